@@ -1,0 +1,80 @@
+"""Within-article resolution: short forms, surnames and titles that stand for a person.
+
+- ``جوزف فوتل`` … ``وكتب فوتل`` → the surname is a mention of the full name;
+- ``محرر بارز`` (writer) … ``ويشير المحرر`` / ``بحسب الكاتب`` → the title is a mention of the
+  person it introduced earlier (same title group, see ``titles.tsv``);
+- ``الباحثين … لوران بيندنر ورافايل غلوك`` … ``وقال الباحثان`` → both persons.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from extract.doc import Doc
+from extract.lexicon import Gazetteer
+from extract.patterns import name_stopwords
+from extract.text import match_key
+
+
+def resolve_title_refs(doc: Doc) -> None:
+    """Link titles standing alone to the person(s) the same kind of title introduced."""
+    first_seen: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.cls == "Person":
+            first_seen[m.key] = min(first_seen.get(m.key, m.start), m.start)
+    for start, end, title, _sent in doc.title_refs:
+        candidates = sorted(
+            (pos, key)
+            for key, pos in first_seen.items()
+            if pos < start and title.group in doc.person_groups.get(key, ())
+        )
+        if not candidates:
+            continue
+        n = 2 if title.number in ("dual", "pl") else 1
+        keys = [key for _pos, key in candidates[-n:]]
+        doc.ref_persons[(start, end)] = keys
+        if n == 1:
+            doc.add_mention(start, end, keys[0], "Person", "coref-title")
+
+
+def resolve_short_names(doc: Doc) -> None:
+    """Mentions for surnames and short forms of the persons named in the article."""
+    persons = [e for e in doc.entities.values() if e.cls == "Person"]
+    lasts = Counter()
+    forms: list[tuple[str, str, str]] = []
+    for e in persons:
+        words = match_key(e.label).split()
+        forms.append((e.label, e.key, "Person"))
+        forms.extend((a, e.key, "Person") for a in e.aliases)
+        if len(words) >= 2:
+            lasts[words[-1]] += 1
+    for e in persons:
+        words = match_key(e.label).split()
+        if len(words) >= 2:
+            last = words[-1]
+            if lasts[last] == 1 and len(last) >= 3 and last not in name_stopwords():
+                forms.append((last, e.key, "Person"))
+    if not forms:
+        return
+    for m in Gazetteer(forms).find(doc.folded, doc.article.segments):
+        doc.add_mention(m.start, m.end, m.key, "Person", "coref")
+
+
+_GENERIC = ("التنظيم", "تنظيم")
+
+
+def resolve_generic_org(doc: Doc) -> None:
+    """``التنظيم`` (the organisation) → the organisation last named with تنظيم as an alias
+    (داعش, القاعدة), when the article names exactly one such organisation."""
+    orgs = {
+        e.key
+        for e in doc.entities.values()
+        if e.cls == "Organization" and any(a.startswith("تنظيم") for a in e.aliases)
+    }
+    named = {m.key for m in doc.mentions if m.key in orgs}
+    if len(named) != 1:
+        return
+    key = named.pop()
+    g = Gazetteer([("التنظيم", key, "Organization")])
+    for m in g.find(doc.folded, doc.article.segments):
+        doc.add_mention(m.start, m.end, key, "Organization", "coref-generic")

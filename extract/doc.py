@@ -1,0 +1,188 @@
+"""The working state of one article while the extractor components run.
+
+A :class:`Doc` is created for one article, passed through the named components in order
+(like a spaCy pipeline), and frozen into an :class:`~extract.records.Extraction`.  It is
+never shared between articles.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from extract.records import (
+    Article,
+    Claim,
+    DateValue,
+    EntityInfo,
+    EventRecord,
+    Extraction,
+    Mention,
+    Relation,
+    Sentence,
+)
+from extract.text import Folded, Token, fold, is_word, tokenize
+
+
+@dataclass
+class SentView:
+    """A sentence with its tokens and their folded forms."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    folded: list[str]
+
+    @property
+    def index(self) -> int:
+        return self.sentence.index
+
+
+def bare_forms(word: str) -> set[str]:
+    """Folded forms of a word with و/ف, ب/ل/ك and ال stripped (for closed word lists).
+
+    >>> sorted(bare_forms("وللرئيس"))
+    ['رئيس', 'للرئيس', 'وللرئيس']
+    """
+    w = fold(word)
+    out = {w}
+    stems = [w]
+    if len(w) > 3 and w[0] in "وف":
+        stems.append(w[1:])
+    for x in stems:
+        out.add(x)
+        if x.startswith("لل") and len(x) > 4:
+            out.add(x[2:])
+        elif x.startswith("ال") and len(x) > 4:
+            out.add(x[2:])
+        elif len(x) > 4 and x[0] in "بلك" and x[1:3] == "ال":
+            out.add(x[3:])
+        elif len(x) > 3 and x[0] in "بلك":
+            out.add(x[1:])
+    return out
+
+
+def strip_al(word: str) -> str:
+    """Folded word without a leading ال."""
+    w = fold(word)
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+@dataclass
+class Doc:
+    """Everything known about one article during extraction."""
+
+    article: Article
+    folded: Folded
+    sentences: list[Sentence] = field(default_factory=list)
+    views: list[SentView] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, EntityInfo] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    dates: list[DateValue] = field(default_factory=list)
+    events: list[EventRecord] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # person key -> title group ("writer", "researcher", …) as introduced in this article
+    person_groups: dict[str, set[str]] = field(default_factory=dict)
+    # titles standing alone ("الكاتب", "الباحثان"): (start, end, Title, sentence index)
+    title_refs: list[tuple[int, int, Any, int]] = field(default_factory=list)
+    # persons a standing-alone title refers to, by the title's span
+    ref_persons: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    # documents (CreativeWork keys) introduced so far, in text order
+    documents: list[str] = field(default_factory=list)
+    # per-token NER tags by sentence index, when the NER component ran
+    ner_tags: dict[int, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_article(cls, article: Article) -> Doc:
+        return cls(article=article, folded=Folded(article.text))
+
+    # sentences -----------------------------------------------------------------------
+    def set_sentences(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+        text = self.article.text
+        self.views = []
+        for s in sentences:
+            toks = tokenize(text, s.start, s.end)
+            self.views.append(SentView(s, toks, [fold(t.text) for t in toks]))
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence holding ``offset``, or -1."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return -1
+
+    # mentions ------------------------------------------------------------------------
+    def overlaps(self, start: int, end: int) -> Mention | None:
+        """An existing mention overlapping ``[start, end)``."""
+        for m in self.mentions:
+            if m.start < end and start < m.end:
+                return m
+        return None
+
+    def add_entity(self, info: EntityInfo) -> EntityInfo:
+        """Register an entity (first registration wins; aliases are merged)."""
+        old = self.entities.get(info.key)
+        if old is None:
+            self.entities[info.key] = info
+            return info
+        return old
+
+    def add_mention(self, start: int, end: int, key: str, cls: str, layer: str) -> Mention | None:
+        """Add a mention unless it overlaps one already found by an earlier layer."""
+        if end <= start or self.overlaps(start, end):
+            return None
+        m = Mention(
+            start,
+            end,
+            self.article.text[start:end],
+            cls,
+            key,
+            layer,
+            self.sentence_of(start),
+        )
+        self.mentions.append(m)
+        return m
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions inside ``[start, end)``, in text order."""
+        return sorted(
+            (m for m in self.mentions if start <= m.start and m.end <= end), key=lambda m: m.start
+        )
+
+    def mention_at_token(self, tok: Token) -> Mention | None:
+        for m in self.mentions:
+            if m.start < tok.end and tok.start < m.end:
+                return m
+        return None
+
+    def cls_of(self, key: str) -> str | None:
+        e = self.entities.get(key)
+        return e.cls if e else None
+
+    def freeze(self) -> Extraction:
+        """The immutable result, in a canonical order."""
+        return Extraction(
+            article=self.article,
+            sentences=tuple(self.sentences),
+            mentions=tuple(sorted(self.mentions, key=lambda m: (m.start, m.end))),
+            entities=tuple(sorted(self.entities.values(), key=lambda e: e.key)),
+            claims=tuple(sorted(self.claims, key=lambda c: (c.start, c.end))),
+            relations=tuple(
+                sorted(
+                    dict.fromkeys(self.relations),
+                    key=lambda r: (r.start, r.end, r.predicate, r.subject, r.obj),
+                )
+            ),
+            dates=tuple(sorted(self.dates, key=lambda d: (d.start, d.end))),
+            events=tuple(sorted(self.events, key=lambda e: (e.start, e.key))),
+            warnings=tuple(self.warnings),
+        )
+
+
+def word_tokens(view: SentView) -> list[int]:
+    """Indices of the word (non-punctuation) tokens of a sentence."""
+    return [i for i, t in enumerate(view.tokens) if is_word(t)]

@@ -1,0 +1,201 @@
+"""Clitic-aware lexicon matching over folded Arabic text.
+
+A :class:`Gazetteer` holds names (canonical labels and aliases) and finds them in an
+article with an Aho-Corasick automaton, accepting the proclitics و ف ب ل ك and the article
+ال on the first word (وداعش، لداعش، بالعراق، للعراق، كـ"داعش"، وتويتر) and requiring a word
+boundary at the end, so nisba adjectives (الأمريكي، العراقية) are not place mentions.
+
+>>> g = Gazetteer.from_entities([EntityInfo("داعش", "Organization", "داعش")])
+>>> [(m.start, m.end, m.key) for m in g.find(Folded("قاتلوا لداعش وداعش."))]
+[(8, 12, 'داعش'), (14, 18, 'داعش')]
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from extract.records import EntityInfo
+from extract.resources import load_tsv
+from extract.text import Folded, fold, match_key
+
+_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
+_DEF = ("ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "فكال")
+_LIL = ("لل", "ولل", "فلل")
+# Prefixes allowed before a form, by the kind of form.
+_BEFORE_DEFINITE = frozenset(c for c in _CLITICS if c != "ل" and not c.endswith("ل"))
+_BEFORE_STEM = frozenset(_DEF + _LIL)
+_BEFORE_BARE = frozenset(_CLITICS + _DEF + _LIL)
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class LexMatch:
+    """A lexicon hit: original span, entity key and class."""
+
+    start: int
+    end: int
+    key: str
+    cls: str
+
+
+class Gazetteer:
+    """Names → entity keys, matched with clitics over a :class:`~extract.text.Folded` text."""
+
+    def __init__(self, forms: Iterable[tuple[str, str, str]]) -> None:
+        """``forms`` are ``(surface, key, cls)``; the surface is folded here."""
+        self._auto = ahocorasick.Automaton()
+        table: dict[str, list[tuple[str, str, str]]] = {}
+        for surface, key, cls in forms:
+            f = match_key(surface)
+            if len(f) < 2:
+                continue
+            if f.startswith("ال") and len(f) > 4:
+                table.setdefault(f, []).append((key, cls, "definite"))
+                table.setdefault(f[2:], []).append((key, cls, "stem"))
+            else:
+                table.setdefault(f, []).append((key, cls, "bare"))
+        for f, vals in table.items():
+            self._auto.add_word(f, (len(f), tuple(dict.fromkeys(vals))))
+        self.size = len(table)
+        if table:
+            self._auto.make_automaton()
+
+    @classmethod
+    def from_entities(cls, entities: Iterable[EntityInfo]) -> Gazetteer:
+        """A gazetteer of each entity's label, aliases and Latin names."""
+        forms = []
+        for e in entities:
+            for s in (e.label, *e.aliases, *e.latin):
+                forms.append((s, e.key, e.cls))
+        return cls(forms)
+
+    def find(
+        self, folded: Folded, segments: Sequence[tuple[int, int]] | None = None
+    ) -> list[LexMatch]:
+        """Non-overlapping matches (longest first), with spans into the original text."""
+        if not self.size:
+            return []
+        text = folded.text
+        n = len(text)
+        cands: list[tuple[int, int, str, str]] = []
+        for end_i, (length, vals) in self._auto.iter(text):
+            e = end_i + 1
+            s = e - length
+            if e < n and _is_letter(text[e]):
+                continue
+            ts = s
+            while ts > 0 and _is_letter(text[ts - 1]) and s - ts <= 5:
+                ts -= 1
+            if ts > 0 and _is_letter(text[ts - 1]):
+                continue
+            prefix = text[ts:s]
+            for key, cls, kind in vals:
+                if kind == "definite" and prefix in _BEFORE_DEFINITE:
+                    cands.append((s, e, key, cls))
+                elif kind == "stem" and prefix in _BEFORE_STEM:
+                    start = s - 2 if prefix.endswith("ال") else ts
+                    cands.append((start, e, key, cls))
+                elif kind == "bare" and prefix in _BEFORE_BARE:
+                    cands.append((s, e, key, cls))
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        taken: list[tuple[int, int]] = []
+        out: list[LexMatch] = []
+        for s, e, key, cls in cands:
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            o_s, o_e = folded.span(s, e)
+            if segments is not None and not any(a <= o_s and o_e <= b for a, b in segments):
+                continue
+            taken.append((s, e))
+            out.append(LexMatch(o_s, o_e, key, cls))
+        out.sort(key=lambda m: m.start)
+        return out
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split("|") if x.strip())
+
+
+@functools.cache
+def lexicon_entities() -> tuple[EntityInfo, ...]:
+    """The curated entities of ``extract/data/entities.tsv``."""
+    rows = load_tsv("entities.tsv", ("label", "class", "aliases", "latin", "wikidata"))
+    return tuple(
+        EntityInfo(
+            key=match_key(r["label"]),
+            cls=r["class"],
+            label=r["label"],
+            aliases=_split(r["aliases"]),
+            latin=_split(r["latin"]),
+            wikidata=r["wikidata"].strip() or None,
+        )
+        for r in rows
+    )
+
+
+@functools.cache
+def lexicon_gazetteer() -> Gazetteer:
+    """The gazetteer of the curated lexicon, built once per process."""
+    return Gazetteer.from_entities(lexicon_entities())
+
+
+@functools.cache
+def lexicon_index() -> dict[str, EntityInfo]:
+    """Curated entities by key."""
+    return {e.key: e for e in lexicon_entities()}
+
+
+@functools.cache
+def alias_index() -> dict[str, str]:
+    """Folded label/alias/Latin form → entity key, for resolving names found by other layers."""
+    out: dict[str, str] = {}
+    for e in lexicon_entities():
+        for s in (e.label, *e.aliases, *e.latin):
+            out.setdefault(match_key(s), e.key)
+    return out
+
+
+@functools.cache
+def nisba_table() -> dict[str, str]:
+    """Folded nisba adjective (masculine singular, no ال) → country entity key."""
+    return {
+        match_key(r["adjective"]): match_key(r["country"])
+        for r in load_tsv("nisba.tsv", ("adjective", "country"))
+    }
+
+
+_NISBA_SUFFIXES = ("يين", "يون", "ين", "ون", "ان", "ه", "")
+
+
+def nisba_country(word: str) -> str | None:
+    """The country key a nisba adjective points to, or None.
+
+    Handles ال, proclitics and the inflections ة، ون، ين، يون، يين.
+
+    >>> nisba_country("الأميركية"), nisba_country("الفرنسيين"), nisba_country("كتاب")
+    ('الولايات المتحده', 'فرنسا', None)
+    """
+    w = fold(word)
+    table = nisba_table()
+    for pre in ("", *_DEF, "و", "ف", "ب", "ل", "ك", *_LIL):
+        if pre and not w.startswith(pre):
+            continue
+        stem = w[len(pre) :]
+        if pre in _LIL:
+            stem = "ل" + stem if not stem.startswith("ا") else stem
+        for suf in _NISBA_SUFFIXES:
+            if suf and not stem.endswith(suf):
+                continue
+            base = stem[: len(stem) - len(suf)] if suf else stem
+            if suf in ("يين", "يون"):
+                base += "ي"
+            if base in table:
+                return table[base]
+    return None

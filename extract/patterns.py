@@ -1,0 +1,386 @@
+"""Pattern layer: persons after titles and in appositions, organisations by head nouns.
+
+Titles, organisation head nouns, speech cues and name stop-words are data
+(``extract/data/*.tsv``).  Examples of what this finds, from the seed articles:
+
+- ``الجنرال ديفيد بيترايوس، الرئيس السابق لوكالة المخابرات المركزية`` → person ديفيد بيترايوس,
+  title الجنرال, role الرئيس السابق affiliated with the CIA;
+- ``وزير الداخلية الإيطالي ماركو مينيتي`` → person with role and nationality (Italy);
+- ``كريشناديف كالامور، محرر بارز لدى مجلة "ذا أتلانتيك"`` → apposition;
+- ``الباحثين الفرنسيين لوران بيندنر ورافايل غلوك`` → two persons, French, researchers;
+- ``مركز مكافحة الإرهاب`` → organisation by its head noun.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extract.doc import Doc, SentView, bare_forms, strip_al
+from extract.lexicon import alias_index, lexicon_index, nisba_country
+from extract.records import PLACE_CLASSES, EntityInfo, Relation
+from extract.resources import load_tsv
+from extract.text import fold, is_word, match_key
+
+_TANWEEN = "\u064b\u064c\u064d"
+_MODIFIERS = frozenset(
+    fold(w)
+    for w in ("السابق", "السابقة", "البارز", "البارزة", "الحالي", "الحالية", "الأسبق", "بارز")
+)
+
+
+@dataclass(frozen=True)
+class Title:
+    """A row of ``titles.tsv``."""
+
+    text: str
+    role_en: str
+    group: str
+    number: str
+
+
+@functools.cache
+def title_table() -> tuple[dict[str, Title], int]:
+    """Titles keyed by their folded words without ال, and the longest title length."""
+    table: dict[str, Title] = {}
+    longest = 1
+    for r in load_tsv("titles.tsv", ("title", "role_en", "group", "number")):
+        words = [strip_al(w) for w in fold(r["title"]).split()]
+        table[" ".join(words)] = Title(r["title"], r["role_en"], r["group"], r["number"])
+        longest = max(longest, len(words))
+    return table, longest
+
+
+@functools.cache
+def cue_table() -> dict[str, tuple[str, str]]:
+    """Speech cues (folded) → (kind, number)."""
+    return {
+        " ".join(fold(r["cue"]).split()): (r["kind"], r["number"])
+        for r in load_tsv("speech_cues.tsv", ("cue", "kind", "number"))
+    }
+
+
+@functools.cache
+def org_heads() -> frozenset[str]:
+    return frozenset(fold(r["head"]) for r in load_tsv("org_heads.tsv", ("head", "note")))
+
+
+@functools.cache
+def source_nouns() -> dict[str, str]:
+    return {fold(r["noun"]): r["number"] for r in load_tsv("source_nouns.tsv", ("noun", "number"))}
+
+
+@functools.cache
+def name_stopwords() -> frozenset[str]:
+    return frozenset(fold(r["word"]) for r in load_tsv("name_stopwords.tsv", ("word", "note")))
+
+
+@functools.cache
+def title_first_words() -> frozenset[str]:
+    """First words of the titles (folded, without ال)."""
+    return frozenset(k.split()[0] for k in title_table()[0])
+
+
+def match_title(view: SentView, i: int) -> tuple[Title, int] | None:
+    """The longest title starting at token ``i`` and the token index after it."""
+    table, longest = title_table()
+    toks = view.tokens
+    for n in range(min(longest, len(toks) - i), 0, -1):
+        parts = toks[i : i + n]
+        if not all(is_word(t) for t in parts):
+            continue
+        rest = [strip_al(t.text) for t in parts[1:]]
+        for first in bare_forms(parts[0].text):
+            hit = table.get(" ".join([first, *rest]))
+            if hit is not None:
+                return hit, i + n
+    return None
+
+
+def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
+    """A speech cue at token ``i``: (cue, kind, number, index after)."""
+    table = cue_table()
+    toks = view.tokens
+    if not is_word(toks[i]):
+        return None
+    forms = cue_forms(toks[i].text)
+    if i + 1 < len(toks) and is_word(toks[i + 1]):
+        for first in forms:
+            two = f"{first} {fold(toks[i + 1].text)}"
+            if two in table:
+                return two, *table[two], i + 2
+    for form in sorted(forms, key=len, reverse=True):
+        if form in table:
+            return form, *table[form], i + 1
+    return None
+
+
+def cue_forms(word: str) -> set[str]:
+    """A verb-like word with و/ف stripped (not ال: ``التابع`` is no cue).
+
+    >>> sorted(cue_forms("وقال"))
+    ['قال', 'وقال']
+    """
+    w = fold(word)
+    return {w, w[1:]} if len(w) > 3 and w[0] in "وف" else {w}
+
+
+def is_source_noun(word: str) -> str | None:
+    """Number ("sg"/"pl") if the word is an anonymous-source noun (مصدر، مسؤول، خبراء…)."""
+    nouns = source_nouns()
+    for f in bare_forms(word):
+        if f in nouns:
+            return nouns[f]
+    return None
+
+
+def _name_like(doc: Doc, view: SentView, j: int) -> bool:
+    tok = view.tokens[j]
+    if not is_word(tok) or doc.mention_at_token(tok) is not None:
+        return False
+    f = view.folded[j]
+    stop = name_stopwords()
+    if len(f) < 2 or any(ch.isdigit() for ch in f) or f in stop:
+        return False
+    if f[0] in "وف" and f[1:] in stop:
+        return False
+    if f.startswith("ال") or tok.text[-1] in _TANWEEN or tok.text.endswith("اً"):
+        return False
+    if match_title(view, j) or match_cue(view, j) or nisba_country(tok.text):
+        return False
+    return not (f in org_heads() or is_source_noun(tok.text))
+
+
+def read_names(doc: Doc, view: SentView, j: int) -> list[tuple[int, int, int]]:
+    """Person names starting at token ``j``: ``(first_token, end_token, char_start)``.
+
+    Names hold one to three tokens; a token starting with و after a two-token name starts a
+    second, coordinated name (لوران بيندنر ورافايل غلوك).
+    """
+    names: list[tuple[int, int, int]] = []
+    cur_start, cur_char, k = j, -1, j
+    while k < len(view.tokens) and _name_like(doc, view, k):
+        tok = view.tokens[k]
+        size = k - cur_start
+        if size >= 2 and view.folded[k].startswith("و") and len(view.folded[k]) > 3:
+            names.append((cur_start, k, cur_char))
+            cur_start, cur_char = k, tok.start + 1
+        elif size >= 3:
+            break
+        if cur_char < 0:
+            cur_char = tok.start
+        k += 1
+    if k > cur_start and cur_char >= 0:
+        names.append((cur_start, k, cur_char))
+    return names
+
+
+def _person_key(name: str) -> str:
+    key = match_key(name)
+    return alias_index().get(key, key)
+
+
+def _add_person(doc: Doc, start: int, end: int, layer: str) -> str | None:
+    name = doc.article.text[start:end]
+    key = _person_key(name)
+    known = lexicon_index().get(key)
+    if known is not None and known.cls != "Person":
+        return None
+    doc.add_entity(known or EntityInfo(key, "Person", name.strip(), source="pattern"))
+    doc.add_mention(start, end, key, "Person", layer)
+    return key
+
+
+@dataclass
+class RoleFacts:
+    """What a title phrase says about the person it introduces."""
+
+    title: Title
+    text_start: int
+    text_end: int
+    orgs: list[str]
+    countries: list[str]
+    places: list[str]
+
+
+def skip_modifiers(doc: Doc, view: SentView, j: int, facts: RoleFacts | None) -> int:
+    """Skip what may stand between a title and a name: nisbas, السابق, "في سوريا", "لوكالة …"."""
+    toks = view.tokens
+    while j < len(toks):
+        tok = toks[j]
+        f = view.folded[j]
+        if tok.text in "،,":
+            j += 1
+            continue
+        if tok.text == "(":
+            close = next((k for k in range(j, len(toks)) if toks[k].text == ")"), None)
+            if close is None:
+                break
+            j = close + 1
+            continue
+        country = nisba_country(tok.text) if is_word(tok) else None
+        if country:
+            if facts:
+                facts.countries.append(country)
+            j += 1
+            continue
+        if f in _MODIFIERS:
+            j += 1
+            continue
+        target = j + 1 if f in ("في", "لدي", "من", "ب", "ل") else j
+        if target < len(toks):
+            m = doc.mention_at_token(toks[target])
+            head = bare_forms(toks[target].text) & org_heads() if m is None else set()
+            if head and target + 1 < len(toks):
+                m2 = doc.mention_at_token(toks[target + 1])
+                if m2 is not None and m2.cls == "Organization":
+                    m, target = m2, target + 1
+            if m is not None and m.cls != "Person":
+                if facts:
+                    (facts.orgs if m.cls == "Organization" else facts.places).append(m.key)
+                    if m.cls in PLACE_CLASSES and target == j + 1 and f == "في":
+                        pass
+                while j < len(toks) and toks[j].start < m.end:
+                    j += 1
+                continue
+        break
+    return j
+
+
+def clean_role(role: str) -> str:
+    """A title phrase as a role: parentheses dropped, proclitics of the first word removed.
+
+    >>> clean_role("للرئيس الأمريكي"), clean_role("ومؤلف كتاب (2010)")
+    ('الرئيس الأمريكي', 'مؤلف كتاب')
+    """
+    role = re.sub(r"\s*\([^)]*\)", "", role).strip(" ،,:")
+    if role.startswith("لل"):
+        role = "ال" + role[2:]
+    elif role[:1] in ("و", "ف") and strip_al(role.split()[0][1:]) in title_first_words():
+        role = role[1:]
+        if role.startswith("لل"):
+            role = "ال" + role[2:]
+    return role
+
+
+def ner_confirms(doc: Doc, view: SentView, first: int, end: int) -> bool:
+    """True when the NER tags a token of ``tokens[first:end]`` as a person, or did not run."""
+    tags = doc.ner_tags.get(view.index)
+    if tags is None:
+        return True
+    return any(t.endswith("PERS") for t in tags[first:end])
+
+
+def _record_role(doc: Doc, view: SentView, person: str, facts: RoleFacts) -> None:
+    text = doc.article.text
+    sent = view.index
+    role = clean_role(text[facts.text_start : facts.text_end])
+    s, e = facts.text_start, facts.text_end
+    doc.relations.append(Relation(person, "jobTitle", role, s, e, sent, "titles", literal=True))
+    doc.person_groups.setdefault(person, set()).add(facts.title.group)
+    for org in facts.orgs:
+        pred = "leaderOf" if facts.title.group == "leader" else "affiliatedWith"
+        doc.relations.append(Relation(person, pred, org, s, e, sent, "titles"))
+    for country in facts.countries:
+        doc.relations.append(Relation(person, "nationality", country, s, e, sent, "titles"))
+
+
+def find_persons(doc: Doc) -> None:
+    """Persons introduced by titles (before the name) and appositions (after it)."""
+    for view in doc.views:
+        toks = view.tokens
+        i = 0
+        while i < len(toks):
+            hit = match_title(view, i)
+            if hit is None:
+                i += 1
+                continue
+            title, j = hit
+            facts = RoleFacts(title, toks[i].start, toks[j - 1].end, [], [], [])
+            k = skip_modifiers(doc, view, j, facts)
+            if k > j:
+                facts.text_end = toks[k - 1].end
+            # a person named after the title phrase
+            persons: list[str] = []
+            m = doc.mention_at_token(toks[k]) if k < len(toks) else None
+            if m is not None and m.cls == "Person":
+                persons.append(m.key)
+            else:
+                for a, b, cs in read_names(doc, view, k):
+                    if not ner_confirms(doc, view, a, b):
+                        continue
+                    key = _add_person(doc, cs, toks[b - 1].end, "titles")
+                    if key:
+                        persons.append(key)
+            # apposition: "NAME، TITLE" — the person stands before the comma
+            if not persons and i >= 2 and toks[i - 1].text in "،,":
+                prev = doc.mention_at_token(toks[i - 2])
+                if prev is not None and prev.cls == "Person":
+                    persons.append(prev.key)
+                else:
+                    a = i - 1
+                    while a - 1 >= 0 and (i - 1) - (a - 1) <= 3 and _name_like(doc, view, a - 1):
+                        a -= 1
+                    if a < i - 1 and (i - 1) - a >= 2 and ner_confirms(doc, view, a, i - 1):
+                        key = _add_person(doc, toks[a].start, toks[i - 2].end, "apposition")
+                        if key:
+                            persons.append(key)
+            elif not persons and i >= 1:
+                # "جوزف فوتل قائد القيادة…": a title right after a name, no comma
+                prev = doc.mention_at_token(toks[i - 1])
+                if prev is not None and prev.cls == "Person" and facts.orgs:
+                    persons.append(prev.key)
+            for p in persons:
+                _record_role(doc, view, p, facts)
+            if not persons:
+                doc.title_refs.append((toks[i].start, toks[j - 1].end, title, view.index))
+            i = max(k, i + 1)
+
+
+def find_organizations(doc: Doc) -> None:
+    """Organisations named by a head noun: ``مركز مكافحة الإرهاب``, ``الجيش العراقي``."""
+    heads = org_heads()
+    for view in doc.views:
+        toks = view.tokens
+        for i, tok in enumerate(toks):
+            if not is_word(tok) or doc.mention_at_token(tok) is not None:
+                continue
+            forms = bare_forms(tok.text)
+            if not forms & heads:
+                continue
+            definite = view.folded[i].startswith(("ال", "وال", "بال", "لل", "فال"))
+            end = None
+            k = i + 1
+            if definite:
+                while k < len(toks) and k - i <= 3 and is_word(toks[k]):
+                    f = view.folded[k]
+                    if f.startswith("ال") and f not in name_stopwords():
+                        k += 1
+                    else:
+                        break
+                if k > i + 1 and any(nisba_country(toks[x].text) for x in range(i + 1, k)):
+                    end = k
+            else:
+                while k < len(toks) and k - i <= 4 and is_word(toks[k]):
+                    f = view.folded[k]
+                    if doc.mention_at_token(toks[k]) is not None or f in name_stopwords():
+                        break
+                    if f.startswith("ال") and len(f) > 4:
+                        end = k + 1
+                        break
+                    if f[0] in "وفبلك" and f[1:3] == "ال":
+                        break
+                    k += 1
+            if end is None:
+                continue
+            start = tok.start + (1 if fold(tok.text)[0] in "وفبلك" and not definite else 0)
+            if definite and not fold(tok.text).startswith("ال"):
+                pre = fold(tok.text).index("ال") if "ال" in fold(tok.text) else 0
+                start = tok.start + pre
+            name = doc.article.text[start : toks[end - 1].end]
+            key = alias_index().get(match_key(name), match_key(name))
+            known = lexicon_index().get(key)
+            cls = known.cls if known else "Organization"
+            doc.add_entity(known or EntityInfo(key, cls, name, source="pattern"))
+            doc.add_mention(start, toks[end - 1].end, key, cls, "org-heads")

@@ -1,0 +1,183 @@
+"""The extractor pipeline: small named components run in order over one article.
+
+Per-article extraction is a pure function — :func:`extract_article` depends only on the
+article, the component names and the packaged data — so it can run in any process, be
+cached by ``(article.id, EXTRACTOR_VERSION)`` and merged in any order.
+
+>>> from extract.reader import parse_text
+>>> ex = extract_article(parse_text("استخدم تنظيم داعش تويتر.", "x.txt"), ("sentences", "lexicon"))
+>>> sorted({m.key for m in ex.mentions})
+['تويتر', 'داعش']
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+
+from extract.claims import find_claims
+from extract.coref import resolve_generic_org, resolve_short_names, resolve_title_refs
+from extract.dates import find_dates
+from extract.doc import Doc
+from extract.lexicon import lexicon_gazetteer, lexicon_index
+from extract.patterns import find_organizations, find_persons
+from extract.records import Article, EntityInfo, Extraction
+from extract.relations import find_events, find_relations
+from extract.text import match_key, split_sentences
+from rasd.errors import UsageError
+
+EXTRACTOR_VERSION = "1"
+
+Component = Callable[[Doc], None]
+COMPONENTS: dict[str, Component] = {}
+
+
+def component(name: str) -> Callable[[Component], Component]:
+    """Register an extractor component under ``name`` (like spaCy's ``Language.component``)."""
+
+    def register(fn: Component) -> Component:
+        COMPONENTS[name] = fn
+        return fn
+
+    return register
+
+
+@component("sentences")
+def _sentences(doc: Doc) -> None:
+    doc.set_sentences(split_sentences(doc.article.text, doc.article.segments))
+
+
+@component("dates")
+def _dates(doc: Doc) -> None:
+    doc.dates = find_dates(doc.article.text, doc.article.segments, doc.article.published)
+
+
+@component("lexicon")
+def _lexicon(doc: Doc) -> None:
+    index = lexicon_index()
+    for m in lexicon_gazetteer().find(doc.folded, doc.article.segments):
+        if doc.add_mention(m.start, m.end, m.key, m.cls, "lexicon"):
+            doc.add_entity(index[m.key])
+
+
+@functools.cache
+def _tagger(backend: str = "crf"):  # noqa: ANN202 - returns extract.ner.Tagger
+    from extract.ner import load_tagger
+
+    return load_tagger(backend)
+
+
+_NER_CLASSES = {"PERS": "Person", "ORG": "Organization", "LOC": "Place"}
+
+
+@component("ner-tags")
+def _ner_tags(doc: Doc) -> None:
+    """Tag every sentence with the statistical NER (used by later components)."""
+    tagger = _tagger()
+    sents = [[t.text for t in v.tokens] for v in doc.views]
+    for view, tags in zip(doc.views, tagger.tag_many(sents), strict=True):
+        doc.ner_tags[view.index] = tags
+
+
+def _ner_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    spans = []
+    for view in doc.views:
+        tags = doc.ner_tags.get(view.index)
+        if not tags:
+            continue
+        cur: list[int] = []
+        label = ""
+        for i, tag in enumerate([*tags, "O"]):
+            if cur and (tag == "O" or tag.startswith("B-") or tag[2:] != label):
+                spans.append((view.tokens[cur[0]].start, view.tokens[cur[-1]].end, label))
+                cur = []
+            if tag != "O":
+                if not cur:
+                    label = tag[2:]
+                cur.append(i)
+    return spans
+
+
+@component("ner")
+def _ner(doc: Doc) -> None:
+    """Entities the lexicon and patterns do not know, from the statistical NER."""
+    from extract.lexicon import alias_index
+
+    aliases = alias_index()
+    index = lexicon_index()
+    for start, end, label in _ner_spans(doc):
+        cls = _NER_CLASSES.get(label)
+        if cls is None:
+            continue
+        surface = doc.article.text[start:end]
+        key = match_key(surface)
+        if len(key.replace(" ", "")) < 3:
+            continue
+        if key not in aliases and key[:1] in "وفبلك" and key[1:] in aliases:
+            key, start = key[1:], start + 1
+        key = aliases.get(key, key)
+        known = index.get(key) or doc.entities.get(key)
+        if known is not None:
+            cls = known.cls
+        if doc.add_mention(start, end, key, cls, "ner"):
+            doc.add_entity(known or EntityInfo(key, cls, doc.article.text[start:end], source="ner"))
+
+
+component("titles")(find_persons)
+component("org-heads")(find_organizations)
+component("claims")(find_claims)
+component("relations")(find_relations)
+component("events")(find_events)
+
+
+@component("coref")
+def _coref(doc: Doc) -> None:
+    resolve_short_names(doc)
+    resolve_title_refs(doc)
+    resolve_generic_org(doc)
+
+
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "sentences",
+    "dates",
+    "lexicon",
+    "ner-tags",
+    "titles",
+    "org-heads",
+    "coref",
+    "ner",
+    "claims",
+    "relations",
+    "events",
+)
+
+
+def check_pipeline(names: Sequence[str]) -> tuple[str, ...]:
+    """Validate component names (raises :class:`~rasd.errors.UsageError`)."""
+    unknown = [n for n in names if n not in COMPONENTS]
+    if unknown:
+        raise UsageError(
+            f"unknown extractor component(s) {', '.join(unknown)}; "
+            f"available: {', '.join(COMPONENTS)}"
+        )
+    if names and names[0] != "sentences":
+        raise UsageError("the pipeline must start with 'sentences'")
+    return tuple(names)
+
+
+def extract_article(article: Article, pipeline: Sequence[str] = DEFAULT_PIPELINE) -> Extraction:
+    """Run the named components over one article and return its :class:`Extraction`."""
+    doc = Doc.from_article(article)
+    for name in check_pipeline(pipeline):
+        COMPONENTS[name](doc)
+    return doc.freeze()
+
+
+__all__ = [
+    "COMPONENTS",
+    "DEFAULT_PIPELINE",
+    "EXTRACTOR_VERSION",
+    "check_pipeline",
+    "component",
+    "extract_article",
+]

@@ -1,0 +1,178 @@
+"""Records that cross stage boundaries: read → extract → resolve → graph.
+
+They are plain frozen dataclasses, so an :class:`Extraction` is a value: the same
+:class:`Article` and extractor version always give an equal Extraction, which can be
+cached, computed in another process and merged in any order.
+
+Every offset (``start``/``end``) is a character offset into ``Article.text``, the
+original text as read (``Article.text[start:end]`` is the surface form).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+EntityClass = Literal[
+    "Person",
+    "Organization",
+    "Place",
+    "Country",
+    "City",
+    "AdministrativeArea",
+    "Platform",
+    "UnnamedSource",
+    "CreativeWork",
+    "Event",
+]
+PLACE_CLASSES: frozenset[str] = frozenset({"Place", "Country", "City", "AdministrativeArea"})
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A normalised date found in text (or given as metadata).
+
+    ``value`` is ISO 8601 at the stated precision: ``2017-10-06`` (day),
+    ``2017-10`` (month) or ``2017`` (year).  ``calendar`` says what the source
+    used; a Hijri date keeps its original in ``hijri`` (``1446`` or ``1446-09-01``)
+    while ``value`` is always Gregorian.  ``inferred`` marks values that were
+    computed (relative expressions resolved against the publication date) rather
+    than stated.  ``start``/``end`` are -1 when the date did not come from the text.
+
+    >>> DateValue("2014-09-15", "day", "15 أيلول 2014", 10, 23).value
+    '2014-09-15'
+    """
+
+    value: str
+    precision: Precision
+    original: str
+    start: int = -1
+    end: int = -1
+    calendar: Literal["gregorian", "hijri"] = "gregorian"
+    hijri: str | None = None
+    qualifier: str | None = None  # "early", "mid", "late", "about", or None
+    inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from a file.
+
+    ``id`` is a content hash (stable across runs and machines).  ``segments`` are
+    the spans of ``text`` that are article text (headline and body); everything
+    outside them (site tickers, "report this image" notices, bylines) is never
+    analysed.
+    """
+
+    id: str
+    source: str
+    text: str
+    segments: tuple[tuple[int, int], ...]
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    published: DateValue | None = None
+    publisher: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article: ``Article.text[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that names an entity.
+
+    ``key`` is the entity key: the normalised canonical Arabic name (see
+    :func:`extract.text.match_key`).  ``layer`` names the component that found it.
+    """
+
+    start: int
+    end: int
+    surface: str
+    cls: str
+    key: str
+    layer: str
+    sentence: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    """What one article (or the lexicon) knows of an entity, keyed by ``key``."""
+
+    key: str
+    cls: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    latin: tuple[str, ...] = ()
+    wikidata: str | None = None
+    source: str = "lexicon"  # lexicon | pattern | ner | resolution
+    scope: str | None = None  # article id for article-local entities (unnamed sources)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Who said what: a quoted or reported statement with its speaker(s)."""
+
+    start: int
+    end: int
+    text: str
+    speakers: tuple[str, ...]
+    kind: Literal["direct", "reported"]
+    cue: str
+    sentence: int
+    about: tuple[str, ...] = ()
+    date: DateValue | None = None
+    date_from_article: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed fact ``subject predicate object`` with its evidence span.
+
+    ``obj`` is an entity key, or a literal when ``literal`` is true.
+    """
+
+    subject: str
+    predicate: str
+    obj: str
+    start: int
+    end: int
+    sentence: int
+    layer: str
+    literal: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """An event named in the text (conference, attack) with place and date."""
+
+    key: str
+    label: str
+    start: int
+    end: int
+    sentence: int
+    place: str | None = None
+    date: DateValue | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one article.  Pure value; merge in any order."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[EntityInfo, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    dates: tuple[DateValue, ...] = ()
+    events: tuple[EventRecord, ...] = ()
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,214 @@
+"""Typed relations between actors, platforms and places, and named events.
+
+Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.tsv``).
+
+- ``actor-platform``: استخدم تنظيم داعش … تويتر، الفيسبوك → داعش usesPlatform تويتر, فيسبوك;
+  يستقطب … عبر الإنترنت → usesPlatform الإنترنت.
+- ``actor-implied``: تغريدة للرئيس الأمريكي ترامب → ترامب usesPlatform تويتر.
+- ``platform-actor``: ألغت شركة تويتر … الحسابات المرتبطة بتنظيم داعش → تويتر actedAgainst داعش.
+- ``actor-place``: خسر داعش الرقة … والموصل … والحويجة → lostControlOf each;
+  استعادة الجيش السوري السيطرة على مدينة دير الزور → regainedControlOf.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from extract.doc import Doc, SentView, bare_forms
+from extract.lexicon import alias_index
+from extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
+from extract.resources import load_tsv
+from extract.text import fold, is_word, match_key
+
+_ACTORS = ("Organization", "Person", "UnnamedSource")
+
+
+@functools.cache
+def relation_cues() -> dict[str, tuple[str, str, str, bool]]:
+    """Folded cue → (predicate, pattern, implied platform, subject may stand before it)."""
+    rows = load_tsv("relation_cues.tsv", ("cue", "predicate", "pattern", "implies", "subject"))
+    return {
+        fold(r["cue"]): (r["predicate"], r["pattern"], r["implies"], r["subject"] == "either")
+        for r in rows
+    }
+
+
+@functools.cache
+def event_heads() -> frozenset[str]:
+    return frozenset(fold(r["head"]) for r in load_tsv("event_heads.tsv", ("head", "kind")))
+
+
+@functools.cache
+def place_nouns() -> frozenset[str]:
+    return frozenset(fold(r["noun"]) for r in load_tsv("place_nouns.tsv", ("noun", "note")))
+
+
+def preceding_word(text: str, pos: int) -> str:
+    """The folded word (or attached proclitics) right before ``pos``.
+
+    >>> preceding_word("مؤتمر في باريس", 9), preceding_word("بالعراق", 1)
+    ('في', 'ب')
+    """
+    i = pos
+    if i > 0 and not text[i - 1].isspace():
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+        return fold(text[i:pos])
+    words = text[max(0, pos - 40) : pos].split()
+    return fold(words[-1]) if words else ""
+
+
+def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
+    table = relation_cues()
+    if not is_word(view.tokens[i]):
+        return None
+    for f in sorted(bare_forms(view.tokens[i].text), key=len, reverse=True):
+        if f in table:
+            return table[f]
+    return None
+
+
+def _sentence_mentions(doc: Doc, view: SentView) -> list[Mention]:
+    return doc.mentions_in(view.sentence.start, view.sentence.end)
+
+
+_BEFORE_WINDOW = 8  # words
+
+
+def _actor_near(
+    doc: Doc, view: SentView, i: int, classes: tuple[str, ...], before_ok: bool = True
+) -> Mention | None:
+    """The subject of a cue: a mention right after it (within 3 words), else the nearest one
+    at most eight words before it."""
+    toks = view.tokens
+    mentions = _sentence_mentions(doc, view)
+    limit = toks[min(i + 4, len(toks) - 1)].end
+    after = [m for m in mentions if toks[i].end <= m.start < limit and m.cls in classes]
+    if after:
+        return after[0]
+    if not before_ok:
+        return None
+    floor = toks[max(0, i - _BEFORE_WINDOW)].start
+    before = [m for m in mentions if floor <= m.start and m.end <= toks[i].start and m.cls in classes]
+    return before[-1] if before else None
+
+
+def _add(doc: Doc, view: SentView, s: str, pred: str, o: str, layer: str) -> None:
+    if s != o:
+        doc.relations.append(
+            Relation(s, pred, o, view.sentence.start, view.sentence.end, view.index, layer)
+        )
+
+
+def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list[Mention]:
+    """Places that are objects of a control verb: right after the verb/actor, after "،",
+    "و", "على" or a place noun (مدينة، منطقة); not those after "في" (merely located)."""
+    text = doc.article.text
+    out = []
+    toks = view.tokens
+    last_ok = False
+    for m in _sentence_mentions(doc, view):
+        if m.start < pos or m.cls not in PLACE_CLASSES:
+            continue
+        if m.start > 0 and text[m.start - 1] in "وف":
+            ok = last_ok  # "في سورية والعراق": a coordinated place shares its neighbour's role
+        else:
+            prev = [t for t in toks if t.end <= m.start]
+            p = prev[-1] if prev else None
+            pf = fold(p.text) if p else ""
+            ok = p is not None and (
+                p.start in anchors or p.text in "،," or pf == "علي" or pf in place_nouns()
+            )
+        if ok:
+            out.append(m)
+        last_ok = ok
+    return out
+
+
+def find_relations(doc: Doc) -> None:
+    """Actor–platform and actor–place relations from cue words in each sentence."""
+    platforms_by_key = {e.key for e in doc.entities.values() if e.cls == "Platform"}
+    for view in doc.views:
+        toks = view.tokens
+        for i in range(len(toks)):
+            hit = _cue_at(view, i)
+            if hit is None:
+                continue
+            pred, pattern, implies, before_ok = hit
+            mentions = _sentence_mentions(doc, view)
+            if pattern == "actor-platform":
+                classes = ("Organization",) if fold(toks[i].text) == "عبر" else _ACTORS
+                actor = _actor_near(doc, view, i, classes, before_ok)
+                if actor is None:
+                    continue
+                for m in mentions:
+                    if m.cls == "Platform" and m.start >= toks[i].start:
+                        _add(doc, view, actor.key, pred, m.key, "relation-cues")
+            elif pattern == "actor-implied":
+                actor = _actor_near(doc, view, i, ("Person", "Organization"), before_ok)
+                platform = alias_index().get(match_key(implies))
+                if actor is not None and platform:
+                    if platform not in platforms_by_key:
+                        from extract.lexicon import lexicon_index
+
+                        info = lexicon_index().get(platform)
+                        if info is not None:
+                            doc.add_entity(info)
+                            platforms_by_key.add(platform)
+                    _add(doc, view, actor.key, pred, platform, "relation-cues")
+            elif pattern == "platform-actor":
+                platform_m = _actor_near(doc, view, i, ("Platform",))
+                if platform_m is None:
+                    continue
+                for m in mentions:
+                    if m.cls == "Organization" and m.start > toks[i].end:
+                        _add(doc, view, platform_m.key, pred, m.key, "relation-cues")
+            elif pattern == "actor-place":
+                actor = _actor_near(doc, view, i, ("Organization",), before_ok)
+                if actor is None:
+                    continue
+                anchors = {toks[i].start}
+                anchors |= {t.start for t in toks if actor.start <= t.start < actor.end}
+                for m in _places_after(doc, view, toks[i].start, anchors):
+                    _add(doc, view, actor.key, pred, m.key, "relation-cues")
+
+
+def find_events(doc: Doc) -> None:
+    """Named events (``المؤتمر الدولي للسلام والأمن بالعراق في باريس بتاريخ 15 أيلول 2014``)
+    with their place and date; an event with neither is too vague and is skipped."""
+    text = doc.article.text
+    heads = event_heads()
+    for view in doc.views:
+        toks = view.tokens
+        for i, tok in enumerate(toks):
+            if not is_word(tok):
+                continue
+            f = fold(tok.text)
+            stem = next((x for x in bare_forms(tok.text) if x in heads), None)
+            if stem is None or "ال" not in f[:4]:
+                continue
+            k = i + 1
+            while k < len(toks) and k - i < 6 and is_word(toks[k]):
+                kf = fold(toks[k].text)
+                if kf in ("في", "بتاريخ", "يوم", "الذي", "التي", "والذي") or any(
+                    d.start <= toks[k].start < d.end for d in doc.dates
+                ):
+                    break
+                k += 1
+            start = tok.start + f.index("ال")
+            end = toks[k - 1].end
+            places = [
+                m
+                for m in doc.mentions_in(end, view.sentence.end)
+                if m.cls in PLACE_CLASSES and preceding_word(text, m.start) in ("في", "ب", "وفي")
+            ]
+            inside = [m for m in doc.mentions_in(start, end) if m.cls in PLACE_CLASSES]
+            place = places[0].key if places else (inside[-1].key if inside else None)
+            dates = [d for d in doc.dates if end <= d.start < view.sentence.end]
+            date = dates[0] if dates else None
+            if place is None and date is None:
+                continue
+            label = text[start:end]
+            key = match_key(" ".join(x for x in (label, place or "", date.value if date else "") if x))
+            doc.add_entity(EntityInfo(key, "Event", label, source="pattern"))
+            doc.events.append(EventRecord(key, label, start, end, view.index, place, date))

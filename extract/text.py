@@ -1,0 +1,264 @@
+"""Arabic text for matching, with character offsets back into the original.
+
+Everything that compares Arabic strings (lexicon lookup, titles, speech verbs, entity keys)
+works on *folded* text: camel-tools' alef / alef-maqsura / teh-marbuta normalisation and
+dediacritisation, NFKC for presentation forms, tatweel and quote marks removed, Arabic-Indic
+digits turned into ASCII, Latin lower-cased.  :class:`Folded` keeps a map from every folded
+character to its original position, so a match in folded text is reported as a span of the
+text the user gave us.
+
+>>> f = Folded("قال وزيرُ الداخليّة: «داعش»")
+>>> i = f.text.index("داعش")
+>>> f.span(i, i + 4)
+(23, 27)
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+from extract.records import Sentence
+
+TATWEEL = "\u0640"
+QUOTES = "«»\"“”„‟’‘‚‛'`〝〞＂❝❞‹›"
+_ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
+_PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
+
+
+def _fold_one(ch: str) -> str:
+    """Fold a single character (the table below is built from this)."""
+    if ch in QUOTES or ch == TATWEEL:
+        return ""
+    if ch in _ARABIC_INDIC:
+        return str(_ARABIC_INDIC.index(ch))
+    if ch in _PERSIAN:
+        return str(_PERSIAN.index(ch))
+    out = unicodedata.normalize("NFKC", ch)
+    out = dediac_ar(out)
+    out = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(out)))
+    out = out.replace(TATWEEL, "")
+    return out.lower()
+
+
+def _build_table() -> dict[int, str]:
+    ranges = [
+        (0x0041, 0x005A),  # Latin capitals
+        (0x00C0, 0x00DE),
+        (0x0600, 0x06FF),  # Arabic
+        (0x0750, 0x077F),  # Arabic supplement
+        (0x08A0, 0x08FF),  # Arabic extended-A
+        (0xFB50, 0xFDFF),  # presentation forms A
+        (0xFE70, 0xFEFF),  # presentation forms B
+        (0xFF01, 0xFF5E),  # full-width ASCII
+    ]
+    table: dict[int, str] = {}
+    for lo, hi in ranges:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            out = _fold_one(ch)
+            if out != ch:
+                table[cp] = out
+    for ch in QUOTES:
+        table[ord(ch)] = ""
+    return table
+
+
+@functools.cache
+def _tables() -> tuple[dict[int, str], regex.Pattern[str]]:
+    table = _build_table()
+    changing = "".join(chr(cp) for cp, out in table.items() if len(out) != 1)
+    return table, regex.compile("[" + regex.escape(changing) + "]")
+
+
+def fold(s: str) -> str:
+    """Fold a string for matching (no offsets kept).
+
+    >>> fold("الإمارات العربيّة") == fold("الامارات العربيه")
+    True
+    """
+    return s.translate(_tables()[0])
+
+
+def match_key(s: str) -> str:
+    """The entity key of a name: folded, with runs of spaces collapsed.
+
+    >>> match_key("  تنظيمُ   «الدولة» ")
+    'تنظيم الدوله'
+    """
+    return " ".join(fold(s).split())
+
+
+class Folded:
+    """A folded copy of ``original`` that maps folded offsets back to original offsets."""
+
+    __slots__ = ("_pos", "original", "text")
+
+    def __init__(self, original: str) -> None:
+        table, changing = _tables()
+        self.original = original
+        self.text = original.translate(table)
+        self._pos: list[int] | None = None
+        if changing.search(original):
+            pos: list[int] = []
+            for i, ch in enumerate(original):
+                out = table.get(ord(ch))
+                n = 1 if out is None else len(out)
+                pos.extend([i] * n)
+            self._pos = pos
+
+    def orig(self, i: int) -> int:
+        """Original offset of the folded character at ``i`` (``len`` maps to ``len``)."""
+        if self._pos is None:
+            return i
+        return self._pos[i] if i < len(self._pos) else len(self.original)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of folded ``[start, end)``, with trailing deleted marks included."""
+        if end <= start:
+            o = self.orig(start)
+            return o, o
+        o_start = self.orig(start)
+        o_end = self.orig(end - 1) + 1
+        if self._pos is not None:
+            table = _tables()[0]
+            n = len(self.original)
+            while o_end < n and table.get(ord(self.original[o_end])) == "":
+                if self.original[o_end] in QUOTES:
+                    break
+                o_end += 1
+        return o_start, o_end
+
+    def folded_index(self, orig_index: int) -> int:
+        """First folded offset at or after an original offset."""
+        if self._pos is None:
+            return orig_index
+
+        return bisect.bisect_left(self._pos, orig_index)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation token: ``text[start:end]`` of the original text."""
+
+    start: int
+    end: int
+    text: str
+
+
+# Same boundaries as camel_tools' simple_word_tokenize (whitespace, then every punctuation or
+# symbol character on its own), but with offsets.
+_TOKEN_RE = regex.compile(r"[^\s\p{P}\p{S}]+|[\p{P}\p{S}]")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``.
+
+    >>> [t.text for t in tokenize("قال: «داعش»")]
+    ['قال', ':', '«', 'داعش', '»']
+    """
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def is_word(tok: Token) -> bool:
+    """True for word tokens (not punctuation)."""
+    return not regex.match(r"[\p{P}\p{S}]", tok.text)
+
+
+_OPEN = {"«": "»", "“": "”"}
+_TOGGLE = {'"', "’", "'"}
+_ENDERS = ".!?؟"
+_MAX_OPEN_QUOTE = 700
+
+
+def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split one segment into sentence spans, never inside a balanced quotation."""
+    s = start
+    depth = 0
+    toggles: set[str] = set()
+    opened_at = -1
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "\n":
+            if i > s:
+                yield s, i
+            s = i + 1
+            depth, toggles, opened_at = 0, set(), -1
+        elif ch in _OPEN:
+            depth += 1
+            opened_at = i if opened_at < 0 else opened_at
+        elif ch in ("»", "”"):
+            depth = max(0, depth - 1)
+            if depth == 0 and not toggles:
+                opened_at = -1
+        elif ch in _TOGGLE and not (ch == "'" and i > start and text[i - 1].isalpha()):
+            if ch in toggles:
+                toggles.discard(ch)
+            else:
+                toggles.add(ch)
+                opened_at = i if opened_at < 0 else opened_at
+            if depth == 0 and not toggles:
+                opened_at = -1
+        elif ch in _ENDERS:
+            inside = (depth > 0 or toggles) and i - opened_at < _MAX_OPEN_QUOTE
+            j = i + 1
+            while j < end and text[j] in _ENDERS:
+                j += 1
+            # a closing quote right after the full stop belongs to this sentence
+            while j < end and (text[j] in "»”" or text[j] in _TOGGLE):
+                if text[j] in "»”":
+                    depth = max(0, depth - 1)
+                else:
+                    toggles.discard(text[j])
+                j += 1
+            boundary = j >= end or text[j].isspace()
+            if boundary and not inside:
+                yield s, j
+                s = j
+                depth, toggles, opened_at = 0, set(), -1
+            i = j
+            continue
+        i += 1
+    if s < end:
+        yield s, end
+
+
+def split_sentences(text: str, segments: Sequence[tuple[int, int]]) -> list[Sentence]:
+    """Sentences of the given segments of ``text``, trimmed of surrounding space.
+
+    >>> [text[s.start:s.end] for s in split_sentences(text := "قال: «أ. ب». ثم ذهب.", [(0, 20)])]
+    ['قال: «أ. ب».', 'ثم ذهب.']
+    """
+    out: list[Sentence] = []
+    for seg_start, seg_end in segments:
+        for a, b in _sentence_spans(text, seg_start, seg_end):
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append(Sentence(len(out), a, b))
+    return out
+
+
+def sentence_at(sentences: Sequence[Sentence], offset: int) -> int:
+    """Index of the sentence that contains ``offset`` (-1 if none)."""
+
+    starts = [s.start for s in sentences]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
+        return i
+    return -1
