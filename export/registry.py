@@ -67,9 +67,7 @@ def _write_rdf(fmt: str) -> Callable[[Dataset, Path], None]:
 
 
 exporter("turtle", "graph.ttl", "merged graph as Turtle (for SPARQL stores)")(_write_rdf("turtle"))
-exporter("nt", "graph.nt", "merged graph as N-Triples (line-based, fast to load)")(
-    _write_rdf("nt")
-)
+exporter("nt", "graph.nt", "merged graph as N-Triples (line-based, fast to load)")(_write_rdf("nt"))
 exporter("jsonld", "graph.jsonld", "merged graph as JSON-LD")(_write_rdf("json-ld"))
 
 
@@ -120,7 +118,9 @@ def _csv(ds: Dataset, path: Path) -> None:
     with (path / "relations.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["subject", "subject_label", "predicate", "object", "object_label"])
-        for a, b, data in sorted(net.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"])):
+        for a, b, data in sorted(
+            net.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"])
+        ):
             if data["predicate"] != "claim":
                 w.writerow([a, net.nodes[a]["label"], data["predicate"], b, net.nodes[b]["label"]])
     with (path / "claims.csv").open("w", encoding="utf-8", newline="") as f:

@@ -82,6 +82,7 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[str, int]:
     k = j + 1
     while k < len(toks) and is_word(toks[k]) and is_source_noun(toks[k].text):
         k += 1  # خبراء ومسؤولون
+    noun_end = toks[k - 1].end
     part_of: str | None = None
     while k < len(toks) and is_word(toks[k]):
         country = nisba_country(toks[k].text)
@@ -103,10 +104,8 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[str, int]:
         start += 1
     label = doc.article.text[start:end]
     key = f"{doc.article.id}/{match_key(label)}"
-    doc.add_entity(
-        EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id)
-    )
-    doc.add_mention(start, end, key, "UnnamedSource", "claims")
+    doc.add_entity(EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id))
+    doc.add_mention(start, noun_end, key, "UnnamedSource", "claims")
     if part_of:
         doc.relations.append(Relation(key, "partOf", part_of, start, end, view.index, "claims"))
     return key, k
@@ -135,7 +134,7 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
     j = k
     while j < len(toks):
         tok = toks[j]
-        if tok.text in "«»\"“”’‘" and j + 1 < len(toks):
+        if tok.text in '«»"“”’‘' and j + 1 < len(toks):
             m = doc.mention_at_token(toks[j + 1])
             if m is None:
                 return [], j
@@ -174,7 +173,7 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
         names = read_names(doc, view, j) if is_word(tok) else []
         if names and names[0][1] - names[0][0] >= 2 and ner_confirms(doc, view, j, names[-1][1]):
             keys = []
-            for a, b, cs in names:
+            for _a, b, cs in names:
                 key = _add_person(doc, cs, toks[b - 1].end, "speech-subject")
                 if key:
                     keys.append(key)
@@ -261,7 +260,9 @@ def _content(
                 q_end = q[2]
                 rest = text[q[3] : limit].strip(" .،,")
                 if not rest or tok.text == ":":
-                    extra = [x[1:3] for x in quotes if x[0] > q[0] and _words(text[x[1] : x[2]]) >= 3]
+                    extra = [
+                        x[1:3] for x in quotes if x[0] > q[0] and _words(text[x[1] : x[2]]) >= 3
+                    ]
                     return q[1], q_end, "direct", extra
             return toks[n].start, limit, "reported", []
         k += 1
@@ -293,7 +294,7 @@ def find_claims(doc: Doc) -> None:
                 i = hit[3]
             else:
                 i += 1
-        for n, (i, cue, kind, _number, after) in enumerate(cues):
+        for n, (i, _cue, kind, _number, after) in enumerate(cues):
             next_cue = toks[cues[n + 1][0]].start if n + 1 < len(cues) else view.sentence.end
             speakers: list[str] = []
             j = after
@@ -309,9 +310,9 @@ def find_claims(doc: Doc) -> None:
             if not speakers:
                 continue
             found = _content(doc, view, j, next_cue)
-            if found is None and explicit and kind in ("verb", "preposition"):
-                if j < len(toks) and toks[j].start < next_cue:
-                    found = (toks[j].start, next_cue, "reported", [])
+            rest = j < len(toks) and toks[j].start < next_cue
+            if found is None and explicit and kind in ("verb", "preposition") and rest:
+                found = (toks[j].start, next_cue, "reported", [])
             if found is None:
                 continue
             start, end, qkind, extra = found
@@ -328,7 +329,9 @@ def find_claims(doc: Doc) -> None:
                         if m.key not in speakers and m.cls != "UnnamedSource"
                     )
                 )
-                stated = [d for d in doc.dates if view.sentence.start <= d.start < view.sentence.end]
+                stated = [
+                    d for d in doc.dates if view.sentence.start <= d.start < view.sentence.end
+                ]
                 date = stated[0] if stated else doc.article.published
                 doc.claims.append(
                     Claim(

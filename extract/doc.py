@@ -51,9 +51,7 @@ def bare_forms(word: str) -> set[str]:
         stems.append(w[1:])
     for x in stems:
         out.add(x)
-        if x.startswith("لل") and len(x) > 4:
-            out.add(x[2:])
-        elif x.startswith("ال") and len(x) > 4:
+        if (x.startswith("لل") and len(x) > 4) or (x.startswith("ال") and len(x) > 4):
             out.add(x[2:])
         elif len(x) > 4 and x[0] in "بلك" and x[1:3] == "ال":
             out.add(x[3:])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from extract.doc import Doc, SentView, bare_forms, strip_al
 from extract.lexicon import alias_index, lexicon_index, nisba_country
@@ -264,8 +265,29 @@ def clean_role(role: str) -> str:
     return role
 
 
+@functools.cache
+def frequent_words() -> frozenset[str]:
+    """The 80,000 most frequent (folded) words of SaudiNewsNet, from the NER's cluster file."""
+    path = Path(__file__).resolve().parent / "models" / "ner_clusters.tsv"
+    if not path.is_file():
+        return frozenset()
+    with path.open(encoding="utf-8") as f:
+        next(f, None)
+        return frozenset(fold(line.split("\t", 1)[0]) for line in f)
+
+
 def ner_confirms(doc: Doc, view: SentView, first: int, end: int) -> bool:
-    """True when the NER tags a token of ``tokens[first:end]`` as a person, or did not run."""
+    """Whether a pattern's candidate name ``tokens[first:end]`` is accepted as a person.
+
+    A name of two or more words stands on the pattern alone unless its first word reads as
+    a proclitic (ل ب ك و ف) on a common word (``لتزامن تغريدة`` = ل + تزامن); such names, and
+    one-word names, need the statistical NER to tag one of their words as a person (when the
+    NER ran).
+    """
+    first_word = view.folded[first] if first < len(view.folded) else ""
+    clitic_noun = first_word[:1] in "لبكوف" and first_word[1:] in frequent_words()
+    if end - first >= 2 and not clitic_noun:
+        return True
     tags = doc.ner_tags.get(view.index)
     if tags is None:
         return True

@@ -61,7 +61,7 @@ def _lexicon(doc: Doc) -> None:
 
 
 @functools.cache
-def _tagger(backend: str = "crf"):  # noqa: ANN202 - returns extract.ner.Tagger
+def _tagger(backend: str = "crf"):
     from extract.ner import load_tagger
 
     return load_tagger(backend)
@@ -113,14 +113,32 @@ def _ner(doc: Doc) -> None:
         key = match_key(surface)
         if len(key.replace(" ", "")) < 3:
             continue
-        if key not in aliases and key[:1] in "وفبلك" and key[1:] in aliases:
+        if key not in aliases and (
+            (key[:1] in "وفبلك" and key[1:] in aliases) or key.startswith(("وال", "فال"))
+        ):
             key, start = key[1:], start + 1
         key = aliases.get(key, key)
+        if " " not in key:
+            owner = _surname_owner(doc, key)  # the NER may call a surname a place
+            if owner:
+                key, cls = owner, "Person"
+        if cls == "Organization" and " " not in key and not key.isascii():
+            continue  # one-word organisations from the NER alone are mostly common nouns
         known = index.get(key) or doc.entities.get(key)
         if known is not None:
             cls = known.cls
         if doc.add_mention(start, end, key, cls, "ner"):
             doc.add_entity(known or EntityInfo(key, cls, doc.article.text[start:end], source="ner"))
+
+
+def _surname_owner(doc: Doc, word: str) -> str | None:
+    """The one person of the article whose name ends with ``word`` (فوتل → جوزف فوتل)."""
+    owners = [
+        e.key
+        for e in doc.entities.values()
+        if e.cls == "Person" and " " in e.key and e.key.split()[-1] == word
+    ]
+    return owners[0] if len(owners) == 1 else None
 
 
 component("titles")(find_persons)
@@ -144,8 +162,8 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "ner-tags",
     "titles",
     "org-heads",
-    "coref",
     "ner",
+    "coref",
     "claims",
     "relations",
     "events",

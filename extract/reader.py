@@ -233,7 +233,7 @@ def parse_record(obj: Any, source: str) -> Article:
 
 def parse_html(html: str, source: str) -> Article:
     """Main text of an HTML page: headline, date, site name and paragraphs, no navigation."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(html)
     for sel in ("script", "style", "nav", "footer", "header", "aside", "form", "noscript"):

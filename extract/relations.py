@@ -89,7 +89,9 @@ def _actor_near(
     if not before_ok:
         return None
     floor = toks[max(0, i - _BEFORE_WINDOW)].start
-    before = [m for m in mentions if floor <= m.start and m.end <= toks[i].start and m.cls in classes]
+    before = [
+        m for m in mentions if floor <= m.start and m.end <= toks[i].start and m.cls in classes
+    ]
     return before[-1] if before else None
 
 
@@ -209,6 +211,8 @@ def find_events(doc: Doc) -> None:
             if place is None and date is None:
                 continue
             label = text[start:end]
-            key = match_key(" ".join(x for x in (label, place or "", date.value if date else "") if x))
+            key = match_key(
+                " ".join(x for x in (label, place or "", date.value if date else "") if x)
+            )
             doc.add_entity(EntityInfo(key, "Event", label, source="pattern"))
             doc.events.append(EventRecord(key, label, start, end, view.index, place, date))

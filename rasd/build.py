@@ -32,8 +32,8 @@ class BuildResult:
 
     def summary(self) -> dict[str, object]:
         """Counts for the build summary: articles, triples, entities by class, claims."""
-        from graph.network import entity_classes
         from export.registry import union
+        from graph.network import entity_classes
 
         g = union(self.dataset)
         classes = Counter(entity_classes(g).values())

@@ -81,12 +81,25 @@ def main(verbose: bool) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for graph.ttl, graph.trig and the pages.",
 )
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Extract articles in this many processes.")
-@click.option("--pipeline", default=None,
-              help="Comma-separated extractor components (default: all, in order).")
-@click.option("--max-nodes", default=400, show_default=True, type=click.IntRange(10, 100000),
-              help="Most important entities drawn on the overview page.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Extract articles in this many processes.",
+)
+@click.option(
+    "--pipeline",
+    default=None,
+    help="Comma-separated extractor components (default: all, in order).",
+)
+@click.option(
+    "--max-nodes",
+    default=400,
+    show_default=True,
+    type=click.IntRange(10, 100000),
+    help="Most important entities drawn on the overview page.",
+)
 @click.option("--no-pages", is_flag=True, help="Write the RDF only, no HTML pages.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) if any input cannot be read.")
 @_errors_to_exit
@@ -114,7 +127,9 @@ def build(
     from rasd.build import read_articles
 
     paths = list(inputs) or [_default_input()]
-    names = check_pipeline([p.strip() for p in pipeline.split(",")]) if pipeline else DEFAULT_PIPELINE
+    names = (
+        check_pipeline([p.strip() for p in pipeline.split(",")]) if pipeline else DEFAULT_PIPELINE
+    )
     articles, errors = read_articles(paths)
     for err in errors:
         log.warning("skipped %s", err)
@@ -123,8 +138,9 @@ def build(
     if not articles:
         raise UsageError("no articles found in " + ", ".join(map(str, paths)))
     show = len(articles) >= 20 and sys.stderr.isatty()
-    with click.progressbar(length=len(articles), label="extracting", file=sys.stderr,
-                           hidden=not show) as bar:
+    with click.progressbar(
+        length=len(articles), label="extracting", file=sys.stderr, hidden=not show
+    ) as bar:
         result = run_build(paths, names, workers, progress=bar.update, articles=articles)
     result.errors = errors
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -160,8 +176,13 @@ def build(
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.argument("query_file", metavar="[QUERY.rq]", required=False, type=click.Path(path_type=Path))
 @click.option("-e", "--expr", help="SPARQL text instead of a .rq file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
 @_errors_to_exit
 def query(graph_file: Path, query_file: Path | None, expr: str | None, fmt: str) -> None:
     """Run a SPARQL query over GRAPH (graph.ttl or graph.trig).
@@ -204,10 +225,15 @@ def query(graph_file: Path, query_file: Path | None, expr: str | None, fmt: str)
 
 @main.command(name="export")
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", required=True,
-              help="jsonld, graphml, gexf, csv, turtle, trig or nt.")
-@click.option("--out", "out_path", type=click.Path(path_type=Path),
-              help="Output file (a folder for csv); default: next to GRAPH.")
+@click.option(
+    "--format", "fmt", required=True, help="jsonld, graphml, gexf, csv, turtle, trig or nt."
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(path_type=Path),
+    help="Output file (a folder for csv); default: next to GRAPH.",
+)
 @_errors_to_exit
 def export_cmd(graph_file: Path, fmt: str, out_path: Path | None) -> None:
     """Write GRAPH in another format for other tools (Gephi, spreadsheets, JSON-LD).
@@ -230,7 +256,9 @@ def export_cmd(graph_file: Path, fmt: str, out_path: Path | None) -> None:
 @main.command(name="eval-ner")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--backend", type=click.Choice(["crf", "bert"]), default="crf", show_default=True)
-@click.option("--model", type=click.Path(path_type=Path), help="Model directory (default: shipped).")
+@click.option(
+    "--model", type=click.Path(path_type=Path), help="Model directory (default: shipped)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @_errors_to_exit
 def eval_ner(files: tuple[Path, ...], backend: str, model: Path | None, as_json: bool) -> None:
@@ -259,8 +287,14 @@ def eval_ner(files: tuple[Path, ...], backend: str, model: Path | None, as_json:
         pred.extend(tagger.tag_many([[w for w, _t in s] for s in sents]))
     report = evaluate(gold, pred)
     if as_json:
-        click.echo(json.dumps(report.as_dict() if hasattr(report, "as_dict") else report.__dict__,
-                              ensure_ascii=False, indent=2, default=str))
+        click.echo(
+            json.dumps(
+                report.as_dict() if hasattr(report, "as_dict") else report.__dict__,
+                ensure_ascii=False,
+                indent=2,
+                default=str,
+            )
+        )
     else:
         click.echo(format_report(report))
 

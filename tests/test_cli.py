@@ -1,0 +1,122 @@
+"""The command line: build, query, export, eval-ner, help and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from rasd.cli import main
+
+GOLDEN_TXT = ROOT / "tests" / "fixtures" / "golden" / "article.txt"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
+
+@pytest.mark.parametrize("cmd", ["build", "query", "export", "eval-ner"])
+def test_help_has_an_example(cmd: str) -> None:
+    code, out, _ = run(cmd, "--help")
+    assert code == 0 and "Example:" in out and f"rasd {cmd}" in out
+
+
+def test_build_summary_and_outputs(seeds_build: Path) -> None:
+    for name in ("graph.ttl", "graph.trig", "index.html"):
+        assert (seeds_build / name).stat().st_size > 0
+
+
+def test_build_reports_bad_inputs_and_keeps_the_rest(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    code, out, err = run(
+        "build", str(GOLDEN_TXT), str(bad), "--out", str(tmp_path / "o"), "--no-pages"
+    )
+    assert code == 0
+    assert "bad.json: not valid JSON" in err and "Traceback" not in err
+    assert out.startswith("1 articles")
+    assert (tmp_path / "o" / "graph.ttl").exists()
+    code, _out, err = run(
+        "build", str(GOLDEN_TXT), str(bad), "--out", str(tmp_path / "s"), "--strict"
+    )
+    assert code == 1 and "nothing written" in err and not (tmp_path / "s" / "graph.ttl").exists()
+
+
+def test_missing_input_is_one_clear_line(tmp_path: Path) -> None:
+    code, _out, err = run("build", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
+    assert code == 1
+    assert err.strip().splitlines()[-1].startswith("rasd: error: no articles found")
+    assert "Traceback" not in err
+
+
+def test_query_formats_and_errors(seeds_build: Path) -> None:
+    g = str(seeds_build / "graph.ttl")
+    sparql = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a schema:NewsArticle }"
+    code, out, _ = run("query", g, "-e", sparql)
+    assert code == 0 and out.splitlines() == ["n", "5"]
+    code, out, _ = run("query", g, "-e", sparql, "--format", "json")
+    assert json.loads(out)["results"]["bindings"][0]["n"]["value"] == "5"
+    code, out, _ = run("query", str(seeds_build / "graph.trig"), "-e", sparql, "--format", "csv")
+    assert code == 0 and out.splitlines()[1].strip() == "5"
+    code, _out, err = run("query", g, "-e", "SELEC nonsense")
+    assert code == 1 and "invalid SPARQL" in err and "Traceback" not in err
+    code, _out, err = run("query", str(seeds_build / "missing.ttl"), "-e", sparql)
+    assert code == 1 and "missing.ttl: no such file" in err
+
+
+def test_query_with_a_shipped_file(seeds_build: Path) -> None:
+    code, out, _ = run(
+        "query", str(seeds_build / "graph.ttl"), str(ROOT / "queries" / "who_said_what.rq")
+    )
+    assert code == 0 and "تشارلي وينتر" in out
+
+
+@pytest.mark.parametrize("fmt", ["jsonld", "graphml", "gexf", "csv", "nt", "turtle", "trig"])
+def test_export_formats(seeds_build: Path, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"out-{fmt}"
+    code, _out, err = run(
+        "export", str(seeds_build / "graph.trig"), "--format", fmt, "--out", str(target)
+    )
+    assert code == 0, err
+    if fmt == "csv":
+        rows = (target / "claims.csv").read_text(encoding="utf-8").splitlines()
+        assert len(rows) > 25 and rows[0] == "claim,speaker,text,date,article"
+    elif fmt in ("graphml", "gexf"):
+        net = nx.read_graphml(target) if fmt == "graphml" else nx.read_gexf(target)
+        labels = {d["label"] for _n, d in net.nodes(data=True)}
+        assert "داعش" in labels and net.number_of_edges() > 10
+    elif fmt == "jsonld":
+        data = json.loads(target.read_text(encoding="utf-8"))
+        assert any("https://schema.org/Claim" in json.dumps(x) for x in data)
+    else:
+        assert target.stat().st_size > 1000
+
+
+def test_unknown_export_format_lists_the_known_ones(seeds_build: Path) -> None:
+    code, _out, err = run("export", str(seeds_build / "graph.ttl"), "--format", "pdf")
+    assert code == 1 and "unknown export format 'pdf'" in err and "gexf" in err
+
+
+def test_unknown_pipeline_component(tmp_path: Path) -> None:
+    code, _out, err = run(
+        "build", str(GOLDEN_TXT), "--pipeline", "sentences,magic", "--out", str(tmp_path)
+    )
+    assert code == 1 and "unknown extractor component(s) magic" in err
+
+
+def test_eval_ner_scores_a_conll_file(tmp_path: Path) -> None:
+    f = tmp_path / "dev.conll"
+    f.write_text(
+        "قال O\nالرئيس O\nالفرنسي O\nإيمانويل B-PERS\nماكرون I-PERS\nفي O\nباريس B-LOC\n. O\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("eval-ner", str(f))
+    assert code == 0, err
+    assert "LOC" in out and "PERS" in out
+    code, _out, err = run("eval-ner", str(tmp_path / "missing.conll"))
+    assert code == 1 and "missing.conll" in err
