@@ -148,7 +148,7 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 # coordinated speakers: "X وY"
                 for other in doc.mentions_in(m.end, view.sentence.end):
                     gap = doc.article.text[end : other.start].strip()
-                    if other.cls == "Person" and m.cls == "Person" and gap in ("و", "،", ""):
+                    if other.cls == "Person" and m.cls == "Person" and gap in ("و", "،"):
                         keys.append(other.key)
                         end = other.end
                     else:
@@ -171,7 +171,11 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             j = skip_modifiers(doc, view, hit[1], None)
             continue
         names = read_names(doc, view, j) if is_word(tok) else []
-        if names and names[0][1] - names[0][0] >= 2 and ner_confirms(doc, view, j, names[-1][1]):
+        if (
+            names
+            and names[0][1] - names[0][0] >= 2
+            and ner_confirms(doc, view, j, names[-1][1], strict=True)
+        ):
             keys = []
             for _a, b, cs in names:
                 key = _add_person(doc, cs, toks[b - 1].end, "speech-subject")
@@ -183,11 +187,13 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
 
 
 def speakers_before(doc: Doc, view: SentView, cue_start: int) -> list[str]:
-    """The nearest person (with coordinated persons) before a cue in the same sentence."""
-    before = [
-        m for m in doc.mentions_in(view.sentence.start, cue_start) if m.cls in _SPEAKER_CLASSES
+    """The nearest person (with coordinated persons) before a subject-less cue in the same
+    sentence.  Organisations are not taken from the left: there they are mostly objects."""
+    persons = [
+        m
+        for m in doc.mentions_in(view.sentence.start, cue_start)
+        if m.cls in ("Person", "UnnamedSource")
     ]
-    persons = [m for m in before if m.cls == "Person"] or before
     if not persons:
         return []
     last = persons[-1]
@@ -305,13 +311,20 @@ def find_claims(doc: Doc) -> None:
             explicit = bool(speakers)
             if not speakers and kind == "continuation" and last_speakers:
                 speakers = list(last_speakers)
+            if not speakers and kind == "verb-explicit":
+                continue  # رأى/يرى read like the noun رأي ("opinion") without a subject after them
             if not speakers and kind in ("verb", "continuation"):
                 speakers = speakers_before(doc, view, toks[i].start)
             if not speakers:
                 continue
             found = _content(doc, view, j, next_cue)
             rest = j < len(toks) and toks[j].start < next_cue
-            if found is None and explicit and kind in ("verb", "preposition") and rest:
+            if (
+                found is None
+                and explicit
+                and kind in ("verb", "verb-explicit", "preposition")
+                and rest
+            ):
                 found = (toks[j].start, next_cue, "reported", [])
             if found is None:
                 continue

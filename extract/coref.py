@@ -22,7 +22,13 @@ def resolve_title_refs(doc: Doc) -> None:
     for m in doc.mentions:
         if m.cls == "Person":
             first_seen[m.key] = min(first_seen.get(m.key, m.start), m.start)
+    text = doc.article.text
     for start, end, title, _sent in doc.title_refs:
+        before = [m for m in doc.mentions if m.end <= start and m.cls == "Person"]
+        if before:
+            last = max(before, key=lambda m: m.end)
+            if not text[last.end : start].strip(" ،,"):
+                continue  # "ستيف وارن المتحدث باسم …": an apposition, not a reference
         candidates = sorted(
             (pos, key)
             for key, pos in first_seen.items()

@@ -136,7 +136,9 @@ def is_source_noun(word: str) -> str | None:
     return None
 
 
-def _name_like(doc: Doc, view: SentView, j: int) -> bool:
+def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
+    """Could token ``j`` be part of a person's name?  ``inner``: not its first word, where a
+    family name with ال (الخولي، الجبرين) is allowed."""
     tok = view.tokens[j]
     if not is_word(tok) or doc.mention_at_token(tok) is not None:
         return False
@@ -146,7 +148,14 @@ def _name_like(doc: Doc, view: SentView, j: int) -> bool:
         return False
     if f[0] in "وف" and f[1:] in stop:
         return False
-    if f.startswith("ال") or tok.text[-1] in _TANWEEN or tok.text.endswith("اً"):
+    if f.startswith("ال"):
+        tags = doc.ner_tags.get(view.index)
+        family = f.endswith("ي") and len(f) > 4 and not nisba_country(tok.text)
+        if not inner or not (family or (tags and tags[j].endswith("PERS"))):
+            return False
+    if tok.text[-1] in _TANWEEN or tok.text.endswith("اً"):
+        return False
+    if not inner and clitic_noun(tok.text):
         return False
     if match_title(view, j) or match_cue(view, j) or nisba_country(tok.text):
         return False
@@ -161,7 +170,7 @@ def read_names(doc: Doc, view: SentView, j: int) -> list[tuple[int, int, int]]:
     """
     names: list[tuple[int, int, int]] = []
     cur_start, cur_char, k = j, -1, j
-    while k < len(view.tokens) and _name_like(doc, view, k):
+    while k < len(view.tokens) and _name_like(doc, view, k, inner=k > cur_start):
         tok = view.tokens[k]
         size = k - cur_start
         if size >= 2 and view.folded[k].startswith("و") and len(view.folded[k]) > 3:
@@ -265,28 +274,51 @@ def clean_role(role: str) -> str:
     return role
 
 
+FREQUENT_RANK = 20000
+
+
 @functools.cache
 def frequent_words() -> frozenset[str]:
-    """The 80,000 most frequent (folded) words of SaudiNewsNet, from the NER's cluster file."""
+    """The 20,000 most frequent (folded) words of SaudiNewsNet, read from the NER's word-cluster
+    file (its rows are in frequency order).  Common words and common first names are in it;
+    most foreign surnames (بيترايوس، فوتل، كالامور) are not."""
     path = Path(__file__).resolve().parent / "models" / "ner_clusters.tsv"
     if not path.is_file():
         return frozenset()
+    out: set[str] = set()
     with path.open(encoding="utf-8") as f:
         next(f, None)
-        return frozenset(fold(line.split("\t", 1)[0]) for line in f)
+        for n, line in enumerate(f):
+            if n >= FREQUENT_RANK:
+                break
+            out.add(fold(line.split("\t", 1)[0]))
+    return frozenset(out)
 
 
-def ner_confirms(doc: Doc, view: SentView, first: int, end: int) -> bool:
+def clitic_noun(word: str) -> bool:
+    """A proclitic (و ف ل ب) on a common word: ``ونظيره``، ``لتزامن`` — not a name."""
+    w = fold(word)
+    common = frequent_words()
+    return len(w) > 3 and w[0] in "وفلب" and w[1:] in common and w not in common
+
+
+def ner_confirms(doc: Doc, view: SentView, first: int, end: int, strict: bool = False) -> bool:
     """Whether a pattern's candidate name ``tokens[first:end]`` is accepted as a person.
 
     A name of two or more words stands on the pattern alone unless its first word reads as
-    a proclitic (ل ب ك و ف) on a common word (``لتزامن تغريدة`` = ل + تزامن); such names, and
-    one-word names, need the statistical NER to tag one of their words as a person (when the
-    NER ran).
+    a proclitic on a common word (``لتزامن تغريدة`` = ل + تزامن) or all its words are common
+    (``دعم بلاده``); such names, one-word names, and every name when ``strict``, need the
+    statistical NER to tag one of their words as a person (when the NER ran).
     """
-    first_word = view.folded[first] if first < len(view.folded) else ""
-    clitic_noun = first_word[:1] in "لبكوف" and first_word[1:] in frequent_words()
-    if end - first >= 2 and not clitic_noun:
+    words = view.folded[first:end]
+    common = frequent_words()
+    strong = (
+        len(words) >= 2
+        and not clitic_noun(words[0])
+        and not all(w in common for w in words)
+        and not strict
+    )
+    if strong:
         return True
     tags = doc.ner_tags.get(view.index)
     if tags is None:
@@ -360,6 +392,25 @@ def find_persons(doc: Doc) -> None:
             i = max(k, i + 1)
 
 
+@functools.cache
+def place_nouns_set() -> frozenset[str]:
+    """مدينة، منطقة، محافظة …: "مركز المحافظة" is a town, not an organisation."""
+    return frozenset(fold(r["noun"]) for r in load_tsv("place_nouns.tsv", ("noun", "note")))
+
+
+def _relational_adjectives(view: SentView, k: int) -> int:
+    """Skip definite relational adjectives (الوطني، العراقية، المركزية) after an organisation
+    head; returns the index after them."""
+    start = k
+    while k < len(view.tokens) and k - start < 3 and is_word(view.tokens[k]):
+        f = view.folded[k]
+        if f.startswith("ال") and (f.endswith("ي") or f.endswith("يه")) and len(f) > 4:
+            k += 1
+        else:
+            break
+    return k
+
+
 def find_organizations(doc: Doc) -> None:
     """Organisations named by a head noun: ``مركز مكافحة الإرهاب``, ``الجيش العراقي``."""
     heads = org_heads()
@@ -375,31 +426,29 @@ def find_organizations(doc: Doc) -> None:
             end = None
             k = i + 1
             if definite:
-                while k < len(toks) and k - i <= 3 and is_word(toks[k]):
-                    f = view.folded[k]
-                    if f.startswith("ال") and f not in name_stopwords():
-                        k += 1
-                    else:
-                        break
+                k = _relational_adjectives(view, k)
                 if k > i + 1 and any(nisba_country(toks[x].text) for x in range(i + 1, k)):
                     end = k
             else:
-                while k < len(toks) and k - i <= 4 and is_word(toks[k]):
+                # idafa: head + at most one indefinite noun + a definite noun (مركز مكافحة الإرهاب)
+                while k < len(toks) and k - i <= 2 and is_word(toks[k]):
                     f = view.folded[k]
                     if doc.mention_at_token(toks[k]) is not None or f in name_stopwords():
                         break
                     if f.startswith("ال") and len(f) > 4:
-                        end = k + 1
+                        if strip_al(f) not in place_nouns_set():
+                            end = _relational_adjectives(view, k + 1)
                         break
-                    if f[0] in "وفبلك" and f[1:3] == "ال":
+                    if f[0] in "وفبلكي" or f[1:3] == "ال":
                         break
                     k += 1
             if end is None:
                 continue
-            start = tok.start + (1 if fold(tok.text)[0] in "وفبلك" and not definite else 0)
-            if definite and not fold(tok.text).startswith("ال"):
-                pre = fold(tok.text).index("ال") if "ال" in fold(tok.text) else 0
-                start = tok.start + pre
+            ft = fold(tok.text)
+            if definite:
+                start = tok.start + (ft.index("ال") if not ft.startswith("ال") else 0)
+            else:
+                start = tok.start + (0 if ft in heads else 1)  # "لوزارة" → "وزارة", not "زارة"
             name = doc.article.text[start : toks[end - 1].end]
             key = alias_index().get(match_key(name), match_key(name))
             known = lexicon_index().get(key)

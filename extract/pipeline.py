@@ -20,7 +20,7 @@ from extract.coref import resolve_generic_org, resolve_short_names, resolve_titl
 from extract.dates import find_dates
 from extract.doc import Doc
 from extract.lexicon import lexicon_gazetteer, lexicon_index
-from extract.patterns import find_organizations, find_persons
+from extract.patterns import clitic_noun, find_organizations, find_persons
 from extract.records import Article, EntityInfo, Extraction
 from extract.relations import find_events, find_relations
 from extract.text import match_key, split_sentences
@@ -114,7 +114,9 @@ def _ner(doc: Doc) -> None:
         if len(key.replace(" ", "")) < 3:
             continue
         if key not in aliases and (
-            (key[:1] in "وفبلك" and key[1:] in aliases) or key.startswith(("وال", "فال"))
+            (key[:1] in "وفبلك" and key[1:] in aliases)
+            or key.startswith(("وال", "فال"))
+            or clitic_noun(key.split()[0])
         ):
             key, start = key[1:], start + 1
         key = aliases.get(key, key)

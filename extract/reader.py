@@ -11,7 +11,9 @@ for each unreadable file (or JSON line) and goes on with the rest.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import html
 import json
 import re
 import zipfile
@@ -47,6 +49,7 @@ class _Rules:
     lead_source: tuple[re.Pattern[str], ...]
 
 
+@functools.cache
 def _rules() -> _Rules:
     groups: dict[str, list[re.Pattern[str]]] = {
         k: [] for k in ("drop_line", "end_body", "dateline", "date_line", "lead_source")
@@ -60,6 +63,13 @@ def _rules() -> _Rules:
         tuple(groups["date_line"]),
         tuple(groups["lead_source"]),
     )
+
+
+@functools.cache
+def _content_footers() -> tuple[re.Pattern[str], ...]:
+    """Footers that sites append to the text itself (cut from JSON article content)."""
+    rows = load_tsv("boilerplate.tsv", ("action", "pattern"))
+    return tuple(re.compile(r["pattern"]) for r in rows if r["action"] == "content_footer")
 
 
 def _publisher_label(name: str | None) -> str | None:
@@ -188,10 +198,13 @@ def parse_text(text: str, source: str) -> Article:
 
 
 def _first(obj: dict[str, Any], *names: str) -> str | None:
+    """The first non-empty string field, with HTML character references decoded
+    (SaudiNewsNet keeps ``&#8220;`` and ``&quot;`` in some titles and texts)."""
     for n in names:
         v = obj.get(n)
         if isinstance(v, str) and v.strip():
-            return v.strip()
+            v = v.strip()
+            return html.unescape(v) if "&" in v else v
     return None
 
 
@@ -208,6 +221,10 @@ def parse_record(obj: Any, source: str) -> Article:
     content = _first(obj, "content", "text", "body", "articleBody")
     if content is None:
         raise InputError(source, "no article text (expected a 'content' or 'text' field)")
+    for pattern in _content_footers():
+        m = pattern.search(content)
+        if m and m.start() > 0:
+            content = content[: m.start()].rstrip()
     title = _first(obj, "title", "headline")
     if title:
         text = f"{title}\n\n{content}"
