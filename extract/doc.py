@@ -8,6 +8,7 @@ never shared between articles.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,7 +39,8 @@ class SentView:
         return self.sentence.index
 
 
-def bare_forms(word: str) -> set[str]:
+@functools.lru_cache(maxsize=200_000)
+def bare_forms(word: str) -> frozenset[str]:
     """Folded forms of a word with و/ف, ب/ل/ك and ال stripped (for closed word lists).
 
     >>> sorted(bare_forms("وللرئيس"))
@@ -57,9 +59,10 @@ def bare_forms(word: str) -> set[str]:
             out.add(x[3:])
         elif len(x) > 3 and x[0] in "بلك":
             out.add(x[1:])
-    return out
+    return frozenset(out)
 
 
+@functools.lru_cache(maxsize=200_000)
 def strip_al(word: str) -> str:
     """Folded word without a leading ال."""
     w = fold(word)
@@ -114,15 +117,27 @@ class Doc:
         return -1
 
     # mentions ------------------------------------------------------------------------
+    # Mentions are indexed two ways so that lookups stay cheap on long articles: ``_owner``
+    # maps each character to the mention covering it (-1: none) and ``_by_start`` keeps
+    # ``(start, index)`` pairs sorted.
+    def _index(self) -> list[int]:
+        owner = self.__dict__.get("_owner")
+        if owner is None:
+            owner = [-1] * len(self.article.text)
+            self.__dict__["_owner"] = owner
+            self.__dict__["_by_start"] = []
+        return owner
+
     def overlaps(self, start: int, end: int) -> Mention | None:
         """An existing mention overlapping ``[start, end)``."""
-        for m in self.mentions:
-            if m.start < end and start < m.end:
-                return m
+        owner = self._index()
+        for i in range(max(0, start), min(end, len(owner))):
+            if owner[i] >= 0:
+                return self.mentions[owner[i]]
         return None
 
     def add_entity(self, info: EntityInfo) -> EntityInfo:
-        """Register an entity (first registration wins; aliases are merged)."""
+        """Register an entity (first registration wins)."""
         old = self.entities.get(info.key)
         if old is None:
             self.entities[info.key] = info
@@ -142,20 +157,30 @@ class Doc:
             layer,
             self.sentence_of(start),
         )
+        idx = len(self.mentions)
         self.mentions.append(m)
+        owner = self._index()
+        for i in range(start, end):
+            owner[i] = idx
+        bisect.insort(self.__dict__["_by_start"], (start, idx))
         return m
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions inside ``[start, end)``, in text order."""
-        return sorted(
-            (m for m in self.mentions if start <= m.start and m.end <= end), key=lambda m: m.start
-        )
+        self._index()
+        by_start = self.__dict__["_by_start"]
+        out = []
+        for s, idx in by_start[bisect.bisect_left(by_start, (start, -1)) :]:
+            if s >= end:
+                break
+            m = self.mentions[idx]
+            if m.end <= end:
+                out.append(m)
+        return out
 
     def mention_at_token(self, tok: Token) -> Mention | None:
-        for m in self.mentions:
-            if m.start < tok.end and tok.start < m.end:
-                return m
-        return None
+        """The mention covering any character of a token."""
+        return self.overlaps(tok.start, tok.end)
 
     def cls_of(self, key: str) -> str | None:
         e = self.entities.get(key)

@@ -87,6 +87,8 @@ def match_title(view: SentView, i: int) -> tuple[Title, int] | None:
     """The longest title starting at token ``i`` and the token index after it."""
     table, longest = title_table()
     toks = view.tokens
+    if not toks[i].word or not bare_forms(toks[i].text) & title_first_words():
+        return None
     for n in range(min(longest, len(toks) - i), 0, -1):
         parts = toks[i : i + n]
         if not all(is_word(t) for t in parts):
@@ -445,11 +447,16 @@ def find_organizations(doc: Doc) -> None:
             if end is None:
                 continue
             ft = fold(tok.text)
-            if definite:
-                start = tok.start + (ft.index("ال") if not ft.startswith("ال") else 0)
+            text = doc.article.text
+            if definite and ft.startswith(("لل", "ولل", "فلل")):
+                start = tok.start  # "للجيش العراقي": the name is الجيش العراقي
+                name = "ال" + text[tok.start + ft.index("لل") + 2 : toks[end - 1].end]
             else:
-                start = tok.start + (0 if ft in heads else 1)  # "لوزارة" → "وزارة", not "زارة"
-            name = doc.article.text[start : toks[end - 1].end]
+                if definite:
+                    start = tok.start + ft.index("ال")
+                else:
+                    start = tok.start + (0 if ft in heads else 1)  # "لوزارة" → "وزارة"
+                name = text[start : toks[end - 1].end]
             key = alias_index().get(match_key(name), match_key(name))
             known = lexicon_index().get(key)
             cls = known.cls if known else "Organization"

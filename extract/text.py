@@ -155,11 +155,12 @@ class Token:
     start: int
     end: int
     text: str
+    word: bool = True
 
 
 # Same boundaries as camel_tools' simple_word_tokenize (whitespace, then every punctuation or
 # symbol character on its own), but with offsets.
-_TOKEN_RE = regex.compile(r"[^\s\p{P}\p{S}]+|[\p{P}\p{S}]")
+_TOKEN_RE = regex.compile(r"([^\s\p{P}\p{S}]+)|[\p{P}\p{S}]")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -169,12 +170,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ['قال', ':', '«', 'داعش', '»']
     """
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    return [
+        Token(m.start(), m.end(), m.group(), m.group(1) is not None)
+        for m in _TOKEN_RE.finditer(text, start, end)
+    ]
 
 
 def is_word(tok: Token) -> bool:
     """True for word tokens (not punctuation)."""
-    return not regex.match(r"[\p{P}\p{S}]", tok.text)
+    return tok.word
 
 
 _OPEN = {"«": "»", "“": "”"}

@@ -1,0 +1,88 @@
+"""Benchmark the build on real news: read, extract (per component), resolve, RDF, Turtle.
+
+Usage (from the repository root):
+
+    .venv/bin/python bench/bench_build.py --zip ../shared/corpora/saudinewsnet/2015-07-21.zip \
+        --limit 1000 --repeat 3
+
+Prints medians over ``--repeat`` runs; write the numbers into ``bench/build_results.md`` with
+the command.  Nothing here is a test: these machines are noisy, so only medians and ratios
+are quoted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from extract.doc import Doc
+from extract.pipeline import COMPONENTS, DEFAULT_PIPELINE
+from extract.reader import read_file
+from extract.records import Article
+from extract.resolve import resolve
+from graph.build import build_dataset, merged_graph
+
+
+def timed_extract(articles: list[Article]) -> tuple[list, dict[str, float]]:
+    per: dict[str, float] = defaultdict(float)
+    out = []
+    for a in articles:
+        doc = Doc.from_article(a)
+        for name in DEFAULT_PIPELINE:
+            t = time.perf_counter()
+            COMPONENTS[name](doc)
+            per[name] += time.perf_counter() - t
+        out.append(doc.freeze())
+    return out, per
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--zip", type=Path, required=True)
+    ap.add_argument("--limit", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+
+    t = time.perf_counter()
+    articles = [a for a in read_file(args.zip) if isinstance(a, Article)][: args.limit]
+    read_s = time.perf_counter() - t
+    chars = sum(len(a.text) for a in articles)
+    # warm the caches (lexicon automaton, NER model) once, outside the timings
+    timed_extract(articles[:2])
+
+    runs: dict[str, list[float]] = defaultdict(list)
+    comp: dict[str, list[float]] = defaultdict(list)
+    for _ in range(args.repeat):
+        t = time.perf_counter()
+        exs, per = timed_extract(articles)
+        runs["extract"].append(time.perf_counter() - t)
+        for k, v in per.items():
+            comp[k].append(v)
+        t = time.perf_counter()
+        ents = resolve(exs)
+        runs["resolve"].append(time.perf_counter() - t)
+        t = time.perf_counter()
+        ds = build_dataset(exs, ents)
+        runs["rdf"].append(time.perf_counter() - t)
+        t = time.perf_counter()
+        data = merged_graph(ds).serialize(format="turtle", encoding="utf-8")
+        runs["turtle"].append(time.perf_counter() - t)
+
+    n = len(articles)
+    print(f"articles: {n}  characters: {chars:,}  read (whole zip): {read_s:.2f} s")
+    for k, v in runs.items():
+        med = statistics.median(v)
+        print(f"{k:10} median {med:7.2f} s   {n / med:8.1f} articles/s")
+    print(f"triples: {len(merged_graph(ds)):,}  turtle: {len(data) / 1e6:.1f} MB")
+    print("extract by component (median s, share):")
+    total = sum(statistics.median(v) for v in comp.values())
+    for k in DEFAULT_PIPELINE:
+        med = statistics.median(comp[k])
+        print(f"  {k:10} {med:7.2f} s  {100 * med / total:5.1f} %")
+
+
+if __name__ == "__main__":
+    main()
