@@ -315,16 +315,19 @@ def find_claims(doc: Doc) -> None:
                 continue  # رأى/يرى read like the noun رأي ("opinion") without a subject after them
             if not speakers and kind in ("verb", "continuation"):
                 speakers = speakers_before(doc, view, toks[i].start)
+            if not speakers and kind == "verb" and last_speakers:
+                # "وقال إن …" with no subject: the speaker of the running report
+                speakers = list(last_speakers)
             if not speakers:
                 continue
             found = _content(doc, view, j, next_cue)
             rest = j < len(toks) and toks[j].start < next_cue
-            if (
-                found is None
-                and explicit
-                and kind in ("verb", "verb-explicit", "preposition")
-                and rest
-            ):
+            if kind == "preposition" and explicit and i > 2:
+                # "قتل 30 شخصا …، بحسب مصادر أمنية": the claim is what comes before the cue
+                prev_end = toks[cues[n - 1][0]].end if n > 0 else view.sentence.start
+                if toks[i].start - prev_end > 10:
+                    found = (prev_end, toks[i].start, "reported", [])
+            if found is None and explicit and kind in ("verb", "preposition") and rest:
                 found = (toks[j].start, next_cue, "reported", [])
             if found is None:
                 continue

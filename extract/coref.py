@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from extract.doc import Doc
+from extract.doc import Doc, strip_al
 from extract.lexicon import Gazetteer
 from extract.patterns import name_stopwords
 from extract.text import match_key
@@ -84,3 +84,33 @@ def resolve_generic_org(doc: Doc) -> None:
     g = Gazetteer([("التنظيم", key, "Organization")])
     for m in g.find(doc.folded, doc.article.segments):
         doc.add_mention(m.start, m.end, key, "Organization", "coref-generic")
+
+
+def resolve_org_heads(doc: Doc) -> None:
+    """``الصحيفة``، ``الوزارة``، ``الوكالة`` standing alone → the organisation of that kind
+    named last before it (صحيفة غارديان … وقالت الصحيفة)."""
+    from extract.patterns import org_heads
+
+    heads = org_heads()
+    orgs = sorted((m for m in doc.mentions if m.cls == "Organization"), key=lambda m: m.start)
+    if not orgs:
+        return
+    firsts = {}
+    for m in orgs:
+        label = doc.entities[m.key].label if m.key in doc.entities else m.surface
+        words = match_key(label).split()
+        if words and strip_al(words[0]) in heads:
+            firsts.setdefault(strip_al(words[0]), []).append(m)
+    for view in doc.views:
+        toks = view.tokens
+        for i, tok in enumerate(toks):
+            f = view.folded[i]
+            stem = f[2:] if f.startswith("ال") else None
+            if stem not in firsts or doc.mention_at_token(tok) is not None:
+                continue
+            nxt = view.folded[i + 1] if i + 1 < len(toks) else ""
+            if nxt.startswith("ال") and nxt.endswith(("ي", "يه")):
+                continue  # "الصحيفة البريطانية" names its own kind of organisation
+            before = [m for m in firsts[stem] if m.end <= tok.start]
+            if before:
+                doc.add_mention(tok.start, tok.end, before[-1].key, "Organization", "coref-org")

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from extract.doc import Doc, SentView, bare_forms, strip_al
 from extract.lexicon import alias_index, lexicon_index, nisba_country
@@ -237,8 +236,8 @@ def skip_modifiers(doc: Doc, view: SentView, j: int, facts: RoleFacts | None) ->
                 facts.countries.append(country)
             j += 1
             continue
-        if f in _MODIFIERS:
-            j += 1
+        if f in _MODIFIERS or (f.startswith("ال") and f.endswith("ي") and len(f) > 5):
+            j += 1  # السابق، البارز, and relational adjectives: القانوني، الاجتماعي
             continue
         target = j + 1 if f in ("في", "لدي", "من", "ب", "ل") else j
         if target < len(toks):
@@ -276,32 +275,24 @@ def clean_role(role: str) -> str:
     return role
 
 
-FREQUENT_RANK = 20000
-
-
 @functools.cache
-def frequent_words() -> frozenset[str]:
-    """The 20,000 most frequent (folded) words of SaudiNewsNet, read from the NER's word-cluster
-    file (its rows are in frequency order).  Common words and common first names are in it;
-    most foreign surnames (بيترايوس، فوتل، كالامور) are not."""
-    path = Path(__file__).resolve().parent / "models" / "ner_clusters.tsv"
-    if not path.is_file():
-        return frozenset()
-    out: set[str] = set()
-    with path.open(encoding="utf-8") as f:
-        next(f, None)
-        for n, line in enumerate(f):
-            if n >= FREQUENT_RANK:
-                break
-            out.add(fold(line.split("\t", 1)[0]))
-    return frozenset(out)
+def frequent_words() -> dict[str, int]:
+    """The 20,000 most frequent (folded) words of SaudiNewsNet (``frequent_words.tsv``, made by
+    ``bench/make_frequent_words.py``).  Common words and common first names are in it; most
+    foreign surnames (بيترايوس، فوتل، كالامور) are not."""
+    return {r["word"]: int(r["count"]) for r in load_tsv("frequent_words.tsv", ("word", "count"))}
 
 
 def clitic_noun(word: str) -> bool:
-    """A proclitic (و ف ل ب) on a common word: ``ونظيره``، ``لتزامن`` — not a name."""
+    """A proclitic (و ف ل ب) on a common word: ``ونظيره``، ``لتزامن`` — not a name.
+
+    The word without its first letter must be common and clearly more common than the word
+    itself, so names such as فيصل (ف + يصل) or وليد stay names.
+    """
     w = fold(word)
     common = frequent_words()
-    return len(w) > 3 and w[0] in "وفلب" and w[1:] in common and w not in common
+    rest = common.get(w[1:], 0)
+    return len(w) > 3 and w[0] in "وفلب" and rest > 0 and rest > 3 * common.get(w, 0)
 
 
 def ner_confirms(doc: Doc, view: SentView, first: int, end: int, strict: bool = False) -> bool:

@@ -16,7 +16,12 @@ import functools
 from collections.abc import Callable, Sequence
 
 from extract.claims import find_claims
-from extract.coref import resolve_generic_org, resolve_short_names, resolve_title_refs
+from extract.coref import (
+    resolve_generic_org,
+    resolve_org_heads,
+    resolve_short_names,
+    resolve_title_refs,
+)
 from extract.dates import find_dates
 from extract.doc import Doc
 from extract.lexicon import lexicon_gazetteer, lexicon_index
@@ -155,6 +160,7 @@ def _coref(doc: Doc) -> None:
     resolve_short_names(doc)
     resolve_title_refs(doc)
     resolve_generic_org(doc)
+    resolve_org_heads(doc)
 
 
 DEFAULT_PIPELINE: tuple[str, ...] = (

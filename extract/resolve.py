@@ -18,7 +18,7 @@ from extract.records import Extraction
 
 _SOURCE_RANK = {"lexicon": 3, "pattern": 2, "ner": 1, "resolution": 0}
 # Surfaces found by these layers are references ("المحرر", "التنظيم"), not names.
-_NOT_NAMES = frozenset({"coref-title", "coref-generic"})
+_NOT_NAMES = frozenset({"coref-title", "coref-generic", "coref-org"})
 
 
 @dataclass(frozen=True, slots=True)

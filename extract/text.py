@@ -185,6 +185,25 @@ _OPEN = {"«": "»", "“": "”"}
 _TOGGLE = {'"', "’", "'"}
 _ENDERS = ".!?؟"
 _MAX_OPEN_QUOTE = 700
+_MAX_TOGGLE_QUOTE = 250
+
+
+def _closes(text: str, i: int, closer: str, end: int) -> bool:
+    """Whether the quotation opened at ``i`` is closed in the same paragraph, nearby.
+
+    An unbalanced quotation mark (common in news: ``لافتا إلى أن "أحدهم اعترف …`` with no
+    closing mark) must not glue the rest of the paragraph into one sentence.
+    """
+    limit = min(end, i + _MAX_OPEN_QUOTE)
+    nl = text.find("\n", i, limit)
+    if nl >= 0:
+        limit = nl
+    j = text.find(closer, i + 1, limit)
+    if closer in _TOGGLE:
+        # a straight quote closes only when it touches the word before it ("… بجدية")
+        while j >= 0 and text[j - 1].isspace():
+            j = text.find(closer, j + 1, limit)
+    return j >= 0
 
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -202,8 +221,9 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             s = i + 1
             depth, toggles, opened_at = 0, set(), -1
         elif ch in _OPEN:
-            depth += 1
-            opened_at = i if opened_at < 0 else opened_at
+            if _closes(text, i, _OPEN[ch], end):
+                depth += 1
+                opened_at = i if opened_at < 0 else opened_at
         elif ch in ("»", "”"):
             depth = max(0, depth - 1)
             if depth == 0 and not toggles:
@@ -211,13 +231,17 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         elif ch in _TOGGLE and not (ch == "'" and i > start and text[i - 1].isalpha()):
             if ch in toggles:
                 toggles.discard(ch)
-            else:
+            elif _closes(text, i, ch, end):
                 toggles.add(ch)
                 opened_at = i if opened_at < 0 else opened_at
             if depth == 0 and not toggles:
                 opened_at = -1
         elif ch in _ENDERS:
-            inside = (depth > 0 or toggles) and i - opened_at < _MAX_OPEN_QUOTE
+            # «…» and “…” pair reliably; a straight " may be unbalanced, so it only holds a
+            # sentence together for a short stretch
+            inside = (depth > 0 and i - opened_at < _MAX_OPEN_QUOTE) or (
+                bool(toggles) and i - opened_at < _MAX_TOGGLE_QUOTE
+            )
             j = i + 1
             while j < end and text[j] in _ENDERS:
                 j += 1
