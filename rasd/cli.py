@@ -164,6 +164,9 @@ def build(
     )
     ents = ", ".join(f"{n} {cls}" for cls, n in summary["entities"].items())  # type: ignore[union-attr]
     click.echo(f"entities: {ents}")
+    from extract.camel_data import status_line
+
+    click.echo(status_line())
     if errors:
         click.echo(f"skipped inputs: {len(errors)} (see warnings above)")
     for path in result.outputs:

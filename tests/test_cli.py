@@ -120,3 +120,12 @@ def test_eval_ner_scores_a_conll_file(tmp_path: Path) -> None:
     assert "LOC" in out and "PERS" in out
     code, _out, err = run("eval-ner", str(tmp_path / "missing.conll"))
     assert code == 1 and "missing.conll" in err
+
+
+def test_missing_camel_data_is_said_in_one_line(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path / "no-camel-data"))
+    code, out, _err = run("build", str(GOLDEN_TXT), "--out", str(tmp_path / "o"), "--no-pages")
+    assert code == 0
+    lines = [ln for ln in out.splitlines() if ln.startswith("camel-tools data")]
+    assert len(lines) == 1 and "not installed" in lines[0]
+    assert not (tmp_path / "no-camel-data").exists()  # nothing downloaded or created
