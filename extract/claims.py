@@ -14,7 +14,7 @@ A claim needs a speech cue (``speech_cues.tsv``: قال، أكد، حذر من �
 
 from __future__ import annotations
 
-from extract.doc import Doc, SentView
+from extract.doc import Doc, SentView, strip_al
 from extract.lexicon import nisba_country
 from extract.patterns import (
     _add_person,
@@ -33,6 +33,7 @@ _SPEAKER_CLASSES = ("Person", "Organization", "UnnamedSource", "CreativeWork")
 _DOC_NOUNS = frozenset(fold(w) for w in ("وثيقة", "تقرير", "نص", "كتاب", "بيان", "رسالة", "دراسة"))
 _MIN_QUOTE_WORDS = 3
 _MAX_MARKER_GAP = 6  # words between the speaker and "أن" / ":" / a quotation
+_MAX_MARKER_GAP_AFTER_COMMA = 14  # "…، في تصريح نقله المركز الإعلامي، أن"
 _RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان"))
 
 
@@ -53,6 +54,12 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int, int, in
             i += 1
             continue
         j = text.find(close, i + 1, end)
+        if close == ch:
+            # a straight/curly mark used both ways: a mark preceded by a space and followed by
+            # a letter opens a new quotation, so the one open before it was never closed
+            while j >= 0 and text[j - 1].isspace() and j + 1 < end and not text[j + 1].isspace():
+                out.append((i, i + 1, j, j))
+                i, j = j, text.find(close, j + 1, end)
         if j < 0:
             out.append((i, i + 1, end, end))
             break
@@ -76,39 +83,66 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[str, int]:
-    """Build the anonymous source starting at token ``j``; returns (key, next token)."""
+_DOCUMENT_SOURCES = frozenset(fold(w) for w in ("بيان", "تقرير", "تقارير"))
+_SOURCE_LINKS = frozenset(fold(w) for w in ("في", "من", "لدى", "ب", "عن", "ل"))
+
+
+def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
+    """The anonymous source starting at token ``j`` (مصدر في الشرطة الفرنسية، مسؤول أمريكي،
+    مصادر أمنية وطبية); returns (speaker keys, next token).
+
+    A statement of an organisation (``بيان صادر عن البيت الأبيض``، ``بيان للتنظيم``) is the
+    organisation's claim; ``المسؤول التركي`` (definite, singular) is the official named before.
+    """
     toks = view.tokens
+    first = view.folded[j]
     k = j + 1
-    while k < len(toks) and is_word(toks[k]) and is_source_noun(toks[k].text):
+    while k < len(toks) and toks[k].word and is_source_noun(toks[k].text):
         k += 1  # خبراء ومسؤولون
-    noun_end = toks[k - 1].end
     part_of: str | None = None
-    while k < len(toks) and is_word(toks[k]):
-        country = nisba_country(toks[k].text)
-        if country:
-            part_of = part_of or country
+    country: str | None = None
+    while k < len(toks) and toks[k].word:
+        f = view.folded[k]
+        c = nisba_country(toks[k].text)
+        if c:
+            country = country or c
             k += 1
             continue
-        f = view.folded[k]
-        target = k + 1 if f in ("في", "من", "لدي", "ب") else k
+        definite_noun = first.startswith("ال")
+        if f.endswith(("ي", "يه")) and f.startswith("ال") == definite_noun and len(f) > 3:
+            k += 1  # مصدر طبي، مصادر أمنية وطبية، البيان الختامي
+            continue
+        if f in ("صادر", "صادره"):
+            k += 1
+            continue
+        target = k + 1 if f in _SOURCE_LINKS else k
         m = doc.mention_at_token(toks[target]) if target < len(toks) else None
+        if m is None and f[:1] in ("ل", "ب") and len(f) > 2:
+            m = doc.mention_at_token(toks[k])  # للتنظيم، بوزارة الداخلية
         if m is not None and m.cls in ("Organization", "Country", "Place", "City"):
             part_of = m.key
             while k < len(toks) and toks[k].start < m.end:
                 k += 1
-            continue
+            break
         break
+    part_of = part_of or country
+    if strip_al(first) in _DOCUMENT_SOURCES and part_of and doc.cls_of(part_of) == "Organization":
+        return [part_of], k
+    if first.startswith("ال") and is_source_noun(toks[j].text) == "sg":
+        earlier = [m for m in doc.mentions_in(0, toks[j].start) if m.cls == "Person"]
+        if earlier:
+            return [earlier[-1].key], k
     start, end = toks[j].start, toks[k - 1].end
     if fold(toks[j].text)[:1] in ("و", "ف") and is_source_noun(toks[j].text[1:]):
         start += 1
     label = doc.article.text[start:end]
     key = f"{doc.article.id}/{match_key(label)}"
     doc.add_entity(EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id))
+    noun_end = toks[j].end
     doc.add_mention(start, noun_end, key, "UnnamedSource", "claims")
     if part_of:
         doc.relations.append(Relation(key, "partOf", part_of, start, end, view.index, "claims"))
-    return key, k
+    return [key], k
 
 
 def _title_ref_at(doc: Doc, pos: int) -> list[str]:
@@ -164,8 +198,7 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             hit = match_title(view, j - 1)
             return refs, hit[1] if hit else j
         if is_word(tok) and is_source_noun(tok.text):
-            key, nxt = _unnamed_source(doc, view, j)
-            return [key], nxt
+            return _unnamed_source(doc, view, j)
         hit = match_title(view, j)
         if hit is not None:
             j = skip_modifiers(doc, view, hit[1], None)
@@ -184,6 +217,20 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             return keys, names[-1][1]
         return [], j
     return [], j
+
+
+_ACCORDING = ("بحسب ما", "حسب ما", "وفق ما", "حسبما", "وفقا لما", "كما")
+
+
+def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
+    """An anonymous source standing right before its verb: "المصادر الأمنية شددت على أن"."""
+    for k in range(max(0, i - 4), i):
+        tok = view.tokens[k]
+        if tok.word and is_source_noun(tok.text) and doc.mention_at_token(tok) is None:
+            keys, nxt = _unnamed_source(doc, view, k)
+            if nxt <= i + 1:
+                return keys
+    return []
 
 
 def speakers_before(doc: Doc, view: SentView, cue_start: int) -> list[str]:
@@ -253,8 +300,13 @@ def _content(
                 return q[1], q[2], "direct", extra
             k += 1
             continue
-        if k - j > _MAX_MARKER_GAP and not relative:
+        if k - j > _MAX_MARKER_GAP_AFTER_COMMA and not relative:
             break
+        far = k - j > _MAX_MARKER_GAP and not relative
+        after_comma = k > 0 and toks[k - 1].text in "،,"
+        if (far and not after_comma) and tok.text != ":":
+            k += 1
+            continue
         if tok.text in ":" or (is_word(tok) and _is_complementiser(tok.text)):
             n = k + 1
             while n < len(toks) and is_word(toks[n]) and _is_complementiser(toks[n].text):
@@ -304,10 +356,11 @@ def find_claims(doc: Doc) -> None:
             next_cue = toks[cues[n + 1][0]].start if n + 1 < len(cues) else view.sentence.end
             speakers: list[str] = []
             j = after
-            if kind == "document":
-                speakers = doc.documents[-1:] if doc.documents else []
-            else:
-                speakers, j = speakers_after(doc, view, after)
+            speakers, j = speakers_after(doc, view, after)
+            if not speakers and kind == "document":
+                speakers, j = (doc.documents[-1:] if doc.documents else []), after
+            if not speakers and kind != "document":
+                speakers = _source_before(doc, view, i)
             explicit = bool(speakers)
             if not speakers and kind == "continuation" and last_speakers:
                 speakers = list(last_speakers)
@@ -322,6 +375,13 @@ def find_claims(doc: Doc) -> None:
                 continue
             found = _content(doc, view, j, next_cue)
             rest = j < len(toks) and toks[j].start < next_cue
+            according = " ".join(view.folded[max(0, i - 2) : i])
+            if kind == "verb" and according.endswith(_ACCORDING):
+                # "قتل 30 شخصا، بحسب ما أفادت مصادر أمنية": the claim comes before
+                prev_end = toks[cues[n - 1][0]].end if n > 0 else view.sentence.start
+                cut = i - (2 if according.endswith(" ما") else 1)
+                if toks[cut].start - prev_end > 10:
+                    found = (prev_end, toks[cut].start, "reported", [])
             if kind == "preposition" and explicit and i > 2:
                 # "قتل 30 شخصا …، بحسب مصادر أمنية": the claim is what comes before the cue
                 prev_end = toks[cues[n - 1][0]].end if n > 0 else view.sentence.start

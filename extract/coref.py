@@ -60,6 +60,8 @@ def resolve_short_names(doc: Doc) -> None:
             last = words[-1]
             if lasts[last] == 1 and len(last) >= 3 and last not in name_stopwords():
                 forms.append((last, e.key, "Person"))
+        if len(words) >= 3:
+            forms.append((" ".join(words[-2:]), e.key, "Person"))  # داود أوغلو
     if not forms:
         return
     for m in Gazetteer(forms).find(doc.folded, doc.article.segments):
@@ -95,12 +97,16 @@ def resolve_org_heads(doc: Doc) -> None:
     orgs = sorted((m for m in doc.mentions if m.cls == "Organization"), key=lambda m: m.start)
     if not orgs:
         return
-    firsts = {}
+    firsts: dict[str, list] = {}
+    text = doc.article.text
     for m in orgs:
         label = doc.entities[m.key].label if m.key in doc.entities else m.surface
         words = match_key(label).split()
+        before = match_key(text[max(0, m.start - 12) : m.start]).split()
         if words and strip_al(words[0]) in heads:
             firsts.setdefault(strip_al(words[0]), []).append(m)
+        elif before and strip_al(before[-1].lstrip("لب")) in heads:
+            firsts.setdefault(strip_al(before[-1].lstrip("لب")), []).append(m)  # لصحيفة “ديلي ستار”
     for view in doc.views:
         toks = view.tokens
         for i, tok in enumerate(toks):

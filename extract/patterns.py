@@ -420,8 +420,8 @@ def find_organizations(doc: Doc) -> None:
             k = i + 1
             if definite:
                 k = _relational_adjectives(view, k)
-                if k > i + 1 and any(nisba_country(toks[x].text) for x in range(i + 1, k)):
-                    end = k
+                if k > i + 1:
+                    end = k  # الجيش العراقي، القوات الكردية، الحكومة التركية
             else:
                 # idafa: head + at most one indefinite noun + a definite noun (مركز مكافحة الإرهاب)
                 while k < len(toks) and k - i <= 2 and is_word(toks[k]):
@@ -449,6 +449,19 @@ def find_organizations(doc: Doc) -> None:
                     start = tok.start + (0 if ft in heads else 1)  # "لوزارة" → "وزارة"
                 name = text[start : toks[end - 1].end]
             key = alias_index().get(match_key(name), match_key(name))
+            if definite and key not in lexicon_index():
+                # "الصحيفة البريطانية" after "صحيفة ديلي ميل": the same organisation
+                same_head = [
+                    m
+                    for m in doc.mentions_in(0, start)
+                    if m.cls == "Organization"
+                    and strip_al(match_key(m.surface).split()[0]) in forms & heads
+                ]
+                if same_head:
+                    doc.add_mention(
+                        start, toks[end - 1].end, same_head[-1].key, "Organization", "org-heads"
+                    )
+                    continue
             known = lexicon_index().get(key)
             cls = known.cls if known else "Organization"
             doc.add_entity(known or EntityInfo(key, cls, name, source="pattern"))

@@ -125,7 +125,7 @@ def _ner(doc: Doc) -> None:
         ):
             key, start = key[1:], start + 1
         key = aliases.get(key, key)
-        if " " not in key:
+        if key.count(" ") < 2:
             owner = _surname_owner(doc, key)  # the NER may call a surname a place
             if owner:
                 key, cls = owner, "Person"
@@ -138,12 +138,13 @@ def _ner(doc: Doc) -> None:
             doc.add_entity(known or EntityInfo(key, cls, doc.article.text[start:end], source="ner"))
 
 
-def _surname_owner(doc: Doc, word: str) -> str | None:
-    """The one person of the article whose name ends with ``word`` (فوتل → جوزف فوتل)."""
+def _surname_owner(doc: Doc, name: str) -> str | None:
+    """The one person of the article whose longer name ends with ``name``
+    (فوتل → جوزف فوتل; داود اوغلو → احمد داود اوغلو)."""
     owners = [
         e.key
         for e in doc.entities.values()
-        if e.cls == "Person" and " " in e.key and e.key.split()[-1] == word
+        if e.cls == "Person" and e.key != name and e.key.endswith(" " + name)
     ]
     return owners[0] if len(owners) == 1 else None
 

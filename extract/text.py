@@ -200,9 +200,10 @@ def _closes(text: str, i: int, closer: str, end: int) -> bool:
         limit = nl
     j = text.find(closer, i + 1, limit)
     if closer in _TOGGLE:
-        # a straight quote closes only when it touches the word before it ("… بجدية")
-        while j >= 0 and text[j - 1].isspace():
-            j = text.find(closer, j + 1, limit)
+        # a straight quote closes only when it touches the word before it ("… بجدية"); one that
+        # touches the word after it opens the next quotation, so this one is unbalanced
+        if j >= 0 and text[j - 1].isspace():
+            return False
     return j >= 0
 
 
