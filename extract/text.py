@@ -199,11 +199,10 @@ def _closes(text: str, i: int, closer: str, end: int) -> bool:
     if nl >= 0:
         limit = nl
     j = text.find(closer, i + 1, limit)
-    if closer in _TOGGLE:
-        # a straight quote closes only when it touches the word before it ("… بجدية"); one that
-        # touches the word after it opens the next quotation, so this one is unbalanced
-        if j >= 0 and text[j - 1].isspace():
-            return False
+    # a straight quote closes only when it touches the word before it ("… بجدية"); one that
+    # follows a space opens the next quotation, so the one opened at i is unbalanced
+    if closer in _TOGGLE and j >= 0 and text[j - 1].isspace():
+        return False
     return j >= 0
 
 
