@@ -1,0 +1,63 @@
+"""Statistical Arabic named-entity recognition (PERS, LOC, ORG, MISC in BIO tags).
+
+Use :func:`load_tagger` to get a :class:`Tagger`; tokens are raw words as split by
+``camel_tools.tokenizers.word.simple_word_tokenize``::
+
+    from camel_tools.tokenizers.word import simple_word_tokenize
+    from extract.ner import load_tagger
+
+    tagger = load_tagger()  # the shipped CRF, loaded from extract/models/
+    tokens = simple_word_tokenize("زار الرئيس الفرنسي المملكة العربية السعودية")
+    tags = tagger.tag(tokens)
+
+Backends: ``"crf"`` (default, shipped) and ``"bert"`` (camel-tools' ``NERecognizer`` over a
+locally installed fine-tuned BERT model; see :mod:`extract.ner.bert`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from extract.ner.conll import NerReport, evaluate, format_report, read_conll
+
+__all__ = [
+    "NerReport",
+    "Tagger",
+    "evaluate",
+    "format_report",
+    "load_tagger",
+    "read_conll",
+]
+
+
+@runtime_checkable
+class Tagger(Protocol):
+    """Anything that tags token lists with BIO NER tags."""
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        """Return one BIO tag per token."""
+        ...
+
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Return the tags of each sentence, as ``[tag(s) for s in sentences]``."""
+        ...
+
+
+def load_tagger(backend: str = "crf", model_path: str | Path | None = None) -> Tagger:
+    """Load an NER tagger.
+
+    ``backend="crf"``: the CRF; ``model_path`` is a model directory (default: the one shipped
+    in ``extract/models/``).  ``backend="bert"``: camel-tools' BERT recogniser;
+    ``model_path`` is the fine-tuned model directory (default: the one installed in the
+    camel-tools data); raises :class:`extract.ner.bert.BertUnavailableError` when absent.
+    """
+    if backend == "crf":
+        from extract.ner.crf import CrfTagger
+
+        return CrfTagger(model_path)
+    if backend == "bert":
+        from extract.ner.bert import BertTagger
+
+        return BertTagger(model_path)
+    raise ValueError(f"unknown NER backend {backend!r}; expected 'crf' or 'bert'")

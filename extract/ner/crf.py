@@ -1,0 +1,482 @@
+"""CRF named-entity tagger (python-crfsuite) and its training.
+
+The model directory (by default ``extract/models/``, found relative to this file so that it
+works from any working directory and offline) holds three artefacts:
+
+- ``ner_crf.crfsuite``: the CRF weights;
+- ``ner_clusters.tsv``: unsupervised word clusters from SaudiNewsNet (``bench/train_clusters.py``);
+- ``ner_gazetteer.tsv``: names seen in the training portion of ANERcorp, with their types.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import shutil
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+import pycrfsuite
+
+from extract.ner.clusters import load_cluster_file
+from extract.ner.conll import get_chunks
+from extract.ner.features import FeatureExtractor, Gazetteer, normalize
+
+__all__ = [
+    "DEFAULT_MODEL_DIR",
+    "CrfTagger",
+    "build_gazetteer",
+    "jackknife_gazetteer_labels",
+    "load_gazetteer",
+    "repair_bio",
+    "train_crf",
+    "write_gazetteer",
+]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
+CRF_FILE = "ner_crf.crfsuite"
+CLUSTERS_FILE = "ner_clusters.tsv"
+GAZETTEER_FILE = "ner_gazetteer.tsv"
+AUTO_GAZETTEER_FILE = "ner_autogaz.tsv"
+
+
+def repair_bio(tags: list[str]) -> list[str]:
+    """Turn an ``I-X`` after ``O`` or after another type into ``B-X`` (conlleval's chunks)."""
+    out = list(tags)
+    prev = "O"
+    for i, t in enumerate(out):
+        if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:]):
+            out[i] = "B-" + t[2:]
+        prev = out[i]
+    return out
+
+
+# -- gazetteer -------------------------------------------------------------------------------
+def build_gazetteer(
+    sentences: Sequence[Sequence[tuple[str, str]]], min_ratio: float = 0.5, max_len: int = 6
+) -> dict[tuple[str, ...], dict[str, int]]:
+    """Collect the names of labelled ``sentences`` as ``normalised tokens → {type: count}``.
+
+    A name is kept only when, in these sentences, it is tagged as an entity in at least
+    ``min_ratio`` of its occurrences (so words such as common nouns that are sometimes part of
+    a name do not enter the list).
+    """
+    typed: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    norm_sents = []
+    for sent in sentences:
+        norms = [normalize(t) for t, _ in sent]
+        norm_sents.append(norms)
+        for start, end, typ in get_chunks([tag for _, tag in sent]):
+            if end - start <= max_len:
+                typed[tuple(norms[start:end])][typ] += 1
+    occurrences: Counter[tuple[str, ...]] = Counter()
+    lengths = {len(k) for k in typed}
+    for norms in norm_sents:
+        for n in lengths:
+            for i in range(len(norms) - n + 1):
+                key = tuple(norms[i : i + n])
+                if key in typed:
+                    occurrences[key] += 1
+    out: dict[tuple[str, ...], dict[str, int]] = {}
+    for key, types in typed.items():
+        if sum(types.values()) >= min_ratio * occurrences[key]:
+            out[key] = dict(types)
+    return out
+
+
+def _gazetteer_from_counts(counts: dict[tuple[str, ...], dict[str, int]]) -> Gazetteer:
+    gaz = Gazetteer()
+    for key, types in counts.items():
+        best = max(types.values())
+        gaz.add(key, {t for t, c in types.items() if c >= 0.3 * best})
+    return gaz
+
+
+def write_gazetteer(path: str | Path, counts: dict[tuple[str, ...], dict[str, int]]) -> None:
+    """Write gazetteer counts as a TSV with header ``name type count`` (tokens space-joined)."""
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["name", "type", "count"])
+        for key in sorted(counts):
+            for typ in sorted(counts[key]):
+                w.writerow([" ".join(key), typ, counts[key][typ]])
+
+
+def load_gazetteer(path: str | Path) -> Gazetteer:
+    """Load a gazetteer TSV written by :func:`write_gazetteer`."""
+    counts: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t")
+        header = next(reader, None)
+        if header != ["name", "type", "count"]:
+            raise ValueError(f"{path}: expected header 'name<TAB>type<TAB>count', got {header}")
+        for row in reader:
+            if len(row) == 3:
+                counts[tuple(row[0].split(" "))][row[1]] = int(row[2])
+    return _gazetteer_from_counts(counts)
+
+
+def jackknife_gazetteer_labels(
+    sentences: Sequence[Sequence[tuple[str, str]]], fx: FeatureExtractor, folds: int = 5
+) -> list[list[list[str]]]:
+    """Gazetteer matches for training sentences, each from a gazetteer built on the other folds.
+
+    Without this the CRF would learn that the gazetteer is always right (every training name
+    is in it) and would not learn to find names that the gazetteer misses.
+    """
+    out: list[list[list[str]]] = [[] for _ in sentences]
+    idx = list(range(len(sentences)))
+    for f in range(folds):
+        held = [i for i in idx if i % folds == f]
+        rest = [sentences[i] for i in idx if i % folds != f]
+        gaz = _gazetteer_from_counts(build_gazetteer(rest))
+        for i in held:
+            pairs = [fx.norm_stem(t) for t, _ in sentences[i]]
+            out[i] = gaz.annotate([n for n, _ in pairs], [s for _, s in pairs])
+    return out
+
+
+# -- training ---------------------------------------------------------------------------------
+def _train_once(
+    sentences: Sequence[Sequence[tuple[str, str]]],
+    fx: FeatureExtractor,
+    gaz_labels: list[list[list[str]]],
+    path: Path,
+    params: dict[str, object],
+) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sent, gl in zip(sentences, gaz_labels, strict=True):
+        tokens = [t for t, _ in sent]
+        trainer.append(fx.sentence_features(tokens, gl), [tag for _, tag in sent])
+    trainer.set_params(params)
+    trainer.train(str(path))
+
+
+def build_auto_gazetteer(
+    tagger: CrfTagger,
+    texts: Iterable[str],
+    max_tokens: int,
+    min_count: int = 3,
+    min_purity: float = 0.75,
+) -> dict[tuple[str, ...], dict[str, int]]:
+    """Self-training: tag unlabelled ``texts`` and keep the names tagged often and consistently.
+
+    Returns ``normalised tokens → {type: count}`` for names tagged at least ``min_count`` times
+    whose majority type has at least ``min_purity`` of those taggings (majority type only).
+    """
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    counts: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    seen = 0
+    batch: list[list[str]] = []
+
+    def flush() -> None:
+        for toks, tags in zip(batch, tagger.tag_many(batch), strict=True):
+            for start, end, typ in get_chunks(tags):
+                counts[tuple(tagger._fx.norm_stem(t)[0] for t in toks[start:end])][typ] += 1
+        batch.clear()
+
+    for text in texts:
+        for line in text.split("\n"):
+            toks = simple_word_tokenize(line)
+            if not toks or len(toks) > 200:
+                continue
+            batch.append(toks)
+            seen += len(toks)
+            if len(batch) >= 2000:
+                flush()
+        if seen >= max_tokens:
+            break
+    flush()
+    out: dict[tuple[str, ...], dict[str, int]] = {}
+    for key, types in counts.items():
+        typ, best = types.most_common(1)[0]
+        total = sum(types.values())
+        if total >= min_count and best >= min_purity * total:
+            out[key] = {typ: best}
+    log.info("auto gazetteer: %d names from %d tokens", len(out), seen)
+    return out
+
+
+def train_crf(
+    sentences: Sequence[Sequence[tuple[str, str]]],
+    model_dir: str | Path,
+    clusters_path: str | Path | None = None,
+    c1: float = 0.05,
+    c2: float = 0.05,
+    max_iterations: int = 250,
+    auto_texts: Iterable[str] | None = None,
+    auto_tokens: int = 3_000_000,
+) -> None:
+    """Train the CRF on labelled ``sentences`` and write its artefacts into ``model_dir``.
+
+    ``clusters_path`` (default ``model_dir/ner_clusters.tsv``) must already exist; the
+    gazetteer is rebuilt from ``sentences`` only.  With ``auto_texts`` (unlabelled news), a
+    first model tags up to ``auto_tokens`` tokens of it, the names it finds often and
+    consistently become a second gazetteer, and the final model is trained with it.
+    Training is deterministic.
+    """
+    model_dir = Path(model_dir)
+    model_dir.mkdir(parents=True, exist_ok=True)
+    cpath = Path(clusters_path) if clusters_path else model_dir / CLUSTERS_FILE
+    if cpath.resolve() != (model_dir / CLUSTERS_FILE).resolve():
+        shutil.copyfile(cpath, model_dir / CLUSTERS_FILE)
+    clusters, lexstats = load_cluster_file(cpath)
+    counts = build_gazetteer(sentences)
+    write_gazetteer(model_dir / GAZETTEER_FILE, counts)
+    fx = FeatureExtractor(clusters=clusters, gazetteer=None, lexstats=lexstats)
+    gaz_labels = jackknife_gazetteer_labels(sentences, fx)
+    params: dict[str, object] = {
+        "c1": c1,
+        "c2": c2,
+        "max_iterations": max_iterations,
+        "feature.possible_transitions": True,
+        "feature.minfreq": 1,
+    }
+    auto_path = model_dir / AUTO_GAZETTEER_FILE
+    auto_path.unlink(missing_ok=True)
+    _train_once(sentences, fx, gaz_labels, model_dir / CRF_FILE, params)
+    log.info("CRF written to %s", model_dir / CRF_FILE)
+    if auto_texts is None:
+        return
+    auto = build_auto_gazetteer(CrfTagger(model_dir), auto_texts, auto_tokens)
+    write_gazetteer(auto_path, auto)
+    fx = FeatureExtractor(
+        clusters=clusters,
+        gazetteer=None,
+        lexstats=lexstats,
+        auto_gazetteer=load_gazetteer(auto_path),
+    )
+    _train_once(sentences, fx, gaz_labels, model_dir / CRF_FILE, params)
+    log.info("CRF with self-trained gazetteer written to %s", model_dir / CRF_FILE)
+
+
+def _add_grouped(target: np.ndarray, groups: list[int], values: np.ndarray) -> None:
+    """``target[g] += sum of values[j] with groups[j] == g`` (a one-hot matrix product).
+
+    Much faster than ``np.add.at`` for the short, small arrays used here.
+    """
+    onehot = np.zeros((len(target), len(groups)))
+    onehot[groups, np.arange(len(groups))] = 1.0
+    target += onehot @ values
+
+
+# -- tagging ----------------------------------------------------------------------------------
+class CrfTagger:
+    """Tag tokenised Arabic sentences with BIO tags (PERS, LOC, ORG, MISC) using the CRF.
+
+    Decoding does not go through crfsuite's string-keyed attribute look-up: the weights are
+    read once from the ``.crfsuite`` file, each distinct token's contribution to the label
+    scores (its own features and what it adds as a left/right neighbour) is summed once and
+    cached, and Viterbi runs over 9 labels in numpy.  The result is the same label sequence
+    crfsuite's own tagger returns (see :meth:`tag_reference`).
+    """
+
+    _OFFSETS = (-2, -1, 1, 2)
+
+    def __init__(self, model_dir: str | Path | None = None, cache_size: int = 200_000) -> None:
+        d = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+        missing = [f for f in (CRF_FILE, CLUSTERS_FILE, GAZETTEER_FILE) if not (d / f).is_file()]
+        if missing:
+            raise FileNotFoundError(
+                f"NER model directory {d} lacks {', '.join(missing)}; "
+                "run bench/train_clusters.py and bench/train_ner.py"
+            )
+        self.model_dir = d
+        auto = d / AUTO_GAZETTEER_FILE
+        clusters, lexstats = load_cluster_file(d / CLUSTERS_FILE)
+        self._fx = FeatureExtractor(
+            clusters=clusters,
+            lexstats=lexstats,
+            gazetteer=load_gazetteer(d / GAZETTEER_FILE),
+            auto_gazetteer=load_gazetteer(auto) if auto.is_file() else None,
+        )
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(d / CRF_FILE))
+        info = self._tagger.info()
+        self.labels: list[str] = [
+            lab for lab, _ in sorted(info.labels.items(), key=lambda kv: int(kv[1]))
+        ]
+        lid = {lab: i for i, lab in enumerate(self.labels)}
+        n_lab = len(self.labels)
+        self._attr: dict[str, int] = {}
+        for attr, _ in info.state_features:
+            self._attr.setdefault(attr, len(self._attr))
+        self._w = np.zeros((len(self._attr), n_lab))
+        for (attr, lab), weight in info.state_features.items():
+            self._w[self._attr[attr], lid[lab]] = weight
+        self._trans = np.zeros((n_lab, n_lab))
+        for (a, b), weight in info.transitions.items():
+            self._trans[lid[a], lid[b]] = weight
+        self._zero = np.zeros(n_lab)
+        # sentence-level features (FeatureExtractor.extras) indexed by their parts
+        self._pairs: dict[tuple[str, str, str], int] = {}
+        self._gaz_ids: dict[tuple[object, str], int] = {}
+        for name, k in self._attr.items():
+            for prefix in ("bg-1=", "pc="):
+                if name.startswith(prefix) and name.count("|") == 1:
+                    a, _, b = name[len(prefix) :].partition("|")
+                    self._pairs[(prefix, a, b)] = k
+            for prefix, key in (("g=", 0), ("-1g=", 1), ("+1g=", -1), ("a=", "a")):
+                if name.startswith(prefix):
+                    self._gaz_ids[(key, name[len(prefix) :])] = k
+        self._bos = self._attr.get("BOS")
+        self._eos = self._attr.get("EOS")
+        self._cols = np.arange(n_lab)
+        self._cache_size = cache_size
+        self._rows: dict[str, tuple[int, tuple]] = {}
+        self._vecs = np.zeros((4096, 1 + len(self._OFFSETS), n_lab))
+
+    # -- scoring ------------------------------------------------------------------------------
+    def _row(self, token: str) -> tuple[int, tuple]:
+        ent = self._rows.get(token)
+        if ent is not None:
+            return ent
+        wf = self._fx._word_features(token, cache=False)
+        if len(self._rows) >= self._cache_size:
+            self._rows.clear()
+            self._fx._cache.clear()
+        row = len(self._rows)
+        if row >= len(self._vecs):
+            grown = np.zeros((2 * len(self._vecs), *self._vecs.shape[1:]))
+            grown[: len(self._vecs)] = self._vecs
+            self._vecs = grown
+        attr = self._attr
+        ids: list[int] = []
+        slots: list[int] = []
+        for slot, feats in enumerate((wf[0], *(wf[1][off] for off in self._OFFSETS))):
+            for f in feats:
+                k = attr.get(f)
+                if k is not None:
+                    ids.append(k)
+                    slots.append(slot)
+        vec = self._vecs[row]
+        vec[:] = 0.0
+        if ids:
+            _add_grouped(vec, slots, self._w[ids])
+        ent = (row, ((), {}, *wf[2:]))  # keep norm, stem, cluster; scores are in _vecs
+        self._rows[token] = ent
+        return ent
+
+    def _emissions(self, tokens: list[str]) -> np.ndarray:
+        ents = [self._row(t) for t in tokens]
+        n = len(ents)
+        m = self._vecs[[e[0] for e in ents]]
+        em = m[:, 0].copy()
+        # a word at i+off adds its "seen at offset off" vector to position i
+        em[2:] += m[:-2, 1]
+        em[1:] += m[:-1, 2]
+        em[:-1] += m[1:, 3]
+        em[:-2] += m[2:, 4]
+        per = [e[1] for e in ents]
+        norms = [p[2] for p in per]
+        gaz = self._fx.gazetteer
+        gaz_labels = gaz.annotate(norms, [p[3] for p in per]) if gaz else None
+        auto_labels = self._fx.auto_labels(per)
+        # the features of FeatureExtractor.extras, looked up without building strings
+        rows: list[int] = []
+        ids: list[int] = []
+        pairs = self._pairs
+        for i in range(1, n):
+            a, b = norms[i - 1], norms[i]
+            if "|" in a or "|" in b:  # ambiguous key: fall back to the feature strings
+                for f in self._fx.extras(i, per, None):
+                    k = self._attr.get(f)
+                    if k is not None and not f.startswith(("BOS", "EOS")):
+                        rows.append(i)
+                        ids.append(k)
+                continue
+            k = pairs.get(("bg-1=", a, b))
+            if k is not None:
+                rows.append(i)
+                ids.append(k)
+            k = pairs.get(("pc=", a, per[i][4]))
+            if k is not None:
+                rows.append(i)
+                ids.append(k)
+        for labels, offsets in ((gaz_labels, (0, 1, -1)), (auto_labels, (0,))):
+            if labels is None:
+                continue
+            for i, labs in enumerate(labels):
+                for lab in labs:
+                    for off in offsets:
+                        # "g=" at i, "-1g=" at i+1 (its left neighbour), "+1g=" at i-1
+                        k = self._gaz_ids.get((off, lab) if labels is gaz_labels else ("a", lab))
+                        j = i + off
+                        if k is not None and 0 <= j < n:
+                            rows.append(j)
+                            ids.append(k)
+        if self._bos is not None:
+            rows.append(0)
+            ids.append(self._bos)
+        if self._eos is not None:
+            rows.append(n - 1)
+            ids.append(self._eos)
+        if ids:
+            _add_grouped(em, rows, self._w[ids])
+        return em
+
+    def _viterbi_batch(self, ems: list[np.ndarray]) -> list[list[str]]:
+        """Viterbi over several sentences at once (padded; same result as one at a time)."""
+        n_lab = self._trans.shape[0]
+        lengths = [len(e) for e in ems]
+        longest = max(lengths)
+        batch = len(ems)
+        em = np.zeros((longest, batch, n_lab))
+        for b, e in enumerate(ems):
+            em[: len(e), b] = e
+        active = np.array(lengths)[None, :] > np.arange(longest)[:, None]  # (T, B)
+        back = np.zeros((longest, batch, n_lab), dtype=np.intp)
+        score = em[0].copy()
+        trans = self._trans[None, :, :]
+        for i in range(1, longest):
+            cand = score[:, :, None] + trans  # (B, from, to)
+            best = cand.argmax(axis=1)
+            new = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0, :] + em[i]
+            act = active[i]
+            back[i] = best
+            score = np.where(act[:, None], new, score)
+        labels = self.labels
+        out = []
+        for b, n in enumerate(lengths):
+            k = int(score[b].argmax())
+            path = [k]
+            for i in range(n - 1, 0, -1):
+                k = int(back[i, b, k])
+                path.append(k)
+            out.append([labels[j] for j in reversed(path)])
+        return out
+
+    # -- public API ---------------------------------------------------------------------------
+    def tag(self, tokens: list[str]) -> list[str]:
+        """Return one BIO tag per token (``O``, ``B-PERS``, ``I-LOC``, ...)."""
+        return self.tag_many([tokens])[0]
+
+    def tag_many(self, sentences: list[list[str]], batch_size: int = 64) -> list[list[str]]:
+        """Tag several sentences; the same as ``[self.tag(s) for s in sentences]``.
+
+        Sentences of similar length are decoded together, which is much faster than one by one.
+        """
+        out: list[list[str]] = [[] for _ in sentences]
+        order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: len(sentences[k]))
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            ems = [self._emissions(list(sentences[k])) for k in chunk]
+            for k, tags in zip(chunk, self._viterbi_batch(ems), strict=True):
+                out[k] = repair_bio(tags)
+        return out
+
+    def tag_reference(self, tokens: list[str]) -> list[str]:
+        """Tag with crfsuite's own decoder (slower; for checking :meth:`tag`)."""
+        if not tokens:
+            return []
+        return repair_bio(self._tagger.tag(self._fx.sentence_features(tokens)))
+
+    def clear_cache(self) -> None:
+        """Forget the cached per-token features and scores."""
+        self._rows.clear()
+        self._fx._cache.clear()

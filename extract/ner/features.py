@@ -1,0 +1,360 @@
+"""Token normalisation and CRF feature extraction for the Arabic NER tagger.
+
+Tokens arrive raw (as split by ``simple_word_tokenize``: punctuation split off, clitics
+attached, diacritics possibly present).  :func:`normalize` maps a token to the form used
+for every lexical look-up (features, clusters, gazetteers); :class:`FeatureExtractor`
+turns a sentence into the list-of-strings feature sequence python-crfsuite expects.
+
+Per-word features are cached, so tagging a corpus costs little more than list joins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence, Set
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+__all__ = [
+    "FeatureExtractor",
+    "Gazetteer",
+    "normalize",
+    "split_clitics",
+    "word_shape",
+]
+
+_TATWEEL = "\u0640"
+_DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹",  # Arabic-Indic and Extended Arabic-Indic digits
+    "01234567890123456789",
+)
+_DIGIT = re.compile(r"[0-9]")
+
+#: single-letter proclitics that may precede a word (conjunctions, prepositions)
+PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+
+
+def normalize(token: str) -> str:
+    """Return the look-up form of a raw token.
+
+    Removes diacritics and tatweel, unifies alef forms (أ إ آ ٱ → ا), alef maqsura (ى → ي)
+    and teh marbuta (ة → ه), and maps Arabic-Indic digits to ASCII digits.
+    """
+    s = dediac_ar(token).replace(_TATWEEL, "")
+    s = normalize_alef_ar(s)
+    s = normalize_alef_maksura_ar(s)
+    s = normalize_teh_marbuta_ar(s)
+    return s.translate(_DIGITS)
+
+
+def _clitic_candidates() -> list[tuple[str, str, bool]]:
+    out = []
+    for conj in ("", "و", "ف"):
+        for prep in ("", "ب", "ل", "ك"):
+            article = conj + ("لل" if prep == "ل" else prep + "ال")
+            out.append((article, conj + prep, True))
+            if conj + prep:
+                out.append((conj + prep, conj + prep, False))
+    # longest prefix first; for equal length prefer the article reading
+    out.sort(key=lambda c: (-len(c[0]), not c[2]))
+    return out
+
+
+_CLITIC_CANDIDATES = _clitic_candidates()
+
+
+def split_clitics(
+    norm: str, vocab: Mapping[str, object] | Set[str] | None = None
+) -> tuple[str, str, bool]:
+    """Split a normalised word into (proclitics, stem, has_article).
+
+    Candidates are an optional conjunction (و ف), an optional preposition (ب ل ك, from
+    :data:`PROCLITICS`) and an optional definite article (ال, or لل after ل), leaving a stem
+    of at least three letters (two after the article).  Without ``vocab`` the longest
+    candidate wins.  With ``vocab`` (known words, e.g. the cluster vocabulary) the longest
+    candidate whose stem (with ال when the article was split) is a known word wins; if none
+    is and the whole word is known, it is not split.
+    ``("و", "سعوديه", True)`` for والسعودية, ``("ول", "عراق", True)`` for وللعراق.
+    """
+    first: tuple[str, str, bool] | None = None
+    for prefix, pro, art in _CLITIC_CANDIDATES:
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= (2 if art else 3):
+            cand = (pro, norm[len(prefix) :], art)
+            if vocab is None:
+                return cand
+            if first is None:
+                first = cand
+            if ("ال" + cand[1] if art else cand[1]) in vocab:
+                return cand
+    if first is None or (vocab is not None and norm in vocab):
+        return "", norm, False
+    return first
+
+
+def _shape_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for cp in list(range(0x0621, 0x064B)) + list(range(0x0671, 0x06D4)):
+        table[cp] = "A"
+    for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz":
+        table[ord(ch)] = "L"
+    for ch in "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹":
+        table[ord(ch)] = "D"
+    for cp in [*range(0x064B, 0x0653), 0x0640, 0x0670]:  # diacritics, tatweel
+        table[cp] = None
+    return table
+
+
+_SHAPE_TABLE = _shape_table()
+_NOT_CLASS = re.compile(r"[^ALD]")
+_RUNS = re.compile(r"(.)\1+")
+
+
+def word_shape(token: str) -> str:
+    """Coarse character-class shape of a raw token (A=Arabic, L=Latin, D=digit, P=other).
+
+    Runs of one class collapse to one letter and diacritics are ignored: ``"2015م"`` → ``"DA"``.
+    """
+    shape = _RUNS.sub(r"\1", _NOT_CLASS.sub("P", token.translate(_SHAPE_TABLE)))
+    return shape or "E"
+
+
+class Gazetteer:
+    """Multi-word name lists by entity type, matched on normalised tokens.
+
+    ``entries`` maps a tuple of normalised tokens to a set of types (PERS, LOC, ORG, MISC).
+    :meth:`annotate` marks every token covered by the longest match starting at each position
+    with ``B-TYPE``/``I-TYPE`` labels; both the surface form and the form without proclitic
+    and article are tried for the first token of a match.
+    """
+
+    def __init__(self, entries: Mapping[tuple[str, ...], set[str]] | None = None) -> None:
+        self.entries: dict[tuple[str, ...], set[str]] = {}
+        self.max_len = 1
+        self._lengths: dict[str, list[int]] = {}  # first token → name lengths, longest first
+        for key, types in (entries or {}).items():
+            self.add(key, types)
+
+    def add(self, key: tuple[str, ...], types: set[str] | Sequence[str]) -> None:
+        """Add one name (tuple of normalised tokens) with its types."""
+        if not key:
+            return
+        key = tuple(key)
+        self.entries.setdefault(key, set()).update(types)
+        self.max_len = max(self.max_len, len(key))
+        lengths = self._lengths.setdefault(key[0], [])
+        if len(key) not in lengths:
+            lengths.append(len(key))
+            lengths.sort(reverse=True)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def annotate(self, norms: Sequence[str], stems: Sequence[str]) -> list[list[str]]:
+        """Return, for each position, the gazetteer labels (e.g. ``["B-LOC"]``) covering it."""
+        n = len(norms)
+        out: list[list[str]] = [[] for _ in range(n)]
+        entries = self.entries
+        lengths = self._lengths
+        for i in range(n):
+            firsts = [norms[i]]
+            if stems[i] != norms[i]:
+                firsts += [stems[i], "ال" + stems[i]]
+            for first in firsts:
+                types = None
+                for length in lengths.get(first, ()):
+                    if i + length <= n:
+                        types = entries.get((first, *norms[i + 1 : i + length]))
+                        if types:
+                            break
+                if types:
+                    for t in sorted(types):
+                        out[i].append("B-" + t)
+                        for j in range(i + 1, i + length):
+                            out[j].append("I-" + t)
+                    break
+        return out
+
+
+#: cached per-token features: (own features, context features by offset, normalised form,
+#: stem, mid-level cluster id or "-")
+WordFeatures = tuple[list[str], dict[int, list[str]], str, str, str]
+
+
+class FeatureExtractor:
+    """Build python-crfsuite feature sequences (lists of string features) for sentences.
+
+    ``clusters`` maps a normalised word to a tuple of cluster ids at several granularities,
+    learned without labels; ``gazetteer`` is an optional :class:`Gazetteer` (names from the
+    training data) and ``auto_gazetteer`` one found by self-training on unlabelled news;
+    ``lexstats`` maps a normalised word to its (frequency bucket, article bucket) in
+    unlabelled news (see :func:`extract.ner.clusters.lexical_stats`).
+    """
+
+    def __init__(
+        self,
+        clusters: Mapping[str, tuple[str, ...]] | None = None,
+        gazetteer: Gazetteer | None = None,
+        window: int = 2,
+        auto_gazetteer: Gazetteer | None = None,
+        lexstats: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self.clusters = clusters or {}
+        self.lexstats = lexstats or {}
+        self.gazetteer = gazetteer
+        self.auto_gazetteer = auto_gazetteer
+        self.window = window
+        self._cache: dict[str, WordFeatures] = {}
+
+    # -- per-word features ---------------------------------------------------------
+    def _word_features(self, token: str, cache: bool = True) -> WordFeatures:
+        """Features of one token, independent of its sentence (cached per token string)."""
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
+        norm = normalize(token)
+        pro, stem, art = split_clitics(norm, self.clusters)
+        shape = word_shape(token)
+        feats = [
+            "b",
+            "w=" + norm,
+            "st=" + stem,
+            "sh=" + shape,
+            "len=" + str(min(len(stem), 8)),
+        ]
+        for k in (1, 2, 3, 4):
+            if len(norm) >= k:
+                feats.append(f"p{k}={norm[:k]}")
+                feats.append(f"s{k}={norm[-k:]}")
+            if len(stem) > k:
+                feats.append(f"sp{k}={stem[:k]}")
+                feats.append(f"ss{k}={stem[-k:]}")
+        if art:
+            feats.append("al")
+        if pro:
+            feats.append("pro=" + pro)
+        if norm != token:
+            feats.append("chg")
+        if _DIGIT.search(norm):
+            feats.append("dig")
+        cl = self.clusters.get(norm)
+        src = "w"
+        if cl is None and stem != norm:
+            cl = self.clusters.get(stem) or self.clusters.get("ال" + stem)
+            src = "s"
+        if cl is None:
+            feats.append("cl=none")
+        else:
+            for lvl, cid in enumerate(cl):
+                feats.append(f"c{lvl}={cid}")
+            if src == "s":
+                feats.append("cl=stem")
+        # stem clusters as extra evidence (e.g. والسعودية → السعودية's cluster)
+        if stem != norm:
+            scl = self.clusters.get("ال" + stem) if art else self.clusters.get(stem)
+            if scl is not None:
+                for lvl, cid in enumerate(scl):
+                    feats.append(f"sc{lvl}={cid}")
+        # frequency and definite-article affinity in unlabelled news (proper-name evidence)
+        ls = self.lexstats.get(norm)
+        if ls is None and stem != norm:
+            ls = self.lexstats.get("ال" + stem) or self.lexstats.get(stem)
+        if ls:
+            feats.append("fq=" + ls[0])
+            feats.append("alr=" + ls[1])
+        # interior character trigrams of longer stems (foreign names, unseen words)
+        if len(stem) >= 5:
+            feats.extend("g3=" + stem[k : k + 3] for k in range(1, len(stem) - 3))
+        # context copies: fewer features for neighbours
+        ctx_base = ["w=" + norm, "st=" + stem, "sh=" + shape]
+        if cl is not None:
+            ctx_base.extend(f"c{lvl}={cid}" for lvl, cid in enumerate(cl))
+        if art:
+            ctx_base.append("al")
+        if pro:
+            ctx_base.append("pro=" + pro)
+        ctx_far = ctx_base[:2] + [f for f in ctx_base if f[0] == "c"][:2]
+        ctx: dict[int, list[str]] = {}
+        for off in range(-self.window, self.window + 1):
+            if off == 0:
+                continue
+            pre = f"{off:+d}"
+            use = ctx_base if abs(off) == 1 else ctx_far
+            ctx[off] = [pre + f for f in use]
+        mid = cl[1] if cl is not None and len(cl) > 1 else "-"
+        result = (feats, ctx, norm, stem, mid)
+        if cache and len(self._cache) < 200_000:
+            self._cache[token] = result
+        return result
+
+    def norm_stem(self, token: str) -> tuple[str, str]:
+        """Return the normalised form of ``token`` and its stem (proclitics and article split)."""
+        wf = self._word_features(token)
+        return wf[2], wf[3]
+
+    # -- sentence features -----------------------------------------------------------
+    def sentence_features(
+        self, tokens: Sequence[str], gaz_labels: Sequence[Sequence[str]] | None = None
+    ) -> list[list[str]]:
+        """Return one feature list per token of ``tokens``.
+
+        ``gaz_labels`` overrides the gazetteer matches (used in training, where the gazetteer
+        for each fold must exclude that fold's own names).
+        """
+        n = len(tokens)
+        per = [self._word_features(t) for t in tokens]
+        if gaz_labels is None and self.gazetteer is not None and n:
+            norms = [p[2] for p in per]
+            stems = [p[3] for p in per]
+            gaz_labels = self.gazetteer.annotate(norms, stems)
+        auto_labels = self.auto_labels(per)
+        out: list[list[str]] = []
+        w = self.window
+        for i in range(n):
+            feats = list(per[i][0])
+            for off in range(-w, w + 1):
+                if off == 0:
+                    continue
+                j = i + off
+                if 0 <= j < n:
+                    feats.extend(per[j][1][off])
+            feats.extend(self.extras(i, per, gaz_labels, auto_labels))
+            out.append(feats)
+        return out
+
+    def auto_labels(self, per: Sequence[WordFeatures]) -> list[list[str]] | None:
+        """Matches of the self-trained gazetteer (names tagged in unlabelled news), if any."""
+        if self.auto_gazetteer is None or not per:
+            return None
+        return self.auto_gazetteer.annotate([p[2] for p in per], [p[3] for p in per])
+
+    @staticmethod
+    def extras(
+        i: int,
+        per: Sequence[WordFeatures],
+        gaz_labels: Sequence[Sequence[str]] | None,
+        auto_labels: Sequence[Sequence[str]] | None = None,
+    ) -> list[str]:
+        """Features of position ``i`` that depend on more than one word (bigrams, gazetteer)."""
+        n = len(per)
+        feats = []
+        if i == 0:
+            feats.append("BOS")
+        else:
+            feats.append("bg-1=" + per[i - 1][2] + "|" + per[i][2])
+            feats.append("pc=" + per[i - 1][2] + "|" + per[i][4])
+        if i == n - 1:
+            feats.append("EOS")
+        if gaz_labels is not None:
+            feats.extend("g=" + lab for lab in gaz_labels[i])
+            if i > 0:
+                feats.extend("-1g=" + lab for lab in gaz_labels[i - 1])
+            if i + 1 < n:
+                feats.extend("+1g=" + lab for lab in gaz_labels[i + 1])
+        if auto_labels is not None:
+            feats.extend("a=" + lab for lab in auto_labels[i])
+        return feats
