@@ -23,9 +23,9 @@ from extract.coref import (
     resolve_title_refs,
 )
 from extract.dates import find_dates
-from extract.doc import Doc
+from extract.doc import Doc, strip_al
 from extract.lexicon import lexicon_gazetteer, lexicon_index
-from extract.patterns import clitic_noun, find_organizations, find_persons
+from extract.patterns import clitic_noun, find_organizations, find_persons, frequent_words
 from extract.records import Article, EntityInfo, Extraction
 from extract.relations import find_events, find_relations
 from extract.text import match_key, split_sentences
@@ -129,8 +129,12 @@ def _ner(doc: Doc) -> None:
             owner = _surname_owner(doc, key)  # the NER may call a surname a place
             if owner:
                 key, cls = owner, "Person"
-        if cls == "Organization" and " " not in key and not key.isascii():
-            continue  # one-word organisations from the NER alone are mostly common nouns
+        if cls == "Organization" and key not in aliases and key not in doc.entities:
+            common = frequent_words()
+            if " " not in key and not key.isascii():
+                continue  # one-word organisations from the NER alone are mostly common nouns
+            if all(strip_al(w) in common or w in common for w in key.split()):
+                continue  # "العصر الذهبي" (the golden age): common words, not a name
         known = index.get(key) or doc.entities.get(key)
         if known is not None:
             cls = known.cls
