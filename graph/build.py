@@ -251,7 +251,7 @@ def build_dataset(extractions: list[Extraction], entities: Mapping[str, Entity])
     """A dataset with one named graph per article and the entities in the default graph."""
     ds = Dataset()
     bind_prefixes(ds)
-    default = ds.default_context
+    default = ds.default_graph
     all_entities = dict(entities)
     for pub in publisher_entities(extractions):
         all_entities.setdefault(pub.key, pub)

@@ -27,7 +27,7 @@ def load(path: Path) -> Dataset:
         if fmt in ("trig", "nquads"):
             ds.parse(path, format=fmt)
         else:
-            ds.default_context.parse(path, format=fmt)
+            ds.default_graph.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many parser-specific types
         raise GraphError(f"{path}: not a valid {fmt} file ({str(exc).splitlines()[0]})") from exc
     return ds

@@ -177,7 +177,7 @@ def test_trig_holds_one_named_graph_per_article(seeds_build: Path) -> None:
     ds.parse(seeds_build / "graph.trig", format="trig")
     names = {
         str(c.identifier)
-        for c in ds.contexts()
+        for c in ds.graphs()
         if str(c.identifier).startswith("https://w3id.org/rasd/graph/")
     }
     assert len(names) == 5

@@ -13,10 +13,10 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from extract.pipeline import extract_article
 from extract.reader import read_file
 from extract.resolve import resolve
 from graph.build import build_dataset, merged_graph
-from extract.pipeline import extract_article
 
 HERE = Path(__file__).parent / "fixtures" / "golden"
 
@@ -35,5 +35,7 @@ def test_golden_turtle_is_isomorphic() -> None:
     expected = Graph().parse(path)
     if not isomorphic(got, expected):
         _both, only_got, only_expected = graph_diff(to_isomorphic(got), to_isomorphic(expected))
-        lines = [f"+ {t}" for t in sorted(only_got)][:20] + [f"- {t}" for t in sorted(only_expected)][:20]
+        lines = [f"+ {t}" for t in sorted(only_got)][:20] + [
+            f"- {t}" for t in sorted(only_expected)
+        ][:20]
         raise AssertionError("graph differs from the golden file:\n" + "\n".join(lines))

@@ -1,0 +1,54 @@
+"""Article text with the extracted spans marked, rendered to escaped HTML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from itertools import pairwise
+
+from markupsafe import Markup
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A marked span of article text.  ``kind`` is "m" (mention), "c" (claim) or "d" (date)."""
+
+    start: int
+    end: int
+    kind: str
+    group: str = ""  # legend group of a mention
+    href: str = ""
+    title: str = ""
+
+
+def highlight(body: str, spans: list[Span]) -> Markup:
+    """``body`` as HTML with mentions linked and coloured, claims underlined, dates outlined.
+
+    Overlapping spans are handled by cutting the text at every span boundary; a piece of
+    text inside several mentions shows the shortest one.  Invalid offsets are ignored.
+    All text is escaped.
+    """
+    n = len(body)
+    valid = [s for s in spans if 0 <= s.start < s.end <= n]
+    cuts = sorted({0, n, *(s.start for s in valid), *(s.end for s in valid)})
+    starts: dict[int, list[Span]] = {}
+    for s in sorted(valid, key=lambda s: (s.start, s.end, s.kind, s.href)):
+        starts.setdefault(s.start, []).append(s)
+    active: list[Span] = []
+    out: list[str] = []
+    for a, b in pairwise(cuts):
+        active = [s for s in active if s.end > a] + starts.get(a, [])
+        text = escape(body[a:b], quote=False)
+        mentions = [s for s in active if s.kind == "m"]
+        if mentions:
+            m = min(mentions, key=lambda s: (s.end - s.start, s.start, s.href))
+            text = (
+                f'<a class="m m-{escape(m.group)}" href="{escape(m.href)}"'
+                f' title="{escape(m.title)}">{text}</a>'
+            )
+        if any(s.kind == "d" for s in active):
+            text = f'<span class="d">{text}</span>'
+        if any(s.kind == "c" for s in active):
+            text = f'<span class="c">{text}</span>'
+        out.append(text)
+    return Markup("".join(out))

@@ -1,0 +1,62 @@
+"""Jinja environment (templates are package data next to this module) and file writing."""
+
+from __future__ import annotations
+
+import shutil
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+VIS_VERSION = "vis-9.1.2"
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja environment: autoescaping on for every template."""
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+
+
+def render(template: str, **context: Any) -> str:
+    """Render one template to a string."""
+    return environment().get_template(template).render(**context)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` as UTF-8 with ``\\n`` line ends (creating parent folders)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+def copy_static(out_dir: Path) -> Path:
+    """Copy vis-network's script (from the installed pyvis package) and the site's CSS/JS to
+    ``out_dir/static``; returns that folder.  vis-network's CSS (220 kB, mostly icons for
+    its editor) is not needed: ``site.css`` styles the tooltip."""
+    static = out_dir / "static"
+    static.mkdir(parents=True, exist_ok=True)
+    vis = resources.files("pyvis") / "lib" / VIS_VERSION
+    with resources.as_file(vis / "vis-network.min.js") as src:
+        _copy_if_changed(Path(src), static / "vis-network.min.js")
+    for name in ("site.js", "site.css"):
+        _copy_if_changed(STATIC / name, static / name)
+    return static
+
+
+def _copy_if_changed(src: Path, dst: Path) -> None:
+    same_size = dst.exists() and dst.stat().st_size == src.stat().st_size
+    if same_size and dst.read_bytes() == src.read_bytes():
+        return
+    shutil.copyfile(src, dst)

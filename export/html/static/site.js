@@ -1,0 +1,345 @@
+/* rasd pages: network, side panel, search and filters.
+ * Every string from the graph is put in the page with textContent (never innerHTML),
+ * so article text cannot inject markup.  Works from file:// with no network access. */
+(function () {
+  'use strict';
+
+  var root = document.body.getAttribute('data-root') || '';
+  var onOverview = document.body.getAttribute('data-page') === 'overview';
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  function readJSON(id) {
+    var s = document.getElementById(id);
+    return s ? JSON.parse(s.textContent) : null;
+  }
+
+  /* Arabic search normalisation: no diacritics or tatweel, one alef, ya, ha. */
+  function normalize(s) {
+    return String(s)
+      .normalize('NFC')
+      .replace(/[\u064B-\u0652\u0670\u0640]/g, '')
+      .replace(/[\u0623\u0625\u0622\u0671]/g, '\u0627')
+      .replace(/\u0649/g, '\u064A')
+      .replace(/\u0629/g, '\u0647')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+  window.rasdNormalize = normalize;
+
+  var data = readJSON('page-data');
+  var network = null;
+  var nodesDS = null;
+
+  /* ---------- side panel ---------- */
+  var panel = document.getElementById('panel');
+  var panelBody = document.getElementById('panel-body');
+
+  function snippetNode(ev) {
+    var p = el('p', 'snippet');
+    p.setAttribute('dir', 'auto');
+    p.appendChild(document.createTextNode(ev.pre || ''));
+    if (ev.mark) p.appendChild(el('mark', null, ev.mark));
+    p.appendChild(document.createTextNode(ev.post || ''));
+    return p;
+  }
+
+  function evidenceList(items) {
+    var ul = el('ul', 'evidence');
+    (items || []).forEach(function (ev) {
+      var li = el('li');
+      li.appendChild(snippetNode(ev));
+      var meta = el('div', 'meta');
+      if (ev.href) {
+        var a = el('a', null, ev.title || '');
+        a.setAttribute('href', ev.href);
+        a.setAttribute('dir', 'auto');
+        meta.appendChild(a);
+      } else if (ev.title) {
+        meta.appendChild(el('bdi', null, ev.title));
+      }
+      if (ev.date) {
+        meta.appendChild(document.createTextNode(' · '));
+        meta.appendChild(el('bdi', 'date', ev.date));
+      }
+      li.appendChild(meta);
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
+  function openPanel(children) {
+    if (!panel) return;
+    while (panelBody.firstChild) panelBody.removeChild(panelBody.firstChild);
+    children.forEach(function (c) { if (c) panelBody.appendChild(c); });
+    panel.hidden = false;
+  }
+
+  function closePanel() { if (panel) panel.hidden = true; }
+  var closeBtn = document.getElementById('panel-close');
+  if (closeBtn) closeBtn.addEventListener('click', closePanel);
+
+  function showNodePanel(info) {
+    var out = [];
+    var h = el('h2');
+    h.appendChild(el('bdi', null, info.label));
+    out.push(h);
+    out.push(el('p', 'cls', info.cls));
+    if (info.text) {
+      var q = el('blockquote', null, info.text);
+      q.setAttribute('dir', 'auto');
+      out.push(q);
+    }
+    if (info.aliases && info.aliases.length) {
+      out.push(el('h3', null, 'أسماء أخرى'));
+      var ul = el('ul', 'aliases');
+      info.aliases.forEach(function (a) {
+        var li = el('li');
+        li.appendChild(el('bdi', null, a));
+        ul.appendChild(li);
+      });
+      out.push(ul);
+    }
+    if (info.facts && info.facts.length) {
+      var dl = el('dl', 'facts');
+      info.facts.forEach(function (f) {
+        dl.appendChild(el('dt', null, f[0]));
+        var dd = el('dd');
+        dd.appendChild(el('bdi', null, f[1]));
+        dl.appendChild(dd);
+      });
+      out.push(dl);
+    }
+    if (info.href) {
+      var a = el('a', 'page-link', info.linkText || 'صفحة الكيان ←');
+      a.setAttribute('href', info.href);
+      out.push(a);
+    }
+    if (info.ev && info.ev.length) {
+      out.push(el('h3', null, 'الأدلة'));
+      out.push(evidenceList(info.ev));
+    }
+    openPanel(out);
+  }
+
+  function showEdgePanel(info) {
+    var out = [];
+    var h = el('h2');
+    h.appendChild(el('bdi', null, info.from));
+    h.appendChild(document.createTextNode(' ← ' + info.label + ' ← '));
+    h.appendChild(el('bdi', null, info.to));
+    out.push(h);
+    var en = el('p', 'cls');
+    en.appendChild(el('bdi', null, info.en));
+    if (info.count) en.appendChild(document.createTextNode(' · أدلة: ' + info.count));
+    out.push(en);
+    if (info.ev && info.ev.length) {
+      out.push(el('h3', null, 'الأدلة'));
+      out.push(evidenceList(info.ev));
+    }
+    openPanel(out);
+  }
+  window.rasdShowNode = function (id) { showNodePanel(data.nodeInfo[id]); };
+
+  /* ---------- network ---------- */
+  function initNetwork() {
+    var container = document.getElementById('network');
+    if (!data || !data.nodes || !container || typeof vis === 'undefined') return;
+    nodesDS = new vis.DataSet(data.nodes);
+    var edgesDS = new vis.DataSet(data.edges);
+    network = new vis.Network(container, { nodes: nodesDS, edges: edgesDS }, data.options);
+    window.rasdNetwork = network;
+    network.once('afterDrawing', function () {
+      window.rasdReady = performance.now();
+      document.body.setAttribute('data-ready', '1');
+    });
+    network.on('click', function (params) {
+      if (params.nodes.length) {
+        showNodePanel(data.nodeInfo[params.nodes[0]]);
+      } else if (params.edges.length) {
+        showEdgePanel(data.edgeInfo[params.edges[0]]);
+      }
+    });
+  }
+
+  /* ---------- filters: class, time, communities ---------- */
+  var groupsOn = {};
+  document.querySelectorAll('input[data-group]').forEach(function (box) {
+    groupsOn[box.getAttribute('data-group')] = box.checked;
+    box.addEventListener('change', function () {
+      groupsOn[box.getAttribute('data-group')] = box.checked;
+      applyFilters();
+    });
+  });
+  var fromInput = document.getElementById('date-from');
+  var toInput = document.getElementById('date-to');
+
+  function dateBounds(d) {
+    if (d.length === 4) return [d + '-00-00', d + '-99-99'];
+    if (d.length === 7) return [d + '-00', d + '-99'];
+    return [d, d];
+  }
+
+  function inRange(dates, from, to) {
+    if (!from && !to) return true;
+    if (!dates || !dates.length) return false;
+    for (var i = 0; i < dates.length; i++) {
+      var b = dateBounds(dates[i]);
+      if ((!from || b[1] >= from) && (!to || b[0] <= to)) return true;
+    }
+    return false;
+  }
+
+  function applyFilters() {
+    var from = fromInput ? fromInput.value : '';
+    var to = toInput ? toInput.value : '';
+    var shown = 0;
+    if (nodesDS) {
+      var updates = data.nodeInfo.map(function (info, i) {
+        var vis = (groupsOn[info.g] !== false) && inRange(info.d, from, to);
+        if (vis) shown++;
+        return { id: i, hidden: !vis };
+      });
+      nodesDS.update(updates);
+      var status = document.getElementById('filter-status');
+      if (status) status.textContent = (from || to || Object.keys(groupsOn).some(function (k) { return !groupsOn[k]; }))
+        ? 'بعد التصفية: ' + shown : '';
+    }
+    document.querySelectorAll('tr[data-date]').forEach(function (row) {
+      var d = row.getAttribute('data-date');
+      row.hidden = !inRange(d ? [d] : [], from, to);
+    });
+  }
+  [fromInput, toInput].forEach(function (inp) {
+    if (inp) inp.addEventListener('change', applyFilters);
+  });
+  var resetBtn = document.getElementById('date-reset');
+  if (resetBtn) resetBtn.addEventListener('click', function () {
+    if (fromInput) fromInput.value = '';
+    if (toInput) toInput.value = '';
+    applyFilters();
+  });
+
+  var commBox = document.getElementById('community');
+  if (commBox) commBox.addEventListener('change', function () {
+    if (!nodesDS) return;
+    var colors = data.communityColors;
+    nodesDS.update(data.nodes.map(function (n, i) {
+      var k = data.nodeInfo[i].k;
+      return { id: n.id, color: commBox.checked ? colors[k % colors.length] : n.color };
+    }));
+    document.body.classList.toggle('by-community', commBox.checked);
+  });
+
+  /* ---------- sortable claims tables (below the network: wired once parsed) ---------- */
+  function wireSortButtons() {
+  document.querySelectorAll('button[data-sort]').forEach(function (btn) {
+    btn.addEventListener('click', function () {
+      var table = document.getElementById(btn.getAttribute('data-table'));
+      if (!table) return;
+      var body = table.tBodies[0];
+      var rows = Array.prototype.slice.call(body.rows);
+      var dir = btn.getAttribute('data-sort') === 'asc' ? 1 : -1;
+      rows.sort(function (a, b) {
+        var da = a.getAttribute('data-date') || '';
+        var db = b.getAttribute('data-date') || '';
+        if (da !== db) return da < db ? -dir : dir;
+        return Number(a.getAttribute('data-i')) - Number(b.getAttribute('data-i'));
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+    });
+  });
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', wireSortButtons);
+  } else {
+    wireSortButtons();
+  }
+
+  /* ---------- search (index loaded on first use) ---------- */
+  var search = document.getElementById('search');
+  var results = document.getElementById('search-results');
+  var index = null;
+
+  function buildIndex() {
+    index = (window.RASD_SEARCH || []).map(function (row) {
+      return { row: row, keys: [row[0]].concat(row[1]).map(normalize) };
+    });
+  }
+
+  function loadIndex(then) {
+    if (index) { then(); return; }
+    if (window.RASD_SEARCH) { buildIndex(); then(); return; }
+    var s = document.createElement('script');
+    s.src = root + 'static/search-index.js';
+    s.onload = function () { buildIndex(); then(); };
+    document.head.appendChild(s);
+  }
+
+  function runSearch() {
+    var q = normalize(search.value);
+    while (results.firstChild) results.removeChild(results.firstChild);
+    if (!q) { results.hidden = true; return; }
+    var exact = [];
+    var partial = [];
+    index.forEach(function (item) {
+      var hit = 0;
+      item.keys.forEach(function (k) {
+        if (k === q) hit = Math.max(hit, 2);
+        else if (k.indexOf(q) >= 0) hit = Math.max(hit, 1);
+      });
+      if (hit === 2) exact.push(item.row);
+      else if (hit === 1) partial.push(item.row);
+    });
+    var found = exact.concat(partial).slice(0, 30);
+    found.forEach(function (row) {
+      var li = el('li');
+      var a = el('a');
+      a.appendChild(el('bdi', null, row[0]));
+      a.appendChild(el('span', 'cls', ' · ' + row[3]));
+      a.setAttribute('href', root + 'entity/' + row[2] + '.html');
+      a.setAttribute('data-file', row[2]);
+      li.appendChild(a);
+      if (onOverview && network && row[4] >= 0) {
+        var b = el('button', 'focus', 'في الشبكة');
+        b.type = 'button';
+        b.addEventListener('click', function () { focusNode(row[4]); });
+        li.appendChild(b);
+      }
+      results.appendChild(li);
+    });
+    if (!found.length) results.appendChild(el('li', 'none', 'لا نتائج'));
+    results.hidden = false;
+    if (onOverview && network && found.length && found[0][4] >= 0) {
+      network.selectNodes([found[0][4]]);
+    }
+  }
+
+  function focusNode(id) {
+    network.selectNodes([id]);
+    network.focus(id, { scale: 1.2, animation: false });
+    showNodePanel(data.nodeInfo[id]);
+  }
+
+  if (search) {
+    search.addEventListener('input', function () { loadIndex(runSearch); });
+    search.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') {
+        var first = results.querySelector('button.focus') || results.querySelector('a');
+        if (first) first.click();
+      }
+    });
+  }
+
+  initNetwork();
+  if (!network) {
+    window.rasdReady = performance.now();
+    document.body.setAttribute('data-ready', '1');
+  }
+})();

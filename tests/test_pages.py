@@ -1,0 +1,241 @@
+"""The HTML site (export.html.write_site), checked without a browser."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+ROOT = Path(__file__).resolve().parents[1]
+
+from export.html import read_site_data, write_site  # noqa: E402
+from export.html.highlight import Span, highlight  # noqa: E402
+from export.html.safe import script_json  # noqa: E402
+from export.html.synthetic import synthetic_graph  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pages"
+INJECTIONS = ("<img src=x", "</script><script>")
+VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+}  # fmt: skip
+
+
+def fixture_graph() -> Graph:
+    """The hand-made fixture plus the injection article."""
+    g = Graph()
+    g.parse(FIXTURES / "mini.ttl")
+    g.parse(FIXTURES / "injection.ttl")
+    return g
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    index = write_site(fixture_graph(), out)
+    assert index == out / "index.html"
+    return out
+
+
+def pages(out: Path) -> list[Path]:
+    return sorted(out.rglob("*.html"))
+
+
+class StrictParser(HTMLParser):
+    """Fails on unbalanced tags; records resource URLs and the <html> attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.resources: list[tuple[str, str, str]] = []
+        self.html_attrs: dict[str, str | None] = {}
+        self.anchors: list[tuple[dict[str, str | None], str]] = []
+        self._anchor: dict[str, str | None] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "html":
+            self.html_attrs = a
+        for attr in ("src", "href"):
+            if a.get(attr) is not None and tag in {"script", "link", "img", "iframe", "source"}:
+                self.resources.append((tag, attr, a[attr] or ""))
+        if tag == "a":
+            self._anchor, self._text = a, []
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID and tag not in {"circle", "rect", "polygon"}:
+            self.errors.append(f"self-closing <{tag}/>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._anchor is not None:
+            self.anchors.append((self._anchor, "".join(self._text)))
+            self._anchor = None
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"unexpected </{tag}> (open: {self.stack[-3:]})")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._anchor is not None:
+            self._text.append(data)
+
+
+def parse(path: Path) -> StrictParser:
+    p = StrictParser()
+    p.feed(path.read_text(encoding="utf-8"))
+    p.close()
+    return p
+
+
+def page_data(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    m = re.search(r'<script id="page-data" type="application/json">(.*?)</script>', text, re.S)
+    assert m, f"no page data in {path}"
+    return json.loads(m.group(1))
+
+
+def test_site_layout(site: Path) -> None:
+    data = read_site_data(fixture_graph())
+    assert (site / "index.html").is_file()
+    assert (site / "claims.html").is_file()
+    for art in data.articles.values():
+        assert (site / "article" / f"{art.file}.html").is_file()
+    names = sorted(p.name for p in (site / "entity").glob("*.html"))
+    assert len(names) == len(data.entities)
+    assert all(re.fullmatch(r"[0-9a-f]{16}\.html", n) for n in names)  # case-insensitive-safe
+    for name in ("vis-network.min.js", "site.js", "site.css"):
+        assert (site / "static" / name).is_file()
+
+
+def test_every_page_parses_rtl_and_offline(site: Path) -> None:
+    all_pages = pages(site)
+    assert len(all_pages) > 10
+    for path in all_pages:
+        p = parse(path)
+        assert not p.errors, (path, p.errors[:5])
+        assert not p.stack, (path, p.stack)
+        assert p.html_attrs.get("lang") == "ar" and p.html_attrs.get("dir") == "rtl", path
+        assert '<meta charset="utf-8">' in path.read_text(encoding="utf-8")
+        for tag, _attr, url in p.resources:
+            assert not url.lower().startswith(("http://", "https://", "//")), (path, tag, url)
+            target = (path.parent / url).resolve()
+            assert target.is_file(), (path, url)
+    for css in (site / "static").glob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8"))
+        assert "@import" not in css.read_text(encoding="utf-8")
+
+
+def test_injection_never_unescaped(site: Path) -> None:
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            raw = path.read_bytes().decode("utf-8")
+            for bad in INJECTIONS:
+                assert bad not in raw, (path, bad)
+            assert 'href="javascript:' not in raw.lower(), path
+    # ...but the text is there, escaped, on the article page
+    data = read_site_data(fixture_graph())
+    art = next(a for a in data.articles.values() if "onerror" in a.headline)
+    text = (site / "article" / f"{art.file}.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    labels = [n["label"] for n in page_data(site / "article" / f"{art.file}.html")["nodes"]]
+    assert any("<img src=x onerror" in label for label in labels)  # decoded JSON: plain text
+
+
+def test_script_json_escapes() -> None:
+    s = str(script_json({"x": "</script><b>&\u2028\u2029 داعش"}))
+    assert "<" not in s and ">" not in s and "&" not in s
+    assert "\u2028" not in s and "\u2029" not in s
+    assert "داعش" in s  # UTF-8, not \\uXXXX
+    assert json.loads(s) == {"x": "</script><b>&\u2028\u2029 داعش"}
+
+
+def test_highlight_escapes_and_nests() -> None:
+    body = "قال <b>داعش</b> شيئا"
+    out = str(
+        highlight(
+            body,
+            [Span(4, 15, "m", "Organization", "e.html", 'x"<'), Span(0, 15, "c"), Span(3, 99, "m")],
+        )
+    )
+    assert "<b>" not in out and "&lt;b&gt;" in out
+    assert 'title="x&quot;&lt;"' in out
+    assert out.count('class="c"') >= 1
+
+
+def test_mentions_highlight_their_surface(site: Path) -> None:
+    g = fixture_graph()
+    data = read_site_data(g)
+    for art in data.articles.values():
+        p = parse(site / "article" / f"{art.file}.html")
+        marked = [text for attrs, text in p.anchors if (attrs.get("class") or "").startswith("m ")]
+        surfaces = [m.surface for m in data.mentions_by_article.get(art.iri, [])]
+        assert sorted(marked) == sorted(surfaces), art.headline
+
+
+def test_deterministic(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    write_site(fixture_graph(), a)
+    write_site(fixture_graph(), b)
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    assert files_a == files_b
+    for rel in files_a:
+        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+
+
+def test_works_from_any_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    index = write_site(fixture_graph(), Path("out"))
+    assert (tmp_path / index).is_file()
+
+
+def test_overview_shows_all_entities_under_cap(site: Path) -> None:
+    data = read_site_data(fixture_graph())
+    payload = page_data(site / "index.html")
+    assert len(payload["nodes"]) == len(data.entities)
+    assert len(payload["nodeInfo"]) == len(data.entities)
+    text = (site / "index.html").read_text(encoding="utf-8")
+    assert f"<bdi>{len(data.entities)}</bdi> من <bdi>{len(data.entities)}</bdi>" in text
+
+
+def test_overview_capped(tmp_path: Path) -> None:
+    g = synthetic_graph(1000, 2500, n_articles=40, n_claims=60)
+    n = len(read_site_data(g).entities)
+    assert n == 1000
+    write_site(g, tmp_path, max_overview_nodes=400)
+    payload = page_data(tmp_path / "index.html")
+    assert len(payload["nodes"]) == 400
+    assert len(payload["edges"]) <= 3 * 400
+    assert "<bdi>400</bdi> من <bdi>1000</bdi>" in (tmp_path / "index.html").read_text("utf-8")
+    assert len(list((tmp_path / "entity").glob("*.html"))) == 1000
+    ids = {e["from"] for e in payload["edges"]} | {e["to"] for e in payload["edges"]}
+    assert ids <= set(range(400))
+
+
+def test_claims_page_lists_every_claim(site: Path) -> None:
+    data = read_site_data(fixture_graph())
+    text = (site / "claims.html").read_text(encoding="utf-8")
+    assert text.count("<tr data-date=") == len(data.claims)
+    assert "القضاء على داعش على أرض المعركة لن يكون كافياً" in text
+
+
+def test_entity_page_content(site: Path) -> None:
+    data = read_site_data(fixture_graph())
+    daesh = data.entities["https://w3id.org/rasd/id/dAEc"]
+    text = (site / "entity" / f"{daesh.file}.html").read_text(encoding="utf-8")
+    assert "تنظيم الدولة" in text and "ISIS" in text  # aliases
+    assert "يستخدم منصة" in text  # usesPlatform, in Arabic
+    assert "<mark>واستخدم تنظيم داعش</mark>" in text  # evidence span marked
+    votel = next(e for e in data.entities.values() if e.label == "جوزف فوتل")
+    vtext = (site / "entity" / f"{votel.file}.html").read_text(encoding="utf-8")
+    assert "قائد القيادة الأميركية الوسطى" in vtext  # job title
+    assert "تصريحات قالها" in vtext and "لن يكون كافياً" in vtext
