@@ -7,12 +7,13 @@ what spans articles (entity labels, aliases, classes) in the default graph; the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from extract.records import DateValue, Extraction
+from extract.records import Article, DateValue, Extraction
 from extract.resolve import Entity
 from graph.iri import (
     article_iri,
@@ -64,6 +65,33 @@ def date_literal(d: DateValue) -> Literal:
     return Literal(d.value, datatype=_DATATYPES[d.precision])
 
 
+def article_body(a: Article) -> str:
+    r"""The article text for ``schema:articleBody``: the original text with everything outside
+    the article's segments (site tickers, notices, bylines) blanked to spaces, so that no
+    boilerplate enters the graph while every offset still points into the original text.
+
+    >>> from extract.reader import parse_text
+    >>> art = parse_text("العنوان\nنص الخبر.\nانقر هنا لقراءة الخبر من مصدره.", "x.txt")
+    >>> article_body(art).rstrip() == "العنوان\nنص الخبر."
+    True
+    >>> len(article_body(art)) == len(art.text)
+    True
+    """
+    text = a.text
+    pieces: list[str] = []
+    pos = 0
+    for start, end in sorted(a.segments):
+        if start > pos:
+            pieces.append(_BLANK.sub(" ", text[pos:start]))
+        pieces.append(text[max(pos, start) : end])
+        pos = max(pos, end)
+    pieces.append(_BLANK.sub(" ", text[pos:]))
+    return "".join(pieces)
+
+
+_BLANK = re.compile(r"[^\n]")
+
+
 def ar(text: str) -> Literal:
     return Literal(text, lang="ar")
 
@@ -94,7 +122,7 @@ def article_triples(ex: Extraction, entities: Mapping[str, Entity]) -> Iterator[
     art = article_iri(a.id)
     yield art, RDF.type, SCHEMA.NewsArticle
     yield art, SCHEMA.identifier, Literal(a.id)
-    yield art, SCHEMA.articleBody, ar(a.text)
+    yield art, SCHEMA.articleBody, ar(article_body(a))
     yield art, RASD.sourceFile, Literal(a.source)
     if a.title:
         yield art, SCHEMA.headline, ar(a.title)

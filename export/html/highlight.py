@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
 from markupsafe import Markup
+
+_BLANK_RUN = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*|[ \t]{4,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +41,11 @@ def highlight(body: str, spans: list[Span]) -> Markup:
     out: list[str] = []
     for a, b in pairwise(cuts):
         active = [s for s in active if s.end > a] + starts.get(a, [])
-        text = escape(body[a:b], quote=False)
+        piece = body[a:b]
+        if not active:
+            # blanked boilerplate (see graph.build.article_body) shows as one paragraph break
+            piece = _BLANK_RUN.sub("\n\n", piece) if a else piece.lstrip()
+        text = escape(piece, quote=False)
         mentions = [s for s in active if s.kind == "m"]
         if mentions:
             m = min(mentions, key=lambda s: (s.end - s.start, s.start, s.href))
