@@ -76,12 +76,19 @@ _NER_CLASSES = {"PERS": "Person", "ORG": "Organization", "LOC": "Place"}
 
 
 @component("ner-tags")
-def _ner_tags(doc: Doc) -> None:
+def _ner_tags(doc: Doc, backend: str = "crf") -> None:
     """Tag every sentence with the statistical NER (used by later components)."""
-    tagger = _tagger()
+    tagger = _tagger(backend)
     sents = [[t.text for t in v.tokens] for v in doc.views]
     for view, tags in zip(doc.views, tagger.tag_many(sents), strict=True):
         doc.ner_tags[view.index] = tags
+
+
+@component("ner-tags-bert")
+def _ner_tags_bert(doc: Doc) -> None:
+    """Like ``ner-tags`` with camel-tools' BERT recogniser, where its model is installed
+    (``rasd build --pipeline sentences,dates,lexicon,ner-tags-bert,…``)."""
+    _ner_tags(doc, "bert")
 
 
 def _ner_spans(doc: Doc) -> list[tuple[int, int, str]]:
