@@ -23,9 +23,15 @@ from extract.coref import (
     resolve_title_refs,
 )
 from extract.dates import find_dates
-from extract.doc import Doc, strip_al
+from extract.doc import Doc, bare_forms, strip_al
 from extract.lexicon import lexicon_gazetteer, lexicon_index
-from extract.patterns import clitic_noun, find_organizations, find_persons, frequent_words
+from extract.patterns import (
+    clitic_noun,
+    find_organizations,
+    find_persons,
+    frequent_words,
+    title_first_words,
+)
 from extract.records import Article, EntityInfo, Extraction
 from extract.relations import find_events, find_relations
 from extract.text import match_key, split_sentences
@@ -136,6 +142,12 @@ def _ner(doc: Doc) -> None:
             owner = _surname_owner(doc, key)  # the NER may call a surname a place
             if owner:
                 key, cls = owner, "Person"
+        if cls == "Person" and key not in aliases and key not in doc.entities:
+            words = key.split()
+            if len(words) == 1 and words[0] in frequent_words():
+                continue  # a bare first name (محمد، خالد) would merge different people
+            if title_first_words() & bare_forms(words[0]):
+                continue  # "ولي ولي العهد": a title, not a name
         if cls == "Organization" and key not in aliases and key not in doc.entities:
             common = frequent_words()
             if " " not in key and not key.isascii():
