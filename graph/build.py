@@ -116,6 +116,22 @@ def entity_triples(e: Entity) -> Iterator[Triple]:
         yield s, OWL.sameAs, URIRef(WIKIDATA + e.wikidata)
 
 
+def _statement(
+    st: URIRef, fact: Triple, art: URIRef, sentence: URIRef, start: int, end: int, layer: str
+) -> Iterator[Triple]:
+    """The evidence node of one fact: an ``rdf:Statement`` pointing at its sentence and span."""
+    s, p, o = fact
+    yield st, RDF.type, RDF.Statement
+    yield st, RDF.subject, s
+    yield st, RDF.predicate, p
+    yield st, RDF.object, o
+    yield st, RASD.inArticle, art
+    yield st, RASD.evidence, sentence
+    yield st, RASD.start, _int(start)
+    yield st, RASD.end, _int(end)
+    yield st, RASD.layer, Literal(layer)
+
+
 def article_triples(ex: Extraction, entities: Mapping[str, Entity]) -> Iterator[Triple]:
     """Everything extracted from one article, with its evidence."""
     a = ex.article
@@ -192,15 +208,7 @@ def article_triples(ex: Extraction, entities: Mapping[str, Entity]) -> Iterator[
         o: Node = ar(r.obj) if r.literal else entity_iri(r.obj)
         yield s, pred, o
         st = statement_iri(a.id, r.subject, r.predicate, r.obj, r.start, r.end)
-        yield st, RDF.type, RDF.Statement
-        yield st, RDF.subject, s
-        yield st, RDF.predicate, pred
-        yield st, RDF.object, o
-        yield st, RASD.inArticle, art
-        yield st, RASD.evidence, sent(r.sentence)
-        yield st, RASD.start, _int(r.start)
-        yield st, RASD.end, _int(r.end)
-        yield st, RASD.layer, Literal(r.layer)
+        yield from _statement(st, (s, pred, o), art, sent(r.sentence), r.start, r.end, r.layer)
 
     for ev in ex.events:
         if not known(ev.key):
@@ -212,15 +220,9 @@ def article_triples(ex: Extraction, entities: Mapping[str, Entity]) -> Iterator[
         if ev.date is not None:
             yield e, SCHEMA.startDate, date_literal(ev.date)
         st = statement_iri(a.id, ev.key, "event", ev.start, ev.end)
-        yield st, RDF.type, RDF.Statement
-        yield st, RDF.subject, e
-        yield st, RDF.predicate, RDF.type
-        yield st, RDF.object, SCHEMA.Event
-        yield st, RASD.inArticle, art
-        yield st, RASD.evidence, sent(ev.sentence)
-        yield st, RASD.start, _int(ev.start)
-        yield st, RASD.end, _int(ev.end)
-        yield st, RASD.layer, Literal("events")
+        yield from _statement(
+            st, (e, RDF.type, SCHEMA.Event), art, sent(ev.sentence), ev.start, ev.end, "events"
+        )
 
     for d in ex.dates:
         if d.start < 0:

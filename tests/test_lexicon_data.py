@@ -19,6 +19,8 @@ from camel_tools.utils.normalize import (
     normalize_teh_marbuta_ar,
 )
 
+from extract.records import PLACE_CLASSES
+
 DATA = Path(__file__).resolve().parent.parent / "extract" / "data"
 ENTITIES = DATA / "entities.tsv"
 NISBA = DATA / "nisba.tsv"
@@ -35,7 +37,6 @@ CLASSES = {
     "AdministrativeArea",
     "Platform",
 }
-PLACE_CLASSES = {"Place", "Country", "City", "AdministrativeArea"}
 QID = re.compile(r"Q[1-9][0-9]*")
 
 
