@@ -18,7 +18,6 @@ from pathlib import Path
 
 from extract.pipeline import extract_article
 from extract.reader import parse_record
-from extract.resources import load_tsv  # noqa: F401  (same TSV conventions)
 from extract.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent

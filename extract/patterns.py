@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from extract.doc import Doc, SentView, bare_forms, strip_al
 from extract.lexicon import alias_index, lexicon_index, nisba_country
-from extract.records import PLACE_CLASSES, EntityInfo, Relation
+from extract.records import EntityInfo, Relation
 from extract.resources import load_tsv
 from extract.text import fold, is_word, match_key
 
@@ -250,8 +250,6 @@ def skip_modifiers(doc: Doc, view: SentView, j: int, facts: RoleFacts | None) ->
             if m is not None and m.cls != "Person":
                 if facts:
                     (facts.orgs if m.cls == "Organization" else facts.places).append(m.key)
-                    if m.cls in PLACE_CLASSES and target == j + 1 and f == "في":
-                        pass
                 while j < len(toks) and toks[j].start < m.end:
                     j += 1
                 continue
@@ -331,6 +329,8 @@ def _record_role(doc: Doc, view: SentView, person: str, facts: RoleFacts) -> Non
         doc.relations.append(Relation(person, pred, org, s, e, sent, "titles"))
     for country in facts.countries:
         doc.relations.append(Relation(person, "nationality", country, s, e, sent, "titles"))
+    for place in facts.places:  # "السفير الدنماركي السابق في سوريا"
+        doc.relations.append(Relation(person, "operatesIn", place, s, e, sent, "titles"))
 
 
 def find_persons(doc: Doc) -> None:
