@@ -129,9 +129,13 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
     if strip_al(first) in _DOCUMENT_SOURCES and part_of and doc.cls_of(part_of) == "Organization":
         return [part_of], k
     if first.startswith("ال") and is_source_noun(toks[j].text) == "sg":
-        earlier = [m for m in doc.mentions_in(0, toks[j].start) if m.cls == "Person"]
-        if earlier:
-            return [earlier[-1].key], k
+        # "المصدر نفسه" → the source of that kind named before; "المسؤول التركي" → the person
+        noun = strip_al(first)
+        before = doc.mentions_in(0, toks[j].start)
+        same = [m for m in before if m.cls == "UnnamedSource" and strip_al(fold(m.surface)) == noun]
+        persons = [m for m in before if m.cls == "Person"]
+        if same or persons:
+            return [(same or persons)[-1].key], k
     start, end = toks[j].start, toks[k - 1].end
     if fold(toks[j].text)[:1] in ("و", "ف") and is_source_noun(toks[j].text[1:]):
         start += 1
