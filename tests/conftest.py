@@ -38,3 +38,26 @@ def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def seeds_graph(seeds_build: Path) -> Graph:
     return Graph().parse(seeds_build / "graph.ttl")
+
+
+PAGE_FIXTURES = ROOT / "tests" / "fixtures" / "pages"
+
+
+def page_fixture_graph() -> Graph:
+    """The hand-made page fixture (three seed articles) plus the injection article."""
+    g = Graph()
+    g.parse(PAGE_FIXTURES / "mini.ttl")
+    g.parse(PAGE_FIXTURES / "injection.ttl")
+    return g
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site written from :func:`page_fixture_graph` (shared by the page and browser tests)."""
+    from export.html import write_site
+
+    out = tmp_path_factory.mktemp("fixture-site")
+    index = write_site(page_fixture_graph(), out)
+    if index != out / "index.html":
+        raise AssertionError(f"write_site returned {index}")
+    return out

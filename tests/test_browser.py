@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from conftest import page_fixture_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from export.html import read_site_data, write_site  # noqa: E402
+from export.html import read_site_data  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -50,18 +50,12 @@ def chromium_path() -> str:
     return path
 
 
-def fixture_graph() -> Graph:
-    g = Graph()
-    g.parse(FIXTURES / "mini.ttl")
-    g.parse(FIXTURES / "injection.ttl")
-    return g
+fixture_graph = page_fixture_graph
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("browser-site")
-    write_site(fixture_graph(), out)
-    return out
+@pytest.fixture
+def site(fixture_site: Path) -> Path:
+    return fixture_site
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from conftest import page_fixture_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,20 +25,12 @@ VOID = {
 }  # fmt: skip
 
 
-def fixture_graph() -> Graph:
-    """The hand-made fixture plus the injection article."""
-    g = Graph()
-    g.parse(FIXTURES / "mini.ttl")
-    g.parse(FIXTURES / "injection.ttl")
-    return g
+fixture_graph = page_fixture_graph
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    index = write_site(fixture_graph(), out)
-    assert index == out / "index.html"
-    return out
+@pytest.fixture
+def site(fixture_site: Path) -> Path:
+    return fixture_site
 
 
 def pages(out: Path) -> list[Path]:
