@@ -14,6 +14,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import RDF, Dataset, Graph
 
+from export import fast
 from graph.network import arabic_label, entity_classes, to_networkx
 from graph.vocab import SCHEMA
 from rasd.errors import UsageError
@@ -60,8 +61,11 @@ def union(ds: Dataset) -> Graph:
 
 def _write_rdf(fmt: str) -> Callable[[Dataset, Path], None]:
     def write(ds: Dataset, path: Path) -> None:
-        data = union(ds).serialize(format=fmt, encoding="utf-8")
-        path.write_bytes(data)
+        g = union(ds)
+        if fmt == "turtle" and len(g) > fast.FAST_THRESHOLD:
+            fast.write_turtle(g, path)
+            return
+        path.write_bytes(g.serialize(format=fmt, encoding="utf-8"))
 
     return write
 
@@ -73,6 +77,9 @@ exporter("jsonld", "graph.jsonld", "merged graph as JSON-LD")(_write_rdf("json-l
 
 @exporter("trig", "graph.trig", "one named graph per article (provenance) as TriG")
 def _trig(ds: Dataset, path: Path) -> None:
+    if len(ds) > fast.FAST_THRESHOLD:
+        fast.write_trig(ds, path)
+        return
     path.write_bytes(ds.serialize(format="trig", encoding="utf-8"))
 
 
