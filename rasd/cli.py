@@ -290,14 +290,7 @@ def eval_ner(files: tuple[Path, ...], backend: str, model: Path | None, as_json:
         pred.extend(tagger.tag_many([[w for w, _t in s] for s in sents]))
     report = evaluate(gold, pred)
     if as_json:
-        click.echo(
-            json.dumps(
-                report.as_dict() if hasattr(report, "as_dict") else report.__dict__,
-                ensure_ascii=False,
-                indent=2,
-                default=str,
-            )
-        )
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(report))
 

@@ -118,6 +118,11 @@ def test_eval_ner_scores_a_conll_file(tmp_path: Path) -> None:
     code, out, err = run("eval-ner", str(f))
     assert code == 0, err
     assert "LOC" in out and "PERS" in out
+    code, out, err = run("eval-ner", str(f), "--json")
+    assert code == 0, err
+    scores = json.loads(out)
+    assert scores["micro"]["gold"] == 2 and 0.0 <= scores["micro"]["f1"] <= 1.0
+    assert set(scores["per_type"]) >= {"PERS", "LOC", "ORG", "MISC"}
     code, _out, err = run("eval-ner", str(tmp_path / "missing.conll"))
     assert code == 1 and "missing.conll" in err
 

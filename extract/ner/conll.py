@@ -139,6 +139,26 @@ class NerReport:
     tokens: int = 0
     token_accuracy: float = 0.0
 
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for JSON: counts and P/R/F1 (fractions) for ``micro`` and each type."""
+
+        def score(s: TypeScore) -> dict[str, float | int]:
+            return {
+                "gold": s.gold,
+                "predicted": s.predicted,
+                "correct": s.correct,
+                "precision": s.precision,
+                "recall": s.recall,
+                "f1": s.f1,
+            }
+
+        return {
+            "micro": score(self.micro),
+            "per_type": {t: score(s) for t, s in self.per_type.items()},
+            "tokens": self.tokens,
+            "token_accuracy": self.token_accuracy,
+        }
+
 
 def evaluate(gold: list[list[str]], pred: list[list[str]]) -> NerReport:
     """Score predicted BIO tag sequences against gold ones, exactly like conlleval.
