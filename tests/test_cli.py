@@ -134,3 +134,12 @@ def test_missing_camel_data_is_said_in_one_line(tmp_path: Path, monkeypatch) -> 
     lines = [ln for ln in out.splitlines() if ln.startswith("camel-tools data")]
     assert len(lines) == 1 and "not installed" in lines[0]
     assert not (tmp_path / "no-camel-data").exists()  # nothing downloaded or created
+
+
+def test_parallel_build_gives_the_same_graph(seeds_build: Path, tmp_path: Path) -> None:
+    code, _out, err = run(
+        "build", str(ROOT / "seeds"), "--out", str(tmp_path), "--workers", "2", "--no-pages"
+    )
+    assert code == 0, err
+    assert (tmp_path / "graph.ttl").read_bytes() == (seeds_build / "graph.ttl").read_bytes()
+    assert (tmp_path / "graph.trig").read_bytes() == (seeds_build / "graph.trig").read_bytes()
