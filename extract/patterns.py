@@ -386,7 +386,7 @@ def find_persons(doc: Doc) -> None:
 
 
 @functools.cache
-def place_nouns_set() -> frozenset[str]:
+def place_nouns() -> frozenset[str]:
     """مدينة، منطقة، محافظة …: "مركز المحافظة" is a town, not an organisation."""
     return frozenset(fold(r["noun"]) for r in load_tsv("place_nouns.tsv", ("noun", "note")))
 
@@ -429,7 +429,7 @@ def find_organizations(doc: Doc) -> None:
                     if doc.mention_at_token(toks[k]) is not None or f in name_stopwords():
                         break
                     if f.startswith("ال") and len(f) > 4:
-                        if strip_al(f) not in place_nouns_set():
+                        if strip_al(f) not in place_nouns():
                             end = _relational_adjectives(view, k + 1)
                         break
                     if f[0] in "وفبلكي" or f[1:3] == "ال":

@@ -16,6 +16,7 @@ import functools
 
 from extract.doc import Doc, SentView, bare_forms
 from extract.lexicon import alias_index
+from extract.patterns import place_nouns
 from extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from extract.resources import load_tsv
 from extract.text import fold, is_word, match_key
@@ -36,11 +37,6 @@ def relation_cues() -> dict[str, tuple[str, str, str, bool]]:
 @functools.cache
 def event_heads() -> frozenset[str]:
     return frozenset(fold(r["head"]) for r in load_tsv("event_heads.tsv", ("head", "kind")))
-
-
-@functools.cache
-def place_nouns() -> frozenset[str]:
-    return frozenset(fold(r["noun"]) for r in load_tsv("place_nouns.tsv", ("noun", "note")))
 
 
 def preceding_word(text: str, pos: int) -> str:

@@ -15,7 +15,6 @@ text the user gave us.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -139,13 +138,6 @@ class Folded:
                     break
                 o_end += 1
         return o_start, o_end
-
-    def folded_index(self, orig_index: int) -> int:
-        """First folded offset at or after an original offset."""
-        if self._pos is None:
-            return orig_index
-
-        return bisect.bisect_left(self._pos, orig_index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,13 +272,3 @@ def split_sentences(text: str, segments: Sequence[tuple[int, int]]) -> list[Sent
             if b > a:
                 out.append(Sentence(len(out), a, b))
     return out
-
-
-def sentence_at(sentences: Sequence[Sentence], offset: int) -> int:
-    """Index of the sentence that contains ``offset`` (-1 if none)."""
-
-    starts = [s.start for s in sentences]
-    i = bisect.bisect_right(starts, offset) - 1
-    if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
-        return i
-    return -1

@@ -58,16 +58,3 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
                 if a != b:
                     net.add_edge(str(a), str(b), key=str(claim), predicate="claim")
     return net
-
-
-def degree_ranking(net: nx.MultiDiGraph) -> dict[str, int]:
-    """Number of distinct neighbours of each node (in or out), ignoring parallel edges."""
-    simple = nx.Graph(net)
-    return {n: simple.degree(n) for n in simple.nodes}
-
-
-def pagerank(net: nx.MultiDiGraph) -> dict[str, float]:
-    """PageRank over the undirected simple graph (0 for an empty graph)."""
-    if net.number_of_nodes() == 0:
-        return {}
-    return nx.pagerank(nx.Graph(net))
