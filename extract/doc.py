@@ -23,7 +23,7 @@ from extract.records import (
     Relation,
     Sentence,
 )
-from extract.text import Folded, Token, fold, is_word, tokenize
+from extract.text import Folded, Token, fold, tokenize
 
 
 @dataclass
@@ -94,10 +94,13 @@ class Doc:
     documents: list[str] = field(default_factory=list)
     # per-token NER tags by sentence index, when the NER component ran
     ner_tags: dict[int, list[str]] = field(default_factory=dict)
+    # mention index: the mention covering each character (-1: none), and (start, index) pairs
+    _owner: list[int] = field(default_factory=list, repr=False)
+    _by_start: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
     @classmethod
     def from_article(cls, article: Article) -> Doc:
-        return cls(article=article, folded=Folded(article.text))
+        return cls(article=article, folded=Folded(article.text), _owner=[-1] * len(article.text))
 
     # sentences -----------------------------------------------------------------------
     def set_sentences(self, sentences: list[Sentence]) -> None:
@@ -117,20 +120,9 @@ class Doc:
         return -1
 
     # mentions ------------------------------------------------------------------------
-    # Mentions are indexed two ways so that lookups stay cheap on long articles: ``_owner``
-    # maps each character to the mention covering it (-1: none) and ``_by_start`` keeps
-    # ``(start, index)`` pairs sorted.
-    def _index(self) -> list[int]:
-        owner = self.__dict__.get("_owner")
-        if owner is None:
-            owner = [-1] * len(self.article.text)
-            self.__dict__["_owner"] = owner
-            self.__dict__["_by_start"] = []
-        return owner
-
     def overlaps(self, start: int, end: int) -> Mention | None:
         """An existing mention overlapping ``[start, end)``."""
-        owner = self._index()
+        owner = self._owner
         for i in range(max(0, start), min(end, len(owner))):
             if owner[i] >= 0:
                 return self.mentions[owner[i]]
@@ -159,16 +151,14 @@ class Doc:
         )
         idx = len(self.mentions)
         self.mentions.append(m)
-        owner = self._index()
         for i in range(start, end):
-            owner[i] = idx
-        bisect.insort(self.__dict__["_by_start"], (start, idx))
+            self._owner[i] = idx
+        bisect.insort(self._by_start, (start, idx))
         return m
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions inside ``[start, end)``, in text order."""
-        self._index()
-        by_start = self.__dict__["_by_start"]
+        by_start = self._by_start
         out = []
         for s, idx in by_start[bisect.bisect_left(by_start, (start, -1)) :]:
             if s >= end:
@@ -204,8 +194,3 @@ class Doc:
             events=tuple(sorted(self.events, key=lambda e: (e.start, e.key))),
             warnings=tuple(self.warnings),
         )
-
-
-def word_tokens(view: SentView) -> list[int]:
-    """Indices of the word (non-punctuation) tokens of a sentence."""
-    return [i for i, t in enumerate(view.tokens) if is_word(t)]
