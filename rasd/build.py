@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -9,13 +10,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 from extract.pipeline import DEFAULT_PIPELINE, extract_article
 from extract.reader import read_inputs
 from extract.records import Article, Extraction
 from extract.resolve import resolve
-from graph.build import build_dataset
+from graph.build import build_dataset, merged_graph
 from rasd.errors import InputError
 
 log = logging.getLogger("rasd")
@@ -30,12 +31,16 @@ class BuildResult:
     errors: list[InputError] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
 
+    @functools.cached_property
+    def graph(self) -> Graph:
+        """The merged graph (all named graphs), computed once."""
+        return merged_graph(self.dataset)
+
     def summary(self) -> dict[str, object]:
         """Counts for the build summary: articles, triples, entities by class, claims."""
-        from export.registry import union
         from graph.network import entity_classes
 
-        g = union(self.dataset)
+        g = self.graph
         classes = Counter(entity_classes(g).values())
         return {
             "articles": len(self.extractions),

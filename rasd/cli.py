@@ -153,9 +153,8 @@ def build(
         result.outputs.append(path)
     if not no_pages:
         from export.html import write_site
-        from export.registry import union
 
-        index = write_site(union(result.dataset), out_dir, max_overview_nodes=max_nodes)
+        index = write_site(result.graph, out_dir, max_overview_nodes=max_nodes)
         result.outputs.append(index)
     summary = result.summary()
     click.echo(
