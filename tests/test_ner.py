@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.ner import Tagger, evaluate, format_report, load_tagger, read_conll
 from extract.ner.conll import get_chunks
 from extract.ner.crf import build_gazetteer, repair_bio
-from extract.ner.features import Gazetteer, normalize, split_clitics
+from extract.ner.features import Gazetteer, normalize, normalize_slow, split_clitics
 
 # -- CoNLL reading ----------------------------------------------------------------------------
 
@@ -118,6 +120,20 @@ def test_normalize_and_clitics() -> None:
     assert split_clitics("مصر") == ("", "مصر", False)  # too short to hold a proclitic
 
 
+# Arabic letters, hamza and alef forms, diacritics, tatweel, Arabic-Indic and Persian digits
+_ARABIC_TEXT = st.text(
+    alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.sampled_from("ـ 0a"),
+    max_size=24,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ARABIC_TEXT)
+def test_fast_normalize_equals_camel_tools_steps(text: str) -> None:
+    assert normalize(text) == normalize_slow(text)
+    assert normalize(normalize(text)) == normalize(text)
+
+
 def test_gazetteer_from_training_and_matching() -> None:
     sents = [
         [("زار", "O"), ("جورج", "B-PERS"), ("بوش", "I-PERS"), ("العراق", "B-LOC")],
@@ -132,6 +148,19 @@ def test_gazetteer_from_training_and_matching() -> None:
     assert labels == [[], ["B-PERS"], ["I-PERS"], ["B-LOC"]]
 
 
+def test_gazetteer_known_starts_give_the_same_matches() -> None:
+    gaz = Gazetteer(
+        {("الامم", "المتحده"): {"ORG"}, ("العراق",): {"LOC"}, ("جورج", "بوش"): {"PERS"}}
+    )
+    tokens = ["قالت", "الامم", "المتحده", "وللعراق", "ان", "جورج", "بوش", "جورج"]
+    stems = [split_clitics(t)[1] for t in tokens]
+    starts = [i for i, (t, s) in enumerate(zip(tokens, stems, strict=True)) if gaz.may_start(t, s)]
+    assert starts == [1, 3, 5, 7]
+    full = gaz.annotate(tokens, stems)
+    assert gaz.annotate(tokens, stems, starts) == full
+    assert full[3] == ["B-LOC"] and full[6] == ["I-PERS"] and full[7] == []
+
+
 def test_repair_bio() -> None:
     assert repair_bio(["O", "I-LOC", "I-LOC", "I-ORG"]) == ["O", "B-LOC", "I-LOC", "B-ORG"]
 
@@ -141,7 +170,7 @@ def test_repair_bio() -> None:
 
 @pytest.fixture(scope="module")
 def crf() -> Tagger:
-    return load_tagger()
+    return load_tagger("crf")
 
 
 def test_crf_tags_real_sentence(crf: Tagger) -> None:

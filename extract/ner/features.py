@@ -39,12 +39,36 @@ _DIGIT = re.compile(r"[0-9]")
 PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
+def _normalize_table() -> dict[int, str | None]:
+    """One ``str.translate`` table doing what :func:`normalize_slow` does step by step."""
+    from camel_tools.utils.charsets import AR_DIAC_CHARSET
+
+    table: dict[int, str | None] = {ord(c): None for c in AR_DIAC_CHARSET}
+    table[ord(_TATWEEL)] = None
+    for c in "\u0625\u0623\u0671\u0622":  # إ أ ٱ آ (camel-tools' normalize_alef_ar)
+        table[ord(c)] = "\u0627"
+    table[ord("\u0649")] = "\u064a"  # ى → ي
+    table[ord("\u0629")] = "\u0647"  # ة → ه
+    for src, dst in _DIGITS.items():
+        table[src] = chr(dst)
+    return table
+
+
+_NORMALIZE = _normalize_table()
+
+
 def normalize(token: str) -> str:
     """Return the look-up form of a raw token.
 
     Removes diacritics and tatweel, unifies alef forms (أ إ آ ٱ → ا), alef maqsura (ى → ي)
-    and teh marbuta (ة → ه), and maps Arabic-Indic digits to ASCII digits.
+    and teh marbuta (ة → ه), and maps Arabic-Indic digits to ASCII digits: the same as
+    :func:`normalize_slow` (camel-tools' functions one after the other) in one pass.
     """
+    return token.translate(_NORMALIZE)
+
+
+def normalize_slow(token: str) -> str:
+    """Reference for :func:`normalize`, built from camel-tools' normalisers (for tests)."""
     s = dediac_ar(token).replace(_TATWEEL, "")
     s = normalize_alef_ar(s)
     s = normalize_alef_maksura_ar(s)
@@ -154,13 +178,24 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def annotate(self, norms: Sequence[str], stems: Sequence[str]) -> list[list[str]]:
-        """Return, for each position, the gazetteer labels (e.g. ``["B-LOC"]``) covering it."""
+    def may_start(self, norm: str, stem: str) -> bool:
+        """Whether a name of this gazetteer may start at a token (see :meth:`annotate`)."""
+        lengths = self._lengths
+        return norm in lengths or (stem != norm and (stem in lengths or "ال" + stem in lengths))
+
+    def annotate(
+        self, norms: Sequence[str], stems: Sequence[str], starts: Sequence[int] | None = None
+    ) -> list[list[str]]:
+        """Return, for each position, the gazetteer labels (e.g. ``["B-LOC"]``) covering it.
+
+        ``starts``: the only positions where a name may start (from :meth:`may_start`), when
+        the caller knows them; the result is the same.
+        """
         n = len(norms)
         out: list[list[str]] = [[] for _ in range(n)]
         entries = self.entries
         lengths = self._lengths
-        for i in range(n):
+        for i in range(n) if starts is None else starts:
             firsts = [norms[i]]
             if stems[i] != norms[i]:
                 firsts += [stems[i], "ال" + stems[i]]
