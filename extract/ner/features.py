@@ -90,6 +90,10 @@ def _clitic_candidates() -> list[tuple[str, str, bool]]:
 
 
 _CLITIC_CANDIDATES = _clitic_candidates()
+# the same candidates by the first letter of their prefix, in the same order
+_CLITIC_BY_FIRST: dict[str, list[tuple[str, str, bool]]] = {}
+for _cand in _CLITIC_CANDIDATES:
+    _CLITIC_BY_FIRST.setdefault(_cand[0][0], []).append(_cand)
 
 
 def split_clitics(
@@ -106,7 +110,7 @@ def split_clitics(
     ``("و", "سعوديه", True)`` for والسعودية, ``("ول", "عراق", True)`` for وللعراق.
     """
     first: tuple[str, str, bool] | None = None
-    for prefix, pro, art in _CLITIC_CANDIDATES:
+    for prefix, pro, art in _CLITIC_BY_FIRST.get(norm[:1], ()):
         if norm.startswith(prefix) and len(norm) - len(prefix) >= (2 if art else 3):
             cand = (pro, norm[len(prefix) :], art)
             if vocab is None:
