@@ -10,6 +10,7 @@ Per-word features are cached, so tagging a corpus costs little more than list jo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence, Set
 
@@ -147,7 +148,12 @@ def word_shape(token: str) -> str:
 
     Runs of one class collapse to one letter and diacritics are ignored: ``"2015م"`` → ``"DA"``.
     """
-    shape = _RUNS.sub(r"\1", _NOT_CLASS.sub("P", token.translate(_SHAPE_TABLE)))
+    return _shape_of_classes(token.translate(_SHAPE_TABLE))
+
+
+@functools.lru_cache(maxsize=4096)
+def _shape_of_classes(classes: str) -> str:
+    shape = _RUNS.sub(r"\1", _NOT_CLASS.sub("P", classes))
     return shape or "E"
 
 
