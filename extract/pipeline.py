@@ -37,7 +37,7 @@ from extract.relations import find_events, find_relations
 from extract.text import match_key, split_sentences
 from rasd.errors import UsageError
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 Component = Callable[[Doc], None]
 COMPONENTS: dict[str, Component] = {}
@@ -88,6 +88,13 @@ def _ner_tags(doc: Doc, backend: str = "crf") -> None:
     sents = [[t.text for t in v.tokens] for v in doc.views]
     for view, tags in zip(doc.views, tagger.tag_many(sents), strict=True):
         doc.ner_tags[view.index] = tags
+
+
+@component("ner-tags-nn")
+def _ner_tags_nn(doc: Doc) -> None:
+    """Like ``ner-tags`` with the BiLSTM-CRF tagger instead of the CRF
+    (``rasd build --pipeline sentences,dates,lexicon,ner-tags-nn,…``)."""
+    _ner_tags(doc, "nn")
 
 
 @component("ner-tags-bert")

@@ -257,9 +257,11 @@ def export_cmd(graph_file: Path, fmt: str, out_path: Path | None) -> None:
 
 @main.command(name="eval-ner")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--backend", type=click.Choice(["crf", "bert"]), default="crf", show_default=True)
 @click.option(
-    "--model", type=click.Path(path_type=Path), help="Model directory (default: shipped)."
+    "--backend", type=click.Choice(["crf", "nn", "bert"]), default="crf", show_default=True
+)
+@click.option(
+    "--model", type=click.Path(path_type=Path), help="Model file or directory (default: shipped)."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @_errors_to_exit

@@ -10,7 +10,8 @@ Use :func:`load_tagger` to get a :class:`Tagger`; tokens are raw words as split 
     tokens = simple_word_tokenize("زار الرئيس الفرنسي المملكة العربية السعودية")
     tags = tagger.tag(tokens)
 
-Backends: ``"crf"`` (default, shipped) and ``"bert"`` (camel-tools' ``NERecognizer`` over a
+Backends: ``"crf"`` (default, shipped: a feature-rich CRF, :mod:`extract.ner.crf`), ``"nn"``
+(shipped: a BiLSTM-CRF, :mod:`extract.ner.nn`) and ``"bert"`` (camel-tools' ``NERecognizer`` over a
 locally installed fine-tuned BERT model; see :mod:`extract.ner.bert`).
 """
 
@@ -47,11 +48,17 @@ class Tagger(Protocol):
 def load_tagger(backend: str = "crf", model_path: str | Path | None = None) -> Tagger:
     """Load an NER tagger.
 
+    ``backend="nn"``: the BiLSTM-CRF; ``model_path`` is its model file or directory (default:
+    ``extract/models/ner_nn.pt``).
     ``backend="crf"``: the CRF; ``model_path`` is a model directory (default: the one shipped
     in ``extract/models/``).  ``backend="bert"``: camel-tools' BERT recogniser;
     ``model_path`` is the fine-tuned model directory (default: the one installed in the
     camel-tools data); raises :class:`extract.ner.bert.BertUnavailableError` when absent.
     """
+    if backend == "nn":
+        from extract.ner.nn import NnTagger
+
+        return NnTagger.load(model_path)
     if backend == "crf":
         from extract.ner.crf import CrfTagger
 
@@ -60,4 +67,4 @@ def load_tagger(backend: str = "crf", model_path: str | Path | None = None) -> T
         from extract.ner.bert import BertTagger
 
         return BertTagger(model_path)
-    raise ValueError(f"unknown NER backend {backend!r}; expected 'crf' or 'bert'")
+    raise ValueError(f"unknown NER backend {backend!r}; expected 'nn', 'crf' or 'bert'")

@@ -1,0 +1,245 @@
+"""Tests for the neural NER backend (extract.ner.nn): encoding, save/load, decoding, and the
+shipped model on real Arabic sentences."""
+
+from __future__ import annotations
+
+from itertools import product
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from camel_tools.tokenizers.word import simple_word_tokenize
+
+from extract.ner import Tagger, load_tagger
+from extract.ner.features import Gazetteer
+from extract.ner.nn import (
+    GAZ_LABELS,
+    TAGS,
+    BiLstmCrf,
+    Encoder,
+    NnTagger,
+    make_batch,
+    pretrain_language_model,
+    small_vocab,
+    to_blob,
+    viterbi_batch,
+)
+
+
+def _tiny_encoder() -> Encoder:
+    words = {"<pad>": 0, "<unk>": 1, "العراق": 2, "قال": 3, "بوش": 4, "في": 5}
+    return Encoder(
+        words=words,
+        fq=[0, 0, 9, 12, 5, 15],
+        alr=[0, 0, 6, 2, 2, 1],
+        chars=small_vocab(list("العراققالبوشفي")),
+        shapes=small_vocab(["A", "D", "L"]),
+        clitics=small_vocab(["", "و", "+ال", "ب+ال"]),
+        gazetteer=Gazetteer({("العراق",): {"LOC"}}),
+        lexicon=Gazetteer({("جورج", "بوش"): {"PERS"}}),
+        train_words=small_vocab(["قال", "في", "قال", "في"], min_count=2),
+    )
+
+
+def _tiny_tagger(seed: int = 0) -> NnTagger:
+    torch.manual_seed(seed)
+    enc = _tiny_encoder()
+    model = BiLstmCrf(
+        torch.randn(len(enc.words), 6),
+        n_chars=len(enc.chars),
+        n_shapes=len(enc.shapes),
+        n_clitics=len(enc.clitics),
+        hidden=8,
+        n_train_words=len(enc.train_words),
+        train_dim=4,
+    )
+    with torch.no_grad():  # a random CRF, so that decoding is not trivially all "O"
+        model.trans.normal_()
+        model.start.normal_()
+        model.end.normal_()
+    return NnTagger(model, enc)
+
+
+def test_encoder_splits_clitics_and_folds_spelling() -> None:
+    enc = _tiny_encoder()
+    w, s, chars, _shape, clitic, fq, alr, norm, stem, tid, gaz, lex = enc.encode("وبالعِراق")
+    assert (norm, stem) == ("وبالعراق", "عراق")
+    assert w == 1  # the whole form is unknown ...
+    assert s == enc.words["العراق"]  # ... its stem with the article is known
+    assert clitic == 1  # "وب+ال" is not in the tiny clitic vocabulary
+    assert enc.encode("بالعراق")[4] == enc.clitics["ب+ال"]
+    assert tid == 1  # not a trained word
+    assert (gaz, lex) == (True, False)  # العراق may start a gazetteer name, not a lexicon one
+    assert enc.encode("قال")[9] == enc.train_words["قال"]
+    assert (fq, alr) == (9, 6)  # the stem's corpus statistics
+    assert len(chars) == len("وبالعراق")
+    # hamza, alef maqsura and tatweel fold before the look-up
+    assert enc.encode("فــي")[0] == enc.words["في"]
+    assert enc.encode("فى")[0] == enc.words["في"]
+
+
+def test_gazetteer_matrix_marks_names() -> None:
+    enc = _tiny_encoder()
+    sent = [enc.encode(t) for t in ["قال", "في", "العراق", "جورج", "بوش"]]
+    g = enc.gazetteer_matrix(sent)
+    assert g.shape == (5, 16)
+    # columns 0-7: names of the labelled data; 8-15: the curated lexicon
+    loc_b, pers_b = GAZ_LABELS.index("B-LOC"), GAZ_LABELS.index("B-PERS")
+    pers_i = GAZ_LABELS.index("I-PERS")
+    assert g[:2].sum() == 0
+    assert g[2, loc_b] == 1 and g[2].sum() == 1
+    assert g[3, 8 + pers_b] == 1 and g[4, 8 + pers_i] == 1 and g[3:].sum() == 2
+    # training passes its own (jackknifed) labels instead of the gazetteer's
+    g = enc.gazetteer_matrix(sent, [[], ["B-ORG"], [], [], []])
+    assert g[1, GAZ_LABELS.index("B-ORG")] == 1 and g[2, :8].sum() == 0
+
+
+def test_viterbi_matches_brute_force() -> None:
+    rng = np.random.default_rng(3)
+    k = 3
+    trans, start, end = rng.normal(size=(k, k)), rng.normal(size=k), rng.normal(size=k)
+    em = rng.normal(size=(2, 4, k))
+    lengths = [4, 2]
+    paths = viterbi_batch(em, lengths, trans, start, end)
+    for b, n in enumerate(lengths):
+
+        def score(p: tuple[int, ...], b: int = b) -> float:
+            s = start[p[0]] + end[p[-1]] + sum(em[b, i, t] for i, t in enumerate(p))
+            return s + sum(trans[p[i - 1], p[i]] for i in range(1, len(p)))
+
+        best = max(product(range(k), repeat=n), key=score)
+        assert tuple(paths[b]) == best
+
+
+def test_save_load_round_trip_and_tag_many(tmp_path: Path) -> None:
+    tagger = _tiny_tagger()
+    path = tmp_path / "ner_nn.pt"
+    torch.save(to_blob(tagger.model, tagger.encoder, {"hidden": 8, "train_dim": 4}), path)
+    loaded = load_tagger("nn", path)
+    sents = [["قال", "بوش", "في", "العراق"], [], ["وبالعراق"], ["كلمة", "جديدة", "xyz", "٢٠١٥"]]
+    got = loaded.tag_many(sents)
+    assert got == [loaded.tag(s) for s in sents]
+    # int8 storage of the vectors moves scores a little; the tags stay the same here
+    assert got == tagger.tag_many(sents)
+    assert all(t in TAGS for s in got for t in s)
+    assert got[1] == []
+    # BIO is well formed: no I-X after O or after another type
+    for s in got:
+        for prev, cur in zip(["O", *s], s, strict=False):
+            assert not (cur.startswith("I-") and prev[2:] != cur[2:])
+
+
+def test_crf_likelihood_is_a_distribution_and_viterbi_its_mode() -> None:
+    tagger = _tiny_tagger(seed=1)
+    model, enc = tagger.model, tagger.encoder
+    tokens = ["قال", "بوش", "العراق"]
+    sent = [enc.encode(t) for t in tokens]
+    paths = list(product(range(len(TAGS)), repeat=len(tokens)))
+    batch = make_batch([sent] * len(paths), [enc.gazetteer_matrix(sent)] * len(paths))
+    with torch.no_grad():
+        em = model.emissions(batch)[:1].double().numpy()
+        nlls = []
+        for p in paths:  # nll() averages over the batch: score each path on its own
+            one = make_batch([sent], [enc.gazetteer_matrix(sent)])
+            nlls.append(float(model.nll(one, torch.tensor([p]))))
+    probs = np.exp(-np.array(nlls))
+    assert probs.sum() == pytest.approx(1.0, abs=1e-4)  # the forward algorithm's partition
+    best = viterbi_batch(
+        em,
+        [len(tokens)],
+        model.trans.detach().double().numpy(),
+        model.start.detach().double().numpy(),
+        model.end.detach().double().numpy(),
+    )[0]
+    assert tuple(best) == paths[int(np.argmin(nlls))]
+
+
+def test_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="NER model not found"):
+        load_tagger("nn", tmp_path / "none.pt")
+
+
+# -- the shipped model ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nn_tagger() -> Tagger:
+    return load_tagger("nn")
+
+
+def test_backend_by_name(nn_tagger: Tagger) -> None:
+    from extract.ner.crf import CrfTagger
+
+    assert isinstance(nn_tagger, NnTagger)
+    assert isinstance(load_tagger(), CrfTagger)  # the default (see README: NER backends)
+
+
+def test_nn_tags_real_sentence(nn_tagger: Tagger) -> None:
+    text = "قال الرئيس الأمريكي جورج بوش إن القوات الأمريكية ستبقى في العراق حتى نهاية العام."
+    tokens = simple_word_tokenize(text)
+    by_word = dict(zip(tokens, nn_tagger.tag(tokens), strict=True))
+    assert by_word["العراق"] == "B-LOC"
+    assert by_word["جورج"] == "B-PERS"
+    assert by_word["بوش"] == "I-PERS"
+    assert by_word["قال"] == "O"
+
+
+def test_nn_unseen_names_clitics_and_diacritics(nn_tagger: Tagger) -> None:
+    # names from the seed articles, which the labelled data never saw
+    tokens = simple_word_tokenize(
+        "وقال الجنرال جوزيف فوتل، قائد القيادة المركزية الأمريكية، إن تنظيم داعش خسر الموصل."
+    )
+    tags = dict(zip(tokens, nn_tagger.tag(tokens), strict=True))
+    assert tags["جوزيف"] == "B-PERS" and tags["فوتل"] == "I-PERS"
+    assert tags["الموصل"] == "B-LOC"
+    tokens = simple_word_tokenize("وصل وزير الخارجيّة إلى القاهرة ثم توجّه إلى دمشق وبغداد.")
+    tags = dict(zip(tokens, nn_tagger.tag(tokens), strict=True))
+    assert tags["القاهرة"] == "B-LOC" and tags["دمشق"] == "B-LOC" and tags["وبغداد"] == "B-LOC"
+
+
+def test_nn_loads_from_any_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert load_tagger("nn").tag(["العراق"]) == ["B-LOC"]
+
+
+def test_language_model_pretraining_moves_the_encoder_only() -> None:
+    tagger = _tiny_tagger(seed=2)
+    model = tagger.model
+    before = {k: v.clone() for k, v in model.state_dict().items()}
+    sents = [
+        ["قال", "بوش", "في", "العراق"],
+        ["في", "العراق", "قال", "بوش", "في"],
+        ["وبالعراق", "قال"],
+    ] * 4
+    pretrain_language_model(model, tagger.encoder, sents, batch_size=4, n_negatives=3)
+    after = model.state_dict()
+    changed = {k for k in before if not torch.equal(before[k], after[k])}
+    assert {"lstm.weight_ih_l0", "lstm.weight_hh_l0_reverse", "proj.weight"} <= changed
+    assert "char_cnn.weight" in changed
+    # the CRF, the output layer and the frozen pretrained vectors are not touched
+    assert not changed & {"trans", "start", "end", "out.weight", "vectors.weight"}
+    assert not model.training
+
+
+def test_pipeline_component_uses_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extract import pipeline
+    from extract.reader import parse_record
+
+    asked: list[str] = []
+    real = pipeline._tagger
+
+    def spy(backend: str = "crf") -> Tagger:
+        asked.append(backend)
+        return real(backend)
+
+    monkeypatch.setattr(pipeline, "_tagger", spy)
+    article = parse_record(
+        {"content": "قال الجنرال جوزيف فوتل إن القوات ستبقى في مدينة مندلي."}, "nn-test"
+    )
+    steps = ["ner-tags-nn" if c == "ner-tags" else c for c in pipeline.DEFAULT_PIPELINE]
+    ex = pipeline.extract_article(article, steps)
+    assert asked == ["nn"]
+    assert ("Person", "جوزيف فوتل") in {(e.cls, e.label) for e in ex.entities}
+    pipeline.extract_article(article)
+    assert asked == ["nn", "crf"]  # the default pipeline keeps the CRF
