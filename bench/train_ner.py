@@ -70,13 +70,32 @@ def time_tagger(tagger: CrfTagger, sents: list[list[str]], runs: int) -> dict:
     return out
 
 
-def _markdown(report: NerReport, speed: dict, info: dict) -> str:
+def scores_markdown(report: NerReport) -> list[str]:
+    """The "Dev scores" section of a results page: micro line, per-type table, conlleval."""
     m = report.micro
     rows = [
         f"| {t} | {s.gold} | {s.predicted} | {100 * s.precision:.2f} | {100 * s.recall:.2f} "
         f"| {100 * s.f1:.2f} |"
         for t, s in report.per_type.items()
     ]
+    return [
+        "## Dev scores (conlleval, exact span match)",
+        "",
+        f"**Micro: P {100 * m.precision:.2f} · R {100 * m.recall:.2f} · "
+        f"F1 {100 * m.f1:.2f}** (token accuracy {100 * report.token_accuracy:.2f}%)",
+        "",
+        "| type | gold | predicted | P | R | F1 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        *rows,
+        "",
+        "```",
+        format_report(report),
+        "```",
+    ]
+
+
+def _markdown(report: NerReport, speed: dict, info: dict) -> str:
+    m = report.micro
     return "\n".join(
         [
             "# Arabic NER (CRF) — dev results",
@@ -105,18 +124,7 @@ def _markdown(report: NerReport, speed: dict, info: dict) -> str:
             )
             + f"Machine: {info['machine']}.",
             "",
-            "## Dev scores (conlleval, exact span match)",
-            "",
-            f"**Micro: P {100 * m.precision:.2f} · R {100 * m.recall:.2f} · "
-            f"F1 {100 * m.f1:.2f}** (token accuracy {100 * report.token_accuracy:.2f}%)",
-            "",
-            "| type | gold | predicted | P | R | F1 |",
-            "| --- | ---: | ---: | ---: | ---: | ---: |",
-            *rows,
-            "",
-            "```",
-            format_report(report),
-            "```",
+            *scores_markdown(report),
             "",
             "## Speed (one core, `time.perf_counter`, model loaded once)",
             "",

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import math
 import os
 import platform
 import statistics
@@ -31,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.train_ner import scores_markdown, split_dev  # noqa: E402
 from extract.ner.conll import NerReport, evaluate, format_report, read_conll  # noqa: E402
 from extract.ner.crf import (  # noqa: E402
     _gazetteer_from_counts,
@@ -57,12 +57,6 @@ LEXICON = ROOT / "extract" / "models" / "ner_lexicon.tsv"
 ALR_IDS = {"-": 1, "0": 2, "1": 3, "2": 4, "3": 5, "4": 6}
 
 log = logging.getLogger("train_nn_ner")
-
-
-def split_dev(sentences: list, fraction: float) -> tuple[list, list]:
-    """Return (head, tail): tail is the last ``fraction`` of the sentences (rounded up)."""
-    n = math.ceil(len(sentences) * fraction)
-    return sentences[: len(sentences) - n], sentences[len(sentences) - n :]
 
 
 def build_vocab(kv, train_sents: list, top: int) -> tuple[dict[str, int], np.ndarray, list, list]:
@@ -189,12 +183,6 @@ def time_tagger(
 
 def markdown(report: NerReport, speed: dict, info: dict) -> str:
     """The results page ``bench/nn_ner_results.md``."""
-    m = report.micro
-    rows = [
-        f"| {t} | {s.gold} | {s.predicted} | {100 * s.precision:.2f} | {100 * s.recall:.2f} "
-        f"| {100 * s.f1:.2f} |"
-        for t, s in report.per_type.items()
-    ]
     hist = info.get("history") or []
     curve = ", ".join(f"{h['epoch']}: {h['val_f1']}" for h in hist)
     speed_rows = []
@@ -239,18 +227,7 @@ def markdown(report: NerReport, speed: dict, info: dict) -> str:
             f"- Model file: `extract/models/ner_nn.pt`, {info['model_bytes'] / 1e6:.1f} MB "
             f"(torch {info['torch']}).",
             "",
-            "## Dev scores (conlleval, exact span match)",
-            "",
-            f"**Micro: P {100 * m.precision:.2f} · R {100 * m.recall:.2f} · "
-            f"F1 {100 * m.f1:.2f}** (token accuracy {100 * report.token_accuracy:.2f}%)",
-            "",
-            "| type | gold | predicted | P | R | F1 |",
-            "| --- | ---: | ---: | ---: | ---: | ---: |",
-            *rows,
-            "",
-            "```",
-            format_report(report),
-            "```",
+            *scores_markdown(report),
             "",
             f"## Speed (one thread, model loaded once, median of {speed['runs']} runs)",
             "",

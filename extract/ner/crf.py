@@ -22,7 +22,7 @@ import pycrfsuite
 
 from extract.ner.clusters import load_cluster_file
 from extract.ner.conll import get_chunks
-from extract.ner.features import FeatureExtractor, Gazetteer, normalize
+from extract.ner.features import FeatureExtractor, Gazetteer, normalize, read_tsv
 
 __all__ = [
     "DEFAULT_MODEL_DIR",
@@ -109,14 +109,8 @@ def write_gazetteer(path: str | Path, counts: dict[tuple[str, ...], dict[str, in
 def load_gazetteer(path: str | Path) -> Gazetteer:
     """Load a gazetteer TSV written by :func:`write_gazetteer`."""
     counts: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh, delimiter="\t")
-        header = next(reader, None)
-        if header != ["name", "type", "count"]:
-            raise ValueError(f"{path}: expected header 'name<TAB>type<TAB>count', got {header}")
-        for row in reader:
-            if len(row) == 3:
-                counts[tuple(row[0].split(" "))][row[1]] = int(row[2])
+    for name, typ, count in read_tsv(path, ("name", "type", "count")):
+        counts[tuple(name.split(" "))][typ] = int(count)
     return _gazetteer_from_counts(counts)
 
 

@@ -10,9 +10,11 @@ Per-word features are cached, so tagging a corpus costs little more than list jo
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
+from pathlib import Path
 
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
@@ -25,6 +27,7 @@ __all__ = [
     "FeatureExtractor",
     "Gazetteer",
     "normalize",
+    "read_tsv",
     "split_clitics",
     "word_shape",
 ]
@@ -155,6 +158,20 @@ def word_shape(token: str) -> str:
 def _shape_of_classes(classes: str) -> str:
     shape = _RUNS.sub(r"\1", _NOT_CLASS.sub("P", classes))
     return shape or "E"
+
+
+def read_tsv(path: str | Path, header: Sequence[str]) -> Iterator[list[str]]:
+    """Rows of a tab-separated file whose first line must be ``header`` (a clear error names the
+    file otherwise); rows with another number of fields are skipped."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t")
+        first = next(reader, None)
+        if first != list(header):
+            expected = "<TAB>".join(header)
+            raise ValueError(f"{path}: expected header '{expected}', got {first}")
+        for row in reader:
+            if len(row) == len(header):
+                yield row
 
 
 class Gazetteer:

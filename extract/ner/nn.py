@@ -41,7 +41,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from extract.ner.features import Gazetteer, normalize, split_clitics, word_shape
+from extract.ner.features import Gazetteer, normalize, read_tsv, split_clitics, word_shape
 
 __all__ = [
     "DEFAULT_NN_FILE",
@@ -577,17 +577,10 @@ def from_blob(blob: Mapping) -> tuple[BiLstmCrf, Encoder]:
 
 def load_lexicon(path: str | Path) -> Gazetteer:
     """Load a name lexicon TSV (header ``name<TAB>type<TAB>source``; names normalised)."""
-    import csv
-
     gaz = Gazetteer()
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh, delimiter="\t")
-        header = next(reader, None)
-        if header != ["name", "type", "source"]:
-            raise ValueError(f"{path}: expected header 'name<TAB>type<TAB>source', got {header}")
-        for row in reader:
-            if len(row) == 3 and row[0]:
-                gaz.add(tuple(row[0].split(" ")), {row[1]})
+    for name, typ, _source in read_tsv(path, ("name", "type", "source")):
+        if name:
+            gaz.add(tuple(name.split(" ")), {typ})
     return gaz
 
 
