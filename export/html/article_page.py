@@ -11,8 +11,8 @@ from export.html.analytics import radial_positions
 from export.html.entity_page import claim_rows, entity_link
 from export.html.highlight import Span, highlight
 from export.html.model import Article, SiteData
-from export.html.netdata import vis_node, vis_options
-from export.html.panels import edge_candidates, entity_href, entity_panel, select_edges, vis_edges
+from export.html.netdata import vis_options
+from export.html.panels import edge_candidates, entity_href, entity_node, select_edges, vis_edges
 from export.html.render import render
 from export.html.safe import evidence_item, script_json
 from export.html.styles import CLASS_AR, GROUP_BY_KEY, GROUPS, RELATIONS
@@ -59,25 +59,14 @@ def article_page(data: SiteData, art: Article) -> str:
     nodes = []
     info = []
     for e in ring:
-        ent = data.entities[e]
-        x, y = pos[e]
-        nodes.append(
-            vis_node(
-                ids[e],
-                ent.label,
-                ent.group,
-                size=10.0 + 3.0 * min(counts[e], 10),
-                x=x,
-                y=y,
-                title=f"{ent.label} — {CLASS_AR.get(ent.cls, ent.cls)}",
-            )
+        node, panel = entity_node(
+            data, e, ids[e], pos[e], 10.0 + 3.0 * min(counts[e], 10), ROOT, limit=0
         )
-        panel = entity_panel(data, e, ROOT, limit=0)
         m = first_mention.get(e)
         panel["ev"] = (
             [evidence_item(data, m.sentence, m.article, m.start, m.end, ROOT)] if m else []
         )
-        panel.update({"g": ent.group, "k": 0, "d": []})
+        nodes.append(node)
         info.append(panel)
     claims = data.claims_by_article.get(art.iri, [])
     evidence = data.evidence_by_article.get(art.iri, [])

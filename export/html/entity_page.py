@@ -9,11 +9,11 @@ from rdflib import URIRef
 
 from export.html.analytics import radial_positions
 from export.html.model import Claim, SiteData
-from export.html.netdata import vis_node, vis_options
+from export.html.netdata import vis_options
 from export.html.panels import (
     edge_candidates,
     entity_href,
-    entity_panel,
+    entity_node,
     mention_evidence,
     select_edges,
     vis_edges,
@@ -113,21 +113,8 @@ def entity_page(data: SiteData, g: nx.Graph, iri: str, rank: dict[str, int]) -> 
     nodes = []
     info = []
     for n in order:
-        e = data.entities[n]
-        x, y = pos[n]
-        nodes.append(
-            vis_node(
-                ids[n],
-                e.label,
-                e.group,
-                size=28.0 if n == iri else 14.0,
-                x=x,
-                y=y,
-                title=f"{e.label} — {CLASS_AR.get(e.cls, e.cls)}",
-            )
-        )
-        panel = entity_panel(data, n, ROOT)
-        panel.update({"g": e.group, "k": 0, "d": []})
+        node, panel = entity_node(data, n, ids[n], pos[n], 28.0 if n == iri else 14.0, ROOT)
+        nodes.append(node)
         info.append(panel)
     claims = {c.iri: c for c in data.claims_by_author.get(iri, ())}
     claims.update({c.iri: c for c in data.claims_about.get(iri, ())})

@@ -10,7 +10,7 @@ from typing import Any
 from rdflib import URIRef
 
 from export.html.model import Claim, Mention, SiteData
-from export.html.netdata import vis_edge
+from export.html.netdata import vis_edge, vis_node
 from export.html.safe import evidence_item
 from export.html.styles import CLAIM_ABOUT, CLASS_AR, GROUP_BY_KEY, RELATIONS
 from graph.vocab import RASD
@@ -69,6 +69,33 @@ def mention_evidence(data: SiteData, iri: str, root: str, limit: int) -> list[di
         if len(items) >= limit:
             break
     return items
+
+
+def entity_node(
+    data: SiteData,
+    iri: str,
+    node_id: int,
+    xy: tuple[float, float],
+    size: float,
+    root: str,
+    *,
+    limit: int = 3,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The vis node of an entity at a precomputed position, and its side-panel record (see
+    :func:`entity_panel`), as the entity and article page networks show them."""
+    ent = data.entities[iri]
+    node = vis_node(
+        node_id,
+        ent.label,
+        ent.group,
+        size=size,
+        x=xy[0],
+        y=xy[1],
+        title=f"{ent.label} — {CLASS_AR.get(ent.cls, ent.cls)}",
+    )
+    panel = entity_panel(data, iri, root, limit=limit)
+    panel.update({"g": ent.group, "k": 0, "d": []})
+    return node, panel
 
 
 def entity_panel(data: SiteData, iri: str, root: str, *, limit: int = 3) -> dict[str, Any]:
