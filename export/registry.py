@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 from rdflib import RDF, Dataset, Graph
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 from export import fast
 from graph.network import arabic_label, entity_classes, to_networkx
@@ -75,12 +77,23 @@ exporter("nt", "graph.nt", "merged graph as N-Triples (line-based, fast to load)
 exporter("jsonld", "graph.jsonld", "merged graph as JSON-LD")(_write_rdf("json-ld"))
 
 
+class _SortedTrigSerializer(TrigSerializer):
+    """rdflib's TriG serializer with the graphs in IRI order (rdflib keeps them in hash order,
+    so the same dataset came out in a different order from run to run)."""
+
+    def preprocess(self) -> None:
+        self.contexts.sort(key=lambda g: str(g.identifier))
+        super().preprocess()
+
+
 @exporter("trig", "graph.trig", "one named graph per article (provenance) as TriG")
 def _trig(ds: Dataset, path: Path) -> None:
     if len(ds) > fast.FAST_THRESHOLD:
         fast.write_trig(ds, path)
         return
-    path.write_bytes(ds.serialize(format="trig", encoding="utf-8"))
+    buf = io.BytesIO()
+    _SortedTrigSerializer(ds).serialize(buf, encoding="utf-8")
+    path.write_bytes(buf.getvalue())
 
 
 @exporter("graphml", "graph.graphml", "entity network for Gephi, yEd, Cytoscape (GraphML)")

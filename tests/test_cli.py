@@ -147,3 +147,30 @@ def test_parallel_build_gives_the_same_graph(seeds_build: Path, tmp_path: Path) 
     assert code == 0, err
     assert (tmp_path / "graph.ttl").read_bytes() == (seeds_build / "graph.ttl").read_bytes()
     assert (tmp_path / "graph.trig").read_bytes() == (seeds_build / "graph.trig").read_bytes()
+
+
+def test_build_output_does_not_depend_on_hash_order(tmp_path: Path) -> None:
+    """Two processes with different string-hash seeds write the same files, byte for byte
+    (graph, TriG with its named graphs, and every page including the overview layout)."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        r = subprocess.run(
+            [sys.executable, "-m", "rasd.cli", "build", str(ROOT / "seeds"), "--out", str(out)],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+        )
+        assert r.returncode == 0, r.stderr
+        outs.append(out)
+    files = sorted(p.relative_to(outs[0]) for p in outs[0].rglob("*") if p.is_file())
+    assert Path("graph.trig") in files and Path("index.html") in files
+    assert files == sorted(p.relative_to(outs[1]) for p in outs[1].rglob("*") if p.is_file())
+    differ = [f for f in files if (outs[0] / f).read_bytes() != (outs[1] / f).read_bytes()]
+    assert differ == []

@@ -114,7 +114,11 @@ def spring_positions(
         if len(comp) == 1:
             local = {comp[0]: (0.0, 0.0)}
         else:
-            part = sub.subgraph(comp)
+            # a graph of its own, nodes in ``comp`` order: a subgraph view of a small part
+            # iterates its nodes in set (hash) order, which made the layout differ run to run
+            part = nx.Graph()
+            part.add_nodes_from(comp)
+            part.add_edges_from(sub.subgraph(comp).edges())
             k = 1.5 / math.sqrt(len(comp))
             local = nx.spring_layout(part, k=k, iterations=60, seed=seed, weight=None, scale=r)
         if i == 0:
