@@ -83,10 +83,15 @@ _NER_CLASSES = {"PERS": "Person", "ORG": "Organization", "LOC": "Place"}
 
 @component("ner-tags")
 def _ner_tags(doc: Doc, backend: str = "crf") -> None:
-    """Tag every sentence with the statistical NER (used by later components)."""
+    """Tag every sentence with the statistical NER (used by later components); a name tagged
+    in one sentence is tagged wherever it recurs in the article
+    (:func:`extract.ner.consistency.propagate`)."""
+    from extract.ner.consistency import propagate
+
     tagger = _tagger(backend)
     sents = [[t.text for t in v.tokens] for v in doc.views]
-    for view, tags in zip(doc.views, tagger.tag_many(sents), strict=True):
+    tagged = propagate(sents, tagger.tag_many(sents))
+    for view, tags in zip(doc.views, tagged, strict=True):
         doc.ner_tags[view.index] = tags
 
 
@@ -95,6 +100,13 @@ def _ner_tags_nn(doc: Doc) -> None:
     """Like ``ner-tags`` with the BiLSTM-CRF tagger instead of the CRF
     (``rasd build --pipeline sentences,dates,lexicon,ner-tags-nn,…``)."""
     _ner_tags(doc, "nn")
+
+
+@component("ner-tags-ensemble")
+def _ner_tags_ensemble(doc: Doc) -> None:
+    """Like ``ner-tags`` with the CRF and the BiLSTM-CRF decoded together (more accurate,
+    slower): ``rasd build --pipeline sentences,dates,lexicon,ner-tags-ensemble,…``."""
+    _ner_tags(doc, "crf+nn")
 
 
 @component("ner-tags-bert")

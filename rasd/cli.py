@@ -258,22 +258,39 @@ def export_cmd(graph_file: Path, fmt: str, out_path: Path | None) -> None:
 @main.command(name="eval-ner")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--backend", type=click.Choice(["crf", "nn", "bert"]), default="crf", show_default=True
+    "--backend",
+    type=click.Choice(["crf", "nn", "crf+nn", "bert"]),
+    default="crf",
+    show_default=True,
+    help="crf: the default CRF; nn: the BiLSTM-CRF; crf+nn: both decoded together; "
+    "bert: camel-tools' BERT model where installed.",
 )
 @click.option(
     "--model", type=click.Path(path_type=Path), help="Model file or directory (default: shipped)."
 )
+@click.option(
+    "--doc-window",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Tag the recurrences of names found within N sentences before or after (document "
+    "consistency, as 'rasd build' does over a whole article). Default: off. "
+    "Each file is a separate document.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @_errors_to_exit
-def eval_ner(files: tuple[Path, ...], backend: str, model: Path | None, as_json: bool) -> None:
+def eval_ner(
+    files: tuple[Path, ...], backend: str, model: Path | None, doc_window: int | None, as_json: bool
+) -> None:
     """Score the NER layer on CoNLL BIO files (token TAG per line; PERS, LOC, ORG, MISC):
     exact-span precision, recall and F1 per type and micro-averaged, like conlleval.
 
     \b
     Example:
       rasd eval-ner dev.conll
+      rasd eval-ner dev.conll --backend crf+nn --doc-window 7
     """
     from extract.ner import evaluate, format_report, load_tagger, read_conll
+    from extract.ner.consistency import propagate
 
     gold, pred = [], []
     try:
@@ -287,8 +304,12 @@ def eval_ner(files: tuple[Path, ...], backend: str, model: Path | None, as_json:
             raise UsageError(f"{f}: cannot read ({exc.strerror})") from exc
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
+        tokens = [[w for w, _t in s] for s in sents]
+        tags = tagger.tag_many(tokens)
+        if doc_window is not None:
+            tags = propagate(tokens, tags, window=doc_window)
         gold.extend([t for _w, t in s] for s in sents)
-        pred.extend(tagger.tag_many([[w for w, _t in s] for s in sents]))
+        pred.extend(tags)
     report = evaluate(gold, pred)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))

@@ -123,10 +123,28 @@ def test_eval_ner_scores_a_conll_file(tmp_path: Path) -> None:
     scores = json.loads(out)
     assert scores["micro"]["gold"] == 2 and 0.0 <= scores["micro"]["f1"] <= 1.0
     assert set(scores["per_type"]) >= {"PERS", "LOC", "ORG", "MISC"}
-    for backend in ("nn", "crf"):  # both shipped models find this sentence's two names
+    for backend in ("nn", "crf", "crf+nn"):  # the shipped models find this sentence's names
         code, out, err = run("eval-ner", str(f), "--backend", backend, "--json")
         assert code == 0, err
         assert json.loads(out)["micro"]["f1"] == 1.0, backend
+    code, _out, err = run("eval-ner", str(f), "--doc-window", "-1")
+    assert code != 0 and "--doc-window" in err
+
+
+def test_eval_ner_doc_window_tags_recurrences(tmp_path: Path) -> None:
+    f = tmp_path / "doc.conll"
+    f.write_text(
+        "قال O\nالمتحدث O\nباسم O\nحزب B-ORG\nالليكود I-ORG\nإن O\nالحكومة O\nستسقط O\n\n"
+        "وانتقد O\nحزب B-ORG\nالليكود I-ORG\nالقرار O\n",
+        encoding="utf-8",
+    )
+    correct = {}
+    for window in ("0", "1"):  # 0: each sentence alone
+        code, out, err = run("eval-ner", str(f), "--json", "--doc-window", window)
+        assert code == 0, err
+        correct[window] = json.loads(out)["micro"]["correct"]
+    # the CRF finds حزب الليكود in one sentence; the window carries it to the other
+    assert correct == {"0": 1, "1": 2}
     code, _out, err = run("eval-ner", str(tmp_path / "missing.conll"))
     assert code == 1 and "missing.conll" in err
 

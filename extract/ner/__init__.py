@@ -10,9 +10,14 @@ Use :func:`load_tagger` to get a :class:`Tagger`; tokens are raw words as split 
     tokens = simple_word_tokenize("زار الرئيس الفرنسي المملكة العربية السعودية")
     tags = tagger.tag(tokens)
 
-Backends: ``"crf"`` (default, shipped: a feature-rich CRF, :mod:`extract.ner.crf`), ``"nn"``
-(shipped: a BiLSTM-CRF, :mod:`extract.ner.nn`) and ``"bert"`` (camel-tools' ``NERecognizer`` over a
-locally installed fine-tuned BERT model; see :mod:`extract.ner.bert`).
+Backends:
+
+- ``"crf"`` (default, shipped): a feature-rich CRF, :mod:`extract.ner.crf`;
+- ``"nn"`` (shipped): a BiLSTM-CRF, :mod:`extract.ner.nn`;
+- ``"crf+nn"``: the two decoded together, :mod:`extract.ner.ensemble` (the most accurate,
+  and the slowest);
+- ``"bert"``: camel-tools' ``NERecognizer`` over a locally installed fine-tuned BERT model,
+  :mod:`extract.ner.bert`.
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ def load_tagger(backend: str = "crf", model_path: str | Path | None = None) -> T
 
     ``backend="nn"``: the BiLSTM-CRF; ``model_path`` is its model file or directory (default:
     ``extract/models/ner_nn.pt``).
+    ``backend="crf+nn"``: both shipped models decoded together (``model_path`` not used).
     ``backend="crf"``: the CRF; ``model_path`` is a model directory (default: the one shipped
     in ``extract/models/``).  ``backend="bert"``: camel-tools' BERT recogniser;
     ``model_path`` is the fine-tuned model directory (default: the one installed in the
@@ -59,6 +65,12 @@ def load_tagger(backend: str = "crf", model_path: str | Path | None = None) -> T
         from extract.ner.nn import NnTagger
 
         return NnTagger.load(model_path)
+    if backend == "crf+nn":
+        from extract.ner.ensemble import EnsembleTagger
+
+        if model_path is not None:
+            raise ValueError("backend 'crf+nn' uses the shipped models; --model is not supported")
+        return EnsembleTagger.load()
     if backend == "crf":
         from extract.ner.crf import CrfTagger
 
@@ -67,4 +79,4 @@ def load_tagger(backend: str = "crf", model_path: str | Path | None = None) -> T
         from extract.ner.bert import BertTagger
 
         return BertTagger(model_path)
-    raise ValueError(f"unknown NER backend {backend!r}; expected 'nn', 'crf' or 'bert'")
+    raise ValueError(f"unknown NER backend {backend!r}; expected 'crf', 'nn', 'crf+nn' or 'bert'")

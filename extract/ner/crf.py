@@ -464,6 +464,19 @@ class CrfTagger:
                 out[k] = repair_bio(tags)
         return out
 
+    def emissions_many(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """Per-token label scores of each sentence, shape ``(len(sentence), len(labels))``,
+        labels in :attr:`labels` order (for combining with another model, see
+        :mod:`extract.ner.ensemble`)."""
+        n_lab = len(self.labels)
+        return [self._emissions(list(s)) if s else np.zeros((0, n_lab)) for s in sentences]
+
+    @property
+    def transitions(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(transition, start, end)`` scores in :attr:`labels` order; crfsuite has no start
+        or end weights (its BOS and EOS features are in the emissions), so those are zero."""
+        return self._trans, self._zero, self._zero
+
     def tag_reference(self, tokens: list[str]) -> list[str]:
         """Tag with crfsuite's own decoder (slower; for checking :meth:`tag`)."""
         if not tokens:

@@ -33,7 +33,7 @@ import logging
 import math
 import operator
 import random
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -442,34 +442,57 @@ class NnTagger:
         from extract.ner.crf import repair_bio
 
         out: list[list[str]] = [[] for _ in sentences]
+        for chunk, em, lengths in self._batches(sentences, batch_size):
+            paths = viterbi_batch(em, lengths, self._trans, self._start, self._end)
+            for k, path in zip(chunk, paths, strict=True):
+                out[k] = repair_bio([TAGS[j] for j in path])
+        return out
+
+    def emissions_many(self, sentences: list[list[str]], batch_size: int = 128) -> list[np.ndarray]:
+        """Per-token label scores of each sentence, shape ``(len(sentence), len(TAGS))``.
+
+        With :attr:`transitions` they are the CRF potentials the tagger decodes (for
+        combining with another model, see :mod:`extract.ner.ensemble`).
+        """
+        out: list[np.ndarray] = [np.zeros((0, len(TAGS))) for _ in sentences]
+        for chunk, em, lengths in self._batches(sentences, batch_size):
+            for b, (k, n) in enumerate(zip(chunk, lengths, strict=True)):
+                out[k] = em[b, :n]
+        return out
+
+    @property
+    def transitions(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The CRF's ``(transition, start, end)`` scores, labels in :data:`TAGS` order."""
+        return self._trans, self._start, self._end
+
+    def _batches(
+        self, sentences: list[list[str]], batch_size: int
+    ) -> Iterator[tuple[list[int], np.ndarray, list[int]]]:
+        """``(sentence indices, padded emissions (B, T, K), lengths)`` per batch of
+        non-empty sentences of similar length, longest first within a batch."""
         order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: len(sentences[k]))
         enc = self.encoder
-        with torch.inference_mode():
-            for s0 in range(0, len(order), batch_size):
-                chunk = order[s0 : s0 + batch_size][::-1]  # longest first
-                sents = [sentences[k] for k in chunk]
+        for s0 in range(0, len(order), batch_size):
+            chunk = order[s0 : s0 + batch_size][::-1]  # longest first
+            sents = [sentences[k] for k in chunk]
+            lengths = [len(x) for x in sents]
+            t = max(lengths)
+            idx = np.zeros((len(sents), t), dtype=np.int64)
+            gaz = np.zeros((len(sents), t, N_GAZ), dtype=np.float32)
+            with torch.inference_mode():
                 rows = self._word_rows(sents)
-                lengths = [len(x) for x in sents]
-                t = max(lengths)
-                idx = np.zeros((len(sents), t), dtype=np.int64)
-                gaz = np.zeros((len(sents), t, N_GAZ), dtype=np.float32)
                 cached = enc._cache.get
                 for i, sent in enumerate(sents):
                     idx[i, : lengths[i]] = [rows[w] for w in sent]
                     encoded = [cached(w) or enc.encode(w) for w in sent]
                     enc.gazetteer_matrix(encoded, out=gaz[i, : lengths[i]])
-                words = torch.from_numpy(self._vecs[idx])
                 em = self.model.contextual(
-                    words,
+                    torch.from_numpy(self._vecs[idx]),
                     torch.from_numpy(gaz),
                     torch.tensor(lengths, dtype=torch.int64),
                     sorted_desc=True,
                 )
-                em = em.numpy().astype(np.float64)
-                paths = viterbi_batch(em, lengths, self._trans, self._start, self._end)
-                for k, path in zip(chunk, paths, strict=True):
-                    out[k] = repair_bio([TAGS[j] for j in path])
-        return out
+            yield chunk, em.numpy().astype(np.float64), lengths
 
     def _word_rows(self, sents: Sequence[Sequence[str]]) -> dict[str, int]:
         """Rows of ``_vecs`` holding each token's word vector, computing the missing ones."""

@@ -1,0 +1,120 @@
+"""Document-level label consistency: a name tagged once is tagged wherever it recurs.
+
+A news article names its actors many times, and a sentence-level tagger finds some of the
+occurrences and misses others (``الليكود`` tagged in one sentence, left ``O`` in the next).
+:func:`propagate` takes the tags of one document's sentences and tags the untagged
+recurrences of every name the tagger found there, with the type it was found with most often.
+
+Matching uses the look-up form of :func:`extract.ner.features.normalize` (hamza and alef
+forms, alef maqsura, teh marbuta, diacritics and tatweel do not matter), and a recurrence may
+carry proclitics the tagged name did not: ``الليكود`` tagged → ``والليكود``, ``لليكود`` and
+``بالليكود`` tagged too.  A tagged ``والليكود`` also counts as ``الليكود``; other proclitics
+are not stripped from tagged names (``بولو`` must not make every ``ولو`` a name).
+
+>>> propagate([["قال", "الليكود", "."], ["وانتقد", "والليكود", "القرار"]],
+...           [["O", "B-ORG", "O"], ["O", "O", "O"]])
+[['O', 'B-ORG', 'O'], ['O', 'B-ORG', 'O']]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from extract.ner.conll import get_chunks
+from extract.ner.features import normalize
+
+__all__ = ["propagate"]
+
+#: proclitic sequences a recurrence may carry before a tagged name (conjunction, preposition)
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+_MIN_LETTERS = 3
+
+
+def _name_key(words: Sequence[str]) -> tuple[str, ...]:
+    """The key of a tagged name: normalised words, a proclitic before ال removed."""
+    first = words[0]
+    if first[:1] in "وفبك" and first[1:3] == "ال" and len(first) > 4:
+        first = first[1:]
+    elif first[:2] in _PROCLITICS[6:] and first[2:4] == "ال" and len(first) > 5:
+        first = first[2:]
+    return (first, *words[1:])
+
+
+def _first_forms(first: str) -> set[str]:
+    """Forms a recurrence's first word may take: with proclitics, لل for ل + ال."""
+    forms = {q + first for q in _PROCLITICS}
+    if first.startswith("ال"):
+        forms |= {q + first[1:] for q in ("", "و", "ف")}  # لليكود ← ل + الليكود
+    return forms
+
+
+def propagate(
+    sentences: Sequence[Sequence[str]],
+    tags: Sequence[Sequence[str]],
+    window: int | None = None,
+) -> list[list[str]]:
+    """Return ``tags`` with the untagged recurrences of tagged names tagged as well.
+
+    ``sentences`` are one document's token lists and ``tags`` their BIO tags.  With
+    ``window=None`` the whole document is one context; with ``window=k`` a sentence takes
+    names from the ``k`` sentences before and after it (for files without document
+    boundaries).  Existing tags are never changed; a recurrence is tagged only where all its
+    tokens are ``O`` and it is not followed by an ``I-`` tag.
+    """
+    if len(sentences) != len(tags):
+        raise ValueError(f"{len(sentences)} sentences but {len(tags)} tag sequences")
+    for k, (words, seq) in enumerate(zip(sentences, tags, strict=True)):
+        if len(words) != len(seq):
+            raise ValueError(f"sentence {k}: {len(words)} tokens but {len(seq)} tags")
+    norms = [[normalize(w) for w in s] for s in sentences]
+    found: list[list[tuple[tuple[str, ...], str]]] = []
+    for words, seq in zip(norms, tags, strict=True):
+        names = []
+        for start, end, typ in get_chunks(list(seq)):
+            key = _name_key(words[start:end])
+            if sum(len(w) for w in key) >= _MIN_LETTERS:
+                names.append((key, typ))
+        found.append(names)
+    n = len(sentences)
+    out: list[list[str]] = []
+    for i, (words, seq) in enumerate(zip(norms, tags, strict=True)):
+        lo, hi = (0, n) if window is None else (max(0, i - window), min(n, i + window + 1))
+        votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        for j in range(lo, hi):
+            for key, typ in found[j]:
+                votes[key][typ] += 1
+        new = list(seq)
+        if votes:
+            _tag_recurrences(words, new, votes)
+        out.append(new)
+    return out
+
+
+def _tag_recurrences(
+    words: list[str], tags: list[str], votes: dict[tuple[str, ...], Counter[str]]
+) -> None:
+    # longest names first, so "حزب الليكود" wins over "الليكود"
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in sorted(votes, key=lambda k: (-len(k), k)):
+        for form in _first_forms(key[0]):
+            by_first[form].append(key)
+    i = 0
+    while i < len(words):
+        done = 1
+        if tags[i] == "O":
+            for key in by_first.get(words[i], ()):
+                end = i + len(key)
+                if (
+                    end <= len(words)
+                    and tuple(words[i + 1 : end]) == key[1:]
+                    and all(t == "O" for t in tags[i:end])
+                    and (end == len(words) or not tags[end].startswith("I-"))
+                ):
+                    # the most frequent type; ties broken by name for a deterministic result
+                    typ = min(votes[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+                    tags[i] = "B-" + typ
+                    tags[i + 1 : end] = ["I-" + typ] * (end - i - 1)
+                    done = end - i
+                    break
+        i += done
