@@ -46,6 +46,13 @@ def test_recurrences_with_clitics_and_spelling_variants_are_tagged() -> None:
     assert s2["فايزةُ"] == "B-PERS" and s2["أبـوالنجا"] == "I-PERS"  # diacritic, tatweel, hamza
 
 
+def test_lam_before_the_article() -> None:
+    sents = [["زار", "العراق"], ["وللعراق", "ولعراق", "لاتحاد"], ["قال", "الاتحاد"]]
+    tags = [["O", "B-LOC"], ["O", "O", "O"], ["O", "B-ORG"]]
+    # للعراق is ل + العراق; لعراق is not a form of it, nor لاتحاد ("for a union") of الاتحاد
+    assert propagate(sents, tags)[1] == ["B-LOC", "O", "O"]
+
+
 def test_single_word_names_recur_with_proclitics() -> None:
     sents = _tok("وفاز الليكود في الانتخابات", "وانتقد والليكود ثم لليكود ثم بالليكود القرار")
     tags = [["O", "B-ORG", "O", "O"], ["O"] * len(sents[1])]

@@ -45,7 +45,9 @@ def _first_forms(first: str) -> set[str]:
     """Forms a recurrence's first word may take: with proclitics, لل for ل + ال."""
     forms = {q + first for q in _PROCLITICS}
     if first.startswith("ال"):
-        forms |= {q + first[1:] for q in ("", "و", "ف")}  # لليكود ← ل + الليكود
+        # ل + العراق → للعراق; ل + الليكود → لليكود (the article's lam is dropped)
+        rest = first[2:] if first.startswith("الل") else first[1:]
+        forms |= {q + "ل" + rest for q in ("", "و", "ف")}
     return forms
 
 
