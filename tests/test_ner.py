@@ -213,6 +213,24 @@ def test_crf_fast_decoder_matches_crfsuite(crf: Tagger) -> None:
     assert crf.tag_many(sents) == [crf.tag_reference(s) for s in sents]
 
 
+def test_crf_small_cache_gives_the_same_tags() -> None:
+    # a cache smaller than one sentence's words is emptied mid-batch; rows must stay valid
+    from extract.ner.crf import CrfTagger
+
+    sents = [
+        simple_word_tokenize(
+            "ذكرت وكالة الأنباء الفرنسية أن وزير الدفاع الأمريكي دونالد رامسفيلد وصل إلى كابول."
+        ),
+        simple_word_tokenize("فاز فريق برشلونة على ريال مدريد في ملعب كامب نو."),
+        simple_word_tokenize("وقال الجنرال جوزيف فوتل إن القوات ستبقى في العراق وسوريا."),
+    ]
+    small = CrfTagger(cache_size=8)
+    expected = [small.tag_reference(s) for s in sents]
+    assert small.tag_many(sents) == expected
+    assert [small.tag(s) for s in sents] == expected
+    assert len(small._rows) <= 8 or len(small._rows) <= max(len(set(s)) for s in sents)
+
+
 def test_crf_loads_from_any_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert load_tagger("crf").tag(["العراق"]) == ["B-LOC"]

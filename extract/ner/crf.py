@@ -326,38 +326,54 @@ class CrfTagger:
         self._vecs = np.zeros((4096, 1 + len(self._OFFSETS), n_lab))
 
     # -- scoring ------------------------------------------------------------------------------
-    def _row(self, token: str) -> tuple[int, tuple]:
-        ent = self._rows.get(token)
-        if ent is not None:
-            return ent
-        wf = self._fx._word_features(token, cache=False)
-        if len(self._rows) >= self._cache_size:
-            self._rows.clear()
+    def _add_words(self, tokens: Iterable[str]) -> dict[str, tuple[int, tuple]]:
+        """Score the tokens not seen before (all at once) and return the token → row map.
+
+        A token's row of ``_vecs`` holds what it adds to the label scores at its own position
+        and at each neighbour offset; its entry keeps its normalised form, stem and cluster.
+        When the cache would exceed ``cache_size`` it is emptied first, so every token asked
+        for in one call has a valid row afterwards.
+        """
+        rows = self._rows
+        new = [t for t in dict.fromkeys(tokens) if t not in rows]
+        if not new:
+            return rows
+        if len(rows) + len(new) > self._cache_size:
+            rows.clear()
             self._fx._cache.clear()
-        row = len(self._rows)
-        if row >= len(self._vecs):
-            grown = np.zeros((2 * len(self._vecs), *self._vecs.shape[1:]))
-            grown[: len(self._vecs)] = self._vecs
+            new = list(dict.fromkeys(tokens))
+        first = len(rows)
+        need = first + len(new)
+        if need > len(self._vecs):
+            grown = np.zeros((max(need, 2 * len(self._vecs)), *self._vecs.shape[1:]))
+            grown[:first] = self._vecs[:first]
             self._vecs = grown
-        attr = self._attr
+        n_slots = self._vecs.shape[1]
+        get = self._attr.get
+        word_features = self._fx._word_features
         ids: list[int] = []
-        slots: list[int] = []
-        for slot, feats in enumerate((wf[0], *(wf[1][off] for off in self._OFFSETS))):
-            for f in feats:
-                k = attr.get(f)
-                if k is not None:
-                    ids.append(k)
-                    slots.append(slot)
-        vec = self._vecs[row]
-        vec[:] = 0.0
+        groups: list[int] = []
+        for row, token in enumerate(new, start=first):
+            wf = word_features(token, cache=False)
+            ctx = wf[1]
+            group = row * n_slots
+            for feats in (wf[0], *(ctx[off] for off in self._OFFSETS)):
+                found = [k for k in map(get, feats) if k is not None]
+                ids.extend(found)
+                groups.extend([group] * len(found))
+                group += 1
+            rows[token] = (row, ((), {}, *wf[2:]))  # keep norm, stem, cluster
+        flat = self._vecs.reshape(-1, self._vecs.shape[2])
+        flat[first * n_slots : need * n_slots] = 0.0
         if ids:
-            _add_grouped(vec, slots, self._w[ids])
-        ent = (row, ((), {}, *wf[2:]))  # keep norm, stem, cluster; scores are in _vecs
-        self._rows[token] = ent
-        return ent
+            g = np.asarray(groups)
+            starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])  # groups are ascending
+            flat[g[starts]] = np.add.reduceat(self._w[ids], starts, axis=0)
+        return rows
 
     def _emissions(self, tokens: list[str]) -> np.ndarray:
-        ents = [self._row(t) for t in tokens]
+        rows = self._add_words(tokens)
+        ents = [rows[t] for t in tokens]
         n = len(ents)
         m = self._vecs[[e[0] for e in ents]]
         em = m[:, 0].copy()
@@ -459,6 +475,7 @@ class CrfTagger:
         order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: len(sentences[k]))
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
+            self._add_words(w for k in chunk for w in sentences[k])  # new words in one go
             ems = [self._emissions(list(sentences[k])) for k in chunk]
             for k, tags in zip(chunk, self._viterbi_batch(ems), strict=True):
                 out[k] = repair_bio(tags)
@@ -469,6 +486,7 @@ class CrfTagger:
         labels in :attr:`labels` order (for combining with another model, see
         :mod:`extract.ner.ensemble`)."""
         n_lab = len(self.labels)
+        self._add_words(w for s in sentences for w in s)
         return [self._emissions(list(s)) if s else np.zeros((0, n_lab)) for s in sentences]
 
     @property
