@@ -2,8 +2,9 @@
 
 A :class:`Gazetteer` holds names (canonical labels and aliases) and finds them in an
 article with an Aho-Corasick automaton, accepting the proclitics و ف ب ل ك and the article
-ال on the first word (وداعش، لداعش، بالعراق، للعراق، كـ"داعش"، وتويتر) and requiring a word
-boundary at the end, so nisba adjectives (الأمريكي، العراقية) are not place mentions.
+ال on the first word (وداعش، لداعش، بالعراق، للعراق، كـ"داعش"، وتويتر; ال only where the name
+has it, or on a platform: الفيسبوك) and requiring a word boundary at the end, so nisba
+adjectives (الأمريكي، العراقية) are not place mentions.
 
 >>> g = Gazetteer.from_entities([EntityInfo("داعش", "Organization", "داعش")])
 >>> [(m.start, m.end, m.key) for m in g.find(Folded("قاتلوا لداعش وداعش."))]
@@ -28,7 +29,10 @@ _LIL = ("لل", "ولل", "فلل")
 # Prefixes allowed before a form, by the kind of form.
 _BEFORE_DEFINITE = frozenset(c for c in _CLITICS if c != "ل" and not c.endswith("ل"))
 _BEFORE_STEM = frozenset(_DEF + _LIL)
-_BEFORE_BARE = frozenset(_CLITICS + _DEF + _LIL)
+_BEFORE_BARE = frozenset(_CLITICS)
+# Platforms are often written with the article (الفيسبوك، التويتر); other names without ال
+# are not: الحماس is "the enthusiasm", not حماس, and الفأس "the axe", not فاس.
+_BEFORE_BARE_PLATFORM = frozenset(_CLITICS + _DEF + _LIL)
 
 
 def _is_letter(ch: str) -> bool:
@@ -102,7 +106,10 @@ class Gazetteer:
                 elif kind == "stem" and prefix in _BEFORE_STEM:
                     start = s - 2 if prefix.endswith("ال") else ts
                     cands.append((start, e, key, cls))
-                elif kind == "bare" and prefix in _BEFORE_BARE:
+                elif kind == "bare" and (
+                    prefix in _BEFORE_BARE
+                    or (cls == "Platform" and prefix in _BEFORE_BARE_PLATFORM)
+                ):
                     cands.append((s, e, key, cls))
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         taken: list[tuple[int, int]] = []

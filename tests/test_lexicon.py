@@ -59,6 +59,23 @@ def test_nisba_country(word: str, country: str | None) -> None:
     assert nisba_country(word) == (match_key(country) if country else None)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استغلال العاطفة والحماس في هذا العمر",  # enthusiasm, not حماس (Hamas)
+        "حين يقع الفأس في الرأس",  # the axe, not فاس (Fez)
+        "الحماس الزائد",
+    ],
+)
+def test_article_on_a_bare_name_is_another_word(text: str) -> None:
+    assert not {k for _s, k in keys(text)} & {"حركه حماس", "فاس"}
+
+
+def test_article_on_a_platform_name_is_kept() -> None:
+    assert keys("نشر على الفيسبوك والتويتر") == [("الفيسبوك", "فيسبوك"), ("تويتر", "تويتر")]
+    assert keys("لحماس وحماس") == [("حماس", "حركه حماس"), ("حماس", "حركه حماس")]
+
+
 def test_word_boundaries_and_longest_match() -> None:
     g = Gazetteer.from_entities(
         [
