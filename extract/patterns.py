@@ -17,6 +17,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from camel_tools.utils.dediac import dediac_ar
+
 from extract.doc import Doc, SentView, bare_forms, strip_al
 from extract.lexicon import alias_index, lexicon_index, nisba_country
 from extract.records import EntityInfo, Relation
@@ -63,7 +65,25 @@ def cue_table() -> dict[str, tuple[str, str]]:
 
 @functools.cache
 def org_heads() -> frozenset[str]:
-    return frozenset(fold(r["head"]) for r in load_tsv("org_heads.tsv", ("head", "note")))
+    """Head nouns of organisation names (وزارة، جيش، حركة …), folded."""
+    return frozenset(fold(r["head"]) for r in _org_head_rows())
+
+
+@functools.cache
+def definite_org_heads() -> frozenset[str]:
+    """Heads for which ال + head + adjectives is a name (الجيش العراقي), unlike التنظيم
+    الإرهابي, which refers back to an organisation named before."""
+    return frozenset(fold(r["head"]) for r in _org_head_rows() if r["definite"] != "no")
+
+
+def _org_head_rows() -> tuple[dict[str, str], ...]:
+    return load_tsv("org_heads.tsv", ("head", "note", "definite"))
+
+
+@functools.cache
+def not_org_heads() -> frozenset[str]:
+    """Phrases ending in a head noun that do not start a name (بقيادة "led by", تحت قيادة)."""
+    return frozenset(match_key(r["phrase"]) for r in load_tsv("not_org_heads.tsv", ("phrase",)))
 
 
 @functools.cache
@@ -73,7 +93,28 @@ def source_nouns() -> dict[str, str]:
 
 @functools.cache
 def name_stopwords() -> frozenset[str]:
+    """Words that are never part of a person's name (``name_stopwords.tsv``), folded."""
     return frozenset(fold(r["word"]) for r in load_tsv("name_stopwords.tsv", ("word", "note")))
+
+
+@functools.cache
+def _maqsura_stopwords() -> frozenset[str]:
+    """Folded stopwords written with alef maqsura (على), whose folded form is also a name
+    written with yeh (علي)."""
+    rows = load_tsv("name_stopwords.tsv", ("word", "note"))
+    return frozenset(fold(r["word"]) for r in rows if r["word"].endswith("ى"))
+
+
+def is_name_stopword(word: str) -> bool:
+    """Whether ``word`` (as written) is a name stopword: على is, the name علي is not.
+
+    >>> is_name_stopword("على"), is_name_stopword("علي"), is_name_stopword("أمس")
+    (True, False, True)
+    """
+    f = fold(word)
+    if f not in name_stopwords():
+        return False
+    return not (f in _maqsura_stopwords() and dediac_ar(word).endswith("ي"))
 
 
 @functools.cache
@@ -145,7 +186,7 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
         return False
     f = view.folded[j]
     stop = name_stopwords()
-    if len(f) < 2 or any(ch.isdigit() for ch in f) or f in stop:
+    if len(f) < 2 or any(ch.isdigit() for ch in f) or is_name_stopword(tok.text):
         return False
     if f[0] in "وف" and f[1:] in stop:
         return False
@@ -158,16 +199,22 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
         return False
     if not inner and clitic_noun(tok.text):
         return False
-    if match_title(view, j) or match_cue(view, j) or nisba_country(tok.text):
+    if match_title(view, j) or match_cue(view, j):
         return False
+    if nisba_country(tok.text):
+        # منصور التركي: a family name that reads as a nisba, when the NER continues the name
+        tags = doc.ner_tags.get(view.index)
+        if not (inner and tags and tags[j] == "I-PERS"):
+            return False
     return not (f in org_heads() or is_source_noun(tok.text))
 
 
 def read_names(doc: Doc, view: SentView, j: int) -> list[tuple[int, int, int]]:
     """Person names starting at token ``j``: ``(first_token, end_token, char_start)``.
 
-    Names hold one to three tokens; a token starting with و after a two-token name starts a
-    second, coordinated name (لوران بيندنر ورافايل غلوك).
+    Names hold one to three tokens, or four when the fourth is a family name
+    (:func:`_family_name`: فلاج جابر سعد القحطاني); a token starting with و after a
+    two-token name starts a second, coordinated name (لوران بيندنر ورافايل غلوك).
     """
     names: list[tuple[int, int, int]] = []
     cur_start, cur_char, k = j, -1, j
@@ -177,7 +224,7 @@ def read_names(doc: Doc, view: SentView, j: int) -> list[tuple[int, int, int]]:
         if size >= 2 and view.folded[k].startswith("و") and len(view.folded[k]) > 3:
             names.append((cur_start, k, cur_char))
             cur_start, cur_char = k, tok.start + 1
-        elif size >= 3:
+        elif size >= 4 or (size == 3 and not _family_name(doc, view, k)):
             break
         if cur_char < 0:
             cur_char = tok.start
@@ -185,6 +232,13 @@ def read_names(doc: Doc, view: SentView, j: int) -> list[tuple[int, int, int]]:
     if k > cur_start and cur_char >= 0:
         names.append((cur_start, k, cur_char))
     return names
+
+
+def _family_name(doc: Doc, view: SentView, k: int) -> bool:
+    """May token ``k`` end a four-word name: a family name with ال (القحطاني), or a word the
+    NER continues a name with (مشعل علي غرم عسيري)?"""
+    tags = doc.ner_tags.get(view.index)
+    return view.folded[k].startswith("ال") or bool(tags and tags[k] == "I-PERS")
 
 
 def _person_key(name: str) -> str:
@@ -317,6 +371,21 @@ def ner_confirms(doc: Doc, view: SentView, first: int, end: int, strict: bool = 
     return any(t.endswith("PERS") for t in tags[first:end])
 
 
+def _ner_end(doc: Doc, view: SentView, first: int, end: int) -> int:
+    """Cut a pattern's name of three or more words where the NER ends a two-word name before
+    them (محمد العثيم أطلقها → محمد العثيم; "أطلقها" is a verb)."""
+    tags = doc.ner_tags.get(view.index)
+    if (
+        tags
+        and end - first >= 3
+        and tags[first] == "B-PERS"
+        and tags[first + 1] == "I-PERS"
+        and all(t == "O" for t in tags[first + 2 : end])
+    ):
+        return first + 2
+    return end
+
+
 def _record_role(doc: Doc, view: SentView, person: str, facts: RoleFacts) -> None:
     text = doc.article.text
     sent = view.index
@@ -355,6 +424,7 @@ def find_persons(doc: Doc) -> None:
                 persons.append(m.key)
             else:
                 for a, b, cs in read_names(doc, view, k):
+                    b = _ner_end(doc, view, a, b)
                     if not ner_confirms(doc, view, a, b):
                         continue
                     key = _add_person(doc, cs, toks[b - 1].end, "titles")
@@ -416,9 +486,14 @@ def find_organizations(doc: Doc) -> None:
             if not forms & heads:
                 continue
             definite = view.folded[i].startswith(("ال", "وال", "بال", "لل", "فال"))
+            before = view.folded[i - 1] + " " if i > 0 else ""
+            if {view.folded[i], before + view.folded[i]} & not_org_heads():
+                continue
             end = None
             k = i + 1
             if definite:
+                if not forms & definite_org_heads():
+                    continue  # التنظيم الإرهابي: left to coreference
                 k = _relational_adjectives(view, k)
                 if k > i + 1:
                     end = k  # الجيش العراقي، القوات الكردية، الحكومة التركية

@@ -37,7 +37,7 @@ from extract.relations import find_events, find_relations
 from extract.text import match_key, split_sentences
 from rasd.errors import UsageError
 
-EXTRACTOR_VERSION = "2"  # 2: ner-tags tags the recurrences of names (document consistency)
+EXTRACTOR_VERSION = "3"  # 3: lexicon ال rule, pattern fixes; 2: document consistency
 
 Component = Callable[[Doc], None]
 COMPONENTS: dict[str, Component] = {}
