@@ -209,36 +209,48 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
     return not (f in org_heads() or is_source_noun(tok.text))
 
 
+#: name words that bind to the next word: عبد الله، أبو شوشة، بن يوسف، آل سعد (folded)
+_NAME_CONNECTORS = frozenset({"عبد", "ابو", "بن", "ابن", "بنت", "ال"})
+
+
 def read_names(doc: Doc, view: SentView, j: int) -> list[tuple[int, int, int]]:
     """Person names starting at token ``j``: ``(first_token, end_token, char_start)``.
 
-    Names hold one to three tokens, or four when the fourth is a family name
-    (:func:`_family_name`: فلاج جابر سعد القحطاني); a token starting with و after a
-    two-token name starts a second, coordinated name (لوران بيندنر ورافايل غلوك).
+    Names hold one to three parts, or four when the fourth is a family name
+    (:func:`_family_name`: فلاج جابر سعد القحطاني); a part is a word, or a connector with the
+    word after it (عبد الله، أبو شوشة، آل سعد), so عبد الله عائض عبد الله آل سعد is one name.
+    A token starting with و after a two-part name starts a second, coordinated name
+    (لوران بيندنر ورافايل غلوك).
     """
     names: list[tuple[int, int, int]] = []
-    cur_start, cur_char, k = j, -1, j
+    cur_start, cur_char, k, parts = j, -1, j, 0
+    folded = view.folded
     while k < len(view.tokens) and _name_like(doc, view, k, inner=k > cur_start):
         tok = view.tokens[k]
-        size = k - cur_start
-        if size >= 2 and view.folded[k].startswith("و") and len(view.folded[k]) > 3:
-            names.append((cur_start, k, cur_char))
-            cur_start, cur_char = k, tok.start + 1
-        elif size >= 4 or (size == 3 and not _family_name(doc, view, k)):
-            break
+        joined = k > cur_start and folded[k - 1] in _NAME_CONNECTORS
+        if not joined:
+            if parts >= 2 and folded[k].startswith("و") and len(folded[k]) > 3:
+                names.append((cur_start, k, cur_char))
+                cur_start, cur_char, parts = k, tok.start + 1, 0
+            elif parts >= 4 or (parts == 3 and not _family_name(doc, view, k)):
+                break
+            parts += 1
         if cur_char < 0:
             cur_char = tok.start
         k += 1
+    while k > cur_start and folded[k - 1] in _NAME_CONNECTORS:
+        k -= 1  # a name does not end on عبد or أبو
     if k > cur_start and cur_char >= 0:
         names.append((cur_start, k, cur_char))
     return names
 
 
 def _family_name(doc: Doc, view: SentView, k: int) -> bool:
-    """May token ``k`` end a four-word name: a family name with ال (القحطاني), or a word the
-    NER continues a name with (مشعل علي غرم عسيري)?"""
+    """May token ``k`` start the fourth part of a name: a family name with ال (القحطاني) or
+    آل or أبو (آل سعد، أبو شوشة), or a word the NER continues a name with (… غرم عسيري)?"""
     tags = doc.ner_tags.get(view.index)
-    return view.folded[k].startswith("ال") or bool(tags and tags[k] == "I-PERS")
+    f = view.folded[k]
+    return f.startswith("ال") or f in _NAME_CONNECTORS or bool(tags and tags[k] == "I-PERS")
 
 
 def _person_key(name: str) -> str:

@@ -23,18 +23,19 @@ from extract.coref import (
     resolve_title_refs,
 )
 from extract.dates import find_dates
-from extract.doc import Doc, bare_forms, strip_al
+from extract.doc import Doc, SentView, bare_forms, strip_al
 from extract.lexicon import lexicon_gazetteer, lexicon_index
 from extract.patterns import (
     clitic_noun,
     find_organizations,
     find_persons,
     frequent_words,
+    is_name_stopword,
     title_first_words,
 )
 from extract.records import Article, EntityInfo, Extraction
 from extract.relations import find_events, find_relations
-from extract.text import match_key, split_sentences
+from extract.text import is_word, match_key, split_sentences
 from rasd.errors import UsageError
 
 EXTRACTOR_VERSION = "3"  # 3: lexicon ال rule, pattern fixes; 2: document consistency
@@ -116,6 +117,22 @@ def _ner_tags_bert(doc: Doc) -> None:
     _ner_tags(doc, "bert")
 
 
+def _person_tokens(view: SentView, first: int, last: int) -> tuple[int, int]:
+    """Mend an NER person span's edges: drop words that are never part of a name at its end
+    (بن يوسف قائلا → بن يوسف), and take in the word before a leading بن (الحجاج بن يوسف)."""
+    toks = view.tokens
+    while last > first and is_name_stopword(toks[last].text):
+        last -= 1
+    if (
+        view.folded[first] in ("بن", "بنت")
+        and first > 0
+        and is_word(toks[first - 1])
+        and not is_name_stopword(toks[first - 1].text)
+    ):
+        first -= 1
+    return first, last
+
+
 def _ner_spans(doc: Doc) -> list[tuple[int, int, str]]:
     spans = []
     for view in doc.views:
@@ -126,7 +143,10 @@ def _ner_spans(doc: Doc) -> list[tuple[int, int, str]]:
         label = ""
         for i, tag in enumerate([*tags, "O"]):
             if cur and (tag == "O" or tag.startswith("B-") or tag[2:] != label):
-                spans.append((view.tokens[cur[0]].start, view.tokens[cur[-1]].end, label))
+                a, b = cur[0], cur[-1]
+                if label == "PERS":
+                    a, b = _person_tokens(view, a, b)
+                spans.append((view.tokens[a].start, view.tokens[b].end, label))
                 cur = []
             if tag != "O":
                 if not cur:

@@ -72,3 +72,21 @@ def test_the_terrorist_organisation_refers_back() -> None:
     # the generic reference is a mention of the one organisation the article named
     generic = [m for m in ex.mentions if m.layer == "coref-generic"]
     assert [m.key for m in generic] == ["داعش"]
+
+
+def test_long_names_with_connectors() -> None:
+    found = persons(
+        "وقتل الجندي عمر أحمد عمر أبو شوشة (22 عاما)، والعريف عبد الله عائض عبد الله آل سعد "
+        "(19 عاما)، والجندي عبد العزيز عبد الله يحيى مشراف."
+    )
+    assert found == {
+        "عمر أحمد عمر أبو شوشة",
+        "عبد الله عائض عبد الله آل سعد",
+        "عبد العزيز عبد الله يحيى مشراف",
+    }
+
+
+def test_ner_person_edges_are_mended() -> None:
+    # the NER tags "بن يوسف قائلا": the word before بن belongs to the name, قائلا does not
+    text = "ليرد عليه شخص متخف تحت معرف الحجاج بن يوسف قائلا إن الأمر محسوم"
+    assert persons(text) == {"الحجاج بن يوسف"}
