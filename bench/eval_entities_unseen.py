@@ -12,7 +12,8 @@ for a final check.
 For each extraction pipeline (the NER component differs), an extracted entity of one of those
 four classes (Country, City and AdministrativeArea count as Place) *matches* a gold entity of
 the same article when one of its forms (key, label, aliases, the text of its mentions; folded
-as :func:`extract.text.match_key` does) equals one of the gold forms.  Scores are over
+as :func:`extract.text.match_key` does; a leading place noun such as مدينة or محافظة
+dropped on either side) equals one of the gold forms.  Scores are over
 (article, entity) pairs:
 
 - recall: gold entities matched by an extracted entity of the same class;
@@ -33,6 +34,7 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
+from extract.patterns import place_nouns
 from extract.pipeline import DEFAULT_PIPELINE, extract_article
 from extract.reader import parse_record
 from extract.records import PLACE_CLASSES, Article, Extraction
@@ -108,7 +110,19 @@ def read_gold(path: Path) -> dict[str, list[tuple[str, str, set[str]]]]:
         if len(parts) != 4 or parts[1] not in CLASSES:
             raise SystemExit(f"{path}:{n}: expected article, class, name, forms: {line!r}")
         art, cls, name, forms = parts
-        out[art].append((cls, name, {match_key(f) for f in [name, *forms.split("|")]}))
+        forms_set = {match_key(f) for f in [name, *forms.split("|")]}
+        out[art].append((cls, name, _with_bare_places(forms_set)))
+    return out
+
+
+def _with_bare_places(forms: set[str]) -> set[str]:
+    """The forms plus each form without a leading place noun (مدينة أعزاز → أعزاز)."""
+    nouns = {match_key(n) for n in place_nouns()}
+    out = set(forms)
+    for f in forms:
+        head, _, rest = f.partition(" ")
+        if rest and head in nouns:
+            out.add(rest)
     return out
 
 
@@ -122,7 +136,7 @@ def entity_forms(ex: Extraction) -> list[tuple[str, str, set[str]]]:
         cls = "Place" if e.cls in PLACE_CLASSES else e.cls  # Country, City, … are places
         if cls in CLASSES and e.scope is None:
             forms = {e.key, match_key(e.label), *map(match_key, e.aliases), *surfaces[e.key]}
-            out.append((cls, e.label, forms))
+            out.append((cls, e.label, _with_bare_places(forms)))
     return out
 
 
