@@ -81,7 +81,7 @@ ARTICLES_2 = [
 ]
 SETS = {1: ARTICLES, 2: ARTICLES_2}
 #: pipeline name → the NER component used in place of the default "ner-tags"
-PIPELINES = {"crf (default)": "ner-tags", "crf+nn": "ner-tags-ensemble", "nn": "ner-tags-nn"}
+PIPELINES = {"crf+nn (default)": "ner-tags", "crf": "ner-tags-crf", "nn": "ner-tags-nn"}
 _KEYWORDS = ("تويتر", "التواصل الاجتماعي", "فيسبوك", "يوتيوب", "الإنترنت", "تليجرام")
 
 
@@ -215,7 +215,7 @@ def _markdown(
             f"| {name} | {t['gold']} | {t.get('correct', 0)} | {t.get('spurious', 0)} | "
             f"{t.get('wrong_class', 0)} | {t.get('duplicate', 0)} | {p:.2f} | {r:.2f} | {f:.2f} |"
         )
-    default = details["crf (default)"]
+    default = details["crf+nn (default)"]
 
     def listing(kind: str) -> list[str]:
         items = sorted(default.get(kind, []))

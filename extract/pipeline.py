@@ -38,7 +38,8 @@ from extract.relations import find_events, find_relations
 from extract.text import is_word, match_key, split_sentences
 from rasd.errors import UsageError
 
-EXTRACTOR_VERSION = "3"  # 3: lexicon ال rule, pattern fixes; 2: document consistency
+# 3: NER backend crf+nn by default, lexicon ال rule, pattern fixes; 2: document consistency
+EXTRACTOR_VERSION = "3"
 
 Component = Callable[[Doc], None]
 COMPONENTS: dict[str, Component] = {}
@@ -73,7 +74,7 @@ def _lexicon(doc: Doc) -> None:
 
 
 @functools.cache
-def _tagger(backend: str = "crf"):
+def _tagger(backend: str = "crf+nn"):
     from extract.ner import load_tagger
 
     return load_tagger(backend)
@@ -83,7 +84,7 @@ _NER_CLASSES = {"PERS": "Person", "ORG": "Organization", "LOC": "Place"}
 
 
 @component("ner-tags")
-def _ner_tags(doc: Doc, backend: str = "crf") -> None:
+def _ner_tags(doc: Doc, backend: str = "crf+nn") -> None:
     """Tag every sentence with the statistical NER (used by later components); a name tagged
     in one sentence is tagged wherever it recurs in the article
     (:func:`extract.ner.consistency.propagate`)."""
@@ -98,16 +99,16 @@ def _ner_tags(doc: Doc, backend: str = "crf") -> None:
 
 @component("ner-tags-nn")
 def _ner_tags_nn(doc: Doc) -> None:
-    """Like ``ner-tags`` with the BiLSTM-CRF tagger instead of the CRF
+    """Like ``ner-tags`` with the BiLSTM-CRF alone
     (``rasd build --pipeline sentences,dates,lexicon,ner-tags-nn,…``)."""
     _ner_tags(doc, "nn")
 
 
-@component("ner-tags-ensemble")
-def _ner_tags_ensemble(doc: Doc) -> None:
-    """Like ``ner-tags`` with the CRF and the BiLSTM-CRF decoded together (more accurate,
-    slower): ``rasd build --pipeline sentences,dates,lexicon,ner-tags-ensemble,…``."""
-    _ner_tags(doc, "crf+nn")
+@component("ner-tags-crf")
+def _ner_tags_crf(doc: Doc) -> None:
+    """Like ``ner-tags`` with the CRF alone (faster, less accurate):
+    ``rasd build --pipeline sentences,dates,lexicon,ner-tags-crf,…``."""
+    _ner_tags(doc, "crf")
 
 
 @component("ner-tags-bert")

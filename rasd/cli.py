@@ -259,11 +259,12 @@ def export_cmd(graph_file: Path, fmt: str, out_path: Path | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--backend",
-    type=click.Choice(["crf", "nn", "crf+nn", "bert"]),
-    default="crf",
+    type=click.Choice(["crf+nn", "crf", "nn", "bert"]),
+    default="crf+nn",
     show_default=True,
-    help="crf: the default CRF; nn: the BiLSTM-CRF; crf+nn: both decoded together; "
-    "bert: camel-tools' BERT model where installed.",
+    help="crf+nn: the CRF and the BiLSTM-CRF decoded together (as 'rasd build' does); "
+    "crf: the CRF alone; nn: the BiLSTM-CRF alone; bert: camel-tools' BERT model where "
+    "installed.",
 )
 @click.option(
     "--model", type=click.Path(path_type=Path), help="Model file or directory (default: shipped)."

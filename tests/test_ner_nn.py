@@ -169,10 +169,10 @@ def nn_tagger() -> Tagger:
 
 
 def test_backend_by_name(nn_tagger: Tagger) -> None:
-    from extract.ner.crf import CrfTagger
+    from extract.ner.ensemble import EnsembleTagger
 
     assert isinstance(nn_tagger, NnTagger)
-    assert isinstance(load_tagger(), CrfTagger)  # the default (see README: NER backends)
+    assert isinstance(load_tagger(), EnsembleTagger)  # the default (see README: NER backends)
 
 
 def test_nn_tags_real_sentence(nn_tagger: Tagger) -> None:
@@ -229,7 +229,7 @@ def test_pipeline_component_uses_the_network(monkeypatch: pytest.MonkeyPatch) ->
     asked: list[str] = []
     real = pipeline._tagger
 
-    def spy(backend: str = "crf") -> Tagger:
+    def spy(backend: str = "crf+nn") -> Tagger:
         asked.append(backend)
         return real(backend)
 
@@ -242,4 +242,4 @@ def test_pipeline_component_uses_the_network(monkeypatch: pytest.MonkeyPatch) ->
     assert asked == ["nn"]
     assert ("Person", "جوزيف فوتل") in {(e.cls, e.label) for e in ex.entities}
     pipeline.extract_article(article)
-    assert asked == ["nn", "crf"]  # the default pipeline keeps the CRF
+    assert asked == ["nn", "crf+nn"]  # the default pipeline uses both models

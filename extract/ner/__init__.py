@@ -6,16 +6,17 @@ Use :func:`load_tagger` to get a :class:`Tagger`; tokens are raw words as split 
     from camel_tools.tokenizers.word import simple_word_tokenize
     from extract.ner import load_tagger
 
-    tagger = load_tagger()  # the shipped CRF, loaded from extract/models/
+    tagger = load_tagger()  # the shipped CRF and BiLSTM-CRF, from extract/models/
     tokens = simple_word_tokenize("زار الرئيس الفرنسي المملكة العربية السعودية")
     tags = tagger.tag(tokens)
 
 Backends:
 
-- ``"crf"`` (default, shipped): a feature-rich CRF, :mod:`extract.ner.crf`;
+- ``"crf+nn"`` (default): the two shipped models below decoded together,
+  :mod:`extract.ner.ensemble` (the most accurate on dev and on hand-annotated Saudi news;
+  the slowest);
+- ``"crf"`` (shipped): a feature-rich CRF, :mod:`extract.ner.crf` (the fastest);
 - ``"nn"`` (shipped): a BiLSTM-CRF, :mod:`extract.ner.nn`;
-- ``"crf+nn"``: the two decoded together, :mod:`extract.ner.ensemble` (the most accurate,
-  and the slowest);
 - ``"bert"``: camel-tools' ``NERecognizer`` over a locally installed fine-tuned BERT model,
   :mod:`extract.ner.bert`.
 """
@@ -50,7 +51,7 @@ class Tagger(Protocol):
         ...
 
 
-def load_tagger(backend: str = "crf", model_path: str | Path | None = None) -> Tagger:
+def load_tagger(backend: str = "crf+nn", model_path: str | Path | None = None) -> Tagger:
     """Load an NER tagger.
 
     ``backend="nn"``: the BiLSTM-CRF; ``model_path`` is its model file or directory (default:
