@@ -130,6 +130,24 @@ def test_save_load_round_trip_and_tag_many(tmp_path: Path) -> None:
             assert not (cur.startswith("I-") and prev[2:] != cur[2:])
 
 
+def test_model_file_formats(tmp_path: Path) -> None:
+    from extract.ner.nn import _unpack, from_blob
+
+    tagger = _tiny_tagger()
+    blob = to_blob(tagger.model, tagger.encoder, {"hidden": 8, "train_dim": 4})
+    assert blob["format"] == 2 and isinstance(blob["words"], str)  # one string: fast to load
+    sents = [["قال", "بوش", "في", "العراق"], ["وبالعراق", "جورج", "بوش"]]
+    for b in (blob, _unpack(blob)):  # format 1 (plain lists), as shipped before, still loads
+        model, enc = from_blob(b)
+        assert enc.words == tagger.encoder.words and enc.lexicon.entries == {
+            ("جورج", "بوش"): {"PERS"}
+        }
+        assert NnTagger(model, enc).tag_many(sents) == NnTagger(*from_blob(blob)).tag_many(sents)
+    tagger.encoder.words["سطر\nجديد"] = len(tagger.encoder.words)
+    with pytest.raises(ValueError, match="newline"):
+        to_blob(tagger.model, tagger.encoder, {"hidden": 8, "train_dim": 4})
+
+
 def test_crf_likelihood_is_a_distribution_and_viterbi_its_mode() -> None:
     tagger = _tiny_tagger(seed=1)
     model, enc = tagger.model, tagger.encoder

@@ -533,6 +533,49 @@ def _gaz_from_rows(rows: Sequence[Sequence[str]]) -> Gazetteer | None:
     return Gazetteer({tuple(n.split(" ")): set(t.split(",")) for n, t in rows})
 
 
+def _join(items: Sequence[str]) -> str:
+    """Strings as one newline-separated string: ``torch.load(weights_only=True)`` reads one
+    long string far faster than a list of 100,000 short ones."""
+    bad = [x for x in items if "\n" in x]
+    if bad:
+        raise ValueError(f"vocabulary items may not contain a newline: {bad[:3]}")
+    return "\n".join(items)
+
+
+def _split(joined: str) -> list[str]:
+    return joined.split("\n") if joined else []
+
+
+#: blob keys holding lists of strings (joined in format 2) and of small ints (tensors)
+_STR_KEYS = ("words", "chars", "shapes", "clitics", "train_words")
+_INT_KEYS = ("fq", "alr")
+_GAZ_KEYS = ("gazetteer", "lexicon")
+
+
+def _pack(blob: dict) -> dict:
+    """Format 1 (plain lists) → format 2 (joined strings and int tensors), same content."""
+    out = dict(blob, format=2)
+    for k in _STR_KEYS:
+        out[k] = _join(blob[k])
+    for k in _INT_KEYS:
+        out[k] = torch.tensor(list(blob[k]), dtype=torch.int16)
+    for k in _GAZ_KEYS:
+        out[k] = _join(["\t".join(row) for row in blob[k]])
+    return out
+
+
+def _unpack(blob: Mapping) -> dict:
+    """Format 2 → the plain lists of format 1."""
+    out = dict(blob, format=1)
+    for k in _STR_KEYS:
+        out[k] = _split(blob[k])
+    for k in _INT_KEYS:
+        out[k] = blob[k].tolist()
+    for k in _GAZ_KEYS:
+        out[k] = [row.split("\t") for row in _split(blob[k])]
+    return out
+
+
 def _ordered(vocab: Mapping[str, int]) -> list[str]:
     return sorted(vocab, key=vocab.__getitem__)
 
@@ -545,7 +588,7 @@ def to_blob(model: BiLstmCrf, encoder: Encoder, config: Mapping[str, object]) ->
     """
     state = {k: v for k, v in model.state_dict().items() if k != "vectors.weight"}
     q, scale = quantize(model.vectors.weight.detach())
-    return {
+    plain = {
         "format": 1,
         "config": dict(config),
         "state": state,
@@ -561,10 +604,14 @@ def to_blob(model: BiLstmCrf, encoder: Encoder, config: Mapping[str, object]) ->
         "gazetteer": _gaz_rows(encoder.gazetteer),
         "lexicon": _gaz_rows(encoder.lexicon),
     }
+    return _pack(plain)
 
 
 def from_blob(blob: Mapping) -> tuple[BiLstmCrf, Encoder]:
-    """Rebuild the network and encoder written by :func:`to_blob`."""
+    """Rebuild the network and encoder written by :func:`to_blob` (format 2, or the plain
+    lists of format 1)."""
+    if blob.get("format") == 2:
+        blob = _unpack(blob)
     if blob.get("format") != 1:
         raise ValueError(f"unsupported NER model format {blob.get('format')!r}")
     vectors = _dequantize(blob["vectors_q"], blob["vectors_scale"])
