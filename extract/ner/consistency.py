@@ -28,6 +28,7 @@ __all__ = ["propagate"]
 
 #: proclitic sequences a recurrence may carry before a tagged name (conjunction, preposition)
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+_TWO_LETTER = tuple(p for p in _PROCLITICS if len(p) == 2)
 _MIN_LETTERS = 3
 
 
@@ -36,7 +37,7 @@ def _name_key(words: Sequence[str]) -> tuple[str, ...]:
     first = words[0]
     if first[:1] in "وفبك" and first[1:3] == "ال" and len(first) > 4:
         first = first[1:]
-    elif first[:2] in _PROCLITICS[6:] and first[2:4] == "ال" and len(first) > 5:
+    elif first[:2] in _TWO_LETTER and first[2:4] == "ال" and len(first) > 5:
         first = first[2:]
     return (first, *words[1:])
 

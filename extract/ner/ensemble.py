@@ -3,7 +3,7 @@
 Both models are linear-chain CRFs over the same nine BIO labels, so their potentials can be
 added: per token, the CRF's feature scores plus the network's emission scores; per label pair,
 the two transition scores.  Viterbi over the sum gives the jointly best path, which is
-better than either model alone on the ANERcorp dev split (see ``bench/ner_ensemble_results.md``)
+better than either model alone on the ANERcorp dev split (see ``bench/ner_backends_results.md``)
 and as slow as the two together.
 
 >>> tagger = EnsembleTagger.load()  # doctest: +SKIP
