@@ -209,8 +209,18 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
     return not (f in org_heads() or is_source_noun(tok.text))
 
 
-#: name words that bind to the next word: عبد الله، أبو شوشة، بن يوسف، آل سعد (folded)
-_NAME_CONNECTORS = frozenset({"عبد", "ابو", "بن", "ابن", "بنت", "ال"})
+@functools.cache
+def name_connectors() -> frozenset[str]:
+    """Name words that bind to the next word (عبد الله، أبو شوشة، بن يوسف، آل سعد), folded."""
+    rows = load_tsv("name_connectors.tsv", ("word", "note", "starts_name"))
+    return frozenset(fold(r["word"]) for r in rows)
+
+
+@functools.cache
+def name_continuations() -> frozenset[str]:
+    """Connectors that follow a name and cannot start one (بن، بنت), folded."""
+    rows = load_tsv("name_connectors.tsv", ("word", "note", "starts_name"))
+    return frozenset(fold(r["word"]) for r in rows if r["starts_name"] == "no")
 
 
 def read_names(doc: Doc, view: SentView, j: int) -> list[tuple[int, int, int]]:
@@ -225,9 +235,10 @@ def read_names(doc: Doc, view: SentView, j: int) -> list[tuple[int, int, int]]:
     names: list[tuple[int, int, int]] = []
     cur_start, cur_char, k, parts = j, -1, j, 0
     folded = view.folded
+    connectors = name_connectors()
     while k < len(view.tokens) and _name_like(doc, view, k, inner=k > cur_start):
         tok = view.tokens[k]
-        joined = k > cur_start and folded[k - 1] in _NAME_CONNECTORS
+        joined = k > cur_start and folded[k - 1] in connectors
         if not joined:
             if parts >= 2 and folded[k].startswith("و") and len(folded[k]) > 3:
                 names.append((cur_start, k, cur_char))
@@ -238,7 +249,7 @@ def read_names(doc: Doc, view: SentView, j: int) -> list[tuple[int, int, int]]:
         if cur_char < 0:
             cur_char = tok.start
         k += 1
-    while k > cur_start and folded[k - 1] in _NAME_CONNECTORS:
+    while k > cur_start and folded[k - 1] in connectors:
         k -= 1  # a name does not end on عبد or أبو
     if k > cur_start and cur_char >= 0:
         names.append((cur_start, k, cur_char))
@@ -250,7 +261,7 @@ def _family_name(doc: Doc, view: SentView, k: int) -> bool:
     آل or أبو (آل سعد، أبو شوشة), or a word the NER continues a name with (… غرم عسيري)?"""
     tags = doc.ner_tags.get(view.index)
     f = view.folded[k]
-    return f.startswith("ال") or f in _NAME_CONNECTORS or bool(tags and tags[k] == "I-PERS")
+    return f.startswith("ال") or f in name_connectors() or bool(tags and tags[k] == "I-PERS")
 
 
 def _person_key(name: str) -> str:

@@ -31,6 +31,7 @@ from extract.patterns import (
     find_persons,
     frequent_words,
     is_name_stopword,
+    name_continuations,
     title_first_words,
 )
 from extract.records import Article, EntityInfo, Extraction
@@ -125,7 +126,7 @@ def _person_tokens(view: SentView, first: int, last: int) -> tuple[int, int]:
     while last > first and is_name_stopword(toks[last].text):
         last -= 1
     if (
-        view.folded[first] in ("بن", "بنت")
+        view.folded[first] in name_continuations()
         and first > 0
         and is_word(toks[first - 1])
         and not is_name_stopword(toks[first - 1].text)
