@@ -8,7 +8,7 @@ Usage (from the repository root; ``../shared`` beside it; the ``train`` extra in
 Splits: dev is the last 10% of the sentences of the ANERcorp train file (as for the CRF,
 ``bench/train_ner.py``); the network is trained on the first 90%, of which the last
 ``--val-fraction`` is held out to choose the epoch (dev is only scored at the end).
-Writes ``extract/models/ner_nn.pt`` and ``bench/nn_ner_results.md``.
+Writes ``extract/models/ner_nn.npz`` and ``bench/nn_ner_results.md``.
 """
 
 from __future__ import annotations
@@ -47,8 +47,9 @@ from extract.ner.nn import (  # noqa: E402
     bucket,
     load_lexicon,
     pretrain_language_model,
+    save_model,
     small_vocab,
-    to_blob,
+    torch_tagger,
     train_epochs,
 )
 
@@ -224,8 +225,8 @@ def markdown(report: NerReport, speed: dict, info: dict) -> str:
                 if info["trained"]
                 else f"- Scores and speed re-measured with `--no-train`; {info['machine']}."
             ),
-            f"- Model file: `extract/models/ner_nn.pt`, {info['model_bytes'] / 1e6:.1f} MB "
-            f"(torch {info['torch']}).",
+            f"- Model file: `extract/models/ner_nn.npz`, {info['model_bytes'] / 1e6:.1f} MB "
+            f"(trained with torch {info['torch']}; tagging runs in numpy).",
             "",
             *scores_markdown(report),
             "",
@@ -340,13 +341,6 @@ def main(argv: list[str] | None = None) -> int:
         fit_gaz = jackknife_gazetteer_labels(fit, enc)
         fit_data = encode_split(enc, fit, fit_gaz)
         enc.set_gazetteer(_gazetteer_from_counts(build_gazetteer(fit)))
-        cfg = {
-            "hidden": args.hidden,
-            "proj": args.proj,
-            "char_dim": 32,
-            "char_filters": 64,
-            "train_dim": args.train_dim,
-        }
         model = BiLstmCrf(
             torch.from_numpy(vecs),
             n_chars=len(chars),
@@ -374,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         history = []
 
         def on_epoch(epoch: int, loss: float) -> None:
-            rep = score(NnTagger(model, enc), val)
+            rep = score(torch_tagger(model, enc), val)
             model.train()
             f1 = rep.micro.f1
             history.append({"epoch": epoch, "loss": round(loss, 4), "val_f1": round(100 * f1, 2)})
@@ -398,9 +392,8 @@ def main(argv: list[str] | None = None) -> int:
         model.load_state_dict(best["state"])
         # the shipped gazetteer: names of the whole 90% training portion
         enc.set_gazetteer(_gazetteer_from_counts(build_gazetteer(train)))
-        blob = to_blob(model, enc, cfg)
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        torch.save(blob, args.out)
+        save_model(model, enc, args.out)
         t_train = time.perf_counter() - t0
         info.update(best_epoch=best["epoch"], val_f1=round(100 * best["f1"], 2), history=history)
         log.info("best epoch %d (val F1 %.2f); saved %s", best["epoch"], 100 * best["f1"], args.out)

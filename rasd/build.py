@@ -53,16 +53,6 @@ class BuildResult:
         }
 
 
-def _init_worker() -> None:
-    """One thread per worker process (the workers are the parallelism): torch's own thread
-    pool would compete with the other workers."""
-    try:
-        import torch
-    except ImportError:  # pragma: no cover - torch is a dependency
-        return
-    torch.set_num_threads(1)
-
-
 def _extract(args: tuple[Article, tuple[str, ...]]) -> Extraction:
     article, pipeline = args
     return extract_article(article, pipeline)
@@ -92,10 +82,10 @@ def extract_all(
     jobs = [(a, tuple(pipeline)) for a in articles]
     out: list[Extraction] = []
     if workers > 1 and len(jobs) > 1:
-        # forkserver, not fork: a fork of a process whose torch thread pool already ran can
-        # deadlock in the child (the pytest process, or a library caller that tagged before)
+        # forkserver, not fork: a fork of a process whose thread pools already ran (torch, for
+        # the optional BERT backend) can deadlock in the child
         ctx = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker) as pool:
+        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
             for ex in pool.map(_extract, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
                 out.append(ex)
                 if progress:

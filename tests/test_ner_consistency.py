@@ -14,7 +14,7 @@ from extract.ner.consistency import propagate
 from extract.ner.crf import CrfTagger
 from extract.ner.ensemble import EnsembleTagger
 from extract.ner.features import normalize
-from extract.ner.nn import NnTagger
+from extract.ner.nn_runtime import NnTagger
 
 
 def _tok(*texts: str) -> list[list[str]]:

@@ -3,6 +3,8 @@ shipped model on real Arabic sentences."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from itertools import product
 from pathlib import Path
 
@@ -20,11 +22,16 @@ from extract.ner.nn import (
     Encoder,
     NnTagger,
     make_batch,
+    numpy_net,
     pretrain_language_model,
+    save_model,
     small_vocab,
     to_blob,
+    torch_tagger,
     viterbi_batch,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _tiny_encoder() -> Encoder:
@@ -42,7 +49,7 @@ def _tiny_encoder() -> Encoder:
     )
 
 
-def _tiny_tagger(seed: int = 0) -> NnTagger:
+def _tiny_model(seed: int = 0) -> tuple[BiLstmCrf, Encoder]:
     torch.manual_seed(seed)
     enc = _tiny_encoder()
     model = BiLstmCrf(
@@ -58,7 +65,12 @@ def _tiny_tagger(seed: int = 0) -> NnTagger:
         model.trans.normal_()
         model.start.normal_()
         model.end.normal_()
-    return NnTagger(model, enc)
+    model.eval()
+    return model, enc
+
+
+def _tiny_tagger(seed: int = 0) -> NnTagger:
+    return torch_tagger(*_tiny_model(seed))
 
 
 def test_encoder_splits_clitics_and_folds_spelling() -> None:
@@ -112,10 +124,40 @@ def test_viterbi_matches_brute_force() -> None:
         assert tuple(paths[b]) == best
 
 
+def test_numpy_network_equals_torch() -> None:
+    model, enc = _tiny_model(seed=3)
+    net = numpy_net(model)
+    sents = [["قال", "بوش", "في", "العراق"], ["وبالعراق"], ["كلمة", "جديدة", "xyz", "٢٠١٥", "بوش"]]
+    encoded = [[enc.encode(t) for t in s] for s in sents]
+    batch = make_batch(encoded, [enc.gazetteer_matrix(e) for e in encoded])
+    with torch.no_grad():
+        expected = model.emissions(batch).numpy()
+    chars = net.char_vectors(batch.uniq_chars.numpy())[batch.uniq_index.numpy()]
+    ids = batch.ids.numpy()
+    words = net.word_vectors(ids.reshape(-1, ids.shape[-1]), chars.reshape(-1, chars.shape[-1]))
+    got = net.contextual(
+        words.reshape(*ids.shape[:2], -1), batch.gaz.numpy(), batch.lengths.tolist()
+    )
+    for b, s in enumerate(sents):  # padding positions are not compared
+        np.testing.assert_allclose(got[b, : len(s)], expected[b, : len(s)], atol=1e-5)
+
+
+def test_runtime_does_not_import_torch() -> None:
+    code = (
+        "import sys; from extract.ner import load_tagger; t = load_tagger('crf+nn'); "
+        "print(t.tag(['زار', 'جورج', 'بوش', 'العراق'])); print('torch' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.split("\n")
+    assert out[1] == "False", out
+
+
 def test_save_load_round_trip_and_tag_many(tmp_path: Path) -> None:
-    tagger = _tiny_tagger()
-    path = tmp_path / "ner_nn.pt"
-    torch.save(to_blob(tagger.model, tagger.encoder, {"hidden": 8, "train_dim": 4}), path)
+    model, enc = _tiny_model()
+    tagger = torch_tagger(model, enc)
+    path = tmp_path / "ner_nn.npz"
+    save_model(model, enc, path)
     loaded = load_tagger("nn", path)
     sents = [["قال", "بوش", "في", "العراق"], [], ["وبالعراق"], ["كلمة", "جديدة", "xyz", "٢٠١٥"]]
     got = loaded.tag_many(sents)
@@ -133,24 +175,25 @@ def test_save_load_round_trip_and_tag_many(tmp_path: Path) -> None:
 def test_model_file_formats(tmp_path: Path) -> None:
     from extract.ner.nn import _unpack, from_blob
 
-    tagger = _tiny_tagger()
-    blob = to_blob(tagger.model, tagger.encoder, {"hidden": 8, "train_dim": 4})
+    model0, enc0 = _tiny_model()
+    blob = to_blob(model0, enc0, {"hidden": 8, "train_dim": 4})
     assert blob["format"] == 2 and isinstance(blob["words"], str)  # one string: fast to load
     sents = [["قال", "بوش", "في", "العراق"], ["وبالعراق", "جورج", "بوش"]]
     for b in (blob, _unpack(blob)):  # format 1 (plain lists), as shipped before, still loads
         model, enc = from_blob(b)
-        assert enc.words == tagger.encoder.words and enc.lexicon.entries == {
-            ("جورج", "بوش"): {"PERS"}
-        }
-        assert NnTagger(model, enc).tag_many(sents) == NnTagger(*from_blob(blob)).tag_many(sents)
-    tagger.encoder.words["سطر\nجديد"] = len(tagger.encoder.words)
+        assert enc.words == enc0.words and enc.lexicon.entries == {("جورج", "بوش"): {"PERS"}}
+        assert torch_tagger(model, enc).tag_many(sents) == torch_tagger(model0, enc0).tag_many(
+            sents
+        )
+    enc0.words["سطر\nجديد"] = len(enc0.words)
     with pytest.raises(ValueError, match="newline"):
-        to_blob(tagger.model, tagger.encoder, {"hidden": 8, "train_dim": 4})
+        to_blob(model0, enc0, {"hidden": 8, "train_dim": 4})
+    with pytest.raises(ValueError, match="newline"):
+        save_model(model0, enc0, tmp_path / "bad.npz")
 
 
 def test_crf_likelihood_is_a_distribution_and_viterbi_its_mode() -> None:
-    tagger = _tiny_tagger(seed=1)
-    model, enc = tagger.model, tagger.encoder
+    model, enc = _tiny_model(seed=1)
     tokens = ["قال", "بوش", "العراق"]
     sent = [enc.encode(t) for t in tokens]
     paths = list(product(range(len(TAGS)), repeat=len(tokens)))
@@ -222,15 +265,14 @@ def test_nn_loads_from_any_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_language_model_pretraining_moves_the_encoder_only() -> None:
-    tagger = _tiny_tagger(seed=2)
-    model = tagger.model
+    model, enc = _tiny_model(seed=2)
     before = {k: v.clone() for k, v in model.state_dict().items()}
     sents = [
         ["قال", "بوش", "في", "العراق"],
         ["في", "العراق", "قال", "بوش", "في"],
         ["وبالعراق", "قال"],
     ] * 4
-    pretrain_language_model(model, tagger.encoder, sents, batch_size=4, n_negatives=3)
+    pretrain_language_model(model, enc, sents, batch_size=4, n_negatives=3)
     after = model.state_dict()
     changed = {k for k in before if not torch.equal(before[k], after[k])}
     assert {"lstm.weight_ih_l0", "lstm.weight_hh_l0_reverse", "proj.weight"} <= changed

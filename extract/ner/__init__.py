@@ -55,7 +55,7 @@ def load_tagger(backend: str = "crf+nn", model_path: str | Path | None = None) -
     """Load an NER tagger.
 
     ``backend="nn"``: the BiLSTM-CRF; ``model_path`` is its model file or directory (default:
-    ``extract/models/ner_nn.pt``).
+    ``extract/models/ner_nn.npz``).
     ``backend="crf+nn"``: both shipped models decoded together (``model_path`` not used).
     ``backend="crf"``: the CRF; ``model_path`` is a model directory (default: the one shipped
     in ``extract/models/``).  ``backend="bert"``: camel-tools' BERT recogniser;
@@ -63,7 +63,7 @@ def load_tagger(backend: str = "crf+nn", model_path: str | Path | None = None) -
     camel-tools data); raises :class:`extract.ner.bert.BertUnavailableError` when absent.
     """
     if backend == "nn":
-        from extract.ner.nn import NnTagger
+        from extract.ner.nn_runtime import NnTagger
 
         return NnTagger.load(model_path)
     if backend == "crf+nn":

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from extract.ner.crf import CrfTagger, repair_bio
-from extract.ner.nn import TAGS, NnTagger, viterbi_batch
+from extract.ner.nn_runtime import TAGS, NnTagger, viterbi_batch
 
 __all__ = ["EnsembleTagger"]
 

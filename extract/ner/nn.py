@@ -16,13 +16,15 @@ The model reads, for every token:
 
 These word-level inputs are projected to one vector per word (computed once per distinct word
 and cached by the tagger); a BiLSTM reads the sentence and a linear-chain CRF decodes BIO tags.
-Everything the tagger needs is one file, ``extract/models/ner_nn.pt`` (loaded with
-``torch.load(weights_only=True)``), written by ``bench/train_nn_ner.py``; the pretrained vectors
-are stored int8-quantised.
+
+This module defines and trains the network with torch.  :func:`save_model` writes everything the
+tagger needs to one file, ``extract/models/ner_nn.npz`` (numpy arrays, the pretrained vectors
+int8-quantised), which :class:`extract.ner.nn_runtime.NnTagger` runs in numpy without torch.
+:func:`to_blob` / :func:`from_blob` keep a trainable copy (torch tensors) of a network.
 
 Example::
 
-    from extract.ner.nn import NnTagger
+    from extract.ner.nn_runtime import NnTagger
     tagger = NnTagger.load()       # the shipped model
     tagger.tag(["قال", "الرئيس", "الفرنسي", "فرانسوا", "هولاند"])
 """
@@ -31,139 +33,60 @@ from __future__ import annotations
 
 import logging
 import math
-import operator
 import random
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import torch
 from torch import nn
 
-from extract.ner.features import Gazetteer, normalize, read_tsv, split_clitics, word_shape
+from extract.ner.nn_runtime import (
+    DEFAULT_NN_FILE,
+    GAZ_LABELS,
+    ID_COLUMNS,
+    MAX_CHARS,
+    N_GAZ,
+    NET_ARRAYS,
+    PAD,
+    TAGS,
+    UNK,
+    Encoder,
+    NnTagger,
+    NumpyNet,
+    _gaz_from_rows,
+    _gaz_rows,
+    char_matrix,
+    load_lexicon,
+    viterbi_batch,
+    word_ids,
+)
 
 __all__ = [
     "DEFAULT_NN_FILE",
+    "GAZ_LABELS",
+    "MAX_CHARS",
+    "N_GAZ",
     "TAGS",
     "BiLstmCrf",
     "Encoder",
     "NnTagger",
+    "char_matrix",
     "from_blob",
     "load_lexicon",
+    "numpy_net",
     "pretrain_language_model",
+    "save_model",
     "to_blob",
+    "torch_tagger",
     "train_epochs",
     "viterbi_batch",
+    "word_ids",
 ]
-
-DEFAULT_NN_FILE = Path(__file__).resolve().parent.parent / "models" / "ner_nn.pt"
-TYPES = ("LOC", "MISC", "ORG", "PERS")
-TAGS = ("O", *(f"{p}-{t}" for t in TYPES for p in ("B", "I")))
-GAZ_LABELS = tuple(f"{p}-{t}" for t in TYPES for p in ("B", "I"))
-_GAZ_INDEX = {lab: k for k, lab in enumerate(GAZ_LABELS)}
-N_GAZ = 2 * len(GAZ_LABELS)  # names of the labelled training data, then the curated lexicon
-MAX_CHARS = 16
-PAD, UNK = 0, 1
-NORM, STEM = 7, 8  # positions of the normalised form and the stem in Encoder.encode's tuple
 
 
 # -- token encoding -----------------------------------------------------------------------------
-@dataclass
-class Encoder:
-    """Maps raw tokens to the integer features the network reads (cached per token string).
-
-    ``words``: vocabulary of the pretrained vectors (id 0 = padding, 1 = unknown); ``fq`` and
-    ``alr``: per word id, its frequency bucket and definite-article bucket in unlabelled news;
-    ``chars``/``shapes``/``clitics``: small vocabularies learned from the training data.
-    """
-
-    words: dict[str, int]
-    fq: list[int]
-    alr: list[int]
-    chars: dict[str, int]
-    shapes: dict[str, int]
-    clitics: dict[str, int]
-    gazetteer: Gazetteer | None = None
-    lexicon: Gazetteer | None = None
-    train_words: dict[str, int] = field(default_factory=dict)
-    _cache: dict[str, tuple] = field(default_factory=dict, repr=False)
-
-    def set_gazetteer(self, gazetteer: Gazetteer | None) -> None:
-        """Replace the gazetteer of training names (and forget cached encodings)."""
-        self.gazetteer = gazetteer
-        self._cache.clear()
-
-    def norm_stem(self, token: str) -> tuple[str, str]:
-        """Return the normalised token and its stem (proclitics and article split off)."""
-        e = self.encode(token)
-        return e[NORM], e[STEM]
-
-    def encode(self, token: str) -> tuple:
-        """(word id, stem id, char ids, shape id, clitic id, fq, alr, norm, stem, trained-word
-        id, may start a gazetteer name, may start a lexicon name), cached per token string."""
-        hit = self._cache.get(token)
-        if hit is not None:
-            return hit
-        words = self.words
-        norm = normalize(token)
-        pro, stem, art = split_clitics(norm, words)
-        wid = words.get(norm, UNK)
-        sid = words.get("ال" + stem if art else stem, UNK)
-        if sid == UNK and stem != norm:
-            sid = words.get(stem, UNK)
-        lex = wid if wid != UNK else sid
-        chars = self.chars
-        cids = [chars.get(c, UNK) for c in norm[:MAX_CHARS]] or [UNK]
-        clitic = self.clitics.get(pro + ("+ال" if art else ""), UNK)
-        shape = self.shapes.get(word_shape(token), UNK)
-        fq = self.fq[lex] if lex != UNK else 0
-        alr = self.alr[lex] if lex != UNK else 0
-        tid = self.train_words.get(norm, UNK) if self.train_words else UNK
-        gaz_start = self.gazetteer is not None and self.gazetteer.may_start(norm, stem)
-        lex_start = self.lexicon is not None and self.lexicon.may_start(norm, stem)
-        out = (wid, sid, cids, shape, clitic, fq, alr, norm, stem, tid, gaz_start, lex_start)
-        if len(self._cache) >= 300_000:
-            self._cache.clear()
-        self._cache[token] = out
-        return out
-
-    def gazetteer_matrix(
-        self,
-        encoded: Sequence[tuple],
-        labels: Sequence[Sequence[str]] | None = None,
-        out: np.ndarray | None = None,
-    ) -> np.ndarray:
-        """Multi-hot gazetteer labels (B-/I- per type) for one encoded sentence, (n, N_GAZ).
-
-        ``labels`` overrides the look-up (used in training, where each fold's gazetteer must
-        exclude that fold's own names); ``out``: a zeroed array to fill instead of a new one.
-        """
-        n = len(encoded)
-        if out is None:
-            out = np.zeros((n, N_GAZ), dtype=np.float32)
-        if not n:
-            return out
-        norms = [e[NORM] for e in encoded]
-        stems = [e[STEM] for e in encoded]
-        if labels is None and self.gazetteer is not None:
-            starts = [i for i, e in enumerate(encoded) if e[10]]
-            labels = self.gazetteer.annotate(norms, stems, starts) if starts else None
-        lex = None
-        if self.lexicon is not None:
-            starts = [i for i, e in enumerate(encoded) if e[11]]
-            lex = self.lexicon.annotate(norms, stems, starts) if starts else None
-        for offset, labs_by_pos in ((0, labels), (len(GAZ_LABELS), lex)):
-            if labs_by_pos is None:
-                continue
-            for i, labs in enumerate(labs_by_pos):
-                for lab in labs:
-                    k = _GAZ_INDEX.get(lab)
-                    if k is not None:
-                        out[i, offset + k] = 1.0
-        return out
-
-
 @dataclass
 class Batch:
     """Padded tensors for a batch of sentences (B sentences, T longest length)."""
@@ -174,28 +97,6 @@ class Batch:
     uniq_index: torch.Tensor  # (B, T) index into uniq_chars
     lengths: torch.Tensor  # (B,)
     mask: torch.Tensor  # (B, T) bool
-
-
-#: positions in Encoder.encode's tuple of the columns of Batch.ids
-ID_COLUMNS = (0, 1, 3, 4, 5, 6, 9)
-
-
-_ID_GETTER = operator.itemgetter(*ID_COLUMNS)
-
-
-def word_ids(encoded: Sequence[tuple]) -> np.ndarray:
-    """The Batch.ids columns of encoded tokens, shape (N, 7)."""
-    return np.array(list(map(_ID_GETTER, encoded)), dtype=np.int64).reshape(
-        len(encoded), len(ID_COLUMNS)
-    )
-
-
-def char_matrix(encoded: Sequence[tuple]) -> np.ndarray:
-    """Character ids of encoded tokens, padded to MAX_CHARS, shape (N, MAX_CHARS)."""
-    out = np.zeros((len(encoded), MAX_CHARS), dtype=np.int64)
-    for i, e in enumerate(encoded):
-        out[i, : len(e[2])] = e[2]
-    return out
 
 
 def make_batch(encoded: Sequence[Sequence[tuple]], gaz: Sequence[np.ndarray]) -> Batch:
@@ -362,33 +263,6 @@ class BiLstmCrf(nn.Module):
         return (log_z - gold).mean()
 
 
-def viterbi_batch(
-    em: np.ndarray, lengths: Sequence[int], trans: np.ndarray, start: np.ndarray, end: np.ndarray
-) -> list[list[int]]:
-    """Best tag-id path of each sentence of padded emissions ``em`` (B, T, K)."""
-    b, t, _ = em.shape
-    score = start[None, :] + em[:, 0]
-    back = np.zeros((t, b, em.shape[2]), dtype=np.intp)
-    lens = np.asarray(lengths)
-    for i in range(1, t):
-        cand = score[:, :, None] + trans[None]
-        best = cand.argmax(axis=1)
-        new = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0, :] + em[:, i]
-        back[i] = best
-        score = np.where((lens > i)[:, None], new, score)
-    score = score + end[None, :]
-    # follow the back-pointers of all sentences at once; a sentence of length n starts at n-1
-    cur = score.argmax(axis=1)
-    out = np.zeros((b, t), dtype=np.intp)
-    rows = np.arange(b)
-    for i in range(t - 1, 0, -1):
-        active = lens > i
-        out[:, i] = np.where(active, cur, out[:, i])
-        cur = np.where(active, back[i, rows, cur], cur)
-    out[:, 0] = cur
-    return [out[k, :n].tolist() for k, n in enumerate(lengths)]
-
-
 # -- the tagger -----------------------------------------------------------------------------------
 def _dequantize(q: torch.Tensor, scale: torch.Tensor) -> torch.Tensor:
     return q.float() * scale[:, None].float()
@@ -399,138 +273,6 @@ def quantize(vectors: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     scale = vectors.abs().amax(dim=1).clamp_min(1e-8) / 127.0
     q = torch.round(vectors / scale[:, None]).clamp(-127, 127).to(torch.int8)
     return q, scale.half()
-
-
-class NnTagger:
-    """BIO tagger over raw tokens with the BiLSTM-CRF (see the module docstring).
-
-    Each distinct token's projected vector is computed once and kept (up to ``cache_size``
-    tokens), so a long run pays the word-level part of the network once per word.
-    """
-
-    def __init__(self, model: BiLstmCrf, encoder: Encoder, cache_size: int = 200_000) -> None:
-        self.model = model
-        self.encoder = encoder
-        self.model.eval()
-        self._trans = model.trans.detach().numpy().astype(np.float64)
-        self._start = model.start.detach().numpy().astype(np.float64)
-        self._end = model.end.detach().numpy().astype(np.float64)
-        self._cache_size = cache_size
-        self._rows: dict[str, int] = {}  # token → row of _vecs (row 0: padding)
-        self._vecs = np.zeros((1024, model.proj.out_features), dtype=np.float32)
-
-    @classmethod
-    def load(cls, path: str | Path | None = None) -> NnTagger:
-        """Load the model file (default: the one shipped in ``extract/models/``)."""
-        p = Path(path) if path is not None else DEFAULT_NN_FILE
-        if p.is_dir():
-            p = p / DEFAULT_NN_FILE.name
-        if not p.exists():
-            raise FileNotFoundError(f"NER model not found: {p}; run bench/train_nn_ner.py")
-        blob = torch.load(p, map_location="cpu", weights_only=True)
-        return cls(*from_blob(blob))
-
-    def tag(self, tokens: list[str]) -> list[str]:
-        """Return one BIO tag per token (``O``, ``B-PERS``, ``I-LOC``, ...)."""
-        return self.tag_many([tokens])[0]
-
-    def tag_many(self, sentences: list[list[str]], batch_size: int = 128) -> list[list[str]]:
-        """Tag several sentences; the same as ``[self.tag(s) for s in sentences]``.
-
-        Sentences of similar length are run together (less padding).
-        """
-        from extract.ner.crf import repair_bio
-
-        out: list[list[str]] = [[] for _ in sentences]
-        for chunk, em, lengths in self._batches(sentences, batch_size):
-            paths = viterbi_batch(em, lengths, self._trans, self._start, self._end)
-            for k, path in zip(chunk, paths, strict=True):
-                out[k] = repair_bio([TAGS[j] for j in path])
-        return out
-
-    def emissions_many(self, sentences: list[list[str]], batch_size: int = 128) -> list[np.ndarray]:
-        """Per-token label scores of each sentence, shape ``(len(sentence), len(TAGS))``.
-
-        With :attr:`transitions` they are the CRF potentials the tagger decodes (for
-        combining with another model, see :mod:`extract.ner.ensemble`).
-        """
-        out: list[np.ndarray] = [np.zeros((0, len(TAGS))) for _ in sentences]
-        for chunk, em, lengths in self._batches(sentences, batch_size):
-            for b, (k, n) in enumerate(zip(chunk, lengths, strict=True)):
-                out[k] = em[b, :n]
-        return out
-
-    @property
-    def transitions(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The CRF's ``(transition, start, end)`` scores, labels in :data:`TAGS` order."""
-        return self._trans, self._start, self._end
-
-    def _batches(
-        self, sentences: list[list[str]], batch_size: int
-    ) -> Iterator[tuple[list[int], np.ndarray, list[int]]]:
-        """``(sentence indices, padded emissions (B, T, K), lengths)`` per batch of
-        non-empty sentences of similar length, longest first within a batch."""
-        order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: len(sentences[k]))
-        enc = self.encoder
-        for s0 in range(0, len(order), batch_size):
-            chunk = order[s0 : s0 + batch_size][::-1]  # longest first
-            sents = [sentences[k] for k in chunk]
-            lengths = [len(x) for x in sents]
-            t = max(lengths)
-            idx = np.zeros((len(sents), t), dtype=np.int64)
-            gaz = np.zeros((len(sents), t, N_GAZ), dtype=np.float32)
-            with torch.inference_mode():
-                rows = self._word_rows(sents)
-                cached = enc._cache.get
-                for i, sent in enumerate(sents):
-                    idx[i, : lengths[i]] = [rows[w] for w in sent]
-                    encoded = [cached(w) or enc.encode(w) for w in sent]
-                    enc.gazetteer_matrix(encoded, out=gaz[i, : lengths[i]])
-                em = self.model.contextual(
-                    torch.from_numpy(self._vecs[idx]),
-                    torch.from_numpy(gaz),
-                    torch.tensor(lengths, dtype=torch.int64),
-                    sorted_desc=True,
-                )
-            yield chunk, em.numpy().astype(np.float64), lengths
-
-    def _word_rows(self, sents: Sequence[Sequence[str]]) -> dict[str, int]:
-        """Rows of ``_vecs`` holding each token's word vector, computing the missing ones."""
-        rows = self._rows
-        new = list(dict.fromkeys(w for s in sents for w in s if w not in rows))
-        if new:
-            if len(rows) + len(new) > self._cache_size:
-                rows.clear()
-                new = list(dict.fromkeys(w for s in sents for w in s))
-            encoded = [self.encoder.encode(w) for w in new]
-            chars = self.model.char_vectors(torch.from_numpy(char_matrix(encoded)))
-            vecs = self.model.word_vectors(torch.from_numpy(word_ids(encoded)), chars).numpy()
-            start = len(rows) + 1
-            if start + len(new) > len(self._vecs):
-                grown = np.zeros((2 * (start + len(new)), self._vecs.shape[1]), dtype=np.float32)
-                grown[:start] = self._vecs[:start]
-                self._vecs = grown
-            self._vecs[start : start + len(new)] = vecs
-            for j, w in enumerate(new):
-                rows[w] = start + j
-        return rows
-
-    def clear_cache(self) -> None:
-        """Forget the per-token encodings and vectors (to time a pass over unseen words)."""
-        self.encoder._cache.clear()
-        self._rows.clear()
-
-
-def _gaz_rows(gaz: Gazetteer | None) -> list[list[str]]:
-    if gaz is None:
-        return []
-    return [[" ".join(k), ",".join(sorted(v))] for k, v in sorted(gaz.entries.items())]
-
-
-def _gaz_from_rows(rows: Sequence[Sequence[str]]) -> Gazetteer | None:
-    if not rows:
-        return None
-    return Gazetteer({tuple(n.split(" ")): set(t.split(",")) for n, t in rows})
 
 
 def _join(items: Sequence[str]) -> str:
@@ -645,13 +387,73 @@ def from_blob(blob: Mapping) -> tuple[BiLstmCrf, Encoder]:
     return model, enc
 
 
-def load_lexicon(path: str | Path) -> Gazetteer:
-    """Load a name lexicon TSV (header ``name<TAB>type<TAB>source``; names normalised)."""
-    gaz = Gazetteer()
-    for name, typ, _source in read_tsv(path, ("name", "type", "source")):
-        if name:
-            gaz.add(tuple(name.split(" ")), {typ})
-    return gaz
+def numpy_net(model: BiLstmCrf) -> NumpyNet:
+    """The network's weights as float32 numpy arrays, for the torch-free tagger."""
+    sd = {k: v.detach().float().numpy().copy() for k, v in model.state_dict().items()}
+    return NumpyNet(
+        vectors=sd["vectors.weight"],
+        char_emb=sd["char_emb.weight"],
+        conv_w=sd["char_cnn.weight"],
+        conv_b=sd["char_cnn.bias"],
+        shape_emb=sd["shape_emb.weight"],
+        clitic_emb=sd["clitic_emb.weight"],
+        fq_emb=sd["fq_emb.weight"],
+        alr_emb=sd["alr_emb.weight"],
+        train_emb=sd.get("train_emb.weight"),
+        proj_w=sd["proj.weight"],
+        proj_b=sd["proj.bias"],
+        lstm_ih_f=sd["lstm.weight_ih_l0"],
+        lstm_hh_f=sd["lstm.weight_hh_l0"],
+        lstm_b_f=sd["lstm.bias_ih_l0"] + sd["lstm.bias_hh_l0"],
+        lstm_ih_r=sd["lstm.weight_ih_l0_reverse"],
+        lstm_hh_r=sd["lstm.weight_hh_l0_reverse"],
+        lstm_b_r=sd["lstm.bias_ih_l0_reverse"] + sd["lstm.bias_hh_l0_reverse"],
+        out_w=sd["out.weight"],
+        out_b=sd["out.bias"],
+        trans=sd["trans"],
+        start=sd["start"],
+        end=sd["end"],
+    )
+
+
+def torch_tagger(model: BiLstmCrf, encoder: Encoder) -> NnTagger:
+    """A tagger running ``model`` (for example while training) through its numpy weights."""
+    model.eval()
+    return NnTagger(numpy_net(model), encoder)
+
+
+def save_model(model: BiLstmCrf, encoder: Encoder, path: str | Path) -> None:
+    """Write the model file the tagger loads (:func:`extract.ner.nn_runtime.load_model`): one
+    ``.npz`` of arrays (no pickles), the word vectors int8 with a float16 scale per row."""
+    net = numpy_net(model)
+    q, scale = quantize(model.vectors.weight.detach())
+    arrays: dict[str, np.ndarray] = {
+        "format": np.array(3),
+        "vectors_q": q.numpy(),
+        "vectors_scale": scale.numpy(),
+        "fq": np.asarray(encoder.fq, dtype=np.int16),
+        "alr": np.asarray(encoder.alr, dtype=np.int16),
+    }
+    for key, vocab in (
+        ("words", encoder.words),
+        ("chars", encoder.chars),
+        ("shapes", encoder.shapes),
+        ("clitics", encoder.clitics),
+        ("train_words", encoder.train_words),
+    ):
+        arrays[key] = _utf8(_join(_ordered(vocab)))
+    for key, gaz in (("gazetteer", encoder.gazetteer), ("lexicon", encoder.lexicon)):
+        arrays[key] = _utf8(_join(["\t".join(row) for row in _gaz_rows(gaz)]))
+    for key in NET_ARRAYS:
+        arrays[key] = getattr(net, key)
+    if net.train_emb is not None:
+        arrays["train_emb"] = net.train_emb
+    with open(path, "wb") as fh:
+        np.savez_compressed(fh, **arrays)
+
+
+def _utf8(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
 
 
 # -- training -------------------------------------------------------------------------------------

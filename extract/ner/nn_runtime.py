@@ -1,0 +1,493 @@
+"""The BiLSTM-CRF NER tagger at run time, in numpy (no torch needed to tag).
+
+:mod:`extract.ner.nn` defines and trains the network with torch; :func:`extract.ner.nn.save_model`
+writes its weights, vocabularies and name lists to one ``.npz`` file, and this module runs it:
+a character CNN and a projection per distinct word (cached), a bidirectional LSTM per sentence
+and Viterbi decoding of the CRF.  It gives the same scores as the torch network (tested to
+float32 precision) and loads in a fraction of a second, without importing torch.
+
+Example::
+
+    from extract.ner.nn_runtime import NnTagger
+    tagger = NnTagger.load()       # the shipped model, extract/models/ner_nn.npz
+    tagger.tag(["قال", "الرئيس", "الفرنسي", "فرانسوا", "هولاند"])
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from extract.ner.features import Gazetteer, normalize, read_tsv, split_clitics, word_shape
+
+__all__ = [
+    "DEFAULT_NN_FILE",
+    "TAGS",
+    "Encoder",
+    "NnTagger",
+    "NumpyNet",
+    "load_lexicon",
+    "load_model",
+    "viterbi_batch",
+]
+
+DEFAULT_NN_FILE = Path(__file__).resolve().parent.parent / "models" / "ner_nn.npz"
+FORMAT = 3
+TYPES = ("LOC", "MISC", "ORG", "PERS")
+TAGS = ("O", *(f"{p}-{t}" for t in TYPES for p in ("B", "I")))
+GAZ_LABELS = tuple(f"{p}-{t}" for t in TYPES for p in ("B", "I"))
+_GAZ_INDEX = {lab: k for k, lab in enumerate(GAZ_LABELS)}
+N_GAZ = 2 * len(GAZ_LABELS)  # names of the labelled training data, then the curated lexicon
+MAX_CHARS = 16
+PAD, UNK = 0, 1
+NORM, STEM = 7, 8  # positions of the normalised form and the stem in Encoder.encode's tuple
+
+
+# -- token encoding -----------------------------------------------------------------------------
+@dataclass
+class Encoder:
+    """Maps raw tokens to the integer features the network reads (cached per token string).
+
+    ``words``: vocabulary of the pretrained vectors (id 0 = padding, 1 = unknown); ``fq`` and
+    ``alr``: per word id, its frequency bucket and definite-article bucket in unlabelled news;
+    ``chars``/``shapes``/``clitics``: small vocabularies learned from the training data.
+    """
+
+    words: dict[str, int]
+    fq: list[int]
+    alr: list[int]
+    chars: dict[str, int]
+    shapes: dict[str, int]
+    clitics: dict[str, int]
+    gazetteer: Gazetteer | None = None
+    lexicon: Gazetteer | None = None
+    train_words: dict[str, int] = field(default_factory=dict)
+    _cache: dict[str, tuple] = field(default_factory=dict, repr=False)
+
+    def set_gazetteer(self, gazetteer: Gazetteer | None) -> None:
+        """Replace the gazetteer of training names (and forget cached encodings)."""
+        self.gazetteer = gazetteer
+        self._cache.clear()
+
+    def norm_stem(self, token: str) -> tuple[str, str]:
+        """Return the normalised token and its stem (proclitics and article split off)."""
+        e = self.encode(token)
+        return e[NORM], e[STEM]
+
+    def encode(self, token: str) -> tuple:
+        """(word id, stem id, char ids, shape id, clitic id, fq, alr, norm, stem, trained-word
+        id, may start a gazetteer name, may start a lexicon name), cached per token string."""
+        hit = self._cache.get(token)
+        if hit is not None:
+            return hit
+        words = self.words
+        norm = normalize(token)
+        pro, stem, art = split_clitics(norm, words)
+        wid = words.get(norm, UNK)
+        sid = words.get("ال" + stem if art else stem, UNK)
+        if sid == UNK and stem != norm:
+            sid = words.get(stem, UNK)
+        lex = wid if wid != UNK else sid
+        chars = self.chars
+        cids = [chars.get(c, UNK) for c in norm[:MAX_CHARS]] or [UNK]
+        clitic = self.clitics.get(pro + ("+ال" if art else ""), UNK)
+        shape = self.shapes.get(word_shape(token), UNK)
+        fq = self.fq[lex] if lex != UNK else 0
+        alr = self.alr[lex] if lex != UNK else 0
+        tid = self.train_words.get(norm, UNK) if self.train_words else UNK
+        gaz_start = self.gazetteer is not None and self.gazetteer.may_start(norm, stem)
+        lex_start = self.lexicon is not None and self.lexicon.may_start(norm, stem)
+        out = (wid, sid, cids, shape, clitic, fq, alr, norm, stem, tid, gaz_start, lex_start)
+        if len(self._cache) >= 300_000:
+            self._cache.clear()
+        self._cache[token] = out
+        return out
+
+    def gazetteer_matrix(
+        self,
+        encoded: Sequence[tuple],
+        labels: Sequence[Sequence[str]] | None = None,
+        out: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Multi-hot gazetteer labels (B-/I- per type) for one encoded sentence, (n, N_GAZ).
+
+        ``labels`` overrides the look-up (used in training, where each fold's gazetteer must
+        exclude that fold's own names); ``out``: a zeroed array to fill instead of a new one.
+        """
+        n = len(encoded)
+        if out is None:
+            out = np.zeros((n, N_GAZ), dtype=np.float32)
+        if not n:
+            return out
+        norms = [e[NORM] for e in encoded]
+        stems = [e[STEM] for e in encoded]
+        if labels is None and self.gazetteer is not None:
+            starts = [i for i, e in enumerate(encoded) if e[10]]
+            labels = self.gazetteer.annotate(norms, stems, starts) if starts else None
+        lex = None
+        if self.lexicon is not None:
+            starts = [i for i, e in enumerate(encoded) if e[11]]
+            lex = self.lexicon.annotate(norms, stems, starts) if starts else None
+        for offset, labs_by_pos in ((0, labels), (len(GAZ_LABELS), lex)):
+            if labs_by_pos is None:
+                continue
+            for i, labs in enumerate(labs_by_pos):
+                for lab in labs:
+                    k = _GAZ_INDEX.get(lab)
+                    if k is not None:
+                        out[i, offset + k] = 1.0
+        return out
+
+
+#: positions in Encoder.encode's tuple of the columns of Batch.ids
+ID_COLUMNS = (0, 1, 3, 4, 5, 6, 9)
+
+
+_ID_GETTER = operator.itemgetter(*ID_COLUMNS)
+
+
+def word_ids(encoded: Sequence[tuple]) -> np.ndarray:
+    """The Batch.ids columns of encoded tokens, shape (N, 7)."""
+    return np.array(list(map(_ID_GETTER, encoded)), dtype=np.int64).reshape(
+        len(encoded), len(ID_COLUMNS)
+    )
+
+
+def char_matrix(encoded: Sequence[tuple]) -> np.ndarray:
+    """Character ids of encoded tokens, padded to MAX_CHARS, shape (N, MAX_CHARS)."""
+    out = np.zeros((len(encoded), MAX_CHARS), dtype=np.int64)
+    for i, e in enumerate(encoded):
+        out[i, : len(e[2])] = e[2]
+    return out
+
+
+def viterbi_batch(
+    em: np.ndarray, lengths: Sequence[int], trans: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> list[list[int]]:
+    """Best tag-id path of each sentence of padded emissions ``em`` (B, T, K)."""
+    b, t, _ = em.shape
+    score = start[None, :] + em[:, 0]
+    back = np.zeros((t, b, em.shape[2]), dtype=np.intp)
+    lens = np.asarray(lengths)
+    for i in range(1, t):
+        cand = score[:, :, None] + trans[None]
+        best = cand.argmax(axis=1)
+        new = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0, :] + em[:, i]
+        back[i] = best
+        score = np.where((lens > i)[:, None], new, score)
+    score = score + end[None, :]
+    # follow the back-pointers of all sentences at once; a sentence of length n starts at n-1
+    cur = score.argmax(axis=1)
+    out = np.zeros((b, t), dtype=np.intp)
+    rows = np.arange(b)
+    for i in range(t - 1, 0, -1):
+        active = lens > i
+        out[:, i] = np.where(active, cur, out[:, i])
+        cur = np.where(active, back[i, rows, cur], cur)
+    out[:, 0] = cur
+    return [out[k, :n].tolist() for k, n in enumerate(lengths)]
+
+
+# -- the network in numpy -------------------------------------------------------------------------
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (np.tanh(0.5 * x) + 1.0)  # = 1 / (1 + exp(-x)), without overflow
+
+
+@dataclass
+class NumpyNet:
+    """The trained network's weights (float32 arrays) and its forward pass.
+
+    Names follow :class:`extract.ner.nn.BiLstmCrf`; ``lstm_*_f`` / ``lstm_*_r`` are the forward
+    and backward directions (torch's gate order i, f, g, o), ``lstm_b_*`` the two biases summed.
+    """
+
+    vectors: np.ndarray
+    char_emb: np.ndarray
+    conv_w: np.ndarray  # (filters, char_dim, 3)
+    conv_b: np.ndarray
+    shape_emb: np.ndarray
+    clitic_emb: np.ndarray
+    fq_emb: np.ndarray
+    alr_emb: np.ndarray
+    train_emb: np.ndarray | None
+    proj_w: np.ndarray
+    proj_b: np.ndarray
+    lstm_ih_f: np.ndarray
+    lstm_hh_f: np.ndarray
+    lstm_b_f: np.ndarray
+    lstm_ih_r: np.ndarray
+    lstm_hh_r: np.ndarray
+    lstm_b_r: np.ndarray
+    out_w: np.ndarray
+    out_b: np.ndarray
+    trans: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+
+    @property
+    def proj_dim(self) -> int:
+        """Size of a word's projected vector."""
+        return int(self.proj_w.shape[0])
+
+    def char_vectors(self, chars: np.ndarray) -> np.ndarray:
+        """Character-CNN vectors (U, filters) of character-id rows ``chars`` (U, L)."""
+        u, length = chars.shape
+        e = self.char_emb[chars]  # (U, L, C)
+        padded = np.zeros((u, length + 2, e.shape[2]), dtype=np.float32)
+        padded[:, 1:-1] = e
+        windows = np.concatenate([padded[:, k : k + length] for k in range(3)], axis=2)
+        w = self.conv_w.transpose(2, 1, 0).reshape(-1, self.conv_w.shape[0])  # (3C, F)
+        h = np.maximum(windows @ w + self.conv_b, 0.0)  # (U, L, F)
+        h[chars == PAD] = 0.0
+        return h.max(axis=1)
+
+    def word_vectors(self, ids: np.ndarray, char_vecs: np.ndarray) -> np.ndarray:
+        """Projected vectors (N, proj) from word ids (N, 7) and character vectors."""
+        parts = [] if self.train_emb is None else [self.train_emb[ids[:, 6]]]
+        x = np.concatenate(
+            [
+                *parts,
+                self.vectors[ids[:, 0]],
+                self.vectors[ids[:, 1]],
+                char_vecs,
+                self.shape_emb[ids[:, 2]],
+                self.clitic_emb[ids[:, 3]],
+                self.fq_emb[ids[:, 4]],
+                self.alr_emb[ids[:, 5]],
+            ],
+            axis=1,
+        )
+        return np.tanh(x @ self.proj_w.T + self.proj_b)
+
+    def contextual(self, words: np.ndarray, gaz: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+        """Tag scores (B, T, n_tags) from word vectors (B, T, proj) and gazetteer columns."""
+        x = np.concatenate([words, gaz], axis=2).astype(np.float32)
+        b, t, _ = x.shape
+        lens = np.asarray(lengths)
+        # the backward direction reads each sentence reversed within its own length
+        pos = np.arange(t)[None, :]
+        rev = np.where(pos < lens[:, None], lens[:, None] - 1 - pos, pos)  # (B, T)
+        rows = np.arange(b)[:, None]
+        h_f = self._lstm(x, self.lstm_ih_f, self.lstm_hh_f, self.lstm_b_f)
+        h_r = self._lstm(x[rows, rev], self.lstm_ih_r, self.lstm_hh_r, self.lstm_b_r)[rows, rev]
+        h = np.concatenate([h_f, h_r], axis=2)
+        return h @ self.out_w.T + self.out_b
+
+    @staticmethod
+    def _lstm(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray) -> np.ndarray:
+        b, t, _ = x.shape
+        hidden = w_hh.shape[1]
+        gates_x = x @ w_ih.T + bias  # (B, T, 4H)
+        w_hh_t = np.ascontiguousarray(w_hh.T)
+        h = np.zeros((b, hidden), dtype=np.float32)
+        c = np.zeros((b, hidden), dtype=np.float32)
+        out = np.empty((b, t, hidden), dtype=np.float32)
+        for i in range(t):
+            g = gates_x[:, i] + h @ w_hh_t
+            gi = _sigmoid(g[:, :hidden])
+            gf = _sigmoid(g[:, hidden : 2 * hidden])
+            gg = np.tanh(g[:, 2 * hidden : 3 * hidden])
+            go = _sigmoid(g[:, 3 * hidden :])
+            c = gf * c + gi * gg
+            h = go * np.tanh(c)
+            out[:, i] = h
+        return out
+
+
+# -- the tagger ----------------------------------------------------------------------------------
+class NnTagger:
+    """BIO tagger over raw tokens with the BiLSTM-CRF (see :mod:`extract.ner.nn`).
+
+    Each distinct token's projected vector is computed once and kept (up to ``cache_size``
+    tokens), so a long run pays the word-level part of the network once per word.
+    """
+
+    def __init__(self, net: NumpyNet, encoder: Encoder, cache_size: int = 200_000) -> None:
+        self.net = net
+        self.encoder = encoder
+        self._trans = net.trans.astype(np.float64)
+        self._start = net.start.astype(np.float64)
+        self._end = net.end.astype(np.float64)
+        self._cache_size = cache_size
+        self._rows: dict[str, int] = {}  # token → row of _vecs (row 0: padding)
+        self._vecs = np.zeros((1024, net.proj_dim), dtype=np.float32)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> NnTagger:
+        """Load the model file (default: the one shipped in ``extract/models/``)."""
+        p = Path(path) if path is not None else DEFAULT_NN_FILE
+        if p.is_dir():
+            p = p / DEFAULT_NN_FILE.name
+        if not p.exists():
+            raise FileNotFoundError(f"NER model not found: {p}; run bench/train_nn_ner.py")
+        return cls(*load_model(p))
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        """Return one BIO tag per token (``O``, ``B-PERS``, ``I-LOC``, ...)."""
+        return self.tag_many([tokens])[0]
+
+    def tag_many(self, sentences: list[list[str]], batch_size: int = 128) -> list[list[str]]:
+        """Tag several sentences; the same as ``[self.tag(s) for s in sentences]``.
+
+        Sentences of similar length are run together (less padding).
+        """
+        from extract.ner.crf import repair_bio
+
+        out: list[list[str]] = [[] for _ in sentences]
+        for chunk, em, lengths in self._batches(sentences, batch_size):
+            paths = viterbi_batch(em, lengths, self._trans, self._start, self._end)
+            for k, path in zip(chunk, paths, strict=True):
+                out[k] = repair_bio([TAGS[j] for j in path])
+        return out
+
+    def emissions_many(self, sentences: list[list[str]], batch_size: int = 128) -> list[np.ndarray]:
+        """Per-token label scores of each sentence, shape ``(len(sentence), len(TAGS))``.
+
+        With :attr:`transitions` they are the CRF potentials the tagger decodes (for
+        combining with another model, see :mod:`extract.ner.ensemble`).
+        """
+        out: list[np.ndarray] = [np.zeros((0, len(TAGS))) for _ in sentences]
+        for chunk, em, lengths in self._batches(sentences, batch_size):
+            for b, (k, n) in enumerate(zip(chunk, lengths, strict=True)):
+                out[k] = em[b, :n]
+        return out
+
+    @property
+    def transitions(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The CRF's ``(transition, start, end)`` scores, labels in :data:`TAGS` order."""
+        return self._trans, self._start, self._end
+
+    def _batches(
+        self, sentences: list[list[str]], batch_size: int
+    ) -> Iterator[tuple[list[int], np.ndarray, list[int]]]:
+        """``(sentence indices, padded emissions (B, T, K), lengths)`` per batch of
+        non-empty sentences of similar length."""
+        order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: len(sentences[k]))
+        enc = self.encoder
+        for s0 in range(0, len(order), batch_size):
+            chunk = order[s0 : s0 + batch_size]
+            sents = [sentences[k] for k in chunk]
+            lengths = [len(x) for x in sents]
+            t = max(lengths)
+            idx = np.zeros((len(sents), t), dtype=np.int64)
+            gaz = np.zeros((len(sents), t, N_GAZ), dtype=np.float32)
+            rows = self._word_rows(sents)
+            cached = enc._cache.get
+            for i, sent in enumerate(sents):
+                idx[i, : lengths[i]] = [rows[w] for w in sent]
+                encoded = [cached(w) or enc.encode(w) for w in sent]
+                enc.gazetteer_matrix(encoded, out=gaz[i, : lengths[i]])
+            em = self.net.contextual(self._vecs[idx], gaz, lengths)
+            yield chunk, em.astype(np.float64), lengths
+
+    def _word_rows(self, sents: Sequence[Sequence[str]]) -> dict[str, int]:
+        """Rows of ``_vecs`` holding each token's word vector, computing the missing ones."""
+        rows = self._rows
+        new = list(dict.fromkeys(w for s in sents for w in s if w not in rows))
+        if new:
+            if len(rows) + len(new) > self._cache_size:
+                rows.clear()
+                new = list(dict.fromkeys(w for s in sents for w in s))
+            encoded = [self.encoder.encode(w) for w in new]
+            chars = self.net.char_vectors(char_matrix(encoded))
+            vecs = self.net.word_vectors(word_ids(encoded), chars)
+            start = len(rows) + 1
+            if start + len(new) > len(self._vecs):
+                grown = np.zeros((2 * (start + len(new)), self._vecs.shape[1]), dtype=np.float32)
+                grown[:start] = self._vecs[:start]
+                self._vecs = grown
+            self._vecs[start : start + len(new)] = vecs
+            for j, w in enumerate(new):
+                rows[w] = start + j
+        return rows
+
+    def clear_cache(self) -> None:
+        """Forget the per-token encodings and vectors (to time a pass over unseen words)."""
+        self.encoder._cache.clear()
+        self._rows.clear()
+
+
+def _gaz_rows(gaz: Gazetteer | None) -> list[list[str]]:
+    if gaz is None:
+        return []
+    return [[" ".join(k), ",".join(sorted(v))] for k, v in sorted(gaz.entries.items())]
+
+
+def _gaz_from_rows(rows: Sequence[Sequence[str]]) -> Gazetteer | None:
+    if not rows:
+        return None
+    return Gazetteer({tuple(n.split(" ")): set(t.split(",")) for n, t in rows})
+
+
+def _text(a: np.ndarray) -> str:
+    return a.tobytes().decode("utf-8")
+
+
+def _lines(a: np.ndarray) -> list[str]:
+    s = _text(a)
+    return s.split("\n") if s else []
+
+
+def load_model(path: str | Path) -> tuple[NumpyNet, Encoder]:
+    """Read a model file written by :func:`extract.ner.nn.save_model` (``.npz``, no pickles)."""
+    with np.load(path, allow_pickle=False) as z:
+        a = {k: z[k] for k in z.files}
+    if int(a.get("format", -1)) != FORMAT:
+        raise ValueError(f"{path}: unsupported NER model format {a.get('format')!r}")
+    vectors = a["vectors_q"].astype(np.float32) * a["vectors_scale"].astype(np.float32)[:, None]
+    enc = Encoder(
+        words={w: i for i, w in enumerate(_lines(a["words"]))},
+        fq=a["fq"].tolist(),
+        alr=a["alr"].tolist(),
+        chars={c: i for i, c in enumerate(_lines(a["chars"]))},
+        shapes={c: i for i, c in enumerate(_lines(a["shapes"]))},
+        clitics={c: i for i, c in enumerate(_lines(a["clitics"]))},
+        gazetteer=_gaz_from_rows([r.split("\t") for r in _lines(a["gazetteer"])]),
+        lexicon=_gaz_from_rows([r.split("\t") for r in _lines(a["lexicon"])]),
+        train_words={w: i for i, w in enumerate(_lines(a["train_words"]))},
+    )
+    f32 = {k: v.astype(np.float32) for k, v in a.items() if v.dtype.kind == "f"}
+    net = NumpyNet(
+        vectors=vectors,
+        train_emb=f32.get("train_emb"),
+        **{k: f32[k] for k in NET_ARRAYS},
+    )
+    return net, enc
+
+
+#: the float arrays of a model file besides the word vectors and the optional train_emb
+NET_ARRAYS = (
+    "char_emb",
+    "conv_w",
+    "conv_b",
+    "shape_emb",
+    "clitic_emb",
+    "fq_emb",
+    "alr_emb",
+    "proj_w",
+    "proj_b",
+    "lstm_ih_f",
+    "lstm_hh_f",
+    "lstm_b_f",
+    "lstm_ih_r",
+    "lstm_hh_r",
+    "lstm_b_r",
+    "out_w",
+    "out_b",
+    "trans",
+    "start",
+    "end",
+)
+
+
+def load_lexicon(path: str | Path) -> Gazetteer:
+    """Load a name lexicon TSV (header ``name<TAB>type<TAB>source``; names normalised)."""
+    gaz = Gazetteer()
+    for name, typ, _source in read_tsv(path, ("name", "type", "source")):
+        if name:
+            gaz.add(tuple(name.split(" ")), {typ})
+    return gaz
