@@ -60,7 +60,7 @@ class EnsembleTagger:
         """Return one BIO tag per token (``O``, ``B-PERS``, ``I-LOC``, ...)."""
         return self.tag_many([tokens])[0]
 
-    def tag_many(self, sentences: Sequence[list[str]], batch_size: int = 128) -> list[list[str]]:
+    def tag_many(self, sentences: Sequence[list[str]], batch_size: int = 64) -> list[list[str]]:
         """Tag several sentences; the same as ``[self.tag(s) for s in sentences]``."""
         sentences = list(sentences)
         out: list[list[str]] = [[] for _ in sentences]
