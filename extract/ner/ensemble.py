@@ -27,8 +27,8 @@ __all__ = ["EnsembleTagger"]
 class EnsembleTagger:
     """Tag with the summed potentials of a :class:`CrfTagger` and an :class:`NnTagger`.
 
-    ``weights`` scale the two models' potentials (CRF, network); the default 1:1 was fixed
-    before looking at dev scores, not tuned on them.
+    ``weights`` scale the two models' potentials (CRF, network).  The default 1:1 is not tuned:
+    on the dev split a CRF weight of 1.5 scored higher and was not taken.
     """
 
     def __init__(
