@@ -169,21 +169,3 @@ def test_ensemble_backend_by_name() -> None:
     assert isinstance(load_tagger("crf+nn"), EnsembleTagger)
     with pytest.raises(ValueError, match="crf\\+nn"):
         load_tagger("crf+nn", "some/model")
-
-
-def test_default_pipeline_uses_the_ensemble(monkeypatch: pytest.MonkeyPatch) -> None:
-    from extract import pipeline
-    from extract.reader import parse_record
-
-    asked: list[str] = []
-    real = pipeline._tagger
-
-    def spy(backend: str = "crf+nn") -> object:
-        asked.append(backend)
-        return real(backend)
-
-    monkeypatch.setattr(pipeline, "_tagger", spy)
-    article = parse_record({"content": "قال الجنرال جوزيف فوتل إن القوات ستبقى."}, "ens-test")
-    ex = pipeline.extract_article(article)  # the default pipeline uses the ensemble
-    assert asked == ["crf+nn"]
-    assert ("Person", "جوزيف فوتل") in {(e.cls, e.label) for e in ex.entities}
