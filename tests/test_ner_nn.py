@@ -26,7 +26,6 @@ from extract.ner.nn import (
     pretrain_language_model,
     save_model,
     small_vocab,
-    to_blob,
     torch_tagger,
     viterbi_batch,
 )
@@ -172,24 +171,22 @@ def test_save_load_round_trip_and_tag_many(tmp_path: Path) -> None:
             assert not (cur.startswith("I-") and prev[2:] != cur[2:])
 
 
-def test_model_file_formats(tmp_path: Path) -> None:
-    from extract.ner.nn import _unpack, from_blob
+def test_model_file_holds_vocabularies_and_name_lists(tmp_path: Path) -> None:
+    from extract.ner.nn_runtime import load_model
 
-    model0, enc0 = _tiny_model()
-    blob = to_blob(model0, enc0, {"hidden": 8, "train_dim": 4})
-    assert blob["format"] == 2 and isinstance(blob["words"], str)  # one string: fast to load
-    sents = [["قال", "بوش", "في", "العراق"], ["وبالعراق", "جورج", "بوش"]]
-    for b in (blob, _unpack(blob)):  # format 1 (plain lists), as shipped before, still loads
-        model, enc = from_blob(b)
-        assert enc.words == enc0.words and enc.lexicon.entries == {("جورج", "بوش"): {"PERS"}}
-        assert torch_tagger(model, enc).tag_many(sents) == torch_tagger(model0, enc0).tag_many(
-            sents
-        )
-    enc0.words["سطر\nجديد"] = len(enc0.words)
+    model, enc = _tiny_model()
+    path = tmp_path / "m.npz"
+    save_model(model, enc, path)
+    with np.load(path, allow_pickle=False) as z:  # arrays only: no pickled objects
+        assert z["words"].dtype == np.uint8
+    _net, loaded = load_model(path)
+    assert loaded.words == enc.words and loaded.train_words == enc.train_words
+    assert loaded.chars == enc.chars and loaded.fq == enc.fq and loaded.alr == enc.alr
+    assert loaded.lexicon.entries == {("جورج", "بوش"): {"PERS"}}
+    assert loaded.gazetteer.entries == {("العراق",): {"LOC"}}
+    enc.words["سطر\nجديد"] = len(enc.words)
     with pytest.raises(ValueError, match="newline"):
-        to_blob(model0, enc0, {"hidden": 8, "train_dim": 4})
-    with pytest.raises(ValueError, match="newline"):
-        save_model(model0, enc0, tmp_path / "bad.npz")
+        save_model(model, enc, tmp_path / "bad.npz")
 
 
 def test_crf_likelihood_is_a_distribution_and_viterbi_its_mode() -> None:

@@ -20,7 +20,6 @@ and cached by the tagger); a BiLSTM reads the sentence and a linear-chain CRF de
 This module defines and trains the network with torch.  :func:`save_model` writes everything the
 tagger needs to one file, ``extract/models/ner_nn.npz`` (numpy arrays, the pretrained vectors
 int8-quantised), which :class:`extract.ner.nn_runtime.NnTagger` runs in numpy without torch.
-:func:`to_blob` / :func:`from_blob` keep a trainable copy (torch tensors) of a network.
 
 Example::
 
@@ -55,7 +54,6 @@ from extract.ner.nn_runtime import (
     Encoder,
     NnTagger,
     NumpyNet,
-    _gaz_from_rows,
     _gaz_rows,
     char_matrix,
     load_lexicon,
@@ -73,12 +71,10 @@ __all__ = [
     "Encoder",
     "NnTagger",
     "char_matrix",
-    "from_blob",
     "load_lexicon",
     "numpy_net",
     "pretrain_language_model",
     "save_model",
-    "to_blob",
     "torch_tagger",
     "train_epochs",
     "viterbi_batch",
@@ -264,10 +260,6 @@ class BiLstmCrf(nn.Module):
 
 
 # -- the tagger -----------------------------------------------------------------------------------
-def _dequantize(q: torch.Tensor, scale: torch.Tensor) -> torch.Tensor:
-    return q.float() * scale[:, None].float()
-
-
 def quantize(vectors: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """int8 rows with one float16 scale per row (for shipping the pretrained vectors small)."""
     scale = vectors.abs().amax(dim=1).clamp_min(1e-8) / 127.0
@@ -284,107 +276,8 @@ def _join(items: Sequence[str]) -> str:
     return "\n".join(items)
 
 
-def _split(joined: str) -> list[str]:
-    return joined.split("\n") if joined else []
-
-
-#: blob keys holding lists of strings (joined in format 2) and of small ints (tensors)
-_STR_KEYS = ("words", "chars", "shapes", "clitics", "train_words")
-_INT_KEYS = ("fq", "alr")
-_GAZ_KEYS = ("gazetteer", "lexicon")
-
-
-def _pack(blob: dict) -> dict:
-    """Format 1 (plain lists) → format 2 (joined strings and int tensors), same content."""
-    out = dict(blob, format=2)
-    for k in _STR_KEYS:
-        out[k] = _join(blob[k])
-    for k in _INT_KEYS:
-        out[k] = torch.tensor(list(blob[k]), dtype=torch.int16)
-    for k in _GAZ_KEYS:
-        out[k] = _join(["\t".join(row) for row in blob[k]])
-    return out
-
-
-def _unpack(blob: Mapping) -> dict:
-    """Format 2 → the plain lists of format 1."""
-    out = dict(blob, format=1)
-    for k in _STR_KEYS:
-        out[k] = _split(blob[k])
-    for k in _INT_KEYS:
-        out[k] = blob[k].tolist()
-    for k in _GAZ_KEYS:
-        out[k] = [row.split("\t") for row in _split(blob[k])]
-    return out
-
-
 def _ordered(vocab: Mapping[str, int]) -> list[str]:
     return sorted(vocab, key=vocab.__getitem__)
-
-
-def to_blob(model: BiLstmCrf, encoder: Encoder, config: Mapping[str, object]) -> dict:
-    """Everything needed to rebuild the tagger, as plain containers and tensors.
-
-    ``config`` holds the network sizes (``hidden``, ``char_dim``, ``char_filters``,
-    ``train_dim``) so that :func:`from_blob` can rebuild the same network.
-    """
-    state = {k: v for k, v in model.state_dict().items() if k != "vectors.weight"}
-    q, scale = quantize(model.vectors.weight.detach())
-    plain = {
-        "format": 1,
-        "config": dict(config),
-        "state": state,
-        "vectors_q": q,
-        "vectors_scale": scale,
-        "words": _ordered(encoder.words),
-        "fq": list(encoder.fq),
-        "alr": list(encoder.alr),
-        "chars": _ordered(encoder.chars),
-        "shapes": _ordered(encoder.shapes),
-        "clitics": _ordered(encoder.clitics),
-        "train_words": _ordered(encoder.train_words),
-        "gazetteer": _gaz_rows(encoder.gazetteer),
-        "lexicon": _gaz_rows(encoder.lexicon),
-    }
-    return _pack(plain)
-
-
-def from_blob(blob: Mapping) -> tuple[BiLstmCrf, Encoder]:
-    """Rebuild the network and encoder written by :func:`to_blob` (format 2, or the plain
-    lists of format 1)."""
-    if blob.get("format") == 2:
-        blob = _unpack(blob)
-    if blob.get("format") != 1:
-        raise ValueError(f"unsupported NER model format {blob.get('format')!r}")
-    vectors = _dequantize(blob["vectors_q"], blob["vectors_scale"])
-    cfg = dict(blob["config"])
-    enc = Encoder(
-        words={w: i for i, w in enumerate(blob["words"])},
-        fq=list(blob["fq"]),
-        alr=list(blob["alr"]),
-        chars={c: i for i, c in enumerate(blob["chars"])},
-        shapes={c: i for i, c in enumerate(blob["shapes"])},
-        clitics={c: i for i, c in enumerate(blob["clitics"])},
-        gazetteer=_gaz_from_rows(blob["gazetteer"]),
-        lexicon=_gaz_from_rows(blob["lexicon"]),
-        train_words={w: i for i, w in enumerate(blob["train_words"])},
-    )
-    model = BiLstmCrf(
-        vectors,
-        n_chars=len(enc.chars),
-        n_shapes=len(enc.shapes),
-        n_clitics=len(enc.clitics),
-        char_dim=int(cfg.get("char_dim", 32)),
-        char_filters=int(cfg.get("char_filters", 64)),
-        hidden=int(cfg.get("hidden", 100)),
-        proj=int(cfg.get("proj", 128)),
-        n_train_words=max(len(enc.train_words), 2),
-        train_dim=int(cfg.get("train_dim", 0)),
-    )
-    missing, unexpected = model.load_state_dict(blob["state"], strict=False)
-    if unexpected or [m for m in missing if m != "vectors.weight"]:
-        raise ValueError(f"NER model does not match the network: {missing} {unexpected}")
-    return model, enc
 
 
 def numpy_net(model: BiLstmCrf) -> NumpyNet:
