@@ -40,6 +40,6 @@ def status_line() -> str:
     if not pkgs:
         return (
             f"camel-tools data (morphology DB, BERT NER) not installed in {data_dir()}: "
-            "using camel-tools' built-in normalisers and the shipped CRF NER"
+            "using camel-tools' built-in normalisers and the shipped NER models"
         )
     return f"camel-tools data in {data_dir()}: {', '.join(pkgs)}"
