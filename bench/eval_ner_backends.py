@@ -137,8 +137,8 @@ def _markdown(results: dict, reports: dict, windows: list[int], info: dict) -> s
             f"- Dev: the last 10% of the CAMeL Lab ANERcorp train file, {info['dev_sentences']} "
             f"sentences ({info['dev_tokens']} tokens), held out from all training. The standard "
             "test split was not used.",
-            "- `crf`: the CRF; `nn`: the BiLSTM-CRF; `crf+nn` (the default): their potentials summed "
-            "1:1 and decoded together (weights not tuned on dev).",
+            "- `crf`: the CRF; `nn`: the BiLSTM-CRF; `crf+nn` (the default): their potentials "
+            "summed 1:1 and decoded together (weights not tuned on dev).",
             "- Window ±k: document consistency (a name tagged in one sentence is tagged where it "
             f"recurs within k sentences). ±{REPORTED_WINDOW} (bold) is the one reported: "
             "ANERcorp's articles hold about 15 sentences. `rasd build` applies it over each "
