@@ -41,6 +41,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from extract.ner.features import Gazetteer
 from extract.ner.nn_runtime import (
     DEFAULT_NN_FILE,
     GAZ_LABELS,
@@ -54,7 +55,6 @@ from extract.ner.nn_runtime import (
     Encoder,
     NnTagger,
     NumpyNet,
-    _gaz_rows,
     char_matrix,
     load_lexicon,
     viterbi_batch,
@@ -274,6 +274,12 @@ def _join(items: Sequence[str]) -> str:
     if bad:
         raise ValueError(f"vocabulary items may not contain a newline: {bad[:3]}")
     return "\n".join(items)
+
+
+def _gaz_rows(gaz: Gazetteer | None) -> list[list[str]]:
+    if gaz is None:
+        return []
+    return [[" ".join(k), ",".join(sorted(v))] for k, v in sorted(gaz.entries.items())]
 
 
 def _ordered(vocab: Mapping[str, int]) -> list[str]:

@@ -435,12 +435,6 @@ class NnTagger:
         self._rows.clear()
 
 
-def _gaz_rows(gaz: Gazetteer | None) -> list[list[str]]:
-    if gaz is None:
-        return []
-    return [[" ".join(k), ",".join(sorted(v))] for k, v in sorted(gaz.entries.items())]
-
-
 def _gaz_from_rows(rows: Sequence[Sequence[str]]) -> Gazetteer | None:
     if not rows:
         return None
