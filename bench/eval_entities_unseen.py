@@ -117,7 +117,7 @@ def read_gold(path: Path) -> dict[str, list[tuple[str, str, set[str]]]]:
 
 def _with_bare_places(forms: set[str]) -> set[str]:
     """The forms plus each form without a leading place noun (مدينة أعزاز → أعزاز)."""
-    nouns = {match_key(n) for n in place_nouns()}
+    nouns = place_nouns()  # folded, as match_key folds the forms
     out = set(forms)
     for f in forms:
         head, _, rest = f.partition(" ")
