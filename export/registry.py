@@ -19,7 +19,7 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 from export import fast
 from graph.network import arabic_label, entity_classes, to_networkx
 from graph.vocab import SCHEMA
-from rasd.errors import UsageError
+from extract.errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def exporter(name: str, default_name: str, description: str) -> Callable:
 
 
 def get_exporter(name: str) -> Exporter:
-    """The exporter for ``name`` (raises :class:`~rasd.errors.UsageError` if unknown)."""
+    """The exporter for ``name`` (raises :class:`~extract.errors.UsageError` if unknown)."""
     try:
         return EXPORTERS[name]
     except KeyError:

@@ -530,8 +530,8 @@ def find_organizations(doc: Doc) -> None:
                         if strip_al(f) not in place_nouns():
                             end = _relational_adjectives(view, k + 1)
                         break
-                    if f[0] in "وفبلكي" or f[1:3] == "ال":
-                        break
+                    if not f or f[0] in "وفبلكي" or f[1:3] == "ال":
+                        break  # (a token of only tatweel or diacritics folds to "")
                     k += 1
             if end is None:
                 continue

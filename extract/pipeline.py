@@ -37,7 +37,7 @@ from extract.patterns import (
 from extract.records import Article, EntityInfo, Extraction
 from extract.relations import find_events, find_relations
 from extract.text import is_word, match_key, split_sentences
-from rasd.errors import UsageError
+from extract.errors import UsageError
 
 # 3: NER backend crf+nn by default, lexicon ال rule, pattern fixes; 2: document consistency
 EXTRACTOR_VERSION = "3"
@@ -244,7 +244,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
 
 
 def check_pipeline(names: Sequence[str]) -> tuple[str, ...]:
-    """Validate component names (raises :class:`~rasd.errors.UsageError`)."""
+    """Validate component names (raises :class:`~extract.errors.UsageError`)."""
     unknown = [n for n in names if n not in COMPONENTS]
     if unknown:
         raise UsageError(

@@ -5,7 +5,7 @@ The reader finds the headline, publication date and publisher where the text giv
 marks site boilerplate (headline tickers, "report this image" notices, "read at the source"
 links) as outside the article: only ``Article.segments`` are analysed.
 
-Bad input never stops a build: :func:`read_inputs` yields an :class:`~rasd.errors.InputError`
+Bad input never stops a build: :func:`read_inputs` yields an :class:`~extract.errors.InputError`
 for each unreadable file (or JSON line) and goes on with the rest.
 """
 
@@ -25,7 +25,7 @@ from typing import Any
 from extract.dates import parse_date
 from extract.records import Article, DateValue
 from extract.resources import load_tsv
-from rasd.errors import InputError
+from extract.errors import InputError
 
 SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm", ".zip")
 _MAX_TITLE_WORDS = 25

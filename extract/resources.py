@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from rasd.errors import DataError
+from extract.errors import DataError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -15,7 +15,7 @@ def load_tsv(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
     """Rows of ``extract/data/<name>`` as dicts; the header must start with ``columns``.
 
     Lines starting with ``#`` and blank lines are skipped.  A malformed file raises
-    :class:`~rasd.errors.DataError` naming the file and line.
+    :class:`~extract.errors.DataError` naming the file and line.
 
     >>> load_tsv("nisba.tsv", ("adjective", "country"))[0]["country"]
     'الولايات المتحدة'

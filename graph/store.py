@@ -7,7 +7,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.query import Result
 
-from rasd.errors import GraphError
+from extract.errors import GraphError
 
 _FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".jsonld": "json-ld", ".nq": "nquads"}
 
@@ -15,7 +15,7 @@ _FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".jsonld": "json-ld"
 def load(path: Path) -> Dataset:
     """Parse a ``.ttl``/``.trig``/``.nt``/``.jsonld`` file into a dataset (default graph = union).
 
-    Raises :class:`~rasd.errors.GraphError` naming the file and the reason.
+    Raises :class:`~extract.errors.GraphError` naming the file and the reason.
     """
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -34,7 +34,7 @@ def load(path: Path) -> Dataset:
 
 
 def run_query(graph: Graph | Dataset, sparql: str, source: str = "query") -> Result:
-    """Run a SPARQL query; syntax errors become :class:`~rasd.errors.GraphError`."""
+    """Run a SPARQL query; syntax errors become :class:`~extract.errors.GraphError`."""
     from graph.build import bind_prefixes
 
     if isinstance(graph, Dataset):

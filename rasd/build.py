@@ -18,7 +18,7 @@ from extract.reader import read_inputs
 from extract.records import Article, Extraction
 from extract.resolve import resolve
 from graph.build import build_dataset, merged_graph
-from rasd.errors import InputError
+from extract.errors import InputError
 
 log = logging.getLogger("rasd")
 

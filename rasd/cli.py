@@ -1,6 +1,6 @@
 """The ``rasd`` command line: build, query, export, eval-ner.
 
-Errors a user can cause are :class:`~rasd.errors.RasdError`\\ s and become one line on
+Errors a user can cause are :class:`~extract.errors.RasdError`\\ s and become one line on
 stderr and a non-zero exit (no traceback), in the manner of ``sqlite_utils/cli.py``.
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from rasd import __version__
-from rasd.errors import RasdError, UsageError
+from extract.errors import RasdError, UsageError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = "seeds"

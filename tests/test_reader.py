@@ -10,7 +10,7 @@ from conftest import CORPUS, SEEDS, need_shared
 
 from extract.reader import parse_text, read_file, read_inputs
 from extract.records import Article
-from rasd.errors import InputError
+from extract.errors import InputError
 
 
 def seed(name: str) -> Article:

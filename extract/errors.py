@@ -1,4 +1,4 @@
-"""The small exception hierarchy that the CLI turns into one-line errors.
+"""The small exception hierarchy, at the bottom layer; the CLI turns it into one-line errors.
 
 Every error a user can cause derives from :class:`RasdError`; its message names the file (or
 option) and the reason.  Anything else escaping the CLI is a bug.
@@ -34,3 +34,19 @@ class GraphError(RasdError):
 
 class UsageError(RasdError):
     """A command-line option or value is wrong."""
+
+
+class ExtractError(RasdError):
+    """An extractor component raised on one article: the build reports it and goes on.
+
+    >>> e = ExtractError("a.zip:3", "http://x/1", "org-heads", IndexError("string index"))
+    >>> str(e)
+    'a.zip:3: component org-heads failed on http://x/1 (IndexError: string index)'
+    """
+
+    def __init__(self, source: str, record: str, component: str, exc: BaseException) -> None:
+        self.source = source
+        self.record = record
+        self.component = component
+        self.exception = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        super().__init__(f"{source}: component {component} failed on {record} ({self.exception})")
