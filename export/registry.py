@@ -7,19 +7,19 @@
 from __future__ import annotations
 
 import csv
-import io
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, Dataset, Graph
-from rdflib.plugins.serializers.trig import TrigSerializer
+import pyoxigraph as ox
+from rdflib import RDF, Graph
 
-from export import fast
-from graph.network import arabic_label, entity_classes, to_networkx
-from graph.vocab import SCHEMA
 from extract.errors import UsageError
+from graph.network import arabic_label, entity_classes, to_networkx
+from graph.store import PREFIXES, run_query
+from graph.vocab import SCHEMA
 
 
 @dataclass(frozen=True)
@@ -29,16 +29,16 @@ class Exporter:
     name: str
     default_name: str
     description: str
-    write: Callable[[Dataset, Path], None]
+    write: Callable[[ox.Store, Path], None]
 
 
 EXPORTERS: dict[str, Exporter] = {}
 
 
 def exporter(name: str, default_name: str, description: str) -> Callable:
-    """Register a writer ``fn(dataset, path)`` under a format name."""
+    """Register a writer ``fn(store, path)`` under a format name."""
 
-    def register(fn: Callable[[Dataset, Path], None]) -> Callable[[Dataset, Path], None]:
+    def register(fn: Callable[[ox.Store, Path], None]) -> Callable[[ox.Store, Path], None]:
         EXPORTERS[name] = Exporter(name, default_name, description, fn)
         return fn
 
@@ -55,55 +55,88 @@ def get_exporter(name: str) -> Exporter:
         ) from None
 
 
-def union(ds: Dataset) -> Graph:
-    from graph.build import merged_graph
+def _atomic(path: Path, write: Callable[[Path], None]) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    write(tmp)
+    os.replace(tmp, path)
 
-    return merged_graph(ds)
+
+def _union(store: ox.Store) -> ox.QueryTriples:
+    return run_query(store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "export")
 
 
-def _write_rdf(fmt: str) -> Callable[[Dataset, Path], None]:
-    def write(ds: Dataset, path: Path) -> None:
-        g = union(ds)
-        if fmt == "turtle" and len(g) > fast.FAST_THRESHOLD:
-            fast.write_turtle(g, path)
-            return
-        path.write_bytes(g.serialize(format=fmt, encoding="utf-8"))
+def _write_rdf(fmt: ox.RdfFormat) -> Callable[[ox.Store, Path], None]:
+    def write(store: ox.Store, path: Path) -> None:
+        _atomic(path, lambda tmp: ox.serialize(_union(store), str(tmp), fmt, prefixes=PREFIXES))
 
     return write
 
 
-exporter("turtle", "graph.ttl", "merged graph as Turtle (for SPARQL stores)")(_write_rdf("turtle"))
-exporter("nt", "graph.nt", "merged graph as N-Triples (line-based, fast to load)")(_write_rdf("nt"))
-exporter("jsonld", "graph.jsonld", "merged graph as JSON-LD")(_write_rdf("json-ld"))
+exporter("turtle", "graph.ttl", "merged graph as Turtle (for SPARQL stores)")(
+    _write_rdf(ox.RdfFormat.TURTLE)
+)
+exporter("nt", "graph.nt", "merged graph as N-Triples (line-based, fast to load)")(
+    _write_rdf(ox.RdfFormat.N_TRIPLES)
+)
 
 
-class _SortedTrigSerializer(TrigSerializer):
-    """rdflib's TriG serializer with the graphs in IRI order (rdflib keeps them in hash order,
-    so the same dataset came out in a different order from run to run)."""
-
-    def preprocess(self) -> None:
-        self.contexts.sort(key=lambda g: str(g.identifier))
-        super().preprocess()
+@exporter("jsonld", "graph.jsonld", "merged graph as JSON-LD")
+def _jsonld(store: ox.Store, path: Path) -> None:
+    g = Graph()
+    g.parse(data=ox.serialize(_union(store), format=ox.RdfFormat.N_TRIPLES), format="nt")
+    _atomic(path, lambda tmp: tmp.write_bytes(g.serialize(format="json-ld", encoding="utf-8")))
 
 
 @exporter("trig", "graph.trig", "one named graph per article (provenance) as TriG")
-def _trig(ds: Dataset, path: Path) -> None:
-    if len(ds) > fast.FAST_THRESHOLD:
-        fast.write_trig(ds, path)
-        return
-    buf = io.BytesIO()
-    _SortedTrigSerializer(ds).serialize(buf, encoding="utf-8")
-    path.write_bytes(buf.getvalue())
+def _trig(store: ox.Store, path: Path) -> None:
+    _atomic(path, lambda tmp: store.dump(str(tmp), ox.RdfFormat.TRIG, prefixes=PREFIXES))
+
+
+@exporter("nquads", "graph.nq", "one named graph per article as N-Quads (bulk loaders)")
+def _nquads(store: ox.Store, path: Path) -> None:
+    _atomic(path, lambda tmp: store.dump(str(tmp), ox.RdfFormat.N_QUADS))
+
+
+#: What the entity network needs of the graph: classes, labels, typed relations, claims and
+#: article mentions (not bodies, sentences or evidence), so it stays small on an archive.
+_NETWORK_QUERY = """
+CONSTRUCT {
+  ?e a ?cls ; rdfs:label ?label .
+  ?s ?rel ?o .
+  ?c a schema:Claim ; schema:author ?author ; schema:about ?about ; schema:text ?text ;
+     schema:dateCreated ?date ; schema:appearance ?art .
+  ?a schema:mentions ?m .
+} WHERE {
+  { ?e a ?cls ; rdfs:label ?label . FILTER(STRSTARTS(STR(?e), "https://w3id.org/rasd/id/")) }
+  UNION { ?s ?rel ?o . FILTER(STRSTARTS(STR(?rel), "https://w3id.org/rasd/ns#"))
+          FILTER(STRSTARTS(STR(?s), "https://w3id.org/rasd/id/")) }
+  UNION { ?c a schema:Claim .
+          OPTIONAL { ?c schema:author ?author } OPTIONAL { ?c schema:about ?about }
+          OPTIONAL { ?c schema:text ?text } OPTIONAL { ?c schema:dateCreated ?date }
+          OPTIONAL { ?c schema:appearance ?art } }
+  UNION { ?a schema:mentions ?m }
+}
+"""
+
+
+def network_graph(store: ox.Store) -> Graph:
+    """The part of the graph the entity network is drawn from, as a small rdflib graph."""
+    g = Graph()
+    data = ox.serialize(run_query(store, _NETWORK_QUERY, "export"), format=ox.RdfFormat.N_TRIPLES)
+    g.parse(data=data, format="nt")
+    return g
 
 
 @exporter("graphml", "graph.graphml", "entity network for Gephi, yEd, Cytoscape (GraphML)")
-def _graphml(ds: Dataset, path: Path) -> None:
-    nx.write_graphml(_simple(union(ds)), path, encoding="utf-8")
+def _graphml(store: ox.Store, path: Path) -> None:
+    net = _simple(network_graph(store))
+    _atomic(path, lambda tmp: nx.write_graphml(net, tmp, encoding="utf-8"))
 
 
 @exporter("gexf", "graph.gexf", "entity network for Gephi (GEXF)")
-def _gexf(ds: Dataset, path: Path) -> None:
-    nx.write_gexf(_simple(union(ds)), path, encoding="utf-8")
+def _gexf(store: ox.Store, path: Path) -> None:
+    net = _simple(network_graph(store))
+    _atomic(path, lambda tmp: nx.write_gexf(net, tmp, encoding="utf-8"))
 
 
 def _simple(g: Graph) -> nx.DiGraph:
@@ -124,8 +157,8 @@ def _simple(g: Graph) -> nx.DiGraph:
 
 
 @exporter("csv", "graph-csv", "entities.csv, relations.csv and claims.csv in a folder")
-def _csv(ds: Dataset, path: Path) -> None:
-    g = union(ds)
+def _csv(store: ox.Store, path: Path) -> None:
+    g = network_graph(store)
     path.mkdir(parents=True, exist_ok=True)
     classes = entity_classes(g)
     with (path / "entities.csv").open("w", encoding="utf-8", newline="") as f:

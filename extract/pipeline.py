@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from extract.claims import find_claims
 from extract.coref import (
@@ -24,6 +25,7 @@ from extract.coref import (
 )
 from extract.dates import find_dates
 from extract.doc import Doc, SentView, bare_forms, strip_al
+from extract.errors import ExtractError, UsageError
 from extract.lexicon import lexicon_gazetteer, lexicon_index
 from extract.patterns import (
     clitic_noun,
@@ -37,36 +39,54 @@ from extract.patterns import (
 from extract.records import Article, EntityInfo, Extraction
 from extract.relations import find_events, find_relations
 from extract.text import is_word, match_key, split_sentences
-from extract.errors import UsageError
 
 # 3: NER backend crf+nn by default, lexicon ال rule, pattern fixes; 2: document consistency
 EXTRACTOR_VERSION = "3"
 
 Component = Callable[[Doc], None]
-COMPONENTS: dict[str, Component] = {}
 
 
-def component(name: str) -> Callable[[Component], Component]:
-    """Register an extractor component under ``name`` (like spaCy's ``Language.component``)."""
+@dataclass(frozen=True)
+class ComponentSpec:
+    """A registered component: its function and what it needs from and gives to the
+    :class:`~extract.doc.Doc` (names such as ``sentences``, ``ner_tags``, ``mentions``)."""
+
+    name: str
+    fn: Component
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+COMPONENTS: dict[str, ComponentSpec] = {}
+
+
+def component(
+    name: str, *, requires: Sequence[str] = ("sentences",), assigns: Sequence[str] = ()
+) -> Callable[[Component], Component]:
+    """Register an extractor component under ``name`` (like spaCy's ``Language.component``),
+    declaring what it requires from earlier components and what it assigns.  A name can be
+    registered once (:class:`ValueError` otherwise)."""
 
     def register(fn: Component) -> Component:
-        COMPONENTS[name] = fn
+        if name in COMPONENTS:
+            raise ValueError(f"extractor component '{name}' is registered twice")
+        COMPONENTS[name] = ComponentSpec(name, fn, tuple(requires), tuple(assigns))
         return fn
 
     return register
 
 
-@component("sentences")
+@component("sentences", requires=(), assigns=("sentences",))
 def _sentences(doc: Doc) -> None:
     doc.set_sentences(split_sentences(doc.article.text, doc.article.segments))
 
 
-@component("dates")
+@component("dates", assigns=("dates",))
 def _dates(doc: Doc) -> None:
     doc.dates = find_dates(doc.article.text, doc.article.segments, doc.article.published)
 
 
-@component("lexicon")
+@component("lexicon", assigns=("mentions",))
 def _lexicon(doc: Doc) -> None:
     index = lexicon_index()
     for m in lexicon_gazetteer().find(doc.folded, doc.article.segments):
@@ -84,7 +104,7 @@ def _tagger(backend: str = "crf+nn"):
 _NER_CLASSES = {"PERS": "Person", "ORG": "Organization", "LOC": "Place"}
 
 
-@component("ner-tags")
+@component("ner-tags", assigns=("ner_tags",))
 def _ner_tags(doc: Doc, backend: str = "crf+nn") -> None:
     """Tag every sentence with the statistical NER (used by later components); a name tagged
     in one sentence is tagged wherever it recurs in the article
@@ -98,21 +118,21 @@ def _ner_tags(doc: Doc, backend: str = "crf+nn") -> None:
         doc.ner_tags[view.index] = tags
 
 
-@component("ner-tags-nn")
+@component("ner-tags-nn", assigns=("ner_tags",))
 def _ner_tags_nn(doc: Doc) -> None:
     """Like ``ner-tags`` with the BiLSTM-CRF alone
     (``rasd build --pipeline sentences,dates,lexicon,ner-tags-nn,…``)."""
     _ner_tags(doc, "nn")
 
 
-@component("ner-tags-crf")
+@component("ner-tags-crf", assigns=("ner_tags",))
 def _ner_tags_crf(doc: Doc) -> None:
     """Like ``ner-tags`` with the CRF alone (faster, less accurate):
     ``rasd build --pipeline sentences,dates,lexicon,ner-tags-crf,…``."""
     _ner_tags(doc, "crf")
 
 
-@component("ner-tags-bert")
+@component("ner-tags-bert", assigns=("ner_tags",))
 def _ner_tags_bert(doc: Doc) -> None:
     """Like ``ner-tags`` with camel-tools' BERT recogniser, where its model is installed
     (``rasd build --pipeline sentences,dates,lexicon,ner-tags-bert,…``)."""
@@ -157,7 +177,7 @@ def _ner_spans(doc: Doc) -> list[tuple[int, int, str]]:
     return spans
 
 
-@component("ner")
+@component("ner", requires=("sentences", "ner_tags"), assigns=("mentions",))
 def _ner(doc: Doc) -> None:
     """Entities the lexicon and patterns do not know, from the statistical NER."""
     from extract.lexicon import alias_index
@@ -213,14 +233,14 @@ def _surname_owner(doc: Doc, name: str) -> str | None:
     return owners[0] if len(owners) == 1 else None
 
 
-component("titles")(find_persons)
-component("org-heads")(find_organizations)
-component("claims")(find_claims)
-component("relations")(find_relations)
-component("events")(find_events)
+component("titles", assigns=("mentions",))(find_persons)
+component("org-heads", assigns=("mentions",))(find_organizations)
+component("claims", assigns=("claims",))(find_claims)
+component("relations", assigns=("relations",))(find_relations)
+component("events", assigns=("events",))(find_events)
 
 
-@component("coref")
+@component("coref", assigns=("mentions",))
 def _coref(doc: Doc) -> None:
     resolve_short_names(doc)
     resolve_title_refs(doc)
@@ -244,30 +264,86 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
 
 
 def check_pipeline(names: Sequence[str]) -> tuple[str, ...]:
-    """Validate component names (raises :class:`~extract.errors.UsageError`)."""
+    """Validate component names and that each one's requirements are assigned by an earlier
+    one (raises :class:`~extract.errors.UsageError`).
+
+    >>> try:
+    ...     check_pipeline(["sentences", "ner"])
+    ... except UsageError as e:
+    ...     print(str(e)[:55])
+    component 'ner' needs ner_tags, which no earlier compon
+    """
     unknown = [n for n in names if n not in COMPONENTS]
     if unknown:
         raise UsageError(
             f"unknown extractor component(s) {', '.join(unknown)}; "
             f"available: {', '.join(COMPONENTS)}"
         )
-    if names and names[0] != "sentences":
-        raise UsageError("the pipeline must start with 'sentences'")
+    if len(set(names)) != len(names):
+        dup = sorted({n for n in names if list(names).count(n) > 1})
+        raise UsageError(f"extractor component(s) {', '.join(dup)} named twice")
+    have: set[str] = set()
+    for n in names:
+        spec = COMPONENTS[n]
+        for need in spec.requires:
+            if need not in have:
+                givers = [c.name for c in COMPONENTS.values() if need in c.assigns]
+                raise UsageError(
+                    f"component '{n}' needs {need}, which no earlier component assigns "
+                    f"(add one of {', '.join(givers)} before it)"
+                )
+        have.update(spec.assigns)
     return tuple(names)
 
 
+def article_record(article: Article) -> str:
+    """How errors name an article: its URL, else its title, else its content hash."""
+    return article.url or (article.title or "")[:80] or article.id
+
+
 def extract_article(article: Article, pipeline: Sequence[str] = DEFAULT_PIPELINE) -> Extraction:
-    """Run the named components over one article and return its :class:`Extraction`."""
+    """Run the named components over one article and return its :class:`Extraction`.
+
+    A component that raises is reported as :class:`~extract.errors.ExtractError` naming the
+    article's source and record, the component and the exception, so that a build can skip
+    that one article and go on.
+    """
     doc = Doc.from_article(article)
     for name in check_pipeline(pipeline):
-        COMPONENTS[name](doc)
+        try:
+            COMPONENTS[name].fn(doc)
+        except Exception as exc:
+            raise ExtractError(article.source, article_record(article), name, exc) from exc
+    _register_referenced(doc)
     return doc.freeze()
+
+
+def _register_referenced(doc: Doc) -> None:
+    """Register the curated entities that facts point at without a mention (a nationality's
+    country from a nisba adjective), so that the article's graph, built from its extraction
+    alone, can name them."""
+    keys = {r.subject for r in doc.relations}
+    keys.update(r.obj for r in doc.relations if not r.literal)
+    for c in doc.claims:
+        keys.update(c.speakers)
+        keys.update(c.about)
+    for ev in doc.events:
+        keys.add(ev.key)
+        if ev.place:
+            keys.add(ev.place)
+    missing = keys - doc.entities.keys()
+    if missing:
+        index = lexicon_index()
+        for key in sorted(missing):
+            if key in index:
+                doc.add_entity(index[key])
 
 
 __all__ = [
     "COMPONENTS",
     "DEFAULT_PIPELINE",
     "EXTRACTOR_VERSION",
+    "article_record",
     "check_pipeline",
     "component",
     "extract_article",

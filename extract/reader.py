@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from extract.dates import parse_date
+from extract.errors import InputError
 from extract.records import Article, DateValue
 from extract.resources import load_tsv
-from extract.errors import InputError
 
 SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm", ".zip")
 _MAX_TITLE_WORDS = 25

@@ -1,8 +1,11 @@
 """Records → RDF: the mapping that implements ``docs/graph-contract.md``.
 
-:func:`build_dataset` puts what each article yields in its own named graph (provenance) and
-what spans articles (entity labels, aliases, classes) in the default graph; the merged
-:class:`rdflib.Graph` for ``graph.ttl`` is their union (:func:`merged_graph`).
+What each article yields goes in its own named graph (provenance), built from that article's
+extraction alone (:func:`article_triples`, :func:`article_nquads`); what spans articles (entity
+labels, aliases, classes) goes in the entities graph (:func:`entity_triples`).  Triples are
+N-Triples tokens (:mod:`graph.nt`), written as they are to the Oxigraph store and the Turtle and
+TriG files; :func:`build_dataset` parses them into rdflib for small graphs and tests, and the
+merged :class:`rdflib.Graph` is the union of all graphs (:func:`merged_graph`).
 """
 
 from __future__ import annotations
@@ -10,12 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, URIRef
 
 from extract.records import Article, DateValue, Extraction
 from extract.resolve import Entity
+from graph import nt
 from graph.iri import (
+    ENTITIES_GRAPH,
     article_iri,
     entity_iri,
     graph_iri,
@@ -26,7 +30,8 @@ from graph.iri import (
 )
 from graph.vocab import RASD, SCHEMA
 
-Triple = tuple[Node, Node, Node]
+#: A triple of N-Triples tokens (``<iri>``, ``"literal"@ar`` …).
+Triple = tuple[str, str, str]
 WIKIDATA = "http://www.wikidata.org/entity/"
 _DATATYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 CLASS_IRIS: dict[str, URIRef] = {
@@ -56,15 +61,6 @@ PREDICATES: dict[str, URIRef] = {
 }
 
 
-def date_literal(d: DateValue) -> Literal:
-    """A typed literal of the date's precision.
-
-    >>> date_literal(DateValue("2017-10", "month", "أكتوبر 2017")).datatype
-    rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYearMonth')
-    """
-    return Literal(d.value, datatype=_DATATYPES[d.precision])
-
-
 def article_body(a: Article) -> str:
     r"""The article text for ``schema:articleBody``: the original text with everything outside
     the article's segments (site tickers, notices, bylines) blanked to spaces, so that no
@@ -90,183 +86,278 @@ def article_body(a: Article) -> str:
 
 
 _BLANK = re.compile(r"[^\n]")
+_RASD_TERMS = (
+    "Mention",
+    "Sentence",
+    "DateMention",
+    "mention",
+    "refersTo",
+    "inArticle",
+    "inSentence",
+    "evidence",
+    "start",
+    "end",
+    "surface",
+    "layer",
+    "sentenceIndex",
+    "sourceFile",
+    "quoteKind",
+    "cue",
+    "dateSource",
+    "originalText",
+    "hijriDate",
+    "dateQualifier",
+    "dateInferred",
+    "mentionsDate",
+    "dateValue",
+)
 
 
-def ar(text: str) -> Literal:
-    return Literal(text, lang="ar")
+def _n(term: URIRef) -> str:
+    return nt.iri(str(term))
 
 
-def _int(n: int) -> Literal:
-    return Literal(n, datatype=XSD.integer)
+# Terms used in every article, as N-Triples tokens (made once).
+_A = _n(RDF.type)
+_T = {
+    name: _n(term)
+    for name, term in {
+        "NewsArticle": SCHEMA.NewsArticle,
+        "identifier": SCHEMA.identifier,
+        "articleBody": SCHEMA.articleBody,
+        "headline": SCHEMA.headline,
+        "datePublished": SCHEMA.datePublished,
+        "url": SCHEMA.url,
+        "author": SCHEMA.author,
+        "publisher": SCHEMA.publisher,
+        "mentions": SCHEMA.mentions,
+        "Claim": SCHEMA.Claim,
+        "text": SCHEMA.text,
+        "appearance": SCHEMA.appearance,
+        "about": SCHEMA.about,
+        "dateCreated": SCHEMA.dateCreated,
+        "location": SCHEMA.location,
+        "startDate": SCHEMA.startDate,
+        "Event": SCHEMA.Event,
+        "label": RDFS.label,
+        "altLabel": SKOS.altLabel,
+        "sameAs": OWL.sameAs,
+        "Statement": RDF.Statement,
+        "subject": RDF.subject,
+        "predicate": RDF.predicate,
+        "object": RDF.object,
+        **{name: RASD[name] for name in _RASD_TERMS},
+    }.items()
+}
+_CLASS_TOKENS = {name: _n(term) for name, term in CLASS_IRIS.items()}
+_PRED_TOKENS = {name: _n(term) for name, term in PREDICATES.items()}
+_THING = _n(SCHEMA.Thing)
+
+
+def _ar(text: str) -> str:
+    return nt.lit(text, "ar")
+
+
+def _date(d: DateValue) -> str:
+    return nt.typed(d.value, str(_DATATYPES[d.precision]))
+
+
+def _ent(key: str) -> str:
+    return nt.iri(str(entity_iri(key)))
 
 
 def entity_triples(e: Entity) -> Iterator[Triple]:
-    """What the default graph says about one resolved entity."""
-    s = entity_iri(e.key)
-    yield s, RDF.type, CLASS_IRIS.get(e.cls, SCHEMA.Thing)
-    yield s, RDFS.label, ar(e.label)
+    """What the entities graph says about one resolved entity (N-Triples tokens)."""
+    s = _ent(e.key)
+    yield s, _A, _CLASS_TOKENS.get(e.cls, _THING)
+    yield s, _T["label"], _ar(e.label)
     translit = transliterate(e.label)
     if translit and translit != e.label:
-        yield s, RDFS.label, Literal(translit, lang="ar-Latn")
+        yield s, _T["label"], nt.lit(translit, "ar-Latn")
     for a in e.aliases:
-        yield s, SKOS.altLabel, ar(a)
+        yield s, _T["altLabel"], _ar(a)
     for x in e.latin:
-        yield s, SKOS.altLabel, Literal(x, lang="en")
+        yield s, _T["altLabel"], nt.lit(x, "en")
     if e.wikidata:
-        yield s, OWL.sameAs, URIRef(WIKIDATA + e.wikidata)
+        yield s, _T["sameAs"], nt.iri(WIKIDATA + e.wikidata)
 
 
 def _statement(
-    st: URIRef, fact: Triple, art: URIRef, sentence: URIRef, start: int, end: int, layer: str
+    st: str, fact: Triple, art: str, sentence: str, start: int, end: int, layer: str
 ) -> Iterator[Triple]:
     """The evidence node of one fact: an ``rdf:Statement`` pointing at its sentence and span."""
     s, p, o = fact
-    yield st, RDF.type, RDF.Statement
-    yield st, RDF.subject, s
-    yield st, RDF.predicate, p
-    yield st, RDF.object, o
-    yield st, RASD.inArticle, art
-    yield st, RASD.evidence, sentence
-    yield st, RASD.start, _int(start)
-    yield st, RASD.end, _int(end)
-    yield st, RASD.layer, Literal(layer)
+    yield st, _A, _T["Statement"]
+    yield st, _T["subject"], s
+    yield st, _T["predicate"], p
+    yield st, _T["object"], o
+    yield st, _T["inArticle"], art
+    yield st, _T["evidence"], sentence
+    yield st, _T["start"], nt.integer(start)
+    yield st, _T["end"], nt.integer(end)
+    yield st, _T["layer"], nt.lit(layer)
 
 
-def article_triples(ex: Extraction, entities: Mapping[str, Entity]) -> Iterator[Triple]:
-    """Everything extracted from one article, with its evidence."""
+def article_keys(ex: Extraction) -> frozenset[str]:
+    """The entity keys an article's graph may point at: its own entities and its publisher.
+
+    An article's named graph is a function of its extraction alone, so that it can be built
+    in any process and replaced on its own in an incremental build.
+    """
+    keys = {e.key for e in ex.entities}
+    if ex.article.publisher:
+        from extract.text import match_key
+
+        keys.add(match_key(ex.article.publisher))
+    return frozenset(keys)
+
+
+def article_triples(ex: Extraction) -> Iterator[Triple]:
+    """Everything extracted from one article, with its evidence (N-Triples tokens)."""
     a = ex.article
-    art = article_iri(a.id)
-    yield art, RDF.type, SCHEMA.NewsArticle
-    yield art, SCHEMA.identifier, Literal(a.id)
-    yield art, SCHEMA.articleBody, ar(article_body(a))
-    yield art, RASD.sourceFile, Literal(a.source)
+    T = _T
+    art = nt.iri(str(article_iri(a.id)))
+    known = article_keys(ex).__contains__
+    yield art, _A, T["NewsArticle"]
+    yield art, T["identifier"], nt.lit(a.id)
+    yield art, T["articleBody"], _ar(article_body(a))
+    yield art, T["sourceFile"], nt.lit(a.source)
     if a.title:
-        yield art, SCHEMA.headline, ar(a.title)
+        yield art, T["headline"], _ar(a.title)
     if a.published:
-        yield art, SCHEMA.datePublished, date_literal(a.published)
+        yield art, T["datePublished"], _date(a.published)
     if a.url:
-        yield art, SCHEMA.url, URIRef(a.url.replace(" ", "%20"))
+        yield art, T["url"], nt.iri(a.url)
     if a.author:
-        yield art, SCHEMA.author, Literal(a.author)
+        yield art, T["author"], nt.lit(a.author)
     if a.publisher:
         from extract.text import match_key
 
-        pub = entity_iri(match_key(a.publisher))
-        yield art, SCHEMA.publisher, pub
+        yield art, T["publisher"], _ent(match_key(a.publisher))
 
     used: set[int] = set()
 
-    def sent(i: int) -> URIRef:
+    def sent(i: int) -> str:
         used.add(i)
-        return sentence_iri(a.id, i)
+        return f"<{sentence_iri(a.id, i)}>"
 
-    def known(key: str) -> bool:
-        return key in entities
+    def span(kind: str, start: int, end: int) -> str:
+        return f"<{span_iri(kind, a.id, start, end)}>"
+
+    ents: dict[str, str] = {}
+
+    def ent(key: str) -> str:
+        tok = ents.get(key)
+        if tok is None:
+            tok = ents[key] = _ent(key)
+        return tok
 
     for m in ex.mentions:
         if not known(m.key):
             continue
-        node = span_iri("mention", a.id, m.start, m.end)
-        ent = entity_iri(m.key)
-        yield art, SCHEMA.mentions, ent
-        yield art, RASD.mention, node
-        yield node, RDF.type, RASD.Mention
-        yield node, RASD.refersTo, ent
-        yield node, RASD.inArticle, art
-        yield node, RASD.start, _int(m.start)
-        yield node, RASD.end, _int(m.end)
-        yield node, RASD.surface, ar(m.surface)
-        yield node, RASD.layer, Literal(m.layer)
+        node = span("mention", m.start, m.end)
+        e = ent(m.key)
+        yield art, T["mentions"], e
+        yield art, T["mention"], node
+        yield node, _A, T["Mention"]
+        yield node, T["refersTo"], e
+        yield node, T["inArticle"], art
+        yield node, T["start"], nt.integer(m.start)
+        yield node, T["end"], nt.integer(m.end)
+        yield node, T["surface"], _ar(m.surface)
+        yield node, T["layer"], nt.lit(m.layer)
         if m.sentence >= 0:
-            yield node, RASD.inSentence, sent(m.sentence)
+            yield node, T["inSentence"], sent(m.sentence)
 
     for c in ex.claims:
-        node = span_iri("claim", a.id, c.start, c.end)
-        yield node, RDF.type, SCHEMA.Claim
-        yield node, SCHEMA.text, ar(c.text)
-        yield node, SCHEMA.appearance, art
+        node = span("claim", c.start, c.end)
+        yield node, _A, T["Claim"]
+        yield node, T["text"], _ar(c.text)
+        yield node, T["appearance"], art
         for sp in c.speakers:
             if known(sp):
-                yield node, SCHEMA.author, entity_iri(sp)
+                yield node, T["author"], ent(sp)
         for ab in c.about:
             if known(ab):
-                yield node, SCHEMA.about, entity_iri(ab)
-        yield node, RASD.inSentence, sent(c.sentence)
-        yield node, RASD.start, _int(c.start)
-        yield node, RASD.end, _int(c.end)
-        yield node, RASD.quoteKind, Literal(c.kind)
-        yield node, RASD.cue, ar(c.cue)
+                yield node, T["about"], ent(ab)
+        yield node, T["inSentence"], sent(c.sentence)
+        yield node, T["start"], nt.integer(c.start)
+        yield node, T["end"], nt.integer(c.end)
+        yield node, T["quoteKind"], nt.lit(c.kind)
+        yield node, T["cue"], _ar(c.cue)
         if c.date is not None:
-            yield node, SCHEMA.dateCreated, date_literal(c.date)
-            yield node, RASD.dateSource, Literal("article" if c.date_from_article else "stated")
+            yield node, T["dateCreated"], _date(c.date)
+            yield node, T["dateSource"], nt.lit("article" if c.date_from_article else "stated")
 
     for r in ex.relations:
-        pred = PREDICATES.get(r.predicate)
+        pred = _PRED_TOKENS.get(r.predicate)
         if pred is None or not known(r.subject) or (not r.literal and not known(r.obj)):
             continue
-        s = entity_iri(r.subject)
-        o: Node = ar(r.obj) if r.literal else entity_iri(r.obj)
+        s = ent(r.subject)
+        o = _ar(r.obj) if r.literal else ent(r.obj)
         yield s, pred, o
-        st = statement_iri(a.id, r.subject, r.predicate, r.obj, r.start, r.end)
+        st = nt.iri(str(statement_iri(a.id, r.subject, r.predicate, r.obj, r.start, r.end)))
         yield from _statement(st, (s, pred, o), art, sent(r.sentence), r.start, r.end, r.layer)
 
     for ev in ex.events:
         if not known(ev.key):
             continue
-        e = entity_iri(ev.key)
-        yield art, SCHEMA.mentions, e
+        e = ent(ev.key)
+        yield art, T["mentions"], e
         if ev.place and known(ev.place):
-            yield e, SCHEMA.location, entity_iri(ev.place)
+            yield e, T["location"], ent(ev.place)
         if ev.date is not None:
-            yield e, SCHEMA.startDate, date_literal(ev.date)
-        st = statement_iri(a.id, ev.key, "event", ev.start, ev.end)
+            yield e, T["startDate"], _date(ev.date)
+        st = nt.iri(str(statement_iri(a.id, ev.key, "event", ev.start, ev.end)))
         yield from _statement(
-            st, (e, RDF.type, SCHEMA.Event), art, sent(ev.sentence), ev.start, ev.end, "events"
+            st, (e, _A, T["Event"]), art, sent(ev.sentence), ev.start, ev.end, "events"
         )
 
     for d in ex.dates:
         if d.start < 0:
             continue
-        node = span_iri("date", a.id, d.start, d.end)
-        yield art, RASD.mentionsDate, node
-        yield node, RDF.type, RASD.DateMention
-        yield node, RASD.dateValue, date_literal(d)
-        yield node, RASD.originalText, ar(d.original)
-        yield node, RASD.inArticle, art
-        yield node, RASD.start, _int(d.start)
-        yield node, RASD.end, _int(d.end)
+        node = span("date", d.start, d.end)
+        yield art, T["mentionsDate"], node
+        yield node, _A, T["DateMention"]
+        yield node, T["dateValue"], _date(d)
+        yield node, T["originalText"], _ar(d.original)
+        yield node, T["inArticle"], art
+        yield node, T["start"], nt.integer(d.start)
+        yield node, T["end"], nt.integer(d.end)
         if d.hijri:
-            yield node, RASD.hijriDate, Literal(d.hijri)
+            yield node, T["hijriDate"], nt.lit(d.hijri)
         if d.qualifier:
-            yield node, RASD.dateQualifier, Literal(d.qualifier)
+            yield node, T["dateQualifier"], nt.lit(d.qualifier)
         if d.inferred:
-            yield node, RASD.dateInferred, Literal(True)
+            yield node, T["dateInferred"], nt.boolean(True)
         for s in ex.sentences:
             if s.start <= d.start < s.end:
-                yield node, RASD.inSentence, sent(s.index)
+                yield node, T["inSentence"], sent(s.index)
                 break
 
     for i in sorted(used):
         s = ex.sentences[i]
-        node = sentence_iri(a.id, i)
-        yield node, RDF.type, RASD.Sentence
-        yield node, SCHEMA.text, ar(a.text[s.start : s.end])
-        yield node, RASD.inArticle, art
-        yield node, RASD.sentenceIndex, _int(i)
-        yield node, RASD.start, _int(s.start)
-        yield node, RASD.end, _int(s.end)
+        node = f"<{sentence_iri(a.id, i)}>"
+        yield node, _A, T["Sentence"]
+        yield node, T["text"], _ar(a.text[s.start : s.end])
+        yield node, T["inArticle"], art
+        yield node, T["sentenceIndex"], nt.integer(i)
+        yield node, T["start"], nt.integer(s.start)
+        yield node, T["end"], nt.integer(s.end)
 
 
-def publisher_entities(extractions: Iterable[Extraction]) -> list[Entity]:
-    """Publishers named by articles become organisations (if not already entities)."""
-    from extract.text import match_key
+def article_nquads(ex: Extraction) -> tuple[str, int]:
+    """The article's named graph as N-Quads text, and its number of triples."""
+    triples = list(article_triples(ex))
+    return nt.quad_lines(triples, nt.iri(str(graph_iri(ex.article.id)))), len(triples)
 
-    seen: dict[str, Entity] = {}
-    for ex in extractions:
-        p = ex.article.publisher
-        if p and match_key(p) not in seen:
-            seen[match_key(p)] = Entity(match_key(p), "Organization", p, (), (), None, 0, 0)
-    return list(seen.values())
+
+def entities_nquads(entities: Iterable[Entity]) -> str:
+    """The entities named graph (:data:`ENTITIES_GRAPH`) as N-Quads text, in key order."""
+    g = nt.iri(str(ENTITIES_GRAPH))
+    return "".join(
+        nt.quad_lines(list(entity_triples(e)), g) for e in sorted(entities, key=lambda e: e.key)
+    )
 
 
 def bind_prefixes(g: Graph) -> None:
@@ -277,21 +368,22 @@ def bind_prefixes(g: Graph) -> None:
     g.bind("owl", OWL)
 
 
-def build_dataset(extractions: list[Extraction], entities: Mapping[str, Entity]) -> Dataset:
-    """A dataset with one named graph per article and the entities in the default graph."""
-    ds = Dataset()
-    bind_prefixes(ds)
-    default = ds.default_graph
+def build_dataset(extractions: Iterable[Extraction], entities: Mapping[str, Entity]) -> Dataset:
+    """An rdflib dataset with one named graph per article and the entities in their own named
+    graph, for small builds and tests (archive builds write the same N-Quads to the store)."""
+    from extract.resolve import publisher_entity
+
+    exs = sorted(extractions, key=lambda e: e.article.id)
     all_entities = dict(entities)
-    for pub in publisher_entities(extractions):
-        all_entities.setdefault(pub.key, pub)
-    for key in sorted(all_entities):
-        for t in entity_triples(all_entities[key]):
-            default.add(t)
-    for ex in sorted(extractions, key=lambda e: e.article.id):
-        g = ds.graph(graph_iri(ex.article.id))
-        for t in article_triples(ex, all_entities):
-            g.add(t)
+    for ex in exs:
+        pub = publisher_entity(ex.article.publisher)
+        if pub is not None:
+            all_entities.setdefault(pub.key, pub)
+    parts = [entities_nquads(all_entities.values())]
+    parts += [article_nquads(ex)[0] for ex in exs]
+    ds = Dataset()
+    ds.parse(data="".join(parts), format="nquads")
+    bind_prefixes(ds)
     return ds
 
 

@@ -52,6 +52,10 @@ def entity_iri(key: str) -> URIRef:
     return ID[slug(key)]
 
 
+#: The named graph of what spans articles: entity classes, labels, aliases, sameAs.
+ENTITIES_GRAPH = URIRef(f"{BASE}graph/entities")
+
+
 def article_iri(article_id: str) -> URIRef:
     return URIRef(f"{BASE}article/{article_id}")
 
@@ -61,13 +65,15 @@ def graph_iri(article_id: str) -> URIRef:
     return URIRef(f"{BASE}graph/{article_id}")
 
 
-def sentence_iri(article_id: str, index: int) -> URIRef:
-    return URIRef(f"{BASE}sentence/{article_id}/{index}")
+def sentence_iri(article_id: str, index: int) -> str:
+    """IRI (a plain string, for speed) of an article's sentence."""
+    return f"{BASE}sentence/{article_id}/{index}"
 
 
-def span_iri(kind: str, article_id: str, start: int, end: int) -> URIRef:
-    """IRI of a span-anchored node: ``mention``, ``claim`` or ``date``."""
-    return URIRef(f"{BASE}{kind}/{article_id}/{start}-{end}")
+def span_iri(kind: str, article_id: str, start: int, end: int) -> str:
+    """IRI (a plain string, for speed) of a span-anchored node: ``mention``, ``claim`` or
+    ``date``."""
+    return f"{BASE}{kind}/{article_id}/{start}-{end}"
 
 
 def statement_iri(article_id: str, *parts: object) -> URIRef:

@@ -1,45 +1,144 @@
-"""Load a graph file written by ``rasd build`` and run SPARQL over it."""
+"""The Oxigraph store: the graph of record of a build, and SPARQL over any graph.
+
+A build keeps its graph in ``OUT/store`` (a persistent :class:`pyoxigraph.Store`): one named
+graph per article (``https://w3id.org/rasd/graph/<article-id>``) and the entities graph
+(:data:`graph.iri.ENTITIES_GRAPH`); the default graph is empty, and queries see the union of
+all graphs.  ``rasd query`` opens a build's store read-only, or loads a ``.ttl``/``.trig``/…
+file into a temporary in-memory store; rdflib stays the API for small graphs and tests.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rdflib import Dataset, Graph
-from rdflib.query import Result
+import pyoxigraph as ox
 
 from extract.errors import GraphError
 
-_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".jsonld": "json-ld", ".nq": "nquads"}
+#: Prefixes every query may use without declaring them.
+PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "https://schema.org/",
+    "rasd": "https://w3id.org/rasd/ns#",
+    "rasdid": "https://w3id.org/rasd/id/",
+}
+
+_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+STORE_DIR = "store"
 
 
-def load(path: Path) -> Dataset:
-    """Parse a ``.ttl``/``.trig``/``.nt``/``.jsonld`` file into a dataset (default graph = union).
+def is_build_dir(path: Path) -> bool:
+    """Is ``path`` the output folder of a build (it holds ``store/``)?"""
+    return path.is_dir() and (path / STORE_DIR).is_dir()
 
-    Raises :class:`~extract.errors.GraphError` naming the file and the reason.
-    """
+
+def open_store(path: Path, *, read_only: bool = False) -> ox.Store:
+    """Open (or create) the persistent store at ``path``; raises :class:`GraphError`."""
+    try:
+        if read_only:
+            return ox.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as exc:
+        raise GraphError(f"{path}: cannot open the graph store ({exc})") from exc
+
+
+def load(path: Path) -> ox.Store:
+    """A store to query ``path``: a build folder's store (read-only, no parsing) or a graph
+    file loaded into a temporary in-memory store.  Raises :class:`GraphError` naming the file
+    and the reason."""
+    if is_build_dir(path):
+        return open_store(path / STORE_DIR, read_only=True)
+    if path.is_dir():
+        raise GraphError(f"{path}: a folder without a build store ({STORE_DIR}/)")
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise GraphError(f"{path}: unknown graph format (use {', '.join(_FORMATS)})")
+        raise GraphError(f"{path}: unknown graph format (use {', '.join(_FORMATS)} or OUT/)")
     if not path.is_file():
         raise GraphError(f"{path}: no such file")
-    ds = Dataset(default_union=True)
+    store = ox.Store()
     try:
-        if fmt in ("trig", "nquads"):
-            ds.parse(path, format=fmt)
-        else:
-            ds.default_graph.parse(path, format=fmt)
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise GraphError(f"{path}: not a valid {fmt} file ({str(exc).splitlines()[0]})") from exc
-    return ds
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise GraphError(f"{path}: not a valid {fmt.name} file ({msg})") from exc
+    return store
 
 
-def run_query(graph: Graph | Dataset, sparql: str, source: str = "query") -> Result:
-    """Run a SPARQL query; syntax errors become :class:`~extract.errors.GraphError`."""
-    from graph.build import bind_prefixes
+def with_prefixes(sparql: str) -> str:
+    """The query with :data:`PREFIXES` declared before it (its own declarations win)."""
+    head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    return head + sparql
 
-    if isinstance(graph, Dataset):
-        bind_prefixes(graph)
+
+def run_query(store: ox.Store, sparql: str, source: str = "query") -> object:
+    """Run a read-only SPARQL query over the union of all graphs; syntax errors and updates
+    become :class:`GraphError` naming ``source``."""
     try:
-        return graph.query(sparql)
-    except Exception as exc:
+        return store.query(with_prefixes(sparql), use_default_graph_as_union=True)
+    except SyntaxError as exc:
         raise GraphError(f"{source}: invalid SPARQL ({str(exc).splitlines()[0]})") from exc
+    except OSError as exc:
+        raise GraphError(f"{source}: query failed ({exc})") from exc
+
+
+def _cell(term: object) -> str:
+    if term is None:
+        return ""
+    return str(getattr(term, "value", term))
+
+
+def format_results(result: object, fmt: str) -> Iterator[str]:
+    """Query results as text: ``table`` (tab-separated values, header first), ``csv`` or
+    ``json`` (SPARQL 1.1 JSON results); CONSTRUCT results as Turtle lines; ASK as
+    ``true``/``false``."""
+    if isinstance(result, ox.QueryBoolean):
+        yield "true" if bool(result) else "false"
+        return
+    if isinstance(result, ox.QueryTriples):
+        yield ox.serialize(result, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        return
+    if fmt == "json":
+        yield result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
+        return
+    names = [v.value for v in result.variables]
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(names)
+        for row in result:
+            w.writerow([_cell(row[n]) for n in names])
+        yield buf.getvalue()
+        return
+    yield "\t".join(names)
+    for row in result:
+        yield "\t".join(_cell(row[n]).replace("\t", " ").replace("\n", " ") for n in names)
+
+
+def select_rows(store: ox.Store, sparql: str) -> list[dict[str, str]]:
+    """A SELECT query's rows as plain strings (unbound variables are absent)."""
+    result = run_query(store, sparql)
+    names = [v.value for v in result.variables]
+    out = []
+    for row in result:
+        out.append({n: _cell(row[n]) for n in names if row[n] is not None})
+    return out
+
+
+def solutions_json(rows: Iterable[dict[str, str]]) -> str:
+    """Rows as compact JSON (for tests and tools)."""
+    return json.dumps(list(rows), ensure_ascii=False)

@@ -1,115 +1,674 @@
-"""``rasd build``: articles → extract (per article, pure) → resolve → graph → export."""
+"""``rasd build``: a streamed, fault-isolated, parallel and incremental archive build.
+
+    read (stream) ─► extract + map to RDF (pure, per article; here, in worker processes or on a
+    Dask cluster; cached by content and extractor fingerprint) ─► Oxigraph store (one named
+    graph per article) ─► resolution fold (per entity key) ─► entities graph ─► graph.ttl,
+    graph.trig, pages
+
+Nothing holds the whole corpus: articles flow through a bounded number of in-flight batches,
+each article's result is written to the store and the cache as it arrives, and what spans
+articles is a per-key summary (:mod:`extract.resolve`).  An article whose extraction raises is
+reported (``OUT/errors.jsonl``) and skipped; every other article is built.
+
+A build into a folder that holds an earlier build is incremental: articles whose content,
+metadata and extractor fingerprint are unchanged are not touched, new or changed ones are
+extracted (or taken from the cache) and their named graphs replaced, articles no longer in the
+input are removed, and only the entity keys they touch are re-derived.
+"""
 
 from __future__ import annotations
 
-import functools
+import json
 import logging
 import multiprocessing
+import os
+import pickle
+import shutil
+import time
+import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
+from concurrent.futures import wait as futures_wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
 
-from extract.pipeline import DEFAULT_PIPELINE, extract_article
+from extract.errors import ExtractError, InputError, RasdError, UsageError
+from extract.pipeline import DEFAULT_PIPELINE, article_record, check_pipeline, extract_article
 from extract.reader import read_inputs
-from extract.records import Article, Extraction
-from extract.resolve import resolve
-from graph.build import build_dataset, merged_graph
-from extract.errors import InputError
+from extract.records import Article
+from extract.resolve import KeySummary, contributions, derive, fold, unfold
+from graph import nt
+from graph.build import article_nquads, entity_triples
+from graph.iri import ENTITIES_GRAPH, entity_iri, graph_iri
+from graph.store import STORE_DIR, open_store
+from rasd.cache import ResultCache, article_key, fingerprint
 
 log = logging.getLogger("rasd")
 
+#: Exit status of a build that wrote its outputs but skipped some input or article.
+EXIT_SKIPPED = 3
+STATE_VERSION = 1
+#: Graphs up to this many triples get rdflib's readable Turtle/TriG; larger ones one triple a
+#: line (valid Turtle and TriG, sorted by article, written without building the graph).
+PRETTY_MAX_TRIPLES = 50_000
+_STORE_BATCH_BYTES = 32 << 20
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What the build keeps of one article's result besides its N-Quads (cached)."""
+
+    article_id: str
+    source: str
+    record: str
+    triples: int
+    claims: int
+    relations: int
+    contributions: dict[str, KeySummary]
+
 
 @dataclass
-class BuildResult:
-    """What a build produced, for the summary and the tests."""
+class Failure:
+    """One input or article that was skipped, for ``errors.jsonl`` and the summary."""
 
-    dataset: Dataset
-    extractions: list[Extraction]
-    errors: list[InputError] = field(default_factory=list)
+    source: str
+    record: str
+    stage: str  # read | extract
+    component: str
+    error: str
+
+    @classmethod
+    def of(cls, err: RasdError) -> Failure:
+        if isinstance(err, ExtractError):
+            return cls(err.source, err.record, "extract", err.component, err.exception)
+        if isinstance(err, InputError):
+            return cls(err.path, "", "read", "reader", err.reason)
+        return cls("", "", "build", "", str(err))
+
+    def line(self) -> str:
+        return json.dumps(self.__dict__, ensure_ascii=False, sort_keys=True)
+
+    def message(self) -> str:
+        if self.stage == "extract":
+            where = f"{self.source}: component {self.component}"
+            return f"{where} failed on {self.record} ({self.error})"
+        return f"{self.source}: {self.error}"
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts for the summary, the skipped inputs, the stage times."""
+
+    out_dir: Path
+    articles: int = 0
+    triples: int = 0
+    claims: int = 0
+    relations: int = 0
+    entities: dict[str, int] = field(default_factory=dict)
+    extracted: int = 0
+    from_cache: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    duplicates: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    times: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
+    corrupt_cache: int = 0
+    incremental: bool = False
 
-    @functools.cached_property
-    def graph(self) -> Graph:
-        """The merged graph (all named graphs), computed once."""
-        return merged_graph(self.dataset)
-
-    def summary(self) -> dict[str, object]:
-        """Counts for the build summary: articles, triples, entities by class, claims."""
-        from graph.network import entity_classes
-
-        g = self.graph
-        classes = Counter(entity_classes(g).values())
-        return {
-            "articles": len(self.extractions),
-            "triples": len(g),
-            "entities": dict(sorted(classes.items())),
-            "claims": sum(len(e.claims) for e in self.extractions),
-            "relations": sum(len(e.relations) for e in self.extractions),
-            "skipped inputs": len(self.errors),
-        }
+    @property
+    def exit_code(self) -> int:
+        return EXIT_SKIPPED if self.failures else 0
 
 
-def _extract(args: tuple[Article, tuple[str, ...]]) -> Extraction:
-    article, pipeline = args
-    return extract_article(article, pipeline)
+# --- the per-article work (runs in a worker process or on a Dask worker) -------------------
 
 
-def read_articles(inputs: Iterable[Path]) -> tuple[list[Article], list[InputError]]:
-    """Read every article; duplicates (same content hash) are kept once."""
-    articles: dict[str, Article] = {}
-    errors: list[InputError] = []
-    for item in read_inputs(inputs):
-        if isinstance(item, InputError):
-            errors.append(item)
-        elif item.id in articles:
-            log.info("%s: same text as %s, read once", item.source, articles[item.id].source)
-        else:
-            articles[item.id] = item
-    return list(articles.values()), errors
+def process_article(article: Article, pipeline: Sequence[str]) -> tuple[ArticleMeta, bytes]:
+    """Extract one article and map it to its named graph: ``(meta, zlib-compressed N-Quads)``.
+    Raises :class:`~extract.errors.ExtractError` when a component fails."""
+    ex = extract_article(article, pipeline)
+    try:
+        text, n = article_nquads(ex)
+        contrib = contributions(ex)
+    except Exception as exc:  # the mapping to RDF failed on this article
+        raise ExtractError(article.source, article_record(article), "graph", exc) from exc
+    meta = ArticleMeta(
+        article.id,
+        article.source,
+        article_record(article),
+        n,
+        len(ex.claims),
+        sum(1 for _ in ex.relations),
+        contrib,
+    )
+    return meta, zlib.compress(text.encode("utf-8"), 1)
 
 
-def extract_all(
-    articles: Sequence[Article],
-    pipeline: Sequence[str] = DEFAULT_PIPELINE,
-    workers: int = 1,
-    progress: Callable[[int], None] | None = None,
-) -> list[Extraction]:
-    """Extract every article, in parallel when ``workers > 1``; order follows ``articles``."""
-    jobs = [(a, tuple(pipeline)) for a in articles]
-    out: list[Extraction] = []
-    if workers > 1 and len(jobs) > 1:
+Result = tuple[str, "tuple[ArticleMeta, bytes] | ExtractError"]
+
+
+def process_batch(batch: Sequence[tuple[str, Article]], pipeline: Sequence[str]) -> list[Result]:
+    """Process a batch of ``(cache key, article)``; failures are returned, never raised."""
+    out: list[Result] = []
+    for key, article in batch:
+        try:
+            out.append((key, process_article(article, pipeline)))
+        except ExtractError as err:
+            out.append((key, err))
+    return out
+
+
+# --- runners: where batches are processed -------------------------------------------------
+
+
+class _Runner:
+    """Submit batches and collect results as they complete, keeping at most ``limit`` in
+    flight (so memory stays flat in the number of articles)."""
+
+    limit = 1
+
+    def submit(self, batch: list[tuple[str, Article]], pipeline: tuple[str, ...]) -> Any:
+        raise NotImplementedError
+
+    def wait_any(self, futures: set[Any]) -> tuple[set[Any], set[Any]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def run(
+        self, batches: Iterable[list[tuple[str, Article]]], pipeline: tuple[str, ...]
+    ) -> Iterator[Result]:
+        pending: set[Any] = set()
+        for batch in batches:
+            pending.add(self.submit(batch, pipeline))
+            while len(pending) >= self.limit:
+                done, pending = self.wait_any(pending)
+                for fut in done:
+                    yield from fut.result()
+        while pending:
+            done, pending = self.wait_any(pending)
+            for fut in done:
+                yield from fut.result()
+
+
+class _Inline(_Runner):
+    def run(
+        self, batches: Iterable[list[tuple[str, Article]]], pipeline: tuple[str, ...]
+    ) -> Iterator[Result]:
+        for batch in batches:
+            yield from process_batch(batch, pipeline)
+
+
+class _Processes(_Runner):
+    def __init__(self, workers: int) -> None:
         # forkserver, not fork: a fork of a process whose thread pools already ran (torch, for
         # the optional BERT backend) can deadlock in the child
         ctx = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-            for ex in pool.map(_extract, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
-                out.append(ex)
-                if progress:
-                    progress(1)
-    else:
-        for job in jobs:
-            out.append(_extract(job))
-            if progress:
-                progress(1)
-    return out
+        self.pool = ProcessPoolExecutor(workers, mp_context=ctx)
+        self.limit = workers * 3
+
+    def submit(self, batch: list[tuple[str, Article]], pipeline: tuple[str, ...]) -> Any:
+        return self.pool.submit(process_batch, batch, pipeline)
+
+    def wait_any(self, futures: set[Any]) -> tuple[set[Any], set[Any]]:
+        done, rest = futures_wait(futures, return_when=FIRST_COMPLETED)
+        return set(done), set(rest)
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+class _Dask(_Runner):
+    def __init__(self, address: str) -> None:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise UsageError("--dask needs dask.distributed: pip install 'rasd[cluster]'") from exc
+        try:
+            self.client = Client(address, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"--dask {address}: cannot reach the scheduler ({exc})") from exc
+        cores = sum(self.client.nthreads().values()) or 1
+        self.limit = cores * 3
+
+    def submit(self, batch: list[tuple[str, Article]], pipeline: tuple[str, ...]) -> Any:
+        return self.client.submit(process_batch, batch, pipeline, pure=False)
+
+    def wait_any(self, futures: set[Any]) -> tuple[set[Any], set[Any]]:
+        from distributed import wait
+
+        done, rest = wait(list(futures), return_when="FIRST_COMPLETED")
+        return set(done), set(rest)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _runner(workers: int, dask: str | None) -> _Runner:
+    if dask:
+        return _Dask(dask)
+    if workers > 1:
+        return _Processes(workers)
+    return _Inline()
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# --- state kept between builds ------------------------------------------------------------
+
+
+@dataclass
+class _State:
+    fingerprint: str
+    # article id -> (cache key, triples, claims, relations)
+    articles: dict[str, tuple[str, int, int, int]] = field(default_factory=dict)
+    summaries: dict[str, KeySummary] = field(default_factory=dict)
+
+
+def _state_path(out: Path) -> Path:
+    return out / "state" / "state.pickle"
+
+
+def _dirty_path(out: Path) -> Path:
+    return out / "state" / "dirty"
+
+
+def _load_state(out: Path) -> _State | None:
+    path = _state_path(out)
+    if not path.is_file() or _dirty_path(out).exists() or not (out / STORE_DIR).is_dir():
+        return None
+    try:
+        with path.open("rb") as f:
+            version, state = pickle.load(f)
+        if version != STATE_VERSION or not isinstance(state, _State):
+            return None
+        return state
+    except Exception as exc:  # a damaged state file means a full build
+        log.warning("%s is damaged (%s); rebuilding everything", path, exc)
+        return None
+
+
+def _save_state(out: Path, state: _State) -> None:
+    path = _state_path(out)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump((STATE_VERSION, state), f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+# --- the build ------------------------------------------------------------------------------
+
+
+def _batches(
+    items: Iterable[tuple[str, Article]], size: int
+) -> Iterator[list[tuple[str, Article]]]:
+    batch: list[tuple[str, Article]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _StoreWriter:
+    """Bulk-loads N-Quads into the store in large batches."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.seconds = 0.0
+
+    def add(self, nquads: bytes) -> None:
+        self.parts.append(nquads)
+        self.size += len(nquads)
+        if self.size >= _STORE_BATCH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        t = time.perf_counter()
+        self.store.bulk_load(b"".join(self.parts), ox.RdfFormat.N_QUADS)
+        self.parts, self.size = [], 0
+        self.seconds += time.perf_counter() - t
 
 
 def build(
     inputs: Sequence[Path],
+    out_dir: Path,
+    *,
     pipeline: Sequence[str] = DEFAULT_PIPELINE,
     workers: int = 1,
-    progress: Callable[[int], None] | None = None,
-    articles: Sequence[Article] | None = None,
-) -> BuildResult:
-    """Read, extract, resolve and map to RDF (no files written)."""
-    errors: list[InputError] = []
-    if articles is None:
-        articles, errors = read_articles(inputs)
-    extractions = extract_all(articles, pipeline, workers, progress)
-    entities = resolve(extractions)
-    ds = build_dataset(extractions, entities)
-    return BuildResult(ds, extractions, errors)
+    dask: str | None = None,
+    strict: bool = False,
+    pages: bool = True,
+    max_overview_nodes: int = 400,
+    progress: Callable[[str, int], None] | None = None,
+    batch_size: int = 8,
+) -> BuildReport:
+    """Build (or update) the graph of ``inputs`` in ``out_dir``: the store, ``graph.ttl``,
+    ``graph.trig``, ``errors.jsonl`` and the pages.  ``progress(stage, n)`` is called as
+    articles are read (``read``) and finished (``done``).  With ``strict``, the first skipped
+    input or article raises :class:`~extract.errors.UsageError` and no output file is written.
+    """
+    args = dict(
+        pipeline=check_pipeline(list(pipeline)),
+        workers=workers,
+        dask=dask,
+        strict=strict,
+        pages=pages,
+        max_overview_nodes=max_overview_nodes,
+        progress=progress,
+        batch_size=batch_size,
+    )
+    out_dir = Path(out_dir)
+    try:
+        return _build(inputs, out_dir, incremental=True, **args)
+    except _Rebuild as why:
+        reason = str(why)  # leave the except block first, so the failed attempt's store closes
+    log.warning("%s; rebuilding everything", reason)
+    return _build(inputs, out_dir, incremental=False, **args)
+
+
+def _build(
+    inputs: Sequence[Path],
+    out_dir: Path,
+    *,
+    incremental: bool,
+    pipeline: tuple[str, ...],
+    workers: int,
+    dask: str | None,
+    strict: bool,
+    pages: bool,
+    max_overview_nodes: int,
+    progress: Callable[[str, int], None] | None,
+    batch_size: int,
+) -> BuildReport:
+    t0 = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "state").mkdir(exist_ok=True)
+    fp = fingerprint(pipeline)
+    report = BuildReport(out_dir)
+    prev = _load_state(out_dir) if incremental else None
+    if prev is None and (out_dir / STORE_DIR).exists():
+        shutil.rmtree(out_dir / STORE_DIR)  # no trustworthy state: start the store afresh
+    report.incremental = prev is not None
+    state = prev or _State(fp)
+    old_articles = dict(state.articles)
+    state.fingerprint = fp
+    state.articles = {}
+    cache = ResultCache(out_dir / "cache" / "results.sqlite")
+    store = open_store(out_dir / STORE_DIR)
+    _dirty_path(out_dir).touch()
+    writer = _StoreWriter(store)
+    touched: set[str] = set()
+    seen: set[str] = set()
+
+    def fail(err: RasdError) -> None:
+        f = Failure.of(err)
+        report.failures.append(f)
+        log.warning("skipped %s", f.message())
+        if strict:
+            raise UsageError(f"{f.message()} (--strict: stopped; nothing written)")
+
+    def drop_old(article_id: str) -> None:
+        """Take an earlier build's version of an article out of the store and the fold."""
+        old = old_articles.get(article_id)
+        if old is None:
+            return
+        got = cache.get(old[0])
+        if got is None:
+            raise _Rebuild(f"the earlier result of article {article_id} is not in the cache")
+        unfold(state.summaries, got[0].contributions)
+        touched.update(got[0].contributions)
+        store.remove_graph(ox.NamedNode(str(graph_iri(article_id))))
+
+    def accept(key: str, meta: ArticleMeta, nquads: bytes) -> None:
+        drop_old(meta.article_id)
+        writer.add(zlib.decompress(nquads))
+        fold(state.summaries, meta.contributions)
+        touched.update(meta.contributions)
+        state.articles[meta.article_id] = (key, meta.triples, meta.claims, meta.relations)
+
+    def todo() -> Iterator[tuple[str, Article]]:
+        """Articles to extract; unchanged and cached ones are settled here."""
+        for item in read_inputs(inputs):
+            if isinstance(item, InputError):
+                fail(item)
+                continue
+            if item.id in seen:
+                report.duplicates += 1
+                log.info("%s: same text as an article read before; read once", item.source)
+                continue
+            seen.add(item.id)
+            if progress:
+                progress("read", 1)
+            key = article_key(item, fp)
+            old = old_articles.get(item.id)
+            if old is not None and old[0] == key:
+                state.articles[item.id] = old
+                report.unchanged += 1
+                if progress:
+                    progress("done", 1)
+                continue
+            got = cache.get(key)
+            if got is not None:
+                accept(key, got[0], got[1])
+                report.from_cache += 1
+                if progress:
+                    progress("done", 1)
+                continue
+            yield key, item
+
+    runner = _runner(workers, dask)
+    try:
+        for key, res in runner.run(_batches(todo(), batch_size), pipeline):
+            if isinstance(res, ExtractError):
+                fail(res)
+            else:
+                meta, nquads = res
+                cache.put(key, meta, nquads)
+                accept(key, meta, nquads)
+                report.extracted += 1
+            if progress:
+                progress("done", 1)
+        for article_id in sorted(set(old_articles) - set(state.articles)):
+            drop_old(article_id)
+            report.removed += 1
+        cache.commit()
+        writer.flush()
+    finally:
+        runner.close()
+    report.times["read+extract"] = time.perf_counter() - t0 - writer.seconds
+    report.times["store"] = writer.seconds
+
+    t = time.perf_counter()
+    entity_count = _write_entities(store, state.summaries, touched, full=prev is None)
+    report.times["resolve"] = time.perf_counter() - t
+    store.flush()
+    _save_state(out_dir, state)
+    _dirty_path(out_dir).unlink()
+
+    t = time.perf_counter()
+    report.outputs += write_rdf_files(out_dir, store, state, cache)
+    report.times["turtle+trig"] = time.perf_counter() - t
+    cache.close()
+    report.corrupt_cache = cache.corrupt
+    _write_errors(out_dir, report.failures)
+
+    if pages:
+        t = time.perf_counter()
+        index = _write_pages(out_dir, store, state, max_overview_nodes)
+        if index is not None:
+            report.outputs.append(index)
+        report.times["pages"] = time.perf_counter() - t
+
+    report.articles = len(state.articles)
+    report.triples = sum(v[1] for v in state.articles.values()) + entity_count
+    report.claims = sum(v[2] for v in state.articles.values())
+    report.relations = sum(v[3] for v in state.articles.values())
+    classes: Counter[str] = Counter()
+    for key in state.summaries:
+        e = derive(key, state.summaries[key])
+        if e is not None:
+            classes[e.cls] += 1
+    report.entities = dict(sorted(classes.items()))
+    report.failures.sort(key=lambda f: (f.source, f.record, f.component))
+    report.times["total"] = time.perf_counter() - t0
+    return report
+
+
+class _Rebuild(RasdError):
+    """The incremental state cannot be trusted; the caller rebuilds from scratch."""
+
+
+def _entity_quads(e: Any) -> list[tuple[str, str, str]]:
+    return list(entity_triples(e))
+
+
+def _write_entities(
+    store: ox.Store, summaries: dict[str, KeySummary], touched: set[str], *, full: bool
+) -> int:
+    """Write the entities graph: all of it on a full build, only the ``touched`` keys on an
+    incremental one.  Returns the number of triples in the entities graph."""
+    g = ox.NamedNode(str(ENTITIES_GRAPH))
+    gtok = nt.iri(str(ENTITIES_GRAPH))
+    keys = sorted(summaries) if full else sorted(touched)
+    if not full:
+        for key in keys:
+            s = ox.NamedNode(str(entity_iri(key)))
+            for q in list(store.quads_for_pattern(s, None, None, g)):
+                store.remove(q)
+    parts: list[str] = []
+    for key in keys:
+        s = summaries.get(key)
+        e = derive(key, s) if s is not None else None
+        if e is not None:
+            parts.append(nt.quad_lines(_entity_quads(e), gtok))
+    data = "".join(parts).encode("utf-8")
+    if data:
+        if full:
+            store.bulk_load(data, ox.RdfFormat.N_QUADS)
+        else:
+            store.load(data, ox.RdfFormat.N_QUADS)
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, g))
+
+
+def _entities_lines(summaries: dict[str, KeySummary]) -> Iterator[list[tuple[str, str, str]]]:
+    for key in sorted(summaries):
+        e = derive(key, summaries[key])
+        if e is not None:
+            yield _entity_quads(e)
+
+
+def _article_chunks(state: _State, cache: ResultCache) -> Iterator[tuple[str, str]]:
+    """``(article id, N-Quads text)`` of every article of the build, in article-id order."""
+    for article_id in sorted(state.articles):
+        key = state.articles[article_id][0]
+        data = cache.get_nquads(key)
+        if data is None:
+            raise RasdError(f"{cache.path}: the result of article {article_id} went missing")
+        yield article_id, zlib.decompress(data).decode("utf-8")
+
+
+def _atomic_write(path: Path, chunks: Iterable[str]) -> Path:
+    """Write ``chunks`` to ``path`` through a temporary file renamed over it at the end, so a
+    build killed while writing leaves the previous complete file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    with tmp.open("w", encoding="utf-8", newline="\n") as f:
+        for chunk in chunks:
+            f.write(chunk)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    return path
+
+
+def write_rdf_files(
+    out_dir: Path, store: ox.Store, state: _State, cache: ResultCache
+) -> list[Path]:
+    """``graph.ttl`` (the union) and ``graph.trig`` (one named graph per article and the
+    entities graph), deterministic for the same store content: Oxigraph's grouped Turtle for
+    small graphs; for large ones, one triple a line from the cached N-Quads in article order
+    (Oxigraph's serialiser writes ~50k triples/s here, too slow for 25 M)."""
+    total = sum(v[1] for v in state.articles.values())
+    if total <= PRETTY_MAX_TRIPLES:
+        from export.registry import get_exporter
+
+        written = []
+        for fmt in ("turtle", "trig"):
+            exp = get_exporter(fmt)
+            exp.write(store, out_dir / exp.default_name)
+            written.append(out_dir / exp.default_name)
+        return written
+    ent_graph = nt.iri(str(ENTITIES_GRAPH))
+
+    def trig() -> Iterator[str]:
+        yield f"{ent_graph} {{\n"
+        for triples in _entities_lines(state.summaries):
+            yield nt.triple_lines(triples)
+        yield "}\n"
+        for article_id, text in _article_chunks(state, cache):
+            g = nt.iri(str(graph_iri(article_id)))
+            yield f"\n{g} {{\n"
+            yield text.replace(f" {g} .\n", " .\n")
+            yield "}\n"
+
+    def turtle() -> Iterator[str]:
+        for triples in _entities_lines(state.summaries):
+            yield nt.triple_lines(triples)
+        for article_id, text in _article_chunks(state, cache):
+            g = nt.iri(str(graph_iri(article_id)))
+            yield text.replace(f" {g} .\n", " .\n")
+
+    return [
+        _atomic_write(out_dir / "graph.ttl", turtle()),
+        _atomic_write(out_dir / "graph.trig", trig()),
+    ]
+
+
+#: Builds up to this many triples get their pages from an rdflib graph of the whole build.
+PAGES_RDFLIB_MAX_TRIPLES = 400_000
+
+
+def _write_pages(out_dir: Path, store: ox.Store, state: _State, max_nodes: int) -> Path | None:
+    from export import html
+
+    total = sum(v[1] for v in state.articles.values())
+    writer = getattr(html, "write_site_from_store", None)
+    if writer is not None:
+        return writer(store, out_dir, max_overview_nodes=max_nodes)
+    if total > PAGES_RDFLIB_MAX_TRIPLES:
+        log.warning(
+            "pages skipped: %d triples is more than this version writes pages for (%d)",
+            total,
+            PAGES_RDFLIB_MAX_TRIPLES,
+        )
+        return None
+    from rdflib import Dataset
+
+    from graph.build import merged_graph
+
+    ds = Dataset()
+    ds.parse(data=store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+    return html.write_site(merged_graph(ds), out_dir, max_overview_nodes=max_nodes)
+
+
+def _write_errors(out_dir: Path, failures: list[Failure]) -> None:
+    lines = sorted(f.line() + "\n" for f in failures)
+    _atomic_write(out_dir / "errors.jsonl", lines)

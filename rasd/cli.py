@@ -10,14 +10,15 @@ import functools
 import json
 import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from rasd import __version__
 from extract.errors import RasdError, UsageError
+from rasd import __version__
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = "seeds"
@@ -71,6 +72,37 @@ def main(verbose: bool) -> None:
     _setup_logging(verbose)
 
 
+class _Progress:
+    """One live line on a terminal: articles read and done, rate, and ETA from input bytes."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.read = self.done = 0
+        self.t0 = time.monotonic()
+        self.last = 0.0
+
+    def __call__(self, stage: str, n: int) -> None:
+        if stage == "read":
+            self.read += n
+        else:
+            self.done += n
+        now = time.monotonic()
+        if self.enabled and now - self.last > 0.5:
+            self.last = now
+            rate = self.done / max(now - self.t0, 1e-9)
+            left = self.read - self.done
+            eta = f", {left / rate:.0f} s for the {left} read" if rate > 0 and left > 0 else ""
+            click.echo(
+                f"\rextracting: {self.done} articles done, {self.read} read, {rate:.1f}/s{eta}  ",
+                err=True,
+                nl=False,
+            )
+
+    def close(self) -> None:
+        if self.enabled and self.last:
+            click.echo("", err=True)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -79,14 +111,21 @@ def main(verbose: bool) -> None:
     default="out",
     show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for graph.ttl, graph.trig and the pages.",
+    help="Folder for the store, graph.ttl, graph.trig, errors.jsonl and the pages. "
+    "Building into a folder that holds an earlier build updates it incrementally.",
 )
 @click.option(
     "--workers",
-    default=1,
-    show_default=True,
-    type=click.IntRange(1, 64),
-    help="Extract articles in this many processes.",
+    default=None,
+    type=click.IntRange(1, 256),
+    help="Extract articles in this many processes (default: the number of cores).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Extract on this dask.distributed scheduler (tcp://host:8786) instead of local processes.",
 )
 @click.option(
     "--pipeline",
@@ -101,12 +140,17 @@ def main(verbose: bool) -> None:
     help="Most important entities drawn on the overview page.",
 )
 @click.option("--no-pages", is_flag=True, help="Write the RDF only, no HTML pages.")
-@click.option("--strict", is_flag=True, help="Fail (exit 1) if any input cannot be read.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop at the first input or article that cannot be read or extracted (exit 1).",
+)
 @_errors_to_exit
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
-    workers: int,
+    workers: int | None,
+    dask_address: str | None,
     pipeline: str | None,
     max_nodes: int,
     no_pages: bool,
@@ -114,64 +158,73 @@ def build(
 ) -> None:
     """Build the knowledge graph of INPUTS (files or folders; default: seeds/).
 
-    Reads .txt, .json, .jsonl, .html and .zip files of those; writes graph.ttl (merged),
-    graph.trig (one named graph per article) and index.html with its pages.
+    Reads .txt, .json, .jsonl, .html and .zip files of those, one article at a time; writes
+    the Oxigraph store (OUT/store), graph.ttl (merged), graph.trig (one named graph per
+    article), errors.jsonl (what was skipped) and index.html with its pages.
+
+    \b
+    Exit status: 0 built; 3 built, but some input or article was skipped (one line each on
+    stderr and in OUT/errors.jsonl); 1 nothing built (bad option, no article, --strict).
 
     \b
     Example:
       rasd build seeds/ --out out/
-      rasd build ../shared/corpora/saudinewsnet/2015-07-21.zip --workers 2 --out big/
+      rasd build ../shared/corpora/saudinewsnet/ --out big/
+      rasd build ../shared/corpora/saudinewsnet/ --out big/ --dask tcp://scheduler:8786
     """
     from extract.pipeline import DEFAULT_PIPELINE, check_pipeline
     from rasd.build import build as run_build
-    from rasd.build import read_articles
+    from rasd.build import default_workers
 
     paths = list(inputs) or [_default_input()]
     names = (
         check_pipeline([p.strip() for p in pipeline.split(",")]) if pipeline else DEFAULT_PIPELINE
     )
-    articles, errors = read_articles(paths)
-    for err in errors:
-        log.warning("skipped %s", err)
-    if strict and errors:
-        raise UsageError(f"{len(errors)} input(s) could not be read (see above); nothing written")
-    if not articles:
+    progress = _Progress(sys.stderr.isatty())
+    try:
+        report = run_build(
+            paths,
+            out_dir,
+            pipeline=names,
+            workers=workers or default_workers(),
+            dask=dask_address,
+            strict=strict,
+            pages=not no_pages,
+            max_overview_nodes=max_nodes,
+            progress=progress,
+        )
+    finally:
+        progress.close()
+    if report.articles == 0:
         raise UsageError("no articles found in " + ", ".join(map(str, paths)))
-    show = len(articles) >= 20 and sys.stderr.isatty()
-    with click.progressbar(
-        length=len(articles), label="extracting", file=sys.stderr, hidden=not show
-    ) as bar:
-        result = run_build(paths, names, workers, progress=bar.update, articles=articles)
-    result.errors = errors
-    out_dir.mkdir(parents=True, exist_ok=True)
-    from export.registry import get_exporter
-
-    for fmt in ("turtle", "trig"):
-        exp = get_exporter(fmt)
-        path = out_dir / exp.default_name
-        exp.write(result.dataset, path)
-        result.outputs.append(path)
-    if not no_pages:
-        from export.html import write_site
-
-        index = write_site(result.graph, out_dir, max_overview_nodes=max_nodes)
-        result.outputs.append(index)
-    summary = result.summary()
     click.echo(
-        f"{summary['articles']} articles, {summary['triples']} triples, "
-        f"{summary['claims']} claims, {summary['relations']} relations"
+        f"{report.articles} articles, {report.triples} triples, "
+        f"{report.claims} claims, {report.relations} relations"
     )
-    ents = ", ".join(f"{n} {cls}" for cls, n in summary["entities"].items())  # type: ignore[union-attr]
+    ents = ", ".join(f"{n} {cls}" for cls, n in report.entities.items())
     click.echo(f"entities: {ents}")
+    if report.incremental:
+        click.echo(
+            f"incremental: {report.extracted} extracted, {report.from_cache} from the cache, "
+            f"{report.unchanged} unchanged, {report.removed} removed"
+        )
     from extract.camel_data import status_line
 
     click.echo(status_line())
-    if errors:
-        click.echo(f"skipped inputs: {len(errors)} (see warnings above)")
-    for path in result.outputs:
+    times = ", ".join(f"{k} {v:.1f} s" for k, v in report.times.items())
+    click.echo(f"times: {times}")
+    if report.failures:
+        click.echo(
+            f"skipped: {len(report.failures)} input(s) or article(s), listed in "
+            f"{out_dir / 'errors.jsonl'}"
+        )
+    for path in report.outputs:
         click.echo(f"wrote {path}")
-    if not no_pages:
+    click.echo(f"store: {out_dir / 'store'} (rasd query {out_dir} -e 'SELECT …')")
+    if not no_pages and (out_dir / "index.html").exists():
         click.echo(f"open {(out_dir / 'index.html').resolve().as_uri()}")
+    if report.exit_code:
+        sys.exit(report.exit_code)
 
 
 @main.command()
@@ -187,16 +240,18 @@ def build(
 )
 @_errors_to_exit
 def query(graph_file: Path, query_file: Path | None, expr: str | None, fmt: str) -> None:
-    """Run a SPARQL query over GRAPH (graph.ttl or graph.trig).
+    """Run a SPARQL query over GRAPH: a build folder (its Oxigraph store, opened read-only,
+    nothing parsed) or a graph file (.ttl, .trig, .nt, .nq, .jsonld; loaded into a temporary
+    store).  The query sees the union of all named graphs.
 
-    Prefixes schema:, rasd:, rasdid:, skos:, owl:, rdfs:, xsd: are predefined.
+    Prefixes schema:, rasd:, rasdid:, skos:, owl:, rdfs:, xsd:, rdf: are predefined.
 
     \b
     Example:
-      rasd query out/graph.ttl queries/who_said_what.rq
+      rasd query out/ queries/who_said_what.rq
       rasd query out/graph.trig -e 'SELECT (COUNT(*) AS ?n) WHERE { ?c a schema:Claim }'
     """
-    from graph.store import load, run_query
+    from graph.store import format_results, load, run_query
 
     if (query_file is None) == (expr is None):
         raise UsageError("give either a QUERY.rq file or -e SPARQL (one of them)")
@@ -209,26 +264,18 @@ def query(graph_file: Path, query_file: Path | None, expr: str | None, fmt: str)
     else:
         sparql, source = expr or "", "-e"
     result = run_query(load(graph_file), sparql, source)
-    if fmt == "json":
-        click.echo(result.serialize(format="json").decode("utf-8"))
-    elif fmt == "csv":
-        click.echo(result.serialize(format="csv").decode("utf-8"), nl=False)
-    elif result.type == "ASK":
-        click.echo("true" if result.askAnswer else "false")
-    else:
-        names = [str(v) for v in result.vars or []]
-        click.echo("\t".join(names))
-        n = 0
-        for row in result:
-            click.echo("\t".join("" if v is None else str(v) for v in row))
-            n += 1
-        click.echo(f"({n} rows)", err=True)
+    lines = 0
+    for chunk in format_results(result, fmt):
+        click.echo(chunk, nl=fmt == "table")
+        lines += 1
+    if fmt == "table" and lines > 1:
+        click.echo(f"({lines - 1} rows)", err=True)
 
 
 @main.command(name="export")
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", required=True, help="jsonld, graphml, gexf, csv, turtle, trig or nt."
+    "--format", "fmt", required=True, help="jsonld, graphml, gexf, csv, turtle, trig, nt or nquads."
 )
 @click.option(
     "--out",
@@ -238,20 +285,24 @@ def query(graph_file: Path, query_file: Path | None, expr: str | None, fmt: str)
 )
 @_errors_to_exit
 def export_cmd(graph_file: Path, fmt: str, out_path: Path | None) -> None:
-    """Write GRAPH in another format for other tools (Gephi, spreadsheets, JSON-LD).
+    """Write GRAPH (a build folder, read from its store, or a graph file) in another format
+    for other tools (Gephi, spreadsheets, JSON-LD, bulk loaders).
 
     \b
     Example:
-      rasd export out/graph.trig --format gexf      # out/graph.gexf for Gephi
+      rasd export out/ --format gexf                # out/graph.gexf for Gephi
       rasd export out/graph.ttl --format csv --out tables/
     """
     from export.registry import get_exporter
     from graph.store import load
 
     exp = get_exporter(fmt)
-    ds = load(graph_file)
-    target = out_path or graph_file.parent / exp.default_name
-    exp.write(ds, target)
+    store = load(graph_file)
+    base = graph_file if graph_file.is_dir() else graph_file.parent
+    target = out_path or base / exp.default_name
+    if target.resolve() == graph_file.resolve():
+        raise UsageError(f"{target}: would overwrite the graph being exported; give --out")
+    exp.write(store, target)
     click.echo(f"wrote {target}")
 
 

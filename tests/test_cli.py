@@ -37,10 +37,14 @@ def test_build_reports_bad_inputs_and_keeps_the_rest(tmp_path: Path) -> None:
     code, out, err = run(
         "build", str(GOLDEN_TXT), str(bad), "--out", str(tmp_path / "o"), "--no-pages"
     )
-    assert code == 0
+    assert code == 3  # built, but something was skipped (documented in `rasd build --help`)
     assert "bad.json: not valid JSON" in err and "Traceback" not in err
     assert out.startswith("1 articles")
     assert (tmp_path / "o" / "graph.ttl").exists()
+    (line,) = (tmp_path / "o" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    failure = json.loads(line)
+    assert failure["source"].endswith("bad.json") and failure["stage"] == "read"
+    assert "not valid JSON" in failure["error"]
     code, _out, err = run(
         "build", str(GOLDEN_TXT), str(bad), "--out", str(tmp_path / "s"), "--strict"
     )
@@ -187,8 +191,27 @@ def test_build_output_does_not_depend_on_hash_order(tmp_path: Path) -> None:
         )
         assert r.returncode == 0, r.stderr
         outs.append(out)
-    files = sorted(p.relative_to(outs[0]) for p in outs[0].rglob("*") if p.is_file())
+    files = _output_files(outs[0])
     assert Path("graph.trig") in files and Path("index.html") in files
-    assert files == sorted(p.relative_to(outs[1]) for p in outs[1].rglob("*") if p.is_file())
+    assert files == _output_files(outs[1])
     differ = [f for f in files if (outs[0] / f).read_bytes() != (outs[1] / f).read_bytes()]
     assert differ == []
+    assert _store_quads(outs[0]) == _store_quads(outs[1])
+
+
+def _output_files(out: Path) -> list[Path]:
+    """The files a build writes for people and tools; the store, the cache and the build
+    state are databases whose bytes are not meant to repeat (their content is compared)."""
+    internal = {"store", "cache", "state"}
+    return sorted(
+        p.relative_to(out)
+        for p in out.rglob("*")
+        if p.is_file() and p.relative_to(out).parts[0] not in internal
+    )
+
+
+def _store_quads(out: Path) -> list[str]:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(out / "store"))
+    return sorted(store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())

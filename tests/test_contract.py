@@ -181,9 +181,12 @@ def test_trig_holds_one_named_graph_per_article(seeds_build: Path) -> None:
         for c in ds.graphs()
         if str(c.identifier).startswith("https://w3id.org/rasd/graph/")
     }
-    assert len(names) == 5
+    entities = "https://w3id.org/rasd/graph/entities"
+    assert entities in names and len(names - {entities}) == 5
     claim_graphs = {str(g) for _s, _p, _o, g in ds.quads((None, None, SCHEMA.Claim, None))}
-    assert claim_graphs <= names
+    assert claim_graphs <= names - {entities}
+    label_graphs = {str(g) for _s, _p, _o, g in ds.quads((None, RDFS.label, None, None))}
+    assert label_graphs == {entities}
 
 
 @pytest.mark.parametrize(
