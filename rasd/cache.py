@@ -33,18 +33,24 @@ _FINGERPRINT_SUFFIXES = frozenset(
 )
 
 
+def tree_digest(roots: Sequence[Path]) -> str:
+    """SHA-256 over the path and content of every source, data and model file under
+    ``roots`` (``__pycache__`` left out)."""
+    h = hashlib.sha256()
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix in _FINGERPRINT_SUFFIXES and "__pycache__" not in path.parts:
+                h.update(f"{root.name}/{path.relative_to(root).as_posix()}\n".encode())
+                h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
 @functools.cache
 def _package_digest() -> str:
     from rasd import __version__
 
-    h = hashlib.sha256(f"rasd {__version__}\n".encode())
-    for pkg in (extract, graph):
-        root = Path(pkg.__file__).parent
-        for path in sorted(root.rglob("*")):
-            if path.suffix in _FINGERPRINT_SUFFIXES and "__pycache__" not in path.parts:
-                h.update(f"{pkg.__name__}/{path.relative_to(root).as_posix()}\n".encode())
-                h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()
+    roots = [Path(pkg.__file__).parent for pkg in (extract, graph)]
+    return f"{__version__}:{tree_digest(roots)}"
 
 
 def fingerprint(pipeline: Sequence[str]) -> str:

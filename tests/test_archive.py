@@ -1,0 +1,212 @@
+"""The archive build: fault isolation, the store, the cache, incremental builds, workers and a
+real Dask cluster, each checked against a plain full build of the same articles."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from conftest import ROOT, SEEDS
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+import rasd.cache
+from extract.errors import UsageError
+from extract.pipeline import COMPONENTS, DEFAULT_PIPELINE, component, extract_article
+from extract.reader import parse_text
+from graph.vocab import SCHEMA
+from rasd.build import EXIT_SKIPPED, build
+
+GOLDEN_TXT = ROOT / "tests" / "fixtures" / "golden" / "article.txt"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+OUTPUTS = ("graph.ttl", "graph.trig", "errors.jsonl")
+
+
+def _inputs(tmp: Path, files: list[Path]) -> Path:
+    folder = tmp / "in"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for f in files:
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+def _same_outputs(a: Path, b: Path) -> None:
+    for name in OUTPUTS:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def _store_quads(out: Path) -> set[str]:
+    store = ox.Store.read_only(str(out / "store"))
+    return set(store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())
+
+
+def test_find_organizations_survives_a_tatweel_token() -> None:
+    """The aleqt.com article that aborted a 2,000-article build: a token of only tatweel
+    (folded to "") after an organisation head noun."""
+    text = "وهي تلك التي تندرج تحت إطار جماعة سياسية ـــ وهي بطبيعة الحال ذات مصالح."
+    ex = extract_article(parse_text(text, "aleqt.txt"))
+    assert ex.article.text == text
+
+
+@pytest.fixture
+def exploding_component() -> str:
+    """A component that raises on one article (whose text names a marker) and on no other."""
+    name = "test-explode"
+
+    def explode(doc) -> None:
+        if "قنبلة" in doc.article.text:
+            raise RuntimeError("boom on purpose")
+
+    component(name)(explode)
+    yield name
+    del COMPONENTS[name]
+
+
+def test_one_failing_article_is_reported_and_the_rest_built(
+    tmp_path: Path, exploding_component: str
+) -> None:
+    folder = _inputs(tmp_path, SEED_FILES[:2])
+    (folder / "bad.txt").write_text("خبر فيه قنبلة موقوتة عن تنظيم داعش.", encoding="utf-8")
+    pipeline = (*DEFAULT_PIPELINE[:3], exploding_component, *DEFAULT_PIPELINE[3:])
+    out = tmp_path / "out"
+    report = build([folder], out, pipeline=pipeline, pages=False)
+    assert report.exit_code == EXIT_SKIPPED and report.articles == 2
+    (failure,) = report.failures
+    assert failure.component == exploding_component and failure.stage == "extract"
+    assert failure.source.endswith("bad.txt") and "boom on purpose" in failure.error
+    (line,) = (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["component"] == exploding_component
+    ds = Dataset(default_union=True)
+    ds.parse(out / "graph.trig", format="trig")
+    heads = set(ds.objects(None, SCHEMA.identifier))
+    assert len(heads) == 2  # both good articles are in the graph, the bad one is not
+    with pytest.raises(UsageError, match="--strict"):
+        build([folder], tmp_path / "strict", pipeline=pipeline, pages=False, strict=True)
+    assert not (tmp_path / "strict" / "graph.ttl").exists()
+
+
+@pytest.fixture(scope="module")
+def full_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A plain full build of the seeds, inline, without pages."""
+    out = tmp_path_factory.mktemp("full")
+    report = build([SEEDS], out, pages=False)
+    assert report.articles == 5 and report.exit_code == 0
+    return out
+
+
+def test_store_holds_the_graph_and_answers_queries(full_seeds: Path) -> None:
+    from graph.store import load, select_rows
+
+    ttl = Graph().parse(full_seeds / "graph.ttl")
+    store = load(full_seeds)
+    union = Graph()
+    data = ox.serialize(
+        store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True),
+        format=ox.RdfFormat.N_TRIPLES,
+    )
+    union.parse(data=data, format="nt")
+    assert isomorphic(union, ttl)
+    graphs = {g.value for g in store.named_graphs()}
+    assert "https://w3id.org/rasd/graph/entities" in graphs and len(graphs) == 6
+    rows = select_rows(store, "SELECT ?l WHERE { rasdid:dAEc rdfs:label ?l FILTER(lang(?l)='ar') }")
+    assert rows == [{"l": "داعش"}]
+
+
+def test_incremental_add_and_remove_equals_a_full_build(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = build([_inputs(tmp_path, [*SEED_FILES[:3], GOLDEN_TXT])], out, pages=False)
+    assert first.extracted == 4 and not first.incremental
+    # two articles added, the golden one removed: only the two new ones are extracted
+    folder = _inputs(tmp_path, SEED_FILES)
+    second = build([folder], out, pages=False)
+    assert second.incremental
+    assert (second.extracted, second.unchanged, second.removed) == (2, 3, 1)
+    full = tmp_path / "full"
+    build([folder], full, pages=False)
+    _same_outputs(out, full)
+    assert _store_quads(out) == _store_quads(full)
+    # nothing changed: nothing extracted, nothing rewritten
+    third = build([folder], out, pages=False)
+    assert (third.extracted, third.unchanged, third.removed) == (0, 5, 0)
+    _same_outputs(out, full)
+
+
+def test_cache_is_keyed_by_the_extractor_fingerprint(
+    tmp_path: Path, full_seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    folder = SEEDS
+    shutil.copytree(full_seeds, out)
+    again = build([folder], out, pages=False)
+    assert (again.extracted, again.unchanged) == (0, 5)
+    # editing any data file changes the fingerprint: every article is extracted again
+    real = rasd.cache._package_digest()
+    monkeypatch.setattr(rasd.cache, "_package_digest", lambda: real + "-edited")
+    edited = build([folder], out, pages=False)
+    assert (edited.extracted, edited.unchanged, edited.from_cache) == (5, 0, 0)
+    _same_outputs(out, full_seeds)
+
+
+def test_fingerprint_covers_every_data_file(tmp_path: Path) -> None:
+    """The digest reads the data and model files of the installed packages: editing one
+    (here: a copy of the package with one TSV changed) gives another fingerprint."""
+    import extract
+
+    root = Path(extract.__file__).parent
+    assert (root / "data" / "speech_cues.tsv").is_file()
+    digests = []
+    for edit in (False, True):
+        copy = tmp_path / f"copy{edit}" / "extract"
+        shutil.copytree(root, copy, ignore=shutil.ignore_patterns("__pycache__", "models"))
+        if edit:
+            with (copy / "data" / "speech_cues.tsv").open("a", encoding="utf-8") as f:
+                f.write("\n")
+        digests.append(rasd.cache.tree_digest([copy]))
+    assert digests[0] != digests[1]
+    assert rasd.cache.tree_digest([root]) == rasd.cache.tree_digest([root])
+
+
+def test_a_damaged_cache_entry_is_detected_and_rebuilt(tmp_path: Path, full_seeds: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(full_seeds, out)
+    db = sqlite3.connect(out / "cache" / "results.sqlite")
+    db.execute("UPDATE results SET nquads = X'00' WHERE rowid = (SELECT MIN(rowid) FROM results)")
+    db.commit()
+    db.close()
+    shutil.rmtree(out / "state")  # no trustworthy state: everything comes from the cache again
+    report = build([SEEDS], out, pages=False)
+    assert report.corrupt_cache == 1
+    assert (report.extracted, report.from_cache) == (1, 4)
+    _same_outputs(out, full_seeds)
+
+
+def test_workers_give_the_same_bytes(tmp_path: Path, full_seeds: Path) -> None:
+    out = tmp_path / "out"
+    report = build([SEEDS], out, pages=False, workers=2, batch_size=1)
+    assert report.extracted == 5
+    _same_outputs(out, full_seeds)
+    assert _store_quads(out) == _store_quads(full_seeds)
+
+
+def test_a_real_dask_cluster_gives_the_same_bytes(tmp_path: Path, full_seeds: Path) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        out = tmp_path / "out"
+        report = build([SEEDS], out, pages=False, dask=cluster.scheduler_address, batch_size=2)
+    assert report.extracted == 5 and report.exit_code == 0
+    _same_outputs(out, full_seeds)
+    assert _store_quads(out) == _store_quads(full_seeds)
+
+
+def test_unreachable_dask_scheduler_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="cannot reach the scheduler"):
+        build([GOLDEN_TXT], tmp_path / "o", pages=False, dask="tcp://127.0.0.1:9")
