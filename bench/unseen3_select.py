@@ -1,0 +1,274 @@
+"""Draw the third unseen corpus (issue 11): 44 SaudiNewsNet articles, split into dev and test.
+
+The rule, fixed before anything was annotated or scored:
+
+1. Every article of every ``../shared/corpora/saudinewsnet/*.zip`` (zips in name order, records
+   in array order) whose ``content`` has 1,000–4,000 characters, whose folded title + content
+   (:func:`extract.text.fold`) is *about* ISIS or terrorism (a *core* term ``داعش``,
+   ``تنظيم الدولة``, ``ارهاب`` in the title, or core terms twice in the content) and has at
+   least one *context* term (a platform or the internet, Syria or
+   Iraq, or Saudi security: :data:`ONLINE`, :data:`SYRIA_IRAQ`, :data:`SECURITY`), and at
+   least one speech cue (:data:`CUE_RE`: قال، أكد، أوضح، أشار، ذكر، أعلن، كشف، صرح، أفاد،
+   أضاف، بين، لفت، نوه، شدد، وفقا لـ، بحسب … as whole words, with و/ف and feminine forms).
+2. Minus every article the project has already used: the 24 of
+   ``bench/eval_entities_unseen.py`` (its ``--select`` draw, repeated here, and its
+   ``ARTICLES``/``ARTICLES_2`` lists), the 12 of ``bench/eval_claims_unseen.py`` /
+   ``bench/claims_gold_unseen.tsv``, the four articles quoted in issue 11 (aleqt.com
+   2015/08/09 article_980168; aawsat 425521, 419711, 412001) and the five seeds
+   (``../shared/seeds/*.txt``, compared by text: an article is dropped when a fifth of its
+   8-word shingles occur in a seed).  Copies (same URL, or a fifth of the 8-word shingles
+   of the content shared with an earlier eligible article: the same agency story in two
+   papers) keep their first occurrence only; a used article is excluded by its URL and by
+   its content (same shingle rule), wherever a copy of it lies.
+3. Two strata: *online* (the text names a platform or the internet, :data:`ONLINE`) and
+   *other*.  Each stratum is shuffled with ``random.Random(SEED)`` (seed 11, the issue's number);
+   the first 22 of each are taken and interleaved online, other, online, other … and numbered
+   u01…u44 in that order.
+4. Split: u01–u22 (the first half) are ``dev``, u23–u44 (the second half) are ``test``; each
+   half thus holds 11 online and 11 other articles.  The split is made here, before any
+   annotation or scoring; ``test`` is scored once, at the end.
+
+No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
+index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
+length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
+
+    /work/main/.venv/bin/python bench/unseen3_select.py           # print the draw
+    /work/main/.venv/bin/python bench/unseen3_select.py --write   # write bench/unseen3_articles.tsv
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import random
+import re
+import zipfile
+from pathlib import Path
+
+from extract.text import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpora" / "saudinewsnet"
+OUT = ROOT / "bench" / "unseen3_articles.tsv"
+SEED = 11
+PER_STRATUM = 22
+MIN_CHARS, MAX_CHARS = 1000, 4000
+
+CORE = tuple(fold(w) for w in ("داعش", "تنظيم الدولة", "إرهاب"))
+ONLINE = tuple(
+    fold(w)
+    for w in (
+        "تويتر",
+        "فيسبوك",
+        "فيس بوك",
+        "يوتيوب",
+        "تليجرام",
+        "تلغرام",
+        "إنستغرام",
+        "انستقرام",
+        "واتساب",
+        "التواصل الاجتماعي",
+        "الإنترنت",
+        "الانترنت",
+        "الشبكة العنكبوتية",
+        "مواقع إلكترونية",
+        "المواقع الإلكترونية",
+        "الفضاء الإلكتروني",
+        "هاشتاق",
+    )
+)
+SYRIA_IRAQ = tuple(
+    fold(w) for w in ("سوريا", "سورية", "السوري", "العراق", "العراقي", "الرقة", "الموصل", "حلب")
+)
+SECURITY = tuple(
+    fold(w)
+    for w in (
+        "وزارة الداخلية",
+        "المتحدث الأمني",
+        "الأجهزة الأمنية",
+        "الجهات الأمنية",
+        "رجال الأمن",
+        "أمن الدولة",
+        "خلية",
+        "تفجير",
+    )
+)
+_CUES = (
+    "قال|قالت|يقول|تقول|اكد|اكدت|يؤكد|تؤكد|اوضح|اوضحت|يوضح|اشار|اشارت|يشير|ذكر|ذكرت|"
+    "يذكر|اعلن|اعلنت|يعلن|كشف|كشفت|يكشف|صرح|صرحت|افاد|افادت|يفيد|اضاف|اضافت|يضيف|"
+    "بين|بينت|لفت|لفتت|نوه|نوهت|شدد|شددت|ابان|ابانت|قائلا|مضيفا|مشيرا|موضحا|مؤكدا"
+)
+#: a speech cue as a whole word of the folded text, with an optional و/ف
+CUE_RE = re.compile(rf"(?<!\w)[وف]?(?:{_CUES})(?!\w)|(?<!\w)(?:وفقا ل|بحسب|حسب)")
+ISSUE_ARTICLES = (
+    "aleqt.com/2015/08/09/article_980168",
+    "aawsat.com/home/article/425521/",
+    "aawsat.com/home/article/419711/",
+    "aawsat.com/home/article/412001/",
+)
+
+Key = tuple[str, int]  # (zip stem, index in its JSON array)
+
+
+def _records(zip_path: Path) -> list[dict]:
+    with zipfile.ZipFile(zip_path) as zf:
+        return json.loads(zf.read(zf.namelist()[0]))
+
+
+def _literal(script: Path, name: str) -> list[Key]:
+    """A module-level list assigned in a bench script, read without importing it."""
+    for node in ast.parse(script.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
+            return [tuple(x) for x in ast.literal_eval(node.value)]
+    raise SystemExit(f"{script}: no {name} list")
+
+
+def _entities_draw(n: int = 24) -> list[Key]:
+    """Repeat ``bench/eval_entities_unseen.py --select`` (seed 2026, first 24)."""
+    keywords = ("تويتر", "التواصل الاجتماعي", "فيسبوك", "يوتيوب", "الإنترنت", "تليجرام")
+    cands = []
+    for z in sorted(CORPUS.glob("2015-08-*.zip")):
+        for i, r in enumerate(_records(z)):
+            t = r.get("content") or ""
+            if "داعش" in t and any(k in t for k in keywords) and 1200 <= len(t) <= 4500:
+                cands.append((z.stem, i))
+    random.Random(2026).shuffle(cands)
+    return cands[:n]
+
+
+def used_keys() -> set[Key]:
+    """(zip, index) of every article already used by the project's benchmarks."""
+    bench = ROOT / "bench"
+    ent = bench / "eval_entities_unseen.py"
+    keys = set(_entities_draw()) | set(_literal(ent, "ARTICLES")) | set(_literal(ent, "ARTICLES_2"))
+    keys |= set(_literal(bench / "eval_claims_unseen.py", "ARTICLES"))
+    gold = bench / "claims_gold_unseen.tsv"
+    for line in gold.read_text(encoding="utf-8").splitlines()[1:]:
+        day, _, idx = line.split("\t")[0].partition("#")
+        keys.add((day, int(idx)))
+    return keys
+
+
+def used_articles() -> tuple[set[str], set[str]]:
+    """URLs and 8-word shingles of the used articles (so that a copy elsewhere is excluded too)."""
+    by_zip: dict[str, list[int]] = {}
+    for day, idx in used_keys():
+        by_zip.setdefault(day, []).append(idx)
+    urls: set[str] = set()
+    shingles: set[str] = set()
+    for day, idxs in sorted(by_zip.items()):
+        records = _records(CORPUS / f"{day}.zip")
+        for i in idxs:
+            urls.add((records[i].get("url") or "").strip())
+            shingles |= _shingles(records[i].get("content") or "")
+    return urls, shingles
+
+
+def _about(title: str, content: str) -> bool:
+    """A core term in the title, or core terms at least twice in the content."""
+    t, c = fold(title), fold(content)
+    return any(k in t for k in CORE) or sum(c.count(k) for k in CORE) >= 2
+
+
+def _shingles(text: str, n: int = 8) -> set[str]:
+    words = fold(text).split()
+    return {" ".join(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
+
+
+def _seed_shingles() -> set[str]:
+    out: set[str] = set()
+    for p in sorted((SHARED / "seeds").glob("*.txt")):
+        out |= _shingles(p.read_text(encoding="utf-8"))
+    return out
+
+
+def _copied(sh: set[str], seen: set[str]) -> bool:
+    """A fifth or more of an article's shingles occur in ``seen`` (a copy or a near-copy)."""
+    return bool(sh) and len(sh & seen) >= 0.2 * len(sh)
+
+
+def candidates() -> tuple[list[dict], list[dict], dict[str, int]]:
+    """The eligible articles of the two strata (online, other) and the exclusion counts."""
+    used_urls, used_shingles = used_articles()
+    seeds = _seed_shingles()
+    online: list[dict] = []
+    other: list[dict] = []
+    seen_urls: set[str] = set()
+    seen_shingles: set[str] = set()
+    dropped = {"used": 0, "issue": 0, "seed": 0, "duplicate": 0}
+    for z in sorted(CORPUS.glob("*.zip")):
+        for i, r in enumerate(_records(z)):
+            content = r.get("content") or ""
+            if not MIN_CHARS <= len(content) <= MAX_CHARS:
+                continue
+            text = fold(f"{r.get('title') or ''}\n{content}")
+            if not _about(r.get("title") or "", content):
+                continue
+            is_online = any(k in text for k in ONLINE)
+            if not (is_online or any(k in text for k in SYRIA_IRAQ + SECURITY)):
+                continue
+            if not CUE_RE.search(fold(content)):
+                continue
+            url = (r.get("url") or "").strip()
+            sh = _shingles(content)
+            if url in used_urls or _copied(sh, used_shingles):
+                dropped["used"] += 1
+            elif any(a in url for a in ISSUE_ARTICLES):
+                dropped["issue"] += 1
+            elif url in seen_urls or _copied(sh, seen_shingles):
+                dropped["duplicate"] += 1
+            elif _copied(sh, seeds):
+                dropped["seed"] += 1
+            else:
+                row = {
+                    "url": url,
+                    "source": r.get("source") or "",
+                    "zip": z.stem,
+                    "index": i,
+                    "chars": len(content),
+                    "online": is_online,
+                }
+                (online if is_online else other).append(row)
+            seen_urls.add(url)  # a later copy of an excluded article is excluded too
+            seen_shingles |= sh
+    return online, other, dropped
+
+
+def select() -> tuple[list[dict], dict[str, int]]:
+    """The 44 articles in order u01…u44, with their split."""
+    online, other, dropped = candidates()
+    dropped["online pool"], dropped["other pool"] = len(online), len(other)
+    rnd = random.Random(SEED)
+    rnd.shuffle(online)
+    rnd.shuffle(other)
+    if len(online) < PER_STRATUM or len(other) < PER_STRATUM:
+        raise SystemExit(f"too few candidates: online {len(online)}, other {len(other)}")
+    pairs = zip(online[:PER_STRATUM], other[:PER_STRATUM], strict=True)
+    picked = [a for pair in pairs for a in pair]
+    half = len(picked) // 2
+    for n, a in enumerate(picked, start=1):
+        a["n"] = f"u{n:02d}"
+        a["split"] = "dev" if n <= half else "test"
+    return picked, dropped
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
+    args = ap.parse_args()
+    picked, dropped = select()
+    cols = ("n", "split", "url", "source", "zip", "index", "chars")
+    lines = ["\t".join(cols)] + ["\t".join(str(a[c]) for c in cols) for a in picked]
+    print("\n".join(lines))
+    print("# " + ", ".join(f"{k}: {v}" for k, v in dropped.items()))
+    if args.write:
+        OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"# wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
