@@ -16,6 +16,7 @@ repository (the corpus is under a research licence).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -63,10 +64,8 @@ def run(cmd: list[str]) -> tuple[float, int, str]:
         total = 0
         try:
             for p in [ps, *ps.children(recursive=True)]:
-                try:
+                with contextlib.suppress(psutil.Error):
                     total += p.memory_info().rss
-                except psutil.Error:
-                    pass
         except psutil.Error:
             pass
         peak = max(peak, total)
