@@ -215,3 +215,20 @@ def _store_quads(out: Path) -> list[str]:
 
     store = ox.Store.read_only(str(out / "store"))
     return sorted(store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())
+
+
+def test_query_and_export_read_the_build_store(seeds_build: Path, tmp_path: Path) -> None:
+    """`rasd query OUT/` answers from the store (read-only) as the Turtle file does."""
+    sparql = "SELECT ?c ?t WHERE { ?c a schema:Claim ; schema:text ?t } ORDER BY ?c"
+    code, from_store, _ = run("query", str(seeds_build), "-e", sparql, "--format", "csv")
+    assert code == 0
+    code, from_file, _ = run(
+        "query", str(seeds_build / "graph.ttl"), "-e", sparql, "--format", "csv"
+    )
+    assert code == 0 and from_store == from_file and len(from_store.splitlines()) > 30
+    code, _out, err = run("query", str(seeds_build), "-e", "INSERT DATA { <x:a> <x:b> <x:c> }")
+    assert code == 1 and "Traceback" not in err
+    target = tmp_path / "net.gexf"
+    code, _out, err = run("export", str(seeds_build), "--format", "gexf", "--out", str(target))
+    assert code == 0, err
+    assert "داعش" in {d["label"] for _n, d in nx.read_gexf(target).nodes(data=True)}
