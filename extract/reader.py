@@ -18,6 +18,7 @@ import hashlib
 import html
 import io
 import json
+import logging
 import re
 import zipfile
 import zlib
@@ -33,6 +34,7 @@ from extract.errors import InputError
 from extract.records import Article, DateValue
 from extract.resources import load_tsv
 
+log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm", ".zip")
 _MAX_TITLE_WORDS = 25
 
@@ -239,13 +241,24 @@ def _first(obj: dict[str, Any], source: str, *names: str) -> str | None:
 _NOT_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f]')
 
 
-def _url(url: str | None) -> str | None:
-    """The record's url, percent-encoding what an IRI cannot hold (spaces, quotes, ``<>``).
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S")
+
+
+def _url(url: str | None, source: str = "") -> str | None:
+    """The record's url, percent-encoding what an IRI cannot hold (spaces, quotes, ``<>``);
+    a url that is not absolute (``/a/b``, ``0``) cannot name the article and is dropped.
 
     >>> _url('http://x.example/a b"<c>')
     'http://x.example/a%20b%22%3Cc%3E'
+    >>> _url("/news/1") is None
+    True
     """
-    if url is None or not _NOT_IRI.search(url):
+    if url is None:
+        return None
+    if not _ABSOLUTE.match(url):
+        log.warning("%s: url %r is not an absolute IRI; dropped", source, url[:80])
+        return None
+    if not _NOT_IRI.search(url):
         return url
     return _NOT_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
 
@@ -294,7 +307,7 @@ def parse_record(obj: Any, source: str) -> Article:
         title_span=title_span,
         published=published,
         publisher=_publisher_label(_first(obj, source, "source", "publisher", "site")),
-        url=_url(_first(obj, source, "url", "link")),
+        url=_url(_first(obj, source, "url", "link"), source),
         author=_first(obj, source, "author", "byline"),
     )
 
@@ -423,7 +436,7 @@ def _check_text(text: str, source: str) -> None:
     if "\x00" in text:
         raise InputError(source, "binary data, not text (NUL characters)")
     bad = len(_NOT_TEXT.findall(text))
-    if bad and bad * 100 > len(text):
+    if bad > 8 and bad * 100 > len(text):  # a stray control character is not a binary file
         raise InputError(source, f"binary data, not text ({bad} control or unassigned characters)")
 
 
