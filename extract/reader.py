@@ -6,7 +6,14 @@ marks site boilerplate (headline tickers, "report this image" notices, "read at 
 links) as outside the article: only ``Article.segments`` are analysed.
 
 Bad input never stops a build: :func:`read_inputs` yields an :class:`~extract.errors.InputError`
-for each unreadable file (or JSON line) and goes on with the rest.
+for each unreadable file (or JSON line, JSON record or zip member) and goes on with the rest.
+
+Files are decoded from UTF-8 (with or without a BOM), UTF-16 with a BOM, Windows-1256 or
+ISO-8859-6 (:func:`decode_text`); ``Article.encoding`` says which.  Limits (module constants):
+a ``.txt``/``.html`` article over 5 MB and a ``.json`` document over 64 MB are refused by their
+size, unread; ``.jsonl`` is streamed line by line and a line (one record) over 5 MB is skipped;
+a zip member over the limit of its type, by its declared size or once reading passes the limit,
+is refused, and an archive stops after 512 MB of unpacked data.
 """
 
 from __future__ import annotations

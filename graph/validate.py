@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, Graph, Literal, Namespace
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import BNode, Node, Variable
@@ -158,4 +158,4 @@ def validate(graph: Graph) -> list[str]:
     return sorted(lines)
 
 
-__all__ = ["SHAPES", "URIRef", "shapes_graph", "validate"]
+__all__ = ["SHAPES", "shapes_graph", "validate"]
