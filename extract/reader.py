@@ -434,7 +434,8 @@ def _plausible_arabic(text: str, strict: bool = False) -> bool:
     return 2 * arabic >= letters and not _MOJIBAKE.search(text) and not _LONG_RUN.search(text)
 
 
-_SYMBOL = regex.compile(r"[\p{S}\u00C0-\u00FF]")
+# symbols and Latin-1 letters outside ASCII (HTML markup is full of ASCII symbols)
+_SYMBOL = regex.compile(r"[\u0080-\U0010FFFF&&[\p{S}\u00C0-\u00FF]]", regex.V1)
 _LONG_RUN = re.compile(r"[^\W\d_]{30}")
 
 

@@ -432,3 +432,15 @@ def test_json_strings_that_are_not_unicode_text_keep_their_offsets(tmp_path: Pat
     assert art.text == "عنوان\n\nقال \ufffd الوزير"
     art.text.encode("utf-8")  # a lone surrogate would raise here (and in every writer)
     assert art.url == "http://x.example/a%20b"
+
+
+def test_html_in_windows_1256(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="windows-1256"><title>خبر</title></head><body><article>'
+        f"<h1>داعش يتجه للفضاء الإلكتروني</h1><p>{NEWS}</p></article></body></html>"
+    )
+    (tmp_path / "p.html").write_bytes(page.encode("cp1256"))
+    (art,) = read_file(tmp_path / "p.html")
+    assert isinstance(art, Article)
+    assert (art.encoding, art.title) == ("windows-1256", "داعش يتجه للفضاء الإلكتروني")
+    assert NEWS in art.text
