@@ -396,7 +396,8 @@ def parse_html(html: str, source: str) -> Article:
 # is refused, never guessed.
 
 LEGACY_ENCODINGS = {"cp1256": "windows-1256", "iso8859_6": "iso-8859-6"}
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")  # Arabic proper (not Persian/Urdu letters)
+_CONTROL = re.compile(r"[\x00-\x08\x0E-\x1F\x7F]")
 _LETTER = re.compile(r"[^\W\d_]")
 # a Latin-1 letter (à â ç è é …) touching an Arabic letter: ISO-8859-6 read as Windows-1256
 _MOJIBAKE = re.compile(r"[\u0621-\u064A][\u00C0-\u00FF]|[\u00C0-\u00FF][\u0621-\u064A]")
@@ -407,7 +408,7 @@ _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 def _plausible_arabic(text: str, strict: bool = False) -> bool:
     """Whether a legacy-code-page decoding reads as Arabic prose: two Arabic words or more,
-    Arabic letters at least 1 in 20 letters (half of them when ``strict``), next to no Latin-1
+    Arabic letters at least 1 in 40 letters (half of them when ``strict``), next to no Latin-1
     letters glued to Arabic ones (what ISO-8859-6 read as Windows-1256 gives), few symbols
     and words of sane length.  ``strict`` also refuses any Latin-1 letter next to an Arabic
     one and any run of 30 letters.
@@ -421,7 +422,7 @@ def _plausible_arabic(text: str, strict: bool = False) -> bool:
     """
     arabic = len(_ARABIC_LETTER.findall(text))
     letters = len(_LETTER.findall(text))
-    if arabic == 0 or 50 * len(_MOJIBAKE.findall(text)) > arabic:
+    if arabic == 0 or _CONTROL.search(text) or 50 * len(_MOJIBAKE.findall(text)) > arabic:
         return False
     words = text.split()
     if sum(1 for w in words if len(_ARABIC_LETTER.findall(w)) >= 2) < 2:
@@ -430,7 +431,7 @@ def _plausible_arabic(text: str, strict: bool = False) -> bool:
     if 20 * len(_SYMBOL.findall(text)) > nonspace or nonspace > 20 * len(words):
         return False  # symbols everywhere (¤ ¦ § ¬ ‰ …) or no word breaks: not prose
     if not strict:
-        return 20 * arabic >= letters
+        return 40 * arabic >= letters
     return 2 * arabic >= letters and not _MOJIBAKE.search(text) and not _LONG_RUN.search(text)
 
 
