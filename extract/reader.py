@@ -391,9 +391,11 @@ def parse_html(html: str, source: str) -> Article:
 # Arabic archives come in UTF-8 (with or without a byte-order mark), UTF-16 with a BOM, and the
 # two legacy code pages Windows-1256 and ISO-8859-6.  UTF-8 and BOM-marked input is decoded
 # strictly; anything else goes to charset-normalizer restricted to the two legacy code pages,
-# and its answer is kept only when the decoded text is plainly Arabic (mostly Arabic letters,
-# no Latin-1 letters glued to Arabic ones, which is what the wrong code page gives).  Byte soup
-# is refused, never guessed.
+# and its answer is kept only when the decoded text reads as Arabic prose (Arabic words, no
+# control characters, few symbols, no Latin-1 letters glued to Arabic ones, which is what the
+# wrong code page gives: see _plausible_arabic).  Byte soup is refused, never guessed.  The
+# encoding names recorded on Article.encoding: utf-8, utf-8-sig (with a BOM), utf-16-le,
+# utf-16-be, windows-1256, iso-8859-6.
 
 LEGACY_ENCODINGS = {"cp1256": "windows-1256", "iso8859_6": "iso-8859-6"}
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")  # Arabic proper (not Persian/Urdu letters)
