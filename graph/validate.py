@@ -158,4 +158,46 @@ def validate(graph: Graph) -> list[str]:
     return sorted(lines)
 
 
-__all__ = ["SHAPES", "shapes_graph", "validate"]
+def _graph_of(store: object, name: object) -> Graph:
+    """The triples of one named graph of a pyoxigraph store, plus the entities-graph triples
+    of the entities it points at (their class and labels), as a small rdflib graph."""
+    import pyoxigraph as ox
+
+    g = Graph()
+    quads = list(store.quads_for_pattern(None, None, None, name))
+    g.parse(
+        data=ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES), format="nt"
+    )
+    entities = {q.object for q in quads if isinstance(q.object, ox.NamedNode)}
+    entities |= {q.subject for q in quads if isinstance(q.subject, ox.NamedNode)}
+    extra = []
+    for e in entities:
+        if e.value.startswith("https://w3id.org/rasd/id/"):
+            extra += [q.triple for q in store.quads_for_pattern(e, None, None, None)]
+    if extra:
+        data = ox.serialize(extra, format=ox.RdfFormat.N_TRIPLES)
+        g.parse(data=data, format="nt")
+    return g
+
+
+def validate_store(store: object) -> list[str]:
+    """Violations in a pyoxigraph store: each article's named graph is checked with the
+    entities it names; triples outside named graphs (a loaded ``.ttl`` file) are checked as
+    one graph."""
+    import pyoxigraph as ox
+
+    lines: list[str] = []
+    names = sorted(store.named_graphs(), key=lambda n: str(n))
+    articles = [n for n in names if not str(n).endswith("/graph/entities>")]
+    for name in articles:
+        lines += validate(_graph_of(store, name))
+    default = list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    if default or not articles:
+        g = Graph()
+        data = ox.serialize((q.triple for q in default), format=ox.RdfFormat.N_TRIPLES)
+        g.parse(data=data, format="nt")
+        lines += validate(g)
+    return sorted(set(lines))
+
+
+__all__ = ["SHAPES", "shapes_graph", "validate", "validate_store"]
