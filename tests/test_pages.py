@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from conftest import page_fixture_graph
+from rdflib import Graph
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -16,6 +18,7 @@ from export.html import read_site_data, write_site  # noqa: E402
 from export.html.highlight import Span, highlight  # noqa: E402
 from export.html.safe import script_json  # noqa: E402
 from export.html.synthetic import synthetic_graph  # noqa: E402
+from graph.vocab import RASD, SCHEMA  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 INJECTIONS = ("<img src=x", "</script><script>")
@@ -94,6 +97,13 @@ def page_data(path: Path) -> dict:
     return json.loads(m.group(1))
 
 
+def mention_counts(g: Graph) -> Counter:
+    """Spans naming each entity plus articles it published (an independent rdflib count)."""
+    counts: Counter = Counter(str(o) for o in g.objects(None, RASD.refersTo))
+    counts.update(str(o) for o in g.objects(None, SCHEMA.publisher))
+    return counts
+
+
 def test_site_layout(site: Path) -> None:
     data = read_site_data(fixture_graph())
     assert (site / "index.html").is_file()
@@ -101,10 +111,16 @@ def test_site_layout(site: Path) -> None:
     for art in data.articles.values():
         assert (site / "article" / f"{art.file}.html").is_file()
     names = sorted(p.name for p in (site / "entity").glob("*.html"))
-    assert len(names) == len(data.entities)
+    counts = mention_counts(fixture_graph())
+    expected = sorted(f"{e.file}.html" for e in data.entities.values() if counts[e.iri] >= 2)
+    assert names == expected
+    assert 0 < len(names) < len(data.entities)  # the fixture has entities named once
     assert all(re.fullmatch(r"[0-9a-f]{16}\.html", n) for n in names)  # case-insensitive-safe
-    for name in ("vis-network.min.js", "site.js", "site.css"):
+    for name in ("vis-network.min.js", "site.js", "site.css", "site-data.js", "search-index.js"):
         assert (site / "static" / name).is_file()
+    shards = sorted((site / "static" / "e").glob("*.js"))
+    keys = {k for p in shards for k in re.findall(r'"([0-9a-f]{16})":\[', p.read_text("utf-8"))}
+    assert keys == {e.file for e in data.entities.values()}  # every entity has a panel record
 
 
 def test_every_page_parses_rtl_and_offline(site: Path) -> None:
@@ -138,7 +154,7 @@ def test_injection_never_unescaped(site: Path) -> None:
     text = (site / "article" / f"{art.file}.html").read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=alert(1)&gt;" in text
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in text
-    labels = [n["label"] for n in page_data(site / "article" / f"{art.file}.html")["nodes"]]
+    labels = [n[0] for n in page_data(site / "article" / f"{art.file}.html")["nodes"]]
     assert any("<img src=x onerror" in label for label in labels)  # decoded JSON: plain text
 
 
@@ -194,22 +210,25 @@ def test_overview_shows_all_entities_under_cap(site: Path) -> None:
     data = read_site_data(fixture_graph())
     payload = page_data(site / "index.html")
     assert len(payload["nodes"]) == len(data.entities)
-    assert len(payload["nodeInfo"]) == len(data.entities)
+    assert len(payload["info"]) == len(data.entities)
     text = (site / "index.html").read_text(encoding="utf-8")
     assert f"<bdi>{len(data.entities)}</bdi> من <bdi>{len(data.entities)}</bdi>" in text
 
 
 def test_overview_capped(tmp_path: Path) -> None:
     g = synthetic_graph(1000, 2500, n_articles=40, n_claims=60)
-    n = len(read_site_data(g).entities)
-    assert n == 1000
+    data = read_site_data(g)
+    assert len(data.entities) == 1000
     write_site(g, tmp_path, max_overview_nodes=400)
     payload = page_data(tmp_path / "index.html")
     assert len(payload["nodes"]) == 400
     assert len(payload["edges"]) <= 3 * 400
     assert "<bdi>400</bdi> من <bdi>1000</bdi>" in (tmp_path / "index.html").read_text("utf-8")
-    assert len(list((tmp_path / "entity").glob("*.html"))) == 1000
-    ids = {e["from"] for e in payload["edges"]} | {e["to"] for e in payload["edges"]}
+    counts = mention_counts(g)
+    with_page = sum(1 for e in data.entities.values() if counts[e.iri] >= 2)
+    assert 0 < with_page < 1000
+    assert len(list((tmp_path / "entity").glob("*.html"))) == with_page
+    ids = {e[0] for e in payload["edges"]} | {e[1] for e in payload["edges"]}
     assert ids <= set(range(400))
 
 

@@ -9,12 +9,11 @@ from typing import Any
 import networkx as nx
 
 from export.html.analytics import spring_positions
-from export.html.model import SiteData
-from export.html.netdata import vis_node, vis_options
-from export.html.panels import edge_candidates, entity_dates, entity_panel, select_edges, vis_edges
+from export.html.netdata import node
+from export.html.panels import Refs, Site, edge_candidates, entity_info, select_edges, vis_edges
 from export.html.render import render
 from export.html.safe import script_json
-from export.html.styles import CLASS_AR, COMMUNITY_COLORS, GROUPS
+from export.html.styles import GROUPS
 
 EDGES_PER_NODE = 3  # overview edge cap: this many times the number of shown nodes
 
@@ -27,7 +26,7 @@ def node_size(score: float, top: float) -> float:
 
 
 def overview_page(
-    data: SiteData,
+    site: Site,
     g: nx.Graph,
     ranked: list[str],
     score: dict[str, float],
@@ -39,38 +38,25 @@ def overview_page(
     ids = {iri: i for i, iri in enumerate(shown)}
     pos = spring_positions(g, shown)
     top = score.get(shown[0], 0.0) if shown else 0.0
-    nodes: list[dict[str, Any]] = []
+    nodes: list[list] = []
     info: list[dict[str, Any]] = []
-    for i, iri in enumerate(shown):
-        ent = data.entities[iri]
+    for iri in shown:
+        ent = site.entities[iri]
         x, y = pos.get(iri, (0, 0))
-        nodes.append(
-            vis_node(
-                i,
-                ent.label,
-                ent.group,
-                size=node_size(score.get(iri, 0.0), top),
-                x=x,
-                y=y,
-                title=f"{ent.label} — {CLASS_AR.get(ent.cls, ent.cls)}",
-                value=score.get(iri, 0.0) / top if top > 0 else 1.0,
-            )
-        )
-        panel = entity_panel(data, iri, "")
-        panel.update({"g": ent.group, "k": community.get(iri, 0), "d": entity_dates(data, iri)})
-        info.append(panel)
-    chosen = select_edges(
-        edge_candidates(data, ids, "", limit=2), max(EDGES_PER_NODE * len(shown), 50)
-    )
+        value = score.get(iri, 0.0) / top if top > 0 else 1.0
+        nodes.append(node(ent.label, ent.cls, node_size(score.get(iri, 0.0), top), x, y, value))
+        info.append(entity_info(site, iri, k=community.get(iri, 0), d=site.entity_dates(iri)))
+    refs = Refs(site)
+    chosen = select_edges(edge_candidates(site, ids, refs), max(EDGES_PER_NODE * len(shown), 50))
     edges, edge_info = vis_edges(chosen, ids)
-    counts = Counter(data.entities[i].group for i in shown)
+    counts = Counter(site.entities[i].group for i in shown)
     payload = {
         "nodes": nodes,
         "edges": edges,
-        "options": vis_options(large=True),
-        "nodeInfo": info,
+        "info": info,
         "edgeInfo": edge_info,
-        "communityColors": list(COMMUNITY_COLORS),
+        "arts": refs.table,
+        "large": True,
     }
     html = render(
         "overview.html",
@@ -79,10 +65,11 @@ def overview_page(
         page="overview",
         data=script_json(payload),
         shown=len(shown),
-        total=len(data.entities),
+        total=len(site.entities),
+        n_pages=sum(1 for e in site.entities.values() if e.page),
         n_edges=len(edges),
-        n_articles=len(data.articles),
-        n_claims=len(data.claims),
+        n_articles=len(site.articles),
+        n_claims=len(site.idx.claims),
         n_communities=len(set(community.values())),
         groups=GROUPS,
         counts=dict(counts),
@@ -90,16 +77,11 @@ def overview_page(
     return html, ids
 
 
-def search_index_js(data: SiteData, overview_ids: dict[str, int]) -> str:
-    """``static/search-index.js``: every entity's label, aliases, page and overview node id."""
-    rows = [
-        [
-            e.label,
-            [a for a in (*e.aliases, e.latin) if a],
-            e.file,
-            CLASS_AR.get(e.cls, e.cls),
-            overview_ids.get(iri, -1),
-        ]
-        for iri, e in data.entities.items()
-    ]
+def search_index_js(site: Site, overview_ids: dict[str, int]) -> str:
+    """``static/search-index.js``: every entity's label, other names, link (from the site
+    root), class key and overview node id (-1 when not drawn there)."""
+    rows = []
+    for iri, e in site.entities.items():
+        names = [a for a in (*e.aliases, e.latin) if a and a != e.label]
+        rows.append([e.label, sorted(set(names)), e.href, e.cls, overview_ids.get(iri, -1)])
     return f"window.RASD_SEARCH = {script_json(rows)};\n"
