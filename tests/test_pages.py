@@ -8,13 +8,14 @@ from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from conftest import page_fixture_graph
-from rdflib import Graph
+from rdflib import RDF, Dataset, Graph, URIRef
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from export.html import read_site_data, write_site  # noqa: E402
+from export.html import read_site_data, write_site, write_site_from_store  # noqa: E402
 from export.html.highlight import Span, highlight  # noqa: E402
 from export.html.safe import script_json  # noqa: E402
 from export.html.synthetic import synthetic_graph  # noqa: E402
@@ -250,3 +251,101 @@ def test_entity_page_content(site: Path) -> None:
     vtext = (site / "entity" / f"{votel.file}.html").read_text(encoding="utf-8")
     assert "قائد القيادة الأميركية الوسطى" in vtext  # job title
     assert "تصريحات قالها" in vtext and "لن يكون كافياً" in vtext
+
+
+# ---------------------------------------------------------------- the store path
+
+
+def named_graph_store(g: Graph) -> ox.Store:
+    """The triples of ``g`` in the archive layout: one named graph per article (what the
+    article yields: its own triples and the nodes ``rasd:inArticle``/``schema:appearance``
+    it), everything else in the entities graph; the default graph empty."""
+    arts = {a: str(g.value(a, SCHEMA.identifier)) for a in g.subjects(RDF.type, SCHEMA.NewsArticle)}
+    ds = Dataset()
+    for s, p, o in g:
+        home = s if s in arts else g.value(s, RASD.inArticle) or g.value(s, SCHEMA.appearance)
+        name = arts.get(home, "entities")
+        ds.graph(URIRef(f"https://w3id.org/rasd/graph/{name}")).add((s, p, o))
+    store = ox.Store()
+    store.load(ds.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def files(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_store_with_named_graphs_gives_the_same_site(site: Path, tmp_path: Path) -> None:
+    store = named_graph_store(fixture_graph())
+    graphs = {str(n.value) for n in store.named_graphs()}
+    assert "https://w3id.org/rasd/graph/entities" in graphs and len(graphs) == 5
+    assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    index = write_site_from_store(store, tmp_path / "s")
+    assert index == tmp_path / "s" / "index.html"
+    a, b = files(site), files(tmp_path / "s")
+    assert sorted(a) == sorted(b)
+    for name in a:
+        assert a[name] == b[name], name
+
+
+def test_store_deterministic_and_stale_files_removed(tmp_path: Path) -> None:
+    out = tmp_path / "s"
+    write_site_from_store(named_graph_store(fixture_graph()), out)
+    first = files(out)
+    (out / "entity" / "0123456789abcdef.html").write_text("stale", encoding="utf-8")
+    (out / "static" / "e" / "z.js").write_text("stale", encoding="utf-8")
+    write_site_from_store(named_graph_store(fixture_graph()), out)
+    assert files(out) == first
+
+
+def test_entities_named_once_link_to_their_span(site: Path) -> None:
+    g = fixture_graph()
+    data = read_site_data(g)
+    counts = mention_counts(g)
+    facebook = next(e for e in data.entities.values() if e.label == "فيسبوك")
+    assert counts[facebook.iri] == 1
+    assert not (site / "entity" / f"{facebook.file}.html").exists()
+    (art,) = {m.article for m in data.mentions_by_entity[facebook.iri]}
+    target = f"article/{data.articles[art].file}.html#e-{facebook.file}"
+    # the search index links to the span naming it...
+    text = (site / "static" / "search-index.js").read_text("utf-8")
+    rows = json.loads(text.split("=", 1)[1].rstrip().rstrip(";"))
+    assert [r[2] for r in rows if r[0] == "فيسبوك"] == [target]
+    # ...which is marked in the article, once, where the first mention starts
+    page = (site / "article" / f"{data.articles[art].file}.html").read_text("utf-8")
+    assert page.count(f'id="e-{facebook.file}"') == 1
+    first = min(m.start for m in data.mentions_by_entity[facebook.iri])
+    body = data.articles[art].body
+    after = page.split(f'id="e-{facebook.file}"></span>', 1)[1]
+    assert re.sub(r"<[^>]+>", "", after).startswith(body[first : first + 5])
+    # every link to it on the site goes there (no link to a page that does not exist)
+    for path in pages(site):
+        for attrs, _ in parse(path).anchors:
+            href = attrs.get("href") or ""
+            assert f"entity/{facebook.file}.html" not in href, path
+    # its side-panel record is in its shard, with the same link
+    shard = next((site / "static" / "e").glob(f"{facebook.file[:1]}.js"))
+    assert f'"{facebook.file}":["فيسبوك"' in shard.read_text("utf-8")
+    assert target in shard.read_text("utf-8")
+
+
+def test_min_mentions_one_gives_every_named_entity_a_page(tmp_path: Path) -> None:
+    g = fixture_graph()
+    data = read_site_data(g)
+    counts = mention_counts(g)
+    write_site(g, tmp_path, min_mentions=1)
+    names = {p.stem for p in (tmp_path / "entity").glob("*.html")}
+    assert names == {e.file for e in data.entities.values() if counts[e.iri] >= 1}
+
+
+def test_every_page_link_resolves(site: Path) -> None:
+    for path in pages(site):
+        for attrs, _ in parse(path).anchors:
+            href = attrs.get("href") or ""
+            if not href or href.startswith(("http://", "https://")):
+                continue
+            file, _, frag = href.partition("#")
+            target = (path.parent / file).resolve() if file else path
+            assert target.is_file(), (path, href)
+            if frag:
+                assert f'id="{frag}"' in target.read_text("utf-8"), (path, href)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -75,6 +76,7 @@ def write_site_from_store(
     *,
     max_overview_nodes: int = 400,
     min_mentions: int = MIN_MENTIONS,
+    stats: dict[str, float] | None = None,
 ) -> Path:
     """Write the HTML site for the graph in ``store`` under ``out_dir``; returns the path of
     ``index.html``.
@@ -84,11 +86,13 @@ def write_site_from_store(
     byte-identical files.  The overview shows the ``max_overview_nodes`` most important
     entities (PageRank); entities mentioned at least ``min_mentions`` times get a page.
     Stale files in ``article/``, ``entity/`` and ``static/e/`` (from an earlier graph) are
-    removed.
+    removed.  ``stats``, when given, receives the CPU seconds of each stage.
     """
+    clock = _Clock(stats)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     index = read_index(store, min_mentions=min_mentions)
+    clock("read_index")
     site = Site(index)
     log.info(
         "site: %d entities (%d with a page), %d articles, %d claims, %d relations",
@@ -105,6 +109,7 @@ def write_site_from_store(
     community = communities(g)
     picked = network_claims(site)
     site.plan(picked)
+    clock("analytics")
 
     n_hex = shard_len(len(index.entities))
     static = copy_static(out_dir)
@@ -113,21 +118,25 @@ def write_site_from_store(
 
     for iri, art in index.articles.items():  # streamed: one article's text at a time
         detail = read_article(store, iri, index.entities)
+        clock("read_articles")
         site.collect(iri, detail)
         name = f"{art.file}.html"
         write_text(out_dir / "article" / name, article_page(site, art, detail))
         written["article"].add(name)
+        clock("article_pages")
 
     index_html, overview_ids = overview_page(site, g, ranked, score, community, max_overview_nodes)
     write_text(out_dir / "index.html", index_html)
     write_text(static / "search-index.js", search_index_js(site, overview_ids))
     write_text(out_dir / "claims.html", claims_page(site, picked))
+    clock("overview_claims_search")
     for iri, ent in index.entities.items():
         if ent.page:
             name = f"{ent.file}.html"
             write_text(out_dir / "entity" / name, entity_page(site, g, iri, rank))
             written["entity"].add(name)
 
+    clock("entity_pages")
     shards: dict[str, list[str]] = defaultdict(list)
     for iri, ent in index.entities.items():
         shards[ent.file[:n_hex]].append(iri)
@@ -152,4 +161,19 @@ def write_site_from_store(
             if path.name not in written[sub]:
                 log.info("removing stale file %s", path)
                 path.unlink()
+    clock("shards")
     return out_dir / "index.html"
+
+
+class _Clock:
+    """Adds the CPU time since the previous call to ``stats[stage]``."""
+
+    def __init__(self, stats: dict[str, float] | None) -> None:
+        self.stats = stats
+        self.last = time.process_time()
+
+    def __call__(self, stage: str) -> None:
+        now = time.process_time()
+        if self.stats is not None:
+            self.stats[stage] = self.stats.get(stage, 0.0) + now - self.last
+        self.last = now

@@ -51,8 +51,8 @@ def edge(source: int, target: int, key: str, width: float = 1.0) -> list:
 def site_data_js(shard_len: int) -> str:
     """``static/site-data.js``: what every page shares — legend groups, class and relation
     names, vis-network options, community colours, the length of entity shard names."""
-    groups = {g.key: {"shape": g.shape, "color": g.color, "ar": g.ar} for g in GROUPS}
-    groups["Claim"] = {"shape": "dot", "color": CLAIM_NODE_COLOR, "ar": "تصريح"}
+    groups = {g.key: {"shape": g.shape, "color": g.color, "ar": g.ar, "en": g.en} for g in GROUPS}
+    groups["Claim"] = {"shape": "dot", "color": CLAIM_NODE_COLOR, "ar": "تصريح", "en": "Claim"}
     classes = {k: [CLASS_GROUP[k], CLASS_AR[k]] for k in CLASS_AR}
     classes["Claim"] = ["Claim", "تصريح"]
     rels = {

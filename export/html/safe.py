@@ -51,7 +51,7 @@ def snippet(body: str, sentence: Sentence | None, start: int, end: int) -> Snipp
 
     Uses the sentence when it holds the span, otherwise the line of ``body`` around it.
 
-    >>> snippet("قال فوتل إن داعش انتهى", None, 13, 17)
+    >>> snippet("قال فوتل إن داعش انتهى", None, 12, 16)
     ('قال فوتل إن ', 'داعش', ' انتهى')
     """
     if sentence is not None and 0 <= sentence.start <= start <= end <= sentence.end:

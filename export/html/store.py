@@ -469,6 +469,7 @@ _P = {
     "hijri": str(RASD.hijriDate),
     "inferred": str(RASD.dateInferred),
 }
+_USED = frozenset(v for k, v in _P.items() if k != "surface")
 _MENTION, _SENTENCE, _DATE = str(RASD.Mention), str(RASD.Sentence), str(RASD.DateMention)
 
 
@@ -490,10 +491,14 @@ def read_article(store: ox.Store, iri: str, entities: dict[str, Ent]) -> Article
     bodies = sorted(o.value for o in own.get(str(SCHEMA.articleBody), ()))
     named = tuple(sorted({o.value for o in own.get(str(SCHEMA.mentions), ())}))
     nodes: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in _select(
-        store, f"SELECT ?s ?p ?o WHERE {{ ?s rasd:inArticle <{iri}> . ?s ?p ?o }}"
-    ):
-        nodes[s.value][p.value].append(o)
+    res = store.query(
+        f"SELECT ?s ?p ?o WHERE {{ ?s <{_A}> <{iri}> . ?s ?p ?o }}",
+        use_default_graph_as_union=True,
+    )
+    for sol in res:  # terms are decoded on access: objects only for the properties used
+        p = sol[1].value
+        if p in _USED:
+            nodes[sol[0].value][p].append(sol[2])
     mentions: list[Mention] = []
     sentences: dict[str, Sentence] = {}
     dates: list[DateMention] = []
@@ -510,7 +515,7 @@ def read_article(store: ox.Store, iri: str, entities: dict[str, Ent]) -> Article
                         sentence=_str(_first(v, _P["inSentence"])),
                         start=_int(_first(v, _P["start"])),
                         end=_int(_first(v, _P["end"])),
-                        surface=_str(_first(v, _P["surface"])) or "",
+                        surface="",  # not read: the pages show the span of the article text
                     )
                 )
         if _SENTENCE in types:

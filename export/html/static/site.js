@@ -62,6 +62,24 @@
     return v;
   }
 
+  /* legends that pages leave to the script (entity and article pages): one line per group */
+  var SHAPE_CHAR = { dot: '●', square: '■', triangle: '▲', triangleDown: '▼', diamond: '◆',
+    star: '★', hexagon: '⬢' };
+  document.querySelectorAll('ul[data-legend]').forEach(function (ul) {
+    Object.keys(R.groups).forEach(function (k) {
+      if (k === 'Claim') return;
+      var g = R.groups[k];
+      var li = el('li');
+      var sw = el('span', 'shape', SHAPE_CHAR[g.shape] || '●');
+      sw.style.color = g.color;
+      sw.setAttribute('aria-hidden', 'true');
+      li.appendChild(sw);
+      li.appendChild(document.createTextNode(' ' + g.ar + ' '));
+      li.appendChild(el('bdi', 'note', g.en));
+      ul.appendChild(li);
+    });
+  });
+
   /* ---------- side panel ---------- */
   var panel = document.getElementById('panel');
   var panelBody = document.getElementById('panel-body');
