@@ -349,3 +349,23 @@ def test_every_page_link_resolves(site: Path) -> None:
             assert target.is_file(), (path, href)
             if frag:
                 assert f'id="{frag}"' in target.read_text("utf-8"), (path, href)
+
+
+def test_workers_on_a_store_directory_give_the_same_site(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import export.html as pages
+
+    path = tmp_path / "store"
+    disk = ox.Store(str(path))
+    disk.extend(named_graph_store(fixture_graph()).quads_for_pattern(None, None, None, None))
+    disk.flush()
+    del disk
+    monkeypatch.setattr(pages, "BATCH", 1)  # several batches: the forked path
+    stats: dict[str, float] = {}
+    write_site_from_store(path, tmp_path / "s", workers=2, stats=stats)
+    assert stats["read_articles"] > 0 and stats["entity_pages"] > 0
+    a, b = files(site), files(tmp_path / "s")
+    assert sorted(a) == sorted(b)
+    for name in a:
+        assert a[name] == b[name], name

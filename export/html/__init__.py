@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import logging
 import math
+import multiprocessing
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -43,7 +45,13 @@ from export.html.overview import overview_page, search_index_js
 from export.html.panels import Refs, Site
 from export.html.render import copy_static, write_text
 from export.html.safe import script_json
-from export.html.store import MIN_MENTIONS, read_article, read_index, store_from_graph
+from export.html.store import (
+    MIN_MENTIONS,
+    ArticleDetail,
+    read_article,
+    read_index,
+    store_from_graph,
+)
 
 __all__ = ["SiteData", "read_site_data", "write_site", "write_site_from_store"]
 
@@ -71,11 +79,13 @@ def write_site(graph: Graph, out_dir: Path, *, max_overview_nodes: int = 400, **
 
 
 def write_site_from_store(
-    store: ox.Store,
+    store: ox.Store | str | Path,
     out_dir: Path,
     *,
     max_overview_nodes: int = 400,
     min_mentions: int = MIN_MENTIONS,
+    workers: int = 1,
+    articles: Callable[[str, dict], ArticleDetail] | None = None,
     stats: dict[str, float] | None = None,
 ) -> Path:
     """Write the HTML site for the graph in ``store`` under ``out_dir``; returns the path of
@@ -86,11 +96,26 @@ def write_site_from_store(
     byte-identical files.  The overview shows the ``max_overview_nodes`` most important
     entities (PageRank); entities mentioned at least ``min_mentions`` times get a page.
     Stale files in ``article/``, ``entity/`` and ``static/e/`` (from an earlier graph) are
-    removed.  ``stats``, when given, receives the CPU seconds of each stage.
+    removed.
+
+    ``store`` is a store or the directory of an on-disk store (opened read-only).  With a
+    directory and ``workers > 1``, article and entity pages are written by that many forked
+    processes, each with its own read-only handle; the output does not depend on
+    ``workers``.  ``articles(iri, entities)`` replaces :func:`read_article` as the source
+    of an article's text and spans (e.g. a build's per-article cache: reading text back
+    from an on-disk store is the largest cost).  ``stats``, when given, receives the CPU
+    seconds of each stage (summed over the processes).
     """
     clock = _Clock(stats)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    path = None
+    if not isinstance(store, ox.Store):
+        path = Path(store)
+        store = ox.Store.read_only(str(path))
+    if workers > 1 and path is None:
+        log.info("site: one process (workers need the directory of an on-disk store)")
+        workers = 1
     index = read_index(store, min_mentions=min_mentions)
     clock("read_index")
     site = Site(index)
@@ -116,27 +141,24 @@ def write_site_from_store(
     write_text(static / "site-data.js", site_data_js(n_hex))
     written: dict[str, set[str]] = defaultdict(set)
 
-    for iri, art in index.articles.items():  # streamed: one article's text at a time
-        detail = read_article(store, iri, index.entities)
-        clock("read_articles")
-        site.collect(iri, detail)
-        name = f"{art.file}.html"
-        write_text(out_dir / "article" / name, article_page(site, art, detail))
-        written["article"].add(name)
-        clock("article_pages")
+    work = _Work(site, store, path, out_dir, articles, g, rank)
+    for cpu in work.run(_write_articles, list(index.articles), workers):  # text streamed
+        for stage, seconds in cpu.items():
+            clock.add(stage, seconds)
+    written["article"] = {f"{a.file}.html" for a in index.articles.values()}
+    clock.reset()
 
     index_html, overview_ids = overview_page(site, g, ranked, score, community, max_overview_nodes)
     write_text(out_dir / "index.html", index_html)
     write_text(static / "search-index.js", search_index_js(site, overview_ids))
     write_text(out_dir / "claims.html", claims_page(site, picked))
     clock("overview_claims_search")
-    for iri, ent in index.entities.items():
-        if ent.page:
-            name = f"{ent.file}.html"
-            write_text(out_dir / "entity" / name, entity_page(site, g, iri, rank))
-            written["entity"].add(name)
-
-    clock("entity_pages")
+    with_page = [iri for iri, ent in index.entities.items() if ent.page]
+    for cpu in work.run(_write_entities, with_page, workers):
+        for stage, seconds in cpu.items():
+            clock.add(stage, seconds)
+    written["entity"] = {f"{index.entities[i].file}.html" for i in with_page}
+    clock.reset()
     shards: dict[str, list[str]] = defaultdict(list)
     for iri, ent in index.entities.items():
         shards[ent.file[:n_hex]].append(iri)
@@ -174,6 +196,85 @@ class _Clock:
 
     def __call__(self, stage: str) -> None:
         now = time.process_time()
-        if self.stats is not None:
-            self.stats[stage] = self.stats.get(stage, 0.0) + now - self.last
+        self.add(stage, now - self.last)
         self.last = now
+
+    def reset(self) -> None:
+        self.last = time.process_time()
+
+    def add(self, stage: str, seconds: float) -> None:
+        if self.stats is not None:
+            self.stats[stage] = self.stats.get(stage, 0.0) + seconds
+
+
+class _Work:
+    """What the page writers need, set before worker processes are forked (so that they
+    inherit it instead of receiving a pickled copy)."""
+
+    current: _Work | None = None
+
+    def __init__(self, site, store, path, out_dir, articles, g, rank) -> None:
+        self.site, self.store, self.path, self.out_dir = site, store, path, out_dir
+        self.articles, self.g, self.rank = articles, g, rank
+
+    def run(self, fn, items: list[str], workers: int):
+        """``fn(self, batch)`` over batches of ``items``; yields each batch's CPU seconds by
+        stage.  Snippets collected by workers are merged into the parent's ``site``."""
+        if workers <= 1 or len(items) < 2 * BATCH:
+            for i in range(0, len(items), BATCH):
+                yield fn(self, items[i : i + BATCH])
+            return
+        _Work.current = self
+        batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(workers, initializer=_child_init) as pool:
+            for cpu, firsts, spans in pool.imap(_child_run, [(fn, b) for b in batches]):
+                self.site.firsts.update(firsts)
+                self.site.spans.update(spans)
+                yield cpu
+        _Work.current = None
+
+
+BATCH = 50  # articles or entities per task
+
+
+def _child_init() -> None:
+    work = _Work.current
+    if work is not None:  # a forked child: its own read-only handle on the store
+        work.store = ox.Store.read_only(str(work.path))
+
+
+def _child_run(task) -> tuple[dict[str, float], dict, dict]:
+    fn, batch = task
+    work = _Work.current
+    if fn is not _write_articles:
+        return fn(work, batch), {}, {}
+    work.site.firsts, work.site.spans = {}, {}  # send back only this batch's snippets
+    cpu = fn(work, batch)
+    return cpu, work.site.firsts, work.site.spans
+
+
+def _write_articles(work: _Work, batch: list[str]) -> dict[str, float]:
+    site = work.site
+    read = render = 0.0
+    for iri in batch:
+        t = time.process_time()
+        if work.articles is not None:
+            detail = work.articles(iri, site.entities)
+        else:
+            detail = read_article(work.store, iri, site.entities)
+        t2 = time.process_time()
+        site.collect(iri, detail)
+        art = site.articles[iri]
+        write_text(work.out_dir / "article" / f"{art.file}.html", article_page(site, art, detail))
+        read += t2 - t
+        render += time.process_time() - t2
+    return {"read_articles": read, "article_pages": render}
+
+
+def _write_entities(work: _Work, batch: list[str]) -> dict[str, float]:
+    t = time.process_time()
+    for iri in batch:
+        page = entity_page(work.site, work.g, iri, work.rank)
+        write_text(work.out_dir / "entity" / f"{work.site.entities[iri].file}.html", page)
+    return {"entity_pages": time.process_time() - t}
