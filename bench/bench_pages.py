@@ -222,11 +222,11 @@ def main(argv: list[str] | None = None) -> int:
     md = to_markdown(rows, command.strip())
     print(md)
     if not args.no_write:
-        # keep the section written by bench/bench_pages_store.py
+        # keep the section written by bench/bench_pages_store.py and the notes after it
         old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-        begin, end = "<!-- bench_pages_store -->", "<!-- /bench_pages_store -->"
-        if begin in old and end in old:
-            md = md.rstrip("\n") + "\n\n" + begin + old.split(begin, 1)[1].split(end, 1)[0] + end
+        begin = "<!-- bench_pages_store -->"
+        if begin in old:
+            md = md.rstrip("\n") + "\n\n" + begin + old.split(begin, 1)[1].rstrip("\n")
         RESULTS.write_text(md + "\n", encoding="utf-8")
     return 0
 
