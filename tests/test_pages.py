@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import Counter
@@ -11,6 +12,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from conftest import page_fixture_graph
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import RDF, Dataset, Graph, URIRef
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -369,3 +372,30 @@ def test_workers_on_a_store_directory_give_the_same_site(
     assert sorted(a) == sorted(b)
     for name in a:
         assert a[name] == b[name], name
+
+
+WORDS = st.sampled_from(["قال", "داعش", "<b>", "&", "فوتل", "إن", "\"x'", "تويتر"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(WORDS, min_size=1, max_size=12),
+    raw=st.lists(
+        st.tuples(st.integers(-3, 80), st.integers(0, 20), st.sampled_from("mcd"), st.booleans()),
+        max_size=8,
+    ),
+)
+def test_highlight_keeps_the_text_and_marks_each_anchor_once(words, raw) -> None:
+    body = " ".join(words)
+    spans = [
+        Span(
+            s, s + n, kind, "Person", f"e{i}.html" if kind == "m" else "", "t", f"a{i}" if a else ""
+        )
+        for i, (s, n, kind, a) in enumerate(raw)
+    ]
+    out = str(highlight(body, spans))
+    assert html.unescape(re.sub(r"<[^>]+>", "", out)) == body  # nothing lost, nothing added
+    for i, sp in enumerate(spans):
+        valid = 0 <= sp.start < sp.end <= len(body)
+        assert out.count(f'id="a{i}"') == (1 if valid and sp.anchor else 0)
+    assert "<b>" not in out.replace("<bdi>", "")
