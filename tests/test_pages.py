@@ -108,6 +108,30 @@ def mention_counts(g: Graph) -> Counter:
     return counts
 
 
+def search_rows(site: Path, key: str = "*") -> list[list]:
+    """Rows of the search index shards (``key``: one shard's name)."""
+    rows = []
+    for path in sorted((site / "static" / "search").glob(f"{key}.js")):
+        text = path.read_text("utf-8")
+        m = re.fullmatch(r'rasdSearch\("([0-9a-f]+)",(.*)\);\n', text, re.S)
+        assert m and m.group(1) == path.stem, path
+        rows += json.loads(m.group(2))
+    return rows
+
+
+def test_search_shards_hold_every_name_under_each_word(site: Path) -> None:
+    from export.html.overview import normalize, word_key
+
+    data = read_site_data(fixture_graph())
+    daesh = data.entities["https://w3id.org/rasd/id/dAEc"]
+    names = [daesh.label, *daesh.aliases, daesh.latin]
+    keys = {word_key(w) for n in names for w in normalize(n).split(" ")}
+    assert {"د", "i"} <= keys  # داعش, الدولة (after ال), ISIS
+    for key in keys:
+        rows = search_rows(site, f"{ord(key):x}")
+        assert [r for r in rows if r[0] == daesh.label], key
+
+
 def test_site_layout(site: Path) -> None:
     data = read_site_data(fixture_graph())
     assert (site / "index.html").is_file()
@@ -120,8 +144,10 @@ def test_site_layout(site: Path) -> None:
     assert names == expected
     assert 0 < len(names) < len(data.entities)  # the fixture has entities named once
     assert all(re.fullmatch(r"[0-9a-f]{16}\.html", n) for n in names)  # case-insensitive-safe
-    for name in ("vis-network.min.js", "site.js", "site.css", "site-data.js", "search-index.js"):
+    for name in ("vis-network.min.js", "site.js", "site.css", "site-data.js"):
         assert (site / "static" / name).is_file()
+    rows = search_rows(site)
+    assert {r[0] for r in rows} == {e.label for e in data.entities.values()}  # every entity
     shards = sorted((site / "static" / "e").glob("*.js"))
     keys = {k for p in shards for k in re.findall(r'"([0-9a-f]{16})":\[', p.read_text("utf-8"))}
     assert keys == {e.file for e in data.entities.values()}  # every entity has a panel record
@@ -311,8 +337,7 @@ def test_entities_named_once_link_to_their_span(site: Path) -> None:
     (art,) = {m.article for m in data.mentions_by_entity[facebook.iri]}
     target = f"article/{data.articles[art].file}.html#e-{facebook.file}"
     # the search index links to the span naming it...
-    text = (site / "static" / "search-index.js").read_text("utf-8")
-    rows = json.loads(text.split("=", 1)[1].rstrip().rstrip(";"))
+    rows = search_rows(site, f"{ord('ف'):x}")
     assert [r[2] for r in rows if r[0] == "فيسبوك"] == [target]
     # ...which is marked in the article, once, where the first mention starts
     page = (site / "article" / f"{data.articles[art].file}.html").read_text("utf-8")

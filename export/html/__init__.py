@@ -13,7 +13,7 @@ one implementation).  Pages:
   (``article/<id>.html#e-<sha1>``); like every entity it is in the search index and opens
   a side panel wherever it is drawn (``rasd serve`` can render its page on demand);
 * ``static/`` — vis-network (copied from the installed pyvis), CSS, JS, ``site-data.js``
-  (styles and network options every page shares), ``search-index.js`` (every entity's
+  (styles and network options every page shares), ``search/<hex>.js`` (every entity's
   names) and ``e/<prefix>.js``: the side-panel records of the entities whose page name
   starts with ``<prefix>``, loaded when a node is clicked, so that no page carries a copy.
 
@@ -150,7 +150,11 @@ def write_site_from_store(
 
     index_html, overview_ids = overview_page(site, g, ranked, score, community, max_overview_nodes)
     write_text(out_dir / "index.html", index_html)
-    write_text(static / "search-index.js", search_index_js(site, overview_ids))
+    for name, text in search_index_js(site, overview_ids).items():
+        write_text(static / "search" / name, text)
+        written["static/search"].add(name)
+    if (static / "search-index.js").exists():  # the single index of earlier versions
+        (static / "search-index.js").unlink()
     write_text(out_dir / "claims.html", claims_page(site, picked))
     clock("overview_claims_search")
     with_page = [iri for iri, ent in index.entities.items() if ent.page]
@@ -175,7 +179,8 @@ def write_site_from_store(
         )
         written["static/e"].add(name)
 
-    for sub, pattern in (("article", "*.html"), ("entity", "*.html"), ("static/e", "*.js")):
+    stale = (("article", "*.html"), ("entity", "*.html"), ("static/e", "*.js"))
+    for sub, pattern in (*stale, ("static/search", "*.js")):
         folder = out_dir / sub
         if not folder.is_dir():
             continue

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
+import re
+import unicodedata
+from collections import Counter, defaultdict
 from typing import Any
 
 import networkx as nx
@@ -77,11 +79,52 @@ def overview_page(
     return html, ids
 
 
-def search_index_js(site: Site, overview_ids: dict[str, int]) -> str:
-    """``static/search-index.js``: every entity's label, other names, link (from the site
-    root), class key and overview node id (-1 when not drawn there)."""
-    rows = []
+_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_ALEFS = re.compile("[\u0623\u0625\u0622\u0671]")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Search normalisation, the same as ``normalize`` in ``site.js``: NFC, no diacritics or
+    tatweel, one alef, ى → ي, ة → ه, lower case, single spaces.
+
+    >>> normalize("الدَّولة الإسلاميـة")
+    'الدوله الاسلاميه'
+    """
+    text = _DIACRITICS.sub("", unicodedata.normalize("NFC", text))
+    text = _ALEFS.sub("\u0627", text).replace("\u0649", "\u064a").replace("\u0629", "\u0647")
+    return _SPACES.sub(" ", text.lower()).strip()
+
+
+def word_key(word: str) -> str:
+    """The search shard of a normalised word: its first letter, after ال when the word is
+    longer than three letters (``site.js`` has the same rule).
+
+    >>> word_key("الدوله"), word_key("داعش"), word_key("ال")
+    ('د', 'د', 'ا')
+    """
+    if word.startswith("\u0627\u0644") and len(word) > 3:
+        word = word[2:]
+    return word[:1]
+
+
+def search_index_js(site: Site, overview_ids: dict[str, int]) -> dict[str, str]:
+    """``static/search/<hex>.js`` by file name: every entity's label, other names, link (from
+    the site root), class key and overview node id (-1 when not drawn there), in the shard
+    of the first letter of each word of its names (``<hex>``: that letter's code point).
+
+    A search loads the one shard of its first word, so the browser never parses the index
+    of the whole archive; a query matches names that have a word starting like its first
+    word (after ال), then anywhere in the name.
+    """
+    shards: dict[str, list[list]] = defaultdict(list)
     for iri, e in site.entities.items():
-        names = [a for a in (*e.aliases, e.latin) if a and a != e.label]
-        rows.append([e.label, sorted(set(names)), e.href, e.cls, overview_ids.get(iri, -1)])
-    return f"window.RASD_SEARCH = {script_json(rows)};\n"
+        names = sorted({a for a in (*e.aliases, e.latin) if a and a != e.label})
+        row = [e.label, names, e.href, e.cls, overview_ids.get(iri, -1)]
+        keys = {word_key(w) for n in (e.label, *names) for w in normalize(n).split(" ") if w}
+        for key in sorted(keys):
+            shards[f"{ord(key):x}"].append(row)
+    return {
+        f"{name}.js": f"rasdSearch({script_json(name)},{script_json(rows)});\n"
+        for name, rows in sorted(shards.items())
+    }

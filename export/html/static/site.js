@@ -353,23 +353,42 @@
     wireSortButtons();
   }
 
-  /* ---------- search (index loaded on first use) ---------- */
+  /* ---------- search: the index shard of the query's first word, loaded on use ---------- */
   var search = document.getElementById('search');
   var results = document.getElementById('search-results');
   var index = null;
+  var searchShards = {};
+  var searchWaiting = {};
 
-  function buildIndex() {
-    index = (window.RASD_SEARCH || []).map(function (row) {
-      return { row: row, keys: [row[0]].concat(row[1]).map(normalize) };
-    });
+  /* the shard of a normalised word: its first letter, after al- in words of 4+ letters
+     (export/html/overview.py word_key) */
+  function wordKey(w) {
+    if (w.indexOf('\u0627\u0644') === 0 && Array.from(w).length > 3) w = w.slice(2);
+    var c = Array.from(w)[0];
+    return c ? c.codePointAt(0).toString(16) : '';
   }
 
+  window.rasdSearch = function (key, rows) {
+    searchShards[key] = rows.map(function (row) {
+      return { row: row, keys: [row[0]].concat(row[1]).map(normalize) };
+    });
+    (searchWaiting[key] || []).forEach(function (f) { f(); });
+    delete searchWaiting[key];
+  };
+
   function loadIndex(then) {
-    if (index) { then(); return; }
-    if (window.RASD_SEARCH) { buildIndex(); then(); return; }
+    var key = wordKey(normalize(search.value).split(' ')[0] || '');
+    var done = function () {
+      if (wordKey(normalize(search.value).split(' ')[0] || '') !== key) return;  /* typed on */
+      index = searchShards[key] || [];
+      then();
+    };
+    if (!key || searchShards[key]) { done(); return; }
+    if (searchWaiting[key]) { searchWaiting[key].push(done); return; }
+    searchWaiting[key] = [done];
     var s = document.createElement('script');
-    s.src = root + 'static/search-index.js';
-    s.onload = function () { buildIndex(); then(); };
+    s.src = root + 'static/search/' + key + '.js';
+    s.onerror = function () { window.rasdSearch(key, []); };
     document.head.appendChild(s);
   }
 
