@@ -8,9 +8,9 @@ from pathlib import Path
 
 from conftest import CORPUS, SEEDS, need_shared
 
-from extract.errors import InputError
 from extract.reader import parse_text, read_file, read_inputs
 from extract.records import Article
+from extract.errors import InputError
 
 
 def seed(name: str) -> Article:
