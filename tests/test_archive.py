@@ -214,3 +214,18 @@ def test_a_real_dask_cluster_gives_the_same_bytes(tmp_path: Path, full_seeds: Pa
 def test_unreachable_dask_scheduler_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="cannot reach the scheduler"):
         build([GOLDEN_TXT], tmp_path / "o", pages=False, dask="tcp://127.0.0.1:9")
+
+
+def test_a_name_written_with_invisible_characters_is_one_clean_node() -> None:
+    """هشام + ZWNJ + الخطيب (issue 12) and the plain spelling: one key, one IRI, a label that
+    search finds; the mention keeps the text as written (evidence)."""
+    from extract.resolve import resolve
+    from graph.iri import entity_iri
+
+    text = "قال هشام\u200c الخطيب إن الوضع صعب. وأضاف هشام الخطيب أن الحل قريب."
+    ex = extract_article(parse_text(text, "zwnj.txt"))
+    people = {k: e for k, e in resolve([ex]).items() if e.cls == "Person"}
+    assert list(people) == ["هشام الخطيب"]
+    assert people["هشام الخطيب"].label == "هشام الخطيب" and people["هشام الخطيب"].aliases == ()
+    assert "%E2%80%8C" not in str(entity_iri("هشام الخطيب"))
+    assert any("\u200c" in m.surface for m in ex.mentions)
