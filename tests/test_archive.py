@@ -229,3 +229,32 @@ def test_a_name_written_with_invisible_characters_is_one_clean_node() -> None:
     assert people["هشام الخطيب"].label == "هشام الخطيب" and people["هشام الخطيب"].aliases == ()
     assert "%E2%80%8C" not in str(entity_iri("هشام الخطيب"))
     assert any("\u200c" in m.surface for m in ex.mentions)
+
+
+def test_a_corpus_of_bad_files_builds_every_good_article(tmp_path: Path) -> None:
+    """Issue 12's bad inputs (tests/test_reader.py:bad_corpus) beside good ones, built in one
+    run through the command line: exit 3, one line per bad input on stderr and in
+    errors.jsonl, and every distinct good article in the graph."""
+    from click.testing import CliRunner
+    from test_reader import bad_corpus
+
+    from rasd.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    expect = bad_corpus(folder)
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(folder), "--out", str(out), "--no-pages"])
+    assert r.exit_code == EXIT_SKIPPED, r.output
+    assert "Traceback" not in r.stderr
+    failures = [
+        json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    got = {f["source"].removeprefix(f"{folder}/"): f["error"] for f in failures}
+    assert set(got) == set(expect)
+    for where, reason in expect.items():
+        assert got[where].startswith(reason), where
+        assert sum(where in line for line in r.stderr.splitlines()) >= 1
+    # the good articles are copies of two texts (a seed and a JSON record): both are built
+    g = Graph().parse(out / "graph.ttl")
+    assert len(set(g.subjects(None, SCHEMA.NewsArticle))) == 2
