@@ -258,3 +258,15 @@ def test_a_corpus_of_bad_files_builds_every_good_article(tmp_path: Path) -> None
     # the good articles are copies of two texts (a seed and a JSON record): both are built
     g = Graph().parse(out / "graph.ttl")
     assert len(set(g.subjects(None, SCHEMA.NewsArticle))) == 2
+
+
+def test_pages_from_the_cache_equal_pages_from_the_store(seeds_build: Path, tmp_path: Path) -> None:
+    """The build hands the page writer each article's text from its result cache; the pages
+    are the same bytes as pages read wholly from the store."""
+    from export.html import write_site_from_store
+
+    write_site_from_store(seeds_build / "store", tmp_path)
+    files = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert Path("index.html") in files and any(f.parts[0] == "article" for f in files)
+    differ = [f for f in files if (tmp_path / f).read_bytes() != (seeds_build / f).read_bytes()]
+    assert differ == []
