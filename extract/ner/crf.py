@@ -318,6 +318,14 @@ class CrfTagger:
             for prefix, key in (("g=", 0), ("-1g=", 1), ("+1g=", -1), ("a=", "a")):
                 if name.startswith(prefix):
                     self._gaz_ids[(key, name[len(prefix) :])] = k
+        # what a word adds as a neighbour at each offset: its feature strings without the
+        # offset prefix ("+1w=…" → "w=…"), so that no prefixed copies need be built
+        self._ctx_ids: dict[int, dict[str, int]] = {off: {} for off in self._OFFSETS}
+        for name, k in self._attr.items():
+            for off in self._OFFSETS:
+                pre = f"{off:+d}"
+                if name.startswith(pre):
+                    self._ctx_ids[off][name[len(pre) :]] = k
         self._bos = self._attr.get("BOS")
         self._eos = self._attr.get("EOS")
         self._cols = np.arange(n_lab)
@@ -326,22 +334,28 @@ class CrfTagger:
         self._vecs = np.zeros((4096, 1 + len(self._OFFSETS), n_lab))
 
     # -- scoring ------------------------------------------------------------------------------
-    def _add_words(self, tokens: Iterable[str]) -> dict[str, tuple[int, tuple]]:
+    def _add_words(
+        self, tokens: Iterable[str], ahead: bool = False
+    ) -> dict[str, tuple[int, tuple]]:
         """Score the tokens not seen before (all at once) and return the token → row map.
 
         A token's row of ``_vecs`` holds what it adds to the label scores at its own position
         and at each neighbour offset; its entry keeps its normalised form, stem and cluster.
         When the cache would exceed ``cache_size`` it is emptied first, so every token asked
-        for in one call has a valid row afterwards.
+        for in one call has a valid row afterwards, unless ``ahead`` (the words of several
+        sentences, scored ahead of them in one go) and they are more than the cache holds.
         """
         rows = self._rows
-        new = [t for t in dict.fromkeys(tokens) if t not in rows]
+        distinct = list(dict.fromkeys(tokens))
+        new = [t for t in distinct if t not in rows]
         if not new:
             return rows
         if len(rows) + len(new) > self._cache_size:
             rows.clear()
             self._fx._cache.clear()
-            new = list(dict.fromkeys(tokens))
+            if ahead and len(distinct) > self._cache_size:
+                return rows  # too many for the cache: each sentence adds its own words
+            new = distinct
         first = len(rows)
         need = first + len(new)
         if need > len(self._vecs):
@@ -350,25 +364,33 @@ class CrfTagger:
             self._vecs = grown
         n_slots = self._vecs.shape[1]
         get = self._attr.get
-        word_features = self._fx._word_features
+        near_l, far_l = self._ctx_ids[-1].get, self._ctx_ids[-2].get
+        near_r, far_r = self._ctx_ids[1].get, self._ctx_ids[2].get
+        word_parts = self._fx.word_parts
         ids: list[int] = []
-        groups: list[int] = []
+        counts: list[int] = []
         for row, token in enumerate(new, start=first):
-            wf = word_features(token, cache=False)
-            ctx = wf[1]
-            group = row * n_slots
-            for feats in (wf[0], *(ctx[off] for off in self._OFFSETS)):
-                found = [k for k in map(get, feats) if k is not None]
-                ids.extend(found)
-                groups.extend([group] * len(found))
-                group += 1
-            rows[token] = (row, ((), {}, *wf[2:]))  # keep norm, stem, cluster
+            feats, near, far, norm, stem, mid = word_parts(token)
+            # slots in _OFFSETS order: own, as the word two to the left (-2), one to the left,
+            # one to the right, two to the right
+            for look, fs in (
+                (get, feats),
+                (far_l, far),
+                (near_l, near),
+                (near_r, near),
+                (far_r, far),
+            ):
+                found = [k for k in map(look, fs) if k is not None]
+                ids += found
+                counts.append(len(found))
+            rows[token] = (row, ((), {}, norm, stem, mid))  # keep norm, stem, cluster
         flat = self._vecs.reshape(-1, self._vecs.shape[2])
         flat[first * n_slots : need * n_slots] = 0.0
         if ids:
-            g = np.asarray(groups)
-            starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])  # groups are ascending
-            flat[g[starts]] = np.add.reduceat(self._w[ids], starts, axis=0)
+            cnt = np.asarray(counts)
+            nonempty = np.flatnonzero(cnt)
+            starts = (np.cumsum(cnt) - cnt)[nonempty]
+            flat[first * n_slots + nonempty] = np.add.reduceat(self._w[ids], starts, axis=0)
         return rows
 
     def _emissions(self, tokens: list[str]) -> np.ndarray:
@@ -475,7 +497,7 @@ class CrfTagger:
         order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: len(sentences[k]))
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
-            self._add_words(w for k in chunk for w in sentences[k])  # new words in one go
+            self._add_words((w for k in chunk for w in sentences[k]), ahead=True)  # in one go
             ems = [self._emissions(list(sentences[k])) for k in chunk]
             for k, tags in zip(chunk, self._viterbi_batch(ems), strict=True):
                 out[k] = repair_bio(tags)
@@ -486,7 +508,7 @@ class CrfTagger:
         labels in :attr:`labels` order (for combining with another model, see
         :mod:`extract.ner.ensemble`)."""
         n_lab = len(self.labels)
-        self._add_words(w for s in sentences for w in s)
+        self._add_words((w for s in sentences for w in s), ahead=True)
         return [self._emissions(list(s)) if s else np.zeros((0, n_lab)) for s in sentences]
 
     @property
