@@ -70,7 +70,7 @@ class EnsembleTagger:
         for s0 in range(0, len(order), batch_size):
             chunk = order[s0 : s0 + batch_size]
             sents = [sentences[k] for k in chunk]
-            crf_em = np.concatenate(self.crf.emissions_many(sents))
+            crf_em = self.crf.emissions_packed(sents)
             with nn._blas.limit(limits=1, user_api="blas"):
                 nn_em = nn.emissions_packed(sents).astype(np.float64)
             em = wc * crf_em[:, self._perm] + wn * nn_em
