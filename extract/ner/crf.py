@@ -368,6 +368,7 @@ class CrfTagger:
         near_l, far_l = self._ctx_ids[-1].get, self._ctx_ids[-2].get
         near_r, far_r = self._ctx_ids[1].get, self._ctx_ids[2].get
         word_parts = self._fx.word_parts
+        gaz, auto = self._fx.gazetteer, self._fx.auto_gazetteer
         ids: list[int] = []
         counts: list[int] = []
         for row, token in enumerate(new, start=first):
@@ -384,7 +385,19 @@ class CrfTagger:
                 found = [k for k in map(look, fs) if k is not None]
                 ids += found
                 counts.append(len(found))
-            rows[token] = (row, ((), {}, norm, stem, mid))  # keep norm, stem, cluster
+            # keep norm, stem, cluster and whether a (self-trained) gazetteer name may start
+            rows[token] = (
+                row,
+                (
+                    (),
+                    {},
+                    norm,
+                    stem,
+                    mid,
+                    gaz is not None and gaz.may_start(norm, stem),
+                    auto is not None and auto.may_start(norm, stem),
+                ),
+            )
         flat = self._vecs.reshape(-1, self._vecs.shape[2])
         flat[first * n_slots : need * n_slots] = 0.0
         if ids:
@@ -421,15 +434,19 @@ class CrfTagger:
         at_rows: list[int] = []
         ids: list[int] = []
         pairs = self._pairs
-        gaz = self._fx.gazetteer
+        gaz, auto = self._fx.gazetteer, self._fx.auto_gazetteer
         gaz_ids = self._gaz_ids
         o = 0
         for sent in sentences:
             k_n = len(sent)
             per = [e[1] for e in ents[o : o + k_n]]
             norms = [p[2] for p in per]
-            gaz_labels = gaz.annotate(norms, [p[3] for p in per]) if gaz else None
-            auto_labels = self._fx.auto_labels(per)
+            stems = [p[3] for p in per]
+            # only where a name may start (the same matches as trying every position)
+            starts = [i for i, p in enumerate(per) if p[5]]
+            gaz_labels = gaz.annotate(norms, stems, starts) if gaz and starts else None
+            starts = [i for i, p in enumerate(per) if p[6]]
+            auto_labels = auto.annotate(norms, stems, starts) if auto and starts else None
             for i in range(1, k_n):
                 a, b = norms[i - 1], norms[i]
                 if "|" in a or "|" in b:  # ambiguous key: fall back to the feature strings

@@ -295,16 +295,29 @@ class NumpyNet:
         return int(self.proj_w.shape[0])
 
     def char_vectors(self, chars: np.ndarray) -> np.ndarray:
-        """Character-CNN vectors (U, filters) of character-id rows ``chars`` (U, L)."""
-        u, length = chars.shape
-        e = self.char_emb[chars]  # (U, L, C)
-        padded = np.zeros((u, length + 2, e.shape[2]), dtype=np.float32)
-        padded[:, 1:-1] = e
-        windows = np.concatenate([padded[:, k : k + length] for k in range(3)], axis=2)
-        w = self.conv_w.transpose(2, 1, 0).reshape(-1, self.conv_w.shape[0])  # (3C, F)
-        h = np.maximum(windows @ w + self.conv_b, 0.0)  # (U, L, F)
-        h[chars == PAD] = 0.0
+        """Character-CNN vectors (U, filters) of character-id rows ``chars`` (U, L).
+
+        The convolution (width 3, zero padding) is a sum of three per-character tables:
+        what a character adds to the filters at the position before it, at its own and at
+        the one after it.
+        """
+        before, own, after = self._char_tables
+        h = own[chars]  # (U, L, F)
+        h[:, 1:] += before[chars[:, :-1]]
+        h[:, :-1] += after[chars[:, 1:]]
+        h += self.conv_b
+        np.maximum(h, 0.0, out=h)
+        h *= (chars != PAD)[:, :, None]
         return h.max(axis=1)
+
+    @functools.cached_property
+    def _char_tables(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per character id, what it adds to the filters (taps 0, 1, 2): at the position
+        after it, at its own position, at the position before it."""
+        return tuple(
+            np.ascontiguousarray(self.char_emb @ self.conv_w[:, :, k].T).astype(np.float32)
+            for k in range(3)
+        )
 
     def word_vectors(self, ids: np.ndarray, char_vecs: np.ndarray) -> np.ndarray:
         """Projected vectors (N, proj) from word ids (N, 7) and character vectors."""
