@@ -1,4 +1,4 @@
-"""Tests for the neural NER backend (extract.ner.nn): encoding, save/load, decoding, and the
+"""Tests for the neural NER backend (trained by bench/nn_model.py, run by extract.ner.nn_runtime): encoding, save/load, decoding, and the
 shipped model on real Arabic sentences."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The BiLSTM-CRF NER tagger at run time, in numpy (no torch needed to tag).
 
-:mod:`extract.ner.nn` defines and trains the network with torch; :func:`extract.ner.nn.save_model`
+``bench/nn_model.py`` defines and trains the network with torch; ``bench.nn_model.save_model``
 writes its weights, vocabularies and name lists to one ``.npz`` file, and this module runs it:
 a character CNN and a projection per distinct word (cached), a bidirectional LSTM per sentence
 and Viterbi decoding of the CRF.  It gives the same scores as the torch network (tested to
@@ -262,7 +262,7 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 class NumpyNet:
     """The trained network's weights (float32 arrays) and its forward pass.
 
-    Names follow :class:`extract.ner.nn.BiLstmCrf`; ``lstm_*_f`` / ``lstm_*_r`` are the forward
+    Names follow ``bench.nn_model.BiLstmCrf``; ``lstm_*_f`` / ``lstm_*_r`` are the forward
     and backward directions (torch's gate order i, f, g, o), ``lstm_b_*`` the two biases summed.
     """
 
@@ -424,7 +424,7 @@ class NumpyNet:
 
 # -- the tagger ----------------------------------------------------------------------------------
 class NnTagger:
-    """BIO tagger over raw tokens with the BiLSTM-CRF (see :mod:`extract.ner.nn`).
+    """BIO tagger over raw tokens with the BiLSTM-CRF (trained by ``bench/nn_model.py``).
 
     Each distinct token's projected vector is computed once and kept (up to ``cache_size``
     tokens), so a long run pays the word-level part of the network once per word.
@@ -565,7 +565,7 @@ def _lines(a: np.ndarray) -> list[str]:
 
 
 def load_model(path: str | Path) -> tuple[NumpyNet, Encoder]:
-    """Read a model file written by :func:`extract.ner.nn.save_model` (``.npz``, no pickles)."""
+    """Read a model file written by ``bench.nn_model.save_model`` (``.npz``, no pickles)."""
     with np.load(path, allow_pickle=False) as z:
         a = {k: z[k] for k in z.files}
     if int(a.get("format", -1)) != FORMAT:
