@@ -1,5 +1,6 @@
-"""Tests for the neural NER backend (trained by bench/nn_model.py, run by extract.ner.nn_runtime): encoding, save/load, decoding, and the
-shipped model on real Arabic sentences."""
+"""Tests for the neural NER backend (trained by bench/nn_model.py, run by
+extract.ner.nn_runtime): encoding, save/load, decoding, and the shipped model on real Arabic
+sentences."""
 
 from __future__ import annotations
 
