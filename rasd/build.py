@@ -677,9 +677,17 @@ class _CachedArticles:
         return read_article(small, iri, entities)
 
 
+#: What the page writer puts in ``OUT/``: swapped in together at the end of a build.
+SITE_ENTRIES = ("index.html", "claims.html", "article", "entity", "static")
+
+
 def write_pages(out_dir: Path, *, max_overview_nodes: int = 400, workers: int = 1) -> Path:
     """The pages of the build in ``out_dir``, from its store (opened read-only); article text
-    comes from the result cache where it is there."""
+    comes from the result cache where it is there.
+
+    The site is written to ``OUT/.site.new/`` and then renamed into place entry by entry
+    (:data:`SITE_ENTRIES`), so a build killed while writing pages leaves the previous site.
+    """
     from export.html import write_site_from_store
 
     state = _load_state(out_dir)
@@ -687,13 +695,27 @@ def write_pages(out_dir: Path, *, max_overview_nodes: int = 400, workers: int = 
     if state is not None:
         keys = {a: v[0] for a, v in state.articles.items()}
         articles = _CachedArticles(out_dir, keys)
-    return write_site_from_store(
+    stage, old = out_dir / ".site.new", out_dir / ".site.old"
+    for leftover in (stage, old):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    write_site_from_store(
         out_dir / STORE_DIR,
-        out_dir,
+        stage,
         max_overview_nodes=max_overview_nodes,
         workers=workers,
         articles=articles,
     )
+    old.mkdir()
+    for name in SITE_ENTRIES:
+        if not (stage / name).exists():
+            continue
+        if (out_dir / name).exists():
+            os.replace(out_dir / name, old / name)
+        os.replace(stage / name, out_dir / name)
+    shutil.rmtree(old)
+    shutil.rmtree(stage)
+    return out_dir / "index.html"
 
 
 def _write_errors(out_dir: Path, failures: list[Failure]) -> None:
