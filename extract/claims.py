@@ -15,9 +15,10 @@ A claim needs a speech cue (``speech_cues.tsv``: قال، أكد، حذر من �
 from __future__ import annotations
 
 from extract.doc import Doc, SentView, strip_al
-from extract.lexicon import nisba_country
+from extract.lexicon import lexicon_index, nisba_country
 from extract.patterns import (
     _add_person,
+    cue_table,
     is_source_noun,
     match_cue,
     match_title,
@@ -166,16 +167,194 @@ def _skip_apposition(doc: Doc, view: SentView, j: int) -> int:
     return skip_modifiers(doc, view, hit[1], None)
 
 
+#: words after a cue that show the verb has no subject of its own ("وقال في بيان إن …")
+_SUBJECTLESS = frozenset(
+    fold(w)
+    for w in (
+        "في",
+        "خلال",
+        "أمام",
+        "عن",
+        "على",
+        "إلى",
+        "من",
+        "عبر",
+        "مع",
+        "لدى",
+        "ضمن",
+        "بعد",
+        "قبل",
+        "أمس",
+        "اليوم",
+        "أيضا",
+        "كذلك",
+        "حينها",
+        "بدوره",
+        "بدورها",
+        "ل",
+        "له",
+        "لها",
+        "لهم",
+        "عنه",
+        "عنها",
+        "فيه",
+        "فيها",
+        "إنه",
+        "إنها",
+    )
+)
+_CIRCUMSTANTIAL = frozenset(
+    fold(w)
+    for w in ("تصريح", "تصريحات", "حديث", "اتصال", "مقابلة", "لقاء", "مؤتمر", "كلمة", "بيان")
+)
+_NOT_ADDRESSEE = frozenset(fold(w) for w in ("لا", "لم", "لن", "لكن", "لكنه", "لدى", "لذلك"))
+_QUOTE_OPEN = frozenset('«"“')
+
+
+def _closing(view: SentView, j: int, limit: int = 8) -> int | None:
+    """Index of the mark closing the quotation opened at token ``j`` (within ``limit``)."""
+    close = _PAIRS.get(view.tokens[j].text)
+    for k in range(j + 1, min(len(view.tokens), j + 2 + limit)):
+        if view.tokens[k].text == close or (close == "»" and view.tokens[k].text == '"'):
+            return k
+    return None
+
+
+def skip_addressee(doc: Doc, view: SentView, j: int) -> int:
+    """Skip the addressee and circumstantials after a speech verb.
+
+    ``لـ«الشرق الأوسط»``، ``لـ"الاقتصادية"``، ``للصحافيين``، ``في تصريح لـ«عكاظ»``: what
+    follows them is the speaker (``وقال لـ«الشرق الأوسط» اللواء منصور التركي إن …``).
+    """
+    toks = view.tokens
+    while j < len(toks):
+        f = view.folded[j]
+        tok = toks[j]
+        if f == "ل" and j + 1 < len(toks):  # لـ + «name» / name
+            k = j + 1
+            if toks[k].text in _QUOTE_OPEN:
+                end = _closing(view, k)
+                if end is None:
+                    return j
+                j = end + 1
+                continue
+            m = doc.mention_at_token(toks[k])
+            if m is not None:
+                while k < len(toks) and toks[k].start < m.end:
+                    k += 1
+                j = k
+                continue
+            return j + 2 if is_word(toks[k]) else j
+        if is_word(tok) and f.startswith("ل") and len(f) > 3 and f not in _NOT_ADDRESSEE:
+            m = doc.mention_at_token(tok)
+            if m is not None and m.cls != "Person":  # لوكالة رويترز، لصحيفة «…»
+                k = j
+                while k < len(toks) and toks[k].start < m.end:
+                    k += 1
+                j = k
+                continue
+            if m is None and f.startswith("لل"):  # للصحافيين، للوكالة
+                j += 1
+                continue
+            return j
+        if f == "في" and j + 1 < len(toks) and strip_al(view.folded[j + 1]) in _CIRCUMSTANTIAL:
+            # "في تصريح صحفي لـ«…»", "في بيان أمس،": up to a comma or an addressee
+            k = j + 2
+            while k < len(toks) and k < j + 6 and toks[k].text not in "،,":
+                if view.folded[k] == "ل" or _is_complementiser(toks[k].text):
+                    break
+                k += 1
+            if k < len(toks) and toks[k].text in "،,":
+                k += 1
+            j = k
+            continue
+        return j
+    return j
+
+
+def subjectless(view: SentView, j: int) -> bool:
+    """Whether the cue ending before token ``j`` has no subject of its own: the next word is
+    a complementiser, a colon, a quotation or a preposition ("وقال إن"، "وأضاف: «…»")."""
+    toks = view.tokens
+    if j >= len(toks):
+        return True
+    tok = toks[j]
+    if not is_word(tok):
+        return tok.text in ':«"“،,.'
+    return _is_complementiser(tok.text) or view.folded[j] in _SUBJECTLESS
+
+
+def _quoted_speaker(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
+    """``قال «مكتب أخبار سوريا» إن …``: a short quoted name followed by a complementiser or
+    a colon is an organisation speaking, not the claim."""
+    toks = view.tokens
+    end = _closing(view, j, limit=5)
+    if end is None or end == j + 1 or end + 1 >= len(toks):
+        return [], j
+    after = toks[end + 1]
+    if not (after.text == ":" or (is_word(after) and _is_complementiser(after.text))):
+        return [], j
+    start, stop = toks[j + 1].start, toks[end - 1].end
+    label = doc.article.text[start:stop].strip()
+    key = match_key(label)
+    known = lexicon_index().get(key)
+    if known is not None and known.cls not in ("Organization", "Person"):
+        return [], j
+    cls = known.cls if known else "Organization"
+    doc.add_entity(known or EntityInfo(key, cls, label, source="pattern"))
+    doc.add_mention(start, stop, key, cls, "claims")
+    return [key], end + 1
+
+
+def _surname_ref(doc: Doc, view: SentView, j: int) -> list[str]:
+    """A single family name after a cue or title (``وذكر اللواء التركي``) standing for a
+    person named in full elsewhere in the article (``منصور التركي``)."""
+    tok = view.tokens[j]
+    if not is_word(tok):
+        return []
+    f = view.folded[j]
+    f = f[1:] if f[:1] in ("و", "ف") and len(f) > 4 else f
+    if len(f) < 3:
+        return []
+    found = {
+        m.key
+        for m in doc.mentions
+        if m.cls == "Person"
+        and len(match_key(m.surface).split()) >= 2
+        and match_key(m.surface).split()[-1] == match_key(f)
+    }
+    return sorted(found) if len(found) == 1 else []
+
+
+def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 6) -> tuple[str, int] | None:
+    """The person named within ``span`` words after a title's modifiers (before the content
+    starts): ``مدير الإدارة علي الشمراني``; returns (key, token after the name)."""
+    toks = view.tokens
+    for k in range(j, min(len(toks), j + span)):
+        tok = toks[k]
+        if tok.text in ':«"“' or (is_word(tok) and _is_complementiser(tok.text)):
+            return None
+        if is_word(tok) and match_cue(view, k):
+            return None
+        m = doc.mention_at_token(tok)
+        if m is not None and m.cls == "Person":
+            n = k
+            while n < len(toks) and toks[n].start < m.end:
+                n += 1
+            return m.key, n
+    return None
+
+
 def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end."""
     toks = view.tokens
-    j = k
+    j = skip_addressee(doc, view, k)
     while j < len(toks):
         tok = toks[j]
         if tok.text in '«»"“”’‘' and j + 1 < len(toks):
             m = doc.mention_at_token(toks[j + 1])
             if m is None:
-                return [], j
+                return _quoted_speaker(doc, view, j) if tok.text in _QUOTE_OPEN else ([], j)
             j += 1
             continue
         m = doc.mention_at_token(tok)
@@ -205,7 +384,15 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             return _unnamed_source(doc, view, j)
         hit = match_title(view, j)
         if hit is not None:
+            surname = _surname_ref(doc, view, hit[1]) if hit[1] < len(toks) else []
+            if surname:  # "اللواء التركي": the family name, not the nisba "Turkish"
+                t = toks[hit[1]]
+                doc.add_mention(t.start, t.end, surname[0], "Person", "speech-subject")
+                return surname, _skip_apposition(doc, view, hit[1] + 1)
             j = skip_modifiers(doc, view, hit[1], None)
+            person = _person_ahead(doc, view, j)
+            if person is not None:  # "عضو الهيئة السياسية في الائتلاف أحمد رمضان"
+                return [person[0]], _skip_apposition(doc, view, person[1])
             continue
         names = read_names(doc, view, j) if is_word(tok) else []
         if (
@@ -219,6 +406,10 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 if key:
                     keys.append(key)
             return keys, names[-1][1]
+        surname = _surname_ref(doc, view, j)
+        if surname:
+            doc.add_mention(tok.start, tok.end, surname[0], "Person", "speech-subject")
+            return surname, _skip_apposition(doc, view, j + 1)
         return [], j
     return [], j
 
@@ -331,6 +522,19 @@ def _content(
     return None
 
 
+_PREPOSITIONS = frozenset(fold(w) for w in ("على", "إلى", "عن"))
+
+
+def _after_preposition(view: SentView, j: int, limit: int) -> tuple[int, int, str, list] | None:
+    """The content right after a cue's preposition (token ``j``), up to ``limit``."""
+    toks = view.tokens
+    while j < len(toks) and is_word(toks[j]) and _is_complementiser(toks[j].text):
+        j += 1
+    if j >= len(toks) or toks[j].start >= limit:
+        return None
+    return toks[j].start, limit, "reported", []
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in "،,:"):
         start += 1
@@ -356,8 +560,10 @@ def find_claims(doc: Doc) -> None:
                 i = hit[3]
             else:
                 i += 1
-        for n, (i, _cue, kind, _number, after) in enumerate(cues):
+        for n, (i, cue, kind, _number, after) in enumerate(cues):
             next_cue = toks[cues[n + 1][0]].start if n + 1 < len(cues) else view.sentence.end
+            if kind == "impersonal":  # "ويذكر أن": the author's own voice
+                continue
             speakers: list[str] = []
             j = after
             speakers, j = speakers_after(doc, view, after)
@@ -366,18 +572,35 @@ def find_claims(doc: Doc) -> None:
             if not speakers and kind != "document":
                 speakers = _source_before(doc, view, i)
             explicit = bool(speakers)
+            # a subject stands after the verb but is no speaker we know: leave it open
+            # rather than give the claim to someone else
+            unresolved = (
+                not speakers
+                and kind == "verb"
+                and cue.split()[-1] not in _PREPOSITIONS  # "وشدد على": the subject is before
+                and not subjectless(view, j)
+            )
             if not speakers and kind == "continuation" and last_speakers:
                 speakers = list(last_speakers)
             if not speakers and kind == "verb-explicit":
                 continue  # رأى/يرى read like the noun رأي ("opinion") without a subject after them
-            if not speakers and kind in ("verb", "continuation"):
+            if not speakers and not unresolved and kind in ("verb", "continuation"):
                 speakers = speakers_before(doc, view, toks[i].start)
-            if not speakers and kind == "verb" and last_speakers:
+            if not speakers and not unresolved and kind == "verb" and last_speakers:
                 # "وقال إن …" with no subject: the speaker of the running report
                 speakers = list(last_speakers)
-            if not speakers:
+            if not speakers and kind not in ("verb", "continuation"):
                 continue
+            if not speakers:
+                unresolved = True
             found = _content(doc, view, j, next_cue)
+            if found is None and cue.split()[-1:] and cue.split()[-1] in _PREPOSITIONS:
+                # "شدد على ضرورة …"، "معربا عن أمله …": the content follows the preposition
+                found = _after_preposition(view, j, next_cue)
+            elif found is None and j < len(toks) and view.folded[j] in _PREPOSITIONS:
+                two = f"{cue} {view.folded[j]}"
+                if two in cue_table():  # "وشدد الوزير على ضرورة …"
+                    found = _after_preposition(view, j + 1, next_cue)
             rest = j < len(toks) and toks[j].start < next_cue
             according = " ".join(view.folded[max(0, i - 2) : i])
             if kind == "verb" and according.endswith(_ACCORDING):
@@ -425,6 +648,7 @@ def find_claims(doc: Doc) -> None:
                         about=about,
                         date=date,
                         date_from_article=not stated and date is not None,
+                        speaker_status="unresolved" if unresolved else "resolved",
                     )
                 )
             last_speakers = list(speakers)

@@ -104,6 +104,7 @@ _RASD_TERMS = (
     "quoteKind",
     "cue",
     "dateSource",
+    "speakerStatus",
     "originalText",
     "hijriDate",
     "dateQualifier",
@@ -277,6 +278,8 @@ def article_triples(ex: Extraction) -> Iterator[Triple]:
         for sp in c.speakers:
             if known(sp):
                 yield node, T["author"], ent(sp)
+        if c.speaker_status == "unresolved":
+            yield node, T["speakerStatus"], nt.lit("unresolved")
         for ab in c.about:
             if known(ab):
                 yield node, T["about"], ent(ab)

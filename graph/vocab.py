@@ -45,6 +45,7 @@ class RASD(DefinedNamespace):
     quoteKind: URIRef  # "direct" or "reported"
     cue: URIRef  # the speech verb or preposition that introduced the claim
     dateSource: URIRef  # "stated" (in the claim's sentence) or "article" (publication date)
+    speakerStatus: URIRef  # "unresolved": a speaker stands in the text but is not identified
 
     # dates
     originalText: URIRef  # the date expression as written
