@@ -14,10 +14,13 @@ A claim needs a speech cue (``speech_cues.tsv``: قال، أكد، حذر من �
 
 from __future__ import annotations
 
+import functools
+
 from extract.doc import Doc, SentView, strip_al
 from extract.lexicon import lexicon_index, nisba_country
 from extract.patterns import (
     _add_person,
+    _name_like,
     cue_table,
     is_source_noun,
     match_cue,
@@ -27,6 +30,7 @@ from extract.patterns import (
     skip_modifiers,
 )
 from extract.records import Claim, EntityInfo, Relation
+from extract.resources import load_tsv
 from extract.text import fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
@@ -168,41 +172,15 @@ def _skip_apposition(doc: Doc, view: SentView, j: int) -> int:
 
 
 #: words after a cue that show the verb has no subject of its own ("وقال في بيان إن …")
-_SUBJECTLESS = frozenset(
-    fold(w)
-    for w in (
-        "في",
-        "خلال",
-        "أمام",
-        "عن",
-        "على",
-        "إلى",
-        "من",
-        "عبر",
-        "مع",
-        "لدى",
-        "ضمن",
-        "بعد",
-        "قبل",
-        "أمس",
-        "اليوم",
-        "أيضا",
-        "كذلك",
-        "حينها",
-        "بدوره",
-        "بدورها",
-        "ل",
-        "له",
-        "لها",
-        "لهم",
-        "عنه",
-        "عنها",
-        "فيه",
-        "فيها",
-        "إنه",
-        "إنها",
-    )
-)
+
+
+@functools.cache
+def subjectless_words() -> frozenset[str]:
+    """Words after a cue that show it has no subject of its own (``subjectless_words.tsv``):
+    prepositions and adverbs (وقال في بيان إن …) and pronoun subjects (وقال سموه:)."""
+    return frozenset(fold(r["word"]) for r in load_tsv("subjectless_words.tsv", ("word", "note")))
+
+
 _CIRCUMSTANTIAL = frozenset(
     fold(w)
     for w in ("تصريح", "تصريحات", "حديث", "اتصال", "مقابلة", "لقاء", "مؤتمر", "كلمة", "بيان")
@@ -281,7 +259,7 @@ def subjectless(view: SentView, j: int) -> bool:
     tok = toks[j]
     if not is_word(tok):
         return tok.text in ':«"“،,.'
-    return _is_complementiser(tok.text) or view.folded[j] in _SUBJECTLESS
+    return _is_complementiser(tok.text) or view.folded[j] in subjectless_words()
 
 
 def _quoted_speaker(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
@@ -326,13 +304,30 @@ def _surname_ref(doc: Doc, view: SentView, j: int) -> list[str]:
     return sorted(found) if len(found) == 1 else []
 
 
-def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 6) -> tuple[str, int] | None:
-    """The person named within ``span`` words after a title's modifiers (before the content
-    starts): ``مدير الإدارة علي الشمراني``; returns (key, token after the name)."""
+def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 14) -> tuple[str, int] | None:
+    """The person named within ``span`` tokens after a title and its modifiers, before the
+    content starts (``مدير الإدارة العامة للأوقاف … بمحافظة جدة علي الشمراني أن``; ``رئيس
+    تحرير جريدة "الشروق" اليومية، نور الدين بالطيب``); returns (key, token after the name).
+
+    A known person mention is taken; otherwise a two- or three-word name standing right
+    before the complementiser."""
     toks = view.tokens
-    for k in range(j, min(len(toks), j + span)):
+    k = j
+    while k < min(len(toks), j + span):
         tok = toks[k]
-        if tok.text in ':«"“' or (is_word(tok) and _is_complementiser(tok.text)):
+        if tok.text in _QUOTE_OPEN:
+            end = _closing(view, k, limit=4)  # a short quoted name inside the title
+            if end is None:
+                return None
+            k = end + 1
+            continue
+        if tok.text == ":" or (is_word(tok) and _is_complementiser(tok.text)):
+            last = k - 1 if k > j and toks[k - 1].text in "،," else k
+            for first in range(max(j, last - 3), last - 1):
+                names = read_names(doc, view, first)
+                if len(names) == 1 and names[0][1] == last and names[0][1] - names[0][0] >= 2:
+                    key = _add_person(doc, names[0][2], toks[last - 1].end, "speech-subject")
+                    return (key, k) if key else None
             return None
         if is_word(tok) and match_cue(view, k):
             return None
@@ -342,7 +337,28 @@ def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 6) -> tuple[str,
             while n < len(toks) and toks[n].start < m.end:
                 n += 1
             return m.key, n
+        k += 1
     return None
+
+
+def _single_name(doc: Doc, view: SentView, j: int) -> list[str]:
+    """``وقالت نور إن …``: one name-like word between a verb and its complementiser (or
+    colon), written again elsewhere in the article, is a person known by one name."""
+    toks = view.tokens
+    if j + 1 >= len(toks) or not is_word(toks[j]):
+        return []
+    nxt = toks[j + 1]
+    if not (nxt.text in ":،," or (is_word(nxt) and _is_complementiser(nxt.text))):
+        return []
+    f = view.folded[j]
+    if f.startswith("ال") or len(f) < 3 or is_source_noun(toks[j].text):
+        return []
+    if f in subjectless_words() or strip_al(f) in _DOC_NOUNS or not _name_like(doc, view, j):
+        return []
+    if sum(w == f for w in fold(doc.article.text).split()) < 2:
+        return []
+    key = _add_person(doc, toks[j].start, toks[j].end, "speech-subject")
+    return [key] if key else []
 
 
 def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
@@ -381,6 +397,9 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             hit = match_title(view, j - 1)
             return refs, hit[1] if hit else j
         if is_word(tok) and is_source_noun(tok.text):
+            person = _person_ahead(doc, view, j + 1, span=8)
+            if person is not None:  # "المتحدث باسم الخارجية التركية تانجو بيليتش"
+                return [person[0]], _skip_apposition(doc, view, person[1])
             return _unnamed_source(doc, view, j)
         hit = match_title(view, j)
         if hit is not None:
@@ -406,7 +425,7 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 if key:
                     keys.append(key)
             return keys, names[-1][1]
-        surname = _surname_ref(doc, view, j)
+        surname = _surname_ref(doc, view, j) or _single_name(doc, view, j)
         if surname:
             doc.add_mention(tok.start, tok.end, surname[0], "Person", "speech-subject")
             return surname, _skip_apposition(doc, view, j + 1)
@@ -583,7 +602,9 @@ def find_claims(doc: Doc) -> None:
             if not speakers and kind == "continuation" and last_speakers:
                 speakers = list(last_speakers)
             if not speakers and kind == "verb-explicit":
-                continue  # رأى/يرى read like the noun رأي ("opinion") without a subject after them
+                if not (j < len(toks) and is_word(toks[j]) and _is_complementiser(toks[j].text)):
+                    continue  # رأى/يرى، بين read like the noun رأي, "between" without a subject
+                kind = "verb"  # "وبيّن أن …": a verb after all
             if not speakers and not unresolved and kind in ("verb", "continuation"):
                 speakers = speakers_before(doc, view, toks[i].start)
             if not speakers and not unresolved and kind == "verb" and last_speakers:
@@ -593,14 +614,16 @@ def find_claims(doc: Doc) -> None:
                 continue
             if not speakers:
                 unresolved = True
-            found = _content(doc, view, j, next_cue)
-            if found is None and cue.split()[-1:] and cue.split()[-1] in _PREPOSITIONS:
-                # "شدد على ضرورة …"، "معربا عن أمله …": the content follows the preposition
-                found = _after_preposition(view, j, next_cue)
-            elif found is None and j < len(toks) and view.folded[j] in _PREPOSITIONS:
-                two = f"{cue} {view.folded[j]}"
-                if two in cue_table():  # "وشدد الوزير على ضرورة …"
-                    found = _after_preposition(view, j + 1, next_cue)
+            prep = None
+            if cue.split()[-1] in _PREPOSITIONS:
+                prep = j  # "شدد على ضرورة …"، "معربا عن أمله …"
+            elif j < len(toks) and f"{cue} {view.folded[j]}" in cue_table():
+                prep = j + 1  # "وشدد الوزير على ضرورة …"
+            if prep is not None and prep < len(toks) and not _is_complementiser(toks[prep].text):
+                # the content follows the preposition ("أشار إلى أن" goes on as usual)
+                found = _after_preposition(view, prep, next_cue)
+            else:
+                found = _content(doc, view, j, next_cue)
             rest = j < len(toks) and toks[j].start < next_cue
             according = " ".join(view.folded[max(0, i - 2) : i])
             if kind == "verb" and according.endswith(_ACCORDING):

@@ -166,7 +166,8 @@ def cue_forms(word: str) -> set[str]:
     ['قال', 'وقال']
     """
     w = fold(word)
-    return {w, w[1:]} if len(w) > 3 and w[0] in "وف" else {w}
+    negation = w[1:] in ("لم", "لا")  # "ولم يستبعد"
+    return {w, w[1:]} if (len(w) > 3 or negation) and w[0] in "وف" else {w}
 
 
 def is_source_noun(word: str) -> str | None:

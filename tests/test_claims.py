@@ -1,0 +1,147 @@
+"""Claims on news the project was not tuned on (issue 11): attribution cues and their forms,
+the speaker after an addressee or a title, family names, quoted organisations, and claims
+whose speaker cannot be identified (left open, never guessed)."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF
+
+from extract.pipeline import extract_article
+from extract.reader import parse_record
+from extract.records import Extraction
+from extract.resolve import resolve
+from graph.build import build_dataset
+from graph.vocab import RASD, SCHEMA
+
+
+def run(text: str) -> Extraction:
+    return extract_article(parse_record({"content": text}, "claims-test"))
+
+
+def said(text: str) -> list[tuple[tuple[str, ...], str, str]]:
+    """(speaker labels, speaker status, first words of the claim) for each claim."""
+    ex = run(text)
+    labels = {e.key: e.label for e in ex.entities}
+    return [
+        (tuple(labels.get(s, s) for s in c.speakers), c.speaker_status, c.text) for c in ex.claims
+    ]
+
+
+def test_the_addressee_is_skipped_and_the_titled_name_speaks() -> None:
+    text = (
+        "وكان المتهم فهد القحطاني قد فر. "
+        'وقال لـ"الاقتصادية" اللواء منصور التركي المتحدث الأمني باسم وزارة الداخلية، إن '
+        "منفذ العملية سبق استيقافه في مطلع العام."
+    )
+    [(speakers, status, claim)] = said(text)
+    assert speakers == ("منصور التركي",) and status == "resolved"
+    assert claim.startswith("منفذ العملية")
+
+
+def test_a_family_name_after_a_title_is_the_person_not_a_nisba() -> None:
+    text = (
+        "وقال اللواء منصور التركي إن التحقيقات مستمرة مع الموقوفين. "
+        "وذكر اللواء التركي، أن «الحادث الإرهابي لا يزال محل متابعة الجهات الأمنية»."
+    )
+    claims = said(text)
+    assert [c[0] for c in claims] == [("منصور التركي",), ("منصور التركي",)]
+    assert claims[1][2].startswith("الحادث الإرهابي")
+
+
+def test_a_quoted_agency_is_the_speaker_not_the_claim() -> None:
+    text = (
+        "قال المرصد السوري لحقوق الإنسان إن 18 شخصا قتلوا في القصف. "
+        "وقال «مكتب أخبار سوريا» إن المعارضة المسلحة استعادت السيطرة على التلة."
+    )
+    claims = said(text)
+    assert claims[-1][0] == ("مكتب أخبار سوريا",)
+    assert claims[-1][2].startswith("المعارضة المسلحة استعادت")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "وقال عضو الهيئة السياسية في الائتلاف أحمد رمضان لـ«الشرق الأوسط» إنّه تم "
+            "التباحث في استعدادات الائتلاف للمرحلة المقبلة.",
+            "أحمد رمضان",
+        ),
+        (
+            'وكشف لـ"الوطن" مدير الإدارة العامة للأوقاف والمساجد بمحافظة جدة علي الشمراني أن '
+            "الوزارة شرعت في وضع كثير من الخطط.",
+            "علي الشمراني",
+        ),
+        (
+            "وقال المتحدث باسم وزارة الخارجية التركية تانجو بيليتش إن الاتفاق يختص فقط بقتال "
+            "تنظيم داعش.",
+            "تانجو بيليتش",
+        ),
+        (
+            'وقال رئيس تحرير جريدة "الشروق" اليومية، نور الدين بالطيب، إن الحزب الحاكم مطالب '
+            "بموقف واضح من التصريحات.",
+            "نور الدين بالطيب",
+        ),
+    ],
+)
+def test_the_name_after_a_long_title_speaks(text: str, speaker: str) -> None:
+    [(speakers, _status, _claim)] = said(text)
+    assert speakers == (speaker,)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("وأبان أن الخطة تشمل مراقبة المساجد بالكاميرات.", "الخطة تشمل"),
+        ("وبيّن أن الوزارة تحدد موضوع الخطبة كل أسبوع.", "الوزارة تحدد"),
+        ("ولفت إلى أن التنظيم يستغل الشباب في الدعاية.", "التنظيم يستغل"),
+        ("وشدد على ضرورة التركيز على دور المساجد في التوعية.", "ضرورة التركيز"),
+        ("معرباً عن أمله في أن تنتهي الأزمة قريباً دون خسائر.", "أمله في"),
+        ("مبيناً أن عدد الموقوفين بلغ 431 شخصاً حتى الآن.", "عدد الموقوفين"),
+        ("وأوضحا أن الاجتماع يمثل رسالة واضحة إلى الطرف الآخر.", "الاجتماع يمثل"),
+        ("ولم يستبعد أن تشهد المنطقة عمليات جديدة خلال الأيام المقبلة.", "تشهد المنطقة"),
+    ],
+)
+def test_attribution_cues_and_their_forms(sentence: str, start: str) -> None:
+    text = "وقال وزير الخارجية عادل الجبير إن المملكة تدعم الحل السياسي في سوريا. " + sentence
+    claims = said(text)
+    assert len(claims) == 2
+    speakers, status, claim = claims[1]
+    assert speakers == ("عادل الجبير",) and status == "resolved"
+    assert claim.startswith(start)
+
+
+def test_the_author_s_own_voice_is_no_claim() -> None:
+    text = "ويذكر أن التنظيم سيطر على المدينة في مايو من العام الماضي."
+    assert said(text) == []
+
+
+def test_a_speaker_that_cannot_be_named_is_left_open() -> None:
+    # the subject "مسؤوله الكبير" stands after the verb: the claim is not given to the
+    # person named before
+    text = (
+        "وقال وزير الخارجية عادل الجبير إن المملكة تدعم الحل السياسي في سوريا. "
+        "وأكد مسؤوله الكبير أن المفاوضات ستستأنف الأسبوع المقبل في جنيف."
+    )
+    claims = said(text)
+    assert claims[0][0] == ("عادل الجبير",)
+    assert claims[1][:2] == ((), "unresolved")
+    assert claims[1][2].startswith("المفاوضات ستستأنف")
+
+
+def test_an_open_speaker_is_in_the_graph_as_unresolved() -> None:
+    ex = run("وأكد مسؤوله الكبير أن المفاوضات ستستأنف الأسبوع المقبل في جنيف.")
+    ds = build_dataset([ex], resolve([ex]))
+    claims = [s for s, _p, _o, _g in ds.quads((None, RDF.type, SCHEMA.Claim, None))]
+    assert len(claims) == 1
+    assert list(ds.quads((claims[0], SCHEMA.author, None, None))) == []
+    status = [str(o) for _s, _p, o, _g in ds.quads((claims[0], RASD.speakerStatus, None, None))]
+    assert status == ["unresolved"]
+
+
+def test_a_verb_without_subject_keeps_the_running_speaker() -> None:
+    text = (
+        "وقال وزير الخارجية عادل الجبير إن المملكة تدعم الحل السياسي في سوريا. "
+        "وأضاف في المؤتمر الصحفي أن الأسد فقد شرعيته منذ سنوات."
+    )
+    assert [c[0] for c in said(text)] == [("عادل الجبير",), ("عادل الجبير",)]
