@@ -48,6 +48,9 @@ CLASS_IRIS: dict[str, URIRef] = {
 }
 PREDICATES: dict[str, URIRef] = {
     "usesPlatform": RASD.usesPlatform,
+    "publishesOn": RASD.publishesOn,
+    "hasAccountOn": RASD.hasAccountOn,
+    "seized": RASD.seized,
     "actedAgainst": RASD.actedAgainst,
     "affiliatedWith": RASD.affiliatedWith,
     "nationality": RASD.nationality,

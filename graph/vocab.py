@@ -57,10 +57,13 @@ class RASD(DefinedNamespace):
 
     # relations between entities
     usesPlatform: URIRef  # actor uses a platform (recruitment, propaganda, tweets)
+    publishesOn: URIRef  # actor published a post, video or statement on a platform or site
+    hasAccountOn: URIRef  # actor has an account, page, channel or handle on a platform
     actedAgainst: URIRef  # a platform/company acts against an actor (closes accounts)
     affiliatedWith: URIRef  # person -> organisation (role holder, member, researcher at)
     nationality: URIRef  # person/organisation -> country, from nisba adjectives
     controls: URIRef  # actor controls a place
+    seized: URIRef  # actor seized a place (took it by force)
     lostControlOf: URIRef  # actor lost a place
     regainedControlOf: URIRef  # actor (re)took control of a place
     operatesIn: URIRef  # actor active in a place
