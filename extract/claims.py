@@ -612,6 +612,7 @@ def find_claims(doc: Doc) -> None:
                 speakers = list(last_speakers)
             if not speakers and kind not in ("verb", "continuation"):
                 continue
+            speakers = [k for k in speakers if k in doc.entities]
             if not speakers:
                 unresolved = True
             prep = None

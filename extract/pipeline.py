@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from extract.claims import find_claims
 from extract.coref import (
+    link_name_variants,
+    quoted_places_are_media,
     resolve_generic_org,
     resolve_org_heads,
     resolve_short_names,
@@ -242,6 +244,8 @@ component("events", assigns=("events",))(find_events)
 
 @component("coref", assigns=("mentions",))
 def _coref(doc: Doc) -> None:
+    quoted_places_are_media(doc)
+    link_name_variants(doc)
     resolve_short_names(doc)
     resolve_title_refs(doc)
     resolve_generic_org(doc)

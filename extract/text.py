@@ -95,8 +95,22 @@ def match_key(s: str) -> str:
 
     >>> match_key("  تنظيمُ   «الدولة» ")
     'تنظيم الدوله'
+
+    عبد and أبو are written apart from the name after them, whether or not the text joins
+    them, so that one person has one key:
+
+    >>> match_key("عبدالعزيز") == match_key("عبد العزيز"), match_key("أبوالفضل")
+    (True, 'ابو الفضل')
     """
-    return " ".join(fold(s).split())
+    return " ".join(_split_compound(w) for w in fold(s).split())
+
+
+def _split_compound(word: str) -> str:
+    """``عبدالله`` → ``عبد الله`` (folded words)."""
+    for head in ("عبد", "ابو"):
+        if word.startswith(head + "ال") and len(word) > len(head) + 3:
+            return f"{head} {word[len(head) :]}"
+    return word
 
 
 class Folded:
