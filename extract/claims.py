@@ -181,6 +181,13 @@ def subjectless_words() -> frozenset[str]:
     return frozenset(fold(r["word"]) for r in load_tsv("subjectless_words.tsv", ("word", "note")))
 
 
+@functools.cache
+def pronoun_subjects() -> frozenset[str]:
+    """Honorific pronoun subjects (سموه، معاليه …) of ``subjectless_words.tsv``."""
+    rows = load_tsv("subjectless_words.tsv", ("word", "note"))
+    return frozenset(fold(r["word"]) for r in rows if r["note"].startswith("pronoun"))
+
+
 _CIRCUMSTANTIAL = frozenset(
     fold(w)
     for w in ("تصريح", "تصريحات", "حديث", "اتصال", "مقابلة", "لقاء", "مؤتمر", "كلمة", "بيان")
@@ -331,6 +338,14 @@ def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 14) -> tuple[str
             return None
         if is_word(tok) and match_cue(view, k):
             return None
+        if tok.text in "،," and k + 2 < len(toks):
+            names = read_names(doc, view, k + 1)
+            if len(names) == 1 and names[0][1] - names[0][0] >= 2:
+                end = names[0][1]
+                if end < len(toks) and toks[end].text in "،,":  # "، نور الدين بالطيب،"
+                    key = _add_person(doc, names[0][2], toks[end - 1].end, "speech-subject")
+                    if key:
+                        return key, end
         m = doc.mention_at_token(tok)
         if m is not None and m.cls == "Person":
             n = k
@@ -374,6 +389,14 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             j += 1
             continue
         m = doc.mention_at_token(tok)
+        if m is not None and m.layer == "coref-title":
+            # a title read as standing for someone named before, unless a name follows it
+            n = j
+            while n < len(toks) and toks[n].start < m.end:
+                n += 1
+            person = _person_ahead(doc, view, n)
+            if person is not None:
+                return [person[0]], _skip_apposition(doc, view, person[1])
         if m is not None:
             if m.cls in _SPEAKER_CLASSES:
                 keys = [m.key]
@@ -395,9 +418,14 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             while j < len(toks) and toks[j].start < tok.end:
                 j += 1
             hit = match_title(view, j - 1)
-            return refs, hit[1] if hit else j
+            after_title = hit[1] if hit else j
+            person = _person_ahead(doc, view, after_title)
+            if person is not None:  # "نائب رئيس تحرير جريدة «…»، نور الدين بالطيب،"
+                return [person[0]], _skip_apposition(doc, view, person[1])
+            return refs, after_title
         if is_word(tok) and is_source_noun(tok.text):
-            person = _person_ahead(doc, view, j + 1, span=8)
+            doc_noun = strip_al(view.folded[j]) in _DOC_NOUNS | _DOCUMENT_SOURCES
+            person = None if doc_noun else _person_ahead(doc, view, j + 1, span=8)
             if person is not None:  # "المتحدث باسم الخارجية التركية تانجو بيليتش"
                 return [person[0]], _skip_apposition(doc, view, person[1])
             return _unnamed_source(doc, view, j)
@@ -610,6 +638,11 @@ def find_claims(doc: Doc) -> None:
             if not speakers and not unresolved and kind == "verb" and last_speakers:
                 # "وقال إن …" with no subject: the speaker of the running report
                 speakers = list(last_speakers)
+            if not speakers and j < len(toks) and view.folded[j] in pronoun_subjects():
+                # "وقال سموه:" before anyone spoke: the person the report is about, named first
+                first = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Person"]
+                speakers = [first[0].key] if first else []
+                unresolved = not speakers
             if not speakers and kind not in ("verb", "continuation"):
                 continue
             speakers = [k for k in speakers if k in doc.entities]

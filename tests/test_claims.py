@@ -145,3 +145,32 @@ def test_a_verb_without_subject_keeps_the_running_speaker() -> None:
         "وأضاف في المؤتمر الصحفي أن الأسد فقد شرعيته منذ سنوات."
     )
     assert [c[0] for c in said(text)] == [("عادل الجبير",), ("عادل الجبير",)]
+
+
+def test_a_name_after_a_title_that_reads_like_an_earlier_one() -> None:
+    # "نائب رئيس" could stand for the president named before; the name after it speaks
+    text = (
+        "وقال الرئيس الفرنسي السابق نيكولا ساركوزي إن الجزائر في خطر. "
+        'كما طالب نائب رئيس تحرير جريدة "الشروق" اليومية، نور الدين بالطيب، الحزب الحاكم في '
+        'تونس بإصدار بيان. وقال: "ننتظر بياناً من حزب نداء تونس حول ما صرح به ساركوزي".'
+    )
+    assert [c[0] for c in said(text)] == [
+        ("نيكولا ساركوزي",),
+        ("نور الدين بالطيب",),
+        ("نور الدين بالطيب",),
+    ]
+
+
+def test_an_honorific_pronoun_is_the_person_the_report_is_about() -> None:
+    text = (
+        "رفع صاحب السمو الملكي الأمير سعود بن نايف أمير المنطقة الشرقية التعازي لمقام خادم "
+        "الحرمين الشريفين الملك سلمان. وقال سموه : هذه آفة من الآفات التي لا تراعي حرمة مكان."
+    )
+    [(speakers, status, _claim)] = said(text)
+    assert speakers == ("سعود بن نايف",) and status == "resolved"
+
+
+def test_a_statement_is_not_the_person_it_names() -> None:
+    text = "وأعلن البيان تعيين الملا محمد أختر منصور أميرا لحركة طالبان."
+    [(speakers, _status, claim)] = said(text)
+    assert speakers == ("البيان",) and claim.startswith("تعيين الملا")
