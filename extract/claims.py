@@ -590,6 +590,42 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_MAX_LABEL_WORDS = 4  # words before the colon of "الجبير: الأسد فقد شرعيته"
+
+
+def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
+    """``الجبير: الأسد فقد شرعيته`` (a headline or a line opening with a speaker and a colon):
+    the speaker is a person or organisation named before the colon (or a family name of a
+    person named in full elsewhere), the claim is the rest of the sentence."""
+    toks = view.tokens
+    colon = next((k for k, t in enumerate(toks[: _MAX_LABEL_WORDS + 2]) if t.text == ":"), None)
+    if colon is None or colon == 0 or colon + 1 >= len(toks):
+        return None
+    speakers: list[str] = []
+    for k in range(colon):
+        m = doc.mention_at_token(toks[k])
+        if m is not None and m.cls in ("Person", "Organization"):
+            speakers = [m.key]
+    if not speakers and colon <= 2:
+        speakers = _surname_ref(doc, view, colon - 1)
+    if not speakers:
+        return None
+    start, end = _trim(doc.article.text, toks[colon + 1].start, view.sentence.end)
+    if _words(doc.article.text[start:end]) < _MIN_QUOTE_WORDS:
+        return None
+    return Claim(
+        start=start,
+        end=end,
+        text=doc.article.text[start:end],
+        speakers=tuple(speakers),
+        kind="direct",
+        cue=":",
+        sentence=view.index,
+        date=doc.article.published,
+        date_from_article=doc.article.published is not None,
+    )
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
@@ -607,6 +643,11 @@ def find_claims(doc: Doc) -> None:
                 i = hit[3]
             else:
                 i += 1
+        if not cues:
+            claim = _colon_claim(doc, view)
+            if claim is not None and (claim.start, claim.end) not in seen:
+                seen.add((claim.start, claim.end))
+                doc.claims.append(claim)
         for n, (i, cue, kind, _number, after) in enumerate(cues):
             next_cue = toks[cues[n + 1][0]].start if n + 1 < len(cues) else view.sentence.end
             if kind == "impersonal":  # "ويذكر أن": the author's own voice
@@ -662,8 +703,10 @@ def find_claims(doc: Doc) -> None:
             according = " ".join(view.folded[max(0, i - 2) : i])
             if kind == "verb" and according.endswith(_ACCORDING):
                 # "قتل 30 شخصا، بحسب ما أفادت مصادر أمنية": the claim comes before
-                prev_end = toks[cues[n - 1][0]].end if n > 0 else view.sentence.start
                 cut = i - (2 if according.endswith(" ما") else 1)
+                # the previous cue, not "وفق"/"بحسب" of this very phrase
+                earlier = [c[0] for c in cues[:n] if c[0] < cut]
+                prev_end = toks[earlier[-1]].end if earlier else view.sentence.start
                 if toks[cut].start - prev_end > 10:
                     found = (prev_end, toks[cut].start, "reported", [])
             if kind == "preposition" and explicit and i > 2:

@@ -174,3 +174,26 @@ def test_a_statement_is_not_the_person_it_names() -> None:
     text = "وأعلن البيان تعيين الملا محمد أختر منصور أميرا لحركة طالبان."
     [(speakers, _status, claim)] = said(text)
     assert speakers == ("البيان",) and claim.startswith("تعيين الملا")
+
+
+def test_a_headline_name_and_colon_is_a_statement() -> None:
+    text = (
+        "الجبير: الأسد فقد شرعيته بعدما قتل 300 ألف سوري\n\n"
+        "قال وزير الخارجية عادل الجبير في موسكو إن المملكة تدعم الحل السياسي."
+    )
+    claims = said(text)
+    assert claims[0][0] == ("عادل الجبير",) and claims[0][2].startswith("الأسد فقد شرعيته")
+
+
+def test_a_clock_time_is_no_headline_statement() -> None:
+    assert said("ووقع الانفجار عند الساعة 10:30 صباحا في حي السلام بالمدينة.") == []
+
+
+def test_according_to_what_an_organisation_announced() -> None:
+    text = (
+        "ونشرت الولايات المتحدة ست مقاتلات في قاعدة إنجرليك، "
+        "وفق ما أعلنت وزارة الدفاع الأمريكية أمس."
+    )
+    [(speakers, _status, claim)] = said(text)
+    assert speakers == ("وزارة الدفاع الأمريكية",)
+    assert "ست مقاتلات" in claim
