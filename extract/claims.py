@@ -453,6 +453,22 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 if key:
                     keys.append(key)
             return keys, names[-1][1]
+        if is_word(tok) and view.folded[j].startswith("ال"):
+            # an unlisted title (المرشد الإيراني علي خامنئي): definite words, then a person
+            k = j
+            while (
+                k < min(len(toks), j + 4)
+                and is_word(toks[k])
+                and doc.mention_at_token(toks[k]) is None
+                and view.folded[k].startswith("ال")
+            ):
+                k += 1
+            m = doc.mention_at_token(toks[k]) if k < len(toks) else None
+            if m is not None and m.cls == "Person" and k > j:
+                n = k
+                while n < len(toks) and toks[n].start < m.end:
+                    n += 1
+                return [m.key], _skip_apposition(doc, view, n)
         surname = _surname_ref(doc, view, j) or _single_name(doc, view, j)
         if surname:
             doc.add_mention(tok.start, tok.end, surname[0], "Person", "speech-subject")
@@ -716,6 +732,9 @@ def find_claims(doc: Doc) -> None:
                     found = (prev_end, toks[i].start, "reported", [])
             if found is None and explicit and kind in ("verb", "preposition") and rest:
                 found = (toks[j].start, next_cue, "reported", [])
+            if found is None and kind == "continuation" and speakers and rest:
+                # "مؤكداً استمرار بلاده في دعم …": a participle's object is what was said
+                found = _after_preposition(view, j, next_cue)
             if found is None:
                 continue
             start, end, qkind, extra = found

@@ -197,3 +197,26 @@ def test_according_to_what_an_organisation_announced() -> None:
     [(speakers, _status, claim)] = said(text)
     assert speakers == ("وزارة الدفاع الأمريكية",)
     assert "ست مقاتلات" in claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "start"),
+    [
+        ("وأدانت الحكومة العراقية الغارات التركية في شمال العراق.", "الحكومة العراقية", "الغارات"),
+        ("ورجح المصدر الأمني انتماءهم إلى مجموعات إرهابية.", "المصدر الأمني", "انتماءهم"),
+    ],
+)
+def test_verbs_whose_object_is_what_was_said(sentence: str, speaker: str, start: str) -> None:
+    claims = said(sentence)
+    assert claims and claims[0][2].startswith(start)
+    assert speaker.split()[-1] in " ".join(claims[0][0]) or claims[0][0] == (speaker,)
+
+
+def test_a_participle_with_an_object() -> None:
+    text = (
+        "وقال المرشد الإيراني علي خامنئي إن الاتفاق لن يغير سياسة بلاده، "
+        "مؤكداً استمرار بلاده في دعم حلفائها في المنطقة."
+    )
+    claims = said(text)
+    assert [c[0] for c in claims] == [("علي خامنئي",), ("علي خامنئي",)]
+    assert claims[1][2].startswith("استمرار بلاده")
