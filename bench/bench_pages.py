@@ -110,7 +110,9 @@ def bench_graph(name: str, graph: Graph, browser, build_s: float | None) -> dict
             "overview_bytes": index.stat().st_size,
             "overview_nodes": nodes,
             "overview_edges": edges,
-            "search_index_bytes": (out / "static" / "search-index.js").stat().st_size,
+            "search_index_bytes": sum(
+                p.stat().st_size for p in (out / "static" / "search").glob("*.js")
+            ),
             "overview_tti_ms": tti_ms(browser, index),
             "claims_tti_ms": tti_ms(browser, out / "claims.html"),
             "claims_bytes": (out / "claims.html").stat().st_size,
@@ -222,7 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     md = to_markdown(rows, command.strip())
     print(md)
     if not args.no_write:
-        RESULTS.write_text(md, encoding="utf-8")
+        # keep the section written by bench/bench_pages_store.py and the notes after it
+        old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+        begin = "<!-- bench_pages_store -->"
+        if begin in old:
+            md = md.rstrip("\n") + "\n\n" + begin + old.split(begin, 1)[1].rstrip("\n")
+        RESULTS.write_text(md + "\n", encoding="utf-8")
     return 0
 
 

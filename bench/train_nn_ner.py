@@ -30,15 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.train_ner import scores_markdown, split_dev  # noqa: E402
-from extract.ner.conll import NerReport, evaluate, format_report, read_conll  # noqa: E402
-from extract.ner.crf import (  # noqa: E402
-    _gazetteer_from_counts,
-    build_gazetteer,
-    jackknife_gazetteer_labels,
-)
-from extract.ner.features import normalize, split_clitics, word_shape  # noqa: E402
-from extract.ner.nn import (  # noqa: E402
+from bench.nn_model import (  # noqa: E402
     DEFAULT_NN_FILE,
     TAGS,
     BiLstmCrf,
@@ -52,6 +44,14 @@ from extract.ner.nn import (  # noqa: E402
     torch_tagger,
     train_epochs,
 )
+from bench.train_ner import scores_markdown, split_dev  # noqa: E402
+from extract.ner.conll import NerReport, evaluate, format_report, read_conll  # noqa: E402
+from extract.ner.crf import (  # noqa: E402
+    _gazetteer_from_counts,
+    build_gazetteer,
+    jackknife_gazetteer_labels,
+)
+from extract.ner.features import normalize, split_clitics, word_shape  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "anercorp" / "ANERCorp_CamelLab_train.txt"
 LEXICON = ROOT / "extract" / "models" / "ner_lexicon.tsv"

@@ -6,27 +6,42 @@ marks site boilerplate (headline tickers, "report this image" notices, "read at 
 links) as outside the article: only ``Article.segments`` are analysed.
 
 Bad input never stops a build: :func:`read_inputs` yields an :class:`~extract.errors.InputError`
-for each unreadable file (or JSON line) and goes on with the rest.
+for each unreadable file (or JSON line, JSON record or zip member) and goes on with the rest.
+
+Files are decoded from UTF-8 (with or without a BOM), UTF-16 with a BOM, Windows-1256 or
+ISO-8859-6 (:func:`decode_text`); ``Article.encoding`` says which.  Limits (module constants):
+a ``.txt``/``.html`` article over 5 MB and a ``.json`` document over 64 MB are refused by their
+size, unread; ``.jsonl`` is streamed line by line and a line (one record) over 5 MB is skipped;
+a zip member over the limit of its type, by its declared size or once reading passes the limit,
+is refused, and an archive stops after 512 MB of unpacked data.
 """
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import functools
 import hashlib
 import html
+import io
 import json
+import logging
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+
+import regex
 
 from extract.dates import parse_date
 from extract.errors import InputError
 from extract.records import Article, DateValue
 from extract.resources import load_tsv
 
+log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm", ".zip")
 _MAX_TITLE_WORDS = 25
 
@@ -35,7 +50,7 @@ def article_id(text: str) -> str:
     """The content hash that identifies an article (16 hex digits of SHA-256).
 
     >>> article_id("نص")
-    'a7f3e4ed3f3e0734'
+    'e01176c2a05916f0'
     """
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -185,6 +200,8 @@ def parse_text(text: str, source: str) -> Article:
                 a += m.end()
         if b > a:
             segments.append((a, b))
+    if not _has_words(text, segments):
+        raise InputError(source, "no article text (only site boilerplate)")
     return Article(
         id=article_id(text),
         source=source,
@@ -197,15 +214,67 @@ def parse_text(text: str, source: str) -> Article:
     )
 
 
-def _first(obj: dict[str, Any], *names: str) -> str | None:
+def _json_kind(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true/false"
+    if isinstance(v, int | float):
+        return "a number"
+    return {dict: "an object", list: "a list"}.get(type(v), type(v).__name__)
+
+
+def _first(obj: dict[str, Any], source: str, *names: str) -> str | None:
     """The first non-empty string field, with HTML character references decoded
-    (SaudiNewsNet keeps ``&#8220;`` and ``&quot;`` in some titles and texts)."""
+    (SaudiNewsNet keeps ``&#8220;`` and ``&quot;`` in some titles and texts).
+
+    A field that is null or absent is skipped; one of another type (a number, a list, an
+    object) is an :class:`InputError`: the record is not guessed at.  A lone surrogate (from a
+    ``\\ud800`` escape, not Unicode text) becomes U+FFFD, keeping every offset.
+    """
     for n in names:
         v = obj.get(n)
-        if isinstance(v, str) and v.strip():
+        if v is None:
+            continue
+        if not isinstance(v, str):
+            raise InputError(source, f"field '{n}' is {_json_kind(v)}, expected a string")
+        if _LONE_SURROGATE.search(v):
+            v = _LONE_SURROGATE.sub("\ufffd", v)
+        if v.strip():
             v = v.strip()
             return html.unescape(v) if "&" in v else v
     return None
+
+
+# characters that cannot stand in an IRI (RFC 3987): percent-encoded in a record's url
+_NOT_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f]')
+
+
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S")
+
+
+def _url(url: str | None, source: str = "") -> str | None:
+    """The record's url, percent-encoding what an IRI cannot hold (spaces, quotes, ``<>``);
+    a url that is not absolute (``/a/b``, ``0``) cannot name the article and is dropped.
+
+    >>> _url('http://x.example/a b"<c>')
+    'http://x.example/a%20b%22%3Cc%3E'
+    >>> _url("/news/1") is None
+    True
+    """
+    if url is None:
+        return None
+    if not _ABSOLUTE.match(url):
+        log.warning("%s: url %r is not an absolute IRI; dropped", source, url[:80])
+        return None
+    if not _NOT_IRI.search(url):
+        return url
+    return _NOT_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
+
+
+def _has_words(text: str, segments: Iterable[tuple[int, int]]) -> bool:
+    return any(_WORD.search(text, a, b) for a, b in segments)
+
+
+_WORD = re.compile(r"[^\W_]")
 
 
 def parse_record(obj: Any, source: str) -> Article:
@@ -218,21 +287,23 @@ def parse_record(obj: Any, source: str) -> Article:
     """
     if not isinstance(obj, dict):
         raise InputError(source, f"expected a JSON object, found {type(obj).__name__}")
-    content = _first(obj, "content", "text", "body", "articleBody")
-    if content is None:
+    content = _first(obj, source, "content", "text", "body", "articleBody")
+    if content is None or not _WORD.search(content):
         raise InputError(source, "no article text (expected a 'content' or 'text' field)")
     for pattern in _content_footers():
         m = pattern.search(content)
         if m and m.start() > 0:
             content = content[: m.start()].rstrip()
-    title = _first(obj, "title", "headline")
+    title = _first(obj, source, "title", "headline")
     if title:
         text = f"{title}\n\n{content}"
         title_span: tuple[int, int] | None = (0, len(title))
         segments = ((0, len(title)), (len(title) + 2, len(text)))
     else:
         text, title_span, segments = content, None, ((0, len(content)),)
-    date_s = _first(obj, "date", "datePublished", "published", "date_published", "date_extracted")
+    date_s = _first(
+        obj, source, "date", "datePublished", "published", "date_published", "date_extracted"
+    )
     published = parse_date(date_s[:10] if date_s and re.match(r"\d{4}-", date_s) else date_s or "")
     return Article(
         id=article_id(text),
@@ -242,10 +313,34 @@ def parse_record(obj: Any, source: str) -> Article:
         title=title,
         title_span=title_span,
         published=published,
-        publisher=_publisher_label(_first(obj, "source", "publisher", "site")),
-        url=_first(obj, "url", "link"),
-        author=_first(obj, "author", "byline"),
+        publisher=_publisher_label(_first(obj, source, "source", "publisher", "site")),
+        url=_url(_first(obj, source, "url", "link"), source),
+        author=_first(obj, source, "author", "byline"),
     )
+
+
+# elements whose text is never article text (scripts, styles, embedded frames and objects,
+# site navigation)
+_HTML_DROP = (
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "template",
+    "svg",
+    "math",
+    "canvas",
+    "noscript",
+    "nav",
+    "footer",
+    "header",
+    "aside",
+    "form",
+)
 
 
 def parse_html(html: str, source: str) -> Article:
@@ -253,7 +348,7 @@ def parse_html(html: str, source: str) -> Article:
     from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(html)
-    for sel in ("script", "style", "nav", "footer", "header", "aside", "form", "noscript"):
+    for sel in _HTML_DROP:
         for node in tree.css(sel):
             node.decompose()
 
@@ -291,81 +386,409 @@ def parse_html(html: str, source: str) -> Article:
     return parse_record(obj, source)
 
 
-def _decode(data: bytes, source: str) -> str:
+# --- decoding -------------------------------------------------------------------------------
+#
+# Arabic archives come in UTF-8 (with or without a byte-order mark), UTF-16 with a BOM, and the
+# two legacy code pages Windows-1256 and ISO-8859-6.  UTF-8 and BOM-marked input is decoded
+# strictly; anything else goes to charset-normalizer restricted to the two legacy code pages,
+# and its answer is kept only when the decoded text reads as Arabic prose (Arabic words, no
+# control characters, few symbols, no Latin-1 letters glued to Arabic ones, which is what the
+# wrong code page gives: see _plausible_arabic).  Byte soup is refused, never guessed.  The
+# encoding names recorded on Article.encoding: utf-8, utf-8-sig (with a BOM), utf-16-le,
+# utf-16-be, windows-1256, iso-8859-6.
+
+LEGACY_ENCODINGS = {"cp1256": "windows-1256", "iso8859_6": "iso-8859-6"}
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")  # Arabic proper (not Persian/Urdu letters)
+_CONTROL = re.compile(r"[\x00-\x08\x0E-\x1F\x7F]")
+_LETTER = re.compile(r"[^\W\d_]")
+# a Latin-1 letter (à â ç è é …) touching an Arabic letter: ISO-8859-6 read as Windows-1256
+_MOJIBAKE = re.compile(r"[\u0621-\u064A][\u00C0-\u00FF]|[\u00C0-\u00FF][\u0621-\u064A]")
+# control characters other than white space, private-use and unassigned code points
+_NOT_TEXT = regex.compile(r"[\x00-\x08\x0E-\x1F\x7F-\x9F\p{Co}\p{Cn}]")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _plausible_arabic(text: str, strict: bool = False) -> bool:
+    """Whether a legacy-code-page decoding reads as Arabic prose: two Arabic words or more,
+    Arabic letters at least 1 in 40 letters (half of them when ``strict``), next to no Latin-1
+    letters glued to Arabic ones (what ISO-8859-6 read as Windows-1256 gives), few symbols
+    and words of sane length.  ``strict`` also refuses any Latin-1 letter next to an Arabic
+    one and any run of 30 letters.
+
+    >>> _plausible_arabic("قال الوزير إن داعش خسر")
+    True
+    >>> _plausible_arabic("قال الناقد: The Conformist | Bernardo Bertolucci")
+    True
+    >>> _plausible_arabic("âانõ ÇáæÒíÑ")  # ISO-8859-6 bytes read as Windows-1256
+    False
+    """
+    arabic = len(_ARABIC_LETTER.findall(text))
+    letters = len(_LETTER.findall(text))
+    if arabic == 0 or _CONTROL.search(text) or 50 * len(_MOJIBAKE.findall(text)) > arabic:
+        return False
+    words = text.split()
+    if sum(1 for w in words if len(_ARABIC_LETTER.findall(w)) >= 2) < 2:
+        return False  # too little to tell Arabic from byte soup
+    nonspace = sum(len(w) for w in words)
+    if 20 * len(_SYMBOL.findall(text)) > nonspace or nonspace > 20 * len(words):
+        return False  # symbols everywhere (¤ ¦ § ¬ ‰ …) or no word breaks: not prose
+    if not strict:
+        return 40 * arabic >= letters
+    return 2 * arabic >= letters and not _MOJIBAKE.search(text) and not _LONG_RUN.search(text)
+
+
+# symbols and Latin-1 letters outside ASCII (HTML markup is full of ASCII symbols)
+_SYMBOL = regex.compile(r"[\u0080-\U0010FFFF&&[\p{S}\u00C0-\u00FF]]", regex.V1)
+_LONG_RUN = re.compile(r"[^\W\d_]{30}")
+
+
+def _check_text(text: str, source: str) -> None:
+    """Refuse decoded text that is really binary data (NULs, control or unassigned code points)."""
+    if "\x00" in text:
+        raise InputError(source, "binary data, not text (NUL characters)")
+    bad = len(_NOT_TEXT.findall(text))
+    if bad > 8 and bad * 100 > len(text):  # a stray control character is not a binary file
+        raise InputError(source, f"binary data, not text ({bad} control or unassigned characters)")
+
+
+def _detect_legacy(data: bytes) -> tuple[str, str] | None:
+    """Windows-1256 or ISO-8859-6 text: charset-normalizer's choice among the two when it
+    reads as Arabic; when it finds neither (it refuses some real text, e.g. with the RLM
+    mark of Windows-1256), a strict decoding that passes the strict Arabic check."""
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS))
+    for match in matches:
+        name = LEGACY_ENCODINGS.get(match.encoding)
+        if name is None:
+            continue
+        try:
+            text = data.decode(match.encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_arabic(text):
+            return text, name
+    if len(matches):
+        return None
+    for codec, name in LEGACY_ENCODINGS.items():
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_arabic(text, strict=True):
+            return text, name
+    return None
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, str]:
+    """Decode the bytes of an article file: ``(text, encoding name)``.
+
+    Raises :class:`InputError` naming ``source`` and the reason when the bytes are not text in
+    a supported encoding.
+
+    >>> decode_text("خسر داعش".encode("cp1256") + b" 2015", "a.txt")
+    ('خسر داعش 2015', 'windows-1256')
+    >>> decode_text(codecs.BOM_UTF16_LE + "قال".encode("utf-16-le"), "a.txt")
+    ('قال', 'utf-16-le')
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            text, enc = data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                source, f"not valid UTF-8 text after its BOM (byte {exc.start + 3})"
+            ) from None
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        enc = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+        try:
+            text = data[2:].decode(enc)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                source, f"not valid {enc.upper()} text after its BOM ({exc.reason})"
+            ) from None
+    else:
+        if b"\x00" in data:
+            raise InputError(source, "binary data, not text (NUL bytes)")
+        try:
+            text, enc = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as exc:
+            legacy = _detect_legacy(data)
+            if legacy is None:
+                raise InputError(
+                    source,
+                    f"not UTF-8 text (byte {exc.start}) and not Arabic text in UTF-16, "
+                    "Windows-1256 or ISO-8859-6",
+                ) from None
+            text, enc = legacy
+    _check_text(text, source)
+    return text, enc
+
+
+# --- limits ---------------------------------------------------------------------------------
+#
+# A .txt/.html article over MAX_ARTICLE_BYTES is refused by its size without being read.  A
+# .json document (a list of records) is parsed whole, so it is refused over MAX_JSON_BYTES;
+# .jsonl is streamed line by line and only a line (one record) over MAX_ARTICLE_BYTES is
+# refused.  A zip member is refused when its declared size is over the limit of its type, and
+# reading stops at that limit whatever the header says; an archive stops after
+# MAX_ZIP_TOTAL_BYTES of unpacked data (zip bombs).
+
+MAX_ARTICLE_BYTES = 5 * 2**20
+MAX_JSON_BYTES = 64 * 2**20
+MAX_ZIP_TOTAL_BYTES = 512 * 2**20
+_CHUNK = 2**20
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n} bytes"
+
+
+def _cap(suffix: str) -> int:
+    return MAX_JSON_BYTES if suffix in (".json", ".jsonl") else MAX_ARTICLE_BYTES
+
+
+def _read_capped(fp: BinaryIO, cap: int, source: str) -> bytes:
+    """All of ``fp``, read in chunks; InputError as soon as more than ``cap`` bytes come."""
+    buf = bytearray()
+    while True:
+        chunk = fp.read(min(_CHUNK, cap + 1 - len(buf)))
+        if not chunk:
+            return bytes(buf)
+        buf += chunk
+        if len(buf) > cap:
+            raise InputError(source, f"larger than the {_mb(cap)} limit (stopped reading)")
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def _with_encoding(
+    items: Iterable[Article | InputError], encoding: str
+) -> Iterator[Article | InputError]:
+    for item in items:
+        yield dataclasses.replace(item, encoding=encoding) if isinstance(item, Article) else item
+
+
+def _json_loads(text: str, where: str, lines: bool = True) -> Any:
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(source, f"not UTF-8 text (byte {exc.start})") from exc
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        at = f", line {exc.lineno}" if lines else f", column {exc.colno}"
+        raise InputError(where, f"not valid JSON ({exc.msg}{at})") from None
+    except RecursionError:
+        raise InputError(where, "not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # an integer over Python's 4300-digit limit
+        raise InputError(where, f"not valid JSON ({str(exc).split(':')[0]})") from None
 
 
 def _read_json_payload(data: bytes, source: str) -> Iterator[Article | InputError]:
-    text = _decode(data, source)
-    try:
-        payload = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield InputError(source, f"not valid JSON ({exc.msg}, line {exc.lineno})")
-        return
+    text, enc = decode_text(data, source)
+    payload = _json_loads(text, source)
     items = payload if isinstance(payload, list) else [payload]
+    if not items:
+        raise InputError(source, "no records (an empty JSON list)")
     for n, obj in enumerate(items):
         where = f"{source}#{n}" if isinstance(payload, list) else source
         try:
-            yield parse_record(obj, where)
+            yield dataclasses.replace(parse_record(obj, where), encoding=enc)
         except InputError as err:
             yield err
 
 
-def _read_jsonl_payload(data: bytes, source: str) -> Iterator[Article | InputError]:
-    text = _decode(data, source)
-    for n, raw in enumerate(text.splitlines(), start=1):
+def _jsonl_lines(fp: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """``(line number, bytes)`` of a stream, ``None`` for a line over ``limit`` (skipped
+    without holding more than ``limit`` bytes of it)."""
+    n = 0
+    while True:
+        raw = fp.readline(limit + 1)
+        if not raw:
+            return
+        n += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = fp.readline(_CHUNK)
+            yield n, None
+        else:
+            yield n, raw
+
+
+LEGACY_CODECS = {name: codec for codec, name in LEGACY_ENCODINGS.items()}
+
+
+def _decode_line(
+    raw: bytes, where: str, enc: str, legacy: tuple[str, str] | None
+) -> tuple[str, str]:
+    """One JSON line: UTF-8, else the legacy code page of the lines before it when it still
+    reads as Arabic, else detected afresh."""
+    try:
+        return raw.decode("utf-8"), enc
+    except UnicodeDecodeError:
+        pass
+    if legacy is not None:
+        try:
+            text = raw.decode(legacy[0])
+        except UnicodeDecodeError:
+            text = ""
+        if text and _plausible_arabic(text):
+            return text, legacy[1]
+    return decode_text(raw, where)
+
+
+def _read_jsonl(fp: BinaryIO, source: str) -> Iterator[Article | InputError]:
+    """Records of a JSON-lines stream, one line at a time (a bad line is reported and
+    skipped).  UTF-16 JSON lines (BOM) are decoded whole, up to :data:`MAX_JSON_BYTES`."""
+    head = fp.read(3)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = head + _read_capped(fp, MAX_JSON_BYTES - len(head), source)
+        text, enc = decode_text(data, source)
+        lines: Iterable[tuple[int, bytes | None]] = (
+            (n, raw.encode("utf-8")) for n, raw in enumerate(text.split("\n"), start=1)
+        )
+    else:
+        if head != codecs.BOM_UTF8:
+            fp.seek(0)
+        lines = _jsonl_lines(fp, MAX_ARTICLE_BYTES)
+        enc = "utf-8-sig" if head == codecs.BOM_UTF8 else "utf-8"
+    records = 0
+    legacy: tuple[str, str] | None = None  # (codec, name) of the last legacy-encoded line
+    for n, raw in lines:
+        where = f"{source}:{n}"
+        if raw is None:
+            yield InputError(where, f"record longer than the {_mb(MAX_ARTICLE_BYTES)} limit")
+            continue
         if not raw.strip():
             continue
-        where = f"{source}:{n}"
+        records += 1
         try:
-            yield parse_record(json.loads(raw), where)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"not valid JSON ({exc.msg})")
+            text, line_enc = _decode_line(raw, where, enc, legacy)
+            if line_enc in LEGACY_CODECS:
+                legacy = (LEGACY_CODECS[line_enc], line_enc)
+            art = parse_record(_json_loads(text, where, lines=False), where)
+            yield dataclasses.replace(art, encoding=line_enc)
         except InputError as err:
             yield err
+    if not records:
+        yield InputError(source, "empty file (no JSON lines)")
 
 
-def _read_payload(name: str, data: bytes, source: str) -> Iterator[Article | InputError]:
-    suffix = Path(name).suffix.lower()
+# --- files and archives ---------------------------------------------------------------------
+
+
+def _read_payload(suffix: str, data: bytes, source: str) -> Iterator[Article | InputError]:
+    """Articles in the bytes of one file or zip member (InputError raised for a bad one)."""
+    if not data.strip(b" \t\r\n"):
+        raise InputError(source, "empty file")
     if suffix == ".json":
         yield from _read_json_payload(data, source)
     elif suffix == ".jsonl":
-        yield from _read_jsonl_payload(data, source)
-    elif suffix in (".html", ".htm"):
-        yield parse_html(_decode(data, source), source)
-    elif suffix == ".txt":
-        text = _decode(data, source)
+        yield from _read_jsonl(io.BytesIO(data), source)
+    elif suffix in (".html", ".htm", ".txt"):
+        text, enc = decode_text(data, source)
         if not text.strip():
             raise InputError(source, "empty file")
-        yield parse_text(text, source)
+        parse = parse_text if suffix == ".txt" else parse_html
+        yield dataclasses.replace(parse(text, source), encoding=enc)
     else:
         raise InputError(source, f"unsupported file type '{suffix}' (use {', '.join(SUFFIXES)})")
 
 
-def read_file(path: Path, display: str | None = None) -> Iterator[Article | InputError]:
-    """Articles in one file (a zip yields the articles of its members)."""
-    source = display or str(path)
+def _zip_member_error(exc: BaseException) -> str:
+    if isinstance(exc, zipfile.BadZipFile) and "CRC" in str(exc):
+        return "damaged zip member (bad CRC-32 checksum)"
+    if isinstance(exc, NotImplementedError):
+        return f"zip member not read ({exc})"
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    return f"damaged zip member ({type(exc).__name__}: {detail})"
+
+
+def _read_zip(path: Path, source: str) -> Iterator[Article | InputError]:
+    """Articles of the supported members of a zip archive, each member checked on its own."""
     try:
-        if path.suffix.lower() == ".zip":
-            try:
-                zf = zipfile.ZipFile(path)
-            except zipfile.BadZipFile:
-                yield InputError(source, "not a valid zip archive")
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        yield InputError(source, "not a valid zip archive")
+        return
+    with zf:
+        members = sorted(
+            (i for i in zf.infolist() if not i.is_dir()),
+            key=lambda i: (i.filename, i.header_offset),
+        )
+        total = 0
+        for k, info in enumerate(members):
+            suffix = Path(info.filename).suffix.lower()
+            if suffix not in SUFFIXES:
+                continue
+            inner = f"{source}!{info.filename}"
+            if suffix == ".zip":
+                yield InputError(inner, "a zip inside a zip is not read (unpack it first)")
+                continue
+            if info.flag_bits & 0x1:
+                yield InputError(inner, "encrypted zip member (password needed), not read")
+                continue
+            cap = _cap(suffix)
+            if info.file_size > cap:
+                yield InputError(
+                    inner, f"unpacks to {_mb(info.file_size)}, over the {_mb(cap)} limit"
+                )
+                continue
+            room = MAX_ZIP_TOTAL_BYTES - total
+            if info.file_size > room:
+                yield InputError(
+                    source,
+                    f"unpacks to more than {_mb(MAX_ZIP_TOTAL_BYTES)}: stopped before "
+                    f"{info.filename} ({len(members) - k} members not read)",
+                )
                 return
-            with zf:
-                for member in sorted(zf.namelist()):
-                    if member.endswith("/") or Path(member).suffix.lower() not in SUFFIXES:
-                        continue
-                    inner = f"{source}!{member}"
-                    try:
-                        yield from _read_payload(member, zf.read(member), inner)
-                    except InputError as err:
-                        yield err
+            try:
+                with zf.open(info) as fp:
+                    data = _read_capped(fp, min(cap, room), inner)
+            except InputError as err:
+                yield err
+                continue
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                EOFError,
+                NotImplementedError,
+                RuntimeError,
+                ValueError,
+                OSError,
+            ) as exc:
+                yield InputError(inner, _zip_member_error(exc))
+                continue
+            total += len(data)
+            try:
+                yield from _read_payload(suffix, data, inner)
+            except InputError as err:
+                yield err
+
+
+def read_file(path: Path, display: str | None = None) -> Iterator[Article | InputError]:
+    """Articles in one file (a zip yields the articles of its members); every problem is
+    yielded as an :class:`InputError` naming the file (and record) and the reason."""
+    source = display or str(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".zip":
+            yield from _read_zip(path, source)
             return
-        yield from _read_payload(path.name, path.read_bytes(), source)
+        if suffix not in SUFFIXES:
+            raise InputError(
+                source, f"unsupported file type '{suffix}' (use {', '.join(SUFFIXES)})"
+            )
+        size = path.stat().st_size
+        if size == 0:
+            raise InputError(source, "empty file")
+        if suffix == ".jsonl":
+            with path.open("rb") as fp:
+                yield from _read_jsonl(fp, source)
+            return
+        cap = _cap(suffix)
+        if size > cap:
+            raise InputError(source, f"file of {_mb(size)}, over the {_mb(cap)} limit (not read)")
+        with path.open("rb") as fp:
+            data = _read_capped(fp, cap, source)
+        yield from _read_payload(suffix, data, source)
     except InputError as err:
         yield err
     except OSError as exc:

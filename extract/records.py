@@ -75,6 +75,7 @@ class Article:
     publisher: str | None = None
     url: str | None = None
     author: str | None = None
+    encoding: str | None = None  # how the file was decoded ("utf-8", "windows-1256", …)
 
 
 @dataclass(frozen=True, slots=True)

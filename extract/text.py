@@ -2,15 +2,17 @@
 
 Everything that compares Arabic strings (lexicon lookup, titles, speech verbs, entity keys)
 works on *folded* text: camel-tools' alef / alef-maqsura / teh-marbuta normalisation and
-dediacritisation, NFKC for presentation forms, tatweel and quote marks removed, Arabic-Indic
-digits turned into ASCII, Latin lower-cased.  :class:`Folded` keeps a map from every folded
-character to its original position, so a match in folded text is reported as a span of the
-text the user gave us.
+dediacritisation, NFKC for presentation forms (ﻻ ﷲ ﻹ), tatweel, quote marks and invisible
+characters (zero-width joiners and non-joiners, LRM/RLM/ALM, bidi embeddings and isolates,
+a BOM inside the text, soft hyphens) removed, other spaces (no-break, thin, …) made plain
+spaces, Arabic-Indic and Persian digits turned into ASCII, Latin lower-cased.
+:class:`Folded` keeps a map from every folded character to its original position, so a match
+in folded text is reported as a span of the text the user gave us.
 
 >>> f = Folded("قال وزيرُ الداخليّة: «داعش»")
 >>> i = f.text.index("داعش")
 >>> f.span(i, i + 4)
-(23, 27)
+(22, 26)
 """
 
 from __future__ import annotations
@@ -34,12 +36,28 @@ TATWEEL = "\u0640"
 QUOTES = "«»\"“”„‟’‘‚‛'`〝〞＂❝❞‹›"
 _ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
 _PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
+# format characters that change how text is shown, never what it says
+INVISIBLE = (
+    "\u00ad"  # soft hyphen
+    "\u034f"  # combining grapheme joiner
+    "\u061c"  # Arabic letter mark (ALM)
+    "\u200b\u200c\u200d"  # zero-width space, non-joiner, joiner
+    "\u200e\u200f"  # LRM, RLM
+    "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides (LRE RLE PDF LRO RLO)
+    "\u2060\u2061\u2062\u2063\u2064"  # word joiner, invisible operators
+    "\u2066\u2067\u2068\u2069"  # bidi isolates (LRI RLI FSI PDI)
+    "\ufeff"  # BOM / zero-width no-break space inside the text
+)
+# spaces that are not U+0020 (no-break, en/em, thin, narrow no-break, ideographic …)
+SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 
 
 def _fold_one(ch: str) -> str:
     """Fold a single character (the table below is built from this)."""
-    if ch in QUOTES or ch == TATWEEL:
+    if ch in QUOTES or ch == TATWEEL or ch in INVISIBLE:
         return ""
+    if ch in SPACES:
+        return " "
     if ch in _ARABIC_INDIC:
         return str(_ARABIC_INDIC.index(ch))
     if ch in _PERSIAN:
@@ -69,8 +87,10 @@ def _build_table() -> dict[int, str]:
             out = _fold_one(ch)
             if out != ch:
                 table[cp] = out
-    for ch in QUOTES:
+    for ch in QUOTES + INVISIBLE:
         table[ord(ch)] = ""
+    for ch in SPACES:
+        table[ord(ch)] = " "
     return table
 
 
@@ -81,10 +101,15 @@ def _tables() -> tuple[dict[int, str], regex.Pattern[str]]:
     return table, regex.compile("[" + regex.escape(changing) + "]")
 
 
+_NOT_MARKS = frozenset(QUOTES + INVISIBLE)
+
+
 def fold(s: str) -> str:
     """Fold a string for matching (no offsets kept).
 
     >>> fold("الإمارات العربيّة") == fold("الامارات العربيه")
+    True
+    >>> fold("\ufdf2 \ufefb ٢٠١٤ ۲۰۱۴ هشام\u200c") == "الله لا 2014 2014 هشام"
     True
     """
     return s.translate(_tables()[0])
@@ -95,6 +120,8 @@ def match_key(s: str) -> str:
 
     >>> match_key("  تنظيمُ   «الدولة» ")
     'تنظيم الدوله'
+    >>> match_key("هشام\u200c\u00a0الخطيب\u200f") == match_key("هشام الخطيب")
+    True
 
     عبد and أبو are written apart from the name after them, whether or not the text joins
     them, so that one person has one key:
@@ -111,6 +138,19 @@ def _split_compound(word: str) -> str:
         if word.startswith(head + "ال") and len(word) > len(head) + 3:
             return f"{head} {word[len(head) :]}"
     return word
+
+
+_LABEL_TABLE = {ord(c): None for c in INVISIBLE + TATWEEL} | {ord(c): " " for c in SPACES}
+
+
+def clean_label(s: str) -> str:
+    """A name as shown (``rdfs:label``): letters and diacritics as written, invisible
+    characters and tatweel removed, spaces made plain and collapsed.
+
+    >>> clean_label("هشام\u200c  الخطـيب\u200f") == "هشام الخطيب"
+    True
+    """
+    return " ".join(s.translate(_LABEL_TABLE).split())
 
 
 class Folded:
@@ -138,7 +178,8 @@ class Folded:
         return self._pos[i] if i < len(self._pos) else len(self.original)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original span of folded ``[start, end)``, with trailing deleted marks included."""
+        """Original span of folded ``[start, end)``, with trailing deleted marks (diacritics,
+        tatweel) included; trailing quotes and invisible characters are left out."""
         if end <= start:
             o = self.orig(start)
             return o, o
@@ -148,7 +189,7 @@ class Folded:
             table = _tables()[0]
             n = len(self.original)
             while o_end < n and table.get(ord(self.original[o_end])) == "":
-                if self.original[o_end] in QUOTES:
+                if self.original[o_end] in _NOT_MARKS:
                     break
                 o_end += 1
         return o_start, o_end
@@ -273,7 +314,8 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 def split_sentences(text: str, segments: Sequence[tuple[int, int]]) -> list[Sentence]:
     """Sentences of the given segments of ``text``, trimmed of surrounding space.
 
-    >>> [text[s.start:s.end] for s in split_sentences(text := "قال: «أ. ب». ثم ذهب.", [(0, 20)])]
+    >>> text = "قال: «أ. ب». ثم ذهب."
+    >>> [text[s.start:s.end] for s in split_sentences(text, [(0, 20)])]
     ['قال: «أ. ب».', 'ثم ذهب.']
     """
     out: list[Sentence] = []

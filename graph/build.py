@@ -104,6 +104,7 @@ _RASD_TERMS = (
     "layer",
     "sentenceIndex",
     "sourceFile",
+    "sourceEncoding",
     "quoteKind",
     "cue",
     "dateSource",
@@ -226,6 +227,8 @@ def article_triples(ex: Extraction) -> Iterator[Triple]:
     yield art, T["identifier"], nt.lit(a.id)
     yield art, T["articleBody"], _ar(article_body(a))
     yield art, T["sourceFile"], nt.lit(a.source)
+    if a.encoding:
+        yield art, T["sourceEncoding"], nt.lit(a.encoding)
     if a.title:
         yield art, T["headline"], _ar(a.title)
     if a.published:

@@ -40,6 +40,7 @@ class RASD(DefinedNamespace):
     layer: URIRef  # which extractor component found a fact
     sentenceIndex: URIRef  # xsd:integer, 0-based sentence number in the article
     sourceFile: URIRef  # where the article was read from
+    sourceEncoding: URIRef  # how the file was decoded (utf-8, utf-16, windows-1256, iso-8859-6)
 
     # claims
     quoteKind: URIRef  # "direct" or "reported"

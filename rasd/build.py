@@ -18,6 +18,7 @@ input are removed, and only the entity keys they touch are re-derived.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import multiprocessing
@@ -56,6 +57,8 @@ STATE_VERSION = 1
 #: line (valid Turtle and TriG, sorted by article, written without building the graph).
 PRETTY_MAX_TRIPLES = 50_000
 _STORE_BATCH_BYTES = 32 << 20
+#: Fewer articles to extract than this are extracted in the building process itself.
+SMALL_BUILD = 24
 
 
 @dataclass(frozen=True)
@@ -371,18 +374,27 @@ def build(
         workers=workers,
         dask=dask,
         strict=strict,
-        pages=pages,
-        max_overview_nodes=max_overview_nodes,
         progress=progress,
         batch_size=batch_size,
     )
     out_dir = Path(out_dir)
     try:
-        return _build(inputs, out_dir, incremental=True, **args)
+        report = _build(inputs, out_dir, incremental=True, **args)
     except _Rebuild as why:
         reason = str(why)  # leave the except block first, so the failed attempt's store closes
-    log.warning("%s; rebuilding everything", reason)
-    return _build(inputs, out_dir, incremental=False, **args)
+        report = None
+    if report is None:
+        log.warning("%s; rebuilding everything", reason)
+        report = _build(inputs, out_dir, incremental=False, **args)
+    if pages and report.articles:
+        # the build's handle on the store is closed now: page writers open it read-only
+        t = time.perf_counter()
+        report.outputs.append(
+            write_pages(out_dir, max_overview_nodes=max_overview_nodes, workers=workers)
+        )
+        report.times["pages"] = time.perf_counter() - t
+        report.times["total"] = report.times.pop("total") + report.times["pages"]
+    return report
 
 
 def _build(
@@ -394,8 +406,6 @@ def _build(
     workers: int,
     dask: str | None,
     strict: bool,
-    pages: bool,
-    max_overview_nodes: int,
     progress: Callable[[str, int], None] | None,
     batch_size: int,
 ) -> BuildReport:
@@ -475,9 +485,13 @@ def _build(
                 continue
             yield key, item
 
-    runner = _runner(workers, dask)
+    pending = todo()
+    head = list(itertools.islice(pending, SMALL_BUILD))
+    # a handful of articles is faster in this process than in workers that load the models
+    runner = _Inline() if len(head) < SMALL_BUILD and not dask else _runner(workers, dask)
     try:
-        for key, res in runner.run(_batches(todo(), batch_size), pipeline):
+        work = itertools.chain(head, pending)
+        for key, res in runner.run(_batches(work, batch_size), pipeline):
             if isinstance(res, ExtractError):
                 fail(res)
             else:
@@ -510,13 +524,6 @@ def _build(
     cache.close()
     report.corrupt_cache = cache.corrupt
     _write_errors(out_dir, report.failures)
-
-    if pages:
-        t = time.perf_counter()
-        index = _write_pages(out_dir, store, state, max_overview_nodes)
-        if index is not None:
-            report.outputs.append(index)
-        report.times["pages"] = time.perf_counter() - t
 
     report.articles = len(state.articles)
     report.triples = sum(v[1] for v in state.articles.values()) + entity_count
@@ -642,31 +649,13 @@ def write_rdf_files(
     ]
 
 
-#: Builds up to this many triples get their pages from an rdflib graph of the whole build.
-PAGES_RDFLIB_MAX_TRIPLES = 400_000
+def write_pages(out_dir: Path, *, max_overview_nodes: int = 400, workers: int = 1) -> Path:
+    """The pages of the build in ``out_dir``, from its store (opened read-only)."""
+    from export.html import write_site_from_store
 
-
-def _write_pages(out_dir: Path, store: ox.Store, state: _State, max_nodes: int) -> Path | None:
-    from export import html
-
-    total = sum(v[1] for v in state.articles.values())
-    writer = getattr(html, "write_site_from_store", None)
-    if writer is not None:
-        return writer(store, out_dir, max_overview_nodes=max_nodes)
-    if total > PAGES_RDFLIB_MAX_TRIPLES:
-        log.warning(
-            "pages skipped: %d triples is more than this version writes pages for (%d)",
-            total,
-            PAGES_RDFLIB_MAX_TRIPLES,
-        )
-        return None
-    from rdflib import Dataset
-
-    from graph.build import merged_graph
-
-    ds = Dataset()
-    ds.parse(data=store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
-    return html.write_site(merged_graph(ds), out_dir, max_overview_nodes=max_nodes)
+    return write_site_from_store(
+        out_dir / STORE_DIR, out_dir, max_overview_nodes=max_overview_nodes, workers=workers
+    )
 
 
 def _write_errors(out_dir: Path, failures: list[Failure]) -> None:

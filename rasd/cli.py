@@ -306,6 +306,42 @@ def export_cmd(graph_file: Path, fmt: str, out_path: Path | None) -> None:
     click.echo(f"wrote {target}")
 
 
+@main.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("--limit", default=50, show_default=True, help="Print at most this many violations.")
+@_errors_to_exit
+def validate(graph_file: Path, limit: int) -> None:
+    """Check GRAPH (a build folder or a graph file) against the graph contract, written as
+    SHACL shapes (graph/shapes.ttl): one line per violation, exit 1 when there are any.
+
+    A build folder is checked one article at a time (its named graph with the entities it
+    names), so memory stays small; pySHACL takes about 0.15 s of CPU per article.
+
+    \b
+    Example:
+      rasd validate out/
+      rasd validate out/graph.ttl
+    """
+    from graph.validate import validate_store
+
+    n = 0
+    for line in validate_store(_graph_store(graph_file)):
+        if n < limit:
+            click.echo(line)
+        n += 1
+    if n > limit:
+        click.echo(f"… and {n - limit} more", err=True)
+    if n:
+        raise UsageError(f"{graph_file}: {n} violation(s) of the graph contract")
+    click.echo(f"{graph_file}: conforms to the graph contract")
+
+
+def _graph_store(path: Path) -> Any:
+    from graph.store import load
+
+    return load(path)
+
+
 @main.command(name="eval-ner")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(

@@ -14,6 +14,7 @@ from conftest import ROOT, SEEDS
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
+import rasd.build
 import rasd.cache
 from extract.errors import UsageError
 from extract.pipeline import COMPONENTS, DEFAULT_PIPELINE, component, extract_article
@@ -186,7 +187,10 @@ def test_a_damaged_cache_entry_is_detected_and_rebuilt(tmp_path: Path, full_seed
     _same_outputs(out, full_seeds)
 
 
-def test_workers_give_the_same_bytes(tmp_path: Path, full_seeds: Path) -> None:
+def test_workers_give_the_same_bytes(
+    tmp_path: Path, full_seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rasd.build, "SMALL_BUILD", 0)  # use the workers even for five articles
     out = tmp_path / "out"
     report = build([SEEDS], out, pages=False, workers=2, batch_size=1)
     assert report.extracted == 5

@@ -305,3 +305,31 @@ def test_claims_page_sorts_by_date(site: Path, tab: Tab) -> None:
     tab.page.wait_for_selector("#panel:not([hidden])")
     tab.shot("claims.png")
     tab.check_clean()
+
+
+def test_entity_named_once_opens_its_span(site: Path, data, tab: Tab) -> None:
+    facebook = next(e for e in data.entities.values() if e.label == "فيسبوك")
+    assert not (site / "entity" / f"{facebook.file}.html").exists()  # named once: no page
+    tab.open(site / "index.html")
+    assert "فيسبوك" in _search(tab, "فيسبوك")
+    href = tab.page.get_attribute("#search-results li a", "href")
+    assert href.startswith("article/") and href.endswith(f"#e-{facebook.file}")
+    tab.click_node("فيسبوك")  # its side panel comes from a shared shard
+    tab.page.wait_for_selector("#panel:not([hidden])")
+    link = tab.page.locator("#panel a.page-link")
+    assert link.inner_text() == "موضع ذكره في المقال ←"
+    assert link.get_attribute("href") == href
+    link.click()
+    tab.page.wait_for_function("document.body.dataset.ready === '1'")
+    assert tab.page.evaluate("location.hash") == f"#e-{facebook.file}"
+    assert tab.page.evaluate(f"!!document.getElementById('e-{facebook.file}')")
+    tab.check_clean()
+
+
+def test_entity_page_legend_is_drawn(site: Path, tab: Tab) -> None:
+    page = next(iter(sorted((site / "entity").glob("*.html"))))
+    tab.open(page)
+    items = tab.page.eval_on_selector_all("ul[data-legend] li", "els => els.length")
+    assert items == 7
+    assert "شخص" in tab.page.inner_text("ul[data-legend]")
+    tab.check_clean()

@@ -20,7 +20,7 @@ def run(*args: str) -> tuple[int, str, str]:
     return r.exit_code, r.stdout, r.stderr
 
 
-@pytest.mark.parametrize("cmd", ["build", "query", "export", "eval-ner"])
+@pytest.mark.parametrize("cmd", ["build", "query", "export", "validate", "eval-ner"])
 def test_help_has_an_example(cmd: str) -> None:
     code, out, _ = run(cmd, "--help")
     assert code == 0 and "Example:" in out and f"rasd {cmd}" in out
@@ -215,3 +215,37 @@ def _store_quads(out: Path) -> list[str]:
 
     store = ox.Store.read_only(str(out / "store"))
     return sorted(store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())
+
+
+def test_query_and_export_read_the_build_store(seeds_build: Path, tmp_path: Path) -> None:
+    """`rasd query OUT/` answers from the store (read-only) as the Turtle file does."""
+    sparql = "SELECT ?c ?t WHERE { ?c a schema:Claim ; schema:text ?t } ORDER BY ?c"
+    code, from_store, _ = run("query", str(seeds_build), "-e", sparql, "--format", "csv")
+    assert code == 0
+    code, from_file, _ = run(
+        "query", str(seeds_build / "graph.ttl"), "-e", sparql, "--format", "csv"
+    )
+    assert code == 0 and from_store == from_file and len(from_store.splitlines()) > 30
+    code, _out, err = run("query", str(seeds_build), "-e", "INSERT DATA { <x:a> <x:b> <x:c> }")
+    assert code == 1 and "Traceback" not in err
+    target = tmp_path / "net.gexf"
+    code, _out, err = run("export", str(seeds_build), "--format", "gexf", "--out", str(target))
+    assert code == 0, err
+    assert "داعش" in {d["label"] for _n, d in nx.read_gexf(target).nodes(data=True)}
+
+
+def test_validate_a_build_and_a_broken_graph(seeds_build: Path, tmp_path: Path) -> None:
+    code, out, _ = run("validate", str(seeds_build))
+    assert code == 0 and "conforms" in out
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(
+        "@prefix schema: <https://schema.org/> .\n"
+        "<https://w3id.org/rasd/claim/x/0-5> a schema:Claim .\n"
+        "<https://w3id.org/rasd/id/x> a schema:Person .\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("validate", str(broken))
+    assert code == 1 and "violation" in err and "Traceback" not in err
+    lines = out.strip().splitlines()
+    assert any("claim/x/0-5" in line for line in lines)
+    assert any("id/x" in line and "rdfs:label" in line for line in lines)

@@ -13,9 +13,7 @@ import pytest
 import torch
 from camel_tools.tokenizers.word import simple_word_tokenize
 
-from extract.ner import Tagger, load_tagger
-from extract.ner.features import Gazetteer
-from extract.ner.nn import (
+from bench.nn_model import (
     GAZ_LABELS,
     TAGS,
     BiLstmCrf,
@@ -29,6 +27,8 @@ from extract.ner.nn import (
     torch_tagger,
     viterbi_batch,
 )
+from extract.ner import Tagger, load_tagger
+from extract.ner.features import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from conftest import page_fixture_graph
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import RDF, Dataset, Graph, URIRef
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from export.html import read_site_data, write_site  # noqa: E402
+from export.html import read_site_data, write_site, write_site_from_store  # noqa: E402
 from export.html.highlight import Span, highlight  # noqa: E402
 from export.html.safe import script_json  # noqa: E402
 from export.html.synthetic import synthetic_graph  # noqa: E402
+from graph.vocab import RASD, SCHEMA  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 INJECTIONS = ("<img src=x", "</script><script>")
@@ -94,6 +101,37 @@ def page_data(path: Path) -> dict:
     return json.loads(m.group(1))
 
 
+def mention_counts(g: Graph) -> Counter:
+    """Spans naming each entity plus articles it published (an independent rdflib count)."""
+    counts: Counter = Counter(str(o) for o in g.objects(None, RASD.refersTo))
+    counts.update(str(o) for o in g.objects(None, SCHEMA.publisher))
+    return counts
+
+
+def search_rows(site: Path, key: str = "*") -> list[list]:
+    """Rows of the search index shards (``key``: one shard's name)."""
+    rows = []
+    for path in sorted((site / "static" / "search").glob(f"{key}.js")):
+        text = path.read_text("utf-8")
+        m = re.fullmatch(r'rasdSearch\("([0-9a-f]+)",(.*)\);\n', text, re.S)
+        assert m and m.group(1) == path.stem, path
+        rows += json.loads(m.group(2))
+    return rows
+
+
+def test_search_shards_hold_every_name_under_each_word(site: Path) -> None:
+    from export.html.overview import normalize, word_key
+
+    data = read_site_data(fixture_graph())
+    daesh = data.entities["https://w3id.org/rasd/id/dAEc"]
+    names = [daesh.label, *daesh.aliases, daesh.latin]
+    keys = {word_key(w) for n in names for w in normalize(n).split(" ")}
+    assert {"د", "i"} <= keys  # داعش, الدولة (after ال), ISIS
+    for key in keys:
+        rows = search_rows(site, f"{ord(key):x}")
+        assert [r for r in rows if r[0] == daesh.label], key
+
+
 def test_site_layout(site: Path) -> None:
     data = read_site_data(fixture_graph())
     assert (site / "index.html").is_file()
@@ -101,10 +139,18 @@ def test_site_layout(site: Path) -> None:
     for art in data.articles.values():
         assert (site / "article" / f"{art.file}.html").is_file()
     names = sorted(p.name for p in (site / "entity").glob("*.html"))
-    assert len(names) == len(data.entities)
+    counts = mention_counts(fixture_graph())
+    expected = sorted(f"{e.file}.html" for e in data.entities.values() if counts[e.iri] >= 2)
+    assert names == expected
+    assert 0 < len(names) < len(data.entities)  # the fixture has entities named once
     assert all(re.fullmatch(r"[0-9a-f]{16}\.html", n) for n in names)  # case-insensitive-safe
-    for name in ("vis-network.min.js", "site.js", "site.css"):
+    for name in ("vis-network.min.js", "site.js", "site.css", "site-data.js"):
         assert (site / "static" / name).is_file()
+    rows = search_rows(site)
+    assert {r[0] for r in rows} == {e.label for e in data.entities.values()}  # every entity
+    shards = sorted((site / "static" / "e").glob("*.js"))
+    keys = {k for p in shards for k in re.findall(r'"([0-9a-f]{16})":\[', p.read_text("utf-8"))}
+    assert keys == {e.file for e in data.entities.values()}  # every entity has a panel record
 
 
 def test_every_page_parses_rtl_and_offline(site: Path) -> None:
@@ -138,7 +184,7 @@ def test_injection_never_unescaped(site: Path) -> None:
     text = (site / "article" / f"{art.file}.html").read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=alert(1)&gt;" in text
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in text
-    labels = [n["label"] for n in page_data(site / "article" / f"{art.file}.html")["nodes"]]
+    labels = [n[0] for n in page_data(site / "article" / f"{art.file}.html")["nodes"]]
     assert any("<img src=x onerror" in label for label in labels)  # decoded JSON: plain text
 
 
@@ -194,22 +240,25 @@ def test_overview_shows_all_entities_under_cap(site: Path) -> None:
     data = read_site_data(fixture_graph())
     payload = page_data(site / "index.html")
     assert len(payload["nodes"]) == len(data.entities)
-    assert len(payload["nodeInfo"]) == len(data.entities)
+    assert len(payload["info"]) == len(data.entities)
     text = (site / "index.html").read_text(encoding="utf-8")
     assert f"<bdi>{len(data.entities)}</bdi> من <bdi>{len(data.entities)}</bdi>" in text
 
 
 def test_overview_capped(tmp_path: Path) -> None:
     g = synthetic_graph(1000, 2500, n_articles=40, n_claims=60)
-    n = len(read_site_data(g).entities)
-    assert n == 1000
+    data = read_site_data(g)
+    assert len(data.entities) == 1000
     write_site(g, tmp_path, max_overview_nodes=400)
     payload = page_data(tmp_path / "index.html")
     assert len(payload["nodes"]) == 400
     assert len(payload["edges"]) <= 3 * 400
     assert "<bdi>400</bdi> من <bdi>1000</bdi>" in (tmp_path / "index.html").read_text("utf-8")
-    assert len(list((tmp_path / "entity").glob("*.html"))) == 1000
-    ids = {e["from"] for e in payload["edges"]} | {e["to"] for e in payload["edges"]}
+    counts = mention_counts(g)
+    with_page = sum(1 for e in data.entities.values() if counts[e.iri] >= 2)
+    assert 0 < with_page < 1000
+    assert len(list((tmp_path / "entity").glob("*.html"))) == with_page
+    ids = {e[0] for e in payload["edges"]} | {e[1] for e in payload["edges"]}
     assert ids <= set(range(400))
 
 
@@ -231,3 +280,147 @@ def test_entity_page_content(site: Path) -> None:
     vtext = (site / "entity" / f"{votel.file}.html").read_text(encoding="utf-8")
     assert "قائد القيادة الأميركية الوسطى" in vtext  # job title
     assert "تصريحات قالها" in vtext and "لن يكون كافياً" in vtext
+
+
+# ---------------------------------------------------------------- the store path
+
+
+def named_graph_store(g: Graph) -> ox.Store:
+    """The triples of ``g`` in the archive layout: one named graph per article (what the
+    article yields: its own triples and the nodes ``rasd:inArticle``/``schema:appearance``
+    it), everything else in the entities graph; the default graph empty."""
+    arts = {a: str(g.value(a, SCHEMA.identifier)) for a in g.subjects(RDF.type, SCHEMA.NewsArticle)}
+    ds = Dataset()
+    for s, p, o in g:
+        home = s if s in arts else g.value(s, RASD.inArticle) or g.value(s, SCHEMA.appearance)
+        name = arts.get(home, "entities")
+        ds.graph(URIRef(f"https://w3id.org/rasd/graph/{name}")).add((s, p, o))
+    store = ox.Store()
+    store.load(ds.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def files(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_store_with_named_graphs_gives_the_same_site(site: Path, tmp_path: Path) -> None:
+    store = named_graph_store(fixture_graph())
+    graphs = {str(n.value) for n in store.named_graphs()}
+    assert "https://w3id.org/rasd/graph/entities" in graphs and len(graphs) == 5
+    assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    index = write_site_from_store(store, tmp_path / "s")
+    assert index == tmp_path / "s" / "index.html"
+    a, b = files(site), files(tmp_path / "s")
+    assert sorted(a) == sorted(b)
+    for name in a:
+        assert a[name] == b[name], name
+
+
+def test_store_deterministic_and_stale_files_removed(tmp_path: Path) -> None:
+    out = tmp_path / "s"
+    write_site_from_store(named_graph_store(fixture_graph()), out)
+    first = files(out)
+    (out / "entity" / "0123456789abcdef.html").write_text("stale", encoding="utf-8")
+    (out / "static" / "e" / "z.js").write_text("stale", encoding="utf-8")
+    write_site_from_store(named_graph_store(fixture_graph()), out)
+    assert files(out) == first
+
+
+def test_entities_named_once_link_to_their_span(site: Path) -> None:
+    g = fixture_graph()
+    data = read_site_data(g)
+    counts = mention_counts(g)
+    facebook = next(e for e in data.entities.values() if e.label == "فيسبوك")
+    assert counts[facebook.iri] == 1
+    assert not (site / "entity" / f"{facebook.file}.html").exists()
+    (art,) = {m.article for m in data.mentions_by_entity[facebook.iri]}
+    target = f"article/{data.articles[art].file}.html#e-{facebook.file}"
+    # the search index links to the span naming it...
+    rows = search_rows(site, f"{ord('ف'):x}")
+    assert [r[2] for r in rows if r[0] == "فيسبوك"] == [target]
+    # ...which is marked in the article, once, where the first mention starts
+    page = (site / "article" / f"{data.articles[art].file}.html").read_text("utf-8")
+    assert page.count(f'id="e-{facebook.file}"') == 1
+    first = min(m.start for m in data.mentions_by_entity[facebook.iri])
+    body = data.articles[art].body
+    after = page.split(f'id="e-{facebook.file}"></span>', 1)[1]
+    assert re.sub(r"<[^>]+>", "", after).startswith(body[first : first + 5])
+    # every link to it on the site goes there (no link to a page that does not exist)
+    for path in pages(site):
+        for attrs, _ in parse(path).anchors:
+            href = attrs.get("href") or ""
+            assert f"entity/{facebook.file}.html" not in href, path
+    # its side-panel record is in its shard, with the same link
+    shard = next((site / "static" / "e").glob(f"{facebook.file[:1]}.js"))
+    assert f'"{facebook.file}":["فيسبوك"' in shard.read_text("utf-8")
+    assert target in shard.read_text("utf-8")
+
+
+def test_min_mentions_one_gives_every_named_entity_a_page(tmp_path: Path) -> None:
+    g = fixture_graph()
+    data = read_site_data(g)
+    counts = mention_counts(g)
+    write_site(g, tmp_path, min_mentions=1)
+    names = {p.stem for p in (tmp_path / "entity").glob("*.html")}
+    assert names == {e.file for e in data.entities.values() if counts[e.iri] >= 1}
+
+
+def test_every_page_link_resolves(site: Path) -> None:
+    for path in pages(site):
+        for attrs, _ in parse(path).anchors:
+            href = attrs.get("href") or ""
+            if not href or href.startswith(("http://", "https://")):
+                continue
+            file, _, frag = href.partition("#")
+            target = (path.parent / file).resolve() if file else path
+            assert target.is_file(), (path, href)
+            if frag:
+                assert f'id="{frag}"' in target.read_text("utf-8"), (path, href)
+
+
+def test_workers_on_a_store_directory_give_the_same_site(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import export.html as pages
+
+    path = tmp_path / "store"
+    disk = ox.Store(str(path))
+    disk.extend(named_graph_store(fixture_graph()).quads_for_pattern(None, None, None, None))
+    disk.flush()
+    del disk
+    monkeypatch.setattr(pages, "BATCH", 1)  # several batches: the forked path
+    stats: dict[str, float] = {}
+    write_site_from_store(path, tmp_path / "s", workers=2, stats=stats)
+    assert stats["read_articles"] > 0 and stats["entity_pages"] > 0
+    a, b = files(site), files(tmp_path / "s")
+    assert sorted(a) == sorted(b)
+    for name in a:
+        assert a[name] == b[name], name
+
+
+WORDS = st.sampled_from(["قال", "داعش", "<b>", "&", "فوتل", "إن", "\"x'", "تويتر"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(WORDS, min_size=1, max_size=12),
+    raw=st.lists(
+        st.tuples(st.integers(-3, 80), st.integers(0, 20), st.sampled_from("mcd"), st.booleans()),
+        max_size=8,
+    ),
+)
+def test_highlight_keeps_the_text_and_marks_each_anchor_once(words, raw) -> None:
+    body = " ".join(words)
+    spans = [
+        Span(
+            s, s + n, kind, "Person", f"e{i}.html" if kind == "m" else "", "t", f"a{i}" if a else ""
+        )
+        for i, (s, n, kind, a) in enumerate(raw)
+    ]
+    out = str(highlight(body, spans))
+    assert html.unescape(re.sub(r"<[^>]+>", "", out)) == body  # nothing lost, nothing added
+    for i, sp in enumerate(spans):
+        valid = 0 <= sp.start < sp.end <= len(body)
+        assert out.count(f'id="a{i}"') == (1 if valid and sp.anchor else 0)
+    assert "<b>" not in out.replace("<bdi>", "")

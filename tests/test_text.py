@@ -6,7 +6,16 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.text import Folded, fold, match_key, split_sentences, tokenize
+from extract.text import (
+    INVISIBLE,
+    SPACES,
+    Folded,
+    clean_label,
+    fold,
+    match_key,
+    split_sentences,
+    tokenize,
+)
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةىئؤ"
 MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"  # harakat, shadda, sukun, tatweel
@@ -85,3 +94,78 @@ def test_sentences_split_at_paragraphs_and_question_marks() -> None:
     text = "هل انتهى داعش؟ لا\nفقرة ثانية"
     sents = [text[s.start : s.end] for s in split_sentences(text, [(0, len(text))])]
     assert sents == ["هل انتهى داعش؟", "لا", "فقرة ثانية"]
+
+
+# --- invisible characters, presentation forms, digits -----------------------------------------
+
+INVISIBLE_CHARS = list(INVISIBLE)
+PRESENTATION = "\ufefb\ufdf2\ufef9\ufef7\ufe8d\ufe91\ufee3\ufb50"  # ﻻ ﷲ ﻹ ﻷ ﺍ ﺑ ﻣ ﭐ
+DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
+MIXED = st.text(
+    alphabet=st.sampled_from(
+        list(LETTERS + MARKS + PRESENTATION + DIGITS + " .،«»\n")
+        + list("AbcZé")
+        + INVISIBLE_CHARS
+        + list(SPACES)
+    ),
+    max_size=80,
+)
+
+
+def test_invisible_characters_do_not_change_the_entity_key() -> None:
+    plain = "هشام الخطيب"
+    for ch in INVISIBLE:
+        assert match_key(f"هشام{ch} الخطيب") == match_key(plain), hex(ord(ch))
+        assert match_key(f"{ch}هشام الخ{ch}طيب{ch}") == match_key(plain), hex(ord(ch))
+    assert match_key("هشام\u00a0الخطيب") == match_key("هشام\u202fالخطيب") == match_key(plain)
+    assert match_key("\u202bهشام الخطيب\u202c") == match_key(plain)  # RLE … PDF
+    assert match_key("\u2067هشام الخطيب\u2069") == match_key(plain)  # RLI … PDI
+
+
+def test_presentation_forms_and_digits_fold_like_plain_letters() -> None:
+    assert fold("\ufefb\ufef9") == fold("لالإ") == "لالا"
+    assert fold("عبد \ufdf2") == fold("عبد الله")
+    assert fold("\ufe8d\ufedf\ufeeb\ufe8e\ufeea") == fold("الهاه")
+    assert fold("عام ١٤٤٦ و۱۴۴۶ و1446") == "عام 1446 و1446 و1446"
+
+
+def test_a_span_leaves_out_trailing_invisible_characters_but_keeps_marks() -> None:
+    original = "قال هشامُ\u200c الخطيب"
+    f = Folded(original)
+    i = f.text.index("هشام")
+    s, e = f.span(i, i + 4)
+    assert original[s:e] == "هشامُ"
+    j = f.text.index("هشام الخطيب")
+    s, e = f.span(j, j + len("هشام الخطيب"))
+    assert original[s:e] == "هشامُ\u200c الخطيب"
+    assert clean_label(original[s:e]) == "هشامُ الخطيب"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=MIXED)
+def test_folded_offsets_stay_in_bounds_and_monotone(text: str) -> None:
+    f = Folded(text)
+    assert f.text == fold(text)
+    origs = [f.orig(i) for i in range(len(f.text) + 1)]
+    assert all(0 <= o <= len(text) for o in origs)
+    assert origs == sorted(origs)
+    assert origs[-1] == len(text)
+    for a in range(len(f.text)):
+        for b in (a, a + 1, min(len(f.text), a + 5)):
+            s, e = f.span(a, b)
+            assert 0 <= s <= e <= len(text)
+            # a presentation form folds to several letters: a span inside it maps to all of it
+            assert f.text[a:b] in fold(text[s:e])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=MIXED, noise=st.lists(st.sampled_from(INVISIBLE_CHARS), max_size=20), rnd=st.randoms())
+def test_inserting_invisible_characters_never_changes_the_folded_text(text, noise, rnd) -> None:
+    chars = list(text)
+    for ch in noise:
+        chars.insert(rnd.randrange(len(chars) + 1), ch)
+    noisy = "".join(chars)
+    assert fold(noisy) == fold(text)
+    assert Folded(noisy).text == Folded(text).text
+    assert match_key(noisy) == match_key(text)
+    assert not set(INVISIBLE) & set(fold(noisy) + clean_label(noisy))

@@ -1,80 +1,285 @@
 """The rasd HTML site: an offline, right-to-left set of pages generated from the graph.
 
-Entry point: :func:`write_site`.  Pages:
+Entry points: :func:`write_site_from_store` (a :class:`pyoxigraph.Store`, as ``rasd build``
+writes it) and :func:`write_site` (an rdflib graph, loaded into an in-memory store first:
+one implementation).  Pages:
 
 * ``index.html`` — overview network of the most important entities;
 * ``claims.html`` — who said what about whom, as a list and a network;
-* ``article/<article-id>.html`` — an article's text with its spans, entities, claims;
-* ``entity/<sha1-of-IRI>.html`` — an entity's ego network, names, claims and relations;
-* ``static/`` — vis-network (copied from the installed pyvis), CSS, JS, search index.
+* ``article/<article-id>.html`` — every article's text with its spans, entities, claims;
+* ``entity/<sha1-of-IRI>.html`` — an entity's ego network, names, claims, relations and
+  articles, for every entity mentioned at least twice (``min_mentions``).  An entity
+  mentioned once links to the span naming it in its article
+  (``article/<id>.html#e-<sha1>``); like every entity it is in the search index and opens
+  a side panel wherever it is drawn (``rasd serve`` can render its page on demand);
+* ``static/`` — vis-network (copied from the installed pyvis), CSS, JS, ``site-data.js``
+  (styles and network options every page shares), ``search/<hex>.js`` (every entity's
+  names) and ``e/<prefix>.js``: the side-panel records of the entities whose page name
+  starts with ``<prefix>``, loaded when a node is clicked, so that no page carries a copy.
+
+Memory: the entity-level data is read with SPARQL (:func:`export.html.store.read_index`);
+article text is read one article at a time while its page is written, keeping only the
+evidence snippets that other pages quote.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import multiprocessing
+import time
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from export.html.analytics import communities, entity_graph, importance, rank_nodes
 from export.html.article_page import article_page
-from export.html.claims_page import claims_page
+from export.html.claims_page import claims_page, network_claims
 from export.html.entity_page import entity_page
 from export.html.model import SiteData, read_site_data
+from export.html.netdata import site_data_js
 from export.html.overview import overview_page, search_index_js
+from export.html.panels import Refs, Site
 from export.html.render import copy_static, write_text
+from export.html.safe import script_json
+from export.html.store import (
+    MIN_MENTIONS,
+    ArticleDetail,
+    read_article,
+    read_index,
+    store_from_graph,
+)
 
-__all__ = ["SiteData", "read_site_data", "write_site"]
+__all__ = ["SiteData", "read_site_data", "write_site", "write_site_from_store"]
 
 log = logging.getLogger(__name__)
+SHARD_SIZE = 64  # about this many entities per side-panel shard
 
 
-def write_site(graph: Graph, out_dir: Path, *, max_overview_nodes: int = 400) -> Path:
-    """Write the HTML site for ``graph`` under ``out_dir`` and return the path of ``index.html``.
+def shard_len(n_entities: int) -> int:
+    """Hex digits of the page name that pick an entity's shard (about 64 entities each).
 
-    The output is a pure function of the graph: the same graph gives byte-identical files.
-    The overview shows the ``max_overview_nodes`` most important entities (PageRank); the
-    others are reachable through search and entity pages.  Stale ``.html`` files in
-    ``out_dir/article`` and ``out_dir/entity`` (from an earlier graph) are removed.
+    >>> shard_len(17), shard_len(10_000), shard_len(100_000)
+    (1, 2, 3)
     """
+    if n_entities <= 16 * SHARD_SIZE:
+        return 1
+    return max(1, math.ceil(math.log(n_entities / SHARD_SIZE, 16)))
+
+
+def write_site(graph: Graph, out_dir: Path, *, max_overview_nodes: int = 400, **kw) -> Path:
+    """Write the site for an rdflib graph: its triples are loaded into an in-memory
+    :class:`pyoxigraph.Store` and written by :func:`write_site_from_store`."""
+    return write_site_from_store(
+        store_from_graph(graph), out_dir, max_overview_nodes=max_overview_nodes, **kw
+    )
+
+
+def write_site_from_store(
+    store: ox.Store | str | Path,
+    out_dir: Path,
+    *,
+    max_overview_nodes: int = 400,
+    min_mentions: int = MIN_MENTIONS,
+    workers: int = 1,
+    articles: Callable[[str, dict], ArticleDetail] | None = None,
+    stats: dict[str, float] | None = None,
+) -> Path:
+    """Write the HTML site for the graph in ``store`` under ``out_dir``; returns the path of
+    ``index.html``.
+
+    The store is read over the union of its graphs (one named graph per article, or one
+    merged graph).  The output is a pure function of the triples: the same triples give
+    byte-identical files.  The overview shows the ``max_overview_nodes`` most important
+    entities (PageRank); entities mentioned at least ``min_mentions`` times get a page.
+    Stale files in ``article/``, ``entity/`` and ``static/e/`` (from an earlier graph) are
+    removed.
+
+    ``store`` is a store or the directory of an on-disk store (opened read-only).  With a
+    directory and ``workers > 1``, article and entity pages are written by that many forked
+    processes, each with its own read-only handle; the output does not depend on
+    ``workers``.  ``articles(iri, entities)`` replaces :func:`read_article` as the source
+    of an article's text and spans (e.g. a build's per-article cache: reading text back
+    from an on-disk store is the largest cost).  ``stats``, when given, receives the CPU
+    seconds of each stage (summed over the processes).
+    """
+    clock = _Clock(stats)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    data = read_site_data(graph)
+    path = None
+    if not isinstance(store, ox.Store):
+        path = Path(store)
+        store = ox.Store.read_only(str(path))
+    if workers > 1 and path is None:
+        log.info("site: one process (workers need the directory of an on-disk store)")
+        workers = 1
+    index = read_index(store, min_mentions=min_mentions)
+    clock("read_index")
+    site = Site(index)
     log.info(
-        "site: %d entities, %d articles, %d claims, %d relations",
-        len(data.entities),
-        len(data.articles),
-        len(data.claims),
-        len(data.relations),
+        "site: %d entities (%d with a page), %d articles, %d claims, %d relations",
+        len(index.entities),
+        sum(1 for e in index.entities.values() if e.page),
+        len(index.articles),
+        len(index.claims),
+        len(index.relations),
     )
-    g = entity_graph(data)
+    g = entity_graph(index)
     score = importance(g)
-    labels = {iri: e.label for iri, e in data.entities.items()}
-    ranked = rank_nodes(g, score, labels)
+    ranked = rank_nodes(g, score, {iri: e.label for iri, e in index.entities.items()})
     rank = {iri: i for i, iri in enumerate(ranked)}
     community = communities(g)
+    picked = network_claims(site)
+    site.plan(picked)
+    clock("analytics")
 
+    n_hex = shard_len(len(index.entities))
     static = copy_static(out_dir)
-    index_html, overview_ids = overview_page(data, g, ranked, score, community, max_overview_nodes)
-    write_text(out_dir / "index.html", index_html)
-    write_text(static / "search-index.js", search_index_js(data, overview_ids))
-    write_text(out_dir / "claims.html", claims_page(data))
+    write_text(static / "site-data.js", site_data_js(n_hex))
+    written: dict[str, set[str]] = defaultdict(set)
 
-    written: dict[str, set[str]] = {"article": set(), "entity": set()}
-    for art in data.articles.values():
-        name = f"{art.file}.html"
-        write_text(out_dir / "article" / name, article_page(data, art))
-        written["article"].add(name)
-    for iri, ent in data.entities.items():
-        name = f"{ent.file}.html"
-        write_text(out_dir / "entity" / name, entity_page(data, g, iri, rank))
-        written["entity"].add(name)
-    for sub, names in written.items():
+    work = _Work(site, store, path, out_dir, articles, g, rank)
+    for cpu in work.run(_write_articles, list(index.articles), workers):  # text streamed
+        for stage, seconds in cpu.items():
+            clock.add(stage, seconds)
+    written["article"] = {f"{a.file}.html" for a in index.articles.values()}
+    clock.reset()
+
+    index_html, overview_ids = overview_page(site, g, ranked, score, community, max_overview_nodes)
+    write_text(out_dir / "index.html", index_html)
+    for name, text in search_index_js(site, overview_ids).items():
+        write_text(static / "search" / name, text)
+        written["static/search"].add(name)
+    if (static / "search-index.js").exists():  # the single index of earlier versions
+        (static / "search-index.js").unlink()
+    write_text(out_dir / "claims.html", claims_page(site, picked))
+    clock("overview_claims_search")
+    with_page = [iri for iri, ent in index.entities.items() if ent.page]
+    for cpu in work.run(_write_entities, with_page, workers):
+        for stage, seconds in cpu.items():
+            clock.add(stage, seconds)
+    written["entity"] = {f"{index.entities[i].file}.html" for i in with_page}
+    clock.reset()
+    shards: dict[str, list[str]] = defaultdict(list)
+    for iri, ent in index.entities.items():
+        shards[ent.file[:n_hex]].append(iri)
+    for prefix in sorted(shards):
+        refs = Refs(site)
+        records = {
+            index.entities[i].file: site.panel(i, refs)
+            for i in sorted(shards[prefix], key=lambda i: index.entities[i].file)
+        }
+        name = f"{prefix}.js"
+        write_text(
+            static / "e" / name,
+            f"rasdShard({script_json(prefix)},{script_json(records)},{script_json(refs.table)});\n",
+        )
+        written["static/e"].add(name)
+
+    stale = (("article", "*.html"), ("entity", "*.html"), ("static/e", "*.js"))
+    for sub, pattern in (*stale, ("static/search", "*.js")):
         folder = out_dir / sub
         if not folder.is_dir():
             continue
-        for path in sorted(folder.glob("*.html")):
-            if path.name not in names:
-                log.info("removing stale page %s", path)
+        for path in sorted(folder.glob(pattern)):
+            if path.name not in written[sub]:
+                log.info("removing stale file %s", path)
                 path.unlink()
+    clock("shards")
     return out_dir / "index.html"
+
+
+class _Clock:
+    """Adds the CPU time since the previous call to ``stats[stage]``."""
+
+    def __init__(self, stats: dict[str, float] | None) -> None:
+        self.stats = stats
+        self.last = time.process_time()
+
+    def __call__(self, stage: str) -> None:
+        now = time.process_time()
+        self.add(stage, now - self.last)
+        self.last = now
+
+    def reset(self) -> None:
+        self.last = time.process_time()
+
+    def add(self, stage: str, seconds: float) -> None:
+        if self.stats is not None:
+            self.stats[stage] = self.stats.get(stage, 0.0) + seconds
+
+
+class _Work:
+    """What the page writers need, set before worker processes are forked (so that they
+    inherit it instead of receiving a pickled copy)."""
+
+    current: _Work | None = None
+
+    def __init__(self, site, store, path, out_dir, articles, g, rank) -> None:
+        self.site, self.store, self.path, self.out_dir = site, store, path, out_dir
+        self.articles, self.g, self.rank = articles, g, rank
+
+    def run(self, fn, items: list[str], workers: int):
+        """``fn(self, batch)`` over batches of ``items``; yields each batch's CPU seconds by
+        stage.  Snippets collected by workers are merged into the parent's ``site``."""
+        if workers <= 1 or len(items) < 2 * BATCH:
+            for i in range(0, len(items), BATCH):
+                yield fn(self, items[i : i + BATCH])
+            return
+        _Work.current = self
+        batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(workers, initializer=_child_init) as pool:
+            for cpu, firsts, spans in pool.imap(_child_run, [(fn, b) for b in batches]):
+                self.site.firsts.update(firsts)
+                self.site.spans.update(spans)
+                yield cpu
+        _Work.current = None
+
+
+BATCH = 50  # articles or entities per task
+
+
+def _child_init() -> None:
+    work = _Work.current
+    if work is not None:  # a forked child: its own read-only handle on the store
+        work.store = ox.Store.read_only(str(work.path))
+
+
+def _child_run(task) -> tuple[dict[str, float], dict, dict]:
+    fn, batch = task
+    work = _Work.current
+    if fn is not _write_articles:
+        return fn(work, batch), {}, {}
+    work.site.firsts, work.site.spans = {}, {}  # send back only this batch's snippets
+    cpu = fn(work, batch)
+    return cpu, work.site.firsts, work.site.spans
+
+
+def _write_articles(work: _Work, batch: list[str]) -> dict[str, float]:
+    site = work.site
+    read = render = 0.0
+    for iri in batch:
+        t = time.process_time()
+        if work.articles is not None:
+            detail = work.articles(iri, site.entities)
+        else:
+            detail = read_article(work.store, iri, site.entities)
+        t2 = time.process_time()
+        site.collect(iri, detail)
+        art = site.articles[iri]
+        write_text(work.out_dir / "article" / f"{art.file}.html", article_page(site, art, detail))
+        read += t2 - t
+        render += time.process_time() - t2
+    return {"read_articles": read, "article_pages": render}
+
+
+def _write_entities(work: _Work, batch: list[str]) -> dict[str, float]:
+    t = time.process_time()
+    for iri in batch:
+        page = entity_page(work.site, work.g, iri, work.rank)
+        write_text(work.out_dir / "entity" / f"{work.site.entities[iri].file}.html", page)
+    return {"entity_pages": time.process_time() - t}

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 
-from export.html.model import SiteData
+from export.html.store import SiteIndex
 from graph.vocab import RASD
 
 
-def entity_graph(data: SiteData) -> nx.Graph:
+def entity_graph(data: SiteIndex) -> nx.Graph:
     """Undirected weighted graph of entities.
 
     Edges come from relations (weight = number of evidence statements, at least 1),

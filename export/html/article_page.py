@@ -3,115 +3,118 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
-
-from rdflib import URIRef
 
 from export.html.analytics import radial_positions
-from export.html.entity_page import claim_rows, entity_link
+from export.html.entity_page import claim_rows
 from export.html.highlight import Span, highlight
-from export.html.model import Article, SiteData
-from export.html.netdata import vis_options
-from export.html.panels import edge_candidates, entity_href, entity_node, select_edges, vis_edges
+from export.html.netdata import node
+from export.html.panels import (
+    REL_STYLE,
+    Refs,
+    Site,
+    edge_candidates,
+    entity_info,
+    select_edges,
+    vis_edges,
+)
 from export.html.render import render
-from export.html.safe import evidence_item, script_json
-from export.html.styles import CLASS_AR, GROUP_BY_KEY, GROUPS, RELATIONS
+from export.html.safe import script_json, snippet
+from export.html.store import ArticleDetail, ArticleMeta
+from export.html.styles import CLASS_AR, GROUP_BY_KEY, GROUPS
 
 ROOT = "../"
 MAX_NODES = 80
 
 
-def _spans(data: SiteData, art: Article) -> list[Span]:
+def _spans(site: Site, art: ArticleMeta, detail: ArticleDetail) -> list[Span]:
     spans = []
-    for m in data.mentions_by_article.get(art.iri, ()):
-        ent = data.entities[m.entity]
+    anchored: set[str] = set()
+    for m in detail.mentions:
+        ent = site.entities[m.entity]
+        anchor = ""
+        if m.entity not in anchored and 0 <= m.start < m.end <= len(detail.body):
+            anchored.add(m.entity)
+            anchor = f"e-{ent.file}"
         spans.append(
             Span(
                 m.start,
                 m.end,
                 "m",
                 ent.group,
-                entity_href(data, m.entity, ROOT),
+                site.href(m.entity, ROOT, art.file),
                 f"{ent.label} — {CLASS_AR.get(ent.cls, ent.cls)}",
+                anchor,
             )
         )
-    for c in data.claims_by_article.get(art.iri, ()):
+    for c in site.idx.claims_by_article.get(art.iri, ()):
         spans.append(Span(c.start, c.end, "c"))
-    for d in data.dates_by_article.get(art.iri, ()):
+    for d in detail.dates:
         spans.append(Span(d.start, d.end, "d"))
     return spans
 
 
-def article_page(data: SiteData, art: Article) -> str:
+def article_page(site: Site, art: ArticleMeta, detail: ArticleDetail) -> str:
     """HTML of one article page."""
-    mentions = data.mentions_by_article.get(art.iri, [])
-    counts = Counter(m.entity for m in mentions)
-    for e in art.mentions:
-        if e in data.entities:
+    ents = site.entities
+    here = art.file
+    counts = Counter(m.entity for m in detail.mentions)
+    for e in detail.named:
+        if e in ents:
             counts.setdefault(e, 0)
-    ents = sorted(counts, key=lambda e: (-counts[e], data.entities[e].label, e))[:MAX_NODES]
-    ring = sorted(ents, key=lambda e: (data.entities[e].group, data.entities[e].label, e))
+    by_count = sorted(counts, key=lambda e: (-counts[e], ents[e].label, e))
+    ring = sorted(by_count[:MAX_NODES], key=lambda e: (ents[e].group, ents[e].label, e))
     ids = {e: i for i, e in enumerate(ring)}
     pos = radial_positions(None, [ring], step=220.0)
-    first_mention: dict[str, Any] = {}
-    for m in mentions:
-        first_mention.setdefault(m.entity, m)
-    nodes = []
-    info = []
-    for e in ring:
-        node, panel = entity_node(
-            data, e, ids[e], pos[e], 10.0 + 3.0 * min(counts[e], 10), ROOT, limit=0
-        )
-        m = first_mention.get(e)
-        panel["ev"] = (
-            [evidence_item(data, m.sentence, m.article, m.start, m.end, ROOT)] if m else []
-        )
-        nodes.append(node)
-        info.append(panel)
-    claims = data.claims_by_article.get(art.iri, [])
-    evidence = data.evidence_by_article.get(art.iri, [])
+    nodes = [
+        node(ents[e].label, ents[e].cls, 10.0 + 3.0 * min(counts[e], 10), *pos[e]) for e in ring
+    ]
+    info = [entity_info(site, e) for e in ring]
+    claims = site.idx.claims_by_article.get(art.iri, [])
+    evidence = site.idx.evidence_by_article.get(art.iri, [])
+    refs = Refs(site)
     cands = edge_candidates(
-        data,
+        site,
         ids,
-        ROOT,
+        refs,
         relations={(e.subject, e.predicate, e.object) for e in evidence},
         claims=claims,
-        article=art.iri,
+        local=(art.iri, detail),
     )
     edges, edge_info = vis_edges(select_edges(cands, 4 * MAX_NODES), ids)
     payload = {
         "nodes": nodes,
         "edges": edges,
-        "options": vis_options(),
-        "nodeInfo": info,
+        "info": info,
         "edgeInfo": edge_info,
-        "communityColors": [],
+        "arts": refs.table,
     }
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for e in sorted(counts, key=lambda e: (-counts[e], data.entities[e].label, e)):
-        link = entity_link(data, e)
+    groups: dict[str, list[dict[str, object]]] = {}
+    for e in by_count:
+        link = site.link(e, ROOT, here)
         if link:
-            groups.setdefault(data.entities[e].group, []).append({**link, "count": counts[e]})
+            groups.setdefault(ents[e].group, []).append({**link, "count": counts[e]})
     entity_groups = [{"ar": g.ar, "members": groups[g.key]} for g in GROUPS if g.key in groups]
     relations = []
     for ev in sorted(evidence, key=lambda e: (e.start, e.end, e.predicate, e.subject, e.object)):
-        s, o = entity_link(data, ev.subject), entity_link(data, ev.object)
+        s, o = site.link(ev.subject, ROOT, here), site.link(ev.object, ROOT, here)
         if s is None or o is None:
             continue
-        style = RELATIONS[URIRef(ev.predicate)]
+        style = REL_STYLE[ev.predicate]
+        sent = detail.sentences.get(ev.sentence or "")
+        snip = snippet(detail.body, sent, ev.start, ev.end)
         relations.append(
             {
                 "subject": s,
                 "object": o,
                 "ar": style.ar,
                 "en": style.en,
-                "ev": evidence_item(data, ev.sentence, ev.article, ev.start, ev.end, ROOT),
+                "ev": {"pre": snip[0], "mark": snip[1], "post": snip[2], "href": "", "date": ""},
             }
         )
     view = {
         "headline": art.headline,
         "date": art.date,
-        "publisher": entity_link(data, art.publisher) if art.publisher else None,
+        "publisher": site.link(art.publisher, ROOT, here) if art.publisher else None,
         "author": art.author,
         "url": art.url if art.url and art.url.startswith(("http://", "https://")) else None,
         "source_file": art.source_file,
@@ -126,8 +129,8 @@ def article_page(data: SiteData, art: Article) -> str:
         a=view,
         groups=[g for g in GROUPS if g.key in GROUP_BY_KEY],
         entity_groups=entity_groups,
-        body=highlight(art.body, _spans(data, art)),
-        claims=claim_rows(data, claims),
+        body=highlight(detail.body, _spans(site, art, detail)),
+        claims=claim_rows(site, claims, ROOT, here),
         relations=relations,
-        dates=data.dates_by_article.get(art.iri, []),
+        dates=detail.dates,
     )

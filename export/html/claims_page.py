@@ -9,12 +9,12 @@ import networkx as nx
 
 from export.html.analytics import spring_positions
 from export.html.entity_page import claim_rows
-from export.html.model import Claim, SiteData
-from export.html.netdata import vis_edge, vis_node, vis_options
-from export.html.panels import entity_panel
+from export.html.model import Claim
+from export.html.netdata import edge, node
+from export.html.panels import Refs, Site, entity_info
 from export.html.render import render
-from export.html.safe import evidence_item, script_json
-from export.html.styles import CLAIM_AUTHOR, CLAIM_NODE_COLOR, CLAIM_SUBJECT, CLASS_AR, GROUPS
+from export.html.safe import script_json
+from export.html.styles import CLAIM_AUTHOR, CLAIM_SUBJECT, GROUPS
 
 MAX_ROWS = 1000  # claims listed (newest first)
 MAX_SPEAKERS = 30  # speakers in the network
@@ -26,16 +26,23 @@ def _short(text: str, n: int = 28) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _network(data: SiteData, claims: list[Claim]) -> tuple[dict[str, Any], int, int]:
-    speakers = Counter(a for c in claims for a in c.authors if a in data.entities)
-    top = sorted(speakers, key=lambda a: (-speakers[a], data.entities[a].label, a))[:MAX_SPEAKERS]
-    top_set = set(top)
-    picked = [c for c in claims if top_set.intersection(c.authors)][:MAX_NET_CLAIMS]
+def network_claims(site: Site) -> list[Claim]:
+    """The claims drawn in the network: those of the most active speakers, newest first."""
+    claims = sorted(site.idx.claims, key=lambda c: (c.date or "", c.iri), reverse=True)
+    speakers = Counter(a for c in claims for a in c.authors if a in site.entities)
+    top = sorted(speakers, key=lambda a: (-speakers[a], site.entities[a].label, a))
+    top_set = set(top[:MAX_SPEAKERS])
+    return [c for c in claims if top_set.intersection(c.authors)][:MAX_NET_CLAIMS]
+
+
+def _network(site: Site, picked: list[Claim], refs: Refs) -> tuple[dict[str, Any], int]:
+    ents = site.entities
+    speakers = {a for c in picked for a in c.authors if a in ents}
     order: list[str] = []
     seen: set[str] = set()
     for c in picked:
-        for n in (*[a for a in c.authors if a in top_set], c.iri, *c.about):
-            if n not in seen and (n == c.iri or n in data.entities):
+        for n in (*[a for a in c.authors if a in speakers], c.iri, *c.about):
+            if n not in seen and (n == c.iri or n in ents):
                 seen.add(n)
                 order.append(n)
     ids = {n: i for i, n in enumerate(order)}
@@ -52,65 +59,27 @@ def _network(data: SiteData, claims: list[Claim]) -> tuple[dict[str, Any], int, 
         x, y = pos.get(n, (0, 0))
         if n in by_iri:
             c = by_iri[n]
-            nodes.append(
-                vis_node(
-                    ids[n],
-                    _short(c.text),
-                    "Claim",
-                    size=6.0,
-                    x=x,
-                    y=y,
-                    title=c.text,
-                    color=CLAIM_NODE_COLOR,
-                    shape="dot",
-                )
-            )
-            ev = evidence_item(data, c.sentence, c.article, c.start, c.end, ROOT, c.date)
+            nodes.append(node(_short(c.text), "Claim", 6.0, x, y))
+            ev = refs.ev(site.span(c.article, c.sentence, c.start, c.end), c.article, c.date)
             info.append(
                 {
                     "label": "تصريح",
                     "cls": f"{c.cue} · {c.date or ''}",
                     "text": c.text,
-                    "aliases": [],
                     "facts": [
-                        [
-                            "القائل",
-                            "، ".join(
-                                data.entities[a].label for a in c.authors if a in data.entities
-                            ),
-                        ],
-                        [
-                            "عن",
-                            "، ".join(
-                                data.entities[a].label for a in c.about if a in data.entities
-                            ),
-                        ],
+                        ["القائل", "، ".join(ents[a].label for a in c.authors if a in ents)],
+                        ["عن", "، ".join(ents[a].label for a in c.about if a in ents)],
                     ],
-                    "href": ev["href"],
-                    "linkText": "صفحة المقال ←",
+                    "art": ev[3],
                     "ev": [ev],
-                    "g": "Claim",
-                    "k": 0,
                     "d": [c.date] if c.date else [],
                 }
             )
         else:
-            e = data.entities[n]
-            nodes.append(
-                vis_node(
-                    ids[n],
-                    e.label,
-                    e.group,
-                    size=20.0 if n in top_set else 12.0,
-                    x=x,
-                    y=y,
-                    title=f"{e.label} — {CLASS_AR.get(e.cls, e.cls)}",
-                )
-            )
-            panel = entity_panel(data, n, ROOT)
+            e = ents[n]
+            nodes.append(node(e.label, e.cls, 20.0 if n in speakers else 12.0, x, y))
             dates = sorted({c.date for c in picked if c.date and (n in c.authors or n in c.about)})
-            panel.update({"g": e.group, "k": 0, "d": dates})
-            info.append(panel)
+            info.append(entity_info(site, n, d=dates))
     edges = []
     for c in picked:
         for a in c.authors:
@@ -121,42 +90,33 @@ def _network(data: SiteData, claims: list[Claim]) -> tuple[dict[str, Any], int, 
                 edges.append((ids[c.iri], ids[b], CLAIM_SUBJECT))
     vis = []
     edge_info = []
-    for i, (s, t, style) in enumerate(sorted(edges, key=lambda e: (e[0], e[1], e[2].key))):
-        vis.append(vis_edge(i, s, t, label=style.ar, title=f"{style.en} — {style.ar}"))
-        edge_info.append(
-            {
-                "label": style.ar,
-                "en": style.en,
-                "from": nodes[s]["label"],
-                "to": nodes[t]["label"],
-                "count": 0,
-                "ev": info[t]["ev"] if style is CLAIM_AUTHOR else info[s]["ev"],
-            }
-        )
+    for s, t, style in sorted(edges, key=lambda e: (e[0], e[1], e[2].key)):
+        vis.append(edge(s, t, style.key))
+        claim_end = t if style is CLAIM_AUTHOR else s
+        edge_info.append([0, info[claim_end]["ev"]])
     payload = {
         "nodes": nodes,
         "edges": vis,
-        "options": vis_options(),
-        "nodeInfo": info,
+        "info": info,
         "edgeInfo": edge_info,
-        "communityColors": [],
+        "arts": refs.table,
     }
-    return payload, len(picked), len(top)
+    return payload, len(speakers)
 
 
-def claims_page(data: SiteData) -> str:
-    """HTML of ``claims.html``."""
-    claims = sorted(data.claims, key=lambda c: (c.date or "", c.iri), reverse=True)
-    payload, n_claims, n_speakers = _network(data, claims)
+def claims_page(site: Site, picked: list[Claim]) -> str:
+    """HTML of ``claims.html`` (``picked``: :func:`network_claims`)."""
+    claims = sorted(site.idx.claims, key=lambda c: (c.date or "", c.iri), reverse=True)
+    payload, n_speakers = _network(site, picked, Refs(site))
     return render(
         "claims.html",
         title="التصريحات",
         root=ROOT,
         page="claims",
         data=script_json(payload),
-        rows=claim_rows(data, claims[:MAX_ROWS], ROOT),
+        rows=claim_rows(site, claims[:MAX_ROWS], ROOT),
         total=len(claims),
-        net_claims=n_claims,
+        net_claims=len(picked),
         net_speakers=n_speakers,
         groups=GROUPS,
     )

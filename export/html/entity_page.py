@@ -1,56 +1,52 @@
-"""One page per entity (``entity/<sha1>.html``): ego network, names, claims, relations."""
+"""One page per entity mentioned at least twice (``entity/<sha1>.html``): ego network,
+names, relations, claims and the articles that name it."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import networkx as nx
-from rdflib import URIRef
 
 from export.html.analytics import radial_positions
-from export.html.model import Claim, SiteData
-from export.html.netdata import vis_options
+from export.html.model import Claim
+from export.html.netdata import node
 from export.html.panels import (
+    PANEL_EV,
+    REL_STYLE,
+    Refs,
+    Site,
     edge_candidates,
-    entity_href,
-    entity_node,
-    mention_evidence,
+    entity_info,
     select_edges,
     vis_edges,
 )
 from export.html.render import render
-from export.html.safe import article_ref, evidence_item, script_json
-from export.html.styles import CLASS_AR, GROUPS, RELATIONS
+from export.html.safe import script_json
+from export.html.styles import CLASS_AR, GROUPS
 
 MAX_NEIGHBOURS = 40
 MAX_ROWS = 100  # claims by / about, relations
 MAX_EVIDENCE = 2  # per relation on the page
-MAX_ARTICLES = 30
+MAX_ARTICLES = 50
 
 ROOT = "../"
 
 
-def entity_link(data: SiteData, iri: str, root: str = ROOT) -> dict[str, str] | None:
-    """Label and link of an entity (None when the IRI is not an entity of the graph)."""
-    ent = data.entities.get(iri)
-    if ent is None:
-        return None
-    return {"label": ent.label, "href": entity_href(data, iri, root)}
-
-
-def claim_rows(data: SiteData, claims: list[Claim], root: str = ROOT) -> list[dict[str, Any]]:
+def claim_rows(
+    site: Site, claims: list[Claim], root: str = ROOT, here: str | None = None
+) -> list[dict[str, Any]]:
     """Table rows for claims, newest first (ties by IRI)."""
     rows = []
     for c in sorted(claims, key=lambda c: (c.date or "", c.iri), reverse=True):
         rows.append(
             {
                 "date": c.date or "",
-                "authors": [x for x in (entity_link(data, a, root) for a in c.authors) if x],
-                "about": [x for x in (entity_link(data, a, root) for a in c.about) if x],
+                "authors": [x for x in (site.link(a, root, here) for a in c.authors) if x],
+                "about": [x for x in (site.link(a, root, here) for a in c.about) if x],
                 "text": c.text,
                 "cue": c.cue,
                 "kind": {"direct": "مباشر", "reported": "منقول"}.get(c.kind, c.kind),
-                "article": article_ref(data, c.article, root),
+                "article": site.article_ref(c.article, root),
             }
         )
     return rows
@@ -64,34 +60,28 @@ def neighbours(g: nx.Graph, iri: str, rank: dict[str, int]) -> list[str]:
     return sorted(adj, key=lambda n: (-adj[n].get("weight", 1.0), rank.get(n, 0), n))
 
 
-def _relations(data: SiteData, iri: str) -> list[dict[str, Any]]:
+def _relations(site: Site, iri: str) -> list[dict[str, Any]]:
     rows = []
-    for s, p, o in data.relations_by_entity.get(iri, ()):
-        style = RELATIONS[URIRef(p)]
+    for s, p, o in site.idx.relations_by_entity.get(iri, ()):
+        style = REL_STYLE[p]
         other = o if s == iri else s
-        link = entity_link(data, other)
+        link = site.link(other, ROOT)
         if link is None:
             continue
-        ev = data.evidence.get((s, p, o), [])
-        ev_sorted = sorted(
-            ev,
-            key=lambda e: (
-                (data.articles[e.article].date or "") if e.article in data.articles else "",
-                e.article or "",
-            ),
-            reverse=True,
-        )
+        n_ev = len(site.idx.evidence.get((s, p, o), ()))
         rows.append(
             {
                 "outgoing": s == iri,
                 "ar": style.ar,
                 "en": style.en,
                 "other": link,
-                "count": len(ev),
-                "sort": (style.key == "coMention", -len(ev), style.key, link["label"], other),
+                "count": n_ev,
+                "sort": (style.key == "coMention", -n_ev, style.key, link["label"], other),
                 "ev": [
-                    evidence_item(data, e.sentence, e.article, e.start, e.end, ROOT)
-                    for e in ev_sorted[:MAX_EVIDENCE]
+                    site.evidence_item(
+                        site.span(e.article, e.sentence, e.start, e.end), e.article, ROOT
+                    )
+                    for e in site.top_evidence((s, p, o), MAX_EVIDENCE)
                 ],
             }
         )
@@ -101,42 +91,53 @@ def _relations(data: SiteData, iri: str) -> list[dict[str, Any]]:
     return rows
 
 
-def entity_page(data: SiteData, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
+def _articles(site: Site, iri: str) -> list[dict[str, str]]:
+    """The most recent articles naming the entity, linked to the span that names it; the
+    first ones with the sentence around it."""
+    ent = site.entities[iri]
+    out = []
+    for i, a in enumerate(site.idx.articles_by_entity.get(iri, ())[:MAX_ARTICLES]):
+        snip = site.firsts.get((iri, a)) if i < PANEL_EV else None
+        item = site.evidence_item(snip or ("", "", ""), a, ROOT)
+        item["href"] += f"#e-{ent.file}"
+        out.append(item)
+    return out
+
+
+def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
     """HTML of one entity page."""
-    ent = data.entities[iri]
+    ent = site.entities[iri]
     near = neighbours(g, iri, rank)
     shown_near = near[:MAX_NEIGHBOURS]
-    ring = sorted(shown_near, key=lambda n: (data.entities[n].group, data.entities[n].label, n))
+    ents = site.entities
+    ring = sorted(shown_near, key=lambda n: (ents[n].group, ents[n].label, n))
     order = [iri, *ring]
     ids = {n: i for i, n in enumerate(order)}
     pos = radial_positions(iri, [ring])
-    nodes = []
-    info = []
-    for n in order:
-        node, panel = entity_node(data, n, ids[n], pos[n], 28.0 if n == iri else 14.0, ROOT)
-        nodes.append(node)
-        info.append(panel)
-    claims = {c.iri: c for c in data.claims_by_author.get(iri, ())}
-    claims.update({c.iri: c for c in data.claims_about.get(iri, ())})
+    nodes = [node(ents[n].label, ents[n].cls, 28.0 if n == iri else 14.0, *pos[n]) for n in order]
+    info = [entity_info(site, n) for n in order]
+    claims = {c.iri: c for c in site.idx.claims_by_author.get(iri, ())}
+    claims.update({c.iri: c for c in site.idx.claims_about.get(iri, ())})
+    refs = Refs(site)
     cands = edge_candidates(
-        data,
+        site,
         ids,
-        ROOT,
-        relations=data.relations_by_entity.get(iri, ()),
+        refs,
+        relations=site.idx.relations_by_entity.get(iri, ()),
         claims=[claims[k] for k in sorted(claims)],
     )
     edges, edge_info = vis_edges(select_edges(cands, 3 * MAX_NEIGHBOURS), ids)
     payload = {
         "nodes": nodes,
         "edges": edges,
-        "options": vis_options(),
-        "nodeInfo": info,
+        "info": info,
         "edgeInfo": edge_info,
-        "communityColors": [],
+        "arts": refs.table,
     }
-    by = data.claims_by_author.get(iri, [])
-    about = data.claims_about.get(iri, [])
-    relations = _relations(data, iri)
+    by = site.idx.claims_by_author.get(iri, [])
+    about = site.idx.claims_about.get(iri, [])
+    relations = _relations(site, iri)
+    n_articles = len(site.idx.articles_by_entity.get(iri, ()))
     view = {
         "label": ent.label,
         "cls_ar": CLASS_AR.get(ent.cls, ent.cls),
@@ -144,12 +145,13 @@ def entity_page(data: SiteData, g: nx.Graph, iri: str, rank: dict[str, int]) -> 
         "latin": ent.latin,
         "job_titles": ent.job_titles,
         "start_date": ent.start_date,
-        "location": entity_link(data, ent.location) if ent.location else None,
+        "location": site.link(ent.location, ROOT) if ent.location else None,
         "same_as": [u for u in ent.same_as if u.startswith(("http://", "https://"))],
         "iri": ent.iri,
-        "n_articles": len(data.articles_by_entity.get(iri, ())),
+        "n_articles": n_articles,
+        "n_mentions": ent.mentions,
         "rank": rank.get(iri, len(rank)) + 1,
-        "n_entities": len(data.entities),
+        "n_entities": len(site.entities),
         "degree": g.degree(iri) if iri in g else 0,
     }
     return render(
@@ -164,9 +166,15 @@ def entity_page(data: SiteData, g: nx.Graph, iri: str, rank: dict[str, int]) -> 
         ego_total=len(near),
         relations=relations[:MAX_ROWS],
         n_relations=len(relations),
-        claims_by=claim_rows(data, by)[:MAX_ROWS],
+        claims_by=claim_rows(site, by[:MAX_ROWS] if len(by) <= MAX_ROWS else _newest(by)),
         n_claims_by=len(by),
-        claims_about=claim_rows(data, about)[:MAX_ROWS],
+        claims_about=claim_rows(
+            site, about[:MAX_ROWS] if len(about) <= MAX_ROWS else _newest(about)
+        ),
         n_claims_about=len(about),
-        mentions=mention_evidence(data, iri, ROOT, MAX_ARTICLES),
+        mentions=_articles(site, iri),
     )
+
+
+def _newest(claims: list[Claim]) -> list[Claim]:
+    return sorted(claims, key=lambda c: (c.date or "", c.iri), reverse=True)[:MAX_ROWS]

@@ -22,6 +22,7 @@ class Span:
     group: str = ""  # legend group of a mention
     href: str = ""
     title: str = ""
+    anchor: str = ""  # id of an empty marker placed at ``start`` (link target)
 
 
 def highlight(body: str, spans: list[Span]) -> Markup:
@@ -29,11 +30,16 @@ def highlight(body: str, spans: list[Span]) -> Markup:
 
     Overlapping spans are handled by cutting the text at every span boundary; a piece of
     text inside several mentions shows the shortest one.  Invalid offsets are ignored.
-    All text is escaped.
+    All text is escaped.  A span with an ``anchor`` also gets an empty
+    ``<span id="anchor">`` marker where it starts, so that links can point at it.
     """
     n = len(body)
     valid = [s for s in spans if 0 <= s.start < s.end <= n]
     cuts = sorted({0, n, *(s.start for s in valid), *(s.end for s in valid)})
+    anchors: dict[int, list[str]] = {}
+    for s in valid:
+        if s.anchor:
+            anchors.setdefault(s.start, []).append(s.anchor)
     starts: dict[int, list[Span]] = {}
     for s in sorted(valid, key=lambda s: (s.start, s.end, s.kind, s.href)):
         starts.setdefault(s.start, []).append(s)
@@ -46,16 +52,16 @@ def highlight(body: str, spans: list[Span]) -> Markup:
             # blanked boilerplate (see graph.build.article_body) shows as one paragraph break
             piece = _BLANK_RUN.sub("\n\n", piece) if a else piece.lstrip()
         text = escape(piece, quote=False)
+        marks = "".join(f'<span id="{escape(i)}"></span>' for i in sorted(anchors.get(a, ())))
         mentions = [s for s in active if s.kind == "m"]
         if mentions:
             m = min(mentions, key=lambda s: (s.end - s.start, s.start, s.href))
-            text = (
-                f'<a class="m m-{escape(m.group)}" href="{escape(m.href)}"'
-                f' title="{escape(m.title)}">{text}</a>'
-            )
+            href = f' href="{escape(m.href)}"' if m.href else ""
+            text = f'<a class="m m-{escape(m.group)}"{href} title="{escape(m.title)}">{text}</a>'
+
         if any(s.kind == "d" for s in active):
             text = f'<span class="d">{text}</span>'
         if any(s.kind == "c" for s in active):
             text = f'<span class="c">{text}</span>'
-        out.append(text)
+        out.append(marks + text)
     return Markup("".join(out))

@@ -1,8 +1,9 @@
-"""vis-network data built with pyvis: node and edge option dicts and the network options.
+"""Network data: compact nodes and edges for the pages, and the shared ``site-data.js``.
 
-pyvis's own HTML writer loads Bootstrap and vis-network from CDNs, so pyvis is used only
-for what it is good at here: building the vis-network node/edge/option objects.  The
-pages embed them as JSON (see :func:`export.html.safe.script_json`).
+Pages carry nodes and edges as short arrays; everything they share (legend styles, class
+and relation names, the vis-network options built with pyvis) is written once to
+``static/site-data.js``.  pyvis's own HTML writer loads Bootstrap and vis-network from
+CDNs, so pyvis is used only to build the vis-network options.
 """
 
 from __future__ import annotations
@@ -10,66 +11,64 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pyvis.edge import Edge
 from pyvis.network import Network
-from pyvis.node import Node
 
-from export.html.styles import GROUP_BY_KEY
+from export.html.safe import script_json
+from export.html.styles import (
+    CLAIM_ABOUT,
+    CLAIM_AUTHOR,
+    CLAIM_NODE_COLOR,
+    CLAIM_SUBJECT,
+    CLASS_AR,
+    CLASS_GROUP,
+    COMMUNITY_COLORS,
+    GROUPS,
+    RELATIONS,
+)
 
 FONT_FACE = "'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif"
 
 
-def vis_node(
-    node_id: int,
-    label: str,
-    group: str,
-    *,
-    size: float,
-    x: int,
-    y: int,
-    title: str,
-    color: str | None = None,
-    shape: str | None = None,
-    value: float | None = None,
-) -> dict[str, Any]:
-    """One vis-network node (``title`` is plain text: vis-network 9 shows it via innerText).
+def node(label: str, cls: str, size: float, x: int, y: int, value: float | None = None) -> list:
+    """A compact network node: ``[label, class key, size, x, y(, value)]``.
 
-    With ``value`` (importance), vis-network scales the node and its label between the
-    ``nodes.scaling`` bounds instead of using ``size``.
+    ``site.js`` turns it into a vis-network node (shape and colour of the class's legend
+    group, tooltip ``label — class``).  With ``value`` (importance), vis-network scales the
+    node and its label between the ``nodes.scaling`` bounds instead of using ``size``.
     """
-    style = GROUP_BY_KEY.get(group)
-    opts: dict[str, Any] = {"value": round(value, 6)} if value is not None else {}
-    return Node(
-        node_id,
-        shape or (style.shape if style else "dot"),
-        label=label,
-        color=color or (style.color if style else "#999999"),
-        size=round(size, 1),
-        x=x,
-        y=y,
-        title=title,
-        **opts,
-    ).options
+    out: list = [label, cls, round(size, 1), x, y]
+    if value is not None:
+        out.append(round(value, 4))
+    return out
 
 
-def vis_edge(
-    edge_id: int,
-    source: int,
-    target: int,
-    *,
-    label: str,
-    title: str,
-    width: float = 1.0,
-    dashes: bool = False,
-    arrows: bool = True,
-) -> dict[str, Any]:
-    """One vis-network edge, labelled in Arabic with the English name as tooltip."""
-    opts: dict[str, Any] = {"id": edge_id, "label": label, "title": title, "width": round(width, 2)}
-    if dashes:
-        opts["dashes"] = True
-    if not arrows:
-        opts["arrows"] = ""
-    return Edge(source, target, directed=True, **opts).options
+def edge(source: int, target: int, key: str, width: float = 1.0) -> list:
+    """A compact network edge: ``[from, to, relation key, width]`` (labels come from
+    ``site-data.js``; a co-mention is drawn dashed, unlabelled and without arrow)."""
+    return [source, target, key, round(width, 2)]
+
+
+def site_data_js(shard_len: int) -> str:
+    """``static/site-data.js``: what every page shares — legend groups, class and relation
+    names, vis-network options, community colours, the length of entity shard names."""
+    groups = {g.key: {"shape": g.shape, "color": g.color, "ar": g.ar, "en": g.en} for g in GROUPS}
+    groups["Claim"] = {"shape": "dot", "color": CLAIM_NODE_COLOR, "ar": "تصريح", "en": "Claim"}
+    classes = {k: [CLASS_GROUP[k], CLASS_AR[k]] for k in CLASS_AR}
+    classes["Claim"] = ["Claim", "تصريح"]
+    rels = {
+        r.key: [r.ar, r.en, r.dashes]
+        for r in (*RELATIONS.values(), CLAIM_ABOUT, CLAIM_AUTHOR, CLAIM_SUBJECT)
+    }
+    data = {
+        "groups": groups,
+        "classes": classes,
+        "rels": rels,
+        "options": vis_options(),
+        "optionsLarge": vis_options(large=True),
+        "communityColors": list(COMMUNITY_COLORS),
+        "shardLen": shard_len,
+    }
+    return f"window.RASD = {script_json(data)};\n"
 
 
 def vis_options(*, large: bool = False) -> dict[str, Any]:

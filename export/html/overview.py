@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
+import re
+import unicodedata
+from collections import Counter, defaultdict
 from typing import Any
 
 import networkx as nx
 
 from export.html.analytics import spring_positions
-from export.html.model import SiteData
-from export.html.netdata import vis_node, vis_options
-from export.html.panels import edge_candidates, entity_dates, entity_panel, select_edges, vis_edges
+from export.html.netdata import node
+from export.html.panels import Refs, Site, edge_candidates, entity_info, select_edges, vis_edges
 from export.html.render import render
 from export.html.safe import script_json
-from export.html.styles import CLASS_AR, COMMUNITY_COLORS, GROUPS
+from export.html.styles import GROUPS
 
 EDGES_PER_NODE = 3  # overview edge cap: this many times the number of shown nodes
 
@@ -27,7 +28,7 @@ def node_size(score: float, top: float) -> float:
 
 
 def overview_page(
-    data: SiteData,
+    site: Site,
     g: nx.Graph,
     ranked: list[str],
     score: dict[str, float],
@@ -39,38 +40,25 @@ def overview_page(
     ids = {iri: i for i, iri in enumerate(shown)}
     pos = spring_positions(g, shown)
     top = score.get(shown[0], 0.0) if shown else 0.0
-    nodes: list[dict[str, Any]] = []
+    nodes: list[list] = []
     info: list[dict[str, Any]] = []
-    for i, iri in enumerate(shown):
-        ent = data.entities[iri]
+    for iri in shown:
+        ent = site.entities[iri]
         x, y = pos.get(iri, (0, 0))
-        nodes.append(
-            vis_node(
-                i,
-                ent.label,
-                ent.group,
-                size=node_size(score.get(iri, 0.0), top),
-                x=x,
-                y=y,
-                title=f"{ent.label} — {CLASS_AR.get(ent.cls, ent.cls)}",
-                value=score.get(iri, 0.0) / top if top > 0 else 1.0,
-            )
-        )
-        panel = entity_panel(data, iri, "")
-        panel.update({"g": ent.group, "k": community.get(iri, 0), "d": entity_dates(data, iri)})
-        info.append(panel)
-    chosen = select_edges(
-        edge_candidates(data, ids, "", limit=2), max(EDGES_PER_NODE * len(shown), 50)
-    )
+        value = score.get(iri, 0.0) / top if top > 0 else 1.0
+        nodes.append(node(ent.label, ent.cls, node_size(score.get(iri, 0.0), top), x, y, value))
+        info.append(entity_info(site, iri, k=community.get(iri, 0), d=site.entity_dates(iri)))
+    refs = Refs(site)
+    chosen = select_edges(edge_candidates(site, ids, refs), max(EDGES_PER_NODE * len(shown), 50))
     edges, edge_info = vis_edges(chosen, ids)
-    counts = Counter(data.entities[i].group for i in shown)
+    counts = Counter(site.entities[i].group for i in shown)
     payload = {
         "nodes": nodes,
         "edges": edges,
-        "options": vis_options(large=True),
-        "nodeInfo": info,
+        "info": info,
         "edgeInfo": edge_info,
-        "communityColors": list(COMMUNITY_COLORS),
+        "arts": refs.table,
+        "large": True,
     }
     html = render(
         "overview.html",
@@ -79,10 +67,11 @@ def overview_page(
         page="overview",
         data=script_json(payload),
         shown=len(shown),
-        total=len(data.entities),
+        total=len(site.entities),
+        n_pages=sum(1 for e in site.entities.values() if e.page),
         n_edges=len(edges),
-        n_articles=len(data.articles),
-        n_claims=len(data.claims),
+        n_articles=len(site.articles),
+        n_claims=len(site.idx.claims),
         n_communities=len(set(community.values())),
         groups=GROUPS,
         counts=dict(counts),
@@ -90,16 +79,52 @@ def overview_page(
     return html, ids
 
 
-def search_index_js(data: SiteData, overview_ids: dict[str, int]) -> str:
-    """``static/search-index.js``: every entity's label, aliases, page and overview node id."""
-    rows = [
-        [
-            e.label,
-            [a for a in (*e.aliases, e.latin) if a],
-            e.file,
-            CLASS_AR.get(e.cls, e.cls),
-            overview_ids.get(iri, -1),
-        ]
-        for iri, e in data.entities.items()
-    ]
-    return f"window.RASD_SEARCH = {script_json(rows)};\n"
+_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_ALEFS = re.compile("[\u0623\u0625\u0622\u0671]")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Search normalisation, the same as ``normalize`` in ``site.js``: NFC, no diacritics or
+    tatweel, one alef, ى → ي, ة → ه, lower case, single spaces.
+
+    >>> normalize("الدَّولة الإسلاميـة")
+    'الدوله الاسلاميه'
+    """
+    text = _DIACRITICS.sub("", unicodedata.normalize("NFC", text))
+    text = _ALEFS.sub("\u0627", text).replace("\u0649", "\u064a").replace("\u0629", "\u0647")
+    return _SPACES.sub(" ", text.lower()).strip()
+
+
+def word_key(word: str) -> str:
+    """The search shard of a normalised word: its first letter, after ال when the word is
+    longer than three letters (``site.js`` has the same rule).
+
+    >>> word_key("الدوله"), word_key("داعش"), word_key("ال")
+    ('د', 'د', 'ا')
+    """
+    if word.startswith("\u0627\u0644") and len(word) > 3:
+        word = word[2:]
+    return word[:1]
+
+
+def search_index_js(site: Site, overview_ids: dict[str, int]) -> dict[str, str]:
+    """``static/search/<hex>.js`` by file name: every entity's label, other names, link (from
+    the site root), class key and overview node id (-1 when not drawn there), in the shard
+    of the first letter of each word of its names (``<hex>``: that letter's code point).
+
+    A search loads the one shard of its first word, so the browser never parses the index
+    of the whole archive; a query matches names that have a word starting like its first
+    word (after ال), then anywhere in the name.
+    """
+    shards: dict[str, list[list]] = defaultdict(list)
+    for iri, e in site.entities.items():
+        names = sorted({a for a in (*e.aliases, e.latin) if a and a != e.label})
+        row = [e.label, names, e.href, e.cls, overview_ids.get(iri, -1)]
+        keys = {word_key(w) for n in (e.label, *names) for w in normalize(n).split(" ") if w}
+        for key in sorted(keys):
+            shards[f"{ord(key):x}"].append(row)
+    return {
+        f"{name}.js": f"rasdSearch({script_json(name)},{script_json(rows)});\n"
+        for name, rows in sorted(shards.items())
+    }

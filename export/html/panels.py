@@ -1,138 +1,223 @@
-"""Side-panel records and network edges shared by the overview, entity and article pages."""
+"""What the pages share: links, side-panel records, evidence snippets and network edges.
+
+:class:`Site` holds the entity-level index (:mod:`export.html.store`), the entity graph's
+analytics, and the evidence snippets the pages quote.  Snippets need article text, which
+is read one article at a time: :meth:`Site.plan` decides which snippets any page will
+show, :meth:`Site.collect` keeps just those while each article is streamed, and the
+entity-level pages (overview, claims, entity pages, the entity shards) are written last.
+
+Evidence goes into a page's JSON as ``[pre, mark, post, article, date?]``, ``article``
+being an index into the page's (or shard's) own table of ``[path, title, date]``, so a
+headline is written once per page however often it is quoted.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from rdflib import URIRef
-
-from export.html.model import Claim, Mention, SiteData
-from export.html.netdata import vis_edge, vis_node
-from export.html.safe import evidence_item
-from export.html.styles import CLAIM_ABOUT, CLASS_AR, GROUP_BY_KEY, RELATIONS
+from export.html.model import Claim, Evidence
+from export.html.safe import Snippet, snippet
+from export.html.store import ArticleDetail, SiteIndex
+from export.html.styles import CLAIM_ABOUT, CLASS_AR, RELATIONS
 from graph.vocab import RASD
 
 CO_MENTION = str(RASD.coMention)
+PANEL_EV = 2  # evidence snippets in an entity's side panel (its most recent articles)
+EDGE_EV = 2  # evidence snippets per relation or claim pair (most recent first)
+REL_KEY = {str(p): s.key for p, s in RELATIONS.items()}
+REL_STYLE = {str(p): s for p, s in RELATIONS.items()}
+
+SpanKey = tuple[str, str | None, int, int]  # article, sentence, start, end
 
 
-def entity_href(data: SiteData, iri: str, root: str) -> str:
-    """Relative link to an entity page."""
-    return f"{root}entity/{data.entities[iri].file}.html"
+def _recent(article_date: Callable[[str | None], str]):
+    return lambda e: (article_date(e.article), e.article or "")
 
 
-def entity_dates(data: SiteData, iri: str) -> list[str]:
-    """Sorted distinct months (``YYYY-MM``, or ``YYYY`` when only the year is known) at which
-    the entity is attested: articles that mention it, its claims, claims about it, its start
-    date (events)."""
-    out: set[str] = set()
+class Site:
+    """The whole site's entity-level data plus the snippets its pages quote."""
 
-    def add(d: str | None) -> None:
-        if d:
-            out.add(d[:7])
+    def __init__(self, index: SiteIndex) -> None:
+        self.idx = index
+        self.entities = index.entities
+        self.articles = index.articles
+        self.firsts: dict[tuple[str, str], Snippet] = {}  # (entity, article) -> first mention
+        self.spans: dict[SpanKey, Snippet] = {}
+        self._want_first: dict[str, set[str]] = defaultdict(set)
+        self._want_span: dict[str, set[tuple[str | None, int, int]]] = defaultdict(set)
+        self.pair_claims: dict[tuple[str, str], list[Claim]] = {}
 
-    for a in data.articles_by_entity.get(iri, ()):
-        add(data.articles[a].date)
-    for c in data.claims_by_author.get(iri, ()):
-        add(c.date)
-    for c in data.claims_about.get(iri, ()):
-        add(c.date)
-    add(data.entities[iri].start_date)
-    return sorted(out)
+    # ------------------------------------------------------------------ planning
+
+    def article_date(self, iri: str | None) -> str:
+        art = self.articles.get(iri or "")
+        return (art.date or "") if art else ""
+
+    def top_evidence(self, key: tuple[str, str, str], n: int = EDGE_EV) -> list[Evidence]:
+        """The ``n`` most recent pieces of evidence of a relation (newest article first)."""
+        ev = self.idx.evidence.get(key, ())
+        return sorted(ev, key=_recent(self.article_date), reverse=True)[:n]
+
+    def plan(self, extra_claims: Iterable[Claim] = ()) -> None:
+        """Decide which snippets the entity-level pages show (see :meth:`collect`)."""
+        for iri, arts in self.idx.articles_by_entity.items():
+            for a in arts[:PANEL_EV]:
+                self._want_first[a].add(iri)
+        for key in self.idx.evidence:
+            for e in self.top_evidence(key):
+                if e.article:
+                    self._want_span[e.article].add((e.sentence, e.start, e.end))
+        pairs: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for c in self.idx.claims:
+            for a in c.authors:
+                if a not in self.entities:
+                    continue
+                for b in c.about:
+                    if b in self.entities and b != a:
+                        pairs[(a, b)].append(c)
+        for claims in pairs.values():
+            claims.sort(key=lambda c: (c.date or "", c.iri), reverse=True)
+            for c in claims[:EDGE_EV]:
+                self._want_claim(c)
+        self.pair_claims = dict(sorted(pairs.items()))
+        for c in extra_claims:
+            self._want_claim(c)
+
+    def _want_claim(self, c: Claim) -> None:
+        if c.article:
+            self._want_span[c.article].add((c.sentence, c.start, c.end))
+
+    def collect(self, article: str, detail: ArticleDetail) -> None:
+        """Keep the planned snippets that quote ``article`` (called once per article)."""
+        wanted = self._want_first.pop(article, ())
+        if wanted:
+            first: dict[str, Any] = {}
+            for m in detail.mentions:
+                if m.entity in wanted:
+                    first.setdefault(m.entity, m)
+            for ent, m in first.items():
+                sent = detail.sentences.get(m.sentence or "")
+                self.firsts[(ent, article)] = snippet(detail.body, sent, m.start, m.end)
+        for sent_iri, start, end in sorted(
+            self._want_span.pop(article, ()), key=lambda k: (k[0] or "", k[1], k[2])
+        ):
+            sent = detail.sentences.get(sent_iri or "")
+            self.spans[(article, sent_iri, start, end)] = snippet(detail.body, sent, start, end)
+
+    def span(self, article: str | None, sentence: str | None, start: int, end: int) -> Snippet:
+        return self.spans.get((article or "", sentence, start, end), ("", "", ""))
+
+    # ------------------------------------------------------------------ links
+
+    def href(self, iri: str | None, root: str, here: str | None = None) -> str:
+        """Relative link of an entity: its page, or the span naming it in an article
+        (``#e-…`` alone when that article is ``here``); "" when there is none."""
+        ent = self.entities.get(iri or "")
+        if ent is None or not ent.href:
+            return ""
+        if here is not None and ent.href.startswith(f"article/{here}.html#"):
+            return ent.href.split(".html", 1)[1]
+        return root + ent.href
+
+    def link(self, iri: str | None, root: str, here: str | None = None) -> dict[str, str] | None:
+        """Label and link of an entity (None when the IRI is not an entity)."""
+        ent = self.entities.get(iri or "")
+        if ent is None:
+            return None
+        return {"label": ent.label, "href": self.href(iri, root, here)}
+
+    def article_ref(self, article: str | None, root: str) -> dict[str, str]:
+        """Title, date and relative link of an article (empty strings when unknown)."""
+        art = self.articles.get(article or "")
+        if art is None:
+            return {"title": "", "date": "", "href": ""}
+        return {
+            "title": art.headline,
+            "date": art.date or "",
+            "href": f"{root}article/{art.file}.html",
+        }
+
+    def evidence_item(
+        self, snip: Snippet, article: str | None, root: str, date: str | None = None
+    ) -> dict[str, str]:
+        """A snippet with its article, for the evidence lists written into the HTML."""
+        item = {"pre": snip[0], "mark": snip[1], "post": snip[2]}
+        item.update(self.article_ref(article, root))
+        if date:
+            item["date"] = date
+        return item
+
+    def entity_dates(self, iri: str) -> list[str]:
+        """Sorted distinct months (``YYYY-MM``, or ``YYYY``) at which the entity is attested:
+        articles naming it, its claims, claims about it, its start date (events)."""
+        out: set[str] = set()
+
+        def add(d: str | None) -> None:
+            if d:
+                out.add(d[:7])
+
+        for a in self.idx.articles_by_entity.get(iri, ()):
+            add(self.articles[a].date)
+        for c in self.idx.claims_by_author.get(iri, ()):
+            add(c.date)
+        for c in self.idx.claims_about.get(iri, ()):
+            add(c.date)
+        add(self.entities[iri].start_date)
+        return sorted(out)
+
+    # ------------------------------------------------------------------ panels
+
+    def panel(self, iri: str, refs: Refs) -> list:
+        """An entity's side-panel record ``[label, class, aliases, facts, href, evidence]``
+        (links relative to the site root)."""
+        ent = self.entities[iri]
+        facts: list[list[str]] = []
+        if ent.latin:
+            facts.append(["بالحروف اللاتينية", ent.latin])
+        for job in ent.job_titles:
+            facts.append(["المنصب", job])
+        if ent.start_date:
+            facts.append(["التاريخ", ent.start_date])
+        if ent.location in self.entities:
+            facts.append(["المكان", self.entities[ent.location].label])
+        facts.append(["مقالات", str(len(self.idx.articles_by_entity.get(iri, ())))])
+        facts.append(["تصريحات قالها", str(len(self.idx.claims_by_author.get(iri, ())))])
+        facts.append(["تصريحات عنه", str(len(self.idx.claims_about.get(iri, ())))])
+        ev = []
+        for a in self.idx.articles_by_entity.get(iri, ())[:PANEL_EV]:
+            snip = self.firsts.get((iri, a))
+            if snip is not None:
+                ev.append(refs.ev(snip, a))
+        return [ent.label, CLASS_AR.get(ent.cls, ent.cls), list(ent.aliases), facts, ent.href, ev]
 
 
-def _first_mentions(data: SiteData, iri: str) -> dict[str, Mention]:
-    """The first mention of the entity in each article (cached on ``data``)."""
-    cache = data.cache.setdefault("first_mentions", {})
-    found = cache.get(iri)
-    if found is None:
-        found = {}
-        for m in data.mentions_by_entity.get(iri, ()):
-            found.setdefault(m.article, m)
-        cache[iri] = found
-    return found
+class Refs:
+    """A page's (or shard's) table of the articles its evidence quotes."""
 
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.table: list[list[str]] = []
+        self._ids: dict[str, int] = {}
 
-def mention_evidence(data: SiteData, iri: str, root: str, limit: int) -> list[dict[str, str]]:
-    """Up to ``limit`` mentions of the entity in the most recent articles, one per article."""
-    items: list[dict[str, str]] = []
-    if limit <= 0:
-        return items
-    first = _first_mentions(data, iri)
-    for a in data.articles_by_entity.get(iri, ()):
-        m = first.get(a)
-        if m is None:
-            continue
-        items.append(evidence_item(data, m.sentence, m.article, m.start, m.end, root))
-        if len(items) >= limit:
-            break
-    return items
+    def art(self, iri: str | None) -> int:
+        """Index of the article in the table (-1 when unknown)."""
+        art = self.site.articles.get(iri or "")
+        if art is None:
+            return -1
+        if art.iri not in self._ids:
+            self._ids[art.iri] = len(self.table)
+            self.table.append([f"article/{art.file}.html", art.headline, art.date or ""])
+        return self._ids[art.iri]
 
-
-def entity_node(
-    data: SiteData,
-    iri: str,
-    node_id: int,
-    xy: tuple[float, float],
-    size: float,
-    root: str,
-    *,
-    limit: int = 3,
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The vis node of an entity at a precomputed position, and its side-panel record (see
-    :func:`entity_panel`), as the entity and article page networks show them."""
-    ent = data.entities[iri]
-    node = vis_node(
-        node_id,
-        ent.label,
-        ent.group,
-        size=size,
-        x=xy[0],
-        y=xy[1],
-        title=f"{ent.label} — {CLASS_AR.get(ent.cls, ent.cls)}",
-    )
-    panel = entity_panel(data, iri, root, limit=limit)
-    panel.update({"g": ent.group, "k": 0, "d": []})
-    return node, panel
-
-
-def entity_panel(data: SiteData, iri: str, root: str, *, limit: int = 3) -> dict[str, Any]:
-    """What the side panel shows for an entity node (a fresh dict; computed once per key)."""
-    cache = data.cache.setdefault("panels", {})
-    key = (iri, root, limit)
-    if key not in cache:
-        cache[key] = _entity_panel(data, iri, root, limit)
-    return dict(cache[key])
-
-
-def _entity_panel(data: SiteData, iri: str, root: str, limit: int) -> dict[str, Any]:
-    ent = data.entities[iri]
-    facts: list[list[str]] = []
-    if ent.latin:
-        facts.append(["بالحروف اللاتينية", ent.latin])
-    for job in ent.job_titles:
-        facts.append(["المنصب", job])
-    if ent.start_date:
-        facts.append(["التاريخ", ent.start_date])
-    if ent.location in data.entities:
-        facts.append(["المكان", data.entities[ent.location].label])
-    n_art = len(data.articles_by_entity.get(iri, ()))
-    n_by = len(data.claims_by_author.get(iri, ()))
-    n_about = len(data.claims_about.get(iri, ()))
-    facts.append(["مقالات", str(n_art)])
-    facts.append(["تصريحات قالها", str(n_by)])
-    facts.append(["تصريحات عنه", str(n_about)])
-    return {
-        "label": ent.label,
-        "cls": CLASS_AR.get(ent.cls, ent.cls),
-        "group": GROUP_BY_KEY[ent.group].ar,
-        "aliases": list(ent.aliases),
-        "facts": facts,
-        "href": entity_href(data, iri, root),
-        "ev": mention_evidence(data, iri, root, limit),
-    }
+    def ev(self, snip: Snippet, article: str | None, date: str | None = None) -> list:
+        """``[pre, mark, post, article index(, date)]``."""
+        out: list = [snip[0], snip[1], snip[2], self.art(article)]
+        if date:
+            out.append(date)
+        return out
 
 
 @dataclass(slots=True)
@@ -144,104 +229,85 @@ class EdgeCandidate:
     key: str  # relation key, or CLAIM_ABOUT.key
     score: float
     primary: bool  # not a co-mention
-    panel: dict[str, Any]
-    ar: str
-    en: str
-    dashes: bool
+    info: list  # [evidence count, evidence]
 
 
 def edge_candidates(
-    data: SiteData,
+    site: Site,
     shown: Mapping[str, int],
-    root: str,
+    refs: Refs,
     *,
     relations: Iterable[tuple[str, str, str]] | None = None,
     claims: Iterable[Claim] | None = None,
-    article: str | None = None,
-    limit: int = 3,
+    local: tuple[str, ArticleDetail] | None = None,
 ) -> list[EdgeCandidate]:
-    """Relation and claim edges between shown entities, with their side-panel records.
+    """Relation and claim edges between shown entities, with their evidence.
 
-    ``relations`` and ``claims`` default to the whole graph; pass local ones (an entity's
-    or an article's) to keep per-page work small.  With ``article``, only evidence from
-    that article is used.
+    ``relations`` and ``claims`` default to the whole graph; pass an entity's or an
+    article's to keep per-page work small.  With ``local`` (an article and its text), only
+    evidence from that article is used, quoted from its text.
     """
+
+    def snip(article: str | None, sentence: str | None, start: int, end: int) -> Snippet:
+        if local is None:
+            return site.span(article, sentence, start, end)
+        sent = local[1].sentences.get(sentence or "")
+        return snippet(local[1].body, sent, start, end)
+
     out: list[EdgeCandidate] = []
-    for s, p, o in sorted(set(data.relations if relations is None else relations)):
+    for s, p, o in sorted(set(site.idx.relations if relations is None else relations)):
         if s not in shown or o not in shown:
             continue
-        style = RELATIONS[URIRef(p)]
-        ev = data.evidence.get((s, p, o), [])
-        if article is not None:
-            ev = [e for e in ev if e.article == article]
+        ev = site.idx.evidence.get((s, p, o), [])
+        if local is not None:
+            ev = [e for e in ev if e.article == local[0]]
             if not ev:
                 continue
-        ev_sorted = sorted(
-            ev,
-            key=lambda e: (
-                (data.articles[e.article].date or "") if e.article in data.articles else ""
-            ),
-            reverse=True,
-        )
-        items = [
-            evidence_item(data, e.sentence, e.article, e.start, e.end, root)
-            for e in ev_sorted[:limit]
-        ]
+            top = ev[:EDGE_EV]
+        else:
+            top = site.top_evidence((s, p, o))
+        items = [refs.ev(snip(e.article, e.sentence, e.start, e.end), e.article) for e in top]
         weight = sum(e.weight for e in ev) if p == CO_MENTION else len(ev)
         out.append(
             EdgeCandidate(
                 source=s,
                 target=o,
-                key=style.key,
+                key=REL_KEY[p],
                 score=float(max(weight, 1)),
                 primary=p != CO_MENTION,
-                panel=_edge_panel(data, s, o, style.ar, style.en, len(ev), items),
-                ar=style.ar,
-                en=style.en,
-                dashes=style.dashes,
+                info=[len(ev), items],
             )
         )
-    pairs: dict[tuple[str, str], list] = defaultdict(list)
-    for c in data.claims if claims is None else claims:
-        for a in c.authors:
-            if a not in shown:
-                continue
-            for b in c.about:
-                if b in shown and b != a:
-                    pairs[(a, b)].append(c)
-    for (a, b), claims in sorted(pairs.items()):
-        claims = sorted(claims, key=lambda c: (c.date or "", c.iri), reverse=True)
+    if claims is None:
+        pairs = site.pair_claims.items()
+    else:
+        grouped: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for c in claims:
+            for a in c.authors:
+                for b in c.about:
+                    if a in site.entities and b in site.entities and b != a:
+                        grouped[(a, b)].append(c)
+        for items in grouped.values():
+            items.sort(key=lambda c: (c.date or "", c.iri), reverse=True)
+        pairs = sorted(grouped.items())
+    for (a, b), pair in pairs:
+        if a not in shown or b not in shown:
+            continue
         items = [
-            evidence_item(data, c.sentence, c.article, c.start, c.end, root, c.date)
-            for c in claims[:limit]
+            refs.ev(snip(c.article, c.sentence, c.start, c.end), c.article, c.date)
+            for c in pair[:EDGE_EV]
         ]
         out.append(
             EdgeCandidate(
                 source=a,
                 target=b,
                 key=CLAIM_ABOUT.key,
-                score=float(len(claims)),
+                score=float(len(pair)),
                 primary=True,
-                panel=_edge_panel(data, a, b, CLAIM_ABOUT.ar, CLAIM_ABOUT.en, len(claims), items),
-                ar=CLAIM_ABOUT.ar,
-                en=CLAIM_ABOUT.en,
-                dashes=False,
+                info=[len(pair), items],
             )
         )
     return out
-
-
-def _edge_panel(
-    data: SiteData, s: str, o: str, ar: str, en: str, count: int, items: list[dict[str, str]]
-) -> dict[str, Any]:
-    return {
-        "label": ar,
-        "en": en,
-        "from": data.entities[s].label,
-        "to": data.entities[o].label,
-        "count": count,
-        "ev": items,
-    }
 
 
 def select_edges(candidates: list[EdgeCandidate], cap: int) -> list[EdgeCandidate]:
@@ -250,25 +316,19 @@ def select_edges(candidates: list[EdgeCandidate], cap: int) -> list[EdgeCandidat
     return ranked[:cap]
 
 
-def vis_edges(
-    chosen: list[EdgeCandidate], ids: Mapping[str, int]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """vis-network edges (ids 0..n-1) and their panel records, in a stable order."""
+def vis_edges(chosen: list[EdgeCandidate], ids: Mapping[str, int]) -> tuple[list, list]:
+    """Compact edges (ids 0..n-1, see :func:`export.html.netdata.edge`) and their panel
+    records ``[evidence count, evidence]``, in a stable order."""
+    from export.html.netdata import edge
+
     chosen = sorted(chosen, key=lambda e: (ids[e.source], ids[e.target], e.key))
-    edges = []
-    panels = []
-    for i, e in enumerate(chosen):
-        edges.append(
-            vis_edge(
-                i,
-                ids[e.source],
-                ids[e.target],
-                label="" if not e.primary else e.ar,
-                title=f"{e.en} — {e.ar}",
-                width=1.0 + min(4.0, e.score**0.5),
-                dashes=e.dashes,
-                arrows=e.primary,
-            )
-        )
-        panels.append(e.panel)
-    return edges, panels
+    edges = [
+        edge(ids[e.source], ids[e.target], e.key, 1.0 + min(4.0, e.score**0.5)) for e in chosen
+    ]
+    return edges, [e.info for e in chosen]
+
+
+def entity_info(site: Site, iri: str, **extra: Any) -> dict[str, Any]:
+    """A network node's side-panel reference: the entity's shard key (``e``), plus extras
+    (``k`` community, ``d`` dates) where a page filters on them."""
+    return {"e": site.entities[iri].file, **extra}

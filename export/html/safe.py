@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from export.html.model import SiteData
+from export.html.model import Sentence
 
 _SCRIPT_ESCAPES = {
     "<": "\\u003c",
@@ -33,7 +33,9 @@ def script_json(value: Any) -> Markup:
     return Markup(text)
 
 
-WINDOW = 160  # characters kept on each side of a marked span in long sentences
+WINDOW = 80  # characters kept on each side of a marked span in long sentences
+
+Snippet = tuple[str, str, str]  # text before the span, the span, text after it
 
 
 def _clip(pre: str, post: str) -> tuple[str, str]:
@@ -44,53 +46,25 @@ def _clip(pre: str, post: str) -> tuple[str, str]:
     return pre, post
 
 
-def snippet(
-    data: SiteData, sentence: str | None, article: str | None, start: int, end: int
-) -> dict[str, str]:
-    """The evidence text split as ``pre``/``mark``/``post`` around article offsets.
+def snippet(body: str, sentence: Sentence | None, start: int, end: int) -> Snippet:
+    """The evidence text split as ``(pre, mark, post)`` around article offsets.
 
-    Uses the sentence node when it holds the span, otherwise the article body.
+    Uses the sentence when it holds the span, otherwise the line of ``body`` around it.
+
+    >>> snippet("قال فوتل إن داعش انتهى", None, 12, 16)
+    ('قال فوتل إن ', 'داعش', ' انتهى')
     """
-    sent = data.sentences.get(sentence or "")
-    if sent is not None and sent.start >= 0 and sent.start <= start <= end <= sent.end:
-        a, b = start - sent.start, end - sent.start
-        text = sent.text
+    if sentence is not None and 0 <= sentence.start <= start <= end <= sentence.end:
+        a, b = start - sentence.start, end - sentence.start
+        text = sentence.text
+    elif 0 <= start <= end <= len(body):
+        lo = body.rfind("\n", 0, start) + 1
+        hi = body.find("\n", end)
+        hi = len(body) if hi < 0 else hi
+        text, a, b = body[lo:hi], start - lo, end - lo
+    elif sentence is not None:
+        return (sentence.text, "", "")
     else:
-        art = data.articles.get(article or "")
-        body = art.body if art else ""
-        if 0 <= start <= end <= len(body):
-            lo = body.rfind("\n", 0, start) + 1
-            hi = body.find("\n", end)
-            hi = len(body) if hi < 0 else hi
-            text, a, b = body[lo:hi], start - lo, end - lo
-        elif sent is not None:
-            return {"pre": sent.text, "mark": "", "post": ""}
-        else:
-            return {"pre": "", "mark": "", "post": ""}
+        return ("", "", "")
     pre, post = _clip(text[:a], text[b:])
-    return {"pre": pre, "mark": text[a:b], "post": post}
-
-
-def article_ref(data: SiteData, article: str | None, root: str) -> dict[str, str]:
-    """Title, date and relative link of an article (empty strings when unknown)."""
-    art = data.articles.get(article or "")
-    if art is None:
-        return {"title": "", "date": "", "href": ""}
-    return {"title": art.headline, "date": art.date or "", "href": f"{root}article/{art.file}.html"}
-
-
-def evidence_item(
-    data: SiteData,
-    sentence: str | None,
-    article: str | None,
-    start: int,
-    end: int,
-    root: str,
-    date: str | None = None,
-) -> dict[str, str]:
-    """A snippet plus its article reference, as shown in side panels and entity pages."""
-    item = snippet(data, sentence, article, start, end)
-    item.update(article_ref(data, article, root))
-    if date:
-        item["date"] = date
-    return item
+    return (pre, text[a:b], post)

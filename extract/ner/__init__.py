@@ -16,7 +16,8 @@ Backends:
   :mod:`extract.ner.ensemble` (the most accurate on dev and on hand-annotated Saudi news;
   the slowest);
 - ``"crf"`` (shipped): a feature-rich CRF, :mod:`extract.ner.crf` (the fastest);
-- ``"nn"`` (shipped): a BiLSTM-CRF, :mod:`extract.ner.nn`;
+- ``"nn"`` (shipped): a BiLSTM-CRF, :mod:`extract.ner.nn_runtime` (trained by
+  ``bench/nn_model.py``);
 - ``"bert"``: camel-tools' ``NERecognizer`` over a locally installed fine-tuned BERT model,
   :mod:`extract.ner.bert`.
 """

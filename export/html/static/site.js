@@ -33,9 +33,52 @@
   }
   window.rasdNormalize = normalize;
 
+  var R = window.RASD || { groups: {}, classes: {}, rels: {}, options: {}, optionsLarge: {},
+    communityColors: [], shardLen: 1 };
   var data = readJSON('page-data');
   var network = null;
   var nodesDS = null;
+  var visNodes = [];
+
+  /* compact page data -> vis-network nodes and edges (styles come from site-data.js) */
+  function classOf(cls) { return R.classes[cls] || [cls, cls]; }
+  function groupOf(cls) { return classOf(cls)[0]; }
+
+  function toVisNode(n, i) {
+    var g = R.groups[groupOf(n[1])] || { shape: 'dot', color: '#999999' };
+    var v = { id: i, label: n[0], shape: g.shape, color: g.color, size: n[2], x: n[3], y: n[4],
+      title: n[1] === 'Claim' ? n[0] : n[0] + ' — ' + classOf(n[1])[1] };
+    if (n.length > 5) v.value = n[5];
+    return v;
+  }
+
+  function toVisEdge(e, i) {
+    var r = R.rels[e[2]] || [e[2], e[2], false];
+    var primary = e[2] !== 'coMention';
+    var v = { id: i, from: e[0], to: e[1], label: primary ? r[0] : '', title: r[1] + ' — ' + r[0],
+      width: e[3] };
+    if (r[2]) v.dashes = true;
+    v.arrows = primary ? 'to' : '';
+    return v;
+  }
+
+  /* legends that pages leave to the script (entity and article pages): one line per group */
+  var SHAPE_CHAR = { dot: '●', square: '■', triangle: '▲', triangleDown: '▼', diamond: '◆',
+    star: '★', hexagon: '⬢' };
+  document.querySelectorAll('ul[data-legend]').forEach(function (ul) {
+    Object.keys(R.groups).forEach(function (k) {
+      if (k === 'Claim') return;
+      var g = R.groups[k];
+      var li = el('li');
+      var sw = el('span', 'shape', SHAPE_CHAR[g.shape] || '●');
+      sw.style.color = g.color;
+      sw.setAttribute('aria-hidden', 'true');
+      li.appendChild(sw);
+      li.appendChild(document.createTextNode(' ' + g.ar + ' '));
+      li.appendChild(el('bdi', 'note', g.en));
+      ul.appendChild(li);
+    });
+  });
 
   /* ---------- side panel ---------- */
   var panel = document.getElementById('panel');
@@ -44,29 +87,30 @@
   function snippetNode(ev) {
     var p = el('p', 'snippet');
     p.setAttribute('dir', 'auto');
-    p.appendChild(document.createTextNode(ev.pre || ''));
-    if (ev.mark) p.appendChild(el('mark', null, ev.mark));
-    p.appendChild(document.createTextNode(ev.post || ''));
+    p.appendChild(document.createTextNode(ev[0] || ''));
+    if (ev[1]) p.appendChild(el('mark', null, ev[1]));
+    p.appendChild(document.createTextNode(ev[2] || ''));
     return p;
   }
 
-  function evidenceList(items) {
+  /* evidence: [pre, mark, post, article index, date?]; arts: [[path, title, date], ...] */
+  function evidenceList(items, arts) {
     var ul = el('ul', 'evidence');
     (items || []).forEach(function (ev) {
       var li = el('li');
       li.appendChild(snippetNode(ev));
       var meta = el('div', 'meta');
-      if (ev.href) {
-        var a = el('a', null, ev.title || '');
-        a.setAttribute('href', ev.href);
+      var art = ev[3] >= 0 && arts ? arts[ev[3]] : null;
+      if (art) {
+        var a = el('a', null, art[1] || '');
+        a.setAttribute('href', root + art[0]);
         a.setAttribute('dir', 'auto');
         meta.appendChild(a);
-      } else if (ev.title) {
-        meta.appendChild(el('bdi', null, ev.title));
       }
-      if (ev.date) {
+      var date = ev.length > 4 ? ev[4] : (art ? art[2] : '');
+      if (date) {
         meta.appendChild(document.createTextNode(' · '));
-        meta.appendChild(el('bdi', 'date', ev.date));
+        meta.appendChild(el('bdi', 'date', date));
       }
       li.appendChild(meta);
       ul.appendChild(li);
@@ -85,7 +129,32 @@
   var closeBtn = document.getElementById('panel-close');
   if (closeBtn) closeBtn.addEventListener('click', closePanel);
 
-  function showNodePanel(info) {
+  /* entity side-panel records live in shared shards, static/e/<prefix>.js, loaded on use */
+  var shards = {};
+  var waiting = {};
+  window.rasdShard = function (prefix, records, arts) {
+    shards[prefix] = { records: records, arts: arts };
+    (waiting[prefix] || []).forEach(function (f) { f(); });
+    delete waiting[prefix];
+  };
+
+  function withEntity(key, then) {
+    var prefix = key.slice(0, R.shardLen);
+    var done = function () {
+      var s = shards[prefix];
+      var r = s.records[key];
+      if (r) then(r, s.arts);
+    };
+    if (shards[prefix]) { done(); return; }
+    if (waiting[prefix]) { waiting[prefix].push(done); return; }
+    waiting[prefix] = [done];
+    var s = document.createElement('script');
+    s.src = root + 'static/e/' + prefix + '.js';
+    document.head.appendChild(s);
+  }
+
+  /* info: {label, cls, text, aliases, facts, href, linkText, ev} */
+  function showPanel(info, arts) {
     var out = [];
     var h = el('h2');
     h.appendChild(el('bdi', null, info.label));
@@ -123,37 +192,59 @@
     }
     if (info.ev && info.ev.length) {
       out.push(el('h3', null, 'الأدلة'));
-      out.push(evidenceList(info.ev));
+      out.push(evidenceList(info.ev, arts));
     }
     openPanel(out);
   }
 
-  function showEdgePanel(info) {
+  function showNodePanel(info) {
+    if (!info) return;
+    if (!info.e) {  /* a claim node: its record is in the page */
+      var art = info.art >= 0 ? data.arts[info.art] : null;
+      showPanel({ label: info.label, cls: info.cls, text: info.text, facts: info.facts,
+        href: art ? root + art[0] : '', linkText: 'صفحة المقال ←', ev: info.ev }, data.arts);
+      return;
+    }
+    withEntity(info.e, function (r, arts) {
+      /* r: [label, class, aliases, facts, path, evidence] */
+      var onPage = r[4].indexOf('article/') === 0;
+      showPanel({ label: r[0], cls: r[1], aliases: r[2], facts: r[3],
+        href: r[4] ? root + r[4] : '',
+        linkText: onPage ? 'موضع ذكره في المقال ←' : 'صفحة الكيان ←', ev: r[5] }, arts);
+    });
+  }
+
+  function showEdgePanel(i) {
+    var e = data.edges[i];
+    var r = R.rels[e[2]] || [e[2], e[2], false];
+    var info = data.edgeInfo[i];
     var out = [];
     var h = el('h2');
-    h.appendChild(el('bdi', null, info.from));
-    h.appendChild(document.createTextNode(' ← ' + info.label + ' ← '));
-    h.appendChild(el('bdi', null, info.to));
+    h.appendChild(el('bdi', null, data.nodes[e[0]][0]));
+    h.appendChild(document.createTextNode(' ← ' + r[0] + ' ← '));
+    h.appendChild(el('bdi', null, data.nodes[e[1]][0]));
     out.push(h);
     var en = el('p', 'cls');
-    en.appendChild(el('bdi', null, info.en));
-    if (info.count) en.appendChild(document.createTextNode(' · أدلة: ' + info.count));
+    en.appendChild(el('bdi', null, r[1]));
+    if (info[0]) en.appendChild(document.createTextNode(' · أدلة: ' + info[0]));
     out.push(en);
-    if (info.ev && info.ev.length) {
+    if (info[1] && info[1].length) {
       out.push(el('h3', null, 'الأدلة'));
-      out.push(evidenceList(info.ev));
+      out.push(evidenceList(info[1], data.arts));
     }
     openPanel(out);
   }
-  window.rasdShowNode = function (id) { showNodePanel(data.nodeInfo[id]); };
+  window.rasdShowNode = function (id) { showNodePanel(data.info[id]); };
 
   /* ---------- network ---------- */
   function initNetwork() {
     var container = document.getElementById('network');
     if (!data || !data.nodes || !container || typeof vis === 'undefined') return;
-    nodesDS = new vis.DataSet(data.nodes);
-    var edgesDS = new vis.DataSet(data.edges);
-    network = new vis.Network(container, { nodes: nodesDS, edges: edgesDS }, data.options);
+    visNodes = data.nodes.map(toVisNode);
+    nodesDS = new vis.DataSet(visNodes);
+    var edgesDS = new vis.DataSet(data.edges.map(toVisEdge));
+    network = new vis.Network(container, { nodes: nodesDS, edges: edgesDS },
+      data.large ? R.optionsLarge : R.options);
     window.rasdNetwork = network;
     network.once('afterDrawing', function () {
       window.rasdReady = performance.now();
@@ -161,9 +252,9 @@
     });
     network.on('click', function (params) {
       if (params.nodes.length) {
-        showNodePanel(data.nodeInfo[params.nodes[0]]);
+        showNodePanel(data.info[params.nodes[0]]);
       } else if (params.edges.length) {
-        showEdgePanel(data.edgeInfo[params.edges[0]]);
+        showEdgePanel(params.edges[0]);
       }
     });
   }
@@ -201,8 +292,8 @@
     var to = toInput ? toInput.value : '';
     var shown = 0;
     if (nodesDS) {
-      var updates = data.nodeInfo.map(function (info, i) {
-        var vis = (groupsOn[info.g] !== false) && inRange(info.d, from, to);
+      var updates = data.info.map(function (info, i) {
+        var vis = (groupsOn[groupOf(data.nodes[i][1])] !== false) && inRange(info.d, from, to);
         if (vis) shown++;
         return { id: i, hidden: !vis };
       });
@@ -229,9 +320,9 @@
   var commBox = document.getElementById('community');
   if (commBox) commBox.addEventListener('change', function () {
     if (!nodesDS) return;
-    var colors = data.communityColors;
-    nodesDS.update(data.nodes.map(function (n, i) {
-      var k = data.nodeInfo[i].k;
+    var colors = R.communityColors;
+    nodesDS.update(visNodes.map(function (n, i) {
+      var k = data.info[i].k || 0;
       return { id: n.id, color: commBox.checked ? colors[k % colors.length] : n.color };
     }));
     document.body.classList.toggle('by-community', commBox.checked);
@@ -262,23 +353,42 @@
     wireSortButtons();
   }
 
-  /* ---------- search (index loaded on first use) ---------- */
+  /* ---------- search: the index shard of the query's first word, loaded on use ---------- */
   var search = document.getElementById('search');
   var results = document.getElementById('search-results');
   var index = null;
+  var searchShards = {};
+  var searchWaiting = {};
 
-  function buildIndex() {
-    index = (window.RASD_SEARCH || []).map(function (row) {
-      return { row: row, keys: [row[0]].concat(row[1]).map(normalize) };
-    });
+  /* the shard of a normalised word: its first letter, after al- in words of 4+ letters
+     (export/html/overview.py word_key) */
+  function wordKey(w) {
+    if (w.indexOf('\u0627\u0644') === 0 && Array.from(w).length > 3) w = w.slice(2);
+    var c = Array.from(w)[0];
+    return c ? c.codePointAt(0).toString(16) : '';
   }
 
+  window.rasdSearch = function (key, rows) {
+    searchShards[key] = rows.map(function (row) {
+      return { row: row, keys: [row[0]].concat(row[1]).map(normalize) };
+    });
+    (searchWaiting[key] || []).forEach(function (f) { f(); });
+    delete searchWaiting[key];
+  };
+
   function loadIndex(then) {
-    if (index) { then(); return; }
-    if (window.RASD_SEARCH) { buildIndex(); then(); return; }
+    var key = wordKey(normalize(search.value).split(' ')[0] || '');
+    var done = function () {
+      if (wordKey(normalize(search.value).split(' ')[0] || '') !== key) return;  /* typed on */
+      index = searchShards[key] || [];
+      then();
+    };
+    if (!key || searchShards[key]) { done(); return; }
+    if (searchWaiting[key]) { searchWaiting[key].push(done); return; }
+    searchWaiting[key] = [done];
     var s = document.createElement('script');
-    s.src = root + 'static/search-index.js';
-    s.onload = function () { buildIndex(); then(); };
+    s.src = root + 'static/search/' + key + '.js';
+    s.onerror = function () { window.rasdSearch(key, []); };
     document.head.appendChild(s);
   }
 
@@ -302,9 +412,8 @@
       var li = el('li');
       var a = el('a');
       a.appendChild(el('bdi', null, row[0]));
-      a.appendChild(el('span', 'cls', ' · ' + row[3]));
-      a.setAttribute('href', root + 'entity/' + row[2] + '.html');
-      a.setAttribute('data-file', row[2]);
+      a.appendChild(el('span', 'cls', ' · ' + classOf(row[3])[1]));
+      if (row[2]) a.setAttribute('href', root + row[2]);
       li.appendChild(a);
       if (onOverview && network && row[4] >= 0) {
         var b = el('button', 'focus', 'في الشبكة');
@@ -324,7 +433,7 @@
   function focusNode(id) {
     network.selectNodes([id]);
     network.focus(id, { scale: 1.2, animation: false });
-    showNodePanel(data.nodeInfo[id]);
+    showNodePanel(data.info[id]);
   }
 
   if (search) {

@@ -1,0 +1,551 @@
+"""Read the rasd graph for the pages from a :class:`pyoxigraph.Store`.
+
+Two levels, so that an archive never has to be held in memory at once:
+
+* :func:`read_index` — everything entity-level, with SPARQL ``SELECT``s over the union of the
+  store's graphs: entities (class, names, facts), how often each is mentioned, article
+  metadata (no bodies), which articles name which entity, claims, relations and their
+  evidence.  At 31k articles this is tens of MB, not the ~25 M triples.
+* :func:`read_article` — one article's body, mentions, sentences and dates, read with
+  index lookups while its page is written, then dropped.
+
+The store may hold one named graph per article (``rasd build``) or one merged graph in the
+default graph (a ``graph.ttl`` loaded by :func:`store_from_graph`): both read the same,
+because every query runs over the union of the graphs.  Every collection is sorted, so the
+pages are a deterministic function of the triples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from export.html.model import (
+    Claim,
+    DateMention,
+    Evidence,
+    Mention,
+    Sentence,
+    file_stem,
+    iso_date,
+)
+from export.html.styles import CLASS_GROUP, CLASS_KEY, CLASS_RANK, ENTITY_CLASSES, RELATIONS
+from graph.vocab import RASD, SCHEMA
+
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+OWL_SAME = "http://www.w3.org/2002/07/owl#sameAs"
+_HEX_ID = re.compile(r"^[0-9a-f]{4,64}$")
+PREFIXES = {
+    "rdf": RDF_NS,
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "schema": str(SCHEMA),
+    "rasd": "https://w3id.org/rasd/ns#",
+}
+#: An entity gets its own page when it is mentioned at least this often (see ``Ent.page``).
+MIN_MENTIONS = 2
+
+
+@dataclass(slots=True)
+class Ent:
+    """One entity: names, class, facts, and where its link goes.
+
+    ``mentions`` counts the spans that name it (``rasd:Mention``) plus the articles it
+    published.  Entities with ``page`` have ``entity/<file>.html``; the others link to the
+    first span naming them in their most recent article (``href``), are in the search
+    index and open a side panel in the networks.
+    """
+
+    iri: str
+    label: str
+    cls: str
+    group: str
+    file: str
+    latin: str = ""
+    aliases: tuple[str, ...] = ()
+    job_titles: tuple[str, ...] = ()
+    same_as: tuple[str, ...] = ()
+    start_date: str | None = None
+    location: str | None = None
+    mentions: int = 0
+    page: bool = False
+    href: str = ""  # relative to the site root; "" when there is nowhere to go
+
+
+@dataclass(slots=True)
+class ArticleMeta:
+    """An article's metadata (its body is read by :func:`read_article`)."""
+
+    iri: str
+    file: str
+    headline: str
+    date: str | None
+    publisher: str | None = None
+    url: str | None = None
+    author: str | None = None
+    source_file: str | None = None
+
+
+@dataclass(slots=True)
+class ArticleDetail:
+    """One article's text-level records, read while its page is written."""
+
+    body: str
+    mentions: list[Mention]
+    sentences: dict[str, Sentence]
+    dates: list[DateMention]
+    named: tuple[str, ...]  # schema:mentions
+
+
+@dataclass(slots=True)
+class SiteIndex:
+    """Entity-level data of the whole site, indexed for per-page lookups."""
+
+    entities: dict[str, Ent]
+    articles: dict[str, ArticleMeta]
+    claims: list[Claim]
+    relations: list[tuple[str, str, str]]
+    evidence: dict[tuple[str, str, str], list[Evidence]]
+    articles_by_entity: dict[str, list[str]] = field(default_factory=dict)  # newest first
+    claims_by_article: dict[str, list[Claim]] = field(default_factory=dict)
+    claims_by_author: dict[str, list[Claim]] = field(default_factory=dict)
+    claims_about: dict[str, list[Claim]] = field(default_factory=dict)
+    relations_by_entity: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    evidence_by_article: dict[str, list[Evidence]] = field(default_factory=dict)
+
+
+def store_from_graph(graph: Graph) -> ox.Store:
+    """An in-memory store holding the triples of an rdflib graph in its default graph."""
+    store = ox.Store()
+    data = graph.serialize(format="nt", encoding="utf-8")
+    store.load(data, format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _select(store: ox.Store, query: str):
+    """Rows of a SELECT over the union of the graphs, as tuples of terms (``None`` unbound)."""
+    head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+    res = store.query(head + query, use_default_graph_as_union=True)
+    names = [v.value for v in res.variables]
+    for sol in res:
+        yield tuple(sol[n] for n in names)
+
+
+def _values(iris) -> str:
+    return " ".join(f"<{i}>" for i in iris)
+
+
+def _in(iris) -> str:
+    return ", ".join(f"<{i}>" for i in iris)
+
+
+def _str(term) -> str | None:
+    return None if term is None else term.value
+
+
+def _int(term, default: int = -1) -> int:
+    try:
+        return int(term.value)
+    except (AttributeError, TypeError, ValueError):
+        return default
+
+
+def _local_name(iri: str) -> str:
+    return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
+
+
+def _is_iri(term) -> bool:
+    return isinstance(term, ox.NamedNode)
+
+
+def _read_entities(store: ox.Store) -> dict[str, Ent]:
+    types: dict[str, str] = {}
+    rank = {str(k): v for k, v in CLASS_RANK.items()}
+    for e, t in _select(
+        store,
+        f"SELECT DISTINCT ?e ?t WHERE {{ VALUES ?t {{ {_values(c[0] for c in ENTITY_CLASSES)} }}"
+        " ?e a ?t }",
+    ):
+        if not _is_iri(e):
+            continue
+        best = types.get(e.value)
+        if best is None or rank[t.value] < rank[best]:
+            types[e.value] = t.value
+    props: dict[str, list[tuple[str, object]]] = defaultdict(list)
+    preds = (RDFS_LABEL, SKOS_ALT, str(SCHEMA.jobTitle), OWL_SAME, str(SCHEMA.startDate))
+    preds += (str(SCHEMA.location),)
+    for e, p, o in _select(
+        store, f"SELECT DISTINCT ?e ?p ?o WHERE {{ VALUES ?p {{ {_values(preds)} }} ?e ?p ?o }}"
+    ):
+        if e.value in types:
+            props[e.value].append((p.value, o))
+    key_of = {str(k): v for k, v in CLASS_KEY.items()}
+    out: dict[str, Ent] = {}
+    for iri in sorted(types):
+        ar: list[str] = []
+        latin: list[str] = []
+        other: list[str] = []
+        aliases: set[str] = set()
+        jobs: set[str] = set()
+        same: set[str] = set()
+        start_dates: list[str] = []
+        locations: list[str] = []
+        for p, o in props.get(iri, ()):
+            lit = isinstance(o, ox.Literal)
+            if p == RDFS_LABEL and lit:
+                lang = (o.language or "").lower()
+                (ar if lang == "ar" else latin if lang == "ar-latn" else other).append(o.value)
+            elif p == SKOS_ALT:
+                aliases.add(o.value)
+            elif p == str(SCHEMA.jobTitle) and lit:
+                jobs.add(o.value)
+            elif p == OWL_SAME:
+                same.add(o.value)
+            elif p == str(SCHEMA.startDate):
+                d = iso_date(o.value)
+                if d:
+                    start_dates.append(d)
+            elif p == str(SCHEMA.location) and _is_iri(o):
+                locations.append(o.value)
+        names = sorted(ar) or sorted(other) or sorted(latin) or [_local_name(iri)]
+        label = names[0]
+        aliases.update(names[1:])
+        aliases.discard(label)
+        key = key_of[types[iri]]
+        out[iri] = Ent(
+            iri=iri,
+            label=label,
+            cls=key,
+            group=CLASS_GROUP[key],
+            file=file_stem(iri),
+            latin=sorted(latin)[0] if latin else "",
+            aliases=tuple(sorted(aliases)),
+            job_titles=tuple(sorted(jobs)),
+            same_as=tuple(sorted(same)),
+            start_date=min(start_dates) if start_dates else None,
+            location=min(locations) if locations else None,
+        )
+    return out
+
+
+def _article_file(iri: str, ident: str) -> str:
+    return ident if _HEX_ID.match(ident) else file_stem(iri)
+
+
+def _read_articles(store: ox.Store) -> dict[str, ArticleMeta]:
+    preds = {
+        str(SCHEMA.identifier): "id",
+        str(SCHEMA.headline): "headline",
+        str(SCHEMA.datePublished): "date",
+        str(SCHEMA.publisher): "publisher",
+        str(SCHEMA.url): "url",
+        str(SCHEMA.author): "author",
+        str(RASD.sourceFile): "source_file",
+    }
+    vals: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    seen: set[str] = set()
+    for (a,) in _select(store, "SELECT DISTINCT ?a WHERE { ?a a schema:NewsArticle }"):
+        if _is_iri(a):
+            seen.add(a.value)
+    for a, p, o in _select(
+        store,
+        f"SELECT ?a ?p ?o WHERE {{ ?a a schema:NewsArticle ; ?p ?o FILTER(?p IN ({_in(preds)})) }}",
+    ):
+        vals[a.value][preds[p.value]].append(o.value)
+    out: dict[str, ArticleMeta] = {}
+    for iri in sorted(seen):
+        v = vals.get(iri, {})
+
+        def first(k: str, v=v) -> str | None:
+            items = sorted(v.get(k, ()))
+            return items[0] if items else None
+
+        ident = first("id") or ""
+        out[iri] = ArticleMeta(
+            iri=iri,
+            file=_article_file(iri, ident),
+            headline=first("headline") or ident or _local_name(iri),
+            date=min((d for d in map(iso_date, v.get("date", ())) if d), default=None),
+            publisher=first("publisher"),
+            url=first("url"),
+            author=first("author"),
+            source_file=first("source_file"),
+        )
+    files: dict[str, str] = {}
+    for art in out.values():  # two articles never share a file name
+        if art.file in files:
+            art.file = file_stem(art.iri)
+        files[art.file] = art.iri
+    return out
+
+
+def _grouped(store: ox.Store, query: str) -> dict[str, dict[str, list]]:
+    """Rows ``?x ?p ?o`` grouped as ``{x: {p: [o, ...]}}``."""
+    out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for x, p, o in _select(store, query):
+        out[x.value][p.value].append(o)
+    return out
+
+
+def _first(v: dict[str, list], p) -> object | None:
+    items = v.get(str(p))
+    if not items:
+        return None
+    return min(items, key=lambda t: t.value)
+
+
+def _read_claims(store: ox.Store) -> list[Claim]:
+    preds = (
+        SCHEMA.text,
+        SCHEMA.author,
+        SCHEMA.about,
+        SCHEMA.appearance,
+        RASD.inSentence,
+        RASD.start,
+        RASD.end,
+        RASD.quoteKind,
+        RASD.cue,
+        SCHEMA.dateCreated,
+    )
+    rows = _grouped(
+        store,
+        f"SELECT ?c ?p ?o WHERE {{ ?c a schema:Claim ; ?p ?o FILTER(?p IN ({_in(preds)})) }}",
+    )
+    out = []
+    for iri in sorted(rows):
+        v = rows[iri]
+        out.append(
+            Claim(
+                iri=iri,
+                text=_str(_first(v, SCHEMA.text)) or "",
+                authors=tuple(sorted({o.value for o in v.get(str(SCHEMA.author), ())})),
+                about=tuple(sorted({o.value for o in v.get(str(SCHEMA.about), ())})),
+                article=_str(_first(v, SCHEMA.appearance)),
+                sentence=_str(_first(v, RASD.inSentence)),
+                start=_int(_first(v, RASD.start)),
+                end=_int(_first(v, RASD.end)),
+                kind=_str(_first(v, RASD.quoteKind)) or "",
+                cue=_str(_first(v, RASD.cue)) or "",
+                date=iso_date(_str(_first(v, SCHEMA.dateCreated))),
+            )
+        )
+    return out
+
+
+def _read_relations(
+    store: ox.Store, entities: dict[str, Ent]
+) -> tuple[list[tuple[str, str, str]], dict[tuple[str, str, str], list[Evidence]]]:
+    rel = {str(p) for p in RELATIONS}
+    triples: set[tuple[str, str, str]] = set()
+    for s, p, o in _select(
+        store, f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(rel)} }} ?s ?p ?o }}"
+    ):
+        if s.value in entities and o.value in entities and s.value != o.value:
+            triples.add((s.value, p.value, o.value))
+    preds = (
+        f"{RDF_NS}subject",
+        f"{RDF_NS}predicate",
+        f"{RDF_NS}object",
+        RASD.inArticle,
+        RASD.evidence,
+        RASD.start,
+        RASD.end,
+        RASD.weight,
+    )
+    rows = _grouped(
+        store,
+        f"SELECT ?x ?p ?o WHERE {{ ?x a rdf:Statement ; ?p ?o FILTER(?p IN ({_in(preds)})) }}",
+    )
+    evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for st in sorted(rows):
+        v = rows[st]
+        s, p, o = (_str(_first(v, f"{RDF_NS}{x}")) for x in ("subject", "predicate", "object"))
+        if s not in entities or o not in entities or p not in rel:
+            continue
+        key = (s, p, o)
+        triples.add(key)
+        evidence[key].append(
+            Evidence(
+                subject=s,
+                predicate=p,
+                object=o,
+                article=_str(_first(v, RASD.inArticle)),
+                sentence=_str(_first(v, RASD.evidence)),
+                start=_int(_first(v, RASD.start)),
+                end=_int(_first(v, RASD.end)),
+                weight=max(1, _int(_first(v, RASD.weight), 1)),
+            )
+        )
+    for items in evidence.values():
+        items.sort(key=lambda e: (e.article or "", e.start, e.end, e.sentence or ""))
+    for ent in entities.values():  # events: their location is drawn as a relation too
+        if ent.location in entities and ent.location != ent.iri:
+            triples.add((ent.iri, str(SCHEMA.location), ent.location))
+    return sorted(triples), dict(sorted(evidence.items()))
+
+
+def _group(items, key) -> dict[str, list]:
+    out: dict[str, list] = defaultdict(list)
+    for item in items:
+        for k in key(item):
+            out[k].append(item)
+    return dict(out)
+
+
+def read_index(store: ox.Store, *, min_mentions: int = MIN_MENTIONS) -> SiteIndex:
+    """Read the entity-level data of the whole site (no article bodies, no mention spans)."""
+    entities = _read_entities(store)
+    articles = _read_articles(store)
+    counts: dict[str, int] = defaultdict(int)
+    for e, n in _select(
+        store, "SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m rasd:refersTo ?e } GROUP BY ?e"
+    ):
+        counts[e.value] += _int(n, 0)
+    by_entity: dict[str, set[str]] = defaultdict(set)
+    # schema:mentions lists every entity named in the article (docs/graph-contract.md)
+    for a, e in _select(store, "SELECT ?a ?e WHERE { ?a schema:mentions ?e }"):
+        if a.value in articles and e.value in entities:
+            by_entity[e.value].add(articles[a.value].iri)
+    for art in articles.values():
+        if art.publisher in entities:
+            counts[art.publisher] += 1
+            by_entity[art.publisher].add(art.iri)
+    claims = _read_claims(store)
+    relations, evidence = _read_relations(store, entities)
+    index = SiteIndex(
+        entities=entities,
+        articles=articles,
+        claims=claims,
+        relations=relations,
+        evidence=evidence,
+    )
+    index.articles_by_entity = {
+        k: sorted(v, key=lambda a: (articles[a].date or "", a), reverse=True)
+        for k, v in sorted(by_entity.items())
+    }
+    index.claims_by_article = _group(claims, lambda c: (c.article,) if c.article else ())
+    index.claims_by_author = _group(claims, lambda c: c.authors)
+    index.claims_about = _group(claims, lambda c: c.about)
+    index.relations_by_entity = _group(relations, lambda r: sorted({r[0], r[2]}))
+    index.evidence_by_article = _group(
+        (e for items in evidence.values() for e in items),
+        lambda e: (e.article,) if e.article else (),
+    )
+    for iri, ent in entities.items():
+        ent.mentions = counts.get(iri, 0)
+        ent.page = ent.mentions >= min_mentions
+        if ent.page:
+            ent.href = f"entity/{ent.file}.html"
+        else:
+            arts = index.articles_by_entity.get(iri) or [
+                c.article for c in index.claims_by_author.get(iri, ()) if c.article in articles
+            ]
+            ent.href = f"article/{articles[arts[0]].file}.html#e-{ent.file}" if arts else ""
+    return index
+
+
+# ---------------------------------------------------------------- one article at a time
+
+_A = RASD.inArticle
+_P = {
+    "type": f"{RDF_NS}type",
+    "refersTo": str(RASD.refersTo),
+    "inSentence": str(RASD.inSentence),
+    "start": str(RASD.start),
+    "end": str(RASD.end),
+    "surface": str(RASD.surface),
+    "text": str(SCHEMA.text),
+    "index": str(RASD.sentenceIndex),
+    "value": str(RASD.dateValue),
+    "original": str(RASD.originalText),
+    "qualifier": str(RASD.dateQualifier),
+    "hijri": str(RASD.hijriDate),
+    "inferred": str(RASD.dateInferred),
+}
+_USED = frozenset(v for k, v in _P.items() if k != "surface")
+_MENTION, _SENTENCE, _DATE = str(RASD.Mention), str(RASD.Sentence), str(RASD.DateMention)
+
+
+def read_article(store: ox.Store, iri: str, entities: dict[str, Ent]) -> ArticleDetail:
+    """One article's body, mentions (of known entities), evidence sentences and dates.
+
+    Two queries: the article's own body and ``schema:mentions``, and every property of
+    the nodes ``rasd:inArticle`` it (mentions, sentences, dates, statements).  Joins per
+    property would cost one index seek each in an on-disk store; these cost one range scan
+    per node.
+    """
+    own: dict[str, list] = defaultdict(list)
+    for p, o in _select(
+        store,
+        f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o FILTER(?p IN (schema:articleBody, schema:mentions))"
+        " }",
+    ):
+        own[p.value].append(o)
+    bodies = sorted(o.value for o in own.get(str(SCHEMA.articleBody), ()))
+    named = tuple(sorted({o.value for o in own.get(str(SCHEMA.mentions), ())}))
+    nodes: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    res = store.query(
+        f"SELECT ?s ?p ?o WHERE {{ ?s <{_A}> <{iri}> . ?s ?p ?o }}",
+        use_default_graph_as_union=True,
+    )
+    for sol in res:  # terms are decoded on access: objects only for the properties used
+        p = sol[1].value
+        if p in _USED:
+            nodes[sol[0].value][p].append(sol[2])
+    mentions: list[Mention] = []
+    sentences: dict[str, Sentence] = {}
+    dates: list[DateMention] = []
+    for subject in sorted(nodes):
+        v = nodes[subject]
+        types = {t.value for t in v.get(_P["type"], ())}
+        if _MENTION in types:
+            ent = _str(_first(v, _P["refersTo"]))
+            if ent in entities:
+                mentions.append(
+                    Mention(
+                        entity=ent,
+                        article=iri,
+                        sentence=_str(_first(v, _P["inSentence"])),
+                        start=_int(_first(v, _P["start"])),
+                        end=_int(_first(v, _P["end"])),
+                        surface="",  # not read: the pages show the span of the article text
+                    )
+                )
+        if _SENTENCE in types:
+            sentences[subject] = Sentence(
+                iri=subject,
+                text=_str(_first(v, _P["text"])) or "",
+                article=iri,
+                index=_int(_first(v, _P["index"])),
+                start=_int(_first(v, _P["start"])),
+                end=_int(_first(v, _P["end"])),
+            )
+        if _DATE in types:
+            dates.append(
+                DateMention(
+                    article=iri,
+                    value=iso_date(_str(_first(v, _P["value"]))),
+                    original=_str(_first(v, _P["original"])) or "",
+                    start=_int(_first(v, _P["start"])),
+                    end=_int(_first(v, _P["end"])),
+                    qualifier=_str(_first(v, _P["qualifier"])),
+                    hijri=_str(_first(v, _P["hijri"])),
+                    inferred=(_str(_first(v, _P["inferred"])) or "").lower() in {"true", "1"},
+                )
+            )
+    mentions.sort(key=lambda m: (m.start, m.end, m.entity))
+    dates.sort(key=lambda d: (d.start, d.end))
+    return ArticleDetail(
+        body=bodies[0] if bodies else "",
+        mentions=mentions,
+        sentences=dict(sorted(sentences.items())),
+        dates=dates,
+        named=named,
+    )
