@@ -167,6 +167,24 @@ def link_name_variants(doc: Doc) -> None:
             _rekey(doc, short, longer[0], "Person")
 
 
+def link_national_orgs(doc: Doc) -> None:
+    """``وزارة الداخلية`` in an article that also names ``وزارة الداخلية السعودية`` is that
+    ministry (one node), when exactly one nationality of it is named; organisations that
+    differ by their nationality (التونسية / السعودية) stay apart."""
+    from extract.lexicon import nisba_country
+
+    named = {m.key for m in doc.mentions if m.cls == "Organization"}
+    words = {k: match_key(doc.entities[k].label).split() for k in named if k in doc.entities}
+    for short, sw in words.items():
+        national = [
+            k
+            for k, lw in words.items()
+            if len(lw) == len(sw) + 1 and lw[:-1] == sw and nisba_country(lw[-1])
+        ]
+        if len(national) == 1:
+            _rekey(doc, short, national[0], "Organization")
+
+
 def _in_order(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(w in it for w in short)

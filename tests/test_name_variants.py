@@ -61,3 +61,33 @@ def test_a_quoted_place_name_is_a_newspaper() -> None:
 def test_an_unquoted_region_stays_a_place() -> None:
     found = entities("وتشهد منطقة الشرق الأوسط توترا متزايدا منذ سنوات.")
     assert not any(cls == "Organization" and "الشرق" in label for cls, label in found)
+
+
+def test_a_ministry_without_its_nationality_is_the_national_one_named_in_the_article() -> None:
+    ex = extract_article(
+        parse_record(
+            {
+                "content": "وقالت وزارة الداخلية السعودية إن قوات الأمن اعتقلت 431 شخصا. "
+                "وأضافت وزارة الداخلية أن التحقيقات مستمرة."
+            },
+            "n1",
+        )
+    )
+    orgs = {m.key for m in ex.mentions if m.cls == "Organization" and "الداخلي" in m.key}
+    assert orgs == {match_key("وزارة الداخلية السعودية")}
+
+
+def test_ministries_of_two_nationalities_stay_apart() -> None:
+    ex = extract_article(
+        parse_record(
+            {
+                "content": "وقالت وزارة الداخلية التونسية إن مسلحين قتلوا. ونقلت وزارة الداخلية "
+                "السعودية تعازيها. وأكدت وزارة الداخلية أن التعاون مستمر."
+            },
+            "n2",
+        )
+    )
+    orgs = {m.key for m in ex.mentions if m.cls == "Organization" and "الداخلي" in m.key}
+    assert match_key("وزارة الداخلية التونسية") in orgs
+    assert match_key("وزارة الداخلية السعودية") in orgs
+    assert match_key("وزارة الداخلية") in orgs  # which one is meant is not known
