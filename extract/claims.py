@@ -642,6 +642,30 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
     )
 
 
+_MAX_FAR_MARKER = 16  # tokens between a named speaker and a complementiser far after it
+
+
+def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
+    """Whether a speaker may follow an "according to" cue ending before token ``j``: a
+    mention, a source noun, a quotation, ما (بحسب ما) or a title."""
+    toks = view.tokens
+    if j >= len(toks):
+        return False
+    tok = toks[j]
+    if not is_word(tok):
+        return tok.text in _QUOTE_OPEN
+    m = doc.mention_at_token(tok)
+    if m is not None:
+        return m.cls in _SPEAKER_CLASSES
+    f = view.folded[j]
+    return (
+        f in ("ما", "ل")
+        or _is_complementiser(tok.text)
+        or bool(is_source_noun(tok.text))
+        or match_title(view, j) is not None
+    )
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
@@ -659,6 +683,13 @@ def find_claims(doc: Doc) -> None:
                 i = hit[3]
             else:
                 i += 1
+        # "حسب الرسالة" with no source after it is no cue: it must not cut a claim short
+        # and "بين البلدين" (between) is no "بيّن" (he explained)
+        cues = [
+            c
+            for c in cues
+            if c[2] not in ("preposition", "verb-explicit") or _source_follows(doc, view, c[4])
+        ]
         if not cues:
             claim = _colon_claim(doc, view)
             if claim is not None and (claim.start, claim.end) not in seen:
@@ -731,7 +762,19 @@ def find_claims(doc: Doc) -> None:
                 if toks[i].start - prev_end > 10:
                     found = (prev_end, toks[i].start, "reported", [])
             if found is None and explicit and kind in ("verb", "preposition") and rest:
-                found = (toks[j].start, next_cue, "reported", [])
+                # "قال X في مستهل محادثاته مع نظيره … أن العلاقات …": after a circumstantial
+                # phrase, a far complementiser opens the content
+                circumstantial = view.folded[j] in subjectless_words()
+                far = [
+                    k
+                    for k in range(j, min(len(toks), j + _MAX_FAR_MARKER))
+                    if toks[k].start < next_cue
+                    and is_word(toks[k])
+                    and _is_complementiser(toks[k].text)
+                    and k + 1 < len(toks)
+                ]
+                start_tok = far[0] + 1 if far and circumstantial else j
+                found = (toks[start_tok].start, next_cue, "reported", [])
             if found is None and kind == "continuation" and speakers and rest:
                 # "مؤكداً استمرار بلاده في دعم …": a participle's object is what was said
                 found = _after_preposition(view, j, next_cue)

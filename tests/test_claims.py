@@ -220,3 +220,20 @@ def test_a_participle_with_an_object() -> None:
     claims = said(text)
     assert [c[0] for c in claims] == [("علي خامنئي",), ("علي خامنئي",)]
     assert claims[1][2].startswith("استمرار بلاده")
+
+
+def test_a_far_complementiser_starts_the_content() -> None:
+    text = (
+        "وقال وزير الخارجية الروسي سيرجي لافروف في مستهل محادثاته مع نظيره السعودي في موسكو "
+        "أن العلاقات بين البلدين تشهد تطورا كبيرا."
+    )
+    claims = said(text)
+    assert claims[0][0] == ("سيرغي لافروف",)  # the lexicon's label
+    assert claims[0][2].startswith("العلاقات بين البلدين")
+
+
+def test_according_to_a_plan_does_not_cut_a_claim() -> None:
+    text = "وقال مدير الإدارة علي الشمراني إن الوزارة تحدد الخطبة حسب الرسالة التي تود إرسالها."
+    [(speakers, _status, claim)] = said(text)
+    assert speakers == ("علي الشمراني",)
+    assert claim.startswith("الوزارة تحدد الخطبة حسب الرسالة")
