@@ -133,7 +133,8 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
     part_of = part_of or country
     if strip_al(first) in _DOCUMENT_SOURCES and part_of and doc.cls_of(part_of) == "Organization":
         return [part_of], k
-    if first.startswith("ال") and is_source_noun(toks[j].text) == "sg":
+    document = strip_al(first) in _DOCUMENT_SOURCES
+    if first.startswith("ال") and is_source_noun(toks[j].text) == "sg" and not document:
         # "المصدر نفسه" → the source of that kind named before; "المسؤول التركي" → the person
         noun = strip_al(first)
         before = doc.mentions_in(0, toks[j].start)
@@ -754,7 +755,9 @@ def find_claims(doc: Doc) -> None:
                 # the previous cue, not "وفق"/"بحسب" of this very phrase
                 earlier = [c[0] for c in cues[:n] if c[0] < cut]
                 prev_end = toks[earlier[-1]].end if earlier else view.sentence.start
-                if toks[cut].start - prev_end > 10:
+                # with a cue before it in the sentence, the clause before is that cue's
+                # content ("وقال سموه: … فكما قال الأمير نايف …")
+                if not earlier and toks[cut].start - prev_end > 10:
                     found = (prev_end, toks[cut].start, "reported", [])
             if kind == "preposition" and explicit and i > 2:
                 # "قتل 30 شخصا …، بحسب مصادر أمنية": the claim is what comes before the cue

@@ -237,3 +237,28 @@ def test_according_to_a_plan_does_not_cut_a_claim() -> None:
     [(speakers, _status, claim)] = said(text)
     assert speakers == ("علي الشمراني",)
     assert claim.startswith("الوزارة تحدد الخطبة حسب الرسالة")
+
+
+def test_as_someone_once_said_does_not_take_the_clause_before() -> None:
+    text = (
+        "رفع الأمير سعود بن نايف أمير المنطقة الشرقية التعازي لأسر الشهداء. "
+        "وقال سموه : نعم نحزن ونغضب لكن نعمل، فكما قال الأمير نايف المواطن رجل الأمن الأول."
+    )
+    claims = said(text)
+    assert claims and claims[0][0] == ("سعود بن نايف",)
+    assert not any(c[2].startswith("سموه") for c in claims)
+
+
+def test_the_statement_is_not_the_last_person_named() -> None:
+    text = (
+        "توفي الملا محمد عمر قبل عامين. "
+        "وأعلن البيان تعيين الملا أختر منصور أميرا للحركة خلفا له في قيادتها."
+    )
+    claims = said(text)
+    assert claims and claims[-1][0] != ("محمد عمر",)
+
+
+def test_news_reports_as_a_source_before_the_verb() -> None:
+    text = "وهناك أنباء تحدثت عن خلافات داخل الحركة على خلفية التفاوض مع حكومة كابل."
+    [(speakers, _status, claim)] = said(text)
+    assert speakers == ("أنباء",) and claim.startswith("خلافات داخل الحركة")
