@@ -492,6 +492,26 @@ def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
     return []
 
 
+def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
+    """``بشرى التي حاولت الهرب … قالت: …``: a one-word name opening the sentence, followed by
+    a relative pronoun or by the verb itself, and written again in the article."""
+    toks = view.tokens
+    if len(toks) < 2 or toks[0].start >= cue_start or not is_word(toks[0]):
+        return []
+    f = view.folded[0]
+    nxt = view.folded[1]
+    if nxt not in _RELATIVES and toks[1].start < cue_start and not match_cue(view, 1):
+        return []
+    if f.startswith("ال") or len(f) < 3 or is_source_noun(toks[0].text):
+        return []
+    if f in subjectless_words() or not _name_like(doc, view, 0):
+        return []
+    if sum(w == f for w in fold(doc.article.text).split()) < 2:
+        return []
+    key = _add_person(doc, toks[0].start, toks[0].end, "speech-subject")
+    return [key] if key else []
+
+
 def speakers_before(doc: Doc, view: SentView, cue_start: int) -> list[str]:
     """The nearest person (with coordinated persons) before a subject-less cue in the same
     sentence.  Organisations are not taken from the left: there they are mostly objects."""
@@ -501,7 +521,7 @@ def speakers_before(doc: Doc, view: SentView, cue_start: int) -> list[str]:
         if m.cls in ("Person", "UnnamedSource")
     ]
     if not persons:
-        return []
+        return _opening_name(doc, view, cue_start)
     last = persons[-1]
     keys = [last.key]
     cur = last
@@ -816,4 +836,5 @@ def find_claims(doc: Doc) -> None:
                         speaker_status="unresolved" if unresolved else "resolved",
                     )
                 )
-            last_speakers = list(speakers)
+            if kind != "preposition":  # "بحسب صحيفة مترو" reports; it does not speak on
+                last_speakers = list(speakers)

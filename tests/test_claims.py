@@ -262,3 +262,21 @@ def test_news_reports_as_a_source_before_the_verb() -> None:
     text = "وهناك أنباء تحدثت عن خلافات داخل الحركة على خلفية التفاوض مع حكومة كابل."
     [(speakers, _status, claim)] = said(text)
     assert speakers == ("أنباء",) and claim.startswith("خلافات داخل الحركة")
+
+
+def test_a_one_word_name_opening_the_sentence_speaks() -> None:
+    text = (
+        "والتقت الصحيفة ثلاث فتيات هن سلمى وهدى. "
+        "سلمى التي حاولت الهرب مرتين قالت: إن الحراس كانوا يضربونها كل يوم."
+    )
+    claims = said(text)
+    assert claims and claims[-1][0] == ("سلمى",)
+
+
+def test_according_to_a_newspaper_does_not_speak_for_the_next_quotes() -> None:
+    text = (
+        "وروت فتيات تجربتهن المرعبة بحسب صحيفة مترو البريطانية. "
+        "وقالت إحداهن إن الحراس كانوا يضربونها كل يوم أمام الجميع."
+    )
+    claims = said(text)
+    assert claims[-1][0] != ("صحيفة مترو البريطانية",)
