@@ -200,7 +200,8 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
         return False
     if not inner and clitic_noun(tok.text):
         return False
-    if match_title(view, j) or match_cue(view, j):
+    joined = j > 0 and view.folded[j - 1] in name_connectors()  # "أبو طالب" is a name
+    if match_title(view, j) or (match_cue(view, j) and not joined):
         return False
     if nisba_country(tok.text):
         # منصور التركي: a family name that reads as a nisba, when the NER continues the name

@@ -280,3 +280,13 @@ def test_according_to_a_newspaper_does_not_speak_for_the_next_quotes() -> None:
     )
     claims = said(text)
     assert claims[-1][0] != ("صحيفة مترو البريطانية",)
+
+
+def test_a_cue_word_inside_a_name_is_no_cue() -> None:
+    text = (
+        "وقال الخبير الأمني صالح أبو طالب إن المساجد هي الملاذ الأول للأبناء، "
+        "مشددا على ضرورة مراقبة المنابر."
+    )
+    claims = said(text)
+    assert [c[0] for c in claims] == [("صالح أبو طالب",), ("صالح أبو طالب",)]
+    assert claims[0][2].startswith("المساجد هي الملاذ")
