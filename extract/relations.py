@@ -159,6 +159,12 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
             _add(doc, view, actor.key, "publishesOn", m.key, "relation-cues")
 
 
+#: "its members/fighters/forces": the actor is the organisation the pronoun refers to
+_MEMBERS_OF_IT = frozenset(
+    fold(w) for w in ("عناصره", "مقاتليه", "مسلحيه", "قواته", "عناصرها", "مقاتليها", "قواتها")
+)
+
+
 def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
     """``الواقع تحت سيطرة تنظيم داعش``، ``الخاضع لسيطرة المعارضة``، ``سقطت بأيدي التنظيم``:
     the place stands before the cue, the actor right after it."""
@@ -170,6 +176,10 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
     if pred == "seized" and not any(w.startswith(("سقط", "وسقط")) for w in prev):
         return  # "قتل على يد التنظيم" is no seizure
     actor = _actor_near(doc, view, i, ("Organization",), before_ok=False)
+    if actor is None and i + 1 < len(toks) and fold(toks[i + 1].text) in _MEMBERS_OF_IT:
+        # "سقطت بأيدي عناصره": its members, the organisation named last before
+        orgs = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Organization"]
+        actor = orgs[-1] if orgs else None
     floor = toks[max(0, i - _BEFORE_WINDOW)].start
     places = [
         m
