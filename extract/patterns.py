@@ -147,10 +147,10 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
     toks = view.tokens
     if not is_word(toks[i]):
         return None
-    forms = cue_forms(toks[i].text)
+    forms = _cue_forms_of_folded(view.folded[i])  # view.folded[i] == fold(toks[i].text)
     if i + 1 < len(toks) and is_word(toks[i + 1]):
         for first in forms:
-            two = f"{first} {fold(toks[i + 1].text)}"
+            two = f"{first} {view.folded[i + 1]}"
             if two in table:
                 return two, *table[two], i + 2
     for form in sorted(forms, key=len, reverse=True):
@@ -159,15 +159,20 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
     return None
 
 
+@functools.lru_cache(maxsize=100_000)
+def _cue_forms_of_folded(w: str) -> set[str]:
+    """:func:`cue_forms` of an already folded word (cached: callers must not change it)."""
+    negation = w[1:] in ("لم", "لا")  # "ولم يستبعد"
+    return {w, w[1:]} if (len(w) > 3 or negation) and w[0] in "وف" else {w}
+
+
 def cue_forms(word: str) -> set[str]:
     """A verb-like word with و/ف stripped (not ال: ``التابع`` is no cue).
 
     >>> sorted(cue_forms("وقال"))
     ['قال', 'وقال']
     """
-    w = fold(word)
-    negation = w[1:] in ("لم", "لا")  # "ولم يستبعد"
-    return {w, w[1:]} if (len(w) > 3 or negation) and w[0] in "وف" else {w}
+    return set(_cue_forms_of_folded(fold(word)))
 
 
 def is_source_noun(word: str) -> str | None:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from extract.records import EntityInfo, Extraction
+from extract.text import clean_label
 
 _SOURCE_RANK = {"lexicon": 3, "pattern": 2, "ner": 1, "resolution": 0}
 # Surfaces found by these layers are references ("المحرر", "التنظيم"), not names.
@@ -142,15 +143,15 @@ def derive(key: str, s: KeySummary) -> Entity | None:
             {(rank(i.source, 0), counts.get(i.cls, 0), i.cls) for i in cands}, reverse=True
         )
         cls = ranked[0][2]
-    label = best.label
+    label = clean_label(best.label)  # no invisible characters or tatweel in shown names
     aliases: dict[str, None] = {}
     for i in sorted(cands, key=lambda i: i.label):
         for a in (*i.aliases, i.label):
-            if a != label:
-                aliases[a] = None
+            if clean_label(a) != label:
+                aliases[clean_label(a)] = None
     for surface in sorted(s.surfaces):
-        if surface != label:
-            aliases[surface] = None  # other names and spelling variants as written
+        if clean_label(surface) != label:
+            aliases[clean_label(surface)] = None  # other names and spellings as written
     latin = tuple(dict.fromkeys(x for i in cands for x in i.latin))
     wikidata = next((i.wikidata for i in cands if i.wikidata), None)
     return Entity(

@@ -112,7 +112,20 @@ def fold(s: str) -> str:
     >>> fold("\ufdf2 \ufefb ٢٠١٤ ۲۰۱۴ هشام\u200c") == "الله لا 2014 2014 هشام"
     True
     """
+    if len(s) <= _FOLD_CACHE_LEN:
+        hit = _FOLD_CACHE.get(s)
+        if hit is None:
+            if len(_FOLD_CACHE) >= _FOLD_CACHE_SIZE:
+                _FOLD_CACHE.clear()
+            hit = _FOLD_CACHE[s] = s.translate(_tables()[0])
+        return hit
     return s.translate(_tables()[0])
+
+
+# folded forms of short strings (words, names), which are folded again and again
+_FOLD_CACHE: dict[str, str] = {}
+_FOLD_CACHE_LEN = 40
+_FOLD_CACHE_SIZE = 300_000
 
 
 def match_key(s: str) -> str:
@@ -164,11 +177,16 @@ class Folded:
         self.text = original.translate(table)
         self._pos: list[int] | None = None
         if changing.search(original):
+            # folded position → original position; only the characters that fold to no
+            # character or to several break the one-to-one runs between them
             pos: list[int] = []
-            for i, ch in enumerate(original):
-                out = table.get(ord(ch))
-                n = 1 if out is None else len(out)
-                pos.extend([i] * n)
+            last = 0
+            for m in changing.finditer(original):
+                i = m.start()
+                pos.extend(range(last, i))
+                pos.extend([i] * len(table[ord(original[i])]))
+                last = i + 1
+            pos.extend(range(last, len(original)))
             self._pos = pos
 
     def orig(self, i: int) -> int:

@@ -649,12 +649,50 @@ def write_rdf_files(
     ]
 
 
+class _CachedArticles:
+    """Each article's text and spans for the pages, read from the build's cache (its N-Quads
+    loaded into a small in-memory store) instead of the on-disk store, where every term costs
+    a disk look-up.  Each process opens its own connection (page writers are forked)."""
+
+    def __init__(self, out_dir: Path, keys: dict[str, str]) -> None:
+        self.out_dir = out_dir
+        self.keys = keys
+        self._pid = -1
+        self._cache: ResultCache | None = None
+        self._store: ox.Store | None = None
+
+    def __call__(self, iri: str, entities: dict) -> Any:
+        from export.html.store import read_article
+
+        if self._pid != os.getpid() or self._cache is None:
+            self._cache = ResultCache(self.out_dir / "cache" / "results.sqlite")
+            self._store, self._pid = None, os.getpid()
+        data = self._cache.get_nquads(self.keys.get(iri.rsplit("/", 1)[-1], ""))
+        if data is None:  # not in the cache (removed by hand): the store has it
+            if self._store is None:
+                self._store = ox.Store.read_only(str(self.out_dir / STORE_DIR))
+            return read_article(self._store, iri, entities)
+        small = ox.Store()
+        small.load(zlib.decompress(data), ox.RdfFormat.N_QUADS)
+        return read_article(small, iri, entities)
+
+
 def write_pages(out_dir: Path, *, max_overview_nodes: int = 400, workers: int = 1) -> Path:
-    """The pages of the build in ``out_dir``, from its store (opened read-only)."""
+    """The pages of the build in ``out_dir``, from its store (opened read-only); article text
+    comes from the result cache where it is there."""
     from export.html import write_site_from_store
 
+    state = _load_state(out_dir)
+    articles = None
+    if state is not None:
+        keys = {a: v[0] for a, v in state.articles.items()}
+        articles = _CachedArticles(out_dir, keys)
     return write_site_from_store(
-        out_dir / STORE_DIR, out_dir, max_overview_nodes=max_overview_nodes, workers=workers
+        out_dir / STORE_DIR,
+        out_dir,
+        max_overview_nodes=max_overview_nodes,
+        workers=workers,
+        articles=articles,
     )
 
 

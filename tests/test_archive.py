@@ -214,3 +214,59 @@ def test_a_real_dask_cluster_gives_the_same_bytes(tmp_path: Path, full_seeds: Pa
 def test_unreachable_dask_scheduler_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="cannot reach the scheduler"):
         build([GOLDEN_TXT], tmp_path / "o", pages=False, dask="tcp://127.0.0.1:9")
+
+
+def test_a_name_written_with_invisible_characters_is_one_clean_node() -> None:
+    """هشام + ZWNJ + الخطيب (issue 12) and the plain spelling: one key, one IRI, a label that
+    search finds; the mention keeps the text as written (evidence)."""
+    from extract.resolve import resolve
+    from graph.iri import entity_iri
+
+    text = "قال هشام\u200c الخطيب إن الوضع صعب. وأضاف هشام الخطيب أن الحل قريب."
+    ex = extract_article(parse_text(text, "zwnj.txt"))
+    people = {k: e for k, e in resolve([ex]).items() if e.cls == "Person"}
+    assert list(people) == ["هشام الخطيب"]
+    assert people["هشام الخطيب"].label == "هشام الخطيب" and people["هشام الخطيب"].aliases == ()
+    assert "%E2%80%8C" not in str(entity_iri("هشام الخطيب"))
+    assert any("\u200c" in m.surface for m in ex.mentions)
+
+
+def test_a_corpus_of_bad_files_builds_every_good_article(tmp_path: Path) -> None:
+    """Issue 12's bad inputs (tests/test_reader.py:bad_corpus) beside good ones, built in one
+    run through the command line: exit 3, one line per bad input on stderr and in
+    errors.jsonl, and every distinct good article in the graph."""
+    from click.testing import CliRunner
+    from test_reader import bad_corpus
+
+    from rasd.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    expect = bad_corpus(folder)
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(folder), "--out", str(out), "--no-pages"])
+    assert r.exit_code == EXIT_SKIPPED, r.output
+    assert "Traceback" not in r.stderr
+    failures = [
+        json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    got = {f["source"].removeprefix(f"{folder}/"): f["error"] for f in failures}
+    assert set(got) == set(expect)
+    for where, reason in expect.items():
+        assert got[where].startswith(reason), where
+        assert sum(where in line for line in r.stderr.splitlines()) >= 1
+    # the good articles are copies of two texts (a seed and a JSON record): both are built
+    g = Graph().parse(out / "graph.ttl")
+    assert len(set(g.subjects(None, SCHEMA.NewsArticle))) == 2
+
+
+def test_pages_from_the_cache_equal_pages_from_the_store(seeds_build: Path, tmp_path: Path) -> None:
+    """The build hands the page writer each article's text from its result cache; the pages
+    are the same bytes as pages read wholly from the store."""
+    from export.html import write_site_from_store
+
+    write_site_from_store(seeds_build / "store", tmp_path)
+    files = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert Path("index.html") in files and any(f.parts[0] == "article" for f in files)
+    differ = [f for f in files if (tmp_path / f).read_bytes() != (seeds_build / f).read_bytes()]
+    assert differ == []

@@ -343,3 +343,47 @@ def test_bert_backend_without_libraries(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setitem(sys.modules, "camel_tools.ner", None)  # import now raises ImportError
     with pytest.raises(BertUnavailableError, match="needs torch and transformers"):
         load_tagger("bert", "/nonexistent")
+
+
+_ARTICLE = [
+    simple_word_tokenize(t)
+    for t in (
+        "ذكرت وكالة الأنباء الفرنسية أن وزير الدفاع الأمريكي دونالد رامسفيلد وصل إلى كابول.",
+        "وقال رامسفيلد للصحفيين في كابول إن القوات الأمريكية باقية في أفغانستان.",
+        "فاز فريق برشلونة على ريال مدريد في ملعب كامب نو.",
+        "و",
+        "وأضاف أن الرئيس الأفغاني حامد كرزاي سيزور واشنطن الشهر المقبل.",
+    )
+]
+
+
+def test_crf_cached_word_scores_equal_the_feature_strings() -> None:
+    # a word's cached scores (built from feature ids without the prefixed neighbour strings)
+    # are the weights of the feature strings crfsuite itself would read
+    from extract.ner.crf import CrfTagger
+
+    tagger = CrfTagger()
+    words = [w for s in _ARTICLE for w in s] + ["٢٠١٥م", "xyz", "بـ", "والسعوديّة"]
+    rows = tagger._add_words(words)
+    fx, attr, w = tagger._fx, tagger._attr, tagger._w
+    for word in words:
+        own, ctx, *_ = fx._word_features(word, cache=False)
+        vec = tagger._vecs[rows[word][0]]
+        slots = [own, *(ctx[off] for off in tagger._OFFSETS)]
+        for slot, feats in enumerate(slots):
+            ids = [attr[f] for f in feats if f in attr]
+            expected = w[ids].sum(axis=0) if ids else 0.0
+            assert vec[slot] == pytest.approx(expected, abs=1e-9), (word, slot)
+
+
+def test_crf_one_article_in_one_call_equals_sentence_by_sentence(crf: Tagger) -> None:
+    # emissions of a whole article at once: neighbours never leak across sentences
+    import numpy as np
+
+    from extract.ner.crf import CrfTagger
+
+    assert isinstance(crf, CrfTagger)
+    packed = crf.emissions_packed(_ARTICLE)
+    alone = np.concatenate([crf.emissions_packed([s]) for s in _ARTICLE])
+    np.testing.assert_allclose(packed, alone, rtol=0, atol=1e-12)
+    assert crf.tag_many(_ARTICLE) == [crf.tag_reference(s) for s in _ARTICLE]

@@ -169,3 +169,32 @@ def test_ensemble_backend_by_name() -> None:
     assert isinstance(load_tagger("crf+nn"), EnsembleTagger)
     with pytest.raises(ValueError, match="crf\\+nn"):
         load_tagger("crf+nn", "some/model")
+
+
+def test_whole_document_equals_a_window_covering_it() -> None:
+    # the whole-document path indexes the names once; a window as long as the document must
+    # see exactly the same names in every sentence
+    sents = _NEWS[:4] + _tok("وقال فوتل إن الموصل تحررت.", "وزار فوتل بغداد.")
+    tags = [["O"] * len(s) for s in sents]
+    tags[0][2:4] = ["B-PERS", "I-PERS"]  # جوزيف فوتل
+    tags[1][4] = "B-LOC"  # القاهرة
+    tags[4][1] = "B-PERS"  # فوتل
+    whole = propagate(sents, tags)
+    assert whole == propagate(sents, tags, window=len(sents))
+    assert _tags_of(sents[5], whole[5])["فوتل"] == "B-PERS"
+
+
+def test_small_caches_and_one_call_per_article_give_the_same_tags(
+    models: tuple[CrfTagger, NnTagger],
+) -> None:
+    # the per-token caches (CRF scores, network word vectors) are emptied when full; tags
+    # must not depend on what is cached, nor on how sentences are grouped into calls
+    crf, nn = models
+    full = EnsembleTagger(crf, nn)
+    expected = [full.tag(s) for s in _NEWS]
+    small = EnsembleTagger(CrfTagger(cache_size=6), NnTagger(nn.net, nn.encoder, cache_size=6))
+    assert small.tag_many(_NEWS) == expected
+    assert small.tag_many(_NEWS) == expected  # again, with what is left in the caches
+    assert [small.tag(s) for s in _NEWS] == expected
+    full.clear_cache()
+    assert full.tag_many(_NEWS) == expected

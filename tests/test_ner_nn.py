@@ -123,6 +123,57 @@ def test_viterbi_matches_brute_force() -> None:
         assert tuple(paths[b]) == best
 
 
+def test_packed_viterbi_matches_brute_force_and_padded() -> None:
+    from extract.ner.nn_runtime import viterbi_packed
+
+    rng = np.random.default_rng(5)
+    k = 3
+    trans, start, end = rng.normal(size=(k, k)), rng.normal(size=k), rng.normal(size=k)
+    lengths = [3, 0, 5, 1, 5, 2]
+    em = rng.normal(size=(sum(lengths), k))
+    em[:3] = 0.0  # ties: the lower tag id wins, as in the padded decoder
+    paths = viterbi_packed(em, lengths, trans, start, end)
+    offsets = np.cumsum([0, *lengths])
+    padded = np.zeros((len(lengths), max(lengths), k))
+    for b, n in enumerate(lengths):
+        padded[b, :n] = em[offsets[b] : offsets[b] + n]
+    assert paths == viterbi_batch(padded, lengths, trans, start, end)
+    for b, n in enumerate(lengths):
+        e = em[offsets[b] : offsets[b] + n]
+
+        def score(p: tuple[int, ...], e: np.ndarray = e) -> float:
+            s = start[p[0]] + end[p[-1]] + sum(e[i, t] for i, t in enumerate(p))
+            return s + sum(trans[p[i - 1], p[i]] for i in range(1, len(p)))
+
+        if n == 0:
+            assert paths[b] == []
+        else:
+            assert score(tuple(paths[b])) == pytest.approx(
+                max(score(p) for p in product(range(k), repeat=n))
+            )
+
+
+def test_packed_network_equals_padded() -> None:
+    # sentences packed one after another (no padding) give the padded network's scores
+    model, _enc = _tiny_model(seed=4)
+    net = numpy_net(model)
+    rng = np.random.default_rng(0)
+    lengths = [4, 1, 6, 2]
+    words = rng.normal(size=(len(lengths), max(lengths), net.proj_dim)).astype(np.float32)
+    gaz = (rng.random((len(lengths), max(lengths), 16)) < 0.1).astype(np.float32)
+    padded = net.contextual(words, gaz, lengths)
+    mask = np.arange(max(lengths))[None, :] < np.asarray(lengths)[:, None]
+    packed = net.contextual_packed(np.concatenate([words[mask], gaz[mask]], axis=1), lengths)
+    np.testing.assert_allclose(packed, padded[mask], atol=1e-5)
+    # one sentence at a time gives the same scores as all together
+    offsets = np.cumsum([0, *lengths])
+    x = np.concatenate([words[mask], gaz[mask]], axis=1)
+    alone = np.concatenate(
+        [net.contextual_packed(x[offsets[b] : offsets[b + 1]], [n]) for b, n in enumerate(lengths)]
+    )
+    np.testing.assert_allclose(alone, packed, atol=1e-5)
+
+
 def test_numpy_network_equals_torch() -> None:
     model, enc = _tiny_model(seed=3)
     net = numpy_net(model)

@@ -81,27 +81,44 @@ def propagate(
         found.append(names)
     n = len(sentences)
     out: list[list[str]] = []
+    whole: tuple[dict, dict] | None = None
     for i, (words, seq) in enumerate(zip(norms, tags, strict=True)):
-        lo, hi = (0, n) if window is None else (max(0, i - window), min(n, i + window + 1))
-        votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-        for j in range(lo, hi):
-            for key, typ in found[j]:
-                votes[key][typ] += 1
+        if window is None:
+            if whole is None:  # the same names for every sentence: count them once
+                whole = _index(found)
+            votes, by_first = whole
+        else:
+            votes, by_first = _index(found[max(0, i - window) : min(n, i + window + 1)])
         new = list(seq)
         if votes:
-            _tag_recurrences(words, new, votes)
+            _tag_recurrences(words, new, votes, by_first)
         out.append(new)
     return out
 
 
-def _tag_recurrences(
-    words: list[str], tags: list[str], votes: dict[tuple[str, ...], Counter[str]]
-) -> None:
+def _index(
+    found: Sequence[Sequence[tuple[tuple[str, ...], str]]],
+) -> tuple[dict[tuple[str, ...], Counter[str]], dict[str, list[tuple[str, ...]]]]:
+    """The votes for each name's type in ``found`` (names tagged in some sentences), and the
+    names by the forms their first word may take, longest names first."""
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for names in found:
+        for key, typ in names:
+            votes[key][typ] += 1
     # longest names first, so "حزب الليكود" wins over "الليكود"
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in sorted(votes, key=lambda k: (-len(k), k)):
         for form in _first_forms(key[0]):
             by_first[form].append(key)
+    return votes, by_first
+
+
+def _tag_recurrences(
+    words: list[str],
+    tags: list[str],
+    votes: dict[tuple[str, ...], Counter[str]],
+    by_first: dict[str, list[tuple[str, ...]]],
+) -> None:
     i = 0
     while i < len(words):
         done = 1

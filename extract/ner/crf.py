@@ -23,6 +23,7 @@ import pycrfsuite
 from extract.ner.clusters import load_cluster_file
 from extract.ner.conll import get_chunks
 from extract.ner.features import FeatureExtractor, Gazetteer, normalize, read_tsv
+from extract.ner.nn_runtime import viterbi_packed
 
 __all__ = [
     "DEFAULT_MODEL_DIR",
@@ -250,13 +251,13 @@ def train_crf(
 
 
 def _add_grouped(target: np.ndarray, groups: list[int], values: np.ndarray) -> None:
-    """``target[g] += sum of values[j] with groups[j] == g`` (a one-hot matrix product).
-
-    Much faster than ``np.add.at`` for the short, small arrays used here.
-    """
-    onehot = np.zeros((len(target), len(groups)))
-    onehot[groups, np.arange(len(groups))] = 1.0
-    target += onehot @ values
+    """``target[g] += sum of values[j] with groups[j] == g`` (the values of a group summed
+    first, in order)."""
+    g = np.asarray(groups)
+    order = np.argsort(g, kind="stable")
+    g = g[order]
+    starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    target[g[starts]] += np.add.reduceat(values[order], starts, axis=0)
 
 
 # -- tagging ----------------------------------------------------------------------------------
@@ -318,6 +319,14 @@ class CrfTagger:
             for prefix, key in (("g=", 0), ("-1g=", 1), ("+1g=", -1), ("a=", "a")):
                 if name.startswith(prefix):
                     self._gaz_ids[(key, name[len(prefix) :])] = k
+        # what a word adds as a neighbour at each offset: its feature strings without the
+        # offset prefix ("+1w=…" → "w=…"), so that no prefixed copies need be built
+        self._ctx_ids: dict[int, dict[str, int]] = {off: {} for off in self._OFFSETS}
+        for name, k in self._attr.items():
+            for off in self._OFFSETS:
+                pre = f"{off:+d}"
+                if name.startswith(pre):
+                    self._ctx_ids[off][name[len(pre) :]] = k
         self._bos = self._attr.get("BOS")
         self._eos = self._attr.get("EOS")
         self._cols = np.arange(n_lab)
@@ -326,22 +335,28 @@ class CrfTagger:
         self._vecs = np.zeros((4096, 1 + len(self._OFFSETS), n_lab))
 
     # -- scoring ------------------------------------------------------------------------------
-    def _add_words(self, tokens: Iterable[str]) -> dict[str, tuple[int, tuple]]:
+    def _add_words(
+        self, tokens: Iterable[str], ahead: bool = False
+    ) -> dict[str, tuple[int, tuple]]:
         """Score the tokens not seen before (all at once) and return the token → row map.
 
         A token's row of ``_vecs`` holds what it adds to the label scores at its own position
         and at each neighbour offset; its entry keeps its normalised form, stem and cluster.
         When the cache would exceed ``cache_size`` it is emptied first, so every token asked
-        for in one call has a valid row afterwards.
+        for in one call has a valid row afterwards, unless ``ahead`` (the words of several
+        sentences, scored ahead of them in one go) and they are more than the cache holds.
         """
         rows = self._rows
-        new = [t for t in dict.fromkeys(tokens) if t not in rows]
+        distinct = list(dict.fromkeys(tokens))
+        new = [t for t in distinct if t not in rows]
         if not new:
             return rows
         if len(rows) + len(new) > self._cache_size:
             rows.clear()
             self._fx._cache.clear()
-            new = list(dict.fromkeys(tokens))
+            if ahead and len(distinct) > self._cache_size:
+                return rows  # too many for the cache: each sentence adds its own words
+            new = distinct
         first = len(rows)
         need = first + len(new)
         if need > len(self._vecs):
@@ -350,116 +365,127 @@ class CrfTagger:
             self._vecs = grown
         n_slots = self._vecs.shape[1]
         get = self._attr.get
-        word_features = self._fx._word_features
+        near_l, far_l = self._ctx_ids[-1].get, self._ctx_ids[-2].get
+        near_r, far_r = self._ctx_ids[1].get, self._ctx_ids[2].get
+        word_parts = self._fx.word_parts
+        gaz, auto = self._fx.gazetteer, self._fx.auto_gazetteer
         ids: list[int] = []
-        groups: list[int] = []
+        counts: list[int] = []
         for row, token in enumerate(new, start=first):
-            wf = word_features(token, cache=False)
-            ctx = wf[1]
-            group = row * n_slots
-            for feats in (wf[0], *(ctx[off] for off in self._OFFSETS)):
-                found = [k for k in map(get, feats) if k is not None]
-                ids.extend(found)
-                groups.extend([group] * len(found))
-                group += 1
-            rows[token] = (row, ((), {}, *wf[2:]))  # keep norm, stem, cluster
+            feats, near, far, norm, stem, mid = word_parts(token)
+            # slots in _OFFSETS order: own, as the word two to the left (-2), one to the left,
+            # one to the right, two to the right
+            for look, fs in (
+                (get, feats),
+                (far_l, far),
+                (near_l, near),
+                (near_r, near),
+                (far_r, far),
+            ):
+                found = [k for k in map(look, fs) if k is not None]
+                ids += found
+                counts.append(len(found))
+            # keep norm, stem, cluster and whether a (self-trained) gazetteer name may start
+            rows[token] = (
+                row,
+                (
+                    (),
+                    {},
+                    norm,
+                    stem,
+                    mid,
+                    gaz is not None and gaz.may_start(norm, stem),
+                    auto is not None and auto.may_start(norm, stem),
+                ),
+            )
         flat = self._vecs.reshape(-1, self._vecs.shape[2])
         flat[first * n_slots : need * n_slots] = 0.0
         if ids:
-            g = np.asarray(groups)
-            starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])  # groups are ascending
-            flat[g[starts]] = np.add.reduceat(self._w[ids], starts, axis=0)
+            cnt = np.asarray(counts)
+            nonempty = np.flatnonzero(cnt)
+            starts = (np.cumsum(cnt) - cnt)[nonempty]
+            flat[first * n_slots + nonempty] = np.add.reduceat(self._w[ids], starts, axis=0)
         return rows
 
     def _emissions(self, tokens: list[str]) -> np.ndarray:
-        rows = self._add_words(tokens)
-        ents = [rows[t] for t in tokens]
+        """Label scores (n, labels) of one sentence."""
+        return self.emissions_packed([tokens])
+
+    def emissions_packed(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+        """Label scores (N, labels) of non-empty sentences packed one after another: the
+        same as their :meth:`emissions_many` arrays concatenated."""
+        rows = self._add_words((w for s in sentences for w in s), ahead=len(sentences) > 1)
+        if any(w not in rows for s in sentences for w in s):  # more words than the cache holds
+            return np.concatenate([self.emissions_packed([s]) for s in sentences])
+        ents = [rows[t] for s in sentences for t in s]
         n = len(ents)
         m = self._vecs[[e[0] for e in ents]]
         em = m[:, 0].copy()
-        # a word at i+off adds its "seen at offset off" vector to position i
-        em[2:] += m[:-2, 1]
-        em[1:] += m[:-1, 2]
-        em[:-1] += m[1:, 3]
-        em[:-2] += m[2:, 4]
-        per = [e[1] for e in ents]
-        norms = [p[2] for p in per]
-        gaz = self._fx.gazetteer
-        gaz_labels = gaz.annotate(norms, [p[3] for p in per]) if gaz else None
-        auto_labels = self._fx.auto_labels(per)
+        # a word at i+off adds its "seen at offset off" vector to position i, within a sentence
+        lengths = np.fromiter(map(len, sentences), dtype=np.intp, count=len(sentences))
+        starts = np.cumsum(lengths) - lengths
+        at = np.arange(n) - np.repeat(starts, lengths)  # position within the sentence
+        left = np.repeat(lengths, lengths) - 1 - at  # tokens after it in the sentence
+        np.add(em[2:], m[:-2, 1], out=em[2:], where=(at[2:] >= 2)[:, None])
+        np.add(em[1:], m[:-1, 2], out=em[1:], where=(at[1:] >= 1)[:, None])
+        np.add(em[:-1], m[1:, 3], out=em[:-1], where=(left[:-1] >= 1)[:, None])
+        np.add(em[:-2], m[2:, 4], out=em[:-2], where=(left[:-2] >= 2)[:, None])
         # the features of FeatureExtractor.extras, looked up without building strings
-        rows: list[int] = []
+        at_rows: list[int] = []
         ids: list[int] = []
         pairs = self._pairs
-        for i in range(1, n):
-            a, b = norms[i - 1], norms[i]
-            if "|" in a or "|" in b:  # ambiguous key: fall back to the feature strings
-                for f in self._fx.extras(i, per, None):
-                    k = self._attr.get(f)
-                    if k is not None and not f.startswith(("BOS", "EOS")):
-                        rows.append(i)
-                        ids.append(k)
-                continue
-            k = pairs.get(("bg-1=", a, b))
-            if k is not None:
-                rows.append(i)
-                ids.append(k)
-            k = pairs.get(("pc=", a, per[i][4]))
-            if k is not None:
-                rows.append(i)
-                ids.append(k)
-        for labels, offsets in ((gaz_labels, (0, 1, -1)), (auto_labels, (0,))):
-            if labels is None:
-                continue
-            for i, labs in enumerate(labels):
-                for lab in labs:
-                    for off in offsets:
-                        # "g=" at i, "-1g=" at i+1 (its left neighbour), "+1g=" at i-1
-                        k = self._gaz_ids.get((off, lab) if labels is gaz_labels else ("a", lab))
-                        j = i + off
-                        if k is not None and 0 <= j < n:
-                            rows.append(j)
+        gaz, auto = self._fx.gazetteer, self._fx.auto_gazetteer
+        gaz_ids = self._gaz_ids
+        o = 0
+        for sent in sentences:
+            k_n = len(sent)
+            per = [e[1] for e in ents[o : o + k_n]]
+            norms = [p[2] for p in per]
+            stems = [p[3] for p in per]
+            # only where a name may start (the same matches as trying every position)
+            starts = [i for i, p in enumerate(per) if p[5]]
+            gaz_labels = gaz.annotate(norms, stems, starts) if gaz and starts else None
+            starts = [i for i, p in enumerate(per) if p[6]]
+            auto_labels = auto.annotate(norms, stems, starts) if auto and starts else None
+            for i in range(1, k_n):
+                a, b = norms[i - 1], norms[i]
+                if "|" in a or "|" in b:  # ambiguous key: fall back to the feature strings
+                    for f in self._fx.extras(i, per, None):
+                        k = self._attr.get(f)
+                        if k is not None and not f.startswith(("BOS", "EOS")):
+                            at_rows.append(o + i)
                             ids.append(k)
-        if self._bos is not None:
-            rows.append(0)
-            ids.append(self._bos)
-        if self._eos is not None:
-            rows.append(n - 1)
-            ids.append(self._eos)
+                    continue
+                k = pairs.get(("bg-1=", a, b))
+                if k is not None:
+                    at_rows.append(o + i)
+                    ids.append(k)
+                k = pairs.get(("pc=", a, per[i][4]))
+                if k is not None:
+                    at_rows.append(o + i)
+                    ids.append(k)
+            for labels, offsets in ((gaz_labels, (0, 1, -1)), (auto_labels, (0,))):
+                if labels is None:
+                    continue
+                for i, labs in enumerate(labels):
+                    for lab in labs:
+                        for off in offsets:
+                            # "g=" at i, "-1g=" at i+1 (its left neighbour), "+1g=" at i-1
+                            k = gaz_ids.get((off, lab) if labels is gaz_labels else ("a", lab))
+                            j = i + off
+                            if k is not None and 0 <= j < k_n:
+                                at_rows.append(o + j)
+                                ids.append(k)
+            if self._bos is not None:
+                at_rows.append(o)
+                ids.append(self._bos)
+            if self._eos is not None:
+                at_rows.append(o + k_n - 1)
+                ids.append(self._eos)
+            o += k_n
         if ids:
-            _add_grouped(em, rows, self._w[ids])
+            _add_grouped(em, at_rows, self._w[ids])
         return em
-
-    def _viterbi_batch(self, ems: list[np.ndarray]) -> list[list[str]]:
-        """Viterbi over several sentences at once (padded; same result as one at a time)."""
-        n_lab = self._trans.shape[0]
-        lengths = [len(e) for e in ems]
-        longest = max(lengths)
-        batch = len(ems)
-        em = np.zeros((longest, batch, n_lab))
-        for b, e in enumerate(ems):
-            em[: len(e), b] = e
-        active = np.array(lengths)[None, :] > np.arange(longest)[:, None]  # (T, B)
-        back = np.zeros((longest, batch, n_lab), dtype=np.intp)
-        score = em[0].copy()
-        trans = self._trans[None, :, :]
-        for i in range(1, longest):
-            cand = score[:, :, None] + trans  # (B, from, to)
-            best = cand.argmax(axis=1)
-            new = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0, :] + em[i]
-            act = active[i]
-            back[i] = best
-            score = np.where(act[:, None], new, score)
-        labels = self.labels
-        out = []
-        for b, n in enumerate(lengths):
-            k = int(score[b].argmax())
-            path = [k]
-            for i in range(n - 1, 0, -1):
-                k = int(back[i, b, k])
-                path.append(k)
-            out.append([labels[j] for j in reversed(path)])
-        return out
 
     # -- public API ---------------------------------------------------------------------------
     def tag(self, tokens: list[str]) -> list[str]:
@@ -473,21 +499,29 @@ class CrfTagger:
         """
         out: list[list[str]] = [[] for _ in sentences]
         order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: len(sentences[k]))
+        labels = self.labels
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
-            self._add_words(w for k in chunk for w in sentences[k])  # new words in one go
-            ems = [self._emissions(list(sentences[k])) for k in chunk]
-            for k, tags in zip(chunk, self._viterbi_batch(ems), strict=True):
-                out[k] = repair_bio(tags)
+            sents = [sentences[k] for k in chunk]
+            em = self.emissions_packed(sents)
+            paths = viterbi_packed(em, [len(s) for s in sents], self._trans, self._zero, self._zero)
+            for k, path in zip(chunk, paths, strict=True):
+                out[k] = repair_bio([labels[j] for j in path])
         return out
 
     def emissions_many(self, sentences: list[list[str]]) -> list[np.ndarray]:
         """Per-token label scores of each sentence, shape ``(len(sentence), len(labels))``,
         labels in :attr:`labels` order (for combining with another model, see
         :mod:`extract.ner.ensemble`)."""
-        n_lab = len(self.labels)
-        self._add_words(w for s in sentences for w in s)
-        return [self._emissions(list(s)) if s else np.zeros((0, n_lab)) for s in sentences]
+        out = [np.zeros((0, len(self.labels))) for _ in sentences]
+        full = [k for k, s in enumerate(sentences) if s]
+        if full:
+            em = self.emissions_packed([sentences[k] for k in full])
+            o = 0
+            for k in full:
+                out[k] = em[o : o + len(sentences[k])]
+                o += len(sentences[k])
+        return out
 
     @property
     def transitions(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

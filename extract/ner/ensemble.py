@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from extract.ner.crf import CrfTagger, repair_bio
-from extract.ner.nn_runtime import TAGS, NnTagger, viterbi_batch
+from extract.ner.nn_runtime import TAGS, NnTagger, viterbi_packed
 
 __all__ = ["EnsembleTagger"]
 
@@ -66,16 +66,15 @@ class EnsembleTagger:
         out: list[list[str]] = [[] for _ in sentences]
         order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: len(sentences[k]))
         wc, wn = self.weights
+        nn = self.nn
         for s0 in range(0, len(order), batch_size):
             chunk = order[s0 : s0 + batch_size]
             sents = [sentences[k] for k in chunk]
-            crf_em = self.crf.emissions_many(sents)
-            nn_em = self.nn.emissions_many(sents, batch_size=batch_size)
-            lengths = [len(s) for s in sents]
-            em = np.zeros((len(sents), max(lengths), len(TAGS)))
-            for b, (c, n) in enumerate(zip(crf_em, nn_em, strict=True)):
-                em[b, : lengths[b]] = wc * c[:, self._perm] + wn * n
-            paths = viterbi_batch(em, lengths, self._trans, self._start, self._end)
+            crf_em = self.crf.emissions_packed(sents)
+            with nn._blas.limit(limits=1, user_api="blas"):
+                nn_em = nn.emissions_packed(sents).astype(np.float64)
+            em = wc * crf_em[:, self._perm] + wn * nn_em
+            paths = viterbi_packed(em, [len(s) for s in sents], self._trans, self._start, self._end)
             for k, path in zip(chunk, paths, strict=True):
                 out[k] = repair_bio([TAGS[j] for j in path])
         return out

@@ -278,21 +278,43 @@ class FeatureExtractor:
         cached = self._cache.get(token)
         if cached is not None:
             return cached
+        feats, near, far, norm, stem, mid = self.word_parts(token)
+        ctx: dict[int, list[str]] = {}
+        for off in range(-self.window, self.window + 1):
+            if off == 0:
+                continue
+            pre = f"{off:+d}"
+            ctx[off] = [pre + f for f in (near if abs(off) == 1 else far)]
+        result = (feats, ctx, norm, stem, mid)
+        if cache and len(self._cache) < 200_000:
+            self._cache[token] = result
+        return result
+
+    def word_parts(self, token: str) -> tuple[list[str], list[str], list[str], str, str, str]:
+        """The parts of a token's features: ``(own features, features it gives its immediate
+        neighbours, features it gives neighbours two tokens away, normalised form, stem,
+        mid-level cluster id or "-")``; a neighbour's copy of a feature carries the offset as
+        a prefix (``+1w=…``), added by :meth:`_word_features`."""
         norm = normalize(token)
         pro, stem, art = split_clitics(norm, self.clusters)
         shape = word_shape(token)
+        w_norm = "w=" + norm
+        w_stem = "st=" + stem
+        w_shape = "sh=" + shape
         feats = [
             "b",
-            "w=" + norm,
-            "st=" + stem,
-            "sh=" + shape,
+            w_norm,
+            w_stem,
+            w_shape,
             "len=" + str(min(len(stem), 8)),
         ]
+        n_norm = len(norm)
+        n_stem = len(stem)
         for k in (1, 2, 3, 4):
-            if len(norm) >= k:
+            if n_norm >= k:
                 feats.append(f"p{k}={norm[:k]}")
                 feats.append(f"s{k}={norm[-k:]}")
-            if len(stem) > k:
+            if n_stem > k:
                 feats.append(f"sp{k}={stem[:k]}")
                 feats.append(f"ss{k}={stem[-k:]}")
         if art:
@@ -303,24 +325,25 @@ class FeatureExtractor:
             feats.append("chg")
         if _DIGIT.search(norm):
             feats.append("dig")
-        cl = self.clusters.get(norm)
+        clusters = self.clusters
+        cl = clusters.get(norm)
         src = "w"
         if cl is None and stem != norm:
-            cl = self.clusters.get(stem) or self.clusters.get("ال" + stem)
+            cl = clusters.get(stem) or clusters.get("ال" + stem)
             src = "s"
         if cl is None:
             feats.append("cl=none")
+            cl_feats = []
         else:
-            for lvl, cid in enumerate(cl):
-                feats.append(f"c{lvl}={cid}")
+            cl_feats = [f"c{lvl}={cid}" for lvl, cid in enumerate(cl)]
+            feats.extend(cl_feats)
             if src == "s":
                 feats.append("cl=stem")
         # stem clusters as extra evidence (e.g. والسعودية → السعودية's cluster)
         if stem != norm:
-            scl = self.clusters.get("ال" + stem) if art else self.clusters.get(stem)
+            scl = clusters.get("ال" + stem) if art else clusters.get(stem)
             if scl is not None:
-                for lvl, cid in enumerate(scl):
-                    feats.append(f"sc{lvl}={cid}")
+                feats.extend([f"sc{lvl}={cid}" for lvl, cid in enumerate(scl)])
         # frequency and definite-article affinity in unlabelled news (proper-name evidence)
         ls = self.lexstats.get(norm)
         if ls is None and stem != norm:
@@ -329,29 +352,17 @@ class FeatureExtractor:
             feats.append("fq=" + ls[0])
             feats.append("alr=" + ls[1])
         # interior character trigrams of longer stems (foreign names, unseen words)
-        if len(stem) >= 5:
-            feats.extend("g3=" + stem[k : k + 3] for k in range(1, len(stem) - 3))
+        if n_stem >= 5:
+            feats.extend(["g3=" + stem[k : k + 3] for k in range(1, n_stem - 3)])
         # context copies: fewer features for neighbours
-        ctx_base = ["w=" + norm, "st=" + stem, "sh=" + shape]
-        if cl is not None:
-            ctx_base.extend(f"c{lvl}={cid}" for lvl, cid in enumerate(cl))
+        near = [w_norm, w_stem, w_shape, *cl_feats]
         if art:
-            ctx_base.append("al")
+            near.append("al")
         if pro:
-            ctx_base.append("pro=" + pro)
-        ctx_far = ctx_base[:2] + [f for f in ctx_base if f[0] == "c"][:2]
-        ctx: dict[int, list[str]] = {}
-        for off in range(-self.window, self.window + 1):
-            if off == 0:
-                continue
-            pre = f"{off:+d}"
-            use = ctx_base if abs(off) == 1 else ctx_far
-            ctx[off] = [pre + f for f in use]
+            near.append("pro=" + pro)
+        far = [w_norm, w_stem, *cl_feats[:2]]
         mid = cl[1] if cl is not None and len(cl) > 1 else "-"
-        result = (feats, ctx, norm, stem, mid)
-        if cache and len(self._cache) < 200_000:
-            self._cache[token] = result
-        return result
+        return feats, near, far, norm, stem, mid
 
     def norm_stem(self, token: str) -> tuple[str, str]:
         """Return the normalised form of ``token`` and its stem (proclitics and article split)."""

@@ -15,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +34,9 @@ __all__ = [
     "NumpyNet",
     "load_lexicon",
     "load_model",
+    "time_major",
     "viterbi_batch",
+    "viterbi_packed",
 ]
 
 DEFAULT_NN_FILE = Path(__file__).resolve().parent.parent / "models" / "ner_nn.npz"
@@ -166,31 +169,84 @@ def char_matrix(encoded: Sequence[tuple]) -> np.ndarray:
     return out
 
 
+def time_major(lengths: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Layout of sentences packed one after another (``lengths``, all > 0) read step by step.
+
+    Returns ``(active, pos, rev)``: ``active[i]`` is how many sentences have a token at step
+    ``i``, always the first of them in order of decreasing length (ties: the earlier first),
+    and ``pos``/``rev`` give, for each (step, sentence) in that time-major order, the packed
+    position of the sentence's token ``i`` and of its token ``i`` counted from the end.
+
+    >>> active, pos, rev = time_major([2, 3])
+    >>> active.tolist(), pos.tolist(), rev.tolist()
+    ([2, 2, 1], [2, 0, 3, 1, 4], [4, 1, 3, 0, 2])
+    """
+    lens = np.asarray(lengths, dtype=np.intp)
+    offsets = np.zeros(len(lens), dtype=np.intp)
+    np.cumsum(lens[:-1], out=offsets[1:])
+    order = np.argsort(-lens, kind="stable")
+    slens, soffs = lens[order], offsets[order]
+    active = np.searchsorted(-slens, -np.arange(int(slens[0])), side="left")
+    step = np.repeat(np.arange(len(active)), active)
+    row = np.arange(len(step)) - np.repeat(np.cumsum(active) - active, active)
+    return active, soffs[row] + step, soffs[row] + slens[row] - 1 - step
+
+
+def viterbi_packed(
+    em: np.ndarray,
+    lengths: Sequence[int],
+    trans: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+) -> list[list[int]]:
+    """Best tag-id path of each sentence, from emissions ``em`` (N, K) of sentences packed one
+    after another (``lengths``; empty sentences give empty paths).
+
+    The same paths as :func:`viterbi_batch` (ties go to the lower tag id in both).
+    """
+    paths: list[list[int]] = [[] for _ in lengths]
+    keep = [k for k, n in enumerate(lengths) if n]
+    if not keep:
+        return paths
+    lens = [lengths[k] for k in keep]
+    active, pos, _ = time_major(lens)
+    em_tm = em[pos]
+    steps = active.tolist()
+    score = np.empty((steps[0], em.shape[1]))
+    np.add(start[None, :], em_tm[: steps[0]], out=score)
+    back = np.empty((len(pos), em.shape[1]), dtype=np.intp)
+    s = steps[0]
+    for n in steps[1:]:
+        e = s + n
+        cand = score[:n, :, None] + trans[None]
+        back[s:e] = cand.argmax(axis=1)
+        np.add(cand.max(axis=1), em_tm[s:e], out=score[:n])
+        s = e
+    score += end[None, :]
+    cur = score.argmax(axis=1)
+    tm_path = np.empty(len(pos), dtype=np.intp)
+    e = len(pos)
+    for n in reversed(steps[1:]):
+        s = e - n
+        tm_path[s:e] = cur[:n]
+        cur[:n] = back[np.arange(s, e), cur[:n]]
+        e = s
+    tm_path[:e] = cur
+    flat = np.empty(len(pos), dtype=np.intp)
+    flat[pos] = tm_path
+    o = 0
+    for k, n in zip(keep, lens, strict=True):
+        paths[k] = flat[o : o + n].tolist()
+        o += n
+    return paths
+
+
 def viterbi_batch(
     em: np.ndarray, lengths: Sequence[int], trans: np.ndarray, start: np.ndarray, end: np.ndarray
 ) -> list[list[int]]:
     """Best tag-id path of each sentence of padded emissions ``em`` (B, T, K)."""
-    b, t, _ = em.shape
-    score = start[None, :] + em[:, 0]
-    back = np.zeros((t, b, em.shape[2]), dtype=np.intp)
-    lens = np.asarray(lengths)
-    for i in range(1, t):
-        cand = score[:, :, None] + trans[None]
-        best = cand.argmax(axis=1)
-        new = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0, :] + em[:, i]
-        back[i] = best
-        score = np.where((lens > i)[:, None], new, score)
-    score = score + end[None, :]
-    # follow the back-pointers of all sentences at once; a sentence of length n starts at n-1
-    cur = score.argmax(axis=1)
-    out = np.zeros((b, t), dtype=np.intp)
-    rows = np.arange(b)
-    for i in range(t - 1, 0, -1):
-        active = lens > i
-        out[:, i] = np.where(active, cur, out[:, i])
-        cur = np.where(active, back[i, rows, cur], cur)
-    out[:, 0] = cur
-    return [out[k, :n].tolist() for k, n in enumerate(lengths)]
+    mask = np.arange(em.shape[1])[None, :] < np.asarray(lengths)[:, None]
+    return viterbi_packed(em[mask], lengths, trans, start, end)
 
 
 # -- the network in numpy -------------------------------------------------------------------------
@@ -239,16 +295,29 @@ class NumpyNet:
         return int(self.proj_w.shape[0])
 
     def char_vectors(self, chars: np.ndarray) -> np.ndarray:
-        """Character-CNN vectors (U, filters) of character-id rows ``chars`` (U, L)."""
-        u, length = chars.shape
-        e = self.char_emb[chars]  # (U, L, C)
-        padded = np.zeros((u, length + 2, e.shape[2]), dtype=np.float32)
-        padded[:, 1:-1] = e
-        windows = np.concatenate([padded[:, k : k + length] for k in range(3)], axis=2)
-        w = self.conv_w.transpose(2, 1, 0).reshape(-1, self.conv_w.shape[0])  # (3C, F)
-        h = np.maximum(windows @ w + self.conv_b, 0.0)  # (U, L, F)
-        h[chars == PAD] = 0.0
+        """Character-CNN vectors (U, filters) of character-id rows ``chars`` (U, L).
+
+        The convolution (width 3, zero padding) is a sum of three per-character tables:
+        what a character adds to the filters at the position before it, at its own and at
+        the one after it.
+        """
+        before, own, after = self._char_tables
+        h = own[chars]  # (U, L, F)
+        h[:, 1:] += before[chars[:, :-1]]
+        h[:, :-1] += after[chars[:, 1:]]
+        h += self.conv_b
+        np.maximum(h, 0.0, out=h)
+        h *= (chars != PAD)[:, :, None]
         return h.max(axis=1)
+
+    @functools.cached_property
+    def _char_tables(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per character id, what it adds to the filters (taps 0, 1, 2): at the position
+        after it, at its own position, at the position before it."""
+        return tuple(
+            np.ascontiguousarray(self.char_emb @ self.conv_w[:, :, k].T).astype(np.float32)
+            for k in range(3)
+        )
 
     def word_vectors(self, ids: np.ndarray, char_vecs: np.ndarray) -> np.ndarray:
         """Projected vectors (N, proj) from word ids (N, 7) and character vectors."""
@@ -273,47 +342,83 @@ class NumpyNet:
 
         Scores at padding positions (beyond a sentence's length) are left at the output bias.
         """
-        lens = np.asarray(lengths)
-        order = np.argsort(-lens, kind="stable")  # longest first: the active rows are a prefix
-        lens = lens[order]
-        x = np.concatenate([words[order], gaz[order]], axis=2).astype(np.float32)
-        b, t, _ = x.shape
-        # the backward direction reads each sentence reversed within its own length
-        pos = np.arange(t)[None, :]
-        rev = np.where(pos < lens[:, None], lens[:, None] - 1 - pos, pos)  # (B, T)
-        rows = np.arange(b)[:, None]
-        h = self._bilstm(np.stack([x, x[rows, rev]]), lens)
-        h = np.concatenate([h[0], h[1][rows, rev]], axis=2)
-        scores = h @ self.out_w.T + self.out_b
-        out = np.empty_like(scores)
-        out[order] = scores
+        lens = [int(n) for n in lengths]
+        b, t = words.shape[:2]
+        mask = np.arange(t)[None, :] < np.asarray(lens)[:, None]
+        x = np.concatenate([words[mask], gaz[mask]], axis=1)
+        out = np.broadcast_to(self.out_b, (b, t, len(self.out_b))).copy()
+        out[mask] = self.contextual_packed(x, lens)
         return out
 
-    def _bilstm(self, x: np.ndarray, lens: np.ndarray) -> np.ndarray:
-        """Both LSTM directions in one loop over time: x (2, B, T, in) → (2, B, T, H), for
-        sentences sorted longest first (``lens``); finished sentences are not computed."""
-        _, b, t, _ = x.shape
-        w_ih = np.stack([self.lstm_ih_f, self.lstm_ih_r]).transpose(0, 2, 1)  # (2, in, 4H)
-        w_hh = np.stack([self.lstm_hh_f, self.lstm_hh_r]).transpose(0, 2, 1).copy()  # (2, H, 4H)
-        bias = np.stack([self.lstm_b_f, self.lstm_b_r])[:, None, None, :]
-        hidden = w_hh.shape[1]
-        gates_x = np.matmul(x, w_ih[:, None]) + bias  # (2, B, T, 4H)
-        h = np.zeros((2, b, hidden), dtype=np.float32)
-        c = np.zeros((2, b, hidden), dtype=np.float32)
-        out = np.zeros((2, b, t, hidden), dtype=np.float32)
-        g = np.empty((2, b, 4 * hidden), dtype=np.float32)
-        active = (lens[None, :] > np.arange(t)[:, None]).sum(axis=1)  # sentences alive at step i
-        for i in range(t):
-            n = int(active[i])
-            gi = g[:, :n]
-            np.matmul(h[:, :n], w_hh, out=gi)
-            gi += gates_x[:, :n, i]
-            sig = _sigmoid(gi)  # the i, f and o gates (the g gate takes tanh below)
+    def contextual_packed(self, x: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+        """Tag scores (N, n_tags) of sentences packed one after another (no padding): ``x``
+        (N, proj + gazetteer columns) holds their tokens' inputs, ``lengths`` their lengths
+        (all > 0, summing to N)."""
+        w = self._packed
+        active, pos_f, pos_r = time_major(lengths)
+        hidden = w["hidden"]
+        gates = x.astype(np.float32, copy=False) @ w["w_ih"]  # (N, 2 * 4H), both directions
+        gates += w["bias"]
+        gx = np.empty((2, len(pos_f), 4 * hidden), dtype=np.float32)
+        np.take(gates[:, : 4 * hidden], pos_f, axis=0, out=gx[0])
+        np.take(gates[:, 4 * hidden :], pos_r, axis=0, out=gx[1])
+        hs = self._lstm_packed(gx, active, w["w_hh"], hidden)
+        h = np.empty((len(x), 2 * hidden), dtype=np.float32)
+        h[pos_f, :hidden] = hs[0]
+        h[pos_r, hidden:] = hs[1]
+        return h @ self.out_w.T + self.out_b
+
+    @functools.cached_property
+    def _packed(self) -> dict:
+        """The LSTM weights arranged for :meth:`_lstm_packed`: gates reordered (i, f, o, g)
+        and the i, f, o rows halved, so that one ``tanh`` gives tanh(x / 2) for the sigmoid
+        gates (σ(x) = (tanh(x / 2) + 1) / 2) and tanh(x) for the g gate; halving by a power
+        of two is exact in floating point."""
+        hidden = self.lstm_hh_f.shape[1]
+        perm = np.r_[0 : 2 * hidden, 3 * hidden : 4 * hidden, 2 * hidden : 3 * hidden]
+        scale = np.ones(4 * hidden, dtype=np.float32)
+        scale[: 3 * hidden] = 0.5
+
+        def arrange(a: np.ndarray) -> np.ndarray:
+            return (a[perm] * scale.reshape(-1, *([1] * (a.ndim - 1)))).astype(np.float32)
+
+        w_ih = np.concatenate([arrange(self.lstm_ih_f).T, arrange(self.lstm_ih_r).T], axis=1)
+        bias = np.concatenate([arrange(self.lstm_b_f), arrange(self.lstm_b_r)])
+        w_hh = np.stack([arrange(self.lstm_hh_f).T, arrange(self.lstm_hh_r).T])
+        return {
+            "hidden": hidden,
+            "w_ih": np.ascontiguousarray(w_ih),
+            "bias": bias,
+            "w_hh": np.ascontiguousarray(w_hh),
+        }
+
+    @staticmethod
+    def _lstm_packed(
+        gx: np.ndarray, active: np.ndarray, w_hh: np.ndarray, hidden: int
+    ) -> np.ndarray:
+        """Both LSTM directions over time-major packed input gates ``gx`` (2, N, 4H): step i
+        holds ``active[i]`` rows (a prefix of the sentences, longest first).  Returns the
+        hidden states in the same layout, (2, N, H)."""
+        out = np.empty((2, gx.shape[1], hidden), dtype=np.float32)
+        c = np.zeros((2, int(active[0]), hidden), dtype=np.float32)
+        h3 = 3 * hidden
+        prev = None
+        s = 0
+        for n in active.tolist():
+            e = s + n
+            z = gx[:, s:e]
+            if prev is not None:
+                z += np.matmul(out[:, prev : prev + n], w_hh)
+            np.tanh(z, out=z)
+            sig = z[..., :h3]
+            sig += 1.0
+            sig *= 0.5  # the i, f and o gates
             cn = c[:, :n]
-            cn *= sig[..., hidden : 2 * hidden]
-            cn += sig[..., :hidden] * np.tanh(gi[..., 2 * hidden : 3 * hidden])
-            h[:, :n] = sig[..., 3 * hidden :] * np.tanh(cn)
-            out[:, :n, i] = h[:, :n]
+            cn *= z[..., hidden : 2 * hidden]
+            cn += z[..., :hidden] * z[..., h3:]
+            np.multiply(z[..., 2 * hidden : h3], np.tanh(cn), out=out[:, s:e])
+            prev = s
+            s = e
         return out
 
 
@@ -355,14 +460,14 @@ class NnTagger:
     def tag_many(self, sentences: list[list[str]], batch_size: int = 64) -> list[list[str]]:
         """Tag several sentences; the same as ``[self.tag(s) for s in sentences]``.
 
-        Sentences of similar length are run together (less padding); batches of 64 were the
-        fastest measured (the LSTM's arrays stay in cache).
+        Sentences of similar length are run together; batches of 64 were the fastest measured
+        (the LSTM's arrays stay in cache).
         """
         from extract.ner.crf import repair_bio
 
         out: list[list[str]] = [[] for _ in sentences]
         for chunk, em, lengths in self._batches(sentences, batch_size):
-            paths = viterbi_batch(em, lengths, self._trans, self._start, self._end)
+            paths = viterbi_packed(em, lengths, self._trans, self._start, self._end)
             for k, path in zip(chunk, paths, strict=True):
                 out[k] = repair_bio([TAGS[j] for j in path])
         return out
@@ -375,8 +480,10 @@ class NnTagger:
         """
         out: list[np.ndarray] = [np.zeros((0, len(TAGS))) for _ in sentences]
         for chunk, em, lengths in self._batches(sentences, batch_size):
-            for b, (k, n) in enumerate(zip(chunk, lengths, strict=True)):
-                out[k] = em[b, :n]
+            o = 0
+            for k, n in zip(chunk, lengths, strict=True):
+                out[k] = em[o : o + n]
+                o += n
         return out
 
     @property
@@ -385,28 +492,35 @@ class NnTagger:
         return self._trans, self._start, self._end
 
     def _batches(
-        self, sentences: list[list[str]], batch_size: int
+        self, sentences: Sequence[Sequence[str]], batch_size: int
     ) -> Iterator[tuple[list[int], np.ndarray, list[int]]]:
-        """``(sentence indices, padded emissions (B, T, K), lengths)`` per batch of
-        non-empty sentences of similar length."""
+        """``(sentence indices, emissions (N, K) of their tokens packed one sentence after
+        another, lengths)`` per batch of non-empty sentences of similar length."""
         order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: len(sentences[k]))
-        enc = self.encoder
         for s0 in range(0, len(order), batch_size):
             chunk = order[s0 : s0 + batch_size]
             sents = [sentences[k] for k in chunk]
             lengths = [len(x) for x in sents]
-            t = max(lengths)
-            idx = np.zeros((len(sents), t), dtype=np.int64)
-            gaz = np.zeros((len(sents), t, N_GAZ), dtype=np.float32)
             with self._blas.limit(limits=1, user_api="blas"):
-                rows = self._word_rows(sents)
-                cached = enc._cache.get
-                for i, sent in enumerate(sents):
-                    idx[i, : lengths[i]] = [rows[w] for w in sent]
-                    encoded = [cached(w) or enc.encode(w) for w in sent]
-                    enc.gazetteer_matrix(encoded, out=gaz[i, : lengths[i]])
-                em = self.net.contextual(self._vecs[idx], gaz, lengths)
+                em = self.emissions_packed(sents)
             yield chunk, em.astype(np.float64), lengths
+
+    def emissions_packed(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
+        """Emissions (N, K), float32, of non-empty sentences packed one after another."""
+        enc = self.encoder
+        rows = self._word_rows(sents)
+        proj = self._vecs.shape[1]
+        idx = [rows[w] for sent in sents for w in sent]
+        x = np.zeros((len(idx), proj + N_GAZ), dtype=np.float32)
+        np.take(self._vecs, idx, axis=0, out=x[:, :proj])
+        cached = enc._cache.get
+        o = 0
+        for sent in sents:
+            encoded = [cached(w) or enc.encode(w) for w in sent]
+            if any(e[10] or e[11] for e in encoded):
+                enc.gazetteer_matrix(encoded, out=x[o : o + len(sent), proj:])
+            o += len(sent)
+        return self.net.contextual_packed(x, [len(s) for s in sents])
 
     def _word_rows(self, sents: Sequence[Sequence[str]]) -> dict[str, int]:
         """Rows of ``_vecs`` holding each token's word vector, computing the missing ones."""

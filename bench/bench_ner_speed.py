@@ -1,0 +1,229 @@
+"""Tagging speed of the NER backends and of whole-article extraction, as ``rasd build`` uses
+them: one ``tag_many`` call per article (its sentences), caches kept across articles.
+
+Measures, on one thread, CPU time (``time.process_time``), medians of ``--runs`` runs:
+
+- per backend (``crf``, ``nn``, ``crf+nn``), tokens/s over ``--n`` SaudiNewsNet articles
+  (tokenised and split as the pipeline's ``ner-tags`` component does), one call per article:
+  *first pass* (caches emptied first: every word new the first time it is seen) and *warm*
+  (the same articles again, caches kept);
+- the same tokens in one ``tag_many`` call (first pass), as ``bench/eval_ner_backends.py``;
+- :func:`extract.pipeline.extract_article` over the same articles: articles/s of the whole
+  default pipeline, first pass (a fresh process's caches: the first run only) and warm.
+
+Each run writes ``bench/out/ner_speed_<label>.json``; ``--report`` writes
+``bench/ner_speed_results.md`` from the ``before`` and ``after`` files.  With
+``--before-path`` the code before the change (e.g. a ``git archive`` of it) and this checkout
+are measured in turn, one fresh process per run, so that both see the same load::
+
+    git archive 6998fb4 | tar -x -C /tmp/ner-base
+    PYTHONPATH=$PWD .venv/bin/python bench/bench_ner_speed.py --before-path /tmp/ner-base --report
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+BACKENDS = ("crf", "nn", "crf+nn")
+
+
+def _rate(fn, n: int) -> float:
+    t0 = time.process_time()
+    fn()
+    return n / max(time.process_time() - t0, 1e-9)
+
+
+def measure(n_articles: int, runs: int, corpus: str) -> dict:
+    """All the numbers of one code version (see the module docstring)."""
+    import numpy as np  # noqa: F401  (BLAS loaded before its threads are limited)
+    from threadpoolctl import threadpool_limits
+
+    sys.path.insert(0, str(HERE))
+    from check_extract_identical import corpus_articles
+    from check_ner_identical import article_sentences
+
+    from extract.ner import load_tagger
+    from extract.pipeline import extract_article
+
+    threadpool_limits(1)  # one thread, as each process of a build
+    articles = list(corpus_articles(corpus, n_articles, stride=13))
+    news = article_sentences(articles)
+    flat = [s for a in news for s in a]
+    n_tok = sum(len(s) for s in flat)
+    res: dict = {"articles": len(articles), "tokens": n_tok, "runs": runs, "backends": {}}
+    # extraction first: its first run is the only one with cold caches in this process
+    first = _rate(lambda: [extract_article(a) for a in articles], len(articles))
+    warm = [
+        _rate(lambda: [extract_article(a) for a in articles], len(articles))
+        for _ in range(max(1, runs - 1))
+    ]
+    res["extract_first_articles_per_s"] = first
+    res["extract_warm_articles_per_s"] = statistics.median(warm)
+    for backend in BACKENDS:
+        tagger = load_tagger(backend)
+        tagger.tag_many(news[0])
+        out: dict[str, list[float]] = {"first": [], "warm": [], "one_call_first": []}
+        for _ in range(runs):
+            tagger.clear_cache()
+            out["first"].append(_rate(lambda t=tagger: [t.tag_many(a) for a in news], n_tok))
+            out["warm"].append(_rate(lambda t=tagger: [t.tag_many(a) for a in news], n_tok))
+            tagger.clear_cache()
+            out["one_call_first"].append(_rate(lambda t=tagger: t.tag_many(flat), n_tok))
+        res["backends"][backend] = {k: statistics.median(v) for k, v in out.items()}
+        res["backends"][backend]["runs"] = {k: [round(x) for x in v] for k, v in out.items()}
+        print(backend, {k: round(statistics.median(v)) for k, v in out.items()}, flush=True)
+    res["machine"] = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    res["loadavg"] = os.getloadavg()
+    return res
+
+
+def markdown(before: dict, after: dict) -> str:
+    """The results page."""
+
+    def row(label: str, key: str, backend: str) -> str:
+        b = before["backends"][backend][key]
+        a = after["backends"][backend][key]
+        return f"| `{backend}` | {label} | {b:,.0f} | {a:,.0f} | {a / b:.2f}× |"
+
+    rows = [
+        row(label, key, backend)
+        for backend in BACKENDS
+        for label, key in (
+            ("first pass, one call per article", "first"),
+            ("warm, one call per article", "warm"),
+            ("first pass, one call for all", "one_call_first"),
+        )
+    ]
+    ex = [
+        (
+            "first pass (a fresh process's caches)",
+            before["extract_first_articles_per_s"],
+            after["extract_first_articles_per_s"],
+        ),
+        ("warm", before["extract_warm_articles_per_s"], after["extract_warm_articles_per_s"]),
+    ]
+    return "\n".join(
+        [
+            "# NER tagging and extraction speed, before and after the speed work",
+            "",
+            "Generated by `bench/bench_ner_speed.py`; do not edit by hand.",
+            "",
+            "```sh",
+            "git archive 6998fb4 | tar -x -C /tmp/ner-base  # the code before the speed work",
+            "PYTHONPATH=$PWD .venv/bin/python bench/bench_ner_speed.py \\",
+            "    --before-path /tmp/ner-base --report",
+            "```",
+            "",
+            f"- {after['articles']} SaudiNewsNet articles ({after['tokens']:,} tokens), taken "
+            "evenly from every zip of the corpus; sentences and tokens as the pipeline's "
+            "`ner-tags` component makes them.",
+            "- One `tag_many` call per article, caches kept across articles, as `rasd build` "
+            "tags. *First pass*: caches emptied before the articles; *warm*: the same articles "
+            "again.",
+            f"- CPU time of one thread (`time.process_time`, BLAS limited to one thread), "
+            f"medians of {after['runs']} runs, before and after measured in turn (a fresh "
+            "process each). The machine was shared with other jobs "
+            "(load average "
+            f"{' '.join(f'{x:.2f}' for x in before['loadavg'])} before, "
+            f"{' '.join(f'{x:.2f}' for x in after['loadavg'])} after), which makes CPU "
+            "time longer too: compare the two columns, taken the same way, more than the "
+            "absolute numbers.",
+            "- The tags are identical before and after: `bench/check_ner_identical.py` (dev split "
+            "and 1,200 articles, every backend) and `bench/check_extract_identical.py` (the "
+            "five seeds and 400 articles: identical Extractions).",
+            "",
+            "## NER, tokens/s",
+            "",
+            "| backend | pass | before | after | speed-up |",
+            "| --- | --- | ---: | ---: | ---: |",
+            *rows,
+            "",
+            "## `extract_article` (default pipeline, `crf+nn`), articles/s",
+            "",
+            "| pass | before | after | speed-up |",
+            "| --- | ---: | ---: | ---: |",
+            *(f"| {label} | {b:,.1f} | {a:,.1f} | {a / b:.2f}× |" for label, b, a in ex),
+            "",
+            f"Machine: {after['machine']}.",
+            "",
+        ]
+    )
+
+
+def interleaved(before_path: str, pairs: int, n: int, corpus: str, out_dir: Path) -> None:
+    """Measure the code at ``before_path`` and this checkout in turn, ``pairs`` times, each in
+    a fresh process with one run, so that both see the same load on a shared machine; the
+    medians of the runs go to ``ner_speed_before.json`` and ``ner_speed_after.json``."""
+    import subprocess
+    import tempfile
+
+    here_root = str(HERE.parent)
+    results: dict[str, list[dict]] = {"before": [], "after": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(pairs):
+            for label, path in (("before", before_path), ("after", here_root)):
+                env = {**os.environ, "PYTHONPATH": path}
+                cmd = [sys.executable, __file__, "--label", f"{label}{k}", "--runs", "1"]
+                cmd += ["--n", str(n), "--corpus", corpus, "--out-dir", tmp]
+                subprocess.run(cmd, env=env, check=True)
+                results[label].append(
+                    json.loads((Path(tmp) / f"ner_speed_{label}{k}.json").read_text())
+                )
+    for label, runs in results.items():
+        merged = dict(runs[-1])
+        merged["runs"] = len(runs)
+        for key in ("extract_first_articles_per_s", "extract_warm_articles_per_s"):
+            merged[key] = statistics.median(r[key] for r in runs)
+        merged["backends"] = {}
+        for backend in BACKENDS:
+            merged["backends"][backend] = {
+                key: statistics.median(r["backends"][backend][key] for r in runs)
+                for key in ("first", "warm", "one_call_first")
+            }
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / f"ner_speed_{label}.json").write_text(json.dumps(merged, indent=1))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--label", default="after")
+    ap.add_argument("--n", type=int, default=300, help="articles")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--corpus", default=str(SHARED / "corpora" / "saudinewsnet"))
+    ap.add_argument("--out-dir", default=str(HERE / "out"))
+    ap.add_argument("--report", action="store_true", help="write bench/ner_speed_results.md")
+    ap.add_argument("--no-measure", action="store_true", help="only write the report")
+    ap.add_argument(
+        "--before-path",
+        help="measure the code at this path (PYTHONPATH) and this checkout in turn, "
+        "--runs times each, one fresh process per run",
+    )
+    args = ap.parse_args(argv)
+    out_dir = Path(args.out_dir)
+    if args.before_path:
+        interleaved(args.before_path, args.runs, args.n, args.corpus, out_dir)
+    elif not args.no_measure:
+        res = measure(args.n, args.runs, args.corpus)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / f"ner_speed_{args.label}.json").write_text(json.dumps(res, indent=1))
+    if args.report:
+        before = json.loads((out_dir / "ner_speed_before.json").read_text())
+        after = json.loads((out_dir / "ner_speed_after.json").read_text())
+        (HERE / "ner_speed_results.md").write_text(markdown(before, after), encoding="utf-8")
+        print("wrote", HERE / "ner_speed_results.md")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
