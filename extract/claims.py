@@ -14,10 +14,14 @@ A claim needs a speech cue (``speech_cues.tsv``: قال، أكد، حذر من �
 
 from __future__ import annotations
 
+import functools
+
 from extract.doc import Doc, SentView, strip_al
-from extract.lexicon import nisba_country
+from extract.lexicon import lexicon_index, nisba_country
 from extract.patterns import (
     _add_person,
+    _name_like,
+    cue_table,
     is_source_noun,
     match_cue,
     match_title,
@@ -26,6 +30,7 @@ from extract.patterns import (
     skip_modifiers,
 )
 from extract.records import Claim, EntityInfo, Relation
+from extract.resources import load_tsv
 from extract.text import fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
@@ -128,7 +133,8 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
     part_of = part_of or country
     if strip_al(first) in _DOCUMENT_SOURCES and part_of and doc.cls_of(part_of) == "Organization":
         return [part_of], k
-    if first.startswith("ال") and is_source_noun(toks[j].text) == "sg":
+    document = strip_al(first) in _DOCUMENT_SOURCES
+    if first.startswith("ال") and is_source_noun(toks[j].text) == "sg" and not document:
         # "المصدر نفسه" → the source of that kind named before; "المسؤول التركي" → the person
         noun = strip_al(first)
         before = doc.mentions_in(0, toks[j].start)
@@ -166,19 +172,232 @@ def _skip_apposition(doc: Doc, view: SentView, j: int) -> int:
     return skip_modifiers(doc, view, hit[1], None)
 
 
+#: words after a cue that show the verb has no subject of its own ("وقال في بيان إن …")
+
+
+@functools.cache
+def subjectless_words() -> frozenset[str]:
+    """Words after a cue that show it has no subject of its own (``subjectless_words.tsv``):
+    prepositions and adverbs (وقال في بيان إن …) and pronoun subjects (وقال سموه:)."""
+    return frozenset(fold(r["word"]) for r in load_tsv("subjectless_words.tsv", ("word", "note")))
+
+
+@functools.cache
+def pronoun_subjects() -> frozenset[str]:
+    """Honorific pronoun subjects (سموه، معاليه …) of ``subjectless_words.tsv``."""
+    rows = load_tsv("subjectless_words.tsv", ("word", "note"))
+    return frozenset(fold(r["word"]) for r in rows if r["note"].startswith("pronoun"))
+
+
+_CIRCUMSTANTIAL = frozenset(
+    fold(w)
+    for w in ("تصريح", "تصريحات", "حديث", "اتصال", "مقابلة", "لقاء", "مؤتمر", "كلمة", "بيان")
+)
+_NOT_ADDRESSEE = frozenset(fold(w) for w in ("لا", "لم", "لن", "لكن", "لكنه", "لدى", "لذلك"))
+_QUOTE_OPEN = frozenset('«"“')
+
+
+def _closing(view: SentView, j: int, limit: int = 8) -> int | None:
+    """Index of the mark closing the quotation opened at token ``j`` (within ``limit``)."""
+    close = _PAIRS.get(view.tokens[j].text)
+    for k in range(j + 1, min(len(view.tokens), j + 2 + limit)):
+        if view.tokens[k].text == close or (close == "»" and view.tokens[k].text == '"'):
+            return k
+    return None
+
+
+def skip_addressee(doc: Doc, view: SentView, j: int) -> int:
+    """Skip the addressee and circumstantials after a speech verb.
+
+    ``لـ«الشرق الأوسط»``، ``لـ"الاقتصادية"``، ``للصحافيين``، ``في تصريح لـ«عكاظ»``: what
+    follows them is the speaker (``وقال لـ«الشرق الأوسط» اللواء منصور التركي إن …``).
+    """
+    toks = view.tokens
+    while j < len(toks):
+        f = view.folded[j]
+        tok = toks[j]
+        if f == "ل" and j + 1 < len(toks):  # لـ + «name» / name
+            k = j + 1
+            if toks[k].text in _QUOTE_OPEN:
+                end = _closing(view, k)
+                if end is None:
+                    return j
+                j = end + 1
+                continue
+            m = doc.mention_at_token(toks[k])
+            if m is not None:
+                while k < len(toks) and toks[k].start < m.end:
+                    k += 1
+                j = k
+                continue
+            return j + 2 if is_word(toks[k]) else j
+        if is_word(tok) and f.startswith("ل") and len(f) > 3 and f not in _NOT_ADDRESSEE:
+            m = doc.mention_at_token(tok)
+            if m is not None and m.cls != "Person":  # لوكالة رويترز، لصحيفة «…»
+                k = j
+                while k < len(toks) and toks[k].start < m.end:
+                    k += 1
+                j = k
+                continue
+            if m is None and f.startswith("لل"):  # للصحافيين، للوكالة
+                j += 1
+                continue
+            return j
+        if f == "في" and j + 1 < len(toks) and strip_al(view.folded[j + 1]) in _CIRCUMSTANTIAL:
+            # "في تصريح صحفي لـ«…»", "في بيان أمس،": up to a comma or an addressee
+            k = j + 2
+            while k < len(toks) and k < j + 6 and toks[k].text not in "،,":
+                if view.folded[k] == "ل" or _is_complementiser(toks[k].text):
+                    break
+                k += 1
+            if k < len(toks) and toks[k].text in "،,":
+                k += 1
+            j = k
+            continue
+        return j
+    return j
+
+
+def subjectless(view: SentView, j: int) -> bool:
+    """Whether the cue ending before token ``j`` has no subject of its own: the next word is
+    a complementiser, a colon, a quotation or a preposition ("وقال إن"، "وأضاف: «…»")."""
+    toks = view.tokens
+    if j >= len(toks):
+        return True
+    tok = toks[j]
+    if not is_word(tok):
+        return tok.text in ':«"“،,.'
+    return _is_complementiser(tok.text) or view.folded[j] in subjectless_words()
+
+
+def _quoted_speaker(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
+    """``قال «مكتب أخبار سوريا» إن …``: a short quoted name followed by a complementiser or
+    a colon is an organisation speaking, not the claim."""
+    toks = view.tokens
+    end = _closing(view, j, limit=5)
+    if end is None or end == j + 1 or end + 1 >= len(toks):
+        return [], j
+    after = toks[end + 1]
+    if not (after.text == ":" or (is_word(after) and _is_complementiser(after.text))):
+        return [], j
+    start, stop = toks[j + 1].start, toks[end - 1].end
+    label = doc.article.text[start:stop].strip()
+    key = match_key(label)
+    known = lexicon_index().get(key)
+    if known is not None and known.cls not in ("Organization", "Person"):
+        return [], j
+    cls = known.cls if known else "Organization"
+    doc.add_entity(known or EntityInfo(key, cls, label, source="pattern"))
+    doc.add_mention(start, stop, key, cls, "claims")
+    return [key], end + 1
+
+
+def _surname_ref(doc: Doc, view: SentView, j: int) -> list[str]:
+    """A single family name after a cue or title (``وذكر اللواء التركي``) standing for a
+    person named in full elsewhere in the article (``منصور التركي``)."""
+    tok = view.tokens[j]
+    if not is_word(tok):
+        return []
+    f = view.folded[j]
+    f = f[1:] if f[:1] in ("و", "ف") and len(f) > 4 else f
+    if len(f) < 3:
+        return []
+    found = {
+        m.key
+        for m in doc.mentions
+        if m.cls == "Person"
+        and len(match_key(m.surface).split()) >= 2
+        and match_key(m.surface).split()[-1] == match_key(f)
+    }
+    return sorted(found) if len(found) == 1 else []
+
+
+def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 14) -> tuple[str, int] | None:
+    """The person named within ``span`` tokens after a title and its modifiers, before the
+    content starts (``مدير الإدارة العامة للأوقاف … بمحافظة جدة علي الشمراني أن``; ``رئيس
+    تحرير جريدة "الشروق" اليومية، نور الدين بالطيب``); returns (key, token after the name).
+
+    A known person mention is taken; otherwise a two- or three-word name standing right
+    before the complementiser."""
+    toks = view.tokens
+    k = j
+    while k < min(len(toks), j + span):
+        tok = toks[k]
+        if tok.text in _QUOTE_OPEN:
+            end = _closing(view, k, limit=4)  # a short quoted name inside the title
+            if end is None:
+                return None
+            k = end + 1
+            continue
+        if tok.text == ":" or (is_word(tok) and _is_complementiser(tok.text)):
+            last = k - 1 if k > j and toks[k - 1].text in "،," else k
+            for first in range(max(j, last - 3), last - 1):
+                names = read_names(doc, view, first)
+                if len(names) == 1 and names[0][1] == last and names[0][1] - names[0][0] >= 2:
+                    key = _add_person(doc, names[0][2], toks[last - 1].end, "speech-subject")
+                    return (key, k) if key else None
+            return None
+        if is_word(tok) and match_cue(view, k):
+            return None
+        if tok.text in "،," and k + 2 < len(toks):
+            names = read_names(doc, view, k + 1)
+            if len(names) == 1 and names[0][1] - names[0][0] >= 2:
+                end = names[0][1]
+                if end < len(toks) and toks[end].text in "،,":  # "، نور الدين بالطيب،"
+                    key = _add_person(doc, names[0][2], toks[end - 1].end, "speech-subject")
+                    if key:
+                        return key, end
+        m = doc.mention_at_token(tok)
+        if m is not None and m.cls == "Person":
+            n = k
+            while n < len(toks) and toks[n].start < m.end:
+                n += 1
+            return m.key, n
+        k += 1
+    return None
+
+
+def _single_name(doc: Doc, view: SentView, j: int) -> list[str]:
+    """``وقالت نور إن …``: one name-like word between a verb and its complementiser (or
+    colon), written again elsewhere in the article, is a person known by one name."""
+    toks = view.tokens
+    if j + 1 >= len(toks) or not is_word(toks[j]):
+        return []
+    nxt = toks[j + 1]
+    if not (nxt.text in ":،," or (is_word(nxt) and _is_complementiser(nxt.text))):
+        return []
+    f = view.folded[j]
+    if f.startswith("ال") or len(f) < 3 or is_source_noun(toks[j].text):
+        return []
+    if f in subjectless_words() or strip_al(f) in _DOC_NOUNS or not _name_like(doc, view, j):
+        return []
+    if sum(w == f for w in fold(doc.article.text).split()) < 2:
+        return []
+    key = _add_person(doc, toks[j].start, toks[j].end, "speech-subject")
+    return [key] if key else []
+
+
 def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end."""
     toks = view.tokens
-    j = k
+    j = skip_addressee(doc, view, k)
     while j < len(toks):
         tok = toks[j]
         if tok.text in '«»"“”’‘' and j + 1 < len(toks):
             m = doc.mention_at_token(toks[j + 1])
             if m is None:
-                return [], j
+                return _quoted_speaker(doc, view, j) if tok.text in _QUOTE_OPEN else ([], j)
             j += 1
             continue
         m = doc.mention_at_token(tok)
+        if m is not None and m.layer == "coref-title":
+            # a title read as standing for someone named before, unless a name follows it
+            n = j
+            while n < len(toks) and toks[n].start < m.end:
+                n += 1
+            person = _person_ahead(doc, view, n)
+            if person is not None:
+                return [person[0]], _skip_apposition(doc, view, person[1])
         if m is not None:
             if m.cls in _SPEAKER_CLASSES:
                 keys = [m.key]
@@ -200,12 +419,28 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             while j < len(toks) and toks[j].start < tok.end:
                 j += 1
             hit = match_title(view, j - 1)
-            return refs, hit[1] if hit else j
+            after_title = hit[1] if hit else j
+            person = _person_ahead(doc, view, after_title)
+            if person is not None:  # "نائب رئيس تحرير جريدة «…»، نور الدين بالطيب،"
+                return [person[0]], _skip_apposition(doc, view, person[1])
+            return refs, after_title
         if is_word(tok) and is_source_noun(tok.text):
+            doc_noun = strip_al(view.folded[j]) in _DOC_NOUNS | _DOCUMENT_SOURCES
+            person = None if doc_noun else _person_ahead(doc, view, j + 1, span=8)
+            if person is not None:  # "المتحدث باسم الخارجية التركية تانجو بيليتش"
+                return [person[0]], _skip_apposition(doc, view, person[1])
             return _unnamed_source(doc, view, j)
         hit = match_title(view, j)
         if hit is not None:
+            surname = _surname_ref(doc, view, hit[1]) if hit[1] < len(toks) else []
+            if surname:  # "اللواء التركي": the family name, not the nisba "Turkish"
+                t = toks[hit[1]]
+                doc.add_mention(t.start, t.end, surname[0], "Person", "speech-subject")
+                return surname, _skip_apposition(doc, view, hit[1] + 1)
             j = skip_modifiers(doc, view, hit[1], None)
+            person = _person_ahead(doc, view, j)
+            if person is not None:  # "عضو الهيئة السياسية في الائتلاف أحمد رمضان"
+                return [person[0]], _skip_apposition(doc, view, person[1])
             continue
         names = read_names(doc, view, j) if is_word(tok) else []
         if (
@@ -219,6 +454,26 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 if key:
                     keys.append(key)
             return keys, names[-1][1]
+        if is_word(tok) and view.folded[j].startswith("ال"):
+            # an unlisted title (المرشد الإيراني علي خامنئي): definite words, then a person
+            k = j
+            while (
+                k < min(len(toks), j + 4)
+                and is_word(toks[k])
+                and doc.mention_at_token(toks[k]) is None
+                and view.folded[k].startswith("ال")
+            ):
+                k += 1
+            m = doc.mention_at_token(toks[k]) if k < len(toks) else None
+            if m is not None and m.cls == "Person" and k > j:
+                n = k
+                while n < len(toks) and toks[n].start < m.end:
+                    n += 1
+                return [m.key], _skip_apposition(doc, view, n)
+        surname = _surname_ref(doc, view, j) or _single_name(doc, view, j)
+        if surname:
+            doc.add_mention(tok.start, tok.end, surname[0], "Person", "speech-subject")
+            return surname, _skip_apposition(doc, view, j + 1)
         return [], j
     return [], j
 
@@ -237,6 +492,26 @@ def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
     return []
 
 
+def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
+    """``بشرى التي حاولت الهرب … قالت: …``: a one-word name opening the sentence, followed by
+    a relative pronoun or by the verb itself, and written again in the article."""
+    toks = view.tokens
+    if len(toks) < 2 or toks[0].start >= cue_start or not is_word(toks[0]):
+        return []
+    f = view.folded[0]
+    nxt = view.folded[1]
+    if nxt not in _RELATIVES and toks[1].start < cue_start and not match_cue(view, 1):
+        return []
+    if f.startswith("ال") or len(f) < 3 or is_source_noun(toks[0].text):
+        return []
+    if f in subjectless_words() or not _name_like(doc, view, 0):
+        return []
+    if sum(w == f for w in fold(doc.article.text).split()) < 2:
+        return []
+    key = _add_person(doc, toks[0].start, toks[0].end, "speech-subject")
+    return [key] if key else []
+
+
 def speakers_before(doc: Doc, view: SentView, cue_start: int) -> list[str]:
     """The nearest person (with coordinated persons) before a subject-less cue in the same
     sentence.  Organisations are not taken from the left: there they are mostly objects."""
@@ -246,7 +521,7 @@ def speakers_before(doc: Doc, view: SentView, cue_start: int) -> list[str]:
         if m.cls in ("Person", "UnnamedSource")
     ]
     if not persons:
-        return []
+        return _opening_name(doc, view, cue_start)
     last = persons[-1]
     keys = [last.key]
     cur = last
@@ -331,12 +606,85 @@ def _content(
     return None
 
 
+_PREPOSITIONS = frozenset(fold(w) for w in ("على", "إلى", "عن"))
+
+
+def _after_preposition(view: SentView, j: int, limit: int) -> tuple[int, int, str, list] | None:
+    """The content right after a cue's preposition (token ``j``), up to ``limit``."""
+    toks = view.tokens
+    while j < len(toks) and is_word(toks[j]) and _is_complementiser(toks[j].text):
+        j += 1
+    if j >= len(toks) or toks[j].start >= limit:
+        return None
+    return toks[j].start, limit, "reported", []
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in "،,:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:."):
         end -= 1
     return start, end
+
+
+_MAX_LABEL_WORDS = 4  # words before the colon of "الجبير: الأسد فقد شرعيته"
+
+
+def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
+    """``الجبير: الأسد فقد شرعيته`` (a headline or a line opening with a speaker and a colon):
+    the speaker is a person or organisation named before the colon (or a family name of a
+    person named in full elsewhere), the claim is the rest of the sentence."""
+    toks = view.tokens
+    colon = next((k for k, t in enumerate(toks[: _MAX_LABEL_WORDS + 2]) if t.text == ":"), None)
+    if colon is None or colon == 0 or colon + 1 >= len(toks):
+        return None
+    speakers: list[str] = []
+    for k in range(colon):
+        m = doc.mention_at_token(toks[k])
+        if m is not None and m.cls in ("Person", "Organization"):
+            speakers = [m.key]
+    if not speakers and colon <= 2:
+        speakers = _surname_ref(doc, view, colon - 1)
+    if not speakers:
+        return None
+    start, end = _trim(doc.article.text, toks[colon + 1].start, view.sentence.end)
+    if _words(doc.article.text[start:end]) < _MIN_QUOTE_WORDS:
+        return None
+    return Claim(
+        start=start,
+        end=end,
+        text=doc.article.text[start:end],
+        speakers=tuple(speakers),
+        kind="direct",
+        cue=":",
+        sentence=view.index,
+        date=doc.article.published,
+        date_from_article=doc.article.published is not None,
+    )
+
+
+_MAX_FAR_MARKER = 16  # tokens between a named speaker and a complementiser far after it
+
+
+def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
+    """Whether a speaker may follow an "according to" cue ending before token ``j``: a
+    mention, a source noun, a quotation, ما (بحسب ما) or a title."""
+    toks = view.tokens
+    if j >= len(toks):
+        return False
+    tok = toks[j]
+    if not is_word(tok):
+        return tok.text in _QUOTE_OPEN
+    m = doc.mention_at_token(tok)
+    if m is not None:
+        return m.cls in _SPEAKER_CLASSES
+    f = view.folded[j]
+    return (
+        f in ("ما", "ل")
+        or _is_complementiser(tok.text)
+        or bool(is_source_noun(tok.text))
+        or match_title(view, j) is not None
+    )
 
 
 def find_claims(doc: Doc) -> None:
@@ -351,13 +699,30 @@ def find_claims(doc: Doc) -> None:
         i = 0
         while i < len(toks):
             hit = match_cue(view, i)
+            named = doc.mention_at_token(toks[i])
+            if hit is not None and named is not None and named.cls in ("Person", "Organization"):
+                hit = None  # "طالب" in the name "أبو طالب"
             if hit is not None:
                 cues.append((i, *hit))
                 i = hit[3]
             else:
                 i += 1
-        for n, (i, _cue, kind, _number, after) in enumerate(cues):
+        # "حسب الرسالة" with no source after it is no cue: it must not cut a claim short
+        # and "بين البلدين" (between) is no "بيّن" (he explained)
+        cues = [
+            c
+            for c in cues
+            if c[2] not in ("preposition", "verb-explicit") or _source_follows(doc, view, c[4])
+        ]
+        if not cues:
+            claim = _colon_claim(doc, view)
+            if claim is not None and (claim.start, claim.end) not in seen:
+                seen.add((claim.start, claim.end))
+                doc.claims.append(claim)
+        for n, (i, cue, kind, _number, after) in enumerate(cues):
             next_cue = toks[cues[n + 1][0]].start if n + 1 < len(cues) else view.sentence.end
+            if kind == "impersonal":  # "ويذكر أن": the author's own voice
+                continue
             speakers: list[str] = []
             j = after
             speakers, j = speakers_after(doc, view, after)
@@ -366,25 +731,56 @@ def find_claims(doc: Doc) -> None:
             if not speakers and kind != "document":
                 speakers = _source_before(doc, view, i)
             explicit = bool(speakers)
+            # a subject stands after the verb but is no speaker we know: leave it open
+            # rather than give the claim to someone else
+            unresolved = (
+                not speakers
+                and kind == "verb"
+                and cue.split()[-1] not in _PREPOSITIONS  # "وشدد على": the subject is before
+                and not subjectless(view, j)
+            )
             if not speakers and kind == "continuation" and last_speakers:
                 speakers = list(last_speakers)
             if not speakers and kind == "verb-explicit":
-                continue  # رأى/يرى read like the noun رأي ("opinion") without a subject after them
-            if not speakers and kind in ("verb", "continuation"):
+                if not (j < len(toks) and is_word(toks[j]) and _is_complementiser(toks[j].text)):
+                    continue  # رأى/يرى، بين read like the noun رأي, "between" without a subject
+                kind = "verb"  # "وبيّن أن …": a verb after all
+            if not speakers and not unresolved and kind in ("verb", "continuation"):
                 speakers = speakers_before(doc, view, toks[i].start)
-            if not speakers and kind == "verb" and last_speakers:
+            if not speakers and not unresolved and kind == "verb" and last_speakers:
                 # "وقال إن …" with no subject: the speaker of the running report
                 speakers = list(last_speakers)
-            if not speakers:
+            if not speakers and j < len(toks) and view.folded[j] in pronoun_subjects():
+                # "وقال سموه:" before anyone spoke: the person the report is about, named first
+                first = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Person"]
+                speakers = [first[0].key] if first else []
+                unresolved = not speakers
+            if not speakers and kind not in ("verb", "continuation"):
                 continue
-            found = _content(doc, view, j, next_cue)
+            speakers = [k for k in speakers if k in doc.entities]
+            if not speakers:
+                unresolved = True
+            prep = None
+            if cue.split()[-1] in _PREPOSITIONS:
+                prep = j  # "شدد على ضرورة …"، "معربا عن أمله …"
+            elif j < len(toks) and f"{cue} {view.folded[j]}" in cue_table():
+                prep = j + 1  # "وشدد الوزير على ضرورة …"
+            if prep is not None and prep < len(toks) and not _is_complementiser(toks[prep].text):
+                # the content follows the preposition ("أشار إلى أن" goes on as usual)
+                found = _after_preposition(view, prep, next_cue)
+            else:
+                found = _content(doc, view, j, next_cue)
             rest = j < len(toks) and toks[j].start < next_cue
             according = " ".join(view.folded[max(0, i - 2) : i])
             if kind == "verb" and according.endswith(_ACCORDING):
                 # "قتل 30 شخصا، بحسب ما أفادت مصادر أمنية": the claim comes before
-                prev_end = toks[cues[n - 1][0]].end if n > 0 else view.sentence.start
                 cut = i - (2 if according.endswith(" ما") else 1)
-                if toks[cut].start - prev_end > 10:
+                # the previous cue, not "وفق"/"بحسب" of this very phrase
+                earlier = [c[0] for c in cues[:n] if c[0] < cut]
+                prev_end = toks[earlier[-1]].end if earlier else view.sentence.start
+                # with a cue before it in the sentence, the clause before is that cue's
+                # content ("وقال سموه: … فكما قال الأمير نايف …")
+                if not earlier and toks[cut].start - prev_end > 10:
                     found = (prev_end, toks[cut].start, "reported", [])
             if kind == "preposition" and explicit and i > 2:
                 # "قتل 30 شخصا …، بحسب مصادر أمنية": the claim is what comes before the cue
@@ -392,7 +788,22 @@ def find_claims(doc: Doc) -> None:
                 if toks[i].start - prev_end > 10:
                     found = (prev_end, toks[i].start, "reported", [])
             if found is None and explicit and kind in ("verb", "preposition") and rest:
-                found = (toks[j].start, next_cue, "reported", [])
+                # "قال X في مستهل محادثاته مع نظيره … أن العلاقات …": after a circumstantial
+                # phrase, a far complementiser opens the content
+                circumstantial = view.folded[j] in subjectless_words()
+                far = [
+                    k
+                    for k in range(j, min(len(toks), j + _MAX_FAR_MARKER))
+                    if toks[k].start < next_cue
+                    and is_word(toks[k])
+                    and _is_complementiser(toks[k].text)
+                    and k + 1 < len(toks)
+                ]
+                start_tok = far[0] + 1 if far and circumstantial else j
+                found = (toks[start_tok].start, next_cue, "reported", [])
+            if found is None and kind == "continuation" and speakers and rest:
+                # "مؤكداً استمرار بلاده في دعم …": a participle's object is what was said
+                found = _after_preposition(view, j, next_cue)
             if found is None:
                 continue
             start, end, qkind, extra = found
@@ -425,6 +836,8 @@ def find_claims(doc: Doc) -> None:
                         about=about,
                         date=date,
                         date_from_article=not stated and date is not None,
+                        speaker_status="unresolved" if unresolved else "resolved",
                     )
                 )
-            last_speakers = list(speakers)
+            if kind != "preposition":  # "بحسب صحيفة مترو" reports; it does not speak on
+                last_speakers = list(speakers)

@@ -9,10 +9,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from extract.doc import Doc, strip_al
 from extract.lexicon import Gazetteer
 from extract.patterns import name_stopwords
+from extract.records import EntityInfo
 from extract.text import match_key
 
 
@@ -120,3 +122,95 @@ def resolve_org_heads(doc: Doc) -> None:
             before = [m for m in firsts[stem] if m.end <= tok.start]
             if before:
                 doc.add_mention(tok.start, tok.end, before[-1].key, "Organization", "coref-org")
+
+
+def _rekey(doc: Doc, old: str, new: str, cls: str) -> None:
+    """Point every mention of ``old`` at ``new`` (of class ``cls``), in place."""
+    for i, m in enumerate(doc.mentions):
+        if m.key == old:
+            doc.mentions[i] = replace(m, key=new, cls=cls)
+    for i, r in enumerate(doc.relations):
+        if old in (r.subject, r.obj):
+            doc.relations[i] = replace(
+                r,
+                subject=new if r.subject == old else r.subject,
+                obj=new if r.obj == old and not r.literal else r.obj,
+            )
+    groups = doc.person_groups.pop(old, None)
+    if groups:
+        doc.person_groups.setdefault(new, set()).update(groups)
+    _drop_orphan(doc, old)
+
+
+def _drop_orphan(doc: Doc, key: str) -> None:
+    """Forget an entity that no mention refers to any more."""
+    if key in doc.entities and not any(m.key == key for m in doc.mentions):
+        del doc.entities[key]
+
+
+def link_name_variants(doc: Doc) -> None:
+    """One person, one node: a name whose words all appear, in order, in a longer name of the
+    article with the same first and last word (``هادي الشيباني`` in ``هادي فطيم الشيباني``)
+    is that person, when the longer name is the only one that fits."""
+    persons = [e for e in doc.entities.values() if e.cls == "Person" and e.scope is None]
+    named = {m.key for m in doc.mentions}
+    words = {e.key: match_key(e.label).split() for e in persons if e.key in named}
+    for short, sw in words.items():
+        if len(sw) < 2:
+            continue
+        longer = [
+            k
+            for k, lw in words.items()
+            if len(lw) > len(sw) and lw[0] == sw[0] and lw[-1] == sw[-1] and _in_order(sw, lw)
+        ]
+        if len(longer) == 1:
+            _rekey(doc, short, longer[0], "Person")
+
+
+def link_national_orgs(doc: Doc) -> None:
+    """``وزارة الداخلية`` in an article that also names ``وزارة الداخلية السعودية`` is that
+    ministry (one node), when exactly one nationality of it is named; organisations that
+    differ by their nationality (التونسية / السعودية) stay apart."""
+    from extract.lexicon import nisba_country
+
+    named = {m.key for m in doc.mentions if m.cls == "Organization"}
+    words = {k: match_key(doc.entities[k].label).split() for k in named if k in doc.entities}
+    for short, sw in words.items():
+        national = [
+            k
+            for k, lw in words.items()
+            if len(lw) == len(sw) + 1 and lw[:-1] == sw and nisba_country(lw[-1])
+        ]
+        if len(national) == 1:
+            _rekey(doc, short, national[0], "Organization")
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+_QUOTES = {"«": "»", '"': '"', "“": "”"}
+
+
+def quoted_places_are_media(doc: Doc) -> None:
+    """A place name in quotation marks, or after صحيفة/جريدة, names a newspaper or channel
+    (``لـ«الشرق الأوسط»``، ``صحيفة الرياض``): an organisation, not the place."""
+    from extract.records import PLACE_CLASSES
+
+    text = doc.article.text
+    for i, m in enumerate(doc.mentions):
+        if m.cls not in PLACE_CLASSES:
+            continue
+        before = text[max(0, m.start - 12) : m.start]
+        opened = before.rstrip()[-1:]
+        quoted = opened in _QUOTES and text[m.end : m.end + 1] == _QUOTES[opened]
+        head = match_key(before).split()[-1:]
+        media = bool(head) and strip_al(head[0].lstrip("لب")) in ("صحيفه", "جريده")
+        if not (quoted or media):
+            continue
+        label = doc.entities[m.key].label if m.key in doc.entities else m.surface
+        key = match_key(f"صحيفة {label}")
+        doc.add_entity(EntityInfo(key, "Organization", label, source="pattern"))
+        doc.mentions[i] = replace(m, key=key, cls="Organization")
+        _drop_orphan(doc, m.key)

@@ -404,6 +404,10 @@ def _hijri_of(d: date) -> tuple[int, int, int]:
     return best
 
 
+# "سبتمبر وديسمبر 2014", "من مايو إلى يوليو 2015": the second month's year, right after it
+_SHARED_YEAR = re.compile(r"\s*(?:و|الي|الى|إلى|حتي|حتى|[-–])\s*\S+\s+(\d{4})(?!\d)")
+
+
 def _year_of(
     month: int, day: int | None, mod: str | None, ry: int, rm: int | None, rd: int | None
 ) -> int:
@@ -639,6 +643,10 @@ class _Finder:
                     return []
             elif not self.cued(m, strict=True):
                 return []
+        shared = _SHARED_YEAR.match(self.view, e)
+        if shared and not m.group("p_rel") and _CUED_FIRST <= int(shared.group(1)) <= _CUED_LAST:
+            # "بين سبتمبر وديسمبر 2014": the pair shares the year written after it
+            return self._days(m, s, e, int(shared.group(1)), month, d, cal, q, True)
         ref = self._reference(cal)
         if ref is None:
             return []

@@ -162,7 +162,8 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
 @functools.lru_cache(maxsize=100_000)
 def _cue_forms_of_folded(w: str) -> set[str]:
     """:func:`cue_forms` of an already folded word (cached: callers must not change it)."""
-    return {w, w[1:]} if len(w) > 3 and w[0] in "وف" else {w}
+    negation = w[1:] in ("لم", "لا")  # "ولم يستبعد"
+    return {w, w[1:]} if (len(w) > 3 or negation) and w[0] in "وف" else {w}
 
 
 def cue_forms(word: str) -> set[str]:
@@ -204,7 +205,8 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
         return False
     if not inner and clitic_noun(tok.text):
         return False
-    if match_title(view, j) or match_cue(view, j):
+    joined = j > 0 and view.folded[j - 1] in name_connectors()  # "أبو طالب" is a name
+    if match_title(view, j) or (match_cue(view, j) and not joined):
         return False
     if nisba_country(tok.text):
         # منصور التركي: a family name that reads as a nisba, when the NER continues the name

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 
 from extract.claims import find_claims
 from extract.coref import (
+    link_name_variants,
+    link_national_orgs,
+    quoted_places_are_media,
     resolve_generic_org,
     resolve_org_heads,
     resolve_short_names,
@@ -242,6 +245,9 @@ component("events", assigns=("events",))(find_events)
 
 @component("coref", assigns=("mentions",))
 def _coref(doc: Doc) -> None:
+    quoted_places_are_media(doc)
+    link_name_variants(doc)
+    link_national_orgs(doc)
     resolve_short_names(doc)
     resolve_title_refs(doc)
     resolve_generic_org(doc)

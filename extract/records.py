@@ -132,6 +132,9 @@ class Claim:
     about: tuple[str, ...] = ()
     date: DateValue | None = None
     date_from_article: bool = False
+    #: "resolved", or "unresolved" when a speaker stands in the text but could not be named
+    #: (then ``speakers`` is empty: no guess is made)
+    speaker_status: str = "resolved"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,9 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
   يستقطب … عبر الإنترنت → usesPlatform الإنترنت.
 - ``actor-implied``: تغريدة للرئيس الأمريكي ترامب → ترامب usesPlatform تويتر.
 - ``platform-actor``: ألغت شركة تويتر … الحسابات المرتبطة بتنظيم داعش → تويتر actedAgainst داعش.
+- ``account-on``: على حسابها على موقع تويتر → hasAccountOn (and publishesOn after نشر/كتب).
+- ``place-before``: الواقع تحت سيطرة تنظيم داعش، سقطت بأيدي التنظيم → controls / seized.
+- ``actor-place-from``: طُرد التنظيم من مدينة تل أبيض → lostControlOf.
 - ``actor-place``: خسر داعش الرقة … والموصل … والحويجة → lostControlOf each;
   استعادة الجيش السوري السيطرة على مدينة دير الزور → regainedControlOf.
 """
@@ -58,7 +61,11 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     table = relation_cues()
     if not is_word(view.tokens[i]):
         return None
-    for f in sorted(bare_forms(view.tokens[i].text), key=len, reverse=True):
+    word = view.tokens[i].text
+    forms = bare_forms(word)
+    if len(word) == 3 and word[0] in "وف":
+        forms |= bare_forms(word[1:])  # "وبث": bare_forms keeps و on three letters
+    for f in sorted(forms, key=len, reverse=True):
         if f in table:
             return table[f]
     return None
@@ -123,6 +130,66 @@ def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list
     return out
 
 
+_PUBLISH = frozenset(("publishesOn",))
+
+
+def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
+    """``على حسابها على موقع تويتر``، ``قناة التنظيم على تليجرام``: the actor (after the noun,
+    or the subject before it) has an account on the platform named within five words after
+    it; with a publishing verb before the noun (نشر، كتب، غرد) it also published there."""
+    toks = view.tokens
+    limit = toks[min(i + 6, len(toks) - 1)].end
+    platforms = [
+        m
+        for m in _sentence_mentions(doc, view)
+        if m.cls == "Platform" and toks[i].end <= m.start < limit
+    ]
+    if not platforms:
+        return
+    actor = _actor_near(doc, view, i, _ACTORS)
+    if actor is None or actor.start > platforms[0].start:
+        return
+    published = any(
+        (hit := _cue_at(view, k)) is not None and hit[0] in _PUBLISH
+        for k in range(max(0, i - _BEFORE_WINDOW), i)
+    )
+    for m in platforms[:1]:
+        _add(doc, view, actor.key, pred, m.key, "relation-cues")
+        if published:
+            _add(doc, view, actor.key, "publishesOn", m.key, "relation-cues")
+
+
+#: "its members/fighters/forces": the actor is the organisation the pronoun refers to
+_MEMBERS_OF_IT = frozenset(
+    fold(w) for w in ("عناصره", "مقاتليه", "مسلحيه", "قواته", "عناصرها", "مقاتليها", "قواتها")
+)
+
+
+def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
+    """``الواقع تحت سيطرة تنظيم داعش``، ``الخاضع لسيطرة المعارضة``، ``سقطت بأيدي التنظيم``:
+    the place stands before the cue, the actor right after it."""
+    toks = view.tokens
+    prev = [fold(t.text) for t in toks[max(0, i - 4) : i]]
+    f = fold(toks[i].text)
+    if pred == "controls" and not (prev[-1:] == ["تحت"] or f.startswith("لسيطر")):
+        return  # "مناطق سيطرة النظام" names no place; "سيطرة" alone is no relation
+    if pred == "seized" and not any(w.startswith(("سقط", "وسقط")) for w in prev):
+        return  # "قتل على يد التنظيم" is no seizure
+    actor = _actor_near(doc, view, i, ("Organization",), before_ok=False)
+    if actor is None and i + 1 < len(toks) and fold(toks[i + 1].text) in _MEMBERS_OF_IT:
+        # "سقطت بأيدي عناصره": its members, the organisation named last before
+        orgs = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Organization"]
+        actor = orgs[-1] if orgs else None
+    floor = toks[max(0, i - _BEFORE_WINDOW)].start
+    places = [
+        m
+        for m in _sentence_mentions(doc, view)
+        if m.cls in PLACE_CLASSES and floor <= m.start and m.end <= toks[i].start
+    ]
+    if actor is not None and places:
+        _add(doc, view, actor.key, pred, places[-1].key, "relation-cues")
+
+
 def find_relations(doc: Doc) -> None:
     """Actor–platform and actor–place relations from cue words in each sentence."""
     platforms_by_key = {e.key for e in doc.entities.values() if e.cls == "Platform"}
@@ -135,7 +202,8 @@ def find_relations(doc: Doc) -> None:
             pred, pattern, implies, before_ok = hit
             mentions = _sentence_mentions(doc, view)
             if pattern == "actor-platform":
-                classes = ("Organization",) if fold(toks[i].text) == "عبر" else _ACTORS
+                via = fold(toks[i].text) in ("عبر", "خلال", "طريق")  # عبر، من خلال، عن طريق
+                classes = ("Organization",) if via else _ACTORS
                 actor = _actor_near(doc, view, i, classes, before_ok)
                 if actor is None:
                     continue
@@ -161,14 +229,24 @@ def find_relations(doc: Doc) -> None:
                 for m in mentions:
                     if m.cls == "Organization" and m.start > toks[i].end:
                         _add(doc, view, platform_m.key, pred, m.key, "relation-cues")
-            elif pattern == "actor-place":
+            elif pattern in ("actor-place", "actor-place-from"):
                 actor = _actor_near(doc, view, i, ("Organization",), before_ok)
                 if actor is None:
                     continue
                 anchors = {toks[i].start}
                 anchors |= {t.start for t in toks if actor.start <= t.start < actor.end}
+                if pattern == "actor-place-from":  # "طُرد التنظيم من مدينة تل أبيض"
+                    anchors |= {
+                        toks[k].start
+                        for k in range(i + 1, min(len(toks), i + 6))
+                        if fold(toks[k].text) == "من"
+                    }
                 for m in _places_after(doc, view, toks[i].start, anchors):
                     _add(doc, view, actor.key, pred, m.key, "relation-cues")
+            elif pattern == "account-on":
+                _account_on(doc, view, i, pred)
+            elif pattern == "place-before":
+                _place_before(doc, view, i, pred)
 
 
 def find_events(doc: Doc) -> None:

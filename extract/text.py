@@ -135,8 +135,22 @@ def match_key(s: str) -> str:
     'تنظيم الدوله'
     >>> match_key("هشام\u200c\u00a0الخطيب\u200f") == match_key("هشام الخطيب")
     True
+
+    عبد and أبو are written apart from the name after them, whether or not the text joins
+    them, so that one person has one key:
+
+    >>> match_key("عبدالعزيز") == match_key("عبد العزيز"), match_key("أبوالفضل")
+    (True, 'ابو الفضل')
     """
-    return " ".join(fold(s).split())
+    return " ".join(_split_compound(w) for w in fold(s).split())
+
+
+def _split_compound(word: str) -> str:
+    """``عبدالله`` → ``عبد الله`` (folded words)."""
+    for head in ("عبد", "ابو"):
+        if word.startswith(head + "ال") and len(word) > len(head) + 3:
+            return f"{head} {word[len(head) :]}"
+    return word
 
 
 _LABEL_TABLE = {ord(c): None for c in INVISIBLE + TATWEEL} | {ord(c): " " for c in SPACES}
@@ -257,6 +271,41 @@ def _closes(text: str, i: int, closer: str, end: int) -> bool:
     return j >= 0
 
 
+@functools.cache
+def latin_initials() -> frozenset[str]:
+    """Arabic spellings of Latin letter names (بي، إف، جي …), ``latin_initials.tsv``."""
+    from extract.resources import load_tsv
+
+    return frozenset(r["initial"] for r in load_tsv("latin_initials.tsv", ("initial", "letter")))
+
+
+def _initial_before(text: str, start: int, dot: int) -> bool:
+    """Whether the word ending at ``dot`` is a name's initial: one Latin letter (``J.``) or
+    a letter name in Arabic letters (``بي.``) after another word, with a name after it."""
+    k = dot
+    while k > start and not text[k - 1].isspace():
+        k -= 1
+    word = text[k:dot]
+    if not word or k == start or dot + 2 > len(text) or not text[dot + 1 : dot + 2].isspace():
+        return False
+    nxt = text[dot + 2 : dot + 3]
+    if not nxt.isalpha():
+        return False
+    latin = len(word) == 1 and word.isascii() and word.isupper()
+    return latin or word in latin_initials()
+
+
+def _letter_after(text: str, j: int, end: int) -> bool:
+    """An Arabic letter right after a full stop (``خطير.وأضاف``), not a number or an
+    abbreviation such as ``د.ب.أ`` (one letter between dots)."""
+    if j + 1 >= end or not ("\u0621" <= text[j] <= "\u064a"):
+        return False
+    k = j
+    while k < end and "\u0621" <= text[k] <= "\u064a":
+        k += 1
+    return k - j >= 3
+
+
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Split one segment into sentence spans, never inside a balanced quotation."""
     s = start
@@ -304,6 +353,10 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
                     toggles.discard(text[j])
                 j += 1
             boundary = j >= end or text[j].isspace()
+            if ch == "." and j == i + 1 and _initial_before(text, start, i):
+                boundary = False  # "جيمس بي. كومي": a Latin initial, not the end
+            elif ch == "." and not boundary and not inside and _letter_after(text, j, end):
+                boundary = True  # "خطير.وأضاف": a missing space still ends the sentence
             if boundary and not inside:
                 yield s, j
                 s = j

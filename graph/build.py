@@ -48,6 +48,9 @@ CLASS_IRIS: dict[str, URIRef] = {
 }
 PREDICATES: dict[str, URIRef] = {
     "usesPlatform": RASD.usesPlatform,
+    "publishesOn": RASD.publishesOn,
+    "hasAccountOn": RASD.hasAccountOn,
+    "seized": RASD.seized,
     "actedAgainst": RASD.actedAgainst,
     "affiliatedWith": RASD.affiliatedWith,
     "nationality": RASD.nationality,
@@ -105,6 +108,7 @@ _RASD_TERMS = (
     "quoteKind",
     "cue",
     "dateSource",
+    "speakerStatus",
     "originalText",
     "hijriDate",
     "dateQualifier",
@@ -280,6 +284,8 @@ def article_triples(ex: Extraction) -> Iterator[Triple]:
         for sp in c.speakers:
             if known(sp):
                 yield node, T["author"], ent(sp)
+        if c.speaker_status == "unresolved":
+            yield node, T["speakerStatus"], nt.lit("unresolved")
         for ab in c.about:
             if known(ab):
                 yield node, T["about"], ent(ab)

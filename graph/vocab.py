@@ -46,6 +46,7 @@ class RASD(DefinedNamespace):
     quoteKind: URIRef  # "direct" or "reported"
     cue: URIRef  # the speech verb or preposition that introduced the claim
     dateSource: URIRef  # "stated" (in the claim's sentence) or "article" (publication date)
+    speakerStatus: URIRef  # "unresolved": a speaker stands in the text but is not identified
 
     # dates
     originalText: URIRef  # the date expression as written
@@ -57,10 +58,13 @@ class RASD(DefinedNamespace):
 
     # relations between entities
     usesPlatform: URIRef  # actor uses a platform (recruitment, propaganda, tweets)
+    publishesOn: URIRef  # actor published a post, video or statement on a platform or site
+    hasAccountOn: URIRef  # actor has an account, page, channel or handle on a platform
     actedAgainst: URIRef  # a platform/company acts against an actor (closes accounts)
     affiliatedWith: URIRef  # person -> organisation (role holder, member, researcher at)
     nationality: URIRef  # person/organisation -> country, from nisba adjectives
     controls: URIRef  # actor controls a place
+    seized: URIRef  # actor seized a place (took it by force)
     lostControlOf: URIRef  # actor lost a place
     regainedControlOf: URIRef  # actor (re)took control of a place
     operatesIn: URIRef  # actor active in a place

@@ -93,7 +93,17 @@ def test_claims_have_text_speaker_article_and_evidence(seeds_graph: Graph) -> No
         } """,
     )
     assert bad == []
-    for prop in ("schema:author", "schema:appearance", "rasd:inSentence", "rasd:start", "rasd:end"):
+    # a claim has its speaker, or says that the speaker could not be identified (never both)
+    open_or_both = q(
+        seeds_graph,
+        """
+        SELECT ?c WHERE { ?c a schema:Claim .
+          { FILTER NOT EXISTS { ?c schema:author ?a }
+            FILTER NOT EXISTS { ?c rasd:speakerStatus "unresolved" } }
+          UNION { ?c schema:author ?a ; rasd:speakerStatus ?s } } """,
+    )
+    assert open_or_both == []
+    for prop in ("schema:appearance", "rasd:inSentence", "rasd:start", "rasd:end"):
         missing = q(
             seeds_graph,
             f"SELECT ?c WHERE {{ ?c a schema:Claim FILTER NOT EXISTS {{ ?c {prop} ?x }} }}",
