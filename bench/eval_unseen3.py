@@ -66,7 +66,7 @@ from extract.records import PLACE_CLASSES, Article, Extraction
 from extract.resolve import resolve
 from extract.text import fold, match_key
 from graph.build import build_dataset
-from graph.iri import graph_iri
+from graph.iri import ENTITIES_GRAPH, graph_iri
 from graph.vocab import RASD, SCHEMA
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -317,8 +317,10 @@ class Output:
         self.extractions = extractions
         self.entities = resolve(extractions)
         self.dataset = build_dataset(extractions, self.entities)
-        self.labels = Graph()
-        for t in self.dataset.default_graph:
+        self.labels = Graph()  # classes and names live in the entities graph (and, before
+        for t in self.dataset.default_graph:  # the archive build, in the default graph)
+            self.labels.add(t)
+        for t in self.dataset.graph(ENTITIES_GRAPH):
             self.labels.add(t)
 
     def graph(self, ex: Extraction) -> Graph:
