@@ -424,3 +424,23 @@ def test_highlight_keeps_the_text_and_marks_each_anchor_once(words, raw) -> None
         valid = 0 <= sp.start < sp.end <= len(body)
         assert out.count(f'id="a{i}"') == (1 if valid and sp.anchor else 0)
     assert "<b>" not in out.replace("<bdi>", "")
+
+
+def test_a_claim_without_a_speaker_says_so(tmp_path: Path) -> None:
+    """A claim left without a speaker (rasd:speakerStatus "unresolved") is listed with
+    "speaker not identified", never under somebody's name."""
+    from rdflib import Literal, URIRef
+
+    from graph.vocab import RASD, SCHEMA
+
+    g = fixture_graph()
+    claim = URIRef("https://w3id.org/rasd/claim/unresolved/0-9")
+    article = next(g.subjects(None, SCHEMA.NewsArticle))
+    g.add((claim, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), SCHEMA.Claim))
+    g.add((claim, SCHEMA.text, Literal("تصريح لا يعرف قائله", lang="ar")))
+    g.add((claim, SCHEMA.appearance, article))
+    g.add((claim, RASD.speakerStatus, Literal("unresolved")))
+    write_site(g, tmp_path)
+    html = (tmp_path / "claims.html").read_text(encoding="utf-8")
+    row = html[html.index("تصريح لا يعرف قائله") - 400 : html.index("تصريح لا يعرف قائله")]
+    assert "لم يُحدَّد القائل" in row

@@ -67,7 +67,11 @@ def _network(site: Site, picked: list[Claim], refs: Refs) -> tuple[dict[str, Any
                     "cls": f"{c.cue} · {c.date or ''}",
                     "text": c.text,
                     "facts": [
-                        ["القائل", "، ".join(ents[a].label for a in c.authors if a in ents)],
+                        [
+                            "القائل",
+                            "، ".join(ents[a].label for a in c.authors if a in ents)
+                            or "لم يُحدَّد القائل",
+                        ],
                         ["عن", "، ".join(ents[a].label for a in c.about if a in ents)],
                     ],
                     "art": ev[3],
