@@ -34,6 +34,7 @@ from export.html.model import (
     iso_date,
 )
 from export.html.styles import CLASS_GROUP, CLASS_KEY, CLASS_RANK, ENTITY_CLASSES, RELATIONS
+from graph.store import PREFIXES
 from graph.vocab import RASD, SCHEMA
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -41,14 +42,6 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 OWL_SAME = "http://www.w3.org/2002/07/owl#sameAs"
 _HEX_ID = re.compile(r"^[0-9a-f]{4,64}$")
-PREFIXES = {
-    "rdf": RDF_NS,
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "schema": str(SCHEMA),
-    "rasd": "https://w3id.org/rasd/ns#",
-}
 #: An entity gets its own page when it is mentioned at least this often (see ``Ent.page``).
 MIN_MENTIONS = 2
 
@@ -129,10 +122,12 @@ def store_from_graph(graph: Graph) -> ox.Store:
     return store
 
 
-def _select(store: ox.Store, query: str):
-    """Rows of a SELECT over the union of the graphs, as tuples of terms (``None`` unbound)."""
+def _select(store: ox.Store, query: str, bind: dict[str, ox.NamedNode] | None = None):
+    """Rows of a SELECT over the union of the graphs, as tuples of terms (``None`` unbound);
+    ``bind`` gives variables their values (SPARQL substitution, never text pasted in)."""
     head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
-    res = store.query(head + query, use_default_graph_as_union=True)
+    subs = {ox.Variable(k): v for k, v in (bind or {}).items()}
+    res = store.query(head + query, use_default_graph_as_union=True, substitutions=subs)
     names = [v.value for v in res.variables]
     for sol in res:
         yield tuple(sol[n] for n in names)
@@ -482,18 +477,21 @@ def read_article(store: ox.Store, iri: str, entities: dict[str, Ent]) -> Article
     per node.
     """
     own: dict[str, list] = defaultdict(list)
-    for p, o in _select(
+    art = ox.NamedNode(iri)
+    for _art, p, o in _select(
         store,
-        f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o FILTER(?p IN (schema:articleBody, schema:mentions))"
-        " }",
+        "SELECT ?art ?p ?o WHERE { ?art ?p ?o"
+        " FILTER(?p IN (schema:articleBody, schema:mentions)) }",
+        {"art": art},
     ):
         own[p.value].append(o)
     bodies = sorted(o.value for o in own.get(str(SCHEMA.articleBody), ()))
     named = tuple(sorted({o.value for o in own.get(str(SCHEMA.mentions), ())}))
     nodes: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     res = store.query(
-        f"SELECT ?s ?p ?o WHERE {{ ?s <{_A}> <{iri}> . ?s ?p ?o }}",
+        f"SELECT ?s ?p ?o ?art WHERE {{ ?s <{_A}> ?art . ?s ?p ?o }}",
         use_default_graph_as_union=True,
+        substitutions={ox.Variable("art"): art},
     )
     for sol in res:  # terms are decoded on access: objects only for the properties used
         p = sol[1].value
