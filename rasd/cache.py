@@ -99,26 +99,36 @@ class ResultCache:
     def get(self, key: str) -> tuple[Any, bytes] | None:
         """The ``(meta, compressed N-Quads)`` of ``key``, or ``None`` when absent or damaged
         (a damaged entry is reported once, deleted and counted in :attr:`corrupt`)."""
+        row = self._checked(key)
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0]), row[1]
+        except Exception as exc:  # a damaged pickle can raise almost anything
+            return self._damaged(key, exc)
+
+    def get_nquads(self, key: str) -> bytes | None:
+        """Only the compressed N-Quads of ``key`` (checked against the digest, not unpickled)."""
+        row = self._checked(key)
+        return None if row is None else row[1]
+
+    def _checked(self, key: str) -> tuple[bytes, bytes] | None:
+        """``(meta, nquads)`` of ``key`` if present and matching its digest."""
         row = self.db.execute(
             "SELECT digest, meta, nquads FROM results WHERE key = ?", (key,)
         ).fetchone()
         if row is None:
             return None
         digest, meta, nquads = row
-        try:
-            if _digest(meta, nquads) != digest:
-                raise CacheCorrupt("digest mismatch")
-            return pickle.loads(meta), nquads
-        except Exception as exc:  # a damaged pickle can raise almost anything
-            log.warning("cache entry %s in %s is damaged (%s); rebuilding it", key, self.path, exc)
-            self.corrupt += 1
-            self.db.execute("DELETE FROM results WHERE key = ?", (key,))
-            return None
+        if _digest(meta, nquads) != digest:
+            return self._damaged(key, CacheCorrupt("digest mismatch"))
+        return meta, nquads
 
-    def get_nquads(self, key: str) -> bytes | None:
-        """Only the compressed N-Quads of ``key`` (checked against the digest)."""
-        got = self.get(key)
-        return None if got is None else got[1]
+    def _damaged(self, key: str, exc: Exception) -> None:
+        log.warning("cache entry %s in %s is damaged (%s); rebuilding it", key, self.path, exc)
+        self.corrupt += 1
+        self.db.execute("DELETE FROM results WHERE key = ?", (key,))
+        return None
 
     def put(self, key: str, meta: Any, nquads: bytes) -> None:
         """Store one result; committed in batches (and by :meth:`commit`)."""
