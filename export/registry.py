@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import RDF, Graph
 
+from export.atomic import atomic_path
 from extract.errors import UsageError
 from graph.network import arabic_label, entity_classes, to_networkx
 from graph.store import PREFIXES, run_query
@@ -56,9 +56,8 @@ def get_exporter(name: str) -> Exporter:
 
 
 def _atomic(path: Path, write: Callable[[Path], None]) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    write(tmp)
-    os.replace(tmp, path)
+    with atomic_path(path) as tmp:
+        write(tmp)
 
 
 def _union(store: ox.Store) -> ox.QueryTriples:

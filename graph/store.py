@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -137,8 +136,3 @@ def select_rows(store: ox.Store, sparql: str) -> list[dict[str, str]]:
     for row in result:
         out.append({n: _cell(row[n]) for n in names if row[n] is not None})
     return out
-
-
-def solutions_json(rows: Iterable[dict[str, str]]) -> str:
-    """Rows as compact JSON (for tests and tools)."""
-    return json.dumps(list(rows), ensure_ascii=False)

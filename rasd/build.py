@@ -37,11 +37,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from export.atomic import atomic_path
 from extract.errors import ExtractError, InputError, RasdError, UsageError
 from extract.pipeline import DEFAULT_PIPELINE, article_record, check_pipeline, extract_article
 from extract.reader import read_inputs
 from extract.records import Article
-from extract.resolve import KeySummary, contributions, derive, fold, unfold
+from extract.resolve import Entity, KeySummary, contributions, derive, fold, unfold
 from graph import nt
 from graph.build import article_nquads, entity_triples
 from graph.iri import ENTITIES_GRAPH, entity_iri, graph_iri
@@ -146,7 +147,7 @@ def process_article(article: Article, pipeline: Sequence[str]) -> tuple[ArticleM
         article_record(article),
         n,
         len(ex.claims),
-        sum(1 for _ in ex.relations),
+        len(ex.relations),
         contrib,
     )
     return meta, zlib.compress(text.encode("utf-8"), 1)
@@ -512,14 +513,16 @@ def _build(
     report.times["store"] = writer.seconds
 
     t = time.perf_counter()
-    entity_count = _write_entities(store, state.summaries, touched, full=prev is None)
+    entities = {k: e for k in sorted(state.summaries) if (e := derive(k, state.summaries[k]))}
+    entity_text, entity_count = _entities_text(entities.values())
+    _write_entities(store, entities, touched, entity_text if prev is None else None)
     report.times["resolve"] = time.perf_counter() - t
     store.flush()
     _save_state(out_dir, state)
     _dirty_path(out_dir).unlink()
 
     t = time.perf_counter()
-    report.outputs += write_rdf_files(out_dir, store, state, cache)
+    report.outputs += write_rdf_files(out_dir, store, state, cache, entity_text)
     report.times["turtle+trig"] = time.perf_counter() - t
     cache.close()
     report.corrupt_cache = cache.corrupt
@@ -529,12 +532,7 @@ def _build(
     report.triples = sum(v[1] for v in state.articles.values()) + entity_count
     report.claims = sum(v[2] for v in state.articles.values())
     report.relations = sum(v[3] for v in state.articles.values())
-    classes: Counter[str] = Counter()
-    for key in state.summaries:
-        e = derive(key, state.summaries[key])
-        if e is not None:
-            classes[e.cls] += 1
-    report.entities = dict(sorted(classes.items()))
+    report.entities = dict(sorted(Counter(e.cls for e in entities.values()).items()))
     report.failures.sort(key=lambda f: (f.source, f.record, f.component))
     report.times["total"] = time.perf_counter() - t0
     return report
@@ -544,43 +542,35 @@ class _Rebuild(RasdError):
     """The incremental state cannot be trusted; the caller rebuilds from scratch."""
 
 
-def _entity_quads(e: Any) -> list[tuple[str, str, str]]:
-    return list(entity_triples(e))
+def _entities_text(entities: Iterable[Entity]) -> tuple[str, int]:
+    """The entities graph as N-Triples text (in the order given) and its number of triples."""
+    parts: list[str] = []
+    n = 0
+    for e in entities:
+        triples = list(entity_triples(e))
+        parts.append(nt.triple_lines(triples))
+        n += len(triples)
+    return "".join(parts), n
 
 
 def _write_entities(
-    store: ox.Store, summaries: dict[str, KeySummary], touched: set[str], *, full: bool
-) -> int:
-    """Write the entities graph: all of it on a full build, only the ``touched`` keys on an
-    incremental one.  Returns the number of triples in the entities graph."""
+    store: ox.Store, entities: dict[str, Entity], touched: set[str], full_text: str | None
+) -> None:
+    """Write the entities graph: ``full_text`` (all of it) on a full build; on an incremental
+    one, only the ``touched`` keys are replaced."""
     g = ox.NamedNode(str(ENTITIES_GRAPH))
-    gtok = nt.iri(str(ENTITIES_GRAPH))
-    keys = sorted(summaries) if full else sorted(touched)
-    if not full:
-        for key in keys:
-            s = ox.NamedNode(str(entity_iri(key)))
-            for q in list(store.quads_for_pattern(s, None, None, g)):
-                store.remove(q)
-    parts: list[str] = []
+    if full_text is not None:
+        if full_text:
+            store.bulk_load(full_text.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=g)
+        return
+    keys = sorted(touched)
     for key in keys:
-        s = summaries.get(key)
-        e = derive(key, s) if s is not None else None
-        if e is not None:
-            parts.append(nt.quad_lines(_entity_quads(e), gtok))
-    data = "".join(parts).encode("utf-8")
-    if data:
-        if full:
-            store.bulk_load(data, ox.RdfFormat.N_QUADS)
-        else:
-            store.load(data, ox.RdfFormat.N_QUADS)
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, g))
-
-
-def _entities_lines(summaries: dict[str, KeySummary]) -> Iterator[list[tuple[str, str, str]]]:
-    for key in sorted(summaries):
-        e = derive(key, summaries[key])
-        if e is not None:
-            yield _entity_quads(e)
+        s = ox.NamedNode(str(entity_iri(key)))
+        for q in list(store.quads_for_pattern(s, None, None, g)):
+            store.remove(q)
+    text, _n = _entities_text(entities[k] for k in keys if k in entities)
+    if text:
+        store.load(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=g)
 
 
 def _article_chunks(state: _State, cache: ResultCache) -> Iterator[tuple[str, str]]:
@@ -593,60 +583,36 @@ def _article_chunks(state: _State, cache: ResultCache) -> Iterator[tuple[str, st
         yield article_id, zlib.decompress(data).decode("utf-8")
 
 
-def _atomic_write(path: Path, chunks: Iterable[str]) -> Path:
-    """Write ``chunks`` to ``path`` through a temporary file renamed over it at the end, so a
-    build killed while writing leaves the previous complete file."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", encoding="utf-8", newline="\n") as f:
-        for chunk in chunks:
-            f.write(chunk)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-    return path
-
-
 def write_rdf_files(
-    out_dir: Path, store: ox.Store, state: _State, cache: ResultCache
+    out_dir: Path, store: ox.Store, state: _State, cache: ResultCache, entity_text: str
 ) -> list[Path]:
     """``graph.ttl`` (the union) and ``graph.trig`` (one named graph per article and the
-    entities graph), deterministic for the same store content: Oxigraph's grouped Turtle for
-    small graphs; for large ones, one triple a line from the cached N-Quads in article order
-    (Oxigraph's serialiser writes ~50k triples/s here, too slow for 25 M)."""
+    entities graph, ``entity_text`` as N-Triples), deterministic for the same store content:
+    Oxigraph's grouped Turtle for small graphs; for large ones, one triple a line from the
+    cached N-Quads in article order, both files in one pass over the cache (Oxigraph's
+    serialiser writes ~50k triples/s here, too slow for 25 M)."""
     total = sum(v[1] for v in state.articles.values())
+    ttl, trig = out_dir / "graph.ttl", out_dir / "graph.trig"
     if total <= PRETTY_MAX_TRIPLES:
         from export.registry import get_exporter
 
-        written = []
-        for fmt in ("turtle", "trig"):
-            exp = get_exporter(fmt)
-            exp.write(store, out_dir / exp.default_name)
-            written.append(out_dir / exp.default_name)
-        return written
-    ent_graph = nt.iri(str(ENTITIES_GRAPH))
-
-    def trig() -> Iterator[str]:
-        yield f"{ent_graph} {{\n"
-        for triples in _entities_lines(state.summaries):
-            yield nt.triple_lines(triples)
-        yield "}\n"
+        get_exporter("turtle").write(store, ttl)
+        get_exporter("trig").write(store, trig)
+        return [ttl, trig]
+    with (
+        atomic_path(ttl) as ttl_tmp,
+        atomic_path(trig) as trig_tmp,
+        ttl_tmp.open("w", encoding="utf-8", newline="\n") as t,
+        trig_tmp.open("w", encoding="utf-8", newline="\n") as q,
+    ):
+        t.write(entity_text)
+        q.write(f"{nt.iri(str(ENTITIES_GRAPH))} {{\n{entity_text}}}\n")
         for article_id, text in _article_chunks(state, cache):
             g = nt.iri(str(graph_iri(article_id)))
-            yield f"\n{g} {{\n"
-            yield text.replace(f" {g} .\n", " .\n")
-            yield "}\n"
-
-    def turtle() -> Iterator[str]:
-        for triples in _entities_lines(state.summaries):
-            yield nt.triple_lines(triples)
-        for article_id, text in _article_chunks(state, cache):
-            g = nt.iri(str(graph_iri(article_id)))
-            yield text.replace(f" {g} .\n", " .\n")
-
-    return [
-        _atomic_write(out_dir / "graph.ttl", turtle()),
-        _atomic_write(out_dir / "graph.trig", trig()),
-    ]
+            lines = text.replace(f" {g} .\n", " .\n")
+            t.write(lines)
+            q.write(f"\n{g} {{\n{lines}}}\n")
+    return [ttl, trig]
 
 
 class _CachedArticles:
@@ -720,4 +686,5 @@ def write_pages(out_dir: Path, *, max_overview_nodes: int = 400, workers: int = 
 
 def _write_errors(out_dir: Path, failures: list[Failure]) -> None:
     lines = sorted(f.line() + "\n" for f in failures)
-    _atomic_write(out_dir / "errors.jsonl", lines)
+    with atomic_path(out_dir / "errors.jsonl") as tmp:
+        tmp.write_text("".join(lines), encoding="utf-8")
