@@ -41,6 +41,10 @@ the work on issue 11; ``--check`` validates the gold files without running rasd.
 
     /work/main/.venv/bin/python bench/eval_unseen3.py --check
     /work/main/.venv/bin/python bench/eval_unseen3.py --split dev [--show]
+    /work/main/.venv/bin/python bench/eval_unseen3.py --corpus unseen4 --split dev
+
+``--corpus unseen4`` scores the fourth corpus (``bench/unseen4_*``, drawn by
+``bench/unseen3_select.py --corpus unseen4``) with the same rules and guideline.
 """
 
 from __future__ import annotations
@@ -168,11 +172,11 @@ class Gold:
         return sum(len(self.of(kind, a)) for a in articles)
 
 
-def read_gold(directory: Path = BENCH) -> Gold:
+def read_gold(directory: Path = BENCH, corpus: str = "unseen3") -> Gold:
     """Read the four gold TSVs; malformed rows become one-line errors, not exceptions."""
     gold = Gold()
     for kind, cols in COLUMNS.items():
-        path = directory / f"unseen3_{kind}.tsv"
+        path = directory / f"{corpus}_{kind}.tsv"
         by_article: dict[str, list[dict[str, str]]] = defaultdict(list)
         gold.rows[kind] = by_article
         if not path.exists():
@@ -205,7 +209,7 @@ def load_article(row: dict[str, str]) -> Article:
     with zipfile.ZipFile(CORPUS / f"{row['zip']}.zip") as zf:
         record = json.loads(zf.read(zf.namelist()[0]))[int(row["index"])]
     if (record.get("url") or "").strip() != row["url"]:
-        raise SystemExit(f"{LIST}: {row['n']}: the URL at {row['zip']}#{row['index']} differs")
+        raise SystemExit(f"{row['n']}: the URL at {row['zip']}#{row['index']} differs")
     return parse_record(record, f"{row['zip']}#{row['index']}")
 
 
@@ -595,11 +599,13 @@ def evaluate(gold: Gold, arts: list[tuple[str, Extraction]], out: Output) -> tup
     return lines, details
 
 
-def write_report(path: Path, split: str, lines: list, details: dict, meta: dict) -> None:
+def write_report(
+    path: Path, split: str, lines: list, details: dict, meta: dict, corpus: str = "unseen3"
+) -> None:
     """The results page: the command, the scores, then every error by kind."""
     command = " ".join(["bench/eval_unseen3.py", *sys.argv[1:]])
     out = [
-        f"# unseen3, {split} split (issue 11)",
+        f"# {corpus}, {split} split (issue 11)",
         "",
         f"    PYTHONPATH=$PWD /work/main/.venv/bin/python {command}",
         "",
@@ -607,7 +613,7 @@ def write_report(path: Path, split: str, lines: list, details: dict, meta: dict)
         f"rasd CPU time "
         f"{meta['cpu']:.1f} s (extract + resolve + graph); run {meta['when']}.",
         "Scoring rules: see the docstring of `bench/eval_unseen3.py`; annotation: "
-        "`bench/unseen3_guideline.md`.",
+        "`bench/unseen3_guideline.md` (shared by every unseen corpus).",
         "",
         "| measure | value |",
         "|---|---|",
@@ -625,14 +631,19 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print every error")
     ap.add_argument("--check", action="store_true", help="validate the gold files and exit")
     ap.add_argument("--all", action="store_true", help="score unannotated articles too")
-    ap.add_argument("--list", type=Path, default=LIST, help="article list (default: %(default)s)")
+    ap.add_argument(
+        "--corpus",
+        default="unseen3",
+        help="corpus name: bench/NAME_articles.tsv and its gold files (default %(default)s)",
+    )
+    ap.add_argument("--list", type=Path, help="article list (default bench/NAME_articles.tsv)")
     ap.add_argument("--gold-dir", type=Path, default=BENCH, help="where the gold TSVs are")
     ap.add_argument(
-        "--report", type=Path, help="results page (default bench/unseen3_results_<split>.md)"
+        "--report", type=Path, help="results page (default bench/NAME_results_<split>.md)"
     )
     args = ap.parse_args()
-    listed = article_list(args.list)
-    gold = read_gold(args.gold_dir)
+    listed = article_list(args.list or BENCH / f"{args.corpus}_articles.tsv")
+    gold = read_gold(args.gold_dir, args.corpus)
     if args.check:
         used = {a for by_article in gold.rows.values() for a in by_article}
         texts = {r["n"]: load_article(r).text for r in listed if r["n"] in used}
@@ -668,8 +679,8 @@ def main() -> None:
         "cpu": cpu,
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
-    report = args.report or BENCH / f"unseen3_results_{args.split}.md"
-    write_report(report, args.split, lines, details, meta)
+    report = args.report or BENCH / f"{args.corpus}_results_{args.split}.md"
+    write_report(report, args.split, lines, details, meta, args.corpus)
     print(f"wrote {report}")
 
 

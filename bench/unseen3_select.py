@@ -21,12 +21,17 @@ The rule, fixed before anything was annotated or scored:
    papers) keep their first occurrence only; a used article is excluded by its URL and by
    its content (same shingle rule), wherever a copy of it lies.
 3. Two strata: *online* (the text names a platform or the internet, :data:`ONLINE`) and
-   *other*.  Each stratum is shuffled with ``random.Random(SEED)`` (seed 11, the issue's number);
+   *other*.  Each stratum is shuffled with ``random.Random(seed)`` (seed 11, the issue's number);
    the first 22 of each are taken and interleaved online, other, online, other … and numbered
    u01…u44 in that order.
 4. Split: u01–u22 (the first half) are ``dev``, u23–u44 (the second half) are ``test``; each
    half thus holds 11 online and 11 other articles.  The split is made here, before any
    annotation or scoring; ``test`` is scored once, at the end.
+
+The fourth corpus (``--corpus unseen4``, drawn 2026-12-01 before any of it was read) follows
+the same rule with three changes fixed in advance: the 44 unseen3 articles are *used* too
+(excluded by URL and by content), the seed is 12, and 20 articles are taken from each stratum
+(u01–u20 dev, u21–u40 test), written to ``bench/unseen4_articles.tsv``.
 
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
@@ -34,6 +39,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
 
     /work/main/.venv/bin/python bench/unseen3_select.py           # print the draw
     /work/main/.venv/bin/python bench/unseen3_select.py --write   # write bench/unseen3_articles.tsv
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen4 --write
 """
 
 from __future__ import annotations
@@ -51,9 +57,8 @@ from extract.text import fold
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "saudinewsnet"
-OUT = ROOT / "bench" / "unseen3_articles.tsv"
-SEED = 11
-PER_STRATUM = 22
+#: corpus name → (seed, articles per stratum, earlier corpora whose articles count as used)
+DRAWS = {"unseen3": (11, 22, ()), "unseen4": (12, 20, ("unseen3",))}
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
 CORE = tuple(fold(w) for w in ("داعش", "تنظيم الدولة", "إرهاب"))
@@ -140,7 +145,7 @@ def _entities_draw(n: int = 24) -> list[Key]:
     return cands[:n]
 
 
-def used_keys() -> set[Key]:
+def used_keys(earlier: tuple[str, ...] = ()) -> set[Key]:
     """(zip, index) of every article already used by the project's benchmarks."""
     bench = ROOT / "bench"
     ent = bench / "eval_entities_unseen.py"
@@ -150,13 +155,18 @@ def used_keys() -> set[Key]:
     for line in gold.read_text(encoding="utf-8").splitlines()[1:]:
         day, _, idx = line.split("\t")[0].partition("#")
         keys.add((day, int(idx)))
+    for name in earlier:
+        rows = (bench / f"{name}_articles.tsv").read_text(encoding="utf-8").splitlines()[1:]
+        for line in rows:
+            cols = line.split("\t")
+            keys.add((cols[4], int(cols[5])))
     return keys
 
 
-def used_articles() -> tuple[set[str], set[str]]:
+def used_articles(earlier: tuple[str, ...] = ()) -> tuple[set[str], set[str]]:
     """URLs and 8-word shingles of the used articles (so that a copy elsewhere is excluded too)."""
     by_zip: dict[str, list[int]] = {}
-    for day, idx in used_keys():
+    for day, idx in used_keys(earlier):
         by_zip.setdefault(day, []).append(idx)
     urls: set[str] = set()
     shingles: set[str] = set()
@@ -191,9 +201,9 @@ def _copied(sh: set[str], seen: set[str]) -> bool:
     return bool(sh) and len(sh & seen) >= 0.2 * len(sh)
 
 
-def candidates() -> tuple[list[dict], list[dict], dict[str, int]]:
+def candidates(earlier: tuple[str, ...] = ()) -> tuple[list[dict], list[dict], dict[str, int]]:
     """The eligible articles of the two strata (online, other) and the exclusion counts."""
-    used_urls, used_shingles = used_articles()
+    used_urls, used_shingles = used_articles(earlier)
     seeds = _seed_shingles()
     online: list[dict] = []
     other: list[dict] = []
@@ -238,16 +248,17 @@ def candidates() -> tuple[list[dict], list[dict], dict[str, int]]:
     return online, other, dropped
 
 
-def select() -> tuple[list[dict], dict[str, int]]:
-    """The 44 articles in order u01…u44, with their split."""
-    online, other, dropped = candidates()
+def select(corpus: str = "unseen3") -> tuple[list[dict], dict[str, int]]:
+    """The corpus's articles in order u01…, with their split."""
+    seed, per_stratum, earlier = DRAWS[corpus]
+    online, other, dropped = candidates(earlier)
     dropped["online pool"], dropped["other pool"] = len(online), len(other)
-    rnd = random.Random(SEED)
+    rnd = random.Random(seed)
     rnd.shuffle(online)
     rnd.shuffle(other)
-    if len(online) < PER_STRATUM or len(other) < PER_STRATUM:
+    if len(online) < per_stratum or len(other) < per_stratum:
         raise SystemExit(f"too few candidates: online {len(online)}, other {len(other)}")
-    pairs = zip(online[:PER_STRATUM], other[:PER_STRATUM], strict=True)
+    pairs = zip(online[:per_stratum], other[:per_stratum], strict=True)
     picked = [a for pair in pairs for a in pair]
     half = len(picked) // 2
     for n, a in enumerate(picked, start=1):
@@ -258,16 +269,18 @@ def select() -> tuple[list[dict], dict[str, int]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
+    ap.add_argument("--corpus", choices=sorted(DRAWS), default="unseen3")
+    ap.add_argument("--write", action="store_true", help="write bench/<corpus>_articles.tsv")
     args = ap.parse_args()
-    picked, dropped = select()
+    out = ROOT / "bench" / f"{args.corpus}_articles.tsv"
+    picked, dropped = select(args.corpus)
     cols = ("n", "split", "url", "source", "zip", "index", "chars")
     lines = ["\t".join(cols)] + ["\t".join(str(a[c]) for c in cols) for a in picked]
     print("\n".join(lines))
     print("# " + ", ".join(f"{k}: {v}" for k, v in dropped.items()))
     if args.write:
-        OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"# wrote {OUT}")
+        out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"# wrote {out}")
 
 
 if __name__ == "__main__":

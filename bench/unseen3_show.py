@@ -8,6 +8,7 @@ character; long paragraphs are wrapped at word boundaries (the offsets stay exac
     /work/main/.venv/bin/python bench/unseen3_show.py u07          # or: 7
     /work/main/.venv/bin/python bench/unseen3_show.py u07 --find "وقال اللواء"
     /work/main/.venv/bin/python bench/unseen3_show.py --list       # ids, split, source, url
+    /work/main/.venv/bin/python bench/unseen3_show.py --corpus unseen4 u07   # the fourth corpus
 """
 
 from __future__ import annotations
@@ -23,13 +24,12 @@ from extract.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet"
-LIST = ROOT / "bench" / "unseen3_articles.tsv"
 WIDTH = 90
 
 
-def articles() -> list[dict[str, str]]:
-    """The rows of ``bench/unseen3_articles.tsv``."""
-    with LIST.open(encoding="utf-8") as f:
+def articles(corpus: str = "unseen3") -> list[dict[str, str]]:
+    """The rows of ``bench/<corpus>_articles.tsv``."""
+    with (ROOT / "bench" / f"{corpus}_articles.tsv").open(encoding="utf-8") as f:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
@@ -41,16 +41,16 @@ def article_id(arg: str) -> str:
     return f"u{int(digits):02d}"
 
 
-def load(n: str) -> Article:
+def load(n: str, corpus: str = "unseen3") -> Article:
     """Article ``n`` (u01…) as rasd reads it, identified as ``zip#index``."""
-    for row in articles():
+    for row in articles(corpus):
         if row["n"] == n:
             with zipfile.ZipFile(CORPUS / f"{row['zip']}.zip") as zf:
                 record = json.loads(zf.read(zf.namelist()[0]))[int(row["index"])]
             if (record.get("url") or "").strip() != row["url"]:
-                raise SystemExit(f"{LIST}: {n}: the URL at {row['zip']}#{row['index']} differs")
+                raise SystemExit(f"{corpus}: {n}: the URL at {row['zip']}#{row['index']} differs")
             return parse_record(record, f"{row['zip']}#{row['index']}")
-    raise SystemExit(f"{LIST}: no article {n}")
+    raise SystemExit(f"{corpus}: no article {n}")
 
 
 def numbered_lines(text: str, width: int = WIDTH) -> list[tuple[int, str]]:
@@ -78,14 +78,15 @@ def main() -> None:
     ap.add_argument("n", nargs="?", help="article number: u07 or 7")
     ap.add_argument("--find", action="append", default=[], help="print the offsets of a string")
     ap.add_argument("--list", action="store_true", help="list the articles and exit")
+    ap.add_argument("--corpus", default="unseen3", help="unseen3 (default) or unseen4")
     args = ap.parse_args()
     if args.list or not args.n:
-        for row in articles():
+        for row in articles(args.corpus):
             print(row["n"], row["split"], row["source"], row["url"], sep="\t")
         return
     n = article_id(args.n)
-    art = load(n)
-    row = next(r for r in articles() if r["n"] == n)
+    art = load(n, args.corpus)
+    row = next(r for r in articles(args.corpus) if r["n"] == n)
     print(f"# {n} ({row['split']}) {art.source} {art.url}  chars: {len(art.text)}")
     for needle in args.find:
         hits, i = [], art.text.find(needle)
