@@ -39,9 +39,15 @@ import pyoxigraph as ox
 
 from export.atomic import atomic_path
 from extract.errors import ExtractError, InputError, RasdError, UsageError
-from extract.pipeline import DEFAULT_PIPELINE, article_record, check_pipeline, extract_article
+from extract.pipeline import (
+    DEFAULT_PIPELINE,
+    article_record,
+    check_pipeline,
+    extract_article,
+    extract_many,
+)
 from extract.reader import read_inputs
-from extract.records import Article
+from extract.records import Article, Extraction
 from extract.resolve import Entity, KeySummary, contributions, derive, fold, unfold
 from graph import nt
 from graph.build import article_nquads, entity_triples
@@ -135,7 +141,12 @@ class BuildReport:
 def process_article(article: Article, pipeline: Sequence[str]) -> tuple[ArticleMeta, bytes]:
     """Extract one article and map it to its named graph: ``(meta, zlib-compressed N-Quads)``.
     Raises :class:`~extract.errors.ExtractError` when a component fails."""
-    ex = extract_article(article, pipeline)
+    return to_result(article, extract_article(article, pipeline))
+
+
+def to_result(article: Article, ex: Extraction) -> tuple[ArticleMeta, bytes]:
+    """An article's extraction mapped to its named graph: ``(meta, zlib-compressed N-Quads)``.
+    Raises :class:`~extract.errors.ExtractError` (component ``graph``) if the mapping fails."""
     try:
         text, n = article_nquads(ex)
         contrib = contributions(ex)
@@ -157,11 +168,16 @@ Result = tuple[str, "tuple[ArticleMeta, bytes] | ExtractError"]
 
 
 def process_batch(batch: Sequence[tuple[str, Article]], pipeline: Sequence[str]) -> list[Result]:
-    """Process a batch of ``(cache key, article)``; failures are returned, never raised."""
+    """Process a batch of ``(cache key, article)`` (extracted together by
+    :func:`~extract.pipeline.extract_many`); failures are returned, never raised."""
+    articles = [a for _key, a in batch]
     out: list[Result] = []
-    for key, article in batch:
+    for (key, article), ex in zip(batch, extract_many(articles, pipeline), strict=True):
+        if isinstance(ex, ExtractError):
+            out.append((key, ex))
+            continue
         try:
-            out.append((key, process_article(article, pipeline)))
+            out.append((key, to_result(article, ex)))
         except ExtractError as err:
             out.append((key, err))
     return out
