@@ -10,8 +10,8 @@ Usage (from the repository root):
 Prints medians over ``--repeat`` runs (extraction in CPU seconds of this process: one article
 at a time with per-component timings, then :func:`~extract.pipeline.extract_many` over batches
 of ``--batch`` articles as the build's workers run it); write the numbers into
-``bench/build_results.md`` with the command.  Nothing here is a test: these machines are noisy, so only medians and ratios
-are quoted.
+``bench/build_results.md`` with the command.  Nothing here is a test: these machines are
+noisy, so only medians and ratios are quoted.
 """
 
 from __future__ import annotations
