@@ -22,7 +22,13 @@ import pycrfsuite
 
 from extract.ner.clusters import load_cluster_file
 from extract.ner.conll import get_chunks
-from extract.ner.features import FeatureExtractor, Gazetteer, normalize, read_tsv
+from extract.ner.features import (
+    WORD_CACHE_SIZE,
+    FeatureExtractor,
+    Gazetteer,
+    normalize,
+    read_tsv,
+)
 from extract.ner.nn_runtime import viterbi_packed
 
 __all__ = [
@@ -273,7 +279,9 @@ class CrfTagger:
 
     _OFFSETS = (-2, -1, 1, 2)
 
-    def __init__(self, model_dir: str | Path | None = None, cache_size: int = 200_000) -> None:
+    def __init__(
+        self, model_dir: str | Path | None = None, cache_size: int = WORD_CACHE_SIZE
+    ) -> None:
         d = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
         missing = [f for f in (CRF_FILE, CLUSTERS_FILE, GAZETTEER_FILE) if not (d / f).is_file()]
         if missing:

@@ -39,6 +39,12 @@ _DIGITS = str.maketrans(
 )
 _DIGIT = re.compile(r"[0-9]")
 
+#: How many distinct words each tagger keeps scored (the CRF's rows, the network's word
+#: vectors and encodings): ~3 KB a word in all, so a build worker stays near 0.6 GB; past it
+#: the cache starts again from the words at hand.  (200,000 made workers of ~1 GB at 31k
+#: articles: ``bench/archive_results.md``.)
+WORD_CACHE_SIZE = 100_000
+
 #: single-letter proclitics that may precede a word (conjunctions, prepositions)
 PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 

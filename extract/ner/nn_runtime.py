@@ -24,7 +24,14 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from extract.ner.features import Gazetteer, normalize, read_tsv, split_clitics, word_shape
+from extract.ner.features import (
+    WORD_CACHE_SIZE,
+    Gazetteer,
+    normalize,
+    read_tsv,
+    split_clitics,
+    word_shape,
+)
 
 __all__ = [
     "DEFAULT_NN_FILE",
@@ -106,7 +113,7 @@ class Encoder:
         gaz_start = self.gazetteer is not None and self.gazetteer.may_start(norm, stem)
         lex_start = self.lexicon is not None and self.lexicon.may_start(norm, stem)
         out = (wid, sid, cids, shape, clitic, fq, alr, norm, stem, tid, gaz_start, lex_start)
-        if len(self._cache) >= 300_000:
+        if len(self._cache) >= WORD_CACHE_SIZE:
             self._cache.clear()
         self._cache[token] = out
         return out
@@ -430,7 +437,7 @@ class NnTagger:
     tokens), so a long run pays the word-level part of the network once per word.
     """
 
-    def __init__(self, net: NumpyNet, encoder: Encoder, cache_size: int = 200_000) -> None:
+    def __init__(self, net: NumpyNet, encoder: Encoder, cache_size: int = WORD_CACHE_SIZE) -> None:
         self.net = net
         self.encoder = encoder
         self._trans = net.trans.astype(np.float64)
