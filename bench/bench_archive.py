@@ -54,26 +54,39 @@ def write_jsonl(path: Path, recs: list[dict]) -> None:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
+PEAK_AT: dict[str, str] = {}  # command → where its peak was (for the report)
+
+
 def run(cmd: list[str]) -> tuple[float, int, str]:
-    """Run ``cmd``; return wall seconds, peak RSS (bytes) of its whole process tree, stdout."""
+    """Run ``cmd``; return wall seconds, peak RSS (bytes) of its whole process tree, stdout.
+    When and where the peak happened (seconds in, the builder's share, the largest other
+    process) goes to :data:`PEAK_AT`."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     ps = psutil.Process(proc.pid)
     peak = 0
+    where = ""
     while proc.poll() is None:
-        total = 0
+        sizes = []
         try:
             for p in [ps, *ps.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):
-                    total += p.memory_info().rss
+                    sizes.append(p.memory_info().rss)
         except psutil.Error:
             pass
-        peak = max(peak, total)
+        if sizes and sum(sizes) > peak:
+            peak = sum(sizes)
+            others = max(sizes[1:], default=0)
+            where = (
+                f"{time.perf_counter() - t0:.0f} s in, {len(sizes)} processes: builder "
+                f"{sizes[0] / 1e6:,.0f} MB, largest other {others / 1e6:,.0f} MB"
+            )
         time.sleep(0.2)
     out, err = proc.communicate()
     wall = time.perf_counter() - t0
     if proc.returncode not in (0, 3):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
+    PEAK_AT[" ".join(cmd)] = where
     return wall, peak, out
 
 
@@ -174,6 +187,7 @@ def bench(
     if workers:
         cmd += ["--workers", str(workers)]
     wall, peak, stdout = run(cmd)
+    peak_at = PEAK_AT[" ".join(cmd)]
     first = stdout.splitlines()[0]
     triples = int(first.split(" triples")[0].split(", ")[-1])
     store_size, _ = du(out / "store")
@@ -186,6 +200,7 @@ def bench(
         "size": len(recs),
         "wall": wall,
         "peak": peak,
+        "peak_at": peak_at,
         "times": parse_times(stdout),
         "summary": first,
         "triples": triples,
@@ -227,6 +242,7 @@ def report(results: list[dict], args: argparse.Namespace) -> str:
     lines.append("")
     for r in results:
         lines.append(f"- {r['size']:,} articles: `{r['summary']}`; stages: {r['times']}")
+        lines.append(f"  - memory peak: {r['peak_at']}")
         lines.append(f"  - +10: {r['inc_line']}; stages: {r['inc_times']}")
     lines += ["", "Shipped queries (median of 3 through the store; rdflib in memory, one run):", ""]
     names = sorted(results[0]["queries"])
