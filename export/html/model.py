@@ -128,7 +128,6 @@ class Evidence:
     sentence: str | None
     start: int
     end: int
-    weight: int = 1
 
 
 @dataclass(slots=True)
@@ -384,7 +383,6 @@ def _read_relations(
                 sentence=_opt(_one(v, RASD.evidence)),
                 start=_int(_one(v, RASD.start)),
                 end=_int(_one(v, RASD.end)),
-                weight=max(1, _int(_one(v, RASD.weight), 1)),
             )
         )
     for items in evidence.values():
