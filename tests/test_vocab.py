@@ -126,3 +126,11 @@ def test_an_unknown_predicate_in_relation_cues_is_a_named_error(data_dir_copy: P
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DataError, match=rf"relation_cues.tsv:{len(lines)}: .*'usesPlatfrom'"):
         relations.relation_cues()
+
+
+def test_the_pages_draw_every_relation_the_graph_carries_between_entities() -> None:
+    from export.html.styles import RELATIONS
+
+    between_entities = {p.iri for p in PREDICATES if p.extracted and not p.literal}
+    assert between_entities <= set(RELATIONS)
+    assert SCHEMA.location in RELATIONS  # an event's place
