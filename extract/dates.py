@@ -67,16 +67,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from pathlib import Path
 
 import ahocorasick
 from hijridate import Gregorian, Hijri
 
 from extract.records import DateValue
+from extract.resources import DateCue, DateOrdinal, Month, load_table
 
 __all__ = ["find_dates", "hijri_to_gregorian", "parse_date"]
 
-_DATA = Path(__file__).resolve().parent / "data"
 
 # tatweel, harakat, Quranic marks, and invisible format characters (soft hyphen, ZWNJ,
 # ZWJ, LRM, RLM, Arabic letter mark) that may sit inside a word
@@ -167,18 +166,6 @@ def _alternation(words: Sequence[str]) -> str:
     return "(?:" + emit(trie) + ")"
 
 
-def _read_tsv(name: str) -> list[dict[str, str]]:
-    """Rows of a TSV file in ``extract/data`` as dicts keyed by its header."""
-    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    header = lines[0].split("\t")
-    rows = []
-    for line in lines[1:]:
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(dict(zip(header, line.split("\t"), strict=True)))
-    return rows
-
-
 @dataclass(frozen=True, slots=True)
 class _Tables:
     """Everything loaded from the data files, compiled once per process."""
@@ -203,25 +190,20 @@ class _Tables:
 @cache
 def _tables() -> _Tables:
     """Load the TSV tables and compile the finder (cached per process)."""
-    month_rows = _read_tsv("months.tsv")
-    months = {
-        _norm(r["name"]): (int(r["month"]), r["calendar"], r["ambiguous"] == "1")
-        for r in month_rows
-    }
+    month_rows = load_table("months.tsv", Month)
+    months = {_norm(r.name): (r.month, r.calendar, r.ambiguous == "1") for r in month_rows}
     cues: dict[str, list[tuple[str, str, str]]] = {}
     guards: dict[str, str] = {}  # relative word -> negative look-behinds
-    for row in _read_tsv("date_cues.tsv"):
-        cues.setdefault(row["kind"], []).append((row["word"], row["value"], row["not_followed_by"]))
-        if row["not_preceded_by"] not in ("", "-"):
-            guards[row["word"]] = "".join(
-                f"(?<!{_lit(w)} )" for w in row["not_preceded_by"].split("|")
-            )
+    for row in load_table("date_cues.tsv", DateCue):
+        cues.setdefault(row.kind, []).append((row.word, row.value, row.not_followed_by))
+        if row.not_preceded_by not in ("", "-"):
+            guards[row.word] = "".join(f"(?<!{_lit(w)} )" for w in row.not_preceded_by.split("|"))
 
     def words(kind: str) -> list[str]:
         return [w for w, _, _ in cues.get(kind, [])]
 
-    month_re = _alternation([r["name"] for r in month_rows])
-    ordinal_rows = _read_tsv("date_ordinals.tsv")
+    month_re = _alternation([r.name for r in month_rows])
+    ordinal_rows = load_table("date_ordinals.tsv", DateOrdinal)
     year_cue = _alternation(words("year_cue"))
     of = _alternation(words("of"))
     suffix = _alternation(words("suffix"))
@@ -246,7 +228,7 @@ def _tables() -> _Tables:
     relative = "(?:" + "|".join([_alternation(plain), *guarded]) + ")"
     rel_years = [w for w, v, _ in cues.get("relative", []) if v.startswith("year:")]
     relative_year = _alternation(rel_years)
-    ordinal = _alternation([r["word"] for r in ordinal_rows])
+    ordinal = _alternation([r.word for r in ordinal_rows])
 
     def weekday_prefix(before: str) -> str:
         return f"(?:(?:{day_cue}\\s+)?{weekday}\\s*[،,]?\\s*(?={before}))?"
@@ -301,7 +283,7 @@ def _tables() -> _Tables:
     # and common (ذو الحجة → الحجه)
     keys = {
         toks[0] if len(toks[0]) >= 3 else toks[-1]
-        for toks in (_norm(r["name"]).split() for r in month_rows)
+        for toks in (_norm(r.name).split() for r in month_rows)
     }
     keys |= {_norm(w) for w in words("weekday")}
     for w in words("relative"):
@@ -333,7 +315,7 @@ def _tables() -> _Tables:
         pattern=re.compile(master),
         anchors=automaton,
         months=months,
-        ordinals={_norm(r["word"]): int(r["day"]) for r in ordinal_rows},
+        ordinals={_norm(r.word): r.day for r in ordinal_rows},
         suffixes={_norm(w): v for w, v, _ in cues.get("suffix", [])},
         quals={_norm(w): v for w, v, _ in cues.get("qual", [])},
         weekdays={_norm(w): int(v) for w, v, _ in cues.get("weekday", [])},

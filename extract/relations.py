@@ -18,18 +18,10 @@ from __future__ import annotations
 import functools
 
 from extract.doc import Doc, SentView, bare_forms
-from extract.errors import DataError
 from extract.lexicon import alias_index
 from extract.patterns import place_nouns
-from extract.records import (
-    PLACE_CLASSES,
-    RELATION_PREDICATES,
-    EntityInfo,
-    EventRecord,
-    Mention,
-    Relation,
-)
-from extract.resources import DATA_DIR, load_tsv
+from extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
+from extract.resources import EventHead, RelationCue, load_table
 from extract.text import fold, is_word, match_key
 
 _ACTORS = ("Organization", "Person", "UnnamedSource")
@@ -38,22 +30,13 @@ _ACTORS = ("Organization", "Person", "UnnamedSource")
 @functools.cache
 def relation_cues() -> dict[str, tuple[str, str, str, bool]]:
     """Folded cue → (predicate, pattern, implied platform, subject may stand before it)."""
-    rows = load_tsv("relation_cues.tsv", ("cue", "predicate", "pattern", "implies", "subject"))
-    for r in rows:
-        if r["predicate"] not in RELATION_PREDICATES:
-            raise DataError(
-                f"{DATA_DIR / 'relation_cues.tsv'}:{r['_line']}: unknown predicate"
-                f" {r['predicate']!r} (not in the vocabulary, graph/predicates.tsv)"
-            )
-    return {
-        fold(r["cue"]): (r["predicate"], r["pattern"], r["implies"], r["subject"] == "either")
-        for r in rows
-    }
+    rows = load_table("relation_cues.tsv", RelationCue)
+    return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject == "either") for r in rows}
 
 
 @functools.cache
 def event_heads() -> frozenset[str]:
-    return frozenset(fold(r["head"]) for r in load_tsv("event_heads.tsv", ("head", "kind")))
+    return frozenset(fold(r.head) for r in load_table("event_heads.tsv", EventHead))
 
 
 def preceding_word(text: str, pos: int) -> str:

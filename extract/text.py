@@ -274,9 +274,9 @@ def _closes(text: str, i: int, closer: str, end: int) -> bool:
 @functools.cache
 def latin_initials() -> frozenset[str]:
     """Arabic spellings of Latin letter names (بي، إف، جي …), ``latin_initials.tsv``."""
-    from extract.resources import load_tsv
+    from extract.resources import LatinInitial, load_table
 
-    return frozenset(r["initial"] for r in load_tsv("latin_initials.tsv", ("initial", "letter")))
+    return frozenset(r.initial for r in load_table("latin_initials.tsv", LatinInitial))
 
 
 def _initial_before(text: str, start: int, dot: int) -> bool:

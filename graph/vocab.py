@@ -27,11 +27,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 from extract.errors import DataError
+from extract.resources import load_table
 
 SCHEMA = Namespace("https://schema.org/")
 BASE = "https://w3id.org/rasd/"
@@ -135,23 +137,33 @@ class PredicateTerm:
     literal: bool
 
 
+class _ClassRow(NamedTuple):
+    name: str
+    iri: str
+    ar: str
+    en: str
+    group: str
+    rank: int
+    color: str
+    shape: str
+
+
+class _PredicateRow(NamedTuple):
+    name: str
+    iri: str
+    ar: str
+    en: str
+    extracted: str
+    drawn: str
+    literal: str
+
+    def problem(self) -> str | None:
+        flags = (self.extracted, self.drawn, self.literal)
+        return None if set(flags) <= {"yes", "no"} else f"{flags}: each must be yes or no"
+
+
 _PREFIXES = {"schema": SCHEMA, "rasd": RASD}
 _HERE = Path(__file__).resolve().parent
-
-
-def _rows(name: str, header: tuple[str, ...]) -> list[list[str]]:
-    """The rows of ``graph/<name>``, whose first line must be ``header``."""
-    path = _HERE / name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or tuple(lines[0].split("\t")) != header:
-        raise DataError(f"{path}: the header must be {'<TAB>'.join(header)}")
-    rows = []
-    for n, line in enumerate(lines[1:], start=2):
-        cells = line.split("\t")
-        if len(cells) != len(header):
-            raise DataError(f"{path}:{n}: {len(cells)} fields, expected {len(header)}")
-        rows.append(cells)
-    return rows
 
 
 def _iri(curie: str) -> URIRef:
@@ -162,24 +174,16 @@ def _iri(curie: str) -> URIRef:
         raise DataError(f"{_HERE}: {curie} is not a schema: or declared rasd: term") from exc
 
 
-def _flag(cell: str) -> bool:
-    return cell == "yes"
-
-
 #: The entity classes of the contract, in legend order (each legend group after its head).
 CLASSES: tuple[ClassTerm, ...] = tuple(
-    ClassTerm(name, _iri(iri), ar, en, group, int(rank), color, shape)
-    for name, iri, ar, en, group, rank, color, shape in _rows(
-        "classes.tsv", ("name", "iri", "ar", "en", "group", "rank", "color", "shape")
-    )
+    ClassTerm(r.name, _iri(r.iri), r.ar, r.en, r.group, r.rank, r.color, r.shape)
+    for r in load_table(_HERE / "classes.tsv", _ClassRow)
 )
 CLASS_BY_NAME: dict[str, ClassTerm] = {c.name: c for c in CLASSES}
 
 #: The relations, in the order of ``graph/predicates.tsv``.
 PREDICATES: tuple[PredicateTerm, ...] = tuple(
-    PredicateTerm(name, _iri(iri), ar, en, _flag(ext), _flag(drawn), _flag(lit))
-    for name, iri, ar, en, ext, drawn, lit in _rows(
-        "predicates.tsv", ("name", "iri", "ar", "en", "extracted", "drawn", "literal")
-    )
+    PredicateTerm(r.name, _iri(r.iri), r.ar, r.en, *(f == "yes" for f in r[4:]))
+    for r in load_table(_HERE / "predicates.tsv", _PredicateRow)
 )
 PREDICATE_BY_NAME: dict[str, PredicateTerm] = {p.name: p for p in PREDICATES}

@@ -99,10 +99,10 @@ def test_legend_groups_are_headed_by_their_own_class() -> None:
 
 
 def test_every_predicate_and_class_in_the_data_files_is_known() -> None:
-    cues = resources.load_tsv("relation_cues.tsv", ("cue", "predicate"))
-    assert {r["predicate"] for r in cues} <= RELATION_PREDICATES
-    entities = resources.load_tsv("entities.tsv", ("label", "class"))
-    assert {r["class"] for r in entities} <= ENTITY_CLASSES
+    cues = resources.load_table("relation_cues.tsv", resources.RelationCue)
+    assert {r.predicate for r in cues} <= RELATION_PREDICATES
+    entities = resources.load_table("entities.tsv", resources.LexiconEntry)
+    assert {r.cls for r in entities} <= ENTITY_CLASSES
 
 
 @pytest.fixture
@@ -111,11 +111,10 @@ def data_dir_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     copy = tmp_path / "data"
     shutil.copytree(resources.DATA_DIR, copy)
     monkeypatch.setattr(resources, "DATA_DIR", copy)
-    monkeypatch.setattr(relations, "DATA_DIR", copy, raising=False)
-    resources.load_tsv.cache_clear()
+    resources._packaged.cache_clear()
     relations.relation_cues.cache_clear()
     yield copy
-    resources.load_tsv.cache_clear()
+    resources._packaged.cache_clear()
     relations.relation_cues.cache_clear()
 
 

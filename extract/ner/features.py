@@ -10,11 +10,9 @@ Per-word features are cached, so tagging a corpus costs little more than list jo
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
-from collections.abc import Iterator, Mapping, Sequence, Set
-from pathlib import Path
+from collections.abc import Mapping, Sequence, Set
 
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
@@ -27,7 +25,6 @@ __all__ = [
     "FeatureExtractor",
     "Gazetteer",
     "normalize",
-    "read_tsv",
     "split_clitics",
     "word_shape",
 ]
@@ -160,22 +157,10 @@ def _shape_of_classes(classes: str) -> str:
     return shape or "E"
 
 
-def read_tsv(path: str | Path, header: Sequence[str]) -> Iterator[list[str]]:
-    """Rows of a tab-separated file whose first line must be ``header`` (a clear error names the
-    file otherwise); rows with another number of fields are skipped."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh, delimiter="\t")
-        first = next(reader, None)
-        if first != list(header):
-            expected = "<TAB>".join(header)
-            raise ValueError(f"{path}: expected header '{expected}', got {first}")
-        for row in reader:
-            if len(row) == len(header):
-                yield row
-
-
 class Gazetteer:
-    """Multi-word name lists by entity type, matched on normalised tokens.
+    """Multi-word name lists by entity type, matched on normalised tokens: features of the NER
+    taggers (not :class:`extract.lexicon.NameMatcher`, which finds the spans and keys of the
+    curated entities in an article's text).
 
     ``entries`` maps a tuple of normalised tokens to a set of types (PERS, LOC, ORG, MISC).
     :meth:`annotate` marks every token covered by the longest match starting at each position
