@@ -71,6 +71,7 @@ from functools import cache
 import ahocorasick
 from hijridate import Gregorian, Hijri
 
+from extract.folding import DATE_MARKS, date_letters
 from extract.records import DateValue
 from extract.resources import DateCue, DateOrdinal, Month, load_table
 
@@ -78,36 +79,16 @@ __all__ = ["find_dates", "hijri_to_gregorian", "parse_date"]
 
 
 # tatweel, harakat, Quranic marks, and invisible format characters (soft hyphen, ZWNJ,
-# ZWJ, LRM, RLM, Arabic letter mark) that may sit inside a word
-_MARK_RANGES = (
-    (0x0640, 0x0640),
-    (0x064B, 0x065F),
-    (0x0670, 0x0670),
-    (0x06D6, 0x06ED),
-    (0x00AD, 0x00AD),
-    (0x200C, 0x200F),
-    (0x061C, 0x061C),
-)
-_MARK_CHARS = "".join(chr(c) for lo, hi in _MARK_RANGES for c in range(lo, hi + 1))
-_MARKS = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _MARK_RANGES)  # for [...]
+# ZWJ, LRM, RLM, Arabic letter mark) that may sit inside a word: the date view's variant of
+# extract/folding.py
+_MARK_CHARS = DATE_MARKS
+_MARKS = "".join(f"\\u{ord(c):04x}" for c in _MARK_CHARS)  # for [...]
 _PRES = "\ufb50-\ufdff\ufe70-\ufeff"  # Arabic presentation forms
 _DIG = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _SPECIAL = re.compile(f"[{_MARKS}{_PRES}]+")
 _STRIP_MARKS = re.compile(f"[{_MARKS}]")
 _SPACES = re.compile(r"\s+")
 _TAIL = re.compile(r"\w*\s*\w*")
-# One-to-one letter folding, so offsets survive it: one alef, one yeh, heh for teh marbuta.
-_FOLD = (
-    ("أ", "ا"),
-    ("إ", "ا"),
-    ("آ", "ا"),
-    ("ٱ", "ا"),
-    ("ى", "ي"),
-    ("ی", "ي"),
-    ("ة", "ه"),
-    ("ک", "ك"),
-    ("ھ", "ه"),
-)
 # Hijri years that are read as Hijri in numeric dates without a suffix.
 _UQ_FIRST, _UQ_LAST = 1343, 1500
 # Bare years (cued only by a preposition) are accepted in this range.
@@ -727,12 +708,9 @@ class _Finder:
         return [v] if v else []
 
 
-def _fold(s: str) -> str:
-    """Fold letters one to one (offsets survive): one alef, one yeh, heh for teh marbuta."""
-    for src, dst in _FOLD:
-        if src in s:
-            s = s.replace(src, dst)
-    return s
+#: Fold letters one to one (offsets survive): one alef, one yeh, heh for teh marbuta, and the
+#: Persian letters (extract/folding.py, the date view).
+_fold = date_letters
 
 
 class _OffsetMap:

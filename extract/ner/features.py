@@ -21,6 +21,8 @@ from camel_tools.utils.normalize import (
     normalize_teh_marbuta_ar,
 )
 
+from extract.folding import token_table
+
 __all__ = [
     "FeatureExtractor",
     "Gazetteer",
@@ -40,22 +42,8 @@ _DIGIT = re.compile(r"[0-9]")
 PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
-def _normalize_table() -> dict[int, str | None]:
-    """One ``str.translate`` table doing what :func:`normalize_slow` does step by step."""
-    from camel_tools.utils.charsets import AR_DIAC_CHARSET
-
-    table: dict[int, str | None] = {ord(c): None for c in AR_DIAC_CHARSET}
-    table[ord(_TATWEEL)] = None
-    for c in "\u0625\u0623\u0671\u0622":  # إ أ ٱ آ (camel-tools' normalize_alef_ar)
-        table[ord(c)] = "\u0627"
-    table[ord("\u0649")] = "\u064a"  # ى → ي
-    table[ord("\u0629")] = "\u0647"  # ة → ه
-    for src, dst in _DIGITS.items():
-        table[src] = chr(dst)
-    return table
-
-
-_NORMALIZE = _normalize_table()
+# the NER variant of extract/folding.py: must stay byte-identical to what the models learned
+_NORMALIZE = token_table()
 
 
 def normalize(token: str) -> str:
