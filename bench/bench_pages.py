@@ -33,8 +33,9 @@ if str(ROOT) not in sys.path:
 
 from rdflib import Graph  # noqa: E402
 
-from export.html import read_site_data, write_site  # noqa: E402
-from export.html.synthetic import synthetic_graph  # noqa: E402
+from bench.site_data import read_site_data  # noqa: E402
+from bench.synthetic_graph import synthetic_graph  # noqa: E402
+from export.html import write_site  # noqa: E402
 
 log = logging.getLogger("bench_pages")
 FIXTURES = ROOT / "tests" / "fixtures" / "pages"

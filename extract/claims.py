@@ -30,7 +30,7 @@ from extract.patterns import (
     skip_modifiers,
 )
 from extract.records import Claim, EntityInfo, Relation
-from extract.resources import load_tsv
+from extract.resources import SubjectlessWord, load_table
 from extract.text import fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
@@ -179,14 +179,14 @@ def _skip_apposition(doc: Doc, view: SentView, j: int) -> int:
 def subjectless_words() -> frozenset[str]:
     """Words after a cue that show it has no subject of its own (``subjectless_words.tsv``):
     prepositions and adverbs (وقال في بيان إن …) and pronoun subjects (وقال سموه:)."""
-    return frozenset(fold(r["word"]) for r in load_tsv("subjectless_words.tsv", ("word", "note")))
+    return frozenset(fold(r.word) for r in load_table("subjectless_words.tsv", SubjectlessWord))
 
 
 @functools.cache
 def pronoun_subjects() -> frozenset[str]:
     """Honorific pronoun subjects (سموه، معاليه …) of ``subjectless_words.tsv``."""
-    rows = load_tsv("subjectless_words.tsv", ("word", "note"))
-    return frozenset(fold(r["word"]) for r in rows if r["note"].startswith("pronoun"))
+    rows = load_table("subjectless_words.tsv", SubjectlessWord)
+    return frozenset(fold(r.word) for r in rows if r.note.startswith("pronoun"))
 
 
 _CIRCUMSTANTIAL = frozenset(

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 
 from extract.doc import Doc, strip_al
-from extract.lexicon import Gazetteer
+from extract.lexicon import NameMatcher
 from extract.patterns import name_stopwords
 from extract.records import EntityInfo
 from extract.text import match_key
@@ -66,7 +66,7 @@ def resolve_short_names(doc: Doc) -> None:
             forms.append((" ".join(words[-2:]), e.key, "Person"))  # داود أوغلو
     if not forms:
         return
-    for m in Gazetteer(forms).find(doc.folded, doc.article.segments):
+    for m in NameMatcher(forms).find(doc.folded, doc.article.segments):
         doc.add_mention(m.start, m.end, m.key, "Person", "coref")
 
 
@@ -85,7 +85,7 @@ def resolve_generic_org(doc: Doc) -> None:
     if len(named) != 1:
         return
     key = named.pop()
-    g = Gazetteer([("التنظيم", key, "Organization")])
+    g = NameMatcher([("التنظيم", key, "Organization")])
     for m in g.find(doc.folded, doc.article.segments):
         doc.add_mention(m.start, m.end, key, "Organization", "coref-generic")
 

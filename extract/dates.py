@@ -67,48 +67,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from pathlib import Path
 
 import ahocorasick
 from hijridate import Gregorian, Hijri
 
+from extract.folding import DATE_MARKS, date_letters
 from extract.records import DateValue
+from extract.resources import DateCue, DateOrdinal, Month, load_table
 
 __all__ = ["find_dates", "hijri_to_gregorian", "parse_date"]
 
-_DATA = Path(__file__).resolve().parent / "data"
 
 # tatweel, harakat, Quranic marks, and invisible format characters (soft hyphen, ZWNJ,
-# ZWJ, LRM, RLM, Arabic letter mark) that may sit inside a word
-_MARK_RANGES = (
-    (0x0640, 0x0640),
-    (0x064B, 0x065F),
-    (0x0670, 0x0670),
-    (0x06D6, 0x06ED),
-    (0x00AD, 0x00AD),
-    (0x200C, 0x200F),
-    (0x061C, 0x061C),
-)
-_MARK_CHARS = "".join(chr(c) for lo, hi in _MARK_RANGES for c in range(lo, hi + 1))
-_MARKS = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _MARK_RANGES)  # for [...]
+# ZWJ, LRM, RLM, Arabic letter mark) that may sit inside a word: the date view's variant of
+# extract/folding.py
+_MARK_CHARS = DATE_MARKS
+_MARKS = "".join(f"\\u{ord(c):04x}" for c in _MARK_CHARS)  # for [...]
 _PRES = "\ufb50-\ufdff\ufe70-\ufeff"  # Arabic presentation forms
 _DIG = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _SPECIAL = re.compile(f"[{_MARKS}{_PRES}]+")
 _STRIP_MARKS = re.compile(f"[{_MARKS}]")
 _SPACES = re.compile(r"\s+")
 _TAIL = re.compile(r"\w*\s*\w*")
-# One-to-one letter folding, so offsets survive it: one alef, one yeh, heh for teh marbuta.
-_FOLD = (
-    ("أ", "ا"),
-    ("إ", "ا"),
-    ("آ", "ا"),
-    ("ٱ", "ا"),
-    ("ى", "ي"),
-    ("ی", "ي"),
-    ("ة", "ه"),
-    ("ک", "ك"),
-    ("ھ", "ه"),
-)
 # Hijri years that are read as Hijri in numeric dates without a suffix.
 _UQ_FIRST, _UQ_LAST = 1343, 1500
 # Bare years (cued only by a preposition) are accepted in this range.
@@ -167,18 +147,6 @@ def _alternation(words: Sequence[str]) -> str:
     return "(?:" + emit(trie) + ")"
 
 
-def _read_tsv(name: str) -> list[dict[str, str]]:
-    """Rows of a TSV file in ``extract/data`` as dicts keyed by its header."""
-    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    header = lines[0].split("\t")
-    rows = []
-    for line in lines[1:]:
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(dict(zip(header, line.split("\t"), strict=True)))
-    return rows
-
-
 @dataclass(frozen=True, slots=True)
 class _Tables:
     """Everything loaded from the data files, compiled once per process."""
@@ -203,25 +171,20 @@ class _Tables:
 @cache
 def _tables() -> _Tables:
     """Load the TSV tables and compile the finder (cached per process)."""
-    month_rows = _read_tsv("months.tsv")
-    months = {
-        _norm(r["name"]): (int(r["month"]), r["calendar"], r["ambiguous"] == "1")
-        for r in month_rows
-    }
+    month_rows = load_table("months.tsv", Month)
+    months = {_norm(r.name): (r.month, r.calendar, r.ambiguous == "1") for r in month_rows}
     cues: dict[str, list[tuple[str, str, str]]] = {}
     guards: dict[str, str] = {}  # relative word -> negative look-behinds
-    for row in _read_tsv("date_cues.tsv"):
-        cues.setdefault(row["kind"], []).append((row["word"], row["value"], row["not_followed_by"]))
-        if row["not_preceded_by"] not in ("", "-"):
-            guards[row["word"]] = "".join(
-                f"(?<!{_lit(w)} )" for w in row["not_preceded_by"].split("|")
-            )
+    for row in load_table("date_cues.tsv", DateCue):
+        cues.setdefault(row.kind, []).append((row.word, row.value, row.not_followed_by))
+        if row.not_preceded_by not in ("", "-"):
+            guards[row.word] = "".join(f"(?<!{_lit(w)} )" for w in row.not_preceded_by.split("|"))
 
     def words(kind: str) -> list[str]:
         return [w for w, _, _ in cues.get(kind, [])]
 
-    month_re = _alternation([r["name"] for r in month_rows])
-    ordinal_rows = _read_tsv("date_ordinals.tsv")
+    month_re = _alternation([r.name for r in month_rows])
+    ordinal_rows = load_table("date_ordinals.tsv", DateOrdinal)
     year_cue = _alternation(words("year_cue"))
     of = _alternation(words("of"))
     suffix = _alternation(words("suffix"))
@@ -246,7 +209,7 @@ def _tables() -> _Tables:
     relative = "(?:" + "|".join([_alternation(plain), *guarded]) + ")"
     rel_years = [w for w, v, _ in cues.get("relative", []) if v.startswith("year:")]
     relative_year = _alternation(rel_years)
-    ordinal = _alternation([r["word"] for r in ordinal_rows])
+    ordinal = _alternation([r.word for r in ordinal_rows])
 
     def weekday_prefix(before: str) -> str:
         return f"(?:(?:{day_cue}\\s+)?{weekday}\\s*[،,]?\\s*(?={before}))?"
@@ -301,7 +264,7 @@ def _tables() -> _Tables:
     # and common (ذو الحجة → الحجه)
     keys = {
         toks[0] if len(toks[0]) >= 3 else toks[-1]
-        for toks in (_norm(r["name"]).split() for r in month_rows)
+        for toks in (_norm(r.name).split() for r in month_rows)
     }
     keys |= {_norm(w) for w in words("weekday")}
     for w in words("relative"):
@@ -333,7 +296,7 @@ def _tables() -> _Tables:
         pattern=re.compile(master),
         anchors=automaton,
         months=months,
-        ordinals={_norm(r["word"]): int(r["day"]) for r in ordinal_rows},
+        ordinals={_norm(r.word): r.day for r in ordinal_rows},
         suffixes={_norm(w): v for w, v, _ in cues.get("suffix", [])},
         quals={_norm(w): v for w, v, _ in cues.get("qual", [])},
         weekdays={_norm(w): int(v) for w, v, _ in cues.get("weekday", [])},
@@ -745,12 +708,9 @@ class _Finder:
         return [v] if v else []
 
 
-def _fold(s: str) -> str:
-    """Fold letters one to one (offsets survive): one alef, one yeh, heh for teh marbuta."""
-    for src, dst in _FOLD:
-        if src in s:
-            s = s.replace(src, dst)
-    return s
+#: Fold letters one to one (offsets survive): one alef, one yeh, heh for teh marbuta, and the
+#: Persian letters (extract/folding.py, the date view).
+_fold = date_letters
 
 
 class _OffsetMap:

@@ -1,12 +1,12 @@
 """Clitic-aware lexicon matching over folded Arabic text.
 
-A :class:`Gazetteer` holds names (canonical labels and aliases) and finds them in an
+A :class:`NameMatcher` holds names (canonical labels and aliases) and finds them in an
 article with an Aho-Corasick automaton, accepting the proclitics و ف ب ل ك and the article
 ال on the first word (وداعش، لداعش، بالعراق، للعراق، كـ"داعش"، وتويتر; ال only where the name
 has it, or on a platform: الفيسبوك) and requiring a word boundary at the end, so nisba
 adjectives (الأمريكي، العراقية) are not place mentions.
 
->>> g = Gazetteer.from_entities([EntityInfo("داعش", "Organization", "داعش")])
+>>> g = NameMatcher.from_entities([EntityInfo("داعش", "Organization", "داعش")])
 >>> [(m.start, m.end, m.key) for m in g.find(Folded("قاتلوا لداعش وداعش."))]
 [(8, 12, 'داعش'), (14, 18, 'داعش')]
 """
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from extract.records import EntityInfo
-from extract.resources import load_tsv
+from extract.resources import LexiconEntry, Nisba, load_table
 from extract.text import Folded, fold, match_key
 
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
@@ -49,8 +49,13 @@ class LexMatch:
     cls: str
 
 
-class Gazetteer:
-    """Names → entity keys, matched with clitics over a :class:`~extract.text.Folded` text."""
+class NameMatcher:
+    """Names → entity keys, matched with clitics over a :class:`~extract.text.Folded` text.
+
+    Not :class:`extract.ner.features.Gazetteer`, the NER tagger's name lists: that one labels
+    tokens of a sentence with name types (``B-LOC``) as features for the statistical models;
+    this one finds character spans of known entities in the article and names their keys.
+    """
 
     def __init__(self, forms: Iterable[tuple[str, str, str]]) -> None:
         """``forms`` are ``(surface, key, cls)``; the surface is folded here."""
@@ -72,7 +77,7 @@ class Gazetteer:
             self._auto.make_automaton()
 
     @classmethod
-    def from_entities(cls, entities: Iterable[EntityInfo]) -> Gazetteer:
+    def from_entities(cls, entities: Iterable[EntityInfo]) -> NameMatcher:
         """A gazetteer of each entity's label, aliases and Latin names."""
         forms = []
         for e in entities:
@@ -133,24 +138,24 @@ def _split(cell: str) -> tuple[str, ...]:
 @functools.cache
 def lexicon_entities() -> tuple[EntityInfo, ...]:
     """The curated entities of ``extract/data/entities.tsv``."""
-    rows = load_tsv("entities.tsv", ("label", "class", "aliases", "latin", "wikidata"))
+    rows = load_table("entities.tsv", LexiconEntry)
     return tuple(
         EntityInfo(
-            key=match_key(r["label"]),
-            cls=r["class"],
-            label=r["label"],
-            aliases=_split(r["aliases"]),
-            latin=_split(r["latin"]),
-            wikidata=r["wikidata"].strip() or None,
+            key=match_key(r.label),
+            cls=r.cls,  # type: ignore[arg-type]  # checked against EntityClass by the loader
+            label=r.label,
+            aliases=_split(r.aliases),
+            latin=_split(r.latin),
+            wikidata=r.wikidata.strip() or None,
         )
         for r in rows
     )
 
 
 @functools.cache
-def lexicon_gazetteer() -> Gazetteer:
+def lexicon_matcher() -> NameMatcher:
     """The gazetteer of the curated lexicon, built once per process."""
-    return Gazetteer.from_entities(lexicon_entities())
+    return NameMatcher.from_entities(lexicon_entities())
 
 
 @functools.cache
@@ -172,10 +177,7 @@ def alias_index() -> dict[str, str]:
 @functools.cache
 def nisba_table() -> dict[str, str]:
     """Folded nisba adjective (masculine singular, no ال) → country entity key."""
-    return {
-        match_key(r["adjective"]): match_key(r["country"])
-        for r in load_tsv("nisba.tsv", ("adjective", "country"))
-    }
+    return {match_key(r.adjective): match_key(r.country) for r in load_table("nisba.tsv", Nisba)}
 
 
 _NISBA_SUFFIXES = ("يين", "يون", "ين", "ون", "ان", "ه", "")

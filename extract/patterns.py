@@ -22,7 +22,18 @@ from camel_tools.utils.dediac import dediac_ar
 from extract.doc import Doc, SentView, bare_forms, strip_al
 from extract.lexicon import alias_index, lexicon_index, nisba_country
 from extract.records import EntityInfo, Relation
-from extract.resources import load_tsv
+from extract.resources import (
+    FrequentWord,
+    NameConnector,
+    NameStopword,
+    NotOrgHead,
+    OrgHead,
+    PlaceNoun,
+    SourceNoun,
+    SpeechCue,
+    load_table,
+)
+from extract.resources import Title as TitleRow
 from extract.text import fold, is_word, match_key
 
 _TANWEEN = "\u064b\u064c\u064d"
@@ -47,9 +58,9 @@ def title_table() -> tuple[dict[str, Title], int]:
     """Titles keyed by their folded words without ال, and the longest title length."""
     table: dict[str, Title] = {}
     longest = 1
-    for r in load_tsv("titles.tsv", ("title", "role_en", "group", "number")):
-        words = [strip_al(w) for w in fold(r["title"]).split()]
-        table[" ".join(words)] = Title(r["title"], r["role_en"], r["group"], r["number"])
+    for r in load_table("titles.tsv", TitleRow):
+        words = [strip_al(w) for w in fold(r.title).split()]
+        table[" ".join(words)] = Title(r.title, r.role_en, r.group, r.number)
         longest = max(longest, len(words))
     return table, longest
 
@@ -58,51 +69,51 @@ def title_table() -> tuple[dict[str, Title], int]:
 def cue_table() -> dict[str, tuple[str, str]]:
     """Speech cues (folded) → (kind, number)."""
     return {
-        " ".join(fold(r["cue"]).split()): (r["kind"], r["number"])
-        for r in load_tsv("speech_cues.tsv", ("cue", "kind", "number"))
+        " ".join(fold(r.cue).split()): (r.kind, r.number)
+        for r in load_table("speech_cues.tsv", SpeechCue)
     }
 
 
 @functools.cache
 def org_heads() -> frozenset[str]:
     """Head nouns of organisation names (وزارة، جيش، حركة …), folded."""
-    return frozenset(fold(r["head"]) for r in _org_head_rows())
+    return frozenset(fold(r.head) for r in _org_head_rows())
 
 
 @functools.cache
 def definite_org_heads() -> frozenset[str]:
     """Heads for which ال + head + adjectives is a name (الجيش العراقي), unlike التنظيم
     الإرهابي, which refers back to an organisation named before."""
-    return frozenset(fold(r["head"]) for r in _org_head_rows() if r["definite"] != "no")
+    return frozenset(fold(r.head) for r in _org_head_rows() if r.definite != "no")
 
 
-def _org_head_rows() -> tuple[dict[str, str], ...]:
-    return load_tsv("org_heads.tsv", ("head", "note", "definite"))
+def _org_head_rows() -> tuple[OrgHead, ...]:
+    return load_table("org_heads.tsv", OrgHead)
 
 
 @functools.cache
 def not_org_heads() -> frozenset[str]:
     """Phrases ending in a head noun that do not start a name (بقيادة "led by", تحت قيادة)."""
-    return frozenset(match_key(r["phrase"]) for r in load_tsv("not_org_heads.tsv", ("phrase",)))
+    return frozenset(match_key(r.phrase) for r in load_table("not_org_heads.tsv", NotOrgHead))
 
 
 @functools.cache
 def source_nouns() -> dict[str, str]:
-    return {fold(r["noun"]): r["number"] for r in load_tsv("source_nouns.tsv", ("noun", "number"))}
+    return {fold(r.noun): r.number for r in load_table("source_nouns.tsv", SourceNoun)}
 
 
 @functools.cache
 def name_stopwords() -> frozenset[str]:
     """Words that are never part of a person's name (``name_stopwords.tsv``), folded."""
-    return frozenset(fold(r["word"]) for r in load_tsv("name_stopwords.tsv", ("word", "note")))
+    return frozenset(fold(r.word) for r in load_table("name_stopwords.tsv", NameStopword))
 
 
 @functools.cache
 def _maqsura_stopwords() -> frozenset[str]:
     """Folded stopwords written with alef maqsura (على), whose folded form is also a name
     written with yeh (علي)."""
-    rows = load_tsv("name_stopwords.tsv", ("word", "note"))
-    return frozenset(fold(r["word"]) for r in rows if r["word"].endswith("ى"))
+    rows = load_table("name_stopwords.tsv", NameStopword)
+    return frozenset(fold(r.word) for r in rows if r.word.endswith("ى"))
 
 
 def is_name_stopword(word: str) -> bool:
@@ -219,15 +230,15 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
 @functools.cache
 def name_connectors() -> frozenset[str]:
     """Name words that bind to the next word (عبد الله، أبو شوشة، بن يوسف، آل سعد), folded."""
-    rows = load_tsv("name_connectors.tsv", ("word", "note", "starts_name"))
-    return frozenset(fold(r["word"]) for r in rows)
+    rows = load_table("name_connectors.tsv", NameConnector)
+    return frozenset(fold(r.word) for r in rows)
 
 
 @functools.cache
 def name_continuations() -> frozenset[str]:
     """Connectors that follow a name and cannot start one (بن، بنت), folded."""
-    rows = load_tsv("name_connectors.tsv", ("word", "note", "starts_name"))
-    return frozenset(fold(r["word"]) for r in rows if r["starts_name"] == "no")
+    rows = load_table("name_connectors.tsv", NameConnector)
+    return frozenset(fold(r.word) for r in rows if r.starts_name == "no")
 
 
 def read_names(doc: Doc, view: SentView, j: int) -> list[tuple[int, int, int]]:
@@ -362,7 +373,7 @@ def frequent_words() -> dict[str, int]:
     """The 20,000 most frequent (folded) words of SaudiNewsNet (``frequent_words.tsv``, made by
     ``bench/make_frequent_words.py``).  Common words and common first names are in it; most
     foreign surnames (بيترايوس، فوتل، كالامور) are not."""
-    return {r["word"]: int(r["count"]) for r in load_tsv("frequent_words.tsv", ("word", "count"))}
+    return {r.word: r.count for r in load_table("frequent_words.tsv", FrequentWord)}
 
 
 def clitic_noun(word: str) -> bool:
@@ -488,7 +499,7 @@ def find_persons(doc: Doc) -> None:
 @functools.cache
 def place_nouns() -> frozenset[str]:
     """مدينة، منطقة، محافظة …: "مركز المحافظة" is a town, not an organisation."""
-    return frozenset(fold(r["noun"]) for r in load_tsv("place_nouns.tsv", ("noun", "note")))
+    return frozenset(fold(r.noun) for r in load_table("place_nouns.tsv", PlaceNoun))
 
 
 def _relational_adjectives(view: SentView, k: int) -> int:

@@ -33,7 +33,7 @@ from extract.coref import (
 from extract.dates import find_dates
 from extract.doc import Doc, SentView, bare_forms, strip_al
 from extract.errors import ExtractError, UsageError
-from extract.lexicon import lexicon_gazetteer, lexicon_index
+from extract.lexicon import lexicon_index, lexicon_matcher
 from extract.patterns import (
     clitic_noun,
     find_organizations,
@@ -105,7 +105,7 @@ def _dates(doc: Doc) -> None:
 @component("lexicon", assigns=("mentions",))
 def _lexicon(doc: Doc) -> None:
     index = lexicon_index()
-    for m in lexicon_gazetteer().find(doc.folded, doc.article.segments):
+    for m in lexicon_matcher().find(doc.folded, doc.article.segments):
         if doc.add_mention(m.start, m.end, m.key, m.cls, "lexicon"):
             doc.add_entity(index[m.key])
 

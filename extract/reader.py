@@ -39,7 +39,7 @@ import regex
 from extract.dates import parse_date
 from extract.errors import InputError
 from extract.records import Article, DateValue
-from extract.resources import load_tsv
+from extract.resources import Boilerplate, Publisher, load_table
 
 log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm", ".zip")
@@ -69,8 +69,8 @@ def _rules() -> _Rules:
     groups: dict[str, list[re.Pattern[str]]] = {
         k: [] for k in ("drop_line", "end_body", "dateline", "date_line", "lead_source")
     }
-    for row in load_tsv("boilerplate.tsv", ("action", "pattern")):
-        groups.setdefault(row["action"], []).append(re.compile(row["pattern"]))
+    for row in load_table("boilerplate.tsv", Boilerplate):
+        groups.setdefault(row.action, []).append(re.compile(row.pattern))
     return _Rules(
         tuple(groups["drop_line"]),
         tuple(groups["end_body"]),
@@ -83,8 +83,8 @@ def _rules() -> _Rules:
 @functools.cache
 def _content_footers() -> tuple[re.Pattern[str], ...]:
     """Footers that sites append to the text itself (cut from JSON article content)."""
-    rows = load_tsv("boilerplate.tsv", ("action", "pattern"))
-    return tuple(re.compile(r["pattern"]) for r in rows if r["action"] == "content_footer")
+    rows = load_table("boilerplate.tsv", Boilerplate)
+    return tuple(re.compile(r.pattern) for r in rows if r.action == "content_footer")
 
 
 def _publisher_label(name: str | None) -> str | None:
@@ -92,9 +92,9 @@ def _publisher_label(name: str | None) -> str | None:
     if not name:
         return None
     name = name.strip()
-    for row in load_tsv("publishers.tsv", ("code", "label")):
-        if row["code"] == name:
-            return row["label"]
+    for row in load_table("publishers.tsv", Publisher):
+        if row.code == name:
+            return row.label
     return name
 
 

@@ -11,9 +11,11 @@ original text as read (``Article.text[start:end]`` is the surface form).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Precision = Literal["day", "month", "year"]
+#: The entity classes the extractor assigns (``cls`` of mentions and entities): the names of the
+#: vocabulary's classes (``graph/classes.tsv``, which maps each to its IRI, labels and style).
 EntityClass = Literal[
     "Person",
     "Organization",
@@ -26,6 +28,27 @@ EntityClass = Literal[
     "CreativeWork",
     "Event",
 ]
+#: The relation predicates the extractor makes (``Relation.predicate``, the ``predicate`` column
+#: of ``relation_cues.tsv``): the names of the vocabulary's extracted predicates
+#: (``graph/predicates.tsv``).
+RelationPredicate = Literal[
+    "usesPlatform",
+    "publishesOn",
+    "hasAccountOn",
+    "seized",
+    "actedAgainst",
+    "affiliatedWith",
+    "nationality",
+    "leaderOf",
+    "controls",
+    "lostControlOf",
+    "regainedControlOf",
+    "operatesIn",
+    "partOf",
+    "jobTitle",
+]
+ENTITY_CLASSES: frozenset[str] = frozenset(get_args(EntityClass))
+RELATION_PREDICATES: frozenset[str] = frozenset(get_args(RelationPredicate))
 PLACE_CLASSES: frozenset[str] = frozenset({"Place", "Country", "City", "AdministrativeArea"})
 
 
@@ -98,7 +121,7 @@ class Mention:
     start: int
     end: int
     surface: str
-    cls: str
+    cls: EntityClass
     key: str
     layer: str
     sentence: int = -1
@@ -109,7 +132,7 @@ class EntityInfo:
     """What one article (or the lexicon) knows of an entity, keyed by ``key``."""
 
     key: str
-    cls: str
+    cls: EntityClass
     label: str
     aliases: tuple[str, ...] = ()
     latin: tuple[str, ...] = ()
@@ -145,7 +168,7 @@ class Relation:
     """
 
     subject: str
-    predicate: str
+    predicate: RelationPredicate
     obj: str
     start: int
     end: int

@@ -21,7 +21,7 @@ from extract.doc import Doc, SentView, bare_forms
 from extract.lexicon import alias_index
 from extract.patterns import place_nouns
 from extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
-from extract.resources import load_tsv
+from extract.resources import EventHead, RelationCue, load_table
 from extract.text import fold, is_word, match_key
 
 _ACTORS = ("Organization", "Person", "UnnamedSource")
@@ -30,16 +30,13 @@ _ACTORS = ("Organization", "Person", "UnnamedSource")
 @functools.cache
 def relation_cues() -> dict[str, tuple[str, str, str, bool]]:
     """Folded cue → (predicate, pattern, implied platform, subject may stand before it)."""
-    rows = load_tsv("relation_cues.tsv", ("cue", "predicate", "pattern", "implies", "subject"))
-    return {
-        fold(r["cue"]): (r["predicate"], r["pattern"], r["implies"], r["subject"] == "either")
-        for r in rows
-    }
+    rows = load_table("relation_cues.tsv", RelationCue)
+    return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject == "either") for r in rows}
 
 
 @functools.cache
 def event_heads() -> frozenset[str]:
-    return frozenset(fold(r["head"]) for r in load_tsv("event_heads.tsv", ("head", "kind")))
+    return frozenset(fold(r.head) for r in load_table("event_heads.tsv", EventHead))
 
 
 def preceding_word(text: str, pos: int) -> str:

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from extract.records import EntityInfo, Extraction
+from extract.records import EntityClass, EntityInfo, Extraction
 from extract.text import clean_label
 
 _SOURCE_RANK = {"lexicon": 3, "pattern": 2, "ner": 1, "resolution": 0}
@@ -32,7 +32,7 @@ class Entity:
     """A resolved entity: what the graph says about it."""
 
     key: str
-    cls: str
+    cls: EntityClass
     label: str
     aliases: tuple[str, ...]
     latin: tuple[str, ...]

@@ -1,41 +1,325 @@
-"""Packaged data tables (lexicons, patterns): TSV files with a header, read once per process."""
+"""Data tables (lexicons, patterns, name lists): TSV files with a header, read by one loader.
+
+Every table has a row type here (a :class:`typing.NamedTuple` whose fields are the file's
+columns, in order, or its ``HEADER`` where a column's name is no Python name) and is read with
+:func:`load_table`: the header must be exactly the row type's, every row must have that many
+cells, ``int`` fields must be integers, and a row type's ``problem`` method may reject a row
+(an unknown predicate in ``relation_cues.tsv``).  A bad file raises :class:`TableError` naming
+the file and line.  Blank lines and lines starting with ``#`` are comments.  The packaged
+tables of ``extract/data`` are :data:`TABLES`; the NER model's name lists
+(``extract/models/*.tsv``) are :class:`NerGazetteerRow` and :class:`NerLexiconRow`.
+
+>>> load_table("nisba.tsv", Nisba)[0].country
+'الولايات المتحدة'
+"""
 
 from __future__ import annotations
 
 import functools
+import typing
 from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
 
 from extract.errors import DataError
+from extract.records import ENTITY_CLASSES, RELATION_PREDICATES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+R = TypeVar("R", bound=tuple)
+
+
+class TableError(DataError):
+    """A data table is malformed: its message is ``file:line: reason``.
+
+    >>> str(TableError("extract/data/nisba.tsv", 7, "1 field, expected 2"))
+    'extract/data/nisba.tsv:7: 1 field, expected 2'
+    """
+
+    def __init__(self, path: str | Path, line: int, reason: str) -> None:
+        super().__init__(f"{path}:{line}: {reason}")
+        self.path = str(path)
+        self.line = line
+        self.reason = reason
+
+
+def load_table(source: str | Path, row_type: type[R], *, comments: bool = True) -> tuple[R, ...]:
+    """The rows of a TSV table as ``row_type`` tuples.
+
+    ``source`` is the name of a packaged table (``"nisba.tsv"``, in ``extract/data``, read once
+    per process) or the path of a file (a :class:`~pathlib.Path`, or a string with a ``/``).
+    With ``comments`` (the default) blank lines and lines starting with ``#`` are skipped; model
+    files whose words may start with ``#`` pass ``comments=False``.
+
+    >>> load_table("months.tsv", Month)[0]
+    Month(name='يناير', month=1, calendar='gregorian', ambiguous='0')
+    """
+    if isinstance(source, Path) or "/" in source:
+        return _read(Path(source), row_type, comments)
+    return _packaged(DATA_DIR / source, row_type, comments)
 
 
 @functools.cache
-def load_tsv(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
-    """Rows of ``extract/data/<name>`` as dicts; the header must start with ``columns``.
+def _packaged(path: Path, row_type: type[R], comments: bool) -> tuple[R, ...]:
+    return _read(path, row_type, comments)
 
-    Lines starting with ``#`` and blank lines are skipped.  A malformed file raises
-    :class:`~extract.errors.DataError` naming the file and line.
 
-    >>> load_tsv("nisba.tsv", ("adjective", "country"))[0]["country"]
-    'الولايات المتحدة'
-    """
-    path = DATA_DIR / name
+def _read(path: Path, row_type: type[R], comments: bool) -> tuple[R, ...]:
+    fields: tuple[str, ...] = row_type._fields  # type: ignore[attr-defined]
+    header: tuple[str, ...] = getattr(row_type, "HEADER", fields)
+    hints = typing.get_type_hints(row_type)
+    ints = [i for i, f in enumerate(fields) if hints[f] is int]
+    check = getattr(row_type, "problem", None)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise DataError(f"{path}: cannot read ({exc.strerror})") from exc
-    if not lines:
-        raise DataError(f"{path}: empty file, expected a header {columns}")
-    header = tuple(lines[0].split("\t"))
-    if header[: len(columns)] != columns:
-        raise DataError(f"{path}: header {header} does not start with {columns}")
-    rows = []
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 ({exc.reason})") from exc
+    if not lines or tuple(lines[0].split("\t")) != header:
+        got = "an empty file" if not lines else repr(lines[0])
+        raise TableError(path, 1, f"the header must be {'<TAB>'.join(header)}, got {got}")
+    rows: list[Any] = []
     for n, line in enumerate(lines[1:], start=2):
-        if not line.strip() or line.startswith("#"):
+        if comments and (not line.strip() or line.startswith("#")):
             continue
-        cells = line.split("\t")
-        if len(cells) < len(columns):
-            cells += [""] * (len(columns) - len(cells))
-        rows.append(dict(zip(header, cells, strict=False)) | {"_line": str(n)})
+        cells: list[Any] = line.split("\t")
+        if len(cells) != len(fields):
+            raise TableError(path, n, f"{len(cells)} fields, expected {len(header)}: {header}")
+        for i in ints:
+            try:
+                cells[i] = int(cells[i])
+            except ValueError:
+                raise TableError(path, n, f"{fields[i]} {cells[i]!r} is not an integer") from None
+        row = row_type(*cells)
+        if check is not None and (problem := check(row)):
+            raise TableError(path, n, problem)
+        rows.append(row)
     return tuple(rows)
+
+
+# -- the packaged tables (extract/data), one row type each ------------------------------------
+
+
+class AmbiguousWord(NamedTuple):
+    """``ambiguous_words.tsv``: common words that are also names, kept out of the lexicon."""
+
+    word: str
+    reason: str
+
+
+class Boilerplate(NamedTuple):
+    """``boilerplate.tsv``: a regular expression for site text that is not the article."""
+
+    action: str  # drop_line | end_body | content_footer …
+    pattern: str
+    note: str
+
+
+class DateCue(NamedTuple):
+    """``date_cues.tsv``: a word of the date finder (preposition, qualifier, relative day …)."""
+
+    kind: str
+    word: str
+    value: str
+    not_followed_by: str
+    not_preceded_by: str
+
+
+class DateOrdinal(NamedTuple):
+    """``date_ordinals.tsv``: an ordinal day of the month (الخامس عشر → 15)."""
+
+    word: str
+    day: int
+
+
+class LexiconEntry(NamedTuple):
+    """``entities.tsv``: a curated entity with its class, aliases, Latin names, Wikidata ID."""
+
+    label: str
+    cls: str
+    aliases: str
+    latin: str
+    wikidata: str
+
+    HEADER = ("label", "class", "aliases", "latin", "wikidata")  # "class" is a Python keyword
+
+    def problem(self) -> str | None:
+        if self.cls not in ENTITY_CLASSES:
+            return f"unknown class {self.cls!r} (not in the vocabulary, graph/classes.tsv)"
+        return None
+
+
+class EventHead(NamedTuple):
+    """``event_heads.tsv``: a head noun of event names (مؤتمر، هجوم …)."""
+
+    head: str
+    kind: str
+
+
+class FrequentWord(NamedTuple):
+    """``frequent_words.tsv``: a folded SaudiNewsNet word and its count."""
+
+    word: str
+    count: int
+
+
+class LatinInitial(NamedTuple):
+    """``latin_initials.tsv``: an Arabic spelling of a Latin letter name (بي → B)."""
+
+    initial: str
+    letter: str
+
+
+class Month(NamedTuple):
+    """``months.tsv``: a month name of either series, Hijri or Syriac/Gregorian."""
+
+    name: str
+    month: int
+    calendar: str
+    ambiguous: str  # "1": also a common word or name
+
+
+class NameConnector(NamedTuple):
+    """``name_connectors.tsv``: a word inside names (بن، أبو، عبد …)."""
+
+    word: str
+    note: str
+    starts_name: str  # "no": never the first word of a name
+
+
+class NameStopword(NamedTuple):
+    """``name_stopwords.tsv``: a word never part of a person's name."""
+
+    word: str
+    note: str
+
+
+class Nisba(NamedTuple):
+    """``nisba.tsv``: a nisba adjective and its country."""
+
+    adjective: str
+    country: str
+
+
+class NotOrgHead(NamedTuple):
+    """``not_org_heads.tsv``: a phrase ending in a head noun that does not start a name."""
+
+    phrase: str
+    note: str
+
+
+class OrgHead(NamedTuple):
+    """``org_heads.tsv``: a head noun of organisation names."""
+
+    head: str
+    note: str
+    definite: str  # "no": ال + head refers back (التنظيم) rather than naming
+
+
+class PlaceNoun(NamedTuple):
+    """``place_nouns.tsv``: a noun that introduces a place (مدينة، محافظة …)."""
+
+    noun: str
+    note: str
+
+
+class Publisher(NamedTuple):
+    """``publishers.tsv``: a publisher code of the corpora and its Arabic name."""
+
+    code: str
+    label: str
+
+
+class RelationCue(NamedTuple):
+    """``relation_cues.tsv``: a cue word, the predicate it signals and how to read around it."""
+
+    cue: str
+    predicate: str
+    pattern: str
+    implies: str
+    subject: str
+
+    def problem(self) -> str | None:
+        if self.predicate not in RELATION_PREDICATES:
+            return (
+                f"unknown predicate {self.predicate!r}"
+                " (not in the vocabulary, graph/predicates.tsv)"
+            )
+        return None
+
+
+class SourceNoun(NamedTuple):
+    """``source_nouns.tsv``: a noun of unnamed sources (مصدر، مسؤول …) and its number."""
+
+    noun: str
+    number: str
+
+
+class SpeechCue(NamedTuple):
+    """``speech_cues.tsv``: a speech verb or phrase, direct/reported, and its number."""
+
+    cue: str
+    kind: str
+    number: str
+
+
+class SubjectlessWord(NamedTuple):
+    """``subjectless_words.tsv``: a word after a cue that shows the cue has no subject."""
+
+    word: str
+    note: str
+
+
+class Title(NamedTuple):
+    """``titles.tsv``: a title before a person's name, with role, group and number."""
+
+    title: str
+    role_en: str
+    group: str
+    number: str
+
+
+# -- the NER model's name lists (extract/models) --------------------------------------------
+
+
+class NerGazetteerRow(NamedTuple):
+    """``ner_gazetteer.tsv`` (``extract.ner.crf.write_gazetteer``): a name (normalised tokens,
+    space-joined) tagged ``type`` ``count`` times in the NER training data."""
+
+    name: str
+    type: str
+    count: int
+
+
+class NerLexiconRow(NamedTuple):
+    """``ner_lexicon.tsv`` (``bench/make_ner_lexicon.py``): a normalised name, its type(s),
+    where it comes from."""
+
+    name: str
+    type: str
+    source: str
+
+
+#: Every packaged table and its row type.
+TABLES: dict[str, type[tuple]] = {
+    "ambiguous_words.tsv": AmbiguousWord,
+    "boilerplate.tsv": Boilerplate,
+    "date_cues.tsv": DateCue,
+    "date_ordinals.tsv": DateOrdinal,
+    "entities.tsv": LexiconEntry,
+    "event_heads.tsv": EventHead,
+    "frequent_words.tsv": FrequentWord,
+    "latin_initials.tsv": LatinInitial,
+    "months.tsv": Month,
+    "name_connectors.tsv": NameConnector,
+    "name_stopwords.tsv": NameStopword,
+    "nisba.tsv": Nisba,
+    "not_org_heads.tsv": NotOrgHead,
+    "org_heads.tsv": OrgHead,
+    "place_nouns.tsv": PlaceNoun,
+    "publishers.tsv": Publisher,
+    "relation_cues.tsv": RelationCue,
+    "source_nouns.tsv": SourceNoun,
+    "speech_cues.tsv": SpeechCue,
+    "subjectless_words.tsv": SubjectlessWord,
+    "titles.tsv": Title,
+}

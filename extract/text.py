@@ -1,7 +1,8 @@
 """Arabic text for matching, with character offsets back into the original.
 
 Everything that compares Arabic strings (lexicon lookup, titles, speech verbs, entity keys)
-works on *folded* text: camel-tools' alef / alef-maqsura / teh-marbuta normalisation and
+works on *folded* text (the matching variant of :mod:`extract.folding`, where the rules
+are written once): camel-tools' alef / alef-maqsura / teh-marbuta normalisation and
 dediacritisation, NFKC for presentation forms (ﻻ ﷲ ﻹ), tatweel, quote marks and invisible
 characters (zero-width joiners and non-joiners, LRM/RLM/ALM, bidi embeddings and isolates,
 a BOM inside the text, soft hyphens) removed, other spaces (no-break, thin, …) made plain
@@ -23,50 +24,25 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
 
+from extract.folding import DIACRITICS, DIGITS, INVISIBLE, LETTERS, QUOTES, SPACES, TATWEEL
 from extract.records import Sentence
 
-TATWEEL = "\u0640"
-QUOTES = "«»\"“”„‟’‘‚‛'`〝〞＂❝❞‹›"
-_ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
-_PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
-# format characters that change how text is shown, never what it says
-INVISIBLE = (
-    "\u00ad"  # soft hyphen
-    "\u034f"  # combining grapheme joiner
-    "\u061c"  # Arabic letter mark (ALM)
-    "\u200b\u200c\u200d"  # zero-width space, non-joiner, joiner
-    "\u200e\u200f"  # LRM, RLM
-    "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides (LRE RLE PDF LRO RLO)
-    "\u2060\u2061\u2062\u2063\u2064"  # word joiner, invisible operators
-    "\u2066\u2067\u2068\u2069"  # bidi isolates (LRI RLI FSI PDI)
-    "\ufeff"  # BOM / zero-width no-break space inside the text
-)
-# spaces that are not U+0020 (no-break, en/em, thin, narrow no-break, ideographic …)
-SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+# NFKC output, then diacritics and tatweel removed and letters folded (extract/folding.py)
+_AFTER_NFKC = {ord(c): None for c in DIACRITICS} | {ord(TATWEEL): None}
+_AFTER_NFKC |= {ord(k): v for k, v in LETTERS.items()}
 
 
 def _fold_one(ch: str) -> str:
-    """Fold a single character (the table below is built from this)."""
+    """Fold a single character (the table below is built from this): the matching variant of
+    :mod:`extract.folding`."""
     if ch in QUOTES or ch == TATWEEL or ch in INVISIBLE:
         return ""
     if ch in SPACES:
         return " "
-    if ch in _ARABIC_INDIC:
-        return str(_ARABIC_INDIC.index(ch))
-    if ch in _PERSIAN:
-        return str(_PERSIAN.index(ch))
-    out = unicodedata.normalize("NFKC", ch)
-    out = dediac_ar(out)
-    out = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(out)))
-    out = out.replace(TATWEEL, "")
-    return out.lower()
+    if ch in DIGITS:
+        return DIGITS[ch]
+    return unicodedata.normalize("NFKC", ch).translate(_AFTER_NFKC).lower()
 
 
 def _build_table() -> dict[int, str]:
@@ -274,9 +250,9 @@ def _closes(text: str, i: int, closer: str, end: int) -> bool:
 @functools.cache
 def latin_initials() -> frozenset[str]:
     """Arabic spellings of Latin letter names (بي، إف، جي …), ``latin_initials.tsv``."""
-    from extract.resources import load_tsv
+    from extract.resources import LatinInitial, load_table
 
-    return frozenset(r["initial"] for r in load_tsv("latin_initials.tsv", ("initial", "letter")))
+    return frozenset(r.initial for r in load_table("latin_initials.tsv", LatinInitial))
 
 
 def _initial_before(text: str, start: int, dot: int) -> bool:

@@ -28,40 +28,16 @@ from graph.iri import (
     statement_iri,
     transliterate,
 )
-from graph.vocab import RASD, SCHEMA
+from graph.vocab import CLASSES, RASD, SCHEMA
+from graph.vocab import PREDICATES as VOCAB_PREDICATES
 
 #: A triple of N-Triples tokens (``<iri>``, ``"literal"@ar`` …).
 Triple = tuple[str, str, str]
 WIKIDATA = "http://www.wikidata.org/entity/"
 _DATATYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
-CLASS_IRIS: dict[str, URIRef] = {
-    "Person": SCHEMA.Person,
-    "Organization": SCHEMA.Organization,
-    "Place": SCHEMA.Place,
-    "Country": SCHEMA.Country,
-    "City": SCHEMA.City,
-    "AdministrativeArea": SCHEMA.AdministrativeArea,
-    "Platform": RASD.Platform,
-    "UnnamedSource": RASD.UnnamedSource,
-    "CreativeWork": SCHEMA.CreativeWork,
-    "Event": SCHEMA.Event,
-}
-PREDICATES: dict[str, URIRef] = {
-    "usesPlatform": RASD.usesPlatform,
-    "publishesOn": RASD.publishesOn,
-    "hasAccountOn": RASD.hasAccountOn,
-    "seized": RASD.seized,
-    "actedAgainst": RASD.actedAgainst,
-    "affiliatedWith": RASD.affiliatedWith,
-    "nationality": RASD.nationality,
-    "leaderOf": RASD.leaderOf,
-    "controls": RASD.controls,
-    "lostControlOf": RASD.lostControlOf,
-    "regainedControlOf": RASD.regainedControlOf,
-    "operatesIn": RASD.operatesIn,
-    "partOf": RASD.partOf,
-    "jobTitle": SCHEMA.jobTitle,
-}
+#: Entity class name → IRI, and relation predicate name → IRI (``graph/vocab.py``'s tables).
+CLASS_IRIS: dict[str, URIRef] = {c.name: c.iri for c in CLASSES}
+PREDICATES: dict[str, URIRef] = {p.name: p.iri for p in VOCAB_PREDICATES if p.extracted}
 
 
 def article_body(a: Article) -> str:

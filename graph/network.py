@@ -11,11 +11,11 @@ from __future__ import annotations
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, URIRef
 
-from graph.build import CLASS_IRIS, PREDICATES
-from graph.vocab import SCHEMA
+from graph.vocab import CLASSES, PREDICATES, SCHEMA
 
-_CLASS_NAMES = {iri: name for name, iri in CLASS_IRIS.items()}
-_PRED_NAMES = {iri: name for name, iri in PREDICATES.items() if name != "jobTitle"}
+_CLASS_NAMES = {c.iri: c.name for c in CLASSES}
+# the relations the extractor makes between two entities (not schema:jobTitle, a literal)
+_PRED_NAMES = {p.iri: p.name for p in PREDICATES if p.extracted and not p.literal}
 
 
 def entity_classes(g: Graph) -> dict[URIRef, str]:

@@ -1,14 +1,39 @@
-"""The rasd vocabulary: one :class:`rdflib.namespace.DefinedNamespace`.
+"""The rasd vocabulary, in one place: the ``rasd:`` namespace and the tables of entity classes
+and relation predicates that every other table is derived from.
 
-Every term used in the graph is declared here and described in ``graph/ontology.ttl``
-(a test checks that the two agree).  Use item access for names that clash with
-``str`` methods (``RASD["count"]``), as rdflib's own docs advise.
+- :class:`RASD` (an :class:`rdflib.namespace.DefinedNamespace`) declares every ``rasd:`` term;
+  ``graph/ontology.ttl`` describes each of them (``tests/test_vocab.py`` checks that the two,
+  and ``docs/graph-contract.md``, agree).  Use item access for names that clash with ``str``
+  methods (``RASD["count"]``), as rdflib's own docs advise.
+- :data:`CLASSES` (``graph/classes.tsv``): the entity classes, with IRI, Arabic and English
+  name, legend group, colour and shape; the graph's ``rdf:type`` (``graph/build.py``), the
+  network exports (``graph/network.py``) and the pages' legend and styles
+  (``export/html/styles.py``) are derived from it.
+- :data:`PREDICATES` (``graph/predicates.tsv``): the relations between entities, with IRI,
+  Arabic and English label, and where each is used (written from the extractor's relations,
+  drawn on the pages).
+
+The names (``"Person"``, ``"usesPlatform"``) are the values the extractor puts in its records
+(:data:`extract.records.EntityClass`, :data:`extract.records.RelationPredicate`, which the
+extractor checks its data files against); these tables are keyed by exactly those names.
+
+>>> CLASS_BY_NAME["Platform"].iri
+rdflib.term.URIRef('https://w3id.org/rasd/ns#Platform')
+>>> PREDICATE_BY_NAME["usesPlatform"].ar
+'يستخدم منصة'
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
+
+from extract.errors import DataError
+from extract.resources import load_table
 
 SCHEMA = Namespace("https://schema.org/")
 BASE = "https://w3id.org/rasd/"
@@ -70,6 +95,95 @@ class RASD(DefinedNamespace):
     operatesIn: URIRef  # actor active in a place
     leaderOf: URIRef  # person leads an organisation
     partOf: URIRef  # unnamed source -> its organisation or country
-    coMention: URIRef  # weighted sentence co-mention (statement node carries rasd:weight)
-    weight: URIRef  # xsd:integer on co-mention statements
-    extractorVersion: URIRef  # on the graph: which rasd version built it
+
+
+@dataclass(frozen=True, slots=True)
+class ClassTerm:
+    """One entity class (a row of ``graph/classes.tsv``).
+
+    ``name`` is the class's local name and the extractor's value for it (``Mention.cls``);
+    ``ar``/``en`` name the class itself; ``group`` is the legend group it is drawn in (the
+    places share ``Place``'s), and only a group's own row carries ``color`` (CSS) and
+    ``shape`` (vis-network).  ``rank`` orders classes most specific first: a node with several
+    types is shown as the one of lowest rank.
+    """
+
+    name: str
+    iri: URIRef
+    ar: str
+    en: str
+    group: str
+    rank: int
+    color: str
+    shape: str
+
+
+@dataclass(frozen=True, slots=True)
+class PredicateTerm:
+    """One relation between entities, or from an entity to Arabic text when ``literal``
+    (a row of ``graph/predicates.tsv``).
+
+    ``extracted``: the extractor makes it (``Relation.predicate``, ``relation_cues.tsv``) and
+    ``graph/build.py`` writes it with one evidence statement per occurrence.  ``drawn``: the
+    pages draw it as an edge.  ``ar``/``en``: its label on the pages.
+    """
+
+    name: str
+    iri: URIRef
+    ar: str
+    en: str
+    extracted: bool
+    drawn: bool
+    literal: bool
+
+
+class _ClassRow(NamedTuple):
+    name: str
+    iri: str
+    ar: str
+    en: str
+    group: str
+    rank: int
+    color: str
+    shape: str
+
+
+class _PredicateRow(NamedTuple):
+    name: str
+    iri: str
+    ar: str
+    en: str
+    extracted: str
+    drawn: str
+    literal: str
+
+    def problem(self) -> str | None:
+        flags = (self.extracted, self.drawn, self.literal)
+        return None if set(flags) <= {"yes", "no"} else f"{flags}: each must be yes or no"
+
+
+_PREFIXES = {"schema": SCHEMA, "rasd": RASD}
+_HERE = Path(__file__).resolve().parent
+
+
+def _iri(curie: str) -> URIRef:
+    prefix, _, local = curie.partition(":")
+    try:
+        return _PREFIXES[prefix][local]
+    except (KeyError, AttributeError) as exc:  # an unknown prefix, or a rasd: term not declared
+        raise DataError(f"{_HERE}: {curie} is not a schema: or declared rasd: term") from exc
+
+
+#: The entity classes of the contract, in legend order (each legend group after its head).
+CLASSES: tuple[ClassTerm, ...] = tuple(
+    ClassTerm(r.name, _iri(r.iri), r.ar, r.en, r.group, r.rank, r.color, r.shape)
+    for r in load_table(_HERE / "classes.tsv", _ClassRow)
+)
+CLASS_BY_NAME: dict[str, ClassTerm] = {c.name: c for c in CLASSES}
+
+#: The relations, in the order of ``graph/predicates.tsv``.
+PREDICATES: tuple[PredicateTerm, ...] = tuple(
+    PredicateTerm(r.name, _iri(r.iri), r.ar, r.en, *(f == "yes" for f in r[4:]))
+    for r in load_table(_HERE / "predicates.tsv", _PredicateRow)
+)
+PREDICATE_BY_NAME: dict[str, PredicateTerm] = {p.name: p for p in PREDICATES}

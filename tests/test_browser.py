@@ -16,7 +16,7 @@ from conftest import page_fixture_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from export.html import read_site_data  # noqa: E402
+from bench.site_data import read_site_data  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

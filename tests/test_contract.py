@@ -10,7 +10,7 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
-from graph.vocab import RASD, SCHEMA
+from graph.vocab import CLASSES, RASD, SCHEMA
 
 PREFIXES = """
 PREFIX schema: <https://schema.org/>
@@ -20,18 +20,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
-ENTITY_CLASSES = [
-    SCHEMA.Person,
-    SCHEMA.Organization,
-    SCHEMA.Place,
-    SCHEMA.Country,
-    SCHEMA.City,
-    SCHEMA.AdministrativeArea,
-    RASD.Platform,
-    RASD.UnnamedSource,
-    SCHEMA.CreativeWork,
-    SCHEMA.Event,
-]
+ENTITY_CLASSES = [c.iri for c in CLASSES]
 
 
 def q(g: Graph, sparql: str) -> list:

@@ -44,3 +44,15 @@ def test_runtime_packages_do_not_import_torch() -> None:
         if p not in allowed and "torch" in _imports(p)
     ]
     assert users == []
+
+
+def test_runtime_packages_hold_no_test_or_bench_code() -> None:
+    """Test data and test oracles (bench/synthetic_graph.py, bench/site_data.py) live outside
+    the installed packages, and no runtime module imports them."""
+    users = [
+        str(p.relative_to(ROOT))
+        for layer in LAYERS
+        for p in sorted((ROOT / layer).rglob("*.py"))
+        if _imports(p) & {"bench", "tests", "conftest", "hypothesis", "pytest"}
+    ]
+    assert users == []

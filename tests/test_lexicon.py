@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from extract.lexicon import Gazetteer, lexicon_gazetteer, nisba_country
+from extract.lexicon import NameMatcher, lexicon_matcher, nisba_country
 from extract.records import EntityInfo
 from extract.text import Folded, match_key
 
 
 def keys(text: str) -> list[tuple[str, str]]:
-    return [(text[m.start : m.end], m.key) for m in lexicon_gazetteer().find(Folded(text))]
+    return [(text[m.start : m.end], m.key) for m in lexicon_matcher().find(Folded(text))]
 
 
 @pytest.mark.parametrize(
@@ -77,7 +77,7 @@ def test_article_on_a_platform_name_is_kept() -> None:
 
 
 def test_word_boundaries_and_longest_match() -> None:
-    g = Gazetteer.from_entities(
+    g = NameMatcher.from_entities(
         [
             EntityInfo("مجلس الامن", "Organization", "مجلس الأمن"),
             EntityInfo("الامن", "Organization", "الأمن"),

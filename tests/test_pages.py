@@ -18,10 +18,11 @@ from rdflib import RDF, Dataset, Graph, URIRef
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from export.html import read_site_data, write_site, write_site_from_store  # noqa: E402
+from bench.site_data import read_site_data  # noqa: E402
+from bench.synthetic_graph import synthetic_graph  # noqa: E402
+from export.html import write_site, write_site_from_store  # noqa: E402
 from export.html.highlight import Span, highlight  # noqa: E402
 from export.html.safe import script_json  # noqa: E402
-from export.html.synthetic import synthetic_graph  # noqa: E402
 from graph.vocab import RASD, SCHEMA  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"

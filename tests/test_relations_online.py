@@ -17,7 +17,7 @@ def relations(text: str) -> set[tuple[str, str, str]]:
     return {
         (labels.get(r.subject, r.subject), r.predicate, labels.get(r.obj, r.obj))
         for r in ex.relations
-        if r.predicate not in ("coMention", "jobTitle", "nationality", "affiliatedWith")
+        if r.predicate not in ("jobTitle", "nationality", "affiliatedWith")
     }
 
 

@@ -39,7 +39,6 @@ from export.html.analytics import communities, entity_graph, importance, rank_no
 from export.html.article_page import article_page
 from export.html.claims_page import claims_page, network_claims
 from export.html.entity_page import entity_page
-from export.html.model import SiteData, read_site_data
 from export.html.netdata import site_data_js
 from export.html.overview import overview_page, search_index_js
 from export.html.panels import Refs, Site
@@ -53,7 +52,7 @@ from export.html.store import (
     store_from_graph,
 )
 
-__all__ = ["SiteData", "read_site_data", "write_site", "write_site_from_store"]
+__all__ = ["write_site", "write_site_from_store"]
 
 log = logging.getLogger(__name__)
 SHARD_SIZE = 64  # about this many entities per side-panel shard

@@ -12,14 +12,13 @@ from collections.abc import Iterable, Mapping, Sequence
 import networkx as nx
 
 from export.html.store import SiteIndex
-from graph.vocab import RASD
 
 
 def entity_graph(data: SiteIndex) -> nx.Graph:
     """Undirected weighted graph of entities.
 
-    Edges come from relations (weight = number of evidence statements, at least 1),
-    co-mentions (their ``rasd:weight``) and claims (author – about, 1 per claim).
+    Edges come from relations (weight = number of evidence statements, at least 1) and
+    claims (author – about, 1 per claim).
     Nodes are added in sorted IRI order so that every algorithm below is reproducible.
     """
     g = nx.Graph()
@@ -32,13 +31,8 @@ def entity_graph(data: SiteIndex) -> nx.Graph:
         key = (a, b) if a < b else (b, a)
         weights[key] = weights.get(key, 0.0) + w
 
-    co = str(RASD.coMention)
     for s, p, o in data.relations:
-        ev = data.evidence.get((s, p, o), ())
-        if p == co:
-            add(s, o, float(sum(e.weight for e in ev) or 1))
-        else:
-            add(s, o, float(max(1, len(ev))))
+        add(s, o, float(max(1, len(data.evidence.get((s, p, o), ())))))
     for claim in data.claims:
         for a in claim.authors:
             if a not in data.entities:

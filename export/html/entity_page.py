@@ -76,7 +76,7 @@ def _relations(site: Site, iri: str) -> list[dict[str, Any]]:
                 "en": style.en,
                 "other": link,
                 "count": n_ev,
-                "sort": (style.key == "coMention", -n_ev, style.key, link["label"], other),
+                "sort": (-n_ev, style.key, link["label"], other),
                 "ev": [
                     site.evidence_item(
                         site.span(e.article, e.sentence, e.start, e.end), e.article, ROOT

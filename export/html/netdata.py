@@ -44,7 +44,7 @@ def node(label: str, cls: str, size: float, x: int, y: int, value: float | None 
 
 def edge(source: int, target: int, key: str, width: float = 1.0) -> list:
     """A compact network edge: ``[from, to, relation key, width]`` (labels come from
-    ``site-data.js``; a co-mention is drawn dashed, unlabelled and without arrow)."""
+    ``site-data.js``)."""
     return [source, target, key, round(width, 2)]
 
 
@@ -56,8 +56,7 @@ def site_data_js(shard_len: int) -> str:
     classes = {k: [CLASS_GROUP[k], CLASS_AR[k]] for k in CLASS_AR}
     classes["Claim"] = ["Claim", "تصريح"]
     rels = {
-        r.key: [r.ar, r.en, r.dashes]
-        for r in (*RELATIONS.values(), CLAIM_ABOUT, CLAIM_AUTHOR, CLAIM_SUBJECT)
+        r.key: [r.ar, r.en] for r in (*RELATIONS.values(), CLAIM_ABOUT, CLAIM_AUTHOR, CLAIM_SUBJECT)
     }
     data = {
         "groups": groups,

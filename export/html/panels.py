@@ -22,9 +22,7 @@ from export.html.model import Claim, Evidence
 from export.html.safe import Snippet, snippet
 from export.html.store import ArticleDetail, SiteIndex
 from export.html.styles import CLAIM_ABOUT, CLASS_AR, RELATIONS
-from graph.vocab import RASD
 
-CO_MENTION = str(RASD.coMention)
 PANEL_EV = 2  # evidence snippets in an entity's side panel (its most recent articles)
 EDGE_EV = 2  # evidence snippets per relation or claim pair (most recent first)
 REL_KEY = {str(p): s.key for p, s in RELATIONS.items()}
@@ -228,7 +226,6 @@ class EdgeCandidate:
     target: str
     key: str  # relation key, or CLAIM_ABOUT.key
     score: float
-    primary: bool  # not a co-mention
     info: list  # [evidence count, evidence]
 
 
@@ -267,14 +264,12 @@ def edge_candidates(
         else:
             top = site.top_evidence((s, p, o))
         items = [refs.ev(snip(e.article, e.sentence, e.start, e.end), e.article) for e in top]
-        weight = sum(e.weight for e in ev) if p == CO_MENTION else len(ev)
         out.append(
             EdgeCandidate(
                 source=s,
                 target=o,
                 key=REL_KEY[p],
-                score=float(max(weight, 1)),
-                primary=p != CO_MENTION,
+                score=float(max(len(ev), 1)),
                 info=[len(ev), items],
             )
         )
@@ -303,7 +298,6 @@ def edge_candidates(
                 target=b,
                 key=CLAIM_ABOUT.key,
                 score=float(len(pair)),
-                primary=True,
                 info=[len(pair), items],
             )
         )
@@ -311,8 +305,8 @@ def edge_candidates(
 
 
 def select_edges(candidates: list[EdgeCandidate], cap: int) -> list[EdgeCandidate]:
-    """All primary edges first (strongest first), then co-mentions, at most ``cap`` in all."""
-    ranked = sorted(candidates, key=lambda e: (not e.primary, -e.score, e.source, e.target, e.key))
+    """The strongest edges, at most ``cap``."""
+    ranked = sorted(candidates, key=lambda e: (-e.score, e.source, e.target, e.key))
     return ranked[:cap]
 
 

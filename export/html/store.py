@@ -352,7 +352,6 @@ def _read_relations(
         RASD.evidence,
         RASD.start,
         RASD.end,
-        RASD.weight,
     )
     rows = _grouped(
         store,
@@ -375,7 +374,6 @@ def _read_relations(
                 sentence=_str(_first(v, RASD.evidence)),
                 start=_int(_first(v, RASD.start)),
                 end=_int(_first(v, RASD.end)),
-                weight=max(1, _int(_first(v, RASD.weight), 1)),
             )
         )
     for items in evidence.values():

@@ -1,4 +1,5 @@
-"""Display vocabulary: entity classes and relations, their Arabic names, colours and shapes."""
+"""Display vocabulary: entity classes and relations, their Arabic names, colours and shapes,
+derived from the one vocabulary table (``graph/vocab.py``); and the colours of the pages' own."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from graph.vocab import RASD, SCHEMA
+from graph.vocab import CLASSES, PREDICATES
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,31 +21,18 @@ class ClassStyle:
     shape: str
 
 
-#: Legend groups, in legend order.  Place, Country, City and AdministrativeArea share one.
-GROUPS: tuple[ClassStyle, ...] = (
-    ClassStyle("Person", "شخص", "Person", "#1f77b4", "dot"),
-    ClassStyle("Organization", "منظمة", "Organization", "#d62728", "square"),
-    ClassStyle("Place", "مكان", "Place", "#2ca02c", "triangle"),
-    ClassStyle("Platform", "منصة", "Platform", "#9467bd", "diamond"),
-    ClassStyle("UnnamedSource", "مصدر غير مسمى", "Unnamed source", "#7f7f7f", "triangleDown"),
-    ClassStyle("CreativeWork", "عمل منشور", "Creative work", "#ff7f0e", "star"),
-    ClassStyle("Event", "حدث", "Event", "#8c564b", "hexagon"),
+#: Legend groups, in legend order (``graph/classes.tsv``: the rows that head their own group).
+#: Place, Country, City and AdministrativeArea share one.
+GROUPS: tuple[ClassStyle, ...] = tuple(
+    ClassStyle(c.name, c.ar, c.en, c.color, c.shape) for c in CLASSES if c.group == c.name
 )
 GROUP_BY_KEY: dict[str, ClassStyle] = {g.key: g for g in GROUPS}
 
 #: Entity classes of the contract, most specific first (a node with several types shows the first).
-ENTITY_CLASSES: tuple[tuple[URIRef, str, str, str], ...] = (
+ENTITY_CLASSES: tuple[tuple[URIRef, str, str, str], ...] = tuple(
     # (class IRI, class key, legend group, Arabic name of the class itself)
-    (SCHEMA.Event, "Event", "Event", "حدث"),
-    (SCHEMA.Person, "Person", "Person", "شخص"),
-    (RASD.UnnamedSource, "UnnamedSource", "UnnamedSource", "مصدر غير مسمى"),
-    (RASD.Platform, "Platform", "Platform", "منصة"),
-    (SCHEMA.Organization, "Organization", "Organization", "منظمة"),
-    (SCHEMA.CreativeWork, "CreativeWork", "CreativeWork", "عمل منشور"),
-    (SCHEMA.City, "City", "Place", "مدينة"),
-    (SCHEMA.Country, "Country", "Place", "دولة"),
-    (SCHEMA.AdministrativeArea, "AdministrativeArea", "Place", "منطقة إدارية"),
-    (SCHEMA.Place, "Place", "Place", "مكان"),
+    (c.iri, c.name, c.group, c.ar)
+    for c in sorted(CLASSES, key=lambda c: c.rank)
 )
 CLASS_RANK: dict[URIRef, int] = {c[0]: i for i, c in enumerate(ENTITY_CLASSES)}
 CLASS_KEY: dict[URIRef, str] = {c[0]: c[1] for c in ENTITY_CLASSES}
@@ -54,29 +42,16 @@ CLASS_AR: dict[str, str] = {c[1]: c[3] for c in ENTITY_CLASSES}
 
 @dataclass(frozen=True, slots=True)
 class RelationStyle:
-    """How one relation is labelled: Arabic label, English name, whether it is drawn dashed."""
+    """How one relation is labelled: its key (local name), Arabic label, English name."""
 
     key: str
     ar: str
     en: str
-    dashes: bool = False
 
 
+#: The relations the pages draw (``graph/predicates.tsv``, column ``drawn``).
 RELATIONS: dict[URIRef, RelationStyle] = {
-    RASD.usesPlatform: RelationStyle("usesPlatform", "يستخدم منصة", "uses platform"),
-    RASD.actedAgainst: RelationStyle("actedAgainst", "اتخذ إجراءً ضد", "acted against"),
-    RASD.affiliatedWith: RelationStyle("affiliatedWith", "منتسب إلى", "affiliated with"),
-    RASD.nationality: RelationStyle("nationality", "الجنسية", "nationality"),
-    RASD.leaderOf: RelationStyle("leaderOf", "يقود", "leader of"),
-    RASD.controls: RelationStyle("controls", "يسيطر على", "controls"),
-    RASD.lostControlOf: RelationStyle("lostControlOf", "فقد السيطرة على", "lost control of"),
-    RASD.regainedControlOf: RelationStyle(
-        "regainedControlOf", "استعاد السيطرة على", "regained control of"
-    ),
-    RASD.operatesIn: RelationStyle("operatesIn", "ينشط في", "operates in"),
-    RASD.partOf: RelationStyle("partOf", "جزء من", "part of"),
-    SCHEMA.location: RelationStyle("location", "وقع في", "location"),
-    RASD.coMention: RelationStyle("coMention", "ذُكرا معًا", "co-mentioned", dashes=True),
+    p.iri: RelationStyle(p.name, p.ar, p.en) for p in PREDICATES if p.drawn
 }
 #: Pseudo-relations drawn from claims.
 CLAIM_ABOUT = RelationStyle("claimAbout", "صرّح عن", "made a claim about")

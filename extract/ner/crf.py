@@ -22,14 +22,9 @@ import pycrfsuite
 
 from extract.ner.clusters import load_cluster_file
 from extract.ner.conll import get_chunks
-from extract.ner.features import (
-    WORD_CACHE_SIZE,
-    FeatureExtractor,
-    Gazetteer,
-    normalize,
-    read_tsv,
-)
+from extract.ner.features import WORD_CACHE_SIZE, FeatureExtractor, Gazetteer, normalize
 from extract.ner.nn_runtime import viterbi_packed
+from extract.resources import NerGazetteerRow, load_table
 
 __all__ = [
     "DEFAULT_MODEL_DIR",
@@ -116,8 +111,8 @@ def write_gazetteer(path: str | Path, counts: dict[tuple[str, ...], dict[str, in
 def load_gazetteer(path: str | Path) -> Gazetteer:
     """Load a gazetteer TSV written by :func:`write_gazetteer`."""
     counts: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
-    for name, typ, count in read_tsv(path, ("name", "type", "count")):
-        counts[tuple(name.split(" "))][typ] = int(count)
+    for name, typ, count in load_table(Path(path), NerGazetteerRow, comments=False):
+        counts[tuple(name.split(" "))][typ] = count
     return _gazetteer_from_counts(counts)
 
 

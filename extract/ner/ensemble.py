@@ -6,8 +6,8 @@ the two transition scores.  Viterbi over the sum gives the jointly best path, wh
 better than either model alone on the ANERcorp dev split (see ``bench/ner_backends_results.md``)
 and as slow as the two together.
 
->>> tagger = EnsembleTagger.load()  # doctest: +SKIP
->>> tagger.tag(["قال", "جوزيف", "فوتل", "في", "بغداد"])  # doctest: +SKIP
+>>> tagger = EnsembleTagger.load()
+>>> tagger.tag(["قال", "جوزيف", "فوتل", "في", "بغداد"])
 ['O', 'B-PERS', 'I-PERS', 'O', 'B-LOC']
 """
 

@@ -10,11 +10,9 @@ Per-word features are cached, so tagging a corpus costs little more than list jo
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
-from collections.abc import Iterator, Mapping, Sequence, Set
-from pathlib import Path
+from collections.abc import Mapping, Sequence, Set
 
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
@@ -23,11 +21,12 @@ from camel_tools.utils.normalize import (
     normalize_teh_marbuta_ar,
 )
 
+from extract.folding import token_table
+
 __all__ = [
     "FeatureExtractor",
     "Gazetteer",
     "normalize",
-    "read_tsv",
     "split_clitics",
     "word_shape",
 ]
@@ -49,22 +48,8 @@ WORD_CACHE_SIZE = 100_000
 PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
-def _normalize_table() -> dict[int, str | None]:
-    """One ``str.translate`` table doing what :func:`normalize_slow` does step by step."""
-    from camel_tools.utils.charsets import AR_DIAC_CHARSET
-
-    table: dict[int, str | None] = {ord(c): None for c in AR_DIAC_CHARSET}
-    table[ord(_TATWEEL)] = None
-    for c in "\u0625\u0623\u0671\u0622":  # إ أ ٱ آ (camel-tools' normalize_alef_ar)
-        table[ord(c)] = "\u0627"
-    table[ord("\u0649")] = "\u064a"  # ى → ي
-    table[ord("\u0629")] = "\u0647"  # ة → ه
-    for src, dst in _DIGITS.items():
-        table[src] = chr(dst)
-    return table
-
-
-_NORMALIZE = _normalize_table()
+# the NER variant of extract/folding.py: must stay byte-identical to what the models learned
+_NORMALIZE = token_table()
 
 
 def normalize(token: str) -> str:
@@ -166,22 +151,10 @@ def _shape_of_classes(classes: str) -> str:
     return shape or "E"
 
 
-def read_tsv(path: str | Path, header: Sequence[str]) -> Iterator[list[str]]:
-    """Rows of a tab-separated file whose first line must be ``header`` (a clear error names the
-    file otherwise); rows with another number of fields are skipped."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh, delimiter="\t")
-        first = next(reader, None)
-        if first != list(header):
-            expected = "<TAB>".join(header)
-            raise ValueError(f"{path}: expected header '{expected}', got {first}")
-        for row in reader:
-            if len(row) == len(header):
-                yield row
-
-
 class Gazetteer:
-    """Multi-word name lists by entity type, matched on normalised tokens.
+    """Multi-word name lists by entity type, matched on normalised tokens: features of the NER
+    taggers (not :class:`extract.lexicon.NameMatcher`, which finds the spans and keys of the
+    curated entities in an article's text).
 
     ``entries`` maps a tuple of normalised tokens to a set of types (PERS, LOC, ORG, MISC).
     :meth:`annotate` marks every token covered by the longest match starting at each position

@@ -28,10 +28,10 @@ from extract.ner.features import (
     WORD_CACHE_SIZE,
     Gazetteer,
     normalize,
-    read_tsv,
     split_clitics,
     word_shape,
 )
+from extract.resources import NerLexiconRow, load_table
 
 __all__ = [
     "DEFAULT_NN_FILE",
@@ -626,7 +626,7 @@ NET_ARRAYS = (
 def load_lexicon(path: str | Path) -> Gazetteer:
     """Load a name lexicon TSV (header ``name<TAB>type<TAB>source``; names normalised)."""
     gaz = Gazetteer()
-    for name, typ, _source in read_tsv(path, ("name", "type", "source")):
+    for name, typ, _source in load_table(Path(path), NerLexiconRow, comments=False):
         if name:
             gaz.add(tuple(name.split(" ")), {typ})
     return gaz

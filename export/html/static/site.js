@@ -53,13 +53,9 @@
   }
 
   function toVisEdge(e, i) {
-    var r = R.rels[e[2]] || [e[2], e[2], false];
-    var primary = e[2] !== 'coMention';
-    var v = { id: i, from: e[0], to: e[1], label: primary ? r[0] : '', title: r[1] + ' — ' + r[0],
-      width: e[3] };
-    if (r[2]) v.dashes = true;
-    v.arrows = primary ? 'to' : '';
-    return v;
+    var r = R.rels[e[2]] || [e[2], e[2]];
+    return { id: i, from: e[0], to: e[1], label: r[0], title: r[1] + ' — ' + r[0], width: e[3],
+      arrows: 'to' };
   }
 
   /* legends that pages leave to the script (entity and article pages): one line per group */
@@ -216,7 +212,7 @@
 
   function showEdgePanel(i) {
     var e = data.edges[i];
-    var r = R.rels[e[2]] || [e[2], e[2], false];
+    var r = R.rels[e[2]] || [e[2], e[2]];
     var info = data.edgeInfo[i];
     var out = [];
     var h = el('h2');

@@ -32,9 +32,9 @@ _PREDICATES = (
     RASD.operatesIn,
     RASD.controls,
     RASD.leaderOf,
-    RASD.coMention,
-    RASD.coMention,
-    RASD.coMention,
+    RASD.actedAgainst,
+    RASD.nationality,
+    RASD.partOf,
 )
 _WORDS = ("سالم", "نور", "الهدى", "الشرق", "الفجر", "البيان", "الرافدين", "المنار", "الأفق")
 
@@ -134,8 +134,6 @@ def synthetic_graph(
         g.add((st, RASD.inArticle, slot[0]))
         g.add((st, RASD.start, Literal(s_at)))
         g.add((st, RASD.end, Literal(o_at + len(_name(oi)))))
-        if p == RASD.coMention:
-            g.add((st, RASD.weight, Literal(1)))
     for k in range(n_claims):
         s, o = pick(), pick()
         slot = arts[(k * 7) % len(arts)]
