@@ -133,3 +133,19 @@ def test_the_pages_draw_every_relation_the_graph_carries_between_entities() -> N
     between_entities = {p.iri for p in PREDICATES if p.extracted and not p.literal}
     assert between_entities <= set(RELATIONS)
     assert SCHEMA.location in RELATIONS  # an event's place
+
+
+def test_the_stylesheet_highlights_mentions_in_the_class_colours() -> None:
+    """site.css tints the mentions of each legend group with the group's colour (static CSS,
+    so checked against the table rather than derived from it)."""
+    css = (ROOT / "export" / "html" / "static" / "site.css").read_text(encoding="utf-8")
+    rules = {
+        name: tuple(int(x) for x in rgb.split(","))
+        for name, rgb in re.findall(
+            r"\.m-(\w+) \{ background: rgba\((\d+,\d+,\d+),[\d.]+\); \}", css
+        )
+    }
+    heads = {c.name: c.color for c in CLASSES if c.group == c.name}
+    assert set(rules) == set(heads)
+    for name, color in heads.items():
+        assert rules[name] == tuple(int(color[i : i + 2], 16) for i in (1, 3, 5)), name
