@@ -342,6 +342,86 @@ def _graph_store(path: Path) -> Any:
     return load(path)
 
 
+@main.command()
+@click.argument("out_dir", metavar="OUT", type=click.Path(path_type=Path))
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="TCP port (0: any free port; the address is printed).",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but loopback opens the pages and the "
+    "graph to the network (a warning says so).",
+)
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0.1),
+    help="Time limit of one SPARQL query, in seconds (answered with 503 past it).",
+)
+@click.option(
+    "--max-running",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="SPARQL queries evaluated at once.",
+)
+@click.option(
+    "--max-result-mb",
+    default=256,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Largest SPARQL result, in MB (a larger one is refused: add a LIMIT).",
+)
+@_errors_to_exit
+def serve(
+    out_dir: Path, port: int, host: str, timeout: float, max_running: int, max_result_mb: int
+) -> None:
+    """Serve the pages of the build in OUT and a read-only SPARQL endpoint over its store.
+
+    \b
+    /            the pages (index.html, entity/, article/, claims.html) and graph.ttl/.trig
+    /sparql      SPARQL 1.1 Protocol: GET ?query=… or POST (form or application/sparql-query);
+                 SELECT/ASK as JSON (default), CSV, TSV or XML; CONSTRUCT/DESCRIBE as Turtle
+                 (default), N-Triples or RDF/XML, by the Accept header or format=…
+
+    Queries see the union of all named graphs, with the prefixes of 'rasd query'. Updates and
+    SERVICE are refused (403); a query that the parser rejects is a 400 with its message; a
+    query past --timeout is a 503 (a streaming query is stopped; one that sorts or groups
+    finishes its step in the background and is thrown away). Listens on 127.0.0.1 only
+    unless --host says otherwise. Ctrl-C or SIGTERM stops it (exit 0). The store is opened
+    read-only as it is at start: restart after a rebuild.
+
+    \b
+    Example:
+      rasd serve out/
+      rasd serve out/ --port 8080
+      curl -H 'Accept: text/csv' --data-urlencode 'query@queries/timeline.rq' \\
+           http://127.0.0.1:8000/sparql
+    """
+    from rasd.serve import make_server, serve_until_stopped, server_url
+
+    server = make_server(
+        out_dir,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_running=max_running,
+        max_result_bytes=max_result_mb << 20,
+    )
+    url = server_url(server)
+    click.echo(f"serving {out_dir} at {url} (SPARQL: {url}sparql); Ctrl-C stops")
+    sys.stdout.flush()
+    serve_until_stopped(server)
+    click.echo("stopped")
+
+
 @main.command(name="eval-ner")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
