@@ -390,6 +390,8 @@ def serve(
     /sparql      SPARQL 1.1 Protocol: GET ?query=… or POST (form or application/sparql-query);
                  SELECT/ASK as JSON (default), CSV, TSV or XML; CONSTRUCT/DESCRIBE as Turtle
                  (default), N-Triples or RDF/XML, by the Accept header or format=…
+    /search?q=…  every name and alias of every entity, as JSON (Arabic folding: hamza,
+                 alef, ta marbuta, diacritics, with or without ال)
 
     Queries see the union of all named graphs, with the prefixes of 'rasd query'. Updates and
     SERVICE are refused (403); a query that the parser rejects is a 400 with its message; a
@@ -416,9 +418,12 @@ def serve(
         max_result_bytes=max_result_mb << 20,
     )
     url = server_url(server)
-    click.echo(f"serving {out_dir} at {url} (SPARQL: {url}sparql); Ctrl-C stops")
-    sys.stdout.flush()
-    serve_until_stopped(server)
+
+    def ready() -> None:
+        click.echo(f"serving {out_dir} at {url} (SPARQL: {url}sparql); Ctrl-C stops")
+        sys.stdout.flush()
+
+    serve_until_stopped(server, ready)
     click.echo("stopped")
 
 

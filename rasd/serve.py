@@ -18,6 +18,13 @@ a snapshot of the store as it was when the server started: restart it after a re
     text sent as a query) are refused with 403, as is ``SERVICE`` (it would make the server
     fetch other endpoints); a query the parser rejects is a 400 with the parser's message.
 
+``/search?q=…[&limit=20]``
+    Every name (label and alias) of every entity of the build, as JSON, best first (see
+    :class:`EntitySearch`): folded as the extractor folds (hamza and madda on alef, alef
+    maqsura, ta marbuta, diacritics, tatweel), with or without ال, each query word matching
+    the start of a word of the name.  The index is built from the store in the background
+    when the server starts.
+
 The static site
     The page writer's entries (:data:`SITE_ENTRIES`: ``index.html``, ``claims.html``,
     ``article/``, ``entity/``, ``static/``) and the two dumps ``graph.ttl``/``graph.trig``;
@@ -40,9 +47,12 @@ built in memory up to ``max_result_bytes`` (a larger result is a 503 asking for 
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import hashlib
 import io
 import ipaddress
+import json
 import logging
 import mimetypes
 import re
@@ -51,7 +61,7 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -61,6 +71,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pyoxigraph as ox
 
 from extract.errors import RasdError, UsageError
+from extract.text import match_key
 from graph.store import PREFIXES, STORE_DIR, is_build_dir, open_store
 
 log = logging.getLogger("rasd.serve")
@@ -355,6 +366,171 @@ class SparqlEndpoint:
         return Answer(200, ctype, b"".join(sink.parts))
 
 
+ENTITY_BASE = "https://w3id.org/rasd/id/"
+
+
+def _page_stem(iri: str) -> str:
+    """The file name the page writer gives an IRI (``export.html.model.file_stem``)."""
+    return hashlib.sha1(iri.encode("utf-8")).hexdigest()[:16]
+
+
+def search_forms(word: str) -> tuple[str, ...]:
+    """A folded word as it is indexed and searched: itself, and without ال when more than
+    two letters follow it.
+
+    >>> search_forms("الدوله"), search_forms("داعش"), search_forms("الى")
+    (('الدوله', 'دوله'), ('داعش',), ('الى',))
+    """
+    if word.startswith("\u0627\u0644") and len(word) > 3:
+        return word, word[2:]
+    return (word,)
+
+
+def search_key(text: str) -> tuple[str, ...]:
+    """The words of a name or a query as compared: :func:`extract.text.match_key` (hamza
+    and madda on alef, alef maqsura, ta marbuta, diacritics, tatweel, Latin case, عبد/ابو
+    written apart), then ال taken off each word.
+
+    >>> search_key("الدَّولة الإسلاميّة") == search_key("دوله اسلاميه")
+    True
+    >>> search_key("أبوبكر البغدادي")
+    ('ابو', 'بكر', 'بغدادي')
+    """
+    return tuple(search_forms(w)[-1] for w in match_key(text).split())
+
+
+@dataclass
+class SearchHit:
+    """One entity found by :class:`EntitySearch`."""
+
+    iri: str
+    label: str
+    cls: list[str]
+    mentions: int
+    href: str
+    name: str  # the name (label or alias) that matched best
+
+
+class EntitySearch:
+    """Every name (``rdfs:label``, ``skos:altLabel``) of every entity of a build, folded
+    (:func:`search_key`) into one sorted list of word forms: a query matches the names that
+    have, for each of its words, a word starting with it, with or without ال.  Entities
+    come back best first: the whole name equal to the query, then names whose first word
+    starts like the query's, then any; among those, by mentions, then label.
+
+    ``href`` is the entity's page when it has one (``entity/<stem>.html``), else the span
+    that names it in an article (``article/<id>.html#e-<stem>``), as the pages link it.
+    """
+
+    def __init__(self, store: ox.Store, root: Path | None = None) -> None:
+        t = time.perf_counter()
+        entities: dict[str, dict[str, Any]] = {}
+
+        def entity(iri: str) -> dict[str, Any]:
+            e = entities.get(iri)
+            if e is None:
+                e = entities[iri] = {"names": [], "label": "", "cls": [], "n": 0, "art": ""}
+            return e
+
+        union = {"use_default_graph_as_union": True, "prefixes": PREFIXES}
+        q = (
+            "SELECT ?e ?l ?alt WHERE { { ?e rdfs:label ?l BIND(false AS ?alt) } UNION "
+            "{ ?e skos:altLabel ?l BIND(true AS ?alt) } "
+            f'FILTER(STRSTARTS(STR(?e), "{ENTITY_BASE}")) }}'
+        )
+        for row in self._rows(store, q, union):
+            e, label, alt = row
+            ent = entity(e.value)
+            if alt.value == "false" and getattr(label, "language", None) == "ar":
+                ent["label"] = label.value
+            ent["names"].append((label.value, alt.value == "true"))
+        q = f'SELECT ?e ?c WHERE {{ ?e a ?c FILTER(STRSTARTS(STR(?e), "{ENTITY_BASE}")) }}'
+        for e, c in self._rows(store, q, union):
+            if e.value in entities:
+                entities[e.value]["cls"].append(c.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+        q = "SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m rasd:refersTo ?e } GROUP BY ?e"
+        for e, n in self._rows(store, q, union):
+            if e.value in entities:
+                entities[e.value]["n"] = int(n.value)
+        q = "SELECT ?e (SAMPLE(?a) AS ?art) WHERE { ?a schema:mentions ?e } GROUP BY ?e"
+        for e, a in self._rows(store, q, union):
+            if e.value in entities and a is not None:
+                entities[e.value]["art"] = a.value.rsplit("/", 1)[-1]
+        self.hits: list[SearchHit] = []
+        #: per name: (entity index, the name, its search key, is it an alias)
+        self.names: list[tuple[int, str, tuple[str, ...], bool]] = []
+        forms: list[tuple[str, int]] = []
+        for iri in sorted(entities):
+            ent = entities[iri]
+            stem = _page_stem(iri)
+            href = f"entity/{stem}.html"
+            if root is not None and not (root / href).is_file():
+                art = f"article/{ent['art']}.html"
+                href = f"{art}#e-{stem}" if ent["art"] and (root / art).is_file() else ""
+            label = ent["label"] or next((n for n, _a in ent["names"]), "")
+            hit = SearchHit(iri, label, sorted(set(ent["cls"])), ent["n"], href, label)
+            self.hits.append(hit)
+            for name, alt in sorted(set(ent["names"])):
+                key = search_key(name)
+                if not key:
+                    continue
+                self.names.append((len(self.hits) - 1, name, key, alt))
+                for word in match_key(name).split():
+                    forms.extend((f, len(self.names) - 1) for f in search_forms(word))
+        forms.sort()
+        self.form_keys = [f for f, _n in forms]
+        self.form_names = [n for _f, n in forms]
+        self.seconds = time.perf_counter() - t
+        log.info(
+            "search index: %d entities, %d names, %.1f s",
+            len(self.hits),
+            len(self.names),
+            self.seconds,
+        )
+
+    @staticmethod
+    def _rows(store: ox.Store, sparql: str, kwargs: dict[str, Any]) -> Iterator[list[Any]]:
+        result = store.query(sparql, **kwargs)
+        names = [v.value for v in result.variables]
+        for row in result:
+            yield [row[n] for n in names]
+
+    def _matching(self, form: str) -> set[int]:
+        lo = bisect.bisect_left(self.form_keys, form)
+        hi = bisect.bisect_left(self.form_keys, form + "\U0010ffff", lo)
+        return set(self.form_names[lo:hi])
+
+    def search(self, query: str, limit: int = 20) -> tuple[int, list[SearchHit]]:
+        """The number of entities matching ``query`` and the best ``limit`` of them."""
+        words = search_key(query)
+        if not words:
+            return 0, []
+        found: set[int] | None = None
+        for w in sorted(set(words), key=len, reverse=True):
+            matched = self._matching(w)
+            found = matched if found is None else found & matched
+            if not found:
+                return 0, []
+        best: dict[int, tuple[tuple[int, int], int]] = {}
+        for n in found or ():
+            ent, _name, key, alt = self.names[n]
+            rank = 0 if key == words else 1 if key[0].startswith(words[0]) else 2
+            score = (rank, int(alt))
+            if ent not in best or score < best[ent][0]:
+                best[ent] = (score, n)
+        order = sorted(
+            best.items(),
+            key=lambda kv: (kv[1][0], -self.hits[kv[0]].mentions, self.hits[kv[0]].label),
+        )
+        out = []
+        for ent, (_score, n) in order[:limit]:
+            hit = self.hits[ent]
+            out.append(
+                SearchHit(hit.iri, hit.label, hit.cls, hit.mentions, hit.href, self.names[n][1])
+            )
+        return len(best), out
+
+
 _FORM = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>rasd SPARQL</title></head>
 <body><main><h1>rasd SPARQL endpoint</h1>
@@ -444,6 +620,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def _get(self, *, head: bool) -> None:
         url = urlsplit(self.path)
+        if url.path == "/search":
+            self._search(parse_qs(url.query, keep_blank_values=True), head=head)
+            return
         if url.path == "/sparql":
             params = parse_qs(url.query, keep_blank_values=True)
             if "update" in params:
@@ -528,6 +707,38 @@ class Handler(BaseHTTPRequestHandler):
         )
         self._send(answer, head=head, vary=True)
 
+    def _search(self, params: dict[str, list[str]], *, head: bool) -> None:
+        query = (params.get("q") or [""])[0].strip()
+        limit = (params.get("limit") or ["20"])[0]
+        if not query:
+            self._send(Answer.text(400, "no query: /search?q=…"), head=head)
+            return
+        if not limit.isdigit() or not 1 <= int(limit) <= 200:
+            self._send(Answer.text(400, "limit= is a number from 1 to 200"), head=head)
+            return
+        index = self.server.search_index(self.server.endpoint.timeout)
+        if index is None:
+            self._send(Answer.text(503, "the search index is not available"), head=head)
+            return
+        total, hits = index.search(query, int(limit))
+        body = {
+            "q": query,
+            "total": total,
+            "results": [
+                {
+                    "iri": h.iri,
+                    "label": h.label,
+                    "classes": h.cls,
+                    "matched": h.name,
+                    "mentions": h.mentions,
+                    "href": h.href,
+                }
+                for h in hits
+            ],
+        }
+        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        self._send(Answer(200, "application/json; charset=utf-8", data), head=head)
+
     def _static(self, *, head: bool) -> None:
         status, path = resolve_site_path(self.server.root, self.path)
         if path is None:
@@ -565,7 +776,27 @@ class RasdServer(ThreadingHTTPServer):
             self.address_family = socket.AF_INET6
         self.root = root
         self.endpoint = endpoint
+        self._search: EntitySearch | None = None
+        self._search_ready = threading.Event()
         super().__init__(address, Handler)
+
+    def start_search_index(self) -> None:
+        """Build the :class:`EntitySearch` of the store in a background thread."""
+
+        def build() -> None:
+            try:
+                self._search = EntitySearch(self.endpoint.store, self.root)
+            except (OSError, ValueError) as exc:  # the server goes on without search
+                log.warning("search index: %s", _one_line(exc))
+            finally:
+                self._search_ready.set()
+
+        threading.Thread(target=build, name="rasd-search-index", daemon=True).start()
+
+    def search_index(self, wait: float) -> EntitySearch | None:
+        """The search index, waiting at most ``wait`` seconds for it to be built."""
+        self._search_ready.wait(wait)
+        return self._search
 
 
 def is_loopback(host: str) -> bool:
@@ -609,9 +840,11 @@ def make_server(
         store, timeout=timeout, max_running=max_running, max_result_bytes=max_result_bytes
     )
     try:
-        return RasdServer((host, port), out_dir, endpoint)
+        server = RasdServer((host, port), out_dir, endpoint)
     except OSError as exc:
         raise UsageError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from exc
+    server.start_search_index()
+    return server
 
 
 def server_url(server: RasdServer) -> str:
@@ -621,9 +854,11 @@ def server_url(server: RasdServer) -> str:
     return f"http://{shown}:{port}/"
 
 
-def serve_until_stopped(server: RasdServer) -> None:
+def serve_until_stopped(server: RasdServer, ready: Callable[[], None] | None = None) -> None:
     """Serve until SIGINT (Ctrl-C) or SIGTERM, then stop accepting, close the socket and
-    return (requests in progress are abandoned with their daemon threads)."""
+    return (requests in progress are abandoned with their daemon threads).  ``ready`` is
+    called once the signals are caught (to print the address: a client that reads it can
+    stop the server at once)."""
     stop = threading.Event()
 
     def on_signal(signum: int, _frame: Any) -> None:
@@ -631,6 +866,8 @@ def serve_until_stopped(server: RasdServer) -> None:
         stop.set()
 
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    if ready is not None:
+        ready()
     thread = threading.Thread(target=server.serve_forever, name="rasd-serve", daemon=True)
     thread.start()
     try:

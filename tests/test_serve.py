@@ -348,3 +348,76 @@ def test_no_request_path_resolves_outside_the_site(tmp_path: Path, path: str) ->
         assert status == 200 and target.is_relative_to(root.resolve())
     else:
         assert status in (403, 404)
+
+
+def _search(server: Server, q: str, limit: int = 20) -> dict:
+    qs = urllib.parse.urlencode({"q": q, "limit": limit})
+    status, ctype, body = server.get(f"/search?{qs}")
+    assert status == 200 and ctype.startswith("application/json"), body
+    return json.loads(body)
+
+
+@pytest.mark.parametrize(
+    ("queries", "iri"),
+    [
+        (
+            ["داعش", "داعِش", "الدولة الإسلامية", "الدوله الاسلاميه", "دولة إسلامية", "isis"],
+            "dAEc",
+        ),
+        (
+            ["أبو بكر البغدادي", "ابوبكر البغدادي", "بغدادي", "البغدادى", "أبو بكر"],
+            "Abw_bkr_AlbgdAdy",
+        ),
+        (["سوريا", "سورية", "سوريه", "الجمهورية العربية السورية"], "swryA"),
+        (["إنستغرام", "انستغرام", "أنستغرام", "انستقرام"], "AnstgrAm"),
+        (
+            ["الولايات المتحدة الأميركية", "الولايات المتحده الامريكيه", "ولايات متحدة"],
+            "AlwlAyAt_AlmtHdh",
+        ),
+    ],
+)
+def test_search_folds_hamza_alef_ta_marbuta_diacritics_and_al(
+    server: Server, queries: list[str], iri: str
+) -> None:
+    for q in queries:
+        found = _search(server, q)
+        assert found["total"] >= 1
+        assert found["results"][0]["iri"] == "https://w3id.org/rasd/id/" + iri, (q, found)
+
+
+def test_search_finds_every_name_of_every_entity(server: Server, seeds_build: Path) -> None:
+    """Each label and alias in the store, searched as written, finds its entity; every result
+    names the entity by one of its own names; every link opens a page of the site."""
+    store = _store(seeds_build)
+    names: dict[str, set[str]] = {}
+    q = (
+        "SELECT ?e ?n WHERE { { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n } "
+        "FILTER(STRSTARTS(STR(?e), 'https://w3id.org/rasd/id/')) }"
+    )
+    for row in store.query(q, prefixes=PREFIXES, use_default_graph_as_union=True):
+        names.setdefault(row["e"].value, set()).add(row["n"].value)
+    assert len(names) > 50
+    links = set()
+    for iri, own in sorted(names.items()):
+        for name in sorted(own):
+            found = _search(server, name, 200)
+            assert iri in [r["iri"] for r in found["results"]], (name, iri)
+            for r in found["results"]:
+                assert r["matched"] in names[r["iri"]]
+                if r["href"]:
+                    links.add(r["href"].split("#")[0])
+    assert any(h.startswith("entity/") for h in links)
+    assert any(h.startswith("article/") for h in links)
+    for href in sorted(links):
+        assert server.get("/" + href)[0] == 200, href
+
+
+def test_search_ranks_and_refuses_bad_requests(server: Server) -> None:
+    found = _search(server, "مجلس الشيوخ")
+    # the alias equal to the query first, then a name that only contains it
+    assert [r["iri"].rsplit("/", 1)[-1] for r in found["results"]][:1] == ["mjls_Alcywx_AlAmryky"]
+    assert found["total"] == len(found["results"]) >= 2
+    assert _search(server, "ا", 3)["total"] > 3 and len(_search(server, "ا", 3)["results"]) == 3
+    assert _search(server, "زززز")["results"] == []
+    for qs in ("", "?q=", "?q=%D8%AF&limit=0", "?q=x&limit=abc"):
+        assert server.get("/search" + qs)[0] == 400
