@@ -396,7 +396,11 @@ def search_key(text: str) -> tuple[str, ...]:
     >>> search_key("أبوبكر البغدادي")
     ('ابو', 'بكر', 'بغدادي')
     """
-    return tuple(search_forms(w)[-1] for w in match_key(text).split())
+    return _key(match_key(text).split())
+
+
+def _key(words: list[str]) -> tuple[str, ...]:
+    return tuple(search_forms(w)[-1] for w in words)
 
 
 @dataclass
@@ -415,8 +419,10 @@ class EntitySearch:
     """Every name (``rdfs:label``, ``skos:altLabel``) of every entity of a build, folded
     (:func:`search_key`) into one sorted list of word forms: a query matches the names that
     have, for each of its words, a word starting with it, with or without ال.  Entities
-    come back best first: the whole name equal to the query, then names whose first word
-    starts like the query's, then any; among those, by mentions, then label.
+    come back best first: a name equal to the query, then a name whose first word starts
+    like the query's, then any match; within each, labels before aliases, then the most
+    mentioned entity first, then by label.  A search is a few bisections and set
+    operations, and stops once it has ``limit`` entities.
 
     ``href`` is the entity's page when it has one (``entity/<stem>.html``), else the span
     that names it in an article (``article/<id>.html#e-<stem>``), as the pages link it.
@@ -457,9 +463,7 @@ class EntitySearch:
             if e.value in entities and a is not None:
                 entities[e.value]["art"] = a.value.rsplit("/", 1)[-1]
         self.hits: list[SearchHit] = []
-        #: per name: (entity index, the name, its search key, is it an alias)
-        self.names: list[tuple[int, str, tuple[str, ...], bool]] = []
-        forms: list[tuple[str, int]] = []
+        rows: list[tuple[bool, int, str, str, int, tuple[str, ...], list[str]]] = []
         for iri in sorted(entities):
             ent = entities[iri]
             stem = _page_stem(iri)
@@ -468,23 +472,37 @@ class EntitySearch:
                 art = f"article/{ent['art']}.html"
                 href = f"{art}#e-{stem}" if ent["art"] and (root / art).is_file() else ""
             label = ent["label"] or next((n for n, _a in ent["names"]), "")
-            hit = SearchHit(iri, label, sorted(set(ent["cls"])), ent["n"], href, label)
-            self.hits.append(hit)
-            for name, alt in sorted(set(ent["names"])):
-                key = search_key(name)
-                if not key:
-                    continue
-                self.names.append((len(self.hits) - 1, name, key, alt))
-                for word in match_key(name).split():
-                    forms.extend((f, len(self.names) - 1) for f in search_forms(word))
+            self.hits.append(SearchHit(iri, label, sorted(set(ent["cls"])), ent["n"], href, label))
+            for name, alt in set(ent["names"]):
+                words = match_key(name).split()
+                if words:
+                    key = _key(words)
+                    rows.append((alt, -ent["n"], label, name, len(self.hits) - 1, key, words))
+        # name ids in the order results are given within a rank: labels before aliases, then
+        # the most mentioned entity first, then by label
+        rows.sort()
+        #: per name id: its entity (index into ``hits``) and the name as written
+        self.name_entity = [r[4] for r in rows]
+        self.name_text = [r[3] for r in rows]
+        self.exact: dict[tuple[str, ...], list[int]] = {}
+        forms: list[tuple[str, int]] = []
+        firsts: list[tuple[str, int]] = []
+        for n, (_alt, _m, _label, _name, _e, key, words) in enumerate(rows):
+            self.exact.setdefault(key, []).append(n)
+            for i, word in enumerate(words):
+                for f in search_forms(word):
+                    forms.append((f, n))
+                    if i == 0:
+                        firsts.append((f, n))
         forms.sort()
-        self.form_keys = [f for f, _n in forms]
-        self.form_names = [n for _f, n in forms]
+        firsts.sort()
+        self.forms = ([f for f, _n in forms], [n for _f, n in forms])
+        self.firsts = ([f for f, _n in firsts], [n for _f, n in firsts])
         self.seconds = time.perf_counter() - t
         log.info(
             "search index: %d entities, %d names, %.1f s",
             len(self.hits),
-            len(self.names),
+            len(rows),
             self.seconds,
         )
 
@@ -495,40 +513,44 @@ class EntitySearch:
         for row in result:
             yield [row[n] for n in names]
 
-    def _matching(self, form: str) -> set[int]:
-        lo = bisect.bisect_left(self.form_keys, form)
-        hi = bisect.bisect_left(self.form_keys, form + "\U0010ffff", lo)
-        return set(self.form_names[lo:hi])
+    @staticmethod
+    def _starting(index: tuple[list[str], list[int]], prefix: str) -> set[int]:
+        """The name ids of the forms that start with ``prefix``."""
+        keys, ids = index
+        lo = bisect.bisect_left(keys, prefix)
+        hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
+        return set(ids[lo:hi])
 
     def search(self, query: str, limit: int = 20) -> tuple[int, list[SearchHit]]:
-        """The number of entities matching ``query`` and the best ``limit`` of them."""
-        words = search_key(query)
+        """The number of entities matching ``query`` and the best ``limit`` of them: names
+        equal to the query, then names whose first word starts like the query's first word,
+        then the other matches; within each, in the order of the name ids."""
+        words = match_key(query).split()
         if not words:
             return 0, []
-        found: set[int] | None = None
-        for w in sorted(set(words), key=len, reverse=True):
-            matched = self._matching(w)
-            found = matched if found is None else found & matched
-            if not found:
-                return 0, []
-        best: dict[int, tuple[tuple[int, int], int]] = {}
-        for n in found or ():
-            ent, _name, key, alt = self.names[n]
-            rank = 0 if key == words else 1 if key[0].startswith(words[0]) else 2
-            score = (rank, int(alt))
-            if ent not in best or score < best[ent][0]:
-                best[ent] = (score, n)
-        order = sorted(
-            best.items(),
-            key=lambda kv: (kv[1][0], -self.hits[kv[0]].mentions, self.hits[kv[0]].label),
-        )
-        out = []
-        for ent, (_score, n) in order[:limit]:
-            hit = self.hits[ent]
-            out.append(
-                SearchHit(hit.iri, hit.label, hit.cls, hit.mentions, hit.href, self.names[n][1])
-            )
-        return len(best), out
+        key = _key(words)
+        found = set.intersection(*(self._starting(self.forms, w) for w in set(key)))
+        if not found:
+            return 0, []
+        first: set[int] = set()
+        for f in search_forms(words[0]):
+            first |= self._starting(self.firsts, f)
+        exact = set(self.exact.get(key, ())) & found
+        total = len(set(map(self.name_entity.__getitem__, found)))
+        out: list[SearchHit] = []
+        seen: set[int] = set()
+        for bucket in (exact, first & found, found):
+            for n in sorted(bucket):
+                e = self.name_entity[n]
+                if e in seen:
+                    continue
+                seen.add(e)
+                hit = self.hits[e]
+                name = self.name_text[n]
+                out.append(SearchHit(hit.iri, hit.label, hit.cls, hit.mentions, hit.href, name))
+                if len(out) >= limit:
+                    return total, out
+        return total, out
 
 
 _FORM = """<!doctype html>
