@@ -31,6 +31,10 @@ The static site
     nothing else of ``OUT/`` (not the store, the cache or ``errors.jsonl``).  A path that
     leaves the site (``..``, an encoded ``%2e%2e``, a symlink pointing out) is refused (403).
 
+**A build into the served folder** rewrites the store under the read-only snapshot; queries
+then get a 503 asking for a restart (:class:`StoreWatch`), and the server does not start on a
+folder whose build is in progress.
+
 **The time limit.** pyoxigraph 0.5 has no way to cancel a query from Python (the Rust API and
 Oxigraph's own server have a deadline; the Python API does not: oxigraph issue #1926).  Each
 query therefore runs in a worker thread while the request thread waits at most ``timeout``
@@ -258,9 +262,41 @@ def _one_line(exc: BaseException) -> str:
     return text if len(text) <= 400 else text[:400] + " …"
 
 
+class StoreWatch:
+    """Notices a build writing to, or having replaced, the store a server opened read-only.
+
+    A read-only store is a snapshot of the files as they were at open; a build into the same
+    folder deletes and rewrites those files (a full build removes the whole store), and
+    reading on would mix old and new files.  The build marks ``OUT/state/dirty`` while it
+    writes; a finished rebuild shows as another store folder or another ``CURRENT`` manifest
+    (every open of the store for writing starts a new one).  One ``stat`` and one small read
+    per query.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.signature = self._signature()
+
+    def _signature(self) -> tuple[int, int, bytes]:
+        store = self.out_dir / STORE_DIR
+        st = store.stat()
+        return st.st_dev, st.st_ino, (store / "CURRENT").read_bytes()
+
+    def changed(self) -> str | None:
+        """Why the store may no longer be read (``None``: it is as it was at open)."""
+        if (self.out_dir / "state" / "dirty").exists():
+            return f"{self.out_dir}: a build is writing to it (state/dirty)"
+        try:
+            same = self._signature() == self.signature
+        except OSError:
+            return f"{self.out_dir}: its store is gone"
+        return None if same else f"{self.out_dir}: rebuilt since the server started"
+
+
 class SparqlEndpoint:
     """Answers SPARQL queries from a read-only store, with a time limit (see the module
-    docstring for what happens to a query that runs past it)."""
+    docstring for what happens to a query that runs past it); with a :class:`StoreWatch`,
+    refuses (503) to read a store that a build is rewriting."""
 
     def __init__(
         self,
@@ -269,8 +305,10 @@ class SparqlEndpoint:
         timeout: float = DEFAULT_TIMEOUT,
         max_running: int = 2,
         max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
+        watch: StoreWatch | None = None,
     ) -> None:
         self.store = store
+        self.watch = watch
         self.timeout = timeout
         self.max_result_bytes = max_result_bytes
         self.slots = threading.BoundedSemaphore(max_running)
@@ -292,6 +330,8 @@ class SparqlEndpoint:
             return Answer.text(403, "this endpoint is read-only: SPARQL updates are refused")
         if uses_service(sparql):
             return Answer.text(403, "SERVICE is refused: this endpoint answers from its store only")
+        if self.watch is not None and (why := self.watch.changed()):
+            return Answer.text(503, f"{why}: restart rasd serve once the build is done")
         if not self.slots.acquire(timeout=self.timeout):
             return Answer.text(
                 503, f"busy: {self.max_running} queries running for {self.timeout:g} s; try later"
@@ -328,7 +368,8 @@ class SparqlEndpoint:
                 return Answer.text(503, f"the result is larger than {mb:g} MB: add a LIMIT")
             if isinstance(exc, (OSError, ValueError, TypeError)):
                 return Answer.text(500, f"query failed ({_one_line(exc)})")
-            raise exc
+            log.error("query failed: %s: %s", type(exc).__name__, _one_line(exc))
+            return Answer.text(500, f"internal error ({type(exc).__name__}: {_one_line(exc)})")
         return box["answer"]
 
     def _evaluate(
@@ -619,6 +660,8 @@ class Handler(BaseHTTPRequestHandler):
     server: RasdServer
     server_version = "rasd"
     protocol_version = "HTTP/1.1"
+    #: seconds an idle keep-alive connection keeps its thread
+    timeout = 60
 
     def log_message(self, format: str, *args: Any) -> None:
         log.info("%s %s", self.address_string(), format % args)
@@ -740,7 +783,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         index = self.server.search_index(self.server.endpoint.timeout)
         if index is None:
-            self._send(Answer.text(503, "the search index is not available"), head=head)
+            why = "is still being built" if self.server.search_building() else "failed"
+            self._send(Answer.text(503, f"the search index {why}"), head=head)
             return
         total, hits = index.search(query, int(limit))
         body = {
@@ -807,6 +851,9 @@ class RasdServer(ThreadingHTTPServer):
 
         def build() -> None:
             try:
+                watch = self.endpoint.watch
+                if watch is not None and (why := watch.changed()):
+                    raise OSError(why)
                 self._search = EntitySearch(self.endpoint.store, self.root)
             except (OSError, ValueError) as exc:  # the server goes on without search
                 log.warning("search index: %s", _one_line(exc))
@@ -814,6 +861,10 @@ class RasdServer(ThreadingHTTPServer):
                 self._search_ready.set()
 
         threading.Thread(target=build, name="rasd-search-index", daemon=True).start()
+
+    def search_building(self) -> bool:
+        """Is the search index still being built?"""
+        return not self._search_ready.is_set()
 
     def search_index(self, wait: float) -> EntitySearch | None:
         """The search index, waiting at most ``wait`` seconds for it to be built."""
@@ -850,6 +901,12 @@ def make_server(
     for a folder that is not a build or an address that cannot be bound."""
     if not is_build_dir(out_dir):
         raise UsageError(f"{out_dir}: not a build folder (no {STORE_DIR}/; run rasd build first)")
+    try:
+        watch = StoreWatch(out_dir)
+    except OSError as exc:
+        raise UsageError(f"{out_dir}: cannot read its store ({exc})") from exc
+    if why := watch.changed():
+        raise UsageError(f"{why}: serve it once the build is done")
     store = open_store(out_dir / STORE_DIR, read_only=True)
     if not (out_dir / "index.html").is_file():
         log.warning("%s: no pages (built with --no-pages?): serving SPARQL only", out_dir)
@@ -859,7 +916,11 @@ def make_server(
             host,
         )
     endpoint = SparqlEndpoint(
-        store, timeout=timeout, max_running=max_running, max_result_bytes=max_result_bytes
+        store,
+        timeout=timeout,
+        max_running=max_running,
+        max_result_bytes=max_result_bytes,
+        watch=watch,
     )
     try:
         server = RasdServer((host, port), out_dir, endpoint)

@@ -9,6 +9,7 @@ import io
 import json
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -421,3 +422,29 @@ def test_search_ranks_and_refuses_bad_requests(server: Server) -> None:
     assert _search(server, "زززز")["results"] == []
     for qs in ("", "?q=", "?q=%D8%AF&limit=0", "?q=x&limit=abc"):
         assert server.get("/search" + qs)[0] == 400
+
+
+def test_a_build_into_the_served_folder_stops_the_queries(
+    seeds_build: Path, tmp_path: Path
+) -> None:
+    """A build writing to (or having replaced) the store a server reads is refused with 503
+    rather than read half-old, half-new; the server refuses to start on a build in progress."""
+    from rasd.serve import StoreWatch
+
+    out = tmp_path / "out"
+    shutil.copytree(seeds_build, out)
+    endpoint = SparqlEndpoint(_store(out), watch=StoreWatch(out))
+    assert endpoint.answer("ASK { ?s ?p ?o }").status == 200
+    (out / "state" / "dirty").touch()  # what a build marks while it writes
+    answer = endpoint.answer("ASK { ?s ?p ?o }")
+    assert answer.status == 503 and b"a build is writing to it" in answer.body
+    r = CliRunner().invoke(main, ["serve", str(out), "--port", "0"])
+    assert r.exit_code == 1 and "serve it once the build is done" in r.stderr
+    (out / "state" / "dirty").unlink()
+    assert endpoint.answer("ASK { ?s ?p ?o }").status == 200
+    # an incremental build of two of the seeds rewrites the store
+    two = sorted((ROOT / "seeds").glob("*.txt"))[:2]
+    r = CliRunner().invoke(main, ["build", *map(str, two), "--out", str(out), "--no-pages"])
+    assert r.exit_code == 0, r.stderr
+    answer = endpoint.answer("ASK { ?s ?p ?o }")
+    assert answer.status == 503 and b"rebuilt since the server started" in answer.body
