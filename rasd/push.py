@@ -25,7 +25,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,7 +160,6 @@ def push(
     merged: bool = False,
     graph: str | None = None,
     batch_size: int = DEFAULT_BATCH,
-    send: Callable[[str, str | None, bytes], None] | None = None,
 ) -> PushReport:
     """Send the build in ``out_dir`` to ``endpoint``: one graph per named graph of the build,
     or with ``merged`` everything into ``graph`` (``None``: the default graph).  Progress is
@@ -169,7 +168,9 @@ def push(
         raise UsageError(f"{out_dir}: not a build folder (no {STORE_DIR}/; run rasd build first)")
     if graph is not None and not merged:
         raise UsageError("--graph names the one graph of --merged; add --merged")
-    send = send or endpoint.send
+    if (out_dir / "state" / "dirty").exists():
+        raise UsageError(f"{out_dir}: a build is writing to it (state/dirty); push once it is done")
+    send = endpoint.send
     store = open_store(out_dir / STORE_DIR, read_only=True)
     names = build_graphs(store)
     report = PushReport(endpoint.url)
@@ -181,15 +182,14 @@ def push(
     what = f"{len(names)} graphs into one" if merged else f"{len(names)} graphs"
     log.info("pushing %s from %s to %s", what, out_dir, endpoint.url)
     for done, (target, sources) in enumerate(plan, 1):
-        method, requests = "PUT", 0
+        method, requests, blank = "PUT", 0, False
         triples = (
             q.triple
             for source in sources
             for q in store.quads_for_pattern(None, None, None, ox.NamedNode(source))
         )
         for batch in _batches(triples, batch_size):
-            if requests and _has_blank(batch):
-                log.warning("%s: blank nodes in a graph sent in several requests", target)
+            blank = blank or _has_blank(batch)
             send(method, target, ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES))
             method, requests = "POST", requests + 1
             report.triples += len(batch)
@@ -203,6 +203,8 @@ def push(
                     report.triples,
                     now - t0,
                 )
+        if blank and requests > 1:
+            log.warning("%s: has blank nodes and went in %d requests", target, requests)
         if requests == 0:  # an empty graph: PUT nothing, so the server's copy is emptied too
             send("PUT", target, b"")
             requests = 1

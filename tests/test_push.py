@@ -190,7 +190,11 @@ def test_http_errors_are_one_line_naming_the_graph(oxigraph: Oxigraph, seeds_bui
 
 
 def test_bad_arguments_are_one_line(tmp_path: Path, seeds_build: Path) -> None:
+    building = tmp_path / "building"
+    shutil.copytree(seeds_build, building)
+    (building / "state" / "dirty").touch()  # what a build marks while it writes the store
     for args, msg in (
+        ([str(building), "--endpoint", "http://127.0.0.1:1/store"], "a build is writing to it"),
         ([str(tmp_path), "--endpoint", "http://127.0.0.1:1/store"], "not a build folder"),
         ([str(seeds_build), "--endpoint", "ftp://x/store"], "not an http(s) URL"),
         ([str(seeds_build), "--endpoint", "http://127.0.0.1:1/s", "--graph", "x:g"], "--merged"),
