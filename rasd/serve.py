@@ -434,8 +434,8 @@ def search_key(text: str) -> tuple[str, ...]:
 
     >>> search_key("الدَّولة الإسلاميّة") == search_key("دوله اسلاميه")
     True
-    >>> search_key("أبوبكر البغدادي")
-    ('ابو', 'بكر', 'بغدادي')
+    >>> search_key("عبدالعزيز البغدادى")
+    ('عبد', 'عزيز', 'بغدادي')
     """
     return _key(match_key(text).split())
 
