@@ -781,6 +781,10 @@ class Handler(BaseHTTPRequestHandler):
         if not limit.isdigit() or not 1 <= int(limit) <= 200:
             self._send(Answer.text(400, "limit= is a number from 1 to 200"), head=head)
             return
+        watch = self.server.endpoint.watch
+        if watch is not None and (why := watch.changed()):
+            self._send(Answer.text(503, f"{why}: restart rasd serve once the build is done"))
+            return
         index = self.server.search_index(self.server.endpoint.timeout)
         if index is None:
             why = "is still being built" if self.server.search_building() else "failed"

@@ -435,9 +435,17 @@ def test_a_build_into_the_served_folder_stops_the_queries(
     shutil.copytree(seeds_build, out)
     endpoint = SparqlEndpoint(_store(out), watch=StoreWatch(out))
     assert endpoint.answer("ASK { ?s ?p ?o }").status == 200
-    (out / "state" / "dirty").touch()  # what a build marks while it writes
-    answer = endpoint.answer("ASK { ?s ?p ?o }")
-    assert answer.status == 503 and b"a build is writing to it" in answer.body
+    server = Server(out)
+    try:
+        assert _search(server, "داعش")["total"] == 1
+        (out / "state" / "dirty").touch()  # what a build marks while it writes
+        answer = endpoint.answer("ASK { ?s ?p ?o }")
+        assert answer.status == 503 and b"a build is writing to it" in answer.body
+        for path in ("/search?q=%D8%AF", "/sparql?query=ASK%7B%7D"):
+            status, _, body = server.get(path)
+            assert status == 503 and b"restart rasd serve" in body
+    finally:
+        assert server.stop()[0] == 0
     r = CliRunner().invoke(main, ["serve", str(out), "--port", "0"])
     assert r.exit_code == 1 and "serve it once the build is done" in r.stderr
     (out / "state" / "dirty").unlink()
