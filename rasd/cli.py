@@ -398,7 +398,7 @@ def serve(
     query past --timeout is a 503 (a streaming query is stopped; one that sorts or groups
     finishes its step in the background and is thrown away). Listens on 127.0.0.1 only
     unless --host says otherwise. Ctrl-C or SIGTERM stops it (exit 0). The store is opened
-    read-only as it is at start: restart after a rebuild.
+    read-only as it is at start: after a build into OUT, queries answer 503 until restarted.
 
     \b
     Example:
