@@ -347,9 +347,9 @@ class SparqlEndpoint:
             except BaseException as exc:  # reported to the waiting request thread
                 box["error"] = exc.with_traceback(None)
             finally:
-                self.slots.release()
                 if cancel.is_set():
                     log.info("query stopped %.1f s after it started", time.monotonic() - start)
+                self.slots.release()
 
         worker = threading.Thread(target=work, name="rasd-query", daemon=True)
         worker.start()
