@@ -348,7 +348,9 @@ class SparqlEndpoint:
                 box["error"] = exc.with_traceback(None)
             finally:
                 if cancel.is_set():
-                    log.info("query stopped %.1f s after it started", time.monotonic() - start)
+                    log.info(
+                        "query past the time limit ended after %.1f s", time.monotonic() - start
+                    )
                 self.slots.release()
 
         worker = threading.Thread(target=work, name="rasd-query", daemon=True)

@@ -267,7 +267,7 @@ def test_time_limit_and_sigint(seeds_build: Path) -> None:
         code, out, err = s.stop()
     assert code == 0, err
     assert out.strip().endswith("stopped") and "Traceback" not in err
-    assert "query stopped" in err and "SIGINT: stopping" in err
+    assert "query past the time limit ended after" in err and "SIGINT: stopping" in err
 
 
 def test_sigterm_stops_it_too(seeds_build: Path) -> None:
