@@ -342,6 +342,149 @@ def _graph_store(path: Path) -> Any:
     return load(path)
 
 
+@main.command()
+@click.argument("out_dir", metavar="OUT", type=click.Path(path_type=Path))
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="TCP port (0: any free port; the address is printed).",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but loopback opens the pages and the "
+    "graph to the network (a warning says so).",
+)
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0.1),
+    help="Time limit of one SPARQL query, in seconds (answered with 503 past it).",
+)
+@click.option(
+    "--max-running",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="SPARQL queries evaluated at once.",
+)
+@click.option(
+    "--max-result-mb",
+    default=256,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Largest SPARQL result, in MB (a larger one is refused: add a LIMIT).",
+)
+@_errors_to_exit
+def serve(
+    out_dir: Path, port: int, host: str, timeout: float, max_running: int, max_result_mb: int
+) -> None:
+    """Serve the pages of the build in OUT and a read-only SPARQL endpoint over its store.
+
+    \b
+    /            the pages (index.html, entity/, article/, claims.html) and graph.ttl/.trig
+    /sparql      SPARQL 1.1 Protocol: GET ?query=… or POST (form or application/sparql-query);
+                 SELECT/ASK as JSON (default), CSV, TSV or XML; CONSTRUCT/DESCRIBE as Turtle
+                 (default), N-Triples or RDF/XML, by the Accept header or format=…
+    /search?q=…  every name and alias of every entity, as JSON (Arabic folding: hamza,
+                 alef, ta marbuta, diacritics, with or without ال)
+
+    Queries see the union of all named graphs, with the prefixes of 'rasd query'. Updates and
+    SERVICE are refused (403); a query that the parser rejects is a 400 with its message; a
+    query past --timeout is a 503 (a streaming query is stopped; one that sorts or groups
+    finishes its step in the background and is thrown away). Listens on 127.0.0.1 only
+    unless --host says otherwise. Ctrl-C or SIGTERM stops it (exit 0). The store is opened
+    read-only as it is at start: after a build into OUT, queries answer 503 until restarted.
+
+    \b
+    Example:
+      rasd serve out/
+      rasd serve out/ --port 8080
+      curl -H 'Accept: text/csv' --data-urlencode 'query@queries/timeline.rq' \\
+           http://127.0.0.1:8000/sparql
+    """
+    from rasd.serve import make_server, serve_until_stopped, server_url
+
+    server = make_server(
+        out_dir,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_running=max_running,
+        max_result_bytes=max_result_mb << 20,
+    )
+    url = server_url(server)
+
+    def ready() -> None:
+        click.echo(f"serving {out_dir} at {url} (SPARQL: {url}sparql); Ctrl-C stops")
+        sys.stdout.flush()
+
+    serve_until_stopped(server, ready)
+    click.echo("stopped")
+
+
+@main.command()
+@click.argument("out_dir", metavar="OUT", type=click.Path(path_type=Path))
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph), "
+    "http://host:3030/ds/data (Fuseki). user:password@ in the URL logs in (HTTP Basic).",
+)
+@click.option(
+    "--merged", is_flag=True, help="Everything into one graph (the default graph, or --graph)."
+)
+@click.option("--graph", "graph_iri", metavar="IRI", help="With --merged: the graph to write.")
+@click.option(
+    "--batch-size",
+    default=20_000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Triples per request (a larger graph is one PUT then POSTs).",
+)
+@click.option(
+    "--timeout", default=300.0, show_default=True, type=click.FloatRange(1), help="Per request, s."
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+@_errors_to_exit
+def push(
+    out_dir: Path,
+    endpoint: str,
+    merged: bool,
+    graph_iri: str | None,
+    batch_size: int,
+    timeout: float,
+    quiet: bool,
+) -> None:
+    """Load the build in OUT into a SPARQL 1.1 Graph Store Protocol endpoint.
+
+    By default each named graph of the build (one per article, and the entities graph) is
+    PUT under its own IRI (?graph=…), so provenance survives; --merged sends every triple to
+    one graph (the default graph, or --graph IRI). PUT replaces a graph, so pushing again
+    gives the same result; the server's other graphs are left alone. Progress goes to
+    stderr, the report (graphs, triples, seconds) to stdout; an HTTP error stops the push
+    with one line naming the graph and the status.
+
+    \b
+    Example:
+      oxigraph serve --location db/ --bind 127.0.0.1:7878 &
+      rasd push out/ --endpoint http://127.0.0.1:7878/store
+      rasd push out/ --endpoint http://127.0.0.1:7878/store --merged --graph https://example.org/rasd
+    """
+    from rasd.push import Endpoint
+    from rasd.push import push as run_push
+
+    logging.getLogger("rasd.push").setLevel(logging.WARNING if quiet else logging.INFO)
+    target = Endpoint.parse(endpoint, timeout=timeout)
+    report = run_push(out_dir, target, merged=merged, graph=graph_iri, batch_size=batch_size)
+    click.echo(report.line())
+
+
 @main.command(name="eval-ner")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
