@@ -38,6 +38,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from export.atomic import atomic_path
+from export.html.model import SITE_ENTRIES
 from extract.errors import ExtractError, InputError, RasdError, UsageError
 from extract.pipeline import (
     DEFAULT_PIPELINE,
@@ -659,16 +660,13 @@ class _CachedArticles:
         return read_article(small, iri, entities)
 
 
-#: What the page writer puts in ``OUT/``: swapped in together at the end of a build.
-SITE_ENTRIES = ("index.html", "claims.html", "article", "entity", "static")
-
-
 def write_pages(out_dir: Path, *, max_overview_nodes: int = 400, workers: int = 1) -> Path:
     """The pages of the build in ``out_dir``, from its store (opened read-only); article text
     comes from the result cache where it is there.
 
     The site is written to ``OUT/.site.new/`` and then renamed into place entry by entry
-    (:data:`SITE_ENTRIES`), so a build killed while writing pages leaves the previous site.
+    (:data:`~export.html.model.SITE_ENTRIES`), so a build killed while writing pages leaves
+    the previous site.
     """
     from export.html import write_site_from_store
 

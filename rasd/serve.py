@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import hashlib
 import io
 import ipaddress
 import json
@@ -74,15 +73,13 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
+from export.html.model import SITE_ENTRIES, file_stem
 from extract.errors import RasdError, UsageError
 from extract.text import match_key
 from graph.store import PREFIXES, STORE_DIR, is_build_dir, open_store
 
 log = logging.getLogger("rasd.serve")
 
-#: What the page writer puts in ``OUT/`` (``rasd.build.SITE_ENTRIES``, repeated here so that
-#: starting the server does not import the extractor; a test checks that the two agree).
-SITE_ENTRIES = ("index.html", "claims.html", "article", "entity", "static")
 #: Files of ``OUT/`` served besides the pages: the graph dumps.
 DUMPS = ("graph.ttl", "graph.trig")
 DEFAULT_TIMEOUT = 30.0
@@ -412,11 +409,6 @@ class SparqlEndpoint:
 ENTITY_BASE = "https://w3id.org/rasd/id/"
 
 
-def _page_stem(iri: str) -> str:
-    """The file name the page writer gives an IRI (``export.html.model.file_stem``)."""
-    return hashlib.sha1(iri.encode("utf-8")).hexdigest()[:16]
-
-
 def search_forms(word: str) -> tuple[str, ...]:
     """A folded word as it is indexed and searched: itself, and without ال when more than
     two letters follow it.
@@ -509,7 +501,7 @@ class EntitySearch:
         rows: list[tuple[bool, int, str, str, int, tuple[str, ...], list[str]]] = []
         for iri in sorted(entities):
             ent = entities[iri]
-            stem = _page_stem(iri)
+            stem = file_stem(iri)
             href = f"entity/{stem}.html"
             if root is not None and not (root / href).is_file():
                 art = f"article/{ent['art']}.html"

@@ -290,12 +290,6 @@ def test_not_a_build_and_a_bad_address_are_one_line(tmp_path: Path, seeds_build:
     assert error.startswith("rasd: error: cannot listen on 192.0.2.1:0")
 
 
-def test_site_entries_match_the_page_writer() -> None:
-    from rasd import build, serve
-
-    assert serve.SITE_ENTRIES == build.SITE_ENTRIES
-
-
 def test_help_has_an_example() -> None:
     r = CliRunner().invoke(main, ["serve", "--help"])
     assert r.exit_code == 0 and "Example:" in r.stdout and "rasd serve out/" in r.stdout

@@ -7,6 +7,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+#: What the page writer puts in a build folder ``OUT/``: written to ``OUT/.site.new/`` and
+#: swapped in together (``rasd.build.write_pages``); ``rasd serve`` serves these.
+SITE_ENTRIES = ("index.html", "claims.html", "article", "entity", "static")
+
 
 def file_stem(iri: str) -> str:
     """A short, lower-case, file-system-safe name derived from an IRI (first 16 hex of SHA-1).
