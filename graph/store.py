@@ -78,17 +78,13 @@ def load(path: Path) -> ox.Store:
     return store
 
 
-def with_prefixes(sparql: str) -> str:
-    """The query with :data:`PREFIXES` declared before it (its own declarations win)."""
-    head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-    return head + sparql
-
-
 def run_query(store: ox.Store, sparql: str, source: str = "query") -> object:
     """Run a read-only SPARQL query over the union of all graphs; syntax errors and updates
     become :class:`GraphError` naming ``source``."""
     try:
-        return store.query(with_prefixes(sparql), use_default_graph_as_union=True)
+        # prefixes given to the parser, not pasted before the text: its error positions stay
+        # those of the user's query, and the query's own declarations win
+        return store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
     except SyntaxError as exc:
         raise GraphError(f"{source}: invalid SPARQL ({str(exc).splitlines()[0]})") from exc
     except OSError as exc:

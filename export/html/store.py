@@ -125,9 +125,8 @@ def store_from_graph(graph: Graph) -> ox.Store:
 def _select(store: ox.Store, query: str, bind: dict[str, ox.NamedNode] | None = None):
     """Rows of a SELECT over the union of the graphs, as tuples of terms (``None`` unbound);
     ``bind`` gives variables their values (SPARQL substitution, never text pasted in)."""
-    head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
     subs = {ox.Variable(k): v for k, v in (bind or {}).items()}
-    res = store.query(head + query, use_default_graph_as_union=True, substitutions=subs)
+    res = store.query(query, use_default_graph_as_union=True, substitutions=subs, prefixes=PREFIXES)
     names = [v.value for v in res.variables]
     for sol in res:
         yield tuple(sol[n] for n in names)
