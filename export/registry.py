@@ -7,19 +7,20 @@
 from __future__ import annotations
 
 import csv
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import RDF, Graph
+from rdflib import Graph
 
 from export.atomic import atomic_path
 from extract.errors import UsageError
-from graph.network import arabic_label, entity_classes, to_networkx
+from graph.network import CLAIM_ABOUT, RELATIONS, entity_class, entity_label, entity_network
 from graph.store import PREFIXES, run_query
-from graph.vocab import SCHEMA
+from graph.vocab import CLASSES, SCHEMA
 
 
 @dataclass(frozen=True)
@@ -96,91 +97,143 @@ def _nquads(store: ox.Store, path: Path) -> None:
     _atomic(path, lambda tmp: store.dump(str(tmp), ox.RdfFormat.N_QUADS))
 
 
-#: What the entity network needs of the graph: classes, labels, typed relations, claims and
-#: article mentions (not bodies, sentences or evidence), so it stays small on an archive.
-_NETWORK_QUERY = """
-CONSTRUCT {
-  ?e a ?cls ; rdfs:label ?label .
-  ?s ?rel ?o .
-  ?c a schema:Claim ; schema:author ?author ; schema:about ?about ; schema:text ?text ;
-     schema:dateCreated ?date ; schema:appearance ?art .
-  ?a schema:mentions ?m .
-} WHERE {
-  { ?e a ?cls ; rdfs:label ?label . FILTER(STRSTARTS(STR(?e), "https://w3id.org/rasd/id/")) }
-  UNION { ?s ?rel ?o . FILTER(STRSTARTS(STR(?rel), "https://w3id.org/rasd/ns#"))
-          FILTER(STRSTARTS(STR(?s), "https://w3id.org/rasd/id/")) }
-  UNION { ?c a schema:Claim .
-          OPTIONAL { ?c schema:author ?author } OPTIONAL { ?c schema:about ?about }
-          OPTIONAL { ?c schema:text ?text } OPTIONAL { ?c schema:dateCreated ?date }
-          OPTIONAL { ?c schema:appearance ?art } }
-  UNION { ?a schema:mentions ?m }
-}
-"""
+def _rows(store: ox.Store, sparql: str):
+    """Rows of a SELECT over the union of the graphs, as tuples of terms (``None`` unbound)."""
+    res = run_query(store, sparql, "export")
+    names = [v.value for v in res.variables]
+    for sol in res:
+        yield tuple(sol[n] for n in names)
 
 
-def network_graph(store: ox.Store) -> Graph:
-    """The part of the graph the entity network is drawn from, as a small rdflib graph."""
-    g = Graph()
-    data = ox.serialize(run_query(store, _NETWORK_QUERY, "export"), format=ox.RdfFormat.N_TRIPLES)
-    g.parse(data=data, format="nt")
-    return g
+def _values(iris) -> str:
+    return " ".join(f"<{i}>" for i in sorted(iris))
+
+
+_CLASS_IRIS = _values(str(c.iri) for c in CLASSES)
+
+
+def _entities(store: ox.Store) -> list[tuple[str, str, str]]:
+    """``(iri, label, class)`` of every entity, chosen by :func:`graph.network.entity_label`
+    and :func:`graph.network.entity_class` (the rules the pages follow)."""
+    types: dict[str, list[str]] = defaultdict(list)
+    labels: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for e, t, lab in _rows(
+        store,
+        f"SELECT DISTINCT ?e ?t ?l WHERE {{ VALUES ?t {{ {_CLASS_IRIS} }} ?e a ?t"
+        " OPTIONAL { ?e rdfs:label ?l } }",
+    ):
+        if isinstance(e, ox.NamedNode):
+            types[e.value].append(t.value)
+            if isinstance(lab, ox.Literal):
+                labels[e.value].append((lab.value, lab.language))
+    return [
+        (e, entity_label(e, labels.get(e, ())), entity_class(ts) or "") for e, ts in types.items()
+    ]
+
+
+def network(store: ox.Store) -> nx.MultiDiGraph:
+    """The entity network of a store (:func:`graph.network.entity_network`), read with three
+    SELECTs: entities with their types and labels, relations with the number of evidence
+    statements of each, and the speakers and subjects of claims (no text, so it stays small
+    on an archive)."""
+    nodes = _entities(store)
+    relations = [
+        (s.value, p.value, o.value, max(1, int(n.value)))
+        for s, p, o, n in _rows(
+            store,
+            f"""SELECT ?s ?p ?o (COUNT(DISTINCT ?st) AS ?n) WHERE {{
+              VALUES ?p {{ {_values(RELATIONS)} }}
+              {{ ?s ?p ?o }} UNION
+              {{ ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
+            }} GROUP BY ?s ?p ?o""",
+        )
+    ]
+    speakers: dict[str, list[str]] = defaultdict(list)
+    about: dict[str, list[str]] = defaultdict(list)
+    for c, p, x in _rows(
+        store,
+        "SELECT ?c ?p ?x WHERE { ?c a schema:Claim ; ?p ?x"
+        " FILTER(?p IN (schema:author, schema:about)) }",
+    ):
+        (about if p.value == str(SCHEMA.about) else speakers)[c.value].append(x.value)
+    claims = [(speakers.get(c, ()), about.get(c, ())) for c in sorted({*speakers, *about})]
+    return entity_network(nodes, relations, claims)
 
 
 @exporter("graphml", "graph.graphml", "entity network for Gephi, yEd, Cytoscape (GraphML)")
 def _graphml(store: ox.Store, path: Path) -> None:
-    net = _simple(network_graph(store))
+    net = _simple(network(store))
     _atomic(path, lambda tmp: nx.write_graphml(net, tmp, encoding="utf-8"))
 
 
 @exporter("gexf", "graph.gexf", "entity network for Gephi (GEXF)")
 def _gexf(store: ox.Store, path: Path) -> None:
-    net = _simple(network_graph(store))
+    net = _simple(network(store))
     _atomic(path, lambda tmp: nx.write_gexf(net, tmp, encoding="utf-8"))
 
 
-def _simple(g: Graph) -> nx.DiGraph:
-    """Entity network with parallel edges folded into a weight and a predicate list."""
-    net = to_networkx(g)
+def _simple(net: nx.MultiDiGraph) -> nx.DiGraph:
+    """The entity network with one edge per ordered pair: ``weight`` the sum of the counts
+    of its relations and claims, ``predicates`` their kinds (space-separated, sorted)."""
     out = nx.DiGraph()
-    for n, data in net.nodes(data=True):
-        out.add_node(n, label=data["label"], cls=data["cls"])
-    for a, b, data in net.edges(data=True):
+    out.add_nodes_from(net.nodes(data=True))
+    for a, b, kind, n in net.edges(keys=True, data="count"):
         if out.has_edge(a, b):
             e = out[a][b]
-            e["weight"] += 1
-            if data["predicate"] not in e["predicates"].split(" "):
-                e["predicates"] = " ".join(sorted({*e["predicates"].split(" "), data["predicate"]}))
+            e["weight"] += n
+            e["predicates"] = " ".join(sorted({*e["predicates"].split(" "), kind}))
         else:
-            out.add_edge(a, b, weight=1, predicates=data["predicate"])
+            out.add_edge(a, b, weight=n, predicates=kind)
     return out
 
 
 @exporter("csv", "graph-csv", "entities.csv, relations.csv and claims.csv in a folder")
 def _csv(store: ox.Store, path: Path) -> None:
-    g = network_graph(store)
+    net = network(store)
     path.mkdir(parents=True, exist_ok=True)
-    classes = entity_classes(g)
+    mentions = {
+        e.value: int(n.value)
+        for e, n in _rows(
+            store,
+            "SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a schema:mentions ?e } GROUP BY ?e",
+        )
+    }
     with (path / "entities.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["iri", "label", "class", "mentions"])
-        for node in sorted(classes):
-            n = len(set(g.subjects(SCHEMA.mentions, node)))
-            w.writerow([str(node), arabic_label(g, node), classes[node], n])
-    net = to_networkx(g)
+        for node, data in net.nodes(data=True):
+            w.writerow([node, data["label"], data["cls"], mentions.get(node, 0)])
     with (path / "relations.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["subject", "subject_label", "predicate", "object", "object_label"])
-        for a, b, data in sorted(
-            net.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"])
-        ):
-            if data["predicate"] != "claim":
-                w.writerow([a, net.nodes[a]["label"], data["predicate"], b, net.nodes[b]["label"]])
+        w.writerow(["subject", "subject_label", "predicate", "object", "object_label", "count"])
+        for a, b, kind, n in sorted(net.edges(keys=True, data="count")):
+            if kind != CLAIM_ABOUT:
+                w.writerow([a, net.nodes[a]["label"], kind, b, net.nodes[b]["label"], n])
+    claims: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for c, p, x in _rows(
+        store,
+        "SELECT ?c ?p ?x WHERE { ?c a schema:Claim . OPTIONAL { ?c ?p ?x FILTER(?p IN"
+        " (schema:author, schema:text, schema:dateCreated, schema:appearance)) } }",
+    ):
+        props = claims[c.value]  # every claim gets a row, even one without these properties
+        if p is not None:
+            props[p.value].append(x.value)
+
+    def first(v: dict[str, list[str]], p) -> str:
+        return min(v.get(str(p), ()), default="")
+
     with (path / "claims.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["claim", "speaker", "text", "date", "article"])
-        for claim in sorted(g.subjects(RDF.type, SCHEMA.Claim)):
-            speakers = "|".join(sorted(arabic_label(g, a) for a in g.objects(claim, SCHEMA.author)))
-            text = str(g.value(claim, SCHEMA.text) or "")
-            date = str(g.value(claim, SCHEMA.dateCreated) or "")
-            art = str(g.value(claim, SCHEMA.appearance) or "")
-            w.writerow([str(claim), speakers, text, date, art])
+        for claim in sorted(claims):
+            v = claims[claim]
+            speakers = "|".join(
+                sorted(
+                    net.nodes[a]["label"] if a in net else a
+                    for a in set(v.get(str(SCHEMA.author), ()))
+                )
+            )
+            text = first(v, SCHEMA.text)
+            date = first(v, SCHEMA.dateCreated)
+            art = first(v, SCHEMA.appearance)
+            w.writerow([claim, speakers, text, date, art])

@@ -90,10 +90,14 @@ def test_export_formats(seeds_build: Path, tmp_path: Path, fmt: str) -> None:
     if fmt == "csv":
         rows = (target / "claims.csv").read_text(encoding="utf-8").splitlines()
         assert len(rows) > 25 and rows[0] == "claim,speaker,text,date,article"
+        rels = (target / "relations.csv").read_text(encoding="utf-8").splitlines()
+        assert rels[0].endswith(",object_label,count") and len(rels) > 20
     elif fmt in ("graphml", "gexf"):
         net = nx.read_graphml(target) if fmt == "graphml" else nx.read_gexf(target)
         labels = {d["label"] for _n, d in net.nodes(data=True)}
         assert "داعش" in labels and net.number_of_edges() > 10
+        kinds = {k for _a, _b, d in net.edges(data=True) for k in d["predicates"].split()}
+        assert {"claimAbout", "usesPlatform", "location"} <= kinds
     elif fmt == "jsonld":
         data = json.loads(target.read_text(encoding="utf-8"))
         assert any("https://schema.org/Claim" in json.dumps(x) for x in data)

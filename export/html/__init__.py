@@ -32,10 +32,11 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph
 
-from export.html.analytics import communities, entity_graph, importance, rank_nodes
+from export.html.analytics import communities, importance, rank_nodes, undirected_weighted
 from export.html.article_page import article_page
 from export.html.claims_page import claims_page, network_claims
 from export.html.entity_page import entity_page
@@ -47,10 +48,12 @@ from export.html.safe import script_json
 from export.html.store import (
     MIN_MENTIONS,
     ArticleDetail,
+    SiteIndex,
     read_article,
     read_index,
     store_from_graph,
 )
+from graph.network import entity_network
 
 __all__ = ["write_site", "write_site_from_store"]
 
@@ -74,6 +77,17 @@ def write_site(graph: Graph, out_dir: Path, *, max_overview_nodes: int = 400, **
     :class:`pyoxigraph.Store` and written by :func:`write_site_from_store`."""
     return write_site_from_store(
         store_from_graph(graph), out_dir, max_overview_nodes=max_overview_nodes, **kw
+    )
+
+
+def site_network(index: SiteIndex) -> nx.MultiDiGraph:
+    """The entity network (:func:`graph.network.entity_network`) of the site index: its
+    entities, its relations weighted by their evidence statements (at least 1), and its
+    claims; the same network the GEXF and GraphML exports hold."""
+    return entity_network(
+        ((iri, e.label, e.cls) for iri, e in index.entities.items()),
+        ((s, p, o, max(1, len(index.evidence.get((s, p, o), ())))) for s, p, o in index.relations),
+        ((c.authors, c.about) for c in index.claims),
     )
 
 
@@ -126,7 +140,7 @@ def write_site_from_store(
         len(index.claims),
         len(index.relations),
     )
-    g = entity_graph(index)
+    g = undirected_weighted(site_network(index))
     score = importance(g)
     ranked = rank_nodes(g, score, {iri: e.label for iri, e in index.entities.items()})
     rank = {iri: i for i, iri in enumerate(ranked)}

@@ -1,7 +1,9 @@
-"""Graph analytics for the pages: the entity graph, importance, communities and layouts.
+"""Graph analytics for the pages: their weighted view of the entity network, importance,
+communities and layouts.
 
-Plain functions over :class:`networkx.Graph` (in the style of
-``networkx.algorithms.centrality``); every result is deterministic for a given input.
+Plain functions over networkx graphs (in the style of ``networkx.algorithms.centrality``);
+every result is deterministic for a given input.  The network itself is built by
+:func:`graph.network.entity_network`, the one definition the exports use too.
 """
 
 from __future__ import annotations
@@ -11,36 +13,33 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 
-from export.html.store import SiteIndex
 
+def undirected_weighted(net: nx.MultiDiGraph) -> nx.Graph:
+    """The pages' view of the entity network: undirected, one edge per pair of entities,
+    ``weight`` the sum of the ``count`` of every relation and claim edge between them, in
+    either direction (importance and communities ask how strongly two entities are tied,
+    not who acted on whom).
 
-def entity_graph(data: SiteIndex) -> nx.Graph:
-    """Undirected weighted graph of entities.
+    Nodes keep the network's order (sorted IRIs) and edges are added in sorted order, so
+    that every algorithm below is reproducible.
 
-    Edges come from relations (weight = number of evidence statements, at least 1) and
-    claims (author – about, 1 per claim).
-    Nodes are added in sorted IRI order so that every algorithm below is reproducible.
+    >>> net = nx.MultiDiGraph()
+    >>> net.add_edge("a", "b", key="usesPlatform", count=2)
+    'usesPlatform'
+    >>> net.add_edge("b", "a", key="claimAbout", count=1)
+    'claimAbout'
+    >>> list(undirected_weighted(net).edges(data="weight"))
+    [('a', 'b', 3.0)]
     """
     g = nx.Graph()
-    g.add_nodes_from(data.entities)  # already sorted
-    weights: dict[tuple[str, str], float] = {}
-
-    def add(a: str, b: str, w: float) -> None:
+    g.add_nodes_from(net)
+    weights: dict[tuple[str, str], int] = {}
+    for a, b, n in net.edges(data="count", default=1):
         if a == b:
-            return
+            continue
         key = (a, b) if a < b else (b, a)
-        weights[key] = weights.get(key, 0.0) + w
-
-    for s, p, o in data.relations:
-        add(s, o, float(max(1, len(data.evidence.get((s, p, o), ())))))
-    for claim in data.claims:
-        for a in claim.authors:
-            if a not in data.entities:
-                continue
-            for b in claim.about:
-                if b in data.entities:
-                    add(a, b, 1.0)
-    g.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
+        weights[key] = weights.get(key, 0) + n
+    g.add_weighted_edges_from((a, b, float(w)) for (a, b), w in sorted(weights.items()))
     return g
 
 
