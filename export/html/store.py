@@ -33,7 +33,8 @@ from export.html.model import (
     file_stem,
     iso_date,
 )
-from export.html.styles import CLASS_GROUP, CLASS_KEY, CLASS_RANK, ENTITY_CLASSES, RELATIONS
+from export.html.styles import CLASS_GROUP, ENTITY_CLASSES, RELATIONS
+from graph.network import entity_class, entity_label
 from graph.store import PREFIXES
 from graph.vocab import RASD, SCHEMA
 
@@ -160,18 +161,16 @@ def _is_iri(term) -> bool:
 
 
 def _read_entities(store: ox.Store) -> dict[str, Ent]:
-    types: dict[str, str] = {}
-    rank = {str(k): v for k, v in CLASS_RANK.items()}
+    typed: dict[str, set[str]] = defaultdict(set)
     for e, t in _select(
         store,
         f"SELECT DISTINCT ?e ?t WHERE {{ VALUES ?t {{ {_values(c[0] for c in ENTITY_CLASSES)} }}"
         " ?e a ?t }",
     ):
-        if not _is_iri(e):
-            continue
-        best = types.get(e.value)
-        if best is None or rank[t.value] < rank[best]:
-            types[e.value] = t.value
+        if _is_iri(e):
+            typed[e.value].add(t.value)
+    # the class and the label shown follow the entity network's rules (graph.network)
+    types = {e: cls for e, ts in typed.items() if (cls := entity_class(ts))}
     props: dict[str, list[tuple[str, object]]] = defaultdict(list)
     preds = (RDFS_LABEL, SKOS_ALT, str(SCHEMA.jobTitle), OWL_SAME, str(SCHEMA.startDate))
     preds += (str(SCHEMA.location),)
@@ -180,7 +179,6 @@ def _read_entities(store: ox.Store) -> dict[str, Ent]:
     ):
         if e.value in types:
             props[e.value].append((p.value, o))
-    key_of = {str(k): v for k, v in CLASS_KEY.items()}
     out: dict[str, Ent] = {}
     for iri in sorted(types):
         ar: list[str] = []
@@ -208,11 +206,18 @@ def _read_entities(store: ox.Store) -> dict[str, Ent]:
                     start_dates.append(d)
             elif p == str(SCHEMA.location) and _is_iri(o):
                 locations.append(o.value)
-        names = sorted(ar) or sorted(other) or sorted(latin) or [_local_name(iri)]
-        label = names[0]
-        aliases.update(names[1:])
+        label = entity_label(
+            iri,
+            [
+                (o.value, o.language)
+                for p, o in props.get(iri, ())
+                if p == RDFS_LABEL and isinstance(o, ox.Literal)
+            ],
+        )
+        names = sorted(ar) or sorted(other) or sorted(latin)
+        aliases.update(names)
         aliases.discard(label)
-        key = key_of[types[iri]]
+        key = types[iri]
         out[iri] = Ent(
             iri=iri,
             label=label,

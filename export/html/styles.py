@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
+from graph import network
 from graph.vocab import CLASSES, PREDICATES
 
 
@@ -54,7 +55,7 @@ RELATIONS: dict[URIRef, RelationStyle] = {
     p.iri: RelationStyle(p.name, p.ar, p.en) for p in PREDICATES if p.drawn
 }
 #: Pseudo-relations drawn from claims.
-CLAIM_ABOUT = RelationStyle("claimAbout", "صرّح عن", "made a claim about")
+CLAIM_ABOUT = RelationStyle(network.CLAIM_ABOUT, "صرّح عن", "made a claim about")
 CLAIM_AUTHOR = RelationStyle("author", "قائل", "claim author")
 CLAIM_SUBJECT = RelationStyle("about", "عن", "claim about")
 
