@@ -135,13 +135,18 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
         return [part_of], k
     document = strip_al(first) in _DOCUMENT_SOURCES
     if first.startswith("ال") and is_source_noun(toks[j].text) == "sg" and not document:
-        # "المصدر نفسه" → the source of that kind named before; "المسؤول التركي" → the person
+        # "المصدر نفسه" → the source of that kind named before; "المسؤول التركي" → the one
+        # person it can stand for; with several candidates the speaker stays open
         noun = strip_al(first)
         before = doc.mentions_in(0, toks[j].start)
         same = [m for m in before if m.cls == "UnnamedSource" and strip_al(fold(m.surface)) == noun]
-        persons = [m for m in before if m.cls == "Person"]
-        if same or persons:
-            return [(same or persons)[-1].key], k
+        if same:
+            return [same[-1].key], k
+        persons = _back_persons(doc, before, view.index)
+        if len(persons) == 1:
+            return persons, k
+        if persons:
+            return [], j
     start, end = toks[j].start, toks[k - 1].end
     if fold(toks[j].text)[:1] in ("و", "ف") and is_source_noun(toks[j].text[1:]):
         start += 1
@@ -153,6 +158,17 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
     if part_of:
         doc.relations.append(Relation(key, "partOf", part_of, start, end, view.index, "claims"))
     return [key], k
+
+
+_BACK_SENTENCES = 3  # sentences searched for the person "المسؤول التركي" stands for
+
+
+def _back_persons(doc: Doc, before: list, sentence: int) -> list[str]:
+    """The distinct persons a definite title may refer back to: those named in the last
+    :data:`_BACK_SENTENCES` sentences, else all named before."""
+    persons = [m for m in before if m.cls == "Person"]
+    recent = [m for m in persons if doc.sentence_of(m.start) >= sentence - _BACK_SENTENCES]
+    return list(dict.fromkeys(m.key for m in (recent or persons)))
 
 
 def _title_ref_at(doc: Doc, pos: int) -> list[str]:
@@ -187,6 +203,13 @@ def pronoun_subjects() -> frozenset[str]:
     """Honorific pronoun subjects (سموه، معاليه …) of ``subjectless_words.tsv``."""
     rows = load_tsv("subjectless_words.tsv", ("word", "note"))
     return frozenset(fold(r["word"]) for r in rows if r["note"].startswith("pronoun"))
+
+
+@functools.cache
+def cue_blockers() -> frozenset[str]:
+    """Words right before a cue that make it no statement (``cue_blockers.tsv``): a
+    negation (ولم يذكر المصدر) or the relative من (من يعتقد أن: whoever believes)."""
+    return frozenset(fold(r["word"]) for r in load_tsv("cue_blockers.tsv", ("word", "note")))
 
 
 _CIRCUMSTANTIAL = frozenset(
@@ -426,7 +449,9 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             return refs, after_title
         if is_word(tok) and is_source_noun(tok.text):
             doc_noun = strip_al(view.folded[j]) in _DOC_NOUNS | _DOCUMENT_SOURCES
-            person = None if doc_noun else _person_ahead(doc, view, j + 1, span=8)
+            # "الخبير الأمني أستاذ علم الإجرام بجامعة … أحسن أبو طالب": a title reaches further
+            span = 14 if match_title(view, j) is not None else 8
+            person = None if doc_noun else _person_ahead(doc, view, j + 1, span=span)
             if person is not None:  # "المتحدث باسم الخارجية التركية تانجو بيليتش"
                 return [person[0]], _skip_apposition(doc, view, person[1])
             return _unnamed_source(doc, view, j)
@@ -569,19 +594,29 @@ def _content(
         if j < len(toks) and q[0] >= toks[j].start and q[0] < limit
     ]
     k = j
+    skipped = 0  # tokens inside quoted phrases passed over: one word each for the gaps
     relative = j < len(toks) and fold(toks[j].text) in _RELATIVES
     while k < len(toks) and toks[k].start < limit:
         tok = toks[k]
         q = next((q for q in quotes if q[0] == tok.start), None)
+        if q is not None and not _may_open_content(view, j, k):
+            # "على هامش «المؤتمر …»"، "استمرار بلاده في «دعم …»": a quoted phrase
+            n = k + 1
+            while n < len(toks) and toks[n].start < q[3]:
+                n += 1
+            skipped += n - k - 1
+            k = n
+            continue
         if q is not None:
             if _words(text[q[1] : q[2]]) >= _MIN_QUOTE_WORDS:
                 extra = [x[1:3] for x in quotes if x[0] > q[0] and _words(text[x[1] : x[2]]) >= 3]
                 return q[1], q[2], "direct", extra
             k += 1
             continue
-        if k - j > _MAX_MARKER_GAP_AFTER_COMMA and not relative:
+        gap = k - j - skipped
+        if gap > _MAX_MARKER_GAP_AFTER_COMMA and not relative:
             break
-        far = k - j > _MAX_MARKER_GAP and not relative
+        far = gap > _MAX_MARKER_GAP and not relative
         after_comma = k > 0 and toks[k - 1].text in "،,"
         if (far and not after_comma) and tok.text != ":":
             k += 1
@@ -607,6 +642,22 @@ def _content(
 
 
 _PREPOSITIONS = frozenset(fold(w) for w in ("على", "إلى", "عن"))
+_CLOSING = frozenset('»"”’')
+
+
+def _may_open_content(view: SentView, j: int, k: int) -> bool:
+    """Whether a quotation at token ``k`` may open what a speaker ending before ``j`` said:
+    straight after the speaker, after a comma or another quotation, or after a
+    circumstantial noun (في بيان «…»); not inside a phrase (على هامش «…»)."""
+    if k == j:
+        return True
+    prev = view.tokens[k - 1]
+    return (
+        prev.text in "،,:"
+        or prev.text in _CLOSING
+        or (is_word(prev) and _is_complementiser(prev.text))
+        or strip_al(view.folded[k - 1]) in _CIRCUMSTANTIAL
+    )
 
 
 def _after_preposition(view: SentView, j: int, limit: int) -> tuple[int, int, str, list] | None:
@@ -680,17 +731,30 @@ def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
         return m.cls in _SPEAKER_CLASSES
     f = view.folded[j]
     return (
-        f in ("ما", "ل")
+        bool(_surname_ref(doc, view, j))  # "وبين الشمراني أن"
+        or f in ("ما", "ل")
         or _is_complementiser(tok.text)
         or bool(is_source_noun(tok.text))
         or match_title(view, j) is not None
     )
 
 
+def _other_persons(doc: Doc, start: int, end: int, speakers: list[str]) -> bool:
+    """Whether a person other than ``speakers`` is named in ``[start, end)`` outside what
+    was said (the claims found so far): then a subject-less "وقالت" may be either."""
+    spans = [(c.start, c.end) for c in doc.claims if c.end > start]
+    for m in doc.mentions_in(start, end):
+        outside = not any(a <= m.start < b for a, b in spans)
+        if m.cls == "Person" and m.key not in speakers and outside:
+            return True
+    return False
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
     last_speakers: list[str] = []
+    last_at = 0  # where the running speaker's phrase (or the claim after it) ends
     seen: set[tuple[int, int]] = set()
     for view in doc.views:
         _find_documents(doc, view)
@@ -723,6 +787,8 @@ def find_claims(doc: Doc) -> None:
             next_cue = toks[cues[n + 1][0]].start if n + 1 < len(cues) else view.sentence.end
             if kind == "impersonal":  # "ويذكر أن": the author's own voice
                 continue
+            if i > 0 and view.folded[i - 1] in cue_blockers():
+                continue  # "ولم يذكر المصدر": no statement, but it ends the one before
             speakers: list[str] = []
             j = after
             speakers, j = speakers_after(doc, view, after)
@@ -739,8 +805,12 @@ def find_claims(doc: Doc) -> None:
                 and cue.split()[-1] not in _PREPOSITIONS  # "وشدد على": the subject is before
                 and not subjectless(view, j)
             )
+            running = last_speakers and not _other_persons(
+                doc, last_at, toks[i].start, last_speakers
+            )
             if not speakers and kind == "continuation" and last_speakers:
-                speakers = list(last_speakers)
+                speakers = list(last_speakers) if running else []
+                unresolved = not running
             if not speakers and kind == "verb-explicit":
                 if not (j < len(toks) and is_word(toks[j]) and _is_complementiser(toks[j].text)):
                     continue  # رأى/يرى، بين read like the noun رأي, "between" without a subject
@@ -748,8 +818,10 @@ def find_claims(doc: Doc) -> None:
             if not speakers and not unresolved and kind in ("verb", "continuation"):
                 speakers = speakers_before(doc, view, toks[i].start)
             if not speakers and not unresolved and kind == "verb" and last_speakers:
-                # "وقال إن …" with no subject: the speaker of the running report
-                speakers = list(last_speakers)
+                # "وقال إن …" with no subject: the speaker of the running report, unless
+                # someone else was named since (several people speak: leave it open)
+                speakers = list(last_speakers) if running else []
+                unresolved = not running
             if not speakers and j < len(toks) and view.folded[j] in pronoun_subjects():
                 # "وقال سموه:" before anyone spoke: the person the report is about, named first
                 first = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Person"]
@@ -782,12 +854,24 @@ def find_claims(doc: Doc) -> None:
                 # content ("وقال سموه: … فكما قال الأمير نايف …")
                 if not earlier and toks[cut].start - prev_end > 10:
                     found = (prev_end, toks[cut].start, "reported", [])
+                elif earlier and found is None:
+                    # "…، الذي يتسع لـ(50) ألف مليون خلية، كما يقول أطباء": the clause
+                    # between the last two commas before it
+                    commas = [k for k in range(earlier[-1] + 1, cut - 1) if toks[k].text in "،,"]
+                    if commas:
+                        found = (toks[commas[-1] + 1].start, toks[cut].start, "reported", [])
             if kind == "preposition" and explicit and i > 2:
                 # "قتل 30 شخصا …، بحسب مصادر أمنية": the claim is what comes before the cue
                 prev_end = toks[cues[n - 1][0]].end if n > 0 else view.sentence.start
                 if toks[i].start - prev_end > 10:
                     found = (prev_end, toks[i].start, "reported", [])
-            if found is None and explicit and kind in ("verb", "preposition") and rest:
+            # "…، كما يقول X" frames the clause before; "كما طالب X" opening a sentence
+            # is "X also demanded", with its content after
+            framed = kind == "verb" and according.endswith(_ACCORDING)
+            if framed and according.endswith("كما"):
+                framed = i > 1 and toks[i - 2].text in "،,"
+            far_ok = explicit and kind in ("verb", "preposition") and rest and not framed
+            if found is None and far_ok:
                 # "قال X في مستهل محادثاته مع نظيره … أن العلاقات …": after a circumstantial
                 # phrase, a far complementiser opens the content
                 circumstantial = view.folded[j] in subjectless_words()
@@ -804,6 +888,9 @@ def find_claims(doc: Doc) -> None:
             if found is None and kind == "continuation" and speakers and rest:
                 # "مؤكداً استمرار بلاده في دعم …": a participle's object is what was said
                 found = _after_preposition(view, j, next_cue)
+            if kind != "preposition" and (explicit or unresolved):
+                said_from = toks[j].start if j < len(toks) else view.sentence.end
+                last_speakers, last_at = list(speakers), said_from
             if found is None:
                 continue
             start, end, qkind, extra = found
@@ -840,4 +927,4 @@ def find_claims(doc: Doc) -> None:
                     )
                 )
             if kind != "preposition":  # "بحسب صحيفة مترو" reports; it does not speak on
-                last_speakers = list(speakers)
+                last_speakers, last_at = list(speakers), max(last_at, end)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from extract.doc import Doc, strip_al
 from extract.lexicon import Gazetteer
-from extract.patterns import name_stopwords
+from extract.patterns import name_connectors, name_stopwords
 from extract.records import EntityInfo
 from extract.text import match_key
 
@@ -60,7 +60,8 @@ def resolve_short_names(doc: Doc) -> None:
         words = match_key(e.label).split()
         if len(words) >= 2:
             last = words[-1]
-            if lasts[last] == 1 and len(last) >= 3 and last not in name_stopwords():
+            bound = words[-2] in name_connectors()  # "طالب" alone is no form of "أبو طالب"
+            if lasts[last] == 1 and len(last) >= 3 and last not in name_stopwords() and not bound:
                 forms.append((last, e.key, "Person"))
         if len(words) >= 3:
             forms.append((" ".join(words[-2:]), e.key, "Person"))  # داود أوغلو

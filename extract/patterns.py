@@ -230,6 +230,14 @@ def name_continuations() -> frozenset[str]:
     return frozenset(fold(r["word"]) for r in rows if r["starts_name"] == "no")
 
 
+@functools.cache
+def name_openers() -> frozenset[str]:
+    """Connectors that may follow a given name (أحمد أبو الغيط: column ``after_given_name``
+    of ``name_connectors.tsv``), folded."""
+    rows = load_tsv("name_connectors.tsv", ("word", "note", "starts_name"))
+    return frozenset(fold(r["word"]) for r in rows if r.get("after_given_name") == "yes")
+
+
 def read_names(doc: Doc, view: SentView, j: int) -> list[tuple[int, int, int]]:
     """Person names starting at token ``j``: ``(first_token, end_token, char_start)``.
 

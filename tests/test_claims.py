@@ -290,3 +290,110 @@ def test_a_cue_word_inside_a_name_is_no_cue() -> None:
     claims = said(text)
     assert [c[0] for c in claims] == [("صالح أبو طالب",), ("صالح أبو طالب",)]
     assert claims[0][2].startswith("المساجد هي الملاذ")
+
+
+def test_a_given_name_before_a_kunya_and_a_long_title() -> None:
+    # the cue طالب (demanded) is not the name's last word, and the expert's title runs over
+    # a university's name before the name itself
+    text = (
+        "وقال مدير الأوقاف علي الزهراني إن الوزارة تراقب الخطب. "
+        "إلى ذلك، طالب الخبير الأمني أستاذ علم الاجتماع بجامعة القاهرة سامي أبو طالب "
+        "بمراقبة المساجد التي يستغلها المتطرفون، مشددا على أن المساجد حصن للأبناء. "
+        'وقال "المتطرفون يستهدفون صغار السن في الأحياء الفقيرة".'
+    )
+    claims = said(text)
+    assert [c[0] for c in claims] == [("علي الزهراني",)] + [("سامي أبو طالب",)] * 3
+    assert claims[1][2].startswith("بمراقبة المساجد")
+
+
+def test_a_surname_after_bayyana_is_a_speaker() -> None:
+    text = (
+        "وقال مدير الأوقاف علي الزهراني إن الوزارة تراقب الخطب. "
+        "وبين الزهراني أن الوزارة تسجل الخطب كافة وتعاقب المخالفين."
+    )
+    claims = said(text)
+    assert [c[0] for c in claims] == [("علي الزهراني",), ("علي الزهراني",)]
+    assert claims[1][2].startswith("الوزارة تسجل")
+
+
+def test_the_official_with_two_candidates_is_left_open() -> None:
+    # "المسؤول التركي" follows a sentence naming two persons: it is not guessed
+    text = (
+        "وأوفدت أنقرة أمس نائب وزير الخارجية أحمد يلدز إلى أربيل حيث التقى رئيس الإقليم "
+        "مسعود بارزاني. وأكد المسؤول التركي أن أهداف بلاده تتعلق بالقضاء على التنظيم."
+    )
+    [(speakers, status, claim)] = said(text)
+    assert speakers == () and status == "unresolved"
+    assert claim.startswith("أهداف بلاده")
+
+
+def test_the_official_with_one_candidate_is_that_person() -> None:
+    text = (
+        "ووصل نائب وزير الخارجية أحمد يلدز إلى أربيل أمس. "
+        "وأكد المسؤول التركي أن أهداف بلاده تتعلق بالقضاء على التنظيم."
+    )
+    [(speakers, status, _claim)] = said(text)
+    assert speakers == ("أحمد يلدز",) and status == "resolved"
+
+
+def test_a_negated_cue_and_whoever_believes_are_no_statements() -> None:
+    text = (
+        "وقال مصدر أمني إن الوحدات طوقت المنطقة بالكامل. "
+        "ولم يذكر المصدر حصيلة هذه العملية حتى الآن. "
+        "ويخطئ من يعتقد أن هذه الأعمال ستوقف جهود رجال الأمن."
+    )
+    claims = said(text)
+    assert len(claims) == 1 and claims[0][2].startswith("الوحدات طوقت")
+
+
+def test_a_quoted_event_name_is_not_what_was_said() -> None:
+    text = (
+        'قال الوزير وليد المعلم في مؤتمر صحفي على هامش "المؤتمر الدولي لمواجهة الإرهاب"، '
+        'الذي عقد في دمشق: إن "الاتفاق" يشكل اعترافا واضحا بمكانة إيران.'
+    )
+    [(speakers, _status, claim)] = said(text)
+    assert speakers == ("وليد المعلم",)
+    assert claim.lstrip('"').startswith("الاتفاق")
+
+
+def test_a_participle_object_with_a_quoted_phrase_keeps_its_start() -> None:
+    text = (
+        "وقال المرشد علي خامنئي إن الاتفاق لن يغير سياسة بلاده، "
+        'مؤكداً استمرار بلاده في "دعم أصدقاء إيران في المنطقة".'
+    )
+    claims = said(text)
+    assert claims[-1][0] == ("علي خامنئي",)
+    assert claims[-1][2].startswith("استمرار بلاده")
+
+
+def test_as_doctors_say_frames_the_clause_before() -> None:
+    text = (
+        "وكتب الكاتب محمد الحربي أن الطفل يتعلم من أسرته، "
+        "الذي يتسع لملايين الخلايا العصبية، كما يقول أطباء الأعصاب، ويكبر شيئا فشيئا."
+    )
+    claims = said(text)
+    framed = [c for c in claims if c[0] == ("أطباء",) or "الخلايا" in c[2]]
+    assert framed and all(not c[2].startswith("الأعصاب") for c in framed)
+    assert any(c[2].startswith("الذي يتسع") for c in framed)
+
+
+def test_a_subjectless_verb_after_another_person_is_named_stays_open() -> None:
+    # two women speak in turn; after the second is named outside any quote, a bare
+    # "وقالت" could be either
+    text = (
+        "وقالت الناشطة سارة الأحمد إن الحراس كانوا يضربون الفتيات كل يوم. "
+        "والتقت الصحيفة أيضا الطالبة هند المالكي في مخيم اللاجئين. "
+        "وقالت: إنها كانت تبكي كل يوم لفقدها أسرتها."
+    )
+    claims = said(text)
+    assert claims[0][0] == ("سارة الأحمد",)
+    assert claims[-1][0] != ("سارة الأحمد",)
+
+
+def test_a_running_speaker_continues_when_nobody_else_is_named() -> None:
+    text = (
+        "وقالت الناشطة سارة الأحمد إن الحراس كانوا يضربون الفتيات كل يوم. "
+        "وأضافت أن بعضهن حاولن الهرب أكثر من مرة."
+    )
+    claims = said(text)
+    assert [c[0] for c in claims] == [("سارة الأحمد",), ("سارة الأحمد",)]
