@@ -739,6 +739,32 @@ def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
     )
 
 
+def _outside_content(doc: Doc, view: SentView, cues: list) -> list:
+    """Drop a verb standing within the first words of what the cue before it reports, with
+    no named subject of its own: «أكد الجبير إن ذلك يهدد كل الدول» is one statement."""
+    toks = view.tokens
+    out: list = []
+    for c in cues:
+        if out and c[2] == "verb":
+            opener = next(
+                (
+                    k
+                    for k in range(out[-1][4], c[0])
+                    if toks[k].text == ":"
+                    or (is_word(toks[k]) and _is_complementiser(toks[k].text))
+                ),
+                None,
+            )
+            inside = opener is not None and c[0] - opener - 1 < _MIN_QUOTE_WORDS
+            unnamed = opener is not None and not any(
+                doc.mention_at_token(toks[k]) for k in range(opener + 1, c[0])
+            )
+            if inside and unnamed and not any(toks[k].text in '«"“' for k in range(opener, c[0])):
+                continue
+        out.append(c)
+    return out
+
+
 def _other_persons(doc: Doc, start: int, end: int, speakers: list[str]) -> bool:
     """Whether a person other than ``speakers`` is named in ``[start, end)`` outside what
     was said (the claims found so far): then a subject-less "وقالت" may be either."""
@@ -778,6 +804,7 @@ def find_claims(doc: Doc) -> None:
             for c in cues
             if c[2] not in ("preposition", "verb-explicit") or _source_follows(doc, view, c[4])
         ]
+        cues = _outside_content(doc, view, cues)
         if not cues:
             claim = _colon_claim(doc, view)
             if claim is not None and (claim.start, claim.end) not in seen:

@@ -512,6 +512,13 @@ def _relational_adjectives(view: SentView, k: int) -> int:
     return k
 
 
+@functools.cache
+def weekday_words() -> frozenset[str]:
+    """The weekday names of ``date_cues.tsv`` (الأحد …), folded."""
+    rows = load_tsv("date_cues.tsv", ("kind", "word"))
+    return frozenset(fold(r["word"]) for r in rows if r["kind"] == "weekday")
+
+
 def find_organizations(doc: Doc) -> None:
     """Organisations named by a head noun: ``مركز مكافحة الإرهاب``, ``الجيش العراقي``."""
     heads = org_heads()
@@ -540,6 +547,9 @@ def find_organizations(doc: Doc) -> None:
                 while k < len(toks) and k - i <= 2 and is_word(toks[k]):
                     f = view.folded[k]
                     if doc.mention_at_token(toks[k]) is not None or f in name_stopwords():
+                        break
+                    if f in weekday_words():  # "صحيفة معاريف الأحد": the day is no name
+                        end = k if k > i + 1 else None
                         break
                     if f.startswith("ال") and len(f) > 4:
                         if strip_al(f) not in place_nouns():

@@ -327,6 +327,19 @@ def test_the_official_with_two_candidates_is_left_open() -> None:
     assert claim.startswith("أهداف بلاده")
 
 
+def test_a_title_with_a_nationality_is_not_a_person_of_another() -> None:
+    # "المسؤول التركي" is an official; the only official named by title is the Kurdish
+    # president, so the title does not stand for him
+    text = (
+        "وأوفدت أنقرة أمس نائب وزير الخارجية أحمد يلدز إلى أربيل حيث التقى رئيس إقليم "
+        "كردستان مسعود بارزاني. وحسب بيان للإقليم أكد المسؤول التركي أن أهداف بلاده "
+        "تتعلق بالقضاء على التنظيم."
+    )
+    [(speakers, status, claim)] = said(text)
+    assert speakers == () and status == "unresolved"
+    assert claim.startswith("أهداف بلاده")
+
+
 def test_the_official_with_one_candidate_is_that_person() -> None:
     text = (
         "ووصل نائب وزير الخارجية أحمد يلدز إلى أربيل أمس. "
@@ -397,3 +410,21 @@ def test_a_running_speaker_continues_when_nobody_else_is_named() -> None:
     )
     claims = said(text)
     assert [c[0] for c in claims] == [("سارة الأحمد",), ("سارة الأحمد",)]
+
+
+def test_a_verb_in_the_first_words_of_a_reported_clause_is_no_new_cue() -> None:
+    text = (
+        "وقال وزير الخارجية عادل الجبير إن المحادثات كانت مثمرة. "
+        "وحول أخطار الإرهاب، أكد الجبير بقوله إن ذلك يهدد كل دول العالم. "
+        "وأضاف: «بحثنا سبل التصدي له مع الجانب الروسي»."
+    )
+    claims = said(text)
+    assert [c[0] for c in claims] == [("عادل الجبير",)] * 3
+    assert claims[1][2].startswith("ذلك يهدد")
+
+
+def test_a_weekday_after_a_newspaper_is_not_part_of_its_name() -> None:
+    text = "وذكرت صحيفة هآرتس الأحد أن الشرطة اعتقلت ثلاثة مستوطنين بعد الهجوم على القرية."
+    [(speakers, _status, claim)] = said(text)
+    assert speakers == ("صحيفة هآرتس",)
+    assert claim.startswith("الشرطة اعتقلت")
