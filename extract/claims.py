@@ -140,9 +140,21 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
         noun = strip_al(first)
         before = doc.mentions_in(0, toks[j].start)
         same = [m for m in before if m.cls == "UnnamedSource" and strip_al(fold(m.surface)) == noun]
+        persons = _back_persons(doc, before, view.index)
+        said = [(c.start, c.end) for c in doc.claims]
+        later = [
+            m
+            for m in before
+            if same
+            and m.cls == "Person"
+            and m.start > same[-1].end
+            and doc.sentence_of(m.start) >= view.index - _BACK_SENTENCES
+            and not any(a <= m.start < b for a, b in said)
+        ]
+        if later:  # "مسؤول تركي" … then persons named … "المسؤول التركي": either, left open
+            return [], j
         if same:
             return [same[-1].key], k
-        persons = _back_persons(doc, before, view.index)
         if len(persons) == 1:
             return persons, k
         if persons:

@@ -580,6 +580,10 @@ def find_organizations(doc: Doc) -> None:
                     if m.cls == "Organization"
                     and strip_al(match_key(m.surface).split()[0]) in forms & heads
                 ]
+                nis = {nisba_country(w) for w in name.split()} - {None}
+                others = {nisba_country(w) for m in same_head for w in m.surface.split()}
+                if nis and (others - {None}) - nis:
+                    same_head = []  # "الحكومة العراقية" after "الحكومة التركية": another one
                 if same_head:
                     doc.add_mention(
                         start, toks[end - 1].end, same_head[-1].key, "Organization", "org-heads"

@@ -428,3 +428,36 @@ def test_a_weekday_after_a_newspaper_is_not_part_of_its_name() -> None:
     [(speakers, _status, claim)] = said(text)
     assert speakers == ("صحيفة هآرتس",)
     assert claim.startswith("الشرطة اعتقلت")
+
+
+def test_a_government_of_another_nationality_is_another_speaker() -> None:
+    text = (
+        "وقالت الحكومة التركية إن الضربات تستهدف مواقع المسلحين فقط. "
+        "وأعربت حكومة الإقليم عن قلقها من اتساع القتال في الجبال. "
+        "بدورها، أدانت الحكومة العراقية القصف التركي على قرى الشمال "
+        "ووصفته بأنه «انتهاك خطير للسيادة العراقية»."
+    )
+    claims = said(text)
+    last_two = claims[-2:]
+    assert [c[0] for c in last_two] == [("الحكومة العراقية",)] * 2
+    assert last_two[0][2].startswith("القصف التركي")
+    assert last_two[1][2].startswith("انتهاك خطير")
+
+
+def test_the_same_source_noun_after_other_persons_is_left_open() -> None:
+    text = (
+        "وقال مسؤول تركي إن المحادثات مع واشنطن انتهت. "
+        "ثم التقى نائب الوزير أحمد يلدز رئيس الإقليم مسعود بارزاني في أربيل. "
+        "وأكد المسؤول التركي أن أهداف بلاده تتعلق بالقضاء على التنظيم."
+    )
+    claims = said(text)
+    assert claims[-1][0] == () and claims[-1][1] == "unresolved"
+
+
+def test_the_same_source_noun_repeats_the_source() -> None:
+    text = (
+        "وقال مصدر أمني إن الشرطة اعتقلت خالد الزهراني في الرياض. "
+        "وأضاف المصدر نفسه أن التحقيقات مع الموقوف ما زالت جارية."
+    )
+    claims = said(text)
+    assert claims[0][0] == claims[1][0] == ("مصدر أمني",)
