@@ -667,6 +667,7 @@ def _may_open_content(view: SentView, j: int, k: int) -> bool:
     return (
         prev.text in "،,:"
         or prev.text in _CLOSING
+        or view.folded[k - 1] in _PREPOSITIONS  # "وتأمل لافروف إلى «حوار …»"
         or (is_word(prev) and _is_complementiser(prev.text))
         or strip_al(view.folded[k - 1]) in _CIRCUMSTANTIAL
     )
@@ -744,11 +745,27 @@ def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
     f = view.folded[j]
     return (
         bool(_surname_ref(doc, view, j))  # "وبين الشمراني أن"
+        or f in pronoun_subjects()  # "وسأل سموه الله أن"
         or f in ("ما", "ل")
         or _is_complementiser(tok.text)
         or bool(is_source_noun(tok.text))
         or match_title(view, j) is not None
     )
+
+
+_BEFORE_VERB = frozenset(fold(w) for w in ("قد", "كان", "وكان", "كانت", "وكانت"))
+
+
+def _subject_right_before(doc: Doc, view: SentView, i: int, speakers: list[str]) -> bool:
+    """Whether a mention of the last of ``speakers`` ends right before the cue at token
+    ``i`` (or before قد / كان standing between them)."""
+    k = i - 1
+    while k >= 0 and view.folded[k] in _BEFORE_VERB:
+        k -= 1
+    if k < 0:
+        return False
+    m = doc.mention_at_token(view.tokens[k])
+    return m is not None and m.key == speakers[-1]
 
 
 def _outside_content(doc: Doc, view: SentView, cues: list) -> list:
@@ -851,11 +868,16 @@ def find_claims(doc: Doc) -> None:
                 speakers = list(last_speakers) if running else []
                 unresolved = not running
             if not speakers and kind == "verb-explicit":
-                if not (j < len(toks) and is_word(toks[j]) and _is_complementiser(toks[j].text)):
+                pronoun = j < len(toks) and view.folded[j] in pronoun_subjects()  # وسأل سموه
+                opens = j < len(toks) and is_word(toks[j]) and _is_complementiser(toks[j].text)
+                if not (opens or pronoun):
                     continue  # رأى/يرى، بين read like the noun رأي, "between" without a subject
                 kind = "verb"  # "وبيّن أن …": a verb after all
             if not speakers and not unresolved and kind in ("verb", "continuation"):
                 speakers = speakers_before(doc, view, toks[i].start)
+                # "وكان ساركوزي شكك في …": a subject right before its verb names it as
+                # plainly as one after it
+                explicit = bool(speakers) and _subject_right_before(doc, view, i, speakers)
             if not speakers and not unresolved and kind == "verb" and last_speakers:
                 # "وقال إن …" with no subject: the speaker of the running report, unless
                 # someone else was named since (several people speak: leave it open)

@@ -461,3 +461,33 @@ def test_the_same_source_noun_repeats_the_source() -> None:
     )
     claims = said(text)
     assert claims[0][0] == claims[1][0] == ("مصدر أمني",)
+
+
+def test_a_subject_right_before_its_verb_with_an_object_as_content() -> None:
+    text = (
+        "وأثارت تصريحات الرئيس الفرنسي السابق نيكولا ساركوزي غضبا واسعا. "
+        "وكان ساركوزي شكك في مستقبل الجزائر، قائلا: «لا أحد يعرف ما ستؤول إليه الأوضاع هناك»."
+    )
+    claims = said(text)
+    assert [c[0] for c in claims] == [("نيكولا ساركوزي",)] * 2
+    assert "مستقبل الجزائر" in claims[0][2]
+
+
+def test_a_quote_after_a_preposition_is_the_content() -> None:
+    text = (
+        "والتقى وزير الخارجية الروسي سيرغي لافروف نظيره السعودي في موسكو. "
+        "وتأمل لافروف إلى «حوار بين إيران ودول الخليج بعد توقيع الاتفاق»."
+    )
+    claims = said(text)
+    assert claims[-1][0] == ("سيرغي لافروف",)
+    assert claims[-1][2].startswith("حوار بين إيران")
+
+
+def test_an_honorific_pronoun_after_asked_is_the_prince() -> None:
+    text = (
+        "وقال أمير المنطقة الشرقية الأمير سعود بن نايف إن المساجد ستظل عامرة بالمصلين. "
+        "وسأل سموه الله أن يحفظ لهذه البلاد أمنها واستقرارها."
+    )
+    claims = said(text)
+    assert [c[0] for c in claims] == [("سعود بن نايف",)] * 2
+    assert claims[-1][2].startswith("يحفظ لهذه البلاد")
