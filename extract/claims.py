@@ -756,6 +756,18 @@ def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
 _BEFORE_VERB = frozenset(fold(w) for w in ("قد", "كان", "وكان", "كانت", "وكانت"))
 
 
+def _antecedent(doc: Doc, view: SentView, k: int) -> list[str]:
+    """The speaker a relative pronoun at token ``k`` refers to: a mention ending right
+    before it (a comma may stand between)."""
+    k -= 1
+    if k >= 0 and view.tokens[k].text in "،,":
+        k -= 1
+    if k < 0:
+        return []
+    m = doc.mention_at_token(view.tokens[k])
+    return [m.key] if m is not None and m.cls in _SPEAKER_CLASSES else []
+
+
 def _subject_right_before(doc: Doc, view: SentView, i: int, speakers: list[str]) -> bool:
     """Whether a mention of the last of ``speakers`` ends right before the cue at token
     ``i`` (or before قد / كان standing between them)."""
@@ -861,6 +873,12 @@ def find_claims(doc: Doc) -> None:
                 and cue.split()[-1] not in _PREPOSITIONS  # "وشدد على": the subject is before
                 and not subjectless(view, j)
             )
+            if not speakers and i > 0 and view.folded[i - 1] in _RELATIVES:
+                # "الآية الكريمة التي تقول"، "X، الذي قال": the noun before the relative
+                # pronoun speaks; when it is no mention the speaker stays open
+                speakers = _antecedent(doc, view, i - 1)
+                explicit = bool(speakers)
+                unresolved = not speakers
             running = last_speakers and not _other_persons(
                 doc, last_at, toks[i].start, last_speakers
             )
@@ -921,9 +939,20 @@ def find_claims(doc: Doc) -> None:
                     commas = [k for k in range(earlier[-1] + 1, cut - 1) if toks[k].text in "،,"]
                     if commas:
                         found = (toks[commas[-1] + 1].start, toks[cut].start, "reported", [])
+            # "وحسب بيان لرئاسة الإقليم أكد المسؤول …": the next cue's clause is the one it
+            # qualifies, not the rest of its own source phrase
+            verb_next = n + 1 < len(cues) and cues[n + 1][2] in ("verb", "verb-explicit")
+            if kind == "preposition" and explicit and verb_next and cues[n + 1][0] - j <= 4:
+                continue
             if kind == "preposition" and explicit and i > 2:
-                # "قتل 30 شخصا …، بحسب مصادر أمنية": the claim is what comes before the cue
-                prev_end = toks[cues[n - 1][0]].end if n > 0 else view.sentence.start
+                # "قتل 30 شخصا …، بحسب مصادر أمنية": the claim is what comes before the cue;
+                # a verb before it with no claim of its own belongs to that clause
+                # ("حكت ثلاث عرائس تجربتهن … بحسب صحيفة مترو")
+                prev_end = view.sentence.start
+                if n > 0:
+                    p = cues[n - 1][0]
+                    claimed = any(c.start >= toks[p].start for c in doc.claims[-3:])
+                    prev_end = toks[p].end if claimed else toks[p].start
                 if toks[i].start - prev_end > 10:
                     found = (prev_end, toks[i].start, "reported", [])
             # "…، كما يقول X" frames the clause before; "كما طالب X" opening a sentence

@@ -235,6 +235,8 @@ def _ner(doc: Doc) -> None:
                 continue  # a bare first name (محمد، خالد) would merge different people
             if title_first_words() & bare_forms(words[0]):
                 continue  # "ولي ولي العهد": a title, not a name
+            if len(words) == 1 and _glued_title(words[0]):
+                continue  # "الوزيرالسوري": a title glued to a nisba, not a name
         if cls == "Organization" and key not in aliases and key not in doc.entities:
             common = frequent_words()
             if " " not in key and not key.isascii():
@@ -246,6 +248,18 @@ def _ner(doc: Doc) -> None:
             cls = known.cls
         if doc.add_mention(start, end, key, cls, "ner"):
             doc.add_entity(known or EntityInfo(key, cls, doc.article.text[start:end], source="ner"))
+
+
+def _glued_title(word: str) -> bool:
+    """A definite title glued to a definite word (الوزيرالسوري = الوزير السوري).
+
+    >>> _glued_title("الوزيرالسوري"), _glued_title("الشمراني")
+    (True, False)
+    """
+    if not word.startswith("ال"):
+        return False
+    at = word.find("ال", 3)
+    return at > 2 and word[2:at] in title_first_words() and len(word) - at > 3
 
 
 def _surname_owner(doc: Doc, name: str) -> str | None:

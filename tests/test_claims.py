@@ -491,3 +491,50 @@ def test_an_honorific_pronoun_after_asked_is_the_prince() -> None:
     claims = said(text)
     assert [c[0] for c in claims] == [("سعود بن نايف",)] * 2
     assert claims[-1][2].startswith("يحفظ لهذه البلاد")
+
+
+def test_a_glued_title_is_no_person_and_its_claim_stays_open() -> None:
+    text = (
+        "قال وزير الخارجية السوري وليد المعلم إن الاتفاق مهم لبلاده. "
+        "وأكد الوزيرالسوري، أن مواقف إيران تجاه الأزمة في سوريا لم تتغير."
+    )
+    claims = said(text)
+    assert claims[-1][0] != ("الوزيرالسوري",)
+    assert "الوزيرالسوري" not in {e.label for e in run(text).entities}
+
+
+def test_the_noun_before_a_relative_pronoun_speaks_or_nobody() -> None:
+    text = (
+        "وكتب الكاتب محمد الحربي مقالا عن التطرف. "
+        "ونطبق الآية الكريمة التي تقول: «وكذلك جعلناكم أمة وسطا لتكونوا شهداء على الناس»."
+    )
+    claims = said(text)
+    assert claims[-1][0] != ("محمد الحربي",)
+    assert claims[-1][1] == "unresolved"
+
+
+def test_the_prophet_is_a_speaker_between_two_statements() -> None:
+    text = (
+        "وقال الأمير سعود بن نايف بن عبدالعزيز إن هؤلاء سلكوا مسلك الخوارج. "
+        "وقد حذر منهم رسول الله صلى الله عليه وسلم وذكر أنه في آخر الزمان سيخرج من يفعل ذلك."
+    )
+    claims = said(text)
+    assert claims[-1][0] != ("سعود بن نايف بن عبدالعزيز",)
+
+
+def test_according_to_a_newspaper_covers_the_verb_before_it() -> None:
+    text = (
+        "حكت ثلاث فتيات هاربات تجربتهن المرعبة مع الخاطفين في الرقة بحسب صحيفة مترو البريطانية."
+    )
+    claims = said(text)
+    assert claims and claims[0][0] == ("صحيفة مترو البريطانية",)
+    assert claims[0][2].startswith("حكت")
+
+
+def test_according_to_a_statement_before_a_verb_is_no_claim_of_its_own() -> None:
+    text = (
+        "وحسب بيان لرئاسة إقليم كردستان أكد المسؤول التركي أن أهداف بلاده تتعلق بالقضاء على "
+        "التنظيم."
+    )
+    claims = said(text)
+    assert all(c[2].startswith("أهداف بلاده") for c in claims)
