@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 
-from extract.doc import Doc, SentView, strip_al
+from extract.doc import Doc, SentView, bare_forms, strip_al
 from extract.lexicon import lexicon_index, nisba_country
 from extract.patterns import (
     _add_person,
@@ -25,6 +25,8 @@ from extract.patterns import (
     is_source_noun,
     match_cue,
     match_title,
+    media_heads,
+    ministry_heads,
     ner_confirms,
     read_names,
     skip_modifiers,
@@ -130,6 +132,7 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
                 k += 1
             break
         break
+    affiliated = part_of is not None  # "لجمعية الأمل": a source described by its body
     part_of = part_of or country
     if strip_al(first) in _DOCUMENT_SOURCES and part_of and doc.cls_of(part_of) == "Organization":
         return [part_of], k
@@ -138,7 +141,8 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
         # "المصدر نفسه" → the source of that kind named before; "المسؤول التركي" → the one
         # person it can stand for; with several candidates the speaker stays open
         noun = strip_al(first)
-        before = doc.mentions_in(0, toks[j].start)
+        described = affiliated or (k < len(toks) and _describes(view, k))
+        before = [] if described else doc.mentions_in(0, toks[j].start)
         same = [m for m in before if m.cls == "UnnamedSource" and strip_al(fold(m.surface)) == noun]
         persons = _back_persons(doc, before, view.index)
         said = [(c.start, c.end) for c in doc.claims]
@@ -173,6 +177,16 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
 
 
 _BACK_SENTENCES = 3  # sentences searched for the person "المسؤول التركي" stands for
+
+
+_AFFILIATION = frozenset(fold(w) for w in ("باسم", "في", "لدى"))
+
+
+def _describes(view: SentView, k: int) -> bool:
+    """Whether token ``k`` goes on describing a source (الناطق الرسمي لجمعية …، المتحدث
+    باسم …): then the definite noun introduces someone rather than refers back."""
+    f = view.folded[k]
+    return is_word(view.tokens[k]) and (f in _AFFILIATION or (f[:1] == "ل" and len(f) > 3))
 
 
 def _back_persons(doc: Doc, before: list, sentence: int) -> list[str]:
@@ -412,6 +426,63 @@ def _single_name(doc: Doc, view: SentView, j: int) -> list[str]:
     return [key] if key else []
 
 
+_SAME = frozenset(fold(w) for w in ("نفس", "ذات"))
+
+
+def _quoted_media(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
+    """``صحيفة «البلد» الجزائرية``: a media head and a short quoted name → the organisation
+    (labelled by the name, as :func:`extract.coref.quoted_places_are_media` does), and the
+    token after the name and its nationality adjectives."""
+    toks = view.tokens
+    if j + 2 >= len(toks) or not is_word(toks[j]) or toks[j + 1].text not in _QUOTE_OPEN:
+        return None
+    head = next((f for f in bare_forms(toks[j].text) if f in media_heads()), None)
+    end = _closing(view, j + 1, limit=5)
+    if head is None or end is None or end == j + 2:
+        return None
+    start, stop = toks[j + 2].start, toks[end - 1].end
+    inner = doc.mention_at_token(toks[j + 2])
+    if inner is not None and inner.cls != "Organization":
+        return None
+    if inner is not None:
+        key = inner.key
+    else:
+        label = doc.article.text[start:stop].strip()
+        known = lexicon_index().get(match_key(label))
+        if known is not None and known.cls == "Organization":
+            info = known
+        else:
+            info = EntityInfo(match_key(f"{head} {label}"), "Organization", label, source="pattern")
+        doc.add_entity(info)
+        key = info.key
+    doc.add_mention(start, stop, key, "Organization", "claims")
+    k = end + 1
+    while k < len(toks) and nisba_country(toks[k].text):
+        k += 1  # "الجزائرية"
+    return key, k
+
+
+def _ministry_short(doc: Doc, view: SentView, j: int) -> list[str]:
+    """``الخارجية``، ``الداخلية`` standing alone: the one ministry named before whose name
+    goes on with that word (وزارة الخارجية الروسية)."""
+    tok = view.tokens[j]
+    f = view.folded[j]
+    if not is_word(tok) or not f.startswith("ال") or doc.mention_at_token(tok) is not None:
+        return []
+    found = {
+        m.key
+        for m in doc.mentions_in(0, tok.start)
+        if m.cls == "Organization"
+        and match_key(m.surface).split()[1:2] == [match_key(f)]
+        and strip_al(match_key(m.surface).split()[0]) in ministry_heads()
+    }
+    if len(found) != 1:
+        return []
+    key = found.pop()
+    doc.add_mention(tok.start, tok.end, key, "Organization", "claims")
+    return [key]
+
+
 def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end."""
     toks = view.tokens
@@ -507,6 +578,15 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 while n < len(toks) and toks[n].start < m.end:
                     n += 1
                 return [m.key], _skip_apposition(doc, view, n)
+        media = _quoted_media(doc, view, j)
+        if media is not None:  # "كتبت صحيفة «البلد» الجزائرية"
+            return [media[0]], _skip_apposition(doc, view, media[1])
+        ministry = _ministry_short(doc, view, j)
+        if ministry:  # "وذكرت الخارجية أن" after "وزارة الخارجية الروسية"
+            return ministry, j + 1
+        if view.folded[j] in _SAME and j + 1 < len(toks) and is_source_noun(toks[j + 1].text):
+            keys, nxt = _unnamed_source(doc, view, j + 1)  # "نفس المصدر": the one before
+            return keys, nxt
         surname = _surname_ref(doc, view, j) or _single_name(doc, view, j)
         if surname:
             doc.add_mention(tok.start, tok.end, surname[0], "Person", "speech-subject")

@@ -76,6 +76,19 @@ def definite_org_heads() -> frozenset[str]:
     return frozenset(fold(r["head"]) for r in _org_head_rows() if r["definite"] != "no")
 
 
+@functools.cache
+def media_heads() -> frozenset[str]:
+    """Heads of media names (صحيفة، وكالة …: column ``media`` of ``org_heads.tsv``), folded."""
+    return frozenset(fold(r["head"]) for r in _org_head_rows() if r.get("media") == "yes")
+
+
+@functools.cache
+def ministry_heads() -> frozenset[str]:
+    """Heads noted ``ministry`` in ``org_heads.tsv`` (وزارة), folded: «الخارجية» alone
+    stands for the ministry named before."""
+    return frozenset(fold(r["head"]) for r in _org_head_rows() if r["note"] == "ministry")
+
+
 def _org_head_rows() -> tuple[dict[str, str], ...]:
     return load_tsv("org_heads.tsv", ("head", "note", "definite"))
 

@@ -538,3 +538,41 @@ def test_according_to_a_statement_before_a_verb_is_no_claim_of_its_own() -> None
     )
     claims = said(text)
     assert all(c[2].startswith("أهداف بلاده") for c in claims)
+
+
+def test_a_newspaper_with_a_quoted_name_speaks() -> None:
+    text = (
+        'وكتبت صحيفة "الخبر" الجزائرية، مقالا تحت عنوان: "الرئيس الفرنسي يهدد استقرار '
+        'الجزائر"، وأن التصريحات تعد تدخلا في الشؤون الداخلية.'
+    )
+    claims = said(text)
+    assert claims and all(c[0] == ("الخبر",) for c in claims)
+
+
+def test_the_ministry_by_its_short_name() -> None:
+    text = (
+        "وأصدرت وزارة الخارجية الروسية بيانا عن المحادثات في موسكو. "
+        "وذكرت الخارجية أن الجانب الروسي يقترح العمل على تعزيز الاستقرار في المنطقة."
+    )
+    claims = said(text)
+    assert claims[-1][0] == ("وزارة الخارجية الروسية",)
+    assert claims[-1][2].startswith("الجانب الروسي")
+
+
+def test_the_same_source_written_before_its_noun() -> None:
+    text = (
+        "وقال مصدر أمني تونسي إن السلطات الليبية سلمت ثمانية مطلوبين عند المعبر. "
+        "وأوضح نفس المصدر أن الثمانية من المتشددين دينيا."
+    )
+    claims = said(text)
+    assert claims[0][0] == claims[1][0] == ("مصدر أمني تونسي",)
+
+
+def test_a_spokesman_of_a_charity_is_a_new_source_not_an_earlier_person() -> None:
+    text = (
+        "وقالت الناشطة سارة الأحمد إن الفتيات هربن من الرقة بعد شهور. "
+        "قال الناطق الرسمي لجمعية الأمل الخيرية: إن هؤلاء النسوة الشجاعات شاهدن القتل بأعينهن."
+    )
+    claims = said(text)
+    [speaker] = claims[-1][0]
+    assert speaker.startswith("الناطق الرسمي") and claims[-1][1] == "resolved"
