@@ -733,7 +733,7 @@ def _content(
     return None
 
 
-_PREPOSITIONS = frozenset(fold(w) for w in ("على", "إلى", "عن"))
+_PREPOSITIONS = frozenset(fold(w) for w in ("على", "إلى", "عن", "حول"))
 _CLOSING = frozenset('»"”’')
 
 
@@ -834,6 +834,20 @@ def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
 
 
 _BEFORE_VERB = frozenset(fold(w) for w in ("قد", "كان", "وكان", "كانت", "وكانت"))
+
+
+def _bi_object(view: SentView, k: int) -> bool:
+    """Whether token ``k`` is a noun with بـ attached (بنزوح، بمراقبة), not بأن or a
+    preposition such as بعد."""
+    f = view.folded[k]
+    tok = view.tokens[k]
+    return (
+        is_word(tok)
+        and f.startswith("ب")
+        and len(f) > 3
+        and not _is_complementiser(tok.text)
+        and f not in subjectless_words()
+    )
 
 
 def _antecedent(doc: Doc, view: SentView, k: int) -> list[str]:
@@ -939,7 +953,15 @@ def find_claims(doc: Doc) -> None:
                 continue  # "ولم يذكر المصدر": no statement, but it ends the one before
             speakers: list[str] = []
             j = after
-            speakers, j = speakers_after(doc, view, after)
+            possessive = kind == "possessive"
+            if possessive:
+                # "وهو ما عكسه قوله: «…»"، "بعد إدانته مقتل …": the one person the pronoun
+                # can refer to, named in the last sentences; several → left open
+                persons = _back_persons(doc, doc.mentions_in(0, toks[i].start), view.index)
+                speakers = persons if len(persons) == 1 else []
+                kind = "continuation"
+            else:
+                speakers, j = speakers_after(doc, view, after)
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
             if not speakers and kind != "document":
@@ -962,7 +984,7 @@ def find_claims(doc: Doc) -> None:
             running = last_speakers and not _other_persons(
                 doc, last_at, toks[i].start, last_speakers
             )
-            if not speakers and kind == "continuation" and last_speakers:
+            if not speakers and kind == "continuation" and last_speakers and not possessive:
                 speakers = list(last_speakers) if running else []
                 unresolved = not running
             if not speakers and kind == "verb-explicit":
@@ -971,6 +993,8 @@ def find_claims(doc: Doc) -> None:
                 if not (opens or pronoun):
                     continue  # رأى/يرى، بين read like the noun رأي, "between" without a subject
                 kind = "verb"  # "وبيّن أن …": a verb after all
+            if possessive:
+                unresolved = not speakers
             if not speakers and not unresolved and kind in ("verb", "continuation"):
                 speakers = speakers_before(doc, view, toks[i].start)
                 # "وكان ساركوزي شكك في …": a subject right before its verb names it as
@@ -1055,10 +1079,21 @@ def find_claims(doc: Doc) -> None:
                 ]
                 start_tok = far[0] + 1 if far and circumstantial else j
                 found = (toks[start_tok].start, next_cue, "reported", [])
-            if found is None and kind == "continuation" and speakers and rest:
+            if found is None and kind == "continuation" and (speakers or possessive) and rest:
                 # "مؤكداً استمرار بلاده في دعم …": a participle's object is what was said
                 found = _after_preposition(view, j, next_cue)
-            if kind != "preposition" and (explicit or unresolved):
+            bi = f"{cue} ب" in cue_table()  # "أفادوا بنزوح …"، "طالب بمراقبة …"
+            if found is None and bi and rest and (speakers or unresolved):
+                k = j
+                while k < len(toks) and view.folded[k] in subjectless_words():
+                    k += 1  # "أفادوا أيضًا بنزوح"
+                if k < len(toks) and toks[k].start < next_cue and _bi_object(view, k):
+                    found = (toks[k].start, next_cue, "reported", [])
+            if found is not None and bi and found[2] == "reported":
+                first = next((k for k, t in enumerate(toks) if t.start == found[0]), None)
+                if first is not None and _bi_object(view, first):
+                    found = (found[0] + 1, *found[1:])  # the content starts after بـ
+            if kind != "preposition" and not possessive and (explicit or unresolved):
                 said_from = toks[j].start if j < len(toks) else view.sentence.end
                 last_speakers, last_at = list(speakers), said_from
             if found is None:
@@ -1096,5 +1131,5 @@ def find_claims(doc: Doc) -> None:
                         speaker_status="unresolved" if unresolved else "resolved",
                     )
                 )
-            if kind != "preposition":  # "بحسب صحيفة مترو" reports; it does not speak on
+            if kind != "preposition" and not possessive:  # "بحسب صحيفة مترو" reports
                 last_speakers, last_at = list(speakers), max(last_at, end)

@@ -303,7 +303,7 @@ def test_a_given_name_before_a_kunya_and_a_long_title() -> None:
     )
     claims = said(text)
     assert [c[0] for c in claims] == [("علي الزهراني",)] + [("سامي أبو طالب",)] * 3
-    assert claims[1][2].startswith("بمراقبة المساجد")
+    assert claims[1][2].startswith("مراقبة المساجد")
 
 
 def test_a_surname_after_bayyana_is_a_speaker() -> None:
@@ -576,3 +576,43 @@ def test_a_spokesman_of_a_charity_is_a_new_source_not_an_earlier_person() -> Non
     claims = said(text)
     [speaker] = claims[-1][0]
     assert speaker.startswith("الناطق الرسمي") and claims[-1][1] == "resolved"
+
+
+def test_his_saying_is_the_one_person_named_before() -> None:
+    text = (
+        "وأثارت تصريحات الرئيس الفرنسي السابق نيكولا ساركوزي غضبا في الجزائر، "
+        "وهو ما عكسه قوله: «لا أحد يعرف إلى ما ستؤول إليه الأوضاع في الجزائر»."
+    )
+    claims = said(text)
+    assert claims[-1][0] == ("نيكولا ساركوزي",)
+    assert claims[-1][2].startswith("لا أحد يعرف")
+
+
+def test_his_condemnation_with_two_persons_before_is_left_open() -> None:
+    text = (
+        "والتقى الرئيس الإسرائيلي رؤوفين ريفلين رئيس الوزراء بنيامين نتنياهو أمس، "
+        "وذلك بعد إدانته مقتل طفل فلسطيني حرقا في الضفة الغربية."
+    )
+    claims = said(text)
+    assert claims and claims[-1][0] == () and claims[-1][1] == "unresolved"
+
+
+def test_a_promise_participle_and_a_talk_about() -> None:
+    text = (
+        "ورد الرئيس الأمريكي باراك أوباما على مخاوف دول الخليج، متعهدا بدعمها ضد أي خطر خارجي. "
+        "ثم تحدث حول المدة التي يحتاجها تنفيذ الاتفاق النووي."
+    )
+    claims = said(text)
+    assert [c[0] for c in claims][-2:] == [("باراك أوباما",)] * 2
+    assert claims[-2][2].startswith("بدعمها")
+    assert claims[-1][2].startswith("المدة التي")
+
+
+def test_activists_reported_with_bi_after_an_adverb() -> None:
+    text = (
+        "وخطف التنظيم عشرات المسيحيين من البلدة، بحسب ناشطين محليين، "
+        "أفادوا أيضا بنزوح مئات العائلات باتجاه القرى المجاورة."
+    )
+    claims = said(text)
+    assert claims[-1][2].startswith("نزوح مئات العائلات")
+    assert claims[-1][0] and claims[-1][0][0].startswith("ناشطين")
