@@ -238,6 +238,30 @@ def cue_blockers() -> frozenset[str]:
     return frozenset(fold(r["word"]) for r in load_tsv("cue_blockers.tsv", ("word", "note")))
 
 
+@functools.cache
+def honorific_subjects() -> frozenset[str]:
+    """Honorific pronoun subjects (سموه، معاليه …): notes with "honorific"."""
+    rows = load_tsv("subjectless_words.tsv", ("word", "note"))
+    return frozenset(fold(r["word"]) for r in rows if "honorific" in r["note"])
+
+
+def _dignitary(doc: Doc, before: int) -> list[str]:
+    """The person a "سموه" stands for: the one who has spoken most so far, else the first
+    person named (the one the report is about)."""
+    counts: dict[str, int] = {}
+    for c in doc.claims:
+        for k in c.speakers:
+            if doc.cls_of(k) == "Person":
+                counts[k] = counts.get(k, 0) + 1
+    if counts:
+        top = max(counts.values())
+        best = [k for k, n in counts.items() if n == top]
+        if len(best) == 1:
+            return best
+    first = [m for m in doc.mentions_in(0, before) if m.cls == "Person"]
+    return [first[0].key] if first else []
+
+
 _CIRCUMSTANTIAL = frozenset(
     fold(w)
     for w in ("تصريح", "تصريحات", "حديث", "اتصال", "مقابلة", "لقاء", "مؤتمر", "كلمة", "بيان")
@@ -874,6 +898,9 @@ def _subject_right_before(doc: Doc, view: SentView, i: int, speakers: list[str])
     return m is not None and m.key == speakers[-1]
 
 
+_MAX_INNER_SUBJECT = 8  # words of a reported clause's subject before its own verb
+
+
 def _outside_content(doc: Doc, view: SentView, cues: list) -> list:
     """Drop a verb standing within the first words of what the cue before it reports, with
     no named subject of its own: «أكد الجبير إن ذلك يهدد كل الدول» is one statement."""
@@ -890,11 +917,20 @@ def _outside_content(doc: Doc, view: SentView, cues: list) -> list:
                 ),
                 None,
             )
-            inside = opener is not None and c[0] - opener - 1 < _MIN_QUOTE_WORDS
+            gap = c[0] - opener - 1 if opener is not None else 0
+            # a bare verb (no و/ف, no comma before it) a few words into the clause is its
+            # predicate: "أن الاتصالات السابقة بين الطرفين تؤكد إرساء …"
+            bare = view.folded[c[0]][:1] not in "وف" and toks[c[0] - 1].text not in "،,"
+            inside = opener is not None and (
+                gap < _MIN_QUOTE_WORDS or (bare and gap < _MAX_INNER_SUBJECT)
+            )
             unnamed = opener is not None and not any(
                 doc.mention_at_token(toks[k]) for k in range(opener + 1, c[0])
             )
-            if inside and unnamed and not any(toks[k].text in '«"“' for k in range(opener, c[0])):
+            nxt = doc.mention_at_token(toks[c[4]]) if c[4] < len(toks) else None
+            named_after = nxt is not None and nxt.cls in _SPEAKER_CLASSES  # "تعهد ترامب أن"
+            quoted = any(toks[k].text in '«"“' for k in range(opener or 0, c[0]))
+            if inside and unnamed and not named_after and not quoted:
                 continue
         out.append(c)
     return out
@@ -994,6 +1030,10 @@ def find_claims(doc: Doc) -> None:
                     continue  # رأى/يرى، بين read like the noun رأي, "between" without a subject
                 kind = "verb"  # "وبيّن أن …": a verb after all
             if possessive:
+                unresolved = not speakers
+            if not speakers and j < len(toks) and view.folded[j] in honorific_subjects():
+                # "وأضاف سموه:": the dignitary, not whoever was quoted last
+                speakers = _dignitary(doc, toks[i].start)
                 unresolved = not speakers
             if not speakers and not unresolved and kind in ("verb", "continuation"):
                 speakers = speakers_before(doc, view, toks[i].start)

@@ -616,3 +616,15 @@ def test_activists_reported_with_bi_after_an_adverb() -> None:
     claims = said(text)
     assert claims[-1][2].startswith("نزوح مئات العائلات")
     assert claims[-1][0] and claims[-1][0][0].startswith("ناشطين")
+
+
+def test_his_highness_is_the_dignitary_not_the_last_quoted() -> None:
+    text = (
+        "وقال الأمير سعود بن نايف بن عبدالعزيز إن المساجد ستظل عامرة بالمصلين. "
+        "وأكد الأمير سعود بن نايف بن عبدالعزيز أن رجال الأمن سيطاردون الإرهابيين. "
+        "وهؤلاء حذر منهم رسول الله صلى الله عليه وسلم وذكر أنه سيخرج في آخر الزمان من يفعل ذلك. "
+        "وأضاف سموه: إن هذا العمل الدنيء لن يصرفنا عن الذهاب إلى المساجد."
+    )
+    claims = said(text)
+    assert claims[-1][0] == ("سعود بن نايف بن عبدالعزيز",)
+    assert claims[-2][0] == ("النبي محمد",)
