@@ -15,6 +15,7 @@ A claim needs a speech cue (``speech_cues.tsv``: قال، أكد، حذر من �
 from __future__ import annotations
 
 import functools
+import re
 
 from extract.doc import Doc, SentView, bare_forms, strip_al
 from extract.lexicon import lexicon_index, nisba_country
@@ -430,22 +431,39 @@ def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 14) -> tuple[str
     return None
 
 
+_POSSESSIVE = ("ه", "ها", "هم", "هن", "هما")
+
+
+def _times_written(doc: Doc, folded_word: str) -> int:
+    """How often a folded word stands in the article (punctuation around it ignored)."""
+    return sum(w == folded_word for w in re.findall(r"\w+", fold(doc.article.text)))
+
+
+def _is_single_name(doc: Doc, view: SentView, j: int) -> bool:
+    """Whether token ``j`` is one name-like word right before a complementiser or a colon,
+    written again elsewhere in the article (see :func:`_single_name`)."""
+    toks = view.tokens
+    if j + 1 >= len(toks) or not is_word(toks[j]):
+        return False
+    nxt = toks[j + 1]
+    if not (nxt.text in ":،," or (is_word(nxt) and _is_complementiser(nxt.text))):
+        return False
+    f = view.folded[j]
+    if f.startswith("ال") or len(f) < 3 or is_source_noun(toks[j].text):
+        return False
+    if f in subjectless_words() or strip_al(f) in _DOC_NOUNS or not _name_like(doc, view, j):
+        return False
+    if toks[j].text.endswith(_POSSESSIVE) and len(toks[j].text) > 3:
+        return False  # "بقوله"، "شهادته": a noun with a pronoun, not a name
+    return _times_written(doc, f) >= 2
+
+
 def _single_name(doc: Doc, view: SentView, j: int) -> list[str]:
     """``وقالت نور إن …``: one name-like word between a verb and its complementiser (or
     colon), written again elsewhere in the article, is a person known by one name."""
+    if not _is_single_name(doc, view, j):
+        return []
     toks = view.tokens
-    if j + 1 >= len(toks) or not is_word(toks[j]):
-        return []
-    nxt = toks[j + 1]
-    if not (nxt.text in ":،," or (is_word(nxt) and _is_complementiser(nxt.text))):
-        return []
-    f = view.folded[j]
-    if f.startswith("ال") or len(f) < 3 or is_source_noun(toks[j].text):
-        return []
-    if f in subjectless_words() or strip_al(f) in _DOC_NOUNS or not _name_like(doc, view, j):
-        return []
-    if sum(w == f for w in fold(doc.article.text).split()) < 2:
-        return []
     key = _add_person(doc, toks[j].start, toks[j].end, "speech-subject")
     return [key] if key else []
 
@@ -647,7 +665,7 @@ def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
         return []
     if f in subjectless_words() or not _name_like(doc, view, 0):
         return []
-    if sum(w == f for w in fold(doc.article.text).split()) < 2:
+    if _times_written(doc, f) < 2:
         return []
     key = _add_person(doc, toks[0].start, toks[0].end, "speech-subject")
     return [key] if key else []
@@ -850,6 +868,7 @@ def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
     return (
         bool(_surname_ref(doc, view, j))  # "وبين الشمراني أن"
         or f in pronoun_subjects()  # "وسأل سموه الله أن"
+        or _is_single_name(doc, view, j)  # "ردت منيرة: …"
         or f in ("ما", "ل")
         or _is_complementiser(tok.text)
         or bool(is_source_noun(tok.text))

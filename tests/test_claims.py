@@ -628,3 +628,22 @@ def test_his_highness_is_the_dignitary_not_the_last_quoted() -> None:
     claims = said(text)
     assert claims[-1][0] == ("سعود بن نايف بن عبدالعزيز",)
     assert claims[-2][0] == ("النبي محمد",)
+
+
+def test_a_one_word_name_after_replied() -> None:
+    text = (
+        "والتقت الصحيفة فتاتين هما سلمى وهدى بعد هروبهما من الرقة. "
+        "ردت سلمى: رسالتي للفتيات ألا يصدقن وعود التنظيم الكاذبة."
+    )
+    claims = said(text)
+    assert claims[-1][0] == ("سلمى",)
+    assert claims[-1][2].startswith("رسالتي للفتيات")
+
+
+def test_a_noun_with_a_pronoun_is_no_one_word_name() -> None:
+    text = (
+        "واستمع المذيع إلى شهادته كاملة عن زملائه في المدرسة. "
+        "وأضاف شهادته: إن هؤلاء الطلاب يرددون أفكار التنظيم في الفصول."
+    )
+    claims = said(text)
+    assert all("شهادته" not in c[0] for c in claims)
