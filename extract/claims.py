@@ -464,6 +464,16 @@ def _single_name(doc: Doc, view: SentView, j: int) -> list[str]:
     if not _is_single_name(doc, view, j):
         return []
     toks = view.tokens
+    f = match_key(toks[j].text)
+    owners = {
+        e.key
+        for e in doc.entities.values()
+        if e.cls == "Person" and len(e.key.split()) > 1 and e.key.split()[0] == f
+    }
+    if len(owners) == 1:  # "نصرة" after "نصرة أحمد": the one person of that first name
+        key = owners.pop()
+        doc.add_mention(toks[j].start, toks[j].end, key, "Person", "speech-subject")
+        return [key]
     key = _add_person(doc, toks[j].start, toks[j].end, "speech-subject")
     return [key] if key else []
 

@@ -197,6 +197,10 @@ def is_source_noun(word: str) -> str | None:
     return None
 
 
+#: an imperfect plural verb (يصرخون، ويقولون), never a word of a name
+_PLURAL_VERB = re.compile(r"^[وف]?[يت]\w{2,}ون$")
+
+
 def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
     """Could token ``j`` be part of a person's name?  ``inner``: not its first word, where a
     family name with ال (الخولي، الجبرين) is allowed."""
@@ -219,8 +223,12 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
     if not inner and clitic_noun(tok.text):
         return False
     joined = j > 0 and view.folded[j - 1] in name_connectors()  # "أبو طالب" is a name
-    if match_title(view, j) or (match_cue(view, j) and not joined):
+    if (match_title(view, j) or match_cue(view, j)) and not joined:  # "آل الشيخ" is too
         return False
+    if f.startswith("لل") or bare_forms(tok.text) & org_heads():
+        return False  # "للمؤتمرات"، "بجامعة": a preposition and a noun, not a name
+    if _PLURAL_VERB.match(f):
+        return False  # "ويصرخون": a verb
     if nisba_country(tok.text):
         # منصور التركي: a family name that reads as a nisba, when the NER continues the name
         tags = doc.ner_tags.get(view.index)

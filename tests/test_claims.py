@@ -647,3 +647,13 @@ def test_a_noun_with_a_pronoun_is_no_one_word_name() -> None:
     )
     claims = said(text)
     assert all("شهادته" not in c[0] for c in claims)
+
+
+def test_a_first_name_alone_is_the_person_named_in_full() -> None:
+    text = (
+        "وقالت الطالبة هدى الأحمد إن الفتيات يخدعن بوعود كاذبة. "
+        "وأكدت هدى: إن التنظيم يعد الفتيات ببيت جميل وزوج ومال."
+    )
+    claims = said(text)
+    assert [c[0] for c in claims] == [("هدى الأحمد",)] * 2
+    assert "هدى" not in {e.label for e in run(text).entities}
