@@ -23,6 +23,7 @@ from extract.patterns import (
     _add_person,
     _name_like,
     cue_table,
+    document_source_nouns,
     is_source_noun,
     match_cue,
     match_title,
@@ -95,7 +96,9 @@ _DOCUMENT_SOURCES = frozenset(fold(w) for w in ("بيان", "تقرير", "تق�
 _SOURCE_LINKS = frozenset(fold(w) for w in ("في", "من", "لدى", "ب", "عن", "ل"))
 
 
-def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
+def _unnamed_source(
+    doc: Doc, view: SentView, j: int, refer_back: bool = True
+) -> tuple[list[str], int]:
     """The anonymous source starting at token ``j`` (مصدر في الشرطة الفرنسية، مسؤول أمريكي،
     مصادر أمنية وطبية); returns (speaker keys, next token).
 
@@ -137,8 +140,9 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
     part_of = part_of or country
     if strip_al(first) in _DOCUMENT_SOURCES and part_of and doc.cls_of(part_of) == "Organization":
         return [part_of], k
-    document = strip_al(first) in _DOCUMENT_SOURCES
-    if first.startswith("ال") and is_source_noun(toks[j].text) == "sg" and not document:
+    document = strip_al(first) in _DOCUMENT_SOURCES | document_source_nouns()
+    anaphor = refer_back and first.startswith("ال") and is_source_noun(toks[j].text) == "sg"
+    if anaphor and not document:
         # "المصدر نفسه" → the source of that kind named before; "المسؤول التركي" → the one
         # person it can stand for; with several candidates the speaker stays open
         noun = strip_al(first)
@@ -912,7 +916,14 @@ def _antecedent(doc: Doc, view: SentView, k: int) -> list[str]:
     if k < 0:
         return []
     m = doc.mention_at_token(view.tokens[k])
-    return [m.key] if m is not None and m.cls in _SPEAKER_CLASSES else []
+    if m is not None:
+        return [m.key] if m.cls in _SPEAKER_CLASSES else []
+    while k > 0 and view.folded[k].startswith("ال") and not is_source_noun(view.tokens[k].text):
+        k -= 1  # "الآية الكريمة التي": back over the adjectives to the noun
+    if is_word(view.tokens[k]) and is_source_noun(view.tokens[k].text):
+        keys, _end = _unnamed_source(doc, view, k, refer_back=False)
+        return keys
+    return []
 
 
 def _subject_right_before(doc: Doc, view: SentView, i: int, speakers: list[str]) -> bool:

@@ -105,6 +105,14 @@ def source_nouns() -> dict[str, str]:
 
 
 @functools.cache
+def document_source_nouns() -> frozenset[str]:
+    """Source nouns that are documents (بيان، تقرير، آية: column ``kind`` of
+    ``source_nouns.tsv``), folded: they never stand for a person named before."""
+    rows = load_tsv("source_nouns.tsv", ("noun", "number"))
+    return frozenset(fold(r["noun"]) for r in rows if r.get("kind") == "document")
+
+
+@functools.cache
 def name_stopwords() -> frozenset[str]:
     """Words that are never part of a person's name (``name_stopwords.tsv``), folded."""
     return frozenset(fold(r["word"]) for r in load_tsv("name_stopwords.tsv", ("word", "note")))
