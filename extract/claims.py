@@ -883,6 +883,11 @@ def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
         bool(_surname_ref(doc, view, j))  # "وبين الشمراني أن"
         or f in pronoun_subjects()  # "وسأل سموه الله أن"
         or _is_single_name(doc, view, j)  # "ردت منيرة: …"
+        or (  # "وحسب فضائية «الجزيرة»"
+            bool(bare_forms(tok.text) & media_heads())
+            and j + 1 < len(view.tokens)
+            and view.tokens[j + 1].text in _QUOTE_OPEN
+        )
         or f in ("ما", "ل")
         or _is_complementiser(tok.text)
         or bool(is_source_noun(tok.text))
@@ -1127,7 +1132,14 @@ def find_claims(doc: Doc) -> None:
             # qualifies, not the rest of its own source phrase
             verb_next = n + 1 < len(cues) and cues[n + 1][2] in ("verb", "verb-explicit")
             if kind == "preposition" and explicit and verb_next and cues[n + 1][0] - j <= 4:
-                continue
+                # "وحسب فضائية «الجزيرة»، قال المعلم …": a named source reports the whole
+                # next statement; an unnamed one ("بيان") is left to that statement
+                named = all(doc.cls_of(k) in ("Person", "Organization") for k in speakers)
+                if not named:
+                    continue
+                after_next = cues[n + 2][0] if n + 2 < len(cues) else None
+                stop = toks[after_next].start if after_next is not None else view.sentence.end
+                found = (toks[cues[n + 1][0]].start, stop, "reported", [])
             if kind == "preposition" and explicit and i > 2:
                 # "قتل 30 شخصا …، بحسب مصادر أمنية": the claim is what comes before the cue;
                 # a verb before it with no claim of its own belongs to that clause

@@ -667,3 +667,14 @@ def test_a_first_name_alone_is_the_person_named_in_full() -> None:
     claims = said(text)
     assert [c[0] for c in claims] == [("هدى الأحمد",)] * 2
     assert "هدى" not in {e.label for e in run(text).entities}
+
+
+def test_according_to_a_named_channel_reports_the_next_statement() -> None:
+    text = (
+        'وحسب فضائية "الجزيرة"، قال وزير الخارجية السوري وليد المعلم في مؤتمر صحفي إن '
+        "الاتفاق النووي اعتراف واضح بمكانة إيران."
+    )
+    claims = said(text)
+    by = {c[0]: c[2] for c in claims}
+    assert by[("الجزيرة",)].startswith("قال وزير الخارجية")
+    assert by[("وليد المعلم",)].startswith("الاتفاق النووي")
