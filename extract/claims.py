@@ -912,6 +912,20 @@ def _bi_object(view: SentView, k: int) -> bool:
     )
 
 
+_DAMMA = "\u064f"
+
+
+def _passive(word: str) -> bool:
+    """Whether a verb is written as a passive: a damma on its first letter (أُعلن، ذُكر،
+    وأُفيد).
+
+    >>> _passive("أُعلن"), _passive("وذُكر"), _passive("أعلن")
+    (True, True, False)
+    """
+    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    return len(w) > 2 and w[1] == _DAMMA
+
+
 def _antecedent(doc: Doc, view: SentView, k: int) -> list[str]:
     """The speaker a relative pronoun at token ``k`` refers to: a mention ending right
     before it (a comma may stand between)."""
@@ -1035,17 +1049,19 @@ def find_claims(doc: Doc) -> None:
             speakers: list[str] = []
             j = after
             possessive = kind == "possessive"
+            # "أُعلن أن …"، "ذُكر أن …" (marked passive): nobody is named as saying it
+            passive = kind == "verb" and _passive(toks[i].text)
             if possessive:
                 # "وهو ما عكسه قوله: «…»"، "بعد إدانته مقتل …": the one person the pronoun
                 # can refer to, named in the last sentences; several → left open
                 persons = _back_persons(doc, doc.mentions_in(0, toks[i].start), view.index)
                 speakers = persons if len(persons) == 1 else []
                 kind = "continuation"
-            else:
+            elif not passive:
                 speakers, j = speakers_after(doc, view, after)
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
-            if not speakers and kind != "document":
+            if not speakers and kind != "document" and not passive:
                 speakers = _source_before(doc, view, i)
             explicit = bool(speakers)
             # a subject stands after the verb but is no speaker we know: leave it open
@@ -1056,7 +1072,8 @@ def find_claims(doc: Doc) -> None:
                 and cue.split()[-1] not in _PREPOSITIONS  # "وشدد على": the subject is before
                 and not subjectless(view, j)
             )
-            if not speakers and i > 0 and view.folded[i - 1] in _RELATIVES:
+            unresolved = unresolved or passive
+            if not speakers and i > 0 and view.folded[i - 1] in _RELATIVES and not passive:
                 # "الآية الكريمة التي تقول"، "X، الذي قال": the noun before the relative
                 # pronoun speaks; when it is no mention the speaker stays open
                 speakers = _antecedent(doc, view, i - 1)
@@ -1185,7 +1202,7 @@ def find_claims(doc: Doc) -> None:
                 first = next((k for k, t in enumerate(toks) if t.start == found[0]), None)
                 if first is not None and _bi_object(view, first):
                     found = (found[0] + 1, *found[1:])  # the content starts after بـ
-            if kind != "preposition" and not possessive and (explicit or unresolved):
+            if kind != "preposition" and not (possessive or passive) and (explicit or unresolved):
                 said_from = toks[j].start if j < len(toks) else view.sentence.end
                 last_speakers, last_at = list(speakers), said_from
             if found is None:
@@ -1223,5 +1240,5 @@ def find_claims(doc: Doc) -> None:
                         speaker_status="unresolved" if unresolved else "resolved",
                     )
                 )
-            if kind != "preposition" and not possessive:  # "بحسب صحيفة مترو" reports
+            if kind != "preposition" and not (possessive or passive):  # "بحسب صحيفة مترو"
                 last_speakers, last_at = list(speakers), max(last_at, end)

@@ -678,3 +678,14 @@ def test_according_to_a_named_channel_reports_the_next_statement() -> None:
     by = {c[0]: c[2] for c in claims}
     assert by[("الجزيرة",)].startswith("قال وزير الخارجية")
     assert by[("وليد المعلم",)].startswith("الاتفاق النووي")
+
+
+def test_a_marked_passive_has_no_speaker() -> None:
+    text = (
+        "وقال الوزير خالد العمري إن الحدود مع العراق آمنة تماما. "
+        "وأُعلن أمس أن الحكومة ستفتح المعبر أمام الشاحنات الأسبوع المقبل."
+    )
+    claims = said(text)
+    assert claims[0][0] == ("خالد العمري",)
+    assert claims[-1][0] == () and claims[-1][1] == "unresolved"
+    assert claims[-1][2].startswith("الحكومة ستفتح")
