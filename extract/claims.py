@@ -494,7 +494,9 @@ def _quoted_media(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
         return None
     head = next((f for f in bare_forms(toks[j].text) if f in media_heads()), None)
     end = _closing(view, j + 1, limit=5)
-    if head is None or end is None or end == j + 2:
+    if head is None or end is None or end == j + 2 or "ال" in view.folded[j][:4]:
+        return None  # "الصحيفة «الإسبانية»": the paper named before, with a quoted adjective
+    if end == j + 3 and nisba_country(toks[j + 2].text):
         return None
     start, stop = toks[j + 2].start, toks[end - 1].end
     inner = doc.mention_at_token(toks[j + 2])
@@ -586,7 +588,8 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             if person is not None:  # "نائب رئيس تحرير جريدة «…»، نور الدين بالطيب،"
                 return [person[0]], _skip_apposition(doc, view, person[1])
             return refs, after_title
-        if is_word(tok) and is_source_noun(tok.text):
+        title = match_title(view, j) if is_word(tok) else None
+        if is_word(tok) and is_source_noun(tok.text) and not (title and title[1] > j + 1):
             doc_noun = strip_al(view.folded[j]) in _DOC_NOUNS | _DOCUMENT_SOURCES
             # "الخبير الأمني أستاذ علم الإجرام بجامعة … أحسن أبو طالب": a title reaches further
             span = 14 if match_title(view, j) is not None else 8
@@ -795,18 +798,18 @@ _CLOSING = frozenset('»"”’')
 
 def _may_open_content(view: SentView, j: int, k: int) -> bool:
     """Whether a quotation at token ``k`` may open what a speaker ending before ``j`` said:
-    straight after the speaker, after a comma or another quotation, or after a
-    circumstantial noun (في بيان «…»); not inside a phrase (على هامش «…»)."""
-    if k == j:
+    yes, unless a word that makes it part of a phrase stands right before it
+    (``quote_in_phrase.tsv``: على هامش «…»، في «دعم …»); a preposition right after the
+    speaker is the cue's own (وتأمل لافروف إلى «حوار …»)."""
+    if k <= j + 1:
         return True
-    prev = view.tokens[k - 1]
-    return (
-        prev.text in "،,:"
-        or prev.text in _CLOSING
-        or view.folded[k - 1] in _PREPOSITIONS  # "وتأمل لافروف إلى «حوار …»"
-        or (is_word(prev) and _is_complementiser(prev.text))
-        or strip_al(view.folded[k - 1]) in _CIRCUMSTANTIAL
-    )
+    return view.folded[k - 1] not in quote_in_phrase()
+
+
+@functools.cache
+def quote_in_phrase() -> frozenset[str]:
+    """Words after which a quotation is a quoted phrase, not what was said."""
+    return frozenset(fold(r["word"]) for r in load_tsv("quote_in_phrase.tsv", ("word", "note")))
 
 
 def _after_preposition(view: SentView, j: int, limit: int) -> tuple[int, int, str, list] | None:
@@ -1010,7 +1013,7 @@ def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
     last_speakers: list[str] = []
-    last_at = 0  # where the running speaker's phrase (or the claim after it) ends
+    last_at = -1  # where the running speaker's phrase (or the claim after it) ends
     seen: set[tuple[int, int]] = set()
     for view in doc.views:
         _find_documents(doc, view)
@@ -1073,7 +1076,8 @@ def find_claims(doc: Doc) -> None:
                 and not subjectless(view, j)
             )
             unresolved = unresolved or passive
-            if not speakers and i > 0 and view.folded[i - 1] in _RELATIVES and not passive:
+            relative = i > 0 and view.folded[i - 1] in _RELATIVES and subjectless(view, j)
+            if not speakers and relative and not passive:
                 # "الآية الكريمة التي تقول"، "X، الذي قال": the noun before the relative
                 # pronoun speaks; when it is no mention the speaker stays open
                 speakers = _antecedent(doc, view, i - 1)
@@ -1093,6 +1097,10 @@ def find_claims(doc: Doc) -> None:
                 kind = "verb"  # "وبيّن أن …": a verb after all
             if possessive:
                 unresolved = not speakers
+            if not speakers and kind == "continuation" and not last_speakers:
+                # "وأكد المصدر …، مشيراً إلى …" with the subject of وأكد left open: so is
+                # this one (the nearest person before it is mostly an object)
+                unresolved = unresolved or view.sentence.start <= last_at < view.sentence.end
             if not speakers and j < len(toks) and view.folded[j] in honorific_subjects():
                 # "وأضاف سموه:": the dignitary, not whoever was quoted last
                 speakers = _dignitary(doc, toks[i].start)

@@ -237,6 +237,8 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
         return False  # "للمؤتمرات"، "بجامعة": a preposition and a noun, not a name
     if _PLURAL_VERB.match(f):
         return False  # "ويصرخون": a verb
+    if tok.text.endswith(("ته", "تها", "تهم", "تهما")) and len(tok.text) > 4:
+        return False  # "رؤيته"، "شهادتها": a noun with a pronoun
     if nisba_country(tok.text):
         # منصور التركي: a family name that reads as a nisba, when the NER continues the name
         tags = doc.ner_tags.get(view.index)

@@ -533,9 +533,7 @@ def test_the_prophet_is_a_speaker_between_two_statements() -> None:
 
 
 def test_according_to_a_newspaper_covers_the_verb_before_it() -> None:
-    text = (
-        "حكت ثلاث فتيات هاربات تجربتهن المرعبة مع الخاطفين في الرقة بحسب صحيفة مترو البريطانية."
-    )
+    text = "حكت ثلاث فتيات هاربات تجربتهن المرعبة مع الخاطفين في الرقة بحسب صحيفة مترو البريطانية."
     claims = said(text)
     assert claims and claims[0][0] == ("صحيفة مترو البريطانية",)
     assert claims[0][2].startswith("حكت")
@@ -598,10 +596,10 @@ def test_his_saying_is_the_one_person_named_before() -> None:
     assert claims[-1][2].startswith("لا أحد يعرف")
 
 
-def test_his_condemnation_with_two_persons_before_is_left_open() -> None:
+def test_his_saying_with_two_persons_before_is_left_open() -> None:
     text = (
         "والتقى الرئيس الإسرائيلي رؤوفين ريفلين رئيس الوزراء بنيامين نتنياهو أمس، "
-        "وذلك بعد إدانته مقتل طفل فلسطيني حرقا في الضفة الغربية."
+        "وهو ما عكسه قوله: «يجب أن نتصدى للإرهاب اليهودي بكل حزم»."
     )
     claims = said(text)
     assert claims and claims[-1][0] == () and claims[-1][1] == "unresolved"
@@ -689,3 +687,52 @@ def test_a_marked_passive_has_no_speaker() -> None:
     assert claims[0][0] == ("خالد العمري",)
     assert claims[-1][0] == () and claims[-1][1] == "unresolved"
     assert claims[-1][2].startswith("الحكومة ستفتح")
+
+
+def test_a_quote_after_the_speaker_and_his_title_is_the_content() -> None:
+    text = (
+        "وقال مارك تونر المتحدث باسم الخارجية الأمريكية «استغلال الجماعة للأطفال "
+        "كمفجرين انتحاريين أمر مروع»."
+    )
+    [(speakers, _status, claim)] = said(text)
+    assert speakers == ("مارك تونر",)
+    assert claim.startswith("استغلال الجماعة")
+
+
+def test_a_relative_clause_with_its_own_subject_is_not_the_antecedent_speaking() -> None:
+    # "الذي يعتبر الأردن محاربته أولوية": Jordan considers, not the organisation
+    text = (
+        "ويقف الأردن مع جيرانه في الحرب على تنظيم داعش الذي يعتبر الأردن محاربته "
+        "أولوية مطلقة منذ سنوات."
+    )
+    claims = said(text)
+    assert all(c[0] != ("داعش",) for c in claims)
+
+
+def test_the_paper_with_a_quoted_adjective_is_no_new_organisation() -> None:
+    text = (
+        "ذكرت صحيفة «آس» الإسبانية أمس أن اللاعب كريم بنزيمه ما زال مطلوبا في أوروبا. "
+        "وأشارت الصحيفة «الإسبانية» إلى أن وسائل الإعلام الإنجليزية تصر على انتقاله."
+    )
+    claims = said(text)
+    assert claims[0][0] == ("آس",)
+    assert all(c[0] != ("الإسبانية",) for c in claims)
+
+
+def test_an_ayatollah_is_a_title_not_a_verse() -> None:
+    text = (
+        "وقال آية الله ناصر مكارم شيرازي إن التدخل الأجنبي في شؤون إيران مرفوض، "
+        "مطالبا البرلمان بمواجهة هذا التدخل."
+    )
+    claims = said(text)
+    assert all(c[0] and not c[0][0].startswith("آية") for c in claims)
+
+
+def test_a_participle_after_an_open_subject_stays_open() -> None:
+    # the subject of وأكد is not read; the person inside the sentence is an object
+    text = (
+        "وأكد دبلوماسيون أردنيون كبار عن رغبة إيران في زيارة ضريح الصحابي جعفر بن أبي طالب، "
+        "مشيراً إلى مخاوف متعلقة برفض الأردنيين لتلك الزيارات."
+    )
+    claims = said(text)
+    assert all(c[0] != ("جعفر بن أبي طالب",) for c in claims)

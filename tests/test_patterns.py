@@ -105,3 +105,8 @@ def test_a_family_named_after_a_title_is_part_of_the_name() -> None:
 def test_a_plural_verb_after_a_title_is_no_name() -> None:
     found = persons("وهم يسيرون على خطى المذيع والشيخ ويصرخون بكل متحدث يخالفهم.")
     assert not any(p.startswith("ويصرخون") for p in found)
+
+
+def test_a_noun_with_a_pronoun_does_not_continue_a_name() -> None:
+    found = persons("وقال الأمير بندر رؤيته للمستقبل واضحة منذ سنوات طويلة.")
+    assert not any("رؤيته" in p for p in found)
