@@ -10,6 +10,17 @@ A claim needs a speech cue (``speech_cues.tsv``: قال، أكد، حذر من �
 2. for continuations (``مضيفاً``، ``ويتابع``) and subject-less verbs: the last speaker, or the
    nearest person before the cue in the same sentence (with coordinated names: ``X وY اعتبرا``);
 3. for documents (``وجاء في هذه الوثيقة``): the last document introduced (``وثيقة بعنوان "…"``).
+
+When the speaker cannot be told, the claim has none (``speaker_status`` "unresolved") rather
+than a guess: a subject after the verb that is no known speaker; a subject-less verb after
+another person was named (outside what was said) since the running speaker's statement; a
+definite title (``المسؤول التركي``) with two candidates or of another nationality; a possessive
+noun cue (``قوله``) with several persons before it; a relative pronoun (``التي تقول``) after a
+noun that is no speaker; a verb marked passive (``أُعلن``).  Other readings: an honorific
+subject (``وأضاف سموه``) is the dignitary who has spoken most; a named source of an
+"according to" phrase before a verb reports that whole statement; a media head with a quoted
+name (``صحيفة «البلد»``) speaks as that organisation; negations and relative ``من`` before a
+cue (``cue_blockers.tsv``) and bare verbs inside a reported clause are no cues.
 """
 
 from __future__ import annotations

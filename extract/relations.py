@@ -10,7 +10,9 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 - ``place-before``: الواقع تحت سيطرة تنظيم داعش، سقطت بأيدي التنظيم → controls / seized.
 - ``actor-place-from``: طُرد التنظيم من مدينة تل أبيض → lostControlOf.
 - ``actor-place``: خسر داعش الرقة … والموصل … والحويجة → lostControlOf each;
-  استعادة الجيش السوري السيطرة على مدينة دير الزور → regainedControlOf.
+  استعادة الجيش السوري السيطرة على مدينة دير الزور → regainedControlOf; a pronoun object
+  (استولت عليها القوات الكردية) is the place named before the verb, and «… من تنظيم داعش»
+  after a seizure makes the loser lostControlOf the place.
 """
 
 from __future__ import annotations
