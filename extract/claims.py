@@ -131,7 +131,8 @@ def _unnamed_source(
             k += 1
             continue
         definite_noun = first.startswith("ال")
-        if f.endswith(("ي", "يه")) and f.startswith("ال") == definite_noun and len(f) > 3:
+        adjective = f.endswith(("ي", "يه")) and f not in _RELATIVES  # not "الدراسة التي"
+        if adjective and f.startswith("ال") == definite_noun and len(f) > 3:
             k += 1  # مصدر طبي، مصادر أمنية وطبية، البيان الختامي
             continue
         if f in ("صادر", "صادره"):
@@ -552,10 +553,29 @@ def _ministry_short(doc: Doc, view: SentView, j: int) -> list[str]:
     return [key]
 
 
+_MAX_TITLE_WORDS = 10  # words of a title phrase standing for an unnamed speaker
+
+
+def _titled_source(doc: Doc, view: SentView, first: int, end: int) -> str:
+    """An anonymous source named by a title phrase, tokens ``first`` to ``end`` (exclusive,
+    a trailing comma dropped): «مدير المطار», «متحدث باسم صندوق النقد الدولي»."""
+    toks = view.tokens
+    last = end - 1
+    while last > first and not is_word(toks[last]):
+        last -= 1
+    start, stop = toks[first].start, toks[last].end
+    label = doc.article.text[start:stop]
+    key = f"{doc.article.id}/{match_key(label)}"
+    doc.add_entity(EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id))
+    doc.add_mention(start, toks[first].end, key, "UnnamedSource", "claims")
+    return key
+
+
 def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end."""
     toks = view.tokens
     j = skip_addressee(doc, view, k)
+    titled: int | None = None  # where a title with no name after it began
     while j < len(toks):
         tok = toks[j]
         if tok.text in '«»"“”’‘' and j + 1 < len(toks):
@@ -615,10 +635,12 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 t = toks[hit[1]]
                 doc.add_mention(t.start, t.end, surname[0], "Person", "speech-subject")
                 return surname, _skip_apposition(doc, view, hit[1] + 1)
+            start = j
             j = skip_modifiers(doc, view, hit[1], None)
             person = _person_ahead(doc, view, j)
             if person is not None:  # "عضو الهيئة السياسية في الائتلاف أحمد رمضان"
                 return [person[0]], _skip_apposition(doc, view, person[1])
+            titled = start if titled is None else titled
             continue
         names = read_names(doc, view, j) if is_word(tok) else []
         if (
@@ -661,7 +683,21 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
         if surname:
             doc.add_mention(tok.start, tok.end, surname[0], "Person", "speech-subject")
             return surname, _skip_apposition(doc, view, j + 1)
-        return [], j
+        break
+    if titled is not None:
+        # "وأوضح مدير المطار أنه …": a title never given a name is an anonymous source
+        k = j
+        while k < len(toks) and k - titled < _MAX_TITLE_WORDS and not subjectless(view, k):
+            m = doc.mention_at_token(toks[k])
+            f = view.folded[k]
+            plain = m is None and not f.startswith(("ال", "لل", "بال", "وال"))
+            if not is_word(toks[k]) or (m is not None and m.cls == "Person"):
+                break
+            if plain and f not in _AFFILIATION and not nisba_country(toks[k].text):
+                break  # "رئيس الوزراء صائب عريقات": maybe a name rasd does not read
+            k += 1
+        if k < len(toks) and subjectless(view, k):
+            return [_titled_source(doc, view, titled, k)], k
     return [], j
 
 

@@ -736,3 +736,63 @@ def test_a_participle_after_an_open_subject_stays_open() -> None:
     )
     claims = said(text)
     assert all(c[0] != ("جعفر بن أبي طالب",) for c in claims)
+
+
+def test_a_title_never_given_a_name_is_an_anonymous_source() -> None:
+    text = (
+        "ووصلت أمس أول رحلة دولية إلى مطار الجوف. "
+        "وأوضح مدير المطار أنه سيتم تسيير رحلتين أسبوعيا إلى القاهرة، "
+        "مؤكدا أن المطار أكمل جاهزيته لاستقبال رحلات إضافية."
+    )
+    claims = said(text)
+    assert [c[1] for c in claims] == ["resolved", "resolved"]
+    assert claims[0][0] == claims[1][0] == ("مدير المطار",)
+
+
+def test_a_spokesman_of_an_organisation_without_a_name() -> None:
+    text = (
+        "وقال متحدث باسم صندوق النقد الدولي في بيان إن اليونان سددت الفوائد الواجبة عليها."
+    )
+    [(speakers, status, claim)] = said(text)
+    assert status == "resolved" and speakers[0].startswith("متحدث باسم")
+    assert claim.startswith("اليونان سددت")
+
+
+def test_a_study_speaks_as_a_document() -> None:
+    text = "أشارت دراسة حديثة إلى أن برنامجا إلكترونيا يشجع الناس على غسل أيديهم."
+    [(speakers, status, _claim)] = said(text)
+    assert status == "resolved" and speakers[0].startswith("دراسة")
+
+
+def test_a_mayor_and_engineer_before_a_name() -> None:
+    text = (
+        "وقال أمين المنطقة رئيس اللجنة المهندس عجب القحطاني، إن اللجنة شرعت في تركيب "
+        "اللوحات الإعلانية."
+    )
+    [(speakers, _status, _claim)] = said(text)
+    assert speakers == ("عجب القحطاني",)
+
+
+def test_a_title_before_an_unread_word_is_not_an_anonymous_source() -> None:
+    # the word after the title may be a name rasd does not read: the speaker stays open
+    text = "وقال رئيس الوفد حسنا إن المفاوضات ستستأنف الأسبوع المقبل."
+    [(speakers, status, _claim)] = said(text)
+    assert speakers == () and status == "unresolved"
+
+
+def test_an_honorific_and_a_chain_of_titles_before_the_name() -> None:
+    text = (
+        "حذر سماحة مفتي عام المملكة رئيس هيئة كبار العلماء الشيخ عبدالعزيز بن عبدالله "
+        "المسلمين من فئة ضالة، مبينا أن هذه الفئة شذت عن جماعة المسلمين."
+    )
+    claims = said(text)
+    assert claims and all(c[0] == ("عبدالعزيز بن عبدالله",) for c in claims)
+
+
+def test_a_relative_pronoun_is_no_adjective_of_a_source() -> None:
+    text = (
+        "وقالت دراسة ألمانية إن برلين وفرت مئة مليار يورو. "
+        "وأوضحت الدراسة التي أجراها معهد اقتصادي أن هذه التوفيرات تجاوزت تكلفة الأزمة."
+    )
+    claims = said(text)
+    assert all("التي" not in c[0][0] for c in claims if c[0])
