@@ -750,9 +750,7 @@ def test_a_title_never_given_a_name_is_an_anonymous_source() -> None:
 
 
 def test_a_spokesman_of_an_organisation_without_a_name() -> None:
-    text = (
-        "وقال متحدث باسم صندوق النقد الدولي في بيان إن اليونان سددت الفوائد الواجبة عليها."
-    )
+    text = "وقال متحدث باسم صندوق النقد الدولي في بيان إن اليونان سددت الفوائد الواجبة عليها."
     [(speakers, status, claim)] = said(text)
     assert status == "resolved" and speakers[0].startswith("متحدث باسم")
     assert claim.startswith("اليونان سددت")
