@@ -22,7 +22,12 @@ the claims and relations back from each article's named graph, and scores:
 - **right text and speaker**: of the emitted claims that match a gold statement, the share
   whose speaker is right and whose folded text contains the first ``min(4, n)`` folded words
   of the gold ``quote``.  Emitted claims that match no gold statement are counted too (the
-  gold is exhaustive, so they are false claims or cue errors).
+  gold is exhaustive, so they are false claims or cue errors).  **emitted claims with right
+  text and speaker** divides the same count by every emitted claim (matched or not);
+  **emitted claims with an author: right speaker** is the share of claims that name a speaker
+  whose speaker is right (a claim matching no statement counts as wrong), i.e. how far a
+  speaker rasd gives can be trusted; claims left without an author (``rasd:speakerStatus
+  "unresolved"``) are counted apart.
 - **platform links** and **control relations**: recall of the gold rows.  A row is found when
   the article's graph holds a triple between a node matching the gold subject and a node (or
   literal) matching the gold object/place, in either direction, with a predicate of the
@@ -521,6 +526,7 @@ def evaluate(gold: Gold, arts: list[tuple[str, Extraction]], out: Output) -> tup
     st_total = found_any = found_right = 0
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     matched_claims = right_claims = unmatched = 0
+    attributed = attributed_right = unresolved = 0  # claims with an author; right ones; none
     details: dict[str, list[str]] = defaultdict(list)
     for art, ex in arts:
         g = out.graph(ex)
@@ -531,6 +537,8 @@ def evaluate(gold: Gold, arts: list[tuple[str, Extraction]], out: Output) -> tup
         any_for: set[int] = set(m.values())
         for ci, c in enumerate(claims):
             names = " + ".join(sorted(out.label(a) for a in c.authors)) or "-"
+            attributed += bool(c.authors)
+            unresolved += not c.authors
             if ci not in m:
                 unmatched += 1
                 details["claims matching no statement"].append(
@@ -542,6 +550,7 @@ def evaluate(gold: Gold, arts: list[tuple[str, Extraction]], out: Output) -> tup
             sp_ok = speaker_right(out, g, gold, art, st, c)
             if sp_ok:
                 right_for.add(m[ci])
+                attributed_right += bool(c.authors)
             if sp_ok and text_right(st, c):
                 right_claims += 1
             else:
@@ -568,6 +577,12 @@ def evaluate(gold: Gold, arts: list[tuple[str, Extraction]], out: Output) -> tup
     lines += [
         ("matched claims with right text and speaker", _ratio(right_claims, matched_claims)),
         ("emitted claims matching no statement", str(unmatched)),
+        (
+            "emitted claims with right text and speaker",
+            _ratio(right_claims, matched_claims + unmatched),
+        ),
+        ("emitted claims with an author: right speaker", _ratio(attributed_right, attributed)),
+        ("emitted claims without an author (unresolved)", str(unresolved)),
     ]
     for kind, obj_col, family, mapping in (
         ("platforms", "object", PLATFORM_PREDICATES, PLATFORM_RELATIONS),

@@ -10,27 +10,42 @@ A claim needs a speech cue (``speech_cues.tsv``: قال، أكد، حذر من �
 2. for continuations (``مضيفاً``، ``ويتابع``) and subject-less verbs: the last speaker, or the
    nearest person before the cue in the same sentence (with coordinated names: ``X وY اعتبرا``);
 3. for documents (``وجاء في هذه الوثيقة``): the last document introduced (``وثيقة بعنوان "…"``).
+
+When the speaker cannot be told, the claim has none (``speaker_status`` "unresolved") rather
+than a guess: a subject after the verb that is no known speaker; a subject-less verb after
+another person was named (outside what was said) since the running speaker's statement; a
+definite title (``المسؤول التركي``) with two candidates or of another nationality; a possessive
+noun cue (``قوله``) with several persons before it; a relative pronoun (``التي تقول``) after a
+noun that is no speaker; a verb marked passive (``أُعلن``).  Other readings: an honorific
+subject (``وأضاف سموه``) is the dignitary who has spoken most; a named source of an
+"according to" phrase before a verb reports that whole statement; a media head with a quoted
+name (``صحيفة «البلد»``) speaks as that organisation; negations and relative ``من`` before a
+cue (``cue_blockers.tsv``) and bare verbs inside a reported clause are no cues.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
-from extract.doc import Doc, SentView, strip_al
+from extract.doc import Doc, SentView, bare_forms, strip_al
 from extract.lexicon import lexicon_index, nisba_country
 from extract.patterns import (
     _add_person,
     _name_like,
     cue_table,
+    document_source_nouns,
     is_source_noun,
     match_cue,
     match_title,
+    media_heads,
+    ministry_heads,
     ner_confirms,
     read_names,
     skip_modifiers,
 )
 from extract.records import Claim, EntityInfo, Relation
-from extract.resources import SubjectlessWord, load_table
+from extract.resources import SubjectlessWord, WordNote, load_table
 from extract.text import fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
@@ -92,7 +107,9 @@ _DOCUMENT_SOURCES = frozenset(fold(w) for w in ("بيان", "تقرير", "تق�
 _SOURCE_LINKS = frozenset(fold(w) for w in ("في", "من", "لدى", "ب", "عن", "ل"))
 
 
-def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
+def _unnamed_source(
+    doc: Doc, view: SentView, j: int, refer_back: bool = True
+) -> tuple[list[str], int]:
     """The anonymous source starting at token ``j`` (مصدر في الشرطة الفرنسية، مسؤول أمريكي،
     مصادر أمنية وطبية); returns (speaker keys, next token).
 
@@ -114,7 +131,8 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
             k += 1
             continue
         definite_noun = first.startswith("ال")
-        if f.endswith(("ي", "يه")) and f.startswith("ال") == definite_noun and len(f) > 3:
+        adjective = f.endswith(("ي", "يه")) and f not in _RELATIVES  # not "الدراسة التي"
+        if adjective and f.startswith("ال") == definite_noun and len(f) > 3:
             k += 1  # مصدر طبي، مصادر أمنية وطبية، البيان الختامي
             continue
         if f in ("صادر", "صادره"):
@@ -130,18 +148,38 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
                 k += 1
             break
         break
+    affiliated = part_of is not None  # "لجمعية الأمل": a source described by its body
     part_of = part_of or country
     if strip_al(first) in _DOCUMENT_SOURCES and part_of and doc.cls_of(part_of) == "Organization":
         return [part_of], k
-    document = strip_al(first) in _DOCUMENT_SOURCES
-    if first.startswith("ال") and is_source_noun(toks[j].text) == "sg" and not document:
-        # "المصدر نفسه" → the source of that kind named before; "المسؤول التركي" → the person
+    document = strip_al(first) in _DOCUMENT_SOURCES | document_source_nouns()
+    anaphor = refer_back and first.startswith("ال") and is_source_noun(toks[j].text) == "sg"
+    if anaphor and not document:
+        # "المصدر نفسه" → the source of that kind named before; "المسؤول التركي" → the one
+        # person it can stand for; with several candidates the speaker stays open
         noun = strip_al(first)
-        before = doc.mentions_in(0, toks[j].start)
+        described = affiliated or (k < len(toks) and _describes(view, k))
+        before = [] if described else doc.mentions_in(0, toks[j].start)
         same = [m for m in before if m.cls == "UnnamedSource" and strip_al(fold(m.surface)) == noun]
-        persons = [m for m in before if m.cls == "Person"]
-        if same or persons:
-            return [(same or persons)[-1].key], k
+        persons = _back_persons(doc, before, view.index)
+        said = [(c.start, c.end) for c in doc.claims]
+        later = [
+            m
+            for m in before
+            if same
+            and m.cls == "Person"
+            and m.start > same[-1].end
+            and doc.sentence_of(m.start) >= view.index - _BACK_SENTENCES
+            and not any(a <= m.start < b for a, b in said)
+        ]
+        if later:  # "مسؤول تركي" … then persons named … "المسؤول التركي": either, left open
+            return [], j
+        if same:
+            return [same[-1].key], k
+        if len(persons) == 1:
+            return persons, k
+        if persons:
+            return [], j
     start, end = toks[j].start, toks[k - 1].end
     if fold(toks[j].text)[:1] in ("و", "ف") and is_source_noun(toks[j].text[1:]):
         start += 1
@@ -153,6 +191,27 @@ def _unnamed_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
     if part_of:
         doc.relations.append(Relation(key, "partOf", part_of, start, end, view.index, "claims"))
     return [key], k
+
+
+_BACK_SENTENCES = 3  # sentences searched for the person "المسؤول التركي" stands for
+
+
+_AFFILIATION = frozenset(fold(w) for w in ("باسم", "في", "لدى"))
+
+
+def _describes(view: SentView, k: int) -> bool:
+    """Whether token ``k`` goes on describing a source (الناطق الرسمي لجمعية …، المتحدث
+    باسم …): then the definite noun introduces someone rather than refers back."""
+    f = view.folded[k]
+    return is_word(view.tokens[k]) and (f in _AFFILIATION or (f[:1] == "ل" and len(f) > 3))
+
+
+def _back_persons(doc: Doc, before: list, sentence: int) -> list[str]:
+    """The distinct persons a definite title may refer back to: those named in the last
+    :data:`_BACK_SENTENCES` sentences, else all named before."""
+    persons = [m for m in before if m.cls == "Person"]
+    recent = [m for m in persons if doc.sentence_of(m.start) >= sentence - _BACK_SENTENCES]
+    return list(dict.fromkeys(m.key for m in (recent or persons)))
 
 
 def _title_ref_at(doc: Doc, pos: int) -> list[str]:
@@ -187,6 +246,37 @@ def pronoun_subjects() -> frozenset[str]:
     """Honorific pronoun subjects (سموه، معاليه …) of ``subjectless_words.tsv``."""
     rows = load_table("subjectless_words.tsv", SubjectlessWord)
     return frozenset(fold(r.word) for r in rows if r.note.startswith("pronoun"))
+
+
+@functools.cache
+def cue_blockers() -> frozenset[str]:
+    """Words right before a cue that make it no statement (``cue_blockers.tsv``): a
+    negation (ولم يذكر المصدر) or the relative من (من يعتقد أن: whoever believes)."""
+    return frozenset(fold(r.word) for r in load_table("cue_blockers.tsv", WordNote))
+
+
+@functools.cache
+def honorific_subjects() -> frozenset[str]:
+    """Honorific pronoun subjects (سموه، معاليه …): notes with "honorific"."""
+    rows = load_table("subjectless_words.tsv", SubjectlessWord)
+    return frozenset(fold(r.word) for r in rows if "honorific" in r.note)
+
+
+def _dignitary(doc: Doc, before: int) -> list[str]:
+    """The person a "سموه" stands for: the one who has spoken most so far, else the first
+    person named (the one the report is about)."""
+    counts: dict[str, int] = {}
+    for c in doc.claims:
+        for k in c.speakers:
+            if doc.cls_of(k) == "Person":
+                counts[k] = counts.get(k, 0) + 1
+    if counts:
+        top = max(counts.values())
+        best = [k for k, n in counts.items() if n == top]
+        if len(best) == 1:
+            return best
+    first = [m for m in doc.mentions_in(0, before) if m.cls == "Person"]
+    return [first[0].key] if first else []
 
 
 _CIRCUMSTANTIAL = frozenset(
@@ -357,30 +447,135 @@ def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 14) -> tuple[str
     return None
 
 
+_POSSESSIVE = ("ه", "ها", "هم", "هن", "هما")
+
+
+def _times_written(doc: Doc, folded_word: str) -> int:
+    """How often a folded word stands in the article (punctuation around it ignored)."""
+    return sum(w == folded_word for w in re.findall(r"\w+", fold(doc.article.text)))
+
+
+def _is_single_name(doc: Doc, view: SentView, j: int) -> bool:
+    """Whether token ``j`` is one name-like word right before a complementiser or a colon,
+    written again elsewhere in the article (see :func:`_single_name`)."""
+    toks = view.tokens
+    if j + 1 >= len(toks) or not is_word(toks[j]):
+        return False
+    nxt = toks[j + 1]
+    if not (nxt.text in ":،," or (is_word(nxt) and _is_complementiser(nxt.text))):
+        return False
+    f = view.folded[j]
+    if f.startswith("ال") or len(f) < 3 or is_source_noun(toks[j].text):
+        return False
+    if f in subjectless_words() or strip_al(f) in _DOC_NOUNS or not _name_like(doc, view, j):
+        return False
+    if toks[j].text.endswith(_POSSESSIVE) and len(toks[j].text) > 3:
+        return False  # "بقوله"، "شهادته": a noun with a pronoun, not a name
+    return _times_written(doc, f) >= 2
+
+
 def _single_name(doc: Doc, view: SentView, j: int) -> list[str]:
     """``وقالت نور إن …``: one name-like word between a verb and its complementiser (or
     colon), written again elsewhere in the article, is a person known by one name."""
+    if not _is_single_name(doc, view, j):
+        return []
     toks = view.tokens
-    if j + 1 >= len(toks) or not is_word(toks[j]):
-        return []
-    nxt = toks[j + 1]
-    if not (nxt.text in ":،," or (is_word(nxt) and _is_complementiser(nxt.text))):
-        return []
-    f = view.folded[j]
-    if f.startswith("ال") or len(f) < 3 or is_source_noun(toks[j].text):
-        return []
-    if f in subjectless_words() or strip_al(f) in _DOC_NOUNS or not _name_like(doc, view, j):
-        return []
-    if sum(w == f for w in fold(doc.article.text).split()) < 2:
-        return []
+    f = match_key(toks[j].text)
+    owners = {
+        e.key
+        for e in doc.entities.values()
+        if e.cls == "Person" and len(e.key.split()) > 1 and e.key.split()[0] == f
+    }
+    if len(owners) == 1:  # "نصرة" after "نصرة أحمد": the one person of that first name
+        key = owners.pop()
+        doc.add_mention(toks[j].start, toks[j].end, key, "Person", "speech-subject")
+        return [key]
     key = _add_person(doc, toks[j].start, toks[j].end, "speech-subject")
     return [key] if key else []
+
+
+_SAME = frozenset(fold(w) for w in ("نفس", "ذات"))
+
+
+def _quoted_media(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
+    """``صحيفة «البلد» الجزائرية``: a media head and a short quoted name → the organisation
+    (labelled by the name, as :func:`extract.coref.quoted_places_are_media` does), and the
+    token after the name and its nationality adjectives."""
+    toks = view.tokens
+    if j + 2 >= len(toks) or not is_word(toks[j]) or toks[j + 1].text not in _QUOTE_OPEN:
+        return None
+    head = next((f for f in bare_forms(toks[j].text) if f in media_heads()), None)
+    end = _closing(view, j + 1, limit=5)
+    if head is None or end is None or end == j + 2 or "ال" in view.folded[j][:4]:
+        return None  # "الصحيفة «الإسبانية»": the paper named before, with a quoted adjective
+    if end == j + 3 and nisba_country(toks[j + 2].text):
+        return None
+    start, stop = toks[j + 2].start, toks[end - 1].end
+    inner = doc.mention_at_token(toks[j + 2])
+    if inner is not None and inner.cls != "Organization":
+        return None
+    if inner is not None:
+        key = inner.key
+    else:
+        label = doc.article.text[start:stop].strip()
+        known = lexicon_index().get(match_key(label))
+        if known is not None and known.cls == "Organization":
+            info = known
+        else:
+            info = EntityInfo(match_key(f"{head} {label}"), "Organization", label, source="pattern")
+        doc.add_entity(info)
+        key = info.key
+    doc.add_mention(start, stop, key, "Organization", "claims")
+    k = end + 1
+    while k < len(toks) and nisba_country(toks[k].text):
+        k += 1  # "الجزائرية"
+    return key, k
+
+
+def _ministry_short(doc: Doc, view: SentView, j: int) -> list[str]:
+    """``الخارجية``، ``الداخلية`` standing alone: the one ministry named before whose name
+    goes on with that word (وزارة الخارجية الروسية)."""
+    tok = view.tokens[j]
+    f = view.folded[j]
+    if not is_word(tok) or not f.startswith("ال") or doc.mention_at_token(tok) is not None:
+        return []
+    found = {
+        m.key
+        for m in doc.mentions_in(0, tok.start)
+        if m.cls == "Organization"
+        and match_key(m.surface).split()[1:2] == [match_key(f)]
+        and strip_al(match_key(m.surface).split()[0]) in ministry_heads()
+    }
+    if len(found) != 1:
+        return []
+    key = found.pop()
+    doc.add_mention(tok.start, tok.end, key, "Organization", "claims")
+    return [key]
+
+
+_MAX_TITLE_WORDS = 10  # words of a title phrase standing for an unnamed speaker
+
+
+def _titled_source(doc: Doc, view: SentView, first: int, end: int) -> str:
+    """An anonymous source named by a title phrase, tokens ``first`` to ``end`` (exclusive,
+    a trailing comma dropped): «مدير المطار», «متحدث باسم صندوق النقد الدولي»."""
+    toks = view.tokens
+    last = end - 1
+    while last > first and not is_word(toks[last]):
+        last -= 1
+    start, stop = toks[first].start, toks[last].end
+    label = doc.article.text[start:stop]
+    key = f"{doc.article.id}/{match_key(label)}"
+    doc.add_entity(EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id))
+    doc.add_mention(start, toks[first].end, key, "UnnamedSource", "claims")
+    return key
 
 
 def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end."""
     toks = view.tokens
     j = skip_addressee(doc, view, k)
+    titled: int | None = None  # where a title with no name after it began
     while j < len(toks):
         tok = toks[j]
         if tok.text in '«»"“”’‘' and j + 1 < len(toks):
@@ -424,9 +619,12 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             if person is not None:  # "نائب رئيس تحرير جريدة «…»، نور الدين بالطيب،"
                 return [person[0]], _skip_apposition(doc, view, person[1])
             return refs, after_title
-        if is_word(tok) and is_source_noun(tok.text):
+        title = match_title(view, j) if is_word(tok) else None
+        if is_word(tok) and is_source_noun(tok.text) and not (title and title[1] > j + 1):
             doc_noun = strip_al(view.folded[j]) in _DOC_NOUNS | _DOCUMENT_SOURCES
-            person = None if doc_noun else _person_ahead(doc, view, j + 1, span=8)
+            # "الخبير الأمني أستاذ علم الإجرام بجامعة … أحسن أبو طالب": a title reaches further
+            span = 14 if match_title(view, j) is not None else 8
+            person = None if doc_noun else _person_ahead(doc, view, j + 1, span=span)
             if person is not None:  # "المتحدث باسم الخارجية التركية تانجو بيليتش"
                 return [person[0]], _skip_apposition(doc, view, person[1])
             return _unnamed_source(doc, view, j)
@@ -437,10 +635,12 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 t = toks[hit[1]]
                 doc.add_mention(t.start, t.end, surname[0], "Person", "speech-subject")
                 return surname, _skip_apposition(doc, view, hit[1] + 1)
+            start = j
             j = skip_modifiers(doc, view, hit[1], None)
             person = _person_ahead(doc, view, j)
             if person is not None:  # "عضو الهيئة السياسية في الائتلاف أحمد رمضان"
                 return [person[0]], _skip_apposition(doc, view, person[1])
+            titled = start if titled is None else titled
             continue
         names = read_names(doc, view, j) if is_word(tok) else []
         if (
@@ -470,11 +670,34 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 while n < len(toks) and toks[n].start < m.end:
                     n += 1
                 return [m.key], _skip_apposition(doc, view, n)
+        media = _quoted_media(doc, view, j)
+        if media is not None:  # "كتبت صحيفة «البلد» الجزائرية"
+            return [media[0]], _skip_apposition(doc, view, media[1])
+        ministry = _ministry_short(doc, view, j)
+        if ministry:  # "وذكرت الخارجية أن" after "وزارة الخارجية الروسية"
+            return ministry, j + 1
+        if view.folded[j] in _SAME and j + 1 < len(toks) and is_source_noun(toks[j + 1].text):
+            keys, nxt = _unnamed_source(doc, view, j + 1)  # "نفس المصدر": the one before
+            return keys, nxt
         surname = _surname_ref(doc, view, j) or _single_name(doc, view, j)
         if surname:
             doc.add_mention(tok.start, tok.end, surname[0], "Person", "speech-subject")
             return surname, _skip_apposition(doc, view, j + 1)
-        return [], j
+        break
+    if titled is not None:
+        # "وأوضح مدير المطار أنه …": a title never given a name is an anonymous source
+        k = j
+        while k < len(toks) and k - titled < _MAX_TITLE_WORDS and not subjectless(view, k):
+            m = doc.mention_at_token(toks[k])
+            f = view.folded[k]
+            plain = m is None and not f.startswith(("ال", "لل", "بال", "وال"))
+            if not is_word(toks[k]) or (m is not None and m.cls == "Person"):
+                break
+            if plain and f not in _AFFILIATION and not nisba_country(toks[k].text):
+                break  # "رئيس الوزراء صائب عريقات": maybe a name rasd does not read
+            k += 1
+        if k < len(toks) and subjectless(view, k):
+            return [_titled_source(doc, view, titled, k)], k
     return [], j
 
 
@@ -506,7 +729,7 @@ def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
         return []
     if f in subjectless_words() or not _name_like(doc, view, 0):
         return []
-    if sum(w == f for w in fold(doc.article.text).split()) < 2:
+    if _times_written(doc, f) < 2:
         return []
     key = _add_person(doc, toks[0].start, toks[0].end, "speech-subject")
     return [key] if key else []
@@ -569,19 +792,29 @@ def _content(
         if j < len(toks) and q[0] >= toks[j].start and q[0] < limit
     ]
     k = j
+    skipped = 0  # tokens inside quoted phrases passed over: one word each for the gaps
     relative = j < len(toks) and fold(toks[j].text) in _RELATIVES
     while k < len(toks) and toks[k].start < limit:
         tok = toks[k]
         q = next((q for q in quotes if q[0] == tok.start), None)
+        if q is not None and not _may_open_content(view, j, k):
+            # "على هامش «المؤتمر …»"، "استمرار بلاده في «دعم …»": a quoted phrase
+            n = k + 1
+            while n < len(toks) and toks[n].start < q[3]:
+                n += 1
+            skipped += n - k - 1
+            k = n
+            continue
         if q is not None:
             if _words(text[q[1] : q[2]]) >= _MIN_QUOTE_WORDS:
                 extra = [x[1:3] for x in quotes if x[0] > q[0] and _words(text[x[1] : x[2]]) >= 3]
                 return q[1], q[2], "direct", extra
             k += 1
             continue
-        if k - j > _MAX_MARKER_GAP_AFTER_COMMA and not relative:
+        gap = k - j - skipped
+        if gap > _MAX_MARKER_GAP_AFTER_COMMA and not relative:
             break
-        far = k - j > _MAX_MARKER_GAP and not relative
+        far = gap > _MAX_MARKER_GAP and not relative
         after_comma = k > 0 and toks[k - 1].text in "،,"
         if (far and not after_comma) and tok.text != ":":
             k += 1
@@ -606,7 +839,24 @@ def _content(
     return None
 
 
-_PREPOSITIONS = frozenset(fold(w) for w in ("على", "إلى", "عن"))
+_PREPOSITIONS = frozenset(fold(w) for w in ("على", "إلى", "عن", "حول"))
+_CLOSING = frozenset('»"”’')
+
+
+def _may_open_content(view: SentView, j: int, k: int) -> bool:
+    """Whether a quotation at token ``k`` may open what a speaker ending before ``j`` said:
+    yes, unless a word that makes it part of a phrase stands right before it
+    (``quote_in_phrase.tsv``: على هامش «…»، في «دعم …»); a preposition right after the
+    speaker is the cue's own (وتأمل لافروف إلى «حوار …»)."""
+    if k <= j + 1:
+        return True
+    return view.folded[k - 1] not in quote_in_phrase()
+
+
+@functools.cache
+def quote_in_phrase() -> frozenset[str]:
+    """Words after which a quotation is a quoted phrase, not what was said."""
+    return frozenset(fold(r.word) for r in load_table("quote_in_phrase.tsv", WordNote))
 
 
 def _after_preposition(view: SentView, j: int, limit: int) -> tuple[int, int, str, list] | None:
@@ -680,17 +930,137 @@ def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
         return m.cls in _SPEAKER_CLASSES
     f = view.folded[j]
     return (
-        f in ("ما", "ل")
+        bool(_surname_ref(doc, view, j))  # "وبين الشمراني أن"
+        or f in pronoun_subjects()  # "وسأل سموه الله أن"
+        or _is_single_name(doc, view, j)  # "ردت منيرة: …"
+        or (  # "وحسب فضائية «الجزيرة»"
+            bool(bare_forms(tok.text) & media_heads())
+            and j + 1 < len(view.tokens)
+            and view.tokens[j + 1].text in _QUOTE_OPEN
+        )
+        or f in ("ما", "ل")
         or _is_complementiser(tok.text)
         or bool(is_source_noun(tok.text))
         or match_title(view, j) is not None
     )
 
 
+_BEFORE_VERB = frozenset(fold(w) for w in ("قد", "كان", "وكان", "كانت", "وكانت"))
+
+
+def _bi_object(view: SentView, k: int) -> bool:
+    """Whether token ``k`` is a noun with بـ attached (بنزوح، بمراقبة), not بأن or a
+    preposition such as بعد."""
+    f = view.folded[k]
+    tok = view.tokens[k]
+    return (
+        is_word(tok)
+        and f.startswith("ب")
+        and len(f) > 3
+        and not _is_complementiser(tok.text)
+        and f not in subjectless_words()
+    )
+
+
+_DAMMA = "\u064f"
+
+
+def _passive(word: str) -> bool:
+    """Whether a verb is written as a passive: a damma on its first letter (أُعلن، ذُكر،
+    وأُفيد).
+
+    >>> _passive("أُعلن"), _passive("وذُكر"), _passive("أعلن")
+    (True, True, False)
+    """
+    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    return len(w) > 2 and w[1] == _DAMMA
+
+
+def _antecedent(doc: Doc, view: SentView, k: int) -> list[str]:
+    """The speaker a relative pronoun at token ``k`` refers to: a mention ending right
+    before it (a comma may stand between)."""
+    k -= 1
+    if k >= 0 and view.tokens[k].text in "،,":
+        k -= 1
+    if k < 0:
+        return []
+    m = doc.mention_at_token(view.tokens[k])
+    if m is not None:
+        return [m.key] if m.cls in _SPEAKER_CLASSES else []
+    while k > 0 and view.folded[k].startswith("ال") and not is_source_noun(view.tokens[k].text):
+        k -= 1  # "الآية الكريمة التي": back over the adjectives to the noun
+    if is_word(view.tokens[k]) and is_source_noun(view.tokens[k].text):
+        keys, _end = _unnamed_source(doc, view, k, refer_back=False)
+        return keys
+    return []
+
+
+def _subject_right_before(doc: Doc, view: SentView, i: int, speakers: list[str]) -> bool:
+    """Whether a mention of the last of ``speakers`` ends right before the cue at token
+    ``i`` (or before قد / كان standing between them)."""
+    k = i - 1
+    while k >= 0 and view.folded[k] in _BEFORE_VERB:
+        k -= 1
+    if k < 0:
+        return False
+    m = doc.mention_at_token(view.tokens[k])
+    return m is not None and m.key == speakers[-1]
+
+
+_MAX_INNER_SUBJECT = 8  # words of a reported clause's subject before its own verb
+
+
+def _outside_content(doc: Doc, view: SentView, cues: list) -> list:
+    """Drop a verb standing within the first words of what the cue before it reports, with
+    no named subject of its own: «أكد الجبير إن ذلك يهدد كل الدول» is one statement."""
+    toks = view.tokens
+    out: list = []
+    for c in cues:
+        if out and c[2] == "verb":
+            opener = next(
+                (
+                    k
+                    for k in range(out[-1][4], c[0])
+                    if toks[k].text == ":"
+                    or (is_word(toks[k]) and _is_complementiser(toks[k].text))
+                ),
+                None,
+            )
+            gap = c[0] - opener - 1 if opener is not None else 0
+            # a bare verb (no و/ف, no comma before it) a few words into the clause is its
+            # predicate: "أن الاتصالات السابقة بين الطرفين تؤكد إرساء …"
+            bare = view.folded[c[0]][:1] not in "وف" and toks[c[0] - 1].text not in "،,"
+            inside = opener is not None and (
+                gap < _MIN_QUOTE_WORDS or (bare and gap < _MAX_INNER_SUBJECT)
+            )
+            unnamed = opener is not None and not any(
+                doc.mention_at_token(toks[k]) for k in range(opener + 1, c[0])
+            )
+            nxt = doc.mention_at_token(toks[c[4]]) if c[4] < len(toks) else None
+            named_after = nxt is not None and nxt.cls in _SPEAKER_CLASSES  # "تعهد ترامب أن"
+            quoted = any(toks[k].text in '«"“' for k in range(opener or 0, c[0]))
+            if inside and unnamed and not named_after and not quoted:
+                continue
+        out.append(c)
+    return out
+
+
+def _other_persons(doc: Doc, start: int, end: int, speakers: list[str]) -> bool:
+    """Whether a person other than ``speakers`` is named in ``[start, end)`` outside what
+    was said (the claims found so far): then a subject-less "وقالت" may be either."""
+    spans = [(c.start, c.end) for c in doc.claims if c.end > start]
+    for m in doc.mentions_in(start, end):
+        outside = not any(a <= m.start < b for a, b in spans)
+        if m.cls == "Person" and m.key not in speakers and outside:
+            return True
+    return False
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
     last_speakers: list[str] = []
+    last_at = -1  # where the running speaker's phrase (or the claim after it) ends
     seen: set[tuple[int, int]] = set()
     for view in doc.views:
         _find_documents(doc, view)
@@ -714,6 +1084,7 @@ def find_claims(doc: Doc) -> None:
             for c in cues
             if c[2] not in ("preposition", "verb-explicit") or _source_follows(doc, view, c[4])
         ]
+        cues = _outside_content(doc, view, cues)
         if not cues:
             claim = _colon_claim(doc, view)
             if claim is not None and (claim.start, claim.end) not in seen:
@@ -723,12 +1094,24 @@ def find_claims(doc: Doc) -> None:
             next_cue = toks[cues[n + 1][0]].start if n + 1 < len(cues) else view.sentence.end
             if kind == "impersonal":  # "ويذكر أن": the author's own voice
                 continue
+            if i > 0 and view.folded[i - 1] in cue_blockers():
+                continue  # "ولم يذكر المصدر": no statement, but it ends the one before
             speakers: list[str] = []
             j = after
-            speakers, j = speakers_after(doc, view, after)
+            possessive = kind == "possessive"
+            # "أُعلن أن …"، "ذُكر أن …" (marked passive): nobody is named as saying it
+            passive = kind == "verb" and _passive(toks[i].text)
+            if possessive:
+                # "وهو ما عكسه قوله: «…»"، "بعد إدانته مقتل …": the one person the pronoun
+                # can refer to, named in the last sentences; several → left open
+                persons = _back_persons(doc, doc.mentions_in(0, toks[i].start), view.index)
+                speakers = persons if len(persons) == 1 else []
+                kind = "continuation"
+            elif not passive:
+                speakers, j = speakers_after(doc, view, after)
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
-            if not speakers and kind != "document":
+            if not speakers and kind != "document" and not passive:
                 speakers = _source_before(doc, view, i)
             explicit = bool(speakers)
             # a subject stands after the verb but is no speaker we know: leave it open
@@ -739,17 +1122,46 @@ def find_claims(doc: Doc) -> None:
                 and cue.split()[-1] not in _PREPOSITIONS  # "وشدد على": the subject is before
                 and not subjectless(view, j)
             )
-            if not speakers and kind == "continuation" and last_speakers:
-                speakers = list(last_speakers)
+            unresolved = unresolved or passive
+            relative = i > 0 and view.folded[i - 1] in _RELATIVES and subjectless(view, j)
+            if not speakers and relative and not passive:
+                # "الآية الكريمة التي تقول"، "X، الذي قال": the noun before the relative
+                # pronoun speaks; when it is no mention the speaker stays open
+                speakers = _antecedent(doc, view, i - 1)
+                explicit = bool(speakers)
+                unresolved = not speakers
+            running = last_speakers and not _other_persons(
+                doc, last_at, toks[i].start, last_speakers
+            )
+            if not speakers and kind == "continuation" and last_speakers and not possessive:
+                speakers = list(last_speakers) if running else []
+                unresolved = not running
             if not speakers and kind == "verb-explicit":
-                if not (j < len(toks) and is_word(toks[j]) and _is_complementiser(toks[j].text)):
+                pronoun = j < len(toks) and view.folded[j] in pronoun_subjects()  # وسأل سموه
+                opens = j < len(toks) and is_word(toks[j]) and _is_complementiser(toks[j].text)
+                if not (opens or pronoun):
                     continue  # رأى/يرى، بين read like the noun رأي, "between" without a subject
                 kind = "verb"  # "وبيّن أن …": a verb after all
+            if possessive:
+                unresolved = not speakers
+            if not speakers and kind == "continuation" and not last_speakers:
+                # "وأكد المصدر …، مشيراً إلى …" with the subject of وأكد left open: so is
+                # this one (the nearest person before it is mostly an object)
+                unresolved = unresolved or view.sentence.start <= last_at < view.sentence.end
+            if not speakers and j < len(toks) and view.folded[j] in honorific_subjects():
+                # "وأضاف سموه:": the dignitary, not whoever was quoted last
+                speakers = _dignitary(doc, toks[i].start)
+                unresolved = not speakers
             if not speakers and not unresolved and kind in ("verb", "continuation"):
                 speakers = speakers_before(doc, view, toks[i].start)
+                # "وكان ساركوزي شكك في …": a subject right before its verb names it as
+                # plainly as one after it
+                explicit = bool(speakers) and _subject_right_before(doc, view, i, speakers)
             if not speakers and not unresolved and kind == "verb" and last_speakers:
-                # "وقال إن …" with no subject: the speaker of the running report
-                speakers = list(last_speakers)
+                # "وقال إن …" with no subject: the speaker of the running report, unless
+                # someone else was named since (several people speak: leave it open)
+                speakers = list(last_speakers) if running else []
+                unresolved = not running
             if not speakers and j < len(toks) and view.folded[j] in pronoun_subjects():
                 # "وقال سموه:" before anyone spoke: the person the report is about, named first
                 first = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Person"]
@@ -782,12 +1194,42 @@ def find_claims(doc: Doc) -> None:
                 # content ("وقال سموه: … فكما قال الأمير نايف …")
                 if not earlier and toks[cut].start - prev_end > 10:
                     found = (prev_end, toks[cut].start, "reported", [])
+                elif earlier and found is None:
+                    # "…، الذي يتسع لـ(50) ألف مليون خلية، كما يقول أطباء": the clause
+                    # between the last two commas before it
+                    commas = [k for k in range(earlier[-1] + 1, cut - 1) if toks[k].text in "،,"]
+                    if commas:
+                        found = (toks[commas[-1] + 1].start, toks[cut].start, "reported", [])
+            # "وحسب بيان لرئاسة الإقليم أكد المسؤول …": the next cue's clause is the one it
+            # qualifies, not the rest of its own source phrase
+            verb_next = n + 1 < len(cues) and cues[n + 1][2] in ("verb", "verb-explicit")
+            if kind == "preposition" and explicit and verb_next and cues[n + 1][0] - j <= 4:
+                # "وحسب فضائية «الجزيرة»، قال المعلم …": a named source reports the whole
+                # next statement; an unnamed one ("بيان") is left to that statement
+                named = all(doc.cls_of(k) in ("Person", "Organization") for k in speakers)
+                if not named:
+                    continue
+                after_next = cues[n + 2][0] if n + 2 < len(cues) else None
+                stop = toks[after_next].start if after_next is not None else view.sentence.end
+                found = (toks[cues[n + 1][0]].start, stop, "reported", [])
             if kind == "preposition" and explicit and i > 2:
-                # "قتل 30 شخصا …، بحسب مصادر أمنية": the claim is what comes before the cue
-                prev_end = toks[cues[n - 1][0]].end if n > 0 else view.sentence.start
+                # "قتل 30 شخصا …، بحسب مصادر أمنية": the claim is what comes before the cue;
+                # a verb before it with no claim of its own belongs to that clause
+                # ("حكت ثلاث عرائس تجربتهن … بحسب صحيفة مترو")
+                prev_end = view.sentence.start
+                if n > 0:
+                    p = cues[n - 1][0]
+                    claimed = any(c.start >= toks[p].start for c in doc.claims[-3:])
+                    prev_end = toks[p].end if claimed else toks[p].start
                 if toks[i].start - prev_end > 10:
                     found = (prev_end, toks[i].start, "reported", [])
-            if found is None and explicit and kind in ("verb", "preposition") and rest:
+            # "…، كما يقول X" frames the clause before; "كما طالب X" opening a sentence
+            # is "X also demanded", with its content after
+            framed = kind == "verb" and according.endswith(_ACCORDING)
+            if framed and according.endswith("كما"):
+                framed = i > 1 and toks[i - 2].text in "،,"
+            far_ok = explicit and kind in ("verb", "preposition") and rest and not framed
+            if found is None and far_ok:
                 # "قال X في مستهل محادثاته مع نظيره … أن العلاقات …": after a circumstantial
                 # phrase, a far complementiser opens the content
                 circumstantial = view.folded[j] in subjectless_words()
@@ -801,9 +1243,23 @@ def find_claims(doc: Doc) -> None:
                 ]
                 start_tok = far[0] + 1 if far and circumstantial else j
                 found = (toks[start_tok].start, next_cue, "reported", [])
-            if found is None and kind == "continuation" and speakers and rest:
+            if found is None and kind == "continuation" and (speakers or possessive) and rest:
                 # "مؤكداً استمرار بلاده في دعم …": a participle's object is what was said
                 found = _after_preposition(view, j, next_cue)
+            bi = f"{cue} ب" in cue_table()  # "أفادوا بنزوح …"، "طالب بمراقبة …"
+            if found is None and bi and rest and (speakers or unresolved):
+                k = j
+                while k < len(toks) and view.folded[k] in subjectless_words():
+                    k += 1  # "أفادوا أيضًا بنزوح"
+                if k < len(toks) and toks[k].start < next_cue and _bi_object(view, k):
+                    found = (toks[k].start, next_cue, "reported", [])
+            if found is not None and bi and found[2] == "reported":
+                first = next((k for k, t in enumerate(toks) if t.start == found[0]), None)
+                if first is not None and _bi_object(view, first):
+                    found = (found[0] + 1, *found[1:])  # the content starts after بـ
+            if kind != "preposition" and not (possessive or passive) and (explicit or unresolved):
+                said_from = toks[j].start if j < len(toks) else view.sentence.end
+                last_speakers, last_at = list(speakers), said_from
             if found is None:
                 continue
             start, end, qkind, extra = found
@@ -839,5 +1295,5 @@ def find_claims(doc: Doc) -> None:
                         speaker_status="unresolved" if unresolved else "resolved",
                     )
                 )
-            if kind != "preposition":  # "بحسب صحيفة مترو" reports; it does not speak on
-                last_speakers = list(speakers)
+            if kind != "preposition" and not (possessive or passive):  # "بحسب صحيفة مترو"
+                last_speakers, last_at = list(speakers), max(last_at, end)

@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import replace
 
 from extract.doc import Doc, strip_al
-from extract.lexicon import NameMatcher
-from extract.patterns import name_stopwords
+from extract.lexicon import NameMatcher, nisba_country
+from extract.patterns import name_connectors, name_stopwords
 from extract.records import EntityInfo
 from extract.text import match_key
 
@@ -36,13 +36,45 @@ def resolve_title_refs(doc: Doc) -> None:
             for key, pos in first_seen.items()
             if pos < start and title.group in doc.person_groups.get(key, ())
         )
+        country = _nisba_after(text, end)
+        if country is not None:  # "المسؤول التركي": only a person known to be Turkish
+            candidates = [
+                (pos, key)
+                for pos, key in candidates
+                if any(
+                    r.subject == key and r.predicate == "nationality" and r.obj == country
+                    for r in doc.relations
+                )
+            ]
         if not candidates:
             continue
         n = 2 if title.number in ("dual", "pl") else 1
+        if n == 1 and _several_recent(doc, [key for _pos, key in candidates], start):
+            continue  # "التقى نائب الوزير X رئيس الإقليم Y … وأكد المسؤول": either of them
         keys = [key for _pos, key in candidates[-n:]]
         doc.ref_persons[(start, end)] = keys
         if n == 1:
             doc.add_mention(start, end, keys[0], "Person", "coref-title")
+
+
+def _nisba_after(text: str, end: int) -> str | None:
+    """The country of a nationality adjective right after ``end`` (المسؤول التركي → تركيا)."""
+    words = text[end : end + 40].split()
+    return nisba_country(words[0]) if words else None
+
+
+_RECENT_SENTENCES = 3  # how far back two persons make a title that may stand for either
+
+
+def _several_recent(doc: Doc, keys: list[str], pos: int) -> bool:
+    """Whether two or more of ``keys`` are named in the sentences just before ``pos``."""
+    here = doc.sentence_of(pos)
+    recent = {
+        m.key
+        for m in doc.mentions
+        if m.key in keys and m.end <= pos and doc.sentence_of(m.start) >= here - _RECENT_SENTENCES
+    }
+    return len(recent) > 1
 
 
 def resolve_short_names(doc: Doc) -> None:
@@ -60,7 +92,8 @@ def resolve_short_names(doc: Doc) -> None:
         words = match_key(e.label).split()
         if len(words) >= 2:
             last = words[-1]
-            if lasts[last] == 1 and len(last) >= 3 and last not in name_stopwords():
+            bound = words[-2] in name_connectors()  # "طالب" alone is no form of "أبو طالب"
+            if lasts[last] == 1 and len(last) >= 3 and last not in name_stopwords() and not bound:
                 forms.append((last, e.key, "Person"))
         if len(words) >= 3:
             forms.append((" ".join(words[-2:]), e.key, "Person"))  # داود أوغلو

@@ -23,6 +23,7 @@ from extract.doc import Doc, SentView, bare_forms, strip_al
 from extract.lexicon import alias_index, lexicon_index, nisba_country
 from extract.records import EntityInfo, Relation
 from extract.resources import (
+    DateCue,
     FrequentWord,
     NameConnector,
     NameStopword,
@@ -87,6 +88,19 @@ def definite_org_heads() -> frozenset[str]:
     return frozenset(fold(r.head) for r in _org_head_rows() if r.definite != "no")
 
 
+@functools.cache
+def media_heads() -> frozenset[str]:
+    """Heads of media names (صحيفة، وكالة …: column ``media`` of ``org_heads.tsv``), folded."""
+    return frozenset(fold(r.head) for r in _org_head_rows() if r.media == "yes")
+
+
+@functools.cache
+def ministry_heads() -> frozenset[str]:
+    """Heads noted ``ministry`` in ``org_heads.tsv`` (وزارة), folded: «الخارجية» alone
+    stands for the ministry named before."""
+    return frozenset(fold(r.head) for r in _org_head_rows() if r.note == "ministry")
+
+
 def _org_head_rows() -> tuple[OrgHead, ...]:
     return load_table("org_heads.tsv", OrgHead)
 
@@ -100,6 +114,14 @@ def not_org_heads() -> frozenset[str]:
 @functools.cache
 def source_nouns() -> dict[str, str]:
     return {fold(r.noun): r.number for r in load_table("source_nouns.tsv", SourceNoun)}
+
+
+@functools.cache
+def document_source_nouns() -> frozenset[str]:
+    """Source nouns that are documents (بيان، تقرير، آية: column ``kind`` of
+    ``source_nouns.tsv``), folded: they never stand for a person named before."""
+    rows = load_table("source_nouns.tsv", SourceNoun)
+    return frozenset(fold(r.noun) for r in rows if r.kind == "document")
 
 
 @functools.cache
@@ -195,6 +217,10 @@ def is_source_noun(word: str) -> str | None:
     return None
 
 
+#: an imperfect plural verb (يصرخون، ويقولون), never a word of a name
+_PLURAL_VERB = re.compile(r"^[وف]?[يت]\w{2,}ون$")
+
+
 def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
     """Could token ``j`` be part of a person's name?  ``inner``: not its first word, where a
     family name with ال (الخولي، الجبرين) is allowed."""
@@ -217,8 +243,14 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
     if not inner and clitic_noun(tok.text):
         return False
     joined = j > 0 and view.folded[j - 1] in name_connectors()  # "أبو طالب" is a name
-    if match_title(view, j) or (match_cue(view, j) and not joined):
+    if (match_title(view, j) or match_cue(view, j)) and not joined:  # "آل الشيخ" is too
         return False
+    if f.startswith("لل") or bare_forms(tok.text) & org_heads():
+        return False  # "للمؤتمرات"، "بجامعة": a preposition and a noun, not a name
+    if _PLURAL_VERB.match(f):
+        return False  # "ويصرخون": a verb
+    if tok.text.endswith(("ته", "تها", "تهم", "تهما")) and len(tok.text) > 4:
+        return False  # "رؤيته"، "شهادتها": a noun with a pronoun
     if nisba_country(tok.text):
         # منصور التركي: a family name that reads as a nisba, when the NER continues the name
         tags = doc.ner_tags.get(view.index)
@@ -239,6 +271,14 @@ def name_continuations() -> frozenset[str]:
     """Connectors that follow a name and cannot start one (بن، بنت), folded."""
     rows = load_table("name_connectors.tsv", NameConnector)
     return frozenset(fold(r.word) for r in rows if r.starts_name == "no")
+
+
+@functools.cache
+def name_openers() -> frozenset[str]:
+    """Connectors that may follow a given name (أحمد أبو الغيط: column ``after_given_name``
+    of ``name_connectors.tsv``), folded."""
+    rows = load_table("name_connectors.tsv", NameConnector)
+    return frozenset(fold(r.word) for r in rows if r.after_given_name == "yes")
 
 
 def read_names(doc: Doc, view: SentView, j: int) -> list[tuple[int, int, int]]:
@@ -515,6 +555,13 @@ def _relational_adjectives(view: SentView, k: int) -> int:
     return k
 
 
+@functools.cache
+def weekday_words() -> frozenset[str]:
+    """The weekday names of ``date_cues.tsv`` (الأحد …), folded."""
+    rows = load_table("date_cues.tsv", DateCue)
+    return frozenset(fold(r.word) for r in rows if r.kind == "weekday")
+
+
 def find_organizations(doc: Doc) -> None:
     """Organisations named by a head noun: ``مركز مكافحة الإرهاب``, ``الجيش العراقي``."""
     heads = org_heads()
@@ -543,6 +590,9 @@ def find_organizations(doc: Doc) -> None:
                 while k < len(toks) and k - i <= 2 and is_word(toks[k]):
                     f = view.folded[k]
                     if doc.mention_at_token(toks[k]) is not None or f in name_stopwords():
+                        break
+                    if f in weekday_words():  # "صحيفة معاريف الأحد": the day is no name
+                        end = k if k > i + 1 else None
                         break
                     if f.startswith("ال") and len(f) > 4:
                         if strip_al(f) not in place_nouns():
@@ -573,6 +623,10 @@ def find_organizations(doc: Doc) -> None:
                     if m.cls == "Organization"
                     and strip_al(match_key(m.surface).split()[0]) in forms & heads
                 ]
+                nis = {nisba_country(w) for w in name.split()} - {None}
+                others = {nisba_country(w) for m in same_head for w in m.surface.split()}
+                if nis and (others - {None}) - nis:
+                    same_head = []  # "الحكومة العراقية" after "الحكومة التركية": another one
                 if same_head:
                     doc.add_mention(
                         start, toks[end - 1].end, same_head[-1].key, "Organization", "org-heads"

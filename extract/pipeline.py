@@ -40,7 +40,10 @@ from extract.patterns import (
     find_persons,
     frequent_words,
     is_name_stopword,
+    match_cue,
+    match_title,
     name_continuations,
+    name_openers,
     title_first_words,
 )
 from extract.records import Article, EntityInfo, Extraction
@@ -184,7 +187,27 @@ def _person_tokens(view: SentView, first: int, last: int) -> tuple[int, int]:
         and not is_name_stopword(toks[first - 1].text)
     ):
         first -= 1
+    elif view.folded[first] in name_openers() and first > 0 and _given_name(view, first - 1):
+        first -= 1  # أحسن أبو طالب: a given name before a kunya
     return first, last
+
+
+def _given_name(view: SentView, k: int) -> bool:
+    """May token ``k``, right before ``أبو``, be a given name (أحمد أبو الغيط)?  Not a
+    stopword, a definite word, a title, a speech cue, an adverbial (-اً) or a number."""
+    tok = view.tokens[k]
+    f = view.folded[k]
+    return (
+        is_word(tok)
+        and len(f) >= 3
+        and not f.startswith(("ال", "وال", "فال", "لل"))
+        and not is_name_stopword(tok.text)
+        and not (f[0] in "وف" and is_name_stopword(tok.text[1:]))
+        and not any(ch.isdigit() for ch in f)
+        and not tok.text.endswith(("اً", "ً"))
+        and match_title(view, k) is None
+        and match_cue(view, k) is None
+    )
 
 
 def _ner_spans(doc: Doc) -> list[tuple[int, int, str]]:
@@ -241,6 +264,8 @@ def _ner(doc: Doc) -> None:
                 continue  # a bare first name (محمد، خالد) would merge different people
             if title_first_words() & bare_forms(words[0]):
                 continue  # "ولي ولي العهد": a title, not a name
+            if len(words) == 1 and _glued_title(words[0]):
+                continue  # "الوزيرالسوري": a title glued to a nisba, not a name
         if cls == "Organization" and key not in aliases and key not in doc.entities:
             common = frequent_words()
             if " " not in key and not key.isascii():
@@ -252,6 +277,18 @@ def _ner(doc: Doc) -> None:
             cls = known.cls
         if doc.add_mention(start, end, key, cls, "ner"):
             doc.add_entity(known or EntityInfo(key, cls, doc.article.text[start:end], source="ner"))
+
+
+def _glued_title(word: str) -> bool:
+    """A definite title glued to a definite word (الوزيرالسوري = الوزير السوري).
+
+    >>> _glued_title("الوزيرالسوري"), _glued_title("الشمراني")
+    (True, False)
+    """
+    if not word.startswith("ال"):
+        return False
+    at = word.find("ال", 3)
+    return at > 2 and word[2:at] in title_first_words() and len(word) - at > 3
 
 
 def _surname_owner(doc: Doc, name: str) -> str | None:

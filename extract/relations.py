@@ -10,7 +10,9 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 - ``place-before``: الواقع تحت سيطرة تنظيم داعش، سقطت بأيدي التنظيم → controls / seized.
 - ``actor-place-from``: طُرد التنظيم من مدينة تل أبيض → lostControlOf.
 - ``actor-place``: خسر داعش الرقة … والموصل … والحويجة → lostControlOf each;
-  استعادة الجيش السوري السيطرة على مدينة دير الزور → regainedControlOf.
+  استعادة الجيش السوري السيطرة على مدينة دير الزور → regainedControlOf; a pronoun object
+  (استولت عليها القوات الكردية) is the place named before the verb, and «… من تنظيم داعش»
+  after a seizure makes the loser lostControlOf the place.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import functools
 
 from extract.doc import Doc, SentView, bare_forms
 from extract.lexicon import alias_index
-from extract.patterns import place_nouns
+from extract.patterns import org_heads, place_nouns
 from extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from extract.resources import EventHead, RelationCue, load_table
 from extract.text import fold, is_word, match_key
@@ -187,6 +189,37 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
         _add(doc, view, actor.key, pred, places[-1].key, "relation-cues")
 
 
+_TAKEN = frozenset(("seized", "regainedControlOf"))
+#: object pronouns after a control verb: "استولت عليها القوات الكردية" (it: the place)
+_PLACE_PRONOUNS = frozenset(fold(w) for w in ("عليها", "عليه", "استعادتها", "استعادته"))
+
+
+def _pronoun_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The place a pronoun object right after a control verb stands for: the last place
+    named before the verb in its sentence (or, failing that, in the sentence before)."""
+    toks = view.tokens
+    if i + 1 >= len(toks) or fold(toks[i + 1].text) not in _PLACE_PRONOUNS:
+        return []
+    for lo in (view.sentence.start, doc.views[view.index - 1].sentence.start if view.index else 0):
+        before = [m for m in doc.mentions_in(lo, toks[i].start) if m.cls in PLACE_CLASSES]
+        if before:
+            return before[-1:]
+    return []
+
+
+def _taken_from(doc: Doc, view: SentView, actor: Mention, place: Mention) -> Mention | None:
+    """The organisation a place was taken from: "من" + an organisation after the actor."""
+    text = doc.article.text
+    after = max(actor.end, place.end)
+    for m in doc.mentions_in(after, view.sentence.end):
+        if m.cls == "Organization" and m.key != actor.key:
+            between = [fold(w) for w in text[after : m.start].split()]
+            if between and between[-1] in org_heads():
+                between.pop()  # "من تنظيم داعش"
+            return m if between and between[-1] == "من" else None
+    return None
+
+
 def find_relations(doc: Doc) -> None:
     """Actor–platform and actor–place relations from cue words in each sentence."""
     platforms_by_key = {e.key for e in doc.entities.values() if e.cls == "Platform"}
@@ -238,8 +271,14 @@ def find_relations(doc: Doc) -> None:
                         for k in range(i + 1, min(len(toks), i + 6))
                         if fold(toks[k].text) == "من"
                     }
-                for m in _places_after(doc, view, toks[i].start, anchors):
+                places = _places_after(doc, view, toks[i].start, anchors)
+                if not places and pred in _TAKEN:
+                    places = _pronoun_place(doc, view, i)
+                for m in places:
                     _add(doc, view, actor.key, pred, m.key, "relation-cues")
+                    loser = _taken_from(doc, view, actor, m)
+                    if loser is not None:  # "… من تنظيم داعش": the side that lost it
+                        _add(doc, view, loser.key, "lostControlOf", m.key, "relation-cues")
             elif pattern == "account-on":
                 _account_on(doc, view, i, pred)
             elif pattern == "place-before":

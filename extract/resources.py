@@ -184,6 +184,7 @@ class NameConnector(NamedTuple):
     word: str
     note: str
     starts_name: str  # "no": never the first word of a name
+    after_given_name: str  # "yes": may follow a given name (أحمد أبو الغيط)
 
 
 class NameStopword(NamedTuple):
@@ -213,6 +214,7 @@ class OrgHead(NamedTuple):
     head: str
     note: str
     definite: str  # "no": ال + head refers back (التنظيم) rather than naming
+    media: str  # "yes": heads of media names (صحيفة، وكالة)
 
 
 class PlaceNoun(NamedTuple):
@@ -248,10 +250,20 @@ class RelationCue(NamedTuple):
 
 
 class SourceNoun(NamedTuple):
-    """``source_nouns.tsv``: a noun of unnamed sources (مصدر، مسؤول …) and its number."""
+    """``source_nouns.tsv``: a noun of unnamed sources (مصدر، مسؤول …), its number and kind
+    (``person``, or ``document``: بيان، تقرير, never a person named before)."""
 
     noun: str
     number: str
+    kind: str
+
+
+class WordNote(NamedTuple):
+    """A word list with a note per word: ``cue_blockers.tsv`` (words before a cue that make
+    it no statement), ``quote_in_phrase.tsv`` (words after which a quotation is a phrase)."""
+
+    word: str
+    note: str
 
 
 class SpeechCue(NamedTuple):
@@ -303,6 +315,7 @@ class NerLexiconRow(NamedTuple):
 TABLES: dict[str, type[tuple]] = {
     "ambiguous_words.tsv": AmbiguousWord,
     "boilerplate.tsv": Boilerplate,
+    "cue_blockers.tsv": WordNote,
     "date_cues.tsv": DateCue,
     "date_ordinals.tsv": DateOrdinal,
     "entities.tsv": LexiconEntry,
@@ -317,6 +330,7 @@ TABLES: dict[str, type[tuple]] = {
     "org_heads.tsv": OrgHead,
     "place_nouns.tsv": PlaceNoun,
     "publishers.tsv": Publisher,
+    "quote_in_phrase.tsv": WordNote,
     "relation_cues.tsv": RelationCue,
     "source_nouns.tsv": SourceNoun,
     "speech_cues.tsv": SpeechCue,

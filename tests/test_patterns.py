@@ -90,3 +90,23 @@ def test_ner_person_edges_are_mended() -> None:
     # the NER tags "بن يوسف قائلا": the word before بن belongs to the name, قائلا does not
     text = "ليرد عليه شخص متخف تحت معرف الحجاج بن يوسف قائلا إن الأمر محسوم"
     assert persons(text) == {"الحجاج بن يوسف"}
+
+
+def test_a_hall_named_after_a_king_is_no_person() -> None:
+    found = persons("وعقد الملتقى بقاعة الملك فيصل للمؤتمرات بجامعة الملك عبدالعزيز في جدة.")
+    assert not any("للمؤتمرات" in p or "بجامعة" in p for p in found)
+
+
+def test_a_family_named_after_a_title_is_part_of_the_name() -> None:
+    found = persons("وفي مقال للكاتب محمد آل الشيخ، دعا إلى حجب المواقع.")
+    assert "محمد آل الشيخ" in found
+
+
+def test_a_plural_verb_after_a_title_is_no_name() -> None:
+    found = persons("وهم يسيرون على خطى المذيع والشيخ ويصرخون بكل متحدث يخالفهم.")
+    assert not any(p.startswith("ويصرخون") for p in found)
+
+
+def test_a_noun_with_a_pronoun_does_not_continue_a_name() -> None:
+    found = persons("وقال الأمير بندر رؤيته للمستقبل واضحة منذ سنوات طويلة.")
+    assert not any("رؤيته" in p for p in found)

@@ -84,3 +84,28 @@ def test_killing_by_the_hand_of_and_zones_without_a_place_are_no_control(text: s
 def test_new_predicates_are_in_the_vocabulary() -> None:
     for name in ("publishesOn", "hasAccountOn", "seized"):
         assert PREDICATES[name] == RASD[name]
+
+
+def test_a_place_taken_by_pronoun_and_the_side_it_was_taken_from() -> None:
+    found = relations(
+        "وكانت مدينة الحسكة قد سقطت في يد تنظيم داعش، ثم استولت عليها القوات الكردية "
+        "الشهر الماضي من تنظيم داعش."
+    )
+    assert ("القوات الكردية", "seized", "الحسكة") in found
+    assert ("داعش", "lostControlOf", "الحسكة") in found
+
+
+def test_a_place_seized_from_a_named_force() -> None:
+    found = relations("واستولى تنظيم داعش على مدينة الرمادي من القوات العراقية في مايو.")
+    assert ("داعش", "seized", "الرمادي") in found
+    assert ("القوات العراقية", "lostControlOf", "الرمادي") in found
+    assert ("داعش", "lostControlOf", "الرمادي") not in found
+
+
+def test_the_daeshi_organisation_and_daeshis_are_isis() -> None:
+    assert ("داعش", "usesPlatform", "وسائل التواصل الاجتماعي") in relations(
+        "ويستغل التنظيم الداعشي مواقع التواصل الاجتماعي لتجنيد الشباب."
+    )
+    assert ("داعش", "usesPlatform", "الإنترنت") in relations(
+        "وقال الخبير إن الدواعش يجندون الصبية من خلال الإنترنت."
+    )
