@@ -5,6 +5,9 @@ The input lines are written here (short, in each corpus's format); no corpus is 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -214,3 +217,68 @@ def test_name_list_matches_as_features():
     assert "+1nl=B-LOC" in feats[0] and "-1nl=B-LOC" in feats[2]
     assert "nl=I-LOC" in feats[4]
     assert not any(f.startswith("nl=") for f in FeatureExtractor().sentence_features(["العراق"])[0])
+
+
+_TRAIN = [
+    [("زار", "O"), ("الرئيس", "O"), ("ماكرون", "B-PERS"), ("بغداد", "B-LOC"), (".", "O")],
+    [("وقالت", "O"), ("وزارة", "B-ORG"), ("الخارجية", "I-ORG"), ("في", "O"), ("عمان", "B-LOC")],
+    [("التقى", "O"), ("ماكرون", "B-PERS"), ("بوفد", "O"), ("من", "O"), ("الكويت", "B-LOC")],
+]
+_EXTRA = [
+    [("ولد", "O"), ("نيوتن", "B-PERS"), ("في", "O"), ("لندن", "B-LOC")],
+    [("تقع", "O"), ("باريس", "B-LOC"), ("في", "O"), ("فرنسا", "B-LOC")],
+]
+
+
+def _clusters(path):
+    from extract.ner.crf import CLUSTERS_FILE
+
+    src = Path(__file__).resolve().parents[1] / "extract" / "models" / CLUSTERS_FILE
+    (path / CLUSTERS_FILE).write_text(
+        "".join(src.open(encoding="utf-8").readlines()[:2000]), encoding="utf-8"
+    )
+    return path / CLUSTERS_FILE
+
+
+@pytest.mark.parametrize("augment", [False, True])
+def test_crf_with_name_list_decodes_as_crfsuite(tmp_path, augment):
+    from extract.ner.crf import NAMES_FILE, CrfTagger, train_crf, write_gazetteer
+
+    names = tmp_path / "names.tsv"
+    write_gazetteer(names, {("باريس",): {"LOC": 3}, ("ماكرون",): {"PERS": 2}})
+    model = tmp_path / "m"
+    model.mkdir()
+    half = Gazetteer({("لندن",): {"LOC"}})
+    extra = [("wiki", _EXTRA, [half, half])] if augment else ()
+    train_crf(_TRAIN, model, _clusters(model), max_iterations=20, names_path=names, extra=extra)
+    assert (model / NAMES_FILE).is_file()
+    crf = CrfTagger(model)
+    assert crf._fx.names is not None
+    assert any(a.startswith("nl=") for a in crf._attr)
+    assert not any(a.startswith("@") for a in crf._attr)  # source copies folded or dropped
+    sents = [["زار", "ماكرون", "باريس", "وبغداد", "."], ["في", "عمان", "التقى", "نيوتن"]]
+    assert crf.tag_many(sents) == [crf.tag_reference(s) for s in sents]
+    # the fast scores equal crfsuite's weights summed over the (marked) feature strings
+    info = crf._tagger.info()
+    lid = {lab: i for i, lab in enumerate(crf.labels)}
+    for sent, em in zip(sents, crf.emissions_many(sents), strict=True):
+        feats = crf._fx.sentence_features(sent)
+        ref = np.zeros_like(em)
+        for i, fs in enumerate(feats):
+            for f in fs + (["@news:" + x for x in fs] if augment else []):
+                for lab, j in lid.items():
+                    ref[i, j] += info.state_features.get((f, lab), 0.0)
+        assert np.allclose(em, ref)
+
+
+def test_model_without_name_features_ignores_name_file(tmp_path):
+    from extract.ner.crf import NAMES_FILE, CrfTagger, train_crf, write_gazetteer
+
+    model = tmp_path / "m"
+    model.mkdir()
+    train_crf(_TRAIN, model, _clusters(model), max_iterations=20)
+    write_gazetteer(model / NAMES_FILE, {("باريس",): {"LOC": 3}})
+    crf = CrfTagger(model)
+    assert crf._fx.names is None
+    sent = ["زار", "ماكرون", "باريس"]
+    assert crf.tag(sent) == crf.tag_reference(sent)
