@@ -431,6 +431,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out-dir", default=str(OUT_DIR))
     ap.add_argument("--names", default=str(NAMES_FILE))
     ap.add_argument("--no-names", action="store_true")
+    ap.add_argument("--types", default="PERS,ORG,LOC", help="name types listed")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
@@ -445,7 +446,9 @@ def main(argv: list[str] | None = None) -> int:
         log.info("%s: %d sentences, %d tokens, %s", name, len(sents), n_tok, dict(chunks))
     if not args.no_names:
         names = build_name_list(
-            {k: v for k, v in corpora.items() if k != "wikifane"}, load_frequent_words()
+            {k: v for k, v in corpora.items() if k != "wikifane"},
+            load_frequent_words(),
+            types=tuple(args.types.split(",")),
         )
         write_gazetteer(args.names, names)
         by_type = Counter(t for v in names.values() for t in v)
