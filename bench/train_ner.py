@@ -6,7 +6,9 @@ Usage (from the repository root)::
     .venv/bin/python bench/train_ner.py        # train, evaluate on dev, time, write report
 
 The dev split is the last 10% of the sentences of the training file; the model (and its
-gazetteer) is trained on the first 90% only and written to ``extract/models/``.  The script
+gazetteer) is trained on the first 90% only and written to ``extract/models/``.  Options added
+for issue 14 (``bench/ner_corpora_results.md``): ``--names`` (a name list from other corpora as
+features) and ``--extra`` (their sentences, marked by source).  The script
 prints a conlleval-style report and the tagging speed, and writes ``bench/ner_results.md``.
 """
 

@@ -298,12 +298,12 @@ def train_crf(
     write_gazetteer(auto_path, auto)
     fx = FeatureExtractor(
         clusters=clusters,
-        gazetteer=None,
+        gazetteer=_gazetteer_from_counts(counts) if extra else None,
         lexstats=lexstats,
         auto_gazetteer=load_gazetteer(auto_path),
         names=names,
     )
-    _train_once(sentences, fx, gaz_labels, model_dir / CRF_FILE, params)
+    _train_once(sentences, fx, gaz_labels, model_dir / CRF_FILE, params, extra)
     log.info("CRF with self-trained gazetteer written to %s", model_dir / CRF_FILE)
 
 
