@@ -6,7 +6,9 @@ Usage (from the repository root)::
     .venv/bin/python bench/train_ner.py        # train, evaluate on dev, time, write report
 
 The dev split is the last 10% of the sentences of the training file; the model (and its
-gazetteer) is trained on the first 90% only and written to ``extract/models/``.  The script
+gazetteer) is trained on the first 90% only and written to ``extract/models/``.  Options added
+for issue 14 (``bench/ner_corpora_results.md``): ``--names`` (a name list from other corpora as
+features) and ``--extra`` (their sentences, marked by source).  The script
 prints a conlleval-style report and the tagging speed, and writes ``bench/ner_results.md``.
 """
 
@@ -191,6 +193,34 @@ def _markdown(report: NerReport, speed: dict, info: dict) -> str:
     )
 
 
+def extra_corpora(names: list[str], with_name_lists: bool) -> list:
+    """The extra corpora named (``bench/ner_corpora.py``) as ``train_crf``'s ``extra``: each
+    sentence with the name list built on the other half (odd / even sentences)
+    of all the extra corpora, so that the model does not learn to trust the list blindly."""
+    import ner_corpora
+
+    from extract.ner.crf import _gazetteer_from_counts
+
+    corpora = ner_corpora.load_all()
+    name_form = {"wikifane": "wikifane-names", "aqmar": "aqmar", "wojood": "wojood"}
+    halves = []
+    if with_name_lists:
+        frequent = ner_corpora.load_frequent_words()
+        for half in (0, 1):
+            other = {
+                k: [s for i, s in enumerate(corpora[v]) if i % 2 != half]
+                for k, v in name_form.items()
+            }
+            halves.append(_gazetteer_from_counts(ner_corpora.build_name_list(other, frequent)))
+    out = []
+    for name in names:
+        sents = corpora[name]
+        lists = [halves[i % 2] for i in range(len(sents))] if with_name_lists else None
+        out.append((name, sents, lists))
+        logging.info("extra corpus %s: %d sentences", name, len(sents))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Train, evaluate and time the CRF tagger; return a process exit code."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -214,6 +244,19 @@ def main(argv: list[str] | None = None) -> int:
         "as a second gazetteer (0: off)",
     )
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="SaudiNewsNet zip directory")
+    ap.add_argument(
+        "--names",
+        default=None,
+        help="name list from other gold corpora (bench/ner_corpora.py writes "
+        "extract/models/ner_names.tsv) whose matches become features (default: none)",
+    )
+    ap.add_argument(
+        "--extra",
+        default="",
+        help="comma-separated extra corpora of bench/ner_corpora.py (wikifane, aqmar, wojood) "
+        "added as training sentences marked by source (feature augmentation); with --names, "
+        "their name-list features come from lists built on the other half of the extra data",
+    )
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
@@ -230,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
             max_iterations=args.max_iterations,
             auto_texts=iter_saudinewsnet(args.corpus) if args.self_train else None,
             auto_tokens=args.self_train,
+            names_path=args.names,
+            extra=extra_corpora(args.extra.split(","), bool(args.names)) if args.extra else (),
         )
     train_seconds = time.perf_counter() - t0
 

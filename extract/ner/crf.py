@@ -5,7 +5,10 @@ works from any working directory and offline) holds three artefacts:
 
 - ``ner_crf.crfsuite``: the CRF weights;
 - ``ner_clusters.tsv``: unsupervised word clusters from SaudiNewsNet (``bench/train_clusters.py``);
-- ``ner_gazetteer.tsv``: names seen in the training portion of ANERcorp, with their types.
+- ``ner_gazetteer.tsv``: names seen in the training portion of ANERcorp, with their types;
+- ``ner_names.tsv`` (optional): typed names from other gold corpora (``bench/ner_corpora.py``),
+  used only by a model trained with them (one whose weights hold ``nl=`` features), so a model
+  trained before the file existed tags as it did.
 """
 
 from __future__ import annotations
@@ -44,6 +47,17 @@ CRF_FILE = "ner_crf.crfsuite"
 CLUSTERS_FILE = "ner_clusters.tsv"
 GAZETTEER_FILE = "ner_gazetteer.tsv"
 AUTO_GAZETTEER_FILE = "ner_autogaz.tsv"
+NAMES_FILE = "ner_names.tsv"
+_NAME_PREFIXES = ("nl=", "-1nl=", "+1nl=")
+#: feature augmentation (Daumé 2007): a model trained with extra corpora holds, besides each
+#: shared feature, a copy marked by source, "@news:" for ANERcorp's; on loading, the news
+#: copies are folded into the shared weights and the other sources' copies are dropped
+DOMAIN_MARK = "@"
+NEWS_DOMAIN = "@news:"
+
+#: extra training sentences: (source name, sentences, the name list to match each sentence
+#: with, one built without that sentence's own names, or None)
+ExtraCorpus = tuple[str, Sequence[Sequence[tuple[str, str]]], Sequence[Gazetteer] | None]
 
 
 def repair_bio(tags: list[str]) -> list[str]:
@@ -137,17 +151,37 @@ def jackknife_gazetteer_labels(
 
 
 # -- training ---------------------------------------------------------------------------------
+def _marked(feats: list[list[str]], mark: str | None) -> list[list[str]]:
+    if mark is None:
+        return feats
+    return [f + [mark + x for x in f] for f in feats]
+
+
 def _train_once(
     sentences: Sequence[Sequence[tuple[str, str]]],
     fx: FeatureExtractor,
     gaz_labels: list[list[list[str]]],
     path: Path,
     params: dict[str, object],
+    extra: Sequence[ExtraCorpus] = (),
 ) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
+    mark = NEWS_DOMAIN if extra else None
     for sent, gl in zip(sentences, gaz_labels, strict=True):
         tokens = [t for t, _ in sent]
-        trainer.append(fx.sentence_features(tokens, gl), [tag for _, tag in sent])
+        feats = _marked(fx.sentence_features(tokens, gl), mark)
+        trainer.append(feats, [tag for _, tag in sent])
+    if extra:
+        full_gaz = fx.gazetteer
+        for source, sents, name_lists in extra:
+            for k, sent in enumerate(sents):
+                tokens = [t for t, _ in sent]
+                pairs = [fx.norm_stem(t) for t in tokens]
+                norms, stems = [a for a, _ in pairs], [b for _, b in pairs]
+                gl = full_gaz.annotate(norms, stems) if full_gaz is not None else None
+                nl = name_lists[k].annotate(norms, stems) if name_lists is not None else None
+                feats = fx.sentence_features(tokens, gl, nl)
+                trainer.append(_marked(feats, f"{DOMAIN_MARK}{source}:"), [tag for _, tag in sent])
     trainer.set_params(params)
     trainer.train(str(path))
 
@@ -207,6 +241,8 @@ def train_crf(
     max_iterations: int = 250,
     auto_texts: Iterable[str] | None = None,
     auto_tokens: int = 3_000_000,
+    names_path: str | Path | None = None,
+    extra: Sequence[ExtraCorpus] = (),
 ) -> None:
     """Train the CRF on labelled ``sentences`` and write its artefacts into ``model_dir``.
 
@@ -214,7 +250,13 @@ def train_crf(
     gazetteer is rebuilt from ``sentences`` only.  With ``auto_texts`` (unlabelled news), a
     first model tags up to ``auto_tokens`` tokens of it, the names it finds often and
     consistently become a second gazetteer, and the final model is trained with it.
-    Training is deterministic.
+    With ``names_path`` (a name list from other corpora, ``bench/ner_corpora.py``) it is
+    copied into ``model_dir`` as ``ner_names.tsv`` and its matches become features; the list
+    holds no name of ``sentences``' own annotation, so no jackknife is needed for them.
+    ``extra``: sentences of other corpora, each with its source name and, per sentence, the
+    name list to match it with (one built without the sentence's own names); every feature
+    gets a copy marked by source (feature augmentation), ANERcorp's marked ``@news:``, and the
+    extra sentences see the ANERcorp gazetteer whole.  Training is deterministic.
     """
     model_dir = Path(model_dir)
     model_dir.mkdir(parents=True, exist_ok=True)
@@ -224,7 +266,13 @@ def train_crf(
     clusters, lexstats = load_cluster_file(cpath)
     counts = build_gazetteer(sentences)
     write_gazetteer(model_dir / GAZETTEER_FILE, counts)
-    fx = FeatureExtractor(clusters=clusters, gazetteer=None, lexstats=lexstats)
+    names = None
+    if names_path is not None:
+        npath = Path(names_path)
+        if npath.resolve() != (model_dir / NAMES_FILE).resolve():
+            shutil.copyfile(npath, model_dir / NAMES_FILE)
+        names = load_gazetteer(model_dir / NAMES_FILE)
+    fx = FeatureExtractor(clusters=clusters, gazetteer=None, lexstats=lexstats, names=names)
     gaz_labels = jackknife_gazetteer_labels(sentences, fx)
     params: dict[str, object] = {
         "c1": c1,
@@ -235,7 +283,9 @@ def train_crf(
     }
     auto_path = model_dir / AUTO_GAZETTEER_FILE
     auto_path.unlink(missing_ok=True)
-    _train_once(sentences, fx, gaz_labels, model_dir / CRF_FILE, params)
+    if extra:
+        fx.gazetteer = _gazetteer_from_counts(counts)
+    _train_once(sentences, fx, gaz_labels, model_dir / CRF_FILE, params, extra)
     log.info("CRF written to %s", model_dir / CRF_FILE)
     if auto_texts is None:
         return
@@ -243,11 +293,12 @@ def train_crf(
     write_gazetteer(auto_path, auto)
     fx = FeatureExtractor(
         clusters=clusters,
-        gazetteer=None,
+        gazetteer=_gazetteer_from_counts(counts) if extra else None,
         lexstats=lexstats,
         auto_gazetteer=load_gazetteer(auto_path),
+        names=names,
     )
-    _train_once(sentences, fx, gaz_labels, model_dir / CRF_FILE, params)
+    _train_once(sentences, fx, gaz_labels, model_dir / CRF_FILE, params, extra)
     log.info("CRF with self-trained gazetteer written to %s", model_dir / CRF_FILE)
 
 
@@ -259,6 +310,18 @@ def _add_grouped(target: np.ndarray, groups: list[int], values: np.ndarray) -> N
     g = g[order]
     starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
     target[g[starts]] += np.add.reduceat(values[order], starts, axis=0)
+
+
+def _fold_domains(state: dict[tuple[str, str], float]) -> dict[tuple[str, str], float]:
+    """Shared weights plus the news copies (``@news:f`` added to ``f``); other sources'
+    copies dropped: what a news sentence's features sum to."""
+    out: dict[tuple[str, str], float] = defaultdict(float)
+    for (attr, lab), w in state.items():
+        if attr.startswith(NEWS_DOMAIN):
+            out[(attr[len(NEWS_DOMAIN) :], lab)] += w
+        elif not attr.startswith(DOMAIN_MARK):
+            out[(attr, lab)] += w
+    return dict(out)
 
 
 # -- tagging ----------------------------------------------------------------------------------
@@ -301,16 +364,24 @@ class CrfTagger:
         ]
         lid = {lab: i for i, lab in enumerate(self.labels)}
         n_lab = len(self.labels)
+        state = info.state_features
+        self._domain: str | None = None  # for tag_reference: crfsuite needs the marked copies
+        if any(a.startswith(DOMAIN_MARK) for a, _ in state):
+            state = _fold_domains(state)
+            self._domain = NEWS_DOMAIN
         self._attr: dict[str, int] = {}
-        for attr, _ in info.state_features:
+        for attr, _ in state:
             self._attr.setdefault(attr, len(self._attr))
         self._w = np.zeros((len(self._attr), n_lab))
-        for (attr, lab), weight in info.state_features.items():
-            self._w[self._attr[attr], lid[lab]] = weight
+        for (attr, lab), weight in state.items():
+            self._w[self._attr[attr], lid[lab]] += weight
         self._trans = np.zeros((n_lab, n_lab))
         for (a, b), weight in info.transitions.items():
             self._trans[lid[a], lid[b]] = weight
         self._zero = np.zeros(n_lab)
+        names = d / NAMES_FILE
+        if names.is_file() and any(a.startswith(_NAME_PREFIXES) for a in self._attr):
+            self._fx.names = load_gazetteer(names)
         # sentence-level features (FeatureExtractor.extras) indexed by their parts
         self._pairs: dict[tuple[str, str, str], int] = {}
         self._gaz_ids: dict[tuple[object, str], int] = {}
@@ -319,7 +390,15 @@ class CrfTagger:
                 if name.startswith(prefix) and name.count("|") == 1:
                     a, _, b = name[len(prefix) :].partition("|")
                     self._pairs[(prefix, a, b)] = k
-            for prefix, key in (("g=", 0), ("-1g=", 1), ("+1g=", -1), ("a=", "a")):
+            for prefix, key in (
+                ("g=", 0),
+                ("-1g=", 1),
+                ("+1g=", -1),
+                ("a=", "a"),
+                ("nl=", ("n", 0)),
+                ("-1nl=", ("n", 1)),
+                ("+1nl=", ("n", -1)),
+            ):
                 if name.startswith(prefix):
                     self._gaz_ids[(key, name[len(prefix) :])] = k
         # what a word adds as a neighbour at each offset: its feature strings without the
@@ -371,7 +450,7 @@ class CrfTagger:
         near_l, far_l = self._ctx_ids[-1].get, self._ctx_ids[-2].get
         near_r, far_r = self._ctx_ids[1].get, self._ctx_ids[2].get
         word_parts = self._fx.word_parts
-        gaz, auto = self._fx.gazetteer, self._fx.auto_gazetteer
+        gaz, auto, names = self._fx.gazetteer, self._fx.auto_gazetteer, self._fx.names
         ids: list[int] = []
         counts: list[int] = []
         for row, token in enumerate(new, start=first):
@@ -399,6 +478,7 @@ class CrfTagger:
                     mid,
                     gaz is not None and gaz.may_start(norm, stem),
                     auto is not None and auto.may_start(norm, stem),
+                    names is not None and names.may_start(norm, stem),
                 ),
             )
         flat = self._vecs.reshape(-1, self._vecs.shape[2])
@@ -437,7 +517,7 @@ class CrfTagger:
         at_rows: list[int] = []
         ids: list[int] = []
         pairs = self._pairs
-        gaz, auto = self._fx.gazetteer, self._fx.auto_gazetteer
+        gaz, auto, names = self._fx.gazetteer, self._fx.auto_gazetteer, self._fx.names
         gaz_ids = self._gaz_ids
         o = 0
         for sent in sentences:
@@ -450,6 +530,8 @@ class CrfTagger:
             gaz_labels = gaz.annotate(norms, stems, starts) if gaz and starts else None
             starts = [i for i, p in enumerate(per) if p[6]]
             auto_labels = auto.annotate(norms, stems, starts) if auto and starts else None
+            starts = [i for i, p in enumerate(per) if p[7]]
+            name_labels = names.annotate(norms, stems, starts) if names and starts else None
             for i in range(1, k_n):
                 a, b = norms[i - 1], norms[i]
                 if "|" in a or "|" in b:  # ambiguous key: fall back to the feature strings
@@ -467,14 +549,23 @@ class CrfTagger:
                 if k is not None:
                     at_rows.append(o + i)
                     ids.append(k)
-            for labels, offsets in ((gaz_labels, (0, 1, -1)), (auto_labels, (0,))):
+            for labels, offsets, kind in (
+                (gaz_labels, (0, 1, -1), "g"),
+                (auto_labels, (0,), "a"),
+                (name_labels, (0, 1, -1), "n"),
+            ):
                 if labels is None:
                     continue
                 for i, labs in enumerate(labels):
                     for lab in labs:
                         for off in offsets:
                             # "g=" at i, "-1g=" at i+1 (its left neighbour), "+1g=" at i-1
-                            k = gaz_ids.get((off, lab) if labels is gaz_labels else ("a", lab))
+                            if kind == "g":
+                                k = gaz_ids.get((off, lab))
+                            elif kind == "a":
+                                k = gaz_ids.get(("a", lab))
+                            else:
+                                k = gaz_ids.get((("n", off), lab))
                             j = i + off
                             if k is not None and 0 <= j < k_n:
                                 at_rows.append(o + j)
@@ -536,7 +627,8 @@ class CrfTagger:
         """Tag with crfsuite's own decoder (slower; for checking :meth:`tag`)."""
         if not tokens:
             return []
-        return repair_bio(self._tagger.tag(self._fx.sentence_features(tokens)))
+        feats = self._fx.sentence_features(tokens)
+        return repair_bio(self._tagger.tag(_marked(feats, self._domain)))
 
     def clear_cache(self) -> None:
         """Forget the cached per-token features and scores."""

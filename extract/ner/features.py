@@ -233,7 +233,10 @@ class FeatureExtractor:
     learned without labels; ``gazetteer`` is an optional :class:`Gazetteer` (names from the
     training data) and ``auto_gazetteer`` one found by self-training on unlabelled news;
     ``lexstats`` maps a normalised word to its (frequency bucket, article bucket) in
-    unlabelled news (see :func:`extract.ner.clusters.lexical_stats`).
+    unlabelled news (see :func:`extract.ner.clusters.lexical_stats`); ``names`` is an optional
+    typed name list from other gold corpora (``ner_names.tsv``, ``bench/ner_corpora.py``),
+    whose matches give the features ``nl=``, ``-1nl=``, ``+1nl=`` (a model trained without it
+    has none of these, so older models are unaffected).
     """
 
     def __init__(
@@ -243,8 +246,10 @@ class FeatureExtractor:
         window: int = 2,
         auto_gazetteer: Gazetteer | None = None,
         lexstats: Mapping[str, tuple[str, ...]] | None = None,
+        names: Gazetteer | None = None,
     ) -> None:
         self.clusters = clusters or {}
+        self.names = names
         self.lexstats = lexstats or {}
         self.gazetteer = gazetteer
         self.auto_gazetteer = auto_gazetteer
@@ -350,12 +355,16 @@ class FeatureExtractor:
 
     # -- sentence features -----------------------------------------------------------
     def sentence_features(
-        self, tokens: Sequence[str], gaz_labels: Sequence[Sequence[str]] | None = None
+        self,
+        tokens: Sequence[str],
+        gaz_labels: Sequence[Sequence[str]] | None = None,
+        name_labels: Sequence[Sequence[str]] | None = None,
     ) -> list[list[str]]:
         """Return one feature list per token of ``tokens``.
 
         ``gaz_labels`` overrides the gazetteer matches (used in training, where the gazetteer
-        for each fold must exclude that fold's own names).
+        for each fold must exclude that fold's own names); ``name_labels`` likewise the
+        matches of the name list ``names``.
         """
         n = len(tokens)
         per = [self._word_features(t) for t in tokens]
@@ -364,6 +373,8 @@ class FeatureExtractor:
             stems = [p[3] for p in per]
             gaz_labels = self.gazetteer.annotate(norms, stems)
         auto_labels = self.auto_labels(per)
+        if name_labels is None and self.names is not None and n:
+            name_labels = self.names.annotate([p[2] for p in per], [p[3] for p in per])
         out: list[list[str]] = []
         w = self.window
         for i in range(n):
@@ -374,7 +385,7 @@ class FeatureExtractor:
                 j = i + off
                 if 0 <= j < n:
                     feats.extend(per[j][1][off])
-            feats.extend(self.extras(i, per, gaz_labels, auto_labels))
+            feats.extend(self.extras(i, per, gaz_labels, auto_labels, name_labels))
             out.append(feats)
         return out
 
@@ -390,6 +401,7 @@ class FeatureExtractor:
         per: Sequence[WordFeatures],
         gaz_labels: Sequence[Sequence[str]] | None,
         auto_labels: Sequence[Sequence[str]] | None = None,
+        name_labels: Sequence[Sequence[str]] | None = None,
     ) -> list[str]:
         """Features of position ``i`` that depend on more than one word (bigrams, gazetteer)."""
         n = len(per)
@@ -409,4 +421,10 @@ class FeatureExtractor:
                 feats.extend("+1g=" + lab for lab in gaz_labels[i + 1])
         if auto_labels is not None:
             feats.extend("a=" + lab for lab in auto_labels[i])
+        if name_labels is not None:
+            feats.extend("nl=" + lab for lab in name_labels[i])
+            if i > 0:
+                feats.extend("-1nl=" + lab for lab in name_labels[i - 1])
+            if i + 1 < n:
+                feats.extend("+1nl=" + lab for lab in name_labels[i + 1])
         return feats
