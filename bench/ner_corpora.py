@@ -61,7 +61,8 @@ if str(ROOT) not in sys.path:
 
 from extract.ner.conll import get_chunks  # noqa: E402
 from extract.ner.crf import build_gazetteer, repair_bio, write_gazetteer  # noqa: E402
-from extract.ner.features import normalize, read_tsv  # noqa: E402
+from extract.ner.features import normalize  # noqa: E402
+from extract.resources import FrequentWord, load_table  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -338,9 +339,9 @@ def convert_wojood(sentences: Iterable[list[list[str]]]) -> list[Sentence]:
 def load_frequent_words(path: str | Path = FREQUENT_WORDS) -> dict[str, int]:
     """``extract/data/frequent_words.tsv`` as ``normalised word → count`` in SaudiNewsNet."""
     out: dict[str, int] = {}
-    for word, count in read_tsv(path, ("word", "count")):
+    for word, count in load_table(Path(path), FrequentWord):
         key = normalize(word)
-        out[key] = out.get(key, 0) + int(count)
+        out[key] = out.get(key, 0) + count
     return out
 
 
