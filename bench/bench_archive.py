@@ -57,8 +57,19 @@ def write_jsonl(path: Path, recs: list[dict]) -> None:
 PEAK_AT: dict[str, str] = {}  # command → where its peak was (for the report)
 
 
+def _pss(p: psutil.Process) -> int:
+    """A process's proportional set size: its private memory plus its share of pages it
+    shares (forked page writers share most of the builder's memory; summing their RSS would
+    count those pages once per process).  RSS where PSS cannot be read."""
+    try:
+        return p.memory_full_info().pss
+    except (psutil.AccessDenied, AttributeError):
+        return p.memory_info().rss
+
+
 def run(cmd: list[str]) -> tuple[float, int, str]:
-    """Run ``cmd``; return wall seconds, peak RSS (bytes) of its whole process tree, stdout.
+    """Run ``cmd``; return wall seconds, peak memory (bytes: PSS summed over its whole process
+    tree, :func:`_pss`), stdout.
     When and where the peak happened (seconds in, the builder's share, the largest other
     process) goes to :data:`PEAK_AT`."""
     t0 = time.perf_counter()
@@ -71,7 +82,7 @@ def run(cmd: list[str]) -> tuple[float, int, str]:
         try:
             for p in [ps, *ps.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):
-                    sizes.append(p.memory_info().rss)
+                    sizes.append(_pss(p))
         except psutil.Error:
             pass
         if sizes and sum(sizes) > peak:
@@ -227,7 +238,7 @@ def report(results: list[dict], args: argparse.Namespace) -> str:
         f"{platform.python_version()}; workers: {args.workers or 'default (the cores)'}; "
         f"load average at the end {os.getloadavg()[0]:.1f}.",
         "",
-        "| articles | wall | articles/s | peak RSS (all processes) | triples | store | "
+        "| articles | wall | articles/s | peak memory (PSS, all processes) | triples | store | "
         "graph.ttl | site (files) | floor (tokenise, 1 core) | wall / floor | +10 articles |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
