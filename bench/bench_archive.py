@@ -1,11 +1,13 @@
 """Archive build benchmark: the first 1,000, 10,000 and all 31,020 SaudiNewsNet articles.
 
 For each size it runs ``rasd build`` in a subprocess (default workers = the cores) and records
-wall time, the build's own stage times, articles/s, the peak RSS summed over the whole process
-tree (the builder and its workers, sampled every 0.2 s), the store and site sizes, the ratio to
-the tokenisation floor (camel-tools' ``simple_word_tokenize`` over the same texts, one core),
-an incremental rebuild with 10 new articles, and each shipped query's time through the store
-(and through rdflib in memory on ``graph.ttl`` where that graph fits).
+wall time, the build's own stage times, articles/s, the peak memory summed over the whole
+process tree (PSS: the builder, its workers and page writers, sampled every 0.2 s; runs before
+2026-12-01 05:00 summed RSS, which counts pages shared by forked writers twice), the store
+and site sizes, the ratio to the tokenisation floor (camel-tools' ``simple_word_tokenize``
+over the same texts, one core), an incremental rebuild with 10 new articles, and each shipped
+query's time through the store (and through rdflib in memory on ``graph.ttl`` where that graph
+fits).
 
     .venv/bin/python bench/bench_archive.py --sizes 1000 10000 all   # appends to archive_results.md
 
