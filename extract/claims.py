@@ -350,14 +350,18 @@ def skip_addressee(doc: Doc, view: SentView, j: int) -> int:
 
 def subjectless(view: SentView, j: int) -> bool:
     """Whether the cue ending before token ``j`` has no subject of its own: the next word is
-    a complementiser, a colon, a quotation or a preposition ("وقال إن"، "وأضاف: «…»")."""
+    a complementiser, a colon, a quotation or a preposition ("وقال إن"، "وأضاف: «…»"), or a
+    participle that carries what was said ("وأضاف مؤكدا أن …")."""
     toks = view.tokens
     if j >= len(toks):
         return True
     tok = toks[j]
     if not is_word(tok):
         return tok.text in ':«"“،,.'
-    return _is_complementiser(tok.text) or view.folded[j] in subjectless_words()
+    if _is_complementiser(tok.text) or view.folded[j] in subjectless_words():
+        return True
+    hit = match_cue(view, j)
+    return hit is not None and hit[1] == "continuation"
 
 
 def _quoted_speaker(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
@@ -571,6 +575,26 @@ def _titled_source(doc: Doc, view: SentView, first: int, end: int) -> str:
     return key
 
 
+def _appositive_person(doc: Doc, view: SentView, first: int) -> list[str]:
+    """The one person given the title at token ``first`` in an apposition before this
+    sentence ("X النائب في البرلمان …" … "وقال النائب": X); none or several → ``[]``."""
+    if not view.folded[first].startswith("ال"):
+        return []  # "نائب": an indefinite title introduces someone new
+    word = strip_al(view.folded[first])
+    found: set[str] = set()
+    for other in (v for v in doc.views if v.index < view.index):
+        for k, tok in enumerate(other.tokens):
+            m = doc.mention_at_token(tok)
+            if m is None or m.cls != "Person" or tok.end != m.end:
+                continue
+            n = k + 1
+            if n < len(other.tokens) and other.tokens[n].text in "،,":
+                n += 1
+            if n < len(other.tokens) and strip_al(other.folded[n]) == word:
+                found.add(m.key)
+    return sorted(found) if len(found) == 1 else []
+
+
 def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end."""
     toks = view.tokens
@@ -585,6 +609,15 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             j += 1
             continue
         m = doc.mention_at_token(tok)
+        if m is None and tok.text == "علي" and j + 1 < len(toks):
+            # "أكد علي حسين باكير": the given name علي (folded like the preposition على)
+            # left out of the name the NER found after it
+            after = doc.mention_at_token(toks[j + 1])
+            if after is not None and after.cls == "Person" and after.start == toks[j + 1].start:
+                n = j + 1
+                while n < len(toks) and toks[n].start < after.end:
+                    n += 1
+                return [after.key], _skip_apposition(doc, view, n)
         if m is not None and m.layer == "coref-title":
             # a title read as standing for someone named before, unless a name follows it
             n = j
@@ -697,6 +730,9 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 break  # "رئيس الوزراء صائب عريقات": maybe a name rasd does not read
             k += 1
         if k < len(toks) and subjectless(view, k):
+            named = _appositive_person(doc, view, titled)
+            if named:  # "وقال النائب" after "X النائب في البرلمان": X
+                return named, k
             return [_titled_source(doc, view, titled, k)], k
     return [], j
 
@@ -1056,15 +1092,54 @@ def _other_persons(doc: Doc, start: int, end: int, speakers: list[str]) -> bool:
     return False
 
 
+def _opening_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
+    """The person who is the subject of a sentence opening with a verb that is no cue:
+    "ربط عضو مجلس النواب X بين …"، "ودافع X عن …" — ``(key, end offset)``, or None.
+
+    The verb is the first word: no mention, no cue, no title, no preposition or
+    complementiser, not definite, not a marked passive; the person stands right after it,
+    after a title phrase at most.  Such a person is whom a later "وقال إن …" with no
+    subject of its own most likely refers to.
+    """
+    toks = view.tokens
+    if len(toks) < 2 or not is_word(toks[0]) or doc.mention_at_token(toks[0]) is not None:
+        return None
+    f = view.folded[0]
+    if (
+        match_cue(view, 0) is not None
+        or match_title(view, 0) is not None
+        or f.startswith(("ال", "وال"))
+        or subjectless(view, 0)
+        or f in cue_blockers()
+        or _passive(toks[0].text)
+    ):
+        return None
+    j = 1
+    hit = match_title(view, j)
+    if hit is not None:
+        j = skip_modifiers(doc, view, hit[1], None)
+    m = doc.mention_at_token(toks[j]) if j < len(toks) else None
+    if m is None or m.cls != "Person" or m.key not in doc.entities:
+        return None
+    return m.key, m.end
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
     last_speakers: list[str] = []
     last_at = -1  # where the running speaker's phrase (or the claim after it) ends
+    # the subject of a sentence opening with a verb that is no cue, until a cue sets the
+    # running speaker (or leaves it open)
+    topic: list[str] = []
+    topic_at = -1
     seen: set[tuple[int, int]] = set()
     for view in doc.views:
         _find_documents(doc, view)
         toks = view.tokens
+        opening = _opening_subject(doc, view)
+        if opening is not None:  # "ربط النائب X بين …": X is who a later "وقال" means
+            topic, topic_at = [opening[0]], opening[1]
         cues = []
         i = 0
         while i < len(toks):
@@ -1121,6 +1196,8 @@ def find_claims(doc: Doc) -> None:
                 and kind == "verb"
                 and cue.split()[-1] not in _PREPOSITIONS  # "وشدد على": the subject is before
                 and not subjectless(view, j)
+                # "وأشاد بالبرامج …": a prepositional object, no subject
+                and not (j < len(toks) and view.folded[j].startswith(("بال", "لل")))
             )
             unresolved = unresolved or passive
             relative = i > 0 and view.folded[i - 1] in _RELATIVES and subjectless(view, j)
@@ -1169,6 +1246,19 @@ def find_claims(doc: Doc) -> None:
                 unresolved = not speakers
             if not speakers and kind not in ("verb", "continuation"):
                 continue
+            no_subject = j >= len(toks) or subjectless(view, j) or view.folded[j].startswith("بال")
+            if (
+                not speakers
+                and topic
+                and not last_speakers
+                and not (passive or possessive)
+                and kind in ("verb", "continuation")
+                and no_subject
+                and not _other_persons(doc, topic_at, toks[i].start, topic)
+            ):
+                # "ربط النائب X بين … وقال في تصريح: …": nobody spoke before, and X, the
+                # subject of the sentence that opened the report, is the one person since
+                speakers, unresolved = list(topic), False
             speakers = [k for k in speakers if k in doc.entities]
             if not speakers:
                 unresolved = True
@@ -1260,6 +1350,7 @@ def find_claims(doc: Doc) -> None:
             if kind != "preposition" and not (possessive or passive) and (explicit or unresolved):
                 said_from = toks[j].start if j < len(toks) else view.sentence.end
                 last_speakers, last_at = list(speakers), said_from
+                topic = []
             if found is None:
                 continue
             start, end, qkind, extra = found
@@ -1297,3 +1388,4 @@ def find_claims(doc: Doc) -> None:
                 )
             if kind != "preposition" and not (possessive or passive):  # "بحسب صحيفة مترو"
                 last_speakers, last_at = list(speakers), max(last_at, end)
+                topic = []

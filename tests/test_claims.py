@@ -794,3 +794,53 @@ def test_a_relative_pronoun_is_no_adjective_of_a_source() -> None:
     )
     claims = said(text)
     assert all("التي" not in c[0][0] for c in claims if c[0])
+
+
+def test_a_verb_before_a_participle_has_no_subject_of_its_own() -> None:
+    # "وأضاف مؤكدا": the participle carries what was said; the running speaker says it
+    text = (
+        "أكد الوزير خالد المنصوري أن التعاون بين البلدين مستمر بقوة. "
+        "وأضاف مؤكدا رغبة «بلاده في توسيع الشراكة مع اليابان»."
+    )
+    claims = said(text)
+    assert claims[-1][:2] == (("خالد المنصوري",), "resolved")
+    assert claims[-1][2].startswith("بلاده في توسيع")
+
+
+def test_the_subject_of_an_opening_verb_speaks_next() -> None:
+    # "ربط X بين …" is no cue, but X is whom the subject-less "وقال" and "وأكد على" after it
+    # mean; "وأشاد بالبرامج" has an object, not an unread subject
+    text = (
+        "ربط عضو مجلس الشورى سالم العتيبي بين الهجمات الأخيرة ونجاح الدبلوماسية. "
+        "وقال في حديث للصحيفة إن الدولة ستخرج أقوى من هذه المحنة، وأشاد بالبرامج "
+        "التي أطلقتها الدولة. وأكد على أن أمن البلاد خط أحمر لا يمكن المساس به."
+    )
+    claims = said(text)
+    assert len(claims) >= 2
+    assert all(c[:2] == (("سالم العتيبي",), "resolved") for c in claims)
+
+
+def test_the_subject_of_an_opening_verb_is_no_speaker_once_another_person_is_named() -> None:
+    text = (
+        "انتقد الباحث منصور الحربي خطة الحكومة الجديدة. "
+        "وجاء ذلك بعد لقاء مع الوزير خالد المنصوري في الرياض. "
+        "وأضاف أن الخطة لا تعالج جذور المشكلة أبدا."
+    )
+    assert said(text)[-1][:2] == ((), "unresolved")
+
+
+def test_a_definite_title_refers_to_the_person_it_followed() -> None:
+    # "X النائب في مجلس الشورى" … "وقال النائب": X, not an anonymous member
+    text = (
+        "وصف سالم الدوسري النائب في مجلس الشورى القرار بالخطوة الشجاعة. "
+        "وقال النائب في تعليقه إن القرار يحمي الأسر من الاستغلال."
+    )
+    assert said(text)[-1][:2] == (("سالم الدوسري",), "resolved")
+
+
+def test_the_given_name_ali_before_a_name_the_ner_found() -> None:
+    # the NER reads "حسين باكير" and leaves علي (folded like the preposition على) out
+    text = "أكد علي حسين باكير باحث في العلاقات الدولية، بأن الموقف صار أصعب من قبل."
+    [(speakers, status, claim)] = said(text)
+    assert status == "resolved" and speakers and speakers[0].endswith("حسين باكير")
+    assert claim.startswith("الموقف صار")
