@@ -595,6 +595,21 @@ def _appositive_person(doc: Doc, view: SentView, first: int) -> list[str]:
     return sorted(found) if len(found) == 1 else []
 
 
+def _headline_person(doc: Doc, view: SentView, j: int) -> list[str]:
+    """In the headline, the title at token ``j`` ("خبير أمني يطالب …"، "نائب بحريني:") is the
+    one person the article gives that title (:func:`_titled_persons`); none or several →
+    ``[]``."""
+    span = doc.article.title_span
+    if not span or not span[0] <= view.tokens[j].start < span[1]:
+        return []
+    hit = match_title(view, j)
+    if hit is None or hit[0].number != "sg":
+        return []  # "كبار العلماء تدين": a body, not one person
+    words = [strip_al(f) for f in view.folded[j : hit[1] + 2]]
+    persons = _titled_persons(doc, words, view.index)
+    return persons if len(persons) == 1 else []
+
+
 def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end."""
     toks = view.tokens
@@ -660,6 +675,9 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             person = None if doc_noun else _person_ahead(doc, view, j + 1, span=span)
             if person is not None:  # "المتحدث باسم الخارجية التركية تانجو بيليتش"
                 return [person[0]], _skip_apposition(doc, view, person[1])
+            named = _headline_person(doc, view, j)
+            if named:  # a headline's "خبير أمني يطالب …": the expert the article names
+                return named, j + 1
             return _unnamed_source(doc, view, j)
         hit = match_title(view, j)
         if hit is not None:
@@ -730,7 +748,7 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 break  # "رئيس الوزراء صائب عريقات": maybe a name rasd does not read
             k += 1
         if k < len(toks) and subjectless(view, k):
-            named = _appositive_person(doc, view, titled)
+            named = _appositive_person(doc, view, titled) or _headline_person(doc, view, titled)
             if named:  # "وقال النائب" after "X النائب في البرلمان": X
                 return named, k
             return [_titled_source(doc, view, titled, k)], k
@@ -745,6 +763,9 @@ def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
     for k in range(max(0, i - 4), i):
         tok = view.tokens[k]
         if tok.word and is_source_noun(tok.text) and doc.mention_at_token(tok) is None:
+            named = _headline_person(doc, view, k)
+            if named:  # a headline's "خبير أمني يطالب": the expert the article names
+                return named
             keys, nxt = _unnamed_source(doc, view, k)
             if nxt <= i + 1:
                 return keys
@@ -916,6 +937,32 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _MAX_LABEL_WORDS = 4  # words before the colon of "الجبير: الأسد فقد شرعيته"
 
 
+def _titled_persons(doc: Doc, words: list[str], skip: int) -> list[str]:
+    """The persons given the title phrase ``words`` (folded, without ال) in any sentence but
+    ``skip``: its first word within four words before the name or three after it ("قال محافظ
+    المدينة X", "X محافظ المدينة"); of several, those near the most words of the phrase
+    ("أمير الشرقية": the prince near أمير and الشرقية, not another prince)."""
+    word = words[0]
+    found: dict[str, int] = {}
+    for view in doc.views:
+        if view.index == skip:
+            continue
+        toks = view.tokens
+        for k, tok in enumerate(toks):
+            m = doc.mention_at_token(tok)
+            if m is None or m.cls != "Person" or tok.start != m.start:
+                continue
+            end = k
+            while end < len(toks) and toks[end].start < m.end:
+                end += 1
+            near = view.folded[max(0, k - 4) : k] + view.folded[end : end + 4]
+            bare = {strip_al(f) for f in near} | {strip_al(f[1:]) for f in near}  # ومحافظ
+            if word in bare:
+                found[m.key] = max(found.get(m.key, 0), len(set(words) & bare))
+    best = max(found.values(), default=0)
+    return sorted(k for k, n in found.items() if n == best)
+
+
 def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
     """``الجبير: الأسد فقد شرعيته`` (a headline or a line opening with a speaker and a colon):
     the speaker is a person or organisation named before the colon (or a family name of a
@@ -927,11 +974,23 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
     speakers: list[str] = []
     for k in range(colon):
         m = doc.mention_at_token(toks[k])
-        if m is not None and m.cls in ("Person", "Organization"):
-            speakers = [m.key]
-    if not speakers and colon <= 2:
+        nisba = m is not None and m.end - m.start == len(toks[k].text) and nisba_country(m.surface)
+        if m is not None and m.cls in ("Person", "Organization") and not nisba:
+            speakers = [m.key]  # "نائب بحريني:": a nisba read as a name is none
+    unresolved = False
+    if not speakers and match_title(view, 0) is not None:
+        # "نائب بحريني: …": a title (and a nisba, never a name) before the colon is the one
+        # person the article names; several → the speaker stays open
+        after = doc.mentions_in(view.sentence.end, len(doc.article.text))
+        persons = sorted({m.key for m in after if m.cls == "Person" and m.key in doc.entities})
+        if len(persons) > 1:  # "محافظ الزلفي:": the one given that title in the article
+            words = [strip_al(f) for f in view.folded[:colon]]
+            persons = [k for k in _titled_persons(doc, words, view.index) if k in persons]
+        speakers = persons if len(persons) == 1 else []
+        unresolved = not speakers
+    elif not speakers and colon <= 2:
         speakers = _surname_ref(doc, view, colon - 1)
-    if not speakers:
+    if not speakers and not unresolved:
         return None
     start, end = _trim(doc.article.text, toks[colon + 1].start, view.sentence.end)
     if _words(doc.article.text[start:end]) < _MIN_QUOTE_WORDS:
@@ -946,6 +1005,7 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
         sentence=view.index,
         date=doc.article.published,
         date_from_article=doc.article.published is not None,
+        speaker_status="unresolved" if unresolved else "resolved",
     )
 
 

@@ -240,8 +240,8 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
             return False
     if tok.text[-1] in _TANWEEN or tok.text.endswith("اً"):
         return False
-    if not inner and clitic_noun(tok.text):
-        return False
+    if clitic_noun(tok.text) and (not inner or f[0] in "بل"):
+        return False  # "ونظيره"; after a name too: "آل مرعي بحجب" (بـ + حجب)
     joined = j > 0 and view.folded[j - 1] in name_connectors()  # "أبو طالب" is a name
     if (match_title(view, j) or match_cue(view, j)) and not joined:  # "آل الشيخ" is too
         return False

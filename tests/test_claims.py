@@ -844,3 +844,59 @@ def test_the_given_name_ali_before_a_name_the_ner_found() -> None:
     [(speakers, status, claim)] = said(text)
     assert status == "resolved" and speakers and speakers[0].endswith("حسين باكير")
     assert claim.startswith("الموقف صار")
+
+
+def test_a_headline_title_is_the_person_the_article_gives_that_title() -> None:
+    text = (
+        "محافظ المدينة: الحادث لن يؤثر على وحدة الأهالي\n\n"
+        "قال محافظ المدينة سالم العتيبي إن الأهالي متماسكون جدا. "
+        "وشكر المواطن خالد المنصوري رجال الأمن على جهودهم."
+    )
+    claims = said(text)
+    assert claims[0] == (("سالم العتيبي",), "resolved", "الحادث لن يؤثر على وحدة الأهالي")
+
+
+def test_a_headline_title_with_two_candidates_is_left_open() -> None:
+    # a nisba after the title is no name; two persons carry the title: no guess
+    text = (
+        "نائب كويتي: الهجوم لن يفرق بين أبناء الوطن الواحد\n\n"
+        "وأدان النائب فهد المطيري الهجوم على المسجد بشدة. "
+        "كما أدان النائب سعد العنزي الهجوم نفسه في بيان منفصل."
+    )
+    assert said(text)[0][:2] == ((), "unresolved")
+
+
+def test_a_prepositional_noun_after_a_family_name_is_no_part_of_it() -> None:
+    text = "وطالب الخبير سعد آل حمد بإغلاق الحسابات المحرضة على العنف فورا."
+    [(speakers, _status, claim)] = said(text)
+    assert speakers == ("سعد آل حمد",)
+    assert claim.startswith("إغلاق الحسابات")
+
+
+def test_a_headline_source_is_the_person_the_article_gives_that_title() -> None:
+    record = {
+        "title": "خبير اقتصادي يطالب بخفض الضرائب على المشاريع الصغيرة",
+        "content": "طالب الخبير الاقتصادي سعد الحربي بخفض الضرائب على المشاريع الناشئة. "
+        "وقال المواطن خالد المنصوري إن الأسعار ارتفعت كثيرا هذا العام.",
+    }
+    ex = extract_article(parse_record(record, "claims-test"))
+    assert ex.claims[0].speakers == ("سعد الحربي",)
+    assert ex.claims[0].text.startswith("خفض الضرائب على المشاريع الصغيرة")
+
+
+def test_a_nisba_in_a_headline_is_no_speaker() -> None:
+    text = (
+        "نائب كويتي: الهجوم لن يفرق بين أبناء الوطن الواحد\n\n"
+        "وأدان النائب فهد المطيري الهجوم على المسجد بشدة."
+    )
+    assert said(text)[0][:2] == (("فهد المطيري",), "resolved")
+
+
+def test_a_headline_title_goes_to_the_person_nearest_its_words() -> None:
+    # two princes: the one called "أمير المنطقة الشمالية" speaks for "أمير الشمالية"
+    text = (
+        "أمير الشمالية: سنواصل ملاحقة المخربين حتى آخر واحد منهم\n\n"
+        "استقبل الأمير فيصل بن خالد أمير المنطقة الشمالية وفدا من الأهالي، "
+        "ونقل لهم تحيات الأمير سلطان بن فهد."
+    )
+    assert said(text)[0][:2] == (("فيصل بن خالد",), "resolved")
