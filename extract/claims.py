@@ -538,18 +538,23 @@ def _quoted_media(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
 
 def _ministry_short(doc: Doc, view: SentView, j: int) -> list[str]:
     """``الخارجية``، ``الداخلية`` standing alone: the one ministry named before whose name
-    goes on with that word (وزارة الخارجية الروسية)."""
+    goes on with that word (وزارة الخارجية الروسية), or else the one named after it."""
     tok = view.tokens[j]
     f = view.folded[j]
     if not is_word(tok) or not f.startswith("ال") or doc.mention_at_token(tok) is not None:
         return []
-    found = {
-        m.key
-        for m in doc.mentions_in(0, tok.start)
-        if m.cls == "Organization"
-        and match_key(m.surface).split()[1:2] == [match_key(f)]
-        and strip_al(match_key(m.surface).split()[0]) in ministry_heads()
-    }
+
+    def ministries(start: int, end: int) -> set[str]:
+        return {
+            m.key
+            for m in doc.mentions_in(start, end)
+            if m.cls == "Organization"
+            and match_key(m.surface).split()[1:2] == [match_key(f)]
+            and strip_al(match_key(m.surface).split()[0]) in ministry_heads()
+        }
+
+    # named before; else named later in the article ("وأكدت الداخلية …" … "وزارة الداخلية")
+    found = ministries(0, tok.start) or ministries(tok.end, len(doc.article.text))
     if len(found) != 1:
         return []
     key = found.pop()
@@ -1407,7 +1412,14 @@ def find_claims(doc: Doc) -> None:
                 first = next((k for k, t in enumerate(toks) if t.start == found[0]), None)
                 if first is not None and _bi_object(view, first):
                     found = (found[0] + 1, *found[1:])  # the content starts after بـ
-            if kind != "preposition" and not (possessive or passive) and (explicit or unresolved):
+            # "…، الذي يعتبر أمنا للمنطقة" with no antecedent rasd can name: a clause inside
+            # the running report, which goes on after it
+            aside = i > 0 and view.folded[i - 1] in _RELATIVES and not speakers
+            if (
+                kind != "preposition"
+                and not (possessive or passive or aside)
+                and (explicit or unresolved)
+            ):
                 said_from = toks[j].start if j < len(toks) else view.sentence.end
                 last_speakers, last_at = list(speakers), said_from
                 topic = []
@@ -1446,6 +1458,6 @@ def find_claims(doc: Doc) -> None:
                         speaker_status="unresolved" if unresolved else "resolved",
                     )
                 )
-            if kind != "preposition" and not (possessive or passive):  # "بحسب صحيفة مترو"
+            if kind != "preposition" and not (possessive or passive or aside):  # "بحسب صحيفة مترو"
                 last_speakers, last_at = list(speakers), max(last_at, end)
                 topic = []

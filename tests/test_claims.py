@@ -900,3 +900,21 @@ def test_a_headline_title_goes_to_the_person_nearest_its_words() -> None:
         "ونقل لهم تحيات الأمير سلطان بن فهد."
     )
     assert said(text)[0][:2] == (("فيصل بن خالد",), "resolved")
+
+
+def test_a_relative_clause_does_not_end_the_running_report() -> None:
+    # "الذي يعتبر …" (which is considered …) is no new speaker: "وتابع" is still the minister
+    text = (
+        "وقال الوزير خالد المنصوري إن الاستقرار مهم لجميع الدول. "
+        "وأضاف أن أمن الخليج، الذي يعتبر ركيزة للمنطقة كلها، خط أحمر. "
+        "وتابع أعتقد أن التعاون سيستمر لسنوات طويلة."
+    )
+    assert said(text)[-1][:2] == (("خالد المنصوري",), "resolved")
+
+
+def test_a_ministry_named_later_in_the_article() -> None:
+    text = (
+        "وأكدت الداخلية أن المطلوبين سلموا أنفسهم طوعا للجهات المختصة. "
+        "وكانت وزارة الداخلية قد نشرت أسماءهم قبل أسبوعين."
+    )
+    assert said(text)[0][:2] == (("وزارة الداخلية",), "resolved")
