@@ -646,6 +646,16 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             person = _person_ahead(doc, view, n)
             if person is not None:
                 return [person[0]], _skip_apposition(doc, view, person[1])
+        if m is not None and m.cls == "Country" and tok.start == m.start:
+            # "قالت إيران إن …"، "وأعربت الكويت عن …": a country as the subject of a
+            # speech verb speaks (for its government), when what was said follows at once
+            n = j
+            while n < len(toks) and toks[n].start < m.end:
+                n += 1
+            if n < len(toks) and (
+                toks[n].text in ':«"“' or (is_word(toks[n]) and subjectless(view, n))
+            ):
+                return [m.key], n
         if m is not None:
             if m.cls in _SPEAKER_CLASSES:
                 keys = [m.key]
@@ -1249,6 +1259,13 @@ def find_claims(doc: Doc) -> None:
                 kind = "continuation"
             elif not passive:
                 speakers, j = speakers_after(doc, view, after)
+                before = doc.mention_at_token(toks[i - 1]) if i > 0 else None
+                named_before = before is not None and before.cls != "UnnamedSource"
+                if (cue.split()[-1] in _PREPOSITIONS or named_before) and any(
+                    doc.cls_of(k) == "Country" for k in speakers
+                ):
+                    # "أشار إلى إيران"، "وكان داعش هدد تركيا": the object, not the speaker
+                    speakers, j = [], after
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
             if not speakers and kind != "document" and not passive:

@@ -189,7 +189,22 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
     for form in sorted(forms, key=len, reverse=True):
         if form in table:
             return form, *table[form], i + 1
+    # "وأعربت الكويت عن …"، "وتحدث الوزير خالد عن …": a verb that is a cue only with its
+    # preposition, the subject standing between them
+    for form in sorted(forms, key=len, reverse=True):
+        for k in range(i + 2, min(len(toks), i + _SPLIT_CUE_SPAN + 1)):
+            if not is_word(toks[k - 1]):
+                break
+            row = table.get(f"{form} {view.folded[k]}")
+            if row is not None and row[0] == "verb" and form not in _SPLIT_BLOCKED:
+                return form, *row, i + 1
     return None
+
+
+#: how far the preposition of a cue such as «أعرب … عن» may stand from its verb
+_SPLIT_CUE_SPAN = 6
+#: words that are prepositions too (عبر = via), never read as the verb of a split cue
+_SPLIT_BLOCKED = frozenset({"عبر"})
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -918,3 +918,34 @@ def test_a_ministry_named_later_in_the_article() -> None:
         "وكانت وزارة الداخلية قد نشرت أسماءهم قبل أسبوعين."
     )
     assert said(text)[0][:2] == (("وزارة الداخلية",), "resolved")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقالت إيران إن الاتفاق النووي لن يغير سياستها في المنطقة أبدا.", "إيران"),
+        ("وأعربت الكويت عن إدانتها الشديدة للهجوم على المصلين.", "الكويت"),
+    ],
+)
+def test_a_country_as_the_subject_of_a_speech_verb_speaks(text: str, speaker: str) -> None:
+    [(speakers, status, _claim)] = said(text)
+    assert (speakers, status) == ((speaker,), "resolved")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأشار الوزير إلى إيران بأنها تدعم الجماعات المسلحة في اليمن.",
+        "وكان داعش هدد تركيا بأنها ستدفع الثمن غاليا في الأسابيع المقبلة.",
+    ],
+)
+def test_a_country_after_a_preposition_or_a_subject_is_no_speaker(text: str) -> None:
+    assert all(not any(s in ("إيران", "تركيا") for s in c[0]) for c in said(text))
+
+
+def test_a_cue_with_its_subject_before_the_preposition() -> None:
+    # "أعربت … عن": a cue only with عن, the speaker standing between
+    text = "وأعربت الوزيرة سلمى الخالدي عن إدانتها الشديدة للهجوم الذي استهدف المصلين أمس."
+    [(speakers, status, claim)] = said(text)
+    assert status == "resolved" and len(speakers) == 1 and speakers[0].endswith("الخالدي")
+    assert claim.startswith("إدانتها الشديدة")
