@@ -1121,12 +1121,38 @@ def _subject_right_before(doc: Doc, view: SentView, i: int, speakers: list[str])
 _MAX_INNER_SUBJECT = 8  # words of a reported clause's subject before its own verb
 
 
+def _in_open_quote(view: SentView, start: int, end: int) -> bool:
+    """Whether a quotation «…» or “…” opened between tokens ``start`` and ``end`` is still
+    open at ``end`` and closes later in the sentence (unbalanced marks say nothing)."""
+    depth = 0
+    for t in view.tokens[start:end]:
+        if t.text in "«“":
+            depth += 1
+        elif t.text in "»”":
+            depth = max(0, depth - 1)
+    if depth == 0:
+        return False
+    for t in view.tokens[end:]:
+        if t.text in "«“":
+            depth += 1
+        elif t.text in "»”":
+            depth -= 1
+            if depth == 0:
+                return True
+    return False
+
+
 def _outside_content(doc: Doc, view: SentView, cues: list) -> list:
     """Drop a verb standing within the first words of what the cue before it reports, with
     no named subject of its own: «أكد الجبير إن ذلك يهدد كل الدول» is one statement."""
     toks = view.tokens
     out: list = []
     for c in cues:
+        if out and c[2] != "continuation" and _in_open_quote(view, out[-1][4], c[0]):
+            # «… وتؤكد الحكومة …»: a verb inside the quotation the cue before opened is
+            # what was said, not a new statement (a participle there is mostly the writer's,
+            # after a closing mark left out)
+            continue
         if out and c[2] == "verb":
             opener = next(
                 (

@@ -949,3 +949,21 @@ def test_a_cue_with_its_subject_before_the_preposition() -> None:
     [(speakers, status, claim)] = said(text)
     assert status == "resolved" and len(speakers) == 1 and speakers[0].endswith("الخالدي")
     assert claim.startswith("إدانتها الشديدة")
+
+
+def test_an_adverb_of_time_after_the_verb_is_no_subject() -> None:
+    text = (
+        "وقال وزير الداخلية سالم العتيبي إن التحقيق بدأ فورا. "
+        "وقال لاحقا في تصريحات للتلفزيون إن المتهم اعترف بكل شيء."
+    )
+    assert said(text)[-1][:2] == (("سالم العتيبي",), "resolved")
+
+
+def test_a_cue_inside_an_open_quotation_is_what_was_said() -> None:
+    text = (
+        "وأضاف الناطق سالم العتيبي أن «الحكومة ترفض الاتهامات، وتؤكد الحكومة أن الهجوم "
+        "كان مدبرا». وقال لاحقا في تصريح إن المتهمين اعتقلوا جميعا أمس."
+    )
+    claims = said(text)
+    assert [c[0] for c in claims] == [("سالم العتيبي",), ("سالم العتيبي",)]
+    assert "وتؤكد الحكومة" in claims[0][2]
