@@ -32,6 +32,7 @@ from extract.resources import (
     PlaceNoun,
     SourceNoun,
     SpeechCue,
+    SubjectlessWord,
     load_table,
 )
 from extract.resources import Title as TitleRow
@@ -196,15 +197,21 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
             if not is_word(toks[k - 1]):
                 break
             row = table.get(f"{form} {view.folded[k]}")
-            if row is not None and row[0] == "verb" and form not in _SPLIT_BLOCKED:
+            if row is not None and row[0] == "verb" and form not in _preposition_words():
                 return form, *row, i + 1
     return None
 
 
 #: how far the preposition of a cue such as «أعرب … عن» may stand from its verb
 _SPLIT_CUE_SPAN = 6
-#: words that are prepositions too (عبر = via), never read as the verb of a split cue
-_SPLIT_BLOCKED = frozenset({"عبر"})
+
+
+@functools.cache
+def _preposition_words() -> frozenset[str]:
+    """Words after which a verb has no subject (``subjectless_words.tsv``), folded: such a
+    word (عبر = via) is never the verb of a split cue."""
+    rows = load_table("subjectless_words.tsv", SubjectlessWord)
+    return frozenset(fold(r.word) for r in rows)
 
 
 @functools.lru_cache(maxsize=100_000)
