@@ -21,6 +21,14 @@ subject (``وأضاف سموه``) is the dignitary who has spoken most; a named 
 "according to" phrase before a verb reports that whole statement; a media head with a quoted
 name (``صحيفة «البلد»``) speaks as that organisation; negations and relative ``من`` before a
 cue (``cue_blockers.tsv``) and bare verbs inside a reported clause are no cues.
+
+Also: a country is a speaker only as the subject right after a speech verb with what was said
+at once (``قالت إيران إن``); the subject of a sentence opening with a verb that is no cue
+(``ربط النائب X بين …``) is whom a later subject-less cue means while nobody else spoke or
+was named; a headline title (``نائب بحريني:``) is the one person the article gives that
+title; a definite title (``وقال النائب``) is the one person it followed in apposition; a
+relative clause (``الذي يعتبر …``) does not end the running report, and a verb inside a «…»
+quotation the cue before opened is what was said.
 """
 
 from __future__ import annotations
