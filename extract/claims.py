@@ -21,6 +21,14 @@ subject (``وأضاف سموه``) is the dignitary who has spoken most; a named 
 "according to" phrase before a verb reports that whole statement; a media head with a quoted
 name (``صحيفة «البلد»``) speaks as that organisation; negations and relative ``من`` before a
 cue (``cue_blockers.tsv``) and bare verbs inside a reported clause are no cues.
+
+Also: a country is a speaker only as the subject right after a speech verb with what was said
+at once (``قالت إيران إن``); the subject of a sentence opening with a verb that is no cue
+(``ربط النائب X بين …``) is whom a later subject-less cue means while nobody else spoke or
+was named; a headline title (``نائب بحريني:``) is the one person the article gives that
+title; a definite title (``وقال النائب``) is the one person it followed in apposition; a
+relative clause (``الذي يعتبر …``) does not end the running report, and a verb inside a «…»
+quotation the cue before opened is what was said.
 """
 
 from __future__ import annotations
@@ -350,14 +358,18 @@ def skip_addressee(doc: Doc, view: SentView, j: int) -> int:
 
 def subjectless(view: SentView, j: int) -> bool:
     """Whether the cue ending before token ``j`` has no subject of its own: the next word is
-    a complementiser, a colon, a quotation or a preposition ("وقال إن"، "وأضاف: «…»")."""
+    a complementiser, a colon, a quotation or a preposition ("وقال إن"، "وأضاف: «…»"), or a
+    participle that carries what was said ("وأضاف مؤكدا أن …")."""
     toks = view.tokens
     if j >= len(toks):
         return True
     tok = toks[j]
     if not is_word(tok):
         return tok.text in ':«"“،,.'
-    return _is_complementiser(tok.text) or view.folded[j] in subjectless_words()
+    if _is_complementiser(tok.text) or view.folded[j] in subjectless_words():
+        return True
+    hit = match_cue(view, j)
+    return hit is not None and hit[1] == "continuation"
 
 
 def _quoted_speaker(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
@@ -534,18 +546,23 @@ def _quoted_media(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
 
 def _ministry_short(doc: Doc, view: SentView, j: int) -> list[str]:
     """``الخارجية``، ``الداخلية`` standing alone: the one ministry named before whose name
-    goes on with that word (وزارة الخارجية الروسية)."""
+    goes on with that word (وزارة الخارجية الروسية), or else the one named after it."""
     tok = view.tokens[j]
     f = view.folded[j]
     if not is_word(tok) or not f.startswith("ال") or doc.mention_at_token(tok) is not None:
         return []
-    found = {
-        m.key
-        for m in doc.mentions_in(0, tok.start)
-        if m.cls == "Organization"
-        and match_key(m.surface).split()[1:2] == [match_key(f)]
-        and strip_al(match_key(m.surface).split()[0]) in ministry_heads()
-    }
+
+    def ministries(start: int, end: int) -> set[str]:
+        return {
+            m.key
+            for m in doc.mentions_in(start, end)
+            if m.cls == "Organization"
+            and match_key(m.surface).split()[1:2] == [match_key(f)]
+            and strip_al(match_key(m.surface).split()[0]) in ministry_heads()
+        }
+
+    # named before; else named later in the article ("وأكدت الداخلية …" … "وزارة الداخلية")
+    found = ministries(0, tok.start) or ministries(tok.end, len(doc.article.text))
     if len(found) != 1:
         return []
     key = found.pop()
@@ -571,6 +588,41 @@ def _titled_source(doc: Doc, view: SentView, first: int, end: int) -> str:
     return key
 
 
+def _appositive_person(doc: Doc, view: SentView, first: int) -> list[str]:
+    """The one person given the title at token ``first`` in an apposition before this
+    sentence ("X النائب في البرلمان …" … "وقال النائب": X); none or several → ``[]``."""
+    if not view.folded[first].startswith("ال"):
+        return []  # "نائب": an indefinite title introduces someone new
+    word = strip_al(view.folded[first])
+    found: set[str] = set()
+    for other in (v for v in doc.views if v.index < view.index):
+        for k, tok in enumerate(other.tokens):
+            m = doc.mention_at_token(tok)
+            if m is None or m.cls != "Person" or tok.end != m.end:
+                continue
+            n = k + 1
+            if n < len(other.tokens) and other.tokens[n].text in "،,":
+                n += 1
+            if n < len(other.tokens) and strip_al(other.folded[n]) == word:
+                found.add(m.key)
+    return sorted(found) if len(found) == 1 else []
+
+
+def _headline_person(doc: Doc, view: SentView, j: int) -> list[str]:
+    """In the headline, the title at token ``j`` ("خبير أمني يطالب …"، "نائب بحريني:") is the
+    one person the article gives that title (:func:`_titled_persons`); none or several →
+    ``[]``."""
+    span = doc.article.title_span
+    if not span or not span[0] <= view.tokens[j].start < span[1]:
+        return []
+    hit = match_title(view, j)
+    if hit is None or hit[0].number != "sg":
+        return []  # "كبار العلماء تدين": a body, not one person
+    words = [strip_al(f) for f in view.folded[j : hit[1] + 2]]
+    persons = _titled_persons(doc, words, view.index)
+    return persons if len(persons) == 1 else []
+
+
 def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end."""
     toks = view.tokens
@@ -585,6 +637,15 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             j += 1
             continue
         m = doc.mention_at_token(tok)
+        if m is None and tok.text == "علي" and j + 1 < len(toks):
+            # "أكد علي حسين باكير": the given name علي (folded like the preposition على)
+            # left out of the name the NER found after it
+            after = doc.mention_at_token(toks[j + 1])
+            if after is not None and after.cls == "Person" and after.start == toks[j + 1].start:
+                n = j + 1
+                while n < len(toks) and toks[n].start < after.end:
+                    n += 1
+                return [after.key], _skip_apposition(doc, view, n)
         if m is not None and m.layer == "coref-title":
             # a title read as standing for someone named before, unless a name follows it
             n = j
@@ -593,6 +654,16 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             person = _person_ahead(doc, view, n)
             if person is not None:
                 return [person[0]], _skip_apposition(doc, view, person[1])
+        if m is not None and m.cls == "Country" and tok.start == m.start:
+            # "قالت إيران إن …"، "وأعربت الكويت عن …": a country as the subject of a
+            # speech verb speaks (for its government), when what was said follows at once
+            n = j
+            while n < len(toks) and toks[n].start < m.end:
+                n += 1
+            if n < len(toks) and (
+                toks[n].text in ':«"“' or (is_word(toks[n]) and subjectless(view, n))
+            ):
+                return [m.key], n
         if m is not None:
             if m.cls in _SPEAKER_CLASSES:
                 keys = [m.key]
@@ -627,6 +698,9 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             person = None if doc_noun else _person_ahead(doc, view, j + 1, span=span)
             if person is not None:  # "المتحدث باسم الخارجية التركية تانجو بيليتش"
                 return [person[0]], _skip_apposition(doc, view, person[1])
+            named = _headline_person(doc, view, j)
+            if named:  # a headline's "خبير أمني يطالب …": the expert the article names
+                return named, j + 1
             return _unnamed_source(doc, view, j)
         hit = match_title(view, j)
         if hit is not None:
@@ -697,6 +771,9 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 break  # "رئيس الوزراء صائب عريقات": maybe a name rasd does not read
             k += 1
         if k < len(toks) and subjectless(view, k):
+            named = _appositive_person(doc, view, titled) or _headline_person(doc, view, titled)
+            if named:  # "وقال النائب" after "X النائب في البرلمان": X
+                return named, k
             return [_titled_source(doc, view, titled, k)], k
     return [], j
 
@@ -709,6 +786,9 @@ def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
     for k in range(max(0, i - 4), i):
         tok = view.tokens[k]
         if tok.word and is_source_noun(tok.text) and doc.mention_at_token(tok) is None:
+            named = _headline_person(doc, view, k)
+            if named:  # a headline's "خبير أمني يطالب": the expert the article names
+                return named
             keys, nxt = _unnamed_source(doc, view, k)
             if nxt <= i + 1:
                 return keys
@@ -880,6 +960,32 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _MAX_LABEL_WORDS = 4  # words before the colon of "الجبير: الأسد فقد شرعيته"
 
 
+def _titled_persons(doc: Doc, words: list[str], skip: int) -> list[str]:
+    """The persons given the title phrase ``words`` (folded, without ال) in any sentence but
+    ``skip``: its first word within four words before the name or three after it ("قال محافظ
+    المدينة X", "X محافظ المدينة"); of several, those near the most words of the phrase
+    ("أمير الشرقية": the prince near أمير and الشرقية, not another prince)."""
+    word = words[0]
+    found: dict[str, int] = {}
+    for view in doc.views:
+        if view.index == skip:
+            continue
+        toks = view.tokens
+        for k, tok in enumerate(toks):
+            m = doc.mention_at_token(tok)
+            if m is None or m.cls != "Person" or tok.start != m.start:
+                continue
+            end = k
+            while end < len(toks) and toks[end].start < m.end:
+                end += 1
+            near = view.folded[max(0, k - 4) : k] + view.folded[end : end + 4]
+            bare = {strip_al(f) for f in near} | {strip_al(f[1:]) for f in near}  # ومحافظ
+            if word in bare:
+                found[m.key] = max(found.get(m.key, 0), len(set(words) & bare))
+    best = max(found.values(), default=0)
+    return sorted(k for k, n in found.items() if n == best)
+
+
 def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
     """``الجبير: الأسد فقد شرعيته`` (a headline or a line opening with a speaker and a colon):
     the speaker is a person or organisation named before the colon (or a family name of a
@@ -891,11 +997,23 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
     speakers: list[str] = []
     for k in range(colon):
         m = doc.mention_at_token(toks[k])
-        if m is not None and m.cls in ("Person", "Organization"):
-            speakers = [m.key]
-    if not speakers and colon <= 2:
+        nisba = m is not None and m.end - m.start == len(toks[k].text) and nisba_country(m.surface)
+        if m is not None and m.cls in ("Person", "Organization") and not nisba:
+            speakers = [m.key]  # "نائب بحريني:": a nisba read as a name is none
+    unresolved = False
+    if not speakers and match_title(view, 0) is not None:
+        # "نائب بحريني: …": a title (and a nisba, never a name) before the colon is the one
+        # person the article names; several → the speaker stays open
+        after = doc.mentions_in(view.sentence.end, len(doc.article.text))
+        persons = sorted({m.key for m in after if m.cls == "Person" and m.key in doc.entities})
+        if len(persons) > 1:  # "محافظ الزلفي:": the one given that title in the article
+            words = [strip_al(f) for f in view.folded[:colon]]
+            persons = [k for k in _titled_persons(doc, words, view.index) if k in persons]
+        speakers = persons if len(persons) == 1 else []
+        unresolved = not speakers
+    elif not speakers and colon <= 2:
         speakers = _surname_ref(doc, view, colon - 1)
-    if not speakers:
+    if not speakers and not unresolved:
         return None
     start, end = _trim(doc.article.text, toks[colon + 1].start, view.sentence.end)
     if _words(doc.article.text[start:end]) < _MIN_QUOTE_WORDS:
@@ -910,6 +1028,7 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
         sentence=view.index,
         date=doc.article.published,
         date_from_article=doc.article.published is not None,
+        speaker_status="unresolved" if unresolved else "resolved",
     )
 
 
@@ -1010,12 +1129,38 @@ def _subject_right_before(doc: Doc, view: SentView, i: int, speakers: list[str])
 _MAX_INNER_SUBJECT = 8  # words of a reported clause's subject before its own verb
 
 
+def _in_open_quote(view: SentView, start: int, end: int) -> bool:
+    """Whether a quotation «…» or “…” opened between tokens ``start`` and ``end`` is still
+    open at ``end`` and closes later in the sentence (unbalanced marks say nothing)."""
+    depth = 0
+    for t in view.tokens[start:end]:
+        if t.text in "«“":
+            depth += 1
+        elif t.text in "»”":
+            depth = max(0, depth - 1)
+    if depth == 0:
+        return False
+    for t in view.tokens[end:]:
+        if t.text in "«“":
+            depth += 1
+        elif t.text in "»”":
+            depth -= 1
+            if depth == 0:
+                return True
+    return False
+
+
 def _outside_content(doc: Doc, view: SentView, cues: list) -> list:
     """Drop a verb standing within the first words of what the cue before it reports, with
     no named subject of its own: «أكد الجبير إن ذلك يهدد كل الدول» is one statement."""
     toks = view.tokens
     out: list = []
     for c in cues:
+        if out and c[2] != "continuation" and _in_open_quote(view, out[-1][4], c[0]):
+            # «… وتؤكد الحكومة …»: a verb inside the quotation the cue before opened is
+            # what was said, not a new statement (a participle there is mostly the writer's,
+            # after a closing mark left out)
+            continue
         if out and c[2] == "verb":
             opener = next(
                 (
@@ -1056,15 +1201,54 @@ def _other_persons(doc: Doc, start: int, end: int, speakers: list[str]) -> bool:
     return False
 
 
+def _opening_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
+    """The person who is the subject of a sentence opening with a verb that is no cue:
+    "ربط عضو مجلس النواب X بين …"، "ودافع X عن …" — ``(key, end offset)``, or None.
+
+    The verb is the first word: no mention, no cue, no title, no preposition or
+    complementiser, not definite, not a marked passive; the person stands right after it,
+    after a title phrase at most.  Such a person is whom a later "وقال إن …" with no
+    subject of its own most likely refers to.
+    """
+    toks = view.tokens
+    if len(toks) < 2 or not is_word(toks[0]) or doc.mention_at_token(toks[0]) is not None:
+        return None
+    f = view.folded[0]
+    if (
+        match_cue(view, 0) is not None
+        or match_title(view, 0) is not None
+        or f.startswith(("ال", "وال"))
+        or subjectless(view, 0)
+        or f in cue_blockers()
+        or _passive(toks[0].text)
+    ):
+        return None
+    j = 1
+    hit = match_title(view, j)
+    if hit is not None:
+        j = skip_modifiers(doc, view, hit[1], None)
+    m = doc.mention_at_token(toks[j]) if j < len(toks) else None
+    if m is None or m.cls != "Person" or m.key not in doc.entities:
+        return None
+    return m.key, m.end
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
     last_speakers: list[str] = []
     last_at = -1  # where the running speaker's phrase (or the claim after it) ends
+    # the subject of a sentence opening with a verb that is no cue, until a cue sets the
+    # running speaker (or leaves it open)
+    topic: list[str] = []
+    topic_at = -1
     seen: set[tuple[int, int]] = set()
     for view in doc.views:
         _find_documents(doc, view)
         toks = view.tokens
+        opening = _opening_subject(doc, view)
+        if opening is not None:  # "ربط النائب X بين …": X is who a later "وقال" means
+            topic, topic_at = [opening[0]], opening[1]
         cues = []
         i = 0
         while i < len(toks):
@@ -1109,6 +1293,13 @@ def find_claims(doc: Doc) -> None:
                 kind = "continuation"
             elif not passive:
                 speakers, j = speakers_after(doc, view, after)
+                before = doc.mention_at_token(toks[i - 1]) if i > 0 else None
+                named_before = before is not None and before.cls != "UnnamedSource"
+                if (cue.split()[-1] in _PREPOSITIONS or named_before) and any(
+                    doc.cls_of(k) == "Country" for k in speakers
+                ):
+                    # "أشار إلى إيران"، "وكان داعش هدد تركيا": the object, not the speaker
+                    speakers, j = [], after
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
             if not speakers and kind != "document" and not passive:
@@ -1121,6 +1312,8 @@ def find_claims(doc: Doc) -> None:
                 and kind == "verb"
                 and cue.split()[-1] not in _PREPOSITIONS  # "وشدد على": the subject is before
                 and not subjectless(view, j)
+                # "وأشاد بالبرامج …": a prepositional object, no subject
+                and not (j < len(toks) and view.folded[j].startswith(("بال", "لل")))
             )
             unresolved = unresolved or passive
             relative = i > 0 and view.folded[i - 1] in _RELATIVES and subjectless(view, j)
@@ -1169,6 +1362,19 @@ def find_claims(doc: Doc) -> None:
                 unresolved = not speakers
             if not speakers and kind not in ("verb", "continuation"):
                 continue
+            no_subject = j >= len(toks) or subjectless(view, j) or view.folded[j].startswith("بال")
+            if (
+                not speakers
+                and topic
+                and not last_speakers
+                and not (passive or possessive)
+                and kind in ("verb", "continuation")
+                and no_subject
+                and not _other_persons(doc, topic_at, toks[i].start, topic)
+            ):
+                # "ربط النائب X بين … وقال في تصريح: …": nobody spoke before, and X, the
+                # subject of the sentence that opened the report, is the one person since
+                speakers, unresolved = list(topic), False
             speakers = [k for k in speakers if k in doc.entities]
             if not speakers:
                 unresolved = True
@@ -1257,9 +1463,17 @@ def find_claims(doc: Doc) -> None:
                 first = next((k for k, t in enumerate(toks) if t.start == found[0]), None)
                 if first is not None and _bi_object(view, first):
                     found = (found[0] + 1, *found[1:])  # the content starts after بـ
-            if kind != "preposition" and not (possessive or passive) and (explicit or unresolved):
+            # "…، الذي يعتبر أمنا للمنطقة" with no antecedent rasd can name: a clause inside
+            # the running report, which goes on after it
+            aside = i > 0 and view.folded[i - 1] in _RELATIVES and not speakers
+            if (
+                kind != "preposition"
+                and not (possessive or passive or aside)
+                and (explicit or unresolved)
+            ):
                 said_from = toks[j].start if j < len(toks) else view.sentence.end
                 last_speakers, last_at = list(speakers), said_from
+                topic = []
             if found is None:
                 continue
             start, end, qkind, extra = found
@@ -1295,5 +1509,6 @@ def find_claims(doc: Doc) -> None:
                         speaker_status="unresolved" if unresolved else "resolved",
                     )
                 )
-            if kind != "preposition" and not (possessive or passive):  # "بحسب صحيفة مترو"
+            if kind != "preposition" and not (possessive or passive or aside):  # "بحسب صحيفة مترو"
                 last_speakers, last_at = list(speakers), max(last_at, end)
+                topic = []

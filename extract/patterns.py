@@ -32,6 +32,7 @@ from extract.resources import (
     PlaceNoun,
     SourceNoun,
     SpeechCue,
+    SubjectlessWord,
     load_table,
 )
 from extract.resources import Title as TitleRow
@@ -189,7 +190,28 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
     for form in sorted(forms, key=len, reverse=True):
         if form in table:
             return form, *table[form], i + 1
+    # "وأعربت الكويت عن …"، "وتحدث الوزير خالد عن …": a verb that is a cue only with its
+    # preposition, the subject standing between them
+    for form in sorted(forms, key=len, reverse=True):
+        for k in range(i + 2, min(len(toks), i + _SPLIT_CUE_SPAN + 1)):
+            if not is_word(toks[k - 1]):
+                break
+            row = table.get(f"{form} {view.folded[k]}")
+            if row is not None and row[0] == "verb" and form not in _preposition_words():
+                return form, *row, i + 1
     return None
+
+
+#: how far the preposition of a cue such as «أعرب … عن» may stand from its verb
+_SPLIT_CUE_SPAN = 6
+
+
+@functools.cache
+def _preposition_words() -> frozenset[str]:
+    """Words after which a verb has no subject (``subjectless_words.tsv``), folded: such a
+    word (عبر = via) is never the verb of a split cue."""
+    rows = load_table("subjectless_words.tsv", SubjectlessWord)
+    return frozenset(fold(r.word) for r in rows)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -240,8 +262,8 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
             return False
     if tok.text[-1] in _TANWEEN or tok.text.endswith("اً"):
         return False
-    if not inner and clitic_noun(tok.text):
-        return False
+    if clitic_noun(tok.text) and (not inner or f[0] in "بل"):
+        return False  # "ونظيره"; after a name too: "آل مرعي بحجب" (بـ + حجب)
     joined = j > 0 and view.folded[j - 1] in name_connectors()  # "أبو طالب" is a name
     if (match_title(view, j) or match_cue(view, j)) and not joined:  # "آل الشيخ" is too
         return False

@@ -794,3 +794,176 @@ def test_a_relative_pronoun_is_no_adjective_of_a_source() -> None:
     )
     claims = said(text)
     assert all("التي" not in c[0][0] for c in claims if c[0])
+
+
+def test_a_verb_before_a_participle_has_no_subject_of_its_own() -> None:
+    # "وأضاف مؤكدا": the participle carries what was said; the running speaker says it
+    text = (
+        "أكد الوزير خالد المنصوري أن التعاون بين البلدين مستمر بقوة. "
+        "وأضاف مؤكدا رغبة «بلاده في توسيع الشراكة مع اليابان»."
+    )
+    claims = said(text)
+    assert claims[-1][:2] == (("خالد المنصوري",), "resolved")
+    assert claims[-1][2].startswith("بلاده في توسيع")
+
+
+def test_the_subject_of_an_opening_verb_speaks_next() -> None:
+    # "ربط X بين …" is no cue, but X is whom the subject-less "وقال" and "وأكد على" after it
+    # mean; "وأشاد بالبرامج" has an object, not an unread subject
+    text = (
+        "ربط عضو مجلس الشورى سالم العتيبي بين الهجمات الأخيرة ونجاح الدبلوماسية. "
+        "وقال في حديث للصحيفة إن الدولة ستخرج أقوى من هذه المحنة، وأشاد بالبرامج "
+        "التي أطلقتها الدولة. وأكد على أن أمن البلاد خط أحمر لا يمكن المساس به."
+    )
+    claims = said(text)
+    assert len(claims) >= 2
+    assert all(c[:2] == (("سالم العتيبي",), "resolved") for c in claims)
+
+
+def test_the_subject_of_an_opening_verb_is_no_speaker_once_another_person_is_named() -> None:
+    text = (
+        "انتقد الباحث منصور الحربي خطة الحكومة الجديدة. "
+        "وجاء ذلك بعد لقاء مع الوزير خالد المنصوري في الرياض. "
+        "وأضاف أن الخطة لا تعالج جذور المشكلة أبدا."
+    )
+    assert said(text)[-1][:2] == ((), "unresolved")
+
+
+def test_a_definite_title_refers_to_the_person_it_followed() -> None:
+    # "X النائب في مجلس الشورى" … "وقال النائب": X, not an anonymous member
+    text = (
+        "وصف سالم الدوسري النائب في مجلس الشورى القرار بالخطوة الشجاعة. "
+        "وقال النائب في تعليقه إن القرار يحمي الأسر من الاستغلال."
+    )
+    assert said(text)[-1][:2] == (("سالم الدوسري",), "resolved")
+
+
+def test_the_given_name_ali_before_a_name_the_ner_found() -> None:
+    # the NER reads "حسين باكير" and leaves علي (folded like the preposition على) out
+    text = "أكد علي حسين باكير باحث في العلاقات الدولية، بأن الموقف صار أصعب من قبل."
+    [(speakers, status, claim)] = said(text)
+    assert status == "resolved" and speakers and speakers[0].endswith("حسين باكير")
+    assert claim.startswith("الموقف صار")
+
+
+def test_a_headline_title_is_the_person_the_article_gives_that_title() -> None:
+    text = (
+        "محافظ المدينة: الحادث لن يؤثر على وحدة الأهالي\n\n"
+        "قال محافظ المدينة سالم العتيبي إن الأهالي متماسكون جدا. "
+        "وشكر المواطن خالد المنصوري رجال الأمن على جهودهم."
+    )
+    claims = said(text)
+    assert claims[0] == (("سالم العتيبي",), "resolved", "الحادث لن يؤثر على وحدة الأهالي")
+
+
+def test_a_headline_title_with_two_candidates_is_left_open() -> None:
+    # a nisba after the title is no name; two persons carry the title: no guess
+    text = (
+        "نائب كويتي: الهجوم لن يفرق بين أبناء الوطن الواحد\n\n"
+        "وأدان النائب فهد المطيري الهجوم على المسجد بشدة. "
+        "كما أدان النائب سعد العنزي الهجوم نفسه في بيان منفصل."
+    )
+    assert said(text)[0][:2] == ((), "unresolved")
+
+
+def test_a_prepositional_noun_after_a_family_name_is_no_part_of_it() -> None:
+    text = "وطالب الخبير سعد آل حمد بإغلاق الحسابات المحرضة على العنف فورا."
+    [(speakers, _status, claim)] = said(text)
+    assert speakers == ("سعد آل حمد",)
+    assert claim.startswith("إغلاق الحسابات")
+
+
+def test_a_headline_source_is_the_person_the_article_gives_that_title() -> None:
+    record = {
+        "title": "خبير اقتصادي يطالب بخفض الضرائب على المشاريع الصغيرة",
+        "content": "طالب الخبير الاقتصادي سعد الحربي بخفض الضرائب على المشاريع الناشئة. "
+        "وقال المواطن خالد المنصوري إن الأسعار ارتفعت كثيرا هذا العام.",
+    }
+    ex = extract_article(parse_record(record, "claims-test"))
+    assert ex.claims[0].speakers == ("سعد الحربي",)
+    assert ex.claims[0].text.startswith("خفض الضرائب على المشاريع الصغيرة")
+
+
+def test_a_nisba_in_a_headline_is_no_speaker() -> None:
+    text = (
+        "نائب كويتي: الهجوم لن يفرق بين أبناء الوطن الواحد\n\n"
+        "وأدان النائب فهد المطيري الهجوم على المسجد بشدة."
+    )
+    assert said(text)[0][:2] == (("فهد المطيري",), "resolved")
+
+
+def test_a_headline_title_goes_to_the_person_nearest_its_words() -> None:
+    # two princes: the one called "أمير المنطقة الشمالية" speaks for "أمير الشمالية"
+    text = (
+        "أمير الشمالية: سنواصل ملاحقة المخربين حتى آخر واحد منهم\n\n"
+        "استقبل الأمير فيصل بن خالد أمير المنطقة الشمالية وفدا من الأهالي، "
+        "ونقل لهم تحيات الأمير سلطان بن فهد."
+    )
+    assert said(text)[0][:2] == (("فيصل بن خالد",), "resolved")
+
+
+def test_a_relative_clause_does_not_end_the_running_report() -> None:
+    # "الذي يعتبر …" (which is considered …) is no new speaker: "وتابع" is still the minister
+    text = (
+        "وقال الوزير خالد المنصوري إن الاستقرار مهم لجميع الدول. "
+        "وأضاف أن أمن الخليج، الذي يعتبر ركيزة للمنطقة كلها، خط أحمر. "
+        "وتابع أعتقد أن التعاون سيستمر لسنوات طويلة."
+    )
+    assert said(text)[-1][:2] == (("خالد المنصوري",), "resolved")
+
+
+def test_a_ministry_named_later_in_the_article() -> None:
+    text = (
+        "وأكدت الداخلية أن المطلوبين سلموا أنفسهم طوعا للجهات المختصة. "
+        "وكانت وزارة الداخلية قد نشرت أسماءهم قبل أسبوعين."
+    )
+    assert said(text)[0][:2] == (("وزارة الداخلية",), "resolved")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقالت إيران إن الاتفاق النووي لن يغير سياستها في المنطقة أبدا.", "إيران"),
+        ("وأعربت الكويت عن إدانتها الشديدة للهجوم على المصلين.", "الكويت"),
+    ],
+)
+def test_a_country_as_the_subject_of_a_speech_verb_speaks(text: str, speaker: str) -> None:
+    [(speakers, status, _claim)] = said(text)
+    assert (speakers, status) == ((speaker,), "resolved")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأشار الوزير إلى إيران بأنها تدعم الجماعات المسلحة في اليمن.",
+        "وكان داعش هدد تركيا بأنها ستدفع الثمن غاليا في الأسابيع المقبلة.",
+    ],
+)
+def test_a_country_after_a_preposition_or_a_subject_is_no_speaker(text: str) -> None:
+    assert all(not any(s in ("إيران", "تركيا") for s in c[0]) for c in said(text))
+
+
+def test_a_cue_with_its_subject_before_the_preposition() -> None:
+    # "أعربت … عن": a cue only with عن, the speaker standing between
+    text = "وأعربت الوزيرة سلمى الخالدي عن إدانتها الشديدة للهجوم الذي استهدف المصلين أمس."
+    [(speakers, status, claim)] = said(text)
+    assert status == "resolved" and len(speakers) == 1 and speakers[0].endswith("الخالدي")
+    assert claim.startswith("إدانتها الشديدة")
+
+
+def test_an_adverb_of_time_after_the_verb_is_no_subject() -> None:
+    text = (
+        "وقال وزير الداخلية سالم العتيبي إن التحقيق بدأ فورا. "
+        "وقال لاحقا في تصريحات للتلفزيون إن المتهم اعترف بكل شيء."
+    )
+    assert said(text)[-1][:2] == (("سالم العتيبي",), "resolved")
+
+
+def test_a_cue_inside_an_open_quotation_is_what_was_said() -> None:
+    text = (
+        "وأضاف الناطق سالم العتيبي أن «الحكومة ترفض الاتهامات، وتؤكد الحكومة أن الهجوم "
+        "كان مدبرا». وقال لاحقا في تصريح إن المتهمين اعتقلوا جميعا أمس."
+    )
+    claims = said(text)
+    assert [c[0] for c in claims] == [("سالم العتيبي",), ("سالم العتيبي",)]
+    assert "وتؤكد الحكومة" in claims[0][2]

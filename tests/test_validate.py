@@ -49,6 +49,13 @@ def _claim_without_speaker(g: Graph) -> tuple[URIRef, str]:
     return claim, '-: a claim has a schema:author, or rasd:speakerStatus "unresolved"'
 
 
+def _city_as_speaker(g: Graph) -> tuple[URIRef, str]:
+    claim = first(g, SCHEMA.Claim, SCHEMA.author)
+    g.remove((claim, SCHEMA.author, None))
+    g.add((claim, SCHEMA.author, first(g, SCHEMA.City)))
+    return claim, "schema:author: a claim's schema:author is a Person, Organization"
+
+
 def _two_arabic_labels(g: Graph) -> tuple[URIRef, str]:
     person = first(g, SCHEMA.Person)
     g.add((person, RDFS.label, Literal("اسم آخر", lang="ar")))
@@ -120,6 +127,7 @@ BREAKAGES: dict[str, Callable[[Graph], tuple[URIRef, str]]] = {
     for f in (
         _claim_without_text,
         _claim_without_speaker,
+        _city_as_speaker,
         _two_arabic_labels,
         _only_a_transliterated_label,
         _untyped_date,
@@ -147,4 +155,13 @@ def test_an_unresolved_speaker_is_allowed(seeds_graph: Graph) -> None:
     g = copy(seeds_graph)
     claim, _ = _claim_without_speaker(g)
     g.add((claim, URIRef(str(RASD._NS) + "speakerStatus"), Literal("unresolved")))
+    assert validate(g) == []
+
+
+def test_a_country_may_speak(seeds_graph: Graph) -> None:
+    # "قالت إيران إن …": the country speaks for its government (docs/graph-contract.md)
+    g = copy(seeds_graph)
+    claim = first(g, SCHEMA.Claim, SCHEMA.author)
+    g.remove((claim, SCHEMA.author, None))
+    g.add((claim, SCHEMA.author, first(g, SCHEMA.Country)))
     assert validate(g) == []
