@@ -127,7 +127,7 @@ _RDFLIB_QUERY = """
 import sys, time
 from rdflib import Graph
 sys.path.insert(0, sys.argv[3])
-from graph.build import bind_prefixes
+from rasd.graph.build import bind_prefixes
 g = Graph().parse(sys.argv[1])
 bind_prefixes(g)
 text = open(sys.argv[2], encoding="utf-8").read()
@@ -142,7 +142,7 @@ def query_times(out: Path, rdflib_max: int, triples: int, limit: float) -> dict[
     ``rdflib_max`` triples, through rdflib in memory (one run in a subprocess, cut at
     ``limit`` seconds: rdflib's SPARQL engine can take minutes on these joins)."""
     sys.path.insert(0, str(ROOT))
-    from graph.store import load, run_query
+    from rasd.graph.store import load, run_query
 
     store = load(out)
     times: dict[str, tuple] = {}

@@ -22,12 +22,12 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from extract.doc import Doc
-from extract.pipeline import COMPONENTS, DEFAULT_PIPELINE, extract_many
-from extract.reader import read_file
-from extract.records import Article
-from extract.resolve import resolve
-from graph.build import article_nquads
+from rasd.extract.doc import Doc
+from rasd.extract.pipeline import COMPONENTS, DEFAULT_PIPELINE, extract_many
+from rasd.extract.reader import read_file
+from rasd.extract.records import Article
+from rasd.extract.resolve import resolve
+from rasd.graph.build import article_nquads
 
 
 def timed_extract(articles: list[Article]) -> tuple[list, dict[str, float]]:

@@ -51,8 +51,8 @@ def measure(n_articles: int, runs: int, corpus: str) -> dict:
     from check_extract_identical import corpus_articles
     from check_ner_identical import article_sentences
 
-    from extract.ner import load_tagger
-    from extract.pipeline import extract_article
+    from rasd.extract.ner import load_tagger
+    from rasd.extract.pipeline import extract_article
 
     threadpool_limits(1)  # one thread, as each process of a build
     articles = list(corpus_articles(corpus, n_articles, stride=13))

@@ -35,7 +35,7 @@ from rdflib import Graph  # noqa: E402
 
 from bench.site_data import read_site_data  # noqa: E402
 from bench.synthetic_graph import synthetic_graph  # noqa: E402
-from export.html import write_site  # noqa: E402
+from rasd.export.html import write_site  # noqa: E402
 
 log = logging.getLogger("bench_pages")
 FIXTURES = ROOT / "tests" / "fixtures" / "pages"

@@ -47,7 +47,7 @@ TARGET_ARTICLES = 31_020
 
 def child(store_path: str, out: str, workers: int) -> None:
     """Write the site (in this process and its workers only) and print stats as JSON."""
-    from export.html import write_site_from_store
+    from rasd.export.html import write_site_from_store
 
     stats: dict[str, float] = {}
     t, c = time.perf_counter(), time.process_time()

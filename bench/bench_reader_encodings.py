@@ -22,8 +22,8 @@ import time
 import zipfile
 from pathlib import Path
 
-from extract.reader import read_inputs
-from extract.records import Article
+from rasd.extract.reader import read_inputs
+from rasd.extract.records import Article
 
 ENCODINGS = {
     "utf-8": "utf-8",

@@ -126,7 +126,7 @@ def direct(build: Path, sparql: str, runs: int) -> float:
     import pyoxigraph as ox
 
     sys.path.insert(0, str(ROOT))
-    from graph.store import PREFIXES
+    from rasd.graph.store import PREFIXES
 
     store = ox.Store.read_only(str(build / "store"))
     cpus = []

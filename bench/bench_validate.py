@@ -21,7 +21,7 @@ from pathlib import Path
 import pyshacl
 from rdflib import Graph
 
-from graph.validate import _sparql_violations, _split_shapes, validate
+from rasd.graph.validate import _sparql_violations, _split_shapes, validate
 
 
 def cpu(fn, repeat: int) -> float:

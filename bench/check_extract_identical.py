@@ -38,8 +38,8 @@ def corpus_articles(corpus: str | Path, n: int, stride: int = 37) -> Iterator:
     """``n`` SaudiNewsNet articles as :class:`~extract.records.Article`, spread over every zip
     (round robin over the zips, every ``stride``-th article of each); unreadable records are
     skipped."""
-    from extract.errors import RasdError
-    from extract.reader import parse_record
+    from rasd.extract.errors import RasdError
+    from rasd.extract.reader import parse_record
 
     arrays = []
     for path in sorted(Path(corpus).glob("*.zip")):
@@ -70,7 +70,7 @@ def corpus_articles(corpus: str | Path, n: int, stride: int = 37) -> Iterator:
 
 def seed_articles(seeds: str | Path) -> list:
     """The seed articles (one per ``.txt`` file)."""
-    from extract.reader import read_file
+    from rasd.extract.reader import read_file
 
     return [a for p in sorted(Path(seeds).glob("*.txt")) for a in read_file(p)]
 
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["PYTHONHASHSEED"] = "0"
         os.execv(sys.executable, [sys.executable, *sys.argv])
 
-    from extract.pipeline import extract_article
+    from rasd.extract.pipeline import extract_article
 
     articles = [*seed_articles(args.seeds), *corpus_articles(args.corpus, args.n)]
     hashes = {a.id: digest(extract_article(a)) for a in articles}

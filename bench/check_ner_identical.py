@@ -35,7 +35,7 @@ BACKENDS = ("crf", "nn", "crf+nn")
 
 def dev_tokens(data: str | Path) -> list[list[str]]:
     """Tokens of the dev split: the last 10% of the sentences (rounded up)."""
-    from extract.ner import read_conll
+    from rasd.extract.ner import read_conll
 
     sents = read_conll(data)
     cut = len(sents) - math.ceil(len(sents) * 0.1)
@@ -44,8 +44,8 @@ def dev_tokens(data: str | Path) -> list[list[str]]:
 
 def article_sentences(articles) -> list[list[list[str]]]:
     """Each article's sentences as token lists, as the pipeline's ``ner-tags`` gives them."""
-    from extract.doc import Doc
-    from extract.text import split_sentences
+    from rasd.extract.doc import Doc
+    from rasd.extract.text import split_sentences
 
     out = []
     for a in articles:
@@ -61,8 +61,8 @@ def _h(obj: object) -> str:
 
 def run(backend: str, dev: list[list[str]], news: list[list[list[str]]]) -> dict[str, str]:
     """Hashes of every tagging of ``backend`` (see the module docstring)."""
-    from extract.ner import load_tagger
-    from extract.ner.consistency import propagate
+    from rasd.extract.ner import load_tagger
+    from rasd.extract.ner.consistency import propagate
 
     tagger = load_tagger(backend)
     out: dict[str, str] = {}

@@ -16,9 +16,9 @@ import json
 import zipfile
 from pathlib import Path
 
-from extract.pipeline import extract_article
-from extract.reader import parse_record
-from extract.text import fold
+from rasd.extract.pipeline import extract_article
+from rasd.extract.reader import parse_record
+from rasd.extract.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet"

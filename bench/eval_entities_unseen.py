@@ -34,11 +34,11 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
-from extract.patterns import place_nouns
-from extract.pipeline import DEFAULT_PIPELINE, extract_article
-from extract.reader import parse_record
-from extract.records import PLACE_CLASSES, Article, Extraction
-from extract.text import match_key
+from rasd.extract.patterns import place_nouns
+from rasd.extract.pipeline import DEFAULT_PIPELINE, extract_article
+from rasd.extract.reader import parse_record
+from rasd.extract.records import PLACE_CLASSES, Article, Extraction
+from rasd.extract.text import match_key
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet"

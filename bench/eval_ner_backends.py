@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from train_ner import DEFAULT_DATA, scores_markdown, split_dev  # noqa: E402
 from train_nn_ner import corpus_sentences, time_tagger  # noqa: E402
 
-from extract.ner import evaluate, load_tagger, read_conll  # noqa: E402
-from extract.ner.consistency import propagate  # noqa: E402
+from rasd.extract.ner import evaluate, load_tagger, read_conll  # noqa: E402
+from rasd.extract.ner.consistency import propagate  # noqa: E402
 
 BACKENDS = ("crf", "nn", "crf+nn")
 REPORTED_WINDOW = 7

@@ -24,13 +24,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from train_ner import DEFAULT_DATA, split_dev  # noqa: E402
 
-from extract.ner import evaluate, read_conll  # noqa: E402
-from extract.ner.conll import get_chunks  # noqa: E402
-from extract.ner.consistency import propagate  # noqa: E402
-from extract.ner.crf import CrfTagger  # noqa: E402
-from extract.ner.ensemble import EnsembleTagger  # noqa: E402
-from extract.ner.features import normalize  # noqa: E402
-from extract.ner.nn_runtime import NnTagger  # noqa: E402
+from rasd.extract.ner import evaluate, read_conll  # noqa: E402
+from rasd.extract.ner.conll import get_chunks  # noqa: E402
+from rasd.extract.ner.consistency import propagate  # noqa: E402
+from rasd.extract.ner.crf import CrfTagger  # noqa: E402
+from rasd.extract.ner.ensemble import EnsembleTagger  # noqa: E402
+from rasd.extract.ner.features import normalize  # noqa: E402
+from rasd.extract.ner.nn_runtime import NnTagger  # noqa: E402
 
 WINDOW = 7
 

@@ -69,14 +69,14 @@ from pathlib import Path
 from rdflib import RDF, RDFS, SKOS, Graph, Literal
 from rdflib.term import Node
 
-from extract.pipeline import extract_article
-from extract.reader import parse_record
-from extract.records import PLACE_CLASSES, Article, Extraction
-from extract.resolve import resolve
-from extract.text import fold, match_key
-from graph.build import build_dataset
-from graph.iri import ENTITIES_GRAPH, graph_iri
-from graph.vocab import RASD, SCHEMA
+from rasd.extract.pipeline import extract_article
+from rasd.extract.reader import parse_record
+from rasd.extract.records import PLACE_CLASSES, Article, Extraction
+from rasd.extract.resolve import resolve
+from rasd.extract.text import fold, match_key
+from rasd.graph.build import build_dataset
+from rasd.graph.iri import ENTITIES_GRAPH, graph_iri
+from rasd.graph.vocab import RASD, SCHEMA
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet"

@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
 
 from camel_tools.tokenizers.word import simple_word_tokenize  # noqa: E402
 
-from extract.ner.features import normalize  # noqa: E402
+from rasd.extract.ner.features import normalize  # noqa: E402
 
 OUT = ROOT / "extract" / "models" / "ner_lexicon.tsv"
 ENTITY_TYPES = {

@@ -63,12 +63,12 @@ def quads(triples: Iterable[tuple], graph: str) -> Iterator[ox.Quad]:
 
 def make_store(zip_path: Path, limit: int, out: Path, workers: int = 1) -> dict[str, float]:
     """Build the store at ``out`` (replaced if it exists); returns counts and stage times."""
-    from extract.reader import read_file
-    from extract.records import Article
-    from extract.resolve import resolve
-    from graph.build import article_triples, entity_triples, publisher_entities
-    from graph.iri import graph_iri
     from rasd.build import extract_all
+    from rasd.extract.reader import read_file
+    from rasd.extract.records import Article
+    from rasd.extract.resolve import resolve
+    from rasd.graph.build import article_triples, entity_triples, publisher_entities
+    from rasd.graph.iri import graph_iri
 
     t0 = time.perf_counter()
     seen: set[str] = set()

@@ -59,10 +59,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from extract.ner.conll import get_chunks  # noqa: E402
-from extract.ner.crf import build_gazetteer, repair_bio, write_gazetteer  # noqa: E402
-from extract.ner.features import normalize  # noqa: E402
-from extract.resources import FrequentWord, load_table  # noqa: E402
+from rasd.extract.ner.conll import get_chunks  # noqa: E402
+from rasd.extract.ner.crf import build_gazetteer, repair_bio, write_gazetteer  # noqa: E402
+from rasd.extract.ner.features import normalize  # noqa: E402
+from rasd.extract.resources import FrequentWord, load_table  # noqa: E402
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ int8-quantised), which :class:`extract.ner.nn_runtime.NnTagger` runs in numpy wi
 
 Example::
 
-    from extract.ner.nn_runtime import NnTagger
+    from rasd.extract.ner.nn_runtime import NnTagger
     tagger = NnTagger.load()       # the shipped model
     tagger.tag(["قال", "الرئيس", "الفرنسي", "فرانسوا", "هولاند"])
 """
@@ -41,8 +41,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from extract.ner.features import Gazetteer
-from extract.ner.nn_runtime import (
+from rasd.extract.ner.features import Gazetteer
+from rasd.extract.ner.nn_runtime import (
     DEFAULT_NN_FILE,
     GAZ_LABELS,
     ID_COLUMNS,

@@ -17,7 +17,7 @@ from typing import Any
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import OWL, SKOS
 
-from export.html.model import (
+from rasd.export.html.model import (
     Claim,
     DateMention,
     Evidence,
@@ -26,8 +26,8 @@ from export.html.model import (
     file_stem,
     iso_date,
 )
-from export.html.styles import CLASS_GROUP, CLASS_KEY, CLASS_RANK, ENTITY_CLASSES, RELATIONS
-from graph.vocab import RASD, SCHEMA
+from rasd.export.html.styles import CLASS_GROUP, CLASS_KEY, CLASS_RANK, ENTITY_CLASSES, RELATIONS
+from rasd.graph.vocab import RASD, SCHEMA
 
 _HEX_ID = re.compile(r"^[0-9a-f]{4,64}$")
 

@@ -12,7 +12,7 @@ import random
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from graph.vocab import BASE, ID, RASD, SCHEMA
+from rasd.graph.vocab import BASE, ID, RASD, SCHEMA
 
 _CLASSES = (
     SCHEMA.Person,

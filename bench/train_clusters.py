@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from extract.ner.clusters import build_clusters, iter_saudinewsnet, write_clusters  # noqa: E402
+from rasd.extract.ner.clusters import build_clusters, iter_saudinewsnet, write_clusters  # noqa: E402
 
 KS = (64, 256, 1024)
 

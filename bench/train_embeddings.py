@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from extract.ner.clusters import _tokenize_normalized, iter_saudinewsnet  # noqa: E402
+from rasd.extract.ner.clusters import _tokenize_normalized, iter_saudinewsnet  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from extract.ner.clusters import iter_saudinewsnet  # noqa: E402
-from extract.ner.conll import NerReport, evaluate, format_report, read_conll  # noqa: E402
-from extract.ner.crf import CLUSTERS_FILE, CrfTagger, train_crf  # noqa: E402
+from rasd.extract.ner.clusters import iter_saudinewsnet  # noqa: E402
+from rasd.extract.ner.conll import NerReport, evaluate, format_report, read_conll  # noqa: E402
+from rasd.extract.ner.crf import CLUSTERS_FILE, CrfTagger, train_crf  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "anercorp" / "ANERCorp_CamelLab_train.txt"
 DEFAULT_MODEL_DIR = ROOT / "extract" / "models"
@@ -199,7 +199,7 @@ def extra_corpora(names: list[str], with_name_lists: bool) -> list:
     of all the extra corpora, so that the model does not learn to trust the list blindly."""
     import ner_corpora
 
-    from extract.ner.crf import _gazetteer_from_counts
+    from rasd.extract.ner.crf import _gazetteer_from_counts
 
     corpora = ner_corpora.load_all()
     name_form = {"wikifane": "wikifane-names", "aqmar": "aqmar", "wojood": "wojood"}

@@ -45,13 +45,13 @@ from bench.nn_model import (  # noqa: E402
     train_epochs,
 )
 from bench.train_ner import scores_markdown, split_dev  # noqa: E402
-from extract.ner.conll import NerReport, evaluate, format_report, read_conll  # noqa: E402
-from extract.ner.crf import (  # noqa: E402
+from rasd.extract.ner.conll import NerReport, evaluate, format_report, read_conll  # noqa: E402
+from rasd.extract.ner.crf import (  # noqa: E402
     _gazetteer_from_counts,
     build_gazetteer,
     jackknife_gazetteer_labels,
 )
-from extract.ner.features import normalize, split_clitics, word_shape  # noqa: E402
+from rasd.extract.ner.features import normalize, split_clitics, word_shape  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "anercorp" / "ANERCorp_CamelLab_train.txt"
 LEXICON = ROOT / "extract" / "models" / "ner_lexicon.tsv"
@@ -115,7 +115,7 @@ def corpus_sentences(corpus: str | Path, n_tokens: int) -> list[list[str]]:
     """The first ``n_tokens`` tokens of SaudiNewsNet as sentences (cut at . ! ? ؟, max 80)."""
     from camel_tools.tokenizers.word import simple_word_tokenize
 
-    from extract.ner.clusters import iter_saudinewsnet
+    from rasd.extract.ner.clusters import iter_saudinewsnet
 
     out: list[list[str]] = []
     total = 0

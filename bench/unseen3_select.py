@@ -52,7 +52,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from extract.text import fold
+from rasd.extract.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

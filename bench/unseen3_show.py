@@ -19,8 +19,8 @@ import json
 import zipfile
 from pathlib import Path
 
-from extract.reader import parse_record
-from extract.records import Article
+from rasd.extract.reader import parse_record
+from rasd.extract.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet"

@@ -16,11 +16,11 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph
 
-from export.atomic import atomic_path
-from extract.errors import UsageError
-from graph.network import CLAIM_ABOUT, RELATIONS, entity_class, entity_label, entity_network
-from graph.store import PREFIXES, run_query
-from graph.vocab import CLASSES, SCHEMA
+from rasd.export.atomic import atomic_path
+from rasd.extract.errors import UsageError
+from rasd.graph.network import CLAIM_ABOUT, RELATIONS, entity_class, entity_label, entity_network
+from rasd.graph.store import PREFIXES, run_query
+from rasd.graph.vocab import CLASSES, SCHEMA
 
 
 @dataclass(frozen=True)

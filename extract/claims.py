@@ -36,9 +36,9 @@ from __future__ import annotations
 import functools
 import re
 
-from extract.doc import Doc, SentView, bare_forms, strip_al
-from extract.lexicon import lexicon_index, nisba_country
-from extract.patterns import (
+from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
+from rasd.extract.lexicon import lexicon_index, nisba_country
+from rasd.extract.patterns import (
     _add_person,
     _name_like,
     cue_table,
@@ -52,9 +52,9 @@ from extract.patterns import (
     read_names,
     skip_modifiers,
 )
-from extract.records import Claim, EntityInfo, Relation
-from extract.resources import SubjectlessWord, WordNote, load_table
-from extract.text import fold, is_word, match_key
+from rasd.extract.records import Claim, EntityInfo, Relation
+from rasd.extract.resources import SubjectlessWord, WordNote, load_table
+from rasd.extract.text import fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
 _SPEAKER_CLASSES = ("Person", "Organization", "UnnamedSource", "CreativeWork")

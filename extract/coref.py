@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from extract.doc import Doc, strip_al
-from extract.lexicon import NameMatcher, nisba_country
-from extract.patterns import name_connectors, name_stopwords
-from extract.records import EntityInfo
-from extract.text import match_key
+from rasd.extract.doc import Doc, strip_al
+from rasd.extract.lexicon import NameMatcher, nisba_country
+from rasd.extract.patterns import name_connectors, name_stopwords
+from rasd.extract.records import EntityInfo
+from rasd.extract.text import match_key
 
 
 def resolve_title_refs(doc: Doc) -> None:
@@ -126,7 +126,7 @@ def resolve_generic_org(doc: Doc) -> None:
 def resolve_org_heads(doc: Doc) -> None:
     """``الصحيفة``، ``الوزارة``، ``الوكالة`` standing alone → the organisation of that kind
     named last before it (صحيفة غارديان … وقالت الصحيفة)."""
-    from extract.patterns import org_heads
+    from rasd.extract.patterns import org_heads
 
     heads = org_heads()
     orgs = sorted((m for m in doc.mentions if m.cls == "Organization"), key=lambda m: m.start)
@@ -204,7 +204,7 @@ def link_national_orgs(doc: Doc) -> None:
     """``وزارة الداخلية`` in an article that also names ``وزارة الداخلية السعودية`` is that
     ministry (one node), when exactly one nationality of it is named; organisations that
     differ by their nationality (التونسية / السعودية) stay apart."""
-    from extract.lexicon import nisba_country
+    from rasd.extract.lexicon import nisba_country
 
     named = {m.key for m in doc.mentions if m.cls == "Organization"}
     words = {k: match_key(doc.entities[k].label).split() for k in named if k in doc.entities}
@@ -229,7 +229,7 @@ _QUOTES = {"«": "»", '"': '"', "“": "”"}
 def quoted_places_are_media(doc: Doc) -> None:
     """A place name in quotation marks, or after صحيفة/جريدة, names a newspaper or channel
     (``لـ«الشرق الأوسط»``، ``صحيفة الرياض``): an organisation, not the place."""
-    from extract.records import PLACE_CLASSES
+    from rasd.extract.records import PLACE_CLASSES
 
     text = doc.article.text
     for i, m in enumerate(doc.mentions):

@@ -71,9 +71,9 @@ from functools import cache
 import ahocorasick
 from hijridate import Gregorian, Hijri
 
-from extract.folding import DATE_MARKS, date_letters
-from extract.records import DateValue
-from extract.resources import DateCue, DateOrdinal, Month, load_table
+from rasd.extract.folding import DATE_MARKS, date_letters
+from rasd.extract.records import DateValue
+from rasd.extract.resources import DateCue, DateOrdinal, Month, load_table
 
 __all__ = ["find_dates", "hijri_to_gregorian", "parse_date"]
 

@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.records import (
+from rasd.extract.records import (
     Article,
     Claim,
     DateValue,
@@ -23,7 +23,7 @@ from extract.records import (
     Relation,
     Sentence,
 )
-from extract.text import Folded, Token, fold, tokenize
+from rasd.extract.text import Folded, Token, fold, tokenize
 
 
 @dataclass

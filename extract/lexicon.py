@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from extract.records import EntityInfo
-from extract.resources import LexiconEntry, Nisba, load_table
-from extract.text import Folded, fold, match_key
+from rasd.extract.records import EntityInfo
+from rasd.extract.resources import LexiconEntry, Nisba, load_table
+from rasd.extract.text import Folded, fold, match_key
 
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
 _DEF = ("ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "فكال")

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from camel_tools.utils.dediac import dediac_ar
 
-from extract.doc import Doc, SentView, bare_forms, strip_al
-from extract.lexicon import alias_index, lexicon_index, nisba_country
-from extract.records import EntityInfo, Relation
-from extract.resources import (
+from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
+from rasd.extract.lexicon import alias_index, lexicon_index, nisba_country
+from rasd.extract.records import EntityInfo, Relation
+from rasd.extract.resources import (
     DateCue,
     FrequentWord,
     NameConnector,
@@ -35,8 +35,8 @@ from extract.resources import (
     SubjectlessWord,
     load_table,
 )
-from extract.resources import Title as TitleRow
-from extract.text import fold, is_word, match_key
+from rasd.extract.resources import Title as TitleRow
+from rasd.extract.text import fold, is_word, match_key
 
 _TANWEEN = "\u064b\u064c\u064d"
 _MODIFIERS = frozenset(

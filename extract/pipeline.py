@@ -8,7 +8,7 @@ component with a batch form (``pipe``, like a spaCy component's ``pipe``) work o
 them in one call: the NER tags the sentences of a batch of articles together, ~30 % less CPU
 than one article at a time (``bench/build_results.md``).
 
->>> from extract.reader import parse_text
+>>> from rasd.extract.reader import parse_text
 >>> ex = extract_article(parse_text("استخدم تنظيم داعش تويتر.", "x.txt"), ("sentences", "lexicon"))
 >>> sorted({m.key for m in ex.mentions})
 ['تويتر', 'داعش']
@@ -20,8 +20,8 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from extract.claims import find_claims
-from extract.coref import (
+from rasd.extract.claims import find_claims
+from rasd.extract.coref import (
     link_name_variants,
     link_national_orgs,
     quoted_places_are_media,
@@ -30,11 +30,11 @@ from extract.coref import (
     resolve_short_names,
     resolve_title_refs,
 )
-from extract.dates import find_dates
-from extract.doc import Doc, SentView, bare_forms, strip_al
-from extract.errors import ExtractError, UsageError
-from extract.lexicon import lexicon_index, lexicon_matcher
-from extract.patterns import (
+from rasd.extract.dates import find_dates
+from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
+from rasd.extract.errors import ExtractError, UsageError
+from rasd.extract.lexicon import lexicon_index, lexicon_matcher
+from rasd.extract.patterns import (
     clitic_noun,
     find_organizations,
     find_persons,
@@ -46,9 +46,9 @@ from extract.patterns import (
     name_openers,
     title_first_words,
 )
-from extract.records import Article, EntityInfo, Extraction
-from extract.relations import find_events, find_relations
-from extract.text import is_word, match_key, split_sentences
+from rasd.extract.records import Article, EntityInfo, Extraction
+from rasd.extract.relations import find_events, find_relations
+from rasd.extract.text import is_word, match_key, split_sentences
 
 # 3: NER backend crf+nn by default, lexicon ال rule, pattern fixes; 2: document consistency
 EXTRACTOR_VERSION = "3"
@@ -115,7 +115,7 @@ def _lexicon(doc: Doc) -> None:
 
 @functools.cache
 def _tagger(backend: str = "crf+nn"):
-    from extract.ner import load_tagger
+    from rasd.extract.ner import load_tagger
 
     return load_tagger(backend)
 
@@ -126,7 +126,7 @@ _NER_CLASSES = {"PERS": "Person", "ORG": "Organization", "LOC": "Place"}
 def _ner_tags_pipe(docs: Sequence[Doc], backend: str = "crf+nn") -> None:
     """Tag every sentence of ``docs`` in one call of the tagger (sentences of several
     articles batched together); then as :func:`_ner_tags`, article by article."""
-    from extract.ner.consistency import propagate
+    from rasd.extract.ner.consistency import propagate
 
     tagger = _tagger(backend)
     per_doc = [[[t.text for t in v.tokens] for v in doc.views] for doc in docs]
@@ -235,7 +235,7 @@ def _ner_spans(doc: Doc) -> list[tuple[int, int, str]]:
 @component("ner", requires=("sentences", "ner_tags"), assigns=("mentions",))
 def _ner(doc: Doc) -> None:
     """Entities the lexicon and patterns do not know, from the statistical NER."""
-    from extract.lexicon import alias_index
+    from rasd.extract.lexicon import alias_index
 
     aliases = alias_index()
     index = lexicon_index()

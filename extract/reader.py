@@ -36,10 +36,10 @@ from typing import Any, BinaryIO
 
 import regex
 
-from extract.dates import parse_date
-from extract.errors import InputError
-from extract.records import Article, DateValue
-from extract.resources import Boilerplate, Publisher, load_table
+from rasd.extract.dates import parse_date
+from rasd.extract.errors import InputError
+from rasd.extract.records import Article, DateValue
+from rasd.extract.resources import Boilerplate, Publisher, load_table
 
 log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm", ".zip")

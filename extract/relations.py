@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import functools
 
-from extract.doc import Doc, SentView, bare_forms
-from extract.lexicon import alias_index
-from extract.patterns import org_heads, place_nouns
-from extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
-from extract.resources import EventHead, RelationCue, load_table
-from extract.text import fold, is_word, match_key
+from rasd.extract.doc import Doc, SentView, bare_forms
+from rasd.extract.lexicon import alias_index
+from rasd.extract.patterns import org_heads, place_nouns
+from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
+from rasd.extract.resources import EventHead, RelationCue, load_table
+from rasd.extract.text import fold, is_word, match_key
 
 _ACTORS = ("Organization", "Person", "UnnamedSource")
 
@@ -245,7 +245,7 @@ def find_relations(doc: Doc) -> None:
                 platform = alias_index().get(match_key(implies))
                 if actor is not None and platform:
                     if platform not in platforms_by_key:
-                        from extract.lexicon import lexicon_index
+                        from rasd.extract.lexicon import lexicon_index
 
                         info = lexicon_index().get(platform)
                         if info is not None:

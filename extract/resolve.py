@@ -19,8 +19,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from extract.records import EntityClass, EntityInfo, Extraction
-from extract.text import clean_label
+from rasd.extract.records import EntityClass, EntityInfo, Extraction
+from rasd.extract.text import clean_label
 
 _SOURCE_RANK = {"lexicon": 3, "pattern": 2, "ner": 1, "resolution": 0}
 # Surfaces found by these layers are references ("المحرر", "التنظيم"), not names.
@@ -82,8 +82,8 @@ class KeySummary:
 def contributions(ex: Extraction) -> dict[str, KeySummary]:
     """What one article contributes to the resolution of each key it names.
 
-    >>> from extract.pipeline import extract_article
-    >>> from extract.reader import parse_text
+    >>> from rasd.extract.pipeline import extract_article
+    >>> from rasd.extract.reader import parse_text
     >>> ex = extract_article(parse_text("استخدم داعش تويتر.", "a.txt"), ("sentences", "lexicon"))
     >>> c = contributions(ex)
     >>> sorted(c), c["داعش"].articles, c["داعش"].classes["Organization"]
@@ -118,7 +118,7 @@ def publisher_entity(name: str | None) -> Entity | None:
     """The organisation an article's publisher names (``None`` without a publisher)."""
     if not name:
         return None
-    from extract.text import match_key
+    from rasd.extract.text import match_key
 
     return Entity(match_key(name), "Organization", name, (), (), None, 0, 0)
 
@@ -191,8 +191,8 @@ def resolve(extractions: Iterable[Extraction], publishers: bool = False) -> dict
 
     Keys that only a publisher names are left out unless ``publishers`` is true.
 
-    >>> from extract.pipeline import extract_article
-    >>> from extract.reader import parse_text
+    >>> from rasd.extract.pipeline import extract_article
+    >>> from rasd.extract.reader import parse_text
     >>> a = extract_article(parse_text("استخدم داعش تويتر.", "a.txt"), ("sentences", "lexicon"))
     >>> b = extract_article(parse_text("قاتل تنظيم الدولة.", "b.txt"), ("sentences", "lexicon"))
     >>> e = resolve([a, b])["داعش"]

@@ -20,8 +20,8 @@ import typing
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from extract.errors import DataError
-from extract.records import ENTITY_CLASSES, RELATION_PREDICATES
+from rasd.extract.errors import DataError
+from rasd.extract.records import ENTITY_CLASSES, RELATION_PREDICATES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 R = TypeVar("R", bound=tuple)

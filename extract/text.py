@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 import regex
 
-from extract.folding import DIACRITICS, DIGITS, INVISIBLE, LETTERS, QUOTES, SPACES, TATWEEL
-from extract.records import Sentence
+from rasd.extract.folding import DIACRITICS, DIGITS, INVISIBLE, LETTERS, QUOTES, SPACES, TATWEEL
+from rasd.extract.records import Sentence
 
 # NFKC output, then diacritics and tatweel removed and letters folded (extract/folding.py)
 _AFTER_NFKC = {ord(c): None for c in DIACRITICS} | {ord(TATWEEL): None}
@@ -250,7 +250,7 @@ def _closes(text: str, i: int, closer: str, end: int) -> bool:
 @functools.cache
 def latin_initials() -> frozenset[str]:
     """Arabic spellings of Latin letter names (بي، إف، جي …), ``latin_initials.tsv``."""
-    from extract.resources import LatinInitial, load_table
+    from rasd.extract.resources import LatinInitial, load_table
 
     return frozenset(r.initial for r in load_table("latin_initials.tsv", LatinInitial))
 

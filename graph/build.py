@@ -15,10 +15,10 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, URIRef
 
-from extract.records import Article, DateValue, Extraction
-from extract.resolve import Entity
-from graph import nt
-from graph.iri import (
+from rasd.extract.records import Article, DateValue, Extraction
+from rasd.extract.resolve import Entity
+from rasd.graph import nt
+from rasd.graph.iri import (
     ENTITIES_GRAPH,
     article_iri,
     entity_iri,
@@ -28,8 +28,8 @@ from graph.iri import (
     statement_iri,
     transliterate,
 )
-from graph.vocab import CLASSES, RASD, SCHEMA
-from graph.vocab import PREDICATES as VOCAB_PREDICATES
+from rasd.graph.vocab import CLASSES, RASD, SCHEMA
+from rasd.graph.vocab import PREDICATES as VOCAB_PREDICATES
 
 #: A triple of N-Triples tokens (``<iri>``, ``"literal"@ar`` …).
 Triple = tuple[str, str, str]
@@ -45,7 +45,7 @@ def article_body(a: Article) -> str:
     the article's segments (site tickers, notices, bylines) blanked to spaces, so that no
     boilerplate enters the graph while every offset still points into the original text.
 
-    >>> from extract.reader import parse_text
+    >>> from rasd.extract.reader import parse_text
     >>> art = parse_text("العنوان\nنص الخبر.\nانقر هنا لقراءة الخبر من مصدره.", "x.txt")
     >>> article_body(art).rstrip() == "العنوان\nنص الخبر."
     True
@@ -187,7 +187,7 @@ def article_keys(ex: Extraction) -> frozenset[str]:
     """
     keys = {e.key for e in ex.entities}
     if ex.article.publisher:
-        from extract.text import match_key
+        from rasd.extract.text import match_key
 
         keys.add(match_key(ex.article.publisher))
     return frozenset(keys)
@@ -214,7 +214,7 @@ def article_triples(ex: Extraction) -> Iterator[Triple]:
     if a.author:
         yield art, T["author"], nt.lit(a.author)
     if a.publisher:
-        from extract.text import match_key
+        from rasd.extract.text import match_key
 
         yield art, T["publisher"], _ent(match_key(a.publisher))
 
@@ -356,7 +356,7 @@ def bind_prefixes(g: Graph) -> None:
 def build_dataset(extractions: Iterable[Extraction], entities: Mapping[str, Entity]) -> Dataset:
     """An rdflib dataset with one named graph per article and the entities in their own named
     graph, for small builds and tests (archive builds write the same N-Quads to the store)."""
-    from extract.resolve import publisher_entity
+    from rasd.extract.resolve import publisher_entity
 
     exs = sorted(extractions, key=lambda e: e.article.id)
     all_entities = dict(entities)

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from camel_tools.utils.charmap import CharMapper
 from rdflib import URIRef
 
-from graph.vocab import BASE, ID
+from rasd.graph.vocab import BASE, ID
 
 
 @functools.cache

@@ -51,7 +51,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graph.vocab import CLASSES, PREDICATES
+from rasd.graph.vocab import CLASSES, PREDICATES
 
 #: The edge kind of a claim, from its speaker to what it is about (the pages' "صرّح عن").
 CLAIM_ABOUT = "claimAbout"

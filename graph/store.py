@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from extract.errors import GraphError
+from rasd.extract.errors import GraphError
 
 #: Prefixes every query may use without declaring them.
 PREFIXES = {

@@ -32,8 +32,8 @@ from typing import NamedTuple
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-from extract.errors import DataError
-from extract.resources import load_table
+from rasd.extract.errors import DataError
+from rasd.extract.resources import load_table
 
 SCHEMA = Namespace("https://schema.org/")
 BASE = "https://w3id.org/rasd/"

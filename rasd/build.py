@@ -37,24 +37,24 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from export.atomic import atomic_path
-from export.html.model import SITE_ENTRIES
-from extract.errors import ExtractError, InputError, RasdError, UsageError
-from extract.pipeline import (
+from rasd.cache import ResultCache, article_key, fingerprint
+from rasd.export.atomic import atomic_path
+from rasd.export.html.model import SITE_ENTRIES
+from rasd.extract.errors import ExtractError, InputError, RasdError, UsageError
+from rasd.extract.pipeline import (
     DEFAULT_PIPELINE,
     article_record,
     check_pipeline,
     extract_article,
     extract_many,
 )
-from extract.reader import read_inputs
-from extract.records import Article, Extraction
-from extract.resolve import Entity, KeySummary, contributions, derive, fold, unfold
-from graph import nt
-from graph.build import article_nquads, entity_triples
-from graph.iri import ENTITIES_GRAPH, entity_iri, graph_iri
-from graph.store import STORE_DIR, open_store
-from rasd.cache import ResultCache, article_key, fingerprint
+from rasd.extract.reader import read_inputs
+from rasd.extract.records import Article, Extraction
+from rasd.extract.resolve import Entity, KeySummary, contributions, derive, fold, unfold
+from rasd.graph import nt
+from rasd.graph.build import article_nquads, entity_triples
+from rasd.graph.iri import ENTITIES_GRAPH, entity_iri, graph_iri
+from rasd.graph.store import STORE_DIR, open_store
 
 log = logging.getLogger("rasd")
 
@@ -611,7 +611,7 @@ def write_rdf_files(
     total = sum(v[1] for v in state.articles.values())
     ttl, trig = out_dir / "graph.ttl", out_dir / "graph.trig"
     if total <= PRETTY_MAX_TRIPLES:
-        from export.registry import get_exporter
+        from rasd.export.registry import get_exporter
 
         get_exporter("turtle").write(store, ttl)
         get_exporter("trig").write(store, trig)
@@ -645,7 +645,7 @@ class _CachedArticles:
         self._store: ox.Store | None = None
 
     def __call__(self, iri: str, entities: dict) -> Any:
-        from export.html.store import read_article
+        from rasd.export.html.store import read_article
 
         if self._pid != os.getpid() or self._cache is None:
             self._cache = ResultCache(self.out_dir / "cache" / "results.sqlite")
@@ -668,7 +668,7 @@ def write_pages(out_dir: Path, *, max_overview_nodes: int = 400, workers: int = 
     (:data:`~export.html.model.SITE_ENTRIES`), so a build killed while writing pages leaves
     the previous site.
     """
-    from export.html import write_site_from_store
+    from rasd.export.html import write_site_from_store
 
     state = _load_state(out_dir)
     articles = None

@@ -21,9 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import extract
-import graph
-from extract.records import Article
+from rasd import extract, graph
+from rasd.extract.records import Article
 
 log = logging.getLogger("rasd")
 

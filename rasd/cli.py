@@ -17,8 +17,8 @@ from typing import Any
 
 import click
 
-from extract.errors import RasdError, UsageError
 from rasd import __version__
+from rasd.extract.errors import RasdError, UsageError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = "seeds"
@@ -172,9 +172,9 @@ def build(
       rasd build ../shared/corpora/saudinewsnet/ --out big/
       rasd build ../shared/corpora/saudinewsnet/ --out big/ --dask tcp://scheduler:8786
     """
-    from extract.pipeline import DEFAULT_PIPELINE, check_pipeline
     from rasd.build import build as run_build
     from rasd.build import default_workers
+    from rasd.extract.pipeline import DEFAULT_PIPELINE, check_pipeline
 
     paths = list(inputs) or [_default_input()]
     names = (
@@ -208,7 +208,7 @@ def build(
             f"incremental: {report.extracted} extracted, {report.from_cache} from the cache, "
             f"{report.unchanged} unchanged, {report.removed} removed"
         )
-    from extract.camel_data import status_line
+    from rasd.extract.camel_data import status_line
 
     click.echo(status_line())
     times = ", ".join(f"{k} {v:.1f} s" for k, v in report.times.items())
@@ -251,7 +251,7 @@ def query(graph_file: Path, query_file: Path | None, expr: str | None, fmt: str)
       rasd query out/ queries/who_said_what.rq
       rasd query out/graph.trig -e 'SELECT (COUNT(*) AS ?n) WHERE { ?c a schema:Claim }'
     """
-    from graph.store import format_results, load, run_query
+    from rasd.graph.store import format_results, load, run_query
 
     if (query_file is None) == (expr is None):
         raise UsageError("give either a QUERY.rq file or -e SPARQL (one of them)")
@@ -293,8 +293,8 @@ def export_cmd(graph_file: Path, fmt: str, out_path: Path | None) -> None:
       rasd export out/ --format gexf                # out/graph.gexf for Gephi
       rasd export out/graph.ttl --format csv --out tables/
     """
-    from export.registry import get_exporter
-    from graph.store import load
+    from rasd.export.registry import get_exporter
+    from rasd.graph.store import load
 
     exp = get_exporter(fmt)
     store = load(graph_file)
@@ -322,7 +322,7 @@ def validate(graph_file: Path, limit: int) -> None:
       rasd validate out/
       rasd validate out/graph.ttl
     """
-    from graph.validate import validate_store
+    from rasd.graph.validate import validate_store
 
     n = 0
     for line in validate_store(_graph_store(graph_file)):
@@ -337,7 +337,7 @@ def validate(graph_file: Path, limit: int) -> None:
 
 
 def _graph_store(path: Path) -> Any:
-    from graph.store import load
+    from rasd.graph.store import load
 
     return load(path)
 
@@ -520,8 +520,8 @@ def eval_ner(
       rasd eval-ner dev.conll
       rasd eval-ner dev.conll --backend crf+nn --doc-window 7
     """
-    from extract.ner import evaluate, format_report, load_tagger, read_conll
-    from extract.ner.consistency import propagate
+    from rasd.extract.ner import evaluate, format_report, load_tagger, read_conll
+    from rasd.extract.ner.consistency import propagate
 
     gold, pred = [], []
     try:

@@ -31,9 +31,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from extract.errors import RasdError, UsageError
-from graph.iri import ENTITIES_GRAPH
-from graph.store import STORE_DIR, is_build_dir, open_store
+from rasd.extract.errors import RasdError, UsageError
+from rasd.graph.iri import ENTITIES_GRAPH
+from rasd.graph.store import STORE_DIR, is_build_dir, open_store
 
 log = logging.getLogger("rasd.push")
 

@@ -73,10 +73,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
-from export.html.model import SITE_ENTRIES, file_stem
-from extract.errors import RasdError, UsageError
-from extract.text import match_key
-from graph.store import PREFIXES, STORE_DIR, is_build_dir, open_store
+from rasd.export.html.model import SITE_ENTRIES, file_stem
+from rasd.extract.errors import RasdError, UsageError
+from rasd.extract.text import match_key
+from rasd.graph.store import PREFIXES, STORE_DIR, is_build_dir, open_store
 
 log = logging.getLogger("rasd.serve")
 

@@ -54,7 +54,7 @@ def page_fixture_graph() -> Graph:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site written from :func:`page_fixture_graph` (shared by the page and browser tests)."""
-    from export.html import write_site
+    from rasd.export.html import write_site
 
     out = tmp_path_factory.mktemp("fixture-site")
     index = write_site(page_fixture_graph(), out)

@@ -16,11 +16,11 @@ from rdflib.compare import isomorphic
 
 import rasd.build
 import rasd.cache
-from extract.errors import UsageError
-from extract.pipeline import COMPONENTS, DEFAULT_PIPELINE, component, extract_article
-from extract.reader import parse_text
-from graph.vocab import SCHEMA
 from rasd.build import EXIT_SKIPPED, build
+from rasd.extract.errors import UsageError
+from rasd.extract.pipeline import COMPONENTS, DEFAULT_PIPELINE, component, extract_article
+from rasd.extract.reader import parse_text
+from rasd.graph.vocab import SCHEMA
 
 GOLDEN_TXT = ROOT / "tests" / "fixtures" / "golden" / "article.txt"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -102,7 +102,7 @@ def full_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_store_holds_the_graph_and_answers_queries(full_seeds: Path) -> None:
-    from graph.store import load, select_rows
+    from rasd.graph.store import load, select_rows
 
     ttl = Graph().parse(full_seeds / "graph.ttl")
     store = load(full_seeds)
@@ -157,7 +157,7 @@ def test_cache_is_keyed_by_the_extractor_fingerprint(
 def test_fingerprint_covers_every_data_file(tmp_path: Path) -> None:
     """The digest reads the data and model files of the installed packages: editing one
     (here: a copy of the package with one TSV changed) gives another fingerprint."""
-    import extract
+    from rasd import extract
 
     root = Path(extract.__file__).parent
     assert (root / "data" / "speech_cues.tsv").is_file()
@@ -219,8 +219,8 @@ def test_unreachable_dask_scheduler_is_one_clear_error(tmp_path: Path) -> None:
 def test_a_name_written_with_invisible_characters_is_one_clean_node() -> None:
     """هشام + ZWNJ + الخطيب (issue 12) and the plain spelling: one key, one IRI, a label that
     search finds; the mention keeps the text as written (evidence)."""
-    from extract.resolve import resolve
-    from graph.iri import entity_iri
+    from rasd.extract.resolve import resolve
+    from rasd.graph.iri import entity_iri
 
     text = "قال هشام\u200c الخطيب إن الوضع صعب. وأضاف هشام الخطيب أن الحل قريب."
     ex = extract_article(parse_text(text, "zwnj.txt"))
@@ -263,7 +263,7 @@ def test_a_corpus_of_bad_files_builds_every_good_article(tmp_path: Path) -> None
 def test_pages_from_the_cache_equal_pages_from_the_store(seeds_build: Path, tmp_path: Path) -> None:
     """The build hands the page writer each article's text from its result cache; the pages
     are the same bytes as pages read wholly from the store."""
-    from export.html import write_site_from_store
+    from rasd.export.html import write_site_from_store
 
     write_site_from_store(seeds_build / "store", tmp_path)
     files = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())

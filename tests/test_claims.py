@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF
 
-from extract.pipeline import extract_article
-from extract.reader import parse_record
-from extract.records import Extraction
-from extract.resolve import resolve
-from graph.build import build_dataset
-from graph.vocab import RASD, SCHEMA
+from rasd.extract.pipeline import extract_article
+from rasd.extract.reader import parse_record
+from rasd.extract.records import Extraction
+from rasd.extract.resolve import resolve
+from rasd.graph.build import build_dataset
+from rasd.graph.vocab import RASD, SCHEMA
 
 
 def run(text: str) -> Extraction:

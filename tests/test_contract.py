@@ -10,7 +10,7 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
-from graph.vocab import CLASSES, RASD, SCHEMA
+from rasd.graph.vocab import CLASSES, RASD, SCHEMA
 
 PREFIXES = """
 PREFIX schema: <https://schema.org/>

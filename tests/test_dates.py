@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from extract.dates import find_dates, hijri_to_gregorian, parse_date
-from extract.records import DateValue
+from rasd.extract.dates import find_dates, hijri_to_gregorian, parse_date
+from rasd.extract.records import DateValue
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 PUB = DateValue("2017-11-04", "day", "2017-11-04")  # a Saturday

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.dates import find_dates
-from extract.records import DateValue
+from rasd.extract.dates import find_dates
+from rasd.extract.records import DateValue
 
 PUB = DateValue("2015-08-10", "day", "2015-08-10")
 

@@ -19,7 +19,7 @@ def _modules() -> list[str]:
             if ">>>" in path.read_text(encoding="utf-8"):
                 rel = path.relative_to(ROOT).with_suffix("")
                 parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
-                out.append(".".join(parts))
+                out.append(".".join(parts) if package == "rasd" else f"rasd.{'.'.join(parts)}")
     return out
 
 

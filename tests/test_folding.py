@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import folding
-from extract.dates import _view
-from extract.folding import DIACRITICS, TATWEEL, date_letters
-from extract.ner.features import normalize, normalize_slow
-from extract.text import Folded, fold
+from rasd.extract import folding
+from rasd.extract.dates import _view
+from rasd.extract.folding import DIACRITICS, TATWEEL, date_letters
+from rasd.extract.ner.features import normalize, normalize_slow
+from rasd.extract.text import Folded, fold
 
 ARABIC_LETTERS = "".join(map(chr, range(0x0621, 0x064B)))
 LETTER_TEXT = st.text(st.sampled_from(ARABIC_LETTERS + "".join(DIACRITICS) + TATWEEL + " "))

@@ -19,14 +19,14 @@ from hypothesis import strategies as st
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from extract.errors import InputError
-from extract.pipeline import extract_article
-from extract.reader import read_file
-from extract.records import Article, Extraction
-from extract.resolve import resolve
-from extract.text import INVISIBLE
-from graph.build import build_dataset, merged_graph
-from graph.validate import validate
+from rasd.extract.errors import InputError
+from rasd.extract.pipeline import extract_article
+from rasd.extract.reader import read_file
+from rasd.extract.records import Article, Extraction
+from rasd.extract.resolve import resolve
+from rasd.extract.text import INVISIBLE
+from rasd.graph.build import build_dataset, merged_graph
+from rasd.graph.validate import validate
 
 PIPELINE = (
     "sentences",

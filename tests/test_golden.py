@@ -13,10 +13,10 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from extract.pipeline import extract_article
-from extract.reader import read_file
-from extract.resolve import resolve
-from graph.build import build_dataset, merged_graph
+from rasd.extract.pipeline import extract_article
+from rasd.extract.reader import read_file
+from rasd.extract.resolve import resolve
+from rasd.graph.build import build_dataset, merged_graph
 
 HERE = Path(__file__).parent / "fixtures" / "golden"
 

@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-LAYERS = ("extract", "graph", "export", "rasd")
+LAYERS = ("extract", "graph", "export", "rasd")  # rasd/extract … are symlinks to the top folders
+
+
+def _layer(module: str) -> str:
+    """The layer (or outside package) a module name belongs to: ``rasd.extract.text`` →
+    ``extract``, ``rasd.build`` → ``rasd``, ``numpy.linalg`` → ``numpy``."""
+    parts = module.split(".")
+    if parts[0] == "rasd" and len(parts) > 1 and parts[1] in LAYERS:
+        return parts[1]
+    return parts[0]
 
 
 def _imports(path: Path) -> set[str]:
@@ -17,10 +26,41 @@ def _imports(path: Path) -> set[str]:
     out: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            out.update(a.name.split(".")[0] for a in node.names)
+            out.update(_layer(a.name) for a in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            out.add(node.module.split(".")[0])
+            if node.module == "rasd":  # from rasd import extract, graph
+                out.update(_layer(f"rasd.{a.name}") for a in node.names)
+            else:
+                out.add(_layer(node.module))
     return out
+
+
+def _top_level_imports(path: Path) -> set[str]:
+    """Imports of the layers by their bare names (``import extract``), not under ``rasd``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names & {"extract", "graph", "export"}
+
+
+def test_everything_imports_the_layers_under_the_rasd_namespace() -> None:
+    """Installed, the layers are ``rasd.extract``, ``rasd.graph``, ``rasd.export`` (symlinks
+    in rasd/ point at the top-level folders): a bare ``import graph`` would load a second
+    copy of a module from a checkout, and nothing at all from an installed wheel."""
+    wrong = {
+        str(p.relative_to(ROOT)): sorted(_top_level_imports(p))
+        for folder in ("extract", "graph", "export", "rasd", "tests", "bench")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+        if _top_level_imports(p)
+    }
+    assert wrong == {}
+    for name in ("extract", "graph", "export"):
+        link = ROOT / "rasd" / name
+        assert link.is_symlink() and link.resolve() == (ROOT / name).resolve()
 
 
 @pytest.mark.parametrize("layer", LAYERS)

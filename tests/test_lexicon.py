@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.lexicon import NameMatcher, lexicon_matcher, nisba_country
-from extract.records import EntityInfo
-from extract.text import Folded, match_key
+from rasd.extract.lexicon import NameMatcher, lexicon_matcher, nisba_country
+from rasd.extract.records import EntityInfo
+from rasd.extract.text import Folded, match_key
 
 
 def keys(text: str) -> list[tuple[str, str]]:

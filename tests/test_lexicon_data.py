@@ -19,7 +19,7 @@ from camel_tools.utils.normalize import (
     normalize_teh_marbuta_ar,
 )
 
-from extract.records import PLACE_CLASSES
+from rasd.extract.records import PLACE_CLASSES
 
 DATA = Path(__file__).resolve().parent.parent / "extract" / "data"
 ENTITIES = DATA / "entities.tsv"

@@ -6,10 +6,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.pipeline import extract_article
-from extract.reader import parse_record
-from extract.resolve import resolve
-from extract.text import match_key
+from rasd.extract.pipeline import extract_article
+from rasd.extract.reader import parse_record
+from rasd.extract.resolve import resolve
+from rasd.extract.text import match_key
 
 
 def entities(text: str, ident: str = "variants-test") -> set[tuple[str, str]]:

@@ -12,10 +12,10 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.ner import Tagger, evaluate, format_report, load_tagger, read_conll
-from extract.ner.conll import get_chunks
-from extract.ner.crf import build_gazetteer, repair_bio
-from extract.ner.features import Gazetteer, normalize, normalize_slow, split_clitics
+from rasd.extract.ner import Tagger, evaluate, format_report, load_tagger, read_conll
+from rasd.extract.ner.conll import get_chunks
+from rasd.extract.ner.crf import build_gazetteer, repair_bio
+from rasd.extract.ner.features import Gazetteer, normalize, normalize_slow, split_clitics
 
 # -- CoNLL reading ----------------------------------------------------------------------------
 
@@ -215,7 +215,7 @@ def test_crf_fast_decoder_matches_crfsuite(crf: Tagger) -> None:
 
 def test_crf_small_cache_gives_the_same_tags() -> None:
     # a cache smaller than one sentence's words is emptied mid-batch; rows must stay valid
-    from extract.ner.crf import CrfTagger
+    from rasd.extract.ner.crf import CrfTagger
 
     sents = [
         simple_word_tokenize(
@@ -314,7 +314,7 @@ def test_bert_backend_maps_foreign_labels(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_bert_backend_missing_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from extract.ner.bert import BertUnavailableError
+    from rasd.extract.ner.bert import BertUnavailableError
 
     pytest.importorskip("transformers", reason="transformers is not installed")
     _ensure_camel_catalogue(tmp_path, monkeypatch)
@@ -325,7 +325,7 @@ def test_bert_backend_missing_model(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_bert_backend_without_installed_model(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from extract.ner.bert import BertUnavailableError
+    from rasd.extract.ner.bert import BertUnavailableError
 
     pytest.importorskip("transformers", reason="transformers is not installed")
     _ensure_camel_catalogue(tmp_path, monkeypatch)
@@ -338,7 +338,7 @@ def test_bert_backend_without_installed_model(
 
 
 def test_bert_backend_without_libraries(monkeypatch: pytest.MonkeyPatch) -> None:
-    from extract.ner.bert import BertUnavailableError
+    from rasd.extract.ner.bert import BertUnavailableError
 
     monkeypatch.setitem(sys.modules, "camel_tools.ner", None)  # import now raises ImportError
     with pytest.raises(BertUnavailableError, match="needs torch and transformers"):
@@ -360,7 +360,7 @@ _ARTICLE = [
 def test_crf_cached_word_scores_equal_the_feature_strings() -> None:
     # a word's cached scores (built from feature ids without the prefixed neighbour strings)
     # are the weights of the feature strings crfsuite itself would read
-    from extract.ner.crf import CrfTagger
+    from rasd.extract.ner.crf import CrfTagger
 
     tagger = CrfTagger()
     words = [w for s in _ARTICLE for w in s] + ["٢٠١٥م", "xyz", "بـ", "والسعوديّة"]
@@ -380,7 +380,7 @@ def test_crf_one_article_in_one_call_equals_sentence_by_sentence(crf: Tagger) ->
     # emissions of a whole article at once: neighbours never leak across sentences
     import numpy as np
 
-    from extract.ner.crf import CrfTagger
+    from rasd.extract.ner.crf import CrfTagger
 
     assert isinstance(crf, CrfTagger)
     packed = crf.emissions_packed(_ARTICLE)

@@ -8,13 +8,13 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.ner import load_tagger
-from extract.ner.conll import get_chunks
-from extract.ner.consistency import propagate
-from extract.ner.crf import CrfTagger
-from extract.ner.ensemble import EnsembleTagger
-from extract.ner.features import normalize
-from extract.ner.nn_runtime import NnTagger
+from rasd.extract.ner import load_tagger
+from rasd.extract.ner.conll import get_chunks
+from rasd.extract.ner.consistency import propagate
+from rasd.extract.ner.crf import CrfTagger
+from rasd.extract.ner.ensemble import EnsembleTagger
+from rasd.extract.ner.features import normalize
+from rasd.extract.ner.nn_runtime import NnTagger
 
 
 def _tok(*texts: str) -> list[list[str]]:

@@ -25,7 +25,7 @@ from bench.ner_corpora import (
     read_wojood,
     wikifane_groups,
 )
-from extract.ner.features import FeatureExtractor, Gazetteer
+from rasd.extract.ner.features import FeatureExtractor, Gazetteer
 
 LRM = "\u200e"
 
@@ -231,7 +231,7 @@ _EXTRA = [
 
 
 def _clusters(path):
-    from extract.ner.crf import CLUSTERS_FILE
+    from rasd.extract.ner.crf import CLUSTERS_FILE
 
     src = Path(__file__).resolve().parents[1] / "extract" / "models" / CLUSTERS_FILE
     (path / CLUSTERS_FILE).write_text(
@@ -242,7 +242,7 @@ def _clusters(path):
 
 @pytest.mark.parametrize("augment", [False, True])
 def test_crf_with_name_list_decodes_as_crfsuite(tmp_path, augment):
-    from extract.ner.crf import NAMES_FILE, CrfTagger, train_crf, write_gazetteer
+    from rasd.extract.ner.crf import NAMES_FILE, CrfTagger, train_crf, write_gazetteer
 
     names = tmp_path / "names.tsv"
     write_gazetteer(names, {("باريس",): {"LOC": 3}, ("ماكرون",): {"PERS": 2}})
@@ -272,7 +272,7 @@ def test_crf_with_name_list_decodes_as_crfsuite(tmp_path, augment):
 
 
 def test_model_without_name_features_ignores_name_file(tmp_path):
-    from extract.ner.crf import NAMES_FILE, CrfTagger, train_crf, write_gazetteer
+    from rasd.extract.ner.crf import NAMES_FILE, CrfTagger, train_crf, write_gazetteer
 
     model = tmp_path / "m"
     model.mkdir()

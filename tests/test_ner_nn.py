@@ -28,8 +28,8 @@ from bench.nn_model import (
     torch_tagger,
     viterbi_batch,
 )
-from extract.ner import Tagger, load_tagger
-from extract.ner.features import Gazetteer
+from rasd.extract.ner import Tagger, load_tagger
+from rasd.extract.ner.features import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -125,7 +125,7 @@ def test_viterbi_matches_brute_force() -> None:
 
 
 def test_packed_viterbi_matches_brute_force_and_padded() -> None:
-    from extract.ner.nn_runtime import viterbi_packed
+    from rasd.extract.ner.nn_runtime import viterbi_packed
 
     rng = np.random.default_rng(5)
     k = 3
@@ -224,7 +224,7 @@ def test_save_load_round_trip_and_tag_many(tmp_path: Path) -> None:
 
 
 def test_model_file_holds_vocabularies_and_name_lists(tmp_path: Path) -> None:
-    from extract.ner.nn_runtime import load_model
+    from rasd.extract.ner.nn_runtime import load_model
 
     model, enc = _tiny_model()
     path = tmp_path / "m.npz"
@@ -279,7 +279,7 @@ def nn_tagger() -> Tagger:
 
 
 def test_backend_by_name(nn_tagger: Tagger) -> None:
-    from extract.ner.ensemble import EnsembleTagger
+    from rasd.extract.ner.ensemble import EnsembleTagger
 
     assert isinstance(nn_tagger, NnTagger)
     assert isinstance(load_tagger(), EnsembleTagger)  # the default (see README: NER backends)
@@ -332,8 +332,8 @@ def test_language_model_pretraining_moves_the_encoder_only() -> None:
 
 
 def test_pipeline_component_uses_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    from extract import pipeline
-    from extract.reader import parse_record
+    from rasd.extract import pipeline
+    from rasd.extract.reader import parse_record
 
     asked: list[str] = []
     real = pipeline._tagger

@@ -15,14 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 
-from export.html import site_network
-from export.html.analytics import undirected_weighted
-from export.html.store import read_index, store_from_graph
-from export.html.styles import CLAIM_ABOUT as PAGES_CLAIM_ABOUT
-from export.registry import get_exporter, network
-from graph.network import CLAIM_ABOUT, RELATIONS, entity_class, entity_label, entity_network
-from graph.store import load
-from graph.vocab import ID, RASD, SCHEMA
+from rasd.export.html import site_network
+from rasd.export.html.analytics import undirected_weighted
+from rasd.export.html.store import read_index, store_from_graph
+from rasd.export.html.styles import CLAIM_ABOUT as PAGES_CLAIM_ABOUT
+from rasd.export.registry import get_exporter, network
+from rasd.graph.network import CLAIM_ABOUT, RELATIONS, entity_class, entity_label, entity_network
+from rasd.graph.store import load
+from rasd.graph.vocab import ID, RASD, SCHEMA
 
 
 def _same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:

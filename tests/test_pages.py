@@ -20,10 +20,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 from bench.site_data import read_site_data  # noqa: E402
 from bench.synthetic_graph import synthetic_graph  # noqa: E402
-from export.html import write_site, write_site_from_store  # noqa: E402
-from export.html.highlight import Span, highlight  # noqa: E402
-from export.html.safe import script_json  # noqa: E402
-from graph.vocab import RASD, SCHEMA  # noqa: E402
+from rasd.export.html import write_site, write_site_from_store  # noqa: E402
+from rasd.export.html.highlight import Span, highlight  # noqa: E402
+from rasd.export.html.safe import script_json  # noqa: E402
+from rasd.graph.vocab import RASD, SCHEMA  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 INJECTIONS = ("<img src=x", "</script><script>")
@@ -121,7 +121,7 @@ def search_rows(site: Path, key: str = "*") -> list[list]:
 
 
 def test_search_shards_hold_every_name_under_each_word(site: Path) -> None:
-    from export.html.overview import normalize, word_key
+    from rasd.export.html.overview import normalize, word_key
 
     data = read_site_data(fixture_graph())
     daesh = data.entities["https://w3id.org/rasd/id/dAEc"]
@@ -383,7 +383,7 @@ def test_every_page_link_resolves(site: Path) -> None:
 def test_workers_on_a_store_directory_give_the_same_site(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import export.html as pages
+    import rasd.export.html as pages
 
     path = tmp_path / "store"
     disk = ox.Store(str(path))
@@ -432,7 +432,7 @@ def test_a_claim_without_a_speaker_says_so(tmp_path: Path) -> None:
     "speaker not identified", never under somebody's name."""
     from rdflib import Literal, URIRef
 
-    from graph.vocab import RASD, SCHEMA
+    from rasd.graph.vocab import RASD, SCHEMA
 
     g = fixture_graph()
     claim = URIRef("https://w3id.org/rasd/claim/unresolved/0-9")

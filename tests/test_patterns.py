@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.patterns import is_name_stopword
-from extract.pipeline import extract_article
-from extract.reader import parse_record
+from rasd.extract.patterns import is_name_stopword
+from rasd.extract.pipeline import extract_article
+from rasd.extract.reader import parse_record
 
 
 def entities(text: str) -> set[tuple[str, str]]:

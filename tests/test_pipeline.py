@@ -9,17 +9,17 @@ from collections.abc import Iterator, Sequence
 import pytest
 from conftest import SEEDS
 
-from extract.doc import Doc
-from extract.errors import ExtractError
-from extract.pipeline import (
+from rasd.extract.doc import Doc
+from rasd.extract.errors import ExtractError
+from rasd.extract.pipeline import (
     COMPONENTS,
     DEFAULT_PIPELINE,
     component,
     extract_article,
     extract_many,
 )
-from extract.reader import parse_text
-from extract.records import Article
+from rasd.extract.reader import parse_text
+from rasd.extract.records import Article
 
 MARKER = "قنبلة"
 

@@ -16,10 +16,10 @@ from conftest import CORPUS, SEEDS, need_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import reader
-from extract.errors import InputError
-from extract.reader import decode_text, parse_text, read_file, read_inputs
-from extract.records import Article
+from rasd.extract import reader
+from rasd.extract.errors import InputError
+from rasd.extract.reader import decode_text, parse_text, read_file, read_inputs
+from rasd.extract.records import Article
 
 
 def seed(name: str) -> Article:

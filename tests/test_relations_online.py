@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from extract.pipeline import extract_article
-from extract.reader import parse_record
-from graph.build import PREDICATES
-from graph.vocab import RASD
+from rasd.extract.pipeline import extract_article
+from rasd.extract.reader import parse_record
+from rasd.graph.build import PREDICATES
+from rasd.graph.vocab import RASD
 
 
 def relations(text: str) -> set[tuple[str, str, str]]:

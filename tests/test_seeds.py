@@ -7,11 +7,11 @@ import functools
 import pytest
 from conftest import SEEDS
 
-from extract.pipeline import extract_article
-from extract.reader import read_file
-from extract.records import Extraction
-from extract.resolve import resolve
-from extract.text import match_key
+from rasd.extract.pipeline import extract_article
+from rasd.extract.reader import read_file
+from rasd.extract.records import Extraction
+from rasd.extract.resolve import resolve
+from rasd.extract.text import match_key
 
 
 @functools.cache

@@ -3,7 +3,7 @@ a full stop with no space after it still is; abbreviations with dots stay whole.
 
 from __future__ import annotations
 
-from extract.text import split_sentences
+from rasd.extract.text import split_sentences
 
 
 def sentences(text: str) -> list[str]:

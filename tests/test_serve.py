@@ -28,8 +28,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
-from graph.store import PREFIXES
 from rasd.cli import main
+from rasd.graph.store import PREFIXES
 from rasd.serve import SparqlEndpoint, negotiate, resolve_site_path
 
 ENTITIES = "https://w3id.org/rasd/graph/entities"

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.errors import DataError
-from extract.ner.crf import DEFAULT_MODEL_DIR, GAZETTEER_FILE, load_gazetteer
-from extract.ner.nn_runtime import load_lexicon
-from extract.resources import (
+from rasd.extract.errors import DataError
+from rasd.extract.ner.crf import DEFAULT_MODEL_DIR, GAZETTEER_FILE, load_gazetteer
+from rasd.extract.ner.nn_runtime import load_lexicon
+from rasd.extract.resources import (
     DATA_DIR,
     TABLES,
     LexiconEntry,

@@ -6,7 +6,7 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.text import (
+from rasd.extract.text import (
     INVISIBLE,
     SPACES,
     Folded,

@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from graph.validate import validate
-from graph.vocab import RASD, SCHEMA
+from rasd.graph.validate import validate
+from rasd.graph.vocab import RASD, SCHEMA
 
 
 def copy(g: Graph) -> Graph:

@@ -14,11 +14,11 @@ from rdflib import OWL, RDF, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
-from extract import relations, resources
-from extract.errors import DataError
-from extract.records import ENTITY_CLASSES, RELATION_PREDICATES
-from graph import build
-from graph.vocab import CLASS_BY_NAME, CLASSES, PREDICATE_BY_NAME, PREDICATES, RASD, SCHEMA
+from rasd.extract import relations, resources
+from rasd.extract.errors import DataError
+from rasd.extract.records import ENTITY_CLASSES, RELATION_PREDICATES
+from rasd.graph import build
+from rasd.graph.vocab import CLASS_BY_NAME, CLASSES, PREDICATE_BY_NAME, PREDICATES, RASD, SCHEMA
 
 ONTOLOGY = ROOT / "graph" / "ontology.ttl"
 CURIE = {str(SCHEMA): "schema:", str(RASD._NS): "rasd:"}
@@ -128,7 +128,7 @@ def test_an_unknown_predicate_in_relation_cues_is_a_named_error(data_dir_copy: P
 
 
 def test_the_pages_draw_every_relation_the_graph_carries_between_entities() -> None:
-    from export.html.styles import RELATIONS
+    from rasd.export.html.styles import RELATIONS
 
     between_entities = {p.iri for p in PREDICATES if p.extracted and not p.literal}
     assert between_entities <= set(RELATIONS)

@@ -36,16 +36,16 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph
 
-from export.html.analytics import communities, importance, rank_nodes, undirected_weighted
-from export.html.article_page import article_page
-from export.html.claims_page import claims_page, network_claims
-from export.html.entity_page import entity_page
-from export.html.netdata import site_data_js
-from export.html.overview import overview_page, search_index_js
-from export.html.panels import Refs, Site
-from export.html.render import copy_static, write_text
-from export.html.safe import script_json
-from export.html.store import (
+from rasd.export.html.analytics import communities, importance, rank_nodes, undirected_weighted
+from rasd.export.html.article_page import article_page
+from rasd.export.html.claims_page import claims_page, network_claims
+from rasd.export.html.entity_page import entity_page
+from rasd.export.html.netdata import site_data_js
+from rasd.export.html.overview import overview_page, search_index_js
+from rasd.export.html.panels import Refs, Site
+from rasd.export.html.render import copy_static, write_text
+from rasd.export.html.safe import script_json
+from rasd.export.html.store import (
     MIN_MENTIONS,
     ArticleDetail,
     SiteIndex,
@@ -53,7 +53,7 @@ from export.html.store import (
     read_index,
     store_from_graph,
 )
-from graph.network import entity_network
+from rasd.graph.network import entity_network
 
 __all__ = ["write_site", "write_site_from_store"]
 

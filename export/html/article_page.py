@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from export.html.analytics import radial_positions
-from export.html.entity_page import claim_rows
-from export.html.highlight import Span, highlight
-from export.html.netdata import node
-from export.html.panels import (
+from rasd.export.html.analytics import radial_positions
+from rasd.export.html.entity_page import claim_rows
+from rasd.export.html.highlight import Span, highlight
+from rasd.export.html.netdata import node
+from rasd.export.html.panels import (
     REL_STYLE,
     Refs,
     Site,
@@ -17,10 +17,10 @@ from export.html.panels import (
     select_edges,
     vis_edges,
 )
-from export.html.render import render
-from export.html.safe import script_json, snippet
-from export.html.store import ArticleDetail, ArticleMeta
-from export.html.styles import CLASS_AR, GROUP_BY_KEY, GROUPS
+from rasd.export.html.render import render
+from rasd.export.html.safe import script_json, snippet
+from rasd.export.html.store import ArticleDetail, ArticleMeta
+from rasd.export.html.styles import CLASS_AR, GROUP_BY_KEY, GROUPS
 
 ROOT = "../"
 MAX_NODES = 80

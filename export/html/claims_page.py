@@ -7,14 +7,14 @@ from typing import Any
 
 import networkx as nx
 
-from export.html.analytics import spring_positions
-from export.html.entity_page import claim_rows
-from export.html.model import Claim
-from export.html.netdata import edge, node
-from export.html.panels import Refs, Site, entity_info
-from export.html.render import render
-from export.html.safe import script_json
-from export.html.styles import CLAIM_AUTHOR, CLAIM_SUBJECT, GROUPS
+from rasd.export.html.analytics import spring_positions
+from rasd.export.html.entity_page import claim_rows
+from rasd.export.html.model import Claim
+from rasd.export.html.netdata import edge, node
+from rasd.export.html.panels import Refs, Site, entity_info
+from rasd.export.html.render import render
+from rasd.export.html.safe import script_json
+from rasd.export.html.styles import CLAIM_AUTHOR, CLAIM_SUBJECT, GROUPS
 
 MAX_ROWS = 1000  # claims listed (newest first)
 MAX_SPEAKERS = 30  # speakers in the network

@@ -7,10 +7,10 @@ from typing import Any
 
 import networkx as nx
 
-from export.html.analytics import radial_positions
-from export.html.model import Claim
-from export.html.netdata import node
-from export.html.panels import (
+from rasd.export.html.analytics import radial_positions
+from rasd.export.html.model import Claim
+from rasd.export.html.netdata import node
+from rasd.export.html.panels import (
     PANEL_EV,
     REL_STYLE,
     Refs,
@@ -20,9 +20,9 @@ from export.html.panels import (
     select_edges,
     vis_edges,
 )
-from export.html.render import render
-from export.html.safe import script_json
-from export.html.styles import CLASS_AR, GROUPS
+from rasd.export.html.render import render
+from rasd.export.html.safe import script_json
+from rasd.export.html.styles import CLASS_AR, GROUPS
 
 MAX_NEIGHBOURS = 40
 MAX_ROWS = 100  # claims by / about, relations

@@ -13,8 +13,8 @@ from typing import Any
 
 from pyvis.network import Network
 
-from export.html.safe import script_json
-from export.html.styles import (
+from rasd.export.html.safe import script_json
+from rasd.export.html.styles import (
     CLAIM_ABOUT,
     CLAIM_AUTHOR,
     CLAIM_NODE_COLOR,

@@ -10,12 +10,19 @@ from typing import Any
 
 import networkx as nx
 
-from export.html.analytics import spring_positions
-from export.html.netdata import node
-from export.html.panels import Refs, Site, edge_candidates, entity_info, select_edges, vis_edges
-from export.html.render import render
-from export.html.safe import script_json
-from export.html.styles import GROUPS
+from rasd.export.html.analytics import spring_positions
+from rasd.export.html.netdata import node
+from rasd.export.html.panels import (
+    Refs,
+    Site,
+    edge_candidates,
+    entity_info,
+    select_edges,
+    vis_edges,
+)
+from rasd.export.html.render import render
+from rasd.export.html.safe import script_json
+from rasd.export.html.styles import GROUPS
 
 EDGES_PER_NODE = 3  # overview edge cap: this many times the number of shown nodes
 

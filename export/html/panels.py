@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from export.html.model import Claim, Evidence
-from export.html.safe import Snippet, snippet
-from export.html.store import ArticleDetail, SiteIndex
-from export.html.styles import CLAIM_ABOUT, CLASS_AR, RELATIONS
+from rasd.export.html.model import Claim, Evidence
+from rasd.export.html.safe import Snippet, snippet
+from rasd.export.html.store import ArticleDetail, SiteIndex
+from rasd.export.html.styles import CLAIM_ABOUT, CLASS_AR, RELATIONS
 
 PANEL_EV = 2  # evidence snippets in an entity's side panel (its most recent articles)
 EDGE_EV = 2  # evidence snippets per relation or claim pair (most recent first)
@@ -313,7 +313,7 @@ def select_edges(candidates: list[EdgeCandidate], cap: int) -> list[EdgeCandidat
 def vis_edges(chosen: list[EdgeCandidate], ids: Mapping[str, int]) -> tuple[list, list]:
     """Compact edges (ids 0..n-1, see :func:`export.html.netdata.edge`) and their panel
     records ``[evidence count, evidence]``, in a stable order."""
-    from export.html.netdata import edge
+    from rasd.export.html.netdata import edge
 
     chosen = sorted(chosen, key=lambda e: (ids[e.source], ids[e.target], e.key))
     edges = [

@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from export.html.model import Sentence
+from rasd.export.html.model import Sentence
 
 _SCRIPT_ESCAPES = {
     "<": "\\u003c",

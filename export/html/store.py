@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib import Graph
 
-from export.html.model import (
+from rasd.export.html.model import (
     Claim,
     DateMention,
     Evidence,
@@ -33,10 +33,10 @@ from export.html.model import (
     file_stem,
     iso_date,
 )
-from export.html.styles import CLASS_GROUP, ENTITY_CLASSES, RELATIONS
-from graph.network import entity_class, entity_label
-from graph.store import PREFIXES
-from graph.vocab import RASD, SCHEMA
+from rasd.export.html.styles import CLASS_GROUP, ENTITY_CLASSES, RELATIONS
+from rasd.graph.network import entity_class, entity_label
+from rasd.graph.store import PREFIXES
+from rasd.graph.vocab import RASD, SCHEMA
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"

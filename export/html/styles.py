@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from graph import network
-from graph.vocab import CLASSES, PREDICATES
+from rasd.graph import network
+from rasd.graph.vocab import CLASSES, PREDICATES
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ Use :func:`load_tagger` to get a :class:`Tagger`; tokens are raw words as split 
 ``camel_tools.tokenizers.word.simple_word_tokenize``::
 
     from camel_tools.tokenizers.word import simple_word_tokenize
-    from extract.ner import load_tagger
+    from rasd.extract.ner import load_tagger
 
     tagger = load_tagger()  # the shipped CRF and BiLSTM-CRF, from extract/models/
     tokens = simple_word_tokenize("زار الرئيس الفرنسي المملكة العربية السعودية")
@@ -27,7 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from extract.ner.conll import NerReport, evaluate, format_report, read_conll
+from rasd.extract.ner.conll import NerReport, evaluate, format_report, read_conll
 
 __all__ = [
     "NerReport",
@@ -64,21 +64,21 @@ def load_tagger(backend: str = "crf+nn", model_path: str | Path | None = None) -
     camel-tools data); raises :class:`extract.ner.bert.BertUnavailableError` when absent.
     """
     if backend == "nn":
-        from extract.ner.nn_runtime import NnTagger
+        from rasd.extract.ner.nn_runtime import NnTagger
 
         return NnTagger.load(model_path)
     if backend == "crf+nn":
-        from extract.ner.ensemble import EnsembleTagger
+        from rasd.extract.ner.ensemble import EnsembleTagger
 
         if model_path is not None:
             raise ValueError("backend 'crf+nn' uses the shipped models; --model is not supported")
         return EnsembleTagger.load()
     if backend == "crf":
-        from extract.ner.crf import CrfTagger
+        from rasd.extract.ner.crf import CrfTagger
 
         return CrfTagger(model_path)
     if backend == "bert":
-        from extract.ner.bert import BertTagger
+        from rasd.extract.ner.bert import BertTagger
 
         return BertTagger(model_path)
     raise ValueError(f"unknown NER backend {backend!r}; expected 'crf', 'nn', 'crf+nn' or 'bert'")

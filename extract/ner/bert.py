@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from extract.ner.crf import repair_bio
+from rasd.extract.ner.crf import repair_bio
 
 __all__ = ["BertTagger", "BertUnavailableError", "map_label"]
 

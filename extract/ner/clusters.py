@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from extract.ner.features import normalize
+from rasd.extract.ner.features import normalize
 
 __all__ = [
     "build_clusters",

@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from extract.ner.conll import get_chunks
-from extract.ner.features import normalize
+from rasd.extract.ner.conll import get_chunks
+from rasd.extract.ner.features import normalize
 
 __all__ = ["propagate"]
 

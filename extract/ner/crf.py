@@ -23,11 +23,11 @@ from pathlib import Path
 import numpy as np
 import pycrfsuite
 
-from extract.ner.clusters import load_cluster_file
-from extract.ner.conll import get_chunks
-from extract.ner.features import WORD_CACHE_SIZE, FeatureExtractor, Gazetteer, normalize
-from extract.ner.nn_runtime import viterbi_packed
-from extract.resources import NerGazetteerRow, load_table
+from rasd.extract.ner.clusters import load_cluster_file
+from rasd.extract.ner.conll import get_chunks
+from rasd.extract.ner.features import WORD_CACHE_SIZE, FeatureExtractor, Gazetteer, normalize
+from rasd.extract.ner.nn_runtime import viterbi_packed
+from rasd.extract.resources import NerGazetteerRow, load_table
 
 __all__ = [
     "DEFAULT_MODEL_DIR",

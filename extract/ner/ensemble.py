@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from extract.ner.crf import CrfTagger, repair_bio
-from extract.ner.nn_runtime import TAGS, NnTagger, viterbi_packed
+from rasd.extract.ner.crf import CrfTagger, repair_bio
+from rasd.extract.ner.nn_runtime import TAGS, NnTagger, viterbi_packed
 
 __all__ = ["EnsembleTagger"]
 

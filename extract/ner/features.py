@@ -21,7 +21,7 @@ from camel_tools.utils.normalize import (
     normalize_teh_marbuta_ar,
 )
 
-from extract.folding import token_table
+from rasd.extract.folding import token_table
 
 __all__ = [
     "FeatureExtractor",

@@ -8,7 +8,7 @@ float32 precision) and loads in a fraction of a second, without importing torch.
 
 Example::
 
-    from extract.ner.nn_runtime import NnTagger
+    from rasd.extract.ner.nn_runtime import NnTagger
     tagger = NnTagger.load()       # the shipped model, extract/models/ner_nn.npz
     tagger.tag(["قال", "الرئيس", "الفرنسي", "فرانسوا", "هولاند"])
 """
@@ -24,14 +24,14 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from extract.ner.features import (
+from rasd.extract.ner.features import (
     WORD_CACHE_SIZE,
     Gazetteer,
     normalize,
     split_clitics,
     word_shape,
 )
-from extract.resources import NerLexiconRow, load_table
+from rasd.extract.resources import NerLexiconRow, load_table
 
 __all__ = [
     "DEFAULT_NN_FILE",
@@ -470,7 +470,7 @@ class NnTagger:
         Sentences of similar length are run together; batches of 64 were the fastest measured
         (the LSTM's arrays stay in cache).
         """
-        from extract.ner.crf import repair_bio
+        from rasd.extract.ner.crf import repair_bio
 
         out: list[list[str]] = [[] for _ in sentences]
         for chunk, em, lengths in self._batches(sentences, batch_size):
