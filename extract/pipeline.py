@@ -394,17 +394,22 @@ def extract_many(
     run once over all the articles still going; if that call raises, the component runs on
     each article alone, so that only the article it fails on is lost."""
     names = check_pipeline(pipeline)
-    docs = [Doc.from_article(a) for a in articles]
     failed: dict[int, ExtractError] = {}
 
-    def run_one(i: int, spec: ComponentSpec) -> None:
+    def guarded(i: int, stage: str, fn: Callable[[], object]) -> object:
+        """``fn()``, or ``None`` with article ``i`` marked failed at ``stage``."""
         try:
-            spec.fn(docs[i])
+            return fn()
         except Exception as exc:
             a = articles[i]
-            failed[i] = ExtractError(a.source, article_record(a), spec.name, exc)
+            failed[i] = ExtractError(a.source, article_record(a), stage, exc)
             failed[i].__cause__ = exc
+            return None
 
+    docs: list[Doc] = [
+        guarded(i, "document", functools.partial(Doc.from_article, a))  # type: ignore[misc]
+        for i, a in enumerate(articles)
+    ]
     for name in names:
         spec = COMPONENTS[name]
         going = [i for i in range(len(docs)) if i not in failed]
@@ -415,15 +420,18 @@ def extract_many(
             except Exception:  # found below, one article at a time
                 pass
         for i in going:
-            run_one(i, spec)
-    out: list[Extraction | ExtractError] = []
-    for i, doc in enumerate(docs):
-        if i in failed:
-            out.append(failed[i])
-            continue
-        _register_referenced(doc)
-        out.append(doc.freeze())
-    return out
+            guarded(i, spec.name, functools.partial(spec.fn, docs[i]))
+    finished = {
+        i: guarded(i, "freeze", functools.partial(_finish, doc))
+        for i, doc in enumerate(docs)
+        if i not in failed
+    }
+    return [failed[i] if i in failed else finished[i] for i in range(len(docs))]  # type: ignore[misc]
+
+
+def _finish(doc: Doc) -> Extraction:
+    _register_referenced(doc)
+    return doc.freeze()
 
 
 def _register_referenced(doc: Doc) -> None:

@@ -20,6 +20,7 @@ reads each request's blank nodes as new ones.  Only the standard library talks H
 from __future__ import annotations
 
 import base64
+import http.client
 import logging
 import time
 import urllib.error
@@ -81,6 +82,10 @@ class Endpoint:
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise UsageError(f"--endpoint {url}: not an http(s) URL")
+        try:
+            parts.port  # noqa: B018 - raises on a port that is no number
+        except ValueError as exc:
+            raise UsageError(f"--endpoint {url}: {exc}") from exc
         auth = None
         if parts.username is not None:
             user = urllib.parse.unquote(parts.username)
@@ -112,7 +117,7 @@ class Endpoint:
         req = urllib.request.Request(self.target(graph), data=body, method=method, headers=headers)
         name = graph or "the default graph"
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as r:
+            with _OPENER.open(req, timeout=self.timeout) as r:
                 r.read()
         except urllib.error.HTTPError as exc:
             detail = exc.read(2000).decode("utf-8", "replace").strip().splitlines()
@@ -122,8 +127,23 @@ class Endpoint:
             ) from exc
         except urllib.error.URLError as exc:
             raise PushError(f"{name}: cannot reach {self.url} ({exc.reason})") from exc
-        except (TimeoutError, OSError) as exc:
-            raise PushError(f"{name}: {method} to {self.url} failed ({exc})") from exc
+        except (TimeoutError, OSError, http.client.HTTPException) as exc:
+            raise PushError(
+                f"{name}: {method} to {self.url} failed ({type(exc).__name__}: {exc})"
+            ) from exc
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is an error here: urllib would turn the PUT or POST into a GET without its
+    body, and the graph would be reported sent when it was not."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        raise urllib.error.HTTPError(
+            req.full_url, code, f"{msg} (redirected to {newurl}: give that URL)", headers, fp
+        )
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
 
 
 def _batches(triples: Iterable[ox.Triple], size: int) -> Iterator[list[ox.Triple]]:

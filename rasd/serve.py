@@ -58,6 +58,7 @@ import ipaddress
 import json
 import logging
 import mimetypes
+import os
 import re
 import shutil
 import signal
@@ -329,10 +330,23 @@ class SparqlEndpoint:
             return Answer.text(403, "SERVICE is refused: this endpoint answers from its store only")
         if self.watch is not None and (why := self.watch.changed()):
             return Answer.text(503, f"{why}: restart rasd serve once the build is done")
+        for name, iris in (
+            ("default-graph-uri", default_graphs),
+            ("named-graph-uri", named_graphs),
+        ):
+            for iri in iris or ():
+                try:
+                    ox.NamedNode(iri)
+                except ValueError as exc:
+                    return Answer.text(400, f"{name}: not an IRI ({_one_line(exc)})")
+        busy = Answer.text(
+            503, f"busy: {self.max_running} queries running for {self.timeout:g} s; try later"
+        )
         if not self.slots.acquire(timeout=self.timeout):
-            return Answer.text(
-                503, f"busy: {self.max_running} queries running for {self.timeout:g} s; try later"
-            )
+            return busy
+        if self.timeout - (time.monotonic() - start) < min(1.0, self.timeout / 10):
+            self.slots.release()  # no time left to answer: don't start what cannot be stopped
+            return busy
         cancel = threading.Event()
         box: dict[str, Any] = {}
 
@@ -685,13 +699,17 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/sparql":
             params = parse_qs(url.query, keep_blank_values=True)
             if "update" in params:
-                self._send(Answer.text(403, "this endpoint is read-only: updates are refused"))
+                self._send(
+                    Answer.text(403, "this endpoint is read-only: updates are refused"), head=head
+                )
                 return
             if "query" not in params:
                 if "text/html" in self.headers.get("Accept", ""):
                     self._send(Answer(200, "text/html; charset=utf-8", _FORM.encode()), head=head)
                 else:
-                    self._send(Answer.text(400, "no query: GET /sparql?query=… or POST one"))
+                    self._send(
+                        Answer.text(400, "no query: GET /sparql?query=… or POST one"), head=head
+                    )
                 return
             self._query(params, head=head)
             return
@@ -700,10 +718,12 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         url = urlsplit(self.path)
         if url.path != "/sparql":
+            self.close_connection = True  # its body is not read: it must not become a request
             self._send(Answer.text(405, f"{url.path}: POST only goes to /sparql"))
             return
         length = self.headers.get("Content-Length")
-        if length is None or not length.isdigit():
+        if length is None or not (length.isascii() and length.isdigit()):
+            self.close_connection = True
             self._send(Answer.text(411, "a POST needs a Content-Length"))
             return
         if int(length) > MAX_REQUEST_BYTES:
@@ -772,7 +792,7 @@ class Handler(BaseHTTPRequestHandler):
         if not query:
             self._send(Answer.text(400, "no query: /search?q=…"), head=head)
             return
-        if not limit.isdigit() or not 1 <= int(limit) <= 200:
+        if not (limit.isascii() and limit.isdigit()) or not 1 <= int(limit) <= 200:
             self._send(Answer.text(400, "limit= is a number from 1 to 200"), head=head)
             return
         watch = self.server.endpoint.watch
@@ -818,7 +838,7 @@ class Handler(BaseHTTPRequestHandler):
             self._send(Answer.text(404, f"{urlsplit(self.path).path}: not found"), head=head)
             return
         with f:
-            size = path.stat().st_size
+            size = os.fstat(f.fileno()).st_size  # the file opened, even if a build swaps it
             self.send_response(200)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(size))

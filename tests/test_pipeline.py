@@ -40,7 +40,7 @@ def test_extract_many_equals_one_article_at_a_time() -> None:
 
 
 @pytest.fixture
-def batch_component_failing_on_marker() -> Iterator[str]:
+def batch_component_failing_on_marker() -> Iterator[tuple[str, list[int]]]:
     """A component whose batch form raises when any article of the batch has the marker,
     and whose one-article form raises on that article only."""
     name = "test-batch-explode"
@@ -56,15 +56,18 @@ def batch_component_failing_on_marker() -> Iterator[str]:
             one(doc)
 
     component(name, pipe=many)(one)
-    yield name
+    yield name, calls
     del COMPONENTS[name]
 
 
-def test_a_failing_batch_costs_one_article(batch_component_failing_on_marker: str) -> None:
-    name = batch_component_failing_on_marker
+def test_a_failing_batch_costs_one_article(
+    batch_component_failing_on_marker: tuple[str, list[int]],
+) -> None:
+    name, calls = batch_component_failing_on_marker
     pipeline = (*DEFAULT_PIPELINE[:4], name, *DEFAULT_PIPELINE[4:])
     articles = _articles()
     results = extract_many(articles, pipeline)
+    assert calls == [len(articles)]  # the batch form ran once, over every article, and raised
     failed = [r for r in results if isinstance(r, ExtractError)]
     assert len(failed) == 1 and failed[0].component == name and failed[0].source == "b.txt"
     assert "boom on purpose" in str(failed[0])
@@ -74,3 +77,22 @@ def test_a_failing_batch_costs_one_article(batch_component_failing_on_marker: st
     ]
     with pytest.raises(ExtractError, match=name):
         extract_article(articles[1], pipeline)
+
+
+def test_a_failure_after_the_components_costs_one_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Building the frozen extraction is guarded per article too."""
+    import rasd.extract.pipeline as pipeline
+
+    real = pipeline._register_referenced
+
+    def failing(doc: Doc) -> None:
+        if MARKER in doc.article.text:
+            raise ValueError("broken on purpose")
+        real(doc)
+
+    monkeypatch.setattr(pipeline, "_register_referenced", failing)
+    articles = _articles()
+    results = extract_many(articles, ("sentences", "lexicon"))
+    failed = [r for r in results if isinstance(r, ExtractError)]
+    assert [(f.source, f.component) for f in failed] == [("b.txt", "freeze")]
+    assert sum(not isinstance(r, ExtractError) for r in results) == len(articles) - 1
