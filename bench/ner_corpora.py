@@ -4,7 +4,7 @@ The corpora (``../shared/data/more-ner/``, see its README for licences) are read
 and converted to ANERcorp's scheme: one ``(token, tag)`` pair per token, whole words (clitics
 attached), BIO tags over PERS / ORG / LOC / MISC.  Nothing is copied into the repository; the
 converted files go to ``bench/out/more-ner/`` (ignored by git) and the name list built from them
-to ``extract/models/ner_names.tsv`` (names only, with their types and counts).
+to ``bench/ner_names.tsv`` (names only, with their types and counts).
 
 Usage, from the repository root::
 
@@ -71,7 +71,7 @@ WIKIFANE = MORE_NER / "wikifane-gold" / "WikiFANE_Gold_2014_500K.txt.gz"
 AQMAR = MORE_NER / "aqmar"
 WOJOOD = MORE_NER / "wojood-sample"
 OUT_DIR = ROOT / "bench" / "out" / "more-ner"
-NAMES_FILE = ROOT / "extract" / "models" / "ner_names.tsv"
+NAMES_FILE = ROOT / "bench" / "ner_names.tsv"
 FREQUENT_WORDS = ROOT / "extract" / "data" / "frequent_words.tsv"
 
 Sentence = list[tuple[str, str]]

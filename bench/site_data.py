@@ -26,8 +26,12 @@ from rasd.export.html.model import (
     file_stem,
     iso_date,
 )
-from rasd.export.html.styles import CLASS_GROUP, CLASS_KEY, CLASS_RANK, ENTITY_CLASSES, RELATIONS
+from rasd.export.html.styles import CLASS_GROUP, ENTITY_CLASSES, RELATIONS
 from rasd.graph.vocab import RASD, SCHEMA
+
+# this oracle's own reading of the class table (the pages use graph.network.entity_class)
+CLASS_RANK = {c[0]: i for i, c in enumerate(ENTITY_CLASSES)}
+CLASS_KEY = {c[0]: c[1] for c in ENTITY_CLASSES}
 
 _HEX_ID = re.compile(r"^[0-9a-f]{4,64}$")
 

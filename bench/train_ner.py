@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         "--names",
         default=None,
         help="name list from other gold corpora (bench/ner_corpora.py writes "
-        "extract/models/ner_names.tsv) whose matches become features (default: none)",
+        "bench/ner_names.tsv) whose matches become features (default: none)",
     )
     ap.add_argument(
         "--extra",

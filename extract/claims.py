@@ -920,7 +920,6 @@ def _content(
 
 
 _PREPOSITIONS = frozenset(fold(w) for w in ("على", "إلى", "عن", "حول"))
-_CLOSING = frozenset('»"”’')
 
 
 def _may_open_content(view: SentView, j: int, k: int) -> bool:

@@ -5,8 +5,8 @@ article, the component names and the packaged data — so it can run in any proc
 cached by the article and the extractor's fingerprint and merged in any order.
 :func:`extract_many` gives the same results for several articles at once, letting a
 component with a batch form (``pipe``, like a spaCy component's ``pipe``) work on all of
-them in one call: the NER tags the sentences of a batch of articles together, ~30 % less CPU
-than one article at a time (``bench/build_results.md``).
+them in one call: the NER tags the sentences of a batch of 8 articles together, ~30 % less
+NER CPU than one article at a time, 0.85× the extraction's (``bench/build_results.md``).
 
 >>> from rasd.extract.reader import parse_text
 >>> ex = extract_article(parse_text("استخدم تنظيم داعش تويتر.", "x.txt"), ("sentences", "lexicon"))
@@ -49,9 +49,6 @@ from rasd.extract.patterns import (
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
 from rasd.extract.text import is_word, match_key, split_sentences
-
-# 3: NER backend crf+nn by default, lexicon ال rule, pattern fixes; 2: document consistency
-EXTRACTOR_VERSION = "3"
 
 Component = Callable[[Doc], None]
 #: A component's batch form: the same as calling the component on each document, and it
@@ -458,7 +455,6 @@ def _register_referenced(doc: Doc) -> None:
 __all__ = [
     "COMPONENTS",
     "DEFAULT_PIPELINE",
-    "EXTRACTOR_VERSION",
     "article_record",
     "check_pipeline",
     "component",

@@ -562,13 +562,6 @@ def _read_capped(fp: BinaryIO, cap: int, source: str) -> bytes:
 # --- JSON -----------------------------------------------------------------------------------
 
 
-def _with_encoding(
-    items: Iterable[Article | InputError], encoding: str
-) -> Iterator[Article | InputError]:
-    for item in items:
-        yield dataclasses.replace(item, encoding=encoding) if isinstance(item, Article) else item
-
-
 def _json_loads(text: str, where: str, lines: bool = True) -> Any:
     try:
         return json.loads(text)

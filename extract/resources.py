@@ -16,6 +16,7 @@ tables of ``extract/data`` are :data:`TABLES`; the NER model's name lists
 from __future__ import annotations
 
 import functools
+import re
 import typing
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -69,7 +70,10 @@ def _read(path: Path, row_type: type[R], comments: bool) -> tuple[R, ...]:
     ints = [i for i, f in enumerate(fields) if hints[f] is int]
     check = getattr(row_type, "problem", None)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # only "\n" ends a line (str.splitlines would also split inside a cell at U+2028 …)
+        lines = path.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
     except OSError as exc:
         raise DataError(f"{path}: cannot read ({exc.strerror})") from exc
     except UnicodeDecodeError as exc:
@@ -112,6 +116,13 @@ class Boilerplate(NamedTuple):
     action: str  # drop_line | end_body | content_footer …
     pattern: str
     note: str
+
+    def problem(self) -> str | None:
+        try:
+            re.compile(self.pattern)
+        except re.error as exc:
+            return f"pattern {self.pattern!r} is not a regular expression ({exc})"
+        return None
 
 
 class DateCue(NamedTuple):

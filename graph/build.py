@@ -28,7 +28,7 @@ from rasd.graph.iri import (
     statement_iri,
     transliterate,
 )
-from rasd.graph.vocab import CLASSES, RASD, SCHEMA
+from rasd.graph.vocab import CLASSES, ID, RASD, SCHEMA
 from rasd.graph.vocab import PREDICATES as VOCAB_PREDICATES
 
 #: A triple of N-Triples tokens (``<iri>``, ``"literal"@ar`` …).
@@ -348,7 +348,7 @@ def entities_nquads(entities: Iterable[Entity]) -> str:
 def bind_prefixes(g: Graph) -> None:
     g.bind("schema", SCHEMA, replace=True)
     g.bind("rasd", RASD._NS)
-    g.bind("rasdid", "https://w3id.org/rasd/id/")
+    g.bind("rasdid", str(ID))
     g.bind("skos", SKOS)
     g.bind("owl", OWL)
 

@@ -45,7 +45,6 @@ from rasd.extract.pipeline import (
     DEFAULT_PIPELINE,
     article_record,
     check_pipeline,
-    extract_article,
     extract_many,
 )
 from rasd.extract.reader import read_inputs
@@ -137,12 +136,6 @@ class BuildReport:
 
 
 # --- the per-article work (runs in a worker process or on a Dask worker) -------------------
-
-
-def process_article(article: Article, pipeline: Sequence[str]) -> tuple[ArticleMeta, bytes]:
-    """Extract one article and map it to its named graph: ``(meta, zlib-compressed N-Quads)``.
-    Raises :class:`~extract.errors.ExtractError` when a component fails."""
-    return to_result(article, extract_article(article, pipeline))
 
 
 def to_result(article: Article, ex: Extraction) -> tuple[ArticleMeta, bytes]:

@@ -78,6 +78,7 @@ from rasd.export.html.model import SITE_ENTRIES, file_stem
 from rasd.extract.errors import RasdError, UsageError
 from rasd.extract.text import match_key
 from rasd.graph.store import PREFIXES, STORE_DIR, is_build_dir, open_store
+from rasd.graph.vocab import ID
 
 log = logging.getLogger("rasd.serve")
 
@@ -420,12 +421,12 @@ class SparqlEndpoint:
         return Answer(200, ctype, b"".join(sink.parts))
 
 
-ENTITY_BASE = "https://w3id.org/rasd/id/"
+ENTITY_BASE = str(ID)  # entity IRIs (graph.vocab)
 
 
 def search_forms(word: str) -> tuple[str, ...]:
-    """A folded word as it is indexed and searched: itself, and without ال when more than
-    two letters follow it.
+    """A folded word as it is indexed and searched: itself, and without ال when at least two
+    letters follow it.
 
     >>> search_forms("الدوله"), search_forms("داعش"), search_forms("الى")
     (('الدوله', 'دوله'), ('داعش',), ('الى',))

@@ -8,11 +8,12 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from oracles import normalize_slow
 
 from rasd.extract import folding
 from rasd.extract.dates import _view
 from rasd.extract.folding import DIACRITICS, TATWEEL, date_letters
-from rasd.extract.ner.features import normalize, normalize_slow
+from rasd.extract.ner.features import normalize
 from rasd.extract.text import Folded, fold
 
 ARABIC_LETTERS = "".join(map(chr, range(0x0621, 0x064B)))

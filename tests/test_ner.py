@@ -11,11 +11,12 @@ import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from oracles import normalize_slow
 
 from rasd.extract.ner import Tagger, evaluate, format_report, load_tagger, read_conll
 from rasd.extract.ner.conll import get_chunks
 from rasd.extract.ner.crf import build_gazetteer, repair_bio
-from rasd.extract.ner.features import Gazetteer, normalize, normalize_slow, split_clitics
+from rasd.extract.ner.features import Gazetteer, normalize, split_clitics
 
 # -- CoNLL reading ----------------------------------------------------------------------------
 

@@ -18,7 +18,6 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rasd.export.html import site_network
 from rasd.export.html.analytics import undirected_weighted
 from rasd.export.html.store import read_index, store_from_graph
-from rasd.export.html.styles import CLAIM_ABOUT as PAGES_CLAIM_ABOUT
 from rasd.export.registry import get_exporter, network
 from rasd.graph.network import CLAIM_ABOUT, RELATIONS, entity_class, entity_label, entity_network
 from rasd.graph.store import load
@@ -127,10 +126,6 @@ def test_csv_relations_carry_their_count(tmp_path: Path) -> None:
     assert len(rows) == 4  # header, location, partOf, operatesIn (no claim, no self-relation)
     speakers = (tmp_path / "csv" / "claims.csv").read_text(encoding="utf-8").splitlines()
     assert speakers[1].startswith(f"{iri['claim']},المتحدث,الوضع تحت السيطرة,")
-
-
-def test_the_claim_edge_is_named_as_on_the_pages() -> None:
-    assert PAGES_CLAIM_ABOUT.key == CLAIM_ABOUT
 
 
 def test_class_and_label_rules() -> None:

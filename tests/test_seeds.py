@@ -9,7 +9,7 @@ from conftest import SEEDS
 
 from rasd.extract.pipeline import extract_article
 from rasd.extract.reader import read_file
-from rasd.extract.records import Extraction
+from rasd.extract.records import PLACE_CLASSES, Extraction
 from rasd.extract.resolve import resolve
 from rasd.extract.text import match_key
 
@@ -76,7 +76,6 @@ PLATFORMS = {
     "002": ["الإنترنت"],
     "004": ["تويتر", "فيسبوك", "وسائل التواصل الاجتماعي"],
 }
-PLACE_CLASSES = {"Place", "Country", "City", "AdministrativeArea"}
 
 
 @pytest.mark.parametrize("prefix", sorted(PERSONS))

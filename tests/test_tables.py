@@ -16,6 +16,7 @@ from rasd.extract.ner.nn_runtime import load_lexicon
 from rasd.extract.resources import (
     DATA_DIR,
     TABLES,
+    Boilerplate,
     LexiconEntry,
     Month,
     NerGazetteerRow,
@@ -86,6 +87,17 @@ def test_an_unknown_class_in_the_lexicon_is_a_named_error(tmp_path: Path) -> Non
     )
     with pytest.raises(TableError, match=r"t.tsv:3: unknown class 'Platfrom'"):
         load_table(path, LexiconEntry)
+
+
+def test_a_bad_boilerplate_pattern_is_a_named_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "action\tpattern\tnote\ndrop_line\t^شارك(\tunclosed group\n")
+    with pytest.raises(TableError, match=r"t.tsv:2: pattern .* is not a regular expression"):
+        load_table(path, Boilerplate)
+
+
+def test_a_line_separator_inside_a_cell_stays_in_its_cell(tmp_path: Path) -> None:
+    path = write(tmp_path, "word\tcount\nداعش\u2028تنظيم\t3\n")
+    assert load_table(path, Pair) == (Pair("داعش\u2028تنظيم", 3),)
 
 
 def test_a_missing_file_is_a_data_error(tmp_path: Path) -> None:

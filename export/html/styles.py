@@ -35,8 +35,6 @@ ENTITY_CLASSES: tuple[tuple[URIRef, str, str, str], ...] = tuple(
     (c.iri, c.name, c.group, c.ar)
     for c in sorted(CLASSES, key=lambda c: c.rank)
 )
-CLASS_RANK: dict[URIRef, int] = {c[0]: i for i, c in enumerate(ENTITY_CLASSES)}
-CLASS_KEY: dict[URIRef, str] = {c[0]: c[1] for c in ENTITY_CLASSES}
 CLASS_GROUP: dict[str, str] = {c[1]: c[2] for c in ENTITY_CLASSES}
 CLASS_AR: dict[str, str] = {c[1]: c[3] for c in ENTITY_CLASSES}
 

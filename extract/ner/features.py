@@ -14,13 +14,6 @@ import functools
 import re
 from collections.abc import Mapping, Sequence, Set
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
-
 from rasd.extract.folding import token_table
 
 __all__ = [
@@ -31,11 +24,6 @@ __all__ = [
     "word_shape",
 ]
 
-_TATWEEL = "\u0640"
-_DIGITS = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹",  # Arabic-Indic and Extended Arabic-Indic digits
-    "01234567890123456789",
-)
 _DIGIT = re.compile(r"[0-9]")
 
 #: How many distinct words each tagger keeps scored (the CRF's rows, the network's word
@@ -57,18 +45,10 @@ def normalize(token: str) -> str:
 
     Removes diacritics and tatweel, unifies alef forms (أ إ آ ٱ → ا), alef maqsura (ى → ي)
     and teh marbuta (ة → ه), and maps Arabic-Indic digits to ASCII digits: the same as
-    :func:`normalize_slow` (camel-tools' functions one after the other) in one pass.
+    ``tests/oracles.py:normalize_slow`` (camel-tools' functions one after the other) in one
+    pass.
     """
     return token.translate(_NORMALIZE)
-
-
-def normalize_slow(token: str) -> str:
-    """Reference for :func:`normalize`, built from camel-tools' normalisers (for tests)."""
-    s = dediac_ar(token).replace(_TATWEEL, "")
-    s = normalize_alef_ar(s)
-    s = normalize_alef_maksura_ar(s)
-    s = normalize_teh_marbuta_ar(s)
-    return s.translate(_DIGITS)
 
 
 def _clitic_candidates() -> list[tuple[str, str, bool]]:
