@@ -45,6 +45,19 @@ def is_build_dir(path: Path) -> bool:
     return path.is_dir() and (path / STORE_DIR).is_dir()
 
 
+#: The marker a build keeps in its folder while it writes (``rasd build`` sets and clears it).
+DIRTY = Path("state") / "dirty"
+
+
+def check_build_dir(path: Path, doing: str) -> None:
+    """Raise :class:`GraphError` unless ``path`` is a finished build: a folder with a store,
+    not being written by a build.  ``doing`` ends the message (``"push once it is done"``)."""
+    if not is_build_dir(path):
+        raise GraphError(f"{path}: not a build folder (no {STORE_DIR}/; run rasd build first)")
+    if (path / DIRTY).exists():
+        raise GraphError(f"{path}: a build is writing to it ({DIRTY}); {doing}")
+
+
 def open_store(path: Path, *, read_only: bool = False) -> ox.Store:
     """Open (or create) the persistent store at ``path``; raises :class:`GraphError`."""
     try:

@@ -53,7 +53,7 @@ from rasd.extract.resolve import Entity, KeySummary, contributions, derive, fold
 from rasd.graph import nt
 from rasd.graph.build import article_nquads, entity_triples
 from rasd.graph.iri import ENTITIES_GRAPH, entity_iri, graph_iri
-from rasd.graph.store import STORE_DIR, open_store
+from rasd.graph.store import DIRTY, STORE_DIR, open_store
 
 log = logging.getLogger("rasd")
 
@@ -296,7 +296,7 @@ def _state_path(out: Path) -> Path:
 
 
 def _dirty_path(out: Path) -> Path:
-    return out / "state" / "dirty"
+    return out / DIRTY
 
 
 def _load_state(out: Path) -> _State | None:

@@ -34,7 +34,7 @@ import pyoxigraph as ox
 
 from rasd.extract.errors import RasdError, UsageError
 from rasd.graph.iri import ENTITIES_GRAPH
-from rasd.graph.store import STORE_DIR, is_build_dir, open_store
+from rasd.graph.store import STORE_DIR, check_build_dir, open_store
 
 log = logging.getLogger("rasd.push")
 
@@ -184,12 +184,9 @@ def push(
     """Send the build in ``out_dir`` to ``endpoint``: one graph per named graph of the build,
     or with ``merged`` everything into ``graph`` (``None``: the default graph).  Progress is
     logged (``rasd.push``, INFO) about once a second."""
-    if not is_build_dir(out_dir):
-        raise UsageError(f"{out_dir}: not a build folder (no {STORE_DIR}/; run rasd build first)")
     if graph is not None and not merged:
         raise UsageError("--graph names the one graph of --merged; add --merged")
-    if (out_dir / "state" / "dirty").exists():
-        raise UsageError(f"{out_dir}: a build is writing to it (state/dirty); push once it is done")
+    check_build_dir(out_dir, "push once it is done")
     send = endpoint.send
     store = open_store(out_dir / STORE_DIR, read_only=True)
     names = build_graphs(store)

@@ -77,7 +77,7 @@ import pyoxigraph as ox
 from rasd.export.html.model import SITE_ENTRIES, file_stem
 from rasd.extract.errors import RasdError, UsageError
 from rasd.extract.text import match_key
-from rasd.graph.store import PREFIXES, STORE_DIR, is_build_dir, open_store
+from rasd.graph.store import DIRTY, PREFIXES, STORE_DIR, check_build_dir, open_store
 from rasd.graph.vocab import ID
 
 log = logging.getLogger("rasd.serve")
@@ -283,8 +283,8 @@ class StoreWatch:
 
     def changed(self) -> str | None:
         """Why the store may no longer be read (``None``: it is as it was at open)."""
-        if (self.out_dir / "state" / "dirty").exists():
-            return f"{self.out_dir}: a build is writing to it (state/dirty)"
+        if (self.out_dir / DIRTY).exists():
+            return f"{self.out_dir}: a build is writing to it ({DIRTY})"
         try:
             same = self._signature() == self.signature
         except OSError:
@@ -918,8 +918,7 @@ def make_server(
 ) -> RasdServer:
     """A server for the build in ``out_dir`` (not yet serving); raises :class:`UsageError`
     for a folder that is not a build or an address that cannot be bound."""
-    if not is_build_dir(out_dir):
-        raise UsageError(f"{out_dir}: not a build folder (no {STORE_DIR}/; run rasd build first)")
+    check_build_dir(out_dir, "serve it once the build is done")
     try:
         watch = StoreWatch(out_dir)
     except OSError as exc:
