@@ -85,16 +85,14 @@ def local_name(iri: str) -> str:
     return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
 
 
-def entity_label(iri: str, labels: Iterable[tuple[str, str | None]]) -> str:
-    """The name shown for an entity from its ``rdfs:label`` literals ``(text, language)``:
-    the first Arabic label in sorted order, else the first label in another language
-    (``None``, ``en`` …), else the first ``ar-Latn`` transliteration, else the IRI's local
-    name.  A fixed rule, so an entity with several Arabic labels always shows the same one.
+def entity_names(iri: str, labels: Iterable[tuple[str, str | None]]) -> list[str]:
+    """An entity's names from its ``rdfs:label`` literals ``(text, language)``, the one shown
+    first: its Arabic labels in sorted order, else those in another language (``None``,
+    ``en`` …), else its ``ar-Latn`` transliterations, else the IRI's local name.  A fixed
+    rule, so an entity with several Arabic labels always shows the same one.
 
-    >>> entity_label("x:a", [("ISIS", "en"), ("داعش", "ar"), ("الدولة الإسلامية", "ar")])
-    'الدولة الإسلامية'
-    >>> entity_label("https://w3id.org/rasd/id/k1", [("daesh", "ar-Latn")])
-    'daesh'
+    >>> entity_names("x:a", [("ISIS", "en"), ("داعش", "ar"), ("الدولة الإسلامية", "ar")])
+    ['الدولة الإسلامية', 'داعش']
     """
     ar: list[str] = []
     latin: list[str] = []
@@ -102,8 +100,18 @@ def entity_label(iri: str, labels: Iterable[tuple[str, str | None]]) -> str:
     for text, lang in labels:
         lang = (lang or "").lower()
         (ar if lang == "ar" else latin if lang == "ar-latn" else other).append(text)
-    names = sorted(ar) or sorted(other) or sorted(latin) or [local_name(iri)]
-    return names[0]
+    return sorted(ar) or sorted(other) or sorted(latin) or [local_name(iri)]
+
+
+def entity_label(iri: str, labels: Iterable[tuple[str, str | None]]) -> str:
+    """The name shown for an entity: the first of :func:`entity_names`.
+
+    >>> entity_label("x:a", [("ISIS", "en"), ("داعش", "ar"), ("الدولة الإسلامية", "ar")])
+    'الدولة الإسلامية'
+    >>> entity_label("https://w3id.org/rasd/id/k1", [("daesh", "ar-Latn")])
+    'daesh'
+    """
+    return entity_names(iri, labels)[0]
 
 
 def entity_network(

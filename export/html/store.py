@@ -34,7 +34,7 @@ from rasd.export.html.model import (
     iso_date,
 )
 from rasd.export.html.styles import CLASS_GROUP, ENTITY_CLASSES, RELATIONS
-from rasd.graph.network import entity_class, entity_label
+from rasd.graph.network import entity_class, entity_names
 from rasd.graph.store import PREFIXES
 from rasd.graph.vocab import RASD, SCHEMA
 
@@ -181,9 +181,8 @@ def _read_entities(store: ox.Store) -> dict[str, Ent]:
             props[e.value].append((p.value, o))
     out: dict[str, Ent] = {}
     for iri in sorted(types):
-        ar: list[str] = []
+        labelled: list[tuple[str, str | None]] = []
         latin: list[str] = []
-        other: list[str] = []
         aliases: set[str] = set()
         jobs: set[str] = set()
         same: set[str] = set()
@@ -192,8 +191,9 @@ def _read_entities(store: ox.Store) -> dict[str, Ent]:
         for p, o in props.get(iri, ()):
             lit = isinstance(o, ox.Literal)
             if p == RDFS_LABEL and lit:
-                lang = (o.language or "").lower()
-                (ar if lang == "ar" else latin if lang == "ar-latn" else other).append(o.value)
+                labelled.append((o.value, o.language))
+                if (o.language or "").lower() == "ar-latn":
+                    latin.append(o.value)
             elif p == SKOS_ALT:
                 aliases.add(o.value)
             elif p == str(SCHEMA.jobTitle) and lit:
@@ -206,16 +206,8 @@ def _read_entities(store: ox.Store) -> dict[str, Ent]:
                     start_dates.append(d)
             elif p == str(SCHEMA.location) and _is_iri(o):
                 locations.append(o.value)
-        label = entity_label(
-            iri,
-            [
-                (o.value, o.language)
-                for p, o in props.get(iri, ())
-                if p == RDFS_LABEL and isinstance(o, ox.Literal)
-            ],
-        )
-        names = sorted(ar) or sorted(other) or sorted(latin)
-        aliases.update(names)
+        label, *others = entity_names(iri, labelled)
+        aliases.update(others)
         aliases.discard(label)
         key = types[iri]
         out[iri] = Ent(

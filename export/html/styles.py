@@ -48,9 +48,10 @@ class RelationStyle:
     en: str
 
 
-#: The relations the pages draw (``graph/predicates.tsv``, column ``drawn``).
+#: The relations the pages draw: the entity network's (:data:`graph.network.RELATIONS`,
+#: ``graph/predicates.tsv`` column ``drawn``), with their labels.
 RELATIONS: dict[URIRef, RelationStyle] = {
-    p.iri: RelationStyle(p.name, p.ar, p.en) for p in PREDICATES if p.drawn
+    p.iri: RelationStyle(p.name, p.ar, p.en) for p in PREDICATES if str(p.iri) in network.RELATIONS
 }
 #: Pseudo-relations drawn from claims.
 CLAIM_ABOUT = RelationStyle(network.CLAIM_ABOUT, "صرّح عن", "made a claim about")
