@@ -32,7 +32,6 @@ from typing import NamedTuple
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-from rasd.extract.errors import DataError
 from rasd.extract.resources import load_table
 
 SCHEMA = Namespace("https://schema.org/")
@@ -137,6 +136,19 @@ class PredicateTerm:
     literal: bool
 
 
+_PREFIXES = {"schema": SCHEMA, "rasd": RASD}
+
+
+def _curie_problem(curie: str) -> str | None:
+    """Why ``curie`` is not a ``schema:`` term or a declared ``rasd:`` term, or ``None``."""
+    prefix, _, local = curie.partition(":")
+    try:
+        _PREFIXES[prefix][local]
+    except (KeyError, AttributeError):  # an unknown prefix, or a rasd: term not declared
+        return f"{curie} is not a schema: or declared rasd: term"
+    return None
+
+
 class _ClassRow(NamedTuple):
     name: str
     iri: str
@@ -146,6 +158,9 @@ class _ClassRow(NamedTuple):
     rank: int
     color: str
     shape: str
+
+    def problem(self) -> str | None:
+        return _curie_problem(self.iri)
 
 
 class _PredicateRow(NamedTuple):
@@ -159,19 +174,18 @@ class _PredicateRow(NamedTuple):
 
     def problem(self) -> str | None:
         flags = (self.extracted, self.drawn, self.literal)
-        return None if set(flags) <= {"yes", "no"} else f"{flags}: each must be yes or no"
+        if not set(flags) <= {"yes", "no"}:
+            return f"{flags}: each must be yes or no"
+        return _curie_problem(self.iri)
 
 
-_PREFIXES = {"schema": SCHEMA, "rasd": RASD}
 _HERE = Path(__file__).resolve().parent
 
 
 def _iri(curie: str) -> URIRef:
+    """The IRI of a checked CURIE (the rows' ``problem`` checked it, with file and line)."""
     prefix, _, local = curie.partition(":")
-    try:
-        return _PREFIXES[prefix][local]
-    except (KeyError, AttributeError) as exc:  # an unknown prefix, or a rasd: term not declared
-        raise DataError(f"{_HERE}: {curie} is not a schema: or declared rasd: term") from exc
+    return _PREFIXES[prefix][local]
 
 
 #: The entity classes of the contract, in legend order (each legend group after its head).

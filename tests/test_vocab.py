@@ -149,3 +149,17 @@ def test_the_stylesheet_highlights_mentions_in_the_class_colours() -> None:
     assert set(rules) == set(heads)
     for name, color in heads.items():
         assert rules[name] == tuple(int(color[i : i + 2], 16) for i in (1, 3, 5)), name
+
+
+def test_an_undeclared_rasd_term_in_the_vocabulary_table_names_file_and_line(
+    tmp_path: Path,
+) -> None:
+    from rasd.extract.resources import TableError, load_table
+    from rasd.graph.vocab import _PredicateRow
+
+    text = (ROOT / "graph" / "predicates.tsv").read_text(encoding="utf-8")
+    bad = tmp_path / "predicates.tsv"
+    bad.write_text(text.replace("rasd:usesPlatform", "rasd:usesPlatfrom", 1), encoding="utf-8")
+    line = 1 + text.split("\n").index(next(x for x in text.split("\n") if "rasd:usesPlatform" in x))
+    with pytest.raises(TableError, match=rf"predicates.tsv:{line}: rasd:usesPlatfrom is not"):
+        load_table(bad, _PredicateRow)
