@@ -394,17 +394,19 @@ class FeatureExtractor:
         if i == n - 1:
             feats.append("EOS")
         if gaz_labels is not None:
-            feats.extend("g=" + lab for lab in gaz_labels[i])
-            if i > 0:
-                feats.extend("-1g=" + lab for lab in gaz_labels[i - 1])
-            if i + 1 < n:
-                feats.extend("+1g=" + lab for lab in gaz_labels[i + 1])
+            _labels_around(feats, "g", gaz_labels, i, n)
         if auto_labels is not None:
             feats.extend("a=" + lab for lab in auto_labels[i])
         if name_labels is not None:
-            feats.extend("nl=" + lab for lab in name_labels[i])
-            if i > 0:
-                feats.extend("-1nl=" + lab for lab in name_labels[i - 1])
-            if i + 1 < n:
-                feats.extend("+1nl=" + lab for lab in name_labels[i + 1])
+            _labels_around(feats, "nl", name_labels, i, n)
         return feats
+
+
+def _labels_around(feats: list[str], tag: str, labels: Sequence, i: int, n: int) -> None:
+    """Add name-list features of position ``i`` and its neighbours: ``tag=…`` for the word
+    itself, ``-1tag=…`` and ``+1tag=…`` for the words before and after it (of ``n``)."""
+    feats.extend(f"{tag}={lab}" for lab in labels[i])
+    if i > 0:
+        feats.extend(f"-1{tag}={lab}" for lab in labels[i - 1])
+    if i + 1 < n:
+        feats.extend(f"+1{tag}={lab}" for lab in labels[i + 1])
