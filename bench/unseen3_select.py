@@ -33,6 +33,11 @@ the same rule with three changes fixed in advance: the 44 unseen3 articles are *
 (excluded by URL and by content), the seed is 12, and 20 articles are taken from each stratum
 (u01–u20 dev, u21–u40 test), written to ``bench/unseen4_articles.tsv``.
 
+The fifth corpus (``--corpus unseen5``, drawn 2026-12-01 at the start of the sixth session, before
+any of it was read) excludes unseen3 and unseen4 as used, has seed 13 and 20 articles per stratum,
+and is **test only** (u01–u40): the 80 articles of unseen3 and unseen4, whose test halves were
+each scored once already, are the material to read errors from and to train on.
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -40,6 +45,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py           # print the draw
     /work/main/.venv/bin/python bench/unseen3_select.py --write   # write bench/unseen3_articles.tsv
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen4 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen5 --write
 """
 
 from __future__ import annotations
@@ -57,8 +63,13 @@ from rasd.extract.text import fold
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "saudinewsnet"
-#: corpus name → (seed, articles per stratum, earlier corpora whose articles count as used)
-DRAWS = {"unseen3": (11, 22, ()), "unseen4": (12, 20, ("unseen3",))}
+#: corpus name → (seed, articles per stratum, earlier corpora whose articles count as used,
+#: whether the whole draw is test)
+DRAWS = {
+    "unseen3": (11, 22, (), False),
+    "unseen4": (12, 20, ("unseen3",), False),
+    "unseen5": (13, 20, ("unseen3", "unseen4"), True),
+}
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
 CORE = tuple(fold(w) for w in ("داعش", "تنظيم الدولة", "إرهاب"))
@@ -250,7 +261,7 @@ def candidates(earlier: tuple[str, ...] = ()) -> tuple[list[dict], list[dict], d
 
 def select(corpus: str = "unseen3") -> tuple[list[dict], dict[str, int]]:
     """The corpus's articles in order u01…, with their split."""
-    seed, per_stratum, earlier = DRAWS[corpus]
+    seed, per_stratum, earlier, all_test = DRAWS[corpus]
     online, other, dropped = candidates(earlier)
     dropped["online pool"], dropped["other pool"] = len(online), len(other)
     rnd = random.Random(seed)
@@ -263,7 +274,7 @@ def select(corpus: str = "unseen3") -> tuple[list[dict], dict[str, int]]:
     half = len(picked) // 2
     for n, a in enumerate(picked, start=1):
         a["n"] = f"u{n:02d}"
-        a["split"] = "dev" if n <= half else "test"
+        a["split"] = "dev" if n <= half and not all_test else "test"
     return picked, dropped
 
 
