@@ -236,6 +236,10 @@ def correct(exs: list[Example], weights: dict[str, float]) -> int:
 RULE_FEATURES = ("rule", "none_rule", "open:")
 
 
+def _without_rules(features: frozenset[str]) -> frozenset[str]:
+    return frozenset(f for f in features if not f.startswith(RULE_FEATURES))
+
+
 def standalone(exs: list[Example]) -> list[Example]:
     """The examples without the features that tell the rules' choice (a ranker on its own)."""
     return [

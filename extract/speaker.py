@@ -225,7 +225,7 @@ def claim_candidates(doc: Doc, claims: list[Claim] | None = None) -> list[list[C
                 f.add("outside_window")
             else:
                 # the mention nearest the cue stands for the candidate
-                def dist(m: Mention) -> int:
+                def dist(m: Mention, cs: int = cs, ce: int = ce) -> int:
                     if m.start >= ce:
                         return _words_between(text, ce, m.start)
                     return _words_between(text, m.end, cs)
@@ -295,7 +295,7 @@ def rules_choice(candidates: list[Candidate]) -> int:
 def choose(candidates: list[Candidate], weights: dict[str, float]) -> Candidate:
     """The best-scoring candidate (the first on a tie; "nobody" is first), unless it beats the
     rules' choice by no more than the margin (``@margin`` of the weights): then the rules'."""
-    best_k, best = max(enumerate(candidates), key=lambda ic: (score(ic[1], weights), -ic[0]))
+    _k, best = max(enumerate(candidates), key=lambda ic: (score(ic[1], weights), -ic[0]))
     r = rules_choice(candidates)
     if score(best, weights) - score(candidates[r], weights) <= weights.get(MARGIN, 0.0):
         return candidates[r]
@@ -333,7 +333,7 @@ __all__ = [
     "claim_candidates",
     "cue_span",
     "rank_speakers",
-    "rules_choice",
     "ranker_weights",
+    "rules_choice",
     "score",
 ]
