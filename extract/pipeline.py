@@ -48,6 +48,7 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
+from rasd.extract.speaker import rank_speakers
 from rasd.extract.text import is_word, match_key, split_sentences
 
 Component = Callable[[Doc], None]
@@ -302,6 +303,7 @@ def _surname_owner(doc: Doc, name: str) -> str | None:
 component("titles", assigns=("mentions",))(find_persons)
 component("org-heads", assigns=("mentions",))(find_organizations)
 component("claims", assigns=("claims",))(find_claims)
+component("speakers", requires=("sentences", "claims"), assigns=("claims",))(rank_speakers)
 component("relations", assigns=("relations",))(find_relations)
 component("events", assigns=("events",))(find_events)
 
