@@ -16,6 +16,7 @@ tables of ``extract/data`` are :data:`TABLES`; the NER model's name lists
 from __future__ import annotations
 
 import functools
+import math
 import re
 import typing
 from pathlib import Path
@@ -292,6 +293,22 @@ class SubjectlessWord(NamedTuple):
     note: str
 
 
+class SpeakerWeight(NamedTuple):
+    """``speaker_weights.tsv``: one feature of the speaker ranker and its weight."""
+
+    feature: str
+    weight: str
+
+    def problem(self) -> str | None:
+        try:
+            value = float(self.weight)
+        except ValueError:
+            return f"weight {self.weight!r} of {self.feature!r} is not a number"
+        if not math.isfinite(value):
+            return f"weight {self.weight!r} of {self.feature!r} is not finite"
+        return None
+
+
 class Title(NamedTuple):
     """``titles.tsv``: a title before a person's name, with role, group and number."""
 
@@ -344,6 +361,7 @@ TABLES: dict[str, type[tuple]] = {
     "quote_in_phrase.tsv": WordNote,
     "relation_cues.tsv": RelationCue,
     "source_nouns.tsv": SourceNoun,
+    "speaker_weights.tsv": SpeakerWeight,
     "speech_cues.tsv": SpeechCue,
     "subjectless_words.tsv": SubjectlessWord,
     "titles.tsv": Title,

@@ -22,17 +22,15 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from rasd.extract.claims import find_quotes
 from rasd.extract.doc import Doc, bare_forms
 from rasd.extract.patterns import cue_table, title_first_words
 from rasd.extract.records import PLACE_CLASSES, Claim, Mention
-from rasd.extract.resources import load_table
+from rasd.extract.resources import SpeakerWeight, load_table
 from rasd.extract.text import fold
 
 #: entity classes that can say something
@@ -42,22 +40,6 @@ NONE = ""  # the key of the "nobody" candidate
 _SENTENCES_BACK = 1  # sentences before the claim's sentence searched for candidates
 _WORD = re.compile(r"\w+")
 _DIST_BUCKETS = ((1, "0"), (3, "1"), (7, "2"), (15, "3"))  # words between mention and cue
-
-
-class SpeakerWeight(NamedTuple):
-    """``speaker_weights.tsv``: one feature of the speaker ranker and its weight."""
-
-    feature: str
-    weight: str
-
-    def problem(self) -> str | None:
-        try:
-            value = float(self.weight)
-        except ValueError:
-            return f"weight {self.weight!r} of {self.feature!r} is not a number"
-        if not math.isfinite(value):
-            return f"weight {self.weight!r} of {self.feature!r} is not finite"
-        return None
 
 
 @dataclass(frozen=True)
