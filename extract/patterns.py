@@ -182,7 +182,8 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
     if not is_word(toks[i]):
         return None
     forms = _cue_forms_of_folded(view.folded[i])  # view.folded[i] == fold(toks[i].text)
-    if i + 1 < len(toks) and is_word(toks[i + 1]):
+    firsts = _cue_first_words()
+    if i + 1 < len(toks) and is_word(toks[i + 1]) and not firsts[0].isdisjoint(forms):
         for first in forms:
             two = f"{first} {view.folded[i + 1]}"
             if two in table:
@@ -191,8 +192,8 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
         if form in table:
             return form, *table[form], i + 1
     # "وأعربت الكويت عن …"، "وتحدث الوزير خالد عن …": a verb that is a cue only with its
-    # preposition, the subject standing between them
-    for form in sorted(forms, key=len, reverse=True):
+    # preposition, the subject standing between them (only forms that begin such a cue)
+    for form in sorted(forms & firsts[1], key=len, reverse=True):
         for k in range(i + 2, min(len(toks), i + _SPLIT_CUE_SPAN + 1)):
             if not is_word(toks[k - 1]):
                 break
@@ -204,6 +205,15 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
 
 #: how far the preposition of a cue such as «أعرب … عن» may stand from its verb
 _SPLIT_CUE_SPAN = 6
+
+
+@functools.cache
+def _cue_first_words() -> tuple[frozenset[str], frozenset[str]]:
+    """First words of the two-word cues, and of the two-word verb cues: :func:`match_cue`
+    looks a second word up only after such a first word."""
+    table = cue_table()
+    two = [(k.split(" ", 1)[0], row) for k, row in table.items() if " " in k]
+    return frozenset(w for w, _row in two), frozenset(w for w, row in two if row[0] == "verb")
 
 
 @functools.cache
