@@ -104,9 +104,9 @@ def audit(corpus: str, ev) -> tuple[list[str], dict[str, list[int]]]:
                     t[3] += ok
                     pred = next(iter(x for x in g.predicates(s, o) if str(x).endswith(p)), None)
                     evid = _evidence(g, s, pred, o) if pred is not None else ""
+                    mark = "gold" if exact else "gold-family" if ok else "?"
                     lines.append(
-                        f"- emitted {'gold' if exact else 'gold-family' if ok else '?'} {art} {out.label(s)} {p} "
-                        f"{out.label(o)} | {evid[:300]}"
+                        f"- emitted {mark} {art} {out.label(s)} {p} {out.label(o)} | {evid[:300]}"
                     )
             lines.append("")
     return lines, totals
@@ -123,7 +123,10 @@ def main() -> None:
     ev = _scorer()
     t0 = time.process_time()
     body: list[str] = []
-    summary = ["| corpus | kind | gold found | emitted | emitted matching gold |", "|---|---|---|---|---|"]
+    summary = [
+        "| corpus | kind | gold found | emitted | emitted matching gold |",
+        "|---|---|---|---|---|",
+    ]
     for corpus in args.corpus:
         lines, totals = audit(corpus, ev)
         body += lines
@@ -131,7 +134,7 @@ def main() -> None:
             summary.append(f"| {corpus} | {kind} | {found}/{n} | {emitted} | {ok} |")
     cpu = time.process_time() - t0
     head = [f"# Relations audit ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})", ""]
-    head += summary + ["", f"CPU {cpu:.1f} s", ""]
+    head += [*summary, "", f"CPU {cpu:.1f} s", ""]
     args.out.write_text("\n".join(head + body) + "\n", encoding="utf-8")
     print("\n".join(summary))
 
