@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import functools
 
-from rasd.extract.doc import Doc, SentView, bare_forms
+from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.lexicon import alias_index
 from rasd.extract.patterns import org_heads, place_nouns
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
-from rasd.extract.resources import EventHead, RelationCue, load_table
+from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
 from rasd.extract.text import fold, is_word, match_key
 
 _ACTORS = ("Organization", "Person", "UnnamedSource")
@@ -34,6 +34,19 @@ def relation_cues() -> dict[str, tuple[str, str, str, bool]]:
     """Folded cue → (predicate, pattern, implied platform, subject may stand before it)."""
     rows = load_table("relation_cues.tsv", RelationCue)
     return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject == "either") for r in rows}
+
+
+@functools.cache
+def relation_words(role: str) -> frozenset[str]:
+    """The folded words of one role of ``relation_words.tsv`` (area, loser, filler, relative,
+    blocker).
+
+    >>> "مجمل" in relation_words("area"), "ايدي" in relation_words("loser")
+    (True, True)
+    """
+    return frozenset(
+        fold(r.word) for r in load_table("relation_words.tsv", RelationWord) if r.role == role
+    )
 
 
 @functools.cache
@@ -57,6 +70,8 @@ def preceding_word(text: str, pos: int) -> str:
 
 
 def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
+    """The cue at token ``i``: a two-word cue (فقد السيطرة) first, then a one-word cue; none
+    after a blocker (لم، محاولة، بهدف: negated or hoped-for)."""
     table = relation_cues()
     if not is_word(view.tokens[i]):
         return None
@@ -64,10 +79,19 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     forms = bare_forms(word)
     if len(word) == 3 and word[0] in "وف":
         forms |= bare_forms(word[1:])  # "وبث": bare_forms keeps و on three letters
-    for f in sorted(forms, key=len, reverse=True):
-        if f in table:
-            return table[f]
-    return None
+    hit = None
+    if i + 1 < len(view.tokens):
+        nxt = view.folded[i + 1]
+        hit = next((table[f"{f} {nxt}"] for f in forms if f"{f} {nxt}" in table), None)
+    if hit is None:
+        hit = next((table[f] for f in sorted(forms, key=len, reverse=True) if f in table), None)
+    if (
+        hit is not None
+        and i > 0
+        and bare_forms(view.tokens[i - 1].text) & relation_words("blocker")
+    ):
+        return None
+    return hit
 
 
 def _sentence_mentions(doc: Doc, view: SentView) -> list[Mention]:
@@ -75,26 +99,72 @@ def _sentence_mentions(doc: Doc, view: SentView) -> list[Mention]:
 
 
 _BEFORE_WINDOW = 8  # words
+_AFTER_WINDOW = 3  # words
+_CLAUSE_BREAKS = frozenset("،,؛;:")
+
+
+def _after_loser(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` follows «من أيدي / من يد / من قبضة» (the side a place was taken from).
+
+    The words are ``loser`` rows of ``relation_words.tsv``.
+    """
+    words = [fold(w) for w in doc.article.text[max(0, m.start - 30) : m.start].split()[-3:]]
+    if words and words[-1] in org_heads():
+        words.pop()  # "من أيدي ميليشيات الحوثي"
+    return len(words) >= 2 and words[-1] in relation_words("loser") and words[-2] == "من"
 
 
 def _actor_near(
-    doc: Doc, view: SentView, i: int, classes: tuple[str, ...], before_ok: bool = True
+    doc: Doc,
+    view: SentView,
+    i: int,
+    classes: tuple[str, ...],
+    before_ok: bool = True,
+    skip_fillers: bool = False,
 ) -> Mention | None:
-    """The subject of a cue: a mention right after it (within 3 words), else the nearest one
-    at most eight words before it."""
+    """The subject of a cue: a mention right after it (within three words, after the
+    ``filler`` words of ``relation_words.tsv`` when ``skip_fillers``: «تحت سيطرة كاملة من رجال
+    القوات»), not one after «من أيدي»; else the nearest one at most eight words before it in
+    the same clause (no comma between them)."""
     toks = view.tokens
     mentions = _sentence_mentions(doc, view)
-    limit = toks[min(i + 4, len(toks) - 1)].end
-    after = [m for m in mentions if toks[i].end <= m.start < limit and m.cls in classes]
+    j = i + 1
+    if skip_fillers:
+        while j < len(toks) and view.folded[j] in relation_words("filler"):
+            j += 1
+    limit = toks[min(j - 1 + _AFTER_WINDOW + 1, len(toks) - 1)].end
+    after = [
+        m
+        for m in mentions
+        if toks[i].end <= m.start < limit and m.cls in classes and not _after_loser(doc, m)
+    ]
     if after:
         return after[0]
     if not before_ok:
         return None
     floor = toks[max(0, i - _BEFORE_WINDOW)].start
+    for t in toks[max(0, i - _BEFORE_WINDOW) : i]:
+        if t.text in _CLAUSE_BREAKS:
+            floor = t.end
     before = [
         m for m in mentions if floor <= m.start and m.end <= toks[i].start and m.cls in classes
     ]
     return before[-1] if before else None
+
+
+def _antecedent(doc: Doc, view: SentView, pos: int, classes: tuple[str, ...]) -> Mention | None:
+    """What a pronoun (سيطرته، حسابها، مناصريه) at ``pos`` refers to, only when unambiguous:
+    the one actor (one key) named before it in its sentence; when its sentence names none
+    before it, the one actor of the sentence before."""
+    before = [
+        m
+        for m in doc.mentions_in(view.sentence.start, pos)
+        if m.cls in classes and not _after_loser(doc, m)
+    ]
+    if not before and view.index > 0:
+        prev = doc.views[view.index - 1].sentence
+        before = [m for m in doc.mentions_in(prev.start, prev.end) if m.cls in classes]
+    return before[-1] if before and len({m.key for m in before}) == 1 else None
 
 
 def _add(doc: Doc, view: SentView, s: str, pred: str, o: str, layer: str) -> None:
@@ -104,12 +174,42 @@ def _add(doc: Doc, view: SentView, s: str, pred: str, o: str, layer: str) -> Non
         )
 
 
+def _is_adjective(f: str) -> bool:
+    """A definite relational adjective (الليبية، الجنوبي), folded."""
+    return f.startswith("ال") and f.endswith(("ي", "يه")) and len(f) > 4
+
+
+def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> bool:
+    """Whether the words before place ``m`` make it the object of a control verb: an anchor
+    (the verb, its actor, «من» after طرد), «،», «على» or a place noun right before it, or
+    reached over ``area`` words (على مجمل محافظة، على أراض واسعة في العراق، على مناطق متفرقة
+    بمحافظة) and place nouns with their adjectives (على العاصمة الليبية طرابلس)."""
+    toks = view.tokens
+    prev = [k for k, t in enumerate(toks) if t.end <= m.start]
+    proclitic = m.start > 0 and not doc.article.text[m.start - 1].isspace()  # "بمحافظة"
+    seen_area = False
+    for steps, k in enumerate(reversed(prev)):
+        if steps > 4:
+            return False
+        t, f = toks[k], view.folded[k]
+        if t.start in anchors or f == "علي" or (t.text in "،," and not proclitic and not steps):
+            return not proclitic or seen_area
+        if f in relation_words("area") and f not in ("من", "في"):
+            seen_area = True
+        elif f in ("من", "في") and k > 0 and view.folded[k - 1] in relation_words("area"):
+            pass  # "جزء من"، "أراض واسعة في"
+        elif strip_al(f) in place_nouns() or f in place_nouns() or _is_adjective(f):
+            pass
+        else:
+            return False
+    return False
+
+
 def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list[Mention]:
-    """Places that are objects of a control verb: right after the verb/actor, after "،",
-    "و", "على" or a place noun (مدينة، منطقة); not those after "في" (merely located)."""
+    """Places that are objects of a control verb (:func:`_object_lead`), and places
+    coordinated with them (في سورية والعراق); not those after "في" (merely located)."""
     text = doc.article.text
     out = []
-    toks = view.tokens
     last_ok = False
     for m in _sentence_mentions(doc, view):
         if m.start < pos or m.cls not in PLACE_CLASSES:
@@ -117,12 +217,7 @@ def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list
         if m.start > 0 and text[m.start - 1] in "وف":
             ok = last_ok  # "في سورية والعراق": a coordinated place shares its neighbour's role
         else:
-            prev = [t for t in toks if t.end <= m.start]
-            p = prev[-1] if prev else None
-            pf = fold(p.text) if p else ""
-            ok = p is not None and (
-                p.start in anchors or p.text in "،," or pf == "علي" or pf in place_nouns()
-            )
+            ok = _object_lead(doc, view, m, anchors)
         if ok:
             out.append(m)
         last_ok = ok
@@ -164,29 +259,117 @@ _MEMBERS_OF_IT = frozenset(
 )
 
 
+def _places_before(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """Places in the eight words before token ``i``, not inside parentheses (مدينة الرقة
+    (شمال شرقي سوريا) التي …: the place is الرقة)."""
+    toks = view.tokens
+    text = doc.article.text
+    floor = toks[max(0, i - _BEFORE_WINDOW)].start
+    out = []
+    for m in _sentence_mentions(doc, view):
+        if m.cls in PLACE_CLASSES and floor <= m.start and m.end <= toks[i].start:
+            inside = text[view.sentence.start : m.start]
+            if inside.count("(") <= inside.count(")"):
+                out.append(m)
+    return out
+
+
+def _places_in_after(doc: Doc, view: SentView, k: int) -> list[Mention]:
+    """Places after «في» at token ``k`` and those coordinated with them (تحت سيطرته في محافظة
+    الأنبار، يسيطر عليها في سورية والعراق)."""
+    toks = view.tokens
+    if k >= len(toks) or view.folded[k] != "في":
+        return []
+    return _places_after(doc, view, toks[k].start, {toks[k].start})
+
+
 def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
-    """``الواقع تحت سيطرة تنظيم داعش``، ``الخاضع لسيطرة المعارضة``، ``سقطت بأيدي التنظيم``:
-    the place stands before the cue, the actor right after it."""
+    """``الواقع تحت سيطرة تنظيم داعش``، ``الخاضع لسيطرة المعارضة``، ``سقطت بأيدي التنظيم``،
+    ``وتحت سيطرة كاملة من رجال القوات المسلحة والشرطة المدنية``: the place stands before the
+    cue, the actor (or two coordinated actors) right after it."""
     toks = view.tokens
     prev = [fold(t.text) for t in toks[max(0, i - 4) : i]]
     f = fold(toks[i].text)
-    if pred == "controls" and not (prev[-1:] == ["تحت"] or f.startswith("لسيطر")):
+    if pred == "controls" and not (
+        prev[-1:] == ["تحت"] or prev[-1:] == ["وتحت"] or f.startswith("لسيطر")
+    ):
         return  # "مناطق سيطرة النظام" names no place; "سيطرة" alone is no relation
     if pred == "seized" and not any(w.startswith(("سقط", "وسقط")) for w in prev):
         return  # "قتل على يد التنظيم" is no seizure
-    actor = _actor_near(doc, view, i, ("Organization",), before_ok=False)
+    actor = _actor_near(doc, view, i, ("Organization",), before_ok=False, skip_fillers=True)
     if actor is None and i + 1 < len(toks) and fold(toks[i + 1].text) in _MEMBERS_OF_IT:
         # "سقطت بأيدي عناصره": its members, the organisation named last before
         orgs = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Organization"]
         actor = orgs[-1] if orgs else None
-    floor = toks[max(0, i - _BEFORE_WINDOW)].start
-    places = [
-        m
-        for m in _sentence_mentions(doc, view)
-        if m.cls in PLACE_CLASSES and floor <= m.start and m.end <= toks[i].start
-    ]
+    places = _places_before(doc, view, i)
     if actor is not None and places:
-        _add(doc, view, actor.key, pred, places[-1].key, "relation-cues")
+        for a in [actor, *_coordinated(doc, view, actor)]:
+            _add(doc, view, a.key, pred, places[-1].key, "relation-cues")
+
+
+def _coordinated(doc: Doc, view: SentView, m: Mention) -> list[Mention]:
+    """A mention of the same class joined to ``m`` by «و» right after it (القوات المسلحة
+    والشرطة المدنية)."""
+    text = doc.article.text
+    for n in doc.mentions_in(m.end, view.sentence.end):
+        words = text[m.end : n.start].split()
+        joined = text[n.start - 1 : n.start] == "و" or words[-1:] == ["و"]
+        if words[-1:] == ["و"]:
+            words.pop()
+        if n.cls == m.cls and joined and len(words) <= 2 and all(w.startswith("ال") for w in words):
+            return [n]  # "القوات المسلحة والشرطة المدنية": adjectives may stand between
+        return []
+    return []
+
+
+#: possessive forms of سيطرة: «تحت سيطرته»، «لسيطرتها» (the pronoun is the actor)
+_POSSESSED = frozenset(fold(w) for w in ("سيطرته", "سيطرتها", "سيطرتهم", "لسيطرته", "لسيطرتها"))
+
+
+def _under_its_control(doc: Doc, view: SentView, i: int) -> bool:
+    """«الواقعة تحت سيطرته في محافظة الأنبار»، «الخاضعة لسيطرتها»: the actor is the
+    pronoun's antecedent (:func:`_antecedent`), the place stands before the cue or after «في»
+    right after it.  Returns whether the cue was read so (even when nothing was found)."""
+    toks = view.tokens
+    f = view.folded[i]
+    if f not in _POSSESSED or not (
+        f.startswith("ل") or (i and view.folded[i - 1] in ("تحت", "وتحت"))
+    ):
+        return False
+    actor = _antecedent(doc, view, toks[i].start, ("Organization",))
+    places = _places_in_after(doc, view, i + 1) or _places_before(doc, view, i)[-1:]
+    if actor is not None:
+        for m in places:
+            _add(doc, view, actor.key, "controls", m.key, "relation-cues")
+    return True
+
+
+_QUOTES = {"«": "»", '"': '"', "“": "”"}
+
+
+def _quoted_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """A place named in quotes after a place noun in the clause after a control verb (استعاد
+    جيش الفتح … قرية «المشيك»): a new Place entity when rasd did not know it."""
+    toks = view.tokens
+    for k in range(i + 1, min(len(toks) - 2, i + 9)):
+        if toks[k].text in _CLAUSE_BREAKS:
+            return []
+        if not bare_forms(toks[k].text) & place_nouns() or toks[k + 1].text not in _QUOTES:
+            continue
+        close = _QUOTES[toks[k + 1].text]
+        end = next((j for j in range(k + 2, min(len(toks), k + 6)) if toks[j].text == close), None)
+        if end is None or end == k + 2:
+            return []
+        start, stop = toks[k + 2].start, toks[end - 1].end
+        if doc.overlaps(start, stop):
+            return [m for m in doc.mentions_in(start, stop) if m.cls in PLACE_CLASSES]
+        name = doc.article.text[start:stop]
+        info = doc.add_entity(EntityInfo(match_key(name), "Place", name, source="pattern"))
+        if info.cls not in PLACE_CLASSES:
+            return []
+        m = doc.add_mention(start, stop, info.key, "Place", "relation-cues")
+        return [m] if m is not None else []
+    return []
 
 
 _TAKEN = frozenset(("seized", "regainedControlOf"))
@@ -194,11 +377,28 @@ _TAKEN = frozenset(("seized", "regainedControlOf"))
 _PLACE_PRONOUNS = frozenset(fold(w) for w in ("عليها", "عليه", "استعادتها", "استعادته"))
 
 
-def _pronoun_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
-    """The place a pronoun object right after a control verb stands for: the last place
-    named before the verb in its sentence (or, failing that, in the sentence before)."""
+def _pronoun_place(doc: Doc, view: SentView, i: int, pred: str) -> list[Mention]:
+    """The places a pronoun object right after a control verb stands for: places after «في»
+    right after it (أراض يسيطر عليها في سورية والعراق); else the last place named before the
+    verb with a relative word between them (مدينة الرقة … التي يسيطر عليها); for a seizure
+    or a recovery, else the last place named before the verb in its sentence (or, failing
+    that, in the sentence before: واستولت عليها القوات الكردية)."""
     toks = view.tokens
     if i + 1 >= len(toks) or fold(toks[i + 1].text) not in _PLACE_PRONOUNS:
+        return []
+    after = _places_in_after(doc, view, i + 2)
+    if after:
+        return after
+    before = _places_before(doc, view, i)
+    if before:
+        words = {
+            view.folded[k]
+            for k in range(len(toks))
+            if before[-1].end <= toks[k].start < toks[i].start
+        }
+        if words & relation_words("relative"):
+            return before[-1:]
+    if pred not in _TAKEN:
         return []
     for lo in (view.sentence.start, doc.views[view.index - 1].sentence.start if view.index else 0):
         before = [m for m in doc.mentions_in(lo, toks[i].start) if m.cls in PLACE_CLASSES]
@@ -208,15 +408,17 @@ def _pronoun_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
 
 
 def _taken_from(doc: Doc, view: SentView, actor: Mention, place: Mention) -> Mention | None:
-    """The organisation a place was taken from: "من" + an organisation after the actor."""
-    text = doc.article.text
+    """The organisation a place was taken from: "من" (or «من أيدي») + an organisation after
+    the actor and the place."""
     after = max(actor.end, place.end)
     for m in doc.mentions_in(after, view.sentence.end):
         if m.cls == "Organization" and m.key != actor.key:
-            between = [fold(w) for w in text[after : m.start].split()]
-            if between and between[-1] in org_heads():
-                between.pop()  # "من تنظيم داعش"
-            return m if between and between[-1] == "من" else None
+            words = [fold(w) for w in doc.article.text[after : m.start].split()]
+            if words and words[-1] in org_heads():
+                words.pop()  # "من تنظيم داعش"
+            if words and words[-1] in relation_words("loser"):
+                words.pop()  # "من أيدي ميليشيات الحوثي"
+            return m if words and words[-1] == "من" else None
     return None
 
 
@@ -260,7 +462,12 @@ def find_relations(doc: Doc) -> None:
                     if m.cls == "Organization" and m.start > toks[i].end:
                         _add(doc, view, platform_m.key, pred, m.key, "relation-cues")
             elif pattern in ("actor-place", "actor-place-from"):
+                if _under_its_control(doc, view, i):
+                    continue
                 actor = _actor_near(doc, view, i, ("Organization",), before_ok)
+                if actor is None and i + 1 < len(toks) and toks[i + 1].text in ("عليها", "عليه"):
+                    # "مدينة الرقة التي يسيطر عليها": the subject named before, unambiguous
+                    actor = _antecedent(doc, view, toks[i].start, ("Organization",))
                 if actor is None:
                     continue
                 anchors = {toks[i].start}
@@ -271,9 +478,11 @@ def find_relations(doc: Doc) -> None:
                         for k in range(i + 1, min(len(toks), i + 6))
                         if fold(toks[k].text) == "من"
                     }
-                places = _places_after(doc, view, toks[i].start, anchors)
-                if not places and pred in _TAKEN:
-                    places = _pronoun_place(doc, view, i)
+                places = _pronoun_place(doc, view, i, pred)
+                if not places:
+                    places = _places_after(doc, view, toks[i].start, anchors)
+                if not places and pred != "operatesIn":
+                    places = _quoted_place(doc, view, i)
                 for m in places:
                     _add(doc, view, actor.key, pred, m.key, "relation-cues")
                     loser = _taken_from(doc, view, actor, m)

@@ -260,6 +260,27 @@ class RelationCue(NamedTuple):
         return None
 
 
+#: the roles of ``relation_words.tsv``
+RELATION_WORD_ROLES = ("area", "loser", "filler", "relative", "blocker")
+
+
+class RelationWord(NamedTuple):
+    """``relation_words.tsv``: words that shape a control relation around its cue, by role:
+    ``area`` (مجمل، معظم، أراض، مناطق: between «سيطر على» and the place), ``loser`` (أيدي، يد،
+    قبضة: «من أيدي X» names the side that lost the place, never the actor), ``filler``
+    (كاملة، رجال: between «تحت سيطرة» and its actor), ``relative`` (التي، الذي: between a place
+    and «يسيطر عليها», whose pronoun stands for that place)."""
+
+    word: str
+    role: str
+    note: str
+
+    def problem(self) -> str | None:
+        if self.role not in RELATION_WORD_ROLES:
+            return f"role {self.role!r} not in {RELATION_WORD_ROLES}"
+        return None
+
+
 class SourceNoun(NamedTuple):
     """``source_nouns.tsv``: a noun of unnamed sources (مصدر، مسؤول …), its number and kind
     (``person``, or ``document``: بيان، تقرير, never a person named before)."""
@@ -343,6 +364,7 @@ TABLES: dict[str, type[tuple]] = {
     "publishers.tsv": Publisher,
     "quote_in_phrase.tsv": WordNote,
     "relation_cues.tsv": RelationCue,
+    "relation_words.tsv": RelationWord,
     "source_nouns.tsv": SourceNoun,
     "speech_cues.tsv": SpeechCue,
     "subjectless_words.tsv": SubjectlessWord,
