@@ -121,6 +121,7 @@ def _actor_near(
     classes: tuple[str, ...],
     before_ok: bool = True,
     skip_fillers: bool = False,
+    after_ok: bool = True,
 ) -> Mention | None:
     """The subject of a cue: a mention right after it (within three words, after the
     ``filler`` words of ``relation_words.tsv`` when ``skip_fillers``: «تحت سيطرة كاملة من رجال
@@ -136,7 +137,10 @@ def _actor_near(
     after = [
         m
         for m in mentions
-        if toks[i].end <= m.start < limit and m.cls in classes and not _after_loser(doc, m)
+        if after_ok
+        and toks[i].end <= m.start < limit
+        and m.cls in classes
+        and not _after_loser(doc, m)
     ]
     if after:
         return after[0]
@@ -152,16 +156,39 @@ def _actor_near(
     return before[-1] if before else None
 
 
+def _clause_start(doc: Doc, view: SentView, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last «،»/«؛» before it that is not
+    followed by «و» (a coordinated verb keeps its subject: «، ونجح في …»), or at the last
+    ``clause`` word of ``relation_words.tsv`` (وفق، بينما) before it."""
+    toks = view.tokens
+    start = view.sentence.start
+    for k, t in enumerate(toks):
+        if t.start >= pos:
+            break
+        nxt = view.folded[k + 1] if k + 1 < len(toks) else ""
+        if t.text in "؛;:" or (t.text in "،," and not (nxt.startswith("و") and len(nxt) > 3)):
+            start = t.end
+        if bare_forms(t.text) & relation_words("clause") or (
+            t.text in "،," and nxt in relation_words("clause")
+        ):
+            start = t.start
+    return start
+
+
 def _antecedent(doc: Doc, view: SentView, pos: int, classes: tuple[str, ...]) -> Mention | None:
     """What a pronoun (سيطرته، حسابها، مناصريه) at ``pos`` refers to, only when unambiguous:
-    the one actor (one key) named before it in its sentence; when its sentence names none
-    before it, the one actor of the sentence before."""
+    the one actor (one key) named before it in its clause (:func:`_clause_start`); when its
+    sentence names none before it, the one actor of the sentence before."""
     before = [
         m
-        for m in doc.mentions_in(view.sentence.start, pos)
+        for m in doc.mentions_in(_clause_start(doc, view, pos), pos)
         if m.cls in classes and not _after_loser(doc, m)
     ]
-    if not before and view.index > 0:
+    if (
+        not before
+        and not any(m.cls in _ACTORS for m in doc.mentions_in(view.sentence.start, pos))
+        and view.index > 0
+    ):
         prev = doc.views[view.index - 1].sentence
         before = [m for m in doc.mentions_in(prev.start, prev.end) if m.cls in classes]
     return before[-1] if before and len({m.key for m in before}) == 1 else None
@@ -225,22 +252,91 @@ def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list
 
 
 _PUBLISH = frozenset(("publishesOn",))
+_VIA = frozenset(("عبر", "خلال", "طريق"))  # عبر، من خلال، عن طريق
+_VIA_REACH = 4  # words between «عبر» and the platform
+_VERB_REACH = 6  # words between a verb (نشر، بث) or its actor and the platform
+_USE_REACH = 20  # words between a verb of use (استخدم، استغل) or its actor and the platform
+
+
+def _platforms_from(doc: Doc, view: SentView, pos: int, reach: int) -> list[Mention]:
+    """The platform named at most ``reach`` words after ``pos`` and the platforms listed
+    with it («مثل الفيسبوك، تويتر، يوتيوب»: only ``link`` words of ``relation_words.tsv``
+    and punctuation between them); none when the first platform is farther."""
+    text = doc.article.text
+    plats = [m for m in _sentence_mentions(doc, view) if m.cls == "Platform" and m.start >= pos]
+    if not plats:
+        return []
+    words = [fold(w.strip('«»"“”،,()')) for w in text[pos : plats[0].start].split()]
+    words = [w for w in words if w]
+    if len(words) > reach:
+        return []
+    while (
+        words
+        and words[-1] in relation_words("link")
+        and words[-1] not in relation_words("introducer")
+        and words[-1] != "و"
+    ):
+        words.pop()  # "على موقع «تويتر»"
+    proclitic = plats[0].start > 0 and text[plats[0].start - 1] in "بل"
+    if words and not proclitic and words[-1] not in relation_words("introducer"):
+        return []  # "لمحلات الإنترنت": no preposition puts the link on the platform
+    out = [plats[0]]
+    for m in plats[1:]:
+        gap = [fold(w.strip('«»"“”،,()')) for w in text[out[-1].end : m.start].split()]
+        gap = [w for w in gap if w]
+        if len(gap) > 3 or any(w not in relation_words("link") for w in gap):
+            break
+        out.append(m)
+    return out
+
+
+def _adjacent(doc: Doc, i: int, view: SentView, m: Mention) -> bool:
+    """Whether mention ``m`` follows the verb at token ``i`` as its subject: right after it,
+    or after an organisation head (نشر تنظيم داعش) or a quotation mark («نشر «داعش»»)."""
+    words = [w for w in doc.article.text[view.tokens[i].end : m.start].split() if w not in '«»"“”(']
+    return not words or (len(words) == 1 and bool(bare_forms(words[0]) & org_heads()))
+
+
+_APPOSITION_WORDS = 15
+
+
+def _after_apposition(doc: Doc, view: SentView, pos: int) -> int:
+    """Skip an apposition between commas right after ``pos`` (كتب بريت ماكغيرك، نائب المبعوث
+    …، على «تويتر»): the offset after its closing comma, else ``pos``."""
+    text = doc.article.text
+    rest = text[pos : view.sentence.end]
+    if not rest.lstrip().startswith("،"):
+        return pos
+    first = rest.index("،")
+    close = rest.find("،", first + 1)
+    if close < 0 or len(rest[first:close].split()) > _APPOSITION_WORDS:
+        return pos
+    return pos + close + 1
+
+
+def _possessive(word: str) -> bool:
+    """A noun with a possessive pronoun (حسابها، صفحته، قناتهم), as written.
+
+    >>> _possessive("حسابها"), _possessive("صفحته"), _possessive("صفحة")
+    (True, True, False)
+    """
+    return word.endswith(("ه", "ها", "هم"))
 
 
 def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
     """``على حسابها على موقع تويتر``، ``قناة التنظيم على تليجرام``: the actor (after the noun,
-    or the subject before it) has an account on the platform named within five words after
-    it; with a publishing verb before the noun (نشر، كتب، غرد) it also published there."""
+    or the subject before it; for a pronoun, its unambiguous antecedent) has an account on
+    the platform named within five words after it; with a publishing verb before the noun
+    (نشر، كتب، غرد) it also published there.  «عبر حسابات مناصريه على …»: accounts of the
+    actor's supporters, so the actor uses the platform."""
     toks = view.tokens
-    limit = toks[min(i + 6, len(toks) - 1)].end
-    platforms = [
-        m
-        for m in _sentence_mentions(doc, view)
-        if m.cls == "Platform" and toks[i].end <= m.start < limit
-    ]
+    platforms = _platforms_from(doc, view, toks[i].end, 4)
     if not platforms:
         return
-    actor = _actor_near(doc, view, i, _ACTORS)
+    supporters = i + 1 < len(toks) and view.folded[i + 1] in relation_words("supporters")
+    actor = None if supporters else _actor_near(doc, view, i, _ACTORS)
+    if actor is None and (supporters or _possessive(toks[i].text)):
+        actor = _antecedent(doc, view, toks[i].start, ("Organization", "Person"))
     if actor is None or actor.start > platforms[0].start:
         return
     published = any(
@@ -248,9 +344,27 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
         for k in range(max(0, i - _BEFORE_WINDOW), i)
     )
     for m in platforms[:1]:
-        _add(doc, view, actor.key, pred, m.key, "relation-cues")
+        _add(doc, view, actor.key, "usesPlatform" if supporters else pred, m.key, "relation-cues")
         if published:
             _add(doc, view, actor.key, "publishesOn", m.key, "relation-cues")
+
+
+def _claim_speaker(doc: Doc, view: SentView, i: int) -> str | None:
+    """The one speaker of a claim of this sentence whose text starts after token ``i`` («وقالت
+    في تغريدة لها "…"»: the tweet is the speaker's)."""
+    for c in doc.claims:
+        if (
+            c.sentence == view.index
+            and c.start >= view.tokens[i].end
+            and len(c.speakers) == 1
+            and doc.cls_of(c.speakers[0]) in ("Person", "Organization")
+        ):
+            return c.speakers[0]
+    return None
+
+
+def _generic(key: str) -> bool:
+    return fold(key) in relation_words("generic")
 
 
 #: "its members/fighters/forces": the actor is the organisation the pronoun refers to
@@ -390,14 +504,8 @@ def _pronoun_place(doc: Doc, view: SentView, i: int, pred: str) -> list[Mention]
     if after:
         return after
     before = _places_before(doc, view, i)
-    if before:
-        words = {
-            view.folded[k]
-            for k in range(len(toks))
-            if before[-1].end <= toks[k].start < toks[i].start
-        }
-        if words & relation_words("relative"):
-            return before[-1:]
+    if before and _relative_after(doc, view, before[-1], i):
+        return before[-1:]
     if pred not in _TAKEN:
         return []
     for lo in (view.sentence.start, doc.views[view.index - 1].sentence.start if view.index else 0):
@@ -405,6 +513,34 @@ def _pronoun_place(doc: Doc, view: SentView, i: int, pred: str) -> list[Mention]
         if before:
             return before[-1:]
     return []
+
+
+_RELATIVE_REACH = 5  # words between a place and the relative word that stands for it
+
+
+def _relative_after(doc: Doc, view: SentView, place: Mention, i: int) -> bool:
+    """Whether a relative word (التي، الذي) between ``place`` and the verb at token ``i``
+    stands for the place: at most five words after it, with no other mention between them
+    (a parenthesis aside: مدينة الرقة (شمال شرقي سوريا) التي); «الكونغرس الذي يسيطر عليه»
+    does not make a place named before الكونغرس controlled."""
+    toks = view.tokens
+    text = doc.article.text
+    for k in range(len(toks)):
+        t = toks[k]
+        if not place.end <= t.start < toks[i].start or view.folded[k] not in relation_words(
+            "relative"
+        ):
+            continue
+        gap = text[place.end : t.start]
+        while "(" in gap and ")" in gap:
+            gap = gap[: gap.index("(")] + gap[gap.index(")", gap.index("(")) + 1 :]
+        between = [m for m in doc.mentions_in(place.end, t.start) if m.cls != "Platform"]
+        inside_parens = all(
+            text[place.end : m.start].count("(") > text[place.end : m.start].count(")")
+            for m in between
+        )
+        return len(gap.split()) <= _RELATIVE_REACH and inside_parens
+    return False
 
 
 def _taken_from(doc: Doc, view: SentView, actor: Mention, place: Mention) -> Mention | None:
@@ -434,18 +570,26 @@ def find_relations(doc: Doc) -> None:
             pred, pattern, implies, before_ok = hit
             mentions = _sentence_mentions(doc, view)
             if pattern == "actor-platform":
-                via = fold(toks[i].text) in ("عبر", "خلال", "طريق")  # عبر، من خلال، عن طريق
+                via = fold(toks[i].text) in _VIA
                 classes = ("Organization",) if via else _ACTORS
                 actor = _actor_near(doc, view, i, classes, before_ok)
+                if (
+                    actor is not None
+                    and actor.start > toks[i].end
+                    and not _adjacent(doc, i, view, actor)
+                ):
+                    actor = _actor_near(doc, view, i, classes, before_ok, after_ok=False)
                 if actor is None:
                     continue
-                for m in mentions:
-                    if m.cls == "Platform" and m.start >= toks[i].start:
-                        _add(doc, view, actor.key, pred, m.key, "relation-cues")
+                pos = _after_apposition(doc, view, max(toks[i].end, actor.end))
+                reach = _VIA_REACH if via else _USE_REACH if pred == "usesPlatform" else _VERB_REACH
+                for m in _platforms_from(doc, view, pos, reach):
+                    _add(doc, view, actor.key, pred, m.key, "relation-cues")
             elif pattern == "actor-implied":
                 actor = _actor_near(doc, view, i, ("Person", "Organization"), before_ok)
+                speaker = actor.key if actor is not None else _claim_speaker(doc, view, i)
                 platform = alias_index().get(match_key(implies))
-                if actor is not None and platform:
+                if speaker is not None and platform:
                     if platform not in platforms_by_key:
                         from rasd.extract.lexicon import lexicon_index
 
@@ -453,13 +597,16 @@ def find_relations(doc: Doc) -> None:
                         if info is not None:
                             doc.add_entity(info)
                             platforms_by_key.add(platform)
-                    _add(doc, view, actor.key, pred, platform, "relation-cues")
+                    _add(doc, view, speaker, pred, platform, "relation-cues")
             elif pattern == "platform-actor":
+                # "ألغت شركة تويتر … الحسابات المرتبطة بتنظيم داعش": a named company before
+                # the verb or right after it; never الإنترنت («حظر بث الإنترنت»)
                 platform_m = _actor_near(doc, view, i, ("Platform",))
-                if platform_m is None:
+                if platform_m is None or _generic(platform_m.key):
                     continue
+                limit = toks[min(i + 10, len(toks) - 1)].end
                 for m in mentions:
-                    if m.cls == "Organization" and m.start > toks[i].end:
+                    if m.cls == "Organization" and toks[i].end < m.start < limit:
                         _add(doc, view, platform_m.key, pred, m.key, "relation-cues")
             elif pattern in ("actor-place", "actor-place-from"):
                 if _under_its_control(doc, view, i):

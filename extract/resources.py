@@ -261,7 +261,18 @@ class RelationCue(NamedTuple):
 
 
 #: the roles of ``relation_words.tsv``
-RELATION_WORD_ROLES = ("area", "loser", "filler", "relative", "blocker")
+RELATION_WORD_ROLES = (
+    "area",
+    "loser",
+    "filler",
+    "relative",
+    "blocker",
+    "link",
+    "supporters",
+    "generic",
+    "clause",
+    "introducer",
+)
 
 
 class RelationWord(NamedTuple):
@@ -269,7 +280,12 @@ class RelationWord(NamedTuple):
     ``area`` (مجمل، معظم، أراض، مناطق: between «سيطر على» and the place), ``loser`` (أيدي، يد،
     قبضة: «من أيدي X» names the side that lost the place, never the actor), ``filler``
     (كاملة، رجال: between «تحت سيطرة» and its actor), ``relative`` (التي، الذي: between a place
-    and «يسيطر عليها», whose pronoun stands for that place)."""
+    and «يسيطر عليها», whose pronoun stands for that place), ``blocker`` (لم، محاولة، تم: right
+    before a cue, no link), ``link`` (و، مثل، موقع: between listed platforms), ``supporters``
+    (مناصريه: «حسابات مناصريه» are accounts of the pronoun's supporters), ``generic``
+    (الإنترنت: a platform that acts against no one), ``clause`` (وفق، بينما: opens a clause
+    with its own subject, which a pronoun after it does not reach back over) and
+    ``introducer`` (على، عبر، مثل: the word before a platform that makes it a link's medium)."""
 
     word: str
     role: str
