@@ -21,7 +21,7 @@ import functools
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.lexicon import alias_index
-from rasd.extract.patterns import org_heads, place_nouns
+from rasd.extract.patterns import media_heads, org_heads, place_nouns
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
 from rasd.extract.text import fold, is_word, match_key
@@ -558,8 +558,166 @@ def _taken_from(doc: Doc, view: SentView, actor: Mention, place: Mention) -> Men
     return None
 
 
+_NAME_WORDS = 6  # words of a quoted account or site name
+
+
+def _quoted(view: SentView, k: int) -> tuple[int, int] | None:
+    """Token range ``(first, end)`` of a name in quotes or parentheses opening at token ``k``
+    («أعماق»، ( جنون الاستشهاد)), at most six words."""
+    toks = view.tokens
+    closing = {**_QUOTES, "(": ")"}
+    if k >= len(toks) or toks[k].text not in closing:
+        return None
+    close = closing[toks[k].text]
+    for j in range(k + 1, min(len(toks), k + 2 + _NAME_WORDS)):
+        if toks[j].text == close:
+            return (k + 1, j) if j > k + 1 else None
+    return None
+
+
+def _new_entity(
+    doc: Doc, start: int, end: int, label: str, cls: str, layer: str, inner_ok: bool = False
+) -> str | None:
+    """Register an entity of class ``cls`` named ``label`` with a mention over ``[start,
+    end)``; ``None`` when the span is taken (unless ``inner_ok``: a name holding a shorter
+    one, «الرقة تذبح بصمت», is registered without a mention) or the name is known as another
+    class."""
+    key = match_key(label)
+    if not key or (doc.overlaps(start, end) and not inner_ok):
+        return None
+    info = doc.add_entity(EntityInfo(key, cls, label, source="pattern"))  # type: ignore[arg-type]
+    if info.cls != cls:
+        return None
+    doc.add_mention(start, end, key, cls, layer)
+    return key
+
+
+def _media() -> frozenset[str]:
+    """Heads of media names (صحيفة، وكالة) and «قناة» (``channel`` of relation_words.tsv)."""
+    return media_heads() | relation_words("channel")
+
+
+def _site_publishes(view: SentView, k: int) -> bool:
+    """Whether the words before token ``k`` make a website's owner publish there (البيان
+    المنشور على الموقع، بحسب ما ذكر موقع …)."""
+    words = relation_words("site_publish")
+    prev = [view.folded[j] for j in range(max(0, k - 2), k)]
+    if prev[-1:] == ["علي"]:
+        return len(prev) == 2 and prev[0] in words
+    return bool(prev) and prev[-1] in words
+
+
+def _website(doc: Doc, view: SentView, k: int) -> None:
+    """«الموقع الرسمي لمكتب العبادي» (a site and its owner, an actor named after «ل»),
+    «موقع قناة «المتوسط»» (a medium's site: the medium becomes an organisation), «موقع
+    «دابق»» (a site by its name): a Website entity, ``operates`` from its owner, and
+    ``publishesOn`` when the owner published there (:func:`_site_publishes`)."""
+    toks = view.tokens
+    text = doc.article.text
+    f = view.folded[k]
+    site_word = fold("موقع")
+    if site_word not in bare_forms(toks[k].text) or doc.mention_at_token(toks[k]) is not None:
+        return
+    start = toks[k].start + f.index(site_word) - (2 if "ال" + site_word in f else 0)
+    j = k + 1
+    while j < len(toks) and view.folded[j] in relation_words("site_adjective"):
+        j += 1
+    owner: Mention | None = None
+    label = None
+    end = toks[k].end  # the mention: «موقع» or «الموقع الرسمي»; the label names it in full
+    if j < len(toks) and view.folded[j][:1] == "ل" and j > k + 1:
+        inside = doc.mentions_in(toks[j].start, toks[min(j + 2, len(toks) - 1)].end)
+        owner = next((m for m in inside if m.cls in ("Organization", "Person")), None)
+        if owner is not None:
+            label, end = text[start : owner.end], toks[j - 1].end
+    elif j == k + 1 and j + 1 < len(toks) and bare_forms(toks[j].text) & _media():
+        name = _quoted(view, j + 1)
+        if name is not None:
+            a, b = name
+            org_label = f"{toks[j].text} {text[toks[a].start : toks[b - 1].end]}"
+            org_end = toks[b - 1].end
+            if _new_entity(doc, toks[j].start, org_end, org_label, "Organization", "sites"):
+                owner = doc.mentions_in(toks[j].start, org_end)[0]
+                label = f"{text[start:end]} {org_label}"
+    elif j == k + 1:
+        name = _quoted(view, j)
+        if name is not None and not doc.mentions_in(toks[name[0]].start, toks[name[1] - 1].end):
+            end = toks[name[1] - 1].end
+            label = f"{text[start : toks[k].end]} {text[toks[name[0]].start : end]}"
+    if not label:
+        return
+    site = _new_entity(doc, start, end, label.replace("«", "").replace("»", ""), "Website", "sites")
+    if site is None or owner is None:
+        return
+    _add(doc, view, owner.key, "operates", site, "sites")
+    if _site_publishes(view, k):
+        _add(doc, view, owner.key, "publishesOn", site, "sites")
+
+
+def _account(doc: Doc, view: SentView, k: int) -> None:
+    """«المعرف ( جنون الاستشهاد)»، «قناة «أعماق» على تليجرام»، «صفحة إخبارية اتخذت اسم «الرقة
+    تذبح بصمت»»: an Account entity named in quotes or parentheses after an account noun
+    (``naming`` words may stand between), ``onPlatform`` the platform named right after it
+    (على/عبر/في), ``operates`` from an actor named between the noun and the name or, for a
+    possessive noun (حسابه «…»), the pronoun's unambiguous antecedent."""
+    toks = view.tokens
+    text = doc.article.text
+    forms = bare_forms(toks[k].text)
+    channel = bool(forms & relation_words("channel"))
+    if not channel and not forms & relation_words("account"):
+        return
+    j = k + 1
+    operator: Mention | None = None
+    while j < len(toks) and j - k <= 3:
+        m = doc.mention_at_token(toks[j])
+        if m is not None and m.cls in ("Organization", "Person") and operator is None:
+            operator = m
+            while j < len(toks) and toks[j].start < m.end:
+                j += 1
+            continue
+        if view.folded[j] in relation_words("naming"):
+            j += 1
+            continue
+        break
+    name = _quoted(view, j)
+    if name is None:
+        return
+    a, b = name
+    start, end = toks[a].start, toks[b - 1].end
+    inner = doc.mentions_in(start, end)
+    if inner and inner[0].start == start and inner[-1].end == end:
+        return  # «داعش»: a known name, not a handle
+    after = b + 1
+    plats = _platforms_from(doc, view, toks[after].start, 2) if after < len(toks) else []
+    if channel and not plats:
+        return  # «قناة «المتوسط»»: a TV channel, no account
+    label = " ".join(text[start:end].split())
+    acc = _new_entity(doc, start, end, label, "Account", "accounts", inner_ok=True)
+    if acc is None:
+        return
+    for p in plats[:1]:
+        _add(doc, view, acc, "onPlatform", p.key, "accounts")
+    if operator is None and _possessive(toks[k].text):
+        operator = _antecedent(doc, view, toks[k].start, ("Organization", "Person"))
+    if operator is not None:
+        _add(doc, view, operator.key, "operates", acc, "accounts")
+        for p in plats[:1]:
+            _add(doc, view, operator.key, "hasAccountOn", p.key, "accounts")
+
+
+def find_sites_and_accounts(doc: Doc) -> None:
+    """Websites and accounts as entities of their own (:func:`_website`, :func:`_account`)."""
+    for view in doc.views:
+        for k in range(len(view.tokens)):
+            if is_word(view.tokens[k]):
+                _website(doc, view, k)
+                _account(doc, view, k)
+
+
 def find_relations(doc: Doc) -> None:
-    """Actor–platform and actor–place relations from cue words in each sentence."""
+    """Actor–platform and actor–place relations from cue words in each sentence, after the
+    websites and accounts they may name (:func:`find_sites_and_accounts`)."""
+    find_sites_and_accounts(doc)
     platforms_by_key = {e.key for e in doc.entities.values() if e.cls == "Platform"}
     for view in doc.views:
         toks = view.tokens

@@ -272,11 +272,17 @@ RELATION_WORD_ROLES = (
     "generic",
     "clause",
     "introducer",
+    "site",
+    "site_adjective",
+    "account",
+    "channel",
+    "naming",
+    "site_publish",
 )
 
 
 class RelationWord(NamedTuple):
-    """``relation_words.tsv``: words that shape a control relation around its cue, by role:
+    """``relation_words.tsv``: words that shape a platform or control relation, by role:
     ``area`` (مجمل، معظم، أراض، مناطق: between «سيطر على» and the place), ``loser`` (أيدي، يد،
     قبضة: «من أيدي X» names the side that lost the place, never the actor), ``filler``
     (كاملة، رجال: between «تحت سيطرة» and its actor), ``relative`` (التي، الذي: between a place
@@ -285,7 +291,11 @@ class RelationWord(NamedTuple):
     (مناصريه: «حسابات مناصريه» are accounts of the pronoun's supporters), ``generic``
     (الإنترنت: a platform that acts against no one), ``clause`` (وفق، بينما: opens a clause
     with its own subject, which a pronoun after it does not reach back over) and
-    ``introducer`` (على، عبر، مثل: the word before a platform that makes it a link's medium)."""
+    ``introducer`` (على، عبر، مثل: the word before a platform that makes it a link's medium);
+    websites and accounts: ``site`` (موقع), ``site_adjective`` (الرسمي), ``account`` (معرف،
+    صفحة), ``channel`` (قناة: an account only on a named platform), ``naming`` (اسم، باسم:
+    between an account noun and its quoted name) and ``site_publish`` (المنشور، ذكر: before a
+    website, its owner published there)."""
 
     word: str
     role: str
