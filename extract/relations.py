@@ -69,26 +69,57 @@ def preceding_word(text: str, pos: int) -> str:
     return fold(words[-1]) if words else ""
 
 
-def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
-    """The cue at token ``i``: a two-word cue (فقد السيطرة) first, then a one-word cue; none
-    after a blocker (لم، محاولة، بهدف: negated or hoped-for)."""
-    table = relation_cues()
-    if not is_word(view.tokens[i]):
-        return None
-    word = view.tokens[i].text
+_BLOCKER_REACH = 3  # tokens before a cue where a blocker (لم، تحاول) cancels it
+_SPLIT_REACH = 4  # tokens between the verb and the noun of a split cue (فقدت قوات النظام السيطرة)
+
+
+def _forms(view: SentView, k: int) -> frozenset[str]:
+    """:func:`bare_forms` of token ``k``, and those of a three-letter word without و/ف
+    ("وبث"، "ولم": bare_forms keeps و on three letters)."""
+    word = view.tokens[k].text
     forms = bare_forms(word)
     if len(word) == 3 and word[0] in "وف":
-        forms |= bare_forms(word[1:])  # "وبث": bare_forms keeps و on three letters
+        forms |= bare_forms(word[1:])
+    return forms
+
+
+def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
+    """The cue at token ``i``: a two-word cue (فقد السيطرة، السيطرة على) first, then a
+    one-word cue.  A two-word cue may be split by its subject (فقدت قوات النظام السيطرة): the
+    noun then takes the verb's reading, and after a verb that is a cue of its own (استعادت
+    القوات السيطرة) it is none.  No cue after a ``blocker`` (لم، تحاول، محاولة: negated or
+    hoped-for) in the three tokens before it, in its clause."""
+    table = relation_cues()
+    toks = view.tokens
+    if not is_word(toks[i]):
+        return None
+    forms = _forms(view, i)
     hit = None
-    if i + 1 < len(view.tokens):
+    if i + 1 < len(toks):
         nxt = view.folded[i + 1]
         hit = next((table[f"{f} {nxt}"] for f in forms if f"{f} {nxt}" in table), None)
+    two_words = hit is not None
     if hit is None:
         hit = next((table[f] for f in sorted(forms, key=len, reverse=True) if f in table), None)
-    if (
-        hit is not None
-        and i > 0
-        and bare_forms(view.tokens[i - 1].text) & relation_words("blocker")
+    if hit is None:
+        return None
+    lo = i
+    while lo > 0 and i - lo < max(_BLOCKER_REACH, _SPLIT_REACH) and toks[lo - 1].text not in ",،":
+        lo -= 1
+    for k in range(i - 1, lo - 1, -1):
+        if i - k > _SPLIT_REACH:
+            break
+        before = _forms(view, k)
+        split = next(
+            (table[f"{b} {f}"] for b in before for f in forms if f"{b} {f}" in table), None
+        )
+        if split is not None:
+            hit = split
+            break
+        if two_words and any(table.get(b, ("", ""))[1].startswith("actor-place") for b in before):
+            return None  # "استعادت القوات السيطرة على": the verb is the cue
+    if any(
+        _forms(view, k) & relation_words("blocker") for k in range(max(lo, i - _BLOCKER_REACH), i)
     ):
         return None
     return hit
@@ -333,6 +364,12 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
     platforms = _platforms_from(doc, view, toks[i].end, 4)
     if not platforms:
         return
+    named = doc.mentions_in(toks[i].end, platforms[0].start)
+    if any(m.cls == "Account" for m in named) or any(
+        e.cls == "Account" and e.label in doc.article.text[toks[i].end : platforms[0].start]
+        for e in doc.entities.values()
+    ):
+        return  # «المعرف ( جنون الاستشهاد) على تويتر»: a named account (:func:`_account`)
     supporters = i + 1 < len(toks) and view.folded[i + 1] in relation_words("supporters")
     actor = None if supporters else _actor_near(doc, view, i, _ACTORS)
     if actor is None and (supporters or _possessive(toks[i].text)):
