@@ -7,6 +7,10 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 - ``actor-implied``: تغريدة للرئيس الأمريكي ترامب → ترامب usesPlatform تويتر.
 - ``platform-actor``: ألغت شركة تويتر … الحسابات المرتبطة بتنظيم داعش → تويتر actedAgainst داعش.
 - ``account-on``: على حسابها على موقع تويتر → hasAccountOn (and publishesOn after نشر/كتب).
+- ``user-on``: المدون الأشهر على «تويتر» في تركيا فؤاد عوني → فؤاد عوني usesPlatform تويتر.
+- websites and accounts (:func:`find_sites_and_accounts`): الموقع الرسمي لمكتب العبادي, موقع
+  قناة «المتوسط», المعرف ( جنون الاستشهاد) على تويتر → Website / Account nodes, ``operates``,
+  ``onPlatform``.
 - ``place-before``: الواقع تحت سيطرة تنظيم داعش، سقطت بأيدي التنظيم → controls / seized.
 - ``actor-place-from``: طُرد التنظيم من مدينة تل أبيض → lostControlOf.
 - ``actor-place``: خسر داعش الرقة … والموصل … والحويجة → lostControlOf each;
@@ -384,6 +388,32 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
         _add(doc, view, actor.key, "usesPlatform" if supporters else pred, m.key, "relation-cues")
         if published:
             _add(doc, view, actor.key, "publishesOn", m.key, "relation-cues")
+
+
+_USER_REACH = 6  # words between «المدون على تويتر» and the person it introduces
+
+
+def _user_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
+    """«المدون الأشهر على «تويتر» في تركيا فؤاد عوني»: a user noun (مدون، مغرد، ناشط) with the
+    platform it is active on, introducing a person named right before it or within six words
+    after the platform."""
+    toks = view.tokens
+    platforms = _platforms_from(doc, view, toks[i].end, 2)
+    if not platforms:
+        return
+    text = doc.article.text
+    mentions = _sentence_mentions(doc, view)
+    before = [m for m in mentions if m.end <= toks[i].start and m.cls == "Person"]
+    if before and not text[before[-1].end : toks[i].start].strip(" ،,"):
+        person: Mention | None = before[-1]
+    else:
+        after = [m for m in mentions if m.start >= platforms[-1].end and m.cls in _ACTORS]
+        gap = text[platforms[-1].end : after[0].start].split() if after else []
+        ok = after and after[0].cls == "Person" and len(gap) <= _USER_REACH
+        person = after[0] if ok else None
+    if person is not None:
+        for m in platforms:
+            _add(doc, view, person.key, pred, m.key, "relation-cues")
 
 
 def _claim_speaker(doc: Doc, view: SentView, i: int) -> str | None:
@@ -830,6 +860,8 @@ def find_relations(doc: Doc) -> None:
                     loser = _taken_from(doc, view, actor, m)
                     if loser is not None:  # "… من تنظيم داعش": the side that lost it
                         _add(doc, view, loser.key, "lostControlOf", m.key, "relation-cues")
+            elif pattern == "user-on":
+                _user_on(doc, view, i, pred)
             elif pattern == "account-on":
                 _account_on(doc, view, i, pred)
             elif pattern == "place-before":

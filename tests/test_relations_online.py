@@ -241,3 +241,13 @@ def test_a_tv_channel_in_quotes_is_no_account() -> None:
     assert (
         "Account" not in entities("وقال المتحدث في حديث إلى قناة «العربية» إن الوضع هادئ.").values()
     )
+
+
+def test_a_blogger_on_a_platform() -> None:
+    found = relations(
+        "وكان المدون الأشهر على «تويتر» في تركيا فؤاد عوني، الذي يعتقد أنه من جماعة الداعية "
+        "فتح الله غولن، تحدث عن وجود مخطط."
+    )
+    assert ("فؤاد عوني", "usesPlatform", "تويتر") in found
+    # an activist with no platform after the noun is no user of any platform
+    assert not relations("وقال الناشط أبو محمد المتابع لنشاط داعش إن التنظيم خطف 220 شخصا.")
