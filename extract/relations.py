@@ -22,6 +22,7 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 from __future__ import annotations
 
 import functools
+import re
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.lexicon import alias_index
@@ -122,9 +123,10 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
             break
         if two_words and any(table.get(b, ("", ""))[1].startswith("actor-place") for b in before):
             return None  # "استعادت القوات السيطرة على": the verb is the cue
-    if any(
-        _forms(view, k) & relation_words("blocker") for k in range(max(lo, i - _BLOCKER_REACH), i)
-    ):
+    blockers = relation_words("blocker")
+    if hit[1] in ("actor-platform", "actor-implied"):
+        blockers |= relation_words("passive")
+    if any(_forms(view, k) & blockers for k in range(max(lo, i - _BLOCKER_REACH), i)):
         return None
     return hit
 
@@ -772,9 +774,48 @@ def _account(doc: Doc, view: SentView, k: int) -> None:
             _add(doc, view, operator.key, "hasAccountOn", p.key, "accounts")
 
 
+_HANDLE = re.compile(r"@[A-Za-z0-9_]{2,30}")
+_OWNED_BY = frozenset(fold(w) for w in ("التابع", "التابعة", "المرتبط", "المرتبطة"))
+
+
+def _handles(doc: Doc, view: SentView) -> None:
+    """«الحساب @Nashir_news التابع لتنظيم داعش على تويتر»: a handle is an Account, ``onPlatform``
+    the platform named after it (على، عبر), ``operates`` from the actor it belongs to (التابع ل…)
+    or the actor named between an account noun and the handle."""
+    text = doc.article.text
+    s = view.sentence
+    for hit in _HANDLE.finditer(text, s.start, s.end):
+        start, end = hit.span()
+        acc = _new_entity(doc, start, end, hit.group(), "Account", "accounts")
+        if acc is None:
+            continue
+        k = next((j for j, t in enumerate(view.tokens) if t.start >= end), len(view.tokens))
+        owner = None
+        if k < len(view.tokens) and view.folded[k] in _OWNED_BY:
+            owner = next(
+                (
+                    m
+                    for m in doc.mentions_in(view.tokens[k].end, s.end)
+                    if m.cls in ("Organization", "Person")
+                ),
+                None,
+            )
+            if owner is not None and len(text[view.tokens[k].end : owner.start].split()) > 1:
+                owner = None  # only «التابع لتنظيم داعش», not a later actor
+        plats = _platforms_from(doc, view, owner.end if owner else end, 3)
+        for p in plats[:1]:
+            _add(doc, view, acc, "onPlatform", p.key, "accounts")
+        if owner is not None:
+            _add(doc, view, owner.key, "operates", acc, "accounts")
+            for p in plats[:1]:
+                _add(doc, view, owner.key, "hasAccountOn", p.key, "accounts")
+
+
 def find_sites_and_accounts(doc: Doc) -> None:
-    """Websites and accounts as entities of their own (:func:`_website`, :func:`_account`)."""
+    """Websites and accounts as entities of their own (:func:`_website`, :func:`_account`,
+    :func:`_handles`)."""
     for view in doc.views:
+        _handles(doc, view)
         for k in range(len(view.tokens)):
             if is_word(view.tokens[k]):
                 _website(doc, view, k)

@@ -267,6 +267,7 @@ RELATION_WORD_ROLES = (
     "filler",
     "relative",
     "blocker",
+    "passive",
     "link",
     "supporters",
     "generic",
@@ -287,7 +288,8 @@ class RelationWord(NamedTuple):
     قبضة: «من أيدي X» names the side that lost the place, never the actor), ``filler``
     (كاملة، رجال: between «تحت سيطرة» and its actor), ``relative`` (التي، الذي: between a place
     and «يسيطر عليها», whose pronoun stands for that place), ``blocker`` (لم، محاولة، تم: right
-    before a cue, no link), ``link`` (و، مثل، موقع: between listed platforms), ``supporters``
+    before a cue, no link), ``passive`` (تم: no agent for a verb of use or publication),
+    ``link`` (و، مثل، موقع: between listed platforms), ``supporters``
     (مناصريه: «حسابات مناصريه» are accounts of the pronoun's supporters), ``generic``
     (الإنترنت: a platform that acts against no one), ``clause`` (وفق، بينما: opens a clause
     with its own subject, which a pronoun after it does not reach back over) and

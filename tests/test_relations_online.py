@@ -251,3 +251,37 @@ def test_a_blogger_on_a_platform() -> None:
     assert ("فؤاد عوني", "usesPlatform", "تويتر") in found
     # an activist with no platform after the noun is no user of any platform
     assert not relations("وقال الناشط أبو محمد المتابع لنشاط داعش إن التنظيم خطف 220 شخصا.")
+
+
+def test_a_passive_ban_still_names_the_platform_and_the_banned() -> None:
+    found = relations("وتم حظر حسابات داعش على تويتر بعد نشر الفيديو.")
+    assert ("تويتر", "actedAgainst", "داعش") in found
+
+
+def test_a_handle_is_an_account_of_its_owner_on_its_platform() -> None:
+    text = "ونشر الحساب @Nashir_news التابع لتنظيم داعش على تويتر صور العملية."
+    assert entities(text).get("@Nashir_news") == "Account"
+    found = relations(text)
+    assert ("@Nashir_news", "onPlatform", "تويتر") in found
+    assert ("داعش", "operates", "@Nashir_news") in found
+
+
+def test_websites_and_accounts_pass_the_shapes() -> None:
+    from rdflib import Graph
+
+    from rasd.extract.resolve import resolve
+    from rasd.graph.build import build_dataset
+    from rasd.graph.validate import validate
+
+    text = (
+        "ونشر الحساب @Nashir_news التابع لتنظيم داعش على تويتر صور العملية. وجاء في البيان "
+        "المنشور على الموقع الرسمي لوزارة الداخلية أن الحادث وقع. ونشرت الوزارة قائمة ومنها "
+        "المعرف ( جنون الاستشهاد) على تويتر."
+    )
+    ex = extract_article(parse_record({"content": text}, "sites-shapes"))
+    ds = build_dataset([ex], resolve([ex]))
+    g = Graph()
+    for s, p, o, _g in ds.quads():
+        g.add((s, p, o))
+    assert set(g.subjects(None, RASD.Account)) and set(g.subjects(None, RASD.Website))
+    assert validate(g) == []
