@@ -105,7 +105,13 @@ OBJECT_KINDS = ("platform", "website", "account")
 PLATFORM_RELATIONS: dict[str, tuple[str, ...]] = {
     "uses": ("usesPlatform",),
     "publishes_on": ("publishesOn", "usesPlatform"),
-    "has_account_on": ("hasAccount", "hasAccountOn", "operatesAccount", "usesPlatform"),
+    "has_account_on": (
+        "hasAccount",
+        "hasAccountOn",
+        "operatesAccount",
+        "operates",  # rasd:operates: an actor runs a named website or account (issue 11)
+        "usesPlatform",
+    ),
     "account_on": ("accountOn", "onPlatform", "hostedOn"),
     "banned_from": ("bannedFrom", "actedAgainst"),
     "removed_by": ("removedBy", "actedAgainst"),

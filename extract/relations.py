@@ -7,6 +7,10 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 - ``actor-implied``: تغريدة للرئيس الأمريكي ترامب → ترامب usesPlatform تويتر.
 - ``platform-actor``: ألغت شركة تويتر … الحسابات المرتبطة بتنظيم داعش → تويتر actedAgainst داعش.
 - ``account-on``: على حسابها على موقع تويتر → hasAccountOn (and publishesOn after نشر/كتب).
+- ``user-on``: المدون الأشهر على «تويتر» في تركيا فؤاد عوني → فؤاد عوني usesPlatform تويتر.
+- websites and accounts (:func:`find_sites_and_accounts`): الموقع الرسمي لمكتب العبادي, موقع
+  قناة «المتوسط», المعرف ( جنون الاستشهاد) على تويتر → Website / Account nodes, ``operates``,
+  ``onPlatform``.
 - ``place-before``: الواقع تحت سيطرة تنظيم داعش، سقطت بأيدي التنظيم → controls / seized.
 - ``actor-place-from``: طُرد التنظيم من مدينة تل أبيض → lostControlOf.
 - ``actor-place``: خسر داعش الرقة … والموصل … والحويجة → lostControlOf each;
@@ -18,12 +22,13 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 from __future__ import annotations
 
 import functools
+import re
 
-from rasd.extract.doc import Doc, SentView, bare_forms
+from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.lexicon import alias_index
-from rasd.extract.patterns import org_heads, place_nouns
+from rasd.extract.patterns import media_heads, org_heads, place_nouns
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
-from rasd.extract.resources import EventHead, RelationCue, load_table
+from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
 from rasd.extract.text import fold, is_word, match_key
 
 _ACTORS = ("Organization", "Person", "UnnamedSource")
@@ -34,6 +39,19 @@ def relation_cues() -> dict[str, tuple[str, str, str, bool]]:
     """Folded cue → (predicate, pattern, implied platform, subject may stand before it)."""
     rows = load_table("relation_cues.tsv", RelationCue)
     return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject == "either") for r in rows}
+
+
+@functools.cache
+def relation_words(role: str) -> frozenset[str]:
+    """The folded words of one role of ``relation_words.tsv`` (area, loser, filler, relative,
+    blocker).
+
+    >>> "مجمل" in relation_words("area"), "ايدي" in relation_words("loser")
+    (True, True)
+    """
+    return frozenset(
+        fold(r.word) for r in load_table("relation_words.tsv", RelationWord) if r.role == role
+    )
 
 
 @functools.cache
@@ -56,18 +74,61 @@ def preceding_word(text: str, pos: int) -> str:
     return fold(words[-1]) if words else ""
 
 
-def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
-    table = relation_cues()
-    if not is_word(view.tokens[i]):
-        return None
-    word = view.tokens[i].text
+_BLOCKER_REACH = 3  # tokens before a cue where a blocker (لم، تحاول) cancels it
+_SPLIT_REACH = 4  # tokens between the verb and the noun of a split cue (فقدت قوات النظام السيطرة)
+
+
+def _forms(view: SentView, k: int) -> frozenset[str]:
+    """:func:`bare_forms` of token ``k``, and those of a three-letter word without و/ف
+    ("وبث"، "ولم": bare_forms keeps و on three letters)."""
+    word = view.tokens[k].text
     forms = bare_forms(word)
     if len(word) == 3 and word[0] in "وف":
-        forms |= bare_forms(word[1:])  # "وبث": bare_forms keeps و on three letters
-    for f in sorted(forms, key=len, reverse=True):
-        if f in table:
-            return table[f]
-    return None
+        forms |= bare_forms(word[1:])
+    return forms
+
+
+def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
+    """The cue at token ``i``: a two-word cue (فقد السيطرة، السيطرة على) first, then a
+    one-word cue.  A two-word cue may be split by its subject (فقدت قوات النظام السيطرة): the
+    noun then takes the verb's reading, and after a verb that is a cue of its own (استعادت
+    القوات السيطرة) it is none.  No cue after a ``blocker`` (لم، تحاول، محاولة: negated or
+    hoped-for) in the three tokens before it, in its clause."""
+    table = relation_cues()
+    toks = view.tokens
+    if not is_word(toks[i]):
+        return None
+    forms = _forms(view, i)
+    hit = None
+    if i + 1 < len(toks):
+        nxt = view.folded[i + 1]
+        hit = next((table[f"{f} {nxt}"] for f in forms if f"{f} {nxt}" in table), None)
+    two_words = hit is not None
+    if hit is None:
+        hit = next((table[f] for f in sorted(forms, key=len, reverse=True) if f in table), None)
+    if hit is None:
+        return None
+    lo = i
+    while lo > 0 and i - lo < max(_BLOCKER_REACH, _SPLIT_REACH) and toks[lo - 1].text not in ",،":
+        lo -= 1
+    for k in range(i - 1, lo - 1, -1):
+        if i - k > _SPLIT_REACH:
+            break
+        before = _forms(view, k)
+        split = next(
+            (table[f"{b} {f}"] for b in before for f in forms if f"{b} {f}" in table), None
+        )
+        if split is not None:
+            hit = split
+            break
+        if two_words and any(table.get(b, ("", ""))[1].startswith("actor-place") for b in before):
+            return None  # "استعادت القوات السيطرة على": the verb is the cue
+    blockers = relation_words("blocker")
+    if hit[1] in ("actor-platform", "actor-implied"):
+        blockers |= relation_words("passive")
+    if any(_forms(view, k) & blockers for k in range(max(lo, i - _BLOCKER_REACH), i)):
+        return None
+    return hit
 
 
 def _sentence_mentions(doc: Doc, view: SentView) -> list[Mention]:
@@ -75,26 +136,99 @@ def _sentence_mentions(doc: Doc, view: SentView) -> list[Mention]:
 
 
 _BEFORE_WINDOW = 8  # words
+_AFTER_WINDOW = 3  # words
+_CLAUSE_BREAKS = frozenset("،,؛;:")
+
+
+def _after_loser(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` follows «من أيدي / من يد / من قبضة» (the side a place was taken from).
+
+    The words are ``loser`` rows of ``relation_words.tsv``.
+    """
+    words = [fold(w) for w in doc.article.text[max(0, m.start - 30) : m.start].split()[-3:]]
+    if words and words[-1] in org_heads():
+        words.pop()  # "من أيدي ميليشيات الحوثي"
+    return len(words) >= 2 and words[-1] in relation_words("loser") and words[-2] == "من"
 
 
 def _actor_near(
-    doc: Doc, view: SentView, i: int, classes: tuple[str, ...], before_ok: bool = True
+    doc: Doc,
+    view: SentView,
+    i: int,
+    classes: tuple[str, ...],
+    before_ok: bool = True,
+    skip_fillers: bool = False,
+    after_ok: bool = True,
 ) -> Mention | None:
-    """The subject of a cue: a mention right after it (within 3 words), else the nearest one
-    at most eight words before it."""
+    """The subject of a cue: a mention right after it (within three words, after the
+    ``filler`` words of ``relation_words.tsv`` when ``skip_fillers``: «تحت سيطرة كاملة من رجال
+    القوات»), not one after «من أيدي»; else the nearest one at most eight words before it in
+    the same clause (no comma between them)."""
     toks = view.tokens
     mentions = _sentence_mentions(doc, view)
-    limit = toks[min(i + 4, len(toks) - 1)].end
-    after = [m for m in mentions if toks[i].end <= m.start < limit and m.cls in classes]
+    j = i + 1
+    if skip_fillers:
+        while j < len(toks) and view.folded[j] in relation_words("filler"):
+            j += 1
+    limit = toks[min(j - 1 + _AFTER_WINDOW + 1, len(toks) - 1)].end
+    after = [
+        m
+        for m in mentions
+        if after_ok
+        and toks[i].end <= m.start < limit
+        and m.cls in classes
+        and not _after_loser(doc, m)
+    ]
     if after:
         return after[0]
     if not before_ok:
         return None
     floor = toks[max(0, i - _BEFORE_WINDOW)].start
+    for t in toks[max(0, i - _BEFORE_WINDOW) : i]:
+        if t.text in _CLAUSE_BREAKS:
+            floor = t.end
     before = [
         m for m in mentions if floor <= m.start and m.end <= toks[i].start and m.cls in classes
     ]
     return before[-1] if before else None
+
+
+def _clause_start(doc: Doc, view: SentView, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last «،»/«؛» before it that is not
+    followed by «و» (a coordinated verb keeps its subject: «، ونجح في …»), or at the last
+    ``clause`` word of ``relation_words.tsv`` (وفق، بينما) before it."""
+    toks = view.tokens
+    start = view.sentence.start
+    for k, t in enumerate(toks):
+        if t.start >= pos:
+            break
+        nxt = view.folded[k + 1] if k + 1 < len(toks) else ""
+        if t.text in "؛;:" or (t.text in "،," and not (nxt.startswith("و") and len(nxt) > 3)):
+            start = t.end
+        if bare_forms(t.text) & relation_words("clause") or (
+            t.text in "،," and nxt in relation_words("clause")
+        ):
+            start = t.start
+    return start
+
+
+def _antecedent(doc: Doc, view: SentView, pos: int, classes: tuple[str, ...]) -> Mention | None:
+    """What a pronoun (سيطرته، حسابها، مناصريه) at ``pos`` refers to, only when unambiguous:
+    the one actor (one key) named before it in its clause (:func:`_clause_start`); when its
+    sentence names none before it, the one actor of the sentence before."""
+    before = [
+        m
+        for m in doc.mentions_in(_clause_start(doc, view, pos), pos)
+        if m.cls in classes and not _after_loser(doc, m)
+    ]
+    if (
+        not before
+        and not any(m.cls in _ACTORS for m in doc.mentions_in(view.sentence.start, pos))
+        and view.index > 0
+    ):
+        prev = doc.views[view.index - 1].sentence
+        before = [m for m in doc.mentions_in(prev.start, prev.end) if m.cls in classes]
+    return before[-1] if before and len({m.key for m in before}) == 1 else None
 
 
 def _add(doc: Doc, view: SentView, s: str, pred: str, o: str, layer: str) -> None:
@@ -104,12 +238,42 @@ def _add(doc: Doc, view: SentView, s: str, pred: str, o: str, layer: str) -> Non
         )
 
 
+def _is_adjective(f: str) -> bool:
+    """A definite relational adjective (الليبية، الجنوبي), folded."""
+    return f.startswith("ال") and f.endswith(("ي", "يه")) and len(f) > 4
+
+
+def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> bool:
+    """Whether the words before place ``m`` make it the object of a control verb: an anchor
+    (the verb, its actor, «من» after طرد), «،», «على» or a place noun right before it, or
+    reached over ``area`` words (على مجمل محافظة، على أراض واسعة في العراق، على مناطق متفرقة
+    بمحافظة) and place nouns with their adjectives (على العاصمة الليبية طرابلس)."""
+    toks = view.tokens
+    prev = [k for k, t in enumerate(toks) if t.end <= m.start]
+    proclitic = m.start > 0 and not doc.article.text[m.start - 1].isspace()  # "بمحافظة"
+    seen_area = False
+    for steps, k in enumerate(reversed(prev)):
+        if steps > 4:
+            return False
+        t, f = toks[k], view.folded[k]
+        if t.start in anchors or f == "علي" or (t.text in "،," and not proclitic and not steps):
+            return not proclitic or seen_area
+        if f in relation_words("area") and f not in ("من", "في"):
+            seen_area = True
+        elif f in ("من", "في") and k > 0 and view.folded[k - 1] in relation_words("area"):
+            pass  # "جزء من"، "أراض واسعة في"
+        elif strip_al(f) in place_nouns() or f in place_nouns() or _is_adjective(f):
+            pass
+        else:
+            return False
+    return False
+
+
 def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list[Mention]:
-    """Places that are objects of a control verb: right after the verb/actor, after "،",
-    "و", "على" or a place noun (مدينة، منطقة); not those after "في" (merely located)."""
+    """Places that are objects of a control verb (:func:`_object_lead`), and places
+    coordinated with them (في سورية والعراق); not those after "في" (merely located)."""
     text = doc.article.text
     out = []
-    toks = view.tokens
     last_ok = False
     for m in _sentence_mentions(doc, view):
         if m.start < pos or m.cls not in PLACE_CLASSES:
@@ -117,12 +281,7 @@ def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list
         if m.start > 0 and text[m.start - 1] in "وف":
             ok = last_ok  # "في سورية والعراق": a coordinated place shares its neighbour's role
         else:
-            prev = [t for t in toks if t.end <= m.start]
-            p = prev[-1] if prev else None
-            pf = fold(p.text) if p else ""
-            ok = p is not None and (
-                p.start in anchors or p.text in "،," or pf == "علي" or pf in place_nouns()
-            )
+            ok = _object_lead(doc, view, m, anchors)
         if ok:
             out.append(m)
         last_ok = ok
@@ -130,22 +289,97 @@ def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list
 
 
 _PUBLISH = frozenset(("publishesOn",))
+_VIA = frozenset(("عبر", "خلال", "طريق"))  # عبر، من خلال، عن طريق
+_VIA_REACH = 4  # words between «عبر» and the platform
+_VERB_REACH = 6  # words between a verb (نشر، بث) or its actor and the platform
+_USE_REACH = 20  # words between a verb of use (استخدم، استغل) or its actor and the platform
+
+
+def _platforms_from(doc: Doc, view: SentView, pos: int, reach: int) -> list[Mention]:
+    """The platform named at most ``reach`` words after ``pos`` and the platforms listed
+    with it («مثل الفيسبوك، تويتر، يوتيوب»: only ``link`` words of ``relation_words.tsv``
+    and punctuation between them); none when the first platform is farther."""
+    text = doc.article.text
+    plats = [m for m in _sentence_mentions(doc, view) if m.cls == "Platform" and m.start >= pos]
+    if not plats:
+        return []
+    words = [fold(w.strip('«»"“”،,()')) for w in text[pos : plats[0].start].split()]
+    words = [w for w in words if w]
+    if len(words) > reach:
+        return []
+    while (
+        words
+        and words[-1] in relation_words("link")
+        and words[-1] not in relation_words("introducer")
+        and words[-1] != "و"
+    ):
+        words.pop()  # "على موقع «تويتر»"
+    proclitic = plats[0].start > 0 and text[plats[0].start - 1] in "بل"
+    if words and not proclitic and words[-1] not in relation_words("introducer"):
+        return []  # "لمحلات الإنترنت": no preposition puts the link on the platform
+    out = [plats[0]]
+    for m in plats[1:]:
+        gap = [fold(w.strip('«»"“”،,()')) for w in text[out[-1].end : m.start].split()]
+        gap = [w for w in gap if w]
+        if len(gap) > 3 or any(w not in relation_words("link") for w in gap):
+            break
+        out.append(m)
+    return out
+
+
+def _adjacent(doc: Doc, i: int, view: SentView, m: Mention) -> bool:
+    """Whether mention ``m`` follows the verb at token ``i`` as its subject: right after it,
+    or after an organisation head (نشر تنظيم داعش) or a quotation mark («نشر «داعش»»)."""
+    words = [w for w in doc.article.text[view.tokens[i].end : m.start].split() if w not in '«»"“”(']
+    return not words or (len(words) == 1 and bool(bare_forms(words[0]) & org_heads()))
+
+
+_APPOSITION_WORDS = 15
+
+
+def _after_apposition(doc: Doc, view: SentView, pos: int) -> int:
+    """Skip an apposition between commas right after ``pos`` (كتب بريت ماكغيرك، نائب المبعوث
+    …، على «تويتر»): the offset after its closing comma, else ``pos``."""
+    text = doc.article.text
+    rest = text[pos : view.sentence.end]
+    if not rest.lstrip().startswith("،"):
+        return pos
+    first = rest.index("،")
+    close = rest.find("،", first + 1)
+    if close < 0 or len(rest[first:close].split()) > _APPOSITION_WORDS:
+        return pos
+    return pos + close + 1
+
+
+def _possessive(word: str) -> bool:
+    """A noun with a possessive pronoun (حسابها، صفحته، قناتهم), as written.
+
+    >>> _possessive("حسابها"), _possessive("صفحته"), _possessive("صفحة")
+    (True, True, False)
+    """
+    return word.endswith(("ه", "ها", "هم"))
 
 
 def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
     """``على حسابها على موقع تويتر``، ``قناة التنظيم على تليجرام``: the actor (after the noun,
-    or the subject before it) has an account on the platform named within five words after
-    it; with a publishing verb before the noun (نشر، كتب، غرد) it also published there."""
+    or the subject before it; for a pronoun, its unambiguous antecedent) has an account on
+    the platform named within five words after it; with a publishing verb before the noun
+    (نشر، كتب، غرد) it also published there.  «عبر حسابات مناصريه على …»: accounts of the
+    actor's supporters, so the actor uses the platform."""
     toks = view.tokens
-    limit = toks[min(i + 6, len(toks) - 1)].end
-    platforms = [
-        m
-        for m in _sentence_mentions(doc, view)
-        if m.cls == "Platform" and toks[i].end <= m.start < limit
-    ]
+    platforms = _platforms_from(doc, view, toks[i].end, 4)
     if not platforms:
         return
-    actor = _actor_near(doc, view, i, _ACTORS)
+    named = doc.mentions_in(toks[i].end, platforms[0].start)
+    if any(m.cls == "Account" for m in named) or any(
+        e.cls == "Account" and e.label in doc.article.text[toks[i].end : platforms[0].start]
+        for e in doc.entities.values()
+    ):
+        return  # «المعرف ( جنون الاستشهاد) على تويتر»: a named account (:func:`_account`)
+    supporters = i + 1 < len(toks) and view.folded[i + 1] in relation_words("supporters")
+    actor = None if supporters else _actor_near(doc, view, i, _ACTORS)
+    if actor is None and (supporters or _possessive(toks[i].text)):
+        actor = _antecedent(doc, view, toks[i].start, ("Organization", "Person"))
     if actor is None or actor.start > platforms[0].start:
         return
     published = any(
@@ -153,9 +387,53 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
         for k in range(max(0, i - _BEFORE_WINDOW), i)
     )
     for m in platforms[:1]:
-        _add(doc, view, actor.key, pred, m.key, "relation-cues")
+        _add(doc, view, actor.key, "usesPlatform" if supporters else pred, m.key, "relation-cues")
         if published:
             _add(doc, view, actor.key, "publishesOn", m.key, "relation-cues")
+
+
+_USER_REACH = 6  # words between «المدون على تويتر» and the person it introduces
+
+
+def _user_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
+    """«المدون الأشهر على «تويتر» في تركيا فؤاد عوني»: a user noun (مدون، مغرد، ناشط) with the
+    platform it is active on, introducing a person named right before it or within six words
+    after the platform."""
+    toks = view.tokens
+    platforms = _platforms_from(doc, view, toks[i].end, 2)
+    if not platforms:
+        return
+    text = doc.article.text
+    mentions = _sentence_mentions(doc, view)
+    before = [m for m in mentions if m.end <= toks[i].start and m.cls == "Person"]
+    if before and not text[before[-1].end : toks[i].start].strip(" ،,"):
+        person: Mention | None = before[-1]
+    else:
+        after = [m for m in mentions if m.start >= platforms[-1].end and m.cls in _ACTORS]
+        gap = text[platforms[-1].end : after[0].start].split() if after else []
+        ok = after and after[0].cls == "Person" and len(gap) <= _USER_REACH
+        person = after[0] if ok else None
+    if person is not None:
+        for m in platforms:
+            _add(doc, view, person.key, pred, m.key, "relation-cues")
+
+
+def _claim_speaker(doc: Doc, view: SentView, i: int) -> str | None:
+    """The one speaker of a claim of this sentence whose text starts after token ``i`` («وقالت
+    في تغريدة لها "…"»: the tweet is the speaker's)."""
+    for c in doc.claims:
+        if (
+            c.sentence == view.index
+            and c.start >= view.tokens[i].end
+            and len(c.speakers) == 1
+            and doc.cls_of(c.speakers[0]) in ("Person", "Organization")
+        ):
+            return c.speakers[0]
+    return None
+
+
+def _generic(key: str) -> bool:
+    return fold(key) in relation_words("generic")
 
 
 #: "its members/fighters/forces": the actor is the organisation the pronoun refers to
@@ -164,29 +442,117 @@ _MEMBERS_OF_IT = frozenset(
 )
 
 
+def _places_before(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """Places in the eight words before token ``i``, not inside parentheses (مدينة الرقة
+    (شمال شرقي سوريا) التي …: the place is الرقة)."""
+    toks = view.tokens
+    text = doc.article.text
+    floor = toks[max(0, i - _BEFORE_WINDOW)].start
+    out = []
+    for m in _sentence_mentions(doc, view):
+        if m.cls in PLACE_CLASSES and floor <= m.start and m.end <= toks[i].start:
+            inside = text[view.sentence.start : m.start]
+            if inside.count("(") <= inside.count(")"):
+                out.append(m)
+    return out
+
+
+def _places_in_after(doc: Doc, view: SentView, k: int) -> list[Mention]:
+    """Places after «في» at token ``k`` and those coordinated with them (تحت سيطرته في محافظة
+    الأنبار، يسيطر عليها في سورية والعراق)."""
+    toks = view.tokens
+    if k >= len(toks) or view.folded[k] != "في":
+        return []
+    return _places_after(doc, view, toks[k].start, {toks[k].start})
+
+
 def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
-    """``الواقع تحت سيطرة تنظيم داعش``، ``الخاضع لسيطرة المعارضة``، ``سقطت بأيدي التنظيم``:
-    the place stands before the cue, the actor right after it."""
+    """``الواقع تحت سيطرة تنظيم داعش``، ``الخاضع لسيطرة المعارضة``، ``سقطت بأيدي التنظيم``،
+    ``وتحت سيطرة كاملة من رجال القوات المسلحة والشرطة المدنية``: the place stands before the
+    cue, the actor (or two coordinated actors) right after it."""
     toks = view.tokens
     prev = [fold(t.text) for t in toks[max(0, i - 4) : i]]
     f = fold(toks[i].text)
-    if pred == "controls" and not (prev[-1:] == ["تحت"] or f.startswith("لسيطر")):
+    if pred == "controls" and not (
+        prev[-1:] == ["تحت"] or prev[-1:] == ["وتحت"] or f.startswith("لسيطر")
+    ):
         return  # "مناطق سيطرة النظام" names no place; "سيطرة" alone is no relation
     if pred == "seized" and not any(w.startswith(("سقط", "وسقط")) for w in prev):
         return  # "قتل على يد التنظيم" is no seizure
-    actor = _actor_near(doc, view, i, ("Organization",), before_ok=False)
+    actor = _actor_near(doc, view, i, ("Organization",), before_ok=False, skip_fillers=True)
     if actor is None and i + 1 < len(toks) and fold(toks[i + 1].text) in _MEMBERS_OF_IT:
         # "سقطت بأيدي عناصره": its members, the organisation named last before
         orgs = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Organization"]
         actor = orgs[-1] if orgs else None
-    floor = toks[max(0, i - _BEFORE_WINDOW)].start
-    places = [
-        m
-        for m in _sentence_mentions(doc, view)
-        if m.cls in PLACE_CLASSES and floor <= m.start and m.end <= toks[i].start
-    ]
+    places = _places_before(doc, view, i)
     if actor is not None and places:
-        _add(doc, view, actor.key, pred, places[-1].key, "relation-cues")
+        for a in [actor, *_coordinated(doc, view, actor)]:
+            _add(doc, view, a.key, pred, places[-1].key, "relation-cues")
+
+
+def _coordinated(doc: Doc, view: SentView, m: Mention) -> list[Mention]:
+    """A mention of the same class joined to ``m`` by «و» right after it (القوات المسلحة
+    والشرطة المدنية)."""
+    text = doc.article.text
+    for n in doc.mentions_in(m.end, view.sentence.end):
+        words = text[m.end : n.start].split()
+        joined = text[n.start - 1 : n.start] == "و" or words[-1:] == ["و"]
+        if words[-1:] == ["و"]:
+            words.pop()
+        if n.cls == m.cls and joined and len(words) <= 2 and all(w.startswith("ال") for w in words):
+            return [n]  # "القوات المسلحة والشرطة المدنية": adjectives may stand between
+        return []
+    return []
+
+
+#: possessive forms of سيطرة: «تحت سيطرته»، «لسيطرتها» (the pronoun is the actor)
+_POSSESSED = frozenset(fold(w) for w in ("سيطرته", "سيطرتها", "سيطرتهم", "لسيطرته", "لسيطرتها"))
+
+
+def _under_its_control(doc: Doc, view: SentView, i: int) -> bool:
+    """«الواقعة تحت سيطرته في محافظة الأنبار»، «الخاضعة لسيطرتها»: the actor is the
+    pronoun's antecedent (:func:`_antecedent`), the place stands before the cue or after «في»
+    right after it.  Returns whether the cue was read so (even when nothing was found)."""
+    toks = view.tokens
+    f = view.folded[i]
+    if f not in _POSSESSED or not (
+        f.startswith("ل") or (i and view.folded[i - 1] in ("تحت", "وتحت"))
+    ):
+        return False
+    actor = _antecedent(doc, view, toks[i].start, ("Organization",))
+    places = _places_in_after(doc, view, i + 1) or _places_before(doc, view, i)[-1:]
+    if actor is not None:
+        for m in places:
+            _add(doc, view, actor.key, "controls", m.key, "relation-cues")
+    return True
+
+
+_QUOTES = {"«": "»", '"': '"', "“": "”"}
+
+
+def _quoted_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """A place named in quotes after a place noun in the clause after a control verb (استعاد
+    جيش الفتح … قرية «المشيك»): a new Place entity when rasd did not know it."""
+    toks = view.tokens
+    for k in range(i + 1, min(len(toks) - 2, i + 9)):
+        if toks[k].text in _CLAUSE_BREAKS:
+            return []
+        if not bare_forms(toks[k].text) & place_nouns() or toks[k + 1].text not in _QUOTES:
+            continue
+        close = _QUOTES[toks[k + 1].text]
+        end = next((j for j in range(k + 2, min(len(toks), k + 6)) if toks[j].text == close), None)
+        if end is None or end == k + 2:
+            return []
+        start, stop = toks[k + 2].start, toks[end - 1].end
+        if doc.overlaps(start, stop):
+            return [m for m in doc.mentions_in(start, stop) if m.cls in PLACE_CLASSES]
+        name = doc.article.text[start:stop]
+        info = doc.add_entity(EntityInfo(match_key(name), "Place", name, source="pattern"))
+        if info.cls not in PLACE_CLASSES:
+            return []
+        m = doc.add_mention(start, stop, info.key, "Place", "relation-cues")
+        return [m] if m is not None else []
+    return []
 
 
 _TAKEN = frozenset(("seized", "regainedControlOf"))
@@ -194,11 +560,22 @@ _TAKEN = frozenset(("seized", "regainedControlOf"))
 _PLACE_PRONOUNS = frozenset(fold(w) for w in ("عليها", "عليه", "استعادتها", "استعادته"))
 
 
-def _pronoun_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
-    """The place a pronoun object right after a control verb stands for: the last place
-    named before the verb in its sentence (or, failing that, in the sentence before)."""
+def _pronoun_place(doc: Doc, view: SentView, i: int, pred: str) -> list[Mention]:
+    """The places a pronoun object right after a control verb stands for: places after «في»
+    right after it (أراض يسيطر عليها في سورية والعراق); else the last place named before the
+    verb with a relative word between them (مدينة الرقة … التي يسيطر عليها); for a seizure
+    or a recovery, else the last place named before the verb in its sentence (or, failing
+    that, in the sentence before: واستولت عليها القوات الكردية)."""
     toks = view.tokens
     if i + 1 >= len(toks) or fold(toks[i + 1].text) not in _PLACE_PRONOUNS:
+        return []
+    after = _places_in_after(doc, view, i + 2)
+    if after:
+        return after
+    before = _places_before(doc, view, i)
+    if before and _relative_after(doc, view, before[-1], i):
+        return before[-1:]
+    if pred not in _TAKEN:
         return []
     for lo in (view.sentence.start, doc.views[view.index - 1].sentence.start if view.index else 0):
         before = [m for m in doc.mentions_in(lo, toks[i].start) if m.cls in PLACE_CLASSES]
@@ -207,21 +584,248 @@ def _pronoun_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
     return []
 
 
-def _taken_from(doc: Doc, view: SentView, actor: Mention, place: Mention) -> Mention | None:
-    """The organisation a place was taken from: "من" + an organisation after the actor."""
+_RELATIVE_REACH = 5  # words between a place and the relative word that stands for it
+
+
+def _relative_after(doc: Doc, view: SentView, place: Mention, i: int) -> bool:
+    """Whether a relative word (التي، الذي) between ``place`` and the verb at token ``i``
+    stands for the place: at most five words after it, with no other mention between them
+    (a parenthesis aside: مدينة الرقة (شمال شرقي سوريا) التي); «الكونغرس الذي يسيطر عليه»
+    does not make a place named before الكونغرس controlled."""
+    toks = view.tokens
     text = doc.article.text
+    for k in range(len(toks)):
+        t = toks[k]
+        if not place.end <= t.start < toks[i].start or view.folded[k] not in relation_words(
+            "relative"
+        ):
+            continue
+        gap = text[place.end : t.start]
+        while "(" in gap and ")" in gap:
+            gap = gap[: gap.index("(")] + gap[gap.index(")", gap.index("(")) + 1 :]
+        between = [m for m in doc.mentions_in(place.end, t.start) if m.cls != "Platform"]
+        inside_parens = all(
+            text[place.end : m.start].count("(") > text[place.end : m.start].count(")")
+            for m in between
+        )
+        return len(gap.split()) <= _RELATIVE_REACH and inside_parens
+    return False
+
+
+def _taken_from(doc: Doc, view: SentView, actor: Mention, place: Mention) -> Mention | None:
+    """The organisation a place was taken from: "من" (or «من أيدي») + an organisation after
+    the actor and the place."""
     after = max(actor.end, place.end)
     for m in doc.mentions_in(after, view.sentence.end):
         if m.cls == "Organization" and m.key != actor.key:
-            between = [fold(w) for w in text[after : m.start].split()]
-            if between and between[-1] in org_heads():
-                between.pop()  # "من تنظيم داعش"
-            return m if between and between[-1] == "من" else None
+            words = [fold(w) for w in doc.article.text[after : m.start].split()]
+            if words and words[-1] in org_heads():
+                words.pop()  # "من تنظيم داعش"
+            if words and words[-1] in relation_words("loser"):
+                words.pop()  # "من أيدي ميليشيات الحوثي"
+            return m if words and words[-1] == "من" else None
     return None
 
 
+_NAME_WORDS = 6  # words of a quoted account or site name
+
+
+def _quoted(view: SentView, k: int) -> tuple[int, int] | None:
+    """Token range ``(first, end)`` of a name in quotes or parentheses opening at token ``k``
+    («أعماق»، ( جنون الاستشهاد)), at most six words."""
+    toks = view.tokens
+    closing = {**_QUOTES, "(": ")"}
+    if k >= len(toks) or toks[k].text not in closing:
+        return None
+    close = closing[toks[k].text]
+    for j in range(k + 1, min(len(toks), k + 2 + _NAME_WORDS)):
+        if toks[j].text == close:
+            return (k + 1, j) if j > k + 1 else None
+    return None
+
+
+def _new_entity(
+    doc: Doc, start: int, end: int, label: str, cls: str, layer: str, inner_ok: bool = False
+) -> str | None:
+    """Register an entity of class ``cls`` named ``label`` with a mention over ``[start,
+    end)``; ``None`` when the span is taken (unless ``inner_ok``: a name holding a shorter
+    one, «الرقة تذبح بصمت», is registered without a mention) or the name is known as another
+    class."""
+    key = match_key(label)
+    if not key or (doc.overlaps(start, end) and not inner_ok):
+        return None
+    info = doc.add_entity(EntityInfo(key, cls, label, source="pattern"))  # type: ignore[arg-type]
+    if info.cls != cls:
+        return None
+    doc.add_mention(start, end, key, cls, layer)
+    return key
+
+
+def _media() -> frozenset[str]:
+    """Heads of media names (صحيفة، وكالة) and «قناة» (``channel`` of relation_words.tsv)."""
+    return media_heads() | relation_words("channel")
+
+
+def _site_publishes(view: SentView, k: int) -> bool:
+    """Whether the words before token ``k`` make a website's owner publish there (البيان
+    المنشور على الموقع، بحسب ما ذكر موقع …)."""
+    words = relation_words("site_publish")
+    prev = [view.folded[j] for j in range(max(0, k - 2), k)]
+    if prev[-1:] == ["علي"]:
+        return len(prev) == 2 and prev[0] in words
+    return bool(prev) and prev[-1] in words
+
+
+def _website(doc: Doc, view: SentView, k: int) -> None:
+    """«الموقع الرسمي لمكتب العبادي» (a site and its owner, an actor named after «ل»),
+    «موقع قناة «المتوسط»» (a medium's site: the medium becomes an organisation), «موقع
+    «دابق»» (a site by its name): a Website entity, ``operates`` from its owner, and
+    ``publishesOn`` when the owner published there (:func:`_site_publishes`)."""
+    toks = view.tokens
+    text = doc.article.text
+    f = view.folded[k]
+    site_word = fold("موقع")
+    if site_word not in bare_forms(toks[k].text) or doc.mention_at_token(toks[k]) is not None:
+        return
+    start = toks[k].start + f.index(site_word) - (2 if "ال" + site_word in f else 0)
+    j = k + 1
+    while j < len(toks) and view.folded[j] in relation_words("site_adjective"):
+        j += 1
+    owner: Mention | None = None
+    label = None
+    end = toks[k].end  # the mention: «موقع» or «الموقع الرسمي»; the label names it in full
+    if j < len(toks) and view.folded[j][:1] == "ل" and j > k + 1:
+        inside = doc.mentions_in(toks[j].start, toks[min(j + 2, len(toks) - 1)].end)
+        owner = next((m for m in inside if m.cls in ("Organization", "Person")), None)
+        if owner is not None:
+            label, end = text[start : owner.end], toks[j - 1].end
+    elif j == k + 1 and j + 1 < len(toks) and bare_forms(toks[j].text) & _media():
+        name = _quoted(view, j + 1)
+        if name is not None:
+            a, b = name
+            org_label = f"{toks[j].text} {text[toks[a].start : toks[b - 1].end]}"
+            org_end = toks[b - 1].end
+            if _new_entity(doc, toks[j].start, org_end, org_label, "Organization", "sites"):
+                owner = doc.mentions_in(toks[j].start, org_end)[0]
+                label = f"{text[start:end]} {org_label}"
+    elif j == k + 1:
+        name = _quoted(view, j)
+        if name is not None and not doc.mentions_in(toks[name[0]].start, toks[name[1] - 1].end):
+            end = toks[name[1] - 1].end
+            label = f"{text[start : toks[k].end]} {text[toks[name[0]].start : end]}"
+    if not label:
+        return
+    site = _new_entity(doc, start, end, label.replace("«", "").replace("»", ""), "Website", "sites")
+    if site is None or owner is None:
+        return
+    _add(doc, view, owner.key, "operates", site, "sites")
+    if _site_publishes(view, k):
+        _add(doc, view, owner.key, "publishesOn", site, "sites")
+
+
+def _account(doc: Doc, view: SentView, k: int) -> None:
+    """«المعرف ( جنون الاستشهاد)»، «قناة «أعماق» على تليجرام»، «صفحة إخبارية اتخذت اسم «الرقة
+    تذبح بصمت»»: an Account entity named in quotes or parentheses after an account noun
+    (``naming`` words may stand between), ``onPlatform`` the platform named right after it
+    (على/عبر/في), ``operates`` from an actor named between the noun and the name or, for a
+    possessive noun (حسابه «…»), the pronoun's unambiguous antecedent."""
+    toks = view.tokens
+    text = doc.article.text
+    forms = bare_forms(toks[k].text)
+    channel = bool(forms & relation_words("channel"))
+    if not channel and not forms & relation_words("account"):
+        return
+    j = k + 1
+    operator: Mention | None = None
+    while j < len(toks) and j - k <= 3:
+        m = doc.mention_at_token(toks[j])
+        if m is not None and m.cls in ("Organization", "Person") and operator is None:
+            operator = m
+            while j < len(toks) and toks[j].start < m.end:
+                j += 1
+            continue
+        if view.folded[j] in relation_words("naming"):
+            j += 1
+            continue
+        break
+    name = _quoted(view, j)
+    if name is None:
+        return
+    a, b = name
+    start, end = toks[a].start, toks[b - 1].end
+    inner = doc.mentions_in(start, end)
+    if inner and inner[0].start == start and inner[-1].end == end:
+        return  # «داعش»: a known name, not a handle
+    after = b + 1
+    plats = _platforms_from(doc, view, toks[after].start, 2) if after < len(toks) else []
+    if channel and not plats:
+        return  # «قناة «المتوسط»»: a TV channel, no account
+    label = " ".join(text[start:end].split())
+    acc = _new_entity(doc, start, end, label, "Account", "accounts", inner_ok=True)
+    if acc is None:
+        return
+    for p in plats[:1]:
+        _add(doc, view, acc, "onPlatform", p.key, "accounts")
+    if operator is None and _possessive(toks[k].text):
+        operator = _antecedent(doc, view, toks[k].start, ("Organization", "Person"))
+    if operator is not None:
+        _add(doc, view, operator.key, "operates", acc, "accounts")
+        for p in plats[:1]:
+            _add(doc, view, operator.key, "hasAccountOn", p.key, "accounts")
+
+
+_HANDLE = re.compile(r"@[A-Za-z0-9_]{2,30}")
+_OWNED_BY = frozenset(fold(w) for w in ("التابع", "التابعة", "المرتبط", "المرتبطة"))
+
+
+def _handles(doc: Doc, view: SentView) -> None:
+    """«الحساب @Nashir_news التابع لتنظيم داعش على تويتر»: a handle is an Account, ``onPlatform``
+    the platform named after it (على، عبر), ``operates`` from the actor it belongs to (التابع ل…)
+    or the actor named between an account noun and the handle."""
+    text = doc.article.text
+    s = view.sentence
+    for hit in _HANDLE.finditer(text, s.start, s.end):
+        start, end = hit.span()
+        acc = _new_entity(doc, start, end, hit.group(), "Account", "accounts")
+        if acc is None:
+            continue
+        k = next((j for j, t in enumerate(view.tokens) if t.start >= end), len(view.tokens))
+        owner = None
+        if k < len(view.tokens) and view.folded[k] in _OWNED_BY:
+            owner = next(
+                (
+                    m
+                    for m in doc.mentions_in(view.tokens[k].end, s.end)
+                    if m.cls in ("Organization", "Person")
+                ),
+                None,
+            )
+            if owner is not None and len(text[view.tokens[k].end : owner.start].split()) > 1:
+                owner = None  # only «التابع لتنظيم داعش», not a later actor
+        plats = _platforms_from(doc, view, owner.end if owner else end, 3)
+        for p in plats[:1]:
+            _add(doc, view, acc, "onPlatform", p.key, "accounts")
+        if owner is not None:
+            _add(doc, view, owner.key, "operates", acc, "accounts")
+            for p in plats[:1]:
+                _add(doc, view, owner.key, "hasAccountOn", p.key, "accounts")
+
+
+def find_sites_and_accounts(doc: Doc) -> None:
+    """Websites and accounts as entities of their own (:func:`_website`, :func:`_account`,
+    :func:`_handles`)."""
+    for view in doc.views:
+        _handles(doc, view)
+        for k in range(len(view.tokens)):
+            if is_word(view.tokens[k]):
+                _website(doc, view, k)
+                _account(doc, view, k)
+
+
 def find_relations(doc: Doc) -> None:
-    """Actor–platform and actor–place relations from cue words in each sentence."""
+    """Actor–platform and actor–place relations from cue words in each sentence, after the
+    websites and accounts they may name (:func:`find_sites_and_accounts`)."""
+    find_sites_and_accounts(doc)
     platforms_by_key = {e.key for e in doc.entities.values() if e.cls == "Platform"}
     for view in doc.views:
         toks = view.tokens
@@ -232,18 +836,26 @@ def find_relations(doc: Doc) -> None:
             pred, pattern, implies, before_ok = hit
             mentions = _sentence_mentions(doc, view)
             if pattern == "actor-platform":
-                via = fold(toks[i].text) in ("عبر", "خلال", "طريق")  # عبر، من خلال، عن طريق
+                via = fold(toks[i].text) in _VIA
                 classes = ("Organization",) if via else _ACTORS
                 actor = _actor_near(doc, view, i, classes, before_ok)
+                if (
+                    actor is not None
+                    and actor.start > toks[i].end
+                    and not _adjacent(doc, i, view, actor)
+                ):
+                    actor = _actor_near(doc, view, i, classes, before_ok, after_ok=False)
                 if actor is None:
                     continue
-                for m in mentions:
-                    if m.cls == "Platform" and m.start >= toks[i].start:
-                        _add(doc, view, actor.key, pred, m.key, "relation-cues")
+                pos = _after_apposition(doc, view, max(toks[i].end, actor.end))
+                reach = _VIA_REACH if via else _USE_REACH if pred == "usesPlatform" else _VERB_REACH
+                for m in _platforms_from(doc, view, pos, reach):
+                    _add(doc, view, actor.key, pred, m.key, "relation-cues")
             elif pattern == "actor-implied":
                 actor = _actor_near(doc, view, i, ("Person", "Organization"), before_ok)
+                speaker = actor.key if actor is not None else _claim_speaker(doc, view, i)
                 platform = alias_index().get(match_key(implies))
-                if actor is not None and platform:
+                if speaker is not None and platform:
                     if platform not in platforms_by_key:
                         from rasd.extract.lexicon import lexicon_index
 
@@ -251,16 +863,24 @@ def find_relations(doc: Doc) -> None:
                         if info is not None:
                             doc.add_entity(info)
                             platforms_by_key.add(platform)
-                    _add(doc, view, actor.key, pred, platform, "relation-cues")
+                    _add(doc, view, speaker, pred, platform, "relation-cues")
             elif pattern == "platform-actor":
+                # "ألغت شركة تويتر … الحسابات المرتبطة بتنظيم داعش": a named company before
+                # the verb or right after it; never الإنترنت («حظر بث الإنترنت»)
                 platform_m = _actor_near(doc, view, i, ("Platform",))
-                if platform_m is None:
+                if platform_m is None or _generic(platform_m.key):
                     continue
+                limit = toks[min(i + 10, len(toks) - 1)].end
                 for m in mentions:
-                    if m.cls == "Organization" and m.start > toks[i].end:
+                    if m.cls == "Organization" and toks[i].end < m.start < limit:
                         _add(doc, view, platform_m.key, pred, m.key, "relation-cues")
             elif pattern in ("actor-place", "actor-place-from"):
+                if _under_its_control(doc, view, i):
+                    continue
                 actor = _actor_near(doc, view, i, ("Organization",), before_ok)
+                if actor is None and i + 1 < len(toks) and toks[i + 1].text in ("عليها", "عليه"):
+                    # "مدينة الرقة التي يسيطر عليها": the subject named before, unambiguous
+                    actor = _antecedent(doc, view, toks[i].start, ("Organization",))
                 if actor is None:
                     continue
                 anchors = {toks[i].start}
@@ -271,14 +891,18 @@ def find_relations(doc: Doc) -> None:
                         for k in range(i + 1, min(len(toks), i + 6))
                         if fold(toks[k].text) == "من"
                     }
-                places = _places_after(doc, view, toks[i].start, anchors)
-                if not places and pred in _TAKEN:
-                    places = _pronoun_place(doc, view, i)
+                places = _pronoun_place(doc, view, i, pred)
+                if not places:
+                    places = _places_after(doc, view, toks[i].start, anchors)
+                if not places and pred != "operatesIn":
+                    places = _quoted_place(doc, view, i)
                 for m in places:
                     _add(doc, view, actor.key, pred, m.key, "relation-cues")
                     loser = _taken_from(doc, view, actor, m)
                     if loser is not None:  # "… من تنظيم داعش": the side that lost it
                         _add(doc, view, loser.key, "lostControlOf", m.key, "relation-cues")
+            elif pattern == "user-on":
+                _user_on(doc, view, i, pred)
             elif pattern == "account-on":
                 _account_on(doc, view, i, pred)
             elif pattern == "place-before":

@@ -261,6 +261,55 @@ class RelationCue(NamedTuple):
         return None
 
 
+#: the roles of ``relation_words.tsv``
+RELATION_WORD_ROLES = (
+    "area",
+    "loser",
+    "filler",
+    "relative",
+    "blocker",
+    "passive",
+    "link",
+    "supporters",
+    "generic",
+    "clause",
+    "introducer",
+    "site",
+    "site_adjective",
+    "account",
+    "channel",
+    "naming",
+    "site_publish",
+)
+
+
+class RelationWord(NamedTuple):
+    """``relation_words.tsv``: words that shape a platform or control relation, by role:
+    ``area`` (مجمل، معظم، أراض، مناطق: between «سيطر على» and the place), ``loser`` (أيدي، يد،
+    قبضة: «من أيدي X» names the side that lost the place, never the actor), ``filler``
+    (كاملة، رجال: between «تحت سيطرة» and its actor), ``relative`` (التي، الذي: between a place
+    and «يسيطر عليها», whose pronoun stands for that place), ``blocker`` (لم، محاولة، تم: right
+    before a cue, no link), ``passive`` (تم: no agent for a verb of use or publication),
+    ``link`` (و، مثل، موقع: between listed platforms), ``supporters``
+    (مناصريه: «حسابات مناصريه» are accounts of the pronoun's supporters), ``generic``
+    (الإنترنت: a platform that acts against no one), ``clause`` (وفق، بينما: opens a clause
+    with its own subject, which a pronoun after it does not reach back over) and
+    ``introducer`` (على، عبر، مثل: the word before a platform that makes it a link's medium);
+    websites and accounts: ``site`` (موقع), ``site_adjective`` (الرسمي), ``account`` (معرف،
+    صفحة), ``channel`` (قناة: an account only on a named platform), ``naming`` (اسم، باسم:
+    between an account noun and its quoted name) and ``site_publish`` (المنشور، ذكر: before a
+    website, its owner published there)."""
+
+    word: str
+    role: str
+    note: str
+
+    def problem(self) -> str | None:
+        if self.role not in RELATION_WORD_ROLES:
+            return f"role {self.role!r} not in {RELATION_WORD_ROLES}"
+        return None
+
+
 class SourceNoun(NamedTuple):
     """``source_nouns.tsv``: a noun of unnamed sources (مصدر، مسؤول …), its number and kind
     (``person``, or ``document``: بيان، تقرير, never a person named before)."""
@@ -360,6 +409,7 @@ TABLES: dict[str, type[tuple]] = {
     "publishers.tsv": Publisher,
     "quote_in_phrase.tsv": WordNote,
     "relation_cues.tsv": RelationCue,
+    "relation_words.tsv": RelationWord,
     "source_nouns.tsv": SourceNoun,
     "speaker_weights.tsv": SpeakerWeight,
     "speech_cues.tsv": SpeechCue,

@@ -47,6 +47,8 @@ class RASD(DefinedNamespace):
 
     # classes
     Platform: URIRef  # a social network, web site, app or medium (Twitter, YouTube, the Internet)
+    Website: URIRef  # a named web site (موقع «دابق»، الموقع الرسمي لمكتب العبادي)
+    Account: URIRef  # a named account, page, channel or handle on a platform (المعرف «…»)
     UnnamedSource: URIRef  # an anonymous speaker ("مصدر في الشرطة الفرنسية"), article-scoped
     Mention: URIRef  # one span of article text that names an entity
     Sentence: URIRef  # one sentence of an article, the evidence unit
@@ -84,6 +86,8 @@ class RASD(DefinedNamespace):
     usesPlatform: URIRef  # actor uses a platform (recruitment, propaganda, tweets)
     publishesOn: URIRef  # actor published a post, video or statement on a platform or site
     hasAccountOn: URIRef  # actor has an account, page, channel or handle on a platform
+    operates: URIRef  # actor runs a named website or account
+    onPlatform: URIRef  # account or channel -> the platform it is on
     actedAgainst: URIRef  # a platform/company acts against an actor (closes accounts)
     affiliatedWith: URIRef  # person -> organisation (role holder, member, researcher at)
     nationality: URIRef  # person/organisation -> country, from nisba adjectives
