@@ -15,7 +15,7 @@ Everything here is computed in Python and is deterministic (same graph, same byt
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -67,9 +67,9 @@ def _local_spring(g: nx.Graph, members: list[str], spacing: float, seed: int):
 def _grid(units: list[list[str]], spacing: float) -> dict[str, tuple[float, float]]:
     """A compact block of small pieces (one or two nodes each), row by row, centred at
     (0, 0), wider than tall; a pair shares its cell."""
-    cols = max(1, math.ceil(math.sqrt(len(units) * 2.0)))
+    cols = max(1, math.ceil(math.sqrt(len(units) * 1.3)))
     rows = math.ceil(len(units) / cols)
-    cell_w, cell_h = spacing * 1.5, spacing * 0.9
+    cell_w, cell_h = spacing * 1.5, spacing * 1.1
     pos: dict[str, tuple[float, float]] = {}
     for i, unit in enumerate(units):
         row, col = divmod(i, cols)
@@ -246,9 +246,10 @@ def label_levels(
 
     ``nodes`` in rank order.  At each step, nodes are taken in rank order and a label is
     kept when its box (:func:`label_box`, font :func:`label_font`) overlaps neither a
-    label kept so far at that step nor another node; labels kept at one step stay at the
-    next ones (their boxes shrink in network units as the zoom grows, so they keep
-    fitting, and they are placed first).
+    label kept so far at that step nor a more important node (a label may cover less
+    important nodes: the hubs of a dense community are labelled first); labels kept at
+    one step stay at the next ones (their boxes shrink in network units as the zoom
+    grows, so they keep fitting, and they are placed first).
     """
     level = dict.fromkeys(nodes, len(ZOOM_STEPS))
     discs = {}
@@ -258,15 +259,43 @@ def label_levels(
     for step in range(len(ZOOM_STEPS)):
         scale = s0 * ZOOM_STEPS[step] ** LABEL_SHRINK
         boxes = _Boxes(4 * max(px.values(), default=14.0) / scale)
-        for n in nodes:  # node discs are obstacles (their size does not change with zoom)
-            boxes.add(discs[n], n)
-        earlier = [n for n in nodes if level[n] < step]
-        for n in earlier + [n for n in nodes if level[n] >= step]:
-            x, y = pos[n]
-            box = label_box(x, y, size.get(n, 10.0), text[n], px[n], scale)
+        for n in nodes:
+            if level[n] < step:
+                boxes.add(label_box(*pos[n], size.get(n, 10.0), text[n], px[n], scale), n)
+        for n in nodes:
             if level[n] >= step:
-                if boxes.hits(box, n):
+                box = label_box(*pos[n], size.get(n, 10.0), text[n], px[n], scale)
+                if not boxes.hits(box, n):
+                    level[n] = step
+                    boxes.add(box, n)
+            boxes.add(discs[n], n)  # the nodes after this one keep their labels off it
+    return level
+
+
+def caption_levels(
+    groups: Sequence[Group],
+    captions: Sequence[str],
+    px: float,
+    label_boxes: Callable[[int], list[tuple[float, float, float, float]]],
+    s0: float,
+) -> list[int]:
+    """The zoom step from which each group's caption (``px`` screen pixels at any zoom,
+    centred above its disc) is drawn: largest groups first, a caption is kept when it
+    overlaps no caption kept so far and none of ``label_boxes(step)``."""
+    level = [len(ZOOM_STEPS)] * len(groups)
+    order = sorted(range(len(groups)), key=lambda i: (-len(groups[i].members), i))
+    for step in range(len(ZOOM_STEPS)):
+        scale = s0 * ZOOM_STEPS[step]
+        boxes = _Boxes(20 * px / scale)
+        for box in label_boxes(step):
+            boxes.add(box)
+        for i in sorted(order, key=lambda i: level[i] >= step):
+            gr = groups[i]
+            w, h = text_width(captions[i], px / scale), 1.35 * px / scale
+            box = (gr.cx - w / 2, gr.cy - gr.r - h, gr.cx + w / 2, gr.cy - gr.r)
+            if level[i] >= step:
+                if boxes.hits(box, "caption"):
                     continue
-                level[n] = step
+                level[i] = step
             boxes.add(box)
     return level

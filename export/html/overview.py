@@ -15,9 +15,11 @@ import networkx as nx
 from rasd.export.html.layout import (
     LABEL_SHRINK,
     ZOOM_STEPS,
+    caption_levels,
     community_layout,
     fit_box,
     fit_scale,
+    label_box,
     label_levels,
 )
 from rasd.export.html.netdata import node
@@ -39,13 +41,15 @@ EDGES_PER_NODE = 3  # overview edge cap: this many times the number of shown nod
 AGG_PER_GROUP = 3  # aggregated edges drawn: at most this many times the number of groups
 AGG_PAIRS = 6  # entity pairs listed in an aggregated edge's panel
 PLATFORM_GROUP = "Platform"
+CAPTION_PX = 12.0  # screen size of a community's caption
 
 
 def node_size(score: float, top: float) -> float:
-    """Node radius from its importance relative to the most important node."""
+    """Node radius (network units) from its importance relative to the most important node
+    (the overview's communities are laid out with 70 units between neighbours)."""
     if top <= 0:
         return 12.0
-    return 8.0 + 30.0 * math.sqrt(max(score, 0.0) / top)
+    return 9.0 + 45.0 * math.sqrt(max(score, 0.0) / top)
 
 
 def label_px(score: float, top: float) -> float:
@@ -213,6 +217,20 @@ def overview_page(
     px = {iri: label_px(score.get(iri, 0.0), top) for iri in shown}
     labels = {iri: site.entities[iri].label for iri in shown}
     level = label_levels(shown, pos, size, labels, px, s0)
+    captions = [
+        f"مجموعة «{labels[gr.members[0]]}» · {len(gr.members)}"
+        if gr.community >= 0
+        else f"كيانات متفرقة · {len(gr.members)}"
+        for gr in groups
+    ]
+
+    def label_boxes(step: int) -> list:
+        scale = s0 * ZOOM_STEPS[step] ** LABEL_SHRINK
+        return [
+            label_box(*pos[n], size[n], labels[n], px[n], scale) for n in shown if level[n] <= step
+        ]
+
+    caption_level = caption_levels(groups, captions, CAPTION_PX, label_boxes, s0)
     nodes: list[list] = []
     info: list[dict[str, Any]] = []
     for iri in shown:
@@ -250,8 +268,10 @@ def overview_page(
         "large": True,
         "agg": agg,
         "groups": [
-            [gr.community, gr.cx, gr.cy, gr.r, ids[gr.members[0]], len(gr.members)] for gr in groups
+            [gr.community, gr.cx, gr.cy, gr.r, ids[gr.members[0]], len(gr.members), cap, lv]
+            for gr, cap, lv in zip(groups, captions, caption_level, strict=True)
         ],
+        "captionPx": CAPTION_PX,
         "layout": {
             "s0": round(s0, 6),
             "box": list(box),

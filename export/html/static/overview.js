@@ -124,7 +124,7 @@
     var colors = R.communityColors || [];
     ctx.save();
     ctx.lineWidth = 1.5 / scale;
-    ctx.font = (13 / scale) + "px 'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif";
+    ctx.font = (data.captionPx / scale) + "px 'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif";
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
     data.groups.forEach(function (g) {
@@ -137,11 +137,10 @@
       ctx.globalAlpha = 0.35;
       ctx.strokeStyle = color;
       ctx.stroke();
-      ctx.globalAlpha = 0.9;
+      if (g[7] > step) return;  /* the caption does not fit at this zoom (layout.caption_levels) */
+      ctx.globalAlpha = 1;
       ctx.fillStyle = '#3b4450';
-      var caption = g[0] >= 0 ? 'مجموعة «' + data.nodes[g[4]][0] + '» · ' + g[5]
-        : 'كيانات متفرقة · ' + g[5];
-      ctx.fillText(caption, g[1], g[2] - g[3] - 3 / scale);
+      ctx.fillText(g[6], g[1], g[2] - g[3] - 2 / scale);
     });
     ctx.restore();
   }
