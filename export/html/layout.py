@@ -61,7 +61,29 @@ def _local_spring(g: nx.Graph, members: list[str], spacing: float, seed: int):
     r = spacing * math.sqrt(n)
     k = 1.6 / math.sqrt(n)
     local = nx.spring_layout(part, k=k, iterations=80, seed=seed, weight=None, scale=r)
-    return {m: (float(local[m][0]), float(local[m][1])) for m in members}
+    return _even_out({m: (float(local[m][0]), float(local[m][1])) for m in members}, members, r)
+
+
+def _even_out(
+    local: dict[str, tuple[float, float]], members: list[str], r: float
+) -> dict[str, tuple[float, float]]:
+    """Spread a spring layout evenly over a disc of radius ``r`` around its first member:
+    each node keeps its direction and its rank by distance, its radius becomes
+    ``r * sqrt(rank / n)`` (equal area per node), so that a hub's many neighbours do not
+    pile up in the middle while a far piece stretches the rest."""
+    hx, hy = local[members[0]]
+    n = len(members)
+    if n < 3:
+        return local
+    rest = sorted(
+        members[1:], key=lambda m: (math.hypot(local[m][0] - hx, local[m][1] - hy), m)
+    )
+    out = {members[0]: (0.0, 0.0)}
+    for i, m in enumerate(rest, start=1):
+        angle = math.atan2(local[m][1] - hy, local[m][0] - hx)
+        rad = r * math.sqrt((i + 0.5) / n)
+        out[m] = (rad * math.cos(angle), rad * math.sin(angle))
+    return out
 
 
 def _grid(units: list[list[str]], spacing: float) -> dict[str, tuple[float, float]]:

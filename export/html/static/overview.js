@@ -26,7 +26,7 @@
     return e;
   }
   function relName(key) { return (R.rels[key] || [key, key])[0]; }
-  function fmt(n) { return Number(n).toLocaleString('ar'); }
+  function fmt(n) { return String(n); }  /* digits as in the rest of the page */
 
   /* ---------- labels: the zoom step decides which are drawn (export/html/layout.py) ---------- */
   function fontAt(px, s) {
@@ -256,17 +256,22 @@
       bar.appendChild(g);
     });
     bar.appendChild(svg('line', { x1: 0, x2: W, y1: BASE, y2: BASE, 'class': 'axis' }));
-    /* year ticks (and the overflow bins), at most about 12 of them */
+    /* ticks: every month when there are few, else the years; and the overflow bins */
     var every = Math.max(1, Math.ceil(bins.length / 12));
     var lastYear = '';
     bins.forEach(function (b, i) {
-      var year = b.from ? b.from.slice(0, 4) : '';
-      var tick = !b.from || !b.to || (year !== lastYear && (i % every === 0 || b.from.slice(5, 7) === '01'));
-      if (b.from) lastYear = year;
-      if (!tick) return;
-      var text = svg('text', { x: xOf(i) + bw / 2, y: H - 3, 'class': 'tick' });
-      text.textContent = !b.from ? 'قبل' : !b.to ? 'بعد' : (bins.length <= 24 ? b.label : year);
-      bar.appendChild(text);
+      var text = '';
+      if (!b.from) text = 'قبل';
+      else if (!b.to) text = 'بعد';
+      else if (bins.length <= 24) text = b.label;
+      else if (b.from.slice(0, 4) !== lastYear && (i % every === 0 || b.from.slice(5, 7) === '01')) {
+        text = b.from.slice(0, 4);
+      }
+      if (b.from) lastYear = b.from.slice(0, 4);
+      if (!text) return;
+      var t = svg('text', { x: xOf(i) + bw / 2, y: H - 3, 'class': 'tick' });
+      t.textContent = text;
+      bar.appendChild(t);
     });
     box.appendChild(bar);
     bar.addEventListener('pointerdown', function (e) {
