@@ -75,9 +75,7 @@ def _even_out(
     n = len(members)
     if n < 3:
         return local
-    rest = sorted(
-        members[1:], key=lambda m: (math.hypot(local[m][0] - hx, local[m][1] - hy), m)
-    )
+    rest = sorted(members[1:], key=lambda m: (math.hypot(local[m][0] - hx, local[m][1] - hy), m))
     out = {members[0]: (0.0, 0.0)}
     for i, m in enumerate(rest, start=1):
         angle = math.atan2(local[m][1] - hy, local[m][0] - hx)

@@ -49,7 +49,7 @@ def node_size(score: float, top: float) -> float:
     (the overview's communities are laid out with 70 units between neighbours)."""
     if top <= 0:
         return 12.0
-    return 9.0 + 45.0 * math.sqrt(max(score, 0.0) / top)
+    return 9.0 + 40.0 * math.sqrt(max(score, 0.0) / top)
 
 
 def label_px(score: float, top: float) -> float:

@@ -214,14 +214,15 @@
     }
     return out;
   }
+  function iso(text) { return '\u2066' + text + '\u2069'; }  /* a date stays left-to-right */
   function describe(i) {
     var b = bins[i];
-    return b.label + ': ' + fmt(b.claims) + ' تصريحًا، ' + fmt(b.events) + ' حدثًا';
+    return iso(b.label) + ': ' + fmt(b.claims) + ' تصريحًا، ' + fmt(b.events) + ' حدثًا';
   }
 
   var W = 1000;
-  var H = 74;
-  var BASE = 56;
+  var H = 58;
+  var BASE = 42;
   function xOf(i) { return W - (i + 1) * (W / bins.length); }  /* earliest at the right */
   function indexAt(clientX) {
     var r = bar.getBoundingClientRect();
@@ -304,8 +305,8 @@
       if (i === cursor && document.activeElement === slider) cls += ' cursor';
       groups[i].setAttribute('class', cls);
     }
-    var text = sel ? 'الفترة المختارة: ' + (sel[0] === sel[1] ? bins[sel[0]].label
-      : bins[sel[0]].label + ' – ' + bins[sel[1]].label) + ' (' + fmt(total(sel, 'claims')) +
+    var text = sel ? 'الفترة المختارة: ' + (sel[0] === sel[1] ? iso(bins[sel[0]].label)
+      : iso(bins[sel[0]].label) + ' – ' + iso(bins[sel[1]].label)) + ' (' + fmt(total(sel, 'claims')) +
       ' تصريحًا، ' + fmt(total(sel, 'events')) + ' حدثًا)' : 'كل الفترات';
     status.textContent = text;
     slider.setAttribute('aria-valuenow', String(cursor));
@@ -361,10 +362,12 @@
     slider.setAttribute('aria-valuemin', '0');
     slider.setAttribute('aria-valuemax', String(bins.length - 1));
     box.appendChild(slider);
+    var line = el('div', 'timebar-line');
     status = el('p', 'note timebar-status');
     status.id = 'timebar-status';
     status.setAttribute('aria-live', 'polite');
-    box.appendChild(status);
+    line.appendChild(status);
+    box.appendChild(line);
     drawBar();
     var legend = el('p', 'note timebar-legend');
     var c = el('span', 'key claims', '■');
@@ -380,7 +383,7 @@
     if (b.year[0] + b.year[1]) extra.push(fmt(b.year[0] + b.year[1]) + ' بتاريخ سنة فقط');
     if (b.undated[0] + b.undated[1]) extra.push(fmt(b.undated[0] + b.undated[1]) + ' بلا تاريخ');
     if (extra.length) legend.appendChild(document.createTextNode(' · ' + extra.join('، ')));
-    box.appendChild(legend);
+    line.appendChild(legend);
     cursor = bins.length - 1;
     slider.addEventListener('keydown', function (ev) {
       var k = ev.key;
