@@ -230,7 +230,7 @@ class _Boxes:
     def __init__(self, cell: float) -> None:
         self.cell = cell
         self.boxes: list[tuple[float, float, float, float]] = []
-        self.owner: list[str | None] = []
+        self.owner: list[object] = []
         self.grid: dict[tuple[int, int], list[int]] = {}
 
     def _cells(self, box) -> list[tuple[int, int]]:
@@ -241,16 +241,16 @@ class _Boxes:
             for j in range(math.floor(box[1] / c), math.floor(box[3] / c) + 1)
         ]
 
-    def add(self, box, owner: str | None = None) -> None:
+    def add(self, box, owner: object = None) -> None:
         for c in self._cells(box):
             self.grid.setdefault(c, []).append(len(self.boxes))
         self.boxes.append(box)
         self.owner.append(owner)
 
-    def hits(self, box, owner: str) -> bool:
-        """Whether ``box`` overlaps a box that is not ``owner``'s."""
+    def hits(self, box, allowed: Callable[[object], bool] = lambda owner: False) -> bool:
+        """Whether ``box`` overlaps a box whose owner is not ``allowed``."""
         near = {b for c in self._cells(box) for b in self.grid.get(c, ())}
-        return any(self.owner[b] != owner and _overlaps(box, self.boxes[b]) for b in near)
+        return any(not allowed(self.owner[b]) and _overlaps(box, self.boxes[b]) for b in near)
 
 
 def label_levels(
@@ -260,18 +260,22 @@ def label_levels(
     text: Mapping[str, str],
     px: Mapping[str, float],
     s0: float,
+    cover: Mapping[str, object] | None = None,
 ) -> dict[str, int]:
     """The zoom step (index into :data:`ZOOM_STEPS`) from which each node's label is
     drawn, ``len(ZOOM_STEPS)`` for hover only.
 
     ``nodes`` in rank order.  At each step, nodes are taken in rank order and a label is
     kept when its box (:func:`label_box`, font :func:`label_font`) overlaps neither a
-    label kept so far at that step nor a more important node (a label may cover less
-    important nodes: the hubs of a dense community are labelled first); labels kept at
+    label kept so far at that step nor another node, except a less important node with
+    the same non-None ``cover`` key (a community: its hubs are labelled first even
+    where their neighbours crowd them; never in the block of small pieces); labels kept at
     one step stay at the next ones (their boxes shrink in network units as the zoom
     grows, so they keep fitting, and they are placed first).
     """
     level = dict.fromkeys(nodes, len(ZOOM_STEPS))
+    cover = cover or {}
+    rank = {n: i for i, n in enumerate(nodes)}
     discs = {}
     for n in nodes:
         (x, y), r = pos[n], size.get(n, 10.0)
@@ -280,15 +284,24 @@ def label_levels(
         scale = s0 * ZOOM_STEPS[step] ** LABEL_SHRINK
         boxes = _Boxes(4 * max(px.values(), default=14.0) / scale)
         for n in nodes:
+            boxes.add(discs[n], ("disc", n))
             if level[n] < step:
-                boxes.add(label_box(*pos[n], size.get(n, 10.0), text[n], px[n], scale), n)
+                boxes.add(label_box(*pos[n], size.get(n, 10.0), text[n], px[n], scale))
         for n in nodes:
-            if level[n] >= step:
-                box = label_box(*pos[n], size.get(n, 10.0), text[n], px[n], scale)
-                if not boxes.hits(box, n):
-                    level[n] = step
-                    boxes.add(box, n)
-            boxes.add(discs[n], n)  # the nodes after this one keep their labels off it
+            if level[n] < step:
+                continue
+            key = cover.get(n)
+
+            def allowed(owner, n=n, key=key) -> bool:
+                if not owner:
+                    return False  # a label
+                m = owner[1]
+                return m == n or (key is not None and cover.get(m) == key and rank[m] > rank[n])
+
+            box = label_box(*pos[n], size.get(n, 10.0), text[n], px[n], scale)
+            if not boxes.hits(box, allowed):
+                level[n] = step
+                boxes.add(box)
     return level
 
 
@@ -314,7 +327,7 @@ def caption_levels(
             w, h = text_width(captions[i], px / scale), 1.35 * px / scale
             box = (gr.cx - w / 2, gr.cy - gr.r - h, gr.cx + w / 2, gr.cy - gr.r)
             if level[i] >= step:
-                if boxes.hits(box, "caption"):
+                if boxes.hits(box):
                     continue
                 level[i] = step
             boxes.add(box)

@@ -216,7 +216,8 @@ def overview_page(
     s0 = fit_scale(box)
     px = {iri: label_px(score.get(iri, 0.0), top) for iri in shown}
     labels = {iri: site.entities[iri].label for iri in shown}
-    level = label_levels(shown, pos, size, labels, px, s0)
+    cover = {n: gr.community for gr in groups if gr.community >= 0 for n in gr.members}
+    level = label_levels(shown, pos, size, labels, px, s0, cover)
     captions = [
         f"مجموعة «{labels[gr.members[0]]}» · {len(gr.members)}"
         if gr.community >= 0
