@@ -143,9 +143,11 @@ def test_small_pieces_share_one_block() -> None:
         assert math.dist(pos[f"p{i:02d}"], pos[f"p{i + 1:02d}"]) < 100
 
 
-def _check_labels(nodes, pos, size, text, px, s0, level) -> int:
-    """Asserts that at every zoom step no two drawn labels overlap, nor a label a more
-    important node (``nodes`` in rank order); returns how many labels the first view draws."""
+def _check_labels(nodes, pos, size, text, px, s0, level, cover=None) -> int:
+    """Asserts that at every zoom step no two drawn labels overlap, nor a label a node
+    other than a less important one of its own community (``cover``; ``nodes`` in rank
+    order); returns how many labels the first view draws."""
+    cover = cover or {}
     for step, _z in enumerate(ZOOM_STEPS):
         scale = s0 * ZOOM_STEPS[step] ** 0.7
         shown = [n for n in nodes if level[n] <= step]
@@ -155,7 +157,10 @@ def _check_labels(nodes, pos, size, text, px, s0, level) -> int:
             overlap = ba[0] < bb[2] and bb[0] < ba[2] and ba[1] < bb[3] and bb[1] < ba[3]
             assert not overlap, (step, text[a], text[b])
         for a in shown:
-            for n in nodes[: nodes.index(a)]:
+            for n in nodes:
+                own = cover.get(a) is not None and cover.get(n) == cover.get(a)
+                if n == a or (own and nodes.index(n) > nodes.index(a)):
+                    continue
                 (x, y), r = pos[n], size[n]
                 ba = boxes[a]
                 assert not (ba[0] < x + r and x - r < ba[2] and ba[1] < y + r and y - r < ba[3])
@@ -168,8 +173,9 @@ def test_labels_do_not_overlap() -> None:
     text = {n: NAMES[i % len(NAMES)] for i, n in enumerate(ranked)}
     px = {n: 13.0 + 5.0 * (i == 0) for i, n in enumerate(ranked)}
     s0 = fit_scale(fit_box(groups))
-    level = label_levels(ranked, pos, size, text, px, s0)
-    first = _check_labels(ranked, pos, size, text, px, s0, level)
+    cover = {n: gr.community for gr in groups if gr.community >= 0 for n in gr.members}
+    level = label_levels(ranked, pos, size, text, px, s0, cover)
+    first = _check_labels(ranked, pos, size, text, px, s0, level, cover)
     assert 0 < first < len(ranked)  # labels where they fit, not all of them
     assert level[ranked[0]] == 0  # the most important node is labelled
     more = sum(1 for n in ranked if level[n] < len(ZOOM_STEPS))
@@ -181,7 +187,7 @@ def test_labels_do_not_overlap() -> None:
     st.lists(
         st.tuples(
             st.integers(-400, 400), st.integers(-300, 300), st.floats(6, 38),
-            st.sampled_from(NAMES), st.floats(12, 18),
+            st.sampled_from(NAMES), st.floats(12, 18), st.sampled_from([None, 0, 1]),
         ),
         min_size=1, max_size=40,
     ),
@@ -193,8 +199,9 @@ def test_labels_never_overlap_property(rows, s0) -> None:
     size = {n: r[2] for n, r in zip(nodes, rows, strict=True)}
     text = {n: r[3] for n, r in zip(nodes, rows, strict=True)}
     px = {n: r[4] for n, r in zip(nodes, rows, strict=True)}
-    level = label_levels(nodes, pos, size, text, px, s0)
-    _check_labels(nodes, pos, size, text, px, s0, level)
+    cover = {n: r[5] for n, r in zip(nodes, rows, strict=True)}
+    level = label_levels(nodes, pos, size, text, px, s0, cover)
+    _check_labels(nodes, pos, size, text, px, s0, level, cover)
 
 
 @pytest.fixture(scope="module")
