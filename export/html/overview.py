@@ -269,7 +269,17 @@ def overview_page(
         "large": True,
         "agg": agg,
         "groups": [
-            [gr.community, gr.cx, gr.cy, gr.r, ids[gr.members[0]], len(gr.members), cap, lv]
+            [
+                gr.community,
+                gr.cx,
+                gr.cy,
+                gr.r,
+                ids[gr.members[0]],
+                len(gr.members),
+                cap,
+                lv,
+                [ids[m] for m in gr.members],
+            ]
             for gr, cap, lv in zip(groups, captions, caption_level, strict=True)
         ],
         "captionPx": CAPTION_PX,

@@ -127,7 +127,10 @@
     ctx.font = (data.captionPx / scale) + "px 'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif";
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
+    var nodes = network.body.nodes;
     data.groups.forEach(function (g) {
+      /* a disc whose members are all filtered out is not drawn */
+      if (!g[8].some(function (id) { return nodes[id] && !nodes[id].options.hidden; })) return;
       var color = g[0] >= 0 ? colors[g[0] % colors.length] || '#888888' : '#888888';
       ctx.beginPath();
       ctx.arc(g[1], g[2], g[3], 0, 2 * Math.PI);
