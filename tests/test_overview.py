@@ -31,6 +31,7 @@ from rasd.export.html.analytics import (  # noqa: E402
     undirected_weighted,
 )
 from rasd.export.html.layout import (  # noqa: E402
+    COVER_RATIO,
     ZOOM_STEPS,
     community_layout,
     fit_box,
@@ -159,7 +160,9 @@ def _check_labels(nodes, pos, size, text, px, s0, level, cover=None) -> int:
         for a in shown:
             for n in nodes:
                 own = cover.get(a) is not None and cover.get(n) == cover.get(a)
-                if n == a or (own and nodes.index(n) > nodes.index(a)):
+                first = next(m for m in nodes if cover.get(m) == cover.get(a)) == a
+                small = first or size[n] <= COVER_RATIO * size[a]
+                if n == a or (own and small and nodes.index(n) > nodes.index(a)):
                     continue
                 (x, y), r = pos[n], size[n]
                 ba = boxes[a]

@@ -26,6 +26,7 @@ ZOOM_STEPS: tuple[float, ...] = (1.0, 1.6, 2.56, 4.1, 6.55, 10.5)
 LABEL_SHRINK = 0.7
 #: Reference canvas (px) of the initial zoom: the network in a 1400 × 900 window.
 CANVAS = (1366.0, 646.0)
+COVER_RATIO = 0.5  # a label may cover nodes of its community at most this size (relative)
 MIN_GROUP = 3  # communities with fewer drawn members go to the block of small pieces
 
 
@@ -84,12 +85,65 @@ def _even_out(
     return out
 
 
-def _grid(units: list[list[str]], spacing: float) -> dict[str, tuple[float, float]]:
+def _separate(
+    local: dict[str, tuple[float, float]],
+    members: list[str],
+    size: Mapping[str, float],
+    *,
+    gap: float = 6.0,
+    rounds: int = 30,
+) -> dict[str, tuple[float, float]]:
+    """Push overlapping nodes apart (each pair by half of what is missing, in ``members``
+    order, for at most ``rounds`` rounds): nodes should not hide one another."""
+    xy = {m: list(local[m]) for m in members}
+    rad = [size.get(m, 10.0) for m in members]
+    for _ in range(rounds):
+        moved = False
+        cell = 2 * max(rad) + gap
+        grid: dict[tuple[int, int], list[int]] = {}
+        for i, m in enumerate(members):
+            grid.setdefault((math.floor(xy[m][0] / cell), math.floor(xy[m][1] / cell)), []).append(
+                i
+            )
+        for i, a in enumerate(members):
+            cx, cy = math.floor(xy[a][0] / cell), math.floor(xy[a][1] / cell)
+            for j in sorted(
+                k
+                for dx in (-1, 0, 1)
+                for dy in (-1, 0, 1)
+                for k in grid.get((cx + dx, cy + dy), ())
+            ):
+                if j <= i:
+                    continue
+                b = members[j]
+                dx, dy = xy[b][0] - xy[a][0], xy[b][1] - xy[a][1]
+                dist = math.hypot(dx, dy)
+                need = 1.2 * (rad[i] + rad[j]) + gap  # triangles and stars reach past r
+                if dist >= need:
+                    continue
+                if dist < 1e-6:
+                    dx, dy, dist = 1.0, 0.0, 1.0
+                push = (need - dist) / 2 / dist
+                xy[a][0] -= dx * push
+                xy[a][1] -= dy * push
+                xy[b][0] += dx * push
+                xy[b][1] += dy * push
+                moved = True
+        if not moved:
+            break
+    return {m: (xy[m][0], xy[m][1]) for m in members}
+
+
+def _grid(
+    units: list[list[str]], spacing: float, size: Mapping[str, float]
+) -> dict[str, tuple[float, float]]:
     """A compact block of small pieces (one or two nodes each), row by row, centred at
-    (0, 0), wider than tall; a pair shares its cell."""
+    (0, 0), a little wider than tall; a pair shares its cell, wide enough for two of its
+    largest nodes."""
     cols = max(1, math.ceil(math.sqrt(len(units) * 1.3)))
     rows = math.ceil(len(units) / cols)
-    cell_w, cell_h = spacing * 1.5, spacing * 1.1
+    big = max((size.get(n, 10.0) for u in units for n in u), default=10.0)
+    cell_w, cell_h = max(spacing * 1.5, 5.0 * big), max(spacing * 1.1, 2.6 * big)
     pos: dict[str, tuple[float, float]] = {}
     for i, unit in enumerate(units):
         row, col = divmod(i, cols)
@@ -152,10 +206,10 @@ def community_layout(
         units.extend([m] if len(m) <= 2 else [[x] for x in m])
     locals_: list[tuple[int, list[str], dict[str, tuple[float, float]]]] = []
     for k, m in big:
-        locals_.append((k, m, _local_spring(g, m, spacing, seed)))
+        locals_.append((k, m, _separate(_local_spring(g, m, spacing, seed), m, size)))
     if units:
         flat = [n for u in units for n in u]
-        locals_.append((-1, flat, _grid(units, spacing)))
+        locals_.append((-1, flat, _grid(units, spacing, size)))
     radii = []
     for _k, m, local in locals_:
         cx = sum(local[n][0] for n in m) / len(m)
@@ -268,14 +322,19 @@ def label_levels(
     ``nodes`` in rank order.  At each step, nodes are taken in rank order and a label is
     kept when its box (:func:`label_box`, font :func:`label_font`) overlaps neither a
     label kept so far at that step nor another node, except a less important node with
-    the same non-None ``cover`` key (a community: its hubs are labelled first even
-    where their neighbours crowd them; never in the block of small pieces); labels kept at
+    the same non-None ``cover`` key (a community; never in the block of small pieces)
+    that is much smaller (:data:`COVER_RATIO`) or when the label is the community's hub's
+    (its most important node: named first even where its neighbours crowd it); labels kept at
     one step stay at the next ones (their boxes shrink in network units as the zoom
     grows, so they keep fitting, and they are placed first).
     """
     level = dict.fromkeys(nodes, len(ZOOM_STEPS))
     cover = cover or {}
     rank = {n: i for i, n in enumerate(nodes)}
+    hub: dict[object, str] = {}
+    for n in nodes:
+        if cover.get(n) is not None:
+            hub.setdefault(cover[n], n)
     discs = {}
     for n in nodes:
         (x, y), r = pos[n], size.get(n, 10.0)
@@ -296,7 +355,12 @@ def label_levels(
                 if not owner:
                     return False  # a label
                 m = owner[1]
-                return m == n or (key is not None and cover.get(m) == key and rank[m] > rank[n])
+                return m == n or (
+                    key is not None
+                    and cover.get(m) == key
+                    and rank[m] > rank[n]
+                    and (hub.get(key) == n or size.get(m, 10.0) <= COVER_RATIO * size.get(n, 10.0))
+                )
 
             box = label_box(*pos[n], size.get(n, 10.0), text[n], px[n], scale)
             if not boxes.hits(box, allowed):
