@@ -109,10 +109,15 @@ def check_labels(tab: Tab, name: str) -> None:
 def test_labels_fit_and_zoom_shows_more(fixture_site: Path, tab: Tab) -> None:
     tab.open(fixture_site / "index.html")
     check_labels(tab, "overview-labels")
-    # hover names a node whose label is not drawn
+    # a scale change without a zoom event (search focus, moveTo) updates the labels too
     payload = page_data(fixture_site / "index.html")
-    tab.check_clean()
+    s0 = payload["layout"]["s0"]
+    tab.page.evaluate(f"window.rasdNetwork.moveTo({{scale: {s0 * ZOOM[3] * 1.01}}})")
+    tab.page.wait_for_function("window.rasdOverview.step() === 3")
+    tab.page.evaluate(f"window.rasdNetwork.moveTo({{scale: {s0}}})")
+    tab.page.wait_for_function("window.rasdOverview.step() === 0")
     assert any(i["l"] > 0 for i in payload["info"])
+    tab.check_clean()
 
 
 def test_time_bar_filters_nodes(fixture_site: Path, tab: Tab) -> None:

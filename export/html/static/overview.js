@@ -445,6 +445,8 @@
       fitBox();
       net.on('resize', fitBox);
       net.on('zoom', function () { setStep(stepOf(net.getScale())); });
+      /* focus() and moveTo() (search, panels) change the scale without a zoom event */
+      net.on('afterDrawing', function () { setStep(stepOf(net.getScale())); });
       net.on('hoverNode', function (p) { hover(p.node); });
       net.on('blurNode', function () { hover(null); });
       net.on('beforeDrawing', drawGroups);
