@@ -248,3 +248,13 @@ def test_big_overview(tab: Tab) -> None:
     tab.page.evaluate("document.getElementById('network').scrollIntoView()")
     tab.shot("overview-big-page.png", full_page=True)
     tab.check_clean()
+
+
+def test_seeds_overview(seeds_build: Path, tab: Tab) -> None:
+    """The overview of ``rasd build seeds/``: groups apart, labels that fit, the filters."""
+    tab.open(seeds_build / "index.html")
+    check_labels(tab, "overview-seeds")
+    payload = page_data(seeds_build / "index.html")
+    assert len(payload["groups"]) >= 2
+    assert sum(g[5] for g in payload["groups"]) == len(payload["nodes"])
+    tab.check_clean()

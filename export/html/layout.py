@@ -138,12 +138,12 @@ def _grid(
     units: list[list[str]], spacing: float, size: Mapping[str, float]
 ) -> dict[str, tuple[float, float]]:
     """A compact block of small pieces (one or two nodes each), row by row, centred at
-    (0, 0), a little wider than tall; a pair shares its cell, wide enough for two of its
-    largest nodes."""
-    cols = max(1, math.ceil(math.sqrt(len(units) * 1.3)))
-    rows = math.ceil(len(units) / cols)
+    (0, 0), about square (it sits in a disc); a pair shares its cell, wide enough for two
+    of its largest nodes."""
     big = max((size.get(n, 10.0) for u in units for n in u), default=10.0)
     cell_w, cell_h = max(spacing * 1.5, 5.0 * big), max(spacing * 1.1, 2.6 * big)
+    cols = max(1, math.ceil(math.sqrt(len(units) * cell_h / cell_w)))
+    rows = math.ceil(len(units) / cols)
     pos: dict[str, tuple[float, float]] = {}
     for i, unit in enumerate(units):
         row, col = divmod(i, cols)
