@@ -116,7 +116,22 @@ def test_labels_fit_and_zoom_shows_more(fixture_site: Path, tab: Tab) -> None:
     tab.page.wait_for_function("window.rasdOverview.step() === 3")
     tab.page.evaluate(f"window.rasdNetwork.moveTo({{scale: {s0}}})")
     tab.page.wait_for_function("window.rasdOverview.step() === 0")
-    assert any(i["l"] > 0 for i in payload["info"])
+    # hovering a node whose label is not drawn draws it
+    hidden = next(i for i, info in enumerate(payload["info"]) if info["l"] > 0)
+    point = tab.page.evaluate(
+        """(id) => {
+            const net = window.rasdNetwork;
+            const p = net.canvasToDOM(net.getPositions([id])[id]);
+            const r = document.getElementById('network').getBoundingClientRect();
+            return {x: r.left + p.x, y: r.top + p.y, at: net.getNodeAt(p)};
+        }""",
+        hidden,
+    )
+    assert point["at"] == hidden
+    assert hidden not in {b["id"] for b in drawn_labels(tab)}
+    tab.page.mouse.move(point["x"], point["y"])
+    tab.page.wait_for_timeout(300)
+    assert hidden in {b["id"] for b in drawn_labels(tab)}
     tab.check_clean()
 
 
