@@ -273,7 +273,8 @@
       }
       if (b.from) lastYear = b.from.slice(0, 4);
       if (!text) return;
-      var t = svg('text', { x: xOf(i) + bw / 2, y: H - 3, 'class': 'tick' });
+      var x = Math.min(Math.max(xOf(i) + bw / 2, 22), W - 22);  /* whole text at the ends */
+      var t = svg('text', { x: x, y: H - 3, 'class': 'tick' });
       t.textContent = text;
       bar.appendChild(t);
     });
