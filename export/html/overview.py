@@ -303,7 +303,7 @@ def overview_page(
         n_pages=sum(1 for e in site.entities.values() if e.page),
         n_edges=len(edges),
         n_agg=len(agg),
-        n_across=sum(a.count for a in aggs),
+        n_across=sum(a.count for a in drawn_aggs),
         n_articles=len(site.articles),
         n_claims=len(site.idx.claims),
         n_communities=len(set(community.values())),
