@@ -4,7 +4,10 @@ Entry points: :func:`write_site_from_store` (a :class:`pyoxigraph.Store`, as ``r
 writes it) and :func:`write_site` (an rdflib graph, loaded into an in-memory store first:
 one implementation).  Pages:
 
-* ``index.html`` — overview network of the most important entities;
+* ``index.html`` — overview network of the most important entities: communities laid out
+  apart, labels where they fit, edges between communities aggregated, a time bar and class
+  and platform filters (:mod:`export.html.overview`, :mod:`export.html.layout`,
+  ``static/overview.js``);
 * ``claims.html`` — who said what about whom, as a list and a network;
 * ``article/<article-id>.html`` — every article's text with its spans, entities, claims;
 * ``entity/<sha1-of-IRI>.html`` — an entity's ego network, names, claims, relations and

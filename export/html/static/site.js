@@ -36,6 +36,10 @@
   var R = window.RASD || { groups: {}, classes: {}, rels: {}, options: {}, optionsLarge: {},
     communityColors: [], shardLen: 1 };
   var data = readJSON('page-data');
+  /* a page's own script (e.g. overview.js, loaded before this one) may set hooks:
+     node(visNode, n, i, data), options(opts, data), network(network, nodes, edges, data),
+     click(params) -> handled, keep(i) -> false hides node i, filtering() -> active */
+  var hooks = window.rasdHooks || {};
   var network = null;
   var nodesDS = null;
   var visNodes = [];
@@ -49,6 +53,7 @@
     var v = { id: i, label: n[0], shape: g.shape, color: g.color, size: n[2], x: n[3], y: n[4],
       title: n[1] === 'Claim' ? n[0] : n[0] + ' — ' + classOf(n[1])[1] };
     if (n.length > 5) v.value = n[5];
+    if (hooks.node) hooks.node(v, n, i, data);
     return v;
   }
 
@@ -239,14 +244,17 @@
     visNodes = data.nodes.map(toVisNode);
     nodesDS = new vis.DataSet(visNodes);
     var edgesDS = new vis.DataSet(data.edges.map(toVisEdge));
-    network = new vis.Network(container, { nodes: nodesDS, edges: edgesDS },
-      data.large ? R.optionsLarge : R.options);
+    var opts = data.large ? R.optionsLarge : R.options;
+    if (hooks.options) opts = hooks.options(opts, data);
+    network = new vis.Network(container, { nodes: nodesDS, edges: edgesDS }, opts);
     window.rasdNetwork = network;
+    if (hooks.network) hooks.network(network, nodesDS, edgesDS, data);
     network.once('afterDrawing', function () {
       window.rasdReady = performance.now();
       document.body.setAttribute('data-ready', '1');
     });
     network.on('click', function (params) {
+      if (hooks.click && hooks.click(params)) return;
       if (params.nodes.length) {
         showNodePanel(data.info[params.nodes[0]]);
       } else if (params.edges.length) {
@@ -289,13 +297,15 @@
     var shown = 0;
     if (nodesDS) {
       var updates = data.info.map(function (info, i) {
-        var vis = (groupsOn[groupOf(data.nodes[i][1])] !== false) && inRange(info.d, from, to);
+        var vis = (groupsOn[groupOf(data.nodes[i][1])] !== false) && inRange(info.d, from, to) &&
+          (!hooks.keep || hooks.keep(i));
         if (vis) shown++;
         return { id: i, hidden: !vis };
       });
       nodesDS.update(updates);
       var status = document.getElementById('filter-status');
-      if (status) status.textContent = (from || to || Object.keys(groupsOn).some(function (k) { return !groupsOn[k]; }))
+      if (status) status.textContent = (from || to || (hooks.filtering && hooks.filtering()) ||
+        Object.keys(groupsOn).some(function (k) { return !groupsOn[k]; }))
         ? 'بعد التصفية: ' + shown : '';
     }
     document.querySelectorAll('tr[data-date]').forEach(function (row) {
@@ -303,6 +313,7 @@
       row.hidden = !inRange(d ? [d] : [], from, to);
     });
   }
+  window.rasdApplyFilters = applyFilters;
   [fromInput, toInput].forEach(function (inp) {
     if (inp) inp.addEventListener('change', applyFilters);
   });
