@@ -9,7 +9,6 @@ build) to also check and screenshot that overview.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -252,16 +251,6 @@ def test_aggregated_edge_opens_its_panel(fixture_site: Path, tab: Tab) -> None:
     tab.page.wait_for_function(
         "document.querySelector('#panel h2') && !document.querySelector('#panel .agg-pairs')"
     )
-    tab.check_clean()
-
-
-@pytest.mark.skipif(not os.environ.get("RASD_BIG_SITE"), reason="RASD_BIG_SITE not set")
-def test_big_overview(tab: Tab) -> None:
-    site = Path(os.environ["RASD_BIG_SITE"])
-    tab.open(site / "index.html")
-    check_labels(tab, "overview-big")
-    tab.page.evaluate("document.getElementById('network').scrollIntoView()")
-    tab.shot("overview-big-page.png", full_page=True)
     tab.check_clean()
 
 
