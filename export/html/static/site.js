@@ -231,6 +231,10 @@
     openPanel(out);
   }
   window.rasdShowNode = function (id) { showNodePanel(data.info[id]); };
+  /* for entity.js and platforms.js */
+  window.rasdData = data;
+  window.rasdEntity = withEntity;
+  window.rasdShowPanel = showPanel;
 
   /* ---------- network ---------- */
   function initNetwork() {
