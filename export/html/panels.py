@@ -89,9 +89,11 @@ class Site:
         if c.article:
             self._want_span[c.article].add((c.sentence, c.start, c.end))
 
-    def collect(self, article: str, detail: ArticleDetail) -> None:
-        """Keep the planned snippets that quote ``article`` (called once per article)."""
-        wanted = self._want_first.pop(article, ())
+    def collect(self, article: str, detail: ArticleDetail, *, keep: bool = False) -> None:
+        """Keep the planned snippets that quote ``article`` (called once per article; with
+        ``keep``, the plan is kept, so that the article can be collected again later)."""
+        take = self._want_first.get if keep else self._want_first.pop
+        wanted = take(article, ())
         if wanted:
             first: dict[str, Any] = {}
             for m in detail.mentions:
@@ -101,7 +103,8 @@ class Site:
                 sent = detail.sentences.get(m.sentence or "")
                 self.firsts[(ent, article)] = snippet(detail.body, sent, m.start, m.end)
         for sent_iri, start, end in sorted(
-            self._want_span.pop(article, ()), key=lambda k: (k[0] or "", k[1], k[2])
+            (self._want_span.get if keep else self._want_span.pop)(article, ()),
+            key=lambda k: (k[0] or "", k[1], k[2]),
         ):
             sent = detail.sentences.get(sent_iri or "")
             self.spans[(article, sent_iri, start, end)] = snippet(detail.body, sent, start, end)
