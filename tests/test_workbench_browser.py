@@ -116,9 +116,15 @@ def test_evidence_downloads_as_csv(site: Path, data, tab: Tab, tmp_path: Path) -
     rows = _csv(target.read_text(encoding="utf-8"))
     assert rows[0] == ["kind", "subject", "relation", "object", "date", "article",
                        "article_file", "text"]  # fmt: skip
+    announced = tab.page.inner_text("#csv-export + .note bdi")
+    assert len(rows) - 1 == int(announced)
     kinds = [r[0] for r in rows[1:]]
     assert kinds.count("claim_about") == len(data.claims_about[DAESH])
     assert kinds.count("mention") == len(data.articles_by_entity[DAESH])
+    about = [r for r in rows if r[0] == "claim_about"]
+    assert sorted((r[4], r[7]) for r in about) == sorted(
+        (c.date or "", c.text) for c in data.claims_about[DAESH]
+    )
     rel = [r for r in rows if r[0] == "relation"]
     assert {(r[1], r[3]) for r in rel} == {
         (data.entities[s].label, data.entities[o].label)
@@ -173,4 +179,22 @@ def test_platform_view_counts_and_evidence(site: Path, data, tab: Tab) -> None: 
     assert tab.page.locator("#panel ul.evidence li mark").count() >= 1
     assert tab.page.locator("#panel ul.evidence a[href^='article/']").count() >= 1
     tab.shot("platforms-panel.png")
+    tab.check_clean()
+
+
+def test_seeds_entity_and_platform_pages(seeds_build: Path, tab: Tab) -> None:
+    """The seeds build: the platform view and the page of the most connected entity load
+    clean; screenshots for a look."""
+    tab.open(seeds_build / "platforms.html")
+    n_cells = tab.page.locator("button[data-cell]").count()
+    assert n_cells >= 3
+    tab.shot("platforms-seeds.png", full_page=True)
+    tab.page.click("button[data-cell='0']")
+    tab.page.wait_for_selector("#panel:not([hidden]) ul.evidence li")
+    tab.check_clean()
+    pages = sorted((seeds_build / "entity").glob("*.html"), key=lambda p: -p.stat().st_size)
+    tab.open(pages[0])
+    assert tab.page.locator("ol.ranked li").count() >= 5
+    assert tab.page.locator(".timeline li").count() >= 1
+    tab.shot("entity-seeds.png", full_page=True)
     tab.check_clean()

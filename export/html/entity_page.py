@@ -203,73 +203,30 @@ def expansion(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> list[l
     return out
 
 
-CSV_HEADER = ["kind", "subject", "relation", "object", "date", "article", "article_file", "text"]
-
-
 def _names(links: list[dict[str, str]]) -> str:
     return "، ".join(x["label"] for x in links)
 
 
-def _site_path(href: str) -> str:
-    return href[len(ROOT) :] if href.startswith(ROOT) else href
-
-
-def evidence_rows(
+def csv_keys(
     label: str,
     by: list[dict[str, Any]],
     about: list[dict[str, Any]],
     relations: list[dict[str, Any]],
-    mentions: list[dict[str, str]],
-) -> list[list[str]]:
-    """The page's evidence as CSV rows (header first): every claim and relation row and
-    every article shown, with the quoted text (the claim, or the sentence around a span)."""
-    rows = [CSV_HEADER]
+) -> int:
+    """Add to each claim and relation row its CSV key ``csv``: ``[kind, subject, relation,
+    object]`` (the date, article and quoted text are read from the page itself by
+    ``entity.js``, so that the page does not carry them twice); returns the number of CSV
+    rows the page gives (one per claim, per quoted sentence of a relation, per article)."""
+    n = 0
     for kind, claims in (("claim_by", by), ("claim_about", about)):
         for c in claims:
-            art = c["article"]
-            rows.append(
-                [
-                    kind,
-                    _names(c["authors"]),
-                    c["cue"] or "قال",
-                    _names(c["about"]),
-                    c["date"],
-                    art["title"],
-                    _site_path(art["href"]),
-                    c["text"],
-                ]
-            )
+            c["csv"] = [kind, _names(c["authors"]), c["cue"] or "قال", _names(c["about"])]
+            n += 1
     for r in relations:
         subj, obj = (label, r["other"]["label"]) if r["outgoing"] else (r["other"]["label"], label)
-        for ev in r["ev"] or [
-            {"pre": "", "mark": "", "post": "", "title": "", "href": "", "date": ""}
-        ]:
-            rows.append(
-                [
-                    "relation",
-                    subj,
-                    f"{r['ar']} ({r['en']})",
-                    obj,
-                    ev["date"],
-                    ev["title"],
-                    _site_path(ev["href"]),
-                    ev["pre"] + ev["mark"] + ev["post"],
-                ]
-            )
-    for m in mentions:
-        rows.append(
-            [
-                "mention",
-                label,
-                "ذُكر في",
-                "",
-                m["date"],
-                m["title"],
-                _site_path(m["href"]),
-                m["pre"] + m["mark"] + m["post"],
-            ]
-        )
-    return rows
+        r["csv"] = ["relation", subj, f"{r['ar']} ({r['en']})", obj]
+        n += max(1, len(r["ev"]))
+    return n
 
 
 def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
@@ -327,7 +284,7 @@ def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
     about_rows = claim_rows(site, about[:MAX_ROWS] if len(about) <= MAX_ROWS else _newest(about))
     mentions = _articles(site, iri)
     shown_relations = relations[:MAX_ROWS]
-    csv_rows = evidence_rows(ent.label, by_rows, about_rows, shown_relations, mentions)
+    n_csv = csv_keys(ent.label, by_rows, about_rows, shown_relations) + len(mentions)
     return render(
         "entity.html",
         title=ent.label,
@@ -349,8 +306,7 @@ def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
         co_mentioned=co_mentioned(site, iri),
         n_co_mentioned=len(site.co_mentions(iri)),
         mentions=mentions,
-        evidence_rows=script_json(csv_rows),
-        n_evidence=len(csv_rows) - 1,
+        n_evidence=n_csv,
     )
 
 

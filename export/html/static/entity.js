@@ -21,12 +21,58 @@
   }
   window.rasdCsv = toCsv;
 
+  var HEADER = ['kind', 'subject', 'relation', 'object', 'date', 'article', 'article_file',
+    'text'];
+  var siteRoot = document.body.getAttribute('data-root') || '';
+
+  function sitePath(a) {
+    var h = a ? a.getAttribute('href') || '' : '';
+    return h.indexOf(siteRoot) === 0 ? h.slice(siteRoot.length) : h;
+  }
+
+  /* The page's evidence rows, read from the page itself: each claim, relation and article
+     item carries its kind, subject, relation and object (data-kind, -s, -r, -o); the date,
+     article and quoted text are the ones shown. */
+  function evidenceRows() {
+    var rows = [HEADER];
+    document.querySelectorAll('li[data-kind]').forEach(function (li) {
+      var k = [li.getAttribute('data-kind'), li.getAttribute('data-s'),
+        li.getAttribute('data-r'), li.getAttribute('data-o')];
+      var q = li.querySelector(':scope > q');
+      if (q) {  /* a claim */
+        var link = li.querySelector(':scope > .meta a');
+        rows.push(k.concat([li.getAttribute('data-date') || '', link ? link.textContent : '',
+          sitePath(link), q.textContent]));
+        return;
+      }
+      /* quoted sentences (p.snippet), each followed by its article (div.meta) */
+      var items = [];
+      var cur = null;
+      Array.prototype.forEach.call(li.children, function (c) {
+        if (c.classList.contains('snippet')) {
+          cur = { text: c.textContent, meta: null };
+          items.push(cur);
+        } else if (c.classList.contains('meta')) {
+          if (!cur || cur.meta) { cur = { text: '', meta: null }; items.push(cur); }
+          cur.meta = c;
+        }
+      });
+      if (!items.length) items.push({ text: '', meta: null });
+      items.forEach(function (it) {
+        var a = it.meta ? it.meta.querySelector('a') : null;
+        var d = it.meta ? it.meta.querySelector('.date') : null;
+        rows.push(k.concat([d ? d.textContent : '', a ? a.textContent : '', sitePath(a),
+          it.text]));
+      });
+    });
+    return rows;
+  }
+  window.rasdEvidenceRows = evidenceRows;
+
   var button = document.getElementById('csv-export');
-  var rowsScript = document.getElementById('evidence-rows');
-  if (button && rowsScript) {
+  if (button) {
     button.addEventListener('click', function () {
-      var rows = JSON.parse(rowsScript.textContent);
-      var blob = new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' });
+      var blob = new Blob([toCsv(evidenceRows())], { type: 'text/csv;charset=utf-8' });
       var a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = button.getAttribute('data-name') || 'rasd-evidence.csv';
