@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_browser import DAESH, Tab, browser, data, site  # noqa: F401  (fixtures)
+from test_browser import ARTIFACTS, DAESH, Tab, browser, data, site  # noqa: F401  (fixtures)
 
 from rasd.export.html.styles import RELATIONS
 
@@ -198,3 +198,48 @@ def test_seeds_entity_and_platform_pages(seeds_build: Path, tab: Tab) -> None:
     assert tab.page.locator(".timeline li").count() >= 1
     tab.shot("entity-seeds.png", full_page=True)
     tab.check_clean()
+
+
+def test_served_entity_named_once_gets_a_page_link(seeds_build: Path, browser) -> None:  # noqa: F811
+    """Under `rasd serve`, the side panel of an entity with no static page also links to
+    its page, which the server renders on demand; offline the panel does not (the other
+    tests: file:// pages never ask)."""
+    from test_serve import Server
+
+    on_disk = {p.stem for p in (seeds_build / "entity").glob("*.html")}
+    server = Server(seeds_build)
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="ar")
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def route(r) -> None:
+        if r.request.url.startswith(server.url):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    try:
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        biggest = max((seeds_build / "entity").glob("*.html"), key=lambda p: p.stat().st_size)
+        page.goto(f"{server.url}entity/{biggest.name}")
+        page.wait_for_function("document.body.dataset.ready === '1'")
+        infos = page.evaluate("window.rasdData.info.map(i => i.e)")
+        i, name = next((i, e) for i, e in enumerate(infos) if e not in on_disk)
+        page.evaluate("(i) => window.rasdShowNode(i)", i)
+        link = page.locator("#panel a.page-link.served")
+        link.wait_for()
+        assert link.get_attribute("href") == f"../entity/{name}.html"
+        label = page.inner_text("#panel h2")
+        link.click()
+        page.wait_for_function("document.body.dataset.ready === '1'")
+        assert page.url == f"{server.url}entity/{name}.html"
+        assert page.inner_text("h1 bdi") == label
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "entity-served-on-demand.png"))
+        assert not outside and not errors, (outside, errors)
+    finally:
+        context.close()
+        assert server.stop()[0] == 0
