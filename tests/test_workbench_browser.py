@@ -52,7 +52,7 @@ def test_co_mentioned_entities_ranked_by_shared_articles(site: Path, data, tab: 
     shown = tab.page.eval_on_selector_all(
         "ol.ranked li",
         "els => els.map(e => [e.querySelector('bdi').textContent,"
-        " Number(e.querySelector('.note bdi').textContent)])",
+        " Number(e.querySelector('bdi.n').textContent)])",
     )
     mine = set(data.articles_by_entity[DAESH])
     expected = {}

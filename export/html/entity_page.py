@@ -166,7 +166,7 @@ def co_mentioned(site: Site, iri: str, n: int = MAX_COMENTIONED) -> list[dict[st
     for other in best:
         link = site.link(other, ROOT)
         if link is not None:
-            out.append({**link, "n": shared[other], "cls": CLASS_AR.get(ents[other].cls, "")})
+            out.append({**link, "n": shared[other]})
     return out
 
 
