@@ -91,3 +91,23 @@ def test_on_demand_pages_equal_the_static_ones(fixture_site: Path) -> None:
         assert html is not None and 'dir="rtl"' in html
         assert "<script>alert(1)" not in html  # the injection fixture stays inert
     assert pages.render("0" * 16) is None and pages.render("../../etc/passwd") is None
+
+
+def test_co_mentioned_of_an_entity_named_in_one_article_is_that_article(
+    fixture_site: Path,
+) -> None:
+    data = read_site_data(page_fixture_graph())
+    pages = {p.stem for p in (fixture_site / "entity").glob("*.html")}
+    single = [e for i, e in data.entities.items() if e.file in pages and
+              len(data.articles_by_entity.get(i, [])) == 1]  # fmt: skip
+    many = [e for i, e in data.entities.items() if e.file in pages and
+            len(data.articles_by_entity.get(i, [])) > 1]  # fmt: skip
+    assert single and many
+    for e in single:
+        html = (fixture_site / "entity" / f"{e.file}.html").read_text(encoding="utf-8")
+        art = data.articles[data.articles_by_entity[e.iri][0]]
+        assert '<ol class="ranked">' not in html
+        assert f'هي كيانات <a href="../article/{art.file}.html#e-{e.file}"' in html
+    for e in many:
+        html = (fixture_site / "entity" / f"{e.file}.html").read_text(encoding="utf-8")
+        assert '<ol class="ranked">' in html

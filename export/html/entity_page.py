@@ -303,8 +303,10 @@ def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
         claims_about=timeline(about_rows),
         n_claims_about_shown=len(about_rows),
         n_claims_about=len(about),
-        co_mentioned=co_mentioned(site, iri),
+        # named in one article: the entities named with it are that article's (linked)
+        co_mentioned=co_mentioned(site, iri) if n_articles > 1 else [],
         n_co_mentioned=len(site.co_mentions(iri)),
+        co_article=mentions[0] if n_articles == 1 and mentions else None,
         mentions=mentions,
         n_evidence=n_csv,
     )
