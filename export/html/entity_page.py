@@ -7,9 +7,11 @@ named in the same articles, the articles that name it, and its evidence as CSV.
 
 from __future__ import annotations
 
+import heapq
 from typing import Any
 
 import networkx as nx
+from markupsafe import Markup, escape
 
 from rasd.export.html.analytics import radial_positions
 from rasd.export.html.model import Claim
@@ -156,12 +158,18 @@ def timeline(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"key": k, "label": month_label(k), "rows": groups[k]} for k in keys]
 
 
-def co_mentioned(site: Site, iri: str, n: int = MAX_COMENTIONED) -> list[dict[str, Any]]:
-    """The entities named in the most articles that also name ``iri`` (ties: the more
-    mentioned entity, then label and IRI), with the number of articles they share."""
-    shared = site.co_mentions(iri)
+def co_mentioned(
+    site: Site, iri: str, shared: dict[str, int], n: int = MAX_COMENTIONED
+) -> list[dict[str, Any]]:
+    """The entities named in the most articles that also name ``iri`` (``shared``, from
+    :meth:`Site.co_mentions`; ties: the more mentioned entity, then label and IRI), with
+    the number of articles they share."""
     ents = site.entities
-    best = sorted(shared, key=lambda o: (-shared[o], -ents[o].mentions, ents[o].label, o))[:n]
+    cands = list(shared)
+    if len(cands) > n:  # only those sharing at least as many articles as the n-th
+        cut = heapq.nlargest(n, shared.values())[-1]
+        cands = [o for o in cands if shared[o] >= cut]
+    best = sorted(cands, key=lambda o: (-shared[o], -ents[o].mentions, ents[o].label, o))[:n]
     out = []
     for other in best:
         link = site.link(other, ROOT)
@@ -207,24 +215,37 @@ def _names(links: list[dict[str, str]]) -> str:
     return "، ".join(x["label"] for x in links)
 
 
+def csv_attrs(kind: str, subject: str, relation: str, obj: str) -> Markup:
+    """The CSV key of an evidence item as HTML attributes (``data-kind``, ``-s``, ``-r``,
+    ``-o``), escaped.
+
+    >>> str(csv_attrs("mention", "<داعش>", "ذُكر في", ""))
+    'data-kind="mention" data-s="&lt;داعش&gt;" data-r="ذُكر في" data-o=""'
+    """
+    return Markup(
+        f'data-kind="{escape(kind)}" data-s="{escape(subject)}" data-r="{escape(relation)}"'
+        f' data-o="{escape(obj)}"'
+    )
+
+
 def csv_keys(
     label: str,
     by: list[dict[str, Any]],
     about: list[dict[str, Any]],
     relations: list[dict[str, Any]],
 ) -> int:
-    """Add to each claim and relation row its CSV key ``csv``: ``[kind, subject, relation,
-    object]`` (the date, article and quoted text are read from the page itself by
-    ``entity.js``, so that the page does not carry them twice); returns the number of CSV
-    rows the page gives (one per claim, per quoted sentence of a relation, per article)."""
+    """Add to each claim and relation row its CSV key ``csv`` (:func:`csv_attrs`: kind,
+    subject, relation, object; the date, article and quoted text are read from the page
+    itself by ``entity.js``, so that the page does not carry them twice); returns the number
+    of CSV rows of these items (one per claim, one per quoted sentence of a relation)."""
     n = 0
     for kind, claims in (("claim_by", by), ("claim_about", about)):
         for c in claims:
-            c["csv"] = [kind, _names(c["authors"]), c["cue"] or "قال", _names(c["about"])]
+            c["csv"] = csv_attrs(kind, _names(c["authors"]), c["cue"] or "قال", _names(c["about"]))
             n += 1
     for r in relations:
         subj, obj = (label, r["other"]["label"]) if r["outgoing"] else (r["other"]["label"], label)
-        r["csv"] = ["relation", subj, f"{r['ar']} ({r['en']})", obj]
+        r["csv"] = csv_attrs("relation", subj, f"{r['ar']} ({r['en']})", obj)
         n += max(1, len(r["ev"]))
     return n
 
@@ -284,6 +305,7 @@ def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
     about_rows = claim_rows(site, about[:MAX_ROWS] if len(about) <= MAX_ROWS else _newest(about))
     mentions = _articles(site, iri)
     shown_relations = relations[:MAX_ROWS]
+    shared = site.co_mentions(iri)
     n_csv = csv_keys(ent.label, by_rows, about_rows, shown_relations) + len(mentions)
     return render(
         "entity.html",
@@ -304,8 +326,9 @@ def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
         n_claims_about_shown=len(about_rows),
         n_claims_about=len(about),
         # named in one article: the entities named with it are that article's (linked)
-        co_mentioned=co_mentioned(site, iri) if n_articles > 1 else [],
-        n_co_mentioned=len(site.co_mentions(iri)),
+        co_mentioned=co_mentioned(site, iri, shared) if n_articles > 1 else [],
+        n_co_mentioned=len(shared),
+        mention_csv=csv_attrs("mention", ent.label, "ذُكر في", ""),
         co_article=mentions[0] if n_articles == 1 and mentions else None,
         mentions=mentions,
         n_evidence=n_csv,
