@@ -837,7 +837,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def _static(self, *, head: bool) -> None:
         status, path = resolve_site_path(self.server.root, self.path)
-        if path is None and status == 404 and (m := _ENTITY_PAGE.match(self.path)):
+        on_demand = status == 404 and (self.server.root / "static").is_dir()  # a site to join
+        if path is None and on_demand and (m := _ENTITY_PAGE.match(self.path)):
             self._entity_page(m.group(1), head=head)
             return
         if path is None:
