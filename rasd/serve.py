@@ -39,7 +39,9 @@ Entity pages on demand
     the first such request), or is a 404 when no entity has that page name (the name is
     the first 16 hex digits of the SHA-1 of the entity's IRI).  The static pages keep
     linking an entity named once to the span that names it in its article, so the site
-    reads the same offline; served, every entity's page is at its usual address.
+    reads the same offline (file://, or any static file server); served over HTTP, the
+    side panel of such an entity asks (``HEAD``) whether its page exists and, here, adds a
+    link to it.
 
 **A build into the served folder** rewrites the store under the read-only snapshot; queries
 then get a 503 asking for a restart (:class:`StoreWatch`), and the server does not start on a

@@ -2,6 +2,12 @@
 names, relations, "what X said" and "who said what about X" as timelines, the entities
 named in the same articles, the articles that name it, and its evidence as CSV.
 
+The timelines run newest first, grouped by month (a year-only date after the months of its
+year; undated claims in a last group of their own): an analyst opening an entity asks first
+what is being said now, the other claim lists of the site open newest first too, and the
+month headings let the history read downwards.  Past :data:`MAX_ROWS` claims the newest are
+shown and the page says how many there are.
+
 ``rasd serve`` renders the page of any other entity on demand with the same function
 (:mod:`export.html.ondemand`)."""
 
