@@ -27,9 +27,21 @@ a snapshot of the store as it was when the server started: restart it after a re
 
 The static site
     The page writer's entries (:data:`SITE_ENTRIES`: ``index.html``, ``claims.html``,
-    ``article/``, ``entity/``, ``static/``) and the two dumps ``graph.ttl``/``graph.trig``;
-    nothing else of ``OUT/`` (not the store, the cache or ``errors.jsonl``).  A path that
-    leaves the site (``..``, an encoded ``%2e%2e``, a symlink pointing out) is refused (403).
+    ``platforms.html``, ``article/``, ``entity/``, ``static/``) and the two dumps
+    ``graph.ttl``/``graph.trig``; nothing else of ``OUT/`` (not the store, the cache or
+    ``errors.jsonl``).  A path that leaves the site (``..``, an encoded ``%2e%2e``, a
+    symlink pointing out) is refused (403).
+
+Entity pages on demand
+    The static site has a page for each entity mentioned at least twice.  A request for
+    ``/entity/<name>.html`` that is not on disk is rendered from the store with the static
+    pages' code (:class:`export.html.ondemand.EntityPages`, prepared in the background at
+    the first such request), or is a 404 when no entity has that page name (the name is
+    the first 16 hex digits of the SHA-1 of the entity's IRI).  The static pages keep
+    linking an entity named once to the span that names it in its article, so the site
+    reads the same offline (file://, or any static file server); served over HTTP, the
+    side panel of such an entity asks (``HEAD``) whether its page exists and, here, adds a
+    link to it.
 
 **A build into the served folder** rewrites the store under the read-only snapshot; queries
 then get a 503 asking for a restart (:class:`StoreWatch`), and the server does not start on a
@@ -75,6 +87,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pyoxigraph as ox
 
 from rasd.export.html.model import SITE_ENTRIES, file_stem
+from rasd.export.html.ondemand import EntityPages
 from rasd.extract.errors import RasdError, UsageError
 from rasd.extract.text import match_key
 from rasd.graph.store import DIRTY, PREFIXES, STORE_DIR, check_build_dir, open_store
@@ -826,6 +839,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def _static(self, *, head: bool) -> None:
         status, path = resolve_site_path(self.server.root, self.path)
+        on_demand = status == 404 and (self.server.root / "static").is_dir()  # a site to join
+        if path is None and on_demand and (m := _ENTITY_PAGE.match(self.path)):
+            self._entity_page(m.group(1), head=head)
+            return
         if path is None:
             msg = "outside the site" if status == 403 else "not found"
             self._send(Answer.text(status, f"{urlsplit(self.path).path}: {msg}"), head=head)
@@ -848,6 +865,32 @@ class Handler(BaseHTTPRequestHandler):
             if not head:
                 shutil.copyfileobj(f, self.wfile)
 
+    def _entity_page(self, name: str, *, head: bool) -> None:
+        """An entity page that is not on disk, rendered from the store (404 when no entity
+        has that page name)."""
+        watch = self.server.endpoint.watch
+        if watch is not None and (why := watch.changed()):
+            self._send(
+                Answer.text(503, f"{why}: restart rasd serve once the build is done"), head=head
+            )
+            return
+        pages = self.server.entity_pages(self.server.endpoint.timeout)
+        if pages is None:
+            why = "are still being prepared" if self.server.pages_building() else "failed"
+            self._send(Answer.text(503, f"the entity pages {why}"), head=head)
+            return
+        t = time.process_time()
+        html = pages.render(name)
+        if html is None:
+            self._send(Answer.text(404, f"/entity/{name}.html: no entity has this page"), head=head)
+            return
+        log.info("entity page %s rendered in %.3f s CPU", name, time.process_time() - t)
+        self._send(Answer(200, "text/html; charset=utf-8", html.encode("utf-8")), head=head)
+
+
+#: ``/entity/<page name>.html``, the pages :class:`EntityPages` renders on demand.
+_ENTITY_PAGE = re.compile(r"^/entity/([0-9a-f]{16})\.html(?:[?#].*)?$")
+
 
 class RasdServer(ThreadingHTTPServer):
     """The HTTP server of ``rasd serve``: the site root and the SPARQL endpoint."""
@@ -863,6 +906,10 @@ class RasdServer(ThreadingHTTPServer):
         self.endpoint = endpoint
         self._search: EntitySearch | None = None
         self._search_ready = threading.Event()
+        self._pages: EntityPages | None = None
+        self._pages_ready = threading.Event()
+        self._pages_started = False
+        self._pages_lock = threading.Lock()
         super().__init__(address, Handler)
 
     def start_search_index(self) -> None:
@@ -880,6 +927,30 @@ class RasdServer(ThreadingHTTPServer):
                 self._search_ready.set()
 
         threading.Thread(target=build, name="rasd-search-index", daemon=True).start()
+
+    def entity_pages(self, wait: float) -> EntityPages | None:
+        """The on-demand entity pages, prepared from the store in a background thread at
+        the first request for one (reading the entity index takes a while on an archive),
+        waiting at most ``wait`` seconds for them."""
+        with self._pages_lock:
+            if not self._pages_started:
+                self._pages_started = True
+
+                def build() -> None:
+                    try:
+                        self._pages = EntityPages(self.endpoint.store)
+                    except (OSError, ValueError, RasdError) as exc:  # the site goes on without
+                        log.warning("entity pages: %s", _one_line(exc))
+                    finally:
+                        self._pages_ready.set()
+
+                threading.Thread(target=build, name="rasd-entity-pages", daemon=True).start()
+        self._pages_ready.wait(wait)
+        return self._pages
+
+    def pages_building(self) -> bool:
+        """Are the on-demand entity pages still being prepared?"""
+        return self._pages_started and not self._pages_ready.is_set()
 
     def search_building(self) -> bool:
         """Is the search index still being built?"""

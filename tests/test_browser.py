@@ -151,7 +151,8 @@ def test_every_page_loads_offline_without_errors(site: Path, tab: Tab) -> None:
         tab.open(path)
         tab.check_clean()
         assert tab.page.evaluate("document.documentElement.dir") == "rtl", path
-        assert tab.node_count() >= 1, path
+        if path.name != "platforms.html":  # a table, no network
+            assert tab.node_count() >= 1, path
 
 
 def test_overview_draws_every_entity(site: Path, data, tab: Tab) -> None:

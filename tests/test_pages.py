@@ -280,7 +280,7 @@ def test_entity_page_content(site: Path) -> None:
     votel = next(e for e in data.entities.values() if e.label == "جوزف فوتل")
     vtext = (site / "entity" / f"{votel.file}.html").read_text(encoding="utf-8")
     assert "قائد القيادة الأميركية الوسطى" in vtext  # job title
-    assert "تصريحات قالها" in vtext and "لن يكون كافياً" in vtext
+    assert "ما قاله" in vtext and "لن يكون كافياً" in vtext  # the "what X said" timeline
 
 
 # ---------------------------------------------------------------- the store path

@@ -26,6 +26,7 @@ from click.testing import CliRunner
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 from rdflib import Graph
 
 from rasd.cli import main
@@ -450,3 +451,52 @@ def test_a_build_into_the_served_folder_stops_the_queries(
     assert r.exit_code == 0, r.stderr
     answer = endpoint.answer("ASK { ?s ?p ?o }")
     assert answer.status == 503 and b"rebuilt since the server started" in answer.body
+
+
+def _entity_iris(out: Path) -> dict[str, str]:
+    """Page name -> IRI of every entity of the build's store (its classes, from the vocab)."""
+    from rasd.export.html.model import file_stem
+    from rasd.export.html.styles import ENTITY_CLASSES
+
+    classes = " ".join(f"<{c[0]}>" for c in ENTITY_CLASSES)
+    q = f"SELECT DISTINCT ?e WHERE {{ VALUES ?t {{ {classes} }} ?e a ?t }}"
+    rows = _store(out).query(q, use_default_graph_as_union=True)
+    return {file_stem(r["e"].value): r["e"].value for r in rows}
+
+
+def test_entity_pages_without_a_file_are_rendered_on_demand(
+    server: Server, seeds_build: Path
+) -> None:
+    """Every entity of the store has a page when served: on disk when it is mentioned twice,
+    rendered from the store otherwise; a page name no entity has is a 404."""
+    import re
+
+    from rasd.export.html.ondemand import EntityPages
+
+    names = _entity_iris(seeds_build)
+    on_disk = {p.stem for p in (seeds_build / "entity").glob("*.html")}
+    missing = sorted(set(names) - on_disk)
+    assert on_disk and len(missing) > 10  # the seeds have many entities named once
+    pages = EntityPages(_store(seeds_build))
+    # the same code as the static pages: a page that is on disk renders to the same bytes
+    for name in sorted(on_disk)[:5]:
+        assert pages.render(name) == (seeds_build / "entity" / f"{name}.html").read_text("utf-8")
+    for name in missing[:8]:
+        status, ctype, body = server.get(f"/entity/{name}.html")
+        assert status == 200 and ctype == "text/html; charset=utf-8", name
+        html = body.decode("utf-8")
+        assert '<html lang="ar" dir="rtl">' in html
+        label = pages.site.entities[names[name]].label
+        assert f"<h1><bdi>{escape(label)}</bdi>" in html
+        # its links lead to pages that are served (on disk or on demand)
+        for href in sorted(set(re.findall(r'href="\.\./([^"#]+)', html)))[:20]:
+            assert server.get("/" + href)[0] == 200, (name, href)
+    conn = http.client.HTTPConnection(server.host, int(server.port), timeout=30)
+    conn.request("HEAD", f"/entity/{missing[0]}.html")
+    r = conn.getresponse()
+    assert r.status == 200 and int(r.getheader("Content-Length")) > 1000 and r.read() == b""
+    conn.close()
+    unknown = next(f"{i:016x}" for i in range(1 << 20) if f"{i:016x}" not in names)
+    for path in (f"/entity/{unknown}.html", "/entity/NOTHEX0000000000.html", "/entity/x.html"):
+        assert server.get(path)[0] == 404, path
+    assert server.get("/platforms.html")[0] == 200

@@ -9,6 +9,7 @@ one implementation).  Pages:
   and platform filters (:mod:`export.html.overview`, :mod:`export.html.layout`,
   ``static/overview.js``);
 * ``claims.html`` — who said what about whom, as a list and a network;
+* ``platforms.html`` — actors × platforms: the kind of link and its evidence;
 * ``article/<article-id>.html`` — every article's text with its spans, entities, claims;
 * ``entity/<sha1-of-IRI>.html`` — an entity's ego network, names, claims, relations and
   articles, for every entity mentioned at least twice (``min_mentions``).  An entity
@@ -42,10 +43,11 @@ from rdflib import Graph
 from rasd.export.html.analytics import communities, importance, rank_nodes, undirected_weighted
 from rasd.export.html.article_page import article_page
 from rasd.export.html.claims_page import claims_page, network_claims
-from rasd.export.html.entity_page import entity_page
+from rasd.export.html.entity_page import entity_page, expansion
 from rasd.export.html.netdata import site_data_js
 from rasd.export.html.overview import overview_page, search_index_js
 from rasd.export.html.panels import Refs, Site
+from rasd.export.html.platforms_page import platforms_page
 from rasd.export.html.render import copy_static, write_text
 from rasd.export.html.safe import script_json
 from rasd.export.html.store import (
@@ -172,6 +174,7 @@ def write_site_from_store(
     if (static / "search-index.js").exists():  # the single index of earlier versions
         (static / "search-index.js").unlink()
     write_text(out_dir / "claims.html", claims_page(site, picked))
+    write_text(out_dir / "platforms.html", platforms_page(site))
     clock("overview_claims_search")
     with_page = [iri for iri, ent in index.entities.items() if ent.page]
     for cpu in work.run(_write_entities, with_page, workers):
@@ -185,7 +188,7 @@ def write_site_from_store(
     for prefix in sorted(shards):
         refs = Refs(site)
         records = {
-            index.entities[i].file: site.panel(i, refs)
+            index.entities[i].file: site.panel(i, refs, expansion(site, g, i, rank))
             for i in sorted(shards[prefix], key=lambda i: index.entities[i].file)
         }
         name = f"{prefix}.js"

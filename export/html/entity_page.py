@@ -1,11 +1,23 @@
 """One page per entity mentioned at least twice (``entity/<sha1>.html``): ego network,
-names, relations, claims and the articles that name it."""
+names, relations, "what X said" and "who said what about X" as timelines, the entities
+named in the same articles, the articles that name it, and its evidence as CSV.
+
+The timelines run newest first, grouped by month (a year-only date after the months of its
+year; undated claims in a last group of their own): an analyst opening an entity asks first
+what is being said now, the other claim lists of the site open newest first too, and the
+month headings let the history read downwards.  Past :data:`MAX_ROWS` claims the newest are
+shown and the page says how many there are.
+
+``rasd serve`` renders the page of any other entity on demand with the same function
+(:mod:`export.html.ondemand`)."""
 
 from __future__ import annotations
 
+import heapq
 from typing import Any
 
 import networkx as nx
+from markupsafe import Markup, escape
 
 from rasd.export.html.analytics import radial_positions
 from rasd.export.html.model import Claim
@@ -22,12 +34,29 @@ from rasd.export.html.panels import (
 )
 from rasd.export.html.render import render
 from rasd.export.html.safe import script_json
-from rasd.export.html.styles import CLASS_AR, GROUPS
+from rasd.export.html.styles import CLAIM_ABOUT, CLASS_AR, GROUPS
 
 MAX_NEIGHBOURS = 40
 MAX_ROWS = 100  # claims by / about, relations
 MAX_EVIDENCE = 2  # per relation on the page
 MAX_ARTICLES = 50
+MAX_COMENTIONED = 20
+MAX_EXPAND = 8  # neighbours per entity in its side-panel record (expand-on-click)
+UNDATED = "بلا تاريخ"
+MONTHS_AR = (
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+)
 
 ROOT = "../"
 
@@ -104,6 +133,129 @@ def _articles(site: Site, iri: str) -> list[dict[str, str]]:
     return out
 
 
+def month_label(key: str) -> str:
+    """Heading of a timeline group: ``YYYY-MM`` as an Arabic month and year.
+
+    >>> month_label("2017-10"), month_label("2017"), month_label("")
+    ('أكتوبر 2017', '2017', 'بلا تاريخ')
+    """
+    if not key:
+        return UNDATED
+    if len(key) >= 7 and key[5:7].isdigit() and 1 <= int(key[5:7]) <= 12:
+        return f"{MONTHS_AR[int(key[5:7]) - 1]} {key[:4]}"
+    return key[:4]
+
+
+def timeline(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claim rows (:func:`claim_rows`, newest first) grouped by month, newest month first;
+    claims with no date in a last group of their own.  A year-only date is its own group,
+    after that year's months.
+
+    >>> [(g["key"], len(g["rows"])) for g in timeline(
+    ...     [{"date": "2017-10-06"}, {"date": "2017-10-01"}, {"date": "2017"}, {"date": ""}])]
+    [('2017-10', 2), ('2017', 1), ('', 1)]
+    """
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault(r["date"][:7], []).append(r)
+    keys = sorted((k for k in groups if k), key=lambda k: (k[:4], len(k) == 7, k), reverse=True)
+    if "" in groups:
+        keys.append("")
+    return [{"key": k, "label": month_label(k), "rows": groups[k]} for k in keys]
+
+
+def co_mentioned(
+    site: Site, iri: str, shared: dict[str, int], n: int = MAX_COMENTIONED
+) -> list[dict[str, Any]]:
+    """The entities named in the most articles that also name ``iri`` (``shared``, from
+    :meth:`Site.co_mentions`; ties: the more mentioned entity, then label and IRI), with
+    the number of articles they share."""
+    ents = site.entities
+    cands = list(shared)
+    if len(cands) > n:  # only those sharing at least as many articles as the n-th
+        cut = heapq.nlargest(n, shared.values())[-1]
+        cands = [o for o in cands if shared[o] >= cut]
+    best = sorted(cands, key=lambda o: (-shared[o], -ents[o].mentions, ents[o].label, o))[:n]
+    out = []
+    for other in best:
+        link = site.link(other, ROOT)
+        if link is not None:
+            out.append({**link, "n": shared[other]})
+    return out
+
+
+def expansion(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> list[list]:
+    """What clicking ``iri`` in an ego network adds: its :data:`MAX_EXPAND` strongest
+    neighbours as ``[page name, label, class, relation key, 1 when iri is the source,
+    evidence count]`` (the relation with most evidence between them, else a claim)."""
+    best: dict[str, tuple[int, str, str, str]] = {}
+    for s, p, o in site.idx.relations_by_entity.get(iri, ()):
+        other = o if s == iri else s
+        n_ev = len(site.idx.evidence.get((s, p, o), ()))
+        cand = (n_ev, REL_STYLE[p].key, s, o)
+        if other not in best or (-cand[0], cand[1]) < (-best[other][0], best[other][1]):
+            best[other] = cand
+    out = []
+    for other in neighbours(g, iri, rank)[:MAX_EXPAND]:
+        ent = site.entities[other]
+        if other in best:
+            n_ev, key, s, _o = best[other]
+            out.append([ent.file, ent.label, ent.cls, key, int(s == iri), n_ev])
+        else:
+            said = len(site.pair_claims.get((iri, other), ()))
+            heard = len(site.pair_claims.get((other, iri), ()))
+            out.append(
+                [
+                    ent.file,
+                    ent.label,
+                    ent.cls,
+                    CLAIM_ABOUT.key,
+                    int(said >= heard),
+                    max(said, heard),
+                ]
+            )
+    return out
+
+
+def _names(links: list[dict[str, str]]) -> str:
+    return "، ".join(x["label"] for x in links)
+
+
+def csv_attrs(kind: str, subject: str, relation: str, obj: str) -> Markup:
+    """The CSV key of an evidence item as HTML attributes (``data-kind``, ``-s``, ``-r``,
+    ``-o``), escaped.
+
+    >>> str(csv_attrs("mention", "<داعش>", "ذُكر في", ""))
+    'data-kind="mention" data-s="&lt;داعش&gt;" data-r="ذُكر في" data-o=""'
+    """
+    return Markup(
+        f'data-kind="{escape(kind)}" data-s="{escape(subject)}" data-r="{escape(relation)}"'
+        f' data-o="{escape(obj)}"'
+    )
+
+
+def csv_keys(
+    label: str,
+    by: list[dict[str, Any]],
+    about: list[dict[str, Any]],
+    relations: list[dict[str, Any]],
+) -> int:
+    """Add to each claim and relation row its CSV key ``csv`` (:func:`csv_attrs`: kind,
+    subject, relation, object; the date, article and quoted text are read from the page
+    itself by ``entity.js``, so that the page does not carry them twice); returns the number
+    of CSV rows of these items (one per claim, one per quoted sentence of a relation)."""
+    n = 0
+    for kind, claims in (("claim_by", by), ("claim_about", about)):
+        for c in claims:
+            c["csv"] = csv_attrs(kind, _names(c["authors"]), c["cue"] or "قال", _names(c["about"]))
+            n += 1
+    for r in relations:
+        subj, obj = (label, r["other"]["label"]) if r["outgoing"] else (r["other"]["label"], label)
+        r["csv"] = csv_attrs("relation", subj, f"{r['ar']} ({r['en']})", obj)
+        n += max(1, len(r["ev"]))
+    return n
+
+
 def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
     """HTML of one entity page."""
     ent = site.entities[iri]
@@ -140,6 +292,7 @@ def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
     n_articles = len(site.idx.articles_by_entity.get(iri, ()))
     view = {
         "label": ent.label,
+        "file": ent.file,
         "cls_ar": CLASS_AR.get(ent.cls, ent.cls),
         "aliases": ent.aliases,
         "latin": ent.latin,
@@ -154,6 +307,12 @@ def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
         "n_entities": len(site.entities),
         "degree": g.degree(iri) if iri in g else 0,
     }
+    by_rows = claim_rows(site, by[:MAX_ROWS] if len(by) <= MAX_ROWS else _newest(by))
+    about_rows = claim_rows(site, about[:MAX_ROWS] if len(about) <= MAX_ROWS else _newest(about))
+    mentions = _articles(site, iri)
+    shown_relations = relations[:MAX_ROWS]
+    shared = site.co_mentions(iri)
+    n_csv = csv_keys(ent.label, by_rows, about_rows, shown_relations) + len(mentions)
     return render(
         "entity.html",
         title=ent.label,
@@ -164,15 +323,21 @@ def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
         groups=GROUPS,
         ego_shown=len(shown_near),
         ego_total=len(near),
-        relations=relations[:MAX_ROWS],
+        relations=shown_relations,
         n_relations=len(relations),
-        claims_by=claim_rows(site, by[:MAX_ROWS] if len(by) <= MAX_ROWS else _newest(by)),
+        claims_by=timeline(by_rows),
+        n_claims_by_shown=len(by_rows),
         n_claims_by=len(by),
-        claims_about=claim_rows(
-            site, about[:MAX_ROWS] if len(about) <= MAX_ROWS else _newest(about)
-        ),
+        claims_about=timeline(about_rows),
+        n_claims_about_shown=len(about_rows),
         n_claims_about=len(about),
-        mentions=_articles(site, iri),
+        # named in one article: the entities named with it are that article's (linked)
+        co_mentioned=co_mentioned(site, iri, shared) if n_articles > 1 else [],
+        n_co_mentioned=len(shared),
+        mention_csv=csv_attrs("mention", ent.label, "ذُكر في", ""),
+        co_article=mentions[0] if n_articles == 1 and mentions else None,
+        mentions=mentions,
+        n_evidence=n_csv,
     )
 
 

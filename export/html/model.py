@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 #: What the page writer puts in a build folder ``OUT/``: written to ``OUT/.site.new/`` and
 #: swapped in together (``rasd.build.write_pages``); ``rasd serve`` serves these.
-SITE_ENTRIES = ("index.html", "claims.html", "article", "entity", "static")
+SITE_ENTRIES = ("index.html", "claims.html", "platforms.html", "article", "entity", "static")
 
 
 def file_stem(iri: str) -> str:

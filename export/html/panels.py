@@ -47,6 +47,7 @@ class Site:
         self._want_first: dict[str, set[str]] = defaultdict(set)
         self._want_span: dict[str, set[tuple[str | None, int, int]]] = defaultdict(set)
         self.pair_claims: dict[tuple[str, str], list[Claim]] = {}
+        self._named_in: dict[str, list[str]] | None = None
 
     # ------------------------------------------------------------------ planning
 
@@ -88,9 +89,11 @@ class Site:
         if c.article:
             self._want_span[c.article].add((c.sentence, c.start, c.end))
 
-    def collect(self, article: str, detail: ArticleDetail) -> None:
-        """Keep the planned snippets that quote ``article`` (called once per article)."""
-        wanted = self._want_first.pop(article, ())
+    def collect(self, article: str, detail: ArticleDetail, *, keep: bool = False) -> None:
+        """Keep the planned snippets that quote ``article`` (called once per article; with
+        ``keep``, the plan is kept, so that the article can be collected again later)."""
+        take = self._want_first.get if keep else self._want_first.pop
+        wanted = take(article, ())
         if wanted:
             first: dict[str, Any] = {}
             for m in detail.mentions:
@@ -100,13 +103,30 @@ class Site:
                 sent = detail.sentences.get(m.sentence or "")
                 self.firsts[(ent, article)] = snippet(detail.body, sent, m.start, m.end)
         for sent_iri, start, end in sorted(
-            self._want_span.pop(article, ()), key=lambda k: (k[0] or "", k[1], k[2])
+            (self._want_span.get if keep else self._want_span.pop)(article, ()),
+            key=lambda k: (k[0] or "", k[1], k[2]),
         ):
             sent = detail.sentences.get(sent_iri or "")
             self.spans[(article, sent_iri, start, end)] = snippet(detail.body, sent, start, end)
 
     def span(self, article: str | None, sentence: str | None, start: int, end: int) -> Snippet:
         return self.spans.get((article or "", sentence, start, end), ("", "", ""))
+
+    def co_mentions(self, iri: str) -> dict[str, int]:
+        """Other entities named in the articles that name ``iri``, with the number of
+        those articles each is named in (the article → entities index is built once)."""
+        if self._named_in is None:
+            named: dict[str, list[str]] = defaultdict(list)
+            for ent, arts in self.idx.articles_by_entity.items():
+                for a in arts:
+                    named[a].append(ent)
+            self._named_in = dict(named)
+        out: dict[str, int] = defaultdict(int)
+        for a in self.idx.articles_by_entity.get(iri, ()):
+            for other in self._named_in.get(a, ()):
+                if other != iri:
+                    out[other] += 1
+        return dict(out)
 
     # ------------------------------------------------------------------ links
 
@@ -168,9 +188,10 @@ class Site:
 
     # ------------------------------------------------------------------ panels
 
-    def panel(self, iri: str, refs: Refs) -> list:
+    def panel(self, iri: str, refs: Refs, near: list | None = None) -> list:
         """An entity's side-panel record ``[label, class, aliases, facts, href, evidence]``
-        (links relative to the site root)."""
+        (links relative to the site root), with ``near`` (its strongest neighbours, see
+        :func:`export.html.entity_page.expansion`) as a seventh item when given."""
         ent = self.entities[iri]
         facts: list[list[str]] = []
         if ent.latin:
@@ -189,7 +210,10 @@ class Site:
             snip = self.firsts.get((iri, a))
             if snip is not None:
                 ev.append(refs.ev(snip, a))
-        return [ent.label, CLASS_AR.get(ent.cls, ent.cls), list(ent.aliases), facts, ent.href, ev]
+        out = [ent.label, CLASS_AR.get(ent.cls, ent.cls), list(ent.aliases), facts, ent.href, ev]
+        if near is not None:
+            out.append(near)
+        return out
 
 
 class Refs:

@@ -85,7 +85,7 @@ def copy_static(out_dir: Path) -> Path:
     vis = resources.files("pyvis") / "lib" / VIS_VERSION
     with resources.as_file(vis / "vis-network.min.js") as src:
         _copy_if_changed(Path(src), static / "vis-network.min.js")
-    for name in ("site.js", "site.css", "overview.js"):
+    for name in ("site.js", "site.css", "overview.js", "entity.js", "platforms.js"):
         _copy_if_changed(STATIC / name, static / name)
     return static
 

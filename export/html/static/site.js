@@ -212,6 +212,18 @@
       showPanel({ label: r[0], cls: r[1], aliases: r[2], facts: r[3],
         href: r[4] ? root + r[4] : '',
         linkText: onPage ? 'موضع ذكره في المقال ←' : 'صفحة الكيان ←', ev: r[5] }, arts);
+      /* served by `rasd serve`, an entity named once has a page too (rendered on demand) */
+      var url = root + 'entity/' + info.e + '.html';
+      if (r[4].indexOf('entity/') !== 0 && /^https?:$/.test(location.protocol) && window.fetch) {
+        fetch(url, { method: 'HEAD' }).then(function (res) {
+          var h = panelBody.querySelector('h2');
+          if (!res.ok || panel.hidden || !h || h.textContent !== r[0]) return;
+          var a = el('a', 'page-link served', 'صفحة الكيان ←');
+          a.setAttribute('href', url);
+          var after = panelBody.querySelector('a.page-link') || panelBody.querySelector('p.cls');
+          after.parentNode.insertBefore(a, after.nextSibling);
+        }).catch(function () {});
+      }
     });
   }
 
@@ -236,6 +248,10 @@
     openPanel(out);
   }
   window.rasdShowNode = function (id) { showNodePanel(data.info[id]); };
+  /* for entity.js and platforms.js */
+  window.rasdData = data;
+  window.rasdEntity = withEntity;
+  window.rasdShowPanel = showPanel;
 
   /* ---------- network ---------- */
   function initNetwork() {
