@@ -60,10 +60,37 @@ def test_platform_links_are_every_relation_with_a_platform(site: Site) -> None:
             expected.add((s, o) if groups[1] == "Platform" else (o, s))
     assert set(m.cells) == expected and expected
     for (actor, plat), links in m.cells.items():
-        assert site.entities[plat].cls == "Platform"
+        assert site.entities[plat].group == "Platform"
         for x in links:
             assert x.triple[0 if x.outgoing else 2] == actor
             assert x.count == len(data.evidence.get(x.triple, []))
+
+
+def test_websites_and_accounts_are_columns_of_the_platform_view() -> None:
+    """Extracted from real sentences: a ministry's website, a handle on Twitter and a page;
+    each is a column, with the actor operating it (or the account's own platform) in a cell."""
+    from rasd.extract.pipeline import extract_article
+    from rasd.extract.reader import parse_record
+    from rasd.extract.resolve import resolve
+    from rasd.graph.build import build_dataset, merged_graph
+
+    texts = (
+        "وجاء في البيان المنشور على الموقع الرسمي لوزارة الداخلية أن الحادث وقع فجر أمس.",
+        "ونشرت وزارة الداخلية قائمة بالمعرفات ومنها المعرف ( جنون الاستشهاد) على تويتر.",
+    )
+    exs = [extract_article(parse_record({"content": t}, f"t{i}")) for i, t in enumerate(texts)]
+    site = Site(read_index(store_from_graph(merged_graph(build_dataset(exs, resolve(exs))))))
+    m = pp.platform_links(site)
+    by_label = {
+        (site.entities[a].label, site.entities[p].label): [
+            x.predicate.rsplit("#", 1)[-1] for x in links
+        ]
+        for (a, p), links in m.cells.items()
+    }
+    assert "operates" in by_label[("وزارة الداخلية", "الموقع الرسمي لوزارة الداخلية")]
+    assert "onPlatform" in by_label[("جنون الاستشهاد", "تويتر")]
+    html = pp.platforms_page(site)
+    assert "الموقع الرسمي لوزارة الداخلية" in html and "· موقع إلكتروني" in html
 
 
 def test_platform_view_is_bounded(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,11 +1,12 @@
 """``platforms.html``: actors × platforms, with the kind of link and its evidence.
 
-A row is an actor, a column a platform (an entity of class ``rasd:Platform``); a cell holds
-every relation the graph has between them (``rasd:usesPlatform``, ``rasd:publishesOn``,
-``rasd:hasAccountOn``, ``rasd:actedAgainst`` …, in either direction) with its number of
-evidence statements.  Clicking a cell opens the side panel with the evidence sentences.
-The graph has no website or account nodes (``graph/classes.tsv``): an actor's accounts are
-its ``rasd:hasAccountOn`` links.
+A row is an actor, a column a platform, a website or an account (the classes of the
+"Platform" legend group in ``graph/classes.tsv``: ``rasd:Platform``, ``rasd:Website``,
+``rasd:Account``); a cell holds every relation the graph has between them
+(``rasd:usesPlatform``, ``rasd:publishesOn``, ``rasd:hasAccountOn``, ``rasd:operates``,
+``rasd:actedAgainst`` …, in either direction) with its number of evidence statements.  An
+account's own platform (``rasd:onPlatform``) is a link between two columns: the account is
+then a row too.  Clicking a cell opens the side panel with the evidence sentences.
 
 Bounded for an archive: the :data:`MAX_PLATFORMS` platforms and :data:`MAX_ACTORS` actors
 with the most evidence, each cell quoting at most ``EDGE_EV`` sentences per relation (the
@@ -23,12 +24,12 @@ from typing import Any
 from rasd.export.html.panels import REL_STYLE, Refs, Site
 from rasd.export.html.render import render
 from rasd.export.html.safe import script_json
-from rasd.export.html.styles import CLASS_AR
+from rasd.export.html.styles import CLASS_AR, CLASS_GROUP
 
 MAX_PLATFORMS = 30
 MAX_ACTORS = 150
 ROOT = ""
-PLATFORM = "Platform"
+PLATFORM = "Platform"  # the legend group of platforms, websites and accounts
 
 
 @dataclass(slots=True)
@@ -58,7 +59,8 @@ def platform_links(site: Site) -> Matrix:
     for s, p, o in site.idx.relations:
         if p not in REL_STYLE:
             continue
-        s_plat, o_plat = ents[s].cls == PLATFORM, ents[o].cls == PLATFORM
+        s_plat = CLASS_GROUP.get(ents[s].cls) == PLATFORM
+        o_plat = CLASS_GROUP.get(ents[o].cls) == PLATFORM
         if o_plat:
             actor, plat, out = s, o, True
         elif s_plat:
@@ -135,7 +137,16 @@ def platforms_page(site: Site) -> str:
         title="المنصات",
         root=ROOT,
         page="platforms",
-        platforms=[{**(site.link(p, ROOT) or {}), "total": m.platform_total[p]} for p in plats],
+        platforms=[
+            {
+                **(site.link(p, ROOT) or {}),
+                "total": m.platform_total[p],
+                "kind": ""
+                if site.entities[p].cls == PLATFORM
+                else CLASS_AR.get(site.entities[p].cls),
+            }
+            for p in plats
+        ],
         rows=rows,
         n_platforms=len(m.platform_total),
         n_actors=len(actor_total),
