@@ -34,6 +34,7 @@ from rasd.extract.dates import find_dates
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.errors import ExtractError, UsageError
 from rasd.extract.lexicon import lexicon_index, lexicon_matcher
+from rasd.extract.name_filters import mend_span
 from rasd.extract.patterns import (
     clitic_noun,
     find_organizations,
@@ -236,10 +237,12 @@ def _ner(doc: Doc) -> None:
 
     aliases = alias_index()
     index = lexicon_index()
-    for start, end, label in _ner_spans(doc):
+    for start0, end0, label in _ner_spans(doc):
         cls = _NER_CLASSES.get(label)
-        if cls is None:
+        mended = mend_span(doc.article.text, start0, end0, cls) if cls else None
+        if mended is None:
             continue
+        start, end, cls = mended
         surface = doc.article.text[start:end]
         key = match_key(surface)
         if len(key.replace(" ", "")) < 3:

@@ -228,6 +228,15 @@ class OrgHead(NamedTuple):
     media: str  # "yes": heads of media names (صحيفة، وكالة)
 
 
+class OrgWord(NamedTuple):
+    """``org_words.tsv``: words and phrases that end, extend or rule out an organisation name
+    found by its head noun (kinds ``adjective``, ``not_adjective``, ``generic``, ``lam_head``)."""
+
+    word: str
+    kind: str
+    note: str
+
+
 class PlaceNoun(NamedTuple):
     """``place_nouns.tsv``: a noun that introduces a place (مدينة، محافظة …)."""
 
@@ -339,6 +348,7 @@ TABLES: dict[str, type[tuple]] = {
     "nisba.tsv": Nisba,
     "not_org_heads.tsv": NotOrgHead,
     "org_heads.tsv": OrgHead,
+    "org_words.tsv": OrgWord,
     "place_nouns.tsv": PlaceNoun,
     "publishers.tsv": Publisher,
     "quote_in_phrase.tsv": WordNote,
