@@ -197,7 +197,36 @@ def link_name_variants(doc: Doc) -> None:
             if len(lw) > len(sw) and lw[0] == sw[0] and lw[-1] == sw[-1] and _in_order(sw, lw)
         ]
         if len(longer) == 1:
-            _rekey(doc, short, longer[0], "Person")
+            long_e = doc.entities.get(longer[0])
+            short_e = doc.entities.get(short)
+            if short_e and short_e.source == "lexicon" and long_e and long_e.source != "lexicon":
+                _rekey(doc, longer[0], short, "Person")  # عادل بن أحمد الجبير → عادل الجبير
+            else:
+                _rekey(doc, short, longer[0], "Person")
+
+
+def link_place_nouns(doc: Doc) -> None:
+    """One place, one node: «محافظة دير الزور»، «منطقة عسير»، «مدينة الرقة» are the place
+    named without the place noun (``place_nouns.tsv``; not ريف: «ريف حلب» is a region of its
+    own), when that name is a place of the lexicon or of the article."""
+    from rasd.extract.lexicon import lexicon_index
+    from rasd.extract.patterns import place_nouns
+    from rasd.extract.records import PLACE_CLASSES
+
+    nouns = place_nouns() - {"ريف"}
+    index = lexicon_index()
+    named = {m.key for m in doc.mentions if m.cls in PLACE_CLASSES}
+    for key in sorted(named):
+        words = key.split()
+        if len(words) < 2 or strip_al(words[0]) not in nouns:
+            continue
+        rest = " ".join(words[1:])
+        target = index.get(rest) or doc.entities.get(rest)
+        if target is None or target.cls not in PLACE_CLASSES or rest == key:
+            continue
+        if rest not in doc.entities:
+            doc.add_entity(target)
+        _rekey(doc, key, rest, target.cls)
 
 
 def link_national_orgs(doc: Doc) -> None:

@@ -52,6 +52,16 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     ]
 
 
+def _stands_alone(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a word of its own (not only after و): then
+    «وريهام» is «و» + «ريهام», while «وينتر» (تشارلي وينتر) is one word.
+
+    >>> _stands_alone("سعد وريهام ... ريهام دوابشة", "ريهام"), _stands_alone("تشارلي وينتر", "ينتر")
+    (True, False)
+    """
+    return re.search(rf"(?<![\w\u0640]){re.escape(word)}(?![\w])", text) is not None
+
+
 def _extend_after_son(text: str, end: int) -> int:
     """A name cut on «بن» goes on: the next word, and a family name with ال after it
     (طارق بن | مساعد الميموني)."""
@@ -70,7 +80,7 @@ def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str]
     """The part of the NER span ``text[start:end]`` of class ``cls`` that names an entity,
     with its class, or ``None`` when it names none.
 
-    >>> t = "اصيب والداه سعد وريهام وشقيقه"
+    >>> t = "اصيب والداه سعد وريهام وشقيقه. ريهام دوابشة"
     >>> s, e, c = mend_span(t, 12, 22, "Person"); t[s:e], c
     ('سعد', 'Person')
     >>> t = "مع الأمن بالفيوم"
@@ -96,8 +106,13 @@ def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str]
         for k in range(1, len(words)):
             w = fold(words[k][2])
             prev = fold(words[k - 1][2])
-            if w.startswith("و") and len(w) > 3 and prev not in name_connectors():
-                words = words[:k]  # "سعد وريهام": two people
+            if (
+                w.startswith("و")
+                and len(w) > 3
+                and prev not in name_connectors()
+                and _stands_alone(text, words[k][2][1:])
+            ):
+                words = words[:k]  # "سعد وريهام": two people (ريهام is named alone too)
                 break
         if len(words) > 2 and fold(words[0][2]) in _SON:
             words = words[1:]  # "ابن هلال الأسد": the son of هلال الأسد

@@ -24,6 +24,7 @@ from rasd.extract.claims import find_claims
 from rasd.extract.coref import (
     link_name_variants,
     link_national_orgs,
+    link_place_nouns,
     quoted_places_are_media,
     resolve_generic_org,
     resolve_org_heads,
@@ -314,6 +315,7 @@ def _coref(doc: Doc) -> None:
     quoted_places_are_media(doc)
     link_name_variants(doc)
     link_national_orgs(doc)
+    link_place_nouns(doc)
     resolve_short_names(doc)
     resolve_title_refs(doc)
     resolve_generic_org(doc)
