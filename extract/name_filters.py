@@ -66,8 +66,9 @@ def _extend_after_son(text: str, end: int) -> int:
     """A name cut on «بن» goes on: the next word, and a family name with ال after it
     (طارق بن | مساعد الميموني)."""
     nxt = _words(text, end, min(len(text), end + 60))[:2]
-    if not nxt or is_name_stopword(nxt[0][2]) or not fold(nxt[0][2]).isalpha():
-        return -1
+    first = fold(nxt[0][2]) if nxt else ""
+    if not first.isalpha() or first.startswith("ال") or is_name_stopword(nxt[0][2]):
+        return -1  # "ابن الاربع سنوات": a common noun, not a father's name
     stop = nxt[0][1]
     if len(nxt) > 1:
         w = fold(nxt[1][2])
