@@ -34,6 +34,7 @@ from rasd.extract.coref import (
 from rasd.extract.dates import find_dates
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.errors import ExtractError, UsageError
+from rasd.extract.facilities import find_facilities
 from rasd.extract.lexicon import lexicon_index, lexicon_matcher
 from rasd.extract.name_filters import mend_span
 from rasd.extract.patterns import (
@@ -102,6 +103,9 @@ def _sentences(doc: Doc) -> None:
 @component("dates", assigns=("dates",))
 def _dates(doc: Doc) -> None:
     doc.dates = find_dates(doc.article.text, doc.article.segments, doc.article.published)
+
+
+component("facilities", assigns=("mentions",))(find_facilities)
 
 
 @component("lexicon", assigns=("mentions",))
@@ -325,8 +329,9 @@ def _coref(doc: Doc) -> None:
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "sentences",
     "dates",
-    "lexicon",
     "ner-tags",
+    "facilities",
+    "lexicon",
     "titles",
     "org-heads",
     "ner",

@@ -228,6 +228,13 @@ class OrgHead(NamedTuple):
     media: str  # "yes": heads of media names (صحيفة، وكالة)
 
 
+class FacilityHead(NamedTuple):
+    """``facility_heads.tsv``: a noun that makes a named facility or site (مسجد، قاعدة، سجن)."""
+
+    head: str
+    note: str
+
+
 class OrgWord(NamedTuple):
     """``org_words.tsv``: words and phrases that end, extend or rule out an organisation name
     found by its head noun (kinds ``adjective``, ``not_adjective``, ``generic``, ``lam_head``)."""
@@ -340,6 +347,7 @@ TABLES: dict[str, type[tuple]] = {
     "date_ordinals.tsv": DateOrdinal,
     "entities.tsv": LexiconEntry,
     "event_heads.tsv": EventHead,
+    "facility_heads.tsv": FacilityHead,
     "frequent_words.tsv": FrequentWord,
     "latin_initials.tsv": LatinInitial,
     "months.tsv": Month,

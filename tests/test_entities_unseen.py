@@ -28,7 +28,7 @@ def keys(text: str, cls: str | None = None) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("وقع التفجير داخل مسجد قوات الطوارئ الخاصة في مدينة أبها.", "قوات الطوارئ الخاصة"),
+        ("وأشاد الأمير بدور قوات الطوارئ الخاصة في حفظ الأمن.", "قوات الطوارئ الخاصة"),
         ("استهدف منسوبي قوات الطوارىء الخاصة بمنطقة عسير.", "قوات الطوارىء الخاصة"),
         ("وقال أستاذ بجامعة نايف العربية للعلوم الأمنية إن الخطر كبير.", None),
         ("وينفذه الاتحاد المصري لجمعيات متحدي الإعاقة في القاهرة.", None),
@@ -145,3 +145,38 @@ def test_columnist_footer_is_cut() -> None:
     ex = run(body)
     assert "gmail" not in ex.article.text
     assert not {e.key for e in ex.entities if e.cls == "Platform"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "not_entities"),
+    [
+        (
+            "وقع التفجير داخل مسجد قوات الطوارئ الخاصة في مدينة أبها.",
+            "مسجد قوات الطوارئ الخاصة",
+            (),
+        ),
+        ("التفجير الذي استهدف جامع قوات الطوارئ بعسير.", "مسجد قوات الطوارئ الخاصة", ()),
+        ("وسجن الناصرية جنوب بغداد.", "سجن الناصرية", ("الناصرية",)),
+        ("قادمة من ميناء لوريان الفرنسي.", "ميناء لوريان", ("لوريان",)),
+        (
+            "المصلين في مسجد علي بن أبي طالب ببلدة القديح.",
+            "مسجد علي بن أبي طالب",
+            ("علي بن أبي طالب",),
+        ),
+        ("تدربوا في قاعدة الحبانية الجوية غرب بغداد.", "قاعدة الحبانية الجوية", ()),
+    ],
+)
+def test_named_facilities_are_places(text: str, place: str, not_entities: tuple[str, ...]) -> None:
+    ents = {e.key: e.cls for e in run(text).entities if e.scope is None}
+    assert ents.get(match_key(place)) in ("Place", "City", "AdministrativeArea"), ents
+    assert not {match_key(n) for n in not_entities} & ents.keys()
+
+
+@pytest.mark.parametrize("text", ["من هذه القاعدة الاستراتيجية.", "وأنشأ قاعدة بيانات كبيرة."])
+def test_a_facility_noun_without_a_name_is_no_place(text: str) -> None:
+    assert not [e for e in run(text).entities if e.cls == "Place"]
+
+
+@given(st.sampled_from(["الطوارىء", "الطوارئ"]))
+def test_final_hamza_on_ya_is_one_key(word: str) -> None:
+    assert match_key(f"قوات {word} الخاصة") == match_key("قوات الطوارئ الخاصة")
