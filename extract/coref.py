@@ -262,8 +262,8 @@ def quoted_places_are_media(doc: Doc) -> None:
 
     text = doc.article.text
     for i, m in enumerate(doc.mentions):
-        if m.cls not in PLACE_CLASSES:
-            continue
+        if m.cls not in PLACE_CLASSES or m.layer in ("towns", "facilities"):
+            continue  # «قرية «المشيك»»: a place noun said it is a place
         before = text[max(0, m.start - 12) : m.start]
         opened = before.rstrip()[-1:]
         quoted = opened in _QUOTES and text[m.end : m.end + 1] == _QUOTES[opened]

@@ -107,8 +107,89 @@ def _name_end(
     return toks[_adjectives(view, k) - 1].end  # قاعدة انجرليك، فندق ريو امبريال مرحبا
 
 
+#: plurals and duals of place nouns that introduce a list of places (بلدات صدد وفيروزة)
+_PLURAL_PLACE_NOUNS = frozenset(fold(w) for w in ("بلدات", "قرى", "مدن", "مناطق", "بلدتي", "قريتي"))
+_QUOTES = frozenset('«»"“”')
+
+
+def _place_noun_clitic(word: str) -> int:
+    """Length of the proclitic before a place noun (مدينة، بلدة، قرية …) in folded ``word``."""
+    nouns = (place_nouns() - {"ريف"}) | _PLURAL_PLACE_NOUNS
+    for p in _CLITICS:
+        if word.startswith(p) and word[len(p) :] in nouns:
+            return len(p)
+    return -1
+
+
+def _town(view: SentView, j: int, tags: list[str] | None) -> int | None:
+    """The end token of a town's name at token ``j`` after a place noun: a word the NER
+    tags (with the words it continues over), or one that is no common Arabic word."""
+    toks, folded = view.tokens, view.folded
+    if j >= len(toks) or not is_word(toks[j]) or not fold(toks[j].text).isalpha():
+        return None
+    if is_name_stopword(toks[j].text) or nisba_country(toks[j].text):
+        return None
+    word, common = toks[j].text, frequent_words()
+    if word.endswith(("ها", "هم", "ه")) and len(word) > 4:
+        return None  # "مناطق نفوذه"، "منطقة يرتادها": a noun or verb with a pronoun
+    if word.endswith("ة") and not word.startswith("ال") and fold(word[:-1]) in common:
+        return None  # "منطقة عازلة": an adjective
+    if bare_forms(word) & (place_nouns() | _PLURAL_PLACE_NOUNS):
+        return None  # "مدن وبلدات"
+    if tags and tags[j] != "O":
+        k = j + 1
+        while k < len(toks) and k - j < 3 and tags[k].startswith("I-"):
+            k += 1
+        return k
+    if folded[j] in common or strip_al(folded[j]) in common:
+        return None
+    return j + 1
+
+
+def find_towns(doc: Doc, lex_starts: set[int]) -> None:
+    """Places named after a place noun: «منطقة الذهيبة»، «ولاية تطاوين»، «قرية «المشيك»»،
+    «بلدات صدد وفيروزة وزيدل» — the name alone is the place (guideline: without مدينة/
+    محافظة/منطقة); names the lexicon knows are left to it."""
+    for view in doc.views:
+        toks = view.tokens
+        tags = doc.ner_tags.get(view.index)
+        for i, tok in enumerate(toks):
+            if not is_word(tok) or _place_noun_clitic(view.folded[i]) < 0:
+                continue
+            plural = strip_al(view.folded[i].lstrip("وفبل")) in _PLURAL_PLACE_NOUNS
+            j = i + 1
+            while True:
+                quoted = j < len(toks) and toks[j].text in _QUOTES
+                k = j + 1 if quoted else j
+                if k >= len(toks) or toks[k].start in lex_starts:
+                    break
+                first = toks[k]
+                cut = 1 if j > i + 1 else 0  # "وفيروزة": و + the name
+                if cut:
+                    view.folded[k], saved = view.folded[k][1:], view.folded[k]
+                end = _town(view, k, tags)
+                if cut:
+                    view.folded[k] = saved
+                if end is None:
+                    break
+                start = first.start + cut
+                label = doc.article.text[start : toks[end - 1].end]
+                key = alias_index().get(match_key(label), match_key(label))
+                known = lexicon_index().get(key)
+                if known is not None and known.cls not in PLACE_CLASSES:
+                    break
+                if doc.add_mention(
+                    start, toks[end - 1].end, key, known.cls if known else "Place", "towns"
+                ):
+                    doc.add_entity(known or EntityInfo(key, "Place", label, source="pattern"))
+                j = end + (1 if quoted else 0)
+                if not (plural and j < len(toks) and view.folded[j].startswith("و")):
+                    break
+
+
 def find_facilities(doc: Doc) -> None:
-    """Add a Place mention for each named facility (see the module's docstring)."""
+    """Add a Place mention for each named facility (see the module's docstring), then for
+    each town named after a place noun (:func:`find_towns`)."""
     lex_ends: dict[int, int] = {}
     for m in lexicon_matcher().find(doc.folded, doc.article.segments):
         lex_ends.setdefault(m.start, m.end)
@@ -132,3 +213,4 @@ def find_facilities(doc: Doc) -> None:
             cls = known.cls if known else "Place"
             if doc.add_mention(start, end, key, cls, "facilities"):
                 doc.add_entity(known or EntityInfo(key, cls, label, source="pattern"))
+    find_towns(doc, set(lex_ends))
