@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -276,3 +277,47 @@ def quoted_places_are_media(doc: Doc) -> None:
         doc.add_entity(EntityInfo(key, "Organization", label, source="pattern"))
         doc.mentions[i] = replace(m, key=key, cls="Organization")
         _drop_orphan(doc, m.key)
+
+
+_QUOTED = re.compile(r"[«\"“]\s*([^«»\"“”\n]{2,40}?)\s*[»\"”]")
+
+
+def quoted_media_names(doc: Doc) -> None:
+    """A quoted name after a media noun (قناة «الخبر»، موقع «مراسل سوري») or spoken to after
+    a speech cue (وكشف لـ"الوطن") names a news medium (``media_cues.tsv``), unless the
+    quotation already holds a name."""
+    from rasd.extract.doc import bare_forms
+    from rasd.extract.patterns import cue_table
+    from rasd.extract.resources import MediaCue, load_table
+    from rasd.extract.text import fold
+
+    cues = {fold(r.word).rstrip("ـ"): r.kind for r in load_table("media_cues.tsv", MediaCue)}
+    speech = cue_table()
+    text = doc.article.text
+    for m in _QUOTED.finditer(text):
+        start, end = m.span(1)
+        if len(m.group(1).split()) > 4 or doc.overlaps(start, end):
+            continue
+        if not any(a <= start and end <= b for a, b in doc.article.segments):
+            continue
+        before = text[max(0, m.start() - 30) : m.start()].replace("ـ", "").split()
+        if not before:
+            continue
+        last = fold(before[-1])
+        if last == "ل" and len(before) > 1:
+            if not bare_forms(before[-2]) & speech.keys():
+                continue  # "لـ«داعش»" after no speech cue: not an addressee
+            cls = "Organization"
+        else:
+            cls = cues.get(strip_al(last.lstrip("وفب")), "")
+            if cls in ("", "addressee"):
+                continue
+        label = text[start:end]
+        key = match_key(label)
+        if not key or any(ch.isdigit() for ch in key):
+            continue
+        known = doc.entities.get(key)
+        if known is not None and known.cls != cls:
+            continue
+        doc.add_entity(known or EntityInfo(key, cls, label, source="pattern"))
+        doc.add_mention(start, end, key, cls, "media-quote")

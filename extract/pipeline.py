@@ -25,6 +25,7 @@ from rasd.extract.coref import (
     link_name_variants,
     link_national_orgs,
     link_place_nouns,
+    quoted_media_names,
     quoted_places_are_media,
     resolve_generic_org,
     resolve_org_heads,
@@ -51,7 +52,8 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
-from rasd.extract.text import is_word, match_key, split_sentences
+from rasd.extract.resources import WordNote, load_table
+from rasd.extract.text import fold, is_word, match_key, split_sentences
 
 Component = Callable[[Doc], None]
 #: A component's batch form: the same as calling the component on each document, and it
@@ -108,10 +110,22 @@ def _dates(doc: Doc) -> None:
 component("facilities", assigns=("mentions",))(find_facilities)
 
 
+@functools.cache
+def demonstratives() -> frozenset[str]:
+    """``demonstratives.tsv``: words after which a name of the lexicon is a common noun
+    (هذه القاعدة = this base), folded."""
+    return frozenset(fold(r.word) for r in load_table("demonstratives.tsv", WordNote))
+
+
 @component("lexicon", assigns=("mentions",))
 def _lexicon(doc: Doc) -> None:
     index = lexicon_index()
+    pointing = demonstratives()
+    text = doc.article.text
     for m in lexicon_matcher().find(doc.folded, doc.article.segments):
+        before = text[max(0, m.start - 8) : m.start].split()
+        if before and fold(before[-1]) in pointing and " " not in text[m.start : m.end]:
+            continue  # "هذه القاعدة": the base, not al-Qaeda
         if doc.add_mention(m.start, m.end, m.key, m.cls, "lexicon"):
             doc.add_entity(index[m.key])
 
@@ -253,7 +267,7 @@ def _ner(doc: Doc) -> None:
         if len(key.replace(" ", "")) < 3:
             continue
         if key not in aliases and (
-            (key[:1] in "وفبلك" and key[1:] in aliases)
+            (key[:1] in "وفبلك" and key[1:] in aliases and (key[0] != "ك" or len(key) > 4))
             or key.startswith(("وال", "فال"))
             or clitic_noun(key.split()[0])
         ):
@@ -317,6 +331,7 @@ component("events", assigns=("events",))(find_events)
 @component("coref", assigns=("mentions",))
 def _coref(doc: Doc) -> None:
     quoted_places_are_media(doc)
+    quoted_media_names(doc)
     link_name_variants(doc)
     link_national_orgs(doc)
     link_place_nouns(doc)

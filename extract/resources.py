@@ -235,6 +235,15 @@ class FacilityHead(NamedTuple):
     note: str
 
 
+class MediaCue(NamedTuple):
+    """``media_cues.tsv``: a noun (قناة، موقع) or لـ after a speech cue before a quoted name
+    that makes the name a news medium, and the class it gives."""
+
+    word: str
+    kind: str
+    note: str
+
+
 class OrgWord(NamedTuple):
     """``org_words.tsv``: words and phrases that end, extend or rule out an organisation name
     found by its head noun (kinds ``adjective``, ``not_adjective``, ``generic``, ``lam_head``)."""
@@ -345,11 +354,13 @@ TABLES: dict[str, type[tuple]] = {
     "cue_blockers.tsv": WordNote,
     "date_cues.tsv": DateCue,
     "date_ordinals.tsv": DateOrdinal,
+    "demonstratives.tsv": WordNote,
     "entities.tsv": LexiconEntry,
     "event_heads.tsv": EventHead,
     "facility_heads.tsv": FacilityHead,
     "frequent_words.tsv": FrequentWord,
     "latin_initials.tsv": LatinInitial,
+    "media_cues.tsv": MediaCue,
     "months.tsv": Month,
     "name_connectors.tsv": NameConnector,
     "name_stopwords.tsv": NameStopword,

@@ -180,3 +180,46 @@ def test_a_facility_noun_without_a_name_is_no_place(text: str) -> None:
 @given(st.sampled_from(["الطوارىء", "الطوارئ"]))
 def test_final_hamza_on_ya_is_one_key(word: str) -> None:
     assert match_key(f"قوات {word} الخاصة") == match_key("قوات الطوارئ الخاصة")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        ('وكشف لـ"الوطن" مدير الإدارة أن العمل مستمر.', "الوطن", "Organization"),
+        ("ذكر موقع «مراسل سوري» المعارض أن القصف مستمر.", "مراسل سوري", "Platform"),
+        ("وأفادت قناة «الخبر» القريبة من النظام بمقتل خمسة.", "الخبر", "Organization"),
+    ],
+)
+def test_quoted_media_names(text: str, name: str, cls: str) -> None:
+    ents = {e.key: e.cls for e in run(text).entities if e.scope is None}
+    assert ents.get(match_key(name)) == cls, ents
+
+
+def test_quoted_word_after_lam_without_a_speech_cue_is_no_medium() -> None:
+    ents = {e.key: e.cls for e in run("وانضم الشاب لـ«الجهاد» في سوريا.").entities}
+    assert match_key("الجهاد") not in ents
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("من أصيلي منطقة الذهيبة من ولاية تطاوين.", "الذهيبة"),
+        ("من أصيلي منطقة الذهيبة من ولاية تطاوين.", "تطاوين"),
+        ("سيطر جيش الفتح على قرية «المشيك» أمس.", "المشيك"),
+        ("والثاني يصل بين البوكمال وقرية السويعية.", "السويعية"),
+    ],
+)
+def test_towns_after_place_nouns(text: str, town: str) -> None:
+    ents = {e.key: e.cls for e in run(text).entities if e.scope is None}
+    assert ents.get(match_key(town)) == "Place", ents
+
+
+@pytest.mark.parametrize("text", ["وأقام في منطقة نفوذه.", "تعيش في مدن وبلدات كثيرة."])
+def test_no_town_from_pronouns_or_plurals(text: str) -> None:
+    assert not [e for e in run(text).entities if e.cls == "Place"]
+
+
+def test_kabul_is_no_apple_and_this_base_is_no_qaeda() -> None:
+    ents = {e.key for e in run("التفاوض مع حكومة كابل من هذه القاعدة الجوية.").entities}
+    assert match_key("آبل") not in ents and match_key("القاعدة") not in ents
+    assert match_key("القاعدة") in {e.key for e in run("وقاتل تنظيم القاعدة في اليمن.").entities}
