@@ -321,3 +321,41 @@ def quoted_media_names(doc: Doc) -> None:
             continue
         doc.add_entity(known or EntityInfo(key, cls, label, source="pattern"))
         doc.add_mention(start, end, key, cls, "media-quote")
+
+
+def publisher_mentions(doc: Doc) -> None:
+    """The article's own publisher named in its text — in quotation marks (علمت «الوطن»),
+    by a name of two words or more (عين اليوم – جدة), or at the start of a line before a
+    dash (سبق - الرياض) — is a mention of the publisher's organisation (the key of
+    :func:`extract.resolve.publisher_entity`); a one-word name elsewhere is a common word."""
+    from rasd.extract.patterns import media_heads
+    from rasd.extract.text import fold
+
+    label = doc.article.publisher
+    if not label:
+        return
+    key = match_key(label)
+    words = label.split()
+    forms = {label}
+    if len(words) > 1 and strip_al(fold(words[0])) in media_heads():
+        forms.add(" ".join(words[1:]))
+    text = doc.article.text
+    found = False
+    for form in sorted(forms, key=len, reverse=True):
+        for m in re.finditer(re.escape(form), text):
+            start, end = m.span()
+            if (start > 0 and text[start - 1].isalpha() and text[start - 1] not in "وبل") or (
+                end < len(text) and text[end].isalpha()
+            ):
+                continue
+            quoted = text[start - 1 : start] in '«"“' and text[end : end + 1] in '»"”'
+            line_start = start == 0 or text[start - 1] == "\n"
+            byline = line_start and text[end : end + 3].strip()[:1] in "-–—"
+            if not (quoted or len(form.split()) > 1 or byline) or doc.overlaps(start, end):
+                continue
+            if not any(a <= start and end <= b for a, b in doc.article.segments):
+                continue
+            if doc.add_mention(start, end, key, "Organization", "publisher"):
+                found = True
+    if found and key not in doc.entities:
+        doc.add_entity(EntityInfo(key, "Organization", label, source="pattern"))

@@ -25,6 +25,7 @@ from rasd.extract.coref import (
     link_name_variants,
     link_national_orgs,
     link_place_nouns,
+    publisher_mentions,
     quoted_media_names,
     quoted_places_are_media,
     resolve_generic_org,
@@ -331,6 +332,7 @@ component("events", assigns=("events",))(find_events)
 @component("coref", assigns=("mentions",))
 def _coref(doc: Doc) -> None:
     quoted_places_are_media(doc)
+    publisher_mentions(doc)
     quoted_media_names(doc)
     link_name_variants(doc)
     link_national_orgs(doc)

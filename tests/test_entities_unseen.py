@@ -223,3 +223,18 @@ def test_kabul_is_no_apple_and_this_base_is_no_qaeda() -> None:
     ents = {e.key for e in run("التفاوض مع حكومة كابل من هذه القاعدة الجوية.").entities}
     assert match_key("آبل") not in ents and match_key("القاعدة") not in ents
     assert match_key("القاعدة") in {e.key for e in run("وقاتل تنظيم القاعدة في اليمن.").entities}
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "expected"),
+    [
+        ("3alyoum", "عين اليوم – جدة قال عضو الشورى إن الشباب غاضبون.", True),
+        ("sabq", "أكد مصدر لـ«سبق» أن الوضع هادئ.", True),
+        ("sabq", "وهو ما سبق أن أعلنه الوزير.", False),  # سبق "already": a common word
+    ],
+)
+def test_publisher_named_in_its_own_text(source: str, text: str, expected: bool) -> None:
+    record = {"content": text, "source": source, "title": "عنوان الخبر"}
+    ex = extract_article(parse_record(record, "entities-unseen-test"))
+    key = match_key(ex.article.publisher or "")
+    assert any(m.key == key and m.cls == "Organization" for m in ex.mentions) is expected
