@@ -19,12 +19,26 @@ import functools
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.lexicon import alias_index, lexicon_index, lexicon_matcher, nisba_country
-from rasd.extract.patterns import frequent_words, is_name_stopword, org_heads, place_nouns
+from rasd.extract.patterns import (
+    frequent_words,
+    is_name_stopword,
+    name_connectors,
+    org_heads,
+    org_words,
+    place_nouns,
+)
 from rasd.extract.records import PLACE_CLASSES, EntityInfo
 from rasd.extract.resources import FacilityHead, load_table
 from rasd.extract.text import fold, is_word, match_key
 
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+
+
+@functools.cache
+def common_name_heads() -> frozenset[str]:
+    """Facility heads whose names may be common nouns (ساحة التحرير), folded."""
+    rows = load_table("facility_heads.tsv", FacilityHead)
+    return frozenset(fold(r.head) for r in rows if r.common_names == "yes")
 
 
 @functools.cache
@@ -61,12 +75,14 @@ def _adjectives(view: SentView, k: int) -> int:
 
 
 def _name_end(
-    view: SentView, j: int, lex_ends: dict[int, int], tags: list[str] | None
+    view: SentView, j: int, lex_ends: dict[int, int], tags: list[str] | None, open_head: bool
 ) -> int | None:
     """The character offset where the facility's name starting at token ``j`` ends."""
     toks, folded = view.tokens, view.folded
     if j >= len(toks) or not is_word(toks[j]):
         return None
+    if folded[j].startswith("لل") or _head_clitic(folded[j]) >= 0:
+        return None  # "حي للطبقة الوسطى"; "ساحة معبد الكرنك": the inner facility is named
     if tags and tags[j] != "O" and not folded[j].startswith("ال"):
         k = j + 1
         while k < len(toks) and k - j < 5 and tags[k].startswith("I-"):
@@ -90,6 +106,13 @@ def _name_end(
     if f.startswith("ال"):
         if len(f) <= 4 or strip_al(f) in place_nouns() or is_name_stopword(toks[j].text):
             return None
+        if f in org_words()["name_title"] and j + 1 < len(toks) and is_word(toks[j + 1]):
+            k = j + 2  # قاعة الملك فيصل، جسر الملك فهد، مسجد الإمام الصادق
+            if folded[j + 1] in name_connectors() and k < len(toks):
+                k += 1  # جامعة الملك عبد العزيز
+            return toks[k - 1].end
+        if f in common and not open_head and not (tags and tags[j] != "O"):
+            return None  # "مسجد المعسكر"، "ميدان العمليات": a common noun
         return toks[_adjectives(view, j + 1) - 1].end  # مسجد الحسين، قاعدة الحبانية الجوية
     k = j
     while (
@@ -130,6 +153,8 @@ def _town(view: SentView, j: int, tags: list[str] | None) -> int | None:
     if is_name_stopword(toks[j].text) or nisba_country(toks[j].text):
         return None
     word, common = toks[j].text, frequent_words()
+    if folded[j].startswith("لل"):
+        return None  # "حي للطبقة الوسطى": a preposition
     if word.endswith(("ها", "هم", "ه")) and len(word) > 4:
         return None  # "مناطق نفوذه"، "منطقة يرتادها": a noun or verb with a pronoun
     if word.endswith("ة") and not word.startswith("ال") and fold(word[:-1]) in common:
@@ -201,7 +226,9 @@ def find_facilities(doc: Doc) -> None:
             cut = _head_clitic(view.folded[i])
             if cut < 0:
                 continue
-            end = _name_end(view, i + 1, lex_ends, doc.ner_tags.get(view.index))
+            head = view.folded[i][cut:]
+            tags = doc.ner_tags.get(view.index)
+            end = _name_end(view, i + 1, lex_ends, tags, head in common_name_heads())
             if end is None:
                 continue
             start = tok.start + cut

@@ -517,6 +517,14 @@ def find_persons(doc: Doc) -> None:
                 i += 1
                 continue
             title, j = hit
+            if (
+                i > 0
+                and view.folded[i] in org_words()["name_title"]
+                and bare_forms(toks[i - 1].text) & org_heads()
+                and not view.folded[i - 1].startswith(("ال", "وال", "بال", "لل"))
+            ):
+                i += 1  # "جامعة الملك عبد العزيز": the university's name, not the king
+                continue
             facts = RoleFacts(title, toks[i].start, toks[j - 1].end, [], [], [])
             k = skip_modifiers(doc, view, j, facts)
             if k > j:
@@ -593,7 +601,7 @@ def org_words() -> dict[str, frozenset[str]]:
     by_kind: dict[str, set[str]] = {}
     for r in load_table("org_words.tsv", OrgWord):
         by_kind.setdefault(r.kind, set()).add(match_key(r.word) if " " in r.word else fold(r.word))
-    kinds = ("adjective", "not_adjective", "generic", "lam_head")
+    kinds = ("adjective", "not_adjective", "generic", "lam_head", "name_title")
     return {k: frozenset(by_kind.get(k, ())) for k in kinds}
 
 
@@ -667,7 +675,11 @@ def find_organizations(doc: Doc) -> None:
                         end = k if k > i + 1 else None
                         break
                     if f.startswith("ال") and len(f) > 4:
-                        if strip_al(f) not in place_nouns():
+                        if f in org_words()["name_title"] and _name_like(doc, view, k + 1):
+                            end = k + 2  # جامعة الملك سعود، جامعة الملك عبد العزيز
+                            if view.folded[k + 1] in name_connectors() and end < len(toks):
+                                end += 1
+                        elif strip_al(f) not in place_nouns():
                             end = _relational_adjectives(view, k + 1)
                             end = _org_continuation(doc, view, end, head_f, end == k + 1)
                         break

@@ -233,6 +233,7 @@ class FacilityHead(NamedTuple):
 
     head: str
     note: str
+    common_names: str  # "yes": ساحة التحرير — a common noun may be the name
 
 
 class MediaCue(NamedTuple):

@@ -238,3 +238,26 @@ def test_publisher_named_in_its_own_text(source: str, text: str, expected: bool)
     ex = extract_article(parse_record(record, "entities-unseen-test"))
     key = match_key(ex.article.publisher or "")
     assert any(m.key == key and m.cls == "Organization" for m in ex.mentions) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("عقدت الندوة بقاعة الملك فيصل للمؤتمرات.", "قاعة الملك فيصل"),
+        ("تخصيص شاشات عملاقة في ساحة معبد الكرنك.", "معبد الكرنك"),
+        ("تجمع المتظاهرون في ساحة التحرير وسط بغداد.", "ساحة التحرير"),
+    ],
+)
+def test_facility_names_with_titles_and_common_nouns(text: str, place: str) -> None:
+    places = {e.key for e in run(text).entities if e.cls == "Place"}
+    assert match_key(place) in places, places
+
+
+@pytest.mark.parametrize("text", ["صدر قرار في مسجد المعسكر.", "تحولت من حي للطبقة الوسطى."])
+def test_common_nouns_after_facility_heads_are_no_place(text: str) -> None:
+    assert not [e for e in run(text).entities if e.cls == "Place"]
+
+
+def test_university_named_after_a_king_is_whole() -> None:
+    orgs = keys("حيث ناقش الباحثون بجامعة الملك عبدالعزيز، خطة العام.", "Organization")
+    assert match_key("جامعة الملك عبد العزيز") in orgs and match_key("جامعة الملك") not in orgs
