@@ -228,6 +228,27 @@ def link_place_nouns(doc: Doc) -> None:
         if rest not in doc.entities:
             doc.add_entity(target)
         _rekey(doc, key, rest, target.cls)
+    _link_facility_forms(doc)
+
+
+def _link_facility_forms(doc: Doc) -> None:
+    """One facility, one node in an article: «قاعدة إنجرليك العسكرية» (with an adjective)
+    and «إنجرليك» (without its head noun) are «قاعدة إنجرليك» when it is named too."""
+    from rasd.extract.lexicon import lexicon_index
+    from rasd.extract.records import PLACE_CLASSES
+
+    facilities = sorted({m.key for m in doc.mentions if m.layer == "facilities"}, key=len)
+    places = {m.key for m in doc.mentions if m.cls in PLACE_CLASSES}
+    for fac in facilities:
+        if fac not in {m.key for m in doc.mentions}:
+            continue  # merged already
+        name = fac.split(" ", 1)[1] if " " in fac else ""
+        for other in sorted(places - {fac}):
+            longer = other.startswith(fac + " ") and all(
+                w.startswith("ال") and w.endswith(("ي", "يه")) for w in other[len(fac) :].split()
+            )
+            if (longer or other == name) and other not in lexicon_index():
+                _rekey(doc, other, fac, doc.entities[fac].cls if fac in doc.entities else "Place")
 
 
 def link_national_orgs(doc: Doc) -> None:

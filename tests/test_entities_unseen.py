@@ -261,3 +261,14 @@ def test_common_nouns_after_facility_heads_are_no_place(text: str) -> None:
 def test_university_named_after_a_king_is_whole() -> None:
     orgs = keys("حيث ناقش الباحثون بجامعة الملك عبدالعزيز، خطة العام.", "Organization")
     assert match_key("جامعة الملك عبد العزيز") in orgs and match_key("جامعة الملك") not in orgs
+
+
+def test_facility_with_adjective_or_without_head_is_one_node() -> None:
+    text = (
+        "سمحت تركيا باستخدام قاعدة انجرليك العسكرية. وتقع انجرليك في الجنوب، "
+        "وقاعدة انجرليك قريبة من سوريا."
+    )
+    ex = run(text)
+    places = {e.key for e in ex.entities if e.cls == "Place"}
+    assert places == {match_key("قاعدة انجرليك")}
+    assert sum(m.key == match_key("قاعدة انجرليك") for m in ex.mentions) == 3
