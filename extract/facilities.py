@@ -171,7 +171,7 @@ def _town(view: SentView, j: int, tags: list[str] | None) -> int | None:
     return j + 1
 
 
-def find_towns(doc: Doc, lex_spans: dict[int, int]) -> None:
+def find_towns(doc: Doc, lex_starts: set[int]) -> None:
     """Places named after a place noun: «منطقة الذهيبة»، «ولاية تطاوين»، «قرية «المشيك»»،
     «بلدات صدد وفيروزة وزيدل» — the name alone is the place (guideline: without مدينة/
     محافظة/منطقة); names the lexicon knows are left to it."""
@@ -181,14 +181,12 @@ def find_towns(doc: Doc, lex_spans: dict[int, int]) -> None:
         for i, tok in enumerate(toks):
             if not is_word(tok) or _place_noun_clitic(view.folded[i]) < 0:
                 continue
-            if any(a < tok.end and tok.start < b for a, b in lex_spans.items()):
-                continue  # «منطقة عسير»: the lexicon names the place with its noun
             plural = strip_al(view.folded[i].lstrip("وفبل")) in _PLURAL_PLACE_NOUNS
             j = i + 1
             while True:
                 quoted = j < len(toks) and toks[j].text in _QUOTES
                 k = j + 1 if quoted else j
-                if k >= len(toks) or toks[k].start in lex_spans:
+                if k >= len(toks) or toks[k].start in lex_starts:
                     break
                 first = toks[k]
                 cut = 1 if j > i + 1 else 0  # "وفيروزة": و + the name
@@ -242,4 +240,4 @@ def find_facilities(doc: Doc) -> None:
             cls = known.cls if known else "Place"
             if doc.add_mention(start, end, key, cls, "facilities"):
                 doc.add_entity(known or EntityInfo(key, cls, label, source="pattern"))
-    find_towns(doc, lex_ends)
+    find_towns(doc, set(lex_ends))
