@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -197,7 +198,57 @@ def link_name_variants(doc: Doc) -> None:
             if len(lw) > len(sw) and lw[0] == sw[0] and lw[-1] == sw[-1] and _in_order(sw, lw)
         ]
         if len(longer) == 1:
-            _rekey(doc, short, longer[0], "Person")
+            long_e = doc.entities.get(longer[0])
+            short_e = doc.entities.get(short)
+            if short_e and short_e.source == "lexicon" and long_e and long_e.source != "lexicon":
+                _rekey(doc, longer[0], short, "Person")  # عادل بن أحمد الجبير → عادل الجبير
+            else:
+                _rekey(doc, short, longer[0], "Person")
+
+
+def link_place_nouns(doc: Doc) -> None:
+    """One place, one node: «محافظة دير الزور»، «منطقة عسير»، «مدينة الرقة» are the place
+    named without the place noun (``place_nouns.tsv``; not ريف: «ريف حلب» is a region of its
+    own), when that name is a place of the lexicon or of the article."""
+    from rasd.extract.lexicon import lexicon_index
+    from rasd.extract.patterns import place_nouns
+    from rasd.extract.records import PLACE_CLASSES
+
+    nouns = place_nouns() - {"ريف"}
+    index = lexicon_index()
+    named = {m.key for m in doc.mentions if m.cls in PLACE_CLASSES}
+    for key in sorted(named):
+        words = key.split()
+        if len(words) < 2 or strip_al(words[0]) not in nouns:
+            continue
+        rest = " ".join(words[1:])
+        target = index.get(rest) or doc.entities.get(rest)
+        if target is None or target.cls not in PLACE_CLASSES or rest == key:
+            continue
+        if rest not in doc.entities:
+            doc.add_entity(target)
+        _rekey(doc, key, rest, target.cls)
+    _link_facility_forms(doc)
+
+
+def _link_facility_forms(doc: Doc) -> None:
+    """One facility, one node in an article: «قاعدة إنجرليك العسكرية» (with an adjective)
+    and «إنجرليك» (without its head noun) are «قاعدة إنجرليك» when it is named too."""
+    from rasd.extract.lexicon import lexicon_index
+    from rasd.extract.records import PLACE_CLASSES
+
+    facilities = sorted({m.key for m in doc.mentions if m.layer == "facilities"}, key=len)
+    places = {m.key for m in doc.mentions if m.cls in PLACE_CLASSES}
+    for fac in facilities:
+        if fac not in {m.key for m in doc.mentions}:
+            continue  # merged already
+        name = fac.split(" ", 1)[1] if " " in fac else ""
+        for other in sorted(places - {fac}):
+            longer = other.startswith(fac + " ") and all(
+                w.startswith("ال") and w.endswith(("ي", "يه")) for w in other[len(fac) :].split()
+            )
+            if (longer or other == name) and other not in lexicon_index():
+                _rekey(doc, other, fac, doc.entities[fac].cls if fac in doc.entities else "Place")
 
 
 def link_national_orgs(doc: Doc) -> None:
@@ -233,8 +284,8 @@ def quoted_places_are_media(doc: Doc) -> None:
 
     text = doc.article.text
     for i, m in enumerate(doc.mentions):
-        if m.cls not in PLACE_CLASSES:
-            continue
+        if m.cls not in PLACE_CLASSES or m.layer in ("towns", "facilities"):
+            continue  # «قرية «المشيك»»: a place noun said it is a place
         before = text[max(0, m.start - 12) : m.start]
         opened = before.rstrip()[-1:]
         quoted = opened in _QUOTES and text[m.end : m.end + 1] == _QUOTES[opened]
@@ -247,3 +298,85 @@ def quoted_places_are_media(doc: Doc) -> None:
         doc.add_entity(EntityInfo(key, "Organization", label, source="pattern"))
         doc.mentions[i] = replace(m, key=key, cls="Organization")
         _drop_orphan(doc, m.key)
+
+
+_QUOTED = re.compile(r"[«\"“]\s*([^«»\"“”\n]{2,40}?)\s*[»\"”]")
+
+
+def quoted_media_names(doc: Doc) -> None:
+    """A quoted name after a media noun (قناة «الخبر»، موقع «مراسل سوري») or spoken to after
+    a speech cue (وكشف لـ"الوطن") names a news medium (``media_cues.tsv``), unless the
+    quotation already holds a name."""
+    from rasd.extract.doc import bare_forms
+    from rasd.extract.patterns import cue_table
+    from rasd.extract.resources import MediaCue, load_table
+    from rasd.extract.text import fold
+
+    cues = {fold(r.word).rstrip("ـ"): r.kind for r in load_table("media_cues.tsv", MediaCue)}
+    speech = cue_table()
+    text = doc.article.text
+    for m in _QUOTED.finditer(text):
+        start, end = m.span(1)
+        if len(m.group(1).split()) > 4 or doc.overlaps(start, end):
+            continue
+        if not any(a <= start and end <= b for a, b in doc.article.segments):
+            continue
+        before = text[max(0, m.start() - 30) : m.start()].replace("ـ", "").split()
+        if not before:
+            continue
+        last = fold(before[-1])
+        if last == "ل" and len(before) > 1:
+            if not bare_forms(before[-2]) & speech.keys():
+                continue  # "لـ«داعش»" after no speech cue: not an addressee
+            cls = "Organization"
+        else:
+            cls = cues.get(strip_al(last.lstrip("وفب")), "")
+            if cls in ("", "addressee"):
+                continue
+        label = text[start:end]
+        key = match_key(label)
+        if not key or any(ch.isdigit() for ch in key):
+            continue
+        known = doc.entities.get(key)
+        if known is not None and known.cls != cls:
+            continue
+        doc.add_entity(known or EntityInfo(key, cls, label, source="pattern"))
+        doc.add_mention(start, end, key, cls, "media-quote")
+
+
+def publisher_mentions(doc: Doc) -> None:
+    """The article's own publisher named in its text — in quotation marks (علمت «الوطن»),
+    by a name of two words or more (عين اليوم – جدة), or at the start of a line before a
+    dash (سبق - الرياض) — is a mention of the publisher's organisation (the key of
+    :func:`extract.resolve.publisher_entity`); a one-word name elsewhere is a common word."""
+    from rasd.extract.patterns import media_heads
+    from rasd.extract.text import fold
+
+    label = doc.article.publisher
+    if not label:
+        return
+    key = match_key(label)
+    words = label.split()
+    forms = {label}
+    if len(words) > 1 and strip_al(fold(words[0])) in media_heads():
+        forms.add(" ".join(words[1:]))
+    text = doc.article.text
+    found = False
+    for form in sorted(forms, key=len, reverse=True):
+        for m in re.finditer(re.escape(form), text):
+            start, end = m.span()
+            if (start > 0 and text[start - 1].isalpha() and text[start - 1] not in "وبل") or (
+                end < len(text) and text[end].isalpha()
+            ):
+                continue
+            quoted = text[start - 1 : start] in '«"“' and text[end : end + 1] in '»"”'
+            line_start = start == 0 or text[start - 1] == "\n"
+            byline = line_start and text[end : end + 3].strip()[:1] in "-–—"
+            if not (quoted or len(form.split()) > 1 or byline) or doc.overlaps(start, end):
+                continue
+            if not any(a <= start and end <= b for a, b in doc.article.segments):
+                continue
+            if doc.add_mention(start, end, key, "Organization", "publisher"):
+                found = True
+    if found and key not in doc.entities:
+        doc.add_entity(EntityInfo(key, "Organization", label, source="pattern"))

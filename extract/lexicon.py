@@ -112,9 +112,9 @@ class NameMatcher:
                     start = s - 2 if prefix.endswith("ال") else ts
                     cands.append((start, e, key, cls))
                 elif kind == "bare" and (
-                    prefix in _BEFORE_BARE
+                    (prefix in _BEFORE_BARE and not ("ك" in prefix and e - s <= 3))
                     or (cls == "Platform" and prefix in _BEFORE_BARE_PLATFORM)
-                ):
+                ):  # كابل (Kabul) is no ك + آبل: ك before a name of three letters is not read
                     cands.append((s, e, key, cls))
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         taken: list[tuple[int, int]] = []

@@ -29,6 +29,7 @@ from rasd.extract.resources import (
     NameStopword,
     NotOrgHead,
     OrgHead,
+    OrgWord,
     PlaceNoun,
     SourceNoun,
     SpeechCue,
@@ -526,6 +527,14 @@ def find_persons(doc: Doc) -> None:
                 i += 1
                 continue
             title, j = hit
+            if (
+                i > 0
+                and view.folded[i] in org_words()["name_title"]
+                and bare_forms(toks[i - 1].text) & org_heads()
+                and not view.folded[i - 1].startswith(("ال", "وال", "بال", "لل"))
+            ):
+                i += 1  # "جامعة الملك عبد العزيز": the university's name, not the king
+                continue
             facts = RoleFacts(title, toks[i].start, toks[j - 1].end, [], [], [])
             k = skip_modifiers(doc, view, j, facts)
             if k > j:
@@ -574,17 +583,65 @@ def place_nouns() -> frozenset[str]:
     return frozenset(fold(r.noun) for r in load_table("place_nouns.tsv", PlaceNoun))
 
 
-def _relational_adjectives(view: SentView, k: int) -> int:
-    """Skip definite relational adjectives (الوطني، العراقية، المركزية) after an organisation
-    head; returns the index after them."""
+def _relational_adjectives(view: SentView, k: int, head: str = "") -> int:
+    """Skip definite relational adjectives (الوطني، العراقية، المركزية) and the adjectives of
+    ``org_words.tsv`` (الخاصة، المسلحة) after an organisation head; returns the index after
+    them.  Descriptive adjectives (الرسمية، اليساري) end the name, and so does a masculine
+    adjective after a feminine ``head`` («رئيس الحكومة الفرنسي»: it describes رئيس)."""
     start = k
+    words = org_words()
     while k < len(view.tokens) and k - start < 3 and is_word(view.tokens[k]):
         f = view.folded[k]
-        if f.startswith("ال") and (f.endswith("ي") or f.endswith("يه")) and len(f) > 4:
+        if f in words["not_adjective"]:
+            break
+        if head.endswith("ه") and f.endswith("ي") and k == start:
+            break
+        if f in words["adjective"] or (
+            f.startswith("ال") and (f.endswith("ي") or f.endswith("يه")) and len(f) > 4
+        ):
             k += 1
         else:
             break
     return k
+
+
+@functools.cache
+def org_words() -> dict[str, frozenset[str]]:
+    """``org_words.tsv`` by kind (folded; ``generic`` phrases as match keys)."""
+    by_kind: dict[str, set[str]] = {}
+    for r in load_table("org_words.tsv", OrgWord):
+        by_kind.setdefault(r.kind, set()).add(match_key(r.word) if " " in r.word else fold(r.word))
+    kinds = ("adjective", "not_adjective", "generic", "lam_head", "name_title")
+    return {k: frozenset(by_kind.get(k, ())) for k in kinds}
+
+
+def _org_continuation(doc: Doc, view: SentView, end: int, head: str, noun_end: bool) -> int:
+    """Extend an organisation name ending at token ``end``: a coordinated definite noun right
+    after its noun (حزب العدالة والتنمية، هيئة التحقيق والادعاء), then, for heads of
+    ``org_words.tsv`` kind ``lam_head``, لـ + noun (+ noun) + adjectives (جامعة نايف العربية
+    للعلوم الأمنية، الاتحاد المصري لجمعيات متحدي الإعاقة)."""
+    toks = view.tokens
+
+    def free(j: int) -> bool:
+        return j < len(toks) and is_word(toks[j]) and doc.mention_at_token(toks[j]) is None
+
+    f = view.folded
+    if noun_end and free(end) and f[end].startswith("وال") and len(f[end]) > 5:
+        end = _relational_adjectives(view, end + 1)
+    if head not in org_words()["lam_head"] or not free(end):
+        return end
+    w = f[end]
+    if w.startswith("لل") and len(w) > 4 and not is_name_stopword(toks[end].text):
+        end = _relational_adjectives(view, end + 1)
+    elif w.startswith("ل") and not w.startswith("لل") and len(w) > 4 and free(end + 1):
+        k = end + 1
+        if not f[k].startswith("ال") and free(k + 1) and f[k + 1].startswith("ال"):
+            k += 1  # لجمعيات متحدي الإعاقة
+        if f[k].startswith("ال") and len(f[k]) > 4:
+            end = _relational_adjectives(view, k + 1)
+            if free(end) and f[end].startswith("وال") and len(f[end]) > 5:
+                end += 1  # لدراسات الأمن والدفاع
+    return end
 
 
 @functools.cache
@@ -611,10 +668,11 @@ def find_organizations(doc: Doc) -> None:
                 continue
             end = None
             k = i + 1
+            head_f = next(iter(forms & heads))
             if definite:
                 if not forms & definite_org_heads():
                     continue  # التنظيم الإرهابي: left to coreference
-                k = _relational_adjectives(view, k)
+                k = _relational_adjectives(view, k, head_f)
                 if k > i + 1:
                     end = k  # الجيش العراقي، القوات الكردية، الحكومة التركية
             else:
@@ -627,14 +685,21 @@ def find_organizations(doc: Doc) -> None:
                         end = k if k > i + 1 else None
                         break
                     if f.startswith("ال") and len(f) > 4:
-                        if strip_al(f) not in place_nouns():
+                        if f in org_words()["name_title"] and _name_like(doc, view, k + 1):
+                            end = k + 2  # جامعة الملك سعود، جامعة الملك عبد العزيز
+                            if view.folded[k + 1] in name_connectors() and end < len(toks):
+                                end += 1
+                        elif strip_al(f) not in place_nouns():
                             end = _relational_adjectives(view, k + 1)
+                            end = _org_continuation(doc, view, end, head_f, end == k + 1)
                         break
                     if not f or f[0] in "وفبلكي" or f[1:3] == "ال":
                         break  # (a token of only tatweel or diacritics folds to "")
                     k += 1
             if end is None:
                 continue
+            if definite:
+                end = _org_continuation(doc, view, end, head_f, False)
             ft = fold(tok.text)
             text = doc.article.text
             if definite and ft.startswith(("لل", "ولل", "فلل")):
@@ -647,6 +712,8 @@ def find_organizations(doc: Doc) -> None:
                     start = tok.start + (0 if ft in heads else 1)  # "لوزارة" → "وزارة"
                 name = text[start : toks[end - 1].end]
             key = alias_index().get(match_key(name), match_key(name))
+            if key in org_words()["generic"]:
+                continue  # "القوات الأمنية": security forces, no name
             if definite and key not in lexicon_index():
                 # "الصحيفة البريطانية" after "صحيفة ديلي ميل": the same organisation
                 same_head = [

@@ -24,6 +24,9 @@ from rasd.extract.claims import find_claims
 from rasd.extract.coref import (
     link_name_variants,
     link_national_orgs,
+    link_place_nouns,
+    publisher_mentions,
+    quoted_media_names,
     quoted_places_are_media,
     resolve_generic_org,
     resolve_org_heads,
@@ -33,7 +36,9 @@ from rasd.extract.coref import (
 from rasd.extract.dates import find_dates
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.errors import ExtractError, UsageError
+from rasd.extract.facilities import find_facilities
 from rasd.extract.lexicon import lexicon_index, lexicon_matcher
+from rasd.extract.name_filters import mend_span
 from rasd.extract.patterns import (
     clitic_noun,
     find_organizations,
@@ -48,8 +53,9 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
+from rasd.extract.resources import WordNote, load_table
 from rasd.extract.speaker import rank_speakers
-from rasd.extract.text import is_word, match_key, split_sentences
+from rasd.extract.text import fold, is_word, match_key, split_sentences
 
 Component = Callable[[Doc], None]
 #: A component's batch form: the same as calling the component on each document, and it
@@ -103,10 +109,25 @@ def _dates(doc: Doc) -> None:
     doc.dates = find_dates(doc.article.text, doc.article.segments, doc.article.published)
 
 
+component("facilities", assigns=("mentions",))(find_facilities)
+
+
+@functools.cache
+def demonstratives() -> frozenset[str]:
+    """``demonstratives.tsv``: words after which a name of the lexicon is a common noun
+    (هذه القاعدة = this base), folded."""
+    return frozenset(fold(r.word) for r in load_table("demonstratives.tsv", WordNote))
+
+
 @component("lexicon", assigns=("mentions",))
 def _lexicon(doc: Doc) -> None:
     index = lexicon_index()
+    pointing = demonstratives()
+    text = doc.article.text
     for m in lexicon_matcher().find(doc.folded, doc.article.segments):
+        before = text[max(0, m.start - 8) : m.start].split()
+        if before and fold(before[-1]) in pointing and " " not in text[m.start : m.end]:
+            continue  # "هذه القاعدة": the base, not al-Qaeda
         if doc.add_mention(m.start, m.end, m.key, m.cls, "lexicon"):
             doc.add_entity(index[m.key])
 
@@ -237,16 +258,18 @@ def _ner(doc: Doc) -> None:
 
     aliases = alias_index()
     index = lexicon_index()
-    for start, end, label in _ner_spans(doc):
+    for start0, end0, label in _ner_spans(doc):
         cls = _NER_CLASSES.get(label)
-        if cls is None:
+        mended = mend_span(doc.article.text, start0, end0, cls) if cls else None
+        if mended is None:
             continue
+        start, end, cls = mended
         surface = doc.article.text[start:end]
         key = match_key(surface)
         if len(key.replace(" ", "")) < 3:
             continue
         if key not in aliases and (
-            (key[:1] in "وفبلك" and key[1:] in aliases)
+            (key[:1] in "وفبلك" and key[1:] in aliases and (key[0] != "ك" or len(key) > 4))
             or key.startswith(("وال", "فال"))
             or clitic_noun(key.split()[0])
         ):
@@ -311,8 +334,11 @@ component("events", assigns=("events",))(find_events)
 @component("coref", assigns=("mentions",))
 def _coref(doc: Doc) -> None:
     quoted_places_are_media(doc)
+    publisher_mentions(doc)
+    quoted_media_names(doc)
     link_name_variants(doc)
     link_national_orgs(doc)
+    link_place_nouns(doc)
     resolve_short_names(doc)
     resolve_title_refs(doc)
     resolve_generic_org(doc)
@@ -322,8 +348,9 @@ def _coref(doc: Doc) -> None:
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "sentences",
     "dates",
-    "lexicon",
     "ner-tags",
+    "facilities",
+    "lexicon",
     "titles",
     "org-heads",
     "ner",

@@ -87,6 +87,27 @@ def _content_footers() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r.pattern) for r in rows if r.action == "content_footer")
 
 
+@functools.cache
+def _content_headers() -> tuple[re.Pattern[str], ...]:
+    """Share-button rows that sites put at the start of the text itself: kept in the text
+    (offsets do not move) but outside the body segment."""
+    rows = load_table("boilerplate.tsv", Boilerplate)
+    return tuple(re.compile(r.pattern) for r in rows if r.action == "content_header")
+
+
+def _header_end(content: str) -> int:
+    """Where the body starts after a leading content header (0 when there is none).
+
+    >>> _header_end("شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك يقوم الوزير")
+    45
+    """
+    for pattern in _content_headers():
+        m = pattern.match(content)
+        if m and m.end() < len(content):
+            return m.end()
+    return 0
+
+
 def _publisher_label(name: str | None) -> str | None:
     """Map a site code or bare name ("aawsat", "الحياة") to the publisher's label."""
     if not name:
@@ -295,12 +316,13 @@ def parse_record(obj: Any, source: str) -> Article:
         if m and m.start() > 0:
             content = content[: m.start()].rstrip()
     title = _first(obj, source, "title", "headline")
+    skip = _header_end(content)
     if title:
         text = f"{title}\n\n{content}"
         title_span: tuple[int, int] | None = (0, len(title))
-        segments = ((0, len(title)), (len(title) + 2, len(text)))
+        segments = ((0, len(title)), (len(title) + 2 + skip, len(text)))
     else:
-        text, title_span, segments = content, None, ((0, len(content)),)
+        text, title_span, segments = content, None, ((skip, len(content)),)
     date_s = _first(
         obj, source, "date", "datePublished", "published", "date_published", "date_extracted"
     )

@@ -229,6 +229,32 @@ class OrgHead(NamedTuple):
     media: str  # "yes": heads of media names (صحيفة، وكالة)
 
 
+class FacilityHead(NamedTuple):
+    """``facility_heads.tsv``: a noun that makes a named facility or site (مسجد، قاعدة، سجن)."""
+
+    head: str
+    note: str
+    common_names: str  # "yes": ساحة التحرير — a common noun may be the name
+
+
+class MediaCue(NamedTuple):
+    """``media_cues.tsv``: a noun (قناة، موقع) or لـ after a speech cue before a quoted name
+    that makes the name a news medium, and the class it gives."""
+
+    word: str
+    kind: str
+    note: str
+
+
+class OrgWord(NamedTuple):
+    """``org_words.tsv``: words and phrases that end, extend or rule out an organisation name
+    found by its head noun (kinds ``adjective``, ``not_adjective``, ``generic``, ``lam_head``)."""
+
+    word: str
+    kind: str
+    note: str
+
+
 class PlaceNoun(NamedTuple):
     """``place_nouns.tsv``: a noun that introduces a place (مدينة، محافظة …)."""
 
@@ -395,16 +421,20 @@ TABLES: dict[str, type[tuple]] = {
     "cue_blockers.tsv": WordNote,
     "date_cues.tsv": DateCue,
     "date_ordinals.tsv": DateOrdinal,
+    "demonstratives.tsv": WordNote,
     "entities.tsv": LexiconEntry,
     "event_heads.tsv": EventHead,
+    "facility_heads.tsv": FacilityHead,
     "frequent_words.tsv": FrequentWord,
     "latin_initials.tsv": LatinInitial,
+    "media_cues.tsv": MediaCue,
     "months.tsv": Month,
     "name_connectors.tsv": NameConnector,
     "name_stopwords.tsv": NameStopword,
     "nisba.tsv": Nisba,
     "not_org_heads.tsv": NotOrgHead,
     "org_heads.tsv": OrgHead,
+    "org_words.tsv": OrgWord,
     "place_nouns.tsv": PlaceNoun,
     "publishers.tsv": Publisher,
     "quote_in_phrase.tsv": WordNote,

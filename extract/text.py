@@ -122,7 +122,10 @@ def match_key(s: str) -> str:
 
 
 def _split_compound(word: str) -> str:
-    """``عبدالله`` → ``عبد الله`` (folded words)."""
+    """``عبدالله`` → ``عبد الله`` (folded words); a final ``يء`` (ىء folded) is ``ئ``
+    (الطوارىء = الطوارئ)."""
+    if word.endswith("يء") and len(word) > 3:
+        word = word[:-2] + "ئ"
     for head in ("عبد", "ابو"):
         if word.startswith(head + "ال") and len(word) > len(head) + 3:
             return f"{head} {word[len(head) :]}"

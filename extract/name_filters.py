@@ -1,0 +1,140 @@
+"""Mend or refuse the names the statistical NER proposes, by general rules of Arabic.
+
+The NER tags spans that are not names, or not the whole name, in unseen news (issue 11):
+coordinated names read as one («سعد وريهام»), a name ending on «بن» or «ابن» («احمد ابن
+الاربع سنوات»), dual nouns («خبيران سياسيان»، «الزعيمان الكرديان»), a place with its
+preposition («بالفيوم»، «للنيل»), a place noun read as a person («قرية أبو ناعورة»), a bare
+place noun («ريف»، «بريف»).  :func:`mend_span` returns the span to keep, with its class, or
+``None``.  The word lists are data: ``name_connectors.tsv``, ``place_nouns.tsv``,
+``frequent_words.tsv``, ``name_stopwords.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasd.extract.doc import strip_al
+from rasd.extract.patterns import (
+    frequent_words,
+    is_name_stopword,
+    name_connectors,
+    place_nouns,
+)
+from rasd.extract.text import fold
+
+_WORD = re.compile(r"\S+")
+#: a future or imperfect plural verb (سيطالبون، ويقولون), never a word of a name
+_VERB = re.compile(r"^[وف]?س?[يت]\w{2,}(?:ون|ان)$")
+_PLACE_CLITICS = ("وبال", "فبال", "بال", "كال")
+_SON = ("بن", "ابن")
+
+
+def dual_noun(word: str) -> bool:
+    """A dual or sound plural of a common noun or adjective (خبيران، الكرديان، انتحاريين):
+    the word without -ان/-ين/-ا is common and has at least four letters.
+
+    >>> dual_noun("خبيران"), dual_noun("الزعيمان"), dual_noun("عثمان"), dual_noun("سلمان")
+    (True, True, False, False)
+    """
+    w = fold(word)
+    common = frequent_words()
+    for suffix in ("ان", "ين", "ا"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 3:
+            stem = strip_al(w[: -len(suffix)])
+            if len(stem) >= 4 and common.get(stem, 0) > 3 * common.get(strip_al(w), 0):
+                return True
+    return False
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [
+        (start + m.start(), start + m.end(), m.group()) for m in _WORD.finditer(text[start:end])
+    ]
+
+
+def _stands_alone(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a word of its own (not only after و): then
+    «وريهام» is «و» + «ريهام», while «وينتر» (تشارلي وينتر) is one word.
+
+    >>> _stands_alone("سعد وريهام ... ريهام دوابشة", "ريهام"), _stands_alone("تشارلي وينتر", "ينتر")
+    (True, False)
+    """
+    return re.search(rf"(?<![\w\u0640]){re.escape(word)}(?![\w])", text) is not None
+
+
+def _extend_after_son(text: str, end: int) -> int:
+    """A name cut on «بن» goes on: the next word, and a family name with ال after it
+    (طارق بن | مساعد الميموني)."""
+    nxt = _words(text, end, min(len(text), end + 60))[:2]
+    first = fold(nxt[0][2]) if nxt else ""
+    if not first.isalpha() or first.startswith("ال") or is_name_stopword(nxt[0][2]):
+        return -1  # "ابن الاربع سنوات": a common noun, not a father's name
+    stop = nxt[0][1]
+    if len(nxt) > 1:
+        w = fold(nxt[1][2])
+        if w.startswith("ال") and w.endswith("ي") and w not in frequent_words():
+            stop = nxt[1][1]
+    return stop
+
+
+def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str] | None:
+    """The part of the NER span ``text[start:end]`` of class ``cls`` that names an entity,
+    with its class, or ``None`` when it names none.
+
+    >>> t = "اصيب والداه سعد وريهام وشقيقه. ريهام دوابشة"
+    >>> s, e, c = mend_span(t, 12, 22, "Person"); t[s:e], c
+    ('سعد', 'Person')
+    >>> t = "مع الأمن بالفيوم"
+    >>> s, e, c = mend_span(t, 9, 16, "Place"); t[s:e]
+    'الفيوم'
+    >>> mend_span("رأى خبيران سياسيان أن", 4, 18, "Person") is None
+    True
+    >>> t = "في قرية أبو ناعورة بمركز"
+    >>> s, e, c = mend_span(t, 3, 18, "Person"); t[s:e], c
+    ('أبو ناعورة', 'Place')
+    """
+    words = _words(text, start, end)
+    if not words:
+        return None
+    if all(dual_noun(w) for _s, _e, w in words):
+        return None  # "خبيران سياسيان"، "الزعيمان الكرديان"، "انتحاريان"
+    if _VERB.match(fold(words[0][2])) and len(words) > 1:
+        words = words[1:]  # "سيطالبون كيري"
+    places = place_nouns()
+    if cls == "Person" and len(words) > 1 and strip_al(fold(words[0][2])) in places:
+        cls, words = "Place", words[1:]  # "قرية أبو ناعورة"
+    if cls == "Person":
+        for k in range(1, len(words)):
+            w = fold(words[k][2])
+            prev = fold(words[k - 1][2])
+            if (
+                w.startswith("و")
+                and len(w) > 3
+                and prev not in name_connectors()
+                and _stands_alone(text, words[k][2][1:])
+            ):
+                words = words[:k]  # "سعد وريهام": two people (ريهام is named alone too)
+                break
+        if len(words) > 2 and fold(words[0][2]) in _SON:
+            words = words[1:]  # "ابن هلال الأسد": the son of هلال الأسد
+        if len(words) > 1 and fold(words[-1][2]) in _SON:
+            stop = _extend_after_son(text, words[-1][1])
+            if stop > 0:
+                return words[0][0], stop, cls  # "طارق بن مساعد الميموني"
+            words = words[:-1]  # "احمد ابن الاربع سنوات"
+        if not words:
+            return None
+    elif cls == "Place":
+        first = fold(words[0][2])
+        if first.startswith(_PLACE_CLITICS) and len(first) > 5:
+            cut = first.index("ال")
+            words[0] = (words[0][0] + cut, words[0][1], words[0][2][cut:])  # "بالفيوم"
+        elif first.startswith("لل") and len(first) > 4:
+            return None  # "للنيل من", "للطبقة الوسطى": a preposition and a common noun
+        if len(words) == 1:
+            bare = strip_al(fold(words[0][2]))
+            if bare in places or (bare[:1] in "بلو" and strip_al(bare[1:]) in places):
+                return None  # "ريف"، "بريف"، "الريف"
+            if words[0][2].endswith(("اً", "ً")):
+                return None  # "غنياً": an adverbial accusative
+    return words[0][0], words[-1][1], cls
