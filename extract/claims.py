@@ -948,6 +948,39 @@ def _after_preposition(view: SentView, j: int, limit: int) -> tuple[int, int, st
     return toks[j].start, limit, "reported", []
 
 
+_MAX_SPLIT_OBJECT = 14  # tokens from a verb to its cue preposition past a long subject
+
+
+def _split_preposition(
+    view: SentView, cue: str, j: int, limit: int
+) -> tuple[int, int, str, list] | None:
+    """The content after a cue's own preposition standing after the subject (and object):
+    ``عبرت كل الصحف الجزائرية عن تنديدها``، ``وشدد الاتحاد الذي يرأسه … على تضامنه``،
+    ``طالب مجلس المحافظة الحكومة بوقف القصف`` (a ``cue ب`` row: بـ glued to the noun).
+
+    Searched from token ``j`` (after what was read as the speaker) for at most
+    :data:`_MAX_SPLIT_OBJECT` tokens, up to ``limit`` (the next cue), stopping at a
+    sentence mark, a comma, a colon, a complementiser or a quotation (the ordinary readings).
+    """
+    toks = view.tokens
+    table = cue_table()
+    bi = f"{cue} ب" in table
+    for k in range(j, min(len(toks), j + _MAX_SPLIT_OBJECT)):
+        tok = toks[k]
+        if tok.start >= limit or tok.text in ".:؟!،," or tok.text in _QUOTE_OPEN:
+            return None  # a comma ends the subject's phrase: "ما صرح به ساركوزي، … بما"
+        if not is_word(tok):
+            continue
+        if _is_complementiser(tok.text):
+            return None
+        f = view.folded[k]
+        if f"{cue} {f}" in table and f in _PREPOSITIONS:
+            return _after_preposition(view, k + 1, limit)
+        if bi and _bi_object(view, k) and f not in ("بن", "بنت", "بين", "بعد", "بسبب"):
+            return tok.start + 1, limit, "reported", []
+    return None
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in "،,:"):
         start += 1
@@ -1012,6 +1045,10 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
         unresolved = not speakers
     elif not speakers and colon <= 2:
         speakers = _surname_ref(doc, view, colon - 1)
+    if not speakers and not unresolved and is_source_noun(toks[0].text):
+        # "مصادر بحرينية: …"، "مسؤول أمريكي: …": an unnamed source before the colon
+        keys, nxt = _unnamed_source(doc, view, 0, refer_back=False)
+        speakers = keys if nxt == colon else []
     if not speakers and not unresolved:
         return None
     start, end = _trim(doc.article.text, toks[colon + 1].start, view.sentence.end)
@@ -1160,6 +1197,12 @@ def _outside_content(doc: Doc, view: SentView, cues: list) -> list:
             # what was said, not a new statement (a participle there is mostly the writer's,
             # after a closing mark left out)
             continue
+        if out and c[2] == "continuation" and c[0] > 0:
+            prev = view.tokens[c[0] - 1]
+            opened = prev.text == ":" or (is_word(prev) and _is_complementiser(prev.text))
+            if opened and c[0] - 1 >= out[-1][4]:
+                # "قال متعب الجهني: تابعت بيان الوزارة …": "I followed", what was said
+                continue
         if out and c[2] == "verb":
             opener = next(
                 (
@@ -1387,6 +1430,9 @@ def find_claims(doc: Doc) -> None:
                 found = _after_preposition(view, prep, next_cue)
             else:
                 found = _content(doc, view, j, next_cue)
+            if found is None and kind == "verb" and (speakers or unresolved):
+                # "عبرت كل الصحف الجزائرية عن تنديدها": the preposition after the subject
+                found = _split_preposition(view, cue.split()[0], j, next_cue)
             rest = j < len(toks) and toks[j].start < next_cue
             according = " ".join(view.folded[max(0, i - 2) : i])
             if kind == "verb" and according.endswith(_ACCORDING):
