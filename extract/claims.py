@@ -981,6 +981,36 @@ def _split_preposition(
     return None
 
 
+_MAX_FAR_SUBJECT = 24  # tokens of a long subject phrase before its "إنّ"
+_NOT_SAYING = frozenset(
+    fold(w)
+    for w in (
+        *("بعد", "قبل", "يجب", "يمكن", "منذ", "دون", "إلا", "لابد", "ينبغي", "رغم", "حتى"),
+        *("من", "على", "في", "لا", "لم", "يريد", "تريد", "أراد", "يحاول", "عسى", "لو"),
+    )
+)
+
+
+def _far_complementiser(view: SentView, j: int, limit: int) -> int | None:
+    """The token of a complementiser far after token ``j`` (before ``limit``) that opens
+    what a verb with a long, unread subject said: إنّ (written with hamza below), or
+    أن/ان right after a comma or a closing mark; never after a word that governs أن itself
+    (بعد أن، يجب أن، من أن).  None at a sentence mark, a colon or an open quotation first."""
+    toks = view.tokens
+    for k in range(j, min(len(toks), j + _MAX_FAR_SUBJECT)):
+        tok = toks[k]
+        if tok.start >= limit or tok.text in ".:؟!":
+            return None
+        if not is_word(tok) or not _is_complementiser(tok.text):
+            continue
+        prev = toks[k - 1] if k > 0 else None
+        if prev is not None and is_word(prev) and view.folded[k - 1] in _NOT_SAYING:
+            return None
+        closing = prev is not None and prev.text in '،,»”"'
+        return k if tok.text.startswith("إن") or closing else None
+    return None
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in "،,:"):
         start += 1
@@ -1275,6 +1305,55 @@ def _opening_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
     return m.key, m.end
 
 
+_EXPRESSED = frozenset(fold(w) for w in ("عبر", "عبرت", "عبروا", "عبرا"))
+#: words after which a clause (and its verb) begins: "ولطالما عبر"، "من جانبه عبر"
+_CLAUSE_OPENERS = frozenset(
+    fold(w)
+    for w in (
+        *("لطالما", "ولطالما", "كما", "فيما", "بينما", "وقد", "قد", "جانبه", "جانبها"),
+        *("جهته", "جهتها", "بدوره", "بدورها", "كذلك", "أيضا"),
+    )
+)
+
+
+def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | None:
+    """``عبّر X عن …`` (expressed): عبر is mostly "via", so it is a cue only at the head of a
+    clause (sentence start, after a comma, وعبر, ولطالما عبر, من جانبه عبر), followed by a
+    speaker, with its عن within :data:`_MAX_SPLIT_OBJECT` words and no comma before it (not
+    عن طريق "by means of")."""
+    toks = view.tokens
+    f = view.folded[i]
+    bare = f[1:] if f[:1] in "وف" and f[1:] in _EXPRESSED else f
+    if bare not in _EXPRESSED or i + 1 >= len(toks):
+        return None
+    prev = toks[i - 1] if i > 0 else None
+    head = prev is None or not is_word(prev) or view.folded[i - 1] in _CLAUSE_OPENERS
+    if not head and bare == f:
+        return None
+    if (
+        prev is not None
+        and is_word(prev)
+        and bare != f
+        and view.folded[i - 1] not in (_CLAUSE_OPENERS)
+    ):
+        return None  # "على تويتر وعبر فيسبوك": and via
+    nxt = toks[i + 1]
+    m = doc.mention_at_token(nxt)
+    speaker = (m is not None and m.cls in (*_SPEAKER_CLASSES, "Country")) or (
+        is_word(nxt) and (is_source_noun(nxt.text) or match_title(view, i + 1) is not None)
+    )
+    if not speaker:
+        return None
+    for k in range(i + 2, min(len(toks), i + 1 + _MAX_SPLIT_OBJECT)):
+        if toks[k].text in ".:؟!،,":
+            return None
+        if view.folded[k] == "عن":
+            if k + 1 < len(toks) and view.folded[k + 1] == "طريق":
+                return None
+            return bare, "verb", "sg", i + 1
+    return None
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
@@ -1294,7 +1373,7 @@ def find_claims(doc: Doc) -> None:
         cues = []
         i = 0
         while i < len(toks):
-            hit = match_cue(view, i)
+            hit = match_cue(view, i) or _expressed(doc, view, i)
             named = doc.mention_at_token(toks[i])
             if hit is not None and named is not None and named.cls in ("Person", "Organization"):
                 hit = None  # "طالب" in the name "أبو طالب"
@@ -1433,6 +1512,13 @@ def find_claims(doc: Doc) -> None:
             if found is None and kind == "verb" and (speakers or unresolved):
                 # "عبرت كل الصحف الجزائرية عن تنديدها": the preposition after the subject
                 found = _split_preposition(view, cue.split()[0], j, next_cue)
+            has_rest = j < len(toks) and toks[j].start < next_cue
+            if found is None and kind == "verb" and unresolved and not passive and has_rest:
+                # "قال دليل آمد، عضو … الذي يضم …، لـ«الشرق الأوسط» إن «…»": a subject
+                # rasd cannot read, then the complementiser far after it
+                far_k = _far_complementiser(view, j, next_cue)
+                if far_k is not None:
+                    found = _content(doc, view, far_k, next_cue)
             rest = j < len(toks) and toks[j].start < next_cue
             according = " ".join(view.folded[max(0, i - 2) : i])
             if kind == "verb" and according.endswith(_ACCORDING):
