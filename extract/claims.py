@@ -1305,6 +1305,21 @@ def _opening_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
     return m.key, m.end
 
 
+def _nested(doc: Doc, view: SentView, cues: list, n: int, start: int, end: int) -> tuple[int, int]:
+    """The span of a reported statement cut short by the next cue (token
+    ``cues[n + 1][0]``): when the words before that cue are only its subject (a named
+    speaker, under :data:`_MIN_QUOTE_WORDS` words), the statement runs on over the inner
+    one, to the cue after it or the sentence end; otherwise ``(start, end)``."""
+    s, e = _trim(doc.article.text, start, end)
+    if _words(doc.article.text[s:e]) >= _MIN_QUOTE_WORDS or cues[n + 1][2] != "verb":
+        return start, end
+    if not any(m.cls in (*_SPEAKER_CLASSES, "Country") for m in doc.mentions_in(s, e)):
+        return start, end
+    toks = view.tokens
+    stop = toks[cues[n + 2][0]].start if n + 2 < len(cues) else view.sentence.end
+    return start, stop
+
+
 _EXPRESSED = frozenset(fold(w) for w in ("عبر", "عبرت", "عبروا", "عبرا"))
 #: words after which a clause (and its verb) begins: "ولطالما عبر"، "من جانبه عبر"
 _CLAUSE_OPENERS = frozenset(
@@ -1609,6 +1624,10 @@ def find_claims(doc: Doc) -> None:
                 continue
             start, end, qkind, extra = found
             spans = [(start, end), *extra]
+            if qkind == "reported" and n + 1 < len(cues) and end == next_cue:
+                # "وأضاف المكتب أن كي مون أكد دعمه …": what was said is a statement by
+                # the subject of the next verb; the outer one reports it whole
+                spans[0] = _nested(doc, view, cues, n, start, end)
             for s, e in spans:
                 s, e = _trim(text, s, e)
                 if _words(text[s:e]) < _MIN_QUOTE_WORDS or (s, e) in seen:
