@@ -976,6 +976,8 @@ def _split_preposition(
         f = view.folded[k]
         if f"{cue} {f}" in table and f in _PREPOSITIONS:
             return _after_preposition(view, k + 1, limit)
+        if f in ("به", "بها", "بهم", "بهن", "بهما", "بهذا", "بذلك"):
+            bi = False  # "ورحب بهم في قصره بالرياض": the object was a pronoun
         if bi and _bi_object(view, k) and f not in ("بن", "بنت", "بين", "بعد", "بسبب"):
             return tok.start + 1, limit, "reported", []
     return None
@@ -1308,12 +1310,18 @@ def _opening_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
 def _nested(doc: Doc, view: SentView, cues: list, n: int, start: int, end: int) -> tuple[int, int]:
     """The span of a reported statement cut short by the next cue (token
     ``cues[n + 1][0]``): when the words before that cue are only its subject (a named
-    speaker, under :data:`_MIN_QUOTE_WORDS` words), the statement runs on over the inner
+    speaker, or under :data:`_MIN_QUOTE_WORDS` words with one), the statement runs on over the inner
     one, to the cue after it or the sentence end; otherwise ``(start, end)``."""
     s, e = _trim(doc.article.text, start, end)
-    if _words(doc.article.text[s:e]) >= _MIN_QUOTE_WORDS or cues[n + 1][2] != "verb":
+    if cues[n + 1][2] != "verb":
         return start, end
-    if not any(m.cls in (*_SPEAKER_CLASSES, "Country") for m in doc.mentions_in(s, e)):
+    names = [
+        m
+        for m in doc.mentions_in(max(0, s - 40), e)  # "أن بان كي مون": بان read as بأن
+        if m.cls in (*_SPEAKER_CLASSES, "Country") and m.end > s
+    ]
+    only_names = bool(names) and names[0].start <= s and names[-1].end >= e
+    if not names or (_words(doc.article.text[s:e]) >= _MIN_QUOTE_WORDS and not only_names):
         return start, end
     toks = view.tokens
     stop = toks[cues[n + 2][0]].start if n + 2 < len(cues) else view.sentence.end
