@@ -1603,6 +1603,10 @@ def find_claims(doc: Doc) -> None:
                 ]
                 start_tok = far[0] + 1 if far and circumstantial else j
                 found = (toks[start_tok].start, next_cue, "reported", [])
+                far_k = None if circumstantial else _far_complementiser(view, j, next_cue)
+                if far_k is not None:
+                    # "قال X، عضو … الذي يضم …، لـ«الشرق الأوسط» إن …": not the apposition
+                    found = _content(doc, view, far_k, next_cue) or found
             if found is None and kind == "continuation" and (speakers or possessive) and rest:
                 # "مؤكداً استمرار بلاده في دعم …": a participle's object is what was said
                 found = _after_preposition(view, j, next_cue)
