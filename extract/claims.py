@@ -948,6 +948,71 @@ def _after_preposition(view: SentView, j: int, limit: int) -> tuple[int, int, st
     return toks[j].start, limit, "reported", []
 
 
+_MAX_SPLIT_OBJECT = 14  # tokens from a verb to its cue preposition past a long subject
+
+
+def _split_preposition(
+    view: SentView, cue: str, j: int, limit: int
+) -> tuple[int, int, str, list] | None:
+    """The content after a cue's own preposition standing after the subject (and object):
+    ``عبرت كل الصحف الجزائرية عن تنديدها``، ``وشدد الاتحاد الذي يرأسه … على تضامنه``،
+    ``طالب مجلس المحافظة الحكومة بوقف القصف`` (a ``cue ب`` row: بـ glued to the noun).
+
+    Searched from token ``j`` (after what was read as the speaker) for at most
+    :data:`_MAX_SPLIT_OBJECT` tokens, up to ``limit`` (the next cue), stopping at a
+    sentence mark, a comma, a colon, a complementiser or a quotation (the ordinary readings).
+    """
+    toks = view.tokens
+    table = cue_table()
+    bi = f"{cue} ب" in table
+    for k in range(j, min(len(toks), j + _MAX_SPLIT_OBJECT)):
+        tok = toks[k]
+        if tok.start >= limit or tok.text in ".:؟!،," or tok.text in _QUOTE_OPEN:
+            return None  # a comma ends the subject's phrase: "ما صرح به ساركوزي، … بما"
+        if not is_word(tok):
+            continue
+        if _is_complementiser(tok.text):
+            return None
+        f = view.folded[k]
+        if f"{cue} {f}" in table and f in _PREPOSITIONS:
+            return _after_preposition(view, k + 1, limit)
+        if f in ("به", "بها", "بهم", "بهن", "بهما", "بهذا", "بذلك"):
+            bi = False  # "ورحب بهم في قصره بالرياض": the object was a pronoun
+        if bi and _bi_object(view, k) and f not in ("بن", "بنت", "بين", "بعد", "بسبب"):
+            return tok.start + 1, limit, "reported", []
+    return None
+
+
+_MAX_FAR_SUBJECT = 24  # tokens of a long subject phrase before its "إنّ"
+_NOT_SAYING = frozenset(
+    fold(w)
+    for w in (
+        *("بعد", "قبل", "يجب", "يمكن", "منذ", "دون", "إلا", "لابد", "ينبغي", "رغم", "حتى"),
+        *("من", "على", "في", "لا", "لم", "يريد", "تريد", "أراد", "يحاول", "عسى", "لو"),
+    )
+)
+
+
+def _far_complementiser(view: SentView, j: int, limit: int) -> int | None:
+    """The token of a complementiser far after token ``j`` (before ``limit``) that opens
+    what a verb with a long, unread subject said: إنّ (written with hamza below), or
+    أن/ان right after a comma or a closing mark; never after a word that governs أن itself
+    (بعد أن، يجب أن، من أن).  None at a sentence mark, a colon or an open quotation first."""
+    toks = view.tokens
+    for k in range(j, min(len(toks), j + _MAX_FAR_SUBJECT)):
+        tok = toks[k]
+        if tok.start >= limit or tok.text in ".:؟!":
+            return None
+        if not is_word(tok) or not _is_complementiser(tok.text):
+            continue
+        prev = toks[k - 1] if k > 0 else None
+        if prev is not None and is_word(prev) and view.folded[k - 1] in _NOT_SAYING:
+            return None
+        closing = prev is not None and prev.text in '،,»”"'
+        return k if tok.text.startswith("إن") or closing else None
+    return None
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in "،,:"):
         start += 1
@@ -1012,6 +1077,10 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
         unresolved = not speakers
     elif not speakers and colon <= 2:
         speakers = _surname_ref(doc, view, colon - 1)
+    if not speakers and not unresolved and is_source_noun(toks[0].text):
+        # "مصادر بحرينية: …"، "مسؤول أمريكي: …": an unnamed source before the colon
+        keys, nxt = _unnamed_source(doc, view, 0, refer_back=False)
+        speakers = keys if nxt == colon else []
     if not speakers and not unresolved:
         return None
     start, end = _trim(doc.article.text, toks[colon + 1].start, view.sentence.end)
@@ -1160,6 +1229,12 @@ def _outside_content(doc: Doc, view: SentView, cues: list) -> list:
             # what was said, not a new statement (a participle there is mostly the writer's,
             # after a closing mark left out)
             continue
+        if out and c[2] == "continuation" and c[0] > 0:
+            prev = view.tokens[c[0] - 1]
+            opened = prev.text == ":" or (is_word(prev) and _is_complementiser(prev.text))
+            if opened and c[0] - 1 >= out[-1][4]:
+                # "قال متعب الجهني: تابعت بيان الوزارة …": "I followed", what was said
+                continue
         if out and c[2] == "verb":
             opener = next(
                 (
@@ -1232,6 +1307,76 @@ def _opening_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
     return m.key, m.end
 
 
+def _nested(doc: Doc, view: SentView, cues: list, n: int, start: int, end: int) -> tuple[int, int]:
+    """The span of a reported statement cut short by the next cue (token
+    ``cues[n + 1][0]``): when the words before that cue are only its subject (a named
+    speaker, or under :data:`_MIN_QUOTE_WORDS` words with one), the statement runs on over the inner
+    one, to the cue after it or the sentence end; otherwise ``(start, end)``."""
+    s, e = _trim(doc.article.text, start, end)
+    if cues[n + 1][2] != "verb":
+        return start, end
+    names = [
+        m
+        for m in doc.mentions_in(max(0, s - 40), e)  # "أن بان كي مون": بان read as بأن
+        if m.cls in (*_SPEAKER_CLASSES, "Country") and m.end > s
+    ]
+    only_names = bool(names) and names[0].start <= s and names[-1].end >= e
+    if not names or (_words(doc.article.text[s:e]) >= _MIN_QUOTE_WORDS and not only_names):
+        return start, end
+    toks = view.tokens
+    stop = toks[cues[n + 2][0]].start if n + 2 < len(cues) else view.sentence.end
+    return start, stop
+
+
+_EXPRESSED = frozenset(fold(w) for w in ("عبر", "عبرت", "عبروا", "عبرا"))
+#: words after which a clause (and its verb) begins: "ولطالما عبر"، "من جانبه عبر"
+_CLAUSE_OPENERS = frozenset(
+    fold(w)
+    for w in (
+        *("لطالما", "ولطالما", "كما", "فيما", "بينما", "وقد", "قد", "جانبه", "جانبها"),
+        *("جهته", "جهتها", "بدوره", "بدورها", "كذلك", "أيضا"),
+    )
+)
+
+
+def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | None:
+    """``عبّر X عن …`` (expressed): عبر is mostly "via", so it is a cue only at the head of a
+    clause (sentence start, after a comma, وعبر, ولطالما عبر, من جانبه عبر), followed by a
+    speaker, with its عن within :data:`_MAX_SPLIT_OBJECT` words and no comma before it (not
+    عن طريق "by means of")."""
+    toks = view.tokens
+    f = view.folded[i]
+    bare = f[1:] if f[:1] in "وف" and f[1:] in _EXPRESSED else f
+    if bare not in _EXPRESSED or i + 1 >= len(toks):
+        return None
+    prev = toks[i - 1] if i > 0 else None
+    head = prev is None or not is_word(prev) or view.folded[i - 1] in _CLAUSE_OPENERS
+    if not head and bare == f:
+        return None
+    if (
+        prev is not None
+        and is_word(prev)
+        and bare != f
+        and view.folded[i - 1] not in (_CLAUSE_OPENERS)
+    ):
+        return None  # "على تويتر وعبر فيسبوك": and via
+    nxt = toks[i + 1]
+    m = doc.mention_at_token(nxt)
+    speaker = (m is not None and m.cls in (*_SPEAKER_CLASSES, "Country")) or (
+        is_word(nxt) and (is_source_noun(nxt.text) or match_title(view, i + 1) is not None)
+    )
+    if not speaker:
+        return None
+    for k in range(i + 2, min(len(toks), i + 1 + _MAX_SPLIT_OBJECT)):
+        if toks[k].text in ".:؟!،,":
+            return None
+        if view.folded[k] == "عن":
+            if k + 1 < len(toks) and view.folded[k + 1] == "طريق":
+                return None
+            return bare, "verb", "sg", i + 1
+    return None
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
@@ -1251,7 +1396,7 @@ def find_claims(doc: Doc) -> None:
         cues = []
         i = 0
         while i < len(toks):
-            hit = match_cue(view, i)
+            hit = match_cue(view, i) or _expressed(doc, view, i)
             named = doc.mention_at_token(toks[i])
             if hit is not None and named is not None and named.cls in ("Person", "Organization"):
                 hit = None  # "طالب" in the name "أبو طالب"
@@ -1387,6 +1532,16 @@ def find_claims(doc: Doc) -> None:
                 found = _after_preposition(view, prep, next_cue)
             else:
                 found = _content(doc, view, j, next_cue)
+            if found is None and kind == "verb" and (speakers or unresolved):
+                # "عبرت كل الصحف الجزائرية عن تنديدها": the preposition after the subject
+                found = _split_preposition(view, cue.split()[0], j, next_cue)
+            has_rest = j < len(toks) and toks[j].start < next_cue
+            if found is None and kind == "verb" and unresolved and not passive and has_rest:
+                # "قال دليل آمد، عضو … الذي يضم …، لـ«الشرق الأوسط» إن «…»": a subject
+                # rasd cannot read, then the complementiser far after it
+                far_k = _far_complementiser(view, j, next_cue)
+                if far_k is not None:
+                    found = _content(doc, view, far_k, next_cue)
             rest = j < len(toks) and toks[j].start < next_cue
             according = " ".join(view.folded[max(0, i - 2) : i])
             if kind == "verb" and according.endswith(_ACCORDING):
@@ -1448,6 +1603,10 @@ def find_claims(doc: Doc) -> None:
                 ]
                 start_tok = far[0] + 1 if far and circumstantial else j
                 found = (toks[start_tok].start, next_cue, "reported", [])
+                far_k = None if circumstantial else _far_complementiser(view, j, next_cue)
+                if far_k is not None:
+                    # "قال X، عضو … الذي يضم …، لـ«الشرق الأوسط» إن …": not the apposition
+                    found = _content(doc, view, far_k, next_cue) or found
             if found is None and kind == "continuation" and (speakers or possessive) and rest:
                 # "مؤكداً استمرار بلاده في دعم …": a participle's object is what was said
                 found = _after_preposition(view, j, next_cue)
@@ -1477,6 +1636,10 @@ def find_claims(doc: Doc) -> None:
                 continue
             start, end, qkind, extra = found
             spans = [(start, end), *extra]
+            if qkind == "reported" and n + 1 < len(cues) and end == next_cue:
+                # "وأضاف المكتب أن كي مون أكد دعمه …": what was said is a statement by
+                # the subject of the next verb; the outer one reports it whole
+                spans[0] = _nested(doc, view, cues, n, start, end)
             for s, e in spans:
                 s, e = _trim(text, s, e)
                 if _words(text[s:e]) < _MIN_QUOTE_WORDS or (s, e) in seen:

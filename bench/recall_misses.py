@@ -1,0 +1,82 @@
+"""List the gold statements rasd does not find, with their context and the claims near them.
+
+Issue 11 (statement recall): for each annotated article of the chosen splits of a corpus,
+the statements no claim matches (as ``bench/eval_unseen3.py`` matches them: its own
+functions), each with 160 characters before its ``text_start`` and 80 after (``⟦`` marks
+the start), and the claims rasd emitted within 300 characters.  This is the error reading
+that ``bench/recall_results.md`` groups into construction classes; it was run on unseen3
+only (unseen4 is the check that was not read).  ``unseen5`` is the held-out test set and is
+refused.
+
+    PYTHONPATH=$PWD /work/main/.venv/bin/python bench/recall_misses.py --corpus unseen3 \\
+        --splits dev,test > /tmp/miss3.txt
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("eval_unseen3", BENCH / "eval_unseen3.py")
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules["eval_unseen3"] = mod
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default="unseen3")
+    ap.add_argument("--splits", default="dev,test", help="comma-separated: dev,test")
+    args = ap.parse_args()
+    if args.corpus.startswith("unseen5"):
+        raise SystemExit("unseen5 is the held-out test set: scored once by the lead, never read")
+    ev = _scorer()
+    gold = ev.read_gold(ev.BENCH, args.corpus)
+    if gold.errors:
+        raise SystemExit("\n".join(gold.errors))
+    splits = set(args.splits.split(","))
+    done = ev._annotated(gold)
+    rows = [
+        r
+        for r in ev.article_list(ev.BENCH / f"{args.corpus}_articles.tsv")
+        if r["split"] in splits and r["n"] in done
+    ]
+    texts, arts = {}, []
+    for r in rows:
+        article = ev.load_article(r)
+        texts[r["n"]] = article.text
+        arts.append((r["n"], ev.extract_article(article)))
+    out = ev.Output([ex for _n, ex in arts])
+    missed = 0
+    for art, ex in arts:
+        text = texts[art]
+        claims = out.claims(ex)
+        statements = gold.of("statements", art)
+        found = set(ev.match_claims(claims, statements).values())
+        for si, st in enumerate(statements):
+            if si in found:
+                continue
+            missed += 1
+            ts = int(st["text_start"])
+            ctx = text[max(0, ts - 160) : ts] + "⟦" + text[ts : ts + 80]
+            print(
+                f"=== {art} {st['sid']} [{st['speaker_kind']}] {st['speaker']} | "
+                f"cue={st['cue']} | {st['kind']} @{ts}"
+            )
+            print("   ", ctx.replace("\n", " ⏎ "))
+            for c in claims:
+                if c.end > ts - 300 and c.start < ts + 300:
+                    who = [out.label(a) for a in c.authors]
+                    print(f"    claim {c.start}-{c.end}: {c.text[:90]!r} by {who}")
+    print(f"# {missed} statements not found in {len(arts)} articles", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
