@@ -39,7 +39,15 @@ from rdflib import Graph
 from rasd.export.html.analytics import communities, importance, rank_nodes, undirected_weighted
 from rasd.export.html.article_page import article_page
 from rasd.export.html.claims_page import claims_page, network_claims
-from rasd.export.html.entity_page import entity_page
+from rasd.export.html.entity_page import entity_page, neighbours
+from rasd.export.html.incremental import (
+    Digests,
+    PageState,
+    code_fingerprint,
+    planned,
+    reuse_snippets,
+    snippets_by_article,
+)
 from rasd.export.html.netdata import site_data_js
 from rasd.export.html.overview import overview_page, search_index_js
 from rasd.export.html.panels import Refs, Site
@@ -100,6 +108,8 @@ def write_site_from_store(
     workers: int = 1,
     articles: Callable[[str, dict], ArticleDetail] | None = None,
     stats: dict[str, float] | None = None,
+    state: PageState | None = None,
+    content_key: Callable[[str], str | None] | None = None,
 ) -> Path:
     """Write the HTML site for the graph in ``store`` under ``out_dir``; returns the path of
     ``index.html``.
@@ -118,6 +128,15 @@ def write_site_from_store(
     of an article's text and spans (e.g. a build's per-article cache: reading text back
     from an on-disk store is the largest cost).  ``stats``, when given, receives the CPU
     seconds of each stage (summed over the processes).
+
+    Incremental writing: with ``state`` (:class:`export.html.incremental.PageState`, as the
+    previous write into the same ``out_dir`` left it) and ``content_key(article IRI)`` (a
+    key that changes whenever the article's triples change, e.g. the build's cache key),
+    article and entity pages whose inputs did not change are neither rendered nor written,
+    and articles whose page is kept are not read unless a snippet they gave is missing from
+    the state.  ``state`` is updated in place for the next write.  Every other file is
+    rendered and written only when its bytes changed.  The files are the same as those of
+    a write without ``state``.
     """
     clock = _Clock(stats)
     out_dir = Path(out_dir)
@@ -148,30 +167,38 @@ def write_site_from_store(
     picked = network_claims(site)
     site.plan(picked)
     clock("analytics")
+    inc = _Incremental(site, state, content_key, (min_mentions, max_overview_nodes), out_dir)
+    clock("digests")
 
     n_hex = shard_len(len(index.entities))
     static = copy_static(out_dir)
-    write_text(static / "site-data.js", site_data_js(n_hex))
+    write_if_changed(static / "site-data.js", site_data_js(n_hex))
     written: dict[str, set[str]] = defaultdict(set)
 
     work = _Work(site, store, path, out_dir, articles, g, rank)
-    for cpu in work.run(_write_articles, list(index.articles), workers):  # text streamed
+    to_read, work.render = inc.articles()
+    clock("digests")
+    for cpu in work.run(_write_articles, to_read, workers):  # text streamed
         for stage, seconds in cpu.items():
             clock.add(stage, seconds)
     written["article"] = {f"{a.file}.html" for a in index.articles.values()}
     clock.reset()
+    inc.articles_done(to_read)
+    clock("digests")
 
     index_html, overview_ids = overview_page(site, g, ranked, score, community, max_overview_nodes)
-    write_text(out_dir / "index.html", index_html)
+    write_if_changed(out_dir / "index.html", index_html)
     for name, text in search_index_js(site, overview_ids).items():
-        write_text(static / "search" / name, text)
+        write_if_changed(static / "search" / name, text)
         written["static/search"].add(name)
     if (static / "search-index.js").exists():  # the single index of earlier versions
         (static / "search-index.js").unlink()
-    write_text(out_dir / "claims.html", claims_page(site, picked))
+    write_if_changed(out_dir / "claims.html", claims_page(site, picked))
     clock("overview_claims_search")
     with_page = [iri for iri, ent in index.entities.items() if ent.page]
-    for cpu in work.run(_write_entities, with_page, workers):
+    work.render = inc.entities(with_page, g, rank)
+    clock("digests")
+    for cpu in work.run(_write_entities, sorted(work.render), workers):
         for stage, seconds in cpu.items():
             clock.add(stage, seconds)
     written["entity"] = {f"{index.entities[i].file}.html" for i in with_page}
@@ -186,7 +213,7 @@ def write_site_from_store(
             for i in sorted(shards[prefix], key=lambda i: index.entities[i].file)
         }
         name = f"{prefix}.js"
-        write_text(
+        write_if_changed(
             static / "e" / name,
             f"rasdShard({script_json(prefix)},{script_json(records)},{script_json(refs.table)});\n",
         )
@@ -202,7 +229,109 @@ def write_site_from_store(
                 log.info("removing stale file %s", path)
                 path.unlink()
     clock("shards")
+    inc.finish()
     return out_dir / "index.html"
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` (:func:`render.write_text`) unless the file already holds exactly
+    these bytes (its modification time then says when it last changed); True if written."""
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:  # not there yet
+        pass
+    write_text(path, text)
+    return True
+
+
+class _Incremental:
+    """Which article and entity pages to render (see :func:`write_site_from_store`)."""
+
+    def __init__(self, site, state, content_key, params, out_dir: Path) -> None:
+        self.site, self.out_dir = site, out_dir
+        self.state = state
+        fp = f"{code_fingerprint()}:{params!r}"
+        self.prev = state if state is not None and state.fingerprint == fp else None
+        self.fp = fp
+        self.key = content_key
+        self.digests = None
+        if state is not None and content_key is not None:
+            self.digests = Digests(site, content_key, params)
+        self.new: dict[str, bytes] = {}
+        self.snippets: dict[str, tuple] = {}
+        self.plan = planned(site) if self.digests is not None else ({}, {})
+        self.kept = 0
+        self.rendered = 0
+
+    def _keep(self, page: str, digest: bytes | None) -> bool:
+        if digest is not None:
+            self.new[page] = digest
+        return (
+            self.prev is not None
+            and digest is not None
+            and self.prev.digests.get(page) == digest
+            and (self.out_dir / page).is_file()
+        )
+
+    def articles(self) -> tuple[list[str], set[str] | None]:
+        """The articles to read and, of those, the ones whose page to write (None: all)."""
+        site = self.site
+        if self.digests is None:
+            return list(site.articles), None
+        to_read, render = [], set()
+        for iri, art in site.articles.items():
+            if not self._keep(f"article/{art.file}.html", self.digests.article(iri)):
+                to_read.append(iri)
+                render.add(iri)
+                continue
+            self.kept += 1
+            key = self.key(iri)
+            stored = self.prev.snippets.get(iri) if self.prev is not None else None
+            if stored is not None and stored[0] == key:
+                if reuse_snippets(site, iri, stored[1:]):
+                    self.snippets[iri] = stored
+                    continue
+            elif iri not in site._want_first and iri not in site._want_span:
+                continue  # nothing to quote from it
+            to_read.append(iri)  # read for the snippets other pages quote
+        self.rendered += len(render)
+        return to_read, render
+
+    def articles_done(self, read: list[str]) -> None:
+        if self.digests is None:
+            return
+        got = snippets_by_article(self.site, self.plan, read)
+        for iri, (firsts, spans) in got.items():
+            self.snippets[iri] = (self.key(iri), firsts, spans)
+
+    def entities(self, with_page: list[str], g, rank) -> set[str]:
+        """The entities whose page to write."""
+        if self.digests is None:
+            return set(with_page)
+        render = set()
+        for iri in with_page:
+            near = neighbours(g, iri, rank)
+            adj = g.adj.get(iri, {})
+            weights = [adj[n].get("weight", 1.0) for n in near]
+            page = f"entity/{self.site.entities[iri].file}.html"
+            if self._keep(page, self.digests.entity(iri, near, weights)):
+                self.kept += 1
+            else:
+                render.add(iri)
+        self.rendered += len(render)
+        return render
+
+    def finish(self) -> None:
+        """Update the caller's state for the next write."""
+        if self.state is None:
+            return
+        self.state.fingerprint = self.fp
+        self.state.digests = self.new
+        self.state.snippets = self.snippets
+        self.state.written = self.rendered
+        self.state.kept = self.kept
 
 
 class _Clock:
@@ -234,6 +363,7 @@ class _Work:
     def __init__(self, site, store, path, out_dir, articles, g, rank) -> None:
         self.site, self.store, self.path, self.out_dir = site, store, path, out_dir
         self.articles, self.g, self.rank = articles, g, rank
+        self.render: set[str] | None = None  # the pages to write (None: every one)
 
     def run(self, fn, items: list[str], workers: int):
         """``fn(self, batch)`` over batches of ``items``; yields each batch's CPU seconds by
@@ -284,7 +414,9 @@ def _write_articles(work: _Work, batch: list[str]) -> dict[str, float]:
         t2 = time.process_time()
         site.collect(iri, detail)
         art = site.articles[iri]
-        write_text(work.out_dir / "article" / f"{art.file}.html", article_page(site, art, detail))
+        if work.render is None or iri in work.render:
+            page = article_page(site, art, detail)
+            write_if_changed(work.out_dir / "article" / f"{art.file}.html", page)
         read += t2 - t
         render += time.process_time() - t2
     return {"read_articles": read, "article_pages": render}
@@ -294,5 +426,5 @@ def _write_entities(work: _Work, batch: list[str]) -> dict[str, float]:
     t = time.process_time()
     for iri in batch:
         page = entity_page(work.site, work.g, iri, work.rank)
-        write_text(work.out_dir / "entity" / f"{work.site.entities[iri].file}.html", page)
+        write_if_changed(work.out_dir / "entity" / f"{work.site.entities[iri].file}.html", page)
     return {"entity_pages": time.process_time() - t}

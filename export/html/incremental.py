@@ -1,0 +1,266 @@
+"""Incremental page writing: which pages of an earlier site can be kept as they are.
+
+Each article and entity page gets a digest of everything it is rendered from (the data of
+its article or entity, of the entities it links to and draws, of the articles it quotes,
+with their content keys, and of the page code).  A site written with a :class:`PageState`
+records these digests; the next write with that state renders and writes only the pages
+whose digest changed, keeps the others, and takes the evidence snippets that unchanged
+articles gave last time from the state instead of reading their text again.  Global pages
+(overview, claims, search index, side-panel shards) are always rendered and written only
+when their bytes changed.
+
+The digests are deliberately wide (a superset of what a page shows: e.g. every article that
+names the entity, every neighbour in the network, every entity named in those articles),
+so that a page never goes stale; a test compares an incremental site with a full build of
+the same inputs file by file.  When page code changes, :func:`code_fingerprint` changes and
+every page is written again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rasd.export.html.panels import Site
+
+STATE_VERSION = 1
+_PKG = Path(__file__).resolve().parent
+_GRAPH = _PKG.parent.parent / "graph"
+
+
+@cache
+def code_fingerprint() -> str:
+    """SHA-256 over the page code, templates and static files (``export/html``) and the
+    graph modules they read with (``graph/*.py``, ``graph/*.tsv``): a change to any of them
+    makes every page be written again."""
+    h = hashlib.sha256()
+    files = [p for p in _PKG.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += [p for p in _GRAPH.glob("*") if p.suffix in {".py", ".tsv", ".ttl"}]
+    for p in sorted(files):
+        h.update(str(p.relative_to(_PKG.parent.parent)).encode())
+        h.update(b"\0")
+        h.update(p.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@dataclass
+class PageState:
+    """What a site write leaves for the next one (kept in ``OUT/state/pages.pickle``).
+
+    ``digests`` maps a page's path under the site root (``article/<file>.html``) to the
+    digest of its inputs; ``snippets`` maps an article IRI to ``(content key, firsts,
+    spans)``: the snippets its text gave (``firsts`` by entity IRI, ``spans`` by
+    ``(sentence, start, end)``).
+    """
+
+    fingerprint: str = ""
+    digests: dict[str, bytes] = field(default_factory=dict)
+    snippets: dict[str, tuple[str, dict, dict]] = field(default_factory=dict)
+    written: int = 0  # pages rendered and written by the last write
+    kept: int = 0  # pages kept as they were
+
+    def save(self, path: Path) -> None:
+        """Write the state atomically."""
+        tmp = path.with_suffix(".tmp")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as f:
+            pickle.dump((STATE_VERSION, self), f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> PageState | None:
+        """The state at ``path``; None when missing or unreadable (the caller writes every
+        page)."""
+        if not path.is_file():
+            return None
+        try:
+            with path.open("rb") as f:
+                version, state = pickle.load(f)
+        except Exception:  # a damaged state: every page is written again
+            return None
+        if version != STATE_VERSION or not isinstance(state, cls):
+            return None
+        return state
+
+
+def _digest(parts: Any) -> bytes:
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
+
+
+def _fields(obj: Any) -> tuple:
+    """A slotted dataclass as a tuple of its field values."""
+    return tuple(getattr(obj, f) for f in obj.__slots__)
+
+
+class Digests:
+    """Page digests for one site: per-object parts are computed once and shared."""
+
+    def __init__(self, site: Site, key: Callable[[str], str | None], params: tuple) -> None:
+        self.site = site
+        self.key = key  # article IRI -> content key (None: unknown, always rendered)
+        self.params = (code_fingerprint(), params)
+        idx = site.idx
+        self._links: dict[str, tuple] = {}
+        self._arts: dict[str, tuple | None] = {}
+        named: dict[str, list[str]] = defaultdict(list)
+        for ent, arts in idx.articles_by_entity.items():
+            for a in arts:
+                named[a].append(ent)
+        self.named_in = {a: sorted(v) for a, v in named.items()}
+
+    def link(self, iri: str | None) -> tuple | None:
+        """What a page shows of an entity it links to or draws."""
+        if iri is None:
+            return None
+        got = self._links.get(iri)
+        if got is None:
+            ent = self.site.entities.get(iri)
+            got = (iri, None) if ent is None else (iri, ent.label, ent.cls, ent.file, ent.href)
+            self._links[iri] = got
+        return got
+
+    def art(self, iri: str | None) -> tuple | None:
+        """An article a page links to or quotes: its metadata and content key (None when
+        its content key is unknown)."""
+        if iri is None:
+            return ("",)
+        if iri in self._arts:
+            return self._arts[iri]
+        meta = self.site.articles.get(iri)
+        if meta is None:
+            got: tuple | None = (iri, None)
+        else:
+            k = self.key(iri)
+            got = None if k is None else (_fields(meta), k)
+        self._arts[iri] = got
+        return got
+
+    def _arts_of(self, iris: Iterable[str | None]) -> tuple | None:
+        out = []
+        for a in iris:
+            got = self.art(a)
+            if got is None:
+                return None
+            out.append(got)
+        return tuple(out)
+
+    def article(self, iri: str) -> bytes | None:
+        """Digest of ``article/<file>.html`` (None: render it)."""
+        idx = self.site.idx
+        own = self.art(iri)
+        if own is None:
+            return None
+        claims = idx.claims_by_article.get(iri, ())
+        evidence = idx.evidence_by_article.get(iri, ())
+        ents = set(self.named_in.get(iri, ()))
+        meta = self.site.articles[iri]
+        ents.update(x for x in (meta.publisher,) if x)
+        for c in claims:
+            ents.update(c.authors)
+            ents.update(c.about)
+        for e in evidence:
+            ents.update((e.subject, e.object))
+        quoted = self._arts_of(sorted({c.article for c in claims} | {e.article for e in evidence}))
+        if quoted is None:
+            return None
+        return _digest(
+            (
+                self.params,
+                own,
+                [_fields(c) for c in claims],
+                [_fields(e) for e in evidence],
+                [self.link(e) for e in sorted(ents)],
+                quoted,
+            )
+        )
+
+    def entity(self, iri: str, near: list[str], weights: list[float]) -> bytes | None:
+        """Digest of ``entity/<file>.html`` (None: render it); ``near`` is its neighbours in
+        the order the page uses, ``weights`` their tie strengths."""
+        site, idx = self.site, self.site.idx
+        ent = site.entities[iri]
+        arts = idx.articles_by_entity.get(iri, ())
+        rels = idx.relations_by_entity.get(iri, ())
+        evidence = [[_fields(e) for e in idx.evidence.get(r, ())] for r in rels]
+        claims = {c.iri: c for c in idx.claims_by_author.get(iri, ())}
+        claims.update({c.iri: c for c in idx.claims_about.get(iri, ())})
+        quoted = set(arts)
+        quoted.update(e.article for r in rels for e in idx.evidence.get(r, ()))
+        quoted.update(c.article for c in claims.values())
+        quoted_t = self._arts_of(sorted(quoted, key=lambda a: a or ""))
+        if quoted_t is None:
+            return None
+        ents = set(near)
+        ents.update(x for x in (ent.location,) if x)
+        for s, _p, o in rels:
+            ents.update((s, o))
+        for c in claims.values():
+            ents.update(c.authors)
+            ents.update(c.about)
+        co = [(a, self.named_in.get(a, ())) for a in arts]  # co-mentioned entities
+        for _a, names in co:
+            ents.update(names)
+        return _digest(
+            (
+                self.params,
+                _fields(ent),
+                list(zip(near, weights, strict=True)),
+                list(arts),
+                co,
+                rels,
+                evidence,
+                [_fields(claims[k]) for k in sorted(claims)],
+                [self.link(e) for e in sorted(ents)],
+                quoted_t,
+            )
+        )
+
+
+def planned(site: Site) -> tuple[dict[str, set], dict[str, set]]:
+    """A copy of the snippets ``site`` plans to collect, by article (call after
+    :meth:`Site.plan`, before any article is collected)."""
+    return (
+        {a: set(v) for a, v in site._want_first.items()},
+        {a: set(v) for a, v in site._want_span.items()},
+    )
+
+
+def snippets_by_article(
+    site: Site, plan: tuple[dict[str, set], dict[str, set]], articles: Iterable[str]
+) -> dict[str, tuple[dict, dict]]:
+    """What ``articles`` (collected in this write) gave ``site``, by article: ``(firsts,
+    spans)``; a planned first mention the article does not have is kept as None (so that
+    the next write knows it need not read the article to find it)."""
+    want_first, want_span = plan
+    out: dict[str, tuple[dict, dict]] = {}
+    for a in articles:
+        firsts = {e: site.firsts.get((e, a)) for e in want_first.get(a, ())}
+        spans = {k: site.spans[(a, *k)] for k in want_span.get(a, ()) if (a, *k) in site.spans}
+        out[a] = (firsts, spans)
+    return out
+
+
+def reuse_snippets(site: Site, article: str, stored: tuple[dict, dict]) -> bool:
+    """Give ``site`` the snippets it plans to take from ``article`` out of ``stored`` (what
+    the same text gave last time), as :meth:`Site.collect` would; False (and nothing
+    changed) when one of them is not there, so that the article must be read."""
+    firsts, spans = stored
+    want_first = site._want_first.get(article, ())
+    want_span = site._want_span.get(article, ())
+    if any(k not in spans for k in want_span) or any(e not in firsts for e in want_first):
+        return False
+    for e in want_first:
+        if firsts[e] is not None:
+            site.firsts[(e, article)] = firsts[e]
+    for k in want_span:
+        site.spans[(article, *k)] = spans[k]
+    site._want_first.pop(article, None)
+    site._want_span.pop(article, None)
+    return True
