@@ -99,87 +99,105 @@ def _fields(obj: Any) -> tuple:
     return tuple(getattr(obj, f) for f in obj.__slots__)
 
 
+_UNKNOWN = b"?"  # an article without a content key: pages quoting it are always written
+
+
 class Digests:
-    """Page digests for one site: per-object parts are computed once and shared."""
+    """Page digests for one site.  Each entity link, article, claim and relation's evidence
+    is digested once; a page's digest hashes the digests of the objects it depends on."""
 
     def __init__(self, site: Site, key: Callable[[str], str | None], params: tuple) -> None:
         self.site = site
         self.key = key  # article IRI -> content key (None: unknown, always rendered)
-        self.params = (code_fingerprint(), params)
+        self.params = _digest((code_fingerprint(), params))
         idx = site.idx
-        self._links: dict[str, tuple] = {}
-        self._arts: dict[str, tuple | None] = {}
+        self._links: dict[str, bytes] = {}
+        self._arts: dict[str, bytes] = {}
+        self._claims: dict[str, bytes] = {}
+        self._evidence: dict[tuple[str, str, str], bytes] = {}
         named: dict[str, list[str]] = defaultdict(list)
         for ent, arts in idx.articles_by_entity.items():
             for a in arts:
                 named[a].append(ent)
         self.named_in = {a: sorted(v) for a, v in named.items()}
 
-    def link(self, iri: str | None) -> tuple | None:
+    def link(self, iri: str) -> bytes:
         """What a page shows of an entity it links to or draws."""
-        if iri is None:
-            return None
         got = self._links.get(iri)
         if got is None:
             ent = self.site.entities.get(iri)
-            got = (iri, None) if ent is None else (iri, ent.label, ent.cls, ent.file, ent.href)
+            got = _digest(
+                (iri, None) if ent is None else (iri, ent.label, ent.cls, ent.file, ent.href)
+            )
             self._links[iri] = got
         return got
 
-    def art(self, iri: str | None) -> tuple | None:
-        """An article a page links to or quotes: its metadata and content key (None when
-        its content key is unknown)."""
+    def art(self, iri: str | None) -> bytes:
+        """An article a page links to or quotes: its metadata, content key and the entities
+        it names (:data:`_UNKNOWN` when its content key is unknown)."""
         if iri is None:
-            return ("",)
-        if iri in self._arts:
-            return self._arts[iri]
-        meta = self.site.articles.get(iri)
-        if meta is None:
-            got: tuple | None = (iri, None)
-        else:
-            k = self.key(iri)
-            got = None if k is None else (_fields(meta), k)
-        self._arts[iri] = got
+            return b"-"
+        got = self._arts.get(iri)
+        if got is None:
+            meta = self.site.articles.get(iri)
+            if meta is None:
+                got = _digest((iri, None))
+            else:
+                k = self.key(iri)
+                named = self.named_in.get(iri, ())
+                got = _UNKNOWN if k is None else _digest((_fields(meta), k, named))
+            self._arts[iri] = got
         return got
 
-    def _arts_of(self, iris: Iterable[str | None]) -> tuple | None:
-        out = []
-        for a in iris:
-            got = self.art(a)
-            if got is None:
+    def claim(self, c: Any) -> bytes:
+        got = self._claims.get(c.iri)
+        if got is None:
+            got = self._claims[c.iri] = _digest(_fields(c))
+        return got
+
+    def evidence(self, rel: tuple[str, str, str]) -> bytes:
+        got = self._evidence.get(rel)
+        if got is None:
+            items = [_fields(e) for e in self.site.idx.evidence.get(rel, ())]
+            got = self._evidence[rel] = _digest((rel, items))
+        return got
+
+    def _page(
+        self, head: Any, arts: Iterable[str | None], ents: set[str], rest: Any
+    ) -> bytes | None:
+        h = hashlib.blake2b(self.params, digest_size=16)
+        h.update(repr(head).encode("utf-8"))
+        for a in arts:
+            d = self.art(a)
+            if d is _UNKNOWN:
                 return None
-            out.append(got)
-        return tuple(out)
+            h.update(d)
+        h.update(b"|")
+        for e in sorted(ents):
+            h.update(self.link(e))
+        h.update(b"|")
+        for d in rest:
+            h.update(d)
+        return h.digest()
 
     def article(self, iri: str) -> bytes | None:
         """Digest of ``article/<file>.html`` (None: render it)."""
         idx = self.site.idx
-        own = self.art(iri)
-        if own is None:
-            return None
         claims = idx.claims_by_article.get(iri, ())
         evidence = idx.evidence_by_article.get(iri, ())
         ents = set(self.named_in.get(iri, ()))
         meta = self.site.articles[iri]
-        ents.update(x for x in (meta.publisher,) if x)
+        if meta.publisher:
+            ents.add(meta.publisher)
         for c in claims:
             ents.update(c.authors)
             ents.update(c.about)
         for e in evidence:
             ents.update((e.subject, e.object))
-        quoted = self._arts_of(sorted({c.article for c in claims} | {e.article for e in evidence}))
-        if quoted is None:
-            return None
-        return _digest(
-            (
-                self.params,
-                own,
-                [_fields(c) for c in claims],
-                [_fields(e) for e in evidence],
-                [self.link(e) for e in sorted(ents)],
-                quoted,
-            )
-        )
+        quoted = sorted({c.article or "" for c in claims} | {e.article or "" for e in evidence})
+        head = ("article", iri, [_fields(e) for e in evidence])
+        rest = [self.claim(c) for c in claims]
+        return self._page(head, [iri, *quoted], ents, rest)
 
     def entity(self, iri: str, near: list[str], weights: list[float]) -> bytes | None:
         """Digest of ``entity/<file>.html`` (None: render it); ``near`` is its neighbours in
@@ -188,39 +206,24 @@ class Digests:
         ent = site.entities[iri]
         arts = idx.articles_by_entity.get(iri, ())
         rels = idx.relations_by_entity.get(iri, ())
-        evidence = [[_fields(e) for e in idx.evidence.get(r, ())] for r in rels]
         claims = {c.iri: c for c in idx.claims_by_author.get(iri, ())}
         claims.update({c.iri: c for c in idx.claims_about.get(iri, ())})
-        quoted = set(arts)
-        quoted.update(e.article for r in rels for e in idx.evidence.get(r, ()))
-        quoted.update(c.article for c in claims.values())
-        quoted_t = self._arts_of(sorted(quoted, key=lambda a: a or ""))
-        if quoted_t is None:
-            return None
+        quoted = {e.article or "" for r in rels for e in idx.evidence.get(r, ())}
+        quoted.update(c.article or "" for c in claims.values())
         ents = set(near)
-        ents.update(x for x in (ent.location,) if x)
+        if ent.location:
+            ents.add(ent.location)
         for s, _p, o in rels:
             ents.update((s, o))
         for c in claims.values():
             ents.update(c.authors)
             ents.update(c.about)
-        co = [(a, self.named_in.get(a, ())) for a in arts]  # co-mentioned entities
-        for _a, names in co:
-            ents.update(names)
-        return _digest(
-            (
-                self.params,
-                _fields(ent),
-                list(zip(near, weights, strict=True)),
-                list(arts),
-                co,
-                rels,
-                evidence,
-                [_fields(claims[k]) for k in sorted(claims)],
-                [self.link(e) for e in sorted(ents)],
-                quoted_t,
-            )
-        )
+        for a in arts:  # co-mentioned entities
+            ents.update(self.named_in.get(a, ()))
+        head = ("entity", _fields(ent), near, weights, rels, sorted(claims))
+        rest = [self.evidence(r) for r in rels]
+        rest += [self.claim(claims[k]) for k in sorted(claims)]
+        return self._page(head, [*arts, "|", *sorted(quoted)], ents, rest)
 
 
 def planned(site: Site) -> tuple[dict[str, set], dict[str, set]]:
