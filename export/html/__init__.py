@@ -39,15 +39,8 @@ from rdflib import Graph
 from rasd.export.html.analytics import communities, importance, rank_nodes, undirected_weighted
 from rasd.export.html.article_page import article_page
 from rasd.export.html.claims_page import claims_page, network_claims
-from rasd.export.html.entity_page import entity_page, neighbours
-from rasd.export.html.incremental import (
-    Digests,
-    PageState,
-    code_fingerprint,
-    planned,
-    reuse_snippets,
-    snippets_by_article,
-)
+from rasd.export.html.entity_page import entity_page
+from rasd.export.html.incremental import Incremental, PageState
 from rasd.export.html.netdata import site_data_js
 from rasd.export.html.overview import overview_page, search_index_js
 from rasd.export.html.panels import Refs, Site
@@ -167,12 +160,12 @@ def write_site_from_store(
     picked = network_claims(site)
     site.plan(picked)
     clock("analytics")
-    inc = _Incremental(site, state, content_key, (min_mentions, max_overview_nodes), out_dir)
+    inc = Incremental(site, state, content_key, (min_mentions, max_overview_nodes), out_dir)
     clock("digests")
 
     n_hex = shard_len(len(index.entities))
     static = copy_static(out_dir)
-    write_if_changed(static / "site-data.js", site_data_js(n_hex))
+    write_text(static / "site-data.js", site_data_js(n_hex))
     written: dict[str, set[str]] = defaultdict(set)
 
     work = _Work(site, store, path, out_dir, articles, g, rank)
@@ -187,13 +180,13 @@ def write_site_from_store(
     clock("digests")
 
     index_html, overview_ids = overview_page(site, g, ranked, score, community, max_overview_nodes)
-    write_if_changed(out_dir / "index.html", index_html)
+    write_text(out_dir / "index.html", index_html)
     for name, text in search_index_js(site, overview_ids).items():
-        write_if_changed(static / "search" / name, text)
+        write_text(static / "search" / name, text)
         written["static/search"].add(name)
     if (static / "search-index.js").exists():  # the single index of earlier versions
         (static / "search-index.js").unlink()
-    write_if_changed(out_dir / "claims.html", claims_page(site, picked))
+    write_text(out_dir / "claims.html", claims_page(site, picked))
     clock("overview_claims_search")
     with_page = [iri for iri, ent in index.entities.items() if ent.page]
     work.render = inc.entities(with_page, g, rank)
@@ -213,7 +206,7 @@ def write_site_from_store(
             for i in sorted(shards[prefix], key=lambda i: index.entities[i].file)
         }
         name = f"{prefix}.js"
-        write_if_changed(
+        write_text(
             static / "e" / name,
             f"rasdShard({script_json(prefix)},{script_json(records)},{script_json(refs.table)});\n",
         )
@@ -231,107 +224,6 @@ def write_site_from_store(
     clock("shards")
     inc.finish()
     return out_dir / "index.html"
-
-
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write ``text`` (:func:`render.write_text`) unless the file already holds exactly
-    these bytes (its modification time then says when it last changed); True if written."""
-    data = text.encode("utf-8")
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except OSError:  # not there yet
-        pass
-    write_text(path, text)
-    return True
-
-
-class _Incremental:
-    """Which article and entity pages to render (see :func:`write_site_from_store`)."""
-
-    def __init__(self, site, state, content_key, params, out_dir: Path) -> None:
-        self.site, self.out_dir = site, out_dir
-        self.state = state
-        fp = f"{code_fingerprint()}:{params!r}"
-        self.prev = state if state is not None and state.fingerprint == fp else None
-        self.fp = fp
-        self.key = content_key
-        self.digests = None
-        if state is not None and content_key is not None:
-            self.digests = Digests(site, content_key, params)
-        self.new: dict[str, bytes] = {}
-        self.snippets: dict[str, tuple] = {}
-        self.plan = planned(site) if self.digests is not None else ({}, {})
-        self.kept = 0
-        self.rendered = 0
-
-    def _keep(self, page: str, digest: bytes | None) -> bool:
-        if digest is not None:
-            self.new[page] = digest
-        return (
-            self.prev is not None
-            and digest is not None
-            and self.prev.digests.get(page) == digest
-            and (self.out_dir / page).is_file()
-        )
-
-    def articles(self) -> tuple[list[str], set[str] | None]:
-        """The articles to read and, of those, the ones whose page to write (None: all)."""
-        site = self.site
-        if self.digests is None:
-            return list(site.articles), None
-        to_read, render = [], set()
-        for iri, art in site.articles.items():
-            if not self._keep(f"article/{art.file}.html", self.digests.article(iri)):
-                to_read.append(iri)
-                render.add(iri)
-                continue
-            self.kept += 1
-            key = self.key(iri)
-            stored = self.prev.snippets.get(iri) if self.prev is not None else None
-            if stored is not None and stored[0] == key:
-                if reuse_snippets(site, iri, stored[1:]):
-                    self.snippets[iri] = stored
-                    continue
-            elif iri not in site._want_first and iri not in site._want_span:
-                continue  # nothing to quote from it
-            to_read.append(iri)  # read for the snippets other pages quote
-        self.rendered += len(render)
-        return to_read, render
-
-    def articles_done(self, read: list[str]) -> None:
-        if self.digests is None:
-            return
-        got = snippets_by_article(self.site, self.plan, read)
-        for iri, (firsts, spans) in got.items():
-            self.snippets[iri] = (self.key(iri), firsts, spans)
-
-    def entities(self, with_page: list[str], g, rank) -> set[str]:
-        """The entities whose page to write."""
-        if self.digests is None:
-            return set(with_page)
-        render = set()
-        for iri in with_page:
-            near = neighbours(g, iri, rank)
-            adj = g.adj.get(iri, {})
-            weights = [adj[n].get("weight", 1.0) for n in near]
-            page = f"entity/{self.site.entities[iri].file}.html"
-            if self._keep(page, self.digests.entity(iri, near, weights)):
-                self.kept += 1
-            else:
-                render.add(iri)
-        self.rendered += len(render)
-        return render
-
-    def finish(self) -> None:
-        """Update the caller's state for the next write."""
-        if self.state is None:
-            return
-        self.state.fingerprint = self.fp
-        self.state.digests = self.new
-        self.state.snippets = self.snippets
-        self.state.written = self.rendered
-        self.state.kept = self.kept
 
 
 class _Clock:
@@ -416,7 +308,7 @@ def _write_articles(work: _Work, batch: list[str]) -> dict[str, float]:
         art = site.articles[iri]
         if work.render is None or iri in work.render:
             page = article_page(site, art, detail)
-            write_if_changed(work.out_dir / "article" / f"{art.file}.html", page)
+            write_text(work.out_dir / "article" / f"{art.file}.html", page)
         read += t2 - t
         render += time.process_time() - t2
     return {"read_articles": read, "article_pages": render}
@@ -426,5 +318,5 @@ def _write_entities(work: _Work, batch: list[str]) -> dict[str, float]:
     t = time.process_time()
     for iri in batch:
         page = entity_page(work.site, work.g, iri, work.rank)
-        write_if_changed(work.out_dir / "entity" / f"{work.site.entities[iri].file}.html", page)
+        write_text(work.out_dir / "entity" / f"{work.site.entities[iri].file}.html", page)
     return {"entity_pages": time.process_time() - t}

@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from rasd.export.html.entity_page import neighbours
 from rasd.export.html.panels import Site
 
 STATE_VERSION = 1
@@ -267,3 +268,93 @@ def reuse_snippets(site: Site, article: str, stored: tuple[dict, dict]) -> bool:
     site._want_first.pop(article, None)
     site._want_span.pop(article, None)
     return True
+
+
+class Incremental:
+    """Which article and entity pages a site write renders (see
+    :func:`export.html.write_site_from_store`); ``state`` is the previous write's
+    :class:`PageState` (None: render every page, record nothing)."""
+
+    def __init__(self, site, state, content_key, params, out_dir: Path) -> None:
+        self.site, self.out_dir = site, out_dir
+        self.state = state
+        fp = f"{code_fingerprint()}:{params!r}"
+        self.prev = state if state is not None and state.fingerprint == fp else None
+        self.fp = fp
+        self.key = content_key
+        self.digests = None
+        if state is not None and content_key is not None:
+            self.digests = Digests(site, content_key, params)
+        self.new: dict[str, bytes] = {}
+        self.snippets: dict[str, tuple] = {}
+        self.plan = planned(site) if self.digests is not None else ({}, {})
+        self.kept = 0
+        self.rendered = 0
+
+    def _keep(self, page: str, digest: bytes | None) -> bool:
+        if digest is not None:
+            self.new[page] = digest
+        return (
+            self.prev is not None
+            and digest is not None
+            and self.prev.digests.get(page) == digest
+            and (self.out_dir / page).is_file()
+        )
+
+    def articles(self) -> tuple[list[str], set[str] | None]:
+        """The articles to read and, of those, the ones whose page to write (None: all)."""
+        site = self.site
+        if self.digests is None:
+            return list(site.articles), None
+        to_read, render = [], set()
+        for iri, art in site.articles.items():
+            if not self._keep(f"article/{art.file}.html", self.digests.article(iri)):
+                to_read.append(iri)
+                render.add(iri)
+                continue
+            self.kept += 1
+            key = self.key(iri)
+            stored = self.prev.snippets.get(iri) if self.prev is not None else None
+            if stored is not None and stored[0] == key:
+                if reuse_snippets(site, iri, stored[1:]):
+                    self.snippets[iri] = stored
+                    continue
+            elif iri not in site._want_first and iri not in site._want_span:
+                continue  # nothing to quote from it
+            to_read.append(iri)  # read for the snippets other pages quote
+        self.rendered += len(render)
+        return to_read, render
+
+    def articles_done(self, read: list[str]) -> None:
+        if self.digests is None:
+            return
+        got = snippets_by_article(self.site, self.plan, read)
+        for iri, (firsts, spans) in got.items():
+            self.snippets[iri] = (self.key(iri), firsts, spans)
+
+    def entities(self, with_page: list[str], g, rank) -> set[str]:
+        """The entities whose page to write."""
+        if self.digests is None:
+            return set(with_page)
+        render = set()
+        for iri in with_page:
+            near = neighbours(g, iri, rank)  # the page's order: strongest tie, then rank
+            adj = g.adj.get(iri, {})
+            weights = [adj[n].get("weight", 1.0) for n in near]
+            page = f"entity/{self.site.entities[iri].file}.html"
+            if self._keep(page, self.digests.entity(iri, near, weights)):
+                self.kept += 1
+            else:
+                render.add(iri)
+        self.rendered += len(render)
+        return render
+
+    def finish(self) -> None:
+        """Update the caller's state for the next write."""
+        if self.state is None:
+            return
+        self.state.fingerprint = self.fp
+        self.state.digests = self.new
+        self.state.snippets = self.snippets
+        self.state.written = self.rendered
+        self.state.kept = self.kept
