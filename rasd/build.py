@@ -129,6 +129,8 @@ class BuildReport:
     outputs: list[Path] = field(default_factory=list)
     corrupt_cache: int = 0
     incremental: bool = False
+    pages_written: int = 0  # article and entity pages rendered by this build
+    pages_kept: int = 0  # article and entity pages of the earlier build kept as they were
 
     @property
     def exit_code(self) -> int:
@@ -400,10 +402,15 @@ def build(
     if pages and report.articles:
         # the build's handle on the store is closed now: page writers open it read-only
         t = time.perf_counter()
+        counts: dict[str, int] = {}
         report.outputs.append(
-            write_pages(out_dir, max_overview_nodes=max_overview_nodes, workers=workers)
+            write_pages(
+                out_dir, max_overview_nodes=max_overview_nodes, workers=workers, counts=counts
+            )
         )
         report.times["pages"] = time.perf_counter() - t
+        report.pages_written = counts.get("written", 0)
+        report.pages_kept = counts.get("kept", 0)
         report.times["total"] = report.times.pop("total") + report.times["pages"]
     return report
 
@@ -653,32 +660,81 @@ class _CachedArticles:
         return read_article(small, iri, entities)
 
 
-def write_pages(out_dir: Path, *, max_overview_nodes: int = 400, workers: int = 1) -> Path:
+def _pages_state_path(out: Path) -> Path:
+    return out / "state" / "pages.pickle"
+
+
+def _pages_dirty_path(out: Path) -> Path:
+    return out / "state" / "pages.dirty"
+
+
+def write_pages(
+    out_dir: Path,
+    *,
+    max_overview_nodes: int = 400,
+    workers: int = 1,
+    counts: dict[str, int] | None = None,
+) -> Path:
     """The pages of the build in ``out_dir``, from its store (opened read-only); article text
     comes from the result cache where it is there.
 
-    The site is written to ``OUT/.site.new/`` and then renamed into place entry by entry
-    (:data:`~export.html.model.SITE_ENTRIES`), so a build killed while writing pages leaves
-    the previous site.
+    When ``out_dir`` holds the site of an earlier build (``OUT/state/pages.pickle``: the
+    digest of every page's inputs, :mod:`export.html.incremental`), only the pages whose
+    inputs changed are rendered and written, in place; ``OUT/state/pages.dirty`` marks the
+    site as being written, so that a build killed meanwhile is followed by a full write.
+    Otherwise the site is written to ``OUT/.site.new/`` and then renamed into place entry by
+    entry (:data:`~export.html.model.SITE_ENTRIES`), so a build killed while writing pages
+    leaves the previous site.  Either way the files are the same.  ``counts``, when given,
+    receives the number of article and entity pages ``written`` and ``kept``.
     """
     from rasd.export.html import write_site_from_store
+    from rasd.export.html.incremental import PageState
 
     state = _load_state(out_dir)
     articles = None
+    content_key = None
     if state is not None:
         keys = {a: v[0] for a, v in state.articles.items()}
         articles = _CachedArticles(out_dir, keys)
+
+        def content_key(iri: str) -> str | None:
+            return keys.get(iri.rsplit("/", 1)[-1])
+
+    kw = dict(max_overview_nodes=max_overview_nodes, workers=workers, articles=articles)
+    state_path, dirty = _pages_state_path(out_dir), _pages_dirty_path(out_dir)
+    pages = None
+    if content_key is not None and not dirty.exists():
+        pages = PageState.load(state_path)
+    if pages is not None and all((out_dir / n).exists() for n in ("index.html", "static")):
+        dirty.touch()
+        write_site_from_store(
+            out_dir / STORE_DIR, out_dir, state=pages, content_key=content_key, **kw
+        )
+        pages.save(state_path)
+        dirty.unlink()
+    else:
+        pages = PageState() if content_key is not None else None
+        _write_site_fresh(out_dir, state=pages, content_key=content_key, **kw)
+        if pages is not None:
+            pages.save(state_path)
+            if dirty.exists():
+                dirty.unlink()
+        elif state_path.exists():
+            state_path.unlink()
+    if counts is not None and pages is not None:
+        counts.update(written=pages.written, kept=pages.kept)
+    return out_dir / "index.html"
+
+
+def _write_site_fresh(out_dir: Path, **kw: Any) -> None:
+    """Write the whole site to ``OUT/.site.new/`` and swap it in entry by entry."""
+    from rasd.export.html import write_site_from_store
+
     stage, old = out_dir / ".site.new", out_dir / ".site.old"
     for leftover in (stage, old):
         if leftover.exists():
             shutil.rmtree(leftover)
-    write_site_from_store(
-        out_dir / STORE_DIR,
-        stage,
-        max_overview_nodes=max_overview_nodes,
-        workers=workers,
-        articles=articles,
-    )
+    write_site_from_store(out_dir / STORE_DIR, stage, **kw)
     old.mkdir()
     for name in SITE_ENTRIES:
         if not (stage / name).exists():
@@ -688,7 +744,6 @@ def write_pages(out_dir: Path, *, max_overview_nodes: int = 400, workers: int = 
         os.replace(stage / name, out_dir / name)
     shutil.rmtree(old)
     shutil.rmtree(stage)
-    return out_dir / "index.html"
 
 
 def _write_errors(out_dir: Path, failures: list[Failure]) -> None:

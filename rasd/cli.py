@@ -206,7 +206,8 @@ def build(
     if report.incremental:
         click.echo(
             f"incremental: {report.extracted} extracted, {report.from_cache} from the cache, "
-            f"{report.unchanged} unchanged, {report.removed} removed"
+            f"{report.unchanged} unchanged, {report.removed} removed; pages: "
+            f"{report.pages_written} written, {report.pages_kept} kept"
         )
     from rasd.extract.camel_data import status_line
 

@@ -44,6 +44,7 @@ from rasd.export.html.analytics import communities, importance, rank_nodes, undi
 from rasd.export.html.article_page import article_page
 from rasd.export.html.claims_page import claims_page, network_claims
 from rasd.export.html.entity_page import entity_page, expansion
+from rasd.export.html.incremental import Incremental, PageState
 from rasd.export.html.netdata import site_data_js
 from rasd.export.html.overview import overview_page, search_index_js
 from rasd.export.html.panels import Refs, Site
@@ -105,6 +106,8 @@ def write_site_from_store(
     workers: int = 1,
     articles: Callable[[str, dict], ArticleDetail] | None = None,
     stats: dict[str, float] | None = None,
+    state: PageState | None = None,
+    content_key: Callable[[str], str | None] | None = None,
 ) -> Path:
     """Write the HTML site for the graph in ``store`` under ``out_dir``; returns the path of
     ``index.html``.
@@ -123,6 +126,15 @@ def write_site_from_store(
     of an article's text and spans (e.g. a build's per-article cache: reading text back
     from an on-disk store is the largest cost).  ``stats``, when given, receives the CPU
     seconds of each stage (summed over the processes).
+
+    Incremental writing: with ``state`` (:class:`export.html.incremental.PageState`, as the
+    previous write into the same ``out_dir`` left it) and ``content_key(article IRI)`` (a
+    key that changes whenever the article's triples change, e.g. the build's cache key),
+    article and entity pages whose inputs did not change are neither rendered nor written,
+    and articles whose page is kept are not read unless a snippet they gave is missing from
+    the state.  ``state`` is updated in place for the next write.  Every other file is
+    rendered and written only when its bytes changed.  The files are the same as those of
+    a write without ``state``.
     """
     clock = _Clock(stats)
     out_dir = Path(out_dir)
@@ -153,6 +165,8 @@ def write_site_from_store(
     picked = network_claims(site)
     site.plan(picked)
     clock("analytics")
+    inc = Incremental(site, state, content_key, (min_mentions, max_overview_nodes), out_dir)
+    clock("digests")
 
     n_hex = shard_len(len(index.entities))
     static = copy_static(out_dir)
@@ -160,11 +174,15 @@ def write_site_from_store(
     written: dict[str, set[str]] = defaultdict(set)
 
     work = _Work(site, store, path, out_dir, articles, g, rank)
-    for cpu in work.run(_write_articles, list(index.articles), workers):  # text streamed
+    to_read, work.render = inc.articles()
+    clock("digests")
+    for cpu in work.run(_write_articles, to_read, workers):  # text streamed
         for stage, seconds in cpu.items():
             clock.add(stage, seconds)
     written["article"] = {f"{a.file}.html" for a in index.articles.values()}
     clock.reset()
+    inc.articles_done(to_read)
+    clock("digests")
 
     index_html, overview_ids = overview_page(site, g, ranked, score, community, max_overview_nodes)
     write_text(out_dir / "index.html", index_html)
@@ -177,7 +195,9 @@ def write_site_from_store(
     write_text(out_dir / "platforms.html", platforms_page(site))
     clock("overview_claims_search")
     with_page = [iri for iri, ent in index.entities.items() if ent.page]
-    for cpu in work.run(_write_entities, with_page, workers):
+    work.render = inc.entities(with_page, g, rank)
+    clock("digests")
+    for cpu in work.run(_write_entities, sorted(work.render), workers):
         for stage, seconds in cpu.items():
             clock.add(stage, seconds)
     written["entity"] = {f"{index.entities[i].file}.html" for i in with_page}
@@ -208,6 +228,7 @@ def write_site_from_store(
                 log.info("removing stale file %s", path)
                 path.unlink()
     clock("shards")
+    inc.finish()
     return out_dir / "index.html"
 
 
@@ -240,6 +261,7 @@ class _Work:
     def __init__(self, site, store, path, out_dir, articles, g, rank) -> None:
         self.site, self.store, self.path, self.out_dir = site, store, path, out_dir
         self.articles, self.g, self.rank = articles, g, rank
+        self.render: set[str] | None = None  # the pages to write (None: every one)
 
     def run(self, fn, items: list[str], workers: int):
         """``fn(self, batch)`` over batches of ``items``; yields each batch's CPU seconds by
@@ -290,7 +312,9 @@ def _write_articles(work: _Work, batch: list[str]) -> dict[str, float]:
         t2 = time.process_time()
         site.collect(iri, detail)
         art = site.articles[iri]
-        write_text(work.out_dir / "article" / f"{art.file}.html", article_page(site, art, detail))
+        if work.render is None or iri in work.render:
+            page = article_page(site, art, detail)
+            write_text(work.out_dir / "article" / f"{art.file}.html", page)
         read += t2 - t
         render += time.process_time() - t2
     return {"read_articles": read, "article_pages": render}

@@ -69,11 +69,20 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write ``text`` as UTF-8 with ``\\n`` line ends (creating parent folders)."""
+def write_text(path: Path, text: str) -> bool:
+    """Write ``text`` as UTF-8 with ``\\n`` line ends (creating parent folders), unless the
+    file already holds exactly these bytes: its modification time then says when it last
+    changed (an incremental build rewrites only what changed).  True if written."""
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:  # not there yet
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+    with open(path, "wb") as f:
+        f.write(data)
+    return True
 
 
 def copy_static(out_dir: Path) -> Path:

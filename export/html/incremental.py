@@ -1,0 +1,360 @@
+"""Incremental page writing: which pages of an earlier site can be kept as they are.
+
+Each article and entity page gets a digest of everything it is rendered from (the data of
+its article or entity, of the entities it links to and draws, of the articles it quotes,
+with their content keys, and of the page code).  A site written with a :class:`PageState`
+records these digests; the next write with that state renders and writes only the pages
+whose digest changed, keeps the others, and takes the evidence snippets that unchanged
+articles gave last time from the state instead of reading their text again.  Global pages
+(overview, claims, search index, side-panel shards) are always rendered and written only
+when their bytes changed.
+
+The digests are deliberately wide (a superset of what a page shows: e.g. every article that
+names the entity, every neighbour in the network, every entity named in those articles),
+so that a page never goes stale; a test compares an incremental site with a full build of
+the same inputs file by file.  When page code changes, :func:`code_fingerprint` changes and
+every page is written again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rasd.export.html.entity_page import neighbours
+from rasd.export.html.panels import Site
+
+STATE_VERSION = 1
+_PKG = Path(__file__).resolve().parent
+_GRAPH = _PKG.parent.parent / "graph"
+
+
+@cache
+def code_fingerprint() -> str:
+    """SHA-256 over the page code, templates and static files (``export/html``) and the
+    graph modules they read with (``graph/*.py``, ``graph/*.tsv``): a change to any of them
+    makes every page be written again."""
+    h = hashlib.sha256()
+    files = [p for p in _PKG.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += [p for p in _GRAPH.glob("*") if p.suffix in {".py", ".tsv", ".ttl"}]
+    for p in sorted(files):
+        h.update(str(p.relative_to(_PKG.parent.parent)).encode())
+        h.update(b"\0")
+        h.update(p.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@dataclass
+class PageState:
+    """What a site write leaves for the next one (kept in ``OUT/state/pages.pickle``).
+
+    ``digests`` maps a page's path under the site root (``article/<file>.html``) to the
+    digest of its inputs; ``snippets`` maps an article IRI to ``(content key, firsts,
+    spans)``: the snippets its text gave (``firsts`` by entity IRI, ``spans`` by
+    ``(sentence, start, end)``).
+    """
+
+    fingerprint: str = ""
+    digests: dict[str, bytes] = field(default_factory=dict)
+    snippets: dict[str, tuple[str, dict, dict]] = field(default_factory=dict)
+    written: int = 0  # pages rendered and written by the last write
+    kept: int = 0  # pages kept as they were
+
+    def save(self, path: Path) -> None:
+        """Write the state atomically."""
+        tmp = path.with_suffix(".tmp")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as f:
+            pickle.dump((STATE_VERSION, self), f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> PageState | None:
+        """The state at ``path``; None when missing or unreadable (the caller writes every
+        page)."""
+        if not path.is_file():
+            return None
+        try:
+            with path.open("rb") as f:
+                version, state = pickle.load(f)
+        except Exception:  # a damaged state: every page is written again
+            return None
+        if version != STATE_VERSION or not isinstance(state, cls):
+            return None
+        return state
+
+
+def _digest(parts: Any) -> bytes:
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
+
+
+def _fields(obj: Any) -> tuple:
+    """A slotted dataclass as a tuple of its field values."""
+    return tuple(getattr(obj, f) for f in obj.__slots__)
+
+
+_UNKNOWN = b"?"  # an article without a content key: pages quoting it are always written
+
+
+class Digests:
+    """Page digests for one site.  Each entity link, article, claim and relation's evidence
+    is digested once; a page's digest hashes the digests of the objects it depends on."""
+
+    def __init__(self, site: Site, key: Callable[[str], str | None], params: tuple) -> None:
+        self.site = site
+        self.key = key  # article IRI -> content key (None: unknown, always rendered)
+        self.params = _digest((code_fingerprint(), params))
+        idx = site.idx
+        self._links: dict[str, bytes] = {}
+        self._arts: dict[str, bytes] = {}
+        self._claims: dict[str, bytes] = {}
+        self._evidence: dict[tuple[str, str, str], bytes] = {}
+        named: dict[str, list[str]] = defaultdict(list)
+        for ent, arts in idx.articles_by_entity.items():
+            for a in arts:
+                named[a].append(ent)
+        self.named_in = {a: sorted(v) for a, v in named.items()}
+
+    def link(self, iri: str) -> bytes:
+        """What a page shows of an entity it links to or draws."""
+        got = self._links.get(iri)
+        if got is None:
+            ent = self.site.entities.get(iri)
+            got = _digest(
+                (iri, None) if ent is None else (iri, ent.label, ent.cls, ent.file, ent.href)
+            )
+            self._links[iri] = got
+        return got
+
+    def art(self, iri: str | None) -> bytes:
+        """An article a page links to or quotes: its metadata, content key and the entities
+        it names (:data:`_UNKNOWN` when its content key is unknown)."""
+        if iri is None:
+            return b"-"
+        got = self._arts.get(iri)
+        if got is None:
+            meta = self.site.articles.get(iri)
+            if meta is None:
+                got = _digest((iri, None))
+            else:
+                k = self.key(iri)
+                named = self.named_in.get(iri, ())
+                got = _UNKNOWN if k is None else _digest((_fields(meta), k, named))
+            self._arts[iri] = got
+        return got
+
+    def claim(self, c: Any) -> bytes:
+        got = self._claims.get(c.iri)
+        if got is None:
+            got = self._claims[c.iri] = _digest(_fields(c))
+        return got
+
+    def evidence(self, rel: tuple[str, str, str]) -> bytes:
+        got = self._evidence.get(rel)
+        if got is None:
+            items = [_fields(e) for e in self.site.idx.evidence.get(rel, ())]
+            got = self._evidence[rel] = _digest((rel, items))
+        return got
+
+    def _page(
+        self, head: Any, arts: Iterable[str | None], ents: set[str], rest: Any
+    ) -> bytes | None:
+        h = hashlib.blake2b(self.params, digest_size=16)
+        h.update(repr(head).encode("utf-8"))
+        for a in arts:
+            d = self.art(a)
+            if d is _UNKNOWN:
+                return None
+            h.update(d)
+        h.update(b"|")
+        for e in sorted(ents):
+            h.update(self.link(e))
+        h.update(b"|")
+        for d in rest:
+            h.update(d)
+        return h.digest()
+
+    def article(self, iri: str) -> bytes | None:
+        """Digest of ``article/<file>.html`` (None: render it)."""
+        idx = self.site.idx
+        claims = idx.claims_by_article.get(iri, ())
+        evidence = idx.evidence_by_article.get(iri, ())
+        ents = set(self.named_in.get(iri, ()))
+        meta = self.site.articles[iri]
+        if meta.publisher:
+            ents.add(meta.publisher)
+        for c in claims:
+            ents.update(c.authors)
+            ents.update(c.about)
+        for e in evidence:
+            ents.update((e.subject, e.object))
+        quoted = sorted({c.article or "" for c in claims} | {e.article or "" for e in evidence})
+        head = ("article", iri, [_fields(e) for e in evidence])
+        rest = [self.claim(c) for c in claims]
+        return self._page(head, [iri, *quoted], ents, rest)
+
+    def entity(self, iri: str, near: list[str], weights: list[float]) -> bytes | None:
+        """Digest of ``entity/<file>.html`` (None: render it); ``near`` is its neighbours in
+        the order the page uses, ``weights`` their tie strengths."""
+        site, idx = self.site, self.site.idx
+        ent = site.entities[iri]
+        arts = idx.articles_by_entity.get(iri, ())
+        rels = idx.relations_by_entity.get(iri, ())
+        claims = {c.iri: c for c in idx.claims_by_author.get(iri, ())}
+        claims.update({c.iri: c for c in idx.claims_about.get(iri, ())})
+        quoted = {e.article or "" for r in rels for e in idx.evidence.get(r, ())}
+        quoted.update(c.article or "" for c in claims.values())
+        ents = set(near)
+        if ent.location:
+            ents.add(ent.location)
+        for s, _p, o in rels:
+            ents.update((s, o))
+        for c in claims.values():
+            ents.update(c.authors)
+            ents.update(c.about)
+        for a in arts:  # co-mentioned entities
+            ents.update(self.named_in.get(a, ()))
+        head = ("entity", _fields(ent), near, weights, rels, sorted(claims))
+        rest = [self.evidence(r) for r in rels]
+        rest += [self.claim(claims[k]) for k in sorted(claims)]
+        return self._page(head, [*arts, "|", *sorted(quoted)], ents, rest)
+
+
+def planned(site: Site) -> tuple[dict[str, set], dict[str, set]]:
+    """A copy of the snippets ``site`` plans to collect, by article (call after
+    :meth:`Site.plan`, before any article is collected)."""
+    return (
+        {a: set(v) for a, v in site._want_first.items()},
+        {a: set(v) for a, v in site._want_span.items()},
+    )
+
+
+def snippets_by_article(
+    site: Site, plan: tuple[dict[str, set], dict[str, set]], articles: Iterable[str]
+) -> dict[str, tuple[dict, dict]]:
+    """What ``articles`` (collected in this write) gave ``site``, by article: ``(firsts,
+    spans)``; a planned first mention the article does not have is kept as None (so that
+    the next write knows it need not read the article to find it)."""
+    want_first, want_span = plan
+    out: dict[str, tuple[dict, dict]] = {}
+    for a in articles:
+        firsts = {e: site.firsts.get((e, a)) for e in want_first.get(a, ())}
+        spans = {k: site.spans[(a, *k)] for k in want_span.get(a, ()) if (a, *k) in site.spans}
+        out[a] = (firsts, spans)
+    return out
+
+
+def reuse_snippets(site: Site, article: str, stored: tuple[dict, dict]) -> bool:
+    """Give ``site`` the snippets it plans to take from ``article`` out of ``stored`` (what
+    the same text gave last time), as :meth:`Site.collect` would; False (and nothing
+    changed) when one of them is not there, so that the article must be read."""
+    firsts, spans = stored
+    want_first = site._want_first.get(article, ())
+    want_span = site._want_span.get(article, ())
+    if any(k not in spans for k in want_span) or any(e not in firsts for e in want_first):
+        return False
+    for e in want_first:
+        if firsts[e] is not None:
+            site.firsts[(e, article)] = firsts[e]
+    for k in want_span:
+        site.spans[(article, *k)] = spans[k]
+    site._want_first.pop(article, None)
+    site._want_span.pop(article, None)
+    return True
+
+
+class Incremental:
+    """Which article and entity pages a site write renders (see
+    :func:`export.html.write_site_from_store`); ``state`` is the previous write's
+    :class:`PageState` (None: render every page, record nothing)."""
+
+    def __init__(self, site, state, content_key, params, out_dir: Path) -> None:
+        self.site, self.out_dir = site, out_dir
+        self.state = state
+        fp = f"{code_fingerprint()}:{params!r}"
+        self.prev = state if state is not None and state.fingerprint == fp else None
+        self.fp = fp
+        self.key = content_key
+        self.digests = None
+        if state is not None and content_key is not None:
+            self.digests = Digests(site, content_key, params)
+        self.new: dict[str, bytes] = {}
+        self.snippets: dict[str, tuple] = {}
+        self.plan = planned(site) if self.digests is not None else ({}, {})
+        self.kept = 0
+        self.rendered = 0
+
+    def _keep(self, page: str, digest: bytes | None) -> bool:
+        if digest is not None:
+            self.new[page] = digest
+        return (
+            self.prev is not None
+            and digest is not None
+            and self.prev.digests.get(page) == digest
+            and (self.out_dir / page).is_file()
+        )
+
+    def articles(self) -> tuple[list[str], set[str] | None]:
+        """The articles to read and, of those, the ones whose page to write (None: all)."""
+        site = self.site
+        if self.digests is None:
+            return list(site.articles), None
+        to_read, render = [], set()
+        for iri, art in site.articles.items():
+            if not self._keep(f"article/{art.file}.html", self.digests.article(iri)):
+                to_read.append(iri)
+                render.add(iri)
+                continue
+            self.kept += 1
+            key = self.key(iri)
+            stored = self.prev.snippets.get(iri) if self.prev is not None else None
+            if stored is not None and stored[0] == key:
+                if reuse_snippets(site, iri, stored[1:]):
+                    self.snippets[iri] = stored
+                    continue
+            elif iri not in site._want_first and iri not in site._want_span:
+                continue  # nothing to quote from it
+            to_read.append(iri)  # read for the snippets other pages quote
+        self.rendered += len(render)
+        return to_read, render
+
+    def articles_done(self, read: list[str]) -> None:
+        if self.digests is None:
+            return
+        got = snippets_by_article(self.site, self.plan, read)
+        for iri, (firsts, spans) in got.items():
+            self.snippets[iri] = (self.key(iri), firsts, spans)
+
+    def entities(self, with_page: list[str], g, rank) -> set[str]:
+        """The entities whose page to write."""
+        if self.digests is None:
+            return set(with_page)
+        render = set()
+        for iri in with_page:
+            near = neighbours(g, iri, rank)  # the page's order: strongest tie, then rank
+            adj = g.adj.get(iri, {})
+            weights = [adj[n].get("weight", 1.0) for n in near]
+            page = f"entity/{self.site.entities[iri].file}.html"
+            if self._keep(page, self.digests.entity(iri, near, weights)):
+                self.kept += 1
+            else:
+                render.add(iri)
+        self.rendered += len(render)
+        return render
+
+    def finish(self) -> None:
+        """Update the caller's state for the next write."""
+        if self.state is None:
+            return
+        self.state.fingerprint = self.fp
+        self.state.digests = self.new
+        self.state.snippets = self.snippets
+        self.state.written = self.rendered
+        self.state.kept = self.kept
