@@ -333,6 +333,12 @@ def quoted_media_names(doc: Doc) -> None:
             cls = cues.get(strip_al(last.lstrip("وفب")), "")
             if cls in ("", "addressee"):
                 continue
+            # «موقع قناة «المتوسط»» (a channel's website) and «قناة «أعماق» على تليجرام» (a
+            # channel on a platform) are websites and accounts: the relations component's
+            if len(before) > 1 and strip_al(fold(before[-2]).lstrip("وفب")) in cues:
+                continue
+            if fold(text[m.end() : m.end() + 6]).split()[:1] in (["علي"], ["عبر"]):
+                continue
         label = text[start:end]
         key = match_key(label)
         if not key or any(ch.isdigit() for ch in key):

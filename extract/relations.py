@@ -262,7 +262,12 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
             seen_area = True
         elif f in ("من", "في") and k > 0 and view.folded[k - 1] in relation_words("area"):
             pass  # "جزء من"، "أراض واسعة في"
-        elif strip_al(f) in place_nouns() or f in place_nouns() or _is_adjective(f):
+        elif (
+            strip_al(f) in place_nouns()
+            or f in place_nouns()
+            or (f[:1] in "وفب" and strip_al(f[1:]) in place_nouns())  # "بمحافظة" + the place
+            or _is_adjective(f)
+        ):
             pass
         else:
             return False

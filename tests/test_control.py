@@ -35,12 +35,12 @@ def control(text: str) -> set[tuple[str, str, str]]:
         # past «سيطر على» is a seizure; the place is reached over «مجمل» (area words)
         (
             "وسيطر تنظيم داعش على مجمل محافظة دير الزور في صيف 2014.",
-            ("داعش", "seized", "محافظة دير الزور"),
+            ("داعش", "seized", "دير الزور"),
         ),
         # the clitic ف and tatweel in the verb
         (
             "فسيطـــر تنظيم داعش على مجمل محافظة دير الزور في صيف 2014.",
-            ("داعش", "seized", "محافظة دير الزور"),
+            ("داعش", "seized", "دير الزور"),
         ),
         # present «يسيطر على» is control
         ("ويسيطر داعش على الرقة منذ عام 2014.", ("داعش", "controls", "الرقة")),
@@ -105,7 +105,7 @@ def control(text: str) -> set[tuple[str, str, str]]:
         # a two-word cue split by its subject: «فقدت … السيطرة على»
         (
             "وفقدت قوات النظام السيطرة على مدينة إدلب بعد معارك عنيفة.",
-            ("قوات النظام", "lostControlOf", "إدلب"),
+            ("النظام السوري", "lostControlOf", "إدلب"),
         ),
         # «انسحب من»
         (

@@ -56,7 +56,9 @@ def test_the_titled_name_after_the_addressee_is_a_candidate_after_the_cue() -> N
     assert cands[0].keys == () and "none" in cands[0].features
     named = by_label(doc, cands)
     turki = named["منصور التركي"].features
-    assert {"after", "title_before", "first_after", "between_cue_claim"} <= turki
+    assert {"after", "title_before", "between_cue_claim", "rule"} <= turki
+    # the newspaper spoken to (لـ"الاقتصادية") is a candidate too, marked as the addressee
+    assert "addressee" in named["الاقتصادية"].features and "addressee" not in turki
     assert "addressee" not in turki
     # the man named in the sentence before stands before the cue, in another sentence
     qahtani = named["فهد القحطاني"].features

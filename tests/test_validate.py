@@ -119,7 +119,9 @@ def _span_without_article(g: Graph) -> tuple[URIRef, str]:
 def _untyped_entity(g: Graph) -> tuple[URIRef, str]:
     place = first(g, SCHEMA.City)
     g.remove((place, RDF.type, None))
-    return place, "rdf:type: an entity has a class (one of the ten entity classes of the contract)"
+    return place, (
+        "rdf:type: an entity has a class (one of the twelve entity classes of the contract)"
+    )
 
 
 BREAKAGES: dict[str, Callable[[Graph], tuple[URIRef, str]]] = {

@@ -221,7 +221,9 @@ class Digests:
             ents.update(c.about)
         for a in arts:  # co-mentioned entities
             ents.update(self.named_in.get(a, ()))
-        head = ("entity", _fields(ent), near, weights, rels, sorted(claims))
+        # the co-mentioned list ranks by shared articles, then by the others' mention counts
+        shared = sorted((o, n, site.entities[o].mentions) for o, n in site.co_mentions(iri).items())
+        head = ("entity", _fields(ent), near, weights, rels, sorted(claims), shared)
         rest = [self.evidence(r) for r in rels]
         rest += [self.claim(claims[k]) for k in sorted(claims)]
         return self._page(head, [*arts, "|", *sorted(quoted)], ents, rest)
