@@ -50,18 +50,37 @@ ARGS = [
 ]
 
 
-def tti_ms(browser, path: Path, loads: int = LOADS) -> float:
-    """Median time-to-interactive of ``path`` over ``loads`` fresh tabs (ms)."""
+#: Types ``q`` into a page's search box; resolves with the ms until the first result shows.
+SEARCH_JS = """(q) => new Promise((done) => {
+    const input = document.getElementById('search');
+    const list = document.getElementById('search-results');
+    while (list.firstChild) list.removeChild(list.firstChild);
+    const t0 = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event('input'));
+    (function poll() {
+        if (list.firstChild) done(performance.now() - t0);
+        else requestAnimationFrame(poll);
+    })();
+})"""
+
+
+def tti_ms(browser, path: Path, loads: int = LOADS, shot: Path | None = None) -> float:
+    """Median time-to-interactive of ``path`` over ``loads`` fresh tabs (ms); ``shot``: a
+    screenshot of the first load, once the network has settled."""
     # offline context; no request routing here: a Python route handler on every request
     # would add its own latency to the measurement
     context = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
     times = []
     try:
-        for _ in range(loads):
+        for k in range(loads):
             page = context.new_page()
             page.goto(path.as_uri())
             page.wait_for_function("document.body.dataset.ready === '1'", timeout=120_000)
             times.append(page.evaluate("window.rasdReady"))
+            if shot is not None and k == 0:
+                page.wait_for_timeout(1500)  # let the network settle for the picture
+                page.screenshot(path=str(shot))
             page.close()
     finally:
         context.close()

@@ -122,7 +122,7 @@ def browser_times(out: Path) -> dict[str, float]:
     """TTI (median of 5) of the overview, the biggest entity page, a median article page;
     search: first query (loads its index shard), then the median of 5 queries that use
     the same shard."""
-    from bench_pages import ARGS, tti_ms
+    from bench_pages import ARGS, SEARCH_JS, tti_ms
     from playwright.sync_api import sync_playwright
 
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -141,21 +141,9 @@ def browser_times(out: Path) -> dict[str, float]:
         page = context.new_page()
         page.goto((out / "index.html").as_uri())
         page.wait_for_function("document.body.dataset.ready === '1'", timeout=120_000)
-        js = """(q) => new Promise((done) => {
-            const input = document.getElementById('search');
-            const list = document.getElementById('search-results');
-            while (list.firstChild) list.removeChild(list.firstChild);
-            const t0 = performance.now();
-            input.value = q;
-            input.dispatchEvent(new Event('input'));
-            (function poll() {
-                if (list.firstChild) done(performance.now() - t0);
-                else requestAnimationFrame(poll);
-            })();
-        })"""
-        res["search_first_ms"] = page.evaluate(js, "محمد")
+        res["search_first_ms"] = page.evaluate(SEARCH_JS, "محمد")
         # same first letter: the shard is loaded, this times the search itself
-        warm = [page.evaluate(js, q) for q in ("محمد بن", "مكة", "مجلس", "الملك", "مصر")]
+        warm = [page.evaluate(SEARCH_JS, q) for q in ("محمد بن", "مكة", "مجلس", "الملك", "مصر")]
         res["search_warm_ms"] = statistics.median(warm)
         context.close()
         browser.close()

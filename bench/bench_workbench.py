@@ -24,6 +24,7 @@ The SPARQL side of the workbench (``rasd serve``) is ``bench/bench_serve.py``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -40,7 +41,6 @@ for p in (ROOT, ROOT / "bench"):
         sys.path.insert(0, str(p))
 
 RESULTS = ROOT / "bench" / "workbench_results.md"
-LOADS = 5
 SEARCHES = ("داعش", "الدولة الإسلامية", "دوله اسلاميه", "تويتر", "وزارة الداخلية", "السعودية")
 
 
@@ -54,21 +54,19 @@ def write_child(out: str, workers: int) -> None:
 
 
 def tree_pss(pid: int) -> int:
-    """PSS in bytes of ``pid`` and all its descendants (RSS where PSS is not readable)."""
+    """PSS in bytes of ``pid`` and all its descendants (``bench_archive._pss`` each)."""
     import psutil
+    from bench_archive import _pss
 
-    total = 0
     try:
         proc = psutil.Process(pid)
         procs = [proc, *proc.children(recursive=True)]
     except psutil.NoSuchProcess:
         return 0
+    total = 0
     for p in procs:
-        try:
-            info = p.memory_full_info()
-            total += getattr(info, "pss", info.rss)
-        except (psutil.NoSuchProcess, psutil.AccessDenied):
-            continue
+        with contextlib.suppress(psutil.Error):
+            total += _pss(p)
     return total
 
 
@@ -77,7 +75,6 @@ def write_pages_measured(out: Path, workers: int) -> dict:
     import psutil
 
     cmd = [sys.executable, __file__, "--child", str(out), str(workers)]
-    before = psutil.Process().children(recursive=True)
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     peak, cpu = 0, 0.0
@@ -94,7 +91,6 @@ def write_pages_measured(out: Path, workers: int) -> dict:
     stdout = proc.stdout.read() if proc.stdout else ""
     if proc.returncode != 0:
         raise SystemExit(f"{out}: writing the pages failed (exit {proc.returncode})")
-    del before
     return {"wall_s": wall, "peak_pss": peak, "cpu_s": cpu, "child": stdout.strip()}
 
 
@@ -112,42 +108,9 @@ def site_size(out: Path) -> tuple[int, int]:
     return len(files), sum(p.stat().st_size for p in files)
 
 
-def tti_ms(browser, path: Path, shot: Path | None = None) -> float:
-    """Median time-to-interactive of ``path`` over :data:`LOADS` fresh tabs (ms)."""
-    context = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
-    times = []
-    try:
-        for k in range(LOADS):
-            page = context.new_page()
-            page.goto(path.as_uri())
-            page.wait_for_function("document.body.dataset.ready === '1'", timeout=120_000)
-            times.append(page.evaluate("window.rasdReady"))
-            if shot is not None and k == 0:
-                page.wait_for_timeout(1500)  # let the network settle for the picture
-                page.screenshot(path=str(shot))
-            page.close()
-    finally:
-        context.close()
-    return statistics.median(times)
-
-
-SEARCH_JS = """(q) => new Promise((done) => {
-    const input = document.getElementById('search');
-    const list = document.getElementById('search-results');
-    while (list.firstChild) list.removeChild(list.firstChild);
-    const t0 = performance.now();
-    input.value = q;
-    input.dispatchEvent(new Event('input'));
-    (function poll() {
-        if (list.firstChild) done(performance.now() - t0);
-        else requestAnimationFrame(poll);
-    })();
-})"""
-
-
 def browser_times(out: Path, shots: Path) -> dict:
     """TTI of each page type, search times, screenshots."""
-    from bench_pages import ARGS
+    from bench_pages import ARGS, LOADS, SEARCH_JS, tti_ms
     from playwright.sync_api import sync_playwright
 
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -173,7 +136,7 @@ def browser_times(out: Path, shots: Path) -> dict:
             context.close()
             for name, path in pages.items():
                 shot = shots / (name.split(" ")[0] + ".png")
-                res["tti"][name] = tti_ms(browser, path, shot)
+                res["tti"][name] = tti_ms(browser, path, LOADS, shot)
                 res["bytes"][name] = path.stat().st_size
             context = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
             page = context.new_page()
@@ -209,6 +172,8 @@ def triples(out: Path) -> int:
 
 def markdown(rows: list[dict], command: str) -> str:
     """One results section."""
+    from bench_pages import LOADS
+
     lines = [
         f"## {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
         "",
