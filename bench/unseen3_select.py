@@ -38,6 +38,11 @@ any of it was read) excludes unseen3 and unseen4 as used, has seed 13 and 20 art
 and is **test only** (u01–u40): the 80 articles of unseen3 and unseen4, whose test halves were
 each scored once already, are the material to read errors from and to train on.
 
+The sixth corpus (``--corpus unseen6``, drawn 2026-12-01 at the start of the seventh session,
+before any of it was read) excludes unseen3, unseen4 and unseen5 as used, has seed 14 and 20
+articles per stratum, and is **test only** (u01–u40): unseen5 was scored once at the end of the
+sixth session, so it is spent; all earlier corpora are material to read errors from.
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -46,6 +51,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py --write   # write bench/unseen3_articles.tsv
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen4 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen5 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen6 --write
 """
 
 from __future__ import annotations
@@ -69,6 +75,7 @@ DRAWS = {
     "unseen3": (11, 22, (), False),
     "unseen4": (12, 20, ("unseen3",), False),
     "unseen5": (13, 20, ("unseen3", "unseen4"), True),
+    "unseen6": (14, 20, ("unseen3", "unseen4", "unseen5"), True),
 }
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
