@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -111,16 +110,11 @@ class Digests:
         self.site = site
         self.key = key  # article IRI -> content key (None: unknown, always rendered)
         self.params = _digest((code_fingerprint(), params))
-        idx = site.idx
         self._links: dict[str, bytes] = {}
         self._arts: dict[str, bytes] = {}
         self._claims: dict[str, bytes] = {}
         self._evidence: dict[tuple[str, str, str], bytes] = {}
-        named: dict[str, list[str]] = defaultdict(list)
-        for ent, arts in idx.articles_by_entity.items():
-            for a in arts:
-                named[a].append(ent)
-        self.named_in = {a: sorted(v) for a, v in named.items()}
+        self.named_in = site.named_in
 
     def link(self, iri: str) -> bytes:
         """What a page shows of an entity it links to or draws."""

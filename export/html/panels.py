@@ -48,6 +48,9 @@ class Site:
         self._want_span: dict[str, set[tuple[str | None, int, int]]] = defaultdict(set)
         self.pair_claims: dict[tuple[str, str], list[Claim]] = {}
         self._named_in: dict[str, list[str]] | None = None
+        # the last co_mentions answer: the incremental digest and the page ask for the same
+        # entity one after the other
+        self._co_last: tuple[str, dict[str, int]] | None = None
 
     # ------------------------------------------------------------------ planning
 
@@ -112,21 +115,32 @@ class Site:
     def span(self, article: str | None, sentence: str | None, start: int, end: int) -> Snippet:
         return self.spans.get((article or "", sentence, start, end), ("", "", ""))
 
-    def co_mentions(self, iri: str) -> dict[str, int]:
-        """Other entities named in the articles that name ``iri``, with the number of
-        those articles each is named in (the article → entities index is built once)."""
+    @property
+    def named_in(self) -> dict[str, list[str]]:
+        """Article IRI → the entities it names, sorted (built once, from
+        ``idx.articles_by_entity``)."""
         if self._named_in is None:
             named: dict[str, list[str]] = defaultdict(list)
             for ent, arts in self.idx.articles_by_entity.items():
                 for a in arts:
                     named[a].append(ent)
-            self._named_in = dict(named)
+            self._named_in = {a: sorted(v) for a, v in named.items()}
+        return self._named_in
+
+    def co_mentions(self, iri: str) -> dict[str, int]:
+        """Other entities named in the articles that name ``iri``, with the number of
+        those articles each is named in (the article → entities index is built once).
+        The answer is shared with the next caller asking for the same ``iri``: don't mutate it."""
+        if self._co_last is not None and self._co_last[0] == iri:
+            return self._co_last[1]
+        named_in = self.named_in
         out: dict[str, int] = defaultdict(int)
         for a in self.idx.articles_by_entity.get(iri, ()):
-            for other in self._named_in.get(a, ()):
+            for other in named_in.get(a, ()):
                 if other != iri:
                     out[other] += 1
-        return dict(out)
+        self._co_last = (iri, dict(out))
+        return self._co_last[1]
 
     # ------------------------------------------------------------------ links
 
