@@ -23,6 +23,10 @@ class InputError(RasdError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple:
+        # rebuilt from its own arguments when it crosses a process boundary (build workers)
+        return (type(self), (self.path, self.reason))
+
 
 class DataError(RasdError):
     """A packaged data file (lexicon, pattern table) is malformed."""
@@ -39,14 +43,22 @@ class UsageError(RasdError):
 class ExtractError(RasdError):
     """An extractor component raised on one article: the build reports it and goes on.
 
+    It travels from a build worker to the builder as a result, so it pickles:
+
+    >>> import pickle
     >>> e = ExtractError("a.zip:3", "http://x/1", "org-heads", IndexError("string index"))
-    >>> str(e)
+    >>> str(pickle.loads(pickle.dumps(e)))
     'a.zip:3: component org-heads failed on http://x/1 (IndexError: string index)'
     """
 
-    def __init__(self, source: str, record: str, component: str, exc: BaseException) -> None:
+    def __init__(self, source: str, record: str, component: str, exc: BaseException | str) -> None:
         self.source = source
         self.record = record
         self.component = component
-        self.exception = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        text = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+        self.exception = text.splitlines()[0] if text else ""
         super().__init__(f"{source}: component {component} failed on {record} ({self.exception})")
+
+    def __reduce__(self) -> tuple:
+        # Exception pickles as cls(*self.args), i.e. with the message alone: give the fields
+        return (type(self), (self.source, self.record, self.component, self.exception))

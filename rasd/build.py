@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
 from concurrent.futures import wait as futures_wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -182,11 +183,21 @@ def process_batch(batch: Sequence[tuple[str, Article]], pipeline: Sequence[str])
 # --- runners: where batches are processed -------------------------------------------------
 
 
+#: The component named in the failure of an article whose worker process died on it.
+WORKER_DIED = "worker"
+
+
 class _Runner:
     """Submit batches and collect results as they complete, keeping at most ``limit`` in
-    flight (so memory stays flat in the number of articles)."""
+    flight (so memory stays flat in the number of articles).
+
+    A worker that dies (a crash in native code, the kernel's OOM killer) loses every batch in
+    flight with it: those are run again one article at a time, and an article whose worker
+    dies again is reported as failed (component :data:`WORKER_DIED`); the build goes on."""
 
     limit = 1
+    #: Does one dead worker take every batch in flight with it (a broken process pool)?
+    shared_fate = False
 
     def submit(self, batch: list[tuple[str, Article]], pipeline: tuple[str, ...]) -> Any:
         raise NotImplementedError
@@ -194,23 +205,64 @@ class _Runner:
     def wait_any(self, futures: set[Any]) -> tuple[set[Any], set[Any]]:
         raise NotImplementedError
 
+    def died(self, exc: BaseException) -> bool:
+        """Is ``exc`` (raised by a future's result) the loss of a worker process?"""
+        return False
+
+    def restart(self) -> None:
+        """Replace the workers after one died."""
+
     def close(self) -> None:
         pass
 
     def run(
         self, batches: Iterable[list[tuple[str, Article]]], pipeline: tuple[str, ...]
     ) -> Iterator[Result]:
-        pending: set[Any] = set()
+        pending: dict[Any, list[tuple[str, Article]]] = {}
         for batch in batches:
-            pending.add(self.submit(batch, pipeline))
+            pending[self.submit(batch, pipeline)] = batch
             while len(pending) >= self.limit:
-                done, pending = self.wait_any(pending)
-                for fut in done:
-                    yield from fut.result()
+                yield from self._collect(pending, pipeline)
         while pending:
-            done, pending = self.wait_any(pending)
-            for fut in done:
-                yield from fut.result()
+            yield from self._collect(pending, pipeline)
+
+    def _collect(
+        self, pending: dict[Any, list[tuple[str, Article]]], pipeline: tuple[str, ...]
+    ) -> Iterator[Result]:
+        done, _rest = self.wait_any(set(pending))
+        lost: list[tuple[str, Article]] = []
+        for fut in done:
+            batch = pending.pop(fut)
+            try:
+                results = fut.result()
+            except Exception as exc:
+                if not self.died(exc):
+                    raise
+                lost.extend(batch)
+                continue
+            yield from results
+        if lost:
+            if self.shared_fate:  # the other batches in flight went down with the workers
+                for fut in list(pending):
+                    batch = pending.pop(fut)
+                    if fut.done() and fut.exception() is None:
+                        yield from fut.result()
+                    else:
+                        lost.extend(batch)
+            self.restart()
+            for item in lost:
+                yield from self._alone(item, pipeline)
+
+    def _alone(self, item: tuple[str, Article], pipeline: tuple[str, ...]) -> Iterator[Result]:
+        try:
+            yield from self.submit([item], pipeline).result()
+        except Exception as exc:
+            if not self.died(exc):
+                raise
+            self.restart()
+            key, article = item
+            why = f"the worker process died on this article ({type(exc).__name__})"
+            yield key, ExtractError(article.source, article_record(article), WORKER_DIED, why)
 
 
 class _Inline(_Runner):
@@ -222,12 +274,18 @@ class _Inline(_Runner):
 
 
 class _Processes(_Runner):
+    shared_fate = True
+
     def __init__(self, workers: int) -> None:
         # forkserver, not fork: a fork of a process whose thread pools already ran (torch, for
         # the optional BERT backend) can deadlock in the child
-        ctx = multiprocessing.get_context("forkserver")
-        self.pool = ProcessPoolExecutor(workers, mp_context=ctx)
+        self.workers = workers
+        self.pool = self._pool()
         self.limit = workers * 3
+
+    def _pool(self) -> ProcessPoolExecutor:
+        ctx = multiprocessing.get_context("forkserver")
+        return ProcessPoolExecutor(self.workers, mp_context=ctx)
 
     def submit(self, batch: list[tuple[str, Article]], pipeline: tuple[str, ...]) -> Any:
         return self.pool.submit(process_batch, batch, pipeline)
@@ -235,6 +293,14 @@ class _Processes(_Runner):
     def wait_any(self, futures: set[Any]) -> tuple[set[Any], set[Any]]:
         done, rest = futures_wait(futures, return_when=FIRST_COMPLETED)
         return set(done), set(rest)
+
+    def died(self, exc: BaseException) -> bool:
+        return isinstance(exc, BrokenProcessPool)
+
+    def restart(self) -> None:
+        log.warning("a worker process died; starting new workers")
+        self.pool.shutdown(cancel_futures=True)
+        self.pool = self._pool()
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -261,6 +327,12 @@ class _Dask(_Runner):
 
         done, rest = wait(list(futures), return_when="FIRST_COMPLETED")
         return set(done), set(rest)
+
+    def died(self, exc: BaseException) -> bool:
+        # the scheduler retried the task on other workers and they died too
+        from distributed import KilledWorker
+
+        return isinstance(exc, KilledWorker)
 
     def close(self) -> None:
         self.client.close()

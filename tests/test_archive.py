@@ -4,6 +4,7 @@ real Dask cluster, each checked against a plain full build of the same articles.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -17,7 +18,7 @@ from rdflib.compare import isomorphic
 import rasd.build
 import rasd.cache
 from rasd.build import EXIT_SKIPPED, build
-from rasd.extract.errors import UsageError
+from rasd.extract.errors import ExtractError, UsageError
 from rasd.extract.pipeline import COMPONENTS, DEFAULT_PIPELINE, component, extract_article
 from rasd.extract.reader import parse_text
 from rasd.graph.vocab import SCHEMA
@@ -90,6 +91,51 @@ def test_one_failing_article_is_reported_and_the_rest_built(
     with pytest.raises(UsageError, match="--strict"):
         build([folder], tmp_path / "strict", pipeline=pipeline, pages=False, strict=True)
     assert not (tmp_path / "strict" / "graph.ttl").exists()
+
+
+def _dying_batch(batch: list, pipeline: tuple[str, ...]) -> list:
+    """:func:`rasd.build.process_batch` as a worker runs it, except that an article naming
+    «زلزال» kills its worker process (as a crash in native code or the OOM killer would) and
+    one naming «قنبلة» fails in a component (its error travels back pickled)."""
+    from rasd.build import process_batch
+    from rasd.extract.pipeline import article_record
+
+    if any("زلزال" in a.text for _k, a in batch):
+        os._exit(70)
+    bad = {k for k, a in batch if "قنبلة" in a.text}
+    out = process_batch([(k, a) for k, a in batch if k not in bad], pipeline)
+    for k, a in batch:
+        if k in bad:
+            boom = RuntimeError("boom on purpose")
+            out.append((k, ExtractError(a.source, article_record(a), "test-explode", boom)))
+    return out
+
+
+def test_a_dead_worker_or_a_failing_article_costs_only_that_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In worker processes: a component's error comes back as that article's failure, and a
+    worker that dies takes only its article with it (the SaudiNewsNet build of 2026-12-01
+    aborted after 14 minutes when an error could not be unpickled)."""
+    monkeypatch.setattr(rasd.build, "SMALL_BUILD", 0)  # use the workers even for five articles
+    monkeypatch.setattr(rasd.build, "process_batch", _dying_batch)
+    folder = _inputs(tmp_path, SEED_FILES[:3])
+    (folder / "crash.txt").write_text("خبر عن زلزال خفيف في مدينة الرياض.", encoding="utf-8")
+    (folder / "bad.txt").write_text("خبر فيه قنبلة موقوتة عن تنظيم داعش.", encoding="utf-8")
+    out = tmp_path / "out"
+    report = build([folder], out, pages=False, workers=2, batch_size=2)
+    assert report.exit_code == EXIT_SKIPPED and report.articles == 3
+    failed = {Path(f.source).name: f for f in report.failures}
+    assert set(failed) == {"crash.txt", "bad.txt"}
+    assert failed["crash.txt"].component == rasd.build.WORKER_DIED
+    assert "worker process died" in failed["crash.txt"].error
+    assert failed["bad.txt"].component == "test-explode"
+    assert "boom on purpose" in failed["bad.txt"].error
+    lines = (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted(json.loads(line)["component"] for line in lines) == ["test-explode", "worker"]
+    ds = Dataset(default_union=True)
+    ds.parse(out / "graph.trig", format="trig")
+    assert len(set(ds.objects(None, SCHEMA.identifier))) == 3  # the three seeds, nothing lost
 
 
 @pytest.fixture(scope="module")
