@@ -38,6 +38,17 @@ _FORMATS = {
     ".jsonld": ox.RdfFormat.JSON_LD,
 }
 STORE_DIR = "store"
+#: The shipped example queries (``queries/`` at the top of the repository links here).
+QUERIES_DIR = Path(__file__).with_name("queries")
+
+
+def shipped_queries() -> dict[str, str]:
+    """The shipped queries, file name → SPARQL text, in name order.
+
+    >>> "who_said_what.rq" in shipped_queries()
+    True
+    """
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(QUERIES_DIR.glob("*.rq"))}
 
 
 def is_build_dir(path: Path) -> bool:

@@ -380,9 +380,35 @@ def _graph_store(path: Path) -> Any:
     type=click.IntRange(1),
     help="Largest SPARQL result, in MB (a larger one is refused: add a LIMIT).",
 )
+@click.option(
+    "--cache-mb",
+    default=512,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Memory for answers of SELECT queries already asked (0: none); the store cannot "
+    "change while the server runs, so a query asked again is answered from here.",
+)
+@click.option(
+    "--warm",
+    "warm_files",
+    multiple=True,
+    metavar="QUERY.rq",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also evaluate this query at start, in the background, so that it answers at once "
+    "(repeatable; the shipped queries are always warmed).",
+)
+@click.option("--no-warm", is_flag=True, help="Evaluate no query at start.")
 @_errors_to_exit
 def serve(
-    out_dir: Path, port: int, host: str, timeout: float, max_running: int, max_result_mb: int
+    out_dir: Path,
+    port: int,
+    host: str,
+    timeout: float,
+    max_running: int,
+    max_result_mb: int,
+    cache_mb: int,
+    warm_files: tuple[Path, ...],
+    no_warm: bool,
 ) -> None:
     """Serve the pages of the build in OUT and a read-only SPARQL endpoint over its store.
 
@@ -397,7 +423,9 @@ def serve(
     Queries see the union of all named graphs, with the prefixes of 'rasd query'. Updates and
     SERVICE are refused (403); a query that the parser rejects is a 400 with its message; a
     query past --timeout is a 503 (a streaming query is stopped; one that sorts or groups
-    finishes its step in the background and is thrown away). Listens on 127.0.0.1 only
+    finishes its step in the background and is thrown away). The answers of SELECT queries
+    are kept (--cache-mb) and the shipped queries of queries/ are evaluated at start in the
+    background (a response header X-Rasd-Cache says hit or miss). Listens on 127.0.0.1 only
     unless --host says otherwise. Ctrl-C or SIGTERM stops it (exit 0). The store is opened
     read-only as it is at start: after a build into OUT, queries answer 503 until restarted.
 
@@ -408,8 +436,17 @@ def serve(
       curl -H 'Accept: text/csv' --data-urlencode 'query@queries/timeline.rq' \\
            http://127.0.0.1:8000/sparql
     """
+    from rasd.graph.store import shipped_queries
     from rasd.serve import make_server, serve_until_stopped, server_url
 
+    warm: dict[str, str] = {}
+    if not no_warm:
+        warm = shipped_queries()
+        for f in warm_files:
+            try:
+                warm[str(f)] = f.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UsageError(f"--warm {f}: cannot read it ({exc})") from exc
     server = make_server(
         out_dir,
         host=host,
@@ -417,6 +454,8 @@ def serve(
         timeout=timeout,
         max_running=max_running,
         max_result_bytes=max_result_mb << 20,
+        cache_bytes=cache_mb << 20,
+        warm=warm,
     )
     url = server_url(server)
 

@@ -86,11 +86,19 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
+from rasd.answers import CANONICAL, AnswerCache, query_key
 from rasd.export.html.model import SITE_ENTRIES, file_stem
 from rasd.export.html.ondemand import EntityPages
 from rasd.extract.errors import RasdError, UsageError
 from rasd.extract.text import match_key
-from rasd.graph.store import DIRTY, PREFIXES, STORE_DIR, check_build_dir, open_store
+from rasd.graph.store import (
+    DIRTY,
+    PREFIXES,
+    STORE_DIR,
+    check_build_dir,
+    open_store,
+    shipped_queries,
+)
 from rasd.graph.vocab import ID
 
 log = logging.getLogger("rasd.serve")
@@ -99,6 +107,7 @@ log = logging.getLogger("rasd.serve")
 DUMPS = ("graph.ttl", "graph.trig")
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RESULT_BYTES = 256 << 20
+DEFAULT_CACHE_BYTES = 512 << 20
 MAX_REQUEST_BYTES = 1 << 20
 
 _SOLUTIONS: dict[str, tuple[str, Any]] = {
@@ -263,6 +272,8 @@ class Answer:
     status: int
     ctype: str
     body: bytes
+    #: "hit" or "miss" for a SPARQL answer that the :class:`AnswerCache` could hold
+    cache: str | None = None
 
     @classmethod
     def text(cls, status: int, message: str) -> Answer:
@@ -318,9 +329,11 @@ class SparqlEndpoint:
         max_running: int = 2,
         max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
         watch: StoreWatch | None = None,
+        cache: AnswerCache | None = None,
     ) -> None:
         self.store = store
         self.watch = watch
+        self.cache = cache
         self.timeout = timeout
         self.max_result_bytes = max_result_bytes
         self.slots = threading.BoundedSemaphore(max_running)
@@ -353,6 +366,8 @@ class SparqlEndpoint:
                     ox.NamedNode(iri)
                 except ValueError as exc:
                     return Answer.text(400, f"{name}: not an IRI ({_one_line(exc)})")
+        if (hit := self._cached(sparql, accept, fmt, default_graphs, named_graphs)) is not None:
+            return hit
         busy = Answer.text(
             503, f"busy: {self.max_running} queries running for {self.timeout:g} s; try later"
         )
@@ -399,6 +414,41 @@ class SparqlEndpoint:
             return Answer.text(500, f"internal error ({type(exc).__name__}: {_one_line(exc)})")
         return box["answer"]
 
+    def _cached(
+        self,
+        sparql: str,
+        accept: str | None,
+        fmt: str | None,
+        default_graphs: list[str] | None,
+        named_graphs: list[str] | None,
+    ) -> Answer | None:
+        """The kept answer of a query asked before (or warmed), in the negotiated format."""
+        if self.cache is None:
+            return None
+        try:
+            name = negotiate(accept, _SOLUTIONS, fmt)
+        except QueryRefused:
+            return None  # evaluated: the error (or a graph format) comes from there
+        ctype, results_format = _SOLUTIONS[name]
+        body = self.cache.get(query_key(sparql, default_graphs, named_graphs), results_format)
+        return None if body is None else Answer(200, ctype, body, cache="hit")
+
+    def warm(self, sparql: str) -> bool:
+        """Evaluate ``sparql`` over the union of all graphs and keep its solutions, without a
+        time limit, in one of the query slots (waiting for one); False when there is no
+        cache, the query is not a SELECT, or the store changed."""
+        if self.cache is None or (self.watch is not None and self.watch.changed()):
+            return False
+        with self.slots:
+            result = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            try:
+                if not isinstance(result, ox.QuerySolutions):
+                    return False
+                body = result.serialize(format=CANONICAL)
+            finally:
+                del result
+        return self.cache.put(query_key(sparql), body)
+
     def _evaluate(
         self,
         sparql: str,
@@ -425,6 +475,19 @@ class SparqlEndpoint:
                 ctype, rdf_format = _GRAPHS[name]
                 prefixes = PREFIXES if rdf_format != ox.RdfFormat.N_TRIPLES else None
                 ox.serialize(_checked(result, cancel), sink, rdf_format, prefixes=prefixes)
+            elif isinstance(result, ox.QuerySolutions) and self.cache is not None:
+                # kept as JSON, served in the format asked for
+                name = negotiate(accept, _SOLUTIONS, fmt)
+                ctype, results_format = _SOLUTIONS[name]
+                result.serialize(sink, CANONICAL)
+                key = query_key(sparql, default_graphs, named_graphs)
+                self.cache.put(key, b"".join(sink.parts))
+                body = self.cache.get(key, results_format)
+                if body is None:  # larger than the cache: convert it here
+                    canonical = b"".join(sink.parts)
+                    solutions = ox.parse_query_results(canonical, format=CANONICAL)
+                    body = solutions.serialize(format=results_format)
+                return Answer(200, ctype, body, cache="miss")
             else:
                 name = negotiate(accept, _SOLUTIONS, fmt)
                 ctype, results_format = _SOLUTIONS[name]
@@ -693,6 +756,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", answer.ctype)
         self.send_header("Content-Length", str(len(answer.body)))
         self.send_header("X-Content-Type-Options", "nosniff")
+        if answer.cache:
+            self.send_header("X-Rasd-Cache", answer.cache)
         if vary:
             self.send_header("Vary", "Accept")
         self.end_headers()
@@ -910,6 +975,8 @@ class RasdServer(ThreadingHTTPServer):
         self._pages_ready = threading.Event()
         self._pages_started = False
         self._pages_lock = threading.Lock()
+        #: set when the warm-up queries (if any were started) have all run
+        self.warmed = threading.Event()
         super().__init__(address, Handler)
 
     def start_search_index(self) -> None:
@@ -927,6 +994,37 @@ class RasdServer(ThreadingHTTPServer):
                 self._search_ready.set()
 
         threading.Thread(target=build, name="rasd-search-index", daemon=True).start()
+
+    def start_warmup(self, queries: dict[str, str]) -> None:
+        """Evaluate ``queries`` (name → SPARQL) one after the other in a background thread
+        and keep their answers (:meth:`SparqlEndpoint.warm`); ``warmed`` is set at the end."""
+
+        def run() -> None:
+            t0 = time.monotonic()
+            kept = 0
+            for name, sparql in queries.items():
+                t = time.monotonic()
+                try:
+                    ok = self.endpoint.warm(sparql)
+                except (OSError, SyntaxError, ValueError) as exc:
+                    log.warning("warm-up: %s: %s", name, _one_line(exc))
+                    continue
+                kept += ok
+                log.info(
+                    "warm-up: %s %s in %.1f s",
+                    name,
+                    "kept" if ok else "not kept",
+                    time.monotonic() - t,
+                )
+            log.info(
+                "warm-up: %d of %d queries kept in %.1f s",
+                kept,
+                len(queries),
+                time.monotonic() - t0,
+            )
+            self.warmed.set()
+
+        threading.Thread(target=run, name="rasd-warm-up", daemon=True).start()
 
     def entity_pages(self, wait: float) -> EntityPages | None:
         """The on-demand entity pages, prepared from the store in a background thread at
@@ -986,9 +1084,15 @@ def make_server(
     timeout: float = DEFAULT_TIMEOUT,
     max_running: int = 2,
     max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
+    cache_bytes: int = DEFAULT_CACHE_BYTES,
+    warm: dict[str, str] | None = None,
 ) -> RasdServer:
     """A server for the build in ``out_dir`` (not yet serving); raises :class:`UsageError`
-    for a folder that is not a build or an address that cannot be bound."""
+    for a folder that is not a build or an address that cannot be bound.
+
+    Answers of SELECT queries are kept in an :class:`~rasd.answers.AnswerCache` of
+    ``cache_bytes`` (0: none); ``warm`` (name → SPARQL; default: the shipped queries) are
+    evaluated into it in the background once the server starts."""
     check_build_dir(out_dir, "serve it once the build is done")
     try:
         watch = StoreWatch(out_dir)
@@ -1010,12 +1114,18 @@ def make_server(
         max_running=max_running,
         max_result_bytes=max_result_bytes,
         watch=watch,
+        cache=AnswerCache(cache_bytes) if cache_bytes > 0 else None,
     )
     try:
         server = RasdServer((host, port), out_dir, endpoint)
     except OSError as exc:
         raise UsageError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from exc
     server.start_search_index()
+    warm = shipped_queries() if warm is None else warm
+    if endpoint.cache is not None and warm:
+        server.start_warmup(warm)
+    else:
+        server.warmed.set()
     return server
 
 

@@ -29,8 +29,9 @@ from hypothesis import strategies as st
 from markupsafe import escape
 from rdflib import Graph
 
+from rasd.answers import AnswerCache, query_key
 from rasd.cli import main
-from rasd.graph.store import PREFIXES
+from rasd.graph.store import PREFIXES, shipped_queries
 from rasd.serve import SparqlEndpoint, negotiate, resolve_site_path
 
 ENTITIES = "https://w3id.org/rasd/graph/entities"
@@ -86,8 +87,10 @@ class Server:
             )
         try:
             with urllib.request.urlopen(req, timeout=60) as r:
+                self.headers = r.headers
                 return r.status, r.headers["Content-Type"], r.read()
         except urllib.error.HTTPError as e:
+            self.headers = e.headers
             return e.code, e.headers["Content-Type"], e.read()
 
     def stop(self) -> tuple[int, str, str]:
@@ -151,6 +154,75 @@ def test_a_shipped_query_as_csv_equals_rasd_query(
     want = list(csv.reader(io.StringIO(r.stdout)))
     assert got == want and len(got) > 10
     assert any("داعش" in cell for row in got for cell in row)
+
+
+ACCEPTS = (
+    "text/csv",
+    "application/sparql-results+json",
+    "text/tab-separated-values",
+    "application/sparql-results+xml",
+)
+
+
+def test_kept_answers_are_the_evaluated_ones_in_every_format(seeds_build: Path) -> None:
+    """The shipped queries, warmed, answer from the cache with the very bytes a fresh
+    evaluation gives, in each format; a new query is evaluated once, then kept."""
+    store = _store(seeds_build)
+    fresh = SparqlEndpoint(store)
+    kept = SparqlEndpoint(store, cache=AnswerCache(1 << 22))
+    for name, sparql in shipped_queries().items():
+        assert kept.warm(sparql), name
+        for accept in ACCEPTS:
+            a, b = kept.answer(sparql, accept=accept), fresh.answer(sparql, accept=accept)
+            assert (a.cache, b.cache) == ("hit", None), (name, accept)
+            assert (a.status, a.ctype, a.body) == (b.status, b.ctype, b.body), (name, accept)
+    q = "SELECT ?l WHERE { ?s rdfs:label ?l FILTER(lang(?l) = 'ar') } ORDER BY ?l"
+    first, again = kept.answer(q, accept="text/csv"), kept.answer(q, accept="text/csv")
+    assert (first.cache, again.cache) == ("miss", "hit") and first.body == again.body
+    assert "داعش" in first.body.decode("utf-8").splitlines()
+    # another dataset is another answer
+    other = kept.answer(q, accept="text/csv", default_graphs=[ENTITIES])
+    assert other.cache == "miss" and other.body == first.body  # labels live in that graph
+    assert kept.answer("ASK { ?s ?p ?o }").cache is None  # only SELECT solutions are kept
+
+
+def test_the_cache_holds_at_most_its_bytes() -> None:
+    store = ox.Store()
+    for i in range(40):
+        s = ox.NamedNode(f"http://x/{i}")
+        store.add(ox.Quad(s, ox.NamedNode("http://x/p"), ox.Literal(f"اسم {i}")))
+    bodies = {}
+    for i in range(3):
+        key = query_key(f"SELECT ?o WHERE {{ <http://x/{i}> ?p ?o }}")
+        bodies[key] = store.query(key[0]).serialize(format=ox.QueryResultsFormat.JSON)
+    size = max(map(len, bodies.values()))
+    cache = AnswerCache(max_bytes=2 * size + 10)
+    for key, body in bodies.items():
+        assert cache.put(key, body)
+    first, second, third = bodies
+    assert cache.get(first, ox.QueryResultsFormat.JSON) is None  # least recently used: out
+    assert cache.get(third, ox.QueryResultsFormat.JSON) == bodies[third]
+    assert cache.get(second, ox.QueryResultsFormat.JSON) == bodies[second]
+    assert len(cache) == 2 and cache.size <= cache.max_bytes
+    everything = store.query("SELECT * WHERE { ?s ?p ?o }").serialize(
+        format=ox.QueryResultsFormat.JSON
+    )
+    assert not cache.put(query_key("SELECT * WHERE { ?s ?p ?o }"), everything)
+
+
+def test_the_server_warms_the_shipped_queries(server: Server, seeds_build: Path) -> None:
+    """Started with the defaults, the server evaluates the shipped queries in the background:
+    soon every one of them is answered from the cache, as ``rasd query`` answers it."""
+    for name, sparql in shipped_queries().items():
+        deadline = time.monotonic() + 60
+        while True:
+            status, _ctype, body = server.sparql(sparql, "text/csv", post="direct")
+            if server.headers["X-Rasd-Cache"] == "hit" or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert status == 200 and server.headers["X-Rasd-Cache"] == "hit", name
+        want = _store(seeds_build).query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        assert body == want.serialize(format=ox.QueryResultsFormat.CSV), name
 
 
 def test_tsv_and_xml_by_accept_and_format(server: Server) -> None:
@@ -332,7 +404,9 @@ def test_a_symlink_out_of_the_site_is_refused(tmp_path: Path) -> None:
 _PIECES = st.sampled_from([*"./\\%2eEfFcCst_-a", "%2e", "%2f", "%5c", "..", "%00"])
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_no_request_path_resolves_outside_the_site(tmp_path: Path, path: str) -> None:
     root = tmp_path / "site"
@@ -428,14 +502,17 @@ def test_a_build_into_the_served_folder_stops_the_queries(
 
     out = tmp_path / "out"
     shutil.copytree(seeds_build, out)
-    endpoint = SparqlEndpoint(_store(out), watch=StoreWatch(out))
+    endpoint = SparqlEndpoint(_store(out), watch=StoreWatch(out), cache=AnswerCache(1 << 20))
     assert endpoint.answer("ASK { ?s ?p ?o }").status == 200
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert [endpoint.answer(count).cache for _ in range(2)] == ["miss", "hit"]
     server = Server(out)
     try:
         assert _search(server, "داعش")["total"] == 1
         (out / "state" / "dirty").touch()  # what a build marks while it writes
         answer = endpoint.answer("ASK { ?s ?p ?o }")
         assert answer.status == 503 and b"a build is writing to it" in answer.body
+        assert endpoint.answer(count).status == 503  # a kept answer is not served either
         for path in ("/search?q=%D8%AF", "/sparql?query=ASK%7B%7D"):
             status, _, body = server.get(path)
             assert status == 503 and b"restart rasd serve" in body
