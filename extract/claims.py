@@ -257,6 +257,13 @@ def pronoun_subjects() -> frozenset[str]:
 
 
 @functools.cache
+def demonstratives() -> frozenset[str]:
+    """``demonstratives.tsv``: words after which a name of the lexicon is a common noun
+    (هذه القاعدة = this base) and a source noun refers back (تلك الأنباء), folded."""
+    return frozenset(fold(r.word) for r in load_table("demonstratives.tsv", WordNote))
+
+
+@functools.cache
 def cue_blockers() -> frozenset[str]:
     """Words right before a cue that make it no statement (``cue_blockers.tsv``): a
     negation (ولم يذكر المصدر) or the relative من (من يعتقد أن: whoever believes)."""
@@ -785,13 +792,15 @@ def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
     """An anonymous source standing right before its verb: "المصادر الأمنية شددت على أن"."""
     for k in range(max(0, i - 4), i):
         tok = view.tokens[k]
+        if k > 0 and view.folded[k - 1] in demonstratives():
+            continue  # "لمناقشة تلك الأنباء، مشيرا": a noun referring back, an object
         if tok.word and is_source_noun(tok.text) and doc.mention_at_token(tok) is None:
             named = _headline_person(doc, view, k)
             if named:  # a headline's "خبير أمني يطالب": the expert the article names
                 return named
             keys, nxt = _unnamed_source(doc, view, k)
-            if nxt <= i + 1:
-                return keys
+            if nxt <= i + 1 and all(is_word(t) for t in view.tokens[nxt:i]):
+                return keys  # no comma between: "الأنباء، مشيرا" is no subject
     return []
 
 
@@ -1489,6 +1498,7 @@ def find_claims(doc: Doc) -> None:
                 # "وأضاف سموه:": the dignitary, not whoever was quoted last
                 speakers = _dignitary(doc, toks[i].start)
                 unresolved = not speakers
+                explicit = bool(speakers)  # a subject: it sets the running speaker
             if not speakers and not unresolved and kind in ("verb", "continuation"):
                 speakers = speakers_before(doc, view, toks[i].start)
                 # "وكان ساركوزي شكك في …": a subject right before its verb names it as
