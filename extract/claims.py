@@ -827,10 +827,17 @@ def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
 def speakers_before(doc: Doc, view: SentView, cue_start: int) -> list[str]:
     """The nearest person (with coordinated persons) before a subject-less cue in the same
     sentence.  Organisations are not taken from the left: there they are mostly objects."""
+    said = [(c.start, c.end) for c in doc.claims if c.end > view.sentence.start]
     persons = [
         m
         for m in doc.mentions_in(view.sentence.start, cue_start)
         if m.cls in ("Person", "UnnamedSource")
+        # "وأضاف X أن محادثات لافروف مع كيري …، وقال:": not a person in what X said,
+        # unless it is the subject right before the verb ("أن بان كي مون أكد")
+        and (
+            not any(a <= m.start < b for a, b in said)
+            or not doc.article.text[m.end : cue_start].strip()
+        )
     ]
     if not persons:
         return _opening_name(doc, view, cue_start)
