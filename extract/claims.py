@@ -1393,6 +1393,18 @@ def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | 
     return None
 
 
+def _coordinated(doc: Doc, view: SentView, j: int) -> bool:
+    """Whether token ``j``, right after a subject, coordinates another name with it
+    (``و«بي كا كا»``، ``وإسرائيل``): after a cue that is also a noun or a preposition
+    (بين: between), "X and Y" is its object."""
+    toks = view.tokens
+    if j >= len(toks):
+        return False
+    if toks[j].text == "و":
+        return True
+    return view.folded[j].startswith("و") and doc.mention_at_token(toks[j]) is not None
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
@@ -1453,6 +1465,8 @@ def find_claims(doc: Doc) -> None:
                 kind = "continuation"
             elif not passive:
                 speakers, j = speakers_after(doc, view, after)
+                if kind == "verb-explicit" and speakers and _coordinated(doc, view, j):
+                    continue  # "(بين الحكومة التركية و«بي كا كا»)": between, not explained
                 before = doc.mention_at_token(toks[i - 1]) if i > 0 else None
                 named_before = before is not None and before.cls != "UnnamedSource"
                 if (cue.split()[-1] in _PREPOSITIONS or named_before) and any(
