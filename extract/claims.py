@@ -1393,6 +1393,12 @@ def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | 
     return None
 
 
+def is_word_between(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a letter or digit (not only spaces, punctuation
+    and quotation marks)."""
+    return any(ch.isalnum() for ch in text[start:end])
+
+
 def _coordinated(doc: Doc, view: SentView, j: int) -> bool:
     """Whether token ``j``, right after a subject, coordinates another name with it
     (``و«بي كا كا»``، ``وإسرائيل``): after a cue that is also a noun or a preposition
@@ -1514,8 +1520,22 @@ def find_claims(doc: Doc) -> None:
             if not speakers and kind == "continuation" and not last_speakers:
                 # "وأكد المصدر …، مشيراً إلى …" with the subject of وأكد left open: so is
                 # this one (the nearest person before it is mostly an object)
-                unresolved = unresolved or view.sentence.start <= last_at < view.sentence.end
-            if not speakers and j < len(toks) and view.folded[j] in honorific_subjects():
+                unresolved = (
+                    unresolved
+                    or view.sentence.start <= last_at < view.sentence.end
+                    # "وقال والي …، سليمان قهرمان، للأناضول: «…»، معربا عن": right after
+                    # the open claim, across the sentence break after its quotation
+                    or (
+                        0 <= last_at <= toks[i].start
+                        and not is_word_between(text, last_at, toks[i].start)
+                    )
+                )
+            if (
+                not speakers
+                and j < len(toks)
+                and view.folded[j] in honorific_subjects()
+                and cue.split()[-1] not in _PREPOSITIONS  # "معربا عن سعادته": his happiness
+            ):
                 # "وأضاف سموه:": the dignitary, not whoever was quoted last
                 speakers = _dignitary(doc, toks[i].start)
                 unresolved = not speakers
@@ -1530,7 +1550,12 @@ def find_claims(doc: Doc) -> None:
                 # someone else was named since (several people speak: leave it open)
                 speakers = list(last_speakers) if running else []
                 unresolved = not running
-            if not speakers and j < len(toks) and view.folded[j] in pronoun_subjects():
+            if (
+                not speakers
+                and j < len(toks)
+                and view.folded[j] in pronoun_subjects()
+                and cue.split()[-1] not in _PREPOSITIONS  # "معربا عن سعادته": an object
+            ):
                 # "وقال سموه:" before anyone spoke: the person the report is about, named first
                 first = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Person"]
                 speakers = [first[0].key] if first else []
