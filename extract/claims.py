@@ -718,6 +718,15 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 return surname, _skip_apposition(doc, view, hit[1] + 1)
             start = j
             j = skip_modifiers(doc, view, hit[1], None)
+            spoken_for = doc.mention_at_token(toks[j]) if j == hit[1] < len(toks) else None
+            if (
+                view.folded[hit[1] - 1] == fold("باسم")
+                and spoken_for is not None
+                and spoken_for.cls == "Person"
+            ):
+                # "الناطقة باسم دي ميستورا جيسي شاهين": the one spoken for is no speaker
+                while j < len(toks) and toks[j].start < spoken_for.end:
+                    j += 1
             person = _person_ahead(doc, view, j)
             if person is not None:  # "عضو الهيئة السياسية في الائتلاف أحمد رمضان"
                 return [person[0]], _skip_apposition(doc, view, person[1])
