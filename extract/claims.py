@@ -833,18 +833,30 @@ def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
     return [key] if key else []
 
 
-def speakers_before(doc: Doc, view: SentView, cue_start: int) -> list[str]:
+_RESUMPTIVE = frozenset(fold(w) for w in ("فيها", "فيه", "فيهما"))
+
+
+def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = True) -> list[str]:
     """The nearest person (with coordinated persons) before a subject-less cue in the same
-    sentence.  Organisations are not taken from the left: there they are mostly objects."""
-    said = [(c.start, c.end) for c in doc.claims if c.end > view.sentence.start]
+    sentence.  Organisations are not taken from the left: there they are mostly objects.
+
+    ``skip_said``: a person named inside what was said before the cue is not taken
+    ("وأضاف X أن محادثات لافروف مع كيري …، وقال:"), unless it opens what was said (the
+    subject of the reported clause: "إن بينارت لم يعارض …، ولكنه أشار") or stands right
+    before the verb ("أن بان كي مون أكد")."""
+    said = (
+        [(c.start, c.end) for c in doc.claims if c.end > view.sentence.start] if skip_said else []
+    )
     persons = [
         m
         for m in doc.mentions_in(view.sentence.start, cue_start)
         if m.cls in ("Person", "UnnamedSource")
-        # "وأضاف X أن محادثات لافروف مع كيري …، وقال:": not a person in what X said,
-        # unless it is the subject right before the verb ("أن بان كي مون أكد")
         and (
-            not any(a <= m.start < b for a, b in said)
+            # inside what was said, past its first word (the inner clause's subject,
+            # "إن بينارت لم يعارض …، ولكنه أشار", may go on speaking)
+            not any(
+                a < m.start < b and is_word_between(doc.article.text, a, m.start) for a, b in said
+            )
             or not doc.article.text[m.end : cue_start].strip()
         )
     ]
@@ -1550,7 +1562,12 @@ def find_claims(doc: Doc) -> None:
                 unresolved = not speakers
                 explicit = bool(speakers)  # a subject: it sets the running speaker
             if not speakers and not unresolved and kind in ("verb", "continuation"):
-                speakers = speakers_before(doc, view, toks[i].start)
+                # "تغريدة للرئيس ترامب، كتب فيها:": a verb with a pronoun back to the noun
+                # before it describes that noun; its owner, named in a claim, wrote it
+                describes = not view.folded[i].startswith(("و", "ف")) and (
+                    j < len(toks) and view.folded[j] in _RESUMPTIVE
+                )
+                speakers = speakers_before(doc, view, toks[i].start, not describes)
                 # "وكان ساركوزي شكك في …": a subject right before its verb names it as
                 # plainly as one after it
                 explicit = bool(speakers) and _subject_right_before(doc, view, i, speakers)
