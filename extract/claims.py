@@ -257,6 +257,13 @@ def pronoun_subjects() -> frozenset[str]:
 
 
 @functools.cache
+def demonstratives() -> frozenset[str]:
+    """``demonstratives.tsv``: words after which a name of the lexicon is a common noun
+    (هذه القاعدة = this base) and a source noun refers back (تلك الأنباء), folded."""
+    return frozenset(fold(r.word) for r in load_table("demonstratives.tsv", WordNote))
+
+
+@functools.cache
 def cue_blockers() -> frozenset[str]:
     """Words right before a cue that make it no statement (``cue_blockers.tsv``): a
     negation (ولم يذكر المصدر) or the relative من (من يعتقد أن: whoever believes)."""
@@ -711,6 +718,15 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 return surname, _skip_apposition(doc, view, hit[1] + 1)
             start = j
             j = skip_modifiers(doc, view, hit[1], None)
+            spoken_for = doc.mention_at_token(toks[j]) if j == hit[1] < len(toks) else None
+            if (
+                view.folded[hit[1] - 1] == fold("باسم")
+                and spoken_for is not None
+                and spoken_for.cls == "Person"
+            ):
+                # "الناطقة باسم دي ميستورا جيسي شاهين": the one spoken for is no speaker
+                while j < len(toks) and toks[j].start < spoken_for.end:
+                    j += 1
             person = _person_ahead(doc, view, j)
             if person is not None:  # "عضو الهيئة السياسية في الائتلاف أحمد رمضان"
                 return [person[0]], _skip_apposition(doc, view, person[1])
@@ -785,13 +801,15 @@ def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
     """An anonymous source standing right before its verb: "المصادر الأمنية شددت على أن"."""
     for k in range(max(0, i - 4), i):
         tok = view.tokens[k]
+        if k > 0 and view.folded[k - 1] in demonstratives():
+            continue  # "لمناقشة تلك الأنباء، مشيرا": a noun referring back, an object
         if tok.word and is_source_noun(tok.text) and doc.mention_at_token(tok) is None:
             named = _headline_person(doc, view, k)
             if named:  # a headline's "خبير أمني يطالب": the expert the article names
                 return named
             keys, nxt = _unnamed_source(doc, view, k)
-            if nxt <= i + 1:
-                return keys
+            if nxt <= i + 1 and all(is_word(t) for t in view.tokens[nxt:i]):
+                return keys  # no comma between: "الأنباء، مشيرا" is no subject
     return []
 
 
@@ -815,13 +833,32 @@ def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
     return [key] if key else []
 
 
-def speakers_before(doc: Doc, view: SentView, cue_start: int) -> list[str]:
+_RESUMPTIVE = frozenset(fold(w) for w in ("فيها", "فيه", "فيهما"))
+
+
+def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = True) -> list[str]:
     """The nearest person (with coordinated persons) before a subject-less cue in the same
-    sentence.  Organisations are not taken from the left: there they are mostly objects."""
+    sentence.  Organisations are not taken from the left: there they are mostly objects.
+
+    ``skip_said``: a person named inside what was said before the cue is not taken
+    ("وأضاف X أن محادثات لافروف مع كيري …، وقال:"), unless it opens what was said (the
+    subject of the reported clause: "إن بينارت لم يعارض …، ولكنه أشار") or stands right
+    before the verb ("أن بان كي مون أكد")."""
+    said = (
+        [(c.start, c.end) for c in doc.claims if c.end > view.sentence.start] if skip_said else []
+    )
     persons = [
         m
         for m in doc.mentions_in(view.sentence.start, cue_start)
         if m.cls in ("Person", "UnnamedSource")
+        and (
+            # inside what was said, past its first word (the inner clause's subject,
+            # "إن بينارت لم يعارض …، ولكنه أشار", may go on speaking)
+            not any(
+                a < m.start < b and is_word_between(doc.article.text, a, m.start) for a, b in said
+            )
+            or not doc.article.text[m.end : cue_start].strip()
+        )
     ]
     if not persons:
         return _opening_name(doc, view, cue_start)
@@ -1377,6 +1414,24 @@ def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | 
     return None
 
 
+def is_word_between(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a letter or digit (not only spaces, punctuation
+    and quotation marks)."""
+    return any(ch.isalnum() for ch in text[start:end])
+
+
+def _coordinated(doc: Doc, view: SentView, j: int) -> bool:
+    """Whether token ``j``, right after a subject, coordinates another name with it
+    (``و«بي كا كا»``، ``وإسرائيل``): after a cue that is also a noun or a preposition
+    (بين: between), "X and Y" is its object."""
+    toks = view.tokens
+    if j >= len(toks):
+        return False
+    if toks[j].text == "و":
+        return True
+    return view.folded[j].startswith("و") and doc.mention_at_token(toks[j]) is not None
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
@@ -1437,6 +1492,8 @@ def find_claims(doc: Doc) -> None:
                 kind = "continuation"
             elif not passive:
                 speakers, j = speakers_after(doc, view, after)
+                if kind == "verb-explicit" and speakers and _coordinated(doc, view, j):
+                    continue  # "(بين الحكومة التركية و«بي كا كا»)": between, not explained
                 before = doc.mention_at_token(toks[i - 1]) if i > 0 else None
                 named_before = before is not None and before.cls != "UnnamedSource"
                 if (cue.split()[-1] in _PREPOSITIONS or named_before) and any(
@@ -1484,13 +1541,33 @@ def find_claims(doc: Doc) -> None:
             if not speakers and kind == "continuation" and not last_speakers:
                 # "وأكد المصدر …، مشيراً إلى …" with the subject of وأكد left open: so is
                 # this one (the nearest person before it is mostly an object)
-                unresolved = unresolved or view.sentence.start <= last_at < view.sentence.end
-            if not speakers and j < len(toks) and view.folded[j] in honorific_subjects():
+                unresolved = (
+                    unresolved
+                    or view.sentence.start <= last_at < view.sentence.end
+                    # "وقال والي …، سليمان قهرمان، للأناضول: «…»، معربا عن": right after
+                    # the open claim, across the sentence break after its quotation
+                    or (
+                        0 <= last_at <= toks[i].start
+                        and not is_word_between(text, last_at, toks[i].start)
+                    )
+                )
+            if (
+                not speakers
+                and j < len(toks)
+                and view.folded[j] in honorific_subjects()
+                and cue.split()[-1] not in _PREPOSITIONS  # "معربا عن سعادته": his happiness
+            ):
                 # "وأضاف سموه:": the dignitary, not whoever was quoted last
                 speakers = _dignitary(doc, toks[i].start)
                 unresolved = not speakers
+                explicit = bool(speakers)  # a subject: it sets the running speaker
             if not speakers and not unresolved and kind in ("verb", "continuation"):
-                speakers = speakers_before(doc, view, toks[i].start)
+                # "تغريدة للرئيس ترامب، كتب فيها:": a verb with a pronoun back to the noun
+                # before it describes that noun; its owner, named in a claim, wrote it
+                describes = not view.folded[i].startswith(("و", "ف")) and (
+                    j < len(toks) and view.folded[j] in _RESUMPTIVE
+                )
+                speakers = speakers_before(doc, view, toks[i].start, not describes)
                 # "وكان ساركوزي شكك في …": a subject right before its verb names it as
                 # plainly as one after it
                 explicit = bool(speakers) and _subject_right_before(doc, view, i, speakers)
@@ -1499,7 +1576,12 @@ def find_claims(doc: Doc) -> None:
                 # someone else was named since (several people speak: leave it open)
                 speakers = list(last_speakers) if running else []
                 unresolved = not running
-            if not speakers and j < len(toks) and view.folded[j] in pronoun_subjects():
+            if (
+                not speakers
+                and j < len(toks)
+                and view.folded[j] in pronoun_subjects()
+                and cue.split()[-1] not in _PREPOSITIONS  # "معربا عن سعادته": an object
+            ):
                 # "وقال سموه:" before anyone spoke: the person the report is about, named first
                 first = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Person"]
                 speakers = [first[0].key] if first else []

@@ -20,7 +20,7 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rasd.extract.claims import find_claims
+from rasd.extract.claims import demonstratives, find_claims
 from rasd.extract.coref import (
     link_name_variants,
     link_national_orgs,
@@ -53,7 +53,6 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
-from rasd.extract.resources import WordNote, load_table
 from rasd.extract.speaker import rank_speakers
 from rasd.extract.text import fold, is_word, match_key, split_sentences
 
@@ -110,13 +109,6 @@ def _dates(doc: Doc) -> None:
 
 
 component("facilities", assigns=("mentions",))(find_facilities)
-
-
-@functools.cache
-def demonstratives() -> frozenset[str]:
-    """``demonstratives.tsv``: words after which a name of the lexicon is a common noun
-    (هذه القاعدة = this base), folded."""
-    return frozenset(fold(r.word) for r in load_table("demonstratives.tsv", WordNote))
 
 
 @component("lexicon", assigns=("mentions",))
