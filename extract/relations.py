@@ -88,6 +88,33 @@ def _forms(view: SentView, k: int) -> frozenset[str]:
     return forms
 
 
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")  # folded: "تغريداته"، "استيلائها"
+
+
+def stem_forms(forms: frozenset[str]) -> frozenset[str]:
+    """The forms without an attached possessive/object pronoun, for a cue written with one
+    (تغريداته → تغريدات، تغريدته → تغريده, استيلائها → استيلاء): the ت of a feminine noun
+    before the pronoun is ة again (folded ه), a ئ before it is ء.
+
+    >>> sorted(stem_forms(frozenset({"تغريدته"})))
+    ['تغريده']
+    >>> sorted(stem_forms(frozenset({"استيلائها"})))
+    ['استيلاء']
+    """
+    out = set()
+    for f in forms:
+        suffix = next((x for x in _PRONOUN_SUFFIXES if f.endswith(x)), "")
+        if not suffix or len(f) - len(suffix) < 4:
+            continue
+        stem = f[: -len(suffix)]
+        if stem.endswith("ت") and not stem.endswith("ات"):
+            stem = stem[:-1] + "ه"
+        elif stem.endswith("ئ"):
+            stem = stem[:-1] + "ء"
+        out.add(stem)
+    return frozenset(out - forms)
+
+
 def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     """The cue at token ``i``: a two-word cue (فقد السيطرة، السيطرة على) first, then a
     one-word cue.  A two-word cue may be split by its subject (فقدت قوات النظام السيطرة): the
@@ -106,6 +133,9 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     two_words = hit is not None
     if hit is None:
         hit = next((table[f] for f in sorted(forms, key=len, reverse=True) if f in table), None)
+    if hit is None:  # "تغريداته"، "استيلائها": the cue with a pronoun attached
+        stems = sorted(stem_forms(forms), key=len, reverse=True)
+        hit = next((table[f] for f in stems if f in table), None)
     if hit is None:
         return None
     lo = i
@@ -131,6 +161,17 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     return hit
 
 
+def _pronoun_attached(view: SentView, i: int) -> bool:
+    """Whether the cue at token ``i`` is read through an attached pronoun (استيلائها،
+    تغريداته: :func:`stem_forms`), not as written."""
+    forms = _forms(view, i)
+    return not forms & relation_cues().keys() and bool(stem_forms(forms) & relation_cues().keys())
+
+
+#: who may control a place: organisations and countries acting as states (إيران تحتل الأحواز)
+_CONTROL_ACTORS = ("Organization", "Country")
+
+
 def _sentence_mentions(doc: Doc, view: SentView) -> list[Mention]:
     return doc.mentions_in(view.sentence.start, view.sentence.end)
 
@@ -151,6 +192,78 @@ def _after_loser(doc: Doc, m: Mention) -> bool:
     return len(words) >= 2 and words[-1] in relation_words("loser") and words[-2] == "من"
 
 
+_ASIDE_WORDS = 3  # words in parentheses from which they hold an aside, not a name's gloss
+_DASH_REACH = 25  # tokens between the two dashes of an aside
+
+
+def _asides(view: SentView) -> list[tuple[int, int]]:
+    """Token ranges ``[first, last]`` (delimiters included) of the asides of a sentence: a
+    clause between dashes («التنظيم الداعشي -كما جاء في بيان وزارة الداخلية- كان يجند»،
+    «وجيش الفتح -المؤلف من فصائل …- سيطر») or in parentheses when it holds at least three
+    words (not a name's gloss: «جماعة (ولاية سيناء)»، «(حزب الله)»)."""
+    toks = view.tokens
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k].text
+        close = "-" if t in ("-", "–", "—") else ")" if t == "(" else None
+        end = None
+        if close is not None:
+            for j in range(k + 1, min(len(toks), k + _DASH_REACH)):
+                if toks[j].text in (close, "–", "—") if close == "-" else toks[j].text == close:
+                    end = j
+                    break
+                if toks[j].text in "(.":
+                    break
+        if end is not None:
+            words = [x for x in toks[k + 1 : end] if is_word(x)]
+            digits = any(ch.isdigit() for x in words for ch in x.text)
+            if len(words) >= (2 if close == "-" else _ASIDE_WORDS) and not digits:
+                out.append((k, end))
+                k = end + 1
+                continue
+        k += 1
+    return out
+
+
+#: words right before a place that make it no actor of a control verb (سيطر على العراق)
+_PLACE_PREPOSITIONS = frozenset(("في", "علي", "من", "الي", "عن", "حتي", "نحو", "داخل"))
+
+
+def _governed(doc: Doc, m: Mention) -> bool:
+    """Whether a place mention follows a preposition (separate or attached: «للكويت»،
+    «بالعراق»), and so cannot be the subject of a verb."""
+    f = fold(m.surface)
+    if (f[:1] in "بل" and f[1:3] == "ال") or f.startswith(("لل", "وب", "ول", "فب", "فل")):
+        return True
+    return preceding_word(doc.article.text, m.start) in _PLACE_PREPOSITIONS
+
+
+def _subject_position(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` opens its clause (sentence start, punctuation, «و» or a complementizer
+    before it: «إيران تحتل الأحواز»، «وقالت إن تركيا …»), so that a country there may be a
+    verb's subject; not «ميليشيات فجر ليبيا التي تسيطر» (a name's last word)."""
+    text = doc.article.text
+    if fold(m.surface)[:1] in "وف":
+        return True
+    before = text[max(0, m.start - 30) : m.start].split()
+    if not before:
+        return True
+    last = before[-1]
+    return last[-1:] in '،,.:؛«"(-' or bare_forms(last) & relation_words("subject_opener")
+
+
+def _candidate(doc: Doc, m: Mention, classes: tuple[str, ...], before: bool = False) -> bool:
+    """``m`` may be the actor: of one of ``classes``; a place (a country acting as a state)
+    only when no preposition governs it and, before the cue, at its clause's start
+    (:func:`_subject_position`)."""
+    if m.cls not in classes:
+        return False
+    if m.cls not in PLACE_CLASSES:
+        return True
+    return not _governed(doc, m) and (not before or _subject_position(doc, m))
+
+
 def _actor_near(
     doc: Doc,
     view: SentView,
@@ -163,7 +276,9 @@ def _actor_near(
     """The subject of a cue: a mention right after it (within three words, after the
     ``filler`` words of ``relation_words.tsv`` when ``skip_fillers``: «تحت سيطرة كاملة من رجال
     القوات»), not one after «من أيدي»; else the nearest one at most eight words before it in
-    the same clause (no comma between them)."""
+    the same clause (no comma between them, except the one before a relative word at the cue:
+    «تنظيم داعش، الذي يسيطر على»), the words of an aside (:func:`_asides`) skipped and not
+    counted."""
     toks = view.tokens
     mentions = _sentence_mentions(doc, view)
     j = i + 1
@@ -176,19 +291,41 @@ def _actor_near(
         for m in mentions
         if after_ok
         and toks[i].end <= m.start < limit
-        and m.cls in classes
+        and _candidate(doc, m, classes)
         and not _after_loser(doc, m)
     ]
     if after:
         return after[0]
     if not before_ok:
         return None
-    floor = toks[max(0, i - _BEFORE_WINDOW)].start
-    for t in toks[max(0, i - _BEFORE_WINDOW) : i]:
-        if t.text in _CLAUSE_BREAKS:
-            floor = t.end
+    asides = [(a, b) for a, b in _asides(view) if b < i]
+    inside = {k for a, b in asides for k in range(a, b + 1)}
+    relative = relation_words("relative")
+    k, counted = i - 1, 0
+    opening = max((a for a, b in _asides(view) if a < i < b), default=-1)  # the cue's own aside
+    while k > opening and counted < _BEFORE_WINDOW:
+        if k in inside:
+            k -= 1
+            continue
+        if toks[k].text in _CLAUSE_BREAKS:
+            between = [x for x in range(k + 1, i) if x not in inside]
+            if not (
+                toks[k].text in "،,"
+                and between
+                and all(view.folded[x] in relative for x in between)
+            ):
+                break
+        counted += 1
+        k -= 1
+    floor = toks[k + 1].start if k + 1 < i else toks[i].start
+    spans = [(toks[a].start, toks[b].end) for a, b in asides]
     before = [
-        m for m in mentions if floor <= m.start and m.end <= toks[i].start and m.cls in classes
+        m
+        for m in mentions
+        if floor <= m.start
+        and m.end <= toks[i].start
+        and _candidate(doc, m, classes, before=True)
+        and not any(a <= m.start < b for a, b in spans)
     ]
     return before[-1] if before else None
 
@@ -484,7 +621,7 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
         return  # "مناطق سيطرة النظام" names no place; "سيطرة" alone is no relation
     if pred == "seized" and not any(w.startswith(("سقط", "وسقط")) for w in prev):
         return  # "قتل على يد التنظيم" is no seizure
-    actor = _actor_near(doc, view, i, ("Organization",), before_ok=False, skip_fillers=True)
+    actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok=False, skip_fillers=True)
     if actor is None and i + 1 < len(toks) and fold(toks[i + 1].text) in _MEMBERS_OF_IT:
         # "سقطت بأيدي عناصره": its members, the organisation named last before
         orgs = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Organization"]
@@ -857,6 +994,8 @@ def find_relations(doc: Doc) -> None:
                 for m in _platforms_from(doc, view, pos, reach):
                     _add(doc, view, actor.key, pred, m.key, "relation-cues")
             elif pattern == "actor-implied":
+                # "في إحدى تغريداته": the pronoun refers back, so the actor may stand before
+                before_ok = before_ok or _pronoun_attached(view, i)
                 actor = _actor_near(doc, view, i, ("Person", "Organization"), before_ok)
                 speaker = actor.key if actor is not None else _claim_speaker(doc, view, i)
                 platform = alias_index().get(match_key(implies))
@@ -882,7 +1021,20 @@ def find_relations(doc: Doc) -> None:
             elif pattern in ("actor-place", "actor-place-from"):
                 if _under_its_control(doc, view, i):
                     continue
-                actor = _actor_near(doc, view, i, ("Organization",), before_ok)
+                if _pronoun_attached(view, i):  # "واستيلائها على": the pronoun is the actor
+                    actor = _antecedent(doc, view, toks[i].start, ("Organization",))
+                else:
+                    actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok)
+                if (
+                    actor is not None
+                    and actor.cls in PLACE_CLASSES
+                    and actor.start > toks[i].start
+                    and not (
+                        _adjacent(doc, i, view, actor)
+                        and _places_after(doc, view, actor.end, {toks[i].start, actor.start})
+                    )
+                ):  # "احتلت إيران الأحواز"; not "احتلال العراق", the place taken
+                    actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok, after_ok=False)
                 if actor is None and i + 1 < len(toks) and toks[i + 1].text in ("عليها", "عليه"):
                     # "مدينة الرقة التي يسيطر عليها": the subject named before, unambiguous
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))

@@ -306,6 +306,7 @@ RELATION_WORD_ROLES = (
     "channel",
     "naming",
     "site_publish",
+    "subject_opener",
 )
 
 
@@ -324,7 +325,8 @@ class RelationWord(NamedTuple):
     websites and accounts: ``site`` (موقع), ``site_adjective`` (الرسمي), ``account`` (معرف،
     صفحة), ``channel`` (قناة: an account only on a named platform), ``naming`` (اسم، باسم:
     between an account noun and its quoted name) and ``site_publish`` (المنشور، ذكر: before a
-    website, its owner published there)."""
+    website, its owner published there); ``subject_opener`` (أن، إن: a word after which a
+    country may be a verb's subject: «وأعلنت أن تركيا سيطرت على»)."""
 
     word: str
     role: str

@@ -45,6 +45,20 @@ def test_recruiting_through_the_internet() -> None:
     assert ("داعش", "usesPlatform", "وسائل التواصل الاجتماعي") in found
 
 
+def test_a_tweet_with_its_pronoun() -> None:
+    found = relations("وهو ما ذكره المنتحر عبد الله الرشيد في إحدى تغريداته بتويتر.")
+    assert ("عبد الله الرشيد", "usesPlatform", "تويتر") in found
+
+
+def test_an_aside_between_dashes_hides_its_own_actor() -> None:
+    found = relations(
+        "التنظيم الداعشي الإرهابي -كما جاء في بيان وزارة الداخلية الأخير- كان يجند الصبية "
+        "من خلال الإنترنت."
+    )
+    assert ("داعش", "usesPlatform", "الإنترنت") in found
+    assert not any(s == "وزارة الداخلية" for s, _p, _o in found)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
