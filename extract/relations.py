@@ -26,7 +26,7 @@ import re
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.lexicon import alias_index
-from rasd.extract.patterns import media_heads, org_heads, place_nouns
+from rasd.extract.patterns import document_source_nouns, media_heads, org_heads, place_nouns
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
 from rasd.extract.text import fold, is_word, match_key
@@ -349,6 +349,21 @@ def _clause_start(doc: Doc, view: SentView, pos: int) -> int:
     return start
 
 
+def _unnamed_subject(doc: Doc, view: SentView, pos: int) -> bool:
+    """Whether the clause before ``pos`` has a definite noun that no preposition governs, a
+    subject rasd does not know («وكتبت البعثة الأميركية لدى الحلف الأطلسي في حسابها»), so
+    that a pronoun after it is not the actor of the sentence before («وذكر في تدوينة له عبر
+    حسابه»: none)."""
+    text = doc.article.text
+    words = text[_clause_start(doc, view, pos) : pos].split()
+    for k, w in enumerate(words):
+        f = fold(w.strip('«»"“”()'))
+        prev = fold(words[k - 1]) if k else ""
+        if f.startswith("ال") and len(f) > 3 and prev not in _PLACE_PREPOSITIONS:
+            return True
+    return False
+
+
 def _antecedent(doc: Doc, view: SentView, pos: int, classes: tuple[str, ...]) -> Mention | None:
     """What a pronoun (سيطرته، حسابها، مناصريه) at ``pos`` refers to, only when unambiguous:
     the one actor (one key) named before it in its clause (:func:`_clause_start`); when its
@@ -362,6 +377,7 @@ def _antecedent(doc: Doc, view: SentView, pos: int, classes: tuple[str, ...]) ->
         not before
         and not any(m.cls in _ACTORS for m in doc.mentions_in(view.sentence.start, pos))
         and view.index > 0
+        and not _unnamed_subject(doc, view, pos)
     ):
         prev = doc.views[view.index - 1].sentence
         before = [m for m in doc.mentions_in(prev.start, prev.end) if m.cls in classes]
@@ -447,7 +463,8 @@ def _platforms_from(doc: Doc, view: SentView, pos: int, reach: int) -> list[Ment
         return []
     words = [fold(w.strip('«»"“”،,()')) for w in text[pos : plats[0].start].split()]
     words = [w for w in words if w]
-    if len(words) > reach:
+    links = relation_words("link")
+    if sum(w not in links for w in words) > reach:  # "على موقع التواصل الاجتماعي (تويتر)"
         return []
     while (
         words
@@ -473,7 +490,9 @@ def _adjacent(doc: Doc, i: int, view: SentView, m: Mention) -> bool:
     """Whether mention ``m`` follows the verb at token ``i`` as its subject: right after it,
     or after an organisation head (نشر تنظيم داعش) or a quotation mark («نشر «داعش»»)."""
     words = [w for w in doc.article.text[view.tokens[i].end : m.start].split() if w not in '«»"“”(']
-    return not words or (len(words) == 1 and bool(bare_forms(words[0]) & org_heads()))
+    return not words or (
+        len(words) == 1 and bool(bare_forms(words[0]) & (org_heads() | relation_words("agent")))
+    )
 
 
 _APPOSITION_WORDS = 15
@@ -511,6 +530,7 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
     toks = view.tokens
     platforms = _platforms_from(doc, view, toks[i].end, 4)
     if not platforms:
+        _account_on_implied(doc, view, i, pred)
         return
     named = doc.mentions_in(toks[i].end, platforms[0].start)
     if any(m.cls == "Account" for m in named) or any(
@@ -519,19 +539,64 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
     ):
         return  # «المعرف ( جنون الاستشهاد) على تويتر»: a named account (:func:`_account`)
     supporters = i + 1 < len(toks) and view.folded[i + 1] in relation_words("supporters")
-    actor = None if supporters else _actor_near(doc, view, i, _ACTORS)
-    if actor is None and (supporters or _possessive(toks[i].text)):
-        actor = _antecedent(doc, view, toks[i].start, ("Organization", "Person"))
-    if actor is None or actor.start > platforms[0].start:
+    owner = _account_owner(doc, view, i, supporters)
+    if owner is None or owner[1] > platforms[0].start:
         return
-    published = any(
+    actor = owner[0]
+    for m in platforms[:1]:
+        _add(doc, view, actor, "usesPlatform" if supporters else pred, m.key, "relation-cues")
+        if _published_before(view, i):
+            _add(doc, view, actor, "publishesOn", m.key, "relation-cues")
+
+
+def _published_before(view: SentView, i: int) -> bool:
+    """A publishing verb (نشر، كتب، غرد) in the eight tokens before token ``i``."""
+    return any(
         (hit := _cue_at(view, k)) is not None and hit[0] in _PUBLISH
         for k in range(max(0, i - _BEFORE_WINDOW), i)
     )
-    for m in platforms[:1]:
-        _add(doc, view, actor.key, "usesPlatform" if supporters else pred, m.key, "relation-cues")
-        if published:
-            _add(doc, view, actor.key, "publishesOn", m.key, "relation-cues")
+
+
+def _account_owner(
+    doc: Doc, view: SentView, i: int, supporters: bool = False
+) -> tuple[str, int] | None:
+    """Whose account the noun at token ``i`` names: the actor next to it (before it in its
+    clause, or right after it); for a possessive (حسابه، صفحتها) or «حسابات مناصريه», the
+    pronoun's unambiguous antecedent, else the speaker of the sentence's claim («وذكر في
+    تدوينة له عبر حسابه …: "…"»).  Returns its key and where it is named (-1 for a speaker)."""
+    toks = view.tokens
+    actor = None if supporters else _actor_near(doc, view, i, _ACTORS)
+    if actor is None and (supporters or _possessive(toks[i].text)):
+        actor = _antecedent(doc, view, toks[i].start, ("Organization", "Person"))
+    if actor is not None:
+        return actor.key, actor.start
+    if not _possessive(toks[i].text):
+        return None
+    speaker = _claim_speaker(doc, view, i, anywhere=True)
+    return (speaker, -1) if speaker is not None else None
+
+
+def _account_on_implied(doc: Doc, view: SentView, i: int, pred: str) -> None:
+    """«وكتب بدر الشمري في حسابه "…"»: a possessive account noun after «في/عبر» with no
+    platform named in its sentence is an account on the one platform the article names (none
+    when it names several, or only the generic الإنترنت / وسائل التواصل)."""
+    toks = view.tokens
+    if not _possessive(toks[i].text) or not i or view.folded[i - 1] not in _VIA | {"في"}:
+        return
+    if any(m.cls == "Platform" for m in _sentence_mentions(doc, view)):
+        return
+    named = {e.key for e in doc.entities.values() if e.cls == "Platform" and not _generic(e.key)}
+    named &= {m.key for m in doc.mentions}
+    if len(named) != 1:
+        return
+    owner = _account_owner(doc, view, i)
+    if owner is None:
+        return
+    actor = owner[0]
+    (platform,) = named
+    _add(doc, view, actor, pred, platform, "relation-cues")
+    if _published_before(view, i):
+        _add(doc, view, actor, "publishesOn", platform, "relation-cues")
 
 
 _USER_REACH = 6  # words between «المدون على تويتر» and the person it introduces
@@ -560,13 +625,14 @@ def _user_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
             _add(doc, view, person.key, pred, m.key, "relation-cues")
 
 
-def _claim_speaker(doc: Doc, view: SentView, i: int) -> str | None:
-    """The one speaker of a claim of this sentence whose text starts after token ``i`` («وقالت
-    في تغريدة لها "…"»: the tweet is the speaker's)."""
+def _claim_speaker(doc: Doc, view: SentView, i: int, anywhere: bool = False) -> str | None:
+    """The one speaker of a claim of this sentence whose text starts after token ``i`` (or
+    anywhere in the sentence when ``anywhere``) («وقالت في تغريدة لها "…"»: the tweet is the
+    speaker's)."""
     for c in doc.claims:
         if (
             c.sentence == view.index
-            and c.start >= view.tokens[i].end
+            and (anywhere or c.start >= view.tokens[i].end)
             and len(c.speakers) == 1
             and doc.cls_of(c.speakers[0]) in ("Person", "Organization")
         ):
@@ -987,6 +1053,13 @@ def find_relations(doc: Doc) -> None:
                     and not _adjacent(doc, i, view, actor)
                 ):
                     actor = _actor_near(doc, view, i, classes, before_ok, after_ok=False)
+                if actor is None and i and strip_al(view.folded[i - 1]) in document_source_nouns():
+                    # "وقال التنظيم … في بيان نشر على موقع …": the statement's speaker
+                    speaker = _claim_speaker(doc, view, i, anywhere=True)
+                    if speaker is not None:
+                        for m in _platforms_from(doc, view, toks[i].end, _VERB_REACH):
+                            _add(doc, view, speaker, pred, m.key, "relation-cues")
+                    continue
                 if actor is None:
                     continue
                 pos = _after_apposition(doc, view, max(toks[i].end, actor.end))

@@ -45,6 +45,44 @@ def test_recruiting_through_the_internet() -> None:
     assert ("داعش", "usesPlatform", "وسائل التواصل الاجتماعي") in found
 
 
+def test_a_platform_after_its_description_and_an_official_account() -> None:
+    found = relations(
+        "وكتب الإعلامي فيصل القاسم عبر حسابه الرسمي على موقع التواصل الاجتماعي “فيس بوك”: "
+        "“كل شيء يبدو رخيصاً”."
+    )
+    assert ("فيصل القاسم", "hasAccountOn", "فيسبوك") in found
+    assert ("فيصل القاسم", "publishesOn", "فيسبوك") in found
+
+
+def test_a_statement_issued_by_a_ministry_on_a_platform() -> None:
+    found = relations(
+        "وقال بيان صادر عن وزارة الداخلية المصرية على موقع التواصل الاجتماعي (فيس بوك) اليوم "
+        "إنه تم ضبط 24 من العناصر."
+    )
+    assert ("وزارة الداخلية المصرية", "publishesOn", "فيسبوك") in found
+
+
+def test_an_account_with_no_platform_named_is_on_the_articles_platform() -> None:
+    text = (
+        "استنكر مغردون على برنامج التواصل الاجتماعي تويتر حادثة التفجير. "
+        'وكتب بدر الشمري في حسابه "لا يوجد أصعب من أنك تواجه عدوا جبانا".'
+    )
+    found = relations(text)
+    assert ("بدر الشمري", "hasAccountOn", "تويتر") in found
+    assert ("بدر الشمري", "publishesOn", "تويتر") in found
+    # two platforms named in the article: which one is not known, no link
+    two = relations(text.replace("تويتر حادثة", "تويتر وفيسبوك حادثة"))
+    assert not any(s == "بدر الشمري" for s, _p, _o in two)
+
+
+def test_an_unknown_subject_does_not_hand_its_account_to_the_sentence_before() -> None:
+    found = relations(
+        "وتشارك تركيا في الحرب ضد تنظيم داعش. وكتبت البعثة الأميركية لدى الحلف الأطلسي في "
+        "حسابها على «تويتر»: «تم نشر ست طائرات»."
+    )
+    assert not any(s == "داعش" for s, _p, _o in found)
+
+
 def test_a_tweet_with_its_pronoun() -> None:
     found = relations("وهو ما ذكره المنتحر عبد الله الرشيد في إحدى تغريداته بتويتر.")
     assert ("عبد الله الرشيد", "usesPlatform", "تويتر") in found
