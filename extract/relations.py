@@ -396,22 +396,27 @@ def _is_adjective(f: str) -> bool:
     return f.startswith("ال") and f.endswith(("ي", "يه")) and len(f) > 4
 
 
-def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> bool:
+def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> bool | None:
     """Whether the words before place ``m`` make it the object of a control verb: an anchor
     (the verb, its actor, «من» after طرد), «،», «على» or a place noun right before it, or
     reached over ``area`` words (على مجمل محافظة، على أراض واسعة في العراق، على مناطق متفرقة
-    بمحافظة) and place nouns with their adjectives (على العاصمة الليبية طرابلس)."""
+    بمحافظة) and place nouns with their adjectives (على العاصمة الليبية طرابلس).  ``None``
+    when the area words open with «و» or a ``coordinator`` (وأجزاء كبرى من العراق، وكذلك
+    أجزاء أخرى من سوريا): the place shares the role of the place before it."""
     toks = view.tokens
     prev = [k for k, t in enumerate(toks) if t.end <= m.start]
     proclitic = m.start > 0 and not doc.article.text[m.start - 1].isspace()  # "بمحافظة"
     seen_area = False
+    area = relation_words("area")
     for steps, k in enumerate(reversed(prev)):
         if steps > 4:
             return False
         t, f = toks[k], view.folded[k]
         if t.start in anchors or f == "علي" or (t.text in "،," and not proclitic and not steps):
             return not proclitic or seen_area
-        if f in relation_words("area") and f not in ("من", "في"):
+        if seen_area and (f in relation_words("coordinator") or (f[:1] == "و" and f[1:] in area)):
+            return None
+        if f in area and f not in ("من", "في"):
             seen_area = True
         elif f in ("من", "في") and k > 0 and view.folded[k - 1] in relation_words("area"):
             pass  # "جزء من"، "أراض واسعة في"
@@ -439,7 +444,8 @@ def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list
         if m.start > 0 and text[m.start - 1] in "وف":
             ok = last_ok  # "في سورية والعراق": a coordinated place shares its neighbour's role
         else:
-            ok = _object_lead(doc, view, m, anchors)
+            lead = _object_lead(doc, view, m, anchors)
+            ok = last_ok if lead is None else lead
         if ok:
             out.append(m)
         last_ok = ok
@@ -1019,22 +1025,104 @@ def _handles(doc: Doc, view: SentView) -> None:
                 _add(doc, view, owner.key, "hasAccountOn", p.key, "accounts")
 
 
+def _implied_platform(doc: Doc, name: str) -> str | None:
+    """The key of the platform a word implies (تغريدة → تويتر، تويترية → تويتر), its lexicon
+    entity added to the article when the article does not name it."""
+    key = alias_index().get(match_key(name))
+    if key is None:
+        return None
+    if not any(e.key == key and e.cls == "Platform" for e in doc.entities.values()):
+        from rasd.extract.lexicon import lexicon_index
+
+        info = lexicon_index().get(key)
+        if info is None:
+            return None
+        doc.add_entity(info)
+    return key
+
+
+_LIST_ITEM_WORDS = 3  # words of one handle in a list of accounts
+_LIST_MIN_ITEMS = 3
+_ADJECTIVE_REACH = 4  # tokens before the colon where a platform adjective (تويترية) may stand
+
+
+def _platform_adjective(doc: Doc, view: SentView, lo: int, hi: int) -> str | None:
+    """The platform named by an adjective (تويترية، فيسبوكية: ``platform-adjective`` rows of
+    ``relation_cues.tsv``) among tokens ``[lo, hi)``, as the platform's key."""
+    table = relation_cues()
+    for k in range(max(0, lo), hi):
+        for f in _forms(view, k):
+            hit = table.get(f)
+            if hit is not None and hit[1] == "platform-adjective":
+                return _implied_platform(doc, hit[2])
+    return None
+
+
+def _account_list(doc: Doc, view: SentView, k: int) -> None:
+    """«حسابات تويترية أمثال حسابات: داعشي وافتخر، بعت الدنيا، جنون الاستشهاد، …»: a plural
+    account noun (``account_list`` of relation_words.tsv) and a colon, then at least three
+    names of at most three words between commas (an aside in parentheses skipped): each is an
+    Account ``onPlatform`` the platform named by an adjective before the colon or right after
+    the list; a name rasd knows as a person is that person's account (``hasAccountOn``)."""
+    toks = view.tokens
+    text = doc.article.text
+    if not bare_forms(toks[k].text) & relation_words("account_list"):
+        return
+    if k + 1 >= len(toks) or toks[k + 1].text != ":":
+        return
+    asides = {x for a, b in _asides(view) for x in range(a, b + 1)}
+    items: list[tuple[int, int]] = []  # token ranges [first, last]
+    j = k + 2
+    first = j
+    while j <= len(toks):
+        end_here = j == len(toks) or toks[j].text in ("،", ",", ".", "؛")
+        if end_here:
+            words = [x for x in range(first, j) if x not in asides and is_word(toks[x])]
+            if not words or len(words) > _LIST_ITEM_WORDS:
+                break
+            items.append((words[0], words[-1]))
+            if j == len(toks) or toks[j].text in (".", "؛"):
+                break
+            first = j + 1
+        j += 1
+    if len(items) < _LIST_MIN_ITEMS:
+        return
+    platform = _platform_adjective(doc, view, k - _ADJECTIVE_REACH, k)
+    if platform is None:
+        last = items[-1][1]
+        plats = _platforms_from(doc, view, toks[last].end, 2) if last + 1 < len(toks) else []
+        platform = plats[0].key if plats else None
+    for a, b in items:
+        start, end = toks[a].start, toks[b].end
+        known = [m for m in doc.mentions_in(start, end) if m.start == start and m.end == end]
+        if known and known[0].cls == "Person":
+            if platform is not None:
+                _add(doc, view, known[0].key, "hasAccountOn", platform, "accounts")
+            continue
+        if known:
+            continue  # «داعش»: a known name, not a handle
+        label = " ".join(text[start:end].split())
+        acc = _new_entity(doc, start, end, label, "Account", "accounts", inner_ok=True)
+        if acc is not None and platform is not None:
+            _add(doc, view, acc, "onPlatform", platform, "accounts")
+
+
 def find_sites_and_accounts(doc: Doc) -> None:
     """Websites and accounts as entities of their own (:func:`_website`, :func:`_account`,
-    :func:`_handles`)."""
+    :func:`_account_list`, :func:`_handles`)."""
     for view in doc.views:
         _handles(doc, view)
         for k in range(len(view.tokens)):
             if is_word(view.tokens[k]):
                 _website(doc, view, k)
                 _account(doc, view, k)
+                _account_list(doc, view, k)
 
 
 def find_relations(doc: Doc) -> None:
     """Actor–platform and actor–place relations from cue words in each sentence, after the
     websites and accounts they may name (:func:`find_sites_and_accounts`)."""
     find_sites_and_accounts(doc)
-    platforms_by_key = {e.key for e in doc.entities.values() if e.cls == "Platform"}
     for view in doc.views:
         toks = view.tokens
         for i in range(len(toks)):
@@ -1071,16 +1159,10 @@ def find_relations(doc: Doc) -> None:
                 before_ok = before_ok or _pronoun_attached(view, i)
                 actor = _actor_near(doc, view, i, ("Person", "Organization"), before_ok)
                 speaker = actor.key if actor is not None else _claim_speaker(doc, view, i)
-                platform = alias_index().get(match_key(implies))
-                if speaker is not None and platform:
-                    if platform not in platforms_by_key:
-                        from rasd.extract.lexicon import lexicon_index
-
-                        info = lexicon_index().get(platform)
-                        if info is not None:
-                            doc.add_entity(info)
-                            platforms_by_key.add(platform)
-                    _add(doc, view, speaker, pred, platform, "relation-cues")
+                if speaker is not None:
+                    platform = _implied_platform(doc, implies)
+                    if platform is not None:
+                        _add(doc, view, speaker, pred, platform, "relation-cues")
             elif pattern == "platform-actor":
                 # "ألغت شركة تويتر … الحسابات المرتبطة بتنظيم داعش": a named company before
                 # the verb or right after it; never الإنترنت («حظر بث الإنترنت»)

@@ -83,6 +83,29 @@ def test_an_unknown_subject_does_not_hand_its_account_to_the_sentence_before() -
     assert not any(s == "داعش" for s, _p, _o in found)
 
 
+def test_a_list_of_handles_after_a_colon_are_accounts_on_the_platform_of_their_adjective() -> None:
+    text = (
+        "تم القبض على 144 شخصاً من مروجي الفكر الداعشي من خلال حسابات تويترية أمثال حسابات: "
+        "داعشي وافتخر، بعت الدنيا، جنون الاستشهاد، جليبيب الجزراوي (من هدد ناصر القصبي "
+        "بالقتل)، حزام ناسف."
+    )
+    ex = extract_article(parse_record({"content": text}, "relations-test"))
+    accounts = {e.label for e in ex.entities if e.cls == "Account"}
+    assert {"داعشي وافتخر", "بعت الدنيا", "جنون الاستشهاد", "حزام ناسف"} <= accounts
+    found = relations(text)
+    assert ("حزام ناسف", "onPlatform", "تويتر") in found
+    # a sentence after a colon is no list of handles
+    assert not any(
+        e.cls == "Account"
+        for e in extract_article(
+            parse_record(
+                {"content": "وأغلقت الشركة حسابات: وقالت إن التنظيم استخدمها للدعاية والتجنيد."},
+                "relations-test",
+            )
+        ).entities
+    )
+
+
 def test_a_tweet_with_its_pronoun() -> None:
     found = relations("وهو ما ذكره المنتحر عبد الله الرشيد في إحدى تغريداته بتويتر.")
     assert ("عبد الله الرشيد", "usesPlatform", "تويتر") in found
