@@ -367,17 +367,26 @@ def _unnamed_subject(doc: Doc, view: SentView, pos: int) -> bool:
 def _antecedent(doc: Doc, view: SentView, pos: int, classes: tuple[str, ...]) -> Mention | None:
     """What a pronoun (سيطرته، حسابها، مناصريه) at ``pos`` refers to, only when unambiguous:
     the one actor (one key) named before it in its clause (:func:`_clause_start`); when its
-    sentence names none before it, the one actor of the sentence before."""
+    clause names none and no subject of its own (:func:`_unnamed_subject`), the one actor
+    named before it in its sentence («وتتبناه داعش بغطاء ديني، يظهر في تسجيلاتها»); when
+    its sentence names none before it, the one actor of the sentence before."""
     before = [
         m
         for m in doc.mentions_in(_clause_start(doc, view, pos), pos)
         if m.cls in classes and not _after_loser(doc, m)
     ]
+    own_subject = _unnamed_subject(doc, view, pos)
+    if not before and not own_subject:
+        before = [
+            m
+            for m in doc.mentions_in(view.sentence.start, pos)
+            if m.cls in classes and not _after_loser(doc, m)
+        ]
     if (
         not before
         and not any(m.cls in _ACTORS for m in doc.mentions_in(view.sentence.start, pos))
         and view.index > 0
-        and not _unnamed_subject(doc, view, pos)
+        and not own_subject
     ):
         prev = doc.views[view.index - 1].sentence
         before = [m for m in doc.mentions_in(prev.start, prev.end) if m.cls in classes]
@@ -496,6 +505,8 @@ def _adjacent(doc: Doc, i: int, view: SentView, m: Mention) -> bool:
     """Whether mention ``m`` follows the verb at token ``i`` as its subject: right after it,
     or after an organisation head (نشر تنظيم داعش) or a quotation mark («نشر «داعش»»)."""
     words = [w for w in doc.article.text[view.tokens[i].end : m.start].split() if w not in '«»"“”(']
+    if words and fold(view.tokens[i].text).startswith("ال"):
+        words = [w for w in words if not _is_adjective(fold(w))]  # "الدعاية الإعلامية لتنظيم"
     return not words or (
         len(words) == 1 and bool(bare_forms(words[0]) & (org_heads() | relation_words("agent")))
     )
@@ -551,7 +562,7 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
     actor = owner[0]
     for m in platforms[:1]:
         _add(doc, view, actor, "usesPlatform" if supporters else pred, m.key, "relation-cues")
-        if _published_before(view, i):
+        if pred != "publishesOn" and _published_before(view, i):
             _add(doc, view, actor, "publishesOn", m.key, "relation-cues")
 
 
@@ -1217,6 +1228,8 @@ def find_relations(doc: Doc) -> None:
                 _user_on(doc, view, i, pred)
             elif pattern == "account-on":
                 _account_on(doc, view, i, pred)
+            elif pattern == "media-on" and _pronoun_attached(view, i):
+                _account_on(doc, view, i, pred)  # "تسجيلاتها على الإنترنت": its own posts
             elif pattern == "place-before":
                 _place_before(doc, view, i, pred)
 

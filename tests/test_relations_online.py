@@ -106,6 +106,22 @@ def test_a_list_of_handles_after_a_colon_are_accounts_on_the_platform_of_their_a
     )
 
 
+def test_its_recordings_on_the_internet_across_a_comma() -> None:
+    found = relations(
+        "وهو ما تدعو له الجماعات الإرهابية، وتتبناه داعش بغطاء ديني، يظهر في تسجيلاتها "
+        "وحملاتها الإعلامية على الإنترنت."
+    )
+    assert ("داعش", "publishesOn", "الإنترنت") in found
+
+
+def test_the_propaganda_of_an_organisation_on_the_internet() -> None:
+    found = relations(
+        "وقد أسست الإمارات مع الولايات المتحدة مركزا لمواجهة الدعاية الإعلامية لتنظيم داعش "
+        "على الإنترنت."
+    )
+    assert ("داعش", "usesPlatform", "الإنترنت") in found
+
+
 def test_a_tweet_with_its_pronoun() -> None:
     found = relations("وهو ما ذكره المنتحر عبد الله الرشيد في إحدى تغريداته بتويتر.")
     assert ("عبد الله الرشيد", "usesPlatform", "تويتر") in found
