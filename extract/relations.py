@@ -567,7 +567,11 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
 
 
 def _published_before(view: SentView, i: int) -> bool:
-    """A publishing verb (نشر، كتب، غرد) in the eight tokens before token ``i``."""
+    """A publishing verb (نشر، كتب، غرد) in the eight tokens before token ``i``, or a
+    possessive account noun after «في/عبر» (وصف فلان في حسابه، قال عبر حسابه: a post there)."""
+    toks = view.tokens
+    if i and _possessive(toks[i].text) and view.folded[i - 1] in _VIA | {"في"}:
+        return True
     return any(
         (hit := _cue_at(view, k)) is not None and hit[0] in _PUBLISH
         for k in range(max(0, i - _BEFORE_WINDOW), i)
@@ -589,7 +593,7 @@ def _account_owner(
         return actor.key, actor.start
     if not _possessive(toks[i].text):
         return None
-    speaker = _claim_speaker(doc, view, i, anywhere=True)
+    speaker = _claim_speaker(doc, view, i, cue_before=True)
     return (speaker, -1) if speaker is not None else None
 
 
@@ -642,14 +646,15 @@ def _user_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
             _add(doc, view, person.key, pred, m.key, "relation-cues")
 
 
-def _claim_speaker(doc: Doc, view: SentView, i: int, anywhere: bool = False) -> str | None:
-    """The one speaker of a claim of this sentence whose text starts after token ``i`` (or
-    anywhere in the sentence when ``anywhere``) («وقالت في تغريدة لها "…"»: the tweet is the
-    speaker's)."""
+def _claim_speaker(doc: Doc, view: SentView, i: int, cue_before: bool = False) -> str | None:
+    """The one speaker of a claim of this sentence whose text starts after token ``i`` («وقالت
+    في تغريدة لها "…"»: the tweet is the speaker's); with ``cue_before``, a claim whose cue
+    stands before token ``i`` («وذكر في تدوينة له عبر حسابه …: "…"»), wherever its text."""
+    head = doc.article.text[view.sentence.start : view.tokens[i].start]
     for c in doc.claims:
         if (
             c.sentence == view.index
-            and (anywhere or c.start >= view.tokens[i].end)
+            and (c.cue in head if cue_before else c.start >= view.tokens[i].end)
             and len(c.speakers) == 1
             and doc.cls_of(c.speakers[0]) in ("Person", "Organization")
         ):
@@ -1154,7 +1159,7 @@ def find_relations(doc: Doc) -> None:
                     actor = _actor_near(doc, view, i, classes, before_ok, after_ok=False)
                 if actor is None and i and strip_al(view.folded[i - 1]) in document_source_nouns():
                     # "وقال التنظيم … في بيان نشر على موقع …": the statement's speaker
-                    speaker = _claim_speaker(doc, view, i, anywhere=True)
+                    speaker = _claim_speaker(doc, view, i, cue_before=True)
                     if speaker is not None:
                         for m in _platforms_from(doc, view, toks[i].end, _VERB_REACH):
                             _add(doc, view, speaker, pred, m.key, "relation-cues")

@@ -70,6 +70,9 @@ def test_an_account_with_no_platform_named_is_on_the_articles_platform() -> None
     found = relations(text)
     assert ("بدر الشمري", "hasAccountOn", "تويتر") in found
     assert ("بدر الشمري", "publishesOn", "تويتر") in found
+    # «وصف فلان في حسابه أن …»: no verb of publishing, but a post in the account
+    described = relations(text.replace("وكتب بدر الشمري", "ووصف بدر الشمري"))
+    assert ("بدر الشمري", "publishesOn", "تويتر") in described
     # two platforms named in the article: which one is not known, no link
     two = relations(text.replace("تويتر حادثة", "تويتر وفيسبوك حادثة"))
     assert not any(s == "بدر الشمري" for s, _p, _o in two)
