@@ -313,6 +313,7 @@ def _actor_near(
                 toks[k].text in "،,"
                 and between
                 and all(view.folded[x] in relative for x in between)
+                and not _possessive(toks[i].text)  # "الدراسة، التي نشرها موقع": the object
             ):
                 break
         counted += 1
@@ -1150,7 +1151,8 @@ def find_relations(doc: Doc) -> None:
             if pattern == "actor-platform":
                 via = fold(toks[i].text) in _VIA
                 classes = ("Organization",) if via else _ACTORS
-                actor = _actor_near(doc, view, i, classes, before_ok)
+                attached = _pronoun_attached(view, i)  # "الآلية التي تستخدمها الوزارة"
+                actor = _actor_near(doc, view, i, classes, before_ok and not attached)
                 if (
                     actor is not None
                     and actor.start > toks[i].end
@@ -1168,6 +1170,8 @@ def find_relations(doc: Doc) -> None:
                     continue
                 pos = _after_apposition(doc, view, max(toks[i].end, actor.end))
                 reach = _VIA_REACH if via else _USE_REACH if pred == "usesPlatform" else _VERB_REACH
+                if attached:  # its object is the pronoun: a platform only right after the actor
+                    reach = _VIA_REACH
                 for m in _platforms_from(doc, view, pos, reach):
                     _add(doc, view, actor.key, pred, m.key, "relation-cues")
             elif pattern == "actor-implied":

@@ -125,6 +125,19 @@ def test_the_propaganda_of_an_organisation_on_the_internet() -> None:
     assert ("داعش", "usesPlatform", "الإنترنت") in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb with an object pronoun: the noun before it is its object, not its subject
+        "وبذا نستفيد من الآلية التي تستخدمها وزارة الداخلية لتحديد هوية الذين يختبئون وراء "
+        "أسماء مستعارة في تويتر والفيسبوك.",
+        "وبينت الدراسة، التي نشرها موقع «الجزيرة.نت»، أن أتباع الديانة يستحوذون على الكنائس.",
+    ],
+)
+def test_an_object_pronoun_is_no_platform_link(text: str) -> None:
+    assert not any(p in ("usesPlatform", "publishesOn") for _s, p, _o in relations(text))
+
+
 def test_a_tweet_with_its_pronoun() -> None:
     found = relations("وهو ما ذكره المنتحر عبد الله الرشيد في إحدى تغريداته بتويتر.")
     assert ("عبد الله الرشيد", "usesPlatform", "تويتر") in found
