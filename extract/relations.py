@@ -26,7 +26,7 @@ import re
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.lexicon import alias_index
-from rasd.extract.patterns import media_heads, org_heads, place_nouns
+from rasd.extract.patterns import document_source_nouns, media_heads, org_heads, place_nouns
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
 from rasd.extract.text import fold, is_word, match_key
@@ -88,6 +88,33 @@ def _forms(view: SentView, k: int) -> frozenset[str]:
     return forms
 
 
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")  # folded: "تغريداته"، "استيلائها"
+
+
+def stem_forms(forms: frozenset[str]) -> frozenset[str]:
+    """The forms without an attached possessive/object pronoun, for a cue written with one
+    (تغريداته → تغريدات، تغريدته → تغريده, استيلائها → استيلاء): the ت of a feminine noun
+    before the pronoun is ة again (folded ه), a ئ before it is ء.
+
+    >>> sorted(stem_forms(frozenset({"تغريدته"})))
+    ['تغريده']
+    >>> sorted(stem_forms(frozenset({"استيلائها"})))
+    ['استيلاء']
+    """
+    out = set()
+    for f in forms:
+        suffix = next((x for x in _PRONOUN_SUFFIXES if f.endswith(x)), "")
+        if not suffix or len(f) - len(suffix) < 4:
+            continue
+        stem = f[: -len(suffix)]
+        if stem.endswith("ت") and not stem.endswith("ات"):
+            stem = stem[:-1] + "ه"
+        elif stem.endswith("ئ"):
+            stem = stem[:-1] + "ء"
+        out.add(stem)
+    return frozenset(out - forms)
+
+
 def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     """The cue at token ``i``: a two-word cue (فقد السيطرة، السيطرة على) first, then a
     one-word cue.  A two-word cue may be split by its subject (فقدت قوات النظام السيطرة): the
@@ -106,6 +133,9 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     two_words = hit is not None
     if hit is None:
         hit = next((table[f] for f in sorted(forms, key=len, reverse=True) if f in table), None)
+    if hit is None:  # "تغريداته"، "استيلائها": the cue with a pronoun attached
+        stems = sorted(stem_forms(forms), key=len, reverse=True)
+        hit = next((table[f] for f in stems if f in table), None)
     if hit is None:
         return None
     lo = i
@@ -131,6 +161,17 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     return hit
 
 
+def _pronoun_attached(view: SentView, i: int) -> bool:
+    """Whether the cue at token ``i`` is read through an attached pronoun (استيلائها،
+    تغريداته: :func:`stem_forms`), not as written."""
+    forms = _forms(view, i)
+    return not forms & relation_cues().keys() and bool(stem_forms(forms) & relation_cues().keys())
+
+
+#: who may control a place: organisations and countries acting as states (إيران تحتل الأحواز)
+_CONTROL_ACTORS = ("Organization", "Country")
+
+
 def _sentence_mentions(doc: Doc, view: SentView) -> list[Mention]:
     return doc.mentions_in(view.sentence.start, view.sentence.end)
 
@@ -151,6 +192,78 @@ def _after_loser(doc: Doc, m: Mention) -> bool:
     return len(words) >= 2 and words[-1] in relation_words("loser") and words[-2] == "من"
 
 
+_ASIDE_WORDS = 3  # words in parentheses from which they hold an aside, not a name's gloss
+_DASH_REACH = 25  # tokens between the two dashes of an aside
+
+
+def _asides(view: SentView) -> list[tuple[int, int]]:
+    """Token ranges ``[first, last]`` (delimiters included) of the asides of a sentence: a
+    clause between dashes («التنظيم الداعشي -كما جاء في بيان وزارة الداخلية- كان يجند»،
+    «وجيش الفتح -المؤلف من فصائل …- سيطر») or in parentheses when it holds at least three
+    words (not a name's gloss: «جماعة (ولاية سيناء)»، «(حزب الله)»)."""
+    toks = view.tokens
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k].text
+        close = "-" if t in ("-", "–", "—") else ")" if t == "(" else None
+        end = None
+        if close is not None:
+            for j in range(k + 1, min(len(toks), k + _DASH_REACH)):
+                if toks[j].text in (close, "–", "—") if close == "-" else toks[j].text == close:
+                    end = j
+                    break
+                if toks[j].text in "(.":
+                    break
+        if end is not None:
+            words = [x for x in toks[k + 1 : end] if is_word(x)]
+            digits = any(ch.isdigit() for x in words for ch in x.text)
+            if len(words) >= (2 if close == "-" else _ASIDE_WORDS) and not digits:
+                out.append((k, end))
+                k = end + 1
+                continue
+        k += 1
+    return out
+
+
+#: words right before a place that make it no actor of a control verb (سيطر على العراق)
+_PLACE_PREPOSITIONS = frozenset(("في", "علي", "من", "الي", "عن", "حتي", "نحو", "داخل"))
+
+
+def _governed(doc: Doc, m: Mention) -> bool:
+    """Whether a place mention follows a preposition (separate or attached: «للكويت»،
+    «بالعراق»), and so cannot be the subject of a verb."""
+    f = fold(m.surface)
+    if (f[:1] in "بل" and f[1:3] == "ال") or f.startswith(("لل", "وب", "ول", "فب", "فل")):
+        return True
+    return preceding_word(doc.article.text, m.start) in _PLACE_PREPOSITIONS
+
+
+def _subject_position(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` opens its clause (sentence start, punctuation, «و» or a complementizer
+    before it: «إيران تحتل الأحواز»، «وقالت إن تركيا …»), so that a country there may be a
+    verb's subject; not «ميليشيات فجر ليبيا التي تسيطر» (a name's last word)."""
+    text = doc.article.text
+    if fold(m.surface)[:1] in "وف":
+        return True
+    before = text[max(0, m.start - 30) : m.start].split()
+    if not before:
+        return True
+    last = before[-1]
+    return last[-1:] in '،,.:؛«"(-' or bare_forms(last) & relation_words("subject_opener")
+
+
+def _candidate(doc: Doc, m: Mention, classes: tuple[str, ...], before: bool = False) -> bool:
+    """``m`` may be the actor: of one of ``classes``; a place (a country acting as a state)
+    only when no preposition governs it and, before the cue, at its clause's start
+    (:func:`_subject_position`)."""
+    if m.cls not in classes:
+        return False
+    if m.cls not in PLACE_CLASSES:
+        return True
+    return not _governed(doc, m) and (not before or _subject_position(doc, m))
+
+
 def _actor_near(
     doc: Doc,
     view: SentView,
@@ -163,7 +276,9 @@ def _actor_near(
     """The subject of a cue: a mention right after it (within three words, after the
     ``filler`` words of ``relation_words.tsv`` when ``skip_fillers``: «تحت سيطرة كاملة من رجال
     القوات»), not one after «من أيدي»; else the nearest one at most eight words before it in
-    the same clause (no comma between them)."""
+    the same clause (no comma between them, except the one before a relative word at the cue:
+    «تنظيم داعش، الذي يسيطر على»), the words of an aside (:func:`_asides`) skipped and not
+    counted."""
     toks = view.tokens
     mentions = _sentence_mentions(doc, view)
     j = i + 1
@@ -176,19 +291,42 @@ def _actor_near(
         for m in mentions
         if after_ok
         and toks[i].end <= m.start < limit
-        and m.cls in classes
+        and _candidate(doc, m, classes)
         and not _after_loser(doc, m)
     ]
     if after:
         return after[0]
     if not before_ok:
         return None
-    floor = toks[max(0, i - _BEFORE_WINDOW)].start
-    for t in toks[max(0, i - _BEFORE_WINDOW) : i]:
-        if t.text in _CLAUSE_BREAKS:
-            floor = t.end
+    asides = [(a, b) for a, b in _asides(view) if b < i]
+    inside = {k for a, b in asides for k in range(a, b + 1)}
+    relative = relation_words("relative")
+    k, counted = i - 1, 0
+    opening = max((a for a, b in _asides(view) if a < i < b), default=-1)  # the cue's own aside
+    while k > opening and counted < _BEFORE_WINDOW:
+        if k in inside:
+            k -= 1
+            continue
+        if toks[k].text in _CLAUSE_BREAKS:
+            between = [x for x in range(k + 1, i) if x not in inside]
+            if not (
+                toks[k].text in "،,"
+                and between
+                and all(view.folded[x] in relative for x in between)
+                and not _possessive(toks[i].text)  # "الدراسة، التي نشرها موقع": the object
+            ):
+                break
+        counted += 1
+        k -= 1
+    floor = toks[k + 1].start if k + 1 < i else toks[i].start
+    spans = [(toks[a].start, toks[b].end) for a, b in asides]
     before = [
-        m for m in mentions if floor <= m.start and m.end <= toks[i].start and m.cls in classes
+        m
+        for m in mentions
+        if floor <= m.start
+        and m.end <= toks[i].start
+        and _candidate(doc, m, classes, before=True)
+        and not any(a <= m.start < b for a, b in spans)
     ]
     return before[-1] if before else None
 
@@ -212,19 +350,44 @@ def _clause_start(doc: Doc, view: SentView, pos: int) -> int:
     return start
 
 
+def _unnamed_subject(doc: Doc, view: SentView, pos: int) -> bool:
+    """Whether the clause before ``pos`` has a definite noun that no preposition governs, a
+    subject rasd does not know («وكتبت البعثة الأميركية لدى الحلف الأطلسي في حسابها»), so
+    that a pronoun after it is not the actor of the sentence before («وذكر في تدوينة له عبر
+    حسابه»: none)."""
+    text = doc.article.text
+    words = text[_clause_start(doc, view, pos) : pos].split()
+    for k, w in enumerate(words):
+        f = fold(w.strip('«»"“”()'))
+        prev = fold(words[k - 1]) if k else ""
+        if f.startswith("ال") and len(f) > 3 and prev not in _PLACE_PREPOSITIONS:
+            return True
+    return False
+
+
 def _antecedent(doc: Doc, view: SentView, pos: int, classes: tuple[str, ...]) -> Mention | None:
     """What a pronoun (سيطرته، حسابها، مناصريه) at ``pos`` refers to, only when unambiguous:
     the one actor (one key) named before it in its clause (:func:`_clause_start`); when its
-    sentence names none before it, the one actor of the sentence before."""
+    clause names none and no subject of its own (:func:`_unnamed_subject`), the one actor
+    named before it in its sentence («وتتبناه داعش بغطاء ديني، يظهر في تسجيلاتها»); when
+    its sentence names none before it, the one actor of the sentence before."""
     before = [
         m
         for m in doc.mentions_in(_clause_start(doc, view, pos), pos)
         if m.cls in classes and not _after_loser(doc, m)
     ]
+    own_subject = _unnamed_subject(doc, view, pos)
+    if not before and not own_subject:
+        before = [
+            m
+            for m in doc.mentions_in(view.sentence.start, pos)
+            if m.cls in classes and not _after_loser(doc, m)
+        ]
     if (
         not before
         and not any(m.cls in _ACTORS for m in doc.mentions_in(view.sentence.start, pos))
         and view.index > 0
+        and not own_subject
     ):
         prev = doc.views[view.index - 1].sentence
         before = [m for m in doc.mentions_in(prev.start, prev.end) if m.cls in classes]
@@ -243,22 +406,27 @@ def _is_adjective(f: str) -> bool:
     return f.startswith("ال") and f.endswith(("ي", "يه")) and len(f) > 4
 
 
-def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> bool:
+def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> bool | None:
     """Whether the words before place ``m`` make it the object of a control verb: an anchor
     (the verb, its actor, «من» after طرد), «،», «على» or a place noun right before it, or
     reached over ``area`` words (على مجمل محافظة، على أراض واسعة في العراق، على مناطق متفرقة
-    بمحافظة) and place nouns with their adjectives (على العاصمة الليبية طرابلس)."""
+    بمحافظة) and place nouns with their adjectives (على العاصمة الليبية طرابلس).  ``None``
+    when the area words open with «و» or a ``coordinator`` (وأجزاء كبرى من العراق، وكذلك
+    أجزاء أخرى من سوريا): the place shares the role of the place before it."""
     toks = view.tokens
     prev = [k for k, t in enumerate(toks) if t.end <= m.start]
     proclitic = m.start > 0 and not doc.article.text[m.start - 1].isspace()  # "بمحافظة"
     seen_area = False
+    area = relation_words("area")
     for steps, k in enumerate(reversed(prev)):
         if steps > 4:
             return False
         t, f = toks[k], view.folded[k]
         if t.start in anchors or f == "علي" or (t.text in "،," and not proclitic and not steps):
             return not proclitic or seen_area
-        if f in relation_words("area") and f not in ("من", "في"):
+        if seen_area and (f in relation_words("coordinator") or (f[:1] == "و" and f[1:] in area)):
+            return None
+        if f in area and f not in ("من", "في"):
             seen_area = True
         elif f in ("من", "في") and k > 0 and view.folded[k - 1] in relation_words("area"):
             pass  # "جزء من"، "أراض واسعة في"
@@ -286,7 +454,8 @@ def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list
         if m.start > 0 and text[m.start - 1] in "وف":
             ok = last_ok  # "في سورية والعراق": a coordinated place shares its neighbour's role
         else:
-            ok = _object_lead(doc, view, m, anchors)
+            lead = _object_lead(doc, view, m, anchors)
+            ok = last_ok if lead is None else lead
         if ok:
             out.append(m)
         last_ok = ok
@@ -310,7 +479,8 @@ def _platforms_from(doc: Doc, view: SentView, pos: int, reach: int) -> list[Ment
         return []
     words = [fold(w.strip('«»"“”،,()')) for w in text[pos : plats[0].start].split()]
     words = [w for w in words if w]
-    if len(words) > reach:
+    links = relation_words("link")
+    if sum(w not in links for w in words) > reach:  # "على موقع التواصل الاجتماعي (تويتر)"
         return []
     while (
         words
@@ -336,7 +506,11 @@ def _adjacent(doc: Doc, i: int, view: SentView, m: Mention) -> bool:
     """Whether mention ``m`` follows the verb at token ``i`` as its subject: right after it,
     or after an organisation head (نشر تنظيم داعش) or a quotation mark («نشر «داعش»»)."""
     words = [w for w in doc.article.text[view.tokens[i].end : m.start].split() if w not in '«»"“”(']
-    return not words or (len(words) == 1 and bool(bare_forms(words[0]) & org_heads()))
+    if words and fold(view.tokens[i].text).startswith("ال"):
+        words = [w for w in words if not _is_adjective(fold(w))]  # "الدعاية الإعلامية لتنظيم"
+    return not words or (
+        len(words) == 1 and bool(bare_forms(words[0]) & (org_heads() | relation_words("agent")))
+    )
 
 
 _APPOSITION_WORDS = 15
@@ -374,6 +548,7 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
     toks = view.tokens
     platforms = _platforms_from(doc, view, toks[i].end, 4)
     if not platforms:
+        _account_on_implied(doc, view, i, pred)
         return
     named = doc.mentions_in(toks[i].end, platforms[0].start)
     if any(m.cls == "Account" for m in named) or any(
@@ -382,19 +557,68 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
     ):
         return  # «المعرف ( جنون الاستشهاد) على تويتر»: a named account (:func:`_account`)
     supporters = i + 1 < len(toks) and view.folded[i + 1] in relation_words("supporters")
-    actor = None if supporters else _actor_near(doc, view, i, _ACTORS)
-    if actor is None and (supporters or _possessive(toks[i].text)):
-        actor = _antecedent(doc, view, toks[i].start, ("Organization", "Person"))
-    if actor is None or actor.start > platforms[0].start:
+    owner = _account_owner(doc, view, i, supporters)
+    if owner is None or owner[1] > platforms[0].start:
         return
-    published = any(
+    actor = owner[0]
+    for m in platforms[:1]:
+        _add(doc, view, actor, "usesPlatform" if supporters else pred, m.key, "relation-cues")
+        if pred != "publishesOn" and _published_before(view, i):
+            _add(doc, view, actor, "publishesOn", m.key, "relation-cues")
+
+
+def _published_before(view: SentView, i: int) -> bool:
+    """A publishing verb (نشر، كتب، غرد) in the eight tokens before token ``i``, or a
+    possessive account noun after «في/عبر» (وصف فلان في حسابه، قال عبر حسابه: a post there)."""
+    toks = view.tokens
+    if i and _possessive(toks[i].text) and view.folded[i - 1] in _VIA | {"في"}:
+        return True
+    return any(
         (hit := _cue_at(view, k)) is not None and hit[0] in _PUBLISH
         for k in range(max(0, i - _BEFORE_WINDOW), i)
     )
-    for m in platforms[:1]:
-        _add(doc, view, actor.key, "usesPlatform" if supporters else pred, m.key, "relation-cues")
-        if published:
-            _add(doc, view, actor.key, "publishesOn", m.key, "relation-cues")
+
+
+def _account_owner(
+    doc: Doc, view: SentView, i: int, supporters: bool = False
+) -> tuple[str, int] | None:
+    """Whose account the noun at token ``i`` names: the actor next to it (before it in its
+    clause, or right after it); for a possessive (حسابه، صفحتها) or «حسابات مناصريه», the
+    pronoun's unambiguous antecedent, else the speaker of the sentence's claim («وذكر في
+    تدوينة له عبر حسابه …: "…"»).  Returns its key and where it is named (-1 for a speaker)."""
+    toks = view.tokens
+    actor = None if supporters else _actor_near(doc, view, i, _ACTORS)
+    if actor is None and (supporters or _possessive(toks[i].text)):
+        actor = _antecedent(doc, view, toks[i].start, ("Organization", "Person"))
+    if actor is not None:
+        return actor.key, actor.start
+    if not _possessive(toks[i].text):
+        return None
+    speaker = _claim_speaker(doc, view, i, cue_before=True)
+    return (speaker, -1) if speaker is not None else None
+
+
+def _account_on_implied(doc: Doc, view: SentView, i: int, pred: str) -> None:
+    """«وكتب بدر الشمري في حسابه "…"»: a possessive account noun after «في/عبر» with no
+    platform named in its sentence is an account on the one platform the article names (none
+    when it names several, or only the generic الإنترنت / وسائل التواصل)."""
+    toks = view.tokens
+    if not _possessive(toks[i].text) or not i or view.folded[i - 1] not in _VIA | {"في"}:
+        return
+    if any(m.cls == "Platform" for m in _sentence_mentions(doc, view)):
+        return
+    named = {e.key for e in doc.entities.values() if e.cls == "Platform" and not _generic(e.key)}
+    named &= {m.key for m in doc.mentions}
+    if len(named) != 1:
+        return
+    owner = _account_owner(doc, view, i)
+    if owner is None:
+        return
+    actor = owner[0]
+    (platform,) = named
+    _add(doc, view, actor, pred, platform, "relation-cues")
+    if _published_before(view, i):
+        _add(doc, view, actor, "publishesOn", platform, "relation-cues")
 
 
 _USER_REACH = 6  # words between «المدون على تويتر» and the person it introduces
@@ -423,13 +647,15 @@ def _user_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
             _add(doc, view, person.key, pred, m.key, "relation-cues")
 
 
-def _claim_speaker(doc: Doc, view: SentView, i: int) -> str | None:
+def _claim_speaker(doc: Doc, view: SentView, i: int, cue_before: bool = False) -> str | None:
     """The one speaker of a claim of this sentence whose text starts after token ``i`` («وقالت
-    في تغريدة لها "…"»: the tweet is the speaker's)."""
+    في تغريدة لها "…"»: the tweet is the speaker's); with ``cue_before``, a claim whose cue
+    stands before token ``i`` («وذكر في تدوينة له عبر حسابه …: "…"»), wherever its text."""
+    head = doc.article.text[view.sentence.start : view.tokens[i].start]
     for c in doc.claims:
         if (
             c.sentence == view.index
-            and c.start >= view.tokens[i].end
+            and (c.cue in head if cue_before else c.start >= view.tokens[i].end)
             and len(c.speakers) == 1
             and doc.cls_of(c.speakers[0]) in ("Person", "Organization")
         ):
@@ -484,7 +710,7 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
         return  # "مناطق سيطرة النظام" names no place; "سيطرة" alone is no relation
     if pred == "seized" and not any(w.startswith(("سقط", "وسقط")) for w in prev):
         return  # "قتل على يد التنظيم" is no seizure
-    actor = _actor_near(doc, view, i, ("Organization",), before_ok=False, skip_fillers=True)
+    actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok=False, skip_fillers=True)
     if actor is None and i + 1 < len(toks) and fold(toks[i + 1].text) in _MEMBERS_OF_IT:
         # "سقطت بأيدي عناصره": its members, the organisation named last before
         orgs = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Organization"]
@@ -816,22 +1042,104 @@ def _handles(doc: Doc, view: SentView) -> None:
                 _add(doc, view, owner.key, "hasAccountOn", p.key, "accounts")
 
 
+def _implied_platform(doc: Doc, name: str) -> str | None:
+    """The key of the platform a word implies (تغريدة → تويتر، تويترية → تويتر), its lexicon
+    entity added to the article when the article does not name it."""
+    key = alias_index().get(match_key(name))
+    if key is None:
+        return None
+    if not any(e.key == key and e.cls == "Platform" for e in doc.entities.values()):
+        from rasd.extract.lexicon import lexicon_index
+
+        info = lexicon_index().get(key)
+        if info is None:
+            return None
+        doc.add_entity(info)
+    return key
+
+
+_LIST_ITEM_WORDS = 3  # words of one handle in a list of accounts
+_LIST_MIN_ITEMS = 3
+_ADJECTIVE_REACH = 4  # tokens before the colon where a platform adjective (تويترية) may stand
+
+
+def _platform_adjective(doc: Doc, view: SentView, lo: int, hi: int) -> str | None:
+    """The platform named by an adjective (تويترية، فيسبوكية: ``platform-adjective`` rows of
+    ``relation_cues.tsv``) among tokens ``[lo, hi)``, as the platform's key."""
+    table = relation_cues()
+    for k in range(max(0, lo), hi):
+        for f in _forms(view, k):
+            hit = table.get(f)
+            if hit is not None and hit[1] == "platform-adjective":
+                return _implied_platform(doc, hit[2])
+    return None
+
+
+def _account_list(doc: Doc, view: SentView, k: int) -> None:
+    """«حسابات تويترية أمثال حسابات: داعشي وافتخر، بعت الدنيا، جنون الاستشهاد، …»: a plural
+    account noun (``account_list`` of relation_words.tsv) and a colon, then at least three
+    names of at most three words between commas (an aside in parentheses skipped): each is an
+    Account ``onPlatform`` the platform named by an adjective before the colon or right after
+    the list; a name rasd knows as a person is that person's account (``hasAccountOn``)."""
+    toks = view.tokens
+    text = doc.article.text
+    if not bare_forms(toks[k].text) & relation_words("account_list"):
+        return
+    if k + 1 >= len(toks) or toks[k + 1].text != ":":
+        return
+    asides = {x for a, b in _asides(view) for x in range(a, b + 1)}
+    items: list[tuple[int, int]] = []  # token ranges [first, last]
+    j = k + 2
+    first = j
+    while j <= len(toks):
+        end_here = j == len(toks) or toks[j].text in ("،", ",", ".", "؛")
+        if end_here:
+            words = [x for x in range(first, j) if x not in asides and is_word(toks[x])]
+            if not words or len(words) > _LIST_ITEM_WORDS:
+                break
+            items.append((words[0], words[-1]))
+            if j == len(toks) or toks[j].text in (".", "؛"):
+                break
+            first = j + 1
+        j += 1
+    if len(items) < _LIST_MIN_ITEMS:
+        return
+    platform = _platform_adjective(doc, view, k - _ADJECTIVE_REACH, k)
+    if platform is None:
+        last = items[-1][1]
+        plats = _platforms_from(doc, view, toks[last].end, 2) if last + 1 < len(toks) else []
+        platform = plats[0].key if plats else None
+    for a, b in items:
+        start, end = toks[a].start, toks[b].end
+        known = [m for m in doc.mentions_in(start, end) if m.start == start and m.end == end]
+        if known and known[0].cls == "Person":
+            if platform is not None:
+                _add(doc, view, known[0].key, "hasAccountOn", platform, "accounts")
+            continue
+        if known:
+            continue  # «داعش»: a known name, not a handle
+        label = " ".join(text[start:end].split())
+        acc = _new_entity(doc, start, end, label, "Account", "accounts", inner_ok=True)
+        if acc is not None and platform is not None:
+            _add(doc, view, acc, "onPlatform", platform, "accounts")
+
+
 def find_sites_and_accounts(doc: Doc) -> None:
     """Websites and accounts as entities of their own (:func:`_website`, :func:`_account`,
-    :func:`_handles`)."""
+    :func:`_account_list`, :func:`_handles`)."""
     for view in doc.views:
         _handles(doc, view)
         for k in range(len(view.tokens)):
             if is_word(view.tokens[k]):
                 _website(doc, view, k)
                 _account(doc, view, k)
+                _account_list(doc, view, k)
 
 
 def find_relations(doc: Doc) -> None:
     """Actor–platform and actor–place relations from cue words in each sentence, after the
     websites and accounts they may name (:func:`find_sites_and_accounts`)."""
     find_sites_and_accounts(doc)
-    platforms_by_key = {e.key for e in doc.entities.values() if e.cls == "Platform"}
     for view in doc.views:
         toks = view.tokens
         for i in range(len(toks)):
@@ -843,32 +1151,38 @@ def find_relations(doc: Doc) -> None:
             if pattern == "actor-platform":
                 via = fold(toks[i].text) in _VIA
                 classes = ("Organization",) if via else _ACTORS
-                actor = _actor_near(doc, view, i, classes, before_ok)
+                attached = _pronoun_attached(view, i)  # "الآلية التي تستخدمها الوزارة"
+                actor = _actor_near(doc, view, i, classes, before_ok and not attached)
                 if (
                     actor is not None
                     and actor.start > toks[i].end
                     and not _adjacent(doc, i, view, actor)
                 ):
                     actor = _actor_near(doc, view, i, classes, before_ok, after_ok=False)
+                if actor is None and i and strip_al(view.folded[i - 1]) in document_source_nouns():
+                    # "وقال التنظيم … في بيان نشر على موقع …": the statement's speaker
+                    speaker = _claim_speaker(doc, view, i, cue_before=True)
+                    if speaker is not None:
+                        for m in _platforms_from(doc, view, toks[i].end, _VERB_REACH):
+                            _add(doc, view, speaker, pred, m.key, "relation-cues")
+                    continue
                 if actor is None:
                     continue
                 pos = _after_apposition(doc, view, max(toks[i].end, actor.end))
                 reach = _VIA_REACH if via else _USE_REACH if pred == "usesPlatform" else _VERB_REACH
+                if attached:  # its object is the pronoun: a platform only right after the actor
+                    reach = _VIA_REACH
                 for m in _platforms_from(doc, view, pos, reach):
                     _add(doc, view, actor.key, pred, m.key, "relation-cues")
             elif pattern == "actor-implied":
+                # "في إحدى تغريداته": the pronoun refers back, so the actor may stand before
+                before_ok = before_ok or _pronoun_attached(view, i)
                 actor = _actor_near(doc, view, i, ("Person", "Organization"), before_ok)
                 speaker = actor.key if actor is not None else _claim_speaker(doc, view, i)
-                platform = alias_index().get(match_key(implies))
-                if speaker is not None and platform:
-                    if platform not in platforms_by_key:
-                        from rasd.extract.lexicon import lexicon_index
-
-                        info = lexicon_index().get(platform)
-                        if info is not None:
-                            doc.add_entity(info)
-                            platforms_by_key.add(platform)
-                    _add(doc, view, speaker, pred, platform, "relation-cues")
+                if speaker is not None:
+                    platform = _implied_platform(doc, implies)
+                    if platform is not None:
+                        _add(doc, view, speaker, pred, platform, "relation-cues")
             elif pattern == "platform-actor":
                 # "ألغت شركة تويتر … الحسابات المرتبطة بتنظيم داعش": a named company before
                 # the verb or right after it; never الإنترنت («حظر بث الإنترنت»)
@@ -882,7 +1196,20 @@ def find_relations(doc: Doc) -> None:
             elif pattern in ("actor-place", "actor-place-from"):
                 if _under_its_control(doc, view, i):
                     continue
-                actor = _actor_near(doc, view, i, ("Organization",), before_ok)
+                if _pronoun_attached(view, i):  # "واستيلائها على": the pronoun is the actor
+                    actor = _antecedent(doc, view, toks[i].start, ("Organization",))
+                else:
+                    actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok)
+                if (
+                    actor is not None
+                    and actor.cls in PLACE_CLASSES
+                    and actor.start > toks[i].start
+                    and not (
+                        _adjacent(doc, i, view, actor)
+                        and _places_after(doc, view, actor.end, {toks[i].start, actor.start})
+                    )
+                ):  # "احتلت إيران الأحواز"; not "احتلال العراق", the place taken
+                    actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok, after_ok=False)
                 if actor is None and i + 1 < len(toks) and toks[i + 1].text in ("عليها", "عليه"):
                     # "مدينة الرقة التي يسيطر عليها": the subject named before, unambiguous
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
@@ -910,6 +1237,8 @@ def find_relations(doc: Doc) -> None:
                 _user_on(doc, view, i, pred)
             elif pattern == "account-on":
                 _account_on(doc, view, i, pred)
+            elif pattern == "media-on" and _pronoun_attached(view, i):
+                _account_on(doc, view, i, pred)  # "تسجيلاتها على الإنترنت": its own posts
             elif pattern == "place-before":
                 _place_before(doc, view, i, pred)
 

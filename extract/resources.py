@@ -306,6 +306,10 @@ RELATION_WORD_ROLES = (
     "channel",
     "naming",
     "site_publish",
+    "subject_opener",
+    "agent",
+    "account_list",
+    "coordinator",
 )
 
 
@@ -316,15 +320,20 @@ class RelationWord(NamedTuple):
     (كاملة، رجال: between «تحت سيطرة» and its actor), ``relative`` (التي، الذي: between a place
     and «يسيطر عليها», whose pronoun stands for that place), ``blocker`` (لم، محاولة، تم: right
     before a cue, no link), ``passive`` (تم: no agent for a verb of use or publication),
-    ``link`` (و، مثل، موقع: between listed platforms), ``supporters``
-    (مناصريه: «حسابات مناصريه» are accounts of the pronoun's supporters), ``generic``
-    (الإنترنت: a platform that acts against no one), ``clause`` (وفق، بينما: opens a clause
-    with its own subject, which a pronoun after it does not reach back over) and
-    ``introducer`` (على، عبر، مثل: the word before a platform that makes it a link's medium);
-    websites and accounts: ``site`` (موقع), ``site_adjective`` (الرسمي), ``account`` (معرف،
-    صفحة), ``channel`` (قناة: an account only on a named platform), ``naming`` (اسم، باسم:
-    between an account noun and its quoted name) and ``site_publish`` (المنشور، ذكر: before a
-    website, its owner published there)."""
+    ``link`` (و، مثل، موقع، التواصل الاجتماعي: between listed platforms, or describing the
+    platform named after them), ``supporters`` (مناصريه: «حسابات مناصريه» are accounts of the
+    pronoun's supporters), ``generic`` (الإنترنت: a platform that acts against no one),
+    ``clause`` (وفق، بينما: opens a clause with its own subject, which a pronoun after it does
+    not reach back over) and ``introducer`` (على، عبر، مثل: the word before a platform that
+    makes it a link's medium); websites and accounts: ``site`` (موقع), ``site_adjective``
+    (الرسمي), ``account`` (معرف، صفحة), ``channel`` (قناة: an account only on a named
+    platform), ``naming`` (اسم، باسم: between an account noun and its quoted name),
+    ``site_publish`` (المنشور، ذكر: before a website, its owner published there) and
+    ``account_list`` (حسابات: a plural account noun before a colon and a list of handles);
+    ``subject_opener`` (أن، إن: a word after which a country may be the subject of a control
+    verb: «وأعلنت أن تركيا سيطرت على»); ``agent`` (عن: «صادر عن X», the one word between a
+    verb or participle and its agent); ``coordinator`` (وكذلك: joins a second place object to
+    the first: «على الموصل، وكذلك أجزاء من سوريا»)."""
 
     word: str
     role: str

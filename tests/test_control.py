@@ -117,6 +117,39 @@ def control(text: str) -> set[tuple[str, str, str]]:
             "وأعلنت القوات العراقية سيطرتها على أجزاء واسعة بمحافظة الانبار.",
             ("القوات العراقية", "controls", "محافظة الأنبار"),
         ),
+        # a relative clause between commas after its actor: «داعش، الذي يسيطر على»
+        (
+            "وشن تنظيم داعش، الذي يسيطر على مناطق واسعة من سوريا والعراق، هجمات في الخليج.",
+            ("داعش", "controls", "العراق"),
+        ),
+        # an aside between dashes (its own actor skipped) and a comma-framed day before «على»
+        (
+            "وجيش الفتح -المؤلف من فصائل أهمها جبهة النصرة وحركة أحرار الشام- سيطر على مدينة "
+            "إدلب قبل شهرين.",
+            ("جيش الفتح", "seized", "إدلب"),
+        ),
+        # a verbal noun with the actor as an attached pronoun: «واستيلائها على»
+        (
+            "ومن ثم ظهور (داعش) الطائفية، واستيلائها على مدينة الموصل.",
+            ("داعش", "seized", "الموصل"),
+        ),
+        # a second object after «وأجزاء كبرى من» and «، وكذلك أجزاء أخرى من»
+        (
+            "ومن ثم ظهور (داعش)، واستيلائها على مدينة الموصل وأجزاء كبرى من العراق، وكذلك "
+            "أجزاء أخرى من سوريا.",
+            ("داعش", "seized", "سوريا"),
+        ),
+        (
+            "ومن ثم ظهور (داعش)، واستيلائها على مدينة الموصل وأجزاء كبرى من العراق، وكذلك "
+            "أجزاء أخرى من سوريا.",
+            ("داعش", "seized", "العراق"),
+        ),
+        # a country as a state occupies a place («احتل»، «تحتل»), subject first
+        ("إيران تحتل الأحواز منذ عقود.", ("إيران", "controls", "الأهواز")),
+        (
+            "إيران تحتل الأحواز وتتوسع في احتلال العراق.",
+            ("إيران", "seized", "العراق"),
+        ),
     ],
 )
 def test_control_relations_in_real_sentences(text: str, expected: tuple[str, str, str]) -> None:
@@ -140,6 +173,9 @@ def test_control_relations_in_real_sentences(text: str, expected: tuple[str, str
         # the actor before a comma is in another clause: no guess
         "وقد نجح هذا التنظيم حيث فشلت حركة طالبان منذ عشر سنوات، من خلال السيطرة على أراض "
         "واسعة في العراق.",
+        # a country after a preposition, or inside a name, is no actor
+        "وتتوسع الميليشيات في احتلال العراق.",
+        "في إشارة إلى ميليشيات فجر ليبيا التي تسيطر بقوة السلاح على العاصمة الليبية طرابلس.",
     ],
 )
 def test_no_control_link(text: str) -> None:

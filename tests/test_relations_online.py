@@ -45,6 +45,113 @@ def test_recruiting_through_the_internet() -> None:
     assert ("داعش", "usesPlatform", "وسائل التواصل الاجتماعي") in found
 
 
+def test_a_platform_after_its_description_and_an_official_account() -> None:
+    found = relations(
+        "وكتب الإعلامي فيصل القاسم عبر حسابه الرسمي على موقع التواصل الاجتماعي “فيس بوك”: "
+        "“كل شيء يبدو رخيصاً”."
+    )
+    assert ("فيصل القاسم", "hasAccountOn", "فيسبوك") in found
+    assert ("فيصل القاسم", "publishesOn", "فيسبوك") in found
+
+
+def test_a_statement_issued_by_a_ministry_on_a_platform() -> None:
+    found = relations(
+        "وقال بيان صادر عن وزارة الداخلية المصرية على موقع التواصل الاجتماعي (فيس بوك) اليوم "
+        "إنه تم ضبط 24 من العناصر."
+    )
+    assert ("وزارة الداخلية المصرية", "publishesOn", "فيسبوك") in found
+
+
+def test_an_account_with_no_platform_named_is_on_the_articles_platform() -> None:
+    text = (
+        "استنكر مغردون على برنامج التواصل الاجتماعي تويتر حادثة التفجير. "
+        'وكتب بدر الشمري في حسابه "لا يوجد أصعب من أنك تواجه عدوا جبانا".'
+    )
+    found = relations(text)
+    assert ("بدر الشمري", "hasAccountOn", "تويتر") in found
+    assert ("بدر الشمري", "publishesOn", "تويتر") in found
+    # «وصف فلان في حسابه أن …»: no verb of publishing, but a post in the account
+    described = relations(text.replace("وكتب بدر الشمري", "ووصف بدر الشمري"))
+    assert ("بدر الشمري", "publishesOn", "تويتر") in described
+    # two platforms named in the article: which one is not known, no link
+    two = relations(text.replace("تويتر حادثة", "تويتر وفيسبوك حادثة"))
+    assert not any(s == "بدر الشمري" for s, _p, _o in two)
+
+
+def test_an_unknown_subject_does_not_hand_its_account_to_the_sentence_before() -> None:
+    found = relations(
+        "وتشارك تركيا في الحرب ضد تنظيم داعش. وكتبت البعثة الأميركية لدى الحلف الأطلسي في "
+        "حسابها على «تويتر»: «تم نشر ست طائرات»."
+    )
+    assert not any(s == "داعش" for s, _p, _o in found)
+
+
+def test_a_list_of_handles_after_a_colon_are_accounts_on_the_platform_of_their_adjective() -> None:
+    text = (
+        "تم القبض على 144 شخصاً من مروجي الفكر الداعشي من خلال حسابات تويترية أمثال حسابات: "
+        "داعشي وافتخر، بعت الدنيا، جنون الاستشهاد، جليبيب الجزراوي (من هدد ناصر القصبي "
+        "بالقتل)، حزام ناسف."
+    )
+    ex = extract_article(parse_record({"content": text}, "relations-test"))
+    accounts = {e.label for e in ex.entities if e.cls == "Account"}
+    assert {"داعشي وافتخر", "بعت الدنيا", "جنون الاستشهاد", "حزام ناسف"} <= accounts
+    found = relations(text)
+    assert ("حزام ناسف", "onPlatform", "تويتر") in found
+    # a sentence after a colon is no list of handles
+    assert not any(
+        e.cls == "Account"
+        for e in extract_article(
+            parse_record(
+                {"content": "وأغلقت الشركة حسابات: وقالت إن التنظيم استخدمها للدعاية والتجنيد."},
+                "relations-test",
+            )
+        ).entities
+    )
+
+
+def test_its_recordings_on_the_internet_across_a_comma() -> None:
+    found = relations(
+        "وهو ما تدعو له الجماعات الإرهابية، وتتبناه داعش بغطاء ديني، يظهر في تسجيلاتها "
+        "وحملاتها الإعلامية على الإنترنت."
+    )
+    assert ("داعش", "publishesOn", "الإنترنت") in found
+
+
+def test_the_propaganda_of_an_organisation_on_the_internet() -> None:
+    found = relations(
+        "وقد أسست الإمارات مع الولايات المتحدة مركزا لمواجهة الدعاية الإعلامية لتنظيم داعش "
+        "على الإنترنت."
+    )
+    assert ("داعش", "usesPlatform", "الإنترنت") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb with an object pronoun: the noun before it is its object, not its subject
+        "وبذا نستفيد من الآلية التي تستخدمها وزارة الداخلية لتحديد هوية الذين يختبئون وراء "
+        "أسماء مستعارة في تويتر والفيسبوك.",
+        "وبينت الدراسة، التي نشرها موقع «الجزيرة.نت»، أن أتباع الديانة يستحوذون على الكنائس.",
+    ],
+)
+def test_an_object_pronoun_is_no_platform_link(text: str) -> None:
+    assert not any(p in ("usesPlatform", "publishesOn") for _s, p, _o in relations(text))
+
+
+def test_a_tweet_with_its_pronoun() -> None:
+    found = relations("وهو ما ذكره المنتحر عبد الله الرشيد في إحدى تغريداته بتويتر.")
+    assert ("عبد الله الرشيد", "usesPlatform", "تويتر") in found
+
+
+def test_an_aside_between_dashes_hides_its_own_actor() -> None:
+    found = relations(
+        "التنظيم الداعشي الإرهابي -كما جاء في بيان وزارة الداخلية الأخير- كان يجند الصبية "
+        "من خلال الإنترنت."
+    )
+    assert ("داعش", "usesPlatform", "الإنترنت") in found
+    assert not any(s == "وزارة الداخلية" for s, _p, _o in found)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
