@@ -256,7 +256,9 @@ _PLURAL_VERB = re.compile(r"^[وف]?[يت]\w{2,}ون$")
 
 def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
     """Could token ``j`` be part of a person's name?  ``inner``: not its first word, where a
-    family name with ال (الخولي، الجبرين) is allowed."""
+    family name with ال (الخولي، الجبرين) is allowed; past the sentence's end: no."""
+    if j >= len(view.tokens):
+        return False
     tok = view.tokens[j]
     if not is_word(tok) or doc.mention_at_token(tok) is not None:
         return False

@@ -56,6 +56,15 @@ def test_find_organizations_survives_a_tatweel_token() -> None:
     assert ex.article.text == text
 
 
+def test_find_organizations_survives_a_title_word_ending_the_text() -> None:
+    """Three SaudiNewsNet articles (sabq.org, al-jazirah.com, alriyadh.com) failed in the 31k
+    build of 2026-12-01: an organisation head and a title word (جامعة الملك) at the very end,
+    where the name that should follow was read past the last token."""
+    text = "وقال إنه درس في جامعة الملك"
+    ex = extract_article(parse_text(text, "sabq.txt"))
+    assert ex.article.text == text
+
+
 @pytest.fixture
 def exploding_component() -> str:
     """A component that raises on one article (whose text names a marker) and on no other."""
