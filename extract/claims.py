@@ -16,7 +16,8 @@ than a guess: a subject after the verb that is no known speaker; a subject-less 
 another person was named (outside what was said) since the running speaker's statement; a
 definite title (``المسؤول التركي``) with two candidates or of another nationality; a possessive
 noun cue (``قوله``) with several persons before it; a relative pronoun (``التي تقول``) after a
-noun that is no speaker; a verb marked passive (``أُعلن``).  Other readings: an honorific
+noun that is no speaker; a verb marked passive (``أُعلن``) or an impersonal passive
+(``ويقال إن``، ``قيل إن``: kind ``passive``).  Other readings: an honorific
 subject (``وأضاف سموه``) is the dignitary who has spoken most; a named source of an
 "according to" phrase before a verb reports that whole statement; a media head with a quoted
 name (``صحيفة «البلد»``) speaks as that organisation; negations and relative ``من`` before a
@@ -52,7 +53,7 @@ from rasd.extract.patterns import (
     read_names,
     skip_modifiers,
 )
-from rasd.extract.records import Claim, EntityInfo, Relation
+from rasd.extract.records import Claim, EntityInfo, Mention, Relation
 from rasd.extract.resources import SubjectlessWord, WordNote, load_table
 from rasd.extract.text import fold, is_word, match_key
 
@@ -1231,6 +1232,27 @@ def _subject_right_before(doc: Doc, view: SentView, i: int, speakers: list[str])
     return m is not None and m.key == speakers[-1]
 
 
+#: words (a title) that may stand before a subject opening its sentence
+_MAX_OPENING_TITLE = 5
+
+
+def _opens_sentence(doc: Doc, view: SentView, m: Mention) -> bool:
+    """Whether mention ``m`` is the subject that opens its sentence, after a title at most
+    ("وزير الدفاع العراقي خالد العبيدي يتهم"): no preposition attached to it, and no
+    relative pronoun, ما or punctuation before it ("بعد بيعها إلى ما تسمى بالدولة
+    الإسلامية قالت" is no subject of قالت)."""
+    toks = view.tokens
+    first = next((k for k, t in enumerate(toks) if t.end > m.start), None)
+    if first is None or first > _MAX_OPENING_TITLE:
+        return False
+    if doc.article.text[toks[first].start : m.start]:
+        return False  # "بالدولة": a preposition attached
+    return all(
+        is_word(t) and view.folded[k] not in _RELATIVES and view.folded[k] != "ما"
+        for k, t in enumerate(toks[:first])
+    )
+
+
 _MAX_INNER_SUBJECT = 8  # words of a reported clause's subject before its own verb
 
 
@@ -1482,8 +1504,11 @@ def find_claims(doc: Doc) -> None:
             speakers: list[str] = []
             j = after
             possessive = kind == "possessive"
-            # "أُعلن أن …"، "ذُكر أن …" (marked passive): nobody is named as saying it
-            passive = kind == "verb" and _passive(toks[i].text)
+            # "أُعلن أن …"، "ذُكر أن …" (marked passive) and the impersonal "ويقال إن …"
+            # (kind ``passive`` in speech_cues.tsv): nobody is named as saying it
+            passive = kind == "passive" or (kind == "verb" and _passive(toks[i].text))
+            if passive:
+                kind = "verb"
             if possessive:
                 # "وهو ما عكسه قوله: «…»"، "بعد إدانته مقتل …": the one person the pronoun
                 # can refer to, named in the last sentences; several → left open
@@ -1496,11 +1521,24 @@ def find_claims(doc: Doc) -> None:
                     continue  # "(بين الحكومة التركية و«بي كا كا»)": between, not explained
                 before = doc.mention_at_token(toks[i - 1]) if i > 0 else None
                 named_before = before is not None and before.cls != "UnnamedSource"
-                if (cue.split()[-1] in _PREPOSITIONS or named_before) and any(
-                    doc.cls_of(k) == "Country" for k in speakers
-                ):
-                    # "أشار إلى إيران"، "وكان داعش هدد تركيا": the object, not the speaker
+                if (
+                    cue.split()[-1] in _PREPOSITIONS or named_before or kind == "continuation"
+                ) and any(doc.cls_of(k) == "Country" for k in speakers):
+                    # "أشار إلى إيران"، "وكان داعش هدد تركيا"، "متهما تركيا بـ": the object,
+                    # not the speaker
                     speakers, j = [], after
+                if (
+                    not speakers
+                    and kind == "verb"
+                    and before is not None
+                    and before.cls in ("Person", "Organization")
+                    and not view.folded[i].startswith(("و", "ف"))
+                    and _subject_right_before(doc, view, i, [before.key])
+                    and _opens_sentence(doc, view, before)
+                ):
+                    # "العبيدي يتهم تركيا بالتغطية …": a subject right before the verb, and
+                    # what follows it is its object, not a second subject
+                    speakers, j = [before.key], after
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
             if not speakers and kind != "document" and not passive:
