@@ -52,6 +52,7 @@ from rasd.extract.patterns import (
     ner_confirms,
     read_names,
     skip_modifiers,
+    source_quantities,
 )
 from rasd.extract.records import Claim, EntityInfo, Mention, Relation
 from rasd.extract.resources import SubjectlessWord, WordNote, load_table
@@ -117,10 +118,11 @@ _SOURCE_LINKS = frozenset(fold(w) for w in ("في", "من", "لدى", "ب", "ع�
 
 
 def _unnamed_source(
-    doc: Doc, view: SentView, j: int, refer_back: bool = True
+    doc: Doc, view: SentView, j: int, refer_back: bool = True, label_from: int | None = None
 ) -> tuple[list[str], int]:
     """The anonymous source starting at token ``j`` (مصدر في الشرطة الفرنسية، مسؤول أمريكي،
-    مصادر أمنية وطبية); returns (speaker keys, next token).
+    مصادر أمنية وطبية); returns (speaker keys, next token).  ``label_from``: the token its
+    label starts at, before ``j`` (a quantity: ``عدد من الأكاديميين``).
 
     A statement of an organisation (``بيان صادر عن البيت الأبيض``، ``بيان للتنظيم``) is the
     organisation's claim; ``المسؤول التركي`` (definite, singular) is the official named before.
@@ -192,6 +194,8 @@ def _unnamed_source(
     start, end = toks[j].start, toks[k - 1].end
     if fold(toks[j].text)[:1] in ("و", "ف") and is_source_noun(toks[j].text[1:]):
         start += 1
+    if label_from is not None:
+        start = toks[label_from].start
     label = doc.article.text[start:end]
     key = f"{doc.article.id}/{match_key(label)}"
     doc.add_entity(EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id))
@@ -698,6 +702,9 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             if person is not None:  # "نائب رئيس تحرير جريدة «…»، نور الدين بالطيب،"
                 return [person[0]], _skip_apposition(doc, view, person[1])
             return refs, after_title
+        quantity = _quantified_source(view, j)
+        if quantity is not None:  # "عدد من الأكاديميين"، "أحد المقربين للدواعش"
+            return _unnamed_source(doc, view, quantity, refer_back=False, label_from=j)
         title = match_title(view, j) if is_word(tok) else None
         if is_word(tok) and is_source_noun(tok.text) and not (title and title[1] > j + 1):
             doc_noun = strip_al(view.folded[j]) in _DOC_NOUNS | _DOCUMENT_SOURCES
@@ -793,6 +800,26 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 return named, k
             return [_titled_source(doc, view, titled, k)], k
     return [], j
+
+
+def _group(doc: Doc, speakers: list[str]) -> bool:
+    """Whether ``speakers`` can be the subject of a plural verb: several, or one that is no
+    single person (مغردون، عدد من الأكاديميين، an organisation)."""
+    return len(speakers) > 1 or (len(speakers) == 1 and doc.cls_of(speakers[0]) != "Person")
+
+
+def _quantified_source(view: SentView, j: int) -> int | None:
+    """Where the source noun is when token ``j`` is a quantity before one (``عدد من
+    الأكاديميين``، ``أحد المقربين``، ``بعض الخبراء``: ``source_quantities``)."""
+    toks = view.tokens
+    if j >= len(toks) or not is_word(toks[j]) or view.folded[j] not in source_quantities():
+        return None
+    k = j + 1
+    if k < len(toks) and view.folded[k] == "من":
+        k += 1
+    if k < len(toks) and is_word(toks[k]) and is_source_noun(toks[k].text):
+        return k
+    return None
 
 
 _ACCORDING = ("بحسب ما", "حسب ما", "وفق ما", "حسبما", "وفقا لما", "كما")
@@ -1495,7 +1522,7 @@ def find_claims(doc: Doc) -> None:
             if claim is not None and (claim.start, claim.end) not in seen:
                 seen.add((claim.start, claim.end))
                 doc.claims.append(claim)
-        for n, (i, cue, kind, _number, after) in enumerate(cues):
+        for n, (i, cue, kind, number, after) in enumerate(cues):
             next_cue = toks[cues[n + 1][0]].start if n + 1 < len(cues) else view.sentence.end
             if kind == "impersonal":  # "ويذكر أن": the author's own voice
                 continue
@@ -1553,6 +1580,10 @@ def find_claims(doc: Doc) -> None:
                 and not subjectless(view, j)
                 # "وأشاد بالبرامج …": a prepositional object, no subject
                 and not (j < len(toks) and view.folded[j].startswith(("بال", "لل")))
+                # "وقالوا بصوت واحد" after "استنكر مغردون": a plural or dual verb carries
+                # its subject (a subject after the verb takes a singular verb), the running
+                # speaker when that is a group (not one person)
+                and not (number in ("pl", "dual") and _group(doc, last_speakers))
             )
             unresolved = unresolved or passive
             relative = i > 0 and view.folded[i - 1] in _RELATIVES and subjectless(view, j)

@@ -82,3 +82,28 @@ def test_an_organisation_inside_a_relative_clause_is_no_subject_of_the_verb() ->
     )
     speakers, _, _ = claim_with(claims, "الرجل الذي اشتراها")
     assert not {"الدولة الإسلامية", "داعش"} & set(speakers)
+
+
+def test_tweeters_are_an_anonymous_source_that_goes_on_speaking() -> None:
+    claims = said(
+        "استنكر مغردون على موقع تويتر حادثة تفجير المسجد، وقالوا بصوت واحد: "
+        '"متى كانت المساجد ساحات قتال وتدمير يا هؤلاء".'
+    )
+    speakers, status, _ = claim_with(claims, "متى كانت المساجد")
+    assert status == "resolved" and speakers == ("مغردون",)
+
+
+def test_one_of_a_group_is_an_anonymous_source() -> None:
+    claims = said("وقال أحد المقربين من التنظيم: إن سلسلة الإعدامات بدأت داخل التنظيم منذ أشهر.")
+    speakers, status, _ = claim_with(claims, "سلسلة الإعدامات")
+    assert status == "resolved" and speakers[0].startswith("أحد المقربين")
+
+
+def test_a_number_of_experts_speak_and_go_on_speaking() -> None:
+    claims = said(
+        "أكد عدد من الأكاديميين المتخصصين أن الإعلام يحمي الشباب من الفكر الضال، "
+        "مشددين على عدم ترك المساحة الإعلامية لمروجي الأفكار الإرهابية."
+    )
+    for words in ("الإعلام يحمي", "عدم ترك المساحة"):
+        speakers, _, _ = claim_with(claims, words)
+        assert len(speakers) == 1 and speakers[0].startswith("عدد من الأكاديميين")
