@@ -16,7 +16,8 @@ than a guess: a subject after the verb that is no known speaker; a subject-less 
 another person was named (outside what was said) since the running speaker's statement; a
 definite title (``المسؤول التركي``) with two candidates or of another nationality; a possessive
 noun cue (``قوله``) with several persons before it; a relative pronoun (``التي تقول``) after a
-noun that is no speaker; a verb marked passive (``أُعلن``).  Other readings: an honorific
+noun that is no speaker; a verb marked passive (``أُعلن``) or an impersonal passive
+(``ويقال إن``، ``قيل إن``: kind ``passive``).  Other readings: an honorific
 subject (``وأضاف سموه``) is the dignitary who has spoken most; a named source of an
 "according to" phrase before a verb reports that whole statement; a media head with a quoted
 name (``صحيفة «البلد»``) speaks as that organisation; negations and relative ``من`` before a
@@ -51,8 +52,9 @@ from rasd.extract.patterns import (
     ner_confirms,
     read_names,
     skip_modifiers,
+    source_quantities,
 )
-from rasd.extract.records import Claim, EntityInfo, Relation
+from rasd.extract.records import Claim, EntityInfo, Mention, Relation
 from rasd.extract.resources import SubjectlessWord, WordNote, load_table
 from rasd.extract.text import fold, is_word, match_key
 
@@ -116,10 +118,11 @@ _SOURCE_LINKS = frozenset(fold(w) for w in ("في", "من", "لدى", "ب", "ع�
 
 
 def _unnamed_source(
-    doc: Doc, view: SentView, j: int, refer_back: bool = True
+    doc: Doc, view: SentView, j: int, refer_back: bool = True, label_from: int | None = None
 ) -> tuple[list[str], int]:
     """The anonymous source starting at token ``j`` (مصدر في الشرطة الفرنسية، مسؤول أمريكي،
-    مصادر أمنية وطبية); returns (speaker keys, next token).
+    مصادر أمنية وطبية); returns (speaker keys, next token).  ``label_from``: the token its
+    label starts at, before ``j`` (a quantity: ``عدد من الأكاديميين``).
 
     A statement of an organisation (``بيان صادر عن البيت الأبيض``، ``بيان للتنظيم``) is the
     organisation's claim; ``المسؤول التركي`` (definite, singular) is the official named before.
@@ -191,6 +194,8 @@ def _unnamed_source(
     start, end = toks[j].start, toks[k - 1].end
     if fold(toks[j].text)[:1] in ("و", "ف") and is_source_noun(toks[j].text[1:]):
         start += 1
+    if label_from is not None:
+        start = toks[label_from].start
     label = doc.article.text[start:end]
     key = f"{doc.article.id}/{match_key(label)}"
     doc.add_entity(EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id))
@@ -697,6 +702,9 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             if person is not None:  # "نائب رئيس تحرير جريدة «…»، نور الدين بالطيب،"
                 return [person[0]], _skip_apposition(doc, view, person[1])
             return refs, after_title
+        quantity = _quantified_source(view, j)
+        if quantity is not None:  # "عدد من الأكاديميين"، "أحد المقربين للدواعش"
+            return _unnamed_source(doc, view, quantity, refer_back=False, label_from=j)
         title = match_title(view, j) if is_word(tok) else None
         if is_word(tok) and is_source_noun(tok.text) and not (title and title[1] > j + 1):
             doc_noun = strip_al(view.folded[j]) in _DOC_NOUNS | _DOCUMENT_SOURCES
@@ -792,6 +800,26 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
                 return named, k
             return [_titled_source(doc, view, titled, k)], k
     return [], j
+
+
+def _group(doc: Doc, speakers: list[str]) -> bool:
+    """Whether ``speakers`` can be the subject of a plural verb: several, or one that is no
+    single person (مغردون، عدد من الأكاديميين، an organisation)."""
+    return len(speakers) > 1 or (len(speakers) == 1 and doc.cls_of(speakers[0]) != "Person")
+
+
+def _quantified_source(view: SentView, j: int) -> int | None:
+    """Where the source noun is when token ``j`` is a quantity before one (``عدد من
+    الأكاديميين``، ``أحد المقربين``، ``بعض الخبراء``: ``source_quantities``)."""
+    toks = view.tokens
+    if j >= len(toks) or not is_word(toks[j]) or view.folded[j] not in source_quantities():
+        return None
+    k = j + 1
+    if k < len(toks) and view.folded[k] == "من":
+        k += 1
+    if k < len(toks) and is_word(toks[k]) and is_source_noun(toks[k].text):
+        return k
+    return None
 
 
 _ACCORDING = ("بحسب ما", "حسب ما", "وفق ما", "حسبما", "وفقا لما", "كما")
@@ -1231,6 +1259,27 @@ def _subject_right_before(doc: Doc, view: SentView, i: int, speakers: list[str])
     return m is not None and m.key == speakers[-1]
 
 
+#: words (a title) that may stand before a subject opening its sentence
+_MAX_OPENING_TITLE = 5
+
+
+def _opens_sentence(doc: Doc, view: SentView, m: Mention) -> bool:
+    """Whether mention ``m`` is the subject that opens its sentence, after a title at most
+    ("وزير الدفاع العراقي خالد العبيدي يتهم"): no preposition attached to it, and no
+    relative pronoun, ما or punctuation before it ("بعد بيعها إلى ما تسمى بالدولة
+    الإسلامية قالت" is no subject of قالت)."""
+    toks = view.tokens
+    first = next((k for k, t in enumerate(toks) if t.end > m.start), None)
+    if first is None or first > _MAX_OPENING_TITLE:
+        return False
+    if doc.article.text[toks[first].start : m.start]:
+        return False  # "بالدولة": a preposition attached
+    return all(
+        is_word(t) and view.folded[k] not in _RELATIVES and view.folded[k] != "ما"
+        for k, t in enumerate(toks[:first])
+    )
+
+
 _MAX_INNER_SUBJECT = 8  # words of a reported clause's subject before its own verb
 
 
@@ -1473,7 +1522,7 @@ def find_claims(doc: Doc) -> None:
             if claim is not None and (claim.start, claim.end) not in seen:
                 seen.add((claim.start, claim.end))
                 doc.claims.append(claim)
-        for n, (i, cue, kind, _number, after) in enumerate(cues):
+        for n, (i, cue, kind, number, after) in enumerate(cues):
             next_cue = toks[cues[n + 1][0]].start if n + 1 < len(cues) else view.sentence.end
             if kind == "impersonal":  # "ويذكر أن": the author's own voice
                 continue
@@ -1482,8 +1531,11 @@ def find_claims(doc: Doc) -> None:
             speakers: list[str] = []
             j = after
             possessive = kind == "possessive"
-            # "أُعلن أن …"، "ذُكر أن …" (marked passive): nobody is named as saying it
-            passive = kind == "verb" and _passive(toks[i].text)
+            # "أُعلن أن …"، "ذُكر أن …" (marked passive) and the impersonal "ويقال إن …"
+            # (kind ``passive`` in speech_cues.tsv): nobody is named as saying it
+            passive = kind == "passive" or (kind == "verb" and _passive(toks[i].text))
+            if passive:
+                kind = "verb"
             if possessive:
                 # "وهو ما عكسه قوله: «…»"، "بعد إدانته مقتل …": the one person the pronoun
                 # can refer to, named in the last sentences; several → left open
@@ -1496,11 +1548,24 @@ def find_claims(doc: Doc) -> None:
                     continue  # "(بين الحكومة التركية و«بي كا كا»)": between, not explained
                 before = doc.mention_at_token(toks[i - 1]) if i > 0 else None
                 named_before = before is not None and before.cls != "UnnamedSource"
-                if (cue.split()[-1] in _PREPOSITIONS or named_before) and any(
-                    doc.cls_of(k) == "Country" for k in speakers
-                ):
-                    # "أشار إلى إيران"، "وكان داعش هدد تركيا": the object, not the speaker
+                if (
+                    cue.split()[-1] in _PREPOSITIONS or named_before or kind == "continuation"
+                ) and any(doc.cls_of(k) == "Country" for k in speakers):
+                    # "أشار إلى إيران"، "وكان داعش هدد تركيا"، "متهما تركيا بـ": the object,
+                    # not the speaker
                     speakers, j = [], after
+                if (
+                    not speakers
+                    and kind == "verb"
+                    and before is not None
+                    and before.cls in ("Person", "Organization")
+                    and not view.folded[i].startswith(("و", "ف"))
+                    and _subject_right_before(doc, view, i, [before.key])
+                    and _opens_sentence(doc, view, before)
+                ):
+                    # "العبيدي يتهم تركيا بالتغطية …": a subject right before the verb, and
+                    # what follows it is its object, not a second subject
+                    speakers, j = [before.key], after
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
             if not speakers and kind != "document" and not passive:
@@ -1515,6 +1580,10 @@ def find_claims(doc: Doc) -> None:
                 and not subjectless(view, j)
                 # "وأشاد بالبرامج …": a prepositional object, no subject
                 and not (j < len(toks) and view.folded[j].startswith(("بال", "لل")))
+                # "وقالوا بصوت واحد" after "استنكر مغردون": a plural or dual verb carries
+                # its subject (a subject after the verb takes a singular verb), the running
+                # speaker when that is a group (not one person)
+                and not (number in ("pl", "dual") and _group(doc, last_speakers))
             )
             unresolved = unresolved or passive
             relative = i > 0 and view.folded[i - 1] in _RELATIVES and subjectless(view, j)

@@ -115,7 +115,17 @@ def not_org_heads() -> frozenset[str]:
 
 @functools.cache
 def source_nouns() -> dict[str, str]:
-    return {fold(r.noun): r.number for r in load_table("source_nouns.tsv", SourceNoun)}
+    """Nouns of unnamed sources (folded) → number; not the quantity words."""
+    rows = load_table("source_nouns.tsv", SourceNoun)
+    return {fold(r.noun): r.number for r in rows if r.kind != "quantity"}
+
+
+@functools.cache
+def source_quantities() -> frozenset[str]:
+    """Words of quantity before a source noun (``عدد من الأكاديميين``، ``أحد المقربين``:
+    kind ``quantity`` of ``source_nouns.tsv``), folded."""
+    rows = load_table("source_nouns.tsv", SourceNoun)
+    return frozenset(fold(r.noun) for r in rows if r.kind == "quantity")
 
 
 @functools.cache

@@ -347,7 +347,8 @@ class RelationWord(NamedTuple):
 
 class SourceNoun(NamedTuple):
     """``source_nouns.tsv``: a noun of unnamed sources (مصدر، مسؤول …), its number and kind
-    (``person``, or ``document``: بيان، تقرير, never a person named before)."""
+    (``person``; ``document``: بيان، تقرير, never a person named before; ``quantity``: a
+    word such as عدد / أحد that may stand before a source noun: عدد من الأكاديميين)."""
 
     noun: str
     number: str
