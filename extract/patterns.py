@@ -250,6 +250,10 @@ def is_source_noun(word: str) -> str | None:
     return None
 
 
+#: «الله» (folded): after a word with ال it ends a name only when a stopword follows it
+#: (رامي الحمد الله بصفته; not «دعا خالد المصلح الله أن»)
+_ALLAH = fold("الله")
+
 #: an imperfect plural verb (يصرخون، ويقولون), never a word of a name
 _PLURAL_VERB = re.compile(r"^[وف]?[يت]\w{2,}ون$")
 
@@ -273,8 +277,14 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
             return False
     if tok.text[-1] in _TANWEEN or tok.text.endswith("اً"):
         return False
-    if clitic_noun(tok.text) and (not inner or f[0] in "بل"):
-        return False  # "ونظيره"; after a name too: "آل مرعي بحجب" (بـ + حجب)
+    tags = doc.ner_tags.get(view.index)
+    tagged = bool(inner and tags and tags[j].endswith("PERS"))
+    if clitic_noun(tok.text) and (not inner or f[0] in "بل") and not tagged:
+        return False  # "ونظيره"; after a name too: "آل مرعي بحجب" (بـ + حجب), not "بن علي بصفر"
+    if f == _ALLAH and j > 0 and view.folded[j - 1].startswith("ال"):
+        after = view.tokens[j + 1].text if j + 1 < len(view.tokens) else ""
+        if is_name_stopword(after):  # but "رامي الحمد الله بصفته" is a name
+            return False  # "دعا خالد المصلح الله أن ينتقم": the verb's object, not a name
     joined = j > 0 and view.folded[j - 1] in name_connectors()  # "أبو طالب" is a name
     if (match_title(view, j) or match_cue(view, j)) and not joined:  # "آل الشيخ" is too
         return False
@@ -474,7 +484,7 @@ def ner_confirms(doc: Doc, view: SentView, first: int, end: int, strict: bool = 
     strong = (
         len(words) >= 2
         and not clitic_noun(words[0])
-        and not all(w in common for w in words)
+        and sum(w in common for w in words) <= 1
         and not strict
     )
     if strong:
@@ -486,17 +496,21 @@ def ner_confirms(doc: Doc, view: SentView, first: int, end: int, strict: bool = 
 
 
 def _ner_end(doc: Doc, view: SentView, first: int, end: int) -> int:
-    """Cut a pattern's name of three or more words where the NER ends a two-word name before
-    them (محمد العثيم أطلقها → محمد العثيم; "أطلقها" is a verb)."""
+    """Cut a pattern's name where the NER ends the person before common words that it does
+    not tag (محمد العثيم أطلقها → محمد العثيم; صالح العاروري ينشط → صالح العاروري; الأمير
+    بندر مواطن سعودي → بندر): the words cut are all among the frequent words, or the NER
+    tagged two words before them."""
     tags = doc.ner_tags.get(view.index)
-    if (
-        tags
-        and end - first >= 3
-        and tags[first] == "B-PERS"
-        and tags[first + 1] == "I-PERS"
-        and all(t == "O" for t in tags[first + 2 : end])
-    ):
-        return first + 2
+    if not tags or not tags[first].endswith("PERS"):
+        return end
+    cut = first + 1
+    while cut < end and tags[cut] == "I-PERS":
+        cut += 1
+    if cut >= end or any(t != "O" for t in tags[cut:end]):
+        return end
+    common = frequent_words()
+    if cut - first >= 2 or all(w in common for w in view.folded[cut:end]):
+        return cut
     return end
 
 
