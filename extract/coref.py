@@ -198,12 +198,44 @@ def link_name_variants(doc: Doc) -> None:
             if len(lw) > len(sw) and lw[0] == sw[0] and lw[-1] == sw[-1] and _in_order(sw, lw)
         ]
         if len(longer) == 1:
-            long_e = doc.entities.get(longer[0])
-            short_e = doc.entities.get(short)
-            if short_e and short_e.source == "lexicon" and long_e and long_e.source != "lexicon":
-                _rekey(doc, longer[0], short, "Person")  # عادل بن أحمد الجبير → عادل الجبير
-            else:
-                _rekey(doc, short, longer[0], "Person")
+            _merge_persons(doc, short, longer[0])
+    _link_name_ends(doc)
+
+
+def _merge_persons(doc: Doc, short: str, long: str) -> None:
+    """Make ``short`` and ``long`` one person: the lexicon's key when one of them has it."""
+    long_e = doc.entities.get(long)
+    short_e = doc.entities.get(short)
+    if short_e and short_e.source == "lexicon" and long_e and long_e.source != "lexicon":
+        _rekey(doc, long, short, "Person")  # عادل بن أحمد الجبير → عادل الجبير
+    else:
+        _rekey(doc, short, long, "Person")
+
+
+def _link_name_ends(doc: Doc) -> None:
+    """One person, one node: a person whose name is the start (الأمير بندر، محمد بن ناصر) or
+    whose one-word name is the surname (الرئيس مرسي) of exactly one longer person's name in
+    the article is that person (``بندر بن سلطان``، ``محمد بن ناصر بن عبد العزيز``، ``محمد
+    مرسي``).  A longer end is a father's name: «هلال الأسد» is not «سليمان هلال الأسد»."""
+    persons = [e for e in doc.entities.values() if e.cls == "Person" and e.scope is None]
+    named = {m.key for m in doc.mentions}
+    words = {e.key: e.key.split() for e in persons if e.key in named}
+    stop = name_stopwords()
+    for short, sw in sorted(words.items(), key=lambda kv: len(kv[1])):
+        if short not in doc.entities or sw[-1] in name_connectors() or sw[0] in stop:
+            continue
+        if len(sw) == 1 and len(sw[0]) < 3:
+            continue
+        n = len(sw)
+        longer = {
+            k
+            for k, lw in words.items()
+            if len(lw) > n
+            and k in doc.entities
+            and (lw[:n] == sw or (n == 1 and lw[-1] == sw[0] and lw[-2] not in name_connectors()))
+        }
+        if len(longer) == 1:
+            _merge_persons(doc, short, longer.pop())
 
 
 def link_place_nouns(doc: Doc) -> None:

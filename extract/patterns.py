@@ -640,7 +640,14 @@ def _org_continuation(doc: Doc, view: SentView, end: int, head: str, noun_end: b
         return j < len(toks) and is_word(toks[j]) and doc.mention_at_token(toks[j]) is None
 
     f = view.folded
-    if noun_end and free(end) and f[end].startswith("وال") and len(f[end]) > 5:
+    if (
+        noun_end
+        and free(end)
+        and f[end].startswith("وال")
+        and len(f[end]) > 5
+        and not bare_forms(toks[end].text) & org_heads()
+        and not f[end].endswith(("ين", "ون"))
+    ):  # not "قوات الأمن والجيش التركي" (two forces), "تنظيم الإخوان والمتطرفين"
         end = _relational_adjectives(view, end + 1)
     if head not in org_words()["lam_head"] or not free(end):
         return end
@@ -676,6 +683,8 @@ def find_organizations(doc: Doc) -> None:
             forms = bare_forms(tok.text)
             if not forms & heads:
                 continue
+            if tok.text.endswith("ى") and all(h.endswith("ي") for h in forms & heads):
+                continue  # "نادى الدكتور" (he called): the verb, not نادي (club)
             definite = view.folded[i].startswith(("ال", "وال", "بال", "لل", "فال"))
             before = view.folded[i - 1] + " " if i > 0 else ""
             if {view.folded[i], before + view.folded[i]} & not_org_heads():
@@ -698,7 +707,8 @@ def find_organizations(doc: Doc) -> None:
                     if f in weekday_words():  # "صحيفة معاريف الأحد": the day is no name
                         end = k if k > i + 1 else None
                         break
-                    if f.startswith("ال") and len(f) > 4:
+                    if f.startswith("ال") and len(f) > 4 and not toks[k].text.startswith("أ"):
+                        # (ألمانية folds to المانيه: a hamza on the alef is no article)
                         if f in org_words()["name_title"] and _name_like(doc, view, k + 1):
                             end = k + 2  # جامعة الملك سعود، جامعة الملك عبد العزيز
                             if view.folded[k + 1] in name_connectors() and end < len(toks):

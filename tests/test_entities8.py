@@ -56,3 +56,41 @@ def test_lexicon_names_that_are_common_nouns_in_context(text: str) -> None:
 def test_the_same_names_stay_places_elsewhere() -> None:
     found = keys("وصل الوفد إلى مدينة حماة أمس ثم زار نهر النيل ثم المغرب.")
     assert {match_key("حماة"), match_key("النيل"), match_key("المغرب")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        ("وعاد إلى بلاده وهو متهم أمام محكمة ألمانية بالانضمام لمنظمة إرهابية.", "محكمة ألمانية"),
+        ("وبدأ اجتماع المجلس برئاسة رئيس الوزراء أحمد داود أوغلو.", "رئاسة رئيس الوزراء"),
+        ("إلى ذلك، نادى الدكتور أسامة جستنية بإنشاء مركز.", "نادى الدكتور"),
+        ("وأوضحت القيادة العراقية للرئيس السوري أنها ستتوقف.", "القيادة العراقية"),
+        ("ضبط 44 عنصرا من تنظيم الاخوان والمتطرفين في إطار المتابعات.", "تنظيم الاخوان والمتطرفين"),
+        ("يشن هجمات تستهدف قوات الأمن والجيش التركي منذ أسابيع.", "قوات الأمن والجيش التركي"),
+    ],
+)
+def test_no_organisation_from_common_phrases(text: str, junk: str) -> None:
+    assert match_key(junk) not in keys(text, "Organization")
+
+
+def test_coordinated_names_stay_whole() -> None:
+    assert match_key("حزب العدالة والتنمية") in keys(
+        "يترأس أوغلو حزب العدالة والتنمية، أكبر الأحزاب.", "Organization"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "وقال الأمير بندر بن سلطان إن الاتفاق خطير. ويرى الأمير بندر أن الحل قريب.",
+            "بندر بن سلطان",
+        ),
+        (
+            "عين الأمير محمد بن ناصر بن عبدالعزيز أميرا. وقال الأمير محمد بن ناصر إن العمل مستمر.",
+            "محمد بن ناصر بن عبد العزيز",
+        ),
+    ],
+)
+def test_a_short_form_of_a_person_is_that_person(text: str, name: str) -> None:
+    assert keys(text, "Person") == {match_key(name)}
