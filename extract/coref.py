@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -254,13 +255,40 @@ def link_place_nouns(doc: Doc) -> None:
         if len(words) < 2 or strip_al(words[0]) not in nouns:
             continue
         rest = " ".join(words[1:])
+        if key in index and rest not in index:
+            continue  # «منطقة عسير» of the lexicon keeps its key (below)
         target = index.get(rest) or doc.entities.get(rest)
         if target is None or target.cls not in PLACE_CLASSES or rest == key:
             continue
         if rest not in doc.entities:
             doc.add_entity(target)
         _rekey(doc, key, rest, target.cls)
+    # «عسير» found by the NER is the lexicon's «منطقة عسير», whose bare name is kept out of
+    # the lexicon as a common word (ambiguous_words.tsv): one key in every article
+    with_noun = _lexicon_places_by_bare_name()
+    for key in sorted(named):
+        target = with_noun.get(key)
+        if target is None or key in index:
+            continue
+        doc.add_entity(target)
+        _rekey(doc, key, target.key, target.cls)
     _link_facility_forms(doc)
+
+
+@functools.cache
+def _lexicon_places_by_bare_name() -> dict[str, EntityInfo]:
+    """Lexicon places named with a place noun (منطقة عسير), by the name without it (عسير)."""
+    from rasd.extract.lexicon import lexicon_entities
+    from rasd.extract.patterns import place_nouns
+    from rasd.extract.records import PLACE_CLASSES
+
+    nouns = place_nouns() - {"ريف"}
+    out: dict[str, EntityInfo] = {}
+    for e in lexicon_entities():
+        words = e.key.split()
+        if e.cls in PLACE_CLASSES and len(words) > 1 and strip_al(words[0]) in nouns:
+            out.setdefault(" ".join(words[1:]), e)
+    return out
 
 
 def _link_facility_forms(doc: Doc) -> None:

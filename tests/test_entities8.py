@@ -94,3 +94,17 @@ def test_coordinated_names_stay_whole() -> None:
 )
 def test_a_short_form_of_a_person_is_that_person(text: str, name: str) -> None:
     assert keys(text, "Person") == {match_key(name)}
+
+
+@pytest.mark.parametrize(
+    ("text", "one"),
+    [
+        ("وصلت الطائرات إلى قاعدة إنجرليك. وتقع قاعدة إنغرليك جنوب تركيا.", "قاعدة إنجرليك"),
+        ("وقع الاعتداء في سروج قرب الحدود. وأوقع تفجير سوروتش 32 قتيلا.", "سروج"),
+        ("ذكرت وكالة أنباء الأناضول أن الطائرات قصفت. وقالت وكالة الأناضول إن …", "وكالة الأناضول"),
+    ],
+)
+def test_spelling_variants_are_one_node(text: str, one: str) -> None:
+    ex = run(text)
+    found = {e.key for e in ex.entities if e.scope is None and e.cls != "Event"}
+    assert found - {match_key("تركيا")} == {match_key(one)}
