@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -198,12 +199,44 @@ def link_name_variants(doc: Doc) -> None:
             if len(lw) > len(sw) and lw[0] == sw[0] and lw[-1] == sw[-1] and _in_order(sw, lw)
         ]
         if len(longer) == 1:
-            long_e = doc.entities.get(longer[0])
-            short_e = doc.entities.get(short)
-            if short_e and short_e.source == "lexicon" and long_e and long_e.source != "lexicon":
-                _rekey(doc, longer[0], short, "Person")  # عادل بن أحمد الجبير → عادل الجبير
-            else:
-                _rekey(doc, short, longer[0], "Person")
+            _merge_persons(doc, short, longer[0])
+    _link_name_ends(doc)
+
+
+def _merge_persons(doc: Doc, short: str, long: str) -> None:
+    """Make ``short`` and ``long`` one person: the lexicon's key when one of them has it."""
+    long_e = doc.entities.get(long)
+    short_e = doc.entities.get(short)
+    if short_e and short_e.source == "lexicon" and long_e and long_e.source != "lexicon":
+        _rekey(doc, long, short, "Person")  # عادل بن أحمد الجبير → عادل الجبير
+    else:
+        _rekey(doc, short, long, "Person")
+
+
+def _link_name_ends(doc: Doc) -> None:
+    """One person, one node: a person whose name is the start (الأمير بندر، محمد بن ناصر) or
+    whose one-word name is the surname (الرئيس مرسي) of exactly one longer person's name in
+    the article is that person (``بندر بن سلطان``، ``محمد بن ناصر بن عبد العزيز``، ``محمد
+    مرسي``).  A longer end is a father's name: «هلال الأسد» is not «سليمان هلال الأسد»."""
+    persons = [e for e in doc.entities.values() if e.cls == "Person" and e.scope is None]
+    named = {m.key for m in doc.mentions}
+    words = {e.key: e.key.split() for e in persons if e.key in named}
+    stop = name_stopwords()
+    for short, sw in sorted(words.items(), key=lambda kv: len(kv[1])):
+        if short not in doc.entities or sw[-1] in name_connectors() or sw[0] in stop:
+            continue
+        if len(sw) == 1 and len(sw[0]) < 3:
+            continue
+        n = len(sw)
+        longer = {
+            k
+            for k, lw in words.items()
+            if len(lw) > n
+            and k in doc.entities
+            and (lw[:n] == sw or (n == 1 and lw[-1] == sw[0] and lw[-2] not in name_connectors()))
+        }
+        if len(longer) == 1:
+            _merge_persons(doc, short, longer.pop())
 
 
 def link_place_nouns(doc: Doc) -> None:
@@ -222,13 +255,40 @@ def link_place_nouns(doc: Doc) -> None:
         if len(words) < 2 or strip_al(words[0]) not in nouns:
             continue
         rest = " ".join(words[1:])
+        if key in index and rest not in index:
+            continue  # «منطقة عسير» of the lexicon keeps its key (below)
         target = index.get(rest) or doc.entities.get(rest)
         if target is None or target.cls not in PLACE_CLASSES or rest == key:
             continue
         if rest not in doc.entities:
             doc.add_entity(target)
         _rekey(doc, key, rest, target.cls)
+    # «عسير» found by the NER is the lexicon's «منطقة عسير», whose bare name is kept out of
+    # the lexicon as a common word (ambiguous_words.tsv): one key in every article
+    with_noun = _lexicon_places_by_bare_name()
+    for key in sorted(named):
+        target = with_noun.get(key)
+        if target is None or key in index:
+            continue
+        doc.add_entity(target)
+        _rekey(doc, key, target.key, target.cls)
     _link_facility_forms(doc)
+
+
+@functools.cache
+def _lexicon_places_by_bare_name() -> dict[str, EntityInfo]:
+    """Lexicon places named with a place noun (منطقة عسير), by the name without it (عسير)."""
+    from rasd.extract.lexicon import lexicon_entities
+    from rasd.extract.patterns import place_nouns
+    from rasd.extract.records import PLACE_CLASSES
+
+    nouns = place_nouns() - {"ريف"}
+    out: dict[str, EntityInfo] = {}
+    for e in lexicon_entities():
+        words = e.key.split()
+        if e.cls in PLACE_CLASSES and len(words) > 1 and strip_al(words[0]) in nouns:
+            out.setdefault(" ".join(words[1:]), e)
+    return out
 
 
 def _link_facility_forms(doc: Doc) -> None:

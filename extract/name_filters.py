@@ -27,6 +27,9 @@ _WORD = re.compile(r"\S+")
 _VERB = re.compile(r"^[وف]?س?[يت]\w{2,}(?:ون|ان)$")
 _PLACE_CLITICS = ("وبال", "فبال", "بال", "كال")
 _SON = ("بن", "ابن")
+#: an accusative ending (حزيناً، غنياً): an adverbial, not a word of a name
+_ADVERBIAL = ("اً", "\u064b", "\u064c", "\u064d")
+_ALLAH = fold("الله")
 
 
 def dual_noun(word: str) -> bool:
@@ -77,6 +80,15 @@ def _extend_after_son(text: str, end: int) -> int:
     return stop
 
 
+def _object_allah(text: str, before: str, word: tuple[int, int, str]) -> bool:
+    """Is ``word`` «الله» as the object of a verb after a name (دعا خالد المصلح الله أن
+    ينتقم): after a word with ال and before a stopword?  «رامي الحمد الله بصفته» is a name."""
+    if fold(word[2]) != _ALLAH or not fold(before).startswith("ال"):
+        return False
+    after = _words(text, word[1], min(len(text), word[1] + 20))[:1]
+    return bool(after) and is_name_stopword(after[0][2])
+
+
 def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str] | None:
     """The part of the NER span ``text[start:end]`` of class ``cls`` that names an entity,
     with its class, or ``None`` when it names none.
@@ -115,6 +127,10 @@ def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str]
             ):
                 words = words[:k]  # "سعد وريهام": two people (ريهام is named alone too)
                 break
+        while len(words) > 1 and (
+            words[-1][2].endswith(_ADVERBIAL) or _object_allah(text, words[-2][2], words[-1])
+        ):
+            words = words[:-1]  # "إبراهيم حزيناً"; "خالد المصلح الله" (دعا … الله أن)
         if len(words) > 2 and fold(words[0][2]) in _SON:
             words = words[1:]  # "ابن هلال الأسد": the son of هلال الأسد
         if len(words) > 1 and fold(words[-1][2]) in _SON:
@@ -135,6 +151,6 @@ def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str]
             bare = strip_al(fold(words[0][2]))
             if bare in places or (bare[:1] in "بلو" and strip_al(bare[1:]) in places):
                 return None  # "ريف"، "بريف"، "الريف"
-            if words[0][2].endswith(("اً", "ً")):
+            if words[0][2].endswith(_ADVERBIAL):
                 return None  # "غنياً": an adverbial accusative
     return words[0][0], words[-1][1], cls

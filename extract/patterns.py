@@ -260,6 +260,10 @@ def is_source_noun(word: str) -> str | None:
     return None
 
 
+#: «الله» (folded): after a word with ال it ends a name only when a stopword follows it
+#: (رامي الحمد الله بصفته; not «دعا خالد المصلح الله أن»)
+_ALLAH = fold("الله")
+
 #: an imperfect plural verb (يصرخون، ويقولون), never a word of a name
 _PLURAL_VERB = re.compile(r"^[وف]?[يت]\w{2,}ون$")
 
@@ -285,8 +289,14 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
             return False
     if tok.text[-1] in _TANWEEN or tok.text.endswith("اً"):
         return False
-    if clitic_noun(tok.text) and (not inner or f[0] in "بل"):
-        return False  # "ونظيره"; after a name too: "آل مرعي بحجب" (بـ + حجب)
+    tags = doc.ner_tags.get(view.index)
+    tagged = bool(inner and tags and tags[j].endswith("PERS"))
+    if clitic_noun(tok.text) and (not inner or f[0] in "بل") and not tagged:
+        return False  # "ونظيره"; after a name too: "آل مرعي بحجب" (بـ + حجب), not "بن علي بصفر"
+    if f == _ALLAH and j > 0 and view.folded[j - 1].startswith("ال"):
+        after = view.tokens[j + 1].text if j + 1 < len(view.tokens) else ""
+        if is_name_stopword(after):  # but "رامي الحمد الله بصفته" is a name
+            return False  # "دعا خالد المصلح الله أن ينتقم": the verb's object, not a name
     joined = j > 0 and view.folded[j - 1] in name_connectors()  # "أبو طالب" is a name
     if (match_title(view, j) or match_cue(view, j)) and not joined:  # "آل الشيخ" is too
         return False
@@ -486,7 +496,7 @@ def ner_confirms(doc: Doc, view: SentView, first: int, end: int, strict: bool = 
     strong = (
         len(words) >= 2
         and not clitic_noun(words[0])
-        and not all(w in common for w in words)
+        and sum(w in common for w in words) <= 1
         and not strict
     )
     if strong:
@@ -498,17 +508,21 @@ def ner_confirms(doc: Doc, view: SentView, first: int, end: int, strict: bool = 
 
 
 def _ner_end(doc: Doc, view: SentView, first: int, end: int) -> int:
-    """Cut a pattern's name of three or more words where the NER ends a two-word name before
-    them (محمد العثيم أطلقها → محمد العثيم; "أطلقها" is a verb)."""
+    """Cut a pattern's name where the NER ends the person before common words that it does
+    not tag (محمد العثيم أطلقها → محمد العثيم; صالح العاروري ينشط → صالح العاروري; الأمير
+    بندر مواطن سعودي → بندر): the words cut are all among the frequent words, or the NER
+    tagged two words before them."""
     tags = doc.ner_tags.get(view.index)
-    if (
-        tags
-        and end - first >= 3
-        and tags[first] == "B-PERS"
-        and tags[first + 1] == "I-PERS"
-        and all(t == "O" for t in tags[first + 2 : end])
-    ):
-        return first + 2
+    if not tags or not tags[first].endswith("PERS"):
+        return end
+    cut = first + 1
+    while cut < end and tags[cut] == "I-PERS":
+        cut += 1
+    if cut >= end or any(t != "O" for t in tags[cut:end]):
+        return end
+    common = frequent_words()
+    if cut - first >= 2 or all(w in common for w in view.folded[cut:end]):
+        return cut
     return end
 
 
@@ -638,7 +652,14 @@ def _org_continuation(doc: Doc, view: SentView, end: int, head: str, noun_end: b
         return j < len(toks) and is_word(toks[j]) and doc.mention_at_token(toks[j]) is None
 
     f = view.folded
-    if noun_end and free(end) and f[end].startswith("وال") and len(f[end]) > 5:
+    if (
+        noun_end
+        and free(end)
+        and f[end].startswith("وال")
+        and len(f[end]) > 5
+        and not bare_forms(toks[end].text) & org_heads()
+        and not f[end].endswith(("ين", "ون"))
+    ):  # not "قوات الأمن والجيش التركي" (two forces), "تنظيم الإخوان والمتطرفين"
         end = _relational_adjectives(view, end + 1)
     if head not in org_words()["lam_head"] or not free(end):
         return end
@@ -674,6 +695,8 @@ def find_organizations(doc: Doc) -> None:
             forms = bare_forms(tok.text)
             if not forms & heads:
                 continue
+            if tok.text.endswith("ى") and all(h.endswith("ي") for h in forms & heads):
+                continue  # "نادى الدكتور" (he called): the verb, not نادي (club)
             definite = view.folded[i].startswith(("ال", "وال", "بال", "لل", "فال"))
             before = view.folded[i - 1] + " " if i > 0 else ""
             if {view.folded[i], before + view.folded[i]} & not_org_heads():
@@ -696,7 +719,8 @@ def find_organizations(doc: Doc) -> None:
                     if f in weekday_words():  # "صحيفة معاريف الأحد": the day is no name
                         end = k if k > i + 1 else None
                         break
-                    if f.startswith("ال") and len(f) > 4:
+                    if f.startswith("ال") and len(f) > 4 and not toks[k].text.startswith("أ"):
+                        # (ألمانية folds to المانيه: a hamza on the alef is no article)
                         if f in org_words()["name_title"] and _name_like(doc, view, k + 1):
                             end = k + 2  # جامعة الملك سعود، جامعة الملك عبد العزيز
                             if view.folded[k + 1] in name_connectors() and end < len(toks):

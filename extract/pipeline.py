@@ -17,6 +17,7 @@ NER CPU than one article at a time, 0.85× the extraction's (``bench/build_resul
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -53,6 +54,7 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
+from rasd.extract.resources import LexiconContext, load_table
 from rasd.extract.speaker import rank_speakers
 from rasd.extract.text import fold, is_word, match_key, split_sentences
 
@@ -111,6 +113,40 @@ def _dates(doc: Doc) -> None:
 component("facilities", assigns=("mentions",))(find_facilities)
 
 
+@functools.cache
+def lexicon_context() -> dict[tuple[str, str], frozenset[str]]:
+    """``lexicon_context.tsv``: (folded form, side) → the folded words that, standing on
+    that side of the form, make it a common noun (النيل من، حماة الوطن)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for r in load_table("lexicon_context.tsv", LexiconContext):
+        out.setdefault((fold(r.form), r.side), set()).add(fold(r.word))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _common_in_context(text: str, start: int, end: int) -> bool:
+    """Whether the lexicon name ``text[start:end]`` is a common noun by the word next to it
+    (``lexicon_context.tsv``): «يحاولون النيل من المملكة», «يا حماة الوطن».
+
+    >>> _common_in_context("يحاولون النيل من المملكة", 8, 13)
+    True
+    >>> _common_in_context("يا حماة الوطن.", 3, 7)
+    True
+    >>> _common_in_context("نهر النيل", 4, 9), _common_in_context("في حماة الواقعة", 3, 7)
+    (False, False)
+    """
+    table = lexicon_context()
+    form = fold(text[start:end])
+    nxt = re.findall(r"\w+", text[end : end + 20])[:1]
+    prev = re.findall(r"\w+", text[max(0, start - 20) : start])[-1:]
+    words = {"next": nxt, "previous": prev}
+    return any(
+        fold(w) in table.get((form, side), ()) or fold(w[1:]) in table.get((form, side), ())
+        for side, ws in words.items()
+        for w in ws
+        if w
+    )
+
+
 @component("lexicon", assigns=("mentions",))
 def _lexicon(doc: Doc) -> None:
     index = lexicon_index()
@@ -120,6 +156,8 @@ def _lexicon(doc: Doc) -> None:
         before = text[max(0, m.start - 8) : m.start].split()
         if before and fold(before[-1]) in pointing and " " not in text[m.start : m.end]:
             continue  # "هذه القاعدة": the base, not al-Qaeda
+        if _common_in_context(text, m.start, m.end):
+            continue  # "النيل من المملكة": to harm the kingdom, not the Nile
         if doc.add_mention(m.start, m.end, m.key, m.cls, "lexicon"):
             doc.add_entity(index[m.key])
 
@@ -288,6 +326,8 @@ def _ner(doc: Doc) -> None:
         known = index.get(key) or doc.entities.get(key)
         if known is not None:
             cls = known.cls
+        if cls != "Person" and _common_in_context(doc.article.text, start, end):
+            continue  # "يحاولون النيل من المملكة": to harm, not the Nile
         if doc.add_mention(start, end, key, cls, "ner"):
             doc.add_entity(known or EntityInfo(key, cls, doc.article.text[start:end], source="ner"))
 

@@ -213,6 +213,21 @@ class Nisba(NamedTuple):
     country: str
 
 
+class LexiconContext(NamedTuple):
+    """``lexicon_context.tsv``: a word next to a lexicon name that makes it a common noun
+    (النيل من = "to harm"; حماة الوطن = "protectors of the homeland")."""
+
+    form: str
+    side: str  # next | previous: where ``word`` stands, relative to ``form``
+    word: str
+    note: str
+
+    def problem(self) -> str | None:
+        if self.side not in ("next", "previous"):
+            return f"side {self.side!r} is not next or previous"
+        return None
+
+
 class NotOrgHead(NamedTuple):
     """``not_org_heads.tsv``: a phrase ending in a head noun that does not start a name."""
 
@@ -437,6 +452,7 @@ TABLES: dict[str, type[tuple]] = {
     "facility_heads.tsv": FacilityHead,
     "frequent_words.tsv": FrequentWord,
     "latin_initials.tsv": LatinInitial,
+    "lexicon_context.tsv": LexiconContext,
     "media_cues.tsv": MediaCue,
     "months.tsv": Month,
     "name_connectors.tsv": NameConnector,
