@@ -41,6 +41,7 @@ __all__ = [
     "NumpyNet",
     "load_lexicon",
     "load_model",
+    "marginals_packed",
     "time_major",
     "viterbi_batch",
     "viterbi_packed",
@@ -209,7 +210,9 @@ def viterbi_packed(
     """Best tag-id path of each sentence, from emissions ``em`` (N, K) of sentences packed one
     after another (``lengths``; empty sentences give empty paths).
 
-    The same paths as :func:`viterbi_batch` (ties go to the lower tag id in both).
+    ``start`` and ``end`` are the scores of the first and last tag, (K,), or one row per
+    sentence, (len(lengths), K).  The same paths as :func:`viterbi_batch` (ties go to the lower
+    tag id in both).
     """
     paths: list[list[int]] = [[] for _ in lengths]
     keep = [k for k, n in enumerate(lengths) if n]
@@ -220,7 +223,12 @@ def viterbi_packed(
     em_tm = em[pos]
     steps = active.tolist()
     score = np.empty((steps[0], em.shape[1]))
-    np.add(start[None, :], em_tm[: steps[0]], out=score)
+    if start.ndim == 2:  # one row per sentence: in time_major's order (longest first)
+        order = np.asarray(keep)[np.argsort(-np.asarray(lens), kind="stable")]
+        start, end = start[order], end[order]
+    else:
+        start = start[None, :]
+    np.add(start, em_tm[: steps[0]], out=score)
     back = np.empty((len(pos), em.shape[1]), dtype=np.intp)
     s = steps[0]
     for n in steps[1:]:
@@ -229,7 +237,7 @@ def viterbi_packed(
         back[s:e] = cand.argmax(axis=1)
         np.add(cand.max(axis=1), em_tm[s:e], out=score[:n])
         s = e
-    score += end[None, :]
+    score += end
     cur = score.argmax(axis=1)
     tm_path = np.empty(len(pos), dtype=np.intp)
     e = len(pos)
@@ -246,6 +254,58 @@ def viterbi_packed(
         paths[k] = flat[o : o + n].tolist()
         o += n
     return paths
+
+
+def marginals_packed(
+    em: np.ndarray,
+    lengths: Sequence[int],
+    trans: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+) -> np.ndarray:
+    """Marginal probability of each tag at each token, (N, K), of the linear-chain CRF with
+    emissions ``em`` (N, K) of sentences packed one after another (``lengths``, all > 0),
+    transition scores ``trans`` (K, K) and first/last-tag scores ``start``/``end`` (K,).
+
+    Forward-backward in probability space, each step's row rescaled to sum to 1 (the scale
+    cancels in the marginals), so no logarithm is taken inside the loop.
+
+    >>> m = marginals_packed(np.zeros((3, 2)), [1, 2], np.zeros((2, 2)), np.zeros(2),
+    ...                      np.zeros(2))
+    >>> m.tolist()
+    [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]]
+    """
+    active, pos, rev = time_major(lengths)
+    steps = active.tolist()
+    x = np.exp(em - em.max(axis=1, keepdims=True))  # (N, K), each row's largest = 1
+    e = np.exp(trans - trans.max())
+    x_tm = x[pos]
+    alpha = np.empty_like(x_tm)
+    first = x_tm[: steps[0]] * np.exp(start - start.max())
+    alpha[: steps[0]] = first / first.sum(axis=1, keepdims=True)
+    x_rv = x[rev]
+    beta = np.empty_like(x_tm)
+    beta[: steps[0]] = np.exp(end - end.max())
+    beta[: steps[0]] /= beta[: steps[0]].sum(axis=1, keepdims=True)
+    e_t = np.ascontiguousarray(e.T)
+    s = steps[0]
+    prev = 0
+    for n in steps[1:]:
+        stop = s + n
+        a = alpha[prev : prev + n] @ e
+        a *= x_tm[s:stop]
+        a /= a.sum(axis=1, keepdims=True)
+        alpha[s:stop] = a
+        b = (x_rv[prev : prev + n] * beta[prev : prev + n]) @ e_t
+        b /= b.sum(axis=1, keepdims=True)
+        beta[s:stop] = b
+        prev = s
+        s = stop
+    out = np.empty_like(x)
+    out[pos] = alpha
+    out[rev] *= beta
+    out /= out.sum(axis=1, keepdims=True)
+    return out
 
 
 def viterbi_batch(
