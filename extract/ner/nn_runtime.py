@@ -279,31 +279,29 @@ def marginals_packed(
     steps = active.tolist()
     x = np.exp(em - em.max(axis=1, keepdims=True))  # (N, K), each row's largest = 1
     e = np.exp(trans - trans.max())
-    x_tm = x[pos]
-    alpha = np.empty_like(x_tm)
-    first = x_tm[: steps[0]] * np.exp(start - start.max())
-    alpha[: steps[0]] = first / first.sum(axis=1, keepdims=True)
-    x_rv = x[rev]
-    beta = np.empty_like(x_tm)
-    beta[: steps[0]] = np.exp(end - end.max())
-    beta[: steps[0]] /= beta[: steps[0]].sum(axis=1, keepdims=True)
-    e_t = np.ascontiguousarray(e.T)
-    s = steps[0]
+    # forward (alpha, time-major) and backward (beta times the emission, read from the end of
+    # each sentence) run side by side: both are "previous row @ matrix, times this token's x"
+    xs = np.stack([x[pos], x[rev]])
+    w = np.stack([e, e.T])
+    buf = np.empty_like(xs)
+    n0 = steps[0]
+    buf[0, :n0] = xs[0, :n0] * np.exp(start - start.max())
+    buf[1, :n0] = xs[1, :n0] * np.exp(end - end.max())
+    buf[:, :n0] /= buf[:, :n0].sum(axis=2, keepdims=True)
+    s = n0
     prev = 0
     for n in steps[1:]:
         stop = s + n
-        a = alpha[prev : prev + n] @ e
-        a *= x_tm[s:stop]
-        a /= a.sum(axis=1, keepdims=True)
-        alpha[s:stop] = a
-        b = (x_rv[prev : prev + n] * beta[prev : prev + n]) @ e_t
-        b /= b.sum(axis=1, keepdims=True)
-        beta[s:stop] = b
+        r = np.matmul(buf[:, prev : prev + n], w)
+        r *= xs[:, s:stop]
+        r /= r.sum(axis=2, keepdims=True)
+        buf[:, s:stop] = r
         prev = s
         s = stop
     out = np.empty_like(x)
-    out[pos] = alpha
-    out[rev] *= beta
+    out[pos] = buf[0]
+    out[rev] *= buf[1]
+    np.divide(out, x, out=out, where=x > 0)  # the token's own emission was in both
     out /= out.sum(axis=1, keepdims=True)
     return out
 
