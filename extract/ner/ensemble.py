@@ -8,7 +8,8 @@ better than either model alone on the ANERcorp dev split (see ``bench/ner_backen
 Run on every token (``cascade=None``, backend ``"crf+nn-full"``) it is as slow as the two
 models together.  The default runs the network only where the CRF is unsure (a
 :class:`Cascade`): the CRF's tag marginals are computed for every token; a token whose most
-likely tag has a marginal below :attr:`Cascade.threshold` is *uncertain*; the tokens within
+likely tag has a marginal below :attr:`Cascade.threshold` (or below
+:attr:`Cascade.name_threshold` when that tag is part of a name) is *uncertain*; the tokens within
 :attr:`Cascade.window` of an uncertain one are decoded again with the summed potentials, the
 tags around them held at the CRF's, and the network reads those tokens and
 :attr:`Cascade.context` more on each side.  Every other token keeps the CRF's most likely tag.
@@ -32,6 +33,8 @@ from rasd.extract.ner.nn_runtime import TAGS, NnTagger, marginals_packed, viterb
 
 __all__ = ["DEFAULT_CASCADE", "Cascade", "EnsembleTagger"]
 
+_O = TAGS.index("O")
+
 
 @dataclass(frozen=True)
 class Cascade:
@@ -43,11 +46,14 @@ class Cascade:
     window: int
     #: further tokens the network reads on each side of those (its left and right context)
     context: int
+    #: a token whose likeliest tag is part of a name (not ``O``) is uncertain below this
+    #: (names are where the CRF's mistakes cost; ``None``: :attr:`threshold`)
+    name_threshold: float | None = None
 
 
 #: the cascade of backend ``"crf+nn"`` (chosen on SaudiNewsNet agreement with the full
 #: ensemble and checked on the ANERcorp dev split: ``bench/ner_speed_results.md``)
-DEFAULT_CASCADE = Cascade(threshold=0.95, window=4, context=6)
+DEFAULT_CASCADE = Cascade(threshold=0.95, window=4, context=6, name_threshold=0.99)
 
 
 class EnsembleTagger:
@@ -126,7 +132,10 @@ class EnsembleTagger:
         emissions of their tokens packed one after another, in TAGS order."""
         marg = marginals_packed(crf_em, lengths, *self._crf_trans)
         labels = marg.argmax(axis=1)
-        unsure = marg.max(axis=1) < cascade.threshold
+        best = marg.max(axis=1)
+        unsure = best < cascade.threshold
+        if cascade.name_threshold is not None:
+            unsure |= (labels != _O) & (best < cascade.name_threshold)
         lens = np.asarray(lengths)
         ends = np.cumsum(lens)
         if unsure.any():
