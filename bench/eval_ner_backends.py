@@ -140,7 +140,7 @@ def _markdown(results: dict, reports: dict, windows: list[int], info: dict) -> s
             "- `crf`: the CRF; `nn`: the BiLSTM-CRF; `crf+nn-full`: their potentials summed 1:1 "
             "and decoded together (weights not tuned on dev); `crf+nn` (the default): the same "
             "with the network run only around the tokens the CRF is unsure of (the cascade of "
-            "`extract/ner/ensemble.py`; its settings were checked on this dev split twice, "
+            "`extract/ner/ensemble.py`; its settings were checked on this dev split three times, "
             "`bench/ner_speed_results.md`).",
             "- Window ±k: document consistency (a name tagged in one sentence is tagged where it "
             f"recurs within k sentences). ±{REPORTED_WINDOW} (bold) is the one reported: "
