@@ -34,7 +34,7 @@ from train_nn_ner import corpus_sentences, time_tagger  # noqa: E402
 from rasd.extract.ner import evaluate, load_tagger, read_conll  # noqa: E402
 from rasd.extract.ner.consistency import propagate  # noqa: E402
 
-BACKENDS = ("crf", "nn", "crf+nn")
+BACKENDS = ("crf", "nn", "crf+nn", "crf+nn-full")
 REPORTED_WINDOW = 7
 
 
@@ -137,8 +137,11 @@ def _markdown(results: dict, reports: dict, windows: list[int], info: dict) -> s
             f"- Dev: the last 10% of the CAMeL Lab ANERcorp train file, {info['dev_sentences']} "
             f"sentences ({info['dev_tokens']} tokens), held out from all training. The standard "
             "test split was not used.",
-            "- `crf`: the CRF; `nn`: the BiLSTM-CRF; `crf+nn` (the default): their potentials "
-            "summed 1:1 and decoded together (weights not tuned on dev).",
+            "- `crf`: the CRF; `nn`: the BiLSTM-CRF; `crf+nn-full`: their potentials summed 1:1 "
+            "and decoded together (weights not tuned on dev); `crf+nn` (the default): the same "
+            "with the network run only around the tokens the CRF is unsure of (the cascade of "
+            "`extract/ner/ensemble.py`; its settings were checked on this dev split three times, "
+            "`bench/ner_speed_results.md`).",
             "- Window ±k: document consistency (a name tagged in one sentence is tagged where it "
             f"recurs within k sentences). ±{REPORTED_WINDOW} (bold) is the one reported: "
             "ANERcorp's articles hold about 15 sentences. `rasd build` applies it over each "

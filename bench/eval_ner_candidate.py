@@ -1,5 +1,6 @@
 """Score a CRF model directory on the ANERcorp dev split, alone and in the ``crf+nn`` ensemble
-with the shipped BiLSTM-CRF, before it is shipped.
+with the shipped BiLSTM-CRF (the default cascade, and ``crf+nn-full``: the network on every
+token), before it is shipped.
 
 The dev split is the one ``bench/train_ner.py`` holds out (the last 10% of the CAMeL Lab
 ANERcorp train file); nothing here trains or tunes on it.  For each backend it prints micro-F1
@@ -28,7 +29,7 @@ from rasd.extract.ner import evaluate, read_conll  # noqa: E402
 from rasd.extract.ner.conll import get_chunks  # noqa: E402
 from rasd.extract.ner.consistency import propagate  # noqa: E402
 from rasd.extract.ner.crf import CrfTagger  # noqa: E402
-from rasd.extract.ner.ensemble import EnsembleTagger  # noqa: E402
+from rasd.extract.ner.ensemble import DEFAULT_CASCADE, EnsembleTagger  # noqa: E402
 from rasd.extract.ner.features import normalize  # noqa: E402
 from rasd.extract.ner.nn_runtime import NnTagger  # noqa: E402
 
@@ -67,7 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     tokens = [[w for w, _ in s] for s in dev]
     gold = [[t for _, t in s] for s in dev]
     crf = CrfTagger(args.crf_dir)
-    taggers = {"crf": crf, "crf+nn": EnsembleTagger(crf, NnTagger.load())}
+    nn = NnTagger.load()
+    taggers = {
+        "crf": crf,
+        "crf+nn": EnsembleTagger(crf, nn, cascade=DEFAULT_CASCADE),
+        "crf+nn-full": EnsembleTagger(crf, nn),
+    }
     out = {}
     for name, tagger in taggers.items():
         pred = tagger.tag_many(tokens)

@@ -529,10 +529,11 @@ def push(
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--backend",
-    type=click.Choice(["crf+nn", "crf", "nn", "bert"]),
+    type=click.Choice(["crf+nn", "crf+nn-full", "crf", "nn", "bert"]),
     default="crf+nn",
     show_default=True,
-    help="crf+nn: the CRF and the BiLSTM-CRF decoded together (as 'rasd build' does); "
+    help="crf+nn: the CRF and the BiLSTM-CRF decoded together, the network only where the "
+    "CRF is unsure (as 'rasd build' does); crf+nn-full: the network on every token; "
     "crf: the CRF alone; nn: the BiLSTM-CRF alone; bert: camel-tools' BERT model where "
     "installed.",
 )

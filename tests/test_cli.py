@@ -131,7 +131,7 @@ def test_eval_ner_scores_a_conll_file(tmp_path: Path) -> None:
     scores = json.loads(out)
     assert scores["micro"]["gold"] == 2 and 0.0 <= scores["micro"]["f1"] <= 1.0
     assert set(scores["per_type"]) >= {"PERS", "LOC", "ORG", "MISC"}
-    for backend in ("nn", "crf", "crf+nn"):  # the shipped models find this sentence's names
+    for backend in ("nn", "crf", "crf+nn", "crf+nn-full"):  # the shipped models find its names
         code, out, err = run("eval-ner", str(f), "--backend", backend, "--json")
         assert code == 0, err
         assert json.loads(out)["micro"]["f1"] == 1.0, backend

@@ -154,6 +154,44 @@ def test_packed_viterbi_matches_brute_force_and_padded() -> None:
             )
 
 
+def test_packed_viterbi_with_start_and_end_per_sentence() -> None:
+    from rasd.extract.ner.nn_runtime import viterbi_packed
+
+    rng = np.random.default_rng(6)
+    k = 3
+    trans = rng.normal(size=(k, k))
+    lengths = [2, 0, 4, 1]
+    em = rng.normal(size=(sum(lengths), k))
+    start, end = rng.normal(size=(len(lengths), k)), rng.normal(size=(len(lengths), k))
+    paths = viterbi_packed(em, lengths, trans, start, end)
+    offsets = np.cumsum([0, *lengths])
+    for b, n in enumerate(lengths):
+        one = em[offsets[b] : offsets[b] + n]
+        assert paths[b] == viterbi_packed(one, [n], trans, start[b], end[b])[0]
+    assert paths[1] == [] and len(paths[2]) == 4
+
+
+def test_packed_marginals_match_brute_force() -> None:
+    from rasd.extract.ner.nn_runtime import marginals_packed
+
+    rng = np.random.default_rng(7)
+    k = 3
+    trans, start, end = 3 * rng.normal(size=(k, k)), rng.normal(size=k), rng.normal(size=k)
+    lengths = [4, 1, 3]
+    em = 3 * rng.normal(size=(sum(lengths), k))
+    marg = marginals_packed(em, lengths, trans, start, end)
+    offsets = np.cumsum([0, *lengths])
+    for b, n in enumerate(lengths):
+        e = em[offsets[b] : offsets[b] + n]
+        want = np.zeros((n, k))
+        for p in product(range(k), repeat=n):
+            s = start[p[0]] + end[p[-1]] + sum(e[i, t] for i, t in enumerate(p))
+            w = np.exp(s + sum(trans[p[i - 1], p[i]] for i in range(1, n)))
+            want[np.arange(n), p] += w
+        want /= want.sum(axis=1, keepdims=True)
+        assert marg[offsets[b] : offsets[b] + n] == pytest.approx(want, abs=1e-12)
+
+
 def test_packed_network_equals_padded() -> None:
     # sentences packed one after another (no padding) give the padded network's scores
     model, _enc = _tiny_model(seed=4)
@@ -283,6 +321,36 @@ def test_backend_by_name(nn_tagger: Tagger) -> None:
 
     assert isinstance(nn_tagger, NnTagger)
     assert isinstance(load_tagger(), EnsembleTagger)  # the default (see README: NER backends)
+
+
+def test_cascade_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every token unsure, runs over whole sentences: the full ensemble; none unsure: the
+    # network is not run at all
+    from rasd.extract.ner.ensemble import Cascade, EnsembleTagger
+
+    full = load_tagger("crf+nn-full")
+    assert isinstance(full, EnsembleTagger) and full.cascade is None
+    sents = [
+        simple_word_tokenize(t)
+        for t in (
+            "قال الرئيس الأمريكي جورج بوش إن القوات الأمريكية ستبقى في العراق.",
+            "واستقبل خادم الحرمين الشريفين في الرياض وزير خارجية فرنسا لوران فابيوس",
+            "وأعلنت شركة أرامكو السعودية نتائجها",
+        )
+    ]
+    want = full.tag_many(sents)
+    every = EnsembleTagger(full.crf, full.nn, cascade=Cascade(1.01, 0, 0))
+    assert every.tag_many(sents) == want
+    none = EnsembleTagger(full.crf, full.nn, cascade=Cascade(0.0, 4, 6))
+
+    def no_network(*_args: object) -> None:
+        raise AssertionError("the network ran")
+
+    monkeypatch.setattr(full.nn, "emissions_packed", no_network)
+    tags = none.tag_many(sents)  # the CRF's likeliest tag at each token
+    assert [len(t) for t in tags] == [len(s) for s in sents]
+    by_word = dict(zip(sents[0], tags[0], strict=True))
+    assert (by_word["جورج"], by_word["بوش"], by_word["العراق"]) == ("B-PERS", "I-PERS", "B-LOC")
 
 
 def test_nn_tags_real_sentence(nn_tagger: Tagger) -> None:

@@ -13,8 +13,9 @@ Use :func:`load_tagger` to get a :class:`Tagger`; tokens are raw words as split 
 Backends:
 
 - ``"crf+nn"`` (default): the two shipped models below decoded together,
-  :mod:`extract.ner.ensemble` (the most accurate on dev and on hand-annotated Saudi news;
-  the slowest);
+  :mod:`extract.ner.ensemble` (the most accurate on dev and on hand-annotated Saudi news),
+  the network run only around the tokens the CRF is unsure of;
+- ``"crf+nn-full"``: the same with the network run on every token (the slowest);
 - ``"crf"`` (shipped): a feature-rich CRF, :mod:`extract.ner.crf` (the fastest);
 - ``"nn"`` (shipped): a BiLSTM-CRF, :mod:`extract.ner.nn_runtime` (trained by
   ``bench/nn_model.py``);
@@ -57,7 +58,8 @@ def load_tagger(backend: str = "crf+nn", model_path: str | Path | None = None) -
 
     ``backend="nn"``: the BiLSTM-CRF; ``model_path`` is its model file or directory (default:
     ``extract/models/ner_nn.npz``).
-    ``backend="crf+nn"``: both shipped models decoded together (``model_path`` not used).
+    ``backend="crf+nn"``: both shipped models decoded together, the network only where the
+    CRF is unsure (``model_path`` not used); ``"crf+nn-full"``: the network everywhere.
     ``backend="crf"``: the CRF; ``model_path`` is a model directory (default: the one shipped
     in ``extract/models/``).  ``backend="bert"``: camel-tools' BERT recogniser;
     ``model_path`` is the fine-tuned model directory (default: the one installed in the
@@ -67,12 +69,14 @@ def load_tagger(backend: str = "crf+nn", model_path: str | Path | None = None) -
         from rasd.extract.ner.nn_runtime import NnTagger
 
         return NnTagger.load(model_path)
-    if backend == "crf+nn":
-        from rasd.extract.ner.ensemble import EnsembleTagger
+    if backend in ("crf+nn", "crf+nn-full"):
+        from rasd.extract.ner.ensemble import DEFAULT_CASCADE, EnsembleTagger
 
         if model_path is not None:
-            raise ValueError("backend 'crf+nn' uses the shipped models; --model is not supported")
-        return EnsembleTagger.load()
+            raise ValueError(
+                f"backend {backend!r} uses the shipped models; --model is not supported"
+            )
+        return EnsembleTagger.load(cascade=DEFAULT_CASCADE if backend == "crf+nn" else None)
     if backend == "crf":
         from rasd.extract.ner.crf import CrfTagger
 
@@ -81,4 +85,6 @@ def load_tagger(backend: str = "crf+nn", model_path: str | Path | None = None) -
         from rasd.extract.ner.bert import BertTagger
 
         return BertTagger(model_path)
-    raise ValueError(f"unknown NER backend {backend!r}; expected 'crf', 'nn', 'crf+nn' or 'bert'")
+    raise ValueError(
+        f"unknown NER backend {backend!r}; expected 'crf', 'nn', 'crf+nn', 'crf+nn-full' or 'bert'"
+    )

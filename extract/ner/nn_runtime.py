@@ -41,6 +41,7 @@ __all__ = [
     "NumpyNet",
     "load_lexicon",
     "load_model",
+    "marginals_packed",
     "time_major",
     "viterbi_batch",
     "viterbi_packed",
@@ -209,7 +210,9 @@ def viterbi_packed(
     """Best tag-id path of each sentence, from emissions ``em`` (N, K) of sentences packed one
     after another (``lengths``; empty sentences give empty paths).
 
-    The same paths as :func:`viterbi_batch` (ties go to the lower tag id in both).
+    ``start`` and ``end`` are the scores of the first and last tag, (K,), or one row per
+    sentence, (len(lengths), K).  The same paths as :func:`viterbi_batch` (ties go to the lower
+    tag id in both).
     """
     paths: list[list[int]] = [[] for _ in lengths]
     keep = [k for k, n in enumerate(lengths) if n]
@@ -220,7 +223,12 @@ def viterbi_packed(
     em_tm = em[pos]
     steps = active.tolist()
     score = np.empty((steps[0], em.shape[1]))
-    np.add(start[None, :], em_tm[: steps[0]], out=score)
+    if start.ndim == 2:  # one row per sentence: in time_major's order (longest first)
+        order = np.asarray(keep)[np.argsort(-np.asarray(lens), kind="stable")]
+        start, end = start[order], end[order]
+    else:
+        start = start[None, :]
+    np.add(start, em_tm[: steps[0]], out=score)
     back = np.empty((len(pos), em.shape[1]), dtype=np.intp)
     s = steps[0]
     for n in steps[1:]:
@@ -229,7 +237,7 @@ def viterbi_packed(
         back[s:e] = cand.argmax(axis=1)
         np.add(cand.max(axis=1), em_tm[s:e], out=score[:n])
         s = e
-    score += end[None, :]
+    score += end
     cur = score.argmax(axis=1)
     tm_path = np.empty(len(pos), dtype=np.intp)
     e = len(pos)
@@ -246,6 +254,56 @@ def viterbi_packed(
         paths[k] = flat[o : o + n].tolist()
         o += n
     return paths
+
+
+def marginals_packed(
+    em: np.ndarray,
+    lengths: Sequence[int],
+    trans: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+) -> np.ndarray:
+    """Marginal probability of each tag at each token, (N, K), of the linear-chain CRF with
+    emissions ``em`` (N, K) of sentences packed one after another (``lengths``, all > 0),
+    transition scores ``trans`` (K, K) and first/last-tag scores ``start``/``end`` (K,).
+
+    Forward-backward in probability space, each step's row rescaled to sum to 1 (the scale
+    cancels in the marginals), so no logarithm is taken inside the loop.
+
+    >>> m = marginals_packed(np.zeros((3, 2)), [1, 2], np.zeros((2, 2)), np.zeros(2),
+    ...                      np.zeros(2))
+    >>> m.tolist()
+    [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]]
+    """
+    active, pos, rev = time_major(lengths)
+    steps = active.tolist()
+    x = np.exp(em - em.max(axis=1, keepdims=True))  # (N, K), each row's largest = 1
+    e = np.exp(trans - trans.max())
+    # forward (alpha, time-major) and backward (beta times the emission, read from the end of
+    # each sentence) run side by side: both are "previous row @ matrix, times this token's x"
+    xs = np.stack([x[pos], x[rev]])
+    w = np.stack([e, e.T])
+    buf = np.empty_like(xs)
+    n0 = steps[0]
+    buf[0, :n0] = xs[0, :n0] * np.exp(start - start.max())
+    buf[1, :n0] = xs[1, :n0] * np.exp(end - end.max())
+    buf[:, :n0] /= buf[:, :n0].sum(axis=2, keepdims=True)
+    s = n0
+    prev = 0
+    for n in steps[1:]:
+        stop = s + n
+        r = np.matmul(buf[:, prev : prev + n], w)
+        r *= xs[:, s:stop]
+        r /= r.sum(axis=2, keepdims=True)
+        buf[:, s:stop] = r
+        prev = s
+        s = stop
+    out = np.empty_like(x)
+    out[pos] = buf[0]
+    out[rev] *= buf[1]
+    np.divide(out, x, out=out, where=x > 0)  # the token's own emission was in both
+    out /= out.sum(axis=1, keepdims=True)
+    return out
 
 
 def viterbi_batch(
