@@ -15,6 +15,7 @@ import re
 
 from rasd.extract.doc import strip_al
 from rasd.extract.patterns import (
+    ALLAH,
     frequent_words,
     is_name_stopword,
     name_connectors,
@@ -29,7 +30,6 @@ _PLACE_CLITICS = ("وبال", "فبال", "بال", "كال")
 _SON = ("بن", "ابن")
 #: an accusative ending (حزيناً، غنياً): an adverbial, not a word of a name
 _ADVERBIAL = ("اً", "\u064b", "\u064c", "\u064d")
-_ALLAH = fold("الله")
 
 
 def dual_noun(word: str) -> bool:
@@ -83,7 +83,7 @@ def _extend_after_son(text: str, end: int) -> int:
 def _object_allah(text: str, before: str, word: tuple[int, int, str]) -> bool:
     """Is ``word`` «الله» as the object of a verb after a name (دعا خالد المصلح الله أن
     ينتقم): after a word with ال and before a stopword?  «رامي الحمد الله بصفته» is a name."""
-    if fold(word[2]) != _ALLAH or not fold(before).startswith("ال"):
+    if fold(word[2]) != ALLAH or not fold(before).startswith("ال"):
         return False
     after = _words(text, word[1], min(len(text), word[1] + 20))[:1]
     return bool(after) and is_name_stopword(after[0][2])

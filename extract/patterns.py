@@ -262,7 +262,7 @@ def is_source_noun(word: str) -> str | None:
 
 #: «الله» (folded): after a word with ال it ends a name only when a stopword follows it
 #: (رامي الحمد الله بصفته; not «دعا خالد المصلح الله أن»)
-_ALLAH = fold("الله")
+ALLAH = fold("الله")
 
 #: an imperfect plural verb (يصرخون، ويقولون), never a word of a name
 _PLURAL_VERB = re.compile(r"^[وف]?[يت]\w{2,}ون$")
@@ -293,7 +293,7 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
     tagged = bool(inner and tags and tags[j].endswith("PERS"))
     if clitic_noun(tok.text) and (not inner or f[0] in "بل") and not tagged:
         return False  # "ونظيره"; after a name too: "آل مرعي بحجب" (بـ + حجب), not "بن علي بصفر"
-    if f == _ALLAH and j > 0 and view.folded[j - 1].startswith("ال"):
+    if f == ALLAH and j > 0 and view.folded[j - 1].startswith("ال"):
         after = view.tokens[j + 1].text if j + 1 < len(view.tokens) else ""
         if is_name_stopword(after):  # but "رامي الحمد الله بصفته" is a name
             return False  # "دعا خالد المصلح الله أن ينتقم": the verb's object, not a name
