@@ -43,6 +43,11 @@ Entity pages on demand
     side panel of such an entity asks (``HEAD``) whether its page exists and, here, adds a
     link to it.
 
+**Kept answers.** The solutions of a SELECT query are kept (:class:`rasd.answers.AnswerCache`,
+``cache_bytes``) and a query asked again is answered from them, in the format asked for; the
+shipped queries (and the user's ``--warm`` files) are evaluated in the background at start.
+The header ``X-Rasd-Cache: hit|miss`` says which it was.
+
 **A build into the served folder** rewrites the store under the read-only snapshot; queries
 then get a 503 asking for a restart (:class:`StoreWatch`), and the server does not start on a
 folder whose build is in progress.
