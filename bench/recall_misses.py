@@ -15,19 +15,12 @@ the statements found with a wrong speaker or none, with 200 characters before th
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
 
+import eval_unseen3 as ev  # the scorer beside this script (bench/ is on the path)
+
 BENCH = Path(__file__).resolve().parent
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("eval_unseen3", BENCH / "eval_unseen3.py")
-    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules["eval_unseen3"] = mod
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
 
 
 def main() -> None:
@@ -42,7 +35,6 @@ def main() -> None:
     args = ap.parse_args()
     if args.corpus.startswith("unseen6"):
         raise SystemExit("unseen6 is the held-out test set: scored once by the lead, never read")
-    ev = _scorer()
     gold = ev.read_gold(ev.BENCH, args.corpus)
     if gold.errors:
         raise SystemExit("\n".join(gold.errors))

@@ -17,9 +17,9 @@ Only the dev corpora (unseen3, unseen4, unseen5) may be read; unseen6 is held ou
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import sys
 from pathlib import Path
+
+import eval_unseen3 as ev  # the scorer beside this script (bench/ is on the path)
 
 from rasd.extract.pipeline import extract_article
 from rasd.extract.records import Extraction
@@ -27,14 +27,6 @@ from rasd.extract.text import fold
 
 BENCH = Path(__file__).resolve().parent
 ALLOWED = ("unseen3", "unseen4", "unseen5")
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("eval_unseen3", BENCH / "eval_unseen3.py")
-    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules["eval_unseen3"] = mod
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
 
 
 def locate(text: str, evidence: str) -> int:
@@ -74,7 +66,6 @@ def main() -> None:
     ap.add_argument("--article", action="append", default=[])
     ap.add_argument("--all", action="store_true", help="every gold row, found or not")
     args = ap.parse_args()
-    ev = _scorer()
     gold = ev.read_gold(ev.BENCH, args.corpus)
     listed = ev.article_list(ev.BENCH / f"{args.corpus}_articles.tsv")
     kinds = [args.kind] if args.kind else ["platforms", "control"]

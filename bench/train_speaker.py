@@ -22,7 +22,6 @@ fold with the scorer's own :func:`eval_unseen3.evaluate`, per fold and in total.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import re
 import sys
 import time
@@ -30,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import eval_unseen3 as EV  # the scorer beside this script (bench/ is on the path)
 import numpy as np
 
 from rasd.extract.doc import Doc
@@ -44,17 +44,6 @@ CORPORA = ("unseen3", "unseen4")
 L2 = 0.01
 STEPS = 600
 RATE = 0.5
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("eval_unseen3", BENCH / "eval_unseen3.py")
-    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules["eval_unseen3"] = mod  # its dataclasses look their module up
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
-
-
-EV = _scorer()
 
 
 @dataclass
