@@ -29,6 +29,13 @@ CANONICAL = ox.QueryResultsFormat.JSON
 Key = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
+def reformat(canonical: bytes, fmt: Any) -> bytes:
+    """Solutions kept as :data:`CANONICAL` bytes, serialised as ``fmt``."""
+    if fmt == CANONICAL:
+        return canonical
+    return ox.parse_query_results(canonical, format=CANONICAL).serialize(format=fmt)
+
+
 def query_key(
     sparql: str, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None
 ) -> Key:
@@ -79,7 +86,7 @@ class AnswerCache:
             return body
         if canonical is None:
             return None
-        body = ox.parse_query_results(canonical, format=CANONICAL).serialize(format=fmt)
+        body = reformat(canonical, fmt)
         self._put((key, _name(fmt)), body)
         return body
 

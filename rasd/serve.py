@@ -91,7 +91,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
-from rasd.answers import CANONICAL, AnswerCache, query_key
+from rasd.answers import CANONICAL, AnswerCache, query_key, reformat
 from rasd.export.html.model import SITE_ENTRIES, file_stem
 from rasd.export.html.ondemand import EntityPages
 from rasd.extract.errors import RasdError, UsageError
@@ -485,13 +485,12 @@ class SparqlEndpoint:
                 name = negotiate(accept, _SOLUTIONS, fmt)
                 ctype, results_format = _SOLUTIONS[name]
                 result.serialize(sink, CANONICAL)
+                canonical = b"".join(sink.parts)
                 key = query_key(sparql, default_graphs, named_graphs)
-                self.cache.put(key, b"".join(sink.parts))
-                body = self.cache.get(key, results_format)
-                if body is None:  # larger than the cache: convert it here
-                    canonical = b"".join(sink.parts)
-                    solutions = ox.parse_query_results(canonical, format=CANONICAL)
-                    body = solutions.serialize(format=results_format)
+                kept = self.cache.put(key, canonical)
+                body = self.cache.get(key, results_format) if kept else None
+                if body is None:  # larger than the cache: converted here
+                    body = reformat(canonical, results_format)
                 return Answer(200, ctype, body, cache="miss")
             else:
                 name = negotiate(accept, _SOLUTIONS, fmt)
