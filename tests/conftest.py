@@ -10,11 +10,35 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from rasd.cli import main
+from rasd.extract.pipeline import extract_article
+from rasd.extract.reader import parse_record
+from rasd.extract.records import Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "saudinewsnet"
+
+
+def extract_text(text: str, title: str | None = None) -> Extraction:
+    """The extraction of one article whose body is ``text`` (and headline ``title``)."""
+    record = {"content": text} if title is None else {"title": title, "content": text}
+    return extract_article(parse_record(record, "test"))
+
+
+def said(text: str, title: str | None = None) -> list[tuple[tuple[str, ...], str, str]]:
+    """(speaker labels, speaker status, claim text) for each claim of the article."""
+    ex = extract_text(text, title)
+    labels = {e.key: e.label for e in ex.entities}
+    return [
+        (tuple(labels.get(s, s) for s in c.speakers), c.speaker_status, c.text) for c in ex.claims
+    ]
+
+
+def entity_keys(text: str, cls: str | None = None) -> set[str]:
+    """The keys of the article-independent entities of ``text`` (of class ``cls``)."""
+    ents = extract_text(text).entities
+    return {e.key for e in ents if e.scope is None and (cls is None or e.cls == cls)}
 
 
 def need_shared(path: Path) -> None:

@@ -5,6 +5,7 @@ whose speaker cannot be identified (left open, never guessed)."""
 from __future__ import annotations
 
 import pytest
+from conftest import said
 from rdflib import RDF
 
 from rasd.extract.pipeline import extract_article
@@ -17,15 +18,6 @@ from rasd.graph.vocab import RASD, SCHEMA
 
 def run(text: str) -> Extraction:
     return extract_article(parse_record({"content": text}, "claims-test"))
-
-
-def said(text: str) -> list[tuple[tuple[str, ...], str, str]]:
-    """(speaker labels, speaker status, first words of the claim) for each claim."""
-    ex = run(text)
-    labels = {e.key: e.label for e in ex.entities}
-    return [
-        (tuple(labels.get(s, s) for s in c.speakers), c.speaker_status, c.text) for c in ex.claims
-    ]
 
 
 def test_the_addressee_is_skipped_and_the_titled_name_speaks() -> None:

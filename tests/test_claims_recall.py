@@ -12,19 +12,7 @@ corpus); each construction has sentences that must not become claims.
 from __future__ import annotations
 
 import pytest
-
-from rasd.extract.pipeline import extract_article
-from rasd.extract.reader import parse_record
-
-
-def said(text: str, title: str | None = None) -> list[tuple[tuple[str, ...], str, str]]:
-    """(speaker labels, speaker status, claim text) for each claim of the article."""
-    record = {"content": text} if title is None else {"title": title, "content": text}
-    ex = extract_article(parse_record(record, "recall-test"))
-    labels = {e.key: e.label for e in ex.entities}
-    return [
-        (tuple(labels.get(s, s) for s in c.speakers), c.speaker_status, c.text) for c in ex.claims
-    ]
+from conftest import said
 
 
 @pytest.mark.parametrize(

@@ -8,17 +8,7 @@ the corpus.
 
 from __future__ import annotations
 
-from rasd.extract.pipeline import extract_article
-from rasd.extract.reader import parse_record
-
-
-def said(text: str) -> list[tuple[tuple[str, ...], str, str]]:
-    """(speaker labels, speaker status, claim text) for each claim of the article."""
-    ex = extract_article(parse_record({"content": text}, "recall8-test"))
-    labels = {e.key: e.label for e in ex.entities}
-    return [
-        (tuple(labels.get(s, s) for s in c.speakers), c.speaker_status, c.text) for c in ex.claims
-    ]
+from conftest import said
 
 
 def claim_with(claims: list, words: str) -> tuple[tuple[str, ...], str, str]:

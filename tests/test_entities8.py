@@ -5,18 +5,9 @@ Every sentence here was written for the test, after a construction read in unsee
 from __future__ import annotations
 
 import pytest
+from conftest import entity_keys, extract_text
 
-from rasd.extract.pipeline import extract_article
-from rasd.extract.reader import parse_record
 from rasd.extract.text import match_key
-
-
-def run(text: str):
-    return extract_article(parse_record({"content": text}, "entities8-test"))
-
-
-def keys(text: str, cls: str | None = None) -> set[str]:
-    return {e.key for e in run(text).entities if e.scope is None and (cls is None or e.cls == cls)}
 
 
 @pytest.mark.parametrize(
@@ -33,12 +24,12 @@ def keys(text: str, cls: str | None = None) -> set[str]:
     ],
 )
 def test_person_names_neither_cut_nor_swollen(text: str, name: str) -> None:
-    persons = keys(text, "Person")
+    persons = entity_keys(text, "Person")
     assert persons == {match_key(name)}
 
 
 def test_titles_without_a_name_make_no_person() -> None:
-    assert not keys("قد نحتاج لكاتب او دبلوماسي شجاع يلتقي بكل المقربين منه.", "Person")
+    assert not entity_keys("قد نحتاج لكاتب او دبلوماسي شجاع يلتقي بكل المقربين منه.", "Person")
 
 
 @pytest.mark.parametrize(
@@ -50,11 +41,11 @@ def test_titles_without_a_name_make_no_person() -> None:
     ],
 )
 def test_lexicon_names_that_are_common_nouns_in_context(text: str) -> None:
-    assert not keys(text) - {match_key("المملكة"), match_key("السعودية")}
+    assert not entity_keys(text) - {match_key("المملكة"), match_key("السعودية")}
 
 
 def test_the_same_names_stay_places_elsewhere() -> None:
-    found = keys("وصل الوفد إلى مدينة حماة أمس ثم زار نهر النيل ثم المغرب.")
+    found = entity_keys("وصل الوفد إلى مدينة حماة أمس ثم زار نهر النيل ثم المغرب.")
     assert {match_key("حماة"), match_key("النيل"), match_key("المغرب")} <= found
 
 
@@ -70,11 +61,11 @@ def test_the_same_names_stay_places_elsewhere() -> None:
     ],
 )
 def test_no_organisation_from_common_phrases(text: str, junk: str) -> None:
-    assert match_key(junk) not in keys(text, "Organization")
+    assert match_key(junk) not in entity_keys(text, "Organization")
 
 
 def test_coordinated_names_stay_whole() -> None:
-    assert match_key("حزب العدالة والتنمية") in keys(
+    assert match_key("حزب العدالة والتنمية") in entity_keys(
         "يترأس أوغلو حزب العدالة والتنمية، أكبر الأحزاب.", "Organization"
     )
 
@@ -93,7 +84,7 @@ def test_coordinated_names_stay_whole() -> None:
     ],
 )
 def test_a_short_form_of_a_person_is_that_person(text: str, name: str) -> None:
-    assert keys(text, "Person") == {match_key(name)}
+    assert entity_keys(text, "Person") == {match_key(name)}
 
 
 @pytest.mark.parametrize(
@@ -105,6 +96,6 @@ def test_a_short_form_of_a_person_is_that_person(text: str, name: str) -> None:
     ],
 )
 def test_spelling_variants_are_one_node(text: str, one: str) -> None:
-    ex = run(text)
+    ex = extract_text(text)
     found = {e.key for e in ex.entities if e.scope is None and e.cls != "Event"}
     assert found - {match_key("تركيا")} == {match_key(one)}
