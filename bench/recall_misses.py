@@ -6,7 +6,7 @@ functions), each with 160 characters before its ``text_start`` and 80 after (``â
 the start), and the claims rasd emitted within 300 characters.  This is the error reading
 that ``bench/recall_results.md`` groups into construction classes.  ``--wrong`` lists instead
 the statements found with a wrong speaker or none, with 200 characters before the claim.
-``unseen6`` is the held-out test set and is refused.
+``eval_unseen3.HELD_OUT`` is the held-out test set and is refused.
 
     PYTHONPATH=$PWD /work/main/.venv/bin/python bench/recall_misses.py --corpus unseen3 \\
         --splits dev,test > /tmp/miss3.txt
@@ -33,8 +33,8 @@ def main() -> None:
         help="list the found statements whose speaker is wrong or left open, not the misses",
     )
     args = ap.parse_args()
-    if args.corpus.startswith("unseen6"):
-        raise SystemExit("unseen6 is the held-out test set: scored once by the lead, never read")
+    if args.corpus.startswith(ev.HELD_OUT):
+        raise SystemExit(f"{ev.HELD_OUT} is held out: scored once at the end, never read")
     gold = ev.read_gold(ev.BENCH, args.corpus)
     if gold.errors:
         raise SystemExit("\n".join(gold.errors))

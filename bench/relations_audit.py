@@ -12,8 +12,8 @@ dataset) and writes, per corpus:
   to be exhaustive, so a ``?`` link is a false link unless the annotators missed it: the
   ``?`` links are read by hand and judged in ``bench/relations_results.md``.
 
-Only unseen3, unseen4 and unseen5 may be audited (their test halves are spent); unseen6 is
-the held-out test set.
+Only the dev corpora (``eval_unseen3.DEV_CORPORA``) may be audited; ``eval_unseen3.HELD_OUT``
+is the held-out test set.
 
     PYTHONPATH=$PWD /work/main/.venv/bin/python bench/relations_audit.py \
         --out /tmp/relations_audit.md [--corpus unseen3 unseen4 unseen5]
@@ -33,7 +33,7 @@ from rasd.extract.pipeline import extract_article
 from rasd.graph.vocab import RASD, SCHEMA
 
 BENCH = Path(__file__).resolve().parent
-ALLOWED = ("unseen3", "unseen4", "unseen5")
+ALLOWED = ev.DEV_CORPORA
 
 
 def _evidence(g: Graph, s, p, o) -> str:

@@ -11,7 +11,7 @@ as missed here only with ``--all``.
     PYTHONPATH=$PWD /work/main/.venv/bin/python bench/relations_misses.py \
         --corpus unseen5 [--kind platforms|control] [--article u05] [--all]
 
-Only the dev corpora (unseen3, unseen4, unseen5) may be read; unseen6 is held out.
+Only the dev corpora (``eval_unseen3.DEV_CORPORA``) may be read; ``HELD_OUT`` is held out.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from rasd.extract.records import Extraction
 from rasd.extract.text import fold
 
 BENCH = Path(__file__).resolve().parent
-ALLOWED = ("unseen3", "unseen4", "unseen5")
+ALLOWED = ev.DEV_CORPORA
 
 
 def locate(text: str, evidence: str) -> int:

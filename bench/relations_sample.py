@@ -1,7 +1,7 @@
 """Platform and control links on unannotated news: a precision check outside the gold (issue 11).
 
 Draws ``--n`` SaudiNewsNet articles (seeded shuffle) that are in none of the article lists of
-the annotated corpora (``bench/unseen*_articles.tsv``, held-out unseen6 included, so that no
+the annotated corpora (``bench/unseen*_articles.tsv``, the held-out corpus included, so that no
 held-out text is read) and that contain at least two platform or control words, runs rasd's
 extraction on them and writes every platform/control relation with its sentence to a JSON
 file.  With ``--before OLD.json`` (the same sample run by another checkout), it prints the

@@ -43,6 +43,11 @@ before any of it was read) excludes unseen3, unseen4 and unseen5 as used, has se
 articles per stratum, and is **test only** (u01–u40): unseen5 was scored once at the end of the
 sixth session, so it is spent; all earlier corpora are material to read errors from.
 
+The seventh corpus (``--corpus unseen7``, drawn 2026-12-01 at the start of the eighth session,
+before any of it was read) excludes unseen3–unseen6 as used, has seed 15 and 20 articles per
+stratum, and is **test only** (u01–u40): unseen6 was scored once at the end of the seventh
+session, so it is spent.
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -52,6 +57,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen4 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen5 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen6 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen7 --write
 """
 
 from __future__ import annotations
@@ -76,6 +82,7 @@ DRAWS = {
     "unseen4": (12, 20, ("unseen3",), False),
     "unseen5": (13, 20, ("unseen3", "unseen4"), True),
     "unseen6": (14, 20, ("unseen3", "unseen4", "unseen5"), True),
+    "unseen7": (15, 20, ("unseen3", "unseen4", "unseen5", "unseen6"), True),
 }
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
