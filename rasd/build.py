@@ -463,27 +463,34 @@ def build(
         batch_size=batch_size,
     )
     out_dir = Path(out_dir)
+    t0 = time.perf_counter()
     try:
-        report = _build(inputs, out_dir, incremental=True, **args)
+        report, rdf = _build(inputs, out_dir, incremental=True, **args)
     except _Rebuild as why:
         reason = str(why)  # leave the except block first, so the failed attempt's store closes
         report = None
     if report is None:
         log.warning("%s; rebuilding everything", reason)
-        report = _build(inputs, out_dir, incremental=False, **args)
-    if pages and report.articles:
-        # the build's handle on the store is closed now: page writers open it read-only
-        t = time.perf_counter()
-        counts: dict[str, int] = {}
-        report.outputs.append(
-            write_pages(
+        report, rdf = _build(inputs, out_dir, incremental=False, **args)
+    try:
+        if pages and report.articles:
+            # the build's handle on the store is closed now: page writers open it read-only
+            t = time.perf_counter()
+            counts: dict[str, int] = {}
+            index = write_pages(
                 out_dir, max_overview_nodes=max_overview_nodes, workers=workers, counts=counts
             )
-        )
-        report.times["pages"] = time.perf_counter() - t
-        report.pages_written = counts.get("written", 0)
-        report.pages_kept = counts.get("kept", 0)
-        report.times["total"] = report.times.pop("total") + report.times["pages"]
+            report.times["pages"] = time.perf_counter() - t
+            report.pages_written = counts.get("written", 0)
+            report.pages_kept = counts.get("kept", 0)
+        else:
+            index = None
+    finally:
+        written, seconds = rdf.result()  # the Turtle/TriG writer ran beside the pages
+    report.outputs += written + ([index] if index else [])
+    report.times["turtle+trig"] = seconds
+    report.times.pop("total")
+    report.times["total"] = time.perf_counter() - t0
     return report
 
 
@@ -498,7 +505,9 @@ def _build(
     strict: bool,
     progress: Callable[[str, int], None] | None,
     batch_size: int,
-) -> BuildReport:
+) -> tuple[BuildReport, _RdfFiles]:
+    """The build up to the store, the entities and ``errors.jsonl``; ``graph.ttl`` and
+    ``graph.trig`` are being written by the returned :class:`_RdfFiles` when it returns."""
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "state").mkdir(exist_ok=True)
@@ -610,9 +619,7 @@ def _build(
     _save_state(out_dir, state)
     _dirty_path(out_dir).unlink()
 
-    t = time.perf_counter()
-    report.outputs += write_rdf_files(out_dir, store, state, cache, entity_text)
-    report.times["turtle+trig"] = time.perf_counter() - t
+    rdf = _RdfFiles(out_dir, store, state, cache, entity_text)
     cache.close()
     report.corrupt_cache = cache.corrupt
     _write_errors(out_dir, report.failures)
@@ -624,7 +631,7 @@ def _build(
     report.entities = dict(sorted(Counter(e.cls for e in entities.values()).items()))
     report.failures.sort(key=lambda f: (f.source, f.record, f.component))
     report.times["total"] = time.perf_counter() - t0
-    return report
+    return report, rdf
 
 
 class _Rebuild(RasdError):
@@ -662,27 +669,76 @@ def _write_entities(
         store.load(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=g)
 
 
-def _article_chunks(state: _State, cache: ResultCache) -> Iterator[tuple[str, str]]:
-    """``(article id, N-Quads text)`` of every article of the build, in article-id order."""
-    for article_id in sorted(state.articles):
-        key = state.articles[article_id][0]
+def _article_chunks(keys: dict[str, str], cache: ResultCache) -> Iterator[tuple[str, str]]:
+    """``(article id, N-Quads text)`` of every article of the build (``keys``: article id →
+    cache key), in article-id order."""
+    for article_id in sorted(keys):
+        key = keys[article_id]
         data = cache.get_nquads(key)
         if data is None:
             raise RasdError(f"{cache.path}: the result of article {article_id} went missing")
         yield article_id, zlib.decompress(data).decode("utf-8")
 
 
+class _RdfFiles:
+    """``graph.ttl`` and ``graph.trig`` being written (:func:`write_rdf_files`).  A small graph
+    is written at once from the store; a large one by a forked process from the cache, so that
+    it runs beside the pages, whose global stages leave the second core idle.
+    :meth:`result` waits for the files and returns them with the seconds they took."""
+
+    def __init__(
+        self, out_dir: Path, store: ox.Store, state: _State, cache: ResultCache, entity_text: str
+    ) -> None:
+        t = time.perf_counter()
+        self._pool: ProcessPoolExecutor | None = None
+        total = sum(v[1] for v in state.articles.values())
+        keys = {a: v[0] for a, v in state.articles.items()}
+        if total <= PRETTY_MAX_TRIPLES:
+            files = write_rdf_files(out_dir, store, keys, cache, entity_text, total)
+            self._done = (files, time.perf_counter() - t)
+            return
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        self._future = self._pool.submit(_write_rdf_large, out_dir, cache.path, keys, entity_text)
+
+    def result(self) -> tuple[list[Path], float]:
+        if self._pool is None:
+            return self._done
+        try:
+            return self._future.result()
+        finally:
+            self._pool.shutdown()
+
+
+def _write_rdf_large(
+    out_dir: Path, cache_path: Path, keys: dict[str, str], entity_text: str
+) -> tuple[list[Path], float]:
+    """:func:`write_rdf_files` of a large graph in a process of its own (its own connection
+    to the cache); returns the files and the seconds taken."""
+    t = time.perf_counter()
+    cache = ResultCache(cache_path)
+    try:
+        files = write_rdf_files(out_dir, None, keys, cache, entity_text, PRETTY_MAX_TRIPLES + 1)
+    finally:
+        cache.close()
+    return files, time.perf_counter() - t
+
+
 def write_rdf_files(
-    out_dir: Path, store: ox.Store, state: _State, cache: ResultCache, entity_text: str
+    out_dir: Path,
+    store: ox.Store | None,
+    keys: dict[str, str],
+    cache: ResultCache,
+    entity_text: str,
+    total: int,
 ) -> list[Path]:
-    """``graph.ttl`` (the union) and ``graph.trig`` (one named graph per article and the
-    entities graph, ``entity_text`` as N-Triples), deterministic for the same store content:
-    Oxigraph's grouped Turtle for small graphs; for large ones, one triple a line from the
-    cached N-Quads in article order, both files in one pass over the cache (Oxigraph's
-    serialiser writes ~50k triples/s here, too slow for 25 M)."""
-    total = sum(v[1] for v in state.articles.values())
+    """``graph.ttl`` (the union) and ``graph.trig`` (one named graph per article, ``keys``:
+    article id → cache key, and the entities graph, ``entity_text`` as N-Triples),
+    deterministic for the same store content: Oxigraph's grouped Turtle for small graphs
+    (``total`` triples at most :data:`PRETTY_MAX_TRIPLES`, read from ``store``); for large ones,
+    one triple a line from the cached N-Quads in article order, both files in one pass over
+    the cache (Oxigraph's serialiser writes ~50k triples/s here, too slow for 25 M)."""
     ttl, trig = out_dir / "graph.ttl", out_dir / "graph.trig"
-    if total <= PRETTY_MAX_TRIPLES:
+    if total <= PRETTY_MAX_TRIPLES and store is not None:
         from rasd.export.registry import get_exporter
 
         get_exporter("turtle").write(store, ttl)
@@ -696,7 +752,7 @@ def write_rdf_files(
     ):
         t.write(entity_text)
         q.write(f"{nt.iri(str(ENTITIES_GRAPH))} {{\n{entity_text}}}\n")
-        for article_id, text in _article_chunks(state, cache):
+        for article_id, text in _article_chunks(keys, cache):
             g = nt.iri(str(graph_iri(article_id)))
             lines = text.replace(f" {g} .\n", " .\n")
             t.write(lines)
