@@ -146,7 +146,8 @@ def write_site_from_store(
     if workers > 1 and path is None:
         log.info("site: one process (workers need the directory of an on-disk store)")
         workers = 1
-    index = read_index(store, min_mentions=min_mentions)
+    path_ = path if workers > 1 else None
+    index = read_index(store, min_mentions=min_mentions, path=path_, stats=stats)
     clock("read_index")
     site = Site(index)
     log.info(

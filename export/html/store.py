@@ -17,9 +17,13 @@ pages are a deterministic function of the triples.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+import time
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -388,8 +392,23 @@ def _group(items, key) -> dict[str, list]:
     return dict(out)
 
 
-def read_index(store: ox.Store, *, min_mentions: int = MIN_MENTIONS) -> SiteIndex:
-    """Read the entity-level data of the whole site (no article bodies, no mention spans)."""
+def read_index(
+    store: ox.Store,
+    *,
+    min_mentions: int = MIN_MENTIONS,
+    path: Path | None = None,
+    stats: dict[str, float] | None = None,
+) -> SiteIndex:
+    """Read the entity-level data of the whole site (no article bodies, no mention spans).
+
+    With ``path`` (the directory of ``store`` on disk), the claims, the largest part, are read
+    by a forked process with its own read-only handle while this one reads the rest: two
+    cores instead of one on an archive.  The index is the same either way.  ``stats``, when
+    given, receives that process's CPU seconds under ``read_index``."""
+    pending = None
+    if path is not None:
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        pending = pool.submit(_read_claims_at, path)
     entities = _read_entities(store)
     articles = _read_articles(store)
     counts: dict[str, int] = defaultdict(int)
@@ -406,8 +425,16 @@ def read_index(store: ox.Store, *, min_mentions: int = MIN_MENTIONS) -> SiteInde
         if art.publisher in entities:
             counts[art.publisher] += 1
             by_entity[art.publisher].add(art.iri)
-    claims = _read_claims(store)
     relations, evidence = _read_relations(store, entities)
+    if pending is None:
+        claims = _read_claims(store)
+    else:
+        try:
+            claims, cpu = pending.result()
+        finally:
+            pool.shutdown()
+        if stats is not None:
+            stats["read_index"] = stats.get("read_index", 0.0) + cpu
     index = SiteIndex(
         entities=entities,
         articles=articles,
@@ -438,6 +465,14 @@ def read_index(store: ox.Store, *, min_mentions: int = MIN_MENTIONS) -> SiteInde
             ]
             ent.href = f"article/{articles[arts[0]].file}.html#e-{ent.file}" if arts else ""
     return index
+
+
+def _read_claims_at(path: Path) -> tuple[list[Claim], float]:
+    """:func:`_read_claims` through a read-only handle of its own on the store at ``path``,
+    with the CPU seconds it took."""
+    t = time.process_time()
+    claims = _read_claims(ox.Store.read_only(str(path)))
+    return claims, time.process_time() - t
 
 
 # ---------------------------------------------------------------- one article at a time
