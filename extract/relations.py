@@ -26,7 +26,13 @@ import re
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.lexicon import alias_index
-from rasd.extract.patterns import document_source_nouns, media_heads, org_heads, place_nouns
+from rasd.extract.patterns import (
+    document_source_nouns,
+    frequent_words,
+    media_heads,
+    org_heads,
+    place_nouns,
+)
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
 from rasd.extract.text import fold, is_word, match_key
@@ -253,11 +259,44 @@ def _subject_position(doc: Doc, m: Mention) -> bool:
     return last[-1:] in '،,.:؛«"(-' or bare_forms(last) & relation_words("subject_opener")
 
 
+_TITLE_GAP = 2  # common definite words between a title and the name it introduces
+
+
+def _title_of_name(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` is a title that coreference read as a reference to a person named before
+    but that introduces a name of its own («غرد الدكتور الشاعر صالح الشادي»، «للصفحة الرسمية
+    للشيخ السديرة»): after it, over at most two common definite words, a person's name or a
+    word that is no common word (a name rasd did not find)."""
+    if m.layer != "coref-title":
+        return False
+    text = doc.article.text
+    common = frequent_words()
+    pos = m.end
+    for _ in range(_TITLE_GAP + 1):
+        rest = text[pos : pos + 40]
+        words = rest.split()
+        if not words:
+            return False
+        start = pos + rest.index(words[0])
+        if any(n.start == start and n.cls == "Person" for n in doc.mentions):
+            return True
+        core = words[0].strip('«»"“”()،,:.')
+        if not core.isalpha():
+            return False  # punctuation or a number after the title: it stands alone
+        f = fold(core)
+        if f not in common:
+            return True
+        if not f.startswith("ال"):
+            return False
+        pos = start + len(words[0])
+    return False
+
+
 def _candidate(doc: Doc, m: Mention, classes: tuple[str, ...], before: bool = False) -> bool:
-    """``m`` may be the actor: of one of ``classes``; a place (a country acting as a state)
-    only when no preposition governs it and, before the cue, at its clause's start
-    (:func:`_subject_position`)."""
-    if m.cls not in classes:
+    """``m`` may be the actor: of one of ``classes``, not a title introducing a name of its own
+    (:func:`_title_of_name`); a place (a country acting as a state) only when no preposition
+    governs it and, before the cue, at its clause's start (:func:`_subject_position`)."""
+    if m.cls not in classes or _title_of_name(doc, m):
         return False
     if m.cls not in PLACE_CLASSES:
         return True
@@ -587,7 +626,8 @@ def _account_owner(
     pronoun's unambiguous antecedent, else the speaker of the sentence's claim («وذكر في
     تدوينة له عبر حسابه …: "…"»).  Returns its key and where it is named (-1 for a speaker)."""
     toks = view.tokens
-    actor = None if supporters else _actor_near(doc, view, i, _ACTORS)
+    possessive = _possessive(toks[i].text)  # "على صفحته": the owner is named before it
+    actor = None if supporters else _actor_near(doc, view, i, _ACTORS, after_ok=not possessive)
     if actor is None and (supporters or _possessive(toks[i].text)):
         actor = _antecedent(doc, view, toks[i].start, ("Organization", "Person"))
     if actor is not None:
@@ -1175,9 +1215,17 @@ def find_relations(doc: Doc) -> None:
                 for m in _platforms_from(doc, view, pos, reach):
                     _add(doc, view, actor.key, pred, m.key, "relation-cues")
             elif pattern == "actor-implied":
-                # "في إحدى تغريداته": the pronoun refers back, so the actor may stand before
-                before_ok = before_ok or _pronoun_attached(view, i)
-                actor = _actor_near(doc, view, i, ("Person", "Organization"), before_ok)
+                # "في إحدى تغريداته": the pronoun refers back, so the actor stands before
+                # it, never after it («قال فلان في تغريدته: اللهم عليك بداعش»)
+                attached = _pronoun_attached(view, i)
+                actor = _actor_near(
+                    doc,
+                    view,
+                    i,
+                    ("Person", "Organization"),
+                    before_ok or attached,
+                    after_ok=not attached,
+                )
                 speaker = actor.key if actor is not None else _claim_speaker(doc, view, i)
                 if speaker is not None:
                     platform = _implied_platform(doc, implies)

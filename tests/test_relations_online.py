@@ -392,3 +392,18 @@ def test_websites_and_accounts_pass_the_shapes() -> None:
         g.add((s, p, o))
     assert set(g.subjects(None, RASD.Account)) and set(g.subjects(None, RASD.Website))
     assert validate(g) == []
+
+
+def test_a_tweet_of_his_is_the_speakers_not_a_name_quoted_in_it() -> None:
+    found = relations("قال الكاتب سامي العتيبي في تغريدته: اللهم عليك بداعش ومن يدعمها.")
+    assert ("سامي العتيبي", "usesPlatform", "تويتر") in found
+    assert not any(s == "داعش" for s, _p, _o in found)
+
+
+def test_a_title_before_a_name_is_not_a_reference_to_an_earlier_person() -> None:
+    found = relations(
+        "وكتب الدكتور فهد الزهراني مقالاً عن الإرهاب. "
+        "وفي المساء غرد الدكتور الكاتب ماجد الحربي قائلا إن الوطن باق."
+    )
+    assert ("ماجد الحربي", "usesPlatform", "تويتر") in found
+    assert ("فهد الزهراني", "usesPlatform", "تويتر") not in found
