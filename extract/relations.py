@@ -25,8 +25,17 @@ import functools
 import re
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
+from rasd.extract.facilities import facility_heads
 from rasd.extract.lexicon import alias_index
-from rasd.extract.patterns import document_source_nouns, media_heads, org_heads, place_nouns
+from rasd.extract.patterns import (
+    document_source_nouns,
+    frequent_words,
+    is_name_stopword,
+    media_heads,
+    name_connectors,
+    org_heads,
+    place_nouns,
+)
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
 from rasd.extract.text import fold, is_word, match_key
@@ -253,11 +262,44 @@ def _subject_position(doc: Doc, m: Mention) -> bool:
     return last[-1:] in '،,.:؛«"(-' or bare_forms(last) & relation_words("subject_opener")
 
 
+_TITLE_GAP = 2  # common definite words between a title and the name it introduces
+
+
+def _title_of_name(doc: Doc, m: Mention) -> bool:
+    """Whether ``m`` is a title that coreference read as a reference to a person named before
+    but that introduces a name of its own («غرد الدكتور الشاعر صالح الشادي»، «للصفحة الرسمية
+    للشيخ السديرة»): after it, over at most two common definite words, a person's name or a
+    word that is no common word (a name rasd did not find)."""
+    if m.layer != "coref-title":
+        return False
+    text = doc.article.text
+    common = frequent_words()
+    pos = m.end
+    for _ in range(_TITLE_GAP + 1):
+        rest = text[pos : pos + 40]
+        words = rest.split()
+        if not words:
+            return False
+        start = pos + rest.index(words[0])
+        if any(n.start == start and n.cls == "Person" for n in doc.mentions):
+            return True
+        core = words[0].strip('«»"“”()،,:.')
+        if not core.isalpha():
+            return False  # punctuation or a number after the title: it stands alone
+        f = fold(core)
+        if f not in common:
+            return True
+        if not f.startswith("ال"):
+            return False
+        pos = start + len(words[0])
+    return False
+
+
 def _candidate(doc: Doc, m: Mention, classes: tuple[str, ...], before: bool = False) -> bool:
-    """``m`` may be the actor: of one of ``classes``; a place (a country acting as a state)
-    only when no preposition governs it and, before the cue, at its clause's start
-    (:func:`_subject_position`)."""
-    if m.cls not in classes:
+    """``m`` may be the actor: of one of ``classes``, not a title introducing a name of its own
+    (:func:`_title_of_name`); a place (a country acting as a state) only when no preposition
+    governs it and, before the cue, at its clause's start (:func:`_subject_position`)."""
+    if m.cls not in classes or _title_of_name(doc, m):
         return False
     if m.cls not in PLACE_CLASSES:
         return True
@@ -587,7 +629,8 @@ def _account_owner(
     pronoun's unambiguous antecedent, else the speaker of the sentence's claim («وذكر في
     تدوينة له عبر حسابه …: "…"»).  Returns its key and where it is named (-1 for a speaker)."""
     toks = view.tokens
-    actor = None if supporters else _actor_near(doc, view, i, _ACTORS)
+    possessive = _possessive(toks[i].text)  # "على صفحته": the owner is named before it
+    actor = None if supporters else _actor_near(doc, view, i, _ACTORS, after_ok=not possessive)
     if actor is None and (supporters or _possessive(toks[i].text)):
         actor = _antecedent(doc, view, toks[i].start, ("Organization", "Person"))
     if actor is not None:
@@ -700,7 +743,9 @@ def _places_in_after(doc: Doc, view: SentView, k: int) -> list[Mention]:
 def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
     """``الواقع تحت سيطرة تنظيم داعش``، ``الخاضع لسيطرة المعارضة``، ``سقطت بأيدي التنظيم``،
     ``وتحت سيطرة كاملة من رجال القوات المسلحة والشرطة المدنية``: the place stands before the
-    cue, the actor (or two coordinated actors) right after it."""
+    cue, the actor (or two coordinated actors) right after it.  After the noun «سقوط» the
+    places are those it names (:func:`_fall_before`): ``سقوط معبر نصيب ومدينة إدلب بيد
+    المعارضة``, not a place merely named before it."""
     toks = view.tokens
     prev = [fold(t.text) for t in toks[max(0, i - 4) : i]]
     f = fold(toks[i].text)
@@ -708,17 +753,44 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
         prev[-1:] == ["تحت"] or prev[-1:] == ["وتحت"] or f.startswith("لسيطر")
     ):
         return  # "مناطق سيطرة النظام" names no place; "سيطرة" alone is no relation
-    if pred == "seized" and not any(w.startswith(("سقط", "وسقط")) for w in prev):
+    fall = _fall_before(view, i) if pred == "seized" else None
+    if pred == "seized" and fall is None:
         return  # "قتل على يد التنظيم" is no seizure
     actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok=False, skip_fillers=True)
     if actor is None and i + 1 < len(toks) and fold(toks[i + 1].text) in _MEMBERS_OF_IT:
         # "سقطت بأيدي عناصره": its members, the organisation named last before
         orgs = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Organization"]
         actor = orgs[-1] if orgs else None
-    places = _places_before(doc, view, i)
-    if actor is not None and places:
-        for a in [actor, *_coordinated(doc, view, actor)]:
-            _add(doc, view, a.key, pred, places[-1].key, "relation-cues")
+    if actor is None:
+        return
+    places = _places_before(doc, view, i)[-1:]
+    if fall is not None and fold(toks[fall].text).endswith("سقوط"):
+        # "سقوط معبر نصيب الحدودي ومدينة إدلب بيد المعارضة": the places it names
+        _named_object(doc, view, fall + 1)
+        fallen = [m for m in _places_before(doc, view, i) if m.start >= toks[fall].end]
+        lead = fallen and _object_lead(doc, view, fallen[0], {toks[fall].start})
+        places = fallen if lead else []
+    for a in [actor, *_coordinated(doc, view, actor)]:
+        for m in places:
+            _add(doc, view, a.key, pred, m.key, "relation-cues")
+
+
+_FALLS = ("سقط", "وسقط", "سقوط", "وسقوط", "بسقوط")
+_FALL_REACH = 4  # tokens between «سقطت» and «بأيدي»
+
+
+def _fall_before(view: SentView, i: int) -> int | None:
+    """The token of a verb or noun of falling (سقطت، سقوط) in the clause before the cue at
+    token ``i`` (سقطت بأيدي التنظيم، سقوط معبر نصيب الحدودي ومدينة إدلب بيد المعارضة), at
+    most four tokens before it for the verb (not «وسقط عشرات القتلى في حلب على يد التنظيم»),
+    eight for the noun, whose places follow it (:func:`_place_before`)."""
+    for k in range(i - 1, max(-1, i - 1 - _BEFORE_WINDOW), -1):
+        if view.tokens[k].text in ".؛;:،,":
+            return None
+        f = view.folded[k]
+        if f.startswith(_FALLS):
+            return k if f.endswith("سقوط") or i - k <= _FALL_REACH else None
+    return None
 
 
 def _coordinated(doc: Doc, view: SentView, m: Mention) -> list[Mention]:
@@ -784,6 +856,73 @@ def _quoted_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
         m = doc.add_mention(start, stop, info.key, "Place", "relation-cues")
         return [m] if m is not None else []
     return []
+
+
+_OBJECT_REACH = 12  # tokens between a control verb and the «على» of its object
+
+
+def _object_on(view: SentView, i: int) -> int | None:
+    """The token right after the «على» of the control verb at token ``i``, over adverbs and
+    asides between commas («سيطر "جيش الفتح" في المنطقة الجنوبية، الجمعة، على سد كوكب»);
+    none past the end of the sentence or a colon."""
+    for k in range(i + 1, min(len(view.tokens) - 1, i + _OBJECT_REACH)):
+        if view.tokens[k].text in ".؛;:":
+            return None
+        if view.folded[k] == "علي":
+            return k + 1
+    return None
+
+
+def _named_object(doc: Doc, view: SentView, k: int) -> list[Mention]:
+    """A place rasd did not know, named at token ``k`` by a head noun in the construct state
+    (a facility head of ``facility_heads.tsv``, a place noun, or an ``object_head`` of
+    ``relation_words.tsv``) and one name word (two after a connector: مطار أبو الظهور), as the
+    object of a control verb (سيطر … على سد كوكب) or of «سقوط» (سقوط معبر نصيب … بيد): a new
+    Place.  None when a mention starts there (:func:`_places_after` reads it) or the word
+    after the head is no name (a stopword, an area word: على قرية صغيرة)."""
+    toks = view.tokens
+    if k + 1 >= len(toks) or not is_word(toks[k]) or not is_word(toks[k + 1]):
+        return []
+    head = view.folded[k]
+    heads = facility_heads() | place_nouns() | relation_words("object_head")
+    if head.startswith("ال") or head not in heads:
+        return []
+    named = [
+        m
+        for m in doc.mentions_in(toks[k + 1].start, toks[k + 1].end)
+        if m.start == toks[k + 1].start
+    ]
+    if named:  # "على سد كويرس" with كويرس a place already: that place
+        return [m for m in named if m.cls in PLACE_CLASSES]
+    last = k + 1
+    if view.folded[last] in name_connectors() and last + 1 < len(toks) and is_word(toks[last + 1]):
+        last += 1
+    if any(
+        _no_name(view.folded[j], head) or is_name_stopword(toks[j].text)
+        for j in range(k + 1, last + 1)
+    ):
+        return []
+    start, stop = toks[k].start, toks[last].end
+    if doc.overlaps(start, stop):
+        return []
+    name = doc.article.text[start:stop]
+    key = _new_entity(doc, start, stop, name, "Place", "relation-cues")
+    return [m for m in doc.mentions_in(start, stop) if m.key == key] if key else []
+
+
+_COMMON_NAME = 1000  # occurrences in SaudiNewsNet from which an indefinite word is no name
+
+
+def _no_name(f: str, head: str) -> bool:
+    """Whether the folded word ``f`` after the head noun ``head`` is an adjective, not a name:
+    an area word (أراض واسعة), a relational adjective (معبر حدودي), a feminine word after a
+    feminine head (قرية صغيرة), or a very common word (مطار جديد)."""
+    return (
+        f in relation_words("area")
+        or (f.endswith("ي") and not f.startswith("ال"))
+        or (f.endswith("ه") and head.endswith("ه"))
+        or frequent_words().get(f, 0) >= _COMMON_NAME
+    )
 
 
 _TAKEN = frozenset(("seized", "regainedControlOf"))
@@ -1175,9 +1314,17 @@ def find_relations(doc: Doc) -> None:
                 for m in _platforms_from(doc, view, pos, reach):
                     _add(doc, view, actor.key, pred, m.key, "relation-cues")
             elif pattern == "actor-implied":
-                # "في إحدى تغريداته": the pronoun refers back, so the actor may stand before
-                before_ok = before_ok or _pronoun_attached(view, i)
-                actor = _actor_near(doc, view, i, ("Person", "Organization"), before_ok)
+                # "في إحدى تغريداته": the pronoun refers back, so the actor stands before
+                # it, never after it («قال فلان في تغريدته: اللهم عليك بداعش»)
+                attached = _pronoun_attached(view, i)
+                actor = _actor_near(
+                    doc,
+                    view,
+                    i,
+                    ("Person", "Organization"),
+                    before_ok or attached,
+                    after_ok=not attached,
+                )
                 speaker = actor.key if actor is not None else _claim_speaker(doc, view, i)
                 if speaker is not None:
                     platform = _implied_platform(doc, implies)
@@ -1228,6 +1375,9 @@ def find_relations(doc: Doc) -> None:
                     places = _places_after(doc, view, toks[i].start, anchors)
                 if not places and pred != "operatesIn":
                     places = _quoted_place(doc, view, i)
+                if not places and pred != "operatesIn":
+                    k = _object_on(view, i)
+                    places = _named_object(doc, view, k) if k is not None else []
                 for m in places:
                     _add(doc, view, actor.key, pred, m.key, "relation-cues")
                     loser = _taken_from(doc, view, actor, m)

@@ -325,6 +325,7 @@ RELATION_WORD_ROLES = (
     "agent",
     "account_list",
     "coordinator",
+    "object_head",
 )
 
 

@@ -392,3 +392,51 @@ def test_websites_and_accounts_pass_the_shapes() -> None:
         g.add((s, p, o))
     assert set(g.subjects(None, RASD.Account)) and set(g.subjects(None, RASD.Website))
     assert validate(g) == []
+
+
+def test_a_tweet_of_his_is_the_speakers_not_a_name_quoted_in_it() -> None:
+    found = relations("قال الكاتب سامي العتيبي في تغريدته: اللهم عليك بداعش ومن يدعمها.")
+    assert ("سامي العتيبي", "usesPlatform", "تويتر") in found
+    assert not any(s == "داعش" for s, _p, _o in found)
+
+
+def test_a_title_before_a_name_is_not_a_reference_to_an_earlier_person() -> None:
+    found = relations(
+        "وكتب الدكتور فهد الزهراني مقالاً عن الإرهاب. "
+        "وفي المساء غرد الدكتور الكاتب ماجد الحربي قائلا إن الوطن باق."
+    )
+    assert ("ماجد الحربي", "usesPlatform", "تويتر") in found
+    assert ("فهد الزهراني", "usesPlatform", "تويتر") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place rasd did not know, named by a head noun after «على», over an aside
+        ("وسيطر تنظيم داعش، فجر الأحد، على سد نصيب في ريف درعا.", ("داعش", "seized", "سد نصيب")),
+        # «سقوط … بيد»: every place the noun names falls to the actor after «بيد»
+        (
+            "واتهمت دمشق عمان بالمساهمة في سقوط معبر الدرة ومدينة الرقة بيد تنظيم داعش.",
+            ("داعش", "seized", "معبر الدرة"),
+        ),
+        (
+            "واتهمت دمشق عمان بالمساهمة في سقوط معبر الدرة ومدينة الرقة بيد تنظيم داعش.",
+            ("داعش", "seized", "الرقة"),
+        ),
+    ],
+)
+def test_a_place_named_as_the_object_of_a_seizure(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وسيطر تنظيم داعش على قرية صغيرة قرب الحدود.",  # an adjective, not a name
+        "وسقط عشرات القتلى في حلب على يد تنظيم داعش.",  # killed by, not taken
+    ],
+)
+def test_no_place_from_an_adjective_or_from_victims(text: str) -> None:
+    assert not any(p == "seized" for _s, p, _o in relations(text))
