@@ -737,7 +737,10 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
             doc_noun = strip_al(view.folded[j]) in _DOC_NOUNS | _DOCUMENT_SOURCES
             # "الخبير الأمني أستاذ علم الإجرام بجامعة … أحسن أبو طالب": a title reaches further
             span = 14 if match_title(view, j) is not None else 8
-            person = None if doc_noun else _person_ahead(doc, view, j + 1, span=span)
+            # a plural noun names a group, never one person after it ("ودعا المعتصمون إلى
+            # إعدام سليمان الأسد": the one they speak about)
+            group = is_source_noun(tok.text) == "pl"
+            person = None if doc_noun or group else _person_ahead(doc, view, j + 1, span=span)
             if person is not None:  # "المتحدث باسم الخارجية التركية تانجو بيليتش"
                 return [person[0]], _skip_apposition(doc, view, person[1])
             named = _headline_person(doc, view, j)

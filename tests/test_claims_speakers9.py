@@ -5,9 +5,11 @@ recur in unseen3/unseen4.
   one organisation named before whose name opens with it; after a participle it is an object.
 - ``ونقل X عن Y قوله`` / ``ونقلت X عن Y: «…»``: Y speaks, X only relays it (not the person
   named before, not X); «، وفق ما نقلت صحيفة X عن مسؤول.» after what was said keeps X.
+- A plural group noun after the verb (متخصصون، المتمردون، المعتصمون: rows of
+  source_nouns.tsv, nominative only) is an anonymous source, never the person named after it.
 
-Two tests guard the new rules' limits and pass before them too (a participle's object, the
-"according to" relay).
+Three tests guard the new rules' limits and pass before them too (a participle's object, the
+"according to" relay, a group noun in the accusative as the object).
 The sentences are written for these tests, not copied from the corpora.
 """
 
@@ -79,3 +81,30 @@ def test_according_to_a_relaying_paper_keeps_the_paper() -> None:
     )
     for speakers, _, _ in claims:
         assert not any("مسؤول" in s for s in speakers)
+
+
+def test_a_plural_group_after_the_verb_is_an_anonymous_source() -> None:
+    claims = said(
+        "وأوضح متخصصون في الجوانب الأمنية والتربوية، لـ«الشرق الأوسط»، أن الدوافع التي تغري "
+        "المراهقين بالانضمام إلى التنظيم تأتي من الحاجة إلى الانتماء."
+    )
+    speakers, status, _ = claim_with(claims, "الدوافع التي")
+    assert status == "resolved" and speakers and "متخصصون" in speakers[0]
+
+
+def test_protesters_speak_not_the_person_they_name() -> None:
+    claims = said(
+        "وقال المرصد السوري لحقوق الإنسان إن نحو ألف شخص اعتصموا في اللاذقية. "
+        "ودعا المعتصمون إلى إعدام سليمان هلال الأسد الذي قتل عقيدا في الجيش."
+    )
+    speakers, _, _ = claim_with(claims, "إعدام")
+    assert speakers and "المعتصمون" in speakers[0]
+
+
+def test_citizens_in_the_accusative_are_the_object_not_the_speaker() -> None:
+    claims = said(
+        "وقال رئيس المجلس البلدي محسن البكري إن الوطن مستهدف. "
+        "وطالب المواطنين وخاصة الشباب بالالتفاف حول قيادتهم وعدم الانجرار وراء الدعوات."
+    )
+    for speakers, _, _ in claims:
+        assert not any("المواطنين" in s for s in speakers)
