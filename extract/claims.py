@@ -1200,7 +1200,8 @@ _MAX_FAR_MARKER = 16  # tokens between a named speaker and a complementiser far 
 
 def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
     """Whether a speaker may follow an "according to" cue ending before token ``j``: a
-    mention, a source noun, a quotation, ما (بحسب ما) or a title."""
+    mention, a source noun, a quotation, ما (بحسب ما), a title or an organisation's head
+    noun alone (:func:`_ministry_short`)."""
     toks = view.tokens
     if j >= len(toks):
         return False
@@ -1224,6 +1225,7 @@ def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
         or _is_complementiser(tok.text)
         or bool(is_source_noun(tok.text))
         or match_title(view, j) is not None
+        or bool(_ministry_short(doc, view, j, heads=True))  # "بحسب المرصد": named before
     )
 
 
@@ -1511,6 +1513,17 @@ def _coordinated(doc: Doc, view: SentView, j: int) -> bool:
     return view.folded[j].startswith("و") and doc.mention_at_token(toks[j]) is not None
 
 
+def _plain_word(doc: Doc, view: SentView, n: int) -> bool:
+    """Token ``n`` is a word in no mention, no cue and no complementiser (an adjective)."""
+    tok = view.tokens[n]
+    return (
+        is_word(tok)
+        and doc.mention_at_token(tok) is None
+        and not _is_complementiser(tok.text)
+        and match_cue(view, n) is None
+    )
+
+
 _MAX_RELAYED = 8  # tokens from "عن" to the possessive "قوله" after the one quoted
 
 
@@ -1523,10 +1536,7 @@ def _quoted_from(doc: Doc, view: SentView, i: int) -> list[str]:
             # the speaker's adjectives may stand between (a source read before ends at
             # its noun: "عن مصدر عسكري قوله")
             rest = range(end, i)
-            plain = all(
-                is_word(view.tokens[n]) and doc.mention_at_token(view.tokens[n]) is None
-                for n in rest
-            )
+            plain = all(_plain_word(doc, view, n) for n in rest)
             return keys if keys and end <= i and len(rest) <= 2 and plain else []
     return []
 
@@ -1543,7 +1553,10 @@ def _relayed(doc: Doc, view: SentView, i: int, j: int) -> tuple[list[str], int] 
     for k in range(j, min(len(view.tokens), j + _RELAY_GAP)):
         if view.folded[k] == fold("عن"):
             keys, end = speakers_after(doc, view, k + 1, heads=True)
-            n = end + 1 if end < len(view.tokens) and view.tokens[end].text in "،," else end
+            n = end
+            while n < min(len(view.tokens), end + 2) and _plain_word(doc, view, n):
+                n += 1  # "عن مصادر موثوقة، أن": adjectives the source noun left out
+            n = n + 1 if n < len(view.tokens) and view.tokens[n].text in "،," else n
             opens = n < len(view.tokens) and (
                 view.tokens[n].text in ':«"“'
                 or _is_complementiser(view.tokens[n].text)

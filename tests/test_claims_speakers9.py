@@ -108,3 +108,21 @@ def test_citizens_in_the_accusative_are_the_object_not_the_speaker() -> None:
     )
     for speakers, _, _ in claims:
         assert not any("المواطنين" in s for s in speakers)
+
+
+def test_according_to_a_head_noun_is_the_organisation_named_before() -> None:
+    claims = said(
+        f"وأفاد {OBSERVATORY} بمقتل عشرة مقاتلين في ريف حلب. وكانت عائلات من البلدتين "
+        "تظاهرت أمس، بحسب المرصد، مطالبة بحماية السكان."
+    )
+    speakers, _, _ = claim_with(claims, "وكانت عائلات")
+    assert speakers == (OBSERVATORY,)
+
+
+def test_a_relayed_source_with_an_adjective_and_a_comma_speaks() -> None:
+    claims = said(
+        f"وأفاد {OBSERVATORY} بمقتل عشرة مقاتلين في ريف حلب. ونقل المرصد عن مصادر موثوقة، "
+        "أن التنظيم أبلغ أصحاب المقاهي بوجوب إيقاف عمل الشبكات."
+    )
+    speakers, _, _ = claim_with(claims, "التنظيم أبلغ")
+    assert speakers and "مصادر" in speakers[0]
