@@ -485,8 +485,11 @@ def main(argv: list[str] | None = None) -> int:
                     state={k: v.detach().clone() for k, v in model.state_dict().items()},
                 )
 
-        if args.init_from:
-            on_epoch(0, float("nan"))
+        if args.init_from:  # the start model's score, logged (it is not a candidate epoch)
+            start_f1 = score(torch_tagger(model, enc), val).micro.f1
+            model.train()
+            log.info("start model: val F1 %.2f", 100 * start_f1)
+            info["start_val_f1"] = round(100 * start_f1, 2)
         train_epochs(
             model,
             fit_data,
