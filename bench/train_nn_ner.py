@@ -281,6 +281,15 @@ def markdown(report: NerReport, speed: dict, info: dict) -> str:
                 if info["trained"]
                 else f"- Scores and speed re-measured with `--no-train`; {info['machine']}."
             ),
+            *(
+                [
+                    f"- Started from the weights of `{info['init_from']}` ({info['init_note']})."
+                    if info.get("init_note")
+                    else f"- Started from the weights of `{info['init_from']}`."
+                ]
+                if info.get("init_from")
+                else []
+            ),
             f"- Model file: `extract/models/ner_nn.npz`, {info['model_bytes'] / 1e6:.1f} MB "
             f"(trained with torch {info['torch']}; tagging runs in numpy).",
             "",
@@ -311,7 +320,7 @@ def _previous_training(path: Path, model_bytes: int) -> dict | None:
     old = json.loads(path.read_text(encoding="utf-8")).get("info", {})
     if not old.get("trained") or old.get("model_bytes") != model_bytes:
         return None
-    keys = ("args", "best_epoch", "val_f1", "history", "train_seconds")
+    keys = ("args", "best_epoch", "val_f1", "history", "train_seconds", "init_from", "init_note")
     return {k: old[k] for k in keys if k in old}
 
 
@@ -339,6 +348,11 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="start from the weights and vocabularies of this model file (e.g. the shipped "
         "extract/models/ner_nn.npz; implies --vocab-from it); epoch 0 = that model as it is",
+    )
+    ap.add_argument(
+        "--init-note",
+        default=None,
+        help="where the --init-from model came from, for the report (e.g. its git commit)",
     )
     ap.add_argument(
         "--silver",
@@ -395,6 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         if args.init_from:
             args.vocab_from = args.init_from
+            info.update(init_from=args.init_from, init_note=args.init_note)
         if args.vocab_from:
             words, vecs, fq, alr = vocab_from_model(args.vocab_from)
         else:
