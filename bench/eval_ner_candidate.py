@@ -1,6 +1,6 @@
 """Score a CRF model directory on the ANERcorp dev split, alone and in the ``crf+nn`` ensemble
-with the shipped BiLSTM-CRF (the default cascade, and ``crf+nn-full``: the network on every
-token), before it is shipped.
+with the shipped BiLSTM-CRF or a candidate one (``--nn-file``; the default cascade, and
+``crf+nn-full``: the network on every token), before it is shipped.
 
 The dev split is the one ``bench/train_ner.py`` holds out (the last 10% of the CAMeL Lab
 ANERcorp train file); nothing here trains or tunes on it.  For each backend it prints micro-F1
@@ -10,6 +10,8 @@ sentence by sentence and with document consistency over ±7 sentences (as
 
     PYTHONPATH=$PWD .venv/bin/python bench/eval_ner_candidate.py --crf-dir extract/models
     PYTHONPATH=$PWD .venv/bin/python bench/eval_ner_candidate.py --crf-dir bench/out/crf-names
+    PYTHONPATH=$PWD .venv/bin/python bench/eval_ner_candidate.py --crf-dir extract/models \
+        --nn-file bench/out/ft-names/ner_nn.npz --json bench/out/ft-names/eval.json
 """
 
 from __future__ import annotations
@@ -58,9 +60,10 @@ def seen_unseen_recall(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Score the CRF in ``--crf-dir`` alone and with the shipped network; print and save."""
+    """Score the CRF in ``--crf-dir`` alone and with the network; print and save."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--crf-dir", required=True)
+    ap.add_argument("--nn-file", default=None, help="the network (default: the shipped one)")
     ap.add_argument("--data", default=str(DEFAULT_DATA))
     ap.add_argument("--json", default=None, help="default: CRF_DIR/eval.json")
     args = ap.parse_args(argv)
@@ -68,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     tokens = [[w for w, _ in s] for s in dev]
     gold = [[t for _, t in s] for s in dev]
     crf = CrfTagger(args.crf_dir)
-    nn = NnTagger.load()
+    nn = NnTagger.load(args.nn_file)
     taggers = {
         "crf": crf,
         "crf+nn": EnsembleTagger(crf, nn, cascade=DEFAULT_CASCADE),

@@ -50,8 +50,10 @@ from rasd.extract.ner.crf import (  # noqa: E402
     _gazetteer_from_counts,
     build_gazetteer,
     jackknife_gazetteer_labels,
+    load_gazetteer,
 )
 from rasd.extract.ner.features import normalize, split_clitics, word_shape  # noqa: E402
+from rasd.extract.ner.nn_runtime import load_model  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "anercorp" / "ANERCorp_CamelLab_train.txt"
 LEXICON = ROOT / "extract" / "models" / "ner_lexicon.tsv"
@@ -92,6 +94,60 @@ def build_vocab(kv, train_sents: list, top: int) -> tuple[dict[str, int], np.nda
         total = with_al + counts.get(base, 0)
         alr.append(ALR_IDS[str(min(4, int(5 * with_al / total))) if total >= 5 else "-"])
     return words, vecs, fq, alr
+
+
+def vocab_from_model(path: str | Path) -> tuple[dict[str, int], np.ndarray, list, list]:
+    """(words, vectors, fq, alr) of an earlier model file, in place of :func:`build_vocab`.
+
+    The file keeps the vocabulary :func:`build_vocab` chose with its frequency buckets, and the
+    vectors int8-quantised; these are de-quantised and normalised again (as ``build_vocab``
+    leaves them), so a model can be retrained without the word2vec file.
+    """
+    net, enc = load_model(path)
+    vecs = net.vectors.astype(np.float32).copy()
+    vecs[:2] = 0.0
+    vecs[2:] /= np.linalg.norm(vecs[2:], axis=1, keepdims=True) + 1e-9
+    return dict(enc.words), vecs, list(enc.fq), list(enc.alr)
+
+
+def state_from_model(path: str | Path, vectors: np.ndarray) -> dict[str, torch.Tensor]:
+    """The weights of an earlier model file as a :class:`BiLstmCrf` state dict (to start a
+    training from them; ``vectors``: the word vectors to put in, from :func:`vocab_from_model`).
+
+    The file sums each LSTM direction's two biases; the sum goes to the input bias and the
+    hidden bias starts at zero, which gives the same network.
+    """
+    net, _ = load_model(path)
+    t = {
+        k: torch.from_numpy(np.ascontiguousarray(v, dtype=np.float32))
+        for k, v in vars(net).items()
+        if v is not None
+    }
+    state = {
+        "vectors.weight": torch.from_numpy(vectors),
+        "char_emb.weight": t["char_emb"],
+        "char_cnn.weight": t["conv_w"],
+        "char_cnn.bias": t["conv_b"],
+        "shape_emb.weight": t["shape_emb"],
+        "clitic_emb.weight": t["clitic_emb"],
+        "fq_emb.weight": t["fq_emb"],
+        "alr_emb.weight": t["alr_emb"],
+        "proj.weight": t["proj_w"],
+        "proj.bias": t["proj_b"],
+        "out.weight": t["out_w"],
+        "out.bias": t["out_b"],
+        "trans": t["trans"],
+        "start": t["start"],
+        "end": t["end"],
+    }
+    if "train_emb" in t:
+        state["train_emb.weight"] = t["train_emb"]
+    for suffix, d in (("", "f"), ("_reverse", "r")):
+        state[f"lstm.weight_ih_l0{suffix}"] = t[f"lstm_ih_{d}"]
+        state[f"lstm.weight_hh_l0{suffix}"] = t[f"lstm_hh_{d}"]
+        state[f"lstm.bias_ih_l0{suffix}"] = t[f"lstm_b_{d}"]
+        state[f"lstm.bias_hh_l0{suffix}"] = torch.zeros_like(t[f"lstm_b_{d}"])
+    return state
 
 
 def encode_split(enc: Encoder, sents: list, gaz_labels: list | None) -> list:
@@ -225,6 +281,15 @@ def markdown(report: NerReport, speed: dict, info: dict) -> str:
                 if info["trained"]
                 else f"- Scores and speed re-measured with `--no-train`; {info['machine']}."
             ),
+            *(
+                [
+                    f"- Started from the weights of `{info['init_from']}` ({info['init_note']})."
+                    if info.get("init_note")
+                    else f"- Started from the weights of `{info['init_from']}`."
+                ]
+                if info.get("init_from")
+                else []
+            ),
             f"- Model file: `extract/models/ner_nn.npz`, {info['model_bytes'] / 1e6:.1f} MB "
             f"(trained with torch {info['torch']}; tagging runs in numpy).",
             "",
@@ -255,7 +320,7 @@ def _previous_training(path: Path, model_bytes: int) -> dict | None:
     old = json.loads(path.read_text(encoding="utf-8")).get("info", {})
     if not old.get("trained") or old.get("model_bytes") != model_bytes:
         return None
-    keys = ("args", "best_epoch", "val_f1", "history", "train_seconds")
+    keys = ("args", "best_epoch", "val_f1", "history", "train_seconds", "init_from", "init_note")
     return {k: old[k] for k in keys if k in old}
 
 
@@ -272,6 +337,35 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train-dim", type=int, default=50, help="trainable word vector size")
     ap.add_argument("--word-dropout", type=float, default=0.1)
     ap.add_argument("--no-lexicon", action="store_true", help="without the curated lexicon")
+    ap.add_argument(
+        "--vocab-from",
+        default=None,
+        help="take the vocabulary, vectors and frequency buckets from this model file "
+        "instead of --vectors (e.g. extract/models/ner_nn.npz)",
+    )
+    ap.add_argument(
+        "--init-from",
+        default=None,
+        help="start from the weights and vocabularies of this model file (e.g. the shipped "
+        "extract/models/ner_nn.npz; implies --vocab-from it); epoch 0 = that model as it is",
+    )
+    ap.add_argument(
+        "--init-note",
+        default=None,
+        help="where the --init-from model came from, for the report (e.g. its git commit)",
+    )
+    ap.add_argument(
+        "--silver",
+        default=None,
+        help="CoNLL file of silver sentences (bench/make_silver_ner.py) added to the training "
+        "sentences; their gazetteer input is matched with the names of all gold sentences",
+    )
+    ap.add_argument(
+        "--names",
+        default=None,
+        help="a typed name list (TSV name/type/count, bench/ner_names.tsv) added to the "
+        "lexicon input",
+    )
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--val-fraction", type=float, default=0.08)
@@ -312,12 +406,18 @@ def main(argv: list[str] | None = None) -> int:
     }
     t_train = None
     if not args.no_train:
-        from gensim.models import KeyedVectors
-
         t0 = time.perf_counter()
-        kv = KeyedVectors.load(args.vectors)
-        words, vecs, fq, alr = build_vocab(kv, train, args.vocab_top)
-        del kv
+        if args.init_from:
+            args.vocab_from = args.init_from
+            info.update(init_from=args.init_from, init_note=args.init_note)
+        if args.vocab_from:
+            words, vecs, fq, alr = vocab_from_model(args.vocab_from)
+        else:
+            from gensim.models import KeyedVectors
+
+            kv = KeyedVectors.load(args.vectors)
+            words, vecs, fq, alr = build_vocab(kv, train, args.vocab_top)
+            del kv
         log.info("vocabulary: %d words x %d dims", len(words), vecs.shape[1])
         norms = [normalize(t) for s in train for t, _ in s]
         chars = small_vocab([c for n in norms for c in n], min_count=2)
@@ -326,7 +426,19 @@ def main(argv: list[str] | None = None) -> int:
             [p + ("+ال" if a else "") for p, _, a in (split_clitics(n, words) for n in norms)]
         )
         train_words = small_vocab([normalize(t) for s in fit for t, _ in s], min_count=2)
+        if args.init_from:  # the start model's own vocabularies, so its weights fit
+            start_enc = load_model(args.init_from)[1]
+            chars, shapes = start_enc.chars, start_enc.shapes
+            clitics, train_words = start_enc.clitics, start_enc.train_words
         lexicon = None if args.no_lexicon else load_lexicon(LEXICON)
+        if args.names:
+            names = load_gazetteer(args.names)
+            if lexicon is None:
+                lexicon = names
+            else:
+                for key, types in names.entries.items():
+                    lexicon.add(key, types)
+            log.info("lexicon input: %d names with %s", len(lexicon), args.names)
         enc = Encoder(
             words=words,
             fq=fq,
@@ -341,6 +453,12 @@ def main(argv: list[str] | None = None) -> int:
         fit_gaz = jackknife_gazetteer_labels(fit, enc)
         fit_data = encode_split(enc, fit, fit_gaz)
         enc.set_gazetteer(_gazetteer_from_counts(build_gazetteer(fit)))
+        if args.silver:
+            silver = read_conll(args.silver)
+            fit_data += encode_split(enc, silver, None)
+            info["silver_sentences"] = len(silver)
+            info["silver_tokens"] = sum(len(s) for s in silver)
+            log.info("silver: %d sentences from %s", len(silver), args.silver)
         model = BiLstmCrf(
             torch.from_numpy(vecs),
             n_chars=len(chars),
@@ -352,6 +470,8 @@ def main(argv: list[str] | None = None) -> int:
             train_dim=args.train_dim,
             word_dropout=args.word_dropout,
         )
+        if args.init_from:
+            model.load_state_dict(state_from_model(args.init_from, vecs))
         if args.pretrain_tokens:
             t_lm = time.perf_counter()
             sents = corpus_sentences(args.corpus, args.stream_tokens + args.pretrain_tokens)
@@ -380,6 +500,11 @@ def main(argv: list[str] | None = None) -> int:
                     state={k: v.detach().clone() for k, v in model.state_dict().items()},
                 )
 
+        if args.init_from:  # the start model's score, logged (it is not a candidate epoch)
+            start_f1 = score(torch_tagger(model, enc), val).micro.f1
+            model.train()
+            log.info("start model: val F1 %.2f", 100 * start_f1)
+            info["start_val_f1"] = round(100 * start_f1, 2)
         train_epochs(
             model,
             fit_data,
