@@ -276,6 +276,13 @@ def cue_blockers() -> frozenset[str]:
 
 
 @functools.cache
+def relay_cues() -> frozenset[str]:
+    """Verbs that relay what someone else said (``relay_cues.tsv``): «ونقل X عن Y قوله»,
+    «ونقلت الوكالة عن مصدر: "…"» — Y speaks, X only passes it on."""
+    return frozenset(fold(r.word) for r in load_table("relay_cues.tsv", WordNote))
+
+
+@functools.cache
 def honorific_subjects() -> frozenset[str]:
     """Honorific pronoun subjects (سموه، معاليه …): notes with "honorific"."""
     rows = load_table("subjectless_words.tsv", SubjectlessWord)
@@ -556,9 +563,12 @@ def _quoted_media(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
     return key, k
 
 
-def _ministry_short(doc: Doc, view: SentView, j: int) -> list[str]:
+def _ministry_short(doc: Doc, view: SentView, j: int, heads: bool = False) -> list[str]:
     """``الخارجية``، ``الداخلية`` standing alone: the one ministry named before whose name
-    goes on with that word (وزارة الخارجية الروسية), or else the one named after it."""
+    goes on with that word (وزارة الخارجية الروسية), or else the one named after it.  With
+    ``heads`` (the subject of a finite verb) a definite head noun alone (``المرصد``،
+    ``الاتحاد``) is the one organisation named before whose name opens with it (المرصد
+    السوري لحقوق الإنسان).  None or several → ``[]``."""
     tok = view.tokens[j]
     f = view.folded[j]
     if not is_word(tok) or not f.startswith("ال") or doc.mention_at_token(tok) is not None:
@@ -573,8 +583,21 @@ def _ministry_short(doc: Doc, view: SentView, j: int) -> list[str]:
             and strip_al(match_key(m.surface).split()[0]) in ministry_heads()
         }
 
+    def headed(start: int, end: int) -> set[str]:
+        # "وقال المرصد" after "المرصد السوري لحقوق الإنسان", "وشدد الاتحاد" after "اتحاد
+        # الحقوقيين العرب": the organisation whose name opens with that head noun
+        return {
+            m.key
+            for m in doc.mentions_in(start, end)
+            if m.cls == "Organization"
+            and len(match_key(m.surface).split()) > 1
+            and strip_al(match_key(m.surface).split()[0]) == strip_al(match_key(f))
+        }
+
     # named before; else named later in the article ("وأكدت الداخلية …" … "وزارة الداخلية")
     found = ministries(0, tok.start) or ministries(tok.end, len(doc.article.text))
+    if not found and heads and not is_source_noun(tok.text):
+        found = headed(0, tok.start)  # the head alone refers back, never ahead
     if len(found) != 1:
         return []
     key = found.pop()
@@ -635,8 +658,12 @@ def _headline_person(doc: Doc, view: SentView, j: int) -> list[str]:
     return persons if len(persons) == 1 else []
 
 
-def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
-    """Speakers named right after a cue ending at token ``k``, and where they end."""
+def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tuple[list[str], int]:
+    """Speakers named right after a cue ending at token ``k``, and where they end.
+
+    ``heads``: the cue is a finite verb, so a definite head noun alone after it (وقال المرصد)
+    is its subject (the organisation named before); after a participle it is an object
+    (واصفاً القوات العسكرية بـ…)."""
     toks = view.tokens
     j = skip_addressee(doc, view, k)
     titled: int | None = None  # where a title with no name after it began
@@ -710,7 +737,10 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
             doc_noun = strip_al(view.folded[j]) in _DOC_NOUNS | _DOCUMENT_SOURCES
             # "الخبير الأمني أستاذ علم الإجرام بجامعة … أحسن أبو طالب": a title reaches further
             span = 14 if match_title(view, j) is not None else 8
-            person = None if doc_noun else _person_ahead(doc, view, j + 1, span=span)
+            # a plural noun names a group, never one person after it ("ودعا المعتصمون إلى
+            # إعدام سليمان الأسد": the one they speak about)
+            group = is_source_noun(tok.text) == "pl"
+            person = None if doc_noun or group else _person_ahead(doc, view, j + 1, span=span)
             if person is not None:  # "المتحدث باسم الخارجية التركية تانجو بيليتش"
                 return [person[0]], _skip_apposition(doc, view, person[1])
             named = _headline_person(doc, view, j)
@@ -771,7 +801,7 @@ def speakers_after(doc: Doc, view: SentView, k: int) -> tuple[list[str], int]:
         media = _quoted_media(doc, view, j)
         if media is not None:  # "كتبت صحيفة «البلد» الجزائرية"
             return [media[0]], _skip_apposition(doc, view, media[1])
-        ministry = _ministry_short(doc, view, j)
+        ministry = _ministry_short(doc, view, j, heads)
         if ministry:  # "وذكرت الخارجية أن" after "وزارة الخارجية الروسية"
             return ministry, j + 1
         if view.folded[j] in _SAME and j + 1 < len(toks) and is_source_noun(toks[j + 1].text):
@@ -1170,7 +1200,8 @@ _MAX_FAR_MARKER = 16  # tokens between a named speaker and a complementiser far 
 
 def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
     """Whether a speaker may follow an "according to" cue ending before token ``j``: a
-    mention, a source noun, a quotation, ما (بحسب ما) or a title."""
+    mention, a source noun, a quotation, ما (بحسب ما), a title or an organisation's head
+    noun alone (:func:`_ministry_short`)."""
     toks = view.tokens
     if j >= len(toks):
         return False
@@ -1194,6 +1225,7 @@ def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
         or _is_complementiser(tok.text)
         or bool(is_source_noun(tok.text))
         or match_title(view, j) is not None
+        or bool(_ministry_short(doc, view, j, heads=True))  # "بحسب المرصد": named before
     )
 
 
@@ -1481,6 +1513,63 @@ def _coordinated(doc: Doc, view: SentView, j: int) -> bool:
     return view.folded[j].startswith("و") and doc.mention_at_token(toks[j]) is not None
 
 
+def _plain_word(doc: Doc, view: SentView, n: int) -> bool:
+    """Token ``n`` is a word in no mention, no cue and no complementiser (an adjective)."""
+    tok = view.tokens[n]
+    return (
+        is_word(tok)
+        and doc.mention_at_token(tok) is None
+        and not _is_complementiser(tok.text)
+        and match_cue(view, n) is None
+    )
+
+
+_MAX_RELAYED = 8  # tokens from "عن" to the possessive "قوله" after the one quoted
+
+
+def _quoted_from(doc: Doc, view: SentView, i: int) -> list[str]:
+    """``نقل X عن Y قوله``: the speaker Y named between «عن» and the possessive cue at token
+    ``i`` (and nothing else between), or ``[]``."""
+    for k in range(i - 1, max(-1, i - _MAX_RELAYED), -1):
+        if view.folded[k] == fold("عن"):
+            keys, end = speakers_after(doc, view, k + 1)
+            # the speaker's adjectives may stand between (a source read before ends at
+            # its noun: "عن مصدر عسكري قوله")
+            rest = range(end, i)
+            plain = all(_plain_word(doc, view, n) for n in rest)
+            return keys if keys and end <= i and len(rest) <= 2 and plain else []
+    return []
+
+
+_RELAY_GAP = 10  # tokens between a relaying verb's subject and «عن» (، من جهتها، «(سانا)»)
+
+
+def _relayed(doc: Doc, view: SentView, i: int, j: int) -> tuple[list[str], int] | None:
+    """After a relaying verb at token ``i`` whose subject ends at ``j`` (``ونقلت الوكالة``),
+    ``عن Y`` naming the one quoted: (Y's keys, the token after Y), else ``None``."""
+    word = view.folded[i]
+    if word not in relay_cues() and not (word[:1] in ("و", "ف") and word[1:] in relay_cues()):
+        return None
+    for k in range(j, min(len(view.tokens), j + _RELAY_GAP)):
+        if view.folded[k] == fold("عن"):
+            keys, end = speakers_after(doc, view, k + 1, heads=True)
+            n = end
+            while n < min(len(view.tokens), end + 2) and _plain_word(doc, view, n):
+                n += 1  # "عن مصادر موثوقة، أن": adjectives the source noun left out
+            n = n + 1 if n < len(view.tokens) and view.tokens[n].text in "،," else n
+            opens = n < len(view.tokens) and (
+                view.tokens[n].text in ':«"“'
+                or _is_complementiser(view.tokens[n].text)
+                or match_cue(view, n) is not None
+            )
+            # what was said follows Y ("عن مصدر عسكري: «…»"); "، وفق ما نقلت صحيفة X عن
+            # مسؤول." closes a statement before it: the paper is its source
+            return (keys, end) if keys and opens else None
+        if match_cue(view, k) is not None:
+            return None
+    return None
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
@@ -1541,9 +1630,17 @@ def find_claims(doc: Doc) -> None:
                 # can refer to, named in the last sentences; several → left open
                 persons = _back_persons(doc, doc.mentions_in(0, toks[i].start), view.index)
                 speakers = persons if len(persons) == 1 else []
+                quoted = _quoted_from(doc, view, i)
+                if quoted:  # "ونقل التلفزيون عن مصدر عسكري قوله": the source, not the relay
+                    speakers = quoted
                 kind = "continuation"
             elif not passive:
-                speakers, j = speakers_after(doc, view, after)
+                speakers, j = speakers_after(doc, view, after, heads=kind == "verb")
+                relayed = _relayed(doc, view, i, j)
+                if relayed is not None:
+                    if relayed[1] < len(toks) and match_cue(view, relayed[1]) is not None:
+                        continue  # "… عن ميركل قولها": the possessive cue makes the claim
+                    speakers, j = relayed
                 if kind == "verb-explicit" and speakers and _coordinated(doc, view, j):
                     continue  # "(بين الحكومة التركية و«بي كا كا»)": between, not explained
                 before = doc.mention_at_token(toks[i - 1]) if i > 0 else None

@@ -393,7 +393,8 @@ class SourceNoun(NamedTuple):
 
 class WordNote(NamedTuple):
     """A word list with a note per word: ``cue_blockers.tsv`` (words before a cue that make
-    it no statement), ``quote_in_phrase.tsv`` (words after which a quotation is a phrase)."""
+    it no statement), ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
+    ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل)."""
 
     word: str
     note: str
@@ -488,6 +489,7 @@ TABLES: dict[str, type[tuple]] = {
     "quote_in_phrase.tsv": WordNote,
     "relation_cues.tsv": RelationCue,
     "relation_words.tsv": RelationWord,
+    "relay_cues.tsv": WordNote,
     "source_nouns.tsv": SourceNoun,
     "speaker_weights.tsv": SpeakerWeight,
     "speech_cues.tsv": SpeechCue,
