@@ -39,6 +39,7 @@ from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.errors import ExtractError, UsageError
 from rasd.extract.facilities import find_facilities
 from rasd.extract.lexicon import lexicon_index, lexicon_matcher
+from rasd.extract.metonymy import capitals_as_states
 from rasd.extract.name_filters import mend_span
 from rasd.extract.patterns import (
     clitic_noun,
@@ -375,6 +376,7 @@ def _coref(doc: Doc) -> None:
     resolve_title_refs(doc)
     resolve_generic_org(doc)
     resolve_org_heads(doc)
+    capitals_as_states(doc)
 
 
 DEFAULT_PIPELINE: tuple[str, ...] = (

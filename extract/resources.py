@@ -206,6 +206,26 @@ class NameStopword(NamedTuple):
     note: str
 
 
+class Capital(NamedTuple):
+    """``capitals.tsv``: a capital and the country it stands for as a state."""
+
+    capital: str
+    country: str
+
+
+class StateWord(NamedTuple):
+    """``state_words.tsv``: a word next to a capital and what it makes of it."""
+
+    word: str
+    role: str
+    note: str
+
+    def problem(self) -> str | None:
+        if self.role not in ("verb", "head", "partner", "pair", "opener", "place"):
+            return f"role {self.role!r} is not verb, head, partner, pair, opener or place"
+        return None
+
+
 class Nisba(NamedTuple):
     """``nisba.tsv``: a nisba adjective and its country."""
 
@@ -445,6 +465,7 @@ class NerLexiconRow(NamedTuple):
 TABLES: dict[str, type[tuple]] = {
     "ambiguous_words.tsv": AmbiguousWord,
     "boilerplate.tsv": Boilerplate,
+    "capitals.tsv": Capital,
     "cue_blockers.tsv": WordNote,
     "date_cues.tsv": DateCue,
     "date_ordinals.tsv": DateOrdinal,
@@ -472,6 +493,7 @@ TABLES: dict[str, type[tuple]] = {
     "source_nouns.tsv": SourceNoun,
     "speaker_weights.tsv": SpeakerWeight,
     "speech_cues.tsv": SpeechCue,
+    "state_words.tsv": StateWord,
     "subjectless_words.tsv": SubjectlessWord,
     "titles.tsv": Title,
 }

@@ -1,0 +1,191 @@
+"""A capital that stands for its state (metonymy): «نفت أنقرة»، «حكومة كابل»، «بين موسكو والرياض».
+
+A capital (``capitals.tsv``) names its country's government when it is the subject or object
+next to a speech cue (``speech_cues.tsv``: قال، نفت، بحسب) or a state verb (``state_words.tsv``,
+role ``verb``), or a feminine verb in the imperfect («تسعى موسكو»، «تقدمه طهران»); when it is
+the subject of a clause («أن واشنطن تنشر»، «لكن طهران تقول»، «أن موسكو والرياض اتفقتا»); when
+it is the possessor of a head such as حكومة، موقف، سياسة (role ``head``) or the party after
+«مع» (role ``partner``: «اتفاق مع طهران»); when «بين X وY» pairs it with another capital or an
+actor that is no place; and when it is coordinated after a capital that stands for its state
+(«تساعد واشنطن والرياض»).  Such a mention takes the country's key and class (the same node,
+so "what did Turkey say" includes «نفت أنقرة»); everywhere else («في موسكو»، «زار أنقرة»،
+«بغداد تشهد»، «بين بغداد والموصل») the capital stays a place.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+
+from rasd.extract.doc import Doc, SentView
+from rasd.extract.lexicon import lexicon_index
+from rasd.extract.patterns import cue_table
+from rasd.extract.records import PLACE_CLASSES, EntityInfo, Mention
+from rasd.extract.resources import Capital, StateWord, load_table
+from rasd.extract.text import Token, fold, match_key
+
+#: Clitics a verb or noun may carry before it (و، ف، future س).
+_PROCLITICS = ("وس", "فس", "و", "ف", "س")
+#: Object pronouns on an imperfect verb («تشنها»، «تقدمه»).
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+@functools.cache
+def capital_countries() -> dict[str, str]:
+    """Capital key → country key (``capitals.tsv``)."""
+    return {match_key(r.capital): match_key(r.country) for r in load_table("capitals.tsv", Capital)}
+
+
+@functools.cache
+def state_words() -> dict[str, str]:
+    """Folded word → role (``state_words.tsv``), with the one-word speech cues (verbs, and
+    بحسب، وفق: a capital as the source) as ``verb``."""
+    out = {
+        cue: "verb"
+        for cue, (kind, _n) in cue_table().items()
+        if kind in ("verb", "verb-explicit", "preposition") and " " not in cue
+    }
+    for r in load_table("state_words.tsv", StateWord):
+        out[fold(r.word)] = r.role
+    return out
+
+
+def _role(word: str) -> str | None:
+    """The role of a word, its proclitics (و، ف، س) taken off if needed."""
+    table = state_words()
+    if word in table:
+        return table[word]
+    for p in _PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 3 and word[len(p) :] in table:
+            return table[word[len(p) :]]
+    return None
+
+
+def _feminine_imperfect(word: str) -> bool:
+    """A verb of the form تفعل (she does), with proclitics and an object pronoun allowed:
+    تسعى، وتلمح، ستستغلها، تقدمه; not a noun in -ة or -ات."""
+    for p in ("", *_PROCLITICS):
+        if not word.startswith(p):
+            continue
+        stem = word[len(p) :]
+        for suffix in ("", *_OBJECT_PRONOUNS):
+            if suffix and not stem.endswith(suffix):
+                continue
+            body = stem[: len(stem) - len(suffix)] if suffix else stem
+            if body.startswith("ت") and len(body) >= 4 and not body.endswith(("ة", "ه", "ات")):
+                return True
+    return False
+
+
+def _is_state_verb(word: str) -> bool:
+    role = _role(word)
+    if role is not None:
+        return role == "verb"
+    return _feminine_imperfect(word)
+
+
+def _is_clause_verb(word: str) -> bool:
+    """A verb after a clause-initial capital: a state verb or she-form (تفعل، فعلت)."""
+    if _role(word) == "place":
+        return False
+    if _is_state_verb(word):
+        return True
+    bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    return len(bare) >= 4 and bare.endswith("ت") and not bare.endswith(("ات", "وت", "يت"))
+
+
+def capitals_as_states(doc: Doc) -> None:
+    """Give a capital mention that stands for its state its country's key and class."""
+    caps = capital_countries()
+    index = lexicon_index()
+    text = doc.article.text
+    moved: set[str] = set()
+    states: list[Mention] = []
+    for i, m in enumerate(doc.mentions):
+        country = caps.get(m.key)
+        if country is None or m.cls not in PLACE_CLASSES or country not in index:
+            continue
+        if m.sentence < 0 or not _stands_for_state(doc, m, text):
+            continue
+        info: EntityInfo = doc.add_entity(index[country])
+        doc.mentions[i] = replace(m, key=country, cls=info.cls, layer="metonymy")
+        states.append(doc.mentions[i])
+        moved.add(m.key)
+    for state in states:  # «اتفقت موسكو والرياض»، «أن موسكو والرياض اتفقتا»: Y after «X و»
+        if text[state.end : state.end + 2] != " و":
+            continue
+        nxt = doc.overlaps(state.end + 2, state.end + 3)
+        if nxt is None or nxt.start != state.end + 2 or nxt.cls not in PLACE_CLASSES:
+            continue
+        i = doc.mentions.index(nxt)
+        country = caps.get(nxt.key)
+        if country is not None and country in index:
+            info = doc.add_entity(index[country])
+            doc.mentions[i] = replace(nxt, key=country, cls=info.cls, layer="metonymy")
+            moved.add(nxt.key)
+    for key in moved:
+        if all(m.key != key for m in doc.mentions):
+            doc.entities.pop(key, None)
+
+
+def _stands_for_state(doc: Doc, m: Mention, text: str) -> bool:
+    view = doc.views[m.sentence]
+    toks = view.tokens
+    first = next((k for k, t in enumerate(toks) if t.start <= m.start < t.end), None)
+    last = next((k for k, t in enumerate(toks) if t.start < m.end <= t.end), None)
+    if first is None or last is None or toks[last].end != m.end:
+        return False
+    clitic = text[toks[first].start : m.start]
+    if clitic not in ("", "و", "ف"):
+        return False  # بواشنطن، لموسكو: a place or a dative
+    prev = view.folded[first - 1] if first > 0 and toks[first - 1].word else None
+    after = last + 1
+    if after + 1 < len(toks) and _coordinated_capital(doc, toks[after], text):
+        after += 1  # «أن موسكو والرياض اتفقتا»: the verb after both
+    nxt = view.folded[after] if after < len(toks) and toks[after].word else None
+    if prev is not None and clitic == "":
+        role = _role(prev)
+        if role == "place":
+            return False
+        if role in ("head", "partner") or _is_state_verb(prev):
+            return True
+    opens = prev is None or clitic == "ف" or (clitic == "" and _role(prev) == "opener")
+    if opens and nxt is not None and _is_clause_verb(nxt):
+        return True
+    return _paired(doc, view, first, last, clitic)
+
+
+def _coordinated_capital(doc: Doc, tok: Token, text: str) -> bool:
+    """A token «وY» whose Y is a capital (or a country) mention."""
+    other = doc.overlaps(tok.start, tok.end)
+    return (
+        other is not None
+        and text[tok.start : other.start] == "و"
+        and other.end == tok.end
+        and other.key in _capital_or_country()
+    )
+
+
+def _paired(doc: Doc, view: SentView, first: int, last: int, clitic: str) -> bool:
+    """«بين X وY»: X and Y two capitals, or a capital and an actor that is no place («بين
+    أنقرة والمتمردين»، «بين واشنطن وحلفائها»); not a capital and another town («بين بغداد
+    والموصل»), which are places on a road."""
+    toks, folded = view.tokens, view.folded
+    if clitic == "" and first > 0 and _role(folded[first - 1]) == "pair" and last + 1 < len(toks):
+        if not (toks[last + 1].word and folded[last + 1].startswith("و")):
+            return False
+        other = doc.overlaps(toks[last + 1].start, toks[last + 1].end)
+    elif clitic == "و" and first >= 2 and _role(folded[first - 2]) == "pair":
+        other = doc.overlaps(toks[first - 1].start, toks[first - 1].end)
+    else:
+        return False
+    return other is None or other.cls not in PLACE_CLASSES or other.key in _capital_or_country()
+
+
+@functools.cache
+def _capital_or_country() -> frozenset[str]:
+    caps = capital_countries()
+    return frozenset(caps) | frozenset(caps.values())
+
+
+__all__ = ["capital_countries", "capitals_as_states", "state_words"]
