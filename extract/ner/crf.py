@@ -18,6 +18,7 @@ import logging
 import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -372,7 +373,10 @@ class CrfTagger:
         self._attr: dict[str, int] = {}
         for attr, _ in state:
             self._attr.setdefault(attr, len(self._attr))
-        self._w = np.zeros((len(self._attr), n_lab))
+        # one row more than there are attributes: a zero row (``_none``), the id of a word's
+        # features the model lacks while they are looked up (dropped before the sums)
+        self._w = np.zeros((len(self._attr) + 1, n_lab))
+        self._none = len(self._attr)
         for (attr, lab), weight in state.items():
             self._w[self._attr[attr], lid[lab]] += weight
         self._trans = np.zeros((n_lab, n_lab))
@@ -451,22 +455,19 @@ class CrfTagger:
         near_r, far_r = self._ctx_ids[1].get, self._ctx_ids[2].get
         word_parts = self._fx.word_parts
         gaz, auto, names = self._fx.gazetteer, self._fx.auto_gazetteer, self._fx.names
+        none = repeat(self._none)
         ids: list[int] = []
         counts: list[int] = []
         for row, token in enumerate(new, start=first):
             feats, near, far, norm, stem, mid = word_parts(token)
             # slots in _OFFSETS order: own, as the word two to the left (-2), one to the left,
-            # one to the right, two to the right
-            for look, fs in (
-                (get, feats),
-                (far_l, far),
-                (near_l, near),
-                (near_r, near),
-                (far_r, far),
-            ):
-                found = [k for k in map(look, fs) if k is not None]
-                ids += found
-                counts.append(len(found))
+            # one to the right, two to the right; a feature the model lacks is the zero row
+            ids += map(get, feats, none)
+            ids += map(far_l, far, none)
+            ids += map(near_l, near, none)
+            ids += map(near_r, near, none)
+            ids += map(far_r, far, none)
+            counts += (len(feats), len(far), len(near), len(near), len(far))
             # keep norm, stem, cluster and whether a (self-trained) gazetteer name may start
             rows[token] = (
                 row,
@@ -481,13 +482,20 @@ class CrfTagger:
                     names is not None and names.may_start(norm, stem),
                 ),
             )
+        # the unknown features dropped in numpy (every slot has at least w= and st=, so no
+        # group of ``counts`` is empty), then each slot's known weights summed in order
         flat = self._vecs.reshape(-1, self._vecs.shape[2])
         flat[first * n_slots : need * n_slots] = 0.0
-        if ids:
-            cnt = np.asarray(counts)
-            nonempty = np.flatnonzero(cnt)
+        all_ids = np.asarray(ids)
+        known = all_ids != self._none
+        cnt = np.asarray(counts)
+        cnt = np.add.reduceat(known.astype(np.intp), np.cumsum(cnt) - cnt)
+        nonempty = np.flatnonzero(cnt)
+        if len(nonempty):
             starts = (np.cumsum(cnt) - cnt)[nonempty]
-            flat[first * n_slots + nonempty] = np.add.reduceat(self._w[ids], starts, axis=0)
+            flat[first * n_slots + nonempty] = np.add.reduceat(
+                self._w[all_ids[known]], starts, axis=0
+            )
         return rows
 
     def _emissions(self, tokens: list[str]) -> np.ndarray:
