@@ -131,6 +131,24 @@ def _shape_of_classes(classes: str) -> str:
     return shape or "E"
 
 
+# the strings of word_parts' affix and length features, built once
+_P = [f"p{k}=" for k in range(5)]
+_S = [f"s{k}=" for k in range(5)]
+_SP = [f"sp{k}=" for k in range(5)]
+_SS = [f"ss{k}=" for k in range(5)]
+_LEN = [f"len={k}" for k in range(9)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _cluster_features_cached(cl: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+    return tuple(f"{prefix}{lvl}={cid}" for lvl, cid in enumerate(cl))
+
+
+def _cluster_features(cl: Sequence[str], prefix: str) -> list[str]:
+    """``["c0=…", "c1=…", …]`` (``prefix`` "c") of a word's cluster ids, one per level."""
+    return list(_cluster_features_cached(tuple(cl), prefix))
+
+
 class Gazetteer:
     """Multi-word name lists by entity type, matched on normalised tokens: features of the NER
     taggers (not :class:`extract.lexicon.NameMatcher`, which finds the spans and keys of the
@@ -259,28 +277,21 @@ class FeatureExtractor:
         neighbours, features it gives neighbours two tokens away, normalised form, stem,
         mid-level cluster id or "-")``; a neighbour's copy of a feature carries the offset as
         a prefix (``+1w=…``), added by :meth:`_word_features`."""
-        norm = normalize(token)
-        pro, stem, art = split_clitics(norm, self.clusters)
-        shape = word_shape(token)
+        norm = token.translate(_NORMALIZE)
+        clusters = self.clusters
+        pro, stem, art = split_clitics(norm, clusters)
         w_norm = "w=" + norm
         w_stem = "st=" + stem
-        w_shape = "sh=" + shape
-        feats = [
-            "b",
-            w_norm,
-            w_stem,
-            w_shape,
-            "len=" + str(min(len(stem), 8)),
-        ]
+        w_shape = "sh=" + _shape_of_classes(token.translate(_SHAPE_TABLE))
         n_norm = len(norm)
         n_stem = len(stem)
-        for k in (1, 2, 3, 4):
+        feats = ["b", w_norm, w_stem, w_shape, _LEN[min(n_stem, 8)]]
+        # prefixes and suffixes of the word (length >= k) and of the stem (length > k)
+        for k in range(1, 5):
             if n_norm >= k:
-                feats.append(f"p{k}={norm[:k]}")
-                feats.append(f"s{k}={norm[-k:]}")
+                feats += (_P[k] + norm[:k], _S[k] + norm[-k:])
             if n_stem > k:
-                feats.append(f"sp{k}={stem[:k]}")
-                feats.append(f"ss{k}={stem[-k:]}")
+                feats += (_SP[k] + stem[:k], _SS[k] + stem[-k:])
         if art:
             feats.append("al")
         if pro:
@@ -289,7 +300,6 @@ class FeatureExtractor:
             feats.append("chg")
         if _DIGIT.search(norm):
             feats.append("dig")
-        clusters = self.clusters
         cl = clusters.get(norm)
         src = "w"
         if cl is None and stem != norm:
@@ -297,27 +307,27 @@ class FeatureExtractor:
             src = "s"
         if cl is None:
             feats.append("cl=none")
-            cl_feats = []
+            cl_feats: list[str] = []
         else:
-            cl_feats = [f"c{lvl}={cid}" for lvl, cid in enumerate(cl)]
-            feats.extend(cl_feats)
+            cl_feats = _cluster_features(cl, "c")
+            feats += cl_feats
             if src == "s":
                 feats.append("cl=stem")
         # stem clusters as extra evidence (e.g. والسعودية → السعودية's cluster)
         if stem != norm:
             scl = clusters.get("ال" + stem) if art else clusters.get(stem)
             if scl is not None:
-                feats.extend([f"sc{lvl}={cid}" for lvl, cid in enumerate(scl)])
+                feats += _cluster_features(scl, "sc")
         # frequency and definite-article affinity in unlabelled news (proper-name evidence)
-        ls = self.lexstats.get(norm)
+        lexstats = self.lexstats
+        ls = lexstats.get(norm)
         if ls is None and stem != norm:
-            ls = self.lexstats.get("ال" + stem) or self.lexstats.get(stem)
+            ls = lexstats.get("ال" + stem) or lexstats.get(stem)
         if ls:
-            feats.append("fq=" + ls[0])
-            feats.append("alr=" + ls[1])
+            feats += ("fq=" + ls[0], "alr=" + ls[1])
         # interior character trigrams of longer stems (foreign names, unseen words)
         if n_stem >= 5:
-            feats.extend(["g3=" + stem[k : k + 3] for k in range(1, n_stem - 3)])
+            feats += ["g3=" + stem[k : k + 3] for k in range(1, n_stem - 3)]
         # context copies: fewer features for neighbours
         near = [w_norm, w_stem, w_shape, *cl_feats]
         if art:
