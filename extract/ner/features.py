@@ -139,14 +139,18 @@ _SS = [f"ss{k}=" for k in range(5)]
 _LEN = [f"len={k}" for k in range(9)]
 
 
-@functools.lru_cache(maxsize=65536)
-def _cluster_features_cached(cl: tuple[str, ...], prefix: str) -> tuple[str, ...]:
-    return tuple(f"{prefix}{lvl}={cid}" for lvl, cid in enumerate(cl))
+#: a cluster tuple's feature strings by prefix ("c" or "sc"): few distinct tuples, many words
+_CLUSTER_FEATURES: dict[tuple[str, tuple[str, ...]], list[str]] = {}
 
 
 def _cluster_features(cl: Sequence[str], prefix: str) -> list[str]:
-    """``["c0=…", "c1=…", …]`` (``prefix`` "c") of a word's cluster ids, one per level."""
-    return list(_cluster_features_cached(tuple(cl), prefix))
+    """``["c0=…", "c1=…", …]`` (``prefix`` "c") of a word's cluster ids, one per level (a
+    new list, built once per cluster tuple)."""
+    key = (prefix, cl if isinstance(cl, tuple) else tuple(cl))
+    hit = _CLUSTER_FEATURES.get(key)
+    if hit is None:
+        hit = _CLUSTER_FEATURES[key] = [f"{prefix}{lvl}={cid}" for lvl, cid in enumerate(cl)]
+    return hit.copy()
 
 
 class Gazetteer:

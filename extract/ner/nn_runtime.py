@@ -19,6 +19,7 @@ import functools
 import operator
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -105,7 +106,7 @@ class Encoder:
             sid = words.get(stem, UNK)
         lex = wid if wid != UNK else sid
         chars = self.chars
-        cids = [chars.get(c, UNK) for c in norm[:MAX_CHARS]] or [UNK]
+        cids = list(map(chars.get, norm[:MAX_CHARS], repeat(UNK))) or [UNK]
         clitic = self.clitics.get(pro + ("+ال" if art else ""), UNK)
         shape = self.shapes.get(word_shape(token), UNK)
         fq = self.fq[lex] if lex != UNK else 0
