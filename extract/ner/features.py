@@ -139,20 +139,6 @@ _SS = [f"ss{k}=" for k in range(5)]
 _LEN = [f"len={k}" for k in range(9)]
 
 
-#: a cluster tuple's feature strings by prefix ("c" or "sc"): few distinct tuples, many words
-_CLUSTER_FEATURES: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-
-
-def _cluster_features(cl: Sequence[str], prefix: str) -> list[str]:
-    """``["c0=…", "c1=…", …]`` (``prefix`` "c") of a word's cluster ids, one per level (a
-    new list, built once per cluster tuple)."""
-    key = (prefix, cl if isinstance(cl, tuple) else tuple(cl))
-    hit = _CLUSTER_FEATURES.get(key)
-    if hit is None:
-        hit = _CLUSTER_FEATURES[key] = [f"{prefix}{lvl}={cid}" for lvl, cid in enumerate(cl)]
-    return hit.copy()
-
-
 class Gazetteer:
     """Multi-word name lists by entity type, matched on normalised tokens: features of the NER
     taggers (not :class:`extract.lexicon.NameMatcher`, which finds the spans and keys of the
@@ -257,6 +243,26 @@ class FeatureExtractor:
         self.auto_gazetteer = auto_gazetteer
         self.window = window
         self._cache: dict[str, WordFeatures] = {}
+        # a cluster tuple's feature strings by prefix ("c" or "sc"): few distinct tuples (at
+        # most those of ``clusters``), many words; emptied with the word cache
+        self._cluster_strings: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+
+    def clear_cache(self) -> None:
+        """Forget the cached per-word features."""
+        self._cache.clear()
+        self._cluster_strings.clear()
+
+    def _cluster_features(self, cl: Sequence[str], prefix: str) -> list[str]:
+        """``["c0=…", "c1=…", …]`` (``prefix`` "c") of a word's cluster ids, one per level (a
+        new list; the strings built once per cluster tuple)."""
+        key = (prefix, cl if isinstance(cl, tuple) else tuple(cl))
+        hit = self._cluster_strings.get(key)
+        if hit is None:
+            if len(self._cluster_strings) >= WORD_CACHE_SIZE:
+                self._cluster_strings.clear()
+            hit = [f"{prefix}{lvl}={cid}" for lvl, cid in enumerate(cl)]
+            self._cluster_strings[key] = hit
+        return hit.copy()
 
     # -- per-word features ---------------------------------------------------------
     def _word_features(self, token: str, cache: bool = True) -> WordFeatures:
@@ -313,7 +319,7 @@ class FeatureExtractor:
             feats.append("cl=none")
             cl_feats: list[str] = []
         else:
-            cl_feats = _cluster_features(cl, "c")
+            cl_feats = self._cluster_features(cl, "c")
             feats += cl_feats
             if src == "s":
                 feats.append("cl=stem")
@@ -321,7 +327,7 @@ class FeatureExtractor:
         if stem != norm:
             scl = clusters.get("ال" + stem) if art else clusters.get(stem)
             if scl is not None:
-                feats += _cluster_features(scl, "sc")
+                feats += self._cluster_features(scl, "sc")
         # frequency and definite-article affinity in unlabelled news (proper-name evidence)
         lexstats = self.lexstats
         ls = lexstats.get(norm)
