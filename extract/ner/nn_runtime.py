@@ -43,6 +43,7 @@ __all__ = [
     "load_lexicon",
     "load_model",
     "marginals_packed",
+    "tag_names",
     "time_major",
     "viterbi_batch",
     "viterbi_packed",
@@ -199,6 +200,34 @@ def time_major(lengths: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     step = np.repeat(np.arange(len(active)), active)
     row = np.arange(len(step)) - np.repeat(np.cumsum(active) - active, active)
     return active, soffs[row] + step, soffs[row] + slens[row] - 1 - step
+
+
+_TAG_ARRAY = np.array(TAGS, dtype=object)
+
+
+def tag_names(ids: np.ndarray, lengths: Sequence[int]) -> list[list[str]]:
+    """The BIO tags of tag ids (in :data:`TAGS` order) of sentences packed one after another
+    (``lengths``, all > 0), repaired as :func:`extract.ner.crf.repair_bio` does: an ``I-X``
+    after ``O``, after another type or first in its sentence becomes ``B-X``.
+
+    >>> tag_names(np.array([2, 2, 0, 4, 1, 2]), [2, 4])
+    [['B-LOC', 'I-LOC'], ['O', 'B-MISC', 'B-LOC', 'I-LOC']]
+    """
+    ids = np.asarray(ids, dtype=np.intp)
+    kind = (ids - 1) // 2  # the type of a B-/I- tag, -1 for O
+    first = np.zeros(len(ids), dtype=bool)
+    first[np.cumsum(lengths) - lengths] = True
+    prev = np.empty_like(kind)
+    prev[0] = -1
+    prev[1:] = kind[:-1]
+    orphan = (ids > 0) & (ids % 2 == 0) & (first | (prev != kind))
+    tags = _TAG_ARRAY[ids - orphan].tolist()
+    out = []
+    o = 0
+    for n in lengths:
+        out.append(tags[o : o + n])
+        o += n
+    return out
 
 
 def viterbi_packed(
