@@ -320,12 +320,12 @@ def marginals_packed(
     buf[:, :n0] /= buf[:, :n0].sum(axis=2, keepdims=True)
     s = n0
     prev = 0
+    add = np.add.reduce  # as ndarray.sum, without its Python wrapper (a call per step)
     for n in steps[1:]:
         stop = s + n
-        r = np.matmul(buf[:, prev : prev + n], w)
+        r = np.matmul(buf[:, prev : prev + n], w, out=buf[:, s:stop])
         r *= xs[:, s:stop]
-        r /= r.sum(axis=2, keepdims=True)
-        buf[:, s:stop] = r
+        r /= add(r, axis=2, keepdims=True)
         prev = s
         s = stop
     out = np.empty_like(x)
