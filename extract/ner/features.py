@@ -245,24 +245,25 @@ class FeatureExtractor:
         self._cache: dict[str, WordFeatures] = {}
         # a cluster tuple's feature strings by prefix ("c" or "sc"): few distinct tuples (at
         # most those of ``clusters``), many words; emptied with the word cache
-        self._cluster_strings: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        self._cluster_strings: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {
+            "c": {},
+            "sc": {},
+        }
 
     def clear_cache(self) -> None:
         """Forget the cached per-word features."""
         self._cache.clear()
-        self._cluster_strings.clear()
+        for strings in self._cluster_strings.values():
+            strings.clear()
 
-    def _cluster_features(self, cl: Sequence[str], prefix: str) -> list[str]:
-        """``["c0=…", "c1=…", …]`` (``prefix`` "c") of a word's cluster ids, one per level (a
-        new list; the strings built once per cluster tuple)."""
-        key = (prefix, cl if isinstance(cl, tuple) else tuple(cl))
-        hit = self._cluster_strings.get(key)
-        if hit is None:
-            if len(self._cluster_strings) >= WORD_CACHE_SIZE:
-                self._cluster_strings.clear()
-            hit = [f"{prefix}{lvl}={cid}" for lvl, cid in enumerate(cl)]
-            self._cluster_strings[key] = hit
-        return hit.copy()
+    def _cluster_features(self, cl: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+        """``("c0=…", "c1=…", …)`` (``prefix`` "c") of a word's cluster ids, one per level,
+        built and kept (see :meth:`word_parts`, which looks them up first)."""
+        strings = self._cluster_strings[prefix]
+        if len(strings) >= WORD_CACHE_SIZE:
+            strings.clear()
+        hit = strings[cl] = tuple(f"{prefix}{lvl}={cid}" for lvl, cid in enumerate(cl))
+        return hit
 
     # -- per-word features ---------------------------------------------------------
     def _word_features(self, token: str, cache: bool = True) -> WordFeatures:
@@ -289,6 +290,7 @@ class FeatureExtractor:
         a prefix (``+1w=…``), added by :meth:`_word_features`."""
         norm = token.translate(_NORMALIZE)
         clusters = self.clusters
+        c_strings, sc_strings = self._cluster_strings["c"], self._cluster_strings["sc"]
         pro, stem, art = split_clitics(norm, clusters)
         w_norm = "w=" + norm
         w_stem = "st=" + stem
@@ -317,9 +319,9 @@ class FeatureExtractor:
             src = "s"
         if cl is None:
             feats.append("cl=none")
-            cl_feats: list[str] = []
+            cl_feats: tuple[str, ...] = ()
         else:
-            cl_feats = self._cluster_features(cl, "c")
+            cl_feats = c_strings.get(cl) or self._cluster_features(cl, "c")
             feats += cl_feats
             if src == "s":
                 feats.append("cl=stem")
@@ -327,7 +329,7 @@ class FeatureExtractor:
         if stem != norm:
             scl = clusters.get("ال" + stem) if art else clusters.get(stem)
             if scl is not None:
-                feats += self._cluster_features(scl, "sc")
+                feats += sc_strings.get(scl) or self._cluster_features(scl, "sc")
         # frequency and definite-article affinity in unlabelled news (proper-name evidence)
         lexstats = self.lexstats
         ls = lexstats.get(norm)
