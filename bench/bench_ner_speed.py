@@ -167,23 +167,88 @@ CHANGES = (
 )
 
 
-def same_process(n_articles: int, rounds: int, corpus: str, backends: tuple[str, ...]) -> dict:
+#: a backend name with this suffix is the code at --before-path (see _before_package)
+BEFORE = "@before"
+
+
+def _before_package(path: str | Path, tmp: str | Path):
+    """The ``extract`` package of the code at ``path`` (a checkout or a ``git archive`` of it)
+    importable beside this checkout's: copied to ``tmp/rasd_before/extract`` (its data and
+    models with it) with its ``rasd.extract`` imports renamed ``rasd_before.extract``."""
+    import importlib
+    import re
+    import shutil
+
+    root = Path(tmp) / "rasd_before"
+    shutil.copytree(Path(path) / "extract", root / "extract", symlinks=False)
+    (root / "__init__.py").write_text("", encoding="utf-8")
+    for py in root.rglob("*.py"):
+        text = py.read_text(encoding="utf-8")
+        py.write_text(re.sub(r"\brasd\.extract\b", "rasd_before.extract", text), encoding="utf-8")
+    sys.path.insert(0, str(tmp))
+    for module in ("ner", "pipeline"):  # the modules same_process uses, as attributes
+        importlib.import_module(f"rasd_before.extract.{module}")
+    return importlib.import_module("rasd_before.extract")
+
+
+def same_process(
+    n_articles: int,
+    rounds: int,
+    corpus: str,
+    backends: tuple[str, ...],
+    before_path: str | None = None,
+    extract: bool = False,
+) -> dict:
     """``backends`` of this checkout measured in one process, in turns (the order reversed
     every other round), so that they meet the same load: tokens/s first pass and warm, one
-    call per article and 8 articles per call; medians of ``rounds``."""
+    call per article and 8 articles per call; medians of ``rounds``.
+
+    A backend named ``crf+nn@before`` is ``crf+nn`` of the code at ``before_path``, loaded
+    beside this checkout's (:func:`_before_package`).  ``extract``: also
+    :func:`extract.pipeline.extract_article` articles/s of this checkout and, with
+    ``before_path``, of that code (first pass: each one's first run over the articles, after
+    one article to load its models).
+    """
+    import tempfile
+
     from threadpoolctl import threadpool_limits
 
     sys.path.insert(0, str(HERE))
     from check_extract_identical import corpus_articles
     from check_ner_identical import article_sentences
 
-    from rasd.extract.ner import load_tagger
+    from rasd.extract import ner, pipeline
 
     threadpool_limits(1)
-    news = article_sentences(list(corpus_articles(corpus, n_articles, stride=13)))
+    tmp = tempfile.TemporaryDirectory()
+    before = _before_package(before_path, tmp.name) if before_path else None
+
+    def load(backend: str):
+        if backend.endswith(BEFORE):
+            if before is None:
+                raise SystemExit(f"{backend}: give --before-path")
+            return before.ner.load_tagger(backend.removesuffix(BEFORE))
+        return ner.load_tagger(backend)
+
+    articles = list(corpus_articles(corpus, n_articles, stride=13))
+    news = article_sentences(articles)
     by8 = [[s for a in news[k : k + 8] for s in a] for k in range(0, len(news), 8)]
     n_tok = sum(len(s) for a in news for s in a)
-    taggers = {b: load_tagger(b) for b in backends}
+    res: dict = {"tokens": n_tok, "articles": len(articles), "rounds": rounds}
+    if extract:
+        fns = {"after": pipeline.extract_article}
+        if before is not None:
+            fns["before"] = before.pipeline.extract_article
+        ex: dict[str, dict[str, list[float]]] = {k: {"first": [], "warm": []} for k in fns}
+        for fn in fns.values():  # models and tables loaded (one article's words cached)
+            fn(articles[0])
+        for r in range(rounds + 1):
+            for label in fns if r % 2 == 0 else list(fns)[::-1]:
+                fn = fns[label]
+                rate = _rate(lambda fn=fn: [fn(a) for a in articles], len(articles))
+                ex[label]["first" if r == 0 else "warm"].append(rate)
+        res["extract"] = {k: {p: statistics.median(v) for p, v in d.items()} for k, d in ex.items()}
+    taggers = {b: load(b) for b in backends}
     for t in taggers.values():
         t.tag_many(news[0])
     keys = ("first", "warm", "batch8_first", "batch8_warm")
@@ -196,8 +261,10 @@ def same_process(n_articles: int, rounds: int, corpus: str, backends: tuple[str,
                 t.clear_cache()
                 out[first].append(_rate(lambda t=t, d=data: [t.tag_many(a) for a in d], n_tok))
                 out[warm].append(_rate(lambda t=t, d=data: [t.tag_many(a) for a in d], n_tok))
-    res = {b: {k: statistics.median(v) for k, v in runs[b].items()} for b in backends}
-    print(json.dumps({"tokens": n_tok, "rounds": rounds, "loadavg": os.getloadavg(), **res}))
+    res.update({b: {k: statistics.median(v) for k, v in runs[b].items()} for b in backends})
+    res["runs"] = {b: {k: [round(x) for x in v] for k, v in runs[b].items()} for b in backends}
+    res["loadavg"] = os.getloadavg()
+    print(json.dumps(res))
     return res
 
 
@@ -319,12 +386,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--before-path",
         help="measure the code at this path (PYTHONPATH) and this checkout in turn, "
-        "--runs times each, one fresh process per run",
+        "--runs times each, one fresh process per run; with --same-process: the code of "
+        f"the backends named NAME{BEFORE} (e.g. crf+nn,crf+nn{BEFORE}), in the same process",
+    )
+    ap.add_argument(
+        "--extract",
+        action="store_true",
+        help="with --same-process: extract_article articles/s too (and of --before-path)",
     )
     args = ap.parse_args(argv)
     out_dir = Path(args.out_dir)
     if args.same_process:
-        same_process(args.n, args.runs, args.corpus, tuple(args.same_process.split(",")))
+        backends = tuple(args.same_process.split(","))
+        same_process(args.n, args.runs, args.corpus, backends, args.before_path, args.extract)
         return 0
     if args.before_path:
         interleaved(args.before_path, args.runs, args.n, args.corpus, out_dir)
