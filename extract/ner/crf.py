@@ -554,10 +554,10 @@ class CrfTagger:
                 k_s = int(sid[c0])
                 o, k_n = int(starts[k_s]), int(lengths[k_s])
                 first = (may[c0:c1] - o).tolist()
-                labels = gz.annotate(norms[o : o + k_n], [p[3] for p in per[o : o + k_n]], first)
+                labels = gz.labels_at(norms[o : o + k_n], [p[3] for p in per[o : o + k_n]], first)
                 rows_k: list[int] = []
                 ids_k: list[int] = []
-                for i, labs in enumerate(labels):
+                for i, labs in labels.items():
                     for lab in labs:
                         for off in offsets:
                             # "g=" at i, "-1g=" at i+1 (its left neighbour), "+1g=" at i-1

@@ -182,11 +182,21 @@ class Gazetteer:
     ) -> list[list[str]]:
         """Return, for each position, the gazetteer labels (e.g. ``["B-LOC"]``) covering it.
 
-        ``starts``: the only positions where a name may start (from :meth:`may_start`), when
-        the caller knows them; the result is the same.
+        ``starts``: the only positions where a name may start (from :meth:`may_start`), in
+        increasing order, when the caller knows them; the result is the same.
         """
+        out: list[list[str]] = [[] for _ in range(len(norms))]
+        for i, labels in self.labels_at(norms, stems, starts).items():
+            out[i] = labels
+        return out
+
+    def labels_at(
+        self, norms: Sequence[str], stems: Sequence[str], starts: Sequence[int] | None = None
+    ) -> dict[int, list[str]]:
+        """The labels of :meth:`annotate` at the positions that have some, in increasing
+        order of position (no list for every other token)."""
         n = len(norms)
-        out: list[list[str]] = [[] for _ in range(n)]
+        out: dict[int, list[str]] = {}
         entries = self.entries
         lengths = self._lengths
         for i in range(n) if starts is None else starts:
@@ -201,10 +211,12 @@ class Gazetteer:
                         if types:
                             break
                 if types:
+                    # positions from i on: those below i were all added before (each match
+                    # covers the positions from its start), so the keys stay in order
                     for t in sorted(types):
-                        out[i].append("B-" + t)
+                        out.setdefault(i, []).append("B-" + t)
                         for j in range(i + 1, i + length):
-                            out[j].append("I-" + t)
+                            out.setdefault(j, []).append("I-" + t)
                     break
         return out
 

@@ -139,17 +139,20 @@ class Encoder:
             return out
         norms = [e[NORM] for e in encoded]
         stems = [e[STEM] for e in encoded]
-        if labels is None and self.gazetteer is not None:
+        at: dict[int, Sequence[str]] | None = None
+        if labels is not None:
+            at = {i: labs for i, labs in enumerate(labels) if labs}
+        elif self.gazetteer is not None:
             starts = [i for i, e in enumerate(encoded) if e[10]]
-            labels = self.gazetteer.annotate(norms, stems, starts) if starts else None
+            at = self.gazetteer.labels_at(norms, stems, starts) if starts else None
         lex = None
         if self.lexicon is not None:
             starts = [i for i, e in enumerate(encoded) if e[11]]
-            lex = self.lexicon.annotate(norms, stems, starts) if starts else None
-        for offset, labs_by_pos in ((0, labels), (len(GAZ_LABELS), lex)):
+            lex = self.lexicon.labels_at(norms, stems, starts) if starts else None
+        for offset, labs_by_pos in ((0, at), (len(GAZ_LABELS), lex)):
             if labs_by_pos is None:
                 continue
-            for i, labs in enumerate(labs_by_pos):
+            for i, labs in labs_by_pos.items():
                 for lab in labs:
                     k = _GAZ_INDEX.get(lab)
                     if k is not None:
