@@ -165,6 +165,8 @@ ID_COLUMNS = (0, 1, 3, 4, 5, 6, 9)
 
 
 _ID_GETTER = operator.itemgetter(*ID_COLUMNS)
+#: whether a name of the gazetteer, or of the lexicon, may start at an encoded token
+_GAZ_START, _LEX_START = operator.itemgetter(10), operator.itemgetter(11)
 
 
 def word_ids(encoded: Sequence[tuple]) -> np.ndarray:
@@ -611,14 +613,21 @@ class NnTagger:
         idx = [rows[w] for sent in sents for w in sent]
         x = np.zeros((len(idx), proj + N_GAZ), dtype=np.float32)
         np.take(self._vecs, idx, axis=0, out=x[:, :proj])
-        cached = enc._cache.get
-        o = 0
-        for sent in sents:
-            encoded = [cached(w) or enc.encode(w) for w in sent]
-            if any(e[10] or e[11] for e in encoded):
-                enc.gazetteer_matrix(encoded, out=x[o : o + len(sent), proj:])
-            o += len(sent)
-        return self.net.contextual_packed(x, [len(s) for s in sents])
+        words = [w for sent in sents for w in sent]
+        encoded = list(map(enc._cache.get, words))
+        if None in encoded:  # the encoder's cache was emptied since
+            encoded = [e or enc.encode(w) for e, w in zip(encoded, words, strict=True)]
+        # the gazetteer columns of the sentences where a name may start
+        lengths = [len(s) for s in sents]
+        n = len(encoded)
+        may = np.fromiter(map(_GAZ_START, encoded), dtype=bool, count=n)
+        may |= np.fromiter(map(_LEX_START, encoded), dtype=bool, count=n)
+        if may.any():
+            ends = np.cumsum(lengths)
+            for k in np.unique(np.searchsorted(ends, np.flatnonzero(may), side="right")).tolist():
+                o, e = int(ends[k]) - lengths[k], int(ends[k])
+                enc.gazetteer_matrix(encoded[o:e], out=x[o:e, proj:])
+        return self.net.contextual_packed(x, lengths)
 
     def _word_rows(self, sents: Sequence[Sequence[str]]) -> dict[str, int]:
         """Rows of ``_vecs`` holding each token's word vector, computing the missing ones."""
