@@ -490,9 +490,9 @@ class CrfTagger:
         # group of ``counts`` is empty), then each slot's known weights summed in order
         flat = self._vecs.reshape(-1, self._vecs.shape[2])
         flat[first * n_slots : need * n_slots] = 0.0
-        all_ids = np.asarray(ids)
+        all_ids = np.fromiter(ids, dtype=np.intp, count=len(ids))
         known = all_ids != self._none
-        cnt = np.asarray(counts)
+        cnt = np.fromiter(counts, dtype=np.intp, count=len(counts))
         cnt = np.add.reduceat(known.astype(np.intp), np.cumsum(cnt) - cnt)
         nonempty = np.flatnonzero(cnt)
         if len(nonempty):
@@ -517,7 +517,7 @@ class CrfTagger:
             if None in ents:  # more words than the cache holds
                 return np.concatenate([self.emissions_packed([s]) for s in sentences])
         n = len(ents)
-        m = self._vecs[[e[0] for e in ents]]
+        m = self._vecs[np.fromiter(map(itemgetter(0), ents), dtype=np.intp, count=n)]
         em = m[:, 0].copy()
         # a word at i+off adds its "seen at offset off" vector to position i, within a sentence
         lengths = np.fromiter(map(len, sentences), dtype=np.intp, count=len(sentences))

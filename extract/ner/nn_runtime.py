@@ -610,10 +610,10 @@ class NnTagger:
         enc = self.encoder
         rows = self._word_rows(sents)
         proj = self._vecs.shape[1]
-        idx = [rows[w] for sent in sents for w in sent]
+        words = [w for sent in sents for w in sent]
+        idx = np.fromiter(map(rows.__getitem__, words), dtype=np.intp, count=len(words))
         x = np.zeros((len(idx), proj + N_GAZ), dtype=np.float32)
         np.take(self._vecs, idx, axis=0, out=x[:, :proj])
-        words = [w for sent in sents for w in sent]
         encoded = list(map(enc._cache.get, words))
         if None in encoded:  # the encoder's cache was emptied since
             encoded = [e or enc.encode(w) for e, w in zip(encoded, words, strict=True)]
