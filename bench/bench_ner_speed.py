@@ -268,6 +268,66 @@ def same_process(
     return res
 
 
+#: later work on the same code, measured after the table above (dated, newest last)
+FOLLOW_UPS = (
+    "## 2026-12-01: the cascade's per-batch costs (issue 14), tags unchanged",
+    "",
+    "- Where `crf+nn`'s time went before (`bench/profile_ner_parts.py`, 300 articles, "
+    "medians of 3, load ~8; a part includes the parts it calls): first pass, one call per "
+    "article: CRF emissions 40 % (new words' features and look-ups 29 %), network 42 % (new "
+    "words 10 %, LSTM steps 19 %, the rest of its sentence pass 9 %, its gazetteer columns "
+    "and look-ups 4 %), marginals 7 %, Viterbi of the runs 3 %, the rest (tag strings, "
+    "`repair_bio`, runs) ~8 %. Warm, one call per article: network 55 % (LSTM 33 %, "
+    "the rest of its sentence pass 15 %), CRF emissions 17 %, marginals 12 %, Viterbi 5 %, "
+    "the rest ~11 %. With 8 articles per call: first pass CRF 49 % (new words 38 %), network 39 %; "
+    "warm network 59 % (LSTM 31 %), CRF 23 %, marginals 8 %.",
+    "- What changed, each step with tags identical and, where stated, bitwise identical "
+    "numbers: (1) branch nerspeed2's three commits for new words' CRF features (`map()` "
+    "look-ups with a zero row, affix strings from prefixes made once, cluster strings built "
+    "once per cluster tuple), the cluster strings now kept by the `FeatureExtractor` "
+    "(bounded, emptied by its `clear_cache`) instead of a module-level dict, and looked up "
+    "in `word_parts` itself: same features for the 28,050 words of the 300 articles; "
+    "(2) the cascade tags 256 sentences at a time instead of 64, so `rasd build`'s "
+    "8-article calls (~110 sentences) make one CRF pass, one marginals pass, one network "
+    "pass over all the unsure runs and one Viterbi; tag ids repaired and named in numpy "
+    "(`nn_runtime.tag_names`, `repair_bio`'s rule, Hypothesis test); (3) "
+    "`CrfTagger.emissions_packed` looks the word-pair features (`bg-1=`, `pc=`) up over all "
+    "the sentences at once and the gazetteer only in the sentences where a name may start, "
+    "each row's features summed in the same order (bitwise identical emissions); (4) "
+    "`marginals_packed` writes each step's product into its rows and sums rows with "
+    "`np.add.reduce` (bitwise identical); (5) `Gazetteer.labels_at`: the matches at the "
+    "positions that have some, not a list per token, for the CRF and the network; (6) the "
+    "network fills gazetteer columns only for the sentences where a name may start; (7) "
+    "ids to arrays with `np.fromiter` (CRF and network emissions bitwise identical).",
+    "- Tags: `bench/check_ner_identical.py --backends crf,nn,crf+nn,crf+nn-full` (dev split "
+    "cold, warm and by 15, 1,200 articles with document consistency), references saved "
+    "from 8f77166: 0 of 11,204 taggings differ; `bench/check_extract_identical.py`: the 5 "
+    "seeds and 400 articles, 0 of 405 differ.",
+    "- Speed, both versions in one process in turns (`git archive 8f77166 | tar -x -C "
+    "/tmp/ner-base`; `bench_ner_speed.py --same-process "
+    "crf,crf@before,nn,nn@before,crf+nn,crf+nn@before --before-path /tmp/ner-base --extract "
+    "--runs 4`, medians of 4, tokens/s, load average 5.7 at the start, 4.4 at the end, "
+    "6.2–7.0 over 5 minutes): `crf+nn` first pass one call per article 22,693 → 24,305 "
+    "(1.07×; runs 22.3–23.6k → 22.5–28.7k), warm 35,715 → 40,894 (1.15×); 8 articles per "
+    "call 25,770 → 34,918 (1.35×) first pass, 53,192 → 70,586 (1.33×) warm. `crf` 48,849 → "
+    "50,623, 105,875 → 134,275, 54,348 → 62,025, 167,767 → 200,834; `nn` 26,817 → 27,015, "
+    "31,227 → 33,095, 34,468 → 35,539, 44,690 → 46,217 (its code barely changed: within the "
+    "noise). `extract_article` (default pipeline): 21.7 → 22.5 articles/s first pass, 28.4 "
+    "→ 27.9 warm: no change measurable (the NER is a part of the pipeline's time).",
+    "- Against issue 14's targets (≥ 40k first pass, ≥ 80k warm): not met on this machine "
+    "at this load (24k / 41k one call per article, 35k / 71k with 8 articles per call). "
+    "The numbers above the table (29.1k / 52.7k and 36.1k / 73.6k) were taken at load 2–4; "
+    "if these ratios held there, 8 articles per call would be near 49k first pass and 98k "
+    "warm, one call per article near 31k / 61k: an estimate, not a measurement.",
+    "- What is left: the LSTM steps (a third of the warm pass: per step a (2, n, 100) × "
+    "(100, 400) product and tanh over (2, n, 500) values, compute more than call overhead "
+    "once n > ~6), the network's input product (64k tokens × 144 × 800), the marginals' "
+    "per-step calls, and new words' CRF features (~40 % of a first pass). Cutting further "
+    "needs different numbers (float32 marginals, per-word cached input gates: 3.2 KB a "
+    "word, or a faster tanh), which `check_ner_identical` would have to show harmless.",
+)
+
+
 def markdown(before: dict, after: dict) -> str:
     """The results page."""
 
@@ -328,6 +388,8 @@ def markdown(before: dict, after: dict) -> str:
             *CHANGES,
             "",
             f"Machine: {after['machine']}.",
+            "",
+            *FOLLOW_UPS,
             "",
         ]
     )
