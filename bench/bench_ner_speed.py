@@ -314,11 +314,17 @@ FOLLOW_UPS = (
     "31,227 → 33,095, 34,468 → 35,539, 44,690 → 46,217 (its code barely changed: within the "
     "noise). `extract_article` (default pipeline): 21.7 → 22.5 articles/s first pass, 28.4 "
     "→ 27.9 warm: no change measurable (the NER is a part of the pipeline's time).",
-    "- Against issue 14's targets (≥ 40k first pass, ≥ 80k warm): not met on this machine "
-    "at this load (24k / 41k one call per article, 35k / 71k with 8 articles per call). "
-    "The numbers above the table (29.1k / 52.7k and 36.1k / 73.6k) were taken at load 2–4; "
-    "if these ratios held there, 8 articles per call would be near 49k first pass and 98k "
-    "warm, one call per article near 31k / 61k: an estimate, not a measurement.",
+    "- Again at a lower load (`--same-process crf+nn,crf+nn@before --before-path "
+    "/tmp/ner-base --runs 4`, load 2.3 at the start, 1.7 at the end): `crf+nn` 23,870 → "
+    "26,526 first pass (1.11×), 43,400 → 45,686 warm (1.05×) one call per article; 33,666 "
+    "→ 37,275 (1.11×) and 64,777 → 73,217 (1.13×) with 8 articles per call. So the gain is "
+    "5–35 % by pass and run, ~10 % at low load. Shares after "
+    "(`profile_ner_parts.py`, load ~3): warm, one call per article: network 55 % (LSTM "
+    "34 %), CRF 16 %, marginals 14 %, Viterbi 5 %, tag names 1 %; first pass: CRF 40 % (new "
+    "words 29 %), network 43 %.",
+    "- Against issue 14's targets (≥ 40k first pass, ≥ 80k warm): not met. Medians 26.5k / "
+    "45.7k one call per article and 37.3k / 73.2k with 8 articles per call (as `rasd "
+    "build`); single runs reached 33k / 56k and 45k / 86k.",
     "- What is left: the LSTM steps (a third of the warm pass: per step a (2, n, 100) × "
     "(100, 400) product and tanh over (2, n, 500) values, compute more than call overhead "
     "once n > ~6), the network's input product (64k tokens × 144 × 800), the marginals' "
