@@ -167,23 +167,88 @@ CHANGES = (
 )
 
 
-def same_process(n_articles: int, rounds: int, corpus: str, backends: tuple[str, ...]) -> dict:
+#: a backend name with this suffix is the code at --before-path (see _before_package)
+BEFORE = "@before"
+
+
+def _before_package(path: str | Path, tmp: str | Path):
+    """The ``extract`` package of the code at ``path`` (a checkout or a ``git archive`` of it)
+    importable beside this checkout's: copied to ``tmp/rasd_before/extract`` (its data and
+    models with it) with its ``rasd.extract`` imports renamed ``rasd_before.extract``."""
+    import importlib
+    import re
+    import shutil
+
+    root = Path(tmp) / "rasd_before"
+    shutil.copytree(Path(path) / "extract", root / "extract", symlinks=False)
+    (root / "__init__.py").write_text("", encoding="utf-8")
+    for py in root.rglob("*.py"):
+        text = py.read_text(encoding="utf-8")
+        py.write_text(re.sub(r"\brasd\.extract\b", "rasd_before.extract", text), encoding="utf-8")
+    sys.path.insert(0, str(tmp))
+    for module in ("ner", "pipeline"):  # the modules same_process uses, as attributes
+        importlib.import_module(f"rasd_before.extract.{module}")
+    return importlib.import_module("rasd_before.extract")
+
+
+def same_process(
+    n_articles: int,
+    rounds: int,
+    corpus: str,
+    backends: tuple[str, ...],
+    before_path: str | None = None,
+    extract: bool = False,
+) -> dict:
     """``backends`` of this checkout measured in one process, in turns (the order reversed
     every other round), so that they meet the same load: tokens/s first pass and warm, one
-    call per article and 8 articles per call; medians of ``rounds``."""
+    call per article and 8 articles per call; medians of ``rounds``.
+
+    A backend named ``crf+nn@before`` is ``crf+nn`` of the code at ``before_path``, loaded
+    beside this checkout's (:func:`_before_package`).  ``extract``: also
+    :func:`extract.pipeline.extract_article` articles/s of this checkout and, with
+    ``before_path``, of that code (first pass: each one's first run over the articles, after
+    one article to load its models).
+    """
+    import tempfile
+
     from threadpoolctl import threadpool_limits
 
     sys.path.insert(0, str(HERE))
     from check_extract_identical import corpus_articles
     from check_ner_identical import article_sentences
 
-    from rasd.extract.ner import load_tagger
+    from rasd.extract import ner, pipeline
 
     threadpool_limits(1)
-    news = article_sentences(list(corpus_articles(corpus, n_articles, stride=13)))
+    tmp = tempfile.TemporaryDirectory()
+    before = _before_package(before_path, tmp.name) if before_path else None
+
+    def load(backend: str):
+        if backend.endswith(BEFORE):
+            if before is None:
+                raise SystemExit(f"{backend}: give --before-path")
+            return before.ner.load_tagger(backend.removesuffix(BEFORE))
+        return ner.load_tagger(backend)
+
+    articles = list(corpus_articles(corpus, n_articles, stride=13))
+    news = article_sentences(articles)
     by8 = [[s for a in news[k : k + 8] for s in a] for k in range(0, len(news), 8)]
     n_tok = sum(len(s) for a in news for s in a)
-    taggers = {b: load_tagger(b) for b in backends}
+    res: dict = {"tokens": n_tok, "articles": len(articles), "rounds": rounds}
+    if extract:
+        fns = {"after": pipeline.extract_article}
+        if before is not None:
+            fns["before"] = before.pipeline.extract_article
+        ex: dict[str, dict[str, list[float]]] = {k: {"first": [], "warm": []} for k in fns}
+        for fn in fns.values():  # models and tables loaded (one article's words cached)
+            fn(articles[0])
+        for r in range(rounds + 1):
+            for label in fns if r % 2 == 0 else list(fns)[::-1]:
+                fn = fns[label]
+                rate = _rate(lambda fn=fn: [fn(a) for a in articles], len(articles))
+                ex[label]["first" if r == 0 else "warm"].append(rate)
+        res["extract"] = {k: {p: statistics.median(v) for p, v in d.items()} for k, d in ex.items()}
+    taggers = {b: load(b) for b in backends}
     for t in taggers.values():
         t.tag_many(news[0])
     keys = ("first", "warm", "batch8_first", "batch8_warm")
@@ -196,9 +261,77 @@ def same_process(n_articles: int, rounds: int, corpus: str, backends: tuple[str,
                 t.clear_cache()
                 out[first].append(_rate(lambda t=t, d=data: [t.tag_many(a) for a in d], n_tok))
                 out[warm].append(_rate(lambda t=t, d=data: [t.tag_many(a) for a in d], n_tok))
-    res = {b: {k: statistics.median(v) for k, v in runs[b].items()} for b in backends}
-    print(json.dumps({"tokens": n_tok, "rounds": rounds, "loadavg": os.getloadavg(), **res}))
+    res.update({b: {k: statistics.median(v) for k, v in runs[b].items()} for b in backends})
+    res["runs"] = {b: {k: [round(x) for x in v] for k, v in runs[b].items()} for b in backends}
+    res["loadavg"] = os.getloadavg()
+    print(json.dumps(res))
     return res
+
+
+#: later work on the same code, measured after the table above (dated, newest last)
+FOLLOW_UPS = (
+    "## 2026-12-01: the cascade's per-batch costs (issue 14), tags unchanged",
+    "",
+    "- Where `crf+nn`'s time went before (`bench/profile_ner_parts.py`, 300 articles, "
+    "medians of 3, load ~8; a part includes the parts it calls): first pass, one call per "
+    "article: CRF emissions 40 % (new words' features and look-ups 29 %), network 42 % (new "
+    "words 10 %, LSTM steps 19 %, the rest of its sentence pass 9 %, its gazetteer columns "
+    "and look-ups 4 %), marginals 7 %, Viterbi of the runs 3 %, the rest (tag strings, "
+    "`repair_bio`, runs) ~8 %. Warm, one call per article: network 55 % (LSTM 33 %, "
+    "the rest of its sentence pass 15 %), CRF emissions 17 %, marginals 12 %, Viterbi 5 %, "
+    "the rest ~11 %. With 8 articles per call: first pass CRF 49 % (new words 38 %), network 39 %; "
+    "warm network 59 % (LSTM 31 %), CRF 23 %, marginals 8 %.",
+    "- What changed, each step with tags identical and, where stated, bitwise identical "
+    "numbers: (1) branch nerspeed2's three commits for new words' CRF features (`map()` "
+    "look-ups with a zero row, affix strings from prefixes made once, cluster strings built "
+    "once per cluster tuple), the cluster strings now kept by the `FeatureExtractor` "
+    "(bounded, emptied by its `clear_cache`) instead of a module-level dict, and looked up "
+    "in `word_parts` itself: same features for the 28,050 words of the 300 articles; "
+    "(2) the cascade tags 256 sentences at a time instead of 64, so `rasd build`'s "
+    "8-article calls (~110 sentences) make one CRF pass, one marginals pass, one network "
+    "pass over all the unsure runs and one Viterbi; tag ids repaired and named in numpy "
+    "(`nn_runtime.tag_names`, `repair_bio`'s rule, Hypothesis test); (3) "
+    "`CrfTagger.emissions_packed` looks the word-pair features (`bg-1=`, `pc=`) up over all "
+    "the sentences at once and the gazetteer only in the sentences where a name may start, "
+    "each row's features summed in the same order (bitwise identical emissions); (4) "
+    "`marginals_packed` writes each step's product into its rows and sums rows with "
+    "`np.add.reduce` (bitwise identical); (5) `Gazetteer.labels_at`: the matches at the "
+    "positions that have some, not a list per token, for the CRF and the network; (6) the "
+    "network fills gazetteer columns only for the sentences where a name may start; (7) "
+    "ids to arrays with `np.fromiter` (CRF and network emissions bitwise identical).",
+    "- Tags: `bench/check_ner_identical.py --backends crf,nn,crf+nn,crf+nn-full` (dev split "
+    "cold, warm and by 15, 1,200 articles with document consistency), references saved "
+    "from 8f77166: 0 of 11,204 taggings differ; `bench/check_extract_identical.py`: the 5 "
+    "seeds and 400 articles, 0 of 405 differ.",
+    "- Speed, both versions in one process in turns (`git archive 8f77166 | tar -x -C "
+    "/tmp/ner-base`; `bench_ner_speed.py --same-process "
+    "crf,crf@before,nn,nn@before,crf+nn,crf+nn@before --before-path /tmp/ner-base --extract "
+    "--runs 4`, medians of 4, tokens/s, load average 5.7 at the start, 4.4 at the end, "
+    "6.2–7.0 over 5 minutes): `crf+nn` first pass one call per article 22,693 → 24,305 "
+    "(1.07×; runs 22.3–23.6k → 22.5–28.7k), warm 35,715 → 40,894 (1.15×); 8 articles per "
+    "call 25,770 → 34,918 (1.35×) first pass, 53,192 → 70,586 (1.33×) warm. `crf` 48,849 → "
+    "50,623, 105,875 → 134,275, 54,348 → 62,025, 167,767 → 200,834; `nn` 26,817 → 27,015, "
+    "31,227 → 33,095, 34,468 → 35,539, 44,690 → 46,217 (its code barely changed: within the "
+    "noise). `extract_article` (default pipeline): 21.7 → 22.5 articles/s first pass, 28.4 "
+    "→ 27.9 warm: no change measurable (the NER is a part of the pipeline's time).",
+    "- Again at a lower load (`--same-process crf+nn,crf+nn@before --before-path "
+    "/tmp/ner-base --runs 4`, load 2.3 at the start, 1.7 at the end): `crf+nn` 23,870 → "
+    "26,526 first pass (1.11×), 43,400 → 45,686 warm (1.05×) one call per article; 33,666 "
+    "→ 37,275 (1.11×) and 64,777 → 73,217 (1.13×) with 8 articles per call. So the gain is "
+    "5–35 % by pass and run, ~10 % at low load. Shares after "
+    "(`profile_ner_parts.py`, load ~3): warm, one call per article: network 55 % (LSTM "
+    "34 %), CRF 16 %, marginals 14 %, Viterbi 5 %, tag names 1 %; first pass: CRF 40 % (new "
+    "words 29 %), network 43 %.",
+    "- Against issue 14's targets (≥ 40k first pass, ≥ 80k warm): not met. Medians 26.5k / "
+    "45.7k one call per article and 37.3k / 73.2k with 8 articles per call (as `rasd "
+    "build`); single runs reached 33k / 56k and 45k / 86k.",
+    "- What is left: the LSTM steps (a third of the warm pass: per step a (2, n, 100) × "
+    "(100, 400) product and tanh over (2, n, 500) values, compute more than call overhead "
+    "once n > ~6), the network's input product (64k tokens × 144 × 800), the marginals' "
+    "per-step calls, and new words' CRF features (~40 % of a first pass). Cutting further "
+    "needs different numbers (float32 marginals, per-word cached input gates: 3.2 KB a "
+    "word, or a faster tanh), which `check_ner_identical` would have to show harmless.",
+)
 
 
 def markdown(before: dict, after: dict) -> str:
@@ -262,6 +395,8 @@ def markdown(before: dict, after: dict) -> str:
             "",
             f"Machine: {after['machine']}.",
             "",
+            *FOLLOW_UPS,
+            "",
         ]
     )
 
@@ -319,12 +454,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--before-path",
         help="measure the code at this path (PYTHONPATH) and this checkout in turn, "
-        "--runs times each, one fresh process per run",
+        "--runs times each, one fresh process per run; with --same-process: the code of "
+        f"the backends named NAME{BEFORE} (e.g. crf+nn,crf+nn{BEFORE}), in the same process",
+    )
+    ap.add_argument(
+        "--extract",
+        action="store_true",
+        help="with --same-process: extract_article articles/s too (and of --before-path)",
     )
     args = ap.parse_args(argv)
     out_dir = Path(args.out_dir)
     if args.same_process:
-        same_process(args.n, args.runs, args.corpus, tuple(args.same_process.split(",")))
+        backends = tuple(args.same_process.split(","))
+        same_process(args.n, args.runs, args.corpus, backends, args.before_path, args.extract)
         return 0
     if args.before_path:
         interleaved(args.before_path, args.runs, args.n, args.corpus, out_dir)

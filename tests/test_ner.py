@@ -388,3 +388,35 @@ def test_crf_one_article_in_one_call_equals_sentence_by_sentence(crf: Tagger) ->
     alone = np.concatenate([crf.emissions_packed([s]) for s in _ARTICLE])
     np.testing.assert_allclose(packed, alone, rtol=0, atol=1e-12)
     assert crf.tag_many(_ARTICLE) == [crf.tag_reference(s) for s in _ARTICLE]
+
+
+@given(st.lists(st.lists(st.integers(0, 8), min_size=1, max_size=12), min_size=1, max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_tag_names_repairs_as_repair_bio(paths: list[list[int]]) -> None:
+    # the ensemble names and repairs the tag ids of all its sentences at once in numpy
+    import numpy as np
+
+    from rasd.extract.ner.nn_runtime import TAGS, tag_names
+
+    flat = np.array([j for p in paths for j in p])
+    want = [repair_bio([TAGS[j] for j in p]) for p in paths]
+    assert tag_names(flat, [len(p) for p in paths]) == want
+
+
+def test_crf_emissions_are_the_weights_of_the_feature_strings() -> None:
+    # emissions_packed looks the features of word pairs, gazetteer names and sentence ends up
+    # without building their strings, for several sentences at once; words with "|" make
+    # ambiguous pair keys, looked up as strings
+    import numpy as np
+
+    from rasd.extract.ner.crf import CrfTagger
+
+    tagger = CrfTagger()
+    sents = [*_ARTICLE, ["a|b", "|", "في", "بغداد"], ["|"], ["قال", "x|", "y", "|"]]
+    attr, w = tagger._attr, tagger._w
+    want = [
+        w[[attr[f] for f in feats if f in attr]].sum(axis=0)
+        for s in sents
+        for feats in tagger._fx.sentence_features(s)
+    ]
+    np.testing.assert_allclose(tagger.emissions_packed(sents), np.array(want), rtol=0, atol=1e-9)

@@ -18,6 +18,8 @@ import logging
 import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import pairwise, repeat
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -302,12 +304,13 @@ def train_crf(
     log.info("CRF with self-trained gazetteer written to %s", model_dir / CRF_FILE)
 
 
-def _add_grouped(target: np.ndarray, groups: list[int], values: np.ndarray) -> None:
+def _add_grouped(target: np.ndarray, groups: np.ndarray, values: np.ndarray) -> None:
     """``target[g] += sum of values[j] with groups[j] == g`` (the values of a group summed
     first, in order)."""
-    g = np.asarray(groups)
-    order = np.argsort(g, kind="stable")
-    g = g[order]
+    if not len(groups):
+        return
+    order = np.argsort(groups, kind="stable")
+    g = groups[order]
     starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
     target[g[starts]] += np.add.reduceat(values[order], starts, axis=0)
 
@@ -372,7 +375,10 @@ class CrfTagger:
         self._attr: dict[str, int] = {}
         for attr, _ in state:
             self._attr.setdefault(attr, len(self._attr))
-        self._w = np.zeros((len(self._attr), n_lab))
+        # one row more than there are attributes: a zero row (``_none``), the id of a word's
+        # features the model lacks while they are looked up (dropped before the sums)
+        self._w = np.zeros((len(self._attr) + 1, n_lab))
+        self._none = len(self._attr)
         for (attr, lab), weight in state.items():
             self._w[self._attr[attr], lid[lab]] += weight
         self._trans = np.zeros((n_lab, n_lab))
@@ -383,13 +389,15 @@ class CrfTagger:
         if names.is_file() and any(a.startswith(_NAME_PREFIXES) for a in self._attr):
             self._fx.names = load_gazetteer(names)
         # sentence-level features (FeatureExtractor.extras) indexed by their parts
-        self._pairs: dict[tuple[str, str, str], int] = {}
+        # "bg-1=a|b" by (a, b) and "pc=a|c" by (a, c): the previous word's normalised form
+        # and this word's, or this word's mid-level cluster
+        self._pairs: dict[str, dict[tuple[str, str], int]] = {"bg-1=": {}, "pc=": {}}
         self._gaz_ids: dict[tuple[object, str], int] = {}
         for name, k in self._attr.items():
-            for prefix in ("bg-1=", "pc="):
+            for prefix, by_pair in self._pairs.items():
                 if name.startswith(prefix) and name.count("|") == 1:
                     a, _, b = name[len(prefix) :].partition("|")
-                    self._pairs[(prefix, a, b)] = k
+                    by_pair[(a, b)] = k
             for prefix, key in (
                 ("g=", 0),
                 ("-1g=", 1),
@@ -435,7 +443,7 @@ class CrfTagger:
             return rows
         if len(rows) + len(new) > self._cache_size:
             rows.clear()
-            self._fx._cache.clear()
+            self._fx.clear_cache()
             if ahead and len(distinct) > self._cache_size:
                 return rows  # too many for the cache: each sentence adds its own words
             new = distinct
@@ -451,22 +459,19 @@ class CrfTagger:
         near_r, far_r = self._ctx_ids[1].get, self._ctx_ids[2].get
         word_parts = self._fx.word_parts
         gaz, auto, names = self._fx.gazetteer, self._fx.auto_gazetteer, self._fx.names
+        none = repeat(self._none)
         ids: list[int] = []
         counts: list[int] = []
         for row, token in enumerate(new, start=first):
             feats, near, far, norm, stem, mid = word_parts(token)
             # slots in _OFFSETS order: own, as the word two to the left (-2), one to the left,
-            # one to the right, two to the right
-            for look, fs in (
-                (get, feats),
-                (far_l, far),
-                (near_l, near),
-                (near_r, near),
-                (far_r, far),
-            ):
-                found = [k for k in map(look, fs) if k is not None]
-                ids += found
-                counts.append(len(found))
+            # one to the right, two to the right; a feature the model lacks is the zero row
+            ids += map(get, feats, none)
+            ids += map(far_l, far, none)
+            ids += map(near_l, near, none)
+            ids += map(near_r, near, none)
+            ids += map(far_r, far, none)
+            counts += (len(feats), len(far), len(near), len(near), len(far))
             # keep norm, stem, cluster and whether a (self-trained) gazetteer name may start
             rows[token] = (
                 row,
@@ -481,13 +486,20 @@ class CrfTagger:
                     names is not None and names.may_start(norm, stem),
                 ),
             )
+        # the unknown features dropped in numpy (every slot has at least w= and st=, so no
+        # group of ``counts`` is empty), then each slot's known weights summed in order
         flat = self._vecs.reshape(-1, self._vecs.shape[2])
         flat[first * n_slots : need * n_slots] = 0.0
-        if ids:
-            cnt = np.asarray(counts)
-            nonempty = np.flatnonzero(cnt)
+        all_ids = np.fromiter(ids, dtype=np.intp, count=len(ids))
+        known = all_ids != self._none
+        cnt = np.fromiter(counts, dtype=np.intp, count=len(counts))
+        cnt = np.add.reduceat(known.astype(np.intp), np.cumsum(cnt) - cnt)
+        nonempty = np.flatnonzero(cnt)
+        if len(nonempty):
             starts = (np.cumsum(cnt) - cnt)[nonempty]
-            flat[first * n_slots + nonempty] = np.add.reduceat(self._w[ids], starts, axis=0)
+            flat[first * n_slots + nonempty] = np.add.reduceat(
+                self._w[all_ids[known]], starts, axis=0
+            )
         return rows
 
     def _emissions(self, tokens: list[str]) -> np.ndarray:
@@ -497,66 +509,55 @@ class CrfTagger:
     def emissions_packed(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """Label scores (N, labels) of non-empty sentences packed one after another: the
         same as their :meth:`emissions_many` arrays concatenated."""
-        rows = self._add_words((w for s in sentences for w in s), ahead=len(sentences) > 1)
-        if any(w not in rows for s in sentences for w in s):  # more words than the cache holds
-            return np.concatenate([self.emissions_packed([s]) for s in sentences])
-        ents = [rows[t] for s in sentences for t in s]
+        flat = [w for s in sentences for w in s]
+        ents = list(map(self._rows.get, flat))
+        if None in ents:
+            rows = self._add_words(flat, ahead=len(sentences) > 1)
+            ents = list(map(rows.get, flat))
+            if None in ents:  # more words than the cache holds
+                return np.concatenate([self.emissions_packed([s]) for s in sentences])
         n = len(ents)
-        m = self._vecs[[e[0] for e in ents]]
+        m = self._vecs[np.fromiter(map(itemgetter(0), ents), dtype=np.intp, count=n)]
         em = m[:, 0].copy()
         # a word at i+off adds its "seen at offset off" vector to position i, within a sentence
         lengths = np.fromiter(map(len, sentences), dtype=np.intp, count=len(sentences))
-        starts = np.cumsum(lengths) - lengths
+        ends = np.cumsum(lengths)
+        starts = ends - lengths
         at = np.arange(n) - np.repeat(starts, lengths)  # position within the sentence
         left = np.repeat(lengths, lengths) - 1 - at  # tokens after it in the sentence
         np.add(em[2:], m[:-2, 1], out=em[2:], where=(at[2:] >= 2)[:, None])
         np.add(em[1:], m[:-1, 2], out=em[1:], where=(at[1:] >= 1)[:, None])
         np.add(em[:-1], m[1:, 3], out=em[:-1], where=(left[:-1] >= 1)[:, None])
         np.add(em[:-2], m[2:, 4], out=em[:-2], where=(left[:-2] >= 2)[:, None])
-        # the features of FeatureExtractor.extras, looked up without building strings
-        at_rows: list[int] = []
-        ids: list[int] = []
-        pairs = self._pairs
+        # the features of FeatureExtractor.extras, looked up without building strings: the
+        # rows they add to and their ids, a kind of feature after the other (each row's sum
+        # then takes them in the order of FeatureExtractor.extras)
+        per = [e[1] for e in ents]
+        norms = [p[2] for p in per]
+        at_rows, ids = self._pair_features(per, norms, at)
         gaz, auto, names = self._fx.gazetteer, self._fx.auto_gazetteer, self._fx.names
         gaz_ids = self._gaz_ids
-        o = 0
-        for sent in sentences:
-            k_n = len(sent)
-            per = [e[1] for e in ents[o : o + k_n]]
-            norms = [p[2] for p in per]
-            stems = [p[3] for p in per]
+        for gz, flag, offsets, kind in (
+            (gaz, 5, (0, 1, -1), "g"),
+            (auto, 6, (0,), "a"),
+            (names, 7, (0, 1, -1), "n"),
+        ):
+            if gz is None:
+                continue
             # only where a name may start (the same matches as trying every position)
-            starts = [i for i, p in enumerate(per) if p[5]]
-            gaz_labels = gaz.annotate(norms, stems, starts) if gaz and starts else None
-            starts = [i for i, p in enumerate(per) if p[6]]
-            auto_labels = auto.annotate(norms, stems, starts) if auto and starts else None
-            starts = [i for i, p in enumerate(per) if p[7]]
-            name_labels = names.annotate(norms, stems, starts) if names and starts else None
-            for i in range(1, k_n):
-                a, b = norms[i - 1], norms[i]
-                if "|" in a or "|" in b:  # ambiguous key: fall back to the feature strings
-                    for f in self._fx.extras(i, per, None):
-                        k = self._attr.get(f)
-                        if k is not None and not f.startswith(("BOS", "EOS")):
-                            at_rows.append(o + i)
-                            ids.append(k)
-                    continue
-                k = pairs.get(("bg-1=", a, b))
-                if k is not None:
-                    at_rows.append(o + i)
-                    ids.append(k)
-                k = pairs.get(("pc=", a, per[i][4]))
-                if k is not None:
-                    at_rows.append(o + i)
-                    ids.append(k)
-            for labels, offsets, kind in (
-                (gaz_labels, (0, 1, -1), "g"),
-                (auto_labels, (0,), "a"),
-                (name_labels, (0, 1, -1), "n"),
-            ):
-                if labels is None:
-                    continue
-                for i, labs in enumerate(labels):
+            may = np.flatnonzero(np.fromiter(map(itemgetter(flag), per), dtype=bool, count=n))
+            if not len(may):
+                continue
+            sid = np.searchsorted(ends, may, side="right")  # their sentences
+            cut = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1], True])
+            for c0, c1 in zip(cut[:-1].tolist(), cut[1:].tolist(), strict=True):
+                k_s = int(sid[c0])
+                o, k_n = int(starts[k_s]), int(lengths[k_s])
+                first = (may[c0:c1] - o).tolist()
+                labels = gz.labels_at(norms[o : o + k_n], [p[3] for p in per[o : o + k_n]], first)
+                rows_k: list[int] = []
+                ids_k: list[int] = []
+                for i, labs in labels.items():
                     for lab in labs:
                         for off in offsets:
                             # "g=" at i, "-1g=" at i+1 (its left neighbour), "+1g=" at i-1
@@ -568,18 +569,63 @@ class CrfTagger:
                                 k = gaz_ids.get((("n", off), lab))
                             j = i + off
                             if k is not None and 0 <= j < k_n:
-                                at_rows.append(o + j)
-                                ids.append(k)
-            if self._bos is not None:
-                at_rows.append(o)
-                ids.append(self._bos)
-            if self._eos is not None:
-                at_rows.append(o + k_n - 1)
-                ids.append(self._eos)
-            o += k_n
-        if ids:
-            _add_grouped(em, at_rows, self._w[ids])
+                                rows_k.append(o + j)
+                                ids_k.append(k)
+                at_rows.append(np.asarray(rows_k, dtype=np.intp))
+                ids.append(np.asarray(ids_k, dtype=np.intp))
+        for k, where in ((self._bos, starts), (self._eos, ends - 1)):
+            if k is not None:
+                at_rows.append(where)
+                ids.append(np.full(len(where), k, dtype=np.intp))
+        if at_rows:
+            _add_grouped(em, np.concatenate(at_rows), self._w[np.concatenate(ids)])
         return em
+
+    def _pair_features(
+        self, per: list[tuple], norms: list[str], at: np.ndarray
+    ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Rows and ids of the ``bg-1=`` (previous word, this word) and ``pc=`` (previous
+        word, this word's cluster) features of packed tokens (``per``: their cache entries;
+        ``at``: each one's position in its sentence), in the order of
+        :meth:`FeatureExtractor.extras` within each row."""
+        n = len(norms)
+        if n < 2:
+            return [], []
+        none = repeat(-1)
+        bg = np.fromiter(
+            map(self._pairs["bg-1="].get, pairwise(norms), none), dtype=np.intp, count=n - 1
+        )
+        mids = [p[4] for p in per[1:]]
+        pc = np.fromiter(
+            map(self._pairs["pc="].get, zip(norms[:-1], mids, strict=True), none),
+            dtype=np.intp,
+            count=n - 1,
+        )
+        inside = at[1:] >= 1  # the pair (i - 1, i) is in one sentence
+        fallback: list[int] = []
+        if "|" in "".join(norms):  # ambiguous keys: those pairs from the feature strings
+            bar = np.fromiter(("|" in w for w in norms), dtype=bool, count=n)
+            amb = inside & (bar[1:] | bar[:-1])
+            inside &= ~amb
+            fallback = (np.flatnonzero(amb) + 1).tolist()
+        rows = np.arange(1, n)
+        keep_bg = inside & (bg >= 0)
+        keep_pc = inside & (pc >= 0)
+        at_rows = [rows[keep_bg], rows[keep_pc]]
+        ids = [bg[keep_bg], pc[keep_pc]]
+        if fallback:
+            f_rows: list[int] = []
+            f_ids: list[int] = []
+            for r in fallback:
+                i = int(at[r])
+                for f in self._fx.extras(i, per[r - i : r + 1], None):
+                    k = self._attr.get(f)
+                    if k is not None and not f.startswith(("BOS", "EOS")):
+                        f_rows.append(r)
+                        f_ids.append(k)
+            at_rows.append(np.asarray(f_rows, dtype=np.intp))
+            ids.append(np.asarray(f_ids, dtype=np.intp))
+        return at_rows, ids
 
     # -- public API ---------------------------------------------------------------------------
     def tag(self, tokens: list[str]) -> list[str]:
@@ -633,4 +679,4 @@ class CrfTagger:
     def clear_cache(self) -> None:
         """Forget the cached per-token features and scores."""
         self._rows.clear()
-        self._fx._cache.clear()
+        self._fx.clear_cache()

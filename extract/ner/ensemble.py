@@ -28,8 +28,14 @@ from pathlib import Path
 
 import numpy as np
 
-from rasd.extract.ner.crf import CrfTagger, repair_bio
-from rasd.extract.ner.nn_runtime import TAGS, NnTagger, marginals_packed, viterbi_packed
+from rasd.extract.ner.crf import CrfTagger
+from rasd.extract.ner.nn_runtime import (
+    TAGS,
+    NnTagger,
+    marginals_packed,
+    tag_names,
+    viterbi_packed,
+)
 
 __all__ = ["DEFAULT_CASCADE", "Cascade", "EnsembleTagger"]
 
@@ -50,6 +56,9 @@ class Cascade:
     #: (names are where the CRF's mistakes cost; ``None``: :attr:`threshold`)
     name_threshold: float | None = None
 
+
+#: sentences the cascade tags together (``rasd build`` calls with 8 articles, ~110 sentences)
+CASCADE_BATCH = 256
 
 #: the cascade of backend ``"crf+nn"`` (chosen on SaudiNewsNet agreement with the full
 #: ensemble and checked on the ANERcorp dev split: ``bench/ner_speed_results.md``)
@@ -103,33 +112,42 @@ class EnsembleTagger:
         return self.tag_many([tokens])[0]
 
     def tag_many(self, sentences: Sequence[list[str]], batch_size: int = 64) -> list[list[str]]:
-        """Tag several sentences; the same as ``[self.tag(s) for s in sentences]``."""
+        """Tag several sentences; the same as ``[self.tag(s) for s in sentences]``.
+
+        ``batch_size`` sentences of similar length are run together; the cascade takes
+        :data:`CASCADE_BATCH` at a time (the network reads only short runs of them, so more
+        sentences make fuller steps, not longer ones).
+        """
         sentences = list(sentences)
         out: list[list[str]] = [[] for _ in sentences]
         order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: len(sentences[k]))
         wc, wn = self.weights
         nn = self.nn
+        if self.cascade is not None:
+            batch_size = max(batch_size, CASCADE_BATCH)
         for s0 in range(0, len(order), batch_size):
             chunk = order[s0 : s0 + batch_size]
             sents = [sentences[k] for k in chunk]
             lengths = [len(s) for s in sents]
             crf_em = self.crf.emissions_packed(sents)[:, self._perm]
             if self.cascade is not None:
-                paths = self._cascade_paths(self.cascade, sents, lengths, crf_em)
+                ids = self._cascade_ids(self.cascade, sents, lengths, crf_em)
             else:
                 with nn._blas.limit(limits=1, user_api="blas"):
                     nn_em = nn.emissions_packed(sents).astype(np.float64)
                 em = wc * crf_em + wn * nn_em
                 paths = viterbi_packed(em, lengths, self._trans, self._start, self._end)
-            for k, path in zip(chunk, paths, strict=True):
-                out[k] = repair_bio([TAGS[j] for j in path])
+                ids = np.fromiter((j for p in paths for j in p), dtype=np.intp, count=len(crf_em))
+            for k, tags in zip(chunk, tag_names(ids, lengths), strict=True):
+                out[k] = tags
         return out
 
-    def _cascade_paths(
+    def _cascade_ids(
         self, cascade: Cascade, sents: list[list[str]], lengths: list[int], crf_em: np.ndarray
-    ) -> list[list[int]]:
-        """Tag ids of non-empty ``sents`` (see :class:`Cascade`); ``crf_em``: the CRF's
-        emissions of their tokens packed one after another, in TAGS order."""
+    ) -> np.ndarray:
+        """Tag ids (in TAGS order) of the tokens of non-empty ``sents`` packed one after
+        another (see :class:`Cascade`); ``crf_em``: the CRF's emissions of those tokens, in
+        TAGS order."""
         marg = marginals_packed(crf_em, lengths, *self._crf_trans)
         labels = marg.argmax(axis=1)
         best = marg.max(axis=1)
@@ -163,8 +181,7 @@ class EnsembleTagger:
             end = np.where(inside_r, self._trans[:, after].T, self._end)
             runs = viterbi_packed(em, (d_end - d_start).tolist(), self._trans, start, end)
             labels[at] = np.concatenate(runs)
-        flat_ids = labels.tolist()
-        return [flat_ids[e - n : e] for e, n in zip(ends.tolist(), lengths, strict=True)]
+        return labels
 
     def clear_cache(self) -> None:
         """Forget both models' per-token caches (to time a pass over unseen words)."""

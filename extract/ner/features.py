@@ -131,6 +131,14 @@ def _shape_of_classes(classes: str) -> str:
     return shape or "E"
 
 
+# the strings of word_parts' affix and length features, built once
+_P = [f"p{k}=" for k in range(5)]
+_S = [f"s{k}=" for k in range(5)]
+_SP = [f"sp{k}=" for k in range(5)]
+_SS = [f"ss{k}=" for k in range(5)]
+_LEN = [f"len={k}" for k in range(9)]
+
+
 class Gazetteer:
     """Multi-word name lists by entity type, matched on normalised tokens: features of the NER
     taggers (not :class:`extract.lexicon.NameMatcher`, which finds the spans and keys of the
@@ -174,11 +182,21 @@ class Gazetteer:
     ) -> list[list[str]]:
         """Return, for each position, the gazetteer labels (e.g. ``["B-LOC"]``) covering it.
 
-        ``starts``: the only positions where a name may start (from :meth:`may_start`), when
-        the caller knows them; the result is the same.
+        ``starts``: the only positions where a name may start (from :meth:`may_start`), in
+        increasing order, when the caller knows them; the result is the same.
         """
+        out: list[list[str]] = [[] for _ in range(len(norms))]
+        for i, labels in self.labels_at(norms, stems, starts).items():
+            out[i] = labels
+        return out
+
+    def labels_at(
+        self, norms: Sequence[str], stems: Sequence[str], starts: Sequence[int] | None = None
+    ) -> dict[int, list[str]]:
+        """The labels of :meth:`annotate` at the positions that have some, in increasing
+        order of position (no list for every other token)."""
         n = len(norms)
-        out: list[list[str]] = [[] for _ in range(n)]
+        out: dict[int, list[str]] = {}
         entries = self.entries
         lengths = self._lengths
         for i in range(n) if starts is None else starts:
@@ -193,10 +211,12 @@ class Gazetteer:
                         if types:
                             break
                 if types:
+                    # positions from i on: those below i were all added before (each match
+                    # covers the positions from its start), so the keys stay in order
                     for t in sorted(types):
-                        out[i].append("B-" + t)
+                        out.setdefault(i, []).append("B-" + t)
                         for j in range(i + 1, i + length):
-                            out[j].append("I-" + t)
+                            out.setdefault(j, []).append("I-" + t)
                     break
         return out
 
@@ -235,6 +255,27 @@ class FeatureExtractor:
         self.auto_gazetteer = auto_gazetteer
         self.window = window
         self._cache: dict[str, WordFeatures] = {}
+        # a cluster tuple's feature strings by prefix ("c" or "sc"): few distinct tuples (at
+        # most those of ``clusters``), many words; emptied with the word cache
+        self._cluster_strings: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {
+            "c": {},
+            "sc": {},
+        }
+
+    def clear_cache(self) -> None:
+        """Forget the cached per-word features."""
+        self._cache.clear()
+        for strings in self._cluster_strings.values():
+            strings.clear()
+
+    def _cluster_features(self, cl: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+        """``("c0=…", "c1=…", …)`` (``prefix`` "c") of a word's cluster ids, one per level,
+        built and kept (see :meth:`word_parts`, which looks them up first)."""
+        strings = self._cluster_strings[prefix]
+        if len(strings) >= WORD_CACHE_SIZE:
+            strings.clear()
+        hit = strings[cl] = tuple(f"{prefix}{lvl}={cid}" for lvl, cid in enumerate(cl))
+        return hit
 
     # -- per-word features ---------------------------------------------------------
     def _word_features(self, token: str, cache: bool = True) -> WordFeatures:
@@ -259,28 +300,22 @@ class FeatureExtractor:
         neighbours, features it gives neighbours two tokens away, normalised form, stem,
         mid-level cluster id or "-")``; a neighbour's copy of a feature carries the offset as
         a prefix (``+1w=…``), added by :meth:`_word_features`."""
-        norm = normalize(token)
-        pro, stem, art = split_clitics(norm, self.clusters)
-        shape = word_shape(token)
+        norm = token.translate(_NORMALIZE)
+        clusters = self.clusters
+        c_strings, sc_strings = self._cluster_strings["c"], self._cluster_strings["sc"]
+        pro, stem, art = split_clitics(norm, clusters)
         w_norm = "w=" + norm
         w_stem = "st=" + stem
-        w_shape = "sh=" + shape
-        feats = [
-            "b",
-            w_norm,
-            w_stem,
-            w_shape,
-            "len=" + str(min(len(stem), 8)),
-        ]
+        w_shape = "sh=" + _shape_of_classes(token.translate(_SHAPE_TABLE))
         n_norm = len(norm)
         n_stem = len(stem)
-        for k in (1, 2, 3, 4):
+        feats = ["b", w_norm, w_stem, w_shape, _LEN[min(n_stem, 8)]]
+        # prefixes and suffixes of the word (length >= k) and of the stem (length > k)
+        for k in range(1, 5):
             if n_norm >= k:
-                feats.append(f"p{k}={norm[:k]}")
-                feats.append(f"s{k}={norm[-k:]}")
+                feats += (_P[k] + norm[:k], _S[k] + norm[-k:])
             if n_stem > k:
-                feats.append(f"sp{k}={stem[:k]}")
-                feats.append(f"ss{k}={stem[-k:]}")
+                feats += (_SP[k] + stem[:k], _SS[k] + stem[-k:])
         if art:
             feats.append("al")
         if pro:
@@ -289,7 +324,6 @@ class FeatureExtractor:
             feats.append("chg")
         if _DIGIT.search(norm):
             feats.append("dig")
-        clusters = self.clusters
         cl = clusters.get(norm)
         src = "w"
         if cl is None and stem != norm:
@@ -297,27 +331,27 @@ class FeatureExtractor:
             src = "s"
         if cl is None:
             feats.append("cl=none")
-            cl_feats = []
+            cl_feats: tuple[str, ...] = ()
         else:
-            cl_feats = [f"c{lvl}={cid}" for lvl, cid in enumerate(cl)]
-            feats.extend(cl_feats)
+            cl_feats = c_strings.get(cl) or self._cluster_features(cl, "c")
+            feats += cl_feats
             if src == "s":
                 feats.append("cl=stem")
         # stem clusters as extra evidence (e.g. والسعودية → السعودية's cluster)
         if stem != norm:
             scl = clusters.get("ال" + stem) if art else clusters.get(stem)
             if scl is not None:
-                feats.extend([f"sc{lvl}={cid}" for lvl, cid in enumerate(scl)])
+                feats += sc_strings.get(scl) or self._cluster_features(scl, "sc")
         # frequency and definite-article affinity in unlabelled news (proper-name evidence)
-        ls = self.lexstats.get(norm)
+        lexstats = self.lexstats
+        ls = lexstats.get(norm)
         if ls is None and stem != norm:
-            ls = self.lexstats.get("ال" + stem) or self.lexstats.get(stem)
+            ls = lexstats.get("ال" + stem) or lexstats.get(stem)
         if ls:
-            feats.append("fq=" + ls[0])
-            feats.append("alr=" + ls[1])
+            feats += ("fq=" + ls[0], "alr=" + ls[1])
         # interior character trigrams of longer stems (foreign names, unseen words)
         if n_stem >= 5:
-            feats.extend(["g3=" + stem[k : k + 3] for k in range(1, n_stem - 3)])
+            feats += ["g3=" + stem[k : k + 3] for k in range(1, n_stem - 3)]
         # context copies: fewer features for neighbours
         near = [w_norm, w_stem, w_shape, *cl_feats]
         if art:

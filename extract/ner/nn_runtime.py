@@ -19,6 +19,7 @@ import functools
 import operator
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +43,7 @@ __all__ = [
     "load_lexicon",
     "load_model",
     "marginals_packed",
+    "tag_names",
     "time_major",
     "viterbi_batch",
     "viterbi_packed",
@@ -105,7 +107,7 @@ class Encoder:
             sid = words.get(stem, UNK)
         lex = wid if wid != UNK else sid
         chars = self.chars
-        cids = [chars.get(c, UNK) for c in norm[:MAX_CHARS]] or [UNK]
+        cids = list(map(chars.get, norm[:MAX_CHARS], repeat(UNK))) or [UNK]
         clitic = self.clitics.get(pro + ("+ال" if art else ""), UNK)
         shape = self.shapes.get(word_shape(token), UNK)
         fq = self.fq[lex] if lex != UNK else 0
@@ -137,17 +139,20 @@ class Encoder:
             return out
         norms = [e[NORM] for e in encoded]
         stems = [e[STEM] for e in encoded]
-        if labels is None and self.gazetteer is not None:
+        at: dict[int, Sequence[str]] | None = None
+        if labels is not None:
+            at = {i: labs for i, labs in enumerate(labels) if labs}
+        elif self.gazetteer is not None:
             starts = [i for i, e in enumerate(encoded) if e[10]]
-            labels = self.gazetteer.annotate(norms, stems, starts) if starts else None
+            at = self.gazetteer.labels_at(norms, stems, starts) if starts else None
         lex = None
         if self.lexicon is not None:
             starts = [i for i, e in enumerate(encoded) if e[11]]
-            lex = self.lexicon.annotate(norms, stems, starts) if starts else None
-        for offset, labs_by_pos in ((0, labels), (len(GAZ_LABELS), lex)):
+            lex = self.lexicon.labels_at(norms, stems, starts) if starts else None
+        for offset, labs_by_pos in ((0, at), (len(GAZ_LABELS), lex)):
             if labs_by_pos is None:
                 continue
-            for i, labs in enumerate(labs_by_pos):
+            for i, labs in labs_by_pos.items():
                 for lab in labs:
                     k = _GAZ_INDEX.get(lab)
                     if k is not None:
@@ -160,6 +165,8 @@ ID_COLUMNS = (0, 1, 3, 4, 5, 6, 9)
 
 
 _ID_GETTER = operator.itemgetter(*ID_COLUMNS)
+#: whether a name of the gazetteer, or of the lexicon, may start at an encoded token
+_GAZ_START, _LEX_START = operator.itemgetter(10), operator.itemgetter(11)
 
 
 def word_ids(encoded: Sequence[tuple]) -> np.ndarray:
@@ -198,6 +205,34 @@ def time_major(lengths: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     step = np.repeat(np.arange(len(active)), active)
     row = np.arange(len(step)) - np.repeat(np.cumsum(active) - active, active)
     return active, soffs[row] + step, soffs[row] + slens[row] - 1 - step
+
+
+_TAG_ARRAY = np.array(TAGS, dtype=object)
+
+
+def tag_names(ids: np.ndarray, lengths: Sequence[int]) -> list[list[str]]:
+    """The BIO tags of tag ids (in :data:`TAGS` order) of sentences packed one after another
+    (``lengths``, all > 0), repaired as :func:`extract.ner.crf.repair_bio` does: an ``I-X``
+    after ``O``, after another type or first in its sentence becomes ``B-X``.
+
+    >>> tag_names(np.array([2, 2, 0, 4, 1, 2]), [2, 4])
+    [['B-LOC', 'I-LOC'], ['O', 'B-MISC', 'B-LOC', 'I-LOC']]
+    """
+    ids = np.asarray(ids, dtype=np.intp)
+    kind = (ids - 1) // 2  # the type of a B-/I- tag, -1 for O
+    first = np.zeros(len(ids), dtype=bool)
+    first[np.cumsum(lengths) - lengths] = True
+    prev = np.empty_like(kind)
+    prev[0] = -1
+    prev[1:] = kind[:-1]
+    orphan = (ids > 0) & (ids % 2 == 0) & (first | (prev != kind))
+    tags = _TAG_ARRAY[ids - orphan].tolist()
+    out = []
+    o = 0
+    for n in lengths:
+        out.append(tags[o : o + n])
+        o += n
+    return out
 
 
 def viterbi_packed(
@@ -290,12 +325,12 @@ def marginals_packed(
     buf[:, :n0] /= buf[:, :n0].sum(axis=2, keepdims=True)
     s = n0
     prev = 0
+    add = np.add.reduce  # as ndarray.sum, without its Python wrapper (a call per step)
     for n in steps[1:]:
         stop = s + n
-        r = np.matmul(buf[:, prev : prev + n], w)
+        r = np.matmul(buf[:, prev : prev + n], w, out=buf[:, s:stop])
         r *= xs[:, s:stop]
-        r /= r.sum(axis=2, keepdims=True)
-        buf[:, s:stop] = r
+        r /= add(r, axis=2, keepdims=True)
         prev = s
         s = stop
     out = np.empty_like(x)
@@ -575,17 +610,24 @@ class NnTagger:
         enc = self.encoder
         rows = self._word_rows(sents)
         proj = self._vecs.shape[1]
-        idx = [rows[w] for sent in sents for w in sent]
+        words = [w for sent in sents for w in sent]
+        idx = np.fromiter(map(rows.__getitem__, words), dtype=np.intp, count=len(words))
         x = np.zeros((len(idx), proj + N_GAZ), dtype=np.float32)
         np.take(self._vecs, idx, axis=0, out=x[:, :proj])
-        cached = enc._cache.get
-        o = 0
-        for sent in sents:
-            encoded = [cached(w) or enc.encode(w) for w in sent]
-            if any(e[10] or e[11] for e in encoded):
-                enc.gazetteer_matrix(encoded, out=x[o : o + len(sent), proj:])
-            o += len(sent)
-        return self.net.contextual_packed(x, [len(s) for s in sents])
+        encoded = list(map(enc._cache.get, words))
+        if None in encoded:  # the encoder's cache was emptied since
+            encoded = [e or enc.encode(w) for e, w in zip(encoded, words, strict=True)]
+        # the gazetteer columns of the sentences where a name may start
+        lengths = [len(s) for s in sents]
+        n = len(encoded)
+        may = np.fromiter(map(_GAZ_START, encoded), dtype=bool, count=n)
+        may |= np.fromiter(map(_LEX_START, encoded), dtype=bool, count=n)
+        if may.any():
+            ends = np.cumsum(lengths)
+            for k in np.unique(np.searchsorted(ends, np.flatnonzero(may), side="right")).tolist():
+                o, e = int(ends[k]) - lengths[k], int(ends[k])
+                enc.gazetteer_matrix(encoded[o:e], out=x[o:e, proj:])
+        return self.net.contextual_packed(x, lengths)
 
     def _word_rows(self, sents: Sequence[Sequence[str]]) -> dict[str, int]:
         """Rows of ``_vecs`` holding each token's word vector, computing the missing ones."""
