@@ -47,6 +47,7 @@ def facility_heads() -> frozenset[str]:
     return frozenset(fold(r.head) for r in load_table("facility_heads.tsv", FacilityHead))
 
 
+@functools.lru_cache(maxsize=50_000)
 def _head_clitic(word: str) -> int:
     """Length of the proclitic before a facility head in folded ``word``, or -1.
 
@@ -135,9 +136,16 @@ _PLURAL_PLACE_NOUNS = frozenset(fold(w) for w in ("بلدات", "قرى", "مد�
 _QUOTES = frozenset('«»"“”')
 
 
+@functools.cache
+def _town_nouns() -> frozenset[str]:
+    """The folded nouns a town's name follows: the place nouns but ريف, and their plurals."""
+    return (place_nouns() - {"ريف"}) | _PLURAL_PLACE_NOUNS
+
+
+@functools.lru_cache(maxsize=50_000)
 def _place_noun_clitic(word: str) -> int:
     """Length of the proclitic before a place noun (مدينة، بلدة، قرية …) in folded ``word``."""
-    nouns = (place_nouns() - {"ريف"}) | _PLURAL_PLACE_NOUNS
+    nouns = _town_nouns()
     for p in _CLITICS:
         if word.startswith(p) and word[len(p) :] in nouns:
             return len(p)
