@@ -81,11 +81,34 @@ _SPLIT_REACH = 4  # tokens between the verb and the noun of a split cue (فقد�
 def _forms(view: SentView, k: int) -> frozenset[str]:
     """:func:`bare_forms` of token ``k``, and those of a three-letter word without و/ف
     ("وبث"، "ولم": bare_forms keeps و on three letters)."""
-    word = view.tokens[k].text
+    return _word_forms(view.tokens[k].text)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_forms(word: str) -> frozenset[str]:
+    """:func:`_forms` of one word (memoised: it runs on every token)."""
     forms = bare_forms(word)
     if len(word) == 3 and word[0] in "وف":
         forms |= bare_forms(word[1:])
     return forms
+
+
+@functools.lru_cache(maxsize=100_000)
+def _longest_first(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The :func:`_forms` of a word and their :func:`stem_forms`, each longest first (the
+    order a one-word cue is looked up in)."""
+    forms = _word_forms(word)
+    return (
+        tuple(sorted(forms, key=len, reverse=True)),
+        tuple(sorted(stem_forms(forms), key=len, reverse=True)),
+    )
+
+
+@functools.cache
+def _two_word_firsts() -> frozenset[str]:
+    """The first words of the cues of more than one word (a token none of whose forms is one
+    starts no two-word cue)."""
+    return frozenset(cue.split(" ", 1)[0] for cue in relation_cues() if " " in cue)
 
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")  # folded: "تغريداته"، "استيلائها"
@@ -127,14 +150,14 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
         return None
     forms = _forms(view, i)
     hit = None
-    if i + 1 < len(toks):
+    if i + 1 < len(toks) and not forms.isdisjoint(_two_word_firsts()):
         nxt = view.folded[i + 1]
         hit = next((table[f"{f} {nxt}"] for f in forms if f"{f} {nxt}" in table), None)
     two_words = hit is not None
+    longest, stems = _longest_first(toks[i].text)
     if hit is None:
-        hit = next((table[f] for f in sorted(forms, key=len, reverse=True) if f in table), None)
+        hit = next((table[f] for f in longest if f in table), None)
     if hit is None:  # "تغريداته"، "استيلائها": the cue with a pronoun attached
-        stems = sorted(stem_forms(forms), key=len, reverse=True)
         hit = next((table[f] for f in stems if f in table), None)
     if hit is None:
         return None
