@@ -122,11 +122,10 @@ class Doc:
     # mentions ------------------------------------------------------------------------
     def overlaps(self, start: int, end: int) -> Mention | None:
         """An existing mention overlapping ``[start, end)``."""
-        owner = self._owner
-        for i in range(max(0, start), min(end, len(owner))):
-            if owner[i] >= 0:
-                return self.mentions[owner[i]]
-        return None
+        covered = self._owner[max(0, start) : max(0, end)]
+        if not covered or max(covered) < 0:  # most spans: one scan in C, no mention
+            return None
+        return self.mentions[next(o for o in covered if o >= 0)]
 
     def add_entity(self, info: EntityInfo) -> EntityInfo:
         """Register an entity (first registration wins)."""
