@@ -1501,8 +1501,8 @@ def find_claims(doc: Doc) -> None:
         i = 0
         while i < len(toks):
             hit = match_cue(view, i) or _expressed(doc, view, i)
-            named = doc.mention_at_token(toks[i])
-            if hit is not None and named is not None and named.cls in ("Person", "Organization"):
+            named = doc.mention_at_token(toks[i]) if hit is not None else None
+            if named is not None and named.cls in ("Person", "Organization"):
                 hit = None  # "طالب" in the name "أبو طالب"
             if hit is not None:
                 cues.append((i, *hit))
