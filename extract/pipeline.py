@@ -136,6 +136,8 @@ def _common_in_context(text: str, start: int, end: int) -> bool:
     """
     table = lexicon_context()
     form = fold(text[start:end])
+    if (form, "next") not in table and (form, "previous") not in table:
+        return False  # most names: no context word makes them common nouns
     nxt = re.findall(r"\w+", text[end : end + 20])[:1]
     prev = re.findall(r"\w+", text[max(0, start - 20) : start])[-1:]
     words = {"next": nxt, "previous": prev}
