@@ -104,6 +104,15 @@ def _longest_first(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     )
 
 
+@functools.lru_cache(maxsize=100_000)
+def _may_cue(word: str) -> bool:
+    """Whether a cue may be found at a word: one of its forms is a one-word cue or the first
+    word of a longer one, or one of their stems is a cue (most words: none)."""
+    longest, stems = _longest_first(word)
+    table, firsts = relation_cues(), _two_word_firsts()
+    return any(f in table or f in firsts for f in longest) or any(f in table for f in stems)
+
+
 @functools.cache
 def _two_word_firsts() -> frozenset[str]:
     """The first words of the cues of more than one word (a token none of whose forms is one
@@ -146,7 +155,7 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     hoped-for) in the three tokens before it, in its clause."""
     table = relation_cues()
     toks = view.tokens
-    if not is_word(toks[i]):
+    if not is_word(toks[i]) or not _may_cue(toks[i].text):
         return None
     forms = _forms(view, i)
     hit = None
@@ -930,6 +939,9 @@ def _site_publishes(view: SentView, k: int) -> bool:
     return bool(prev) and prev[-1] in words
 
 
+_SITE_WORD = fold("موقع")
+
+
 def _website(doc: Doc, view: SentView, k: int) -> None:
     """«الموقع الرسمي لمكتب العبادي» (a site and its owner, an actor named after «ل»),
     «موقع قناة «المتوسط»» (a medium's site: the medium becomes an organisation), «موقع
@@ -937,10 +949,10 @@ def _website(doc: Doc, view: SentView, k: int) -> None:
     ``publishesOn`` when the owner published there (:func:`_site_publishes`)."""
     toks = view.tokens
     text = doc.article.text
-    f = view.folded[k]
-    site_word = fold("موقع")
+    site_word = _SITE_WORD
     if site_word not in bare_forms(toks[k].text) or doc.mention_at_token(toks[k]) is not None:
         return
+    f = view.folded[k]
     start = toks[k].start + f.index(site_word) - (2 if "ال" + site_word in f else 0)
     j = k + 1
     while j < len(toks) and view.folded[j] in relation_words("site_adjective"):
@@ -1276,9 +1288,10 @@ def find_events(doc: Doc) -> None:
         for i, tok in enumerate(toks):
             if not is_word(tok):
                 continue
+            if heads.isdisjoint(bare_forms(tok.text)):
+                continue  # most words: no event head
             f = fold(tok.text)
-            stem = next((x for x in bare_forms(tok.text) if x in heads), None)
-            if stem is None or "ال" not in f[:4]:
+            if "ال" not in f[:4]:
                 continue
             k = i + 1
             while k < len(toks) and k - i < 6 and is_word(toks[k]):
