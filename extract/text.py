@@ -290,6 +290,12 @@ def _letter_after(text: str, j: int, end: int) -> bool:
     return k - j >= 3
 
 
+#: the characters :func:`_sentence_spans` acts on
+_SENTENCE_MARKS = re.compile(
+    "[" + re.escape("\n" + "".join(_OPEN) + "»”" + "".join(_TOGGLE) + _ENDERS) + "]"
+)
+
+
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Split one segment into sentence spans, never inside a balanced quotation."""
     s = start
@@ -298,6 +304,10 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     opened_at = -1
     i = start
     while i < end:
+        m = _SENTENCE_MARKS.search(text, i, end)  # other characters change nothing
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch == "\n":
             if i > s:
