@@ -59,6 +59,7 @@ from rasd.extract.resources import SubjectlessWord, WordNote, load_table
 from rasd.extract.text import fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
+_OPENING_MARKS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 _SPEAKER_CLASSES = ("Person", "Organization", "UnnamedSource", "CreativeWork")
 _DOC_NOUNS = frozenset(fold(w) for w in ("وثيقة", "تقرير", "نص", "كتاب", "بيان", "رسالة", "دراسة"))
 _MIN_QUOTE_WORDS = 3
@@ -78,11 +79,12 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int, int, in
     out = []
     i = start
     while i < end:
+        m = _OPENING_MARKS.search(text, i, end)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
-        close = _PAIRS.get(ch)
-        if close is None:
-            i += 1
-            continue
+        close = _PAIRS[ch]
         j = text.find(close, i + 1, end)
         if close == ch:
             # a straight/curly mark used both ways: a mark preceded by a space and followed by
