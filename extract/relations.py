@@ -1159,13 +1159,23 @@ def _account_list(doc: Doc, view: SentView, k: int) -> None:
             _add(doc, view, acc, "onPlatform", platform, "accounts")
 
 
+@functools.cache
+def _site_and_account_nouns() -> frozenset[str]:
+    """The words :func:`_website`, :func:`_account` and :func:`_account_list` start at (any
+    other word: none of them finds anything)."""
+    roles = ("channel", "account", "account_list")
+    return frozenset({_SITE_WORD}).union(*(relation_words(r) for r in roles))
+
+
 def find_sites_and_accounts(doc: Doc) -> None:
     """Websites and accounts as entities of their own (:func:`_website`, :func:`_account`,
     :func:`_account_list`, :func:`_handles`)."""
+    triggers = _site_and_account_nouns()
     for view in doc.views:
         _handles(doc, view)
         for k in range(len(view.tokens)):
-            if is_word(view.tokens[k]):
+            tok = view.tokens[k]
+            if is_word(tok) and not triggers.isdisjoint(bare_forms(tok.text)):
                 _website(doc, view, k)
                 _account(doc, view, k)
                 _account_list(doc, view, k)
