@@ -94,6 +94,8 @@ class Doc:
     documents: list[str] = field(default_factory=list)
     # per-token NER tags by sentence index, when the NER component ran
     ner_tags: dict[int, list[str]] = field(default_factory=dict)
+    # the curated lexicon's matches in the text, found once (extract.lexicon.lexicon_matches)
+    lexicon_hits: list[Any] | None = field(default=None, repr=False)
     # mention index: the mention covering each character (-1: none), and (start, index) pairs
     _owner: list[int] = field(default_factory=list, repr=False)
     _by_start: list[tuple[int, int]] = field(default_factory=list, repr=False)

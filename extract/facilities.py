@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
-from rasd.extract.lexicon import alias_index, lexicon_index, lexicon_matcher, nisba_country
+from rasd.extract.lexicon import alias_index, lexicon_index, lexicon_matches, nisba_country
 from rasd.extract.patterns import (
     frequent_words,
     is_name_stopword,
@@ -224,7 +224,7 @@ def find_facilities(doc: Doc) -> None:
     """Add a Place mention for each named facility (see the module's docstring), then for
     each town named after a place noun (:func:`find_towns`)."""
     lex_ends: dict[int, int] = {}
-    for m in lexicon_matcher().find(doc.folded, doc.article.segments):
+    for m in lexicon_matches(doc):
         lex_ends.setdefault(m.start, m.end)
     text = doc.article.text
     for view in doc.views:
