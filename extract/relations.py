@@ -84,7 +84,7 @@ def _forms(view: SentView, k: int) -> frozenset[str]:
     return _word_forms(view.tokens[k].text)
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=20_000)
 def _word_forms(word: str) -> frozenset[str]:
     """:func:`_forms` of one word (memoised: it runs on every token)."""
     forms = bare_forms(word)
@@ -93,7 +93,7 @@ def _word_forms(word: str) -> frozenset[str]:
     return forms
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=10_000)  # read again only at words that may be cues
 def _longest_first(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The :func:`_forms` of a word and their :func:`stem_forms`, each longest first (the
     order a one-word cue is looked up in)."""

@@ -108,7 +108,7 @@ _FOLD_CACHE_LEN = 40
 _FOLD_CACHE_SIZE = 300_000
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=50_000)
 def match_key(s: str) -> str:
     """The entity key of a name: folded, with runs of spaces collapsed.
 
