@@ -18,8 +18,6 @@ input are removed, and only the entity keys they touch are re-derived.
 
 from __future__ import annotations
 
-import functools
-import gc
 import itertools
 import json
 import logging
@@ -166,25 +164,9 @@ def to_result(article: Article, ex: Extraction) -> tuple[ArticleMeta, bytes]:
 Result = tuple[str, "tuple[ArticleMeta, bytes] | ExtractError"]
 
 
-#: The cyclic garbage collector's thresholds in a process that extracts (default: 700, 10, 10).
-GC_THRESHOLDS = (50_000, 20, 100)
-
-
-@functools.cache
-def _collect_less() -> None:
-    """Run the cyclic garbage collector less often in this process (once per process).
-
-    Extraction allocates many short-lived objects (tokens, word forms, mentions) and makes few
-    reference cycles: reference counting frees them.  At the default thresholds the collector
-    walked the loaded models and tables again and again, 15-20 % of the CPU time of
-    :func:`process_batch` (``bench/archive_results.md``)."""
-    gc.set_threshold(*GC_THRESHOLDS)
-
-
 def process_batch(batch: Sequence[tuple[str, Article]], pipeline: Sequence[str]) -> list[Result]:
     """Process a batch of ``(cache key, article)`` (extracted together by
     :func:`~extract.pipeline.extract_many`); failures are returned, never raised."""
-    _collect_less()
     articles = [a for _key, a in batch]
     out: list[Result] = []
     for (key, article), ex in zip(batch, extract_many(articles, pipeline), strict=True):
