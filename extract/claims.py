@@ -59,6 +59,7 @@ from rasd.extract.resources import SubjectlessWord, WordNote, load_table
 from rasd.extract.text import fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
+_OPENING_MARKS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 _SPEAKER_CLASSES = ("Person", "Organization", "UnnamedSource", "CreativeWork")
 _DOC_NOUNS = frozenset(fold(w) for w in ("وثيقة", "تقرير", "نص", "كتاب", "بيان", "رسالة", "دراسة"))
 _MIN_QUOTE_WORDS = 3
@@ -78,11 +79,12 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int, int, in
     out = []
     i = start
     while i < end:
+        m = _OPENING_MARKS.search(text, i, end)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
-        close = _PAIRS.get(ch)
-        if close is None:
-            i += 1
-            continue
+        close = _PAIRS[ch]
         j = text.find(close, i + 1, end)
         if close == ch:
             # a straight/curly mark used both ways: a mark preceded by a space and followed by
@@ -1590,8 +1592,8 @@ def find_claims(doc: Doc) -> None:
         i = 0
         while i < len(toks):
             hit = match_cue(view, i) or _expressed(doc, view, i)
-            named = doc.mention_at_token(toks[i])
-            if hit is not None and named is not None and named.cls in ("Person", "Organization"):
+            named = doc.mention_at_token(toks[i]) if hit is not None else None
+            if named is not None and named.cls in ("Person", "Organization"):
                 hit = None  # "طالب" in the name "أبو طالب"
             if hit is not None:
                 cues.append((i, *hit))

@@ -94,6 +94,8 @@ class Doc:
     documents: list[str] = field(default_factory=list)
     # per-token NER tags by sentence index, when the NER component ran
     ner_tags: dict[int, list[str]] = field(default_factory=dict)
+    # the curated lexicon's matches in the text, found once (extract.lexicon.lexicon_matches)
+    lexicon_hits: list[Any] | None = field(default=None, repr=False)
     # mention index: the mention covering each character (-1: none), and (start, index) pairs
     _owner: list[int] = field(default_factory=list, repr=False)
     _by_start: list[tuple[int, int]] = field(default_factory=list, repr=False)
@@ -122,11 +124,10 @@ class Doc:
     # mentions ------------------------------------------------------------------------
     def overlaps(self, start: int, end: int) -> Mention | None:
         """An existing mention overlapping ``[start, end)``."""
-        owner = self._owner
-        for i in range(max(0, start), min(end, len(owner))):
-            if owner[i] >= 0:
-                return self.mentions[owner[i]]
-        return None
+        covered = self._owner[max(0, start) : max(0, end)]
+        if not covered or max(covered) < 0:  # most spans: one scan in C, no mention
+            return None
+        return self.mentions[next(o for o in covered if o >= 0)]
 
     def add_entity(self, info: EntityInfo) -> EntityInfo:
         """Register an entity (first registration wins)."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
-from rasd.extract.lexicon import alias_index, lexicon_index, lexicon_matcher, nisba_country
+from rasd.extract.lexicon import alias_index, lexicon_index, lexicon_matches, nisba_country
 from rasd.extract.patterns import (
     frequent_words,
     is_name_stopword,
@@ -47,6 +47,7 @@ def facility_heads() -> frozenset[str]:
     return frozenset(fold(r.head) for r in load_table("facility_heads.tsv", FacilityHead))
 
 
+@functools.lru_cache(maxsize=50_000)
 def _head_clitic(word: str) -> int:
     """Length of the proclitic before a facility head in folded ``word``, or -1.
 
@@ -135,9 +136,16 @@ _PLURAL_PLACE_NOUNS = frozenset(fold(w) for w in ("بلدات", "قرى", "مد�
 _QUOTES = frozenset('«»"“”')
 
 
+@functools.cache
+def _town_nouns() -> frozenset[str]:
+    """The folded nouns a town's name follows: the place nouns but ريف, and their plurals."""
+    return (place_nouns() - {"ريف"}) | _PLURAL_PLACE_NOUNS
+
+
+@functools.lru_cache(maxsize=50_000)
 def _place_noun_clitic(word: str) -> int:
     """Length of the proclitic before a place noun (مدينة، بلدة، قرية …) in folded ``word``."""
-    nouns = (place_nouns() - {"ريف"}) | _PLURAL_PLACE_NOUNS
+    nouns = _town_nouns()
     for p in _CLITICS:
         if word.startswith(p) and word[len(p) :] in nouns:
             return len(p)
@@ -216,7 +224,7 @@ def find_facilities(doc: Doc) -> None:
     """Add a Place mention for each named facility (see the module's docstring), then for
     each town named after a place noun (:func:`find_towns`)."""
     lex_ends: dict[int, int] = {}
-    for m in lexicon_matcher().find(doc.folded, doc.article.segments):
+    for m in lexicon_matches(doc):
         lex_ends.setdefault(m.start, m.end)
     text = doc.article.text
     for view in doc.views:

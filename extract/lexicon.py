@@ -16,12 +16,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
 from rasd.extract.records import EntityInfo
 from rasd.extract.resources import LexiconEntry, Nisba, load_table
 from rasd.extract.text import Folded, fold, match_key
+
+if TYPE_CHECKING:
+    from rasd.extract.doc import Doc
 
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
 _DEF = ("ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "فكال")
@@ -150,6 +154,14 @@ def lexicon_entities() -> tuple[EntityInfo, ...]:
         )
         for r in rows
     )
+
+
+def lexicon_matches(doc: Doc) -> list[LexMatch]:
+    """The matches of :func:`lexicon_matcher` in a document's segments, found once per
+    document (the facilities and the lexicon components both read them)."""
+    if doc.lexicon_hits is None:
+        doc.lexicon_hits = lexicon_matcher().find(doc.folded, doc.article.segments)
+    return doc.lexicon_hits
 
 
 @functools.cache

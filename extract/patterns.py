@@ -172,7 +172,7 @@ def match_title(view: SentView, i: int) -> tuple[Title, int] | None:
     """The longest title starting at token ``i`` and the token index after it."""
     table, longest = title_table()
     toks = view.tokens
-    if not toks[i].word or not bare_forms(toks[i].text) & title_first_words():
+    if not toks[i].word or title_first_words().isdisjoint(bare_forms(toks[i].text)):
         return None
     for n in range(min(longest, len(toks) - i), 0, -1):
         parts = toks[i : i + n]
@@ -193,6 +193,8 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
     if not is_word(toks[i]):
         return None
     forms = _cue_forms_of_folded(view.folded[i])  # view.folded[i] == fold(toks[i].text)
+    if _cue_words().isdisjoint(forms):
+        return None  # most words: no cue, nor the first word of one
     firsts = _cue_first_words()
     if i + 1 < len(toks) and is_word(toks[i + 1]) and not firsts[0].isdisjoint(forms):
         for first in forms:
@@ -225,6 +227,14 @@ def _cue_first_words() -> tuple[frozenset[str], frozenset[str]]:
     table = cue_table()
     two = [(k.split(" ", 1)[0], row) for k, row in table.items() if " " in k]
     return frozenset(w for w, _row in two), frozenset(w for w, row in two if row[0] == "verb")
+
+
+@functools.cache
+def _cue_words() -> frozenset[str]:
+    """Every word at which :func:`match_cue` can find a cue: the one-word cues and the first
+    words of the others."""
+    one_word = frozenset(k for k in cue_table() if " " not in k)
+    return one_word.union(*_cue_first_words())
 
 
 @functools.cache
@@ -690,10 +700,10 @@ def find_organizations(doc: Doc) -> None:
     for view in doc.views:
         toks = view.tokens
         for i, tok in enumerate(toks):
-            if not is_word(tok) or doc.mention_at_token(tok) is not None:
+            if not is_word(tok):
                 continue
             forms = bare_forms(tok.text)
-            if not forms & heads:
+            if forms.isdisjoint(heads) or doc.mention_at_token(tok) is not None:
                 continue
             if tok.text.endswith("ى") and all(h.endswith("ي") for h in forms & heads):
                 continue  # "نادى الدكتور" (he called): the verb, not نادي (club)

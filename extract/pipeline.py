@@ -38,7 +38,7 @@ from rasd.extract.dates import find_dates
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.errors import ExtractError, UsageError
 from rasd.extract.facilities import find_facilities
-from rasd.extract.lexicon import lexicon_index, lexicon_matcher
+from rasd.extract.lexicon import lexicon_index, lexicon_matches
 from rasd.extract.metonymy import capitals_as_states
 from rasd.extract.name_filters import mend_span
 from rasd.extract.patterns import (
@@ -137,6 +137,8 @@ def _common_in_context(text: str, start: int, end: int) -> bool:
     """
     table = lexicon_context()
     form = fold(text[start:end])
+    if (form, "next") not in table and (form, "previous") not in table:
+        return False  # most names: no context word makes them common nouns
     nxt = re.findall(r"\w+", text[end : end + 20])[:1]
     prev = re.findall(r"\w+", text[max(0, start - 20) : start])[-1:]
     words = {"next": nxt, "previous": prev}
@@ -153,7 +155,7 @@ def _lexicon(doc: Doc) -> None:
     index = lexicon_index()
     pointing = demonstratives()
     text = doc.article.text
-    for m in lexicon_matcher().find(doc.folded, doc.article.segments):
+    for m in lexicon_matches(doc):
         before = text[max(0, m.start - 8) : m.start].split()
         if before and fold(before[-1]) in pointing and " " not in text[m.start : m.end]:
             continue  # "هذه القاعدة": the base, not al-Qaeda

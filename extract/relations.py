@@ -90,11 +90,43 @@ _SPLIT_REACH = 4  # tokens between the verb and the noun of a split cue (فقد�
 def _forms(view: SentView, k: int) -> frozenset[str]:
     """:func:`bare_forms` of token ``k``, and those of a three-letter word without و/ف
     ("وبث"، "ولم": bare_forms keeps و on three letters)."""
-    word = view.tokens[k].text
+    return _word_forms(view.tokens[k].text)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _word_forms(word: str) -> frozenset[str]:
+    """:func:`_forms` of one word (memoised: it runs on every token)."""
     forms = bare_forms(word)
     if len(word) == 3 and word[0] in "وف":
         forms |= bare_forms(word[1:])
     return forms
+
+
+@functools.lru_cache(maxsize=10_000)  # read again only at words that may be cues
+def _longest_first(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The :func:`_forms` of a word and their :func:`stem_forms`, each longest first (the
+    order a one-word cue is looked up in)."""
+    forms = _word_forms(word)
+    return (
+        tuple(sorted(forms, key=len, reverse=True)),
+        tuple(sorted(stem_forms(forms), key=len, reverse=True)),
+    )
+
+
+@functools.lru_cache(maxsize=100_000)
+def _may_cue(word: str) -> bool:
+    """Whether a cue may be found at a word: one of its forms is a one-word cue or the first
+    word of a longer one, or one of their stems is a cue (most words: none)."""
+    longest, stems = _longest_first(word)
+    table, firsts = relation_cues(), _two_word_firsts()
+    return any(f in table or f in firsts for f in longest) or any(f in table for f in stems)
+
+
+@functools.cache
+def _two_word_firsts() -> frozenset[str]:
+    """The first words of the cues of more than one word (a token none of whose forms is one
+    starts no two-word cue)."""
+    return frozenset(cue.split(" ", 1)[0] for cue in relation_cues() if " " in cue)
 
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")  # folded: "تغريداته"، "استيلائها"
@@ -132,18 +164,18 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     hoped-for) in the three tokens before it, in its clause."""
     table = relation_cues()
     toks = view.tokens
-    if not is_word(toks[i]):
+    if not is_word(toks[i]) or not _may_cue(toks[i].text):
         return None
     forms = _forms(view, i)
     hit = None
-    if i + 1 < len(toks):
+    if i + 1 < len(toks) and not forms.isdisjoint(_two_word_firsts()):
         nxt = view.folded[i + 1]
         hit = next((table[f"{f} {nxt}"] for f in forms if f"{f} {nxt}" in table), None)
     two_words = hit is not None
+    longest, stems = _longest_first(toks[i].text)
     if hit is None:
-        hit = next((table[f] for f in sorted(forms, key=len, reverse=True) if f in table), None)
+        hit = next((table[f] for f in longest if f in table), None)
     if hit is None:  # "تغريداته"، "استيلائها": the cue with a pronoun attached
-        stems = sorted(stem_forms(forms), key=len, reverse=True)
         hit = next((table[f] for f in stems if f in table), None)
     if hit is None:
         return None
@@ -1046,6 +1078,9 @@ def _site_publishes(view: SentView, k: int) -> bool:
     return bool(prev) and prev[-1] in words
 
 
+_SITE_WORD = fold("موقع")
+
+
 def _website(doc: Doc, view: SentView, k: int) -> None:
     """«الموقع الرسمي لمكتب العبادي» (a site and its owner, an actor named after «ل»),
     «موقع قناة «المتوسط»» (a medium's site: the medium becomes an organisation), «موقع
@@ -1053,10 +1088,10 @@ def _website(doc: Doc, view: SentView, k: int) -> None:
     ``publishesOn`` when the owner published there (:func:`_site_publishes`)."""
     toks = view.tokens
     text = doc.article.text
-    f = view.folded[k]
-    site_word = fold("موقع")
+    site_word = _SITE_WORD
     if site_word not in bare_forms(toks[k].text) or doc.mention_at_token(toks[k]) is not None:
         return
+    f = view.folded[k]
     start = toks[k].start + f.index(site_word) - (2 if "ال" + site_word in f else 0)
     j = k + 1
     while j < len(toks) and view.folded[j] in relation_words("site_adjective"):
@@ -1263,13 +1298,23 @@ def _account_list(doc: Doc, view: SentView, k: int) -> None:
             _add(doc, view, acc, "onPlatform", platform, "accounts")
 
 
+@functools.cache
+def _site_and_account_nouns() -> frozenset[str]:
+    """The words :func:`_website`, :func:`_account` and :func:`_account_list` start at (any
+    other word: none of them finds anything)."""
+    roles = ("channel", "account", "account_list")
+    return frozenset({_SITE_WORD}).union(*(relation_words(r) for r in roles))
+
+
 def find_sites_and_accounts(doc: Doc) -> None:
     """Websites and accounts as entities of their own (:func:`_website`, :func:`_account`,
     :func:`_account_list`, :func:`_handles`)."""
+    triggers = _site_and_account_nouns()
     for view in doc.views:
         _handles(doc, view)
         for k in range(len(view.tokens)):
-            if is_word(view.tokens[k]):
+            tok = view.tokens[k]
+            if is_word(tok) and not triggers.isdisjoint(bare_forms(tok.text)):
                 _website(doc, view, k)
                 _account(doc, view, k)
                 _account_list(doc, view, k)
@@ -1403,9 +1448,10 @@ def find_events(doc: Doc) -> None:
         for i, tok in enumerate(toks):
             if not is_word(tok):
                 continue
+            if heads.isdisjoint(bare_forms(tok.text)):
+                continue  # most words: no event head
             f = fold(tok.text)
-            stem = next((x for x in bare_forms(tok.text) if x in heads), None)
-            if stem is None or "ال" not in f[:4]:
+            if "ال" not in f[:4]:
                 continue
             k = i + 1
             while k < len(toks) and k - i < 6 and is_word(toks[k]):

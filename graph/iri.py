@@ -32,6 +32,7 @@ def _hsb() -> CharMapper:
     return CharMapper.builtin_mapper("ar2hsb")
 
 
+@functools.lru_cache(maxsize=50_000)
 def slug(name: str) -> str:
     """ASCII slug of a folded name: safe Buckwalter, spaces as ``_``, anything else
     percent-encoded."""

@@ -22,6 +22,7 @@ from urllib.parse import quote
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_TO_ESCAPE = re.compile(r'[\\"\n\r]')
 # IRIREF excludes these characters and everything up to the space (N-Triples grammar)
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _LANG = re.compile(r"^[a-zA-Z]+(-[a-zA-Z0-9]+)*$")
@@ -37,7 +38,7 @@ def iri(value: str) -> str:
 def _escape(text: str) -> str:
     if _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)  # a lone surrogate cannot be written as UTF-8
-    return text.translate(_ESCAPES)
+    return text.translate(_ESCAPES) if _TO_ESCAPE.search(text) else text  # most: nothing to escape
 
 
 def lit(text: str, lang: str | None = None) -> str:

@@ -1,0 +1,109 @@
+"""CPU time of :func:`rasd.build.process_batch` (extraction + RDF) per pipeline component.
+
+Reads the first ``--n`` + 40 articles of one SaudiNewsNet zip, runs the first 40 as a warm-up
+(models and tables loaded, memos filled), then times ``process_batch`` over the next ``--n``
+in batches of 8, ``--repeat`` times, with ``time.process_time`` (CPU, not wall: the machine
+is shared).  Prints one JSON line: the median CPU seconds of each component, of the rest
+(document, freeze, RDF) and in total, articles per CPU second, the load average and the
+peak RSS.
+
+``--root`` runs the code of another checkout (e.g. ``git archive BASE | tar -x -C /tmp/base``)
+so that before and after can be timed in turn, in fresh processes:
+
+    nice -n 10 .venv/bin/python bench/bench_extract_cpu.py --root /tmp/base
+    nice -n 10 .venv/bin/python bench/bench_extract_cpu.py --root .
+
+``--gc-threshold 50000,20,100`` sets the garbage collector's thresholds after the warm-up
+(Python's defaults are 700,10,10; raising them gave no clear gain, bench/archive_results.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import functools
+import gc
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ZIP = ROOT.parent / "shared" / "corpora" / "saudinewsnet" / "2015-07-21.zip"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--root", default=str(ROOT), help="the checkout whose code is timed")
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--zip", default=str(ZIP))
+    ap.add_argument("--gc-threshold", default=None, help="e.g. 700,10,10")
+    args = ap.parse_args(argv)
+    root = str(Path(args.root).resolve())
+    sys.path.insert(0, root)
+    from rasd.build import process_batch
+    from rasd.extract import pipeline
+    from rasd.extract.reader import read_inputs
+
+    if not pipeline.__file__.startswith(root):
+        raise SystemExit(f"imported {pipeline.__file__}, not the code under {root}")
+    spent: dict[str, float] = {}
+
+    def timed(name, fn):
+        @functools.wraps(fn)
+        def run(*a, **k):
+            t = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - t
+
+        return run
+
+    for name, spec in list(pipeline.COMPONENTS.items()):
+        pipe = spec.pipe and timed(name, spec.pipe)
+        pipeline.COMPONENTS[name] = dataclasses.replace(spec, fn=timed(name, spec.fn), pipe=pipe)
+    articles = []
+    for item in read_inputs([Path(args.zip)]):
+        if hasattr(item, "text"):
+            articles.append((str(len(articles)), item))
+        if len(articles) >= args.n + 40:
+            break
+    warm, articles = articles[:40], articles[40:]
+    names = tuple(pipeline.DEFAULT_PIPELINE)
+    for i in range(0, len(warm), 8):
+        process_batch(warm[i : i + 8], names)
+    if args.gc_threshold:
+        gc.set_threshold(*map(int, args.gc_threshold.split(",")))
+    runs = []
+    for _ in range(args.repeat):
+        spent.clear()
+        t0 = time.process_time()
+        for i in range(0, len(articles), 8):
+            process_batch(articles[i : i + 8], names)
+        total = time.process_time() - t0
+        run = dict(spent)
+        run["other (doc, freeze, RDF)"] = total - sum(spent.values())
+        run["total"] = total
+        runs.append(run)
+    median = {k: round(statistics.median(r[k] for r in runs), 2) for k in runs[0]}
+    out = {
+        "root": root,
+        "articles": len(articles),
+        "repeat": args.repeat,
+        "gc_threshold": gc.get_threshold(),
+        "cpu_s": median,
+        "articles_per_cpu_s": round(len(articles) / median["total"], 1),
+        "load": round(os.getloadavg()[0], 1),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+    }
+    print(json.dumps(out, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
