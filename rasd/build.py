@@ -682,7 +682,7 @@ def _article_chunks(keys: dict[str, str], cache: ResultCache) -> Iterator[tuple[
 
 class _RdfFiles:
     """``graph.ttl`` and ``graph.trig`` being written (:func:`write_rdf_files`).  A small graph
-    is written at once from the store; a large one by a forked process from the cache, so that
+    is written at once from the store; a large one by a process of its own from the cache, so that
     it runs beside the pages, whose global stages leave the second core idle.
     :meth:`result` waits for the files and returns them with the seconds they took."""
 
@@ -697,7 +697,8 @@ class _RdfFiles:
             files = write_rdf_files(out_dir, store, keys, cache, entity_text, total)
             self._done = (files, time.perf_counter() - t)
             return
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        # forkserver, not fork: this process still holds the store, whose threads may hold locks
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
         self._future = self._pool.submit(_write_rdf_large, out_dir, cache.path, keys, entity_text)
 
     def result(self) -> tuple[list[Path], float]:
