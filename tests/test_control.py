@@ -150,6 +150,17 @@ def control(text: str) -> set[tuple[str, str, str]]:
             "إيران تحتل الأحواز وتتوسع في احتلال العراق.",
             ("إيران", "seized", "العراق"),
         ),
+        # a place rasd did not know, named by a head noun after «على», over an aside
+        ("وسيطر تنظيم داعش، فجر الأحد، على سد نصيب في ريف درعا.", ("داعش", "seized", "سد نصيب")),
+        # «سقوط … بيد»: every place the noun names falls to the actor after «بيد»
+        (
+            "واتهمت دمشق عمان بالمساهمة في سقوط معبر الدرة ومدينة الرقة بيد تنظيم داعش.",
+            ("داعش", "seized", "معبر الدرة"),
+        ),
+        (
+            "واتهمت دمشق عمان بالمساهمة في سقوط معبر الدرة ومدينة الرقة بيد تنظيم داعش.",
+            ("داعش", "seized", "الرقة"),
+        ),
     ],
 )
 def test_control_relations_in_real_sentences(text: str, expected: tuple[str, str, str]) -> None:
@@ -176,6 +187,9 @@ def test_control_relations_in_real_sentences(text: str, expected: tuple[str, str
         # a country after a preposition, or inside a name, is no actor
         "وتتوسع الميليشيات في احتلال العراق.",
         "في إشارة إلى ميليشيات فجر ليبيا التي تسيطر بقوة السلاح على العاصمة الليبية طرابلس.",
+        # an adjective after «على» is no place name; killed «على يد» is no seizure
+        "وسيطر تنظيم داعش على قرية صغيرة قرب الحدود.",
+        "وسقط عشرات القتلى في حلب على يد تنظيم داعش.",
     ],
 )
 def test_no_control_link(text: str) -> None:

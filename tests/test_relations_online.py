@@ -407,36 +407,3 @@ def test_a_title_before_a_name_is_not_a_reference_to_an_earlier_person() -> None
     )
     assert ("ماجد الحربي", "usesPlatform", "تويتر") in found
     assert ("فهد الزهراني", "usesPlatform", "تويتر") not in found
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a place rasd did not know, named by a head noun after «على», over an aside
-        ("وسيطر تنظيم داعش، فجر الأحد، على سد نصيب في ريف درعا.", ("داعش", "seized", "سد نصيب")),
-        # «سقوط … بيد»: every place the noun names falls to the actor after «بيد»
-        (
-            "واتهمت دمشق عمان بالمساهمة في سقوط معبر الدرة ومدينة الرقة بيد تنظيم داعش.",
-            ("داعش", "seized", "معبر الدرة"),
-        ),
-        (
-            "واتهمت دمشق عمان بالمساهمة في سقوط معبر الدرة ومدينة الرقة بيد تنظيم داعش.",
-            ("داعش", "seized", "الرقة"),
-        ),
-    ],
-)
-def test_a_place_named_as_the_object_of_a_seizure(
-    text: str, expected: tuple[str, str, str]
-) -> None:
-    assert expected in relations(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "وسيطر تنظيم داعش على قرية صغيرة قرب الحدود.",  # an adjective, not a name
-        "وسقط عشرات القتلى في حلب على يد تنظيم داعش.",  # killed by, not taken
-    ],
-)
-def test_no_place_from_an_adjective_or_from_victims(text: str) -> None:
-    assert not any(p == "seized" for _s, p, _o in relations(text))
