@@ -35,6 +35,16 @@ def said(text: str, title: str | None = None) -> list[tuple[tuple[str, ...], str
     ]
 
 
+def related(text: str) -> set[tuple[str, str, str]]:
+    """(subject label, predicate, object label) of every relation of the article ``text``."""
+    ex = extract_text(text)
+    labels = {e.key: e.label for e in ex.entities}
+    return {
+        (labels.get(r.subject, r.subject), r.predicate, labels.get(r.obj, r.obj))
+        for r in ex.relations
+    }
+
+
 def entity_keys(text: str, cls: str | None = None) -> set[str]:
     """The keys of the article-independent entities of ``text`` (of class ``cls``)."""
     ents = extract_text(text).entities

@@ -6,6 +6,7 @@ sentences that must give no link at all."""
 from __future__ import annotations
 
 import pytest
+from conftest import related
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,13 +21,7 @@ CONTROL = ("controls", "seized", "lostControlOf", "regainedControlOf")
 
 def control(text: str) -> set[tuple[str, str, str]]:
     """(actor label, predicate, place label) of the control relations rasd finds in ``text``."""
-    ex = extract_article(parse_record({"content": text}, "control-test"))
-    labels = {e.key: e.label for e in ex.entities}
-    return {
-        (labels.get(r.subject, r.subject), r.predicate, labels.get(r.obj, r.obj))
-        for r in ex.relations
-        if r.predicate in CONTROL
-    }
+    return {t for t in related(text) if t[1] in CONTROL}
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ posts published there, "under the control of", "fell into the hands of", seized,
 from __future__ import annotations
 
 import pytest
+from conftest import related
 
 from rasd.extract.pipeline import extract_article
 from rasd.extract.reader import parse_record
@@ -12,13 +13,7 @@ from rasd.graph.vocab import RASD
 
 
 def relations(text: str) -> set[tuple[str, str, str]]:
-    ex = extract_article(parse_record({"content": text}, "relations-test"))
-    labels = {e.key: e.label for e in ex.entities}
-    return {
-        (labels.get(r.subject, r.subject), r.predicate, labels.get(r.obj, r.obj))
-        for r in ex.relations
-        if r.predicate not in ("jobTitle", "nationality", "affiliatedWith")
-    }
+    return {t for t in related(text) if t[1] not in ("jobTitle", "nationality", "affiliatedWith")}
 
 
 def test_a_page_on_a_platform_and_a_post_there() -> None:
