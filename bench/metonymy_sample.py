@@ -1,7 +1,7 @@
 """Capitals read as their state on unannotated news: a precision check outside the gold.
 
 Draws ``--n`` SaudiNewsNet articles (seeded shuffle) that are in none of the annotated article
-lists (``bench/relations_sample.annotated``, so no held-out text is read) and that name a
+lists (``bench/relations_sample.sample``, so no held-out text is read) and that name a
 capital of ``extract/data/capitals.tsv``, runs rasd's extraction and prints each capital
 mention with its context: ``STATE`` when it took its country's key (layer ``metonymy``),
 ``place`` when it stayed the city.  Judged by hand.
@@ -12,11 +12,8 @@ mention with its context: ``STATE`` when it took its country's key (layer ``meto
 from __future__ import annotations
 
 import argparse
-import json
-import random
-import zipfile
 
-from relations_sample import CORPUS, annotated
+from relations_sample import sample
 
 from rasd.extract.metonymy import capital_countries
 from rasd.extract.pipeline import extract_many
@@ -30,18 +27,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=11)
     args = ap.parse_args()
     names = [r.capital for r in load_table("capitals.tsv", Capital)]
-    skip = annotated()
-    found = []
-    for z in sorted(CORPUS.glob("*.zip")):
-        with zipfile.ZipFile(z) as zf:
-            records = json.loads(zf.read(zf.namelist()[0]))
-        for i, rec in enumerate(records):
-            if (z.stem, i) in skip or (rec.get("url") or "").strip() in skip:
-                continue
-            if any(n in (rec.get("content") or "") for n in names):
-                found.append((z.stem, i, rec))
-    random.Random(args.seed).shuffle(found)
-    articles = [parse_record(rec, f"{z}#{i}") for z, i, rec in found[: args.n]]
+    found = sample(args.n, args.seed, lambda text: any(n in text for n in names))
+    articles = [parse_record(rec, f"{z}#{i}") for z, i, rec in found]
     caps = capital_countries()
     counts = {"STATE": 0, "place": 0}
     for a, ex in zip(articles, extract_many(articles), strict=True):

@@ -19,6 +19,7 @@ import csv
 import json
 import random
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from rasd.extract.pipeline import extract_many
@@ -53,8 +54,16 @@ def annotated() -> set[object]:
     return out
 
 
-def sample(n: int, seed: int) -> list[tuple[str, int, dict]]:
-    """The drawn articles as (zip, index, record)."""
+def _two_words(text: str) -> bool:
+    return sum(w in text for w in WORDS) >= 2
+
+
+def sample(
+    n: int, seed: int, keep: Callable[[str], bool] = _two_words
+) -> list[tuple[str, int, dict]]:
+    """The drawn articles as (zip, index, record): ``n`` of the unannotated articles whose
+    content ``keep`` accepts (default: at least two platform or control words), in a seeded
+    shuffle."""
     skip = annotated()
     found = []
     for z in sorted(CORPUS.glob("*.zip")):
@@ -63,8 +72,7 @@ def sample(n: int, seed: int) -> list[tuple[str, int, dict]]:
         for i, rec in enumerate(records):
             if (z.stem, i) in skip or (rec.get("url") or "").strip() in skip:
                 continue
-            text = rec.get("content") or ""
-            if sum(w in text for w in WORDS) >= 2:
+            if keep(rec.get("content") or ""):
                 found.append((z.stem, i, rec))
     random.Random(seed).shuffle(found)
     return found[:n]
