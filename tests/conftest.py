@@ -35,6 +35,12 @@ def said(text: str, title: str | None = None) -> list[tuple[tuple[str, ...], str
     ]
 
 
+def claim_with(claims: list, words: str) -> tuple[tuple[str, ...], str, str]:
+    """The one claim of :func:`said`'s list whose text contains ``words``."""
+    [hit] = [c for c in claims if words in c[2]]
+    return hit
+
+
 def related(text: str) -> set[tuple[str, str, str]]:
     """(subject label, predicate, object label) of every relation of the article ``text``."""
     ex = extract_text(text)

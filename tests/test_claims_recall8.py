@@ -8,13 +8,7 @@ the corpus.
 
 from __future__ import annotations
 
-from conftest import said
-
-
-def claim_with(claims: list, words: str) -> tuple[tuple[str, ...], str, str]:
-    """The one claim whose text contains ``words``."""
-    [hit] = [c for c in claims if words in c[2]]
-    return hit
+from conftest import claim_with, said
 
 
 def test_a_feminine_imperfect_of_ra_a_opens_a_statement() -> None:

@@ -15,14 +15,7 @@ The sentences are written for these tests, not copied from the corpora.
 
 from __future__ import annotations
 
-from conftest import said
-
-
-def claim_with(claims: list, words: str) -> tuple[tuple[str, ...], str, str]:
-    """The one claim whose text contains ``words``."""
-    [hit] = [c for c in claims if words in c[2]]
-    return hit
-
+from conftest import claim_with, said
 
 OBSERVATORY = "المرصد السوري لحقوق الإنسان"
 
