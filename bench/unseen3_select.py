@@ -48,6 +48,11 @@ before any of it was read) excludes unseen3–unseen6 as used, has seed 15 and 2
 stratum, and is **test only** (u01–u40): unseen6 was scored once at the end of the seventh
 session, so it is spent.
 
+The eighth corpus (``--corpus unseen8``, drawn 2026-12-01 at the start of the ninth session,
+before any of it was read) excludes unseen3–unseen7 as used, has seed 16 and 20 articles per
+stratum, and is **test only** (u01–u40): unseen7 was scored once at the end of the eighth
+session, so it is spent.
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -58,6 +63,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen5 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen6 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen7 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen8 --write
 """
 
 from __future__ import annotations
@@ -83,6 +89,7 @@ DRAWS = {
     "unseen5": (13, 20, ("unseen3", "unseen4"), True),
     "unseen6": (14, 20, ("unseen3", "unseen4", "unseen5"), True),
     "unseen7": (15, 20, ("unseen3", "unseen4", "unseen5", "unseen6"), True),
+    "unseen8": (16, 20, ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7"), True),
 }
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
