@@ -164,20 +164,25 @@ def timeline(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"key": k, "label": month_label(k), "rows": groups[k]} for k in keys]
 
 
+def top_co_mentioned(site: Site, shared: dict[str, int], n: int = MAX_COMENTIONED) -> list[str]:
+    """The ``n`` entities of ``shared`` (entity → articles shared with some entity) that its
+    page lists: most shared articles first, then the more mentioned entity, label and IRI."""
+    ents = site.entities
+    cands = list(shared)
+    if len(cands) > n:  # only those sharing at least as many articles as the n-th
+        cut = heapq.nlargest(n, shared.values())[-1]
+        cands = [o for o in cands if shared[o] >= cut]
+    return sorted(cands, key=lambda o: (-shared[o], -ents[o].mentions, ents[o].label, o))[:n]
+
+
 def co_mentioned(
     site: Site, iri: str, shared: dict[str, int], n: int = MAX_COMENTIONED
 ) -> list[dict[str, Any]]:
     """The entities named in the most articles that also name ``iri`` (``shared``, from
     :meth:`Site.co_mentions`; ties: the more mentioned entity, then label and IRI), with
     the number of articles they share."""
-    ents = site.entities
-    cands = list(shared)
-    if len(cands) > n:  # only those sharing at least as many articles as the n-th
-        cut = heapq.nlargest(n, shared.values())[-1]
-        cands = [o for o in cands if shared[o] >= cut]
-    best = sorted(cands, key=lambda o: (-shared[o], -ents[o].mentions, ents[o].label, o))[:n]
     out = []
-    for other in best:
+    for other in top_co_mentioned(site, shared, n):
         link = site.link(other, ROOT)
         if link is not None:
             out.append({**link, "n": shared[other]})

@@ -9,10 +9,14 @@ articles gave last time from the state instead of reading their text again.  Glo
 (overview, claims, search index, side-panel shards) are always rendered and written only
 when their bytes changed.
 
-The digests are deliberately wide (a superset of what a page shows: e.g. every article that
-names the entity, every neighbour in the network, every entity named in those articles),
-so that a page never goes stale; a test compares an incremental site with a full build of
-the same inputs file by file.  When page code changes, :func:`code_fingerprint` changes and
+An article page's digest is wide (every entity the article names, every article it quotes);
+an entity page's covers what the page shows (the neighbours it draws and their number, the
+50 newest articles naming it and their number, the co-mentioned entities it lists and their
+number, its claims and relations with their evidence and quoted articles), so that an article
+added to an archive rewrites the pages of the entities it names and of their shown
+neighbourhood, not of every entity that shares a hub with them.  A page never goes stale: a
+test compares an incremental site with a full build of the same inputs file by file.  When
+page code changes, :func:`code_fingerprint` changes and
 every page is written again.
 """
 
@@ -26,7 +30,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rasd.export.html.entity_page import neighbours
+from rasd.export.html.entity_page import (
+    MAX_ARTICLES,
+    MAX_NEIGHBOURS,
+    neighbours,
+    top_co_mentioned,
+)
 from rasd.export.html.panels import Site
 
 STATE_VERSION = 1
@@ -112,6 +121,7 @@ class Digests:
         self.params = _digest((code_fingerprint(), params))
         self._links: dict[str, bytes] = {}
         self._arts: dict[str, bytes] = {}
+        self._briefs: dict[str, bytes] = {}
         self._claims: dict[str, bytes] = {}
         self._evidence: dict[tuple[str, str, str], bytes] = {}
         self.named_in = site.named_in
@@ -144,6 +154,23 @@ class Digests:
             self._arts[iri] = got
         return got
 
+    def brief(self, iri: str | None) -> bytes:
+        """An article an entity page lists or quotes: its metadata and content key (its text
+        gives the snippets), not the entities it names (:data:`_UNKNOWN` when its content key
+        is unknown)."""
+        if iri is None:
+            return b"-"
+        got = self._briefs.get(iri)
+        if got is None:
+            meta = self.site.articles.get(iri)
+            if meta is None:
+                got = _digest((iri, None))
+            else:
+                k = self.key(iri)
+                got = _UNKNOWN if k is None else _digest((_fields(meta), k))
+            self._briefs[iri] = got
+        return got
+
     def claim(self, c: Any) -> bytes:
         got = self._claims.get(c.iri)
         if got is None:
@@ -158,12 +185,18 @@ class Digests:
         return got
 
     def _page(
-        self, head: Any, arts: Iterable[str | None], ents: set[str], rest: Any
+        self,
+        head: Any,
+        arts: Iterable[str | None],
+        ents: set[str],
+        rest: Any,
+        art: Callable[[str | None], bytes] | None = None,
     ) -> bytes | None:
+        art = art or self.art
         h = hashlib.blake2b(self.params, digest_size=16)
         h.update(repr(head).encode("utf-8"))
         for a in arts:
-            d = self.art(a)
+            d = art(a)
             if d is _UNKNOWN:
                 return None
             h.update(d)
@@ -194,9 +227,12 @@ class Digests:
         rest = [self.claim(c) for c in claims]
         return self._page(head, [iri, *quoted], ents, rest)
 
-    def entity(self, iri: str, near: list[str], weights: list[float]) -> bytes | None:
+    def entity(self, iri: str, near: list[str]) -> bytes | None:
         """Digest of ``entity/<file>.html`` (None: render it); ``near`` is its neighbours in
-        the order the page uses, ``weights`` their tie strengths."""
+        the order the page uses.  Only what the page shows goes in: the neighbours it draws
+        and their number, the articles it lists and their number, the co-mentioned entities it
+        lists and their number — so that an article added elsewhere rewrites the page only
+        when one of these changes."""
         site, idx = self.site, self.site.idx
         ent = site.entities[iri]
         arts = idx.articles_by_entity.get(iri, ())
@@ -205,7 +241,11 @@ class Digests:
         claims.update({c.iri: c for c in idx.claims_about.get(iri, ())})
         quoted = {e.article or "" for r in rels for e in idx.evidence.get(r, ())}
         quoted.update(c.article or "" for c in claims.values())
-        ents = set(near)
+        shown = sorted(near[:MAX_NEIGHBOURS])
+        shared = site.co_mentions(iri)
+        co = [(o, shared[o]) for o in top_co_mentioned(site, shared)]
+        ents = set(shown)
+        ents.update(o for o, _n in co)
         if ent.location:
             ents.add(ent.location)
         for s, _p, o in rels:
@@ -213,14 +253,21 @@ class Digests:
         for c in claims.values():
             ents.update(c.authors)
             ents.update(c.about)
-        for a in arts:  # co-mentioned entities
-            ents.update(self.named_in.get(a, ()))
-        # the co-mentioned list ranks by shared articles, then by the others' mention counts
-        shared = sorted((o, n, site.entities[o].mentions) for o, n in site.co_mentions(iri).items())
-        head = ("entity", _fields(ent), near, weights, rels, sorted(claims), shared)
+        head = (
+            "entity",
+            _fields(ent),
+            shown,
+            len(near),
+            len(arts),
+            rels,
+            sorted(claims),
+            co,
+            len(shared),
+        )
         rest = [self.evidence(r) for r in rels]
         rest += [self.claim(claims[k]) for k in sorted(claims)]
-        return self._page(head, [*arts, "|", *sorted(quoted)], ents, rest)
+        listed = [*arts[:MAX_ARTICLES], "|", *sorted(quoted)]
+        return self._page(head, listed, ents, rest, art=self.brief)
 
 
 def planned(site: Site) -> tuple[dict[str, set], dict[str, set]]:
@@ -335,10 +382,8 @@ class Incremental:
         render = set()
         for iri in with_page:
             near = neighbours(g, iri, rank)  # the page's order: strongest tie, then rank
-            adj = g.adj.get(iri, {})
-            weights = [adj[n].get("weight", 1.0) for n in near]
             page = f"entity/{self.site.entities[iri].file}.html"
-            if self._keep(page, self.digests.entity(iri, near, weights)):
+            if self._keep(page, self.digests.entity(iri, near)):
                 self.kept += 1
             else:
                 render.add(iri)
