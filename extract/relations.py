@@ -8,6 +8,7 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 - ``platform-actor``: ألغت شركة تويتر … الحسابات المرتبطة بتنظيم داعش → تويتر actedAgainst داعش.
 - ``account-on``: على حسابها على موقع تويتر → hasAccountOn (and publishesOn after نشر/كتب).
 - ``user-on``: المدون الأشهر على «تويتر» في تركيا فؤاد عوني → فؤاد عوني usesPlatform تويتر.
+- ``own-site``: ونقلت صحيفة «حريت» على موقعها الإلكتروني → حريت publishesOn الإنترنت.
 - websites and accounts (:func:`find_sites_and_accounts`): الموقع الرسمي لمكتب العبادي, موقع
   قناة «المتوسط», المعرف ( جنون الاستشهاد) على تويتر → Website / Account nodes, ``operates``,
   ``onPlatform``.
@@ -694,6 +695,49 @@ def _account_on_implied(doc: Doc, view: SentView, i: int, pred: str) -> None:
     _add(doc, view, actor, pred, platform, "relation-cues")
     if _published_before(view, i):
         _add(doc, view, actor, "publishesOn", platform, "relation-cues")
+
+
+_OWN_SITE_REACH = 2  # words between «على موقعها» and «الإنترنت»
+
+
+def _own_site(doc: Doc, view: SentView, i: int, pred: str, implies: str) -> None:
+    """«في بيان على موقعها على الإنترنت»، «ونقلت صحيفة «حريت» على موقعها الإلكتروني»: a
+    possessive site noun after «على/في/عبر», followed by a ``site_adjective`` (الإلكتروني،
+    الرسمي) or by the internet named within two words: its owner (the pronoun's antecedent,
+    :func:`_account_owner`; an organisation after «من» — «المقربة من حزب العمال» — is no
+    owner when an actor stands before it in the clause) publishes on the internet.  Not
+    «على موقعه على تويتر» (an account, :func:`_account_on`) nor «في موقعه» (his post)."""
+    toks = view.tokens
+    if not _possessive(toks[i].text) or not i or view.folded[i - 1] not in _VIA | {"في", "علي"}:
+        return
+    platforms = _platforms_from(doc, view, toks[i].end, _OWN_SITE_REACH)
+    adjective = i + 1 < len(toks) and view.folded[i + 1] in relation_words("site_adjective")
+    if platforms and platforms[0].key != alias_index().get(match_key(implies)):
+        return
+    if not platforms and not adjective:
+        return
+    platform = _implied_platform(doc, implies)
+    owner = _ungoverned_owner(doc, view, i)
+    if owner is not None and platform is not None:
+        _add(doc, view, owner, pred, platform, "relation-cues")
+
+
+def _ungoverned_owner(doc: Doc, view: SentView, i: int) -> str | None:
+    """The owner of the possessive noun at token ``i`` (:func:`_account_owner`), passing over
+    an organisation governed by «من» (حركة الشبيبة المقربة من حزب العمال الكردستاني على
+    موقعها: the movement's site) to the actor before it in the clause."""
+    owner = _account_owner(doc, view, i)
+    if owner is None or owner[1] < 0:
+        return owner[0] if owner is not None else None
+    text = doc.article.text
+    if preceding_word(text, owner[1]) != "من":
+        return owner[0]
+    before = [
+        m
+        for m in doc.mentions_in(_clause_start(doc, view, owner[1]), owner[1])
+        if m.cls in ("Organization", "Person") and preceding_word(text, m.start) != "من"
+    ]
+    return before[-1].key if before else owner[0]
 
 
 _USER_REACH = 6  # words between «المدون على تويتر» and the person it introduces
@@ -1430,6 +1474,8 @@ def find_relations(doc: Doc) -> None:
                         _add(doc, view, loser.key, "lostControlOf", m.key, "relation-cues")
             elif pattern == "user-on":
                 _user_on(doc, view, i, pred)
+            elif pattern == "own-site":
+                _own_site(doc, view, i, pred, implies)
             elif pattern == "account-on":
                 _account_on(doc, view, i, pred)
             elif pattern == "media-on" and _pronoun_attached(view, i):
