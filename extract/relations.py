@@ -710,9 +710,8 @@ _OWN_SITE_REACH = 2  # words between «على موقعها» and «الإنتر�
 def _own_site(doc: Doc, view: SentView, i: int, pred: str, implies: str) -> None:
     """«في بيان على موقعها على الإنترنت»، «ونقلت صحيفة «حريت» على موقعها الإلكتروني»: a
     possessive site noun after «على/في/عبر», followed by a ``site_adjective`` (الإلكتروني،
-    الرسمي) or by the internet named within two words: its owner (the pronoun's antecedent,
-    :func:`_account_owner`; an organisation after «من» — «المقربة من حزب العمال» — is no
-    owner when an actor stands before it in the clause) publishes on the internet.  Not
+    الرسمي) or by the internet named within two words: its owner (the pronoun's antecedent
+    in its sentence, :func:`_ungoverned_owner`) publishes on the internet.  Not
     «على موقعه على تويتر» (an account, :func:`_account_on`) nor «في موقعه» (his post)."""
     toks = view.tokens
     if not _possessive(toks[i].text) or not i or view.folded[i - 1] not in _VIA | {"في", "علي"}:
@@ -730,21 +729,29 @@ def _own_site(doc: Doc, view: SentView, i: int, pred: str, implies: str) -> None
 
 
 def _ungoverned_owner(doc: Doc, view: SentView, i: int) -> str | None:
-    """The owner of the possessive noun at token ``i`` (:func:`_account_owner`), passing over
-    an organisation governed by «من» (حركة الشبيبة المقربة من حزب العمال الكردستاني على
-    موقعها: the movement's site) to the actor before it in the clause."""
+    """The owner of the possessive noun at token ``i`` (:func:`_account_owner`), named in its
+    sentence (not a claim's speaker nor an actor of the sentence before: «وقال ليون في موقعه»
+    with ليون unknown is no one's), passing over an actor after a preposition (حركة الشبيبة
+    المقربة من حزب العمال الكردستاني على موقعها: the movement's site; «ونشر صورة لسواريز في
+    موقعه»: not his) to the actor before it in the clause."""
     owner = _account_owner(doc, view, i)
-    if owner is None or owner[1] < 0:
-        return owner[0] if owner is not None else None
-    text = doc.article.text
-    if preceding_word(text, owner[1]) != "من":
+    if owner is None or owner[1] < view.sentence.start:
+        return None  # a claim's speaker or an actor of the sentence before: no guess
+    if not _owner_governed(doc, owner[1]):
         return owner[0]
     before = [
         m
         for m in doc.mentions_in(_clause_start(doc, view, owner[1]), owner[1])
-        if m.cls in ("Organization", "Person") and preceding_word(text, m.start) != "من"
+        if m.cls in ("Organization", "Person") and not _owner_governed(doc, m.start)
     ]
-    return before[-1].key if before else owner[0]
+    return before[-1].key if before else None
+
+
+def _owner_governed(doc: Doc, pos: int) -> bool:
+    """Whether the actor named at ``pos`` follows a preposition («المقربة من حزب العمال»،
+    «صورة لسواريز»): the complement of another word, not the owner of a site."""
+    f = preceding_word(doc.article.text, pos)
+    return f in _PLACE_PREPOSITIONS or f in ("ل", "ب", "لل", "ول", "وب")
 
 
 _USER_REACH = 6  # words between «المدون على تويتر» and the person it introduces
@@ -1051,12 +1058,18 @@ def _pronoun_place(doc: Doc, view: SentView, i: int, pred: str) -> list[Mention]
 
 
 def _loser_predicate(view: SentView, i: int) -> str:
-    """What the side a place is taken from («… من أيدي X») holds: after a cue of purpose
-    («عملية لاستعادة جامعة الأنبار من سيطرة داعش»: ل + the noun) the place is not taken yet,
-    so X controls it; else X lostControlOf it."""
+    """What the side a place is taken from («… من أيدي X») holds: when the taking is an aim
+    («عملية لاستعادة جامعة الأنبار من سيطرة داعش»: ل + the noun; «عملية تحرير تعز»: a
+    ``purpose`` word of ``relation_words.tsv`` before it) the place is not taken yet, so X
+    controls it; else X lostControlOf it."""
     f = view.folded[i]
     purpose = f.startswith("ل") and f not in relation_cues() and f[1:] in relation_cues()
+    if i and bare_forms(view.tokens[i - 1].text) & relation_words("purpose"):
+        purpose = True
     return "controls" if purpose else "lostControlOf"
+
+
+_LOSER_GAP = 3  # words between the place and its loser («من مسلحي تنظيم»), with no actor
 
 
 def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
@@ -1074,7 +1087,8 @@ def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
     ]
     for m in places[:1]:
         loser = _taken_from(doc, view, None, m)
-        if loser is not None:
+        gap = _bare_words(doc.article.text[m.end : loser.start]) if loser is not None else []
+        if loser is not None and len(gap) <= _LOSER_GAP:
             _add(doc, view, loser.key, _loser_predicate(view, i), m.key, "relation-cues")
 
 

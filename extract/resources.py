@@ -346,6 +346,7 @@ RELATION_WORD_ROLES = (
     "account_list",
     "coordinator",
     "object_head",
+    "purpose",
 )
 
 

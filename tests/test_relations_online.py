@@ -438,6 +438,11 @@ def test_its_own_website_is_a_publication_on_the_internet(text: str, owner: str)
         "وكتب الرئيس باراك أوباما على موقعه على تويتر أن الهجوم مدان.",  # an account: not the site
         "ويقيم اللاعب محمد نور في موقعه الجديد بالنادي.",  # his post, no website
         "وعاد الجندي سالم الحربي إلى موقعه على الحدود.",
+        # an owner rasd does not know (ليون, a club read as the city) is no one else's site
+        "قال مدرب الفريق رفائيل دا سيلفا إنه سعيد. وقال ليون في موقعه على الانترنت إنه توصل "
+        "لاتفاق.",
+        # the person after «لـ» is the photo's subject, not the site's owner
+        "كما أكد فيورنتينا الصفقة ونشر صورة لماريو سواريز في موقعه على الانترنت.",
     ],
 )
 def test_a_possessive_site_word_without_the_internet_is_no_publication(text: str) -> None:
