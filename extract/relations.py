@@ -8,6 +8,7 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 - ``platform-actor``: ألغت شركة تويتر … الحسابات المرتبطة بتنظيم داعش → تويتر actedAgainst داعش.
 - ``account-on``: على حسابها على موقع تويتر → hasAccountOn (and publishesOn after نشر/كتب).
 - ``user-on``: المدون الأشهر على «تويتر» في تركيا فؤاد عوني → فؤاد عوني usesPlatform تويتر.
+- ``own-site``: ونقلت صحيفة «حريت» على موقعها الإلكتروني → حريت publishesOn الإنترنت.
 - websites and accounts (:func:`find_sites_and_accounts`): الموقع الرسمي لمكتب العبادي, موقع
   قناة «المتوسط», المعرف ( جنون الاستشهاد) على تويتر → Website / Account nodes, ``operates``,
   ``onPlatform``.
@@ -227,10 +228,17 @@ def _after_loser(doc: Doc, m: Mention) -> bool:
 
     The words are ``loser`` rows of ``relation_words.tsv``.
     """
-    words = [fold(w) for w in doc.article.text[max(0, m.start - 30) : m.start].split()[-3:]]
+    words = _bare_words(doc.article.text[max(0, m.start - 30) : m.start])[-3:]
     if words and words[-1] in org_heads():
         words.pop()  # "من أيدي ميليشيات الحوثي"
     return len(words) >= 2 and words[-1] in relation_words("loser") and words[-2] == "من"
+
+
+def _bare_words(text: str) -> list[str]:
+    """The folded words of ``text`` without quotation marks and parentheses around them
+    («من سيطرة «داعش»»، «من عصابات (داعش)»: the name stands right after «سيطرة»)."""
+    words = (fold(w.strip('«»"“”()')) for w in text.split())
+    return [w for w in words if w]
 
 
 _ASIDE_WORDS = 3  # words in parentheses from which they hold an aside, not a name's gloss
@@ -696,6 +704,56 @@ def _account_on_implied(doc: Doc, view: SentView, i: int, pred: str) -> None:
         _add(doc, view, actor, "publishesOn", platform, "relation-cues")
 
 
+_OWN_SITE_REACH = 2  # words between «على موقعها» and «الإنترنت»
+
+
+def _own_site(doc: Doc, view: SentView, i: int, pred: str, implies: str) -> None:
+    """«في بيان على موقعها على الإنترنت»، «ونقلت صحيفة «حريت» على موقعها الإلكتروني»: a
+    possessive site noun after «على/في/عبر», followed by a ``site_adjective`` (الإلكتروني،
+    الرسمي) or by the internet named within two words: its owner (the pronoun's antecedent
+    in its sentence, :func:`_ungoverned_owner`) publishes on the internet.  Not
+    «على موقعه على تويتر» (an account, :func:`_account_on`) nor «في موقعه» (his post)."""
+    toks = view.tokens
+    if not _possessive(toks[i].text) or not i or view.folded[i - 1] not in _VIA | {"في", "علي"}:
+        return
+    platforms = _platforms_from(doc, view, toks[i].end, _OWN_SITE_REACH)
+    adjective = i + 1 < len(toks) and view.folded[i + 1] in relation_words("site_adjective")
+    if platforms and platforms[0].key != alias_index().get(match_key(implies)):
+        return
+    if not platforms and not adjective:
+        return
+    platform = _implied_platform(doc, implies)
+    owner = _ungoverned_owner(doc, view, i)
+    if owner is not None and platform is not None:
+        _add(doc, view, owner, pred, platform, "relation-cues")
+
+
+def _ungoverned_owner(doc: Doc, view: SentView, i: int) -> str | None:
+    """The owner of the possessive noun at token ``i`` (:func:`_account_owner`), named in its
+    sentence (not a claim's speaker nor an actor of the sentence before: «وقال ليون في موقعه»
+    with ليون unknown is no one's), passing over an actor after a preposition (حركة الشبيبة
+    المقربة من حزب العمال الكردستاني على موقعها: the movement's site; «ونشر صورة لسواريز في
+    موقعه»: not his) to the actor before it in the clause."""
+    owner = _account_owner(doc, view, i)
+    if owner is None or owner[1] < view.sentence.start:
+        return None  # a claim's speaker or an actor of the sentence before: no guess
+    if not _owner_governed(doc, owner[1]):
+        return owner[0]
+    before = [
+        m
+        for m in doc.mentions_in(_clause_start(doc, view, owner[1]), owner[1])
+        if m.cls in ("Organization", "Person") and not _owner_governed(doc, m.start)
+    ]
+    return before[-1].key if before else None
+
+
+def _owner_governed(doc: Doc, pos: int) -> bool:
+    """Whether the actor named at ``pos`` follows a preposition («المقربة من حزب العمال»،
+    «صورة لسواريز»): the complement of another word, not the owner of a site."""
+    f = preceding_word(doc.article.text, pos)
+    return f in _PLACE_PREPOSITIONS or f in ("ل", "ب", "لل", "ول", "وب")
+
+
 _USER_REACH = 6  # words between «المدون على تويتر» and the person it introduces
 
 
@@ -796,6 +854,11 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
     if actor is None:
         return
     places = _places_before(doc, view, i)[-1:]
+    if not places and pred == "controls":
+        # "مناطق تحت سيطرة التنظيم في سوريا والعراق": no place before, the places after «في»
+        last = max([actor, *_coordinated(doc, view, actor)], key=lambda m: m.end)
+        k = next((j for j, t in enumerate(toks) if t.start >= last.end), len(toks))
+        places = _places_in_after(doc, view, k)
     if fall is not None and fold(toks[fall].text).endswith("سقوط"):
         # "سقوط معبر نصيب الحدودي ومدينة إدلب بيد المعارضة": the places it names
         _named_object(doc, view, fall + 1)
@@ -924,6 +987,14 @@ def _named_object(doc: Doc, view: SentView, k: int) -> list[Mention]:
         for m in doc.mentions_in(toks[k + 1].start, toks[k + 1].end)
         if m.start == toks[k + 1].start
     ]
+    if named and head not in place_nouns() and named[0].cls in PLACE_CLASSES:
+        # "تحرير جامعة الأنبار": the facility named after the place, a Place of its own
+        start, stop = toks[k].start, named[0].end
+        name = doc.article.text[start:stop]
+        key = _new_entity(doc, start, stop, name, "Place", "relation-cues", inner_ok=True)
+        return (
+            [Mention(start, stop, name, "Place", key, "relation-cues", view.index)] if key else []
+        )
     if named:  # "على سد كويرس" with كويرس a place already: that place
         return [m for m in named if m.cls in PLACE_CLASSES]
     last = k + 1
@@ -986,6 +1057,41 @@ def _pronoun_place(doc: Doc, view: SentView, i: int, pred: str) -> list[Mention]
     return []
 
 
+def _loser_predicate(view: SentView, i: int) -> str:
+    """What the side a place is taken from («… من أيدي X») holds: when the taking is an aim
+    («عملية لاستعادة جامعة الأنبار من سيطرة داعش»: ل + the noun; «عملية تحرير تعز»: a
+    ``purpose`` word of ``relation_words.tsv`` before it) the place is not taken yet, so X
+    controls it; else X lostControlOf it."""
+    f = view.folded[i]
+    purpose = f.startswith("ل") and f not in relation_cues() and f[1:] in relation_cues()
+    if i and bare_forms(view.tokens[i - 1].text) & relation_words("purpose"):
+        purpose = True
+    return "controls" if purpose else "lostControlOf"
+
+
+_LOSER_GAP = 3  # words between the place and its loser («من مسلحي تنظيم»), with no actor
+
+
+def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
+    """A seizure or recovery whose actor rasd does not know («قوات جهاز مكافحة الإرهاب تعلن
+    تحرير جامعة الأنبار من سيطرة «داعش»»): the place right after the cue (a place rasd knows,
+    or one named by a head noun: :func:`_named_object`) and the side it is taken from
+    (:func:`_taken_from`), which lost it (:func:`_loser_predicate`)."""
+    toks = view.tokens
+    if pred not in _TAKEN or i + 1 >= len(toks):
+        return
+    places = _named_object(doc, view, i + 1) or [
+        m
+        for m in _sentence_mentions(doc, view)
+        if m.start == toks[i + 1].start and m.cls in PLACE_CLASSES
+    ]
+    for m in places[:1]:
+        loser = _taken_from(doc, view, None, m)
+        gap = _bare_words(doc.article.text[m.end : loser.start]) if loser is not None else []
+        if loser is not None and len(gap) <= _LOSER_GAP:
+            _add(doc, view, loser.key, _loser_predicate(view, i), m.key, "relation-cues")
+
+
 _RELATIVE_REACH = 5  # words between a place and the relative word that stands for it
 
 
@@ -1014,13 +1120,13 @@ def _relative_after(doc: Doc, view: SentView, place: Mention, i: int) -> bool:
     return False
 
 
-def _taken_from(doc: Doc, view: SentView, actor: Mention, place: Mention) -> Mention | None:
-    """The organisation a place was taken from: "من" (or «من أيدي») + an organisation after
-    the actor and the place."""
-    after = max(actor.end, place.end)
+def _taken_from(doc: Doc, view: SentView, actor: Mention | None, place: Mention) -> Mention | None:
+    """The organisation a place was taken from: "من" (or «من أيدي»، «من سيطرة «X»») + an
+    organisation after the actor and the place."""
+    after = max(actor.end, place.end) if actor is not None else place.end
     for m in doc.mentions_in(after, view.sentence.end):
-        if m.cls == "Organization" and m.key != actor.key:
-            words = [fold(w) for w in doc.article.text[after : m.start].split()]
+        if m.cls == "Organization" and (actor is None or m.key != actor.key):
+            words = _bare_words(doc.article.text[after : m.start])
             if words and words[-1] in org_heads():
                 words.pop()  # "من تنظيم داعش"
             if words and words[-1] in relation_words("loser"):
@@ -1402,10 +1508,19 @@ def find_relations(doc: Doc) -> None:
                     )
                 ):  # "احتلت إيران الأحواز"; not "احتلال العراق", the place taken
                     actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok, after_ok=False)
+                if (
+                    actor is not None
+                    and pred in _TAKEN
+                    and actor.start > toks[i].start
+                    and _bare_words(doc.article.text[max(0, actor.start - 20) : actor.start])[-1:]
+                    == ["من"]
+                ):  # "تحرير الموصل من داعش": the side it is taken from, not the actor
+                    actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok, after_ok=False)
                 if actor is None and i + 1 < len(toks) and toks[i + 1].text in ("عليها", "عليه"):
                     # "مدينة الرقة التي يسيطر عليها": the subject named before, unambiguous
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
                 if actor is None:
+                    _taken_without_actor(doc, view, i, pred)
                     continue
                 anchors = {toks[i].start}
                 anchors |= {t.start for t in toks if actor.start <= t.start < actor.end}
@@ -1423,13 +1538,19 @@ def find_relations(doc: Doc) -> None:
                 if not places and pred != "operatesIn":
                     k = _object_on(view, i)
                     places = _named_object(doc, view, k) if k is not None else []
+                if not places and pred in _TAKEN:  # "تستعيد جامعة الأنبار": a direct object
+                    places = _named_object(doc, view, i + 1)
                 for m in places:
                     _add(doc, view, actor.key, pred, m.key, "relation-cues")
                     loser = _taken_from(doc, view, actor, m)
                     if loser is not None:  # "… من تنظيم داعش": the side that lost it
-                        _add(doc, view, loser.key, "lostControlOf", m.key, "relation-cues")
+                        _add(
+                            doc, view, loser.key, _loser_predicate(view, i), m.key, "relation-cues"
+                        )
             elif pattern == "user-on":
                 _user_on(doc, view, i, pred)
+            elif pattern == "own-site":
+                _own_site(doc, view, i, pred, implies)
             elif pattern == "account-on":
                 _account_on(doc, view, i, pred)
             elif pattern == "media-on" and _pronoun_attached(view, i):

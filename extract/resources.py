@@ -346,6 +346,7 @@ RELATION_WORD_ROLES = (
     "account_list",
     "coordinator",
     "object_head",
+    "purpose",
 )
 
 
@@ -369,7 +370,10 @@ class RelationWord(NamedTuple):
     ``subject_opener`` (أن، إن: a word after which a country may be the subject of a control
     verb: «وأعلنت أن تركيا سيطرت على»); ``agent`` (عن: «صادر عن X», the one word between a
     verb or participle and its agent); ``coordinator`` (وكذلك: joins a second place object to
-    the first: «على الموصل، وكذلك أجزاء من سوريا»)."""
+    the first: «على الموصل، وكذلك أجزاء من سوريا»); ``object_head`` (سد، جامعة: a noun that
+    before a name makes a place the object of a control verb: «على سد كوكب»، «تستعيد جامعة
+    الأنبار»); ``purpose`` (عملية، معركة: before a noun of taking, an aim not yet reached:
+    «عملية تحرير تعز من الحوثيين», the loser still controls the place)."""
 
     word: str
     role: str

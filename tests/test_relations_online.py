@@ -402,3 +402,50 @@ def test_a_title_before_a_name_is_not_a_reference_to_an_earlier_person() -> None
     )
     assert ("ماجد الحربي", "usesPlatform", "تويتر") in found
     assert ("فهد الزهراني", "usesPlatform", "تويتر") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # «على موقعها الإلكتروني»: its own website, so it publishes on the internet
+        (
+            "ونقلت صحيفة «حريت» التركية على موقعها الإلكتروني عن حاكم الإقليم القول إنه تم العثور "
+            "على الضابطين.",
+            "حريت",
+        ),
+        # «في بيان على موقعها على الإنترنت» with no verb of publication
+        (
+            "وأعلنت جبهة جيش تحرير الشعب الثوري تنفيذ الهجوم على القنصلية قائلة في بيان على "
+            "موقعها على الإنترنت إن الولايات المتحدة عدو.",
+            "جيش تحرير الشعب الثوري",
+        ),
+        # the organisation after «المقربة من» is not the owner of the site
+        (
+            "وأعلنت حركة الشبيبة الوطنية الثورية المقربة من حزب العمال الكردستاني على موقعها "
+            "الالكتروني انها قتلت رجلا.",
+            "حركة الشبيبة الوطنية الثورية",
+        ),
+    ],
+)
+def test_its_own_website_is_a_publication_on_the_internet(text: str, owner: str) -> None:
+    found = {r for r in relations(text) if r[1] in PLATFORM_PREDICATES}
+    assert found == {(owner, "publishesOn", "الإنترنت")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكتب الرئيس باراك أوباما على موقعه على تويتر أن الهجوم مدان.",  # an account: not the site
+        "ويقيم اللاعب محمد نور في موقعه الجديد بالنادي.",  # his post, no website
+        "وعاد الجندي سالم الحربي إلى موقعه على الحدود.",
+        # an owner rasd does not know (ليون, a club read as the city) is no one else's site
+        "قال مدرب الفريق رفائيل دا سيلفا إنه سعيد. وقال ليون في موقعه على الانترنت إنه توصل "
+        "لاتفاق.",
+        # the person after «لـ» is the photo's subject, not the site's owner
+        "كما أكد فيورنتينا الصفقة ونشر صورة لماريو سواريز في موقعه على الانترنت.",
+    ],
+)
+def test_a_possessive_site_word_without_the_internet_is_no_publication(text: str) -> None:
+    assert not {r for r in relations(text) if r[1] in PLATFORM_PREDICATES and r[2] == "الإنترنت"}, (
+        relations(text)
+    )
