@@ -821,7 +821,7 @@ def write_pages(
 
     state = _load_state(out_dir)
     articles = None
-    content_key = None
+    content_key = graph_key = None
     if state is not None:
         keys = {a: v[0] for a, v in state.articles.items()}
         articles = _CachedArticles(out_dir, keys)
@@ -829,7 +829,17 @@ def write_pages(
         def content_key(iri: str) -> str | None:
             return keys.get(iri.rsplit("/", 1)[-1])
 
-    kw = dict(max_overview_nodes=max_overview_nodes, workers=workers, articles=articles)
+        graphs = str(graph_iri(""))  # an article's named graph: this prefix and its id
+
+        def graph_key(iri: str) -> str | None:
+            return keys.get(iri[len(graphs) :]) if iri.startswith(graphs) else None
+
+    kw = dict(
+        max_overview_nodes=max_overview_nodes,
+        workers=workers,
+        articles=articles,
+        graph_key=graph_key,
+    )
     state_path, dirty = _pages_state_path(out_dir), _pages_dirty_path(out_dir)
     pages = None
     if content_key is not None and not dirty.exists():

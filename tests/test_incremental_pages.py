@@ -1,6 +1,7 @@
 """Incremental pages: a build into a folder that holds an earlier build renders and writes only
-the pages whose inputs changed, and leaves exactly the site a full build of the same inputs
-writes (compared file by file), for articles added, removed and changed.
+the pages whose inputs changed, reads only the changed articles' graphs for the site index,
+and leaves exactly the site a full build of the same inputs writes (compared file by file),
+for articles added, removed and changed.
 
 Real builds of SaudiNewsNet articles (one day's file of the shared corpus: its articles
 share actors, places and publishers, so that new articles change pages of old ones)."""
@@ -12,12 +13,16 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from conftest import CORPUS, need_shared
 
 from rasd.build import build
+from rasd.export.html import incremental
 from rasd.export.html.incremental import PageState
 from rasd.export.html.model import SITE_ENTRIES
+from rasd.export.html.store import read_index
+from rasd.graph.iri import ENTITIES_GRAPH
 
 DAY = "2015-07-21.zip"
 CHANGED_SENTENCE = (
@@ -92,12 +97,32 @@ def first(tmp_path_factory: pytest.TempPathFactory, corpus) -> tuple[Path, dict[
     return out, _site(out)
 
 
-def test_adding_articles_writes_only_changed_pages_and_equals_a_full_build(first, corpus) -> None:
+def test_adding_articles_writes_only_changed_pages_and_equals_a_full_build(
+    first, corpus, monkeypatch
+) -> None:
     out, site_a = first
     before = _mtimes(out)
     folder = _write(out.parent / "in", {"a": corpus["a"], "b": corpus["b"]})
+    read = []  # the graphs whose site-index part was read (None: all of them)
+    real = incremental.read_parts
+    monkeypatch.setattr(
+        incremental,
+        "read_parts",
+        lambda store, graph=None, **kw: read.append(graph) or real(store, graph, **kw),
+    )
     report = build([folder], out)
+    monkeypatch.undo()
     assert report.incremental and (report.extracted, report.unchanged) == (4, 10)
+    # the site index read the 4 new articles' graphs (and the entities and default graphs)
+    articles_read = [g for g in read if g and g != str(ENTITIES_GRAPH)]
+    assert None not in read and len(articles_read) == 4
+    state = PageState.load(out / "state" / "pages.pickle")
+    store = ox.Store.read_only(str(out / "store"))
+    graphs = {g.value for g in store.named_graphs()} - {str(ENTITIES_GRAPH)}
+    assert state is not None and set(state.parts) == graphs and len(graphs) == 14
+    kept = {g: part for g, (_key, part) in state.parts.items()}
+    assert read_index(store, parts=kept) == read_index(store)
+    del store
     full = out.parent / "full"
     if full.exists():
         shutil.rmtree(full)

@@ -44,7 +44,12 @@ from rasd.export.html.analytics import communities, importance, rank_nodes, undi
 from rasd.export.html.article_page import article_page
 from rasd.export.html.claims_page import claims_page, network_claims
 from rasd.export.html.entity_page import entity_page, expansion
-from rasd.export.html.incremental import Incremental, PageState
+from rasd.export.html.incremental import (
+    Incremental,
+    PageState,
+    current_parts,
+    state_fingerprint,
+)
 from rasd.export.html.netdata import site_data_js
 from rasd.export.html.overview import overview_page, search_index_js
 from rasd.export.html.panels import Refs, Site
@@ -108,6 +113,7 @@ def write_site_from_store(
     stats: dict[str, float] | None = None,
     state: PageState | None = None,
     content_key: Callable[[str], str | None] | None = None,
+    graph_key: Callable[[str], str | None] | None = None,
 ) -> Path:
     """Write the HTML site for the graph in ``store`` under ``out_dir``; returns the path of
     ``index.html``.
@@ -132,9 +138,11 @@ def write_site_from_store(
     key that changes whenever the article's triples change, e.g. the build's cache key),
     article and entity pages whose inputs did not change are neither rendered nor written,
     and articles whose page is kept are not read unless a snippet they gave is missing from
-    the state.  ``state`` is updated in place for the next write.  Every other file is
-    rendered and written only when its bytes changed.  The files are the same as those of
-    a write without ``state``.
+    the state.  With ``graph_key(graph IRI)`` too (the same key for an article's named
+    graph), the site index reads only the graphs whose key changed and takes the others'
+    parts from the state (:func:`export.html.incremental.current_parts`).  ``state`` is
+    updated in place for the next write.  Every other file is rendered and written only when
+    its bytes changed.  The files are the same as those of a write without ``state``.
     """
     clock = _Clock(stats)
     out_dir = Path(out_dir)
@@ -147,7 +155,12 @@ def write_site_from_store(
         log.info("site: one process (workers need the directory of an on-disk store)")
         workers = 1
     path_ = path if workers > 1 else None
-    index = read_index(store, min_mentions=min_mentions, path=path_, stats=stats)
+    params = (min_mentions, max_overview_nodes)
+    parts = None
+    if state is not None and graph_key is not None:
+        kept = state.parts if state.fingerprint == state_fingerprint(params) else {}
+        parts, state.parts = current_parts(store, kept, graph_key, path=path_, stats=stats)
+    index = read_index(store, min_mentions=min_mentions, path=path_, stats=stats, parts=parts)
     clock("read_index")
     site = Site(index)
     log.info(
@@ -166,7 +179,7 @@ def write_site_from_store(
     picked = network_claims(site)
     site.plan(picked)
     clock("analytics")
-    inc = Incremental(site, state, content_key, (min_mentions, max_overview_nodes), out_dir)
+    inc = Incremental(site, state, content_key, params, out_dir)
     clock("digests")
 
     n_hex = shard_len(len(index.entities))

@@ -30,6 +30,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
 from rasd.export.html.entity_page import (
     MAX_ARTICLES,
     MAX_NEIGHBOURS,
@@ -37,8 +39,9 @@ from rasd.export.html.entity_page import (
     top_co_mentioned,
 )
 from rasd.export.html.panels import Site
+from rasd.export.html.store import DEFAULT_GRAPH, GraphPart, read_parts
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 _PKG = Path(__file__).resolve().parent
 _GRAPH = _PKG.parent.parent / "graph"
 
@@ -59,6 +62,12 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
+def state_fingerprint(params: tuple) -> str:
+    """What a :class:`PageState` must have been written with to be used: the page code
+    (:func:`code_fingerprint`) and the site's parameters."""
+    return f"{code_fingerprint()}:{params!r}"
+
+
 @dataclass
 class PageState:
     """What a site write leaves for the next one (kept in ``OUT/state/pages.pickle``).
@@ -66,12 +75,14 @@ class PageState:
     ``digests`` maps a page's path under the site root (``article/<file>.html``) to the
     digest of its inputs; ``snippets`` maps an article IRI to ``(content key, firsts,
     spans)``: the snippets its text gave (``firsts`` by entity IRI, ``spans`` by
-    ``(sentence, start, end)``).
+    ``(sentence, start, end)``); ``parts`` maps a graph IRI to ``(content key, part)``: what
+    the graph gave the site index (:func:`current_parts`).
     """
 
     fingerprint: str = ""
     digests: dict[str, bytes] = field(default_factory=dict)
     snippets: dict[str, tuple[str, dict, dict]] = field(default_factory=dict)
+    parts: dict[str, tuple[str, GraphPart]] = field(default_factory=dict)
     written: int = 0  # pages rendered and written by the last write
     kept: int = 0  # pages kept as they were
 
@@ -97,6 +108,41 @@ class PageState:
         if version != STATE_VERSION or not isinstance(state, cls):
             return None
         return state
+
+
+def current_parts(
+    store: Any,
+    kept: dict[str, tuple[str, GraphPart]],
+    graph_key: Callable[[str], str | None],
+    *,
+    path: Path | None = None,
+    stats: dict[str, float] | None = None,
+) -> tuple[dict[str, GraphPart], dict[str, tuple[str, GraphPart]]]:
+    """The site index's parts of every graph of ``store`` (:func:`export.html.store.read_parts`)
+    and what to keep of them for the next write.
+
+    ``kept`` is what the previous write kept (graph IRI → ``(content key, part)``);
+    ``graph_key(graph IRI)`` is the graph's content key now (None: unknown, read again).  A
+    graph whose key did not change gives its kept part; the others, the default graph and the
+    graphs without a key are read (each alone: an archive's incremental build reads its few
+    changed articles, not the whole store); without ``kept``, every graph is read at once
+    (``path`` and ``stats`` as for :func:`read_parts`)."""
+    graphs = list(store.named_graphs()) if kept else []
+    if not kept or any(not isinstance(g, ox.NamedNode) for g in graphs):
+        parts = read_parts(store, path=path, stats=stats)
+    else:
+        parts = {}
+        for node in graphs:
+            g = node.value
+            key = graph_key(g)
+            old = kept.get(g)
+            if key is not None and old is not None and old[0] == key:
+                parts[g] = old[1]
+            else:
+                parts.update(read_parts(store, g))
+        parts.update(read_parts(store, DEFAULT_GRAPH))
+    keep = {g: (k, p) for g, p in parts.items() if (k := graph_key(g)) is not None}
+    return parts, keep
 
 
 def _digest(parts: Any) -> bytes:
@@ -321,7 +367,7 @@ class Incremental:
     def __init__(self, site, state, content_key, params, out_dir: Path) -> None:
         self.site, self.out_dir = site, out_dir
         self.state = state
-        fp = f"{code_fingerprint()}:{params!r}"
+        fp = state_fingerprint(params)
         self.prev = state if state is not None and state.fingerprint == fp else None
         self.fp = fp
         self.key = content_key

@@ -2,17 +2,19 @@
 
 Two levels, so that an archive never has to be held in memory at once:
 
-* :func:`read_index` — everything entity-level, with SPARQL ``SELECT``s over the union of the
-  store's graphs: entities (class, names, facts), how often each is mentioned, article
-  metadata (no bodies), which articles name which entity, claims, relations and their
-  evidence.  At 31k articles this is tens of MB, not the ~25 M triples.
+* :func:`read_index` — everything entity-level: the entities (class, names, facts, read over
+  the union of the store's graphs) and each graph's :class:`GraphPart` (:func:`read_parts`:
+  article metadata without bodies, which entities its articles name and how often, claims,
+  relations and their evidence), assembled by :func:`assemble_index`.  At 31k articles this
+  is tens of MB, not the ~25 M triples.  Parts are per graph so that an incremental build
+  reads only the graphs of the articles that changed and keeps the others' parts.
 * :func:`read_article` — one article's body, mentions, sentences and dates, read with
   index lookups while its page is written, then dropped.
 
 The store may hold one named graph per article (``rasd build``) or one merged graph in the
-default graph (a ``graph.ttl`` loaded by :func:`store_from_graph`): both read the same,
-because every query runs over the union of the graphs.  Every collection is sorted, so the
-pages are a deterministic function of the triples.
+default graph (a ``graph.ttl`` loaded by :func:`store_from_graph`): both read the same, as
+long as each article, claim and statement is described within one graph, as both write
+them.  Every collection is sorted, so the pages are a deterministic function of the triples.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import multiprocessing
 import re
 import time
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,13 +174,22 @@ def _term(cell: str) -> Term | None:
     return Term(cell, "literal")  # a number or boolean in its short form
 
 
-def _cells(store: ox.Store, query: str, bind: dict[str, ox.NamedNode] | None = None):
-    """Rows of a SELECT over the union of the graphs, as lists of SPARQL TSV cells (terms in
-    N-Triples syntax, ``""`` unbound); ``bind`` gives variables their values (SPARQL
-    substitution, never text pasted in).  Oxigraph writes the whole answer in one call:
-    a third of the time of decoding each term as a Python object."""
+def _cells(
+    store: ox.Store,
+    query: str,
+    bind: dict[str, ox.NamedNode] | None = None,
+    *,
+    union: bool = True,
+) -> Iterator[list[str]]:
+    """Rows of a SELECT over the union of the graphs (the default graph alone when not
+    ``union``), as lists of SPARQL TSV cells (terms in N-Triples syntax, ``""`` unbound);
+    ``bind`` gives variables their values (SPARQL substitution, never text pasted in).
+    Oxigraph writes the whole answer in one call: a third of the time of decoding each term
+    as a Python object."""
     subs = {ox.Variable(k): v for k, v in (bind or {}).items()}
-    res = store.query(query, use_default_graph_as_union=True, substitutions=subs, prefixes=PREFIXES)
+    res = store.query(
+        query, use_default_graph_as_union=union, substitutions=subs, prefixes=PREFIXES
+    )
     data = res.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
     lines = data.split("\n")  # a header, one line per row (newlines in literals are escaped)
     for line in lines[1 : -1 if data.endswith("\n") else None]:
@@ -287,29 +299,229 @@ def _article_file(iri: str, ident: str) -> str:
     return ident if _HEX_ID.match(ident) else file_stem(iri)
 
 
-def _read_articles(store: ox.Store) -> dict[str, ArticleMeta]:
-    preds = {
-        str(SCHEMA.identifier): "id",
-        str(SCHEMA.headline): "headline",
-        str(SCHEMA.datePublished): "date",
-        str(SCHEMA.publisher): "publisher",
-        str(SCHEMA.url): "url",
-        str(SCHEMA.author): "author",
-        str(RASD.sourceFile): "source_file",
-    }
-    vals: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    seen: set[str] = set()
-    for (a,) in _select(store, "SELECT DISTINCT ?a WHERE { ?a a schema:NewsArticle }"):
+_ARTICLE_PREDS = {
+    str(SCHEMA.identifier): "id",
+    str(SCHEMA.headline): "headline",
+    str(SCHEMA.datePublished): "date",
+    str(SCHEMA.publisher): "publisher",
+    str(SCHEMA.url): "url",
+    str(SCHEMA.author): "author",
+    str(RASD.sourceFile): "source_file",
+}
+_CLAIM_PREDS = (
+    SCHEMA.text,
+    SCHEMA.author,
+    SCHEMA.about,
+    SCHEMA.appearance,
+    RASD.inSentence,
+    RASD.start,
+    RASD.end,
+    RASD.quoteKind,
+    RASD.cue,
+    SCHEMA.dateCreated,
+)
+_STATEMENT_PREDS = (
+    f"{RDF_NS}subject",
+    f"{RDF_NS}predicate",
+    f"{RDF_NS}object",
+    RASD.inArticle,
+    RASD.evidence,
+    RASD.start,
+    RASD.end,
+)
+_RELATION_PREDS = frozenset(str(p) for p in RELATIONS)
+DEFAULT_GRAPH = ""  # the key of the default graph's part
+
+
+@dataclass(slots=True)
+class GraphPart:
+    """What one graph of the store gives the site index (see :func:`read_parts`): the values
+    of its articles' metadata, its claims, its relation triples and statements (not yet
+    checked against the entities), the entities its articles name (``schema:mentions``) and
+    the spans naming each entity (``rasd:refersTo``).  Each article, claim and statement is
+    described within one graph, as ``rasd build`` (one graph per article) and a merged
+    ``graph.ttl`` (the default graph) write them."""
+
+    articles: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    triples: list[tuple[str, str, str]] = field(default_factory=list)
+    statements: list[Evidence] = field(default_factory=list)
+    named: list[tuple[str, str]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+class _Parts:
+    """Rows of a query in every graph (``graph`` None: named graphs with ``GRAPH ?g``, then
+    the default graph), in one named graph (``graph`` its IRI) or in the default graph alone
+    (``graph`` :data:`DEFAULT_GRAPH`)."""
+
+    def __init__(self, store: ox.Store, graph: str | None = None) -> None:
+        self.store, self.graph = store, graph
+        self.parts: dict[str, GraphPart] = defaultdict(GraphPart)
+
+    def rows(
+        self, select: str, pattern: str, group: str = ""
+    ) -> Iterator[tuple[GraphPart, list[Term | None]]]:
+        """``(part, terms)`` for ``SELECT ?g <select> WHERE { GRAPH ?g { <pattern> } }``,
+        grouped by ``?g`` and ``group`` when ``group`` is given."""
+        if self.graph != DEFAULT_GRAPH:
+            bind = {"g": ox.NamedNode(self.graph)} if self.graph else None
+            by = f" GROUP BY ?g {group}" if group else ""
+            q = f"SELECT ?g {select} WHERE {{ GRAPH ?g {{ {pattern} }} }}{by}"
+            for cells in _cells(self.store, q, bind, union=False):
+                yield self.parts[_term(cells[0]).value], [_term(c) for c in cells[1:]]
+        if self.graph not in (None, DEFAULT_GRAPH):
+            return
+        by = f" GROUP BY {group}" if group else ""
+        q = f"SELECT {select} WHERE {{ {pattern} }}{by}"  # the default graph alone
+        for cells in _cells(self.store, q, union=False):
+            yield self.parts[DEFAULT_GRAPH], [_term(c) for c in cells]
+
+
+class _ClaimsFork:
+    """The claims of a store on disk (:func:`_read_claim_parts`) read by a forked process with
+    its own read-only handle, while the caller reads the rest: two cores instead of one."""
+
+    def __init__(self, path: Path, graph: str | None = None) -> None:
+        self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        self.future = self.pool.submit(_read_claim_parts_at, path, graph)
+
+    def result(self, stats: dict[str, float] | None) -> dict[str, list[Claim]]:
+        """The claims by graph; the process's CPU seconds go to ``stats["read_index"]``."""
+        try:
+            claims, cpu = self.future.result()
+        finally:
+            self.pool.shutdown()
+        if stats is not None:
+            stats["read_index"] = stats.get("read_index", 0.0) + cpu
+        return claims
+
+
+def read_parts(
+    store: ox.Store,
+    graph: str | None = None,
+    *,
+    path: Path | None = None,
+    stats: dict[str, float] | None = None,
+    claims: _ClaimsFork | None = None,
+) -> dict[str, GraphPart]:
+    """The :class:`GraphPart` of every graph of ``store`` by graph IRI (:data:`DEFAULT_GRAPH`
+    for the default graph), or of the one graph ``graph``.
+
+    With ``path`` (the directory of ``store`` on disk), the claims, the largest part, are read
+    by a forked process (or by ``claims``, already started) while this one reads the rest;
+    ``stats``, when given, receives that process's CPU seconds under ``read_index``."""
+    if claims is None and path is not None:
+        claims = _ClaimsFork(path, graph)
+    rd = _Parts(store, graph)
+    typed: set[tuple[int, str]] = set()
+    for part, (a,) in rd.rows("?a", "?a a schema:NewsArticle"):
         if _is_iri(a):
-            seen.add(a.value)
-    for a, p, o in _select(
-        store,
-        f"SELECT ?a ?p ?o WHERE {{ ?a a schema:NewsArticle ; ?p ?o FILTER(?p IN ({_in(preds)})) }}",
+            part.articles.setdefault(a.value, defaultdict(list))
+            typed.add((id(part), a.value))
+    for part, (a, p, o) in rd.rows(
+        "?a ?p ?o",
+        f"?a a schema:NewsArticle ; ?p ?o FILTER(?p IN ({_in(_ARTICLE_PREDS)}))",
     ):
-        vals[a.value][preds[p.value]].append(o.value)
+        if (id(part), a.value) in typed:
+            part.articles[a.value][_ARTICLE_PREDS[p.value]].append(o.value)
+    for part, (e, n) in rd.rows("?e (COUNT(?m) AS ?n)", "?m rasd:refersTo ?e", group="?e"):
+        part.counts[e.value] = part.counts.get(e.value, 0) + _int(n, 0)
+    for part, (a, e) in rd.rows("?a ?e", "?a schema:mentions ?e"):
+        part.named.append((a.value, e.value))
+    for part, (s, p, o) in rd.rows(
+        "?s ?p ?o", f"VALUES ?p {{ {_values(_RELATION_PREDS)} }} ?s ?p ?o"
+    ):
+        part.triples.append((s.value, p.value, o.value))
+    for part, rows in _grouped_parts(
+        rd, f"?x a rdf:Statement ; ?p ?o FILTER(?p IN ({_in(_STATEMENT_PREDS)}))"
+    ):
+        for st in sorted(rows):
+            v = rows[st]
+            s, p, o = (_str(_first(v, f"{RDF_NS}{x}")) for x in ("subject", "predicate", "object"))
+            part.statements.append(
+                Evidence(
+                    subject=s or "",
+                    predicate=p or "",
+                    object=o or "",
+                    article=_str(_first(v, RASD.inArticle)),
+                    sentence=_str(_first(v, RASD.evidence)),
+                    start=_int(_first(v, RASD.start)),
+                    end=_int(_first(v, RASD.end)),
+                )
+            )
+    claim_parts = _read_claim_parts(store, graph) if claims is None else claims.result(stats)
+    for g, cl in claim_parts.items():
+        rd.parts[g].claims = cl
+    return dict(rd.parts)
+
+
+def _grouped_parts(rd: _Parts, pattern: str) -> Iterator[tuple[GraphPart, dict[str, dict]]]:
+    """Rows ``?x ?p ?o`` of ``pattern`` grouped by part as ``{x: {p: [o, ...]}}``."""
+    out: dict[int, tuple[GraphPart, dict]] = {}
+    for part, (x, p, o) in rd.rows("?x ?p ?o", pattern):
+        got = out.get(id(part))
+        if got is None:
+            got = out[id(part)] = (part, defaultdict(lambda: defaultdict(list)))
+        got[1][x.value][p.value].append(o)
+    yield from out.values()
+
+
+def _read_claim_parts(store: ox.Store, graph: str | None = None) -> dict[str, list[Claim]]:
+    """The claims of every graph (or of ``graph``), sorted by IRI within each."""
+    rd = _Parts(store, graph)
+    out: dict[str, list[Claim]] = {}
+    pattern = f"?x a schema:Claim ; ?p ?o FILTER(?p IN ({_in(_CLAIM_PREDS)}))"
+    for part, rows in _grouped_parts(rd, pattern):
+        claims = []
+        for iri in sorted(rows):
+            v = rows[iri]
+            claims.append(
+                Claim(
+                    iri=iri,
+                    text=_str(_first(v, SCHEMA.text)) or "",
+                    authors=tuple(sorted({o.value for o in v.get(str(SCHEMA.author), ())})),
+                    about=tuple(sorted({o.value for o in v.get(str(SCHEMA.about), ())})),
+                    article=_str(_first(v, SCHEMA.appearance)),
+                    sentence=_str(_first(v, RASD.inSentence)),
+                    start=_int(_first(v, RASD.start)),
+                    end=_int(_first(v, RASD.end)),
+                    kind=_str(_first(v, RASD.quoteKind)) or "",
+                    cue=_str(_first(v, RASD.cue)) or "",
+                    date=iso_date(_str(_first(v, SCHEMA.dateCreated))),
+                )
+            )
+        out[next(g for g, p in rd.parts.items() if p is part)] = claims
+    return out
+
+
+def _read_claim_parts_at(
+    path: Path, graph: str | None = None
+) -> tuple[dict[str, list[Claim]], float]:
+    """:func:`_read_claim_parts` through a read-only handle of its own on the store at
+    ``path``, with the CPU seconds it took."""
+    t = time.process_time()
+    claims = _read_claim_parts(ox.Store.read_only(str(path)), graph)
+    return claims, time.process_time() - t
+
+
+def _first(v: dict[str, list], p) -> object | None:
+    items = v.get(str(p))
+    if not items:
+        return None
+    return min(items, key=lambda t: t.value)
+
+
+def _articles_meta(parts: Iterable[GraphPart]) -> dict[str, ArticleMeta]:
+    vals: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for part in parts:
+        for a, v in part.articles.items():
+            got = vals[a]
+            for k, items in v.items():
+                got[k].extend(items)
     out: dict[str, ArticleMeta] = {}
-    for iri in sorted(seen):
-        v = vals.get(iri, {})
+    for iri in sorted(vals):
+        v = vals[iri]
 
         def first(k: str, v=v) -> str | None:
             items = sorted(v.get(k, ()))
@@ -334,109 +546,6 @@ def _read_articles(store: ox.Store) -> dict[str, ArticleMeta]:
     return out
 
 
-def _grouped(store: ox.Store, query: str) -> dict[str, dict[str, list]]:
-    """Rows ``?x ?p ?o`` grouped as ``{x: {p: [o, ...]}}``."""
-    out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for x, p, o in _select(store, query):
-        out[x.value][p.value].append(o)
-    return out
-
-
-def _first(v: dict[str, list], p) -> object | None:
-    items = v.get(str(p))
-    if not items:
-        return None
-    return min(items, key=lambda t: t.value)
-
-
-def _read_claims(store: ox.Store) -> list[Claim]:
-    preds = (
-        SCHEMA.text,
-        SCHEMA.author,
-        SCHEMA.about,
-        SCHEMA.appearance,
-        RASD.inSentence,
-        RASD.start,
-        RASD.end,
-        RASD.quoteKind,
-        RASD.cue,
-        SCHEMA.dateCreated,
-    )
-    rows = _grouped(
-        store,
-        f"SELECT ?c ?p ?o WHERE {{ ?c a schema:Claim ; ?p ?o FILTER(?p IN ({_in(preds)})) }}",
-    )
-    out = []
-    for iri in sorted(rows):
-        v = rows[iri]
-        out.append(
-            Claim(
-                iri=iri,
-                text=_str(_first(v, SCHEMA.text)) or "",
-                authors=tuple(sorted({o.value for o in v.get(str(SCHEMA.author), ())})),
-                about=tuple(sorted({o.value for o in v.get(str(SCHEMA.about), ())})),
-                article=_str(_first(v, SCHEMA.appearance)),
-                sentence=_str(_first(v, RASD.inSentence)),
-                start=_int(_first(v, RASD.start)),
-                end=_int(_first(v, RASD.end)),
-                kind=_str(_first(v, RASD.quoteKind)) or "",
-                cue=_str(_first(v, RASD.cue)) or "",
-                date=iso_date(_str(_first(v, SCHEMA.dateCreated))),
-            )
-        )
-    return out
-
-
-def _read_relations(
-    store: ox.Store, entities: dict[str, Ent]
-) -> tuple[list[tuple[str, str, str]], dict[tuple[str, str, str], list[Evidence]]]:
-    rel = {str(p) for p in RELATIONS}
-    triples: set[tuple[str, str, str]] = set()
-    for s, p, o in _select(
-        store, f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(rel)} }} ?s ?p ?o }}"
-    ):
-        if s.value in entities and o.value in entities and s.value != o.value:
-            triples.add((s.value, p.value, o.value))
-    preds = (
-        f"{RDF_NS}subject",
-        f"{RDF_NS}predicate",
-        f"{RDF_NS}object",
-        RASD.inArticle,
-        RASD.evidence,
-        RASD.start,
-        RASD.end,
-    )
-    rows = _grouped(
-        store,
-        f"SELECT ?x ?p ?o WHERE {{ ?x a rdf:Statement ; ?p ?o FILTER(?p IN ({_in(preds)})) }}",
-    )
-    evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-    for st in sorted(rows):
-        v = rows[st]
-        s, p, o = (_str(_first(v, f"{RDF_NS}{x}")) for x in ("subject", "predicate", "object"))
-        if s not in entities or o not in entities or p not in rel:
-            continue
-        key = (s, p, o)
-        triples.add(key)
-        evidence[key].append(
-            Evidence(
-                subject=s,
-                predicate=p,
-                object=o,
-                article=_str(_first(v, RASD.inArticle)),
-                sentence=_str(_first(v, RASD.evidence)),
-                start=_int(_first(v, RASD.start)),
-                end=_int(_first(v, RASD.end)),
-            )
-        )
-    for items in evidence.values():
-        items.sort(key=lambda e: (e.article or "", e.start, e.end, e.sentence or ""))
-    for ent in entities.values():  # events: their location is drawn as a relation too
-        if ent.location in entities and ent.location != ent.iri:
-            triples.add((ent.iri, str(SCHEMA.location), ent.location))
-    return sorted(triples), dict(sorted(evidence.items()))
-
-
 def _group(items, key) -> dict[str, list]:
     out: dict[str, list] = defaultdict(list)
     for item in items:
@@ -451,43 +560,63 @@ def read_index(
     min_mentions: int = MIN_MENTIONS,
     path: Path | None = None,
     stats: dict[str, float] | None = None,
+    parts: dict[str, GraphPart] | None = None,
 ) -> SiteIndex:
-    """Read the entity-level data of the whole site (no article bodies, no mention spans).
-
-    With ``path`` (the directory of ``store`` on disk), the claims, the largest part, are read
-    by a forked process with its own read-only handle while this one reads the rest: two
-    cores instead of one on an archive.  The index is the same either way.  ``stats``, when
-    given, receives that process's CPU seconds under ``read_index``."""
-    pending = None
-    if path is not None:
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        pending = pool.submit(_read_claims_at, path)
+    """Read the entity-level data of the whole site (no article bodies, no mention spans):
+    the entities, and the :class:`GraphPart` of every graph (:func:`read_parts`, with
+    ``path`` and ``stats``), assembled by :func:`assemble_index`.  ``parts`` (e.g. kept from
+    an earlier build, with the parts of the changed graphs read again) replaces reading every
+    graph: then only the entities are read from the store.  The index is the same either
+    way."""
+    fork = _ClaimsFork(path) if parts is None and path is not None else None
     entities = _read_entities(store)
-    articles = _read_articles(store)
+    if parts is None:
+        parts = read_parts(store, stats=stats, claims=fork)
+    return assemble_index(entities, parts.values(), min_mentions=min_mentions)
+
+
+def assemble_index(
+    entities: dict[str, Ent], parts: Iterable[GraphPart], *, min_mentions: int = MIN_MENTIONS
+) -> SiteIndex:
+    """The site index of ``entities`` and the graphs' ``parts``: relations and statements
+    between known entities, mention counts, which articles name which entity, claims by
+    article, author and subject, and where each entity's link goes."""
+    parts = list(parts)
+    articles = _articles_meta(parts)
     counts: dict[str, int] = defaultdict(int)
-    for e, n in _select(
-        store, "SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m rasd:refersTo ?e } GROUP BY ?e"
-    ):
-        counts[e.value] += _int(n, 0)
     by_entity: dict[str, set[str]] = defaultdict(set)
-    # schema:mentions lists every entity named in the article (docs/graph-contract.md)
-    for a, e in _select(store, "SELECT ?a ?e WHERE { ?a schema:mentions ?e }"):
-        if a.value in articles and e.value in entities:
-            by_entity[e.value].add(articles[a.value].iri)
+    triples: set[tuple[str, str, str]] = set()
+    evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    claims: list[Claim] = []
+    for part in parts:
+        for e, n in part.counts.items():
+            counts[e] += n
+        # schema:mentions lists every entity named in the article (docs/graph-contract.md)
+        for a, e in part.named:
+            if a in articles and e in entities:
+                by_entity[e].add(articles[a].iri)
+        for s, p, o in part.triples:
+            if s in entities and o in entities and s != o:
+                triples.add((s, p, o))
+        for ev in part.statements:
+            s, p, o = ev.subject, ev.predicate, ev.object
+            if s not in entities or o not in entities or p not in _RELATION_PREDS:
+                continue
+            triples.add((s, p, o))
+            evidence[(s, p, o)].append(ev)
+        claims.extend(part.claims)
+    claims.sort(key=lambda c: c.iri)
     for art in articles.values():
         if art.publisher in entities:
             counts[art.publisher] += 1
             by_entity[art.publisher].add(art.iri)
-    relations, evidence = _read_relations(store, entities)
-    if pending is None:
-        claims = _read_claims(store)
-    else:
-        try:
-            claims, cpu = pending.result()
-        finally:
-            pool.shutdown()
-        if stats is not None:
-            stats["read_index"] = stats.get("read_index", 0.0) + cpu
+    for items in evidence.values():
+        items.sort(key=lambda e: (e.article or "", e.start, e.end, e.sentence or ""))
+    for ent in entities.values():  # events: their location is drawn as a relation too
+        if ent.location in entities and ent.location != ent.iri:
+            triples.add((ent.iri, str(SCHEMA.location), ent.location))
+    relations = sorted(triples)
+    evidence = dict(sorted(evidence.items()))
     index = SiteIndex(
         entities=entities,
         articles=articles,
@@ -518,14 +647,6 @@ def read_index(
             ]
             ent.href = f"article/{articles[arts[0]].file}.html#e-{ent.file}" if arts else ""
     return index
-
-
-def _read_claims_at(path: Path) -> tuple[list[Claim], float]:
-    """:func:`_read_claims` through a read-only handle of its own on the store at ``path``,
-    with the CPU seconds it took."""
-    t = time.process_time()
-    claims = _read_claims(ox.Store.read_only(str(path)))
-    return claims, time.process_time() - t
 
 
 # ---------------------------------------------------------------- one article at a time
