@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         (nn_runtime.NnTagger, "emissions_packed", "nn.emissions_packed"),
         (nn_runtime.NnTagger, "_word_rows", "nn._word_rows"),
         (nn_runtime.NumpyNet, "contextual_packed", "nn.contextual_packed"),
+        (nn_runtime.NumpyNet, "contextual_rows", "nn.contextual_packed"),  # from 2026-12-01
         (nn_runtime.NumpyNet, "_lstm_packed", "nn._lstm_packed"),
         (ensemble.EnsembleTagger, "_cascade_ids", "cascade"),
         (ensemble.EnsembleTagger, "_cascade_paths", "cascade"),  # its name before 2026-12-01

@@ -212,6 +212,41 @@ def test_packed_network_equals_padded() -> None:
     )
     np.testing.assert_allclose(alone, packed, atol=1e-5)
 
+    # word gates kept per word, gazetteer columns added per token: the same scores
+    vecs = words[mask]
+    table = np.zeros((2, len(vecs) + 3, 4 * net.lstm_hh_f.shape[1]), dtype=np.float32)
+    table[:, 3:] = net.word_gates(vecs)
+    rows = np.arange(len(vecs)) + 3
+    np.testing.assert_allclose(
+        net.contextual_rows(table, rows, gaz[mask], lengths), packed, atol=1e-5
+    )
+    no_gaz = np.concatenate([vecs, np.zeros_like(gaz[mask])], axis=1)
+    np.testing.assert_allclose(
+        net.contextual_rows(table, rows, None, lengths),
+        net.contextual_packed(no_gaz, lengths),
+        atol=1e-5,
+    )
+
+
+def test_gazetteer_columns_of_packed_sentences() -> None:
+    # one look-up over packed sentences marks what each sentence alone marks: a name cut by a
+    # sentence's end is no match
+    enc = _tiny_encoder()
+    sents = [["جورج", "بوش"], ["قال", "جورج"], ["بوش", "في", "العراق"], ["العراق"]]
+    encoded = [enc.encode(t) for s in sents for t in s]
+    lengths = [len(s) for s in sents]
+    packed = np.zeros((len(encoded), 16), dtype=np.float32)
+    assert enc.gazetteer_packed(encoded, lengths, packed)
+    offsets = np.cumsum([0, *lengths])
+    alone = np.concatenate(
+        [enc.gazetteer_matrix(encoded[offsets[k] : offsets[k + 1]]) for k in range(len(sents))]
+    )
+    np.testing.assert_array_equal(packed, alone)
+    assert packed[0].sum() == 1 and packed[3].sum() == 0  # جورج بوش only in the first
+    none = np.zeros((2, 16), dtype=np.float32)
+    assert not enc.gazetteer_packed([enc.encode("قال"), enc.encode("في")], [2], none)
+    assert not none.any()
+
 
 def test_numpy_network_equals_torch() -> None:
     model, enc = _tiny_model(seed=3)

@@ -537,6 +537,7 @@ class CrfTagger:
         at_rows, ids = self._pair_features(per, norms, at)
         gaz, auto, names = self._fx.gazetteer, self._fx.auto_gazetteer, self._fx.names
         gaz_ids = self._gaz_ids
+        stems: list[str] | None = None
         for gz, flag, offsets, kind in (
             (gaz, 5, (0, 1, -1), "g"),
             (auto, 6, (0,), "a"),
@@ -548,31 +549,33 @@ class CrfTagger:
             may = np.flatnonzero(np.fromiter(map(itemgetter(flag), per), dtype=bool, count=n))
             if not len(may):
                 continue
-            sid = np.searchsorted(ends, may, side="right")  # their sentences
-            cut = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1], True])
-            for c0, c1 in zip(cut[:-1].tolist(), cut[1:].tolist(), strict=True):
-                k_s = int(sid[c0])
-                o, k_n = int(starts[k_s]), int(lengths[k_s])
-                first = (may[c0:c1] - o).tolist()
-                labels = gz.labels_at(norms[o : o + k_n], [p[3] for p in per[o : o + k_n]], first)
-                rows_k: list[int] = []
-                ids_k: list[int] = []
-                for i, labs in labels.items():
-                    for lab in labs:
-                        for off in offsets:
-                            # "g=" at i, "-1g=" at i+1 (its left neighbour), "+1g=" at i-1
-                            if kind == "g":
-                                k = gaz_ids.get((off, lab))
-                            elif kind == "a":
-                                k = gaz_ids.get(("a", lab))
-                            else:
-                                k = gaz_ids.get((("n", off), lab))
-                            j = i + off
-                            if k is not None and 0 <= j < k_n:
-                                rows_k.append(o + j)
-                                ids_k.append(k)
-                at_rows.append(np.asarray(rows_k, dtype=np.intp))
-                ids.append(np.asarray(ids_k, dtype=np.intp))
+            if stems is None:
+                stems = [p[3] for p in per]
+            # one look-up over all the sentences, each name ending within its sentence
+            stops = ends[np.searchsorted(ends, may, side="right")]
+            labels = gz.labels_at(norms, stems, may.tolist(), stops.tolist())
+            if not labels:
+                continue
+            pos = np.fromiter(labels, dtype=np.intp, count=len(labels))
+            rows_k: list[int] = []
+            ids_k: list[int] = []
+            for i, before, after, labs in zip(
+                labels, at[pos].tolist(), left[pos].tolist(), labels.values(), strict=True
+            ):
+                for lab in labs:
+                    for off in offsets:
+                        # "g=" at i, "-1g=" at i+1 (its left neighbour), "+1g=" at i-1
+                        if kind == "g":
+                            k = gaz_ids.get((off, lab))
+                        elif kind == "a":
+                            k = gaz_ids.get(("a", lab))
+                        else:
+                            k = gaz_ids.get((("n", off), lab))
+                        if k is not None and -before <= off <= after:
+                            rows_k.append(i + off)
+                            ids_k.append(k)
+            at_rows.append(np.asarray(rows_k, dtype=np.intp))
+            ids.append(np.asarray(ids_k, dtype=np.intp))
         for k, where in ((self._bos, starts), (self._eos, ends - 1)):
             if k is not None:
                 at_rows.append(where)

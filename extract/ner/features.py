@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence, Set
+from itertools import repeat
 
 from rasd.extract.folding import token_table
 
@@ -191,22 +192,32 @@ class Gazetteer:
         return out
 
     def labels_at(
-        self, norms: Sequence[str], stems: Sequence[str], starts: Sequence[int] | None = None
+        self,
+        norms: Sequence[str],
+        stems: Sequence[str],
+        starts: Sequence[int] | None = None,
+        stops: Sequence[int] | None = None,
     ) -> dict[int, list[str]]:
         """The labels of :meth:`annotate` at the positions that have some, in increasing
-        order of position (no list for every other token)."""
+        order of position (no list for every other token).
+
+        ``stops``: with ``starts``, the end (exclusive) of the sentence of each start, when
+        ``norms`` holds several sentences one after another (no name crosses a sentence's end):
+        the labels of each sentence annotated alone, at their positions in ``norms``.
+        """
         n = len(norms)
         out: dict[int, list[str]] = {}
         entries = self.entries
         lengths = self._lengths
-        for i in range(n) if starts is None else starts:
+        positions = range(n) if starts is None else starts
+        for i, stop in zip(positions, repeat(n) if stops is None else stops, strict=False):
             firsts = [norms[i]]
             if stems[i] != norms[i]:
                 firsts += [stems[i], "ال" + stems[i]]
             for first in firsts:
                 types = None
                 for length in lengths.get(first, ()):
-                    if i + length <= n:
+                    if i + length <= stop:
                         types = entries.get((first, *norms[i + 1 : i + length]))
                         if types:
                             break

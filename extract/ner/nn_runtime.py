@@ -59,6 +59,8 @@ N_GAZ = 2 * len(GAZ_LABELS)  # names of the labelled training data, then the cur
 MAX_CHARS = 16
 PAD, UNK = 0, 1
 NORM, STEM = 7, 8  # positions of the normalised form and the stem in Encoder.encode's tuple
+#: words whose input gates an NnTagger keeps (3.2 KB each with the shipped network's 100 units)
+GATE_CACHE_SIZE = 40_000
 
 
 # -- token encoding -----------------------------------------------------------------------------
@@ -150,14 +152,49 @@ class Encoder:
             starts = [i for i, e in enumerate(encoded) if e[11]]
             lex = self.lexicon.labels_at(norms, stems, starts) if starts else None
         for offset, labs_by_pos in ((0, at), (len(GAZ_LABELS), lex)):
-            if labs_by_pos is None:
-                continue
-            for i, labs in labs_by_pos.items():
-                for lab in labs:
-                    k = _GAZ_INDEX.get(lab)
-                    if k is not None:
-                        out[i, offset + k] = 1.0
+            if labs_by_pos is not None:
+                _mark(out, offset, labs_by_pos)
         return out
+
+    def gazetteer_packed(
+        self, encoded: Sequence[tuple], lengths: Sequence[int], out: np.ndarray
+    ) -> bool:
+        """Fill ``out`` (N, N_GAZ), zeroed, with the gazetteer columns of encoded sentences
+        packed one after another (``lengths``): each sentence's :meth:`gazetteer_matrix`, with
+        one look-up per name list for all of them.  Returns whether any column was set."""
+        n = len(encoded)
+        ends = np.cumsum(lengths)
+        norms: list[str] | None = None
+        found = False
+        for offset, gaz, flag in (
+            (0, self.gazetteer, _GAZ_START),
+            (len(GAZ_LABELS), self.lexicon, _LEX_START),
+        ):
+            if gaz is None:
+                continue
+            may = np.flatnonzero(np.fromiter(map(flag, encoded), dtype=bool, count=n))
+            if not len(may):
+                continue
+            if norms is None:
+                norms = list(map(_NORM, encoded))
+                stems = list(map(_STEM, encoded))
+            stops = ends[np.searchsorted(ends, may, side="right")]
+            labs_by_pos = gaz.labels_at(norms, stems, may.tolist(), stops.tolist())
+            found = _mark(out, offset, labs_by_pos) or found
+        return found
+
+
+def _mark(out: np.ndarray, offset: int, labs_by_pos: dict[int, Sequence[str]]) -> bool:
+    """Set ``out[i, offset + k]`` to 1 for each label (k its column) at each position ``i``;
+    returns whether any was set."""
+    found = False
+    for i, labs in labs_by_pos.items():
+        for lab in labs:
+            k = _GAZ_INDEX.get(lab)
+            if k is not None:
+                out[i, offset + k] = 1.0
+                found = True
+    return found
 
 
 #: positions in Encoder.encode's tuple of the columns of Batch.ids
@@ -167,6 +204,7 @@ ID_COLUMNS = (0, 1, 3, 4, 5, 6, 9)
 _ID_GETTER = operator.itemgetter(*ID_COLUMNS)
 #: whether a name of the gazetteer, or of the lexicon, may start at an encoded token
 _GAZ_START, _LEX_START = operator.itemgetter(10), operator.itemgetter(11)
+_NORM, _STEM = operator.itemgetter(NORM), operator.itemgetter(STEM)
 
 
 def word_ids(encoded: Sequence[tuple]) -> np.ndarray:
@@ -462,8 +500,60 @@ class NumpyNet:
         gx = np.empty((2, len(pos_f), 4 * hidden), dtype=np.float32)
         np.take(gates[:, : 4 * hidden], pos_f, axis=0, out=gx[0])
         np.take(gates[:, 4 * hidden :], pos_r, axis=0, out=gx[1])
+        return self._scores(gx, active, pos_f, pos_r)
+
+    def word_gates(self, vecs: np.ndarray) -> np.ndarray:
+        """What projected word vectors ``vecs`` (U, proj) give both LSTM directions' input
+        gates, bias included, before the gazetteer columns: (2, U, 4H), float32.
+
+        A token's input is its word's vector and its gazetteer columns, so these rows can be
+        kept per word (:class:`NnTagger` does) and the columns added per token
+        (:meth:`contextual_rows`)."""
+        w = self._packed
+        hidden = w["hidden"]
+        g = vecs.astype(np.float32, copy=False) @ w["w_ih"][: vecs.shape[1]]
+        g += w["bias"]
+        return g.reshape(len(vecs), 2, 4 * hidden).transpose(1, 0, 2)
+
+    def contextual_rows(
+        self,
+        table: np.ndarray,
+        rows: np.ndarray,
+        gaz: np.ndarray | None,
+        lengths: Sequence[int],
+    ) -> np.ndarray:
+        """Tag scores (N, n_tags) of sentences packed one after another (``lengths``, all > 0,
+        summing to N) whose tokens' word gates are the rows ``rows`` (N,) of ``table``
+        (2, R, 4H, from :meth:`word_gates`); ``gaz``: the tokens' gazetteer columns (N, N_GAZ),
+        ``None`` when all are zero.  The same scores as :meth:`contextual_packed` up to float32
+        rounding (the input product summed in another order)."""
+        w = self._packed
+        hidden = w["hidden"]
+        active, pos_f, pos_r = time_major(lengths)
+        n = len(pos_f)
+        gx = np.empty((2, n, 4 * hidden), dtype=np.float32)
+        np.take(table[0], rows[pos_f], axis=0, out=gx[0])
+        np.take(table[1], rows[pos_r], axis=0, out=gx[1])
+        if gaz is not None:
+            hit = np.flatnonzero(gaz.any(axis=1))
+            if len(hit):
+                add = gaz[hit] @ w["w_ih"][-gaz.shape[1] :]  # (hits, 2 * 4H)
+                at = np.empty(n, dtype=np.intp)  # time-major row of each packed token
+                at[pos_f] = np.arange(n)
+                gx[0, at[hit]] += add[:, : 4 * hidden]
+                at[pos_r] = np.arange(n)
+                gx[1, at[hit]] += add[:, 4 * hidden :]
+        return self._scores(gx, active, pos_f, pos_r)
+
+    def _scores(
+        self, gx: np.ndarray, active: np.ndarray, pos_f: np.ndarray, pos_r: np.ndarray
+    ) -> np.ndarray:
+        """Tag scores (N, n_tags) in packed order from time-major input gates ``gx``
+        (2, N, 4H) laid out by :func:`time_major` (``active``, ``pos_f``, ``pos_r``)."""
+        w = self._packed
+        hidden = w["hidden"]
         hs = self._lstm_packed(gx, active, w["w_hh"], hidden)
-        h = np.empty((len(x), 2 * hidden), dtype=np.float32)
+        h = np.empty((gx.shape[1], 2 * hidden), dtype=np.float32)
         h[pos_f, :hidden] = hs[0]
         h[pos_r, hidden:] = hs[1]
         return h @ self.out_w.T + self.out_b
@@ -500,23 +590,33 @@ class NumpyNet:
         holds ``active[i]`` rows (a prefix of the sentences, longest first).  Returns the
         hidden states in the same layout, (2, N, H)."""
         out = np.empty((2, gx.shape[1], hidden), dtype=np.float32)
-        c = np.zeros((2, int(active[0]), hidden), dtype=np.float32)
-        h3 = 3 * hidden
-        prev = None
+        n0 = int(active[0])
+        c = np.zeros((2, n0, hidden), dtype=np.float32)
+        rec = np.empty((2, n0, 4 * hidden), dtype=np.float32)  # the recurrent product
+        tmp = np.empty((2, n0, hidden), dtype=np.float32)
+        h1, h2, h3 = hidden, 2 * hidden, 3 * hidden
+        # ufuncs with out= into buffers made once: no array allocated inside the loop
+        matmul, tanh, mul, add = np.matmul, np.tanh, np.multiply, np.add
+        prev = -1
         s = 0
         for n in active.tolist():
             e = s + n
             z = gx[:, s:e]
-            if prev is not None:
-                z += np.matmul(out[:, prev : prev + n], w_hh)
-            np.tanh(z, out=z)
+            if prev >= 0:
+                r = rec[:, :n]
+                matmul(out[:, prev : prev + n], w_hh, out=r)
+                add(z, r, out=z)
+            tanh(z, out=z)
             sig = z[..., :h3]
-            sig += 1.0
-            sig *= 0.5  # the i, f and o gates
+            add(sig, 1.0, out=sig)
+            mul(sig, 0.5, out=sig)  # the i, f and o gates
             cn = c[:, :n]
-            cn *= z[..., hidden : 2 * hidden]
-            cn += z[..., :hidden] * z[..., h3:]
-            np.multiply(z[..., 2 * hidden : h3], np.tanh(cn), out=out[:, s:e])
+            t = tmp[:, :n]
+            mul(cn, z[..., h1:h2], out=cn)
+            mul(z[..., :h1], z[..., h3:], out=t)
+            add(cn, t, out=cn)
+            tanh(cn, out=t)
+            mul(z[..., h2:h3], t, out=out[:, s:e])
             prev = s
             s = e
         return out
@@ -526,19 +626,21 @@ class NumpyNet:
 class NnTagger:
     """BIO tagger over raw tokens with the BiLSTM-CRF (trained by ``bench/nn_model.py``).
 
-    Each distinct token's projected vector is computed once and kept (up to ``cache_size``
-    tokens), so a long run pays the word-level part of the network once per word.
+    Each distinct token's word-level part of the network (character CNN, projection, and what
+    the projection adds to the LSTM's input gates: :meth:`NumpyNet.word_gates`) is computed
+    once and kept, for up to ``cache_size`` tokens (3.2 KB each: at most ~130 MB by default),
+    so a long run pays it once per word.
     """
 
-    def __init__(self, net: NumpyNet, encoder: Encoder, cache_size: int = WORD_CACHE_SIZE) -> None:
+    def __init__(self, net: NumpyNet, encoder: Encoder, cache_size: int = GATE_CACHE_SIZE) -> None:
         self.net = net
         self.encoder = encoder
         self._trans = net.trans.astype(np.float64)
         self._start = net.start.astype(np.float64)
         self._end = net.end.astype(np.float64)
         self._cache_size = cache_size
-        self._rows: dict[str, int] = {}  # token → row of _vecs (row 0: padding)
-        self._vecs = np.zeros((1024, net.proj_dim), dtype=np.float32)
+        self._rows: dict[str, int] = {}  # token → row of _gates (row 0 unused)
+        self._gates = np.zeros((2, 1024, net.lstm_hh_f.shape[0]), dtype=np.float32)
         # the LSTM's many small matrix products run fastest on one BLAS thread (measured:
         # 31k tokens/s against 26k with two threads, which also used twice the CPU)
         self._blas = ThreadpoolController()
@@ -609,28 +711,20 @@ class NnTagger:
         """Emissions (N, K), float32, of non-empty sentences packed one after another."""
         enc = self.encoder
         rows = self._word_rows(sents)
-        proj = self._vecs.shape[1]
         words = [w for sent in sents for w in sent]
-        idx = np.fromiter(map(rows.__getitem__, words), dtype=np.intp, count=len(words))
-        x = np.zeros((len(idx), proj + N_GAZ), dtype=np.float32)
-        np.take(self._vecs, idx, axis=0, out=x[:, :proj])
+        n = len(words)
+        idx = np.fromiter(map(rows.__getitem__, words), dtype=np.intp, count=n)
         encoded = list(map(enc._cache.get, words))
         if None in encoded:  # the encoder's cache was emptied since
             encoded = [e or enc.encode(w) for e, w in zip(encoded, words, strict=True)]
-        # the gazetteer columns of the sentences where a name may start
         lengths = [len(s) for s in sents]
-        n = len(encoded)
-        may = np.fromiter(map(_GAZ_START, encoded), dtype=bool, count=n)
-        may |= np.fromiter(map(_LEX_START, encoded), dtype=bool, count=n)
-        if may.any():
-            ends = np.cumsum(lengths)
-            for k in np.unique(np.searchsorted(ends, np.flatnonzero(may), side="right")).tolist():
-                o, e = int(ends[k]) - lengths[k], int(ends[k])
-                enc.gazetteer_matrix(encoded[o:e], out=x[o:e, proj:])
-        return self.net.contextual_packed(x, lengths)
+        gaz = np.zeros((n, N_GAZ), dtype=np.float32)
+        if not enc.gazetteer_packed(encoded, lengths, gaz):
+            gaz = None
+        return self.net.contextual_rows(self._gates, idx, gaz, lengths)
 
     def _word_rows(self, sents: Sequence[Sequence[str]]) -> dict[str, int]:
-        """Rows of ``_vecs`` holding each token's word vector, computing the missing ones."""
+        """Rows of ``_gates`` holding each token's word gates, computing the missing ones."""
         rows = self._rows
         new = list(dict.fromkeys(w for s in sents for w in s if w not in rows))
         if new:
@@ -639,13 +733,15 @@ class NnTagger:
                 new = list(dict.fromkeys(w for s in sents for w in s))
             encoded = [self.encoder.encode(w) for w in new]
             chars = self.net.char_vectors(char_matrix(encoded))
-            vecs = self.net.word_vectors(word_ids(encoded), chars)
+            gates = self.net.word_gates(self.net.word_vectors(word_ids(encoded), chars))
             start = len(rows) + 1
-            if start + len(new) > len(self._vecs):
-                grown = np.zeros((2 * (start + len(new)), self._vecs.shape[1]), dtype=np.float32)
-                grown[:start] = self._vecs[:start]
-                self._vecs = grown
-            self._vecs[start : start + len(new)] = vecs
+            need = start + len(new)
+            if need > self._gates.shape[1]:
+                size = max(need, min(2 * need, self._cache_size + 1))
+                grown = np.zeros((2, size, self._gates.shape[2]), dtype=np.float32)
+                grown[:, :start] = self._gates[:, :start]
+                self._gates = grown
+            self._gates[:, start:need] = gates
             for j, w in enumerate(new):
                 rows[w] = start + j
         return rows
