@@ -359,8 +359,8 @@ def main() -> None:
     )
     ap.add_argument("--report", type=Path, help="write the CV table here (markdown)")
     args = ap.parse_args()
-    if any(c == "unseen5" for c in args.corpora):
-        raise SystemExit("unseen5 is the held-out test set: not for training")
+    if any(c.startswith(EV.HELD_OUT) for c in args.corpora):
+        raise SystemExit(f"{EV.HELD_OUT} is the held-out test set: not for training")
     gold = merged_gold(args.corpora)
     t0 = time.process_time()
     arts = run_rules(load_articles(args.corpora, gold))
