@@ -10,6 +10,8 @@ recur in unseen3–6.
   not the running speaker's.
 - ``وأضاف ـ في تصريح ـ أن`` / ``وأضاف -في بيان أمس- أن``: a dash after the verb opens an
   aside; the verb has no subject of its own and the running speaker goes on.
+- ``وذكرت الصحف انه …``: newspapers (صحف, a row of source_nouns.tsv) are an anonymous
+  source, not the running speaker; أورد/أوردت (speech_cues.tsv) report a statement.
 
 Two tests guard the limits and pass before the change too (an addressee ``لوكالة …`` is still
 skipped; a name after ``لنظيره`` in an unlisted title is no subject).
@@ -72,3 +74,18 @@ def test_a_dash_after_the_verb_opens_an_aside_not_a_subject() -> None:
     )
     speakers, status, _ = claim_with(claims, "التحقيقات مستمرة")
     assert (speakers, status) == (("أحمد الحربي",), "resolved")
+
+
+def test_the_newspapers_are_an_anonymous_source_not_the_running_speaker() -> None:
+    claims = said(
+        "وقالت السلطات التركية إن الانتحاري شاب في العشرين من عمره. "
+        "وذكرت الصحف انه اقام في صفوف التنظيم في سوريا."
+    )
+    speakers, status, _ = claim_with(claims, "صفوف التنظيم")
+    assert (speakers, status) == (("الصحف",), "resolved")
+
+
+def test_awrada_reports_a_statement() -> None:
+    claims = said("وأوردت الصحف التركية، أمس، أن منفذ الهجوم تلقى تدريبه في سوريا.")
+    speakers, status, _ = claim_with(claims, "تلقى تدريبه")
+    assert (speakers, status) == (("الصحف التركية",), "resolved")
