@@ -1350,6 +1350,7 @@ def _antecedent(doc: Doc, view: SentView, k: int) -> list[str]:
     return []
 
 
+_MAX_DESCRIBED = 8  # tokens of the object before the بـ phrase of "وصف X Y بـ…"
 _KANA = frozenset(w for w in _BEFORE_VERB if w != fold("قد"))
 
 
@@ -1952,10 +1953,17 @@ def find_claims(doc: Doc) -> None:
                 if far_k is not None:
                     # "قال X، عضو … الذي يضم …، لـ«الشرق الأوسط» إن …": not the apposition
                     found = _content(doc, view, far_k, next_cue) or found
+            bi = f"{cue} ب" in cue_table()  # "أفادوا بنزوح …"، "طالب بمراقبة …"
+            if found is None and bi and kind == "verb-explicit" and explicit and rest:
+                # "وصف X الهجوم بالعمل الجبان": no complementiser; the object and the بـ
+                # phrase that describes it are what was said
+                ahead = range(j + 1, min(len(toks), j + _MAX_DESCRIBED))
+                if any(toks[k].start < next_cue and _bi_object(view, k) for k in ahead):
+                    found = (toks[j].start, next_cue, "reported", [])
             if found is None and kind == "continuation" and (speakers or possessive) and rest:
                 # "مؤكداً استمرار بلاده في دعم …": a participle's object is what was said
                 found = _after_preposition(view, j, next_cue)
-            bi = f"{cue} ب" in cue_table()  # "أفادوا بنزوح …"، "طالب بمراقبة …"
+            bi = bi and kind != "verb-explicit"  # "وصف X Y بـ…": the object comes first
             if found is None and bi and rest and (speakers or unresolved):
                 k = j
                 while k < len(toks) and view.folded[k] in subjectless_words():

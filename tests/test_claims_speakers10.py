@@ -12,6 +12,8 @@ recur in unseen3–6.
   aside; the verb has no subject of its own and the running speaker goes on.
 - ``وذكرت الصحف انه …``: newspapers (صحف, a row of source_nouns.tsv) are an anonymous
   source, not the running speaker; أورد/أوردت (speech_cues.tsv) report a statement.
+- ``وصف X بيان الوزارة بالضربة الكبرى``: with no complementiser, the object and its بـ phrase
+  are what X said (rows ``وصف ب`` … of speech_cues.tsv; the بـ of ``بيان`` is not cut off).
 
 Two tests guard the limits and pass before the change too (an addressee ``لوكالة …`` is still
 skipped; a name after ``لنظيره`` in an unlisted title is no subject).
@@ -89,3 +91,13 @@ def test_awrada_reports_a_statement() -> None:
     claims = said("وأوردت الصحف التركية، أمس، أن منفذ الهجوم تلقى تدريبه في سوريا.")
     speakers, status, _ = claim_with(claims, "تلقى تدريبه")
     assert (speakers, status) == (("الصحف التركية",), "resolved")
+
+
+def test_wasafa_with_an_object_and_a_bi_phrase() -> None:
+    claims = said(
+        "وصف نبيل البلوشي النائب في البرلمان البحريني، بيان وزارة الداخلية الأخير بالضربة "
+        "الكبرى للتنظيم."
+    )
+    speakers, status, text = claim_with(claims, "بالضربة الكبرى")
+    assert (speakers, status) == (("نبيل البلوشي",), "resolved")
+    assert text.startswith("بيان وزارة الداخلية")
