@@ -14,6 +14,8 @@ recur in unseen3–6.
   source, not the running speaker; أورد/أوردت (speech_cues.tsv) report a statement.
 - ``وصف X بيان الوزارة بالضربة الكبرى``: with no complementiser, the object and its بـ phrase
   are what X said (rows ``وصف ب`` … of speech_cues.tsv; the بـ of ``بيان`` is not cut off).
+- ``وحسب التحريات الأولية، فإن …``، ``وبحسب أرقام قدمتها …``، ``وحسب بيانات عملياتية لهيئة
+  …،``: findings, figures and data are document sources (rows of source_nouns.tsv).
 
 Two tests guard the limits and pass before the change too (an addressee ``لوكالة …`` is still
 skipped; a name after ``لنظيره`` in an unlisted title is no subject).
@@ -101,3 +103,12 @@ def test_wasafa_with_an_object_and_a_bi_phrase() -> None:
     speakers, status, text = claim_with(claims, "بالضربة الكبرى")
     assert (speakers, status) == (("نبيل البلوشي",), "resolved")
     assert text.startswith("بيان وزارة الداخلية")
+
+
+def test_according_to_the_investigations_opens_a_document_claim() -> None:
+    claims = said(
+        "وقال المتحدث باسم الشرطة أحمد علي إن التحقيق مستمر. وحسب التحريات الأولية، فإن "
+        "المتهم تواصل مع التنظيم عبر الإنترنت قبل سفره."
+    )
+    speakers, status, _ = claim_with(claims, "تواصل مع التنظيم")
+    assert (speakers, status) == (("التحريات الأولية",), "resolved")
