@@ -1,13 +1,14 @@
 """Train the speaker ranker (``extract/speaker.py``) and measure it by cross-validation.
 
-Training data: every claim the rules find in the annotated corpora (default unseen3 + unseen4,
-all 84 articles), matched to a gold statement as ``bench/eval_unseen3.py`` matches them.  The
-target candidate is the one the scorer would count right (a named speaker sharing a form with
-the gold speaker; an unnamed source or a word of it for anonymous/document speakers; "nobody"
-for ``none``); when no candidate is right, or the claim matches no statement, the target is
-"nobody" (no guess).  The model is a conditional logit (softmax over a claim's candidates)
-with an L2 penalty, fitted by full-batch gradient descent in numpy from zero weights, so the
-same data gives the same weights, written with six decimals (same bytes).
+Training data: every claim the rules find in the annotated corpora (default the dev corpora
+``eval_unseen3.DEV_CORPORA``, unseen3–unseen7, 204 articles), matched to a gold statement as
+``bench/eval_unseen3.py`` matches them. The target candidate is the one the scorer would
+count right (a named speaker sharing a form with the gold speaker; an unnamed source or a
+word of it for anonymous/document speakers; "nobody" for ``none``); when no candidate is
+right, or the claim matches no statement, the target is "nobody" (no guess). The model is a
+conditional logit (softmax over a claim's candidates) with an L2 penalty, fitted by
+full-batch gradient descent in numpy from zero weights, so the same data gives the same
+weights, written with six decimals (same bytes).
 
     PYTHONPATH=$PWD /work/main/.venv/bin/python bench/train_speaker.py \\
         [--out extract/data/speaker_weights.tsv]
@@ -40,7 +41,7 @@ from rasd.extract.text import match_key
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-CORPORA = ("unseen3", "unseen4")
+CORPORA = EV.DEV_CORPORA
 L2 = 0.01
 STEPS = 600
 RATE = 0.5
@@ -359,8 +360,8 @@ def main() -> None:
     )
     ap.add_argument("--report", type=Path, help="write the CV table here (markdown)")
     args = ap.parse_args()
-    if any(c == "unseen5" for c in args.corpora):
-        raise SystemExit("unseen5 is the held-out test set: not for training")
+    if any(c.startswith(EV.HELD_OUT) for c in args.corpora):
+        raise SystemExit(f"{EV.HELD_OUT} is the held-out test set: not for training")
     gold = merged_gold(args.corpora)
     t0 = time.process_time()
     arts = run_rules(load_articles(args.corpora, gold))

@@ -54,7 +54,7 @@ from rasd.extract.patterns import (
     skip_modifiers,
     source_quantities,
 )
-from rasd.extract.records import Claim, EntityInfo, Mention, Relation
+from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
 from rasd.extract.resources import SubjectlessWord, WordNote, load_table
 from rasd.extract.text import fold, is_word, match_key
 
@@ -325,6 +325,12 @@ def _closing(view: SentView, j: int, limit: int = 8) -> int | None:
     return None
 
 
+def _opens_with_lam(m: Mention) -> bool:
+    """Whether the ل a mention's surface starts with is its name's own first letter
+    (``لجنة مكافحة الإرهاب``، ``لواء التوحيد``), not the preposition (``للتنظيم`` for داعش)."""
+    return match_key(m.surface)[:2] == m.key[:2] and not fold(m.surface).startswith("لل")
+
+
 def skip_addressee(doc: Doc, view: SentView, j: int) -> int:
     """Skip the addressee and circumstantials after a speech verb.
 
@@ -352,6 +358,8 @@ def skip_addressee(doc: Doc, view: SentView, j: int) -> int:
             return j + 2 if is_word(toks[k]) else j
         if is_word(tok) and f.startswith("ل") and len(f) > 3 and f not in _NOT_ADDRESSEE:
             m = doc.mention_at_token(tok)
+            if m is not None and m.start == tok.start and _opens_with_lam(m):
+                return j  # "وقالت لجنة مكافحة الإرهاب": the ل opens the name, no addressee
             if m is not None and m.cls != "Person":  # لوكالة رويترز، لصحيفة «…»
                 k = j
                 while k < len(toks) and toks[k].start < m.end:
@@ -379,12 +387,15 @@ def skip_addressee(doc: Doc, view: SentView, j: int) -> int:
 
 def subjectless(view: SentView, j: int) -> bool:
     """Whether the cue ending before token ``j`` has no subject of its own: the next word is
-    a complementiser, a colon, a quotation or a preposition ("وقال إن"، "وأضاف: «…»"), or a
-    participle that carries what was said ("وأضاف مؤكدا أن …")."""
+    a complementiser, a colon, a quotation, a dash or a preposition ("وقال إن"، "وأضاف: «…»"،
+    "وأشار ـ في تصريح ـ إلى"), or a participle that carries what was said ("وأضاف مؤكدا أن
+    …")."""
     toks = view.tokens
     if j >= len(toks):
         return True
     tok = toks[j]
+    if not tok.text.strip("ـ-–—"):  # "وأضاف -في بيان أمس- أن": a dash opens an aside
+        return True
     if not is_word(tok):
         return tok.text in ':«"“،,.'
     if _is_complementiser(tok.text) or view.folded[j] in subjectless_words():
@@ -610,6 +621,61 @@ def _ministry_short(doc: Doc, view: SentView, j: int, heads: bool = False) -> li
 _MAX_TITLE_WORDS = 10  # words of a title phrase standing for an unnamed speaker
 
 
+_TITLE_SPAN = 10  # words of an unlisted title before the name it heads
+
+
+def _titled_subject(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
+    """The one person ending an unlisted title phrase right after a finite speech verb,
+    when what was said opens after it (``أعلن مدعي عام العاصمة الفرنسية باريس فرانسوا
+    مولان، اليوم (الجمعة)، أن``، ``أكد قائمقام قضاء الرمادي دلف الكبيسي أن``); returns
+    (key, token after the name).
+
+    The phrase before the name holds no preposition, addressee, quotation, other person or
+    cue (``في اتصال مع نظيره X``: X is no subject); after the name come only commas, an
+    addressee, time words and a parenthesis before the complementiser, colon or quotation."""
+    toks = view.tokens
+    k = j
+    while k < min(len(toks), j + _TITLE_SPAN):
+        tok = toks[k]
+        if not is_word(tok) or view.folded[k] in subjectless_words() or match_cue(view, k):
+            return None
+        if view.folded[k].startswith("ل") and doc.mention_at_token(tok) is None:
+            return None  # "لنظيره": an addressee, whoever follows is no subject
+        m = doc.mention_at_token(tok)
+        if m is not None and m.cls == "Person" and m.start == tok.start and k > j:
+            n = k
+            while n < len(toks) and toks[n].start < m.end:
+                n += 1
+            end = n
+            while n < len(toks):
+                n = skip_addressee(doc, view, n)
+                if n < len(toks) and toks[n].text == "(":
+                    close = next(
+                        (x for x in range(n, min(len(toks), n + 5)) if toks[x].text == ")"), None
+                    )
+                    if close is None:
+                        return None
+                    n = close + 1
+                elif n < len(toks) and (
+                    toks[n].text in "،,"
+                    or (is_word(toks[n]) and view.folded[n] in subjectless_words())
+                ):
+                    n += 1
+                else:
+                    break
+            if n < len(toks) and (
+                toks[n].text in ":"
+                or toks[n].text in _QUOTE_OPEN
+                or (is_word(toks[n]) and _is_complementiser(toks[n].text))
+            ):
+                return m.key, end
+            return None
+        if m is not None and m.cls not in PLACE_CLASSES | {"Organization"}:
+            return None
+        k += 1
+    return None
+
+
 def _titled_source(doc: Doc, view: SentView, first: int, end: int) -> str:
     """An anonymous source named by a title phrase, tokens ``first`` to ``end`` (exclusive,
     a trailing comma dropped): «مدير المطار», «متحدث باسم صندوق النقد الدولي»."""
@@ -813,6 +879,9 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
         if surname:
             doc.add_mention(tok.start, tok.end, surname[0], "Person", "speech-subject")
             return surname, _skip_apposition(doc, view, j + 1)
+        far = _titled_subject(doc, view, j) if heads and titled is None else None
+        if far is not None:  # "أكد قائمقام قضاء الرمادي دلف الكبيسي أن": an unlisted title
+            return [far[0]], far[1]
         break
     if titled is not None:
         # "وأوضح مدير المطار أنه …": a title never given a name is an anonymous source
@@ -1281,6 +1350,22 @@ def _antecedent(doc: Doc, view: SentView, k: int) -> list[str]:
     return []
 
 
+_MAX_DESCRIBED = 8  # tokens of the object before the بـ phrase of "وصف X Y بـ…"
+_KANA = frozenset(w for w in _BEFORE_VERB if w != fold("قد"))
+
+
+def _fronted_subject(doc: Doc, view: SentView, i: int) -> bool:
+    """Whether one word no mention covers stands between كان and the verb at token ``i``
+    (``وكانت الوزارة أعلنت``، ``وكانت الجبهة أعلنت``): the verb's own subject."""
+    return (
+        i > 1
+        and view.folded[i - 2] in _KANA
+        and is_word(view.tokens[i - 1])
+        and view.folded[i - 1].startswith("ال")
+        and doc.mention_at_token(view.tokens[i - 1]) is None
+    )
+
+
 def _subject_right_before(doc: Doc, view: SentView, i: int, speakers: list[str]) -> bool:
     """Whether a mention of the last of ``speakers`` ends right before the cue at token
     ``i`` (or before قد / كان standing between them)."""
@@ -1739,6 +1824,17 @@ def find_claims(doc: Doc) -> None:
                 # "وكان ساركوزي شكك في …": a subject right before its verb names it as
                 # plainly as one after it
                 explicit = bool(speakers) and _subject_right_before(doc, view, i, speakers)
+            if (
+                not speakers
+                and not unresolved
+                and kind == "verb"
+                and _fronted_subject(doc, view, i)
+            ):
+                # "وكانت الوزارة أعلنت عن …": the subject stands between كان and the verb;
+                # the organisation its head noun names, or nobody (not the running speaker)
+                speakers = _ministry_short(doc, view, i - 1, heads=True)
+                unresolved = not speakers
+                explicit = bool(speakers)
             if not speakers and not unresolved and kind == "verb" and last_speakers:
                 # "وقال إن …" with no subject: the speaker of the running report, unless
                 # someone else was named since (several people speak: leave it open)
@@ -1857,10 +1953,17 @@ def find_claims(doc: Doc) -> None:
                 if far_k is not None:
                     # "قال X، عضو … الذي يضم …، لـ«الشرق الأوسط» إن …": not the apposition
                     found = _content(doc, view, far_k, next_cue) or found
+            bi = f"{cue} ب" in cue_table()  # "أفادوا بنزوح …"، "طالب بمراقبة …"
+            if found is None and bi and kind == "verb-explicit" and explicit and rest:
+                # "وصف X الهجوم بالعمل الجبان": no complementiser; the object and the بـ
+                # phrase that describes it are what was said
+                ahead = range(j + 1, min(len(toks), j + _MAX_DESCRIBED))
+                if any(toks[k].start < next_cue and _bi_object(view, k) for k in ahead):
+                    found = (toks[j].start, next_cue, "reported", [])
             if found is None and kind == "continuation" and (speakers or possessive) and rest:
                 # "مؤكداً استمرار بلاده في دعم …": a participle's object is what was said
                 found = _after_preposition(view, j, next_cue)
-            bi = f"{cue} ب" in cue_table()  # "أفادوا بنزوح …"، "طالب بمراقبة …"
+            bi = bi and kind != "verb-explicit"  # "وصف X Y بـ…": the object comes first
             if found is None and bi and rest and (speakers or unresolved):
                 k = j
                 while k < len(toks) and view.folded[k] in subjectless_words():

@@ -8,7 +8,7 @@ and "nobody".  Each candidate gets binary features (:func:`claim_candidates`: cl
 the cue and distance to it, inside the claim or a quotation, after لـ (an addressee), after a
 title, the rules' choice, the running speaker, how often the article names it …) and a score,
 the dot product with the weights of ``extract/data/speaker_weights.tsv`` (trained by
-``bench/train_speaker.py`` on the annotated unseen3 + unseen4 corpora).  The best-scoring
+``bench/train_speaker.py`` on the five annotated dev corpora unseen3–unseen7).  The best-scoring
 candidate speaks; when it is "nobody" the claim keeps no speaker and is marked
 ``speaker_status`` "unresolved" (never a guess).
 
