@@ -179,3 +179,37 @@ def test_a_changed_article_and_a_lost_state_give_the_full_build(first, corpus) -
     assert third.pages_kept == 0
     assert _differ(_site(out), want) == []
     assert not (out / "state" / "pages.dirty").exists()
+
+
+def test_the_site_index_reads_changed_graphs_alone_and_many_at_once(first, monkeypatch) -> None:
+    out, _site_a = first
+    state = PageState.load(out / "state" / "pages.pickle")
+    assert state is not None and state.parts
+    keys = {g: k for g, (k, _part) in state.parts.items()}
+    store = ox.Store.read_only(str(out / "store"))
+    whole = read_index(store)
+    read = []
+    real = incremental.read_parts
+    monkeypatch.setattr(
+        incremental,
+        "read_parts",
+        lambda store, graph=None, **kw: read.append(graph) or real(store, graph, **kw),
+    )
+    monkeypatch.setattr(incremental, "MAX_ALONE", 2)
+    # nothing changed: only the graphs without a key (entities) and the default graph are read
+    parts, keep = incremental.current_parts(store, state.parts, keys.get)
+    assert sorted(read) == sorted(["", str(ENTITIES_GRAPH)]) and keep.keys() == keys.keys()
+    assert read_index(store, parts=parts) == whole
+    # one article changed: its graph is read alone
+    changed = sorted(keys)[0]
+    read.clear()
+    parts, _keep = incremental.current_parts(
+        store, state.parts, lambda g: "new" if g == changed else keys.get(g)
+    )
+    assert changed in read and None not in read
+    assert read_index(store, parts=parts) == whole
+    # every key changed (a new extractor): one read of the whole store, not one per graph
+    read.clear()
+    parts, _keep = incremental.current_parts(store, state.parts, lambda g: "new")
+    assert read == [None]
+    assert read_index(store, parts=parts) == whole

@@ -110,8 +110,12 @@ class PageState:
         return state
 
 
+#: Changed graphs read one by one at most (more, and every graph is read at once).
+MAX_ALONE = 1000
+
+
 def current_parts(
-    store: Any,
+    store: ox.Store,
     kept: dict[str, tuple[str, GraphPart]],
     graph_key: Callable[[str], str | None],
     *,
@@ -125,21 +129,27 @@ def current_parts(
     ``graph_key(graph IRI)`` is the graph's content key now (None: unknown, read again).  A
     graph whose key did not change gives its kept part; the others, the default graph and the
     graphs without a key are read (each alone: an archive's incremental build reads its few
-    changed articles, not the whole store); without ``kept``, every graph is read at once
+    changed articles, not the whole store); without ``kept``, or when more than
+    :data:`MAX_ALONE` graphs and a quarter of them changed, every graph is read at once
     (``path`` and ``stats`` as for :func:`read_parts`)."""
     graphs = list(store.named_graphs()) if kept else []
-    if not kept or any(not isinstance(g, ox.NamedNode) for g in graphs):
+    reuse: dict[str, GraphPart] = {}
+    fresh: list[str] = []
+    for node in graphs:
+        g = node.value if isinstance(node, ox.NamedNode) else ""
+        key = graph_key(g) if g else None
+        old = kept.get(g)
+        if key is not None and old is not None and old[0] == key:
+            reuse[g] = old[1]
+        else:
+            fresh.append(g)
+    if not kept or "" in fresh or len(fresh) > max(MAX_ALONE, len(graphs) // 4):
+        # first write, a blank-node graph, or most graphs changed (a new extractor): at once
         parts = read_parts(store, path=path, stats=stats)
     else:
-        parts = {}
-        for node in graphs:
-            g = node.value
-            key = graph_key(g)
-            old = kept.get(g)
-            if key is not None and old is not None and old[0] == key:
-                parts[g] = old[1]
-            else:
-                parts.update(read_parts(store, g))
+        parts = reuse
+        for g in fresh:
+            parts.update(read_parts(store, g))
         parts.update(read_parts(store, DEFAULT_GRAPH))
     keep = {g: (k, p) for g, p in parts.items() if (k := graph_key(g)) is not None}
     return parts, keep

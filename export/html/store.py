@@ -133,7 +133,8 @@ def store_from_graph(graph: Graph) -> ox.Store:
 
 class Term(NamedTuple):
     """An RDF term of a query's answer: ``value`` (an IRI, a literal's lexical form or a blank
-    node's id), ``kind`` (``iri``, ``literal`` or ``blank``) and a literal's ``language``."""
+    node's id), ``kind`` (``iri``, ``literal``, ``blank``, or ``triple`` for an RDF 1.2
+    triple term, kept as written) and a literal's ``language``."""
 
     value: str
     kind: str
@@ -162,6 +163,8 @@ def _term(cell: str) -> Term | None:
     if not cell:
         return None
     head = cell[0]
+    if cell.startswith("<<"):  # an RDF 1.2 triple term: neither an IRI nor a literal
+        return Term(cell, "triple")
     if head == "<":
         return Term(cell[1:-1], "iri")
     if head == '"':
@@ -391,10 +394,14 @@ class _ClaimsFork:
         try:
             claims, cpu = self.future.result()
         finally:
-            self.pool.shutdown()
+            self.close()
         if stats is not None:
             stats["read_index"] = stats.get("read_index", 0.0) + cpu
         return claims
+
+    def close(self) -> None:
+        """Stop the process (a no-op once :meth:`result` returned)."""
+        self.pool.shutdown(cancel_futures=True)
 
 
 def read_parts(
@@ -433,7 +440,7 @@ def read_parts(
         "?s ?p ?o", f"VALUES ?p {{ {_values(_RELATION_PREDS)} }} ?s ?p ?o"
     ):
         part.triples.append((s.value, p.value, o.value))
-    for part, rows in _grouped_parts(
+    for _g, part, rows in _grouped_parts(
         rd, f"?x a rdf:Statement ; ?p ?o FILTER(?p IN ({_in(_STATEMENT_PREDS)}))"
     ):
         for st in sorted(rows):
@@ -456,15 +463,18 @@ def read_parts(
     return dict(rd.parts)
 
 
-def _grouped_parts(rd: _Parts, pattern: str) -> Iterator[tuple[GraphPart, dict[str, dict]]]:
-    """Rows ``?x ?p ?o`` of ``pattern`` grouped by part as ``{x: {p: [o, ...]}}``."""
+def _grouped_parts(rd: _Parts, pattern: str) -> Iterator[tuple[str, GraphPart, dict[str, dict]]]:
+    """Rows ``?x ?p ?o`` of ``pattern`` grouped by graph as ``(graph, part, {x: {p: [o,
+    ...]}})``."""
     out: dict[int, tuple[GraphPart, dict]] = {}
     for part, (x, p, o) in rd.rows("?x ?p ?o", pattern):
         got = out.get(id(part))
         if got is None:
             got = out[id(part)] = (part, defaultdict(lambda: defaultdict(list)))
         got[1][x.value][p.value].append(o)
-    yield from out.values()
+    names = {id(part): g for g, part in rd.parts.items()}
+    for key, (part, rows) in out.items():
+        yield names[key], part, rows
 
 
 def _read_claim_parts(store: ox.Store, graph: str | None = None) -> dict[str, list[Claim]]:
@@ -472,7 +482,7 @@ def _read_claim_parts(store: ox.Store, graph: str | None = None) -> dict[str, li
     rd = _Parts(store, graph)
     out: dict[str, list[Claim]] = {}
     pattern = f"?x a schema:Claim ; ?p ?o FILTER(?p IN ({_in(_CLAIM_PREDS)}))"
-    for part, rows in _grouped_parts(rd, pattern):
+    for g, _part, rows in _grouped_parts(rd, pattern):
         claims = []
         for iri in sorted(rows):
             v = rows[iri]
@@ -491,7 +501,7 @@ def _read_claim_parts(store: ox.Store, graph: str | None = None) -> dict[str, li
                     date=iso_date(_str(_first(v, SCHEMA.dateCreated))),
                 )
             )
-        out[next(g for g, p in rd.parts.items() if p is part)] = claims
+        out[g] = claims
     return out
 
 
@@ -569,9 +579,13 @@ def read_index(
     graph: then only the entities are read from the store.  The index is the same either
     way."""
     fork = _ClaimsFork(path) if parts is None and path is not None else None
-    entities = _read_entities(store)
-    if parts is None:
-        parts = read_parts(store, stats=stats, claims=fork)
+    try:
+        entities = _read_entities(store)
+        if parts is None:
+            parts = read_parts(store, stats=stats, claims=fork)
+    finally:
+        if fork is not None:
+            fork.close()
     return assemble_index(entities, parts.values(), min_mentions=min_mentions)
 
 
