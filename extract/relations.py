@@ -973,8 +973,10 @@ def _named_object(doc: Doc, view: SentView, k: int) -> list[Mention]:
     (a facility head of ``facility_heads.tsv``, a place noun, or an ``object_head`` of
     ``relation_words.tsv``) and one name word (two after a connector: مطار أبو الظهور), as the
     object of a control verb (سيطر … على سد كوكب) or of «سقوط» (سقوط معبر نصيب … بيد): a new
-    Place.  None when a mention starts there (:func:`_places_after` reads it) or the word
-    after the head is no name (a stopword, an area word: على قرية صغيرة)."""
+    Place.  When a known place starts there, a facility or object head makes a Place of what is
+    named after it (سد الموصل, جامعة الأنبار: seizing the dam is not seizing the city); after
+    a place noun (بلدة كويرس) the known place itself is the object.  Nothing when the
+    word after the head is no name (a stopword, an area word: على قرية صغيرة)."""
     toks = view.tokens
     if k + 1 >= len(toks) or not is_word(toks[k]) or not is_word(toks[k + 1]):
         return []
@@ -995,7 +997,7 @@ def _named_object(doc: Doc, view: SentView, k: int) -> list[Mention]:
         return (
             [Mention(start, stop, name, "Place", key, "relation-cues", view.index)] if key else []
         )
-    if named:  # "على سد كويرس" with كويرس a place already: that place
+    if named:  # "على بلدة كويرس" with كويرس a place already: that place
         return [m for m in named if m.cls in PLACE_CLASSES]
     last = k + 1
     if view.folded[last] in name_connectors() and last + 1 < len(toks) and is_word(toks[last + 1]):
