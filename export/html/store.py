@@ -19,8 +19,11 @@ them.  Every collection is sorted, so the pages are a deterministic function of 
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import re
+import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -165,8 +168,8 @@ def _term(cell: str) -> Term | None:
     head = cell[0]
     if cell.startswith("<<"):  # an RDF 1.2 triple term: neither an IRI nor a literal
         return Term(cell, "triple")
-    if head == "<":
-        return Term(cell[1:-1], "iri")
+    if head == "<":  # interned: an archive's index repeats each entity's IRI many times
+        return Term(sys.intern(cell[1:-1]), "iri")
     if head == '"':
         body, _q, tail = cell[1:].rpartition('"')
         if "\\" in body:
@@ -193,10 +196,15 @@ def _cells(
     res = store.query(
         query, use_default_graph_as_union=union, substitutions=subs, prefixes=PREFIXES
     )
-    data = res.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
-    lines = data.split("\n")  # a header, one line per row (newlines in literals are escaped)
-    for line in lines[1 : -1 if data.endswith("\n") else None]:
-        yield line.split("\t")
+    # through a temporary file, read a line at a time: an archive's answer (a million rows of
+    # claims) is never held whole in memory, as bytes, text or lines
+    with tempfile.TemporaryFile() as raw:
+        res.serialize(raw, format=ox.QueryResultsFormat.TSV)
+        raw.seek(0)
+        lines = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+        lines.readline()  # the header
+        for line in lines:  # one per row (newlines in literals are escaped)
+            yield line[:-1].split("\t") if line.endswith("\n") else line.split("\t")
 
 
 def _select(store: ox.Store, query: str, bind: dict[str, ox.NamedNode] | None = None):
