@@ -190,14 +190,13 @@ def _cells(
     """Rows of a SELECT over the union of the graphs (the default graph alone when not
     ``union``), as lists of SPARQL TSV cells (terms in N-Triples syntax, ``""`` unbound);
     ``bind`` gives variables their values (SPARQL substitution, never text pasted in).
-    Oxigraph writes the whole answer in one call: a third of the time of decoding each term
-    as a Python object."""
+    Oxigraph writes the whole answer as TSV in one call (a third of the time of decoding each
+    term as a Python object) to a temporary file, read back a line at a time, so that an
+    archive's answer (a million rows of claims) is never held whole in memory."""
     subs = {ox.Variable(k): v for k, v in (bind or {}).items()}
     res = store.query(
         query, use_default_graph_as_union=union, substitutions=subs, prefixes=PREFIXES
     )
-    # through a temporary file, read a line at a time: an archive's answer (a million rows of
-    # claims) is never held whole in memory, as bytes, text or lines
     with tempfile.TemporaryFile() as raw:
         res.serialize(raw, format=ox.QueryResultsFormat.TSV)
         raw.seek(0)
