@@ -196,35 +196,29 @@ class Digests:
     def art(self, iri: str | None) -> bytes:
         """An article a page links to or quotes: its metadata, content key and the entities
         it names (:data:`_UNKNOWN` when its content key is unknown)."""
-        if iri is None:
-            return b"-"
-        got = self._arts.get(iri)
-        if got is None:
-            meta = self.site.articles.get(iri)
-            if meta is None:
-                got = _digest((iri, None))
-            else:
-                k = self.key(iri)
-                named = self.named_in.get(iri, ())
-                got = _UNKNOWN if k is None else _digest((_fields(meta), k, named))
-            self._arts[iri] = got
-        return got
+        return self._article(iri, self._arts, named=True)
 
     def brief(self, iri: str | None) -> bytes:
         """An article an entity page lists or quotes: its metadata and content key (its text
         gives the snippets), not the entities it names (:data:`_UNKNOWN` when its content key
         is unknown)."""
+        return self._article(iri, self._briefs, named=False)
+
+    def _article(self, iri: str | None, memo: dict[str, bytes], *, named: bool) -> bytes:
         if iri is None:
             return b"-"
-        got = self._briefs.get(iri)
+        got = memo.get(iri)
         if got is None:
             meta = self.site.articles.get(iri)
             if meta is None:
                 got = _digest((iri, None))
             else:
                 k = self.key(iri)
-                got = _UNKNOWN if k is None else _digest((_fields(meta), k))
-            self._briefs[iri] = got
+                parts = (
+                    (_fields(meta), k, self.named_in.get(iri, ())) if named else (_fields(meta), k)
+                )
+                got = _UNKNOWN if k is None else _digest(parts)
+            memo[iri] = got
         return got
 
     def claim(self, c: Any) -> bytes:
