@@ -24,10 +24,9 @@ import shutil
 import time
 from pathlib import Path
 
-from rasd.build import STORE_DIR, _CachedArticles, _load_state, _pages_state_path
+from rasd.build import STORE_DIR, _CachedArticles, _load_state, _pages_state_path, page_keys
 from rasd.export.html import write_site_from_store
 from rasd.export.html.incremental import PageState
-from rasd.graph.iri import graph_iri
 
 
 def _scratch(build: Path, dst: Path) -> None:
@@ -48,8 +47,7 @@ def run(out: Path, workers: int) -> dict:
     state = _load_state(out)
     if state is None:
         raise SystemExit(f"{out}: no build state (state/state.pickle)")
-    keys = {a: v[0] for a, v in state.articles.items()}
-    graphs = str(graph_iri(""))
+    keys, content_key, graph_key = page_keys(state)
     t = time.perf_counter()
     pages = PageState.load(_pages_state_path(out)) or PageState()
     loaded = time.perf_counter() - t
@@ -59,8 +57,8 @@ def run(out: Path, workers: int) -> dict:
         out / STORE_DIR,
         out,
         state=pages,
-        content_key=lambda i: keys.get(i.rsplit("/", 1)[-1]),
-        graph_key=lambda i: keys.get(i[len(graphs) :]) if i.startswith(graphs) else None,
+        content_key=content_key,
+        graph_key=graph_key,
         articles=_CachedArticles(out, keys),
         workers=workers,
         stats=stats,

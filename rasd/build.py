@@ -789,6 +789,24 @@ class _CachedArticles:
         return read_article(small, iri, entities)
 
 
+def page_keys(
+    state: _State,
+) -> tuple[dict[str, str], Callable[[str], str | None], Callable[[str], str | None]]:
+    """The build's cache key by article id, and the two look-ups the page writer takes from
+    it: by article IRI (``content_key``) and by the IRI of an article's named graph
+    (``graph_key``; None for any other graph)."""
+    keys = {a: v[0] for a, v in state.articles.items()}
+    graphs = str(graph_iri(""))  # an article's named graph: this prefix and its id
+
+    def content_key(iri: str) -> str | None:
+        return keys.get(iri.rsplit("/", 1)[-1])
+
+    def graph_key(iri: str) -> str | None:
+        return keys.get(iri[len(graphs) :]) if iri.startswith(graphs) else None
+
+    return keys, content_key, graph_key
+
+
 def _pages_state_path(out: Path) -> Path:
     return out / "state" / "pages.pickle"
 
@@ -823,17 +841,8 @@ def write_pages(
     articles = None
     content_key = graph_key = None
     if state is not None:
-        keys = {a: v[0] for a, v in state.articles.items()}
+        keys, content_key, graph_key = page_keys(state)
         articles = _CachedArticles(out_dir, keys)
-
-        def content_key(iri: str) -> str | None:
-            return keys.get(iri.rsplit("/", 1)[-1])
-
-        graphs = str(graph_iri(""))  # an article's named graph: this prefix and its id
-
-        def graph_key(iri: str) -> str | None:
-            return keys.get(iri[len(graphs) :]) if iri.startswith(graphs) else None
-
     kw = dict(
         max_overview_nodes=max_overview_nodes,
         workers=workers,
