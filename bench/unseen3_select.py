@@ -53,6 +53,11 @@ before any of it was read) excludes unseen3–unseen7 as used, has seed 16 and 2
 stratum, and is **test only** (u01–u40): unseen7 was scored once at the end of the eighth
 session, so it is spent.
 
+The ninth corpus (``--corpus unseen9``, drawn 2026-12-01 at the start of the tenth session,
+before any of it was read) excludes unseen3–unseen8 as used, has seed 17 and 20 articles per
+stratum, and is **test only** (u01–u40): unseen8 was scored once at the end of the ninth
+session, so it is spent.
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -64,6 +69,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen6 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen7 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen8 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen9 --write
 """
 
 from __future__ import annotations
@@ -90,6 +96,12 @@ DRAWS = {
     "unseen6": (14, 20, ("unseen3", "unseen4", "unseen5"), True),
     "unseen7": (15, 20, ("unseen3", "unseen4", "unseen5", "unseen6"), True),
     "unseen8": (16, 20, ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7"), True),
+    "unseen9": (
+        17,
+        20,
+        ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8"),
+        True,
+    ),
 }
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
