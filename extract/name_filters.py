@@ -4,9 +4,10 @@ The NER tags spans that are not names, or not the whole name, in unseen news (is
 coordinated names read as one («سعد وريهام»), a name ending on «بن» or «ابن» («احمد ابن
 الاربع سنوات»), dual nouns («خبيران سياسيان»، «الزعيمان الكرديان»), a place with its
 preposition («بالفيوم»، «للنيل»), a place noun read as a person («قرية أبو ناعورة»), a bare
-place noun («ريف»، «بريف»).  :func:`mend_span` returns the span to keep, with its class, or
-``None``.  The word lists are data: ``name_connectors.tsv``, ``place_nouns.tsv``,
-``frequent_words.tsv``, ``name_stopwords.tsv``.
+place noun («ريف»، «بريف»), a part of an e-mail address, web address or handle
+(«sultama@hotmail.comtwitter»، «تويتر: falehalsoghair»).  :func:`mend_span` returns the
+span to keep, with its class, or ``None``.  The word lists are data:
+``name_connectors.tsv``, ``place_nouns.tsv``, ``frequent_words.tsv``, ``name_stopwords.tsv``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,33 @@ _PLACE_CLITICS = ("وبال", "فبال", "بال", "كال")
 _SON = ("بن", "ابن")
 #: an accusative ending (حزيناً، غنياً): an adverbial, not a word of a name
 _ADVERBIAL = ("اً", "\u064b", "\u064c", "\u064d")
+#: a run of Latin characters that is an address: it holds "@", "/", "_" or a dot between letters
+_ADDRESS = re.compile(r"[@/_]|[A-Za-z0-9]\.[A-Za-z]")
+#: a Latin word in lower case only: in Arabic news a handle or an address, not a name
+_LOWER_LATIN = re.compile(r"[a-z0-9]+")
+
+
+def latin_address(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is Latin and part of an e-mail or web address or a handle: the
+    run of non-space characters around it is an address, or it is lower case only.
+
+    >>> t = "sultama@hotmail.comtwitter : @alangari_sultan"
+    >>> latin_address(t, 16, 26), latin_address(t, 30, 38)
+    (True, True)
+    >>> t = "تويتر: falehalsoghair ونشرت ISIS"
+    >>> latin_address(t, 7, 21), latin_address(t, 28, 32)
+    (True, False)
+    """
+    span = text[start:end]
+    if not span.isascii():
+        return False
+    a, b = start, end
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    run = text[a:b]
+    return bool(_ADDRESS.search(run)) or bool(_LOWER_LATIN.fullmatch(span))
 
 
 def dual_noun(word: str) -> bool:
@@ -108,6 +136,8 @@ def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str]
     words = _words(text, start, end)
     if not words:
         return None
+    if latin_address(text, start, end):
+        return None  # "falehalsoghair", "comtwitter": an address or a handle, not a name
     if all(dual_noun(w) for _s, _e, w in words):
         return None  # "خبيران سياسيان"، "الزعيمان الكرديان"، "انتحاريان"
     if _VERB.match(fold(words[0][2])) and len(words) > 1:

@@ -1287,7 +1287,8 @@ def _account(doc: Doc, view: SentView, k: int) -> None:
             _add(doc, view, operator.key, "hasAccountOn", p.key, "accounts")
 
 
-_HANDLE = re.compile(r"@[A-Za-z0-9_]{2,30}")
+#: a handle: "@" not inside an e-mail address (``name@gmail.com`` names no account)
+_HANDLE = re.compile(r"(?<![A-Za-z0-9_.+-])@[A-Za-z0-9_]{2,30}(?![A-Za-z0-9_]|\.[A-Za-z])")
 _OWNED_BY = frozenset(fold(w) for w in ("التابع", "التابعة", "المرتبط", "المرتبطة"))
 
 

@@ -449,3 +449,16 @@ def test_a_possessive_site_word_without_the_internet_is_no_publication(text: str
     assert not {r for r in relations(text) if r[1] in PLATFORM_PREDICATES and r[2] == "الإنترنت"}, (
         relations(text)
     )
+
+
+def test_an_email_address_or_a_web_address_in_a_byline_is_no_account_or_name() -> None:
+    # columnists' footers: an e-mail glued to "twitter", a handle, a bare handle after «تويتر:»
+    text = (
+        "وقال الكاتب إن التنظيم يستخدم تويتر.\n"
+        "sultama@hotmail.comtwitter : @alangari_sultan\n"
+        "تويتر: falehalsoghair\n"
+        "hewar2010@gmail.com"
+    )
+    found = entities(text)
+    assert found.get("@alangari_sultan") == "Account"
+    assert not {"@hotmail", "@gmail", "comtwitter", "alangari", "falehalsoghair"} & set(found)
