@@ -30,6 +30,7 @@ from bench.nn_model import (
 )
 from rasd.extract.ner import Tagger, load_tagger
 from rasd.extract.ner.features import Gazetteer
+from rasd.extract.ner.nn_runtime import N_GAZ
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -199,7 +200,7 @@ def test_packed_network_equals_padded() -> None:
     rng = np.random.default_rng(0)
     lengths = [4, 1, 6, 2]
     words = rng.normal(size=(len(lengths), max(lengths), net.proj_dim)).astype(np.float32)
-    gaz = (rng.random((len(lengths), max(lengths), 16)) < 0.1).astype(np.float32)
+    gaz = (rng.random((len(lengths), max(lengths), N_GAZ)) < 0.1).astype(np.float32)
     padded = net.contextual(words, gaz, lengths)
     mask = np.arange(max(lengths))[None, :] < np.asarray(lengths)[:, None]
     packed = net.contextual_packed(np.concatenate([words[mask], gaz[mask]], axis=1), lengths)

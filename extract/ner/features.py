@@ -210,7 +210,10 @@ class Gazetteer:
         entries = self.entries
         lengths = self._lengths
         positions = range(n) if starts is None else starts
-        for i, stop in zip(positions, repeat(n) if stops is None else stops, strict=False):
+        if stops is not None and len(stops) != len(positions):
+            raise ValueError(f"{len(stops)} sentence ends for {len(positions)} starts")
+        ends = repeat(n, len(positions)) if stops is None else stops
+        for i, stop in zip(positions, ends, strict=True):
             firsts = [norms[i]]
             if stems[i] != norms[i]:
                 firsts += [stems[i], "ال" + stems[i]]
