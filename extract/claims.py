@@ -106,6 +106,30 @@ _COMPLEMENTISERS = frozenset(
 )
 
 
+#: "فإن" and its forms: after a fronted "according to" phrase ("وبحسب الحصيلة، فإن …") it
+#: opens what the source says
+_FA_INNA = frozenset(fold(w) for w in ("فإن", "فإنه", "فإنها", "فإنهم", "فإنهن", "فإنهما"))
+#: tokens an "according to" phrase may take before its "فإن"
+_MAX_FA_INNA = 10
+
+
+def _fa_inna(view: SentView, j: int, limit: int) -> int | None:
+    """The token of a "فإن" within :data:`_MAX_FA_INNA` tokens from ``j`` (before character
+    ``limit``) that ends an "according to" phrase: ``وبحسب إحصائية "يونامي" فإن …``; None
+    when a speech cue or a complementiser comes first, or nothing follows it."""
+    toks = view.tokens
+    for k in range(j, min(len(toks), j + _MAX_FA_INNA)):
+        if toks[k].start >= limit:
+            return None
+        if not is_word(toks[k]):
+            continue
+        if view.folded[k] in _FA_INNA:
+            return k if k + 1 < len(toks) and toks[k + 1].start < limit else None
+        if _is_complementiser(toks[k].text) or match_cue(view, k) is not None:
+            return None
+    return None
+
+
 def _is_complementiser(word: str) -> bool:
     """أن، إن، بأنه … (the word that opens reported speech)."""
     return fold(word) in _COMPLEMENTISERS
@@ -1690,7 +1714,10 @@ def find_claims(doc: Doc) -> None:
         cues = [
             c
             for c in cues
-            if c[2] not in ("preposition", "verb-explicit") or _source_follows(doc, view, c[4])
+            if c[2] not in ("preposition", "verb-explicit")
+            or _source_follows(doc, view, c[4])
+            # "وبحسب الحصيلة، فإن …": a source rasd cannot name, what it says after فإن
+            or (c[2] == "preposition" and _fa_inna(view, c[4], view.sentence.end) is not None)
         ]
         cues = _outside_content(doc, view, cues)
         if not cues:
@@ -1850,7 +1877,8 @@ def find_claims(doc: Doc) -> None:
                 first = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Person"]
                 speakers = [first[0].key] if first else []
                 unresolved = not speakers
-            if not speakers and kind not in ("verb", "continuation"):
+            fa_k = _fa_inna(view, j, next_cue) if kind == "preposition" else None
+            if not speakers and kind not in ("verb", "continuation") and fa_k is None:
                 continue
             no_subject = j >= len(toks) or subjectless(view, j) or view.folded[j].startswith("بال")
             if (
@@ -1881,6 +1909,10 @@ def find_claims(doc: Doc) -> None:
             if found is None and kind == "verb" and (speakers or unresolved):
                 # "عبرت كل الصحف الجزائرية عن تنديدها": the preposition after the subject
                 found = _split_preposition(view, cue.split()[0], j, next_cue)
+            if fa_k is not None and (found is None or found[0] > toks[fa_k].start):
+                # "وبحسب الحصيلة، فإن 5800 شخص خطفوا": what the source says follows فإن
+                # (the source, unless named, is left open)
+                found = (toks[fa_k + 1].start, next_cue, "reported", [])
             has_rest = j < len(toks) and toks[j].start < next_cue
             if found is None and kind == "verb" and unresolved and not passive and has_rest:
                 # "قال دليل آمد، عضو … الذي يضم …، لـ«الشرق الأوسط» إن «…»": a subject
@@ -1909,7 +1941,13 @@ def find_claims(doc: Doc) -> None:
             # "وحسب بيان لرئاسة الإقليم أكد المسؤول …": the next cue's clause is the one it
             # qualifies, not the rest of its own source phrase
             verb_next = n + 1 < len(cues) and cues[n + 1][2] in ("verb", "verb-explicit")
-            if kind == "preposition" and explicit and verb_next and cues[n + 1][0] - j <= 4:
+            if (
+                kind == "preposition"
+                and explicit
+                and verb_next
+                and cues[n + 1][0] - j <= 4
+                and fa_k is None
+            ):
                 # "وحسب فضائية «الجزيرة»، قال المعلم …": a named source reports the whole
                 # next statement; an unnamed one ("بيان") is left to that statement
                 named = all(doc.cls_of(k) in ("Person", "Organization") for k in speakers)
@@ -1918,7 +1956,7 @@ def find_claims(doc: Doc) -> None:
                 after_next = cues[n + 2][0] if n + 2 < len(cues) else None
                 stop = toks[after_next].start if after_next is not None else view.sentence.end
                 found = (toks[cues[n + 1][0]].start, stop, "reported", [])
-            if kind == "preposition" and explicit and i > 2:
+            if kind == "preposition" and explicit and i > 2 and fa_k is None:
                 # "قتل 30 شخصا …، بحسب مصادر أمنية": the claim is what comes before the cue;
                 # a verb before it with no claim of its own belongs to that clause
                 # ("حكت ثلاث عرائس تجربتهن … بحسب صحيفة مترو")

@@ -1,0 +1,107 @@
+"""Score the statements of every annotated unseen corpus in one run, with unseen3–7 summed.
+
+A change read from one corpus's errors is kept only when the corpora whose errors were not
+read do not get worse (claims11: unseen8 read, unseen3–7 the transfer check).  This runs
+:func:`bench.eval_unseen3.evaluate` on each corpus/split of :data:`RUNS` (unseen9, the held-out
+set, is never run) and prints one table row per run plus the sum over the transfer corpora:
+statements found with the right speaker, found with any speaker, claims with an author whose
+speaker is right, claims left without one (unresolved), claims matching no statement.
+
+    PYTHONPATH=$PWD /work/main/.venv/bin/python bench/eval_transfer.py [--json out.json]
+
+``--json`` also writes the rows, to compare two runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+import time
+import types
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+RUNS = (
+    ("unseen3", "dev"),
+    ("unseen3", "test"),
+    ("unseen4", "dev"),
+    ("unseen4", "test"),
+    ("unseen5", "test"),
+    ("unseen6", "test"),
+    ("unseen7", "test"),
+    ("unseen8", "test"),
+)
+#: corpora summed as the transfer check (their errors were not read this round)
+TRANSFER = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7")
+MEASURES = (
+    ("statements found with the right speaker", "right speaker"),
+    ("statements found (any speaker)", "found"),
+    ("emitted claims with an author: right speaker", "authored: right"),
+    ("emitted claims without an author (unresolved)", "unresolved"),
+    ("emitted claims matching no statement", "matching nothing"),
+)
+_RATIO = re.compile(r"[\d.]+ \((\d+)/(\d+)\)")
+
+
+def _scorer() -> types.ModuleType:
+    """``bench/eval_unseen3.py`` as a module (bench/ is no package)."""
+    spec = importlib.util.spec_from_file_location("eval_unseen3", BENCH / "eval_unseen3.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit("bench/eval_unseen3.py not found")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_unseen3"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _counts(value: str) -> tuple[int, int | None]:
+    m = _RATIO.match(value)
+    return (int(m[1]), int(m[2])) if m else (int(value), None)
+
+
+def score_all() -> dict[str, list[tuple[int, int | None]]]:
+    """``corpus/split`` → the counts of :data:`MEASURES`, plus the transfer sum."""
+    ev = _scorer()
+    rows: dict[str, list[tuple[int, int | None]]] = {}
+    for corpus, split in RUNS:
+        listed = ev.article_list(BENCH / f"{corpus}_articles.tsv")
+        gold = ev.read_gold(BENCH, corpus)
+        done = ev._annotated(gold)
+        chosen = [r for r in listed if r["split"] == split and r["n"] in done]
+        arts = [(r["n"], ev.extract_article(ev.load_article(r))) for r in chosen]
+        lines, _details = ev.evaluate(gold, arts, ev.Output([ex for _n, ex in arts]))
+        values = {k.strip(): v for k, v in lines}
+        rows[f"{corpus}/{split}"] = [_counts(values[k]) for k, _short in MEASURES]
+    total = []
+    for i in range(len(MEASURES)):
+        parts = [v[i] for k, v in rows.items() if k.split("/")[0] in TRANSFER]
+        dens = [d for _n, d in parts if d is not None]
+        total.append((sum(n for n, _d in parts), sum(dens) if dens else None))
+    rows["sum " + "–".join((TRANSFER[0], TRANSFER[-1][-1]))] = total
+    return rows
+
+
+def _cell(n: int, d: int | None) -> str:
+    return f"{n / d:.3f} ({n}/{d})" if d else str(n)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", type=Path, help="also write the counts here")
+    args = ap.parse_args()
+    t0 = time.process_time()
+    rows = score_all()
+    print("| corpus | " + " | ".join(short for _k, short in MEASURES) + " |")
+    print("|---" * (len(MEASURES) + 1) + "|")
+    for name, counts in rows.items():
+        print(f"| {name} | " + " | ".join(_cell(n, d) for n, d in counts) + " |")
+    print(f"CPU {time.process_time() - t0:.1f} s")
+    if args.json:
+        args.json.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
