@@ -7,6 +7,8 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 - ``actor-implied``: تغريدة للرئيس الأمريكي ترامب → ترامب usesPlatform تويتر.
 - ``platform-actor``: ألغت شركة تويتر … الحسابات المرتبطة بتنظيم داعش → تويتر actedAgainst داعش.
 - ``account-on``: على حسابها على موقع تويتر → hasAccountOn (and publishesOn after نشر/كتب).
+- «على <platform>» after any verb or noun (:func:`_on_platform`): ذكرت على مواقع التواصل،
+  في بيان على تويتر → the clause's actor usesPlatform it (not after الرقابة، الهجمات …).
 - ``user-on``: المدون الأشهر على «تويتر» في تركيا فؤاد عوني → فؤاد عوني usesPlatform تويتر.
 - ``own-site``: ونقلت صحيفة «حريت» على موقعها الإلكتروني → حريت publishesOn الإنترنت.
 - websites and accounts (:func:`find_sites_and_accounts`): الموقع الرسمي لمكتب العبادي, موقع
@@ -17,7 +19,8 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 - ``actor-place``: خسر داعش الرقة … والموصل … والحويجة → lostControlOf each;
   استعادة الجيش السوري السيطرة على مدينة دير الزور → regainedControlOf; a pronoun object
   (استولت عليها القوات الكردية) is the place named before the verb, and «… من تنظيم داعش»
-  after a seizure makes the loser lostControlOf the place.
+  after a seizure makes the loser lostControlOf the place; «تمكنت القوات من استعادة …»: the
+  subject of تمكن/نجح is the actor of the noun.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from rasd.extract.patterns import (
     name_connectors,
     org_heads,
     place_nouns,
+    title_table,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
@@ -411,6 +415,26 @@ def _actor_near(
         and not any(a <= m.start < b for a, b in spans)
     ]
     return before[-1] if before else None
+
+
+_TITLE_REACH = 6  # words between a verb and the person named after a title
+
+
+def _person_after_title(doc: Doc, view: SentView, i: int) -> Mention | None:
+    """The person a verb at token ``i`` has as subject past a title and a short complement
+    («وغرد في الوسم وزير الخارجية عادل الجبير»): the first mention after it, at most six
+    words after it, when it is a person, no punctuation stands between and a word between is
+    a title of ``titles.tsv`` (وزير، الدكتور)."""
+    text = doc.article.text
+    after = [m for m in _sentence_mentions(doc, view) if m.start >= view.tokens[i].end]
+    if not after or after[0].cls != "Person":
+        return None
+    gap = text[view.tokens[i].end : after[0].start]
+    words = gap.split()
+    if len(words) > _TITLE_REACH or any(ch in gap for ch in '.،,؛:«»"()'):
+        return None
+    table = title_table()[0]
+    return after[0] if any(strip_al(fold(w)) in table for w in words) else None
 
 
 def _clause_start(doc: Doc, view: SentView, pos: int) -> int:
@@ -800,6 +824,76 @@ def _generic(key: str) -> bool:
     return fold(key) in relation_words("generic")
 
 
+_ON_REACH = 8  # words (those in parentheses not counted) between an actor and «على <platform>»
+_ON_TARGET_REACH = 2  # words before «على» where a ``target`` word makes the platform a target
+
+
+def _on_platform(doc: Doc, view: SentView) -> None:
+    """«ذكرت على مواقع التواصل الاجتماعي»، «قد هددا على مواقع التواصل»، «في بيان على تويتر»،
+    «يكتب على فيسبوك»: a platform right after «على» (over ``link`` words: «على موقع فيسبوك»)
+    that no cue of its sentence has linked is used by the actor named last before it in its
+    clause (:func:`_on_actor`).  Not when a ``target`` word of ``relation_words.tsv`` stands
+    in the two words before «على» (الرقابة على الإنترنت، الهجمات الإلكترونية على) or a
+    ``blocker`` in the three words before its actor or after it (لم تعلق الوزارة على تويتر)."""
+    toks = view.tokens
+    linked = {r.obj for r in doc.relations if r.sentence == view.index}
+    targets, blockers = relation_words("target"), relation_words("blocker")
+    for i in range(1, len(toks)):
+        if view.folded[i] != "علي":
+            continue
+        if _possessive(toks[i - 1].text):
+            continue  # "على صفحته على فيسبوك"، "في موقعه على الإنترنت": an account or a site
+        platforms = _platforms_from(doc, view, toks[i].end, 2)
+        if not platforms or platforms[0].start < toks[i].end or platforms[0].key in linked:
+            continue
+        if any(_forms(view, k) & targets for k in range(max(0, i - _ON_TARGET_REACH), i)):
+            continue
+        actors = _on_actors(doc, view, i)
+        if not actors:
+            continue
+        first = next(k for k, t in enumerate(toks) if t.end > actors[0].start)
+        if any(_forms(view, k) & blockers for k in range(max(0, first - _BLOCKER_REACH), i)):
+            continue  # "ولم تعلق الوزارة على تويتر"
+        for a in actors:
+            for m in platforms:
+                _add(doc, view, a.key, "usesPlatform", m.key, "relation-cues")
+        linked |= {m.key for m in platforms}
+
+
+def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The actor (a person or an organisation) named last before token ``i`` in its clause
+    (:func:`_clause_start`: «، و» does not end it), at most eight words before it, words in
+    parentheses not counted («وكان فلان (23 سنة) من سكان … يكتب على»), not one after a
+    preposition («ونشر صورة لسواريز على …»: :func:`_owner_governed`), with the actors
+    joined to it by «و» alone («وكان تنظيم داعش، وميليشيات «فجر ليبيا» قد هددا على»)."""
+    toks = view.tokens
+    text = doc.article.text
+    lo = _clause_start(doc, view, toks[i].start)
+    actors = [
+        m
+        for m in doc.mentions_in(lo, toks[i].start)
+        if m.cls in ("Organization", "Person")
+        and not _title_of_name(doc, m)
+        and not _owner_governed(doc, m.start)  # "ونشر صورة لسواريز في …": not the actor
+    ]
+    if not actors:
+        return []
+    gap = text[actors[-1].end : toks[i].start]
+    while "(" in gap and ")" in gap[gap.index("(") :]:
+        gap = gap[: gap.index("(")] + " " + gap[gap.index(")", gap.index("(")) + 1 :]
+    if len(gap.split()) > _ON_REACH:
+        return []
+    out = [actors[-1]]
+    for m in reversed(actors[:-1]):
+        between = text[m.end : out[0].start].strip(' «»"“”()،,')
+        if between not in ("و", "") or m.key in {a.key for a in out}:
+            break
+        if between == "" and text[out[0].start - 1 : out[0].start] != "و":
+            break
+        out.insert(0, m)
+    return out
+
+
 #: "its members/fighters/forces": the actor is the organisation the pronoun refers to
 _MEMBERS_OF_IT = frozenset(
     fold(w) for w in ("عناصره", "مقاتليه", "مسلحيه", "قواته", "عناصرها", "مقاتليها", "قواتها")
@@ -868,6 +962,25 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
     for a in [actor, *_coordinated(doc, view, actor)]:
         for m in places:
             _add(doc, view, a.key, pred, m.key, "relation-cues")
+
+
+_ENABLER_REACH = 10  # tokens between «تمكن/نجح» and «من/في» before the noun of taking
+
+
+def _enabler_before(view: SentView, i: int) -> int | None:
+    """The token of an ``enabler`` verb (تمكن، نجح، استطاع) whose complement is the noun of
+    taking at token ``i`` («وتمكنت قوات البشمركة مدعومة بالتحالف من استعادة …»، «ونجحت
+    الوحدات في استعادة …»): «من» or «في» right before the noun, the verb at most ten tokens
+    before it with no clause break between."""
+    if not i or view.folded[i - 1] not in ("من", "في"):
+        return None
+    enablers = relation_words("enabler")
+    for k in range(i - 2, max(-1, i - 2 - _ENABLER_REACH), -1):
+        if view.tokens[k].text in ".؛;:،,":
+            return None
+        if _forms(view, k) & enablers:
+            return k
+    return None
 
 
 _FALLS = ("سقط", "وسقط", "سقوط", "وسقوط", "بسقوط")
@@ -1478,6 +1591,8 @@ def find_relations(doc: Doc) -> None:
                     before_ok or attached,
                     after_ok=not attached,
                 )
+                if actor is None and not attached:
+                    actor = _person_after_title(doc, view, i)
                 speaker = actor.key if actor is not None else _claim_speaker(doc, view, i)
                 if speaker is not None:
                     platform = _implied_platform(doc, implies)
@@ -1518,6 +1633,11 @@ def find_relations(doc: Doc) -> None:
                     == ["من"]
                 ):  # "تحرير الموصل من داعش": the side it is taken from, not the actor
                     actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok, after_ok=False)
+                if actor is None and not before_ok and (k := _enabler_before(view, i)) is not None:
+                    # "وتمكنت قوات البشمركة … من استعادة": the subject of تمكن takes the place
+                    actor = _actor_near(doc, view, k, _CONTROL_ACTORS, after_ok=True)
+                    if actor is not None and actor.start > toks[i].start:
+                        actor = None
                 if actor is None and i + 1 < len(toks) and toks[i + 1].text in ("عليها", "عليه"):
                     # "مدينة الرقة التي يسيطر عليها": the subject named before, unambiguous
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
@@ -1559,6 +1679,7 @@ def find_relations(doc: Doc) -> None:
                 _account_on(doc, view, i, pred)  # "تسجيلاتها على الإنترنت": its own posts
             elif pattern == "place-before":
                 _place_before(doc, view, i, pred)
+        _on_platform(doc, view)
 
 
 def find_events(doc: Doc) -> None:

@@ -347,6 +347,8 @@ RELATION_WORD_ROLES = (
     "coordinator",
     "object_head",
     "purpose",
+    "target",
+    "enabler",
 )
 
 
@@ -373,7 +375,10 @@ class RelationWord(NamedTuple):
     the first: «على الموصل، وكذلك أجزاء من سوريا»); ``object_head`` (سد، جامعة: a noun that
     before a name makes a place the object of a control verb: «على سد كوكب»، «تستعيد جامعة
     الأنبار»); ``purpose`` (عملية، معركة: before a noun of taking, an aim not yet reached:
-    «عملية تحرير تعز من الحوثيين», the loser still controls the place)."""
+    «عملية تحرير تعز من الحوثيين», the loser still controls the place); ``target`` (الرقابة،
+    الهجمات: before «على <platform>», the platform is what is acted on, not used);
+    ``enabler`` (تمكن، نجح: its subject is the actor of the noun of taking after «من/في»:
+    «تمكنت القوات من استعادة المدينة»)."""
 
     word: str
     role: str

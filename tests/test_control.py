@@ -186,6 +186,20 @@ def control(text: str) -> set[tuple[str, str, str]]:
             "فإن أغلب المشتركين يقيمون في مناطق تحت سيطرة تنظيم داعش في سوريا والعراق.",
             ("داعش", "controls", "العراق"),
         ),
+        # fifth round: a share of a place («نحو نصف مدينة»، «ربع مساحة») is still the place
+        (
+            "ويفرض تنظيم داعش سيطرته حاليا على نحو نصف مدينة الرمادي.",
+            ("داعش", "controls", "الرمادي"),
+        ),
+        # «تمكنت X من استعادة …»: the subject of تمكن is the actor of the noun of taking
+        (
+            "وتمكن الجيش العراقي مدعوما بطيران التحالف الدولي من استعادة أجزاء من مدينة تكريت.",
+            ("الجيش العراقي", "regainedControlOf", "تكريت"),
+        ),
+        (
+            "ونجحت وحدات حماية الشعب الكردية في استعادة مدينة كوباني بعد أشهر من القتال.",
+            ("وحدات حماية الشعب", "regainedControlOf", "عين العرب"),  # كوباني: an alias
+        ),
     ],
 )
 def test_control_relations_in_real_sentences(text: str, expected: tuple[str, str, str]) -> None:
