@@ -975,11 +975,26 @@ def _enabler_before(view: SentView, i: int) -> int | None:
     if not i or view.folded[i - 1] not in ("من", "في"):
         return None
     enablers = relation_words("enabler")
-    for k in range(i - 2, max(-1, i - 2 - _ENABLER_REACH), -1):
+    first = i - 3 if i > 2 and view.tokens[i - 2].text in "،," else i - 2  # "…، من استعادة"
+    for k in range(first, max(-1, first - _ENABLER_REACH), -1):
         if view.tokens[k].text in ".؛;:،,":
             return None
         if _forms(view, k) & enablers:
             return k
+    return None
+
+
+def _enabled_actor(doc: Doc, view: SentView, k: int, i: int) -> Mention | None:
+    """The subject of the enabler verb at token ``k`` for the noun of taking at token ``i``:
+    the first organisation between them that no preposition governs («وتمكنت قوات كردية
+    سورية وقوات البيشمركة مدعومة بالتحالف الدولي، من استعادة»: قوات البيشمركة), or a
+    country right after the verb («ونجحت تركيا في استعادة»)."""
+    toks = view.tokens
+    for m in doc.mentions_in(toks[k].end, toks[i].start):
+        if m.cls == "Organization" and not _owner_governed(doc, m.start):
+            return m
+        if m.cls == "Country" and _adjacent(doc, k, view, m):
+            return m
     return None
 
 
@@ -1635,9 +1650,7 @@ def find_relations(doc: Doc) -> None:
                     actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok, after_ok=False)
                 if actor is None and not before_ok and (k := _enabler_before(view, i)) is not None:
                     # "وتمكنت قوات البشمركة … من استعادة": the subject of تمكن takes the place
-                    actor = _actor_near(doc, view, k, _CONTROL_ACTORS, after_ok=True)
-                    if actor is not None and actor.start > toks[i].start:
-                        actor = None
+                    actor = _enabled_actor(doc, view, k, i)
                 if actor is None and i + 1 < len(toks) and toks[i + 1].text in ("عليها", "عليه"):
                     # "مدينة الرقة التي يسيطر عليها": the subject named before, unambiguous
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
