@@ -948,6 +948,12 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
     if actor is None:
         return
     places = _places_before(doc, view, i)[-1:]
+    if not places and pred == "controls" and _area_before(view, i):
+        # "… أراضي سنجار، لكن لا تزال مساحات شاسعة تقع تحت سيطرة التنظيم": areas of the
+        # place named last before them in the sentence
+        places = [
+            m for m in doc.mentions_in(view.sentence.start, toks[i].start) if m.cls in PLACE_CLASSES
+        ][-1:]
     if not places and pred == "controls":
         # "مناطق تحت سيطرة التنظيم في سوريا والعراق": no place before, the places after «في»
         last = max([actor, *_coordinated(doc, view, actor)], key=lambda m: m.end)
@@ -962,6 +968,22 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
     for a in [actor, *_coordinated(doc, view, actor)]:
         for m in places:
             _add(doc, view, a.key, pred, m.key, "relation-cues")
+
+
+_AREA_REACH = 4  # tokens between an area word (مساحات) and «تحت سيطرة»
+
+
+def _area_before(view: SentView, i: int) -> bool:
+    """Whether an ``area`` word (مساحات، أجزاء) is what stands under the control named at
+    token ``i`` («لا تزال مساحات شاسعة تقع تحت سيطرة التنظيم»): in the four tokens before it,
+    in its clause, not after «من»/«في» (not an area word only there)."""
+    area = relation_words("area") - {"من", "في"}
+    for k in range(i - 1, max(-1, i - 1 - _AREA_REACH), -1):
+        if view.tokens[k].text in _CLAUSE_BREAKS or view.tokens[k].text in ".":
+            return False
+        if _forms(view, k) & area:
+            return True
+    return False
 
 
 _ENABLER_REACH = 10  # tokens between «تمكن/نجح» and «من/في» before the noun of taking

@@ -201,6 +201,12 @@ def control(text: str) -> set[tuple[str, str, str]]:
             "مدينة سنجار.",
             ("البيشمركة", "regainedControlOf", "سنجار"),
         ),
+        # areas «تحت سيطرة X» of a place named earlier in the sentence: X controls that place
+        (
+            "واستعاد الجيش أجزاء من ريف مدينة تدمر الشهر الماضي، لكن لا تزال مساحات واسعة "
+            "تقع تحت سيطرة تنظيم داعش.",
+            ("داعش", "controls", "مدينة تدمر"),
+        ),
         (
             "ونجحت وحدات حماية الشعب الكردية في استعادة مدينة كوباني بعد أشهر من القتال.",
             ("وحدات حماية الشعب", "regainedControlOf", "عين العرب"),  # كوباني: an alias
