@@ -959,6 +959,9 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
         last = max([actor, *_coordinated(doc, view, actor)], key=lambda m: m.end)
         k = next((j for j, t in enumerate(toks) if t.start >= last.end), len(toks))
         places = _places_in_after(doc, view, k)
+        if not places and _area_before(view, i):
+            # "المناطق الخاضعة لسيطرة التنظيم …، من أبرز هذه المناطق محافظة الرقة …"
+            places = _listed_places(doc, view, k)
     if fall is not None and fold(toks[fall].text).endswith("سقوط"):
         # "سقوط معبر نصيب الحدودي ومدينة إدلب بيد المعارضة": the places it names
         _named_object(doc, view, fall + 1)
@@ -984,6 +987,47 @@ def _area_before(view: SentView, i: int) -> bool:
         if _forms(view, k) & area:
             return True
     return False
+
+
+_LIST_REACH = 12  # tokens between the actor of «المناطق الخاضعة لسيطرة X» and «أبرزها/مثل»
+_LIST_SPAN = 25  # tokens of the list after «أبرزها/مثل»
+
+
+def _listed_places(doc: Doc, view: SentView, k: int) -> list[Mention]:
+    """The places an area noun under control is listed by, after a ``list_opener`` of
+    ``relation_words.tsv`` (مثل، منها، أبرزها، «من أبرز هذه المناطق») at most twelve tokens
+    after token ``k``: the place right after it (over demonstratives, area words and place
+    nouns) and the places that open the list's next items («، وقضاء الفلوجة»: «و» and at most
+    one word before them), not those merely located («في سوريا»)."""
+    toks = view.tokens
+    text = doc.article.text
+    openers, area = relation_words("list_opener"), relation_words("area")
+    start = next(
+        (j for j in range(k, min(len(toks), k + _LIST_REACH)) if _forms(view, j) & openers), None
+    )
+    if start is None or any(toks[j].text in ".؛;:" for j in range(k, start)):
+        return []
+    end = toks[min(len(toks) - 1, start + _LIST_SPAN)].end
+    mentions = [
+        m
+        for m in doc.mentions_in(toks[start].end, end)
+        if m.cls in PLACE_CLASSES and not text[toks[start].end : m.start].count(".")
+    ]
+    if not mentions:
+        return []
+    lead = _bare_words(text[toks[start].end : mentions[0].start])
+    skippable = area | place_nouns() | relation_words("demonstrative")
+    if len(lead) > 3 or any(strip_al(w) not in skippable and w not in skippable for w in lead):
+        return []
+    out = [mentions[0]]
+    for m in mentions[1:]:
+        gap = text[out[-1].end : m.start]
+        item = gap.rsplit("،", 1)[-1].split() if "،" in gap else []
+        if (len(item) == 1 and item[0].startswith("و")) or (
+            "،" in gap and not item and text[m.start - 1 : m.start] == "و"
+        ):
+            out.append(m)
+    return out
 
 
 _ENABLER_REACH = 10  # tokens between «تمكن/نجح» and «من/في» before the noun of taking

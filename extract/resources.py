@@ -349,6 +349,8 @@ RELATION_WORD_ROLES = (
     "purpose",
     "target",
     "enabler",
+    "list_opener",
+    "demonstrative",
 )
 
 
@@ -378,7 +380,9 @@ class RelationWord(NamedTuple):
     «عملية تحرير تعز من الحوثيين», the loser still controls the place); ``target`` (الرقابة،
     الهجمات: before «على <platform>», the platform is what is acted on, not used);
     ``enabler`` (تمكن، نجح: its subject is the actor of the noun of taking after «من/في»:
-    «تمكنت القوات من استعادة المدينة»)."""
+    «تمكنت القوات من استعادة المدينة»); ``list_opener`` (مثل، أبرزها: after «المناطق الخاضعة
+    لسيطرة X», opens the list of the places meant) and ``demonstrative`` (هذه: skipped between
+    the opener and the first place)."""
 
     word: str
     role: str

@@ -207,6 +207,17 @@ def control(text: str) -> set[tuple[str, str, str]]:
             "تقع تحت سيطرة تنظيم داعش.",
             ("داعش", "controls", "مدينة تدمر"),
         ),
+        # areas under control listed after «مثل / من أبرز هذه المناطق»
+        (
+            "وتباع النساء في المناطق الخاضعة لسيطرة تنظيم داعش، ومن أبرز هذه المناطق مدينة "
+            "تدمر في سوريا، وقضاء سنجار في العراق.",
+            ("داعش", "controls", "مدينة تدمر"),
+        ),
+        (
+            "وتباع النساء في المناطق الخاضعة لسيطرة تنظيم داعش، ومن أبرز هذه المناطق مدينة "
+            "تدمر في سوريا، وقضاء سنجار في العراق.",
+            ("داعش", "controls", "سنجار"),
+        ),
         (
             "ونجحت وحدات حماية الشعب الكردية في استعادة مدينة كوباني بعد أشهر من القتال.",
             ("وحدات حماية الشعب", "regainedControlOf", "عين العرب"),  # كوباني: an alias
@@ -289,3 +300,11 @@ def test_the_side_after_from_is_the_loser_not_the_actor() -> None:
 def test_an_operation_of_liberation_has_not_taken_the_place_yet() -> None:
     found = control("حيث من المقرر ان تنطلق عملية تحرير تعز من جماعة الحوثي خلال أيام.")
     assert found == {("جماعة الحوثي", "controls", "تعز")}
+
+
+def test_a_listed_area_under_control_is_not_the_country_it_lies_in() -> None:
+    found = control(
+        "وتباع النساء في المناطق الخاضعة لسيطرة تنظيم داعش، ومن أبرز هذه المناطق مدينة تدمر "
+        "في سوريا، وقضاء سنجار في العراق."
+    )
+    assert not {p for _s, _p, p in found} & {"سوريا", "العراق"}
