@@ -221,8 +221,8 @@ class StateWord(NamedTuple):
     note: str
 
     def problem(self) -> str | None:
-        if self.role not in ("verb", "head", "partner", "pair", "opener", "place"):
-            return f"role {self.role!r} is not verb, head, partner, pair, opener or place"
+        if self.role not in ("verb", "head", "partner", "pair", "opener", "place", "particle"):
+            return f"role {self.role!r} is not verb, head, partner, pair, opener, place or particle"
         return None
 
 
