@@ -7,8 +7,8 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 - ``actor-implied``: تغريدة للرئيس الأمريكي ترامب → ترامب usesPlatform تويتر.
 - ``platform-actor``: ألغت شركة تويتر … الحسابات المرتبطة بتنظيم داعش → تويتر actedAgainst داعش.
 - ``account-on``: على حسابها على موقع تويتر → hasAccountOn (and publishesOn after نشر/كتب).
-- «على <platform>» after any verb or noun (:func:`_on_platform`): ذكرت على مواقع التواصل،
-  في بيان على تويتر → the clause's actor usesPlatform it (not after الرقابة، الهجمات …).
+- «على <platform>» after a verb of saying or posting (:func:`_on_platform`): ذكرت على مواقع
+  التواصل، في بيان على تويتر → the clause's actor publishesOn (and usesPlatform) it.
 - ``user-on``: المدون الأشهر على «تويتر» في تركيا فؤاد عوني → فؤاد عوني usesPlatform تويتر.
 - ``own-site``: ونقلت صحيفة «حريت» على موقعها الإلكتروني → حريت publishesOn الإنترنت.
 - websites and accounts (:func:`find_sites_and_accounts`): الموقع الرسمي لمكتب العبادي, موقع
@@ -32,6 +32,7 @@ from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.facilities import facility_heads
 from rasd.extract.lexicon import alias_index
 from rasd.extract.patterns import (
+    cue_table,
     document_source_nouns,
     frequent_words,
     is_name_stopword,
@@ -825,19 +826,25 @@ def _generic(key: str) -> bool:
 
 
 _ON_REACH = 8  # words (those in parentheses not counted) between an actor and «على <platform>»
-_ON_TARGET_REACH = 2  # words before «على» where a ``target`` word makes the platform a target
+_ON_TARGET_REACH = 2  # words before «على» where a ``target`` or site word says what is there
+_POST_REACH = 4  # tokens between a verb of saying or posting (or its object) and «على»
 
 
 def _on_platform(doc: Doc, view: SentView) -> None:
     """«ذكرت على مواقع التواصل الاجتماعي»، «قد هددا على مواقع التواصل»، «في بيان على تويتر»،
     «يكتب على فيسبوك»: a platform right after «على» (over ``link`` words: «على موقع فيسبوك»)
-    that no cue of its sentence has linked is used by the actor named last before it in its
-    clause (:func:`_on_actor`).  Not when a ``target`` word of ``relation_words.tsv`` stands
-    in the two words before «على» (الرقابة على الإنترنت، الهجمات الإلكترونية على) or a
-    ``blocker`` in the three words before its actor or after it (لم تعلق الوزارة على تويتر)."""
+    that no cue of its sentence has linked, after a verb of saying (``speech_cues.tsv``), of
+    publishing (``relation_cues.tsv``) or a ``post`` word (بيان، هدد) in its clause at most
+    four tokens before «على»: the actor named last before «على» in the clause
+    (:func:`_on_actors`) published there, and so used it.  Not when a ``target`` word
+    (الرقابة على الإنترنت) or a site noun («لموقع ستوك على الإنترنت») stands in the two words
+    before «على», a ``blocker`` near the actor (لم تعلق الوزارة على تويتر), or a
+    ``complementizer`` between the actor and «على» («وقالت مايكروسوفت إنه جرى الحديث عن الثغرة
+    على الإنترنت»: another clause, another subject)."""
     toks = view.tokens
     linked = {r.obj for r in doc.relations if r.sentence == view.index}
-    targets, blockers = relation_words("target"), relation_words("blocker")
+    targets = relation_words("target") | relation_words("site") | relation_words("account")
+    blockers = relation_words("blocker")
     for i in range(1, len(toks)):
         if view.folded[i] != "علي":
             continue
@@ -852,20 +859,40 @@ def _on_platform(doc: Doc, view: SentView) -> None:
         if not actors:
             continue
         first = next(k for k, t in enumerate(toks) if t.end > actors[0].start)
+        last = next(k for k, t in enumerate(toks) if t.end >= actors[-1].end)
         if any(_forms(view, k) & blockers for k in range(max(0, first - _BLOCKER_REACH), i)):
             continue  # "ولم تعلق الوزارة على تويتر"
+        if any(_forms(view, k) & relation_words("complementizer") for k in range(last + 1, i)):
+            continue  # "وقالت الشركة إنه جرى الحديث عن الثغرة على الإنترنت"
+        lo = max(0, i - _POST_REACH, first - _POST_REACH)
+        if not any(_post_word(view, k) for k in range(lo, i)):
+            continue  # "أثار اتهام فلان الجدل على تويتر": not his post
         for a in actors:
             for m in platforms:
+                _add(doc, view, a.key, "publishesOn", m.key, "relation-cues")
                 _add(doc, view, a.key, "usesPlatform", m.key, "relation-cues")
         linked |= {m.key for m in platforms}
+
+
+def _post_word(view: SentView, k: int) -> bool:
+    """Whether token ``k`` is a verb of saying (``speech_cues.tsv``: ذكرت، أعلن، يكتب), a cue
+    of publishing (``relation_cues.tsv``: نشر، بث) or a ``post`` word (بيان، هددا، توعد)."""
+    forms = _forms(view, k)
+    if forms & relation_words("post"):
+        return True
+    speech = cue_table()
+    if any(speech.get(f, ("", ""))[0].startswith("verb") for f in forms):
+        return True
+    hit = _cue_at(view, k)
+    return hit is not None and hit[0] in _PUBLISH
 
 
 def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
     """The actor (a person or an organisation) named last before token ``i`` in its clause
     (:func:`_clause_start`: «، و» does not end it), at most eight words before it, words in
     parentheses not counted («وكان فلان (23 سنة) من سكان … يكتب على»), not one after a
-    preposition («ونشر صورة لسواريز على …»: :func:`_owner_governed`), with the actors
-    joined to it by «و» alone («وكان تنظيم داعش، وميليشيات «فجر ليبيا» قد هددا على»)."""
+    preposition («ونشر صورة لسواريز على …»، «للممثل فلان»: :func:`_owner_governed`), with the
+    actors joined to it by «و» alone («وكان تنظيم داعش، وميليشيات «فجر ليبيا» قد هددا على»)."""
     toks = view.tokens
     text = doc.article.text
     lo = _clause_start(doc, view, toks[i].start)
@@ -875,6 +902,7 @@ def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
         if m.cls in ("Organization", "Person")
         and not _title_of_name(doc, m)
         and not _owner_governed(doc, m.start)  # "ونشر صورة لسواريز في …": not the actor
+        and not _after_definite_dative(doc, m.start)  # "تهديدا للممثل فلان"
     ]
     if not actors:
         return []
@@ -892,6 +920,12 @@ def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
             break
         out.insert(0, m)
     return out
+
+
+def _after_definite_dative(doc: Doc, pos: int) -> bool:
+    """Whether the word right before ``pos`` is a definite noun with لـ/بـ (للممثل، بالوزير):
+    the name after it is that noun's complement, not a subject."""
+    return preceding_word(doc.article.text, pos).startswith(("لل", "بال", "ولل", "وبال"))
 
 
 #: "its members/fighters/forces": the actor is the organisation the pronoun refers to

@@ -351,6 +351,8 @@ RELATION_WORD_ROLES = (
     "enabler",
     "list_opener",
     "demonstrative",
+    "post",
+    "complementizer",
 )
 
 
@@ -382,7 +384,9 @@ class RelationWord(NamedTuple):
     ``enabler`` (تمكن، نجح: its subject is the actor of the noun of taking after «من/في»:
     «تمكنت القوات من استعادة المدينة»); ``list_opener`` (مثل، أبرزها: after «المناطق الخاضعة
     لسيطرة X», opens the list of the places meant) and ``demonstrative`` (هذه: skipped between
-    the opener and the first place)."""
+    the opener and the first place); ``post`` (بيان، هدد: before «على <platform>», a post
+    there) and ``complementizer`` (أن، إنه: between an actor and «على <platform>», another
+    clause with its own subject)."""
 
     word: str
     role: str

@@ -1,7 +1,7 @@
-"""«… على <platform>» after any verb or noun (issue 11, fifth round): the actor of the clause
-uses the platform it speaks, threatens or posts on («ذكرت على مواقع التواصل»، «هددا على
-مواقع التواصل»، «في بيان على تويتر»), unless the word before «على» makes the platform a
-target (الرقابة على الإنترنت)."""
+"""«… على <platform>» after a verb of saying or posting (issue 11, fifth round): the actor of
+the clause publishes on the platform it speaks, threatens or posts on («ذكرت على مواقع
+التواصل»، «هددا على مواقع التواصل»، «في بيان على تويتر»); not when the platform is a target
+(الرقابة على الإنترنت), the talk is about someone, or another clause has its own subject."""
 
 from __future__ import annotations
 
@@ -41,7 +41,9 @@ def links(text: str) -> set[tuple[str, str, str]]:
     ],
 )
 def test_on_platform(text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in links(text)
+    found = links(text)
+    assert expected in found
+    assert (expected[0], "publishesOn", expected[2]) in found
 
 
 @pytest.mark.parametrize(
@@ -52,6 +54,22 @@ def test_on_platform(text: str, expected: tuple[str, str, str]) -> None:
         pytest.param(
             "وأدانت وزارة الداخلية الهجمات الإلكترونية على مواقع التواصل الاجتماعي.",
             id="an_attack_on_the_platform",
+        ),
+        pytest.param(
+            "وأثار تصريح الوزير خالد العمري جدلا واسعا على تويتر.",
+            id="a_debate_about_someone_is_not_his_post",
+        ),
+        pytest.param(
+            "وقالت شركة سامسونج إنه جرى تداول صور الهاتف الجديد على الإنترنت.",
+            id="another_clause_after_a_complementizer",
+        ),
+        pytest.param(
+            "وقال المدرب جوزيه مورينيو لموقع النادي على الإنترنت إن الفريق جاهز.",
+            id="he_spoke_to_a_site_on_the_internet",
+        ),
+        pytest.param(
+            "ونشر المتطرف تهديدا للممثل ناصر القصبي على تويتر.",
+            id="the_person_threatened_is_no_author",
         ),
     ],
 )
