@@ -834,8 +834,8 @@ def _on_platform(doc: Doc, view: SentView) -> None:
     """«ذكرت على مواقع التواصل الاجتماعي»، «قد هددا على مواقع التواصل»، «في بيان على تويتر»،
     «يكتب على فيسبوك»: a platform right after «على» (over ``link`` words: «على موقع فيسبوك»)
     that no cue of its sentence has linked, after a verb of saying (``speech_cues.tsv``), of
-    publishing (``relation_cues.tsv``) or a ``post`` word (بيان، هدد) in its clause at most
-    four tokens before «على»: the actor named last before «على» in the clause
+    publishing (``relation_cues.tsv``: نشر، بث) or a ``post`` word (بيان، هدد) at most four
+    tokens before «على» or before the actor: the actor named last before «على» in the clause
     (:func:`_on_actors`) published there, and so used it.  Not when a ``target`` word
     (الرقابة على الإنترنت) or a site noun («لموقع ستوك على الإنترنت») stands in the two words
     before «على», a ``blocker`` near the actor (لم تعلق الوزارة على تويتر), or a
@@ -864,7 +864,7 @@ def _on_platform(doc: Doc, view: SentView) -> None:
             continue  # "ولم تعلق الوزارة على تويتر"
         if any(_forms(view, k) & relation_words("complementizer") for k in range(last + 1, i)):
             continue  # "وقالت الشركة إنه جرى الحديث عن الثغرة على الإنترنت"
-        lo = max(0, i - _POST_REACH, first - _POST_REACH)
+        lo = max(0, min(i, first) - _POST_REACH)  # "بثّ المصمم فلان الشعار على تويتر"
         if not any(_post_word(view, k) for k in range(lo, i)):
             continue  # "أثار اتهام فلان الجدل على تويتر": not his post
         for a in actors:
@@ -884,7 +884,7 @@ def _post_word(view: SentView, k: int) -> bool:
     if any(speech.get(f, ("", ""))[0].startswith("verb") for f in forms):
         return True
     hit = _cue_at(view, k)
-    return hit is not None and hit[0] in _PUBLISH
+    return hit is not None and hit[0] in _PUBLISH and hit[1] == "actor-platform"  # نشر، بث
 
 
 def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
@@ -923,9 +923,9 @@ def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
 
 
 def _after_definite_dative(doc: Doc, pos: int) -> bool:
-    """Whether the word right before ``pos`` is a definite noun with لـ/بـ (للممثل، بالوزير):
-    the name after it is that noun's complement, not a subject."""
-    return preceding_word(doc.article.text, pos).startswith(("لل", "بال", "ولل", "وبال"))
+    """Whether the word right before ``pos`` is a definite noun with لـ (للممثل): the name
+    after it is that noun's complement, not a subject («بالشركة فلان» may be his post)."""
+    return preceding_word(doc.article.text, pos).startswith(("لل", "ولل"))
 
 
 #: "its members/fighters/forces": the actor is the organisation the pronoun refers to
@@ -982,18 +982,15 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
     if actor is None:
         return
     places = _places_before(doc, view, i)[-1:]
-    if not places and pred == "controls" and _area_before(view, i):
-        # "… أراضي سنجار، لكن لا تزال مساحات شاسعة تقع تحت سيطرة التنظيم": areas of the
-        # place named last before them in the sentence
-        places = [
-            m for m in doc.mentions_in(view.sentence.start, toks[i].start) if m.cls in PLACE_CLASSES
-        ][-1:]
+    if not places and pred == "controls":
+        # "… أراضي سنجار، لكن لا تزال مساحات شاسعة تقع تحت سيطرة التنظيم": areas of the place
+        places = _place_of_area(doc, view, i)
     if not places and pred == "controls":
         # "مناطق تحت سيطرة التنظيم في سوريا والعراق": no place before, the places after «في»
         last = max([actor, *_coordinated(doc, view, actor)], key=lambda m: m.end)
         k = next((j for j, t in enumerate(toks) if t.start >= last.end), len(toks))
         places = _places_in_after(doc, view, k)
-        if not places and _area_before(view, i):
+        if not places and _area_before(view, i) is not None:
             # "المناطق الخاضعة لسيطرة التنظيم …، من أبرز هذه المناطق محافظة الرقة …"
             places = _listed_places(doc, view, k)
     if fall is not None and fold(toks[fall].text).endswith("سقوط"):
@@ -1010,17 +1007,33 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
 _AREA_REACH = 4  # tokens between an area word (مساحات) and «تحت سيطرة»
 
 
-def _area_before(view: SentView, i: int) -> bool:
-    """Whether an ``area`` word (مساحات، أجزاء) is what stands under the control named at
+def _area_before(view: SentView, i: int) -> int | None:
+    """The token of an ``area`` word (مساحات، أجزاء) that stands under the control named at
     token ``i`` («لا تزال مساحات شاسعة تقع تحت سيطرة التنظيم»): in the four tokens before it,
     in its clause, not after «من»/«في» (not an area word only there)."""
     area = relation_words("area") - {"من", "في"}
     for k in range(i - 1, max(-1, i - 1 - _AREA_REACH), -1):
         if view.tokens[k].text in _CLAUSE_BREAKS or view.tokens[k].text in ".":
-            return False
+            return None
         if _forms(view, k) & area:
-            return True
-    return False
+            return k
+    return None
+
+
+_AREA_PLACE_REACH = 12  # tokens between a place and the area word «تحت سيطرة» that is part of it
+
+
+def _place_of_area(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The place an area under the control named at token ``i`` is part of («… من أراضي سنجار
+    لاحقا، لكن لا تزال مساحات شاسعة تقع تحت سيطرة التنظيم»): the last place named at most
+    twelve tokens before the area word (:func:`_area_before`); none when a relative word
+    defines the area («المناطق التي تخضع لسيطرة …»: areas in general)."""
+    k = _area_before(view, i)
+    if k is None or any(view.folded[j] in relation_words("relative") for j in range(k, i)):
+        return []
+    toks = view.tokens
+    lo = toks[max(0, k - _AREA_PLACE_REACH)].start
+    return [m for m in doc.mentions_in(lo, toks[k].start) if m.cls in PLACE_CLASSES][-1:]
 
 
 _LIST_REACH = 12  # tokens between the actor of «المناطق الخاضعة لسيطرة X» and «أبرزها/مثل»

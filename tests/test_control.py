@@ -308,3 +308,11 @@ def test_a_listed_area_under_control_is_not_the_country_it_lies_in() -> None:
         "في سوريا، وقضاء سنجار في العراق."
     )
     assert not {p for _s, _p, p in found} & {"سوريا", "العراق"}
+
+
+def test_areas_defined_by_a_relative_are_no_place_named_far_before() -> None:
+    found = control(
+        "ويدور القتال قرب العاصمة صنعاء منذ أسابيع، وحققت المقاومة تقدما في تحركاتها التي تهدف "
+        "إلى استعادة المناطق التي تخضع لسيطرة جماعة الحوثي."
+    )
+    assert not any(p == "صنعاء" and pred == "controls" for _s, pred, p in found)

@@ -33,6 +33,11 @@ def links(text: str) -> set[tuple[str, str, str]]:
             id="threatened_on_social_media_across_a_coordinating_comma",
         ),
         pytest.param(
+            "وبث المصمم الرئيسي بالشركة جون مارتن الشعار الجديد على موقع تويتر.",
+            ("جون مارتن", "usesPlatform", "تويتر"),
+            id="broadcast_by_the_subject_after_the_verb",
+        ),
+        pytest.param(
             "وكان أحمد الزهراني (30 عاما) من سكان مدينة جدة في منطقة مكة (غرب المملكة) يكتب على "
             "فيسبوك منشورات متطرفة.",
             ("أحمد الزهراني", "usesPlatform", "فيسبوك"),
@@ -54,6 +59,10 @@ def test_on_platform(text: str, expected: tuple[str, str, str]) -> None:
         pytest.param(
             "وأدانت وزارة الداخلية الهجمات الإلكترونية على مواقع التواصل الاجتماعي.",
             id="an_attack_on_the_platform",
+        ),
+        pytest.param(
+            "ولدى شركة أمازون بيانات بشأن المشتريات على الإنترنت.",
+            id="data_is_no_statement",
         ),
         pytest.param(
             "وأثار تصريح الوزير خالد العمري جدلا واسعا على تويتر.",
