@@ -7,9 +7,11 @@ the subject of a clause («أن واشنطن تنشر»، «لكن طهران ت
 it is the possessor of a head such as حكومة، موقف، سياسة (role ``head``) or the party after
 «مع» (role ``partner``: «اتفاق مع طهران»); when «بين X وY» pairs it with another capital or an
 actor that is no place; and when it is coordinated after a capital that stands for its state
-(«تساعد واشنطن والرياض»).  Such a mention takes the country's key and class (the same node,
-so "what did Turkey say" includes «نفت أنقرة»); everywhere else («في موسكو»، «زار أنقرة»،
-«بغداد تشهد»، «بين بغداد والموصل») the capital stays a place.
+(«تساعد واشنطن والرياض»); a particle may stand between a clause's capital and its verb
+(«أن طهران لم ترسل») and a head may carry بـ/لـ («بدعم واشنطن»).  Such a mention takes the
+country's key and class (the same node, so "what did Turkey say" includes «نفت أنقرة»);
+everywhere else («في موسكو»، «زار أنقرة»، «بغداد تشهد»، «بين بغداد والموصل») the capital stays
+a place.
 """
 
 from __future__ import annotations
@@ -51,13 +53,17 @@ def state_words() -> dict[str, str]:
 
 
 def _role(word: str) -> str | None:
-    """The role of a word, its proclitics (و، ف، س) taken off if needed."""
+    """The role of a word, its proclitics (و، ف، س) taken off if needed; a ``head`` noun may
+    carry بـ/لـ as well («بدعم واشنطن»، «لموقف موسكو»)."""
     table = state_words()
     if word in table:
         return table[word]
     for p in _PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= 3 and word[len(p) :] in table:
             return table[word[len(p) :]]
+    for p in ("وب", "ول", "ب", "ل"):
+        if word.startswith(p) and table.get(word[len(p) :]) == "head":
+            return "head"
     return None
 
 
@@ -142,6 +148,8 @@ def _stands_for_state(doc: Doc, m: Mention, text: str) -> bool:
     after = last + 1
     if after + 1 < len(toks) and _coordinated_capital(doc, toks[after], text):
         after += 1  # «أن موسكو والرياض اتفقتا»: the verb after both
+    if after + 1 < len(toks) and _role(view.folded[after]) == "particle":
+        after += 1  # «أن طهران لم ترسل»: the verb after the particle
     nxt = view.folded[after] if after < len(toks) and toks[after].word else None
     if prev is not None and clitic == "":
         role = _role(prev)

@@ -7,6 +7,8 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 - ``actor-implied``: تغريدة للرئيس الأمريكي ترامب → ترامب usesPlatform تويتر.
 - ``platform-actor``: ألغت شركة تويتر … الحسابات المرتبطة بتنظيم داعش → تويتر actedAgainst داعش.
 - ``account-on``: على حسابها على موقع تويتر → hasAccountOn (and publishesOn after نشر/كتب).
+- «على <platform>» after a verb of saying or posting (:func:`_on_platform`): ذكرت على مواقع
+  التواصل، في بيان على تويتر → the clause's actor publishesOn (and usesPlatform) it.
 - ``user-on``: المدون الأشهر على «تويتر» في تركيا فؤاد عوني → فؤاد عوني usesPlatform تويتر.
 - ``own-site``: ونقلت صحيفة «حريت» على موقعها الإلكتروني → حريت publishesOn الإنترنت.
 - websites and accounts (:func:`find_sites_and_accounts`): الموقع الرسمي لمكتب العبادي, موقع
@@ -17,7 +19,8 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 - ``actor-place``: خسر داعش الرقة … والموصل … والحويجة → lostControlOf each;
   استعادة الجيش السوري السيطرة على مدينة دير الزور → regainedControlOf; a pronoun object
   (استولت عليها القوات الكردية) is the place named before the verb, and «… من تنظيم داعش»
-  after a seizure makes the loser lostControlOf the place.
+  after a seizure makes the loser lostControlOf the place; «تمكنت القوات من استعادة …»: the
+  subject of تمكن/نجح is the actor of the noun.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.facilities import facility_heads
 from rasd.extract.lexicon import alias_index
 from rasd.extract.patterns import (
+    cue_table,
     document_source_nouns,
     frequent_words,
     is_name_stopword,
@@ -36,6 +40,7 @@ from rasd.extract.patterns import (
     name_connectors,
     org_heads,
     place_nouns,
+    title_table,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
@@ -411,6 +416,26 @@ def _actor_near(
         and not any(a <= m.start < b for a, b in spans)
     ]
     return before[-1] if before else None
+
+
+_TITLE_REACH = 6  # words between a verb and the person named after a title
+
+
+def _person_after_title(doc: Doc, view: SentView, i: int) -> Mention | None:
+    """The person a verb at token ``i`` has as subject past a title and a short complement
+    («وغرد في الوسم وزير الخارجية عادل الجبير»): the first mention after it, at most six
+    words after it, when it is a person, no punctuation stands between and a word between is
+    a title of ``titles.tsv`` (وزير، الدكتور)."""
+    text = doc.article.text
+    after = [m for m in _sentence_mentions(doc, view) if m.start >= view.tokens[i].end]
+    if not after or after[0].cls != "Person":
+        return None
+    gap = text[view.tokens[i].end : after[0].start]
+    words = gap.split()
+    if len(words) > _TITLE_REACH or any(ch in gap for ch in '.،,؛:«»"()'):
+        return None
+    table = title_table()[0]
+    return after[0] if any(strip_al(fold(w)) in table for w in words) else None
 
 
 def _clause_start(doc: Doc, view: SentView, pos: int) -> int:
@@ -800,6 +825,109 @@ def _generic(key: str) -> bool:
     return fold(key) in relation_words("generic")
 
 
+_ON_REACH = 8  # words (those in parentheses not counted) between an actor and «على <platform>»
+_ON_TARGET_REACH = 2  # words before «على» where a ``target`` or site word says what is there
+_POST_REACH = 4  # tokens between a verb of saying or posting (or its object) and «على»
+
+
+def _on_platform(doc: Doc, view: SentView) -> None:
+    """«ذكرت على مواقع التواصل الاجتماعي»، «قد هددا على مواقع التواصل»، «في بيان على تويتر»،
+    «يكتب على فيسبوك»: a platform right after «على» (over ``link`` words: «على موقع فيسبوك»)
+    that no cue of its sentence has linked, after a verb of saying (``speech_cues.tsv``), of
+    publishing (``relation_cues.tsv``: نشر، بث) or a ``post`` word (بيان، هدد) at most four
+    tokens before «على» or before the actor: the actor named last before «على» in the clause
+    (:func:`_on_actors`) published there, and so used it.  Not when a ``target`` word
+    (الرقابة على الإنترنت) or a site noun («لموقع ستوك على الإنترنت») stands in the two words
+    before «على», a ``blocker`` near the actor (لم تعلق الوزارة على تويتر), or a
+    ``complementizer`` between the actor and «على» («وقالت مايكروسوفت إنه جرى الحديث عن الثغرة
+    على الإنترنت»: another clause, another subject)."""
+    toks = view.tokens
+    linked = {r.obj for r in doc.relations if r.sentence == view.index}
+    targets = relation_words("target") | relation_words("site") | relation_words("account")
+    blockers = relation_words("blocker")
+    for i in range(1, len(toks)):
+        if view.folded[i] != "علي":
+            continue
+        if _possessive(toks[i - 1].text):
+            continue  # "على صفحته على فيسبوك"، "في موقعه على الإنترنت": an account or a site
+        platforms = _platforms_from(doc, view, toks[i].end, 2)
+        if not platforms or platforms[0].start < toks[i].end or platforms[0].key in linked:
+            continue
+        if any(_forms(view, k) & targets for k in range(max(0, i - _ON_TARGET_REACH), i)):
+            continue
+        actors = _on_actors(doc, view, i)
+        if not actors:
+            continue
+        first = next(k for k, t in enumerate(toks) if t.end > actors[0].start)
+        last = next(k for k, t in enumerate(toks) if t.end >= actors[-1].end)
+        if any(_forms(view, k) & blockers for k in range(max(0, first - _BLOCKER_REACH), i)):
+            continue  # "ولم تعلق الوزارة على تويتر"
+        if any(_forms(view, k) & relation_words("complementizer") for k in range(last + 1, i)):
+            continue  # "وقالت الشركة إنه جرى الحديث عن الثغرة على الإنترنت"
+        lo = max(0, min(i, first) - _POST_REACH)  # "بثّ المصمم فلان الشعار على تويتر"
+        if not any(_post_word(view, k) for k in range(lo, i)):
+            continue  # "أثار اتهام فلان الجدل على تويتر": not his post
+        for a in actors:
+            for m in platforms:
+                _add(doc, view, a.key, "publishesOn", m.key, "relation-cues")
+                _add(doc, view, a.key, "usesPlatform", m.key, "relation-cues")
+        linked |= {m.key for m in platforms}
+
+
+def _post_word(view: SentView, k: int) -> bool:
+    """Whether token ``k`` is a verb of saying (``speech_cues.tsv``: ذكرت، أعلن، يكتب), a cue
+    of publishing (``relation_cues.tsv``: نشر، بث) or a ``post`` word (بيان، هددا، توعد)."""
+    forms = _forms(view, k)
+    if forms & relation_words("post"):
+        return True
+    speech = cue_table()
+    if any(speech.get(f, ("", ""))[0].startswith("verb") for f in forms):
+        return True
+    hit = _cue_at(view, k)
+    return hit is not None and hit[0] in _PUBLISH and hit[1] == "actor-platform"  # نشر، بث
+
+
+def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The actor (a person or an organisation) named last before token ``i`` in its clause
+    (:func:`_clause_start`: «، و» does not end it), at most eight words before it, words in
+    parentheses not counted («وكان فلان (23 سنة) من سكان … يكتب على»), not one after a
+    preposition («ونشر صورة لسواريز على …»، «للممثل فلان»: :func:`_owner_governed`), with the
+    actors joined to it by «و» alone («وكان تنظيم داعش، وميليشيات «فجر ليبيا» قد هددا على»)."""
+    toks = view.tokens
+    text = doc.article.text
+    lo = _clause_start(doc, view, toks[i].start)
+    actors = [
+        m
+        for m in doc.mentions_in(lo, toks[i].start)
+        if m.cls in ("Organization", "Person")
+        and not _title_of_name(doc, m)
+        and not _owner_governed(doc, m.start)  # "ونشر صورة لسواريز في …": not the actor
+        and not _after_definite_dative(doc, m.start)  # "تهديدا للممثل فلان"
+    ]
+    if not actors:
+        return []
+    gap = text[actors[-1].end : toks[i].start]
+    while "(" in gap and ")" in gap[gap.index("(") :]:
+        gap = gap[: gap.index("(")] + " " + gap[gap.index(")", gap.index("(")) + 1 :]
+    if len(gap.split()) > _ON_REACH:
+        return []
+    out = [actors[-1]]
+    for m in reversed(actors[:-1]):
+        between = text[m.end : out[0].start].strip(' «»"“”()،,')
+        if between not in ("و", "") or m.key in {a.key for a in out}:
+            break
+        if between == "" and text[out[0].start - 1 : out[0].start] != "و":
+            break
+        out.insert(0, m)
+    return out
+
+
+def _after_definite_dative(doc: Doc, pos: int) -> bool:
+    """Whether the word right before ``pos`` is a definite noun with لـ (للممثل): the name
+    after it is that noun's complement, not a subject («بالشركة فلان» may be his post)."""
+    return preceding_word(doc.article.text, pos).startswith(("لل", "ولل"))
+
+
 #: "its members/fighters/forces": the actor is the organisation the pronoun refers to
 _MEMBERS_OF_IT = frozenset(
     fold(w) for w in ("عناصره", "مقاتليه", "مسلحيه", "قواته", "عناصرها", "مقاتليها", "قواتها")
@@ -855,10 +983,16 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
         return
     places = _places_before(doc, view, i)[-1:]
     if not places and pred == "controls":
+        # "… أراضي سنجار، لكن لا تزال مساحات شاسعة تقع تحت سيطرة التنظيم": areas of the place
+        places = _place_of_area(doc, view, i)
+    if not places and pred == "controls":
         # "مناطق تحت سيطرة التنظيم في سوريا والعراق": no place before, the places after «في»
         last = max([actor, *_coordinated(doc, view, actor)], key=lambda m: m.end)
         k = next((j for j, t in enumerate(toks) if t.start >= last.end), len(toks))
         places = _places_in_after(doc, view, k)
+        if not places and _area_before(view, i) is not None:
+            # "المناطق الخاضعة لسيطرة التنظيم …، من أبرز هذه المناطق محافظة الرقة …"
+            places = _listed_places(doc, view, k)
     if fall is not None and fold(toks[fall].text).endswith("سقوط"):
         # "سقوط معبر نصيب الحدودي ومدينة إدلب بيد المعارضة": the places it names
         _named_object(doc, view, fall + 1)
@@ -868,6 +1002,113 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
     for a in [actor, *_coordinated(doc, view, actor)]:
         for m in places:
             _add(doc, view, a.key, pred, m.key, "relation-cues")
+
+
+_AREA_REACH = 4  # tokens between an area word (مساحات) and «تحت سيطرة»
+
+
+def _area_before(view: SentView, i: int) -> int | None:
+    """The token of an ``area`` word (مساحات، أجزاء) that stands under the control named at
+    token ``i`` («لا تزال مساحات شاسعة تقع تحت سيطرة التنظيم»): in the four tokens before it,
+    in its clause, not after «من»/«في» (not an area word only there)."""
+    area = relation_words("area") - {"من", "في"}
+    for k in range(i - 1, max(-1, i - 1 - _AREA_REACH), -1):
+        if view.tokens[k].text in _CLAUSE_BREAKS or view.tokens[k].text in ".":
+            return None
+        if _forms(view, k) & area:
+            return k
+    return None
+
+
+_AREA_PLACE_REACH = 12  # tokens between a place and the area word «تحت سيطرة» that is part of it
+
+
+def _place_of_area(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The place an area under the control named at token ``i`` is part of («… من أراضي سنجار
+    لاحقا، لكن لا تزال مساحات شاسعة تقع تحت سيطرة التنظيم»): the last place named at most
+    twelve tokens before the area word (:func:`_area_before`); none when a relative word
+    defines the area («المناطق التي تخضع لسيطرة …»: areas in general)."""
+    k = _area_before(view, i)
+    if k is None or any(view.folded[j] in relation_words("relative") for j in range(k, i)):
+        return []
+    toks = view.tokens
+    lo = toks[max(0, k - _AREA_PLACE_REACH)].start
+    return [m for m in doc.mentions_in(lo, toks[k].start) if m.cls in PLACE_CLASSES][-1:]
+
+
+_LIST_REACH = 12  # tokens between the actor of «المناطق الخاضعة لسيطرة X» and «أبرزها/مثل»
+_LIST_SPAN = 25  # tokens of the list after «أبرزها/مثل»
+
+
+def _listed_places(doc: Doc, view: SentView, k: int) -> list[Mention]:
+    """The places an area noun under control is listed by, after a ``list_opener`` of
+    ``relation_words.tsv`` (مثل، منها، أبرزها، «من أبرز هذه المناطق») at most twelve tokens
+    after token ``k``: the place right after it (over demonstratives, area words and place
+    nouns) and the places that open the list's next items («، وقضاء الفلوجة»: «و» and at most
+    one word before them), not those merely located («في سوريا»)."""
+    toks = view.tokens
+    text = doc.article.text
+    openers, area = relation_words("list_opener"), relation_words("area")
+    start = next(
+        (j for j in range(k, min(len(toks), k + _LIST_REACH)) if _forms(view, j) & openers), None
+    )
+    if start is None or any(toks[j].text in ".؛;:" for j in range(k, start)):
+        return []
+    end = toks[min(len(toks) - 1, start + _LIST_SPAN)].end
+    mentions = [
+        m
+        for m in doc.mentions_in(toks[start].end, end)
+        if m.cls in PLACE_CLASSES and not text[toks[start].end : m.start].count(".")
+    ]
+    if not mentions:
+        return []
+    lead = _bare_words(text[toks[start].end : mentions[0].start])
+    skippable = area | place_nouns() | relation_words("demonstrative")
+    if len(lead) > 3 or any(strip_al(w) not in skippable and w not in skippable for w in lead):
+        return []
+    out = [mentions[0]]
+    for m in mentions[1:]:
+        gap = text[out[-1].end : m.start]
+        item = gap.rsplit("،", 1)[-1].split() if "،" in gap else []
+        if (len(item) == 1 and item[0].startswith("و")) or (
+            "،" in gap and not item and text[m.start - 1 : m.start] == "و"
+        ):
+            out.append(m)
+    return out
+
+
+_ENABLER_REACH = 10  # tokens between «تمكن/نجح» and «من/في» before the noun of taking
+
+
+def _enabler_before(view: SentView, i: int) -> int | None:
+    """The token of an ``enabler`` verb (تمكن، نجح، استطاع) whose complement is the noun of
+    taking at token ``i`` («وتمكنت قوات البشمركة مدعومة بالتحالف من استعادة …»، «ونجحت
+    الوحدات في استعادة …»): «من» or «في» right before the noun, the verb at most ten tokens
+    before it with no clause break between."""
+    if not i or view.folded[i - 1] not in ("من", "في"):
+        return None
+    enablers = relation_words("enabler")
+    first = i - 3 if i > 2 and view.tokens[i - 2].text in "،," else i - 2  # "…، من استعادة"
+    for k in range(first, max(-1, first - _ENABLER_REACH), -1):
+        if view.tokens[k].text in ".؛;:،,":
+            return None
+        if _forms(view, k) & enablers:
+            return k
+    return None
+
+
+def _enabled_actor(doc: Doc, view: SentView, k: int, i: int) -> Mention | None:
+    """The subject of the enabler verb at token ``k`` for the noun of taking at token ``i``:
+    the first organisation between them that no preposition governs («وتمكنت قوات كردية
+    سورية وقوات البيشمركة مدعومة بالتحالف الدولي، من استعادة»: قوات البيشمركة), or a
+    country right after the verb («ونجحت تركيا في استعادة»)."""
+    toks = view.tokens
+    for m in doc.mentions_in(toks[k].end, toks[i].start):
+        if m.cls == "Organization" and not _owner_governed(doc, m.start):
+            return m
+        if m.cls == "Country" and _adjacent(doc, k, view, m):
+            return m
+    return None
 
 
 _FALLS = ("سقط", "وسقط", "سقوط", "وسقوط", "بسقوط")
@@ -1479,6 +1720,8 @@ def find_relations(doc: Doc) -> None:
                     before_ok or attached,
                     after_ok=not attached,
                 )
+                if actor is None and not attached:
+                    actor = _person_after_title(doc, view, i)
                 speaker = actor.key if actor is not None else _claim_speaker(doc, view, i)
                 if speaker is not None:
                     platform = _implied_platform(doc, implies)
@@ -1519,6 +1762,9 @@ def find_relations(doc: Doc) -> None:
                     == ["من"]
                 ):  # "تحرير الموصل من داعش": the side it is taken from, not the actor
                     actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok, after_ok=False)
+                if actor is None and not before_ok and (k := _enabler_before(view, i)) is not None:
+                    # "وتمكنت قوات البشمركة … من استعادة": the subject of تمكن takes the place
+                    actor = _enabled_actor(doc, view, k, i)
                 if actor is None and i + 1 < len(toks) and toks[i + 1].text in ("عليها", "عليه"):
                     # "مدينة الرقة التي يسيطر عليها": the subject named before, unambiguous
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
@@ -1560,6 +1806,7 @@ def find_relations(doc: Doc) -> None:
                 _account_on(doc, view, i, pred)  # "تسجيلاتها على الإنترنت": its own posts
             elif pattern == "place-before":
                 _place_before(doc, view, i, pred)
+        _on_platform(doc, view)
 
 
 def find_events(doc: Doc) -> None:

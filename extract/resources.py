@@ -221,8 +221,8 @@ class StateWord(NamedTuple):
     note: str
 
     def problem(self) -> str | None:
-        if self.role not in ("verb", "head", "partner", "pair", "opener", "place"):
-            return f"role {self.role!r} is not verb, head, partner, pair, opener or place"
+        if self.role not in ("verb", "head", "partner", "pair", "opener", "place", "particle"):
+            return f"role {self.role!r} is not verb, head, partner, pair, opener, place or particle"
         return None
 
 
@@ -347,6 +347,12 @@ RELATION_WORD_ROLES = (
     "coordinator",
     "object_head",
     "purpose",
+    "target",
+    "enabler",
+    "list_opener",
+    "demonstrative",
+    "post",
+    "complementizer",
 )
 
 
@@ -373,7 +379,14 @@ class RelationWord(NamedTuple):
     the first: «على الموصل، وكذلك أجزاء من سوريا»); ``object_head`` (سد، جامعة: a noun that
     before a name makes a place the object of a control verb: «على سد كوكب»، «تستعيد جامعة
     الأنبار»); ``purpose`` (عملية، معركة: before a noun of taking, an aim not yet reached:
-    «عملية تحرير تعز من الحوثيين», the loser still controls the place)."""
+    «عملية تحرير تعز من الحوثيين», the loser still controls the place); ``target`` (الرقابة،
+    الهجمات: before «على <platform>», the platform is what is acted on, not used);
+    ``enabler`` (تمكن، نجح: its subject is the actor of the noun of taking after «من/في»:
+    «تمكنت القوات من استعادة المدينة»); ``list_opener`` (مثل، أبرزها: after «المناطق الخاضعة
+    لسيطرة X», opens the list of the places meant) and ``demonstrative`` (هذه: skipped between
+    the opener and the first place); ``post`` (بيان، هدد: before «على <platform>», a post
+    there) and ``complementizer`` (أن، إنه: between an actor and «على <platform>», another
+    clause with its own subject)."""
 
     word: str
     role: str

@@ -1,0 +1,96 @@
+"""«… على <platform>» after a verb of saying or posting (issue 11, fifth round): the actor of
+the clause publishes on the platform it speaks, threatens or posts on («ذكرت على مواقع
+التواصل»، «هددا على مواقع التواصل»، «في بيان على تويتر»); not when the platform is a target
+(الرقابة على الإنترنت), the talk is about someone, or another clause has its own subject."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import related
+
+
+def links(text: str) -> set[tuple[str, str, str]]:
+    return {t for t in related(text) if t[1] in ("usesPlatform", "publishesOn", "hasAccountOn")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "وكانت خلية تابعة لتنظيم داعش في المدينة قد ذكرت على مواقع التواصل الاجتماعي أن "
+            "الهجوم بدأ.",
+            ("داعش", "usesPlatform", "وسائل التواصل الاجتماعي"),
+            id="said_on_social_media",
+        ),
+        pytest.param(
+            "وتبنت جماعة بوكو حرام الهجوم في بيان على تويتر مساء الأحد.",
+            ("بوكو حرام", "usesPlatform", "تويتر"),
+            id="a_statement_on_twitter",
+        ),
+        pytest.param(
+            "وكان تنظيم داعش، وحركة الشباب قد توعدا على مواقع التواصل الاجتماعي بمهاجمة المدينة.",
+            ("داعش", "usesPlatform", "وسائل التواصل الاجتماعي"),
+            id="threatened_on_social_media_across_a_coordinating_comma",
+        ),
+        pytest.param(
+            "وبث المصمم الرئيسي بالشركة جون مارتن الشعار الجديد على موقع تويتر.",
+            ("جون مارتن", "usesPlatform", "تويتر"),
+            id="broadcast_by_the_subject_after_the_verb",
+        ),
+        pytest.param(
+            "وكان أحمد الزهراني (30 عاما) من سكان مدينة جدة في منطقة مكة (غرب المملكة) يكتب على "
+            "فيسبوك منشورات متطرفة.",
+            ("أحمد الزهراني", "usesPlatform", "فيسبوك"),
+            id="wrote_on_facebook_past_parentheses",
+        ),
+    ],
+)
+def test_on_platform(text: str, expected: tuple[str, str, str]) -> None:
+    found = links(text)
+    assert expected in found
+    assert (expected[0], "publishesOn", expected[2]) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وشددت الحكومة المصرية الرقابة على الإنترنت بعد الهجوم.", id="censorship"),
+        pytest.param("ولم تعلق وزارة الداخلية على تويتر حتى الآن.", id="negated"),
+        pytest.param(
+            "وأدانت وزارة الداخلية الهجمات الإلكترونية على مواقع التواصل الاجتماعي.",
+            id="an_attack_on_the_platform",
+        ),
+        pytest.param(
+            "ولدى شركة أمازون بيانات بشأن المشتريات على الإنترنت.",
+            id="data_is_no_statement",
+        ),
+        pytest.param(
+            "وأثار تصريح الوزير خالد العمري جدلا واسعا على تويتر.",
+            id="a_debate_about_someone_is_not_his_post",
+        ),
+        pytest.param(
+            "وقالت شركة سامسونج إنه جرى تداول صور الهاتف الجديد على الإنترنت.",
+            id="another_clause_after_a_complementizer",
+        ),
+        pytest.param(
+            "وقال المدرب جوزيه مورينيو لموقع النادي على الإنترنت إن الفريق جاهز.",
+            id="he_spoke_to_a_site_on_the_internet",
+        ),
+        pytest.param(
+            "ونشر المتطرف تهديدا للممثل ناصر القصبي على تويتر.",
+            id="the_person_threatened_is_no_author",
+        ),
+    ],
+)
+def test_no_link_when_the_platform_is_a_target(text: str) -> None:
+    assert not links(text)
+
+
+def test_a_tweet_by_a_minister_named_after_his_title() -> None:
+    found = links("وغرد في الوسم وزير الإسكان ماجد بن عبدالله الحقيل «حفظ الله بلادنا من كل سوء».")
+    assert ("ماجد بن عبدالله الحقيل", "usesPlatform", "تويتر") in found
+
+
+def test_a_tweet_does_not_reach_past_another_name() -> None:
+    found = links("وغرد عن الحادث الذي شهدته مدينة أبها وزير الإسكان ماجد الحقيل بكلمات مؤثرة.")
+    assert not any(s == "ماجد الحقيل" for s, _p, _o in found)
