@@ -22,7 +22,7 @@ from rasd.extract.patterns import (
     name_connectors,
     place_nouns,
 )
-from rasd.extract.text import fold
+from rasd.extract.text import fold, latin_address
 
 _WORD = re.compile(r"\S+")
 #: a future or imperfect plural verb (سيطالبون، ويقولون), never a word of a name
@@ -31,33 +31,6 @@ _PLACE_CLITICS = ("وبال", "فبال", "بال", "كال")
 _SON = ("بن", "ابن")
 #: an accusative ending (حزيناً، غنياً): an adverbial, not a word of a name
 _ADVERBIAL = ("اً", "\u064b", "\u064c", "\u064d")
-#: a run of Latin characters that is an address: it holds "@", "/", "_" or a dot between letters
-_ADDRESS = re.compile(r"[@/_]|[A-Za-z0-9]\.[A-Za-z]")
-#: a Latin word in lower case only: in Arabic news a handle or an address, not a name
-_LOWER_LATIN = re.compile(r"[a-z0-9]+")
-
-
-def latin_address(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` is Latin and part of an e-mail or web address or a handle: the
-    run of non-space characters around it is an address, or it is lower case only.
-
-    >>> t = "sultama@hotmail.comtwitter : @alangari_sultan"
-    >>> latin_address(t, 16, 26), latin_address(t, 30, 38)
-    (True, True)
-    >>> t = "تويتر: falehalsoghair ونشرت ISIS"
-    >>> latin_address(t, 7, 21), latin_address(t, 28, 32)
-    (True, False)
-    """
-    span = text[start:end]
-    if not span.isascii():
-        return False
-    a, b = start, end
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    while b < len(text) and not text[b].isspace():
-        b += 1
-    run = text[a:b]
-    return bool(_ADDRESS.search(run)) or bool(_LOWER_LATIN.fullmatch(span))
 
 
 def dual_noun(word: str) -> bool:

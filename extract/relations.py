@@ -26,7 +26,6 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 from __future__ import annotations
 
 import functools
-import re
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.facilities import facility_heads
@@ -44,7 +43,7 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
-from rasd.extract.text import fold, is_word, match_key
+from rasd.extract.text import HANDLE, fold, is_word, match_key
 
 _ACTORS = ("Organization", "Person", "UnnamedSource")
 
@@ -1528,8 +1527,6 @@ def _account(doc: Doc, view: SentView, k: int) -> None:
             _add(doc, view, operator.key, "hasAccountOn", p.key, "accounts")
 
 
-#: a handle: "@" not inside an e-mail address (``name@gmail.com`` names no account)
-_HANDLE = re.compile(r"(?<![A-Za-z0-9_.+-])@[A-Za-z0-9_]{2,30}(?![A-Za-z0-9_]|\.[A-Za-z])")
 _OWNED_BY = frozenset(fold(w) for w in ("التابع", "التابعة", "المرتبط", "المرتبطة"))
 
 
@@ -1539,7 +1536,7 @@ def _handles(doc: Doc, view: SentView) -> None:
     or the actor named between an account noun and the handle."""
     text = doc.article.text
     s = view.sentence
-    for hit in _HANDLE.finditer(text, s.start, s.end):
+    for hit in HANDLE.finditer(text, s.start, s.end):
         start, end = hit.span()
         acc = _new_entity(doc, start, end, hit.group(), "Account", "accounts")
         if acc is None:

@@ -225,6 +225,40 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ]
 
 
+#: a social-media handle: an "@" that no address character precedes (``name@gmail.com`` is an
+#: e-mail address, not the account @gmail) and that no domain follows
+HANDLE = re.compile(r"(?<![A-Za-z0-9_.+-])@[A-Za-z0-9_]{2,30}(?![A-Za-z0-9_]|\.[A-Za-z])")
+#: what makes a run of Latin characters an address: "@", "://", "www." or a domain ending
+_ADDRESS = re.compile(r"@|://|www\.|\.[a-z]{2,}")
+#: a Latin word in lower case only: in Arabic news a handle or an address, not a name
+_LOWER_LATIN = re.compile(r"[a-z0-9]+")
+
+
+def latin_address(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is Latin and part of an e-mail or web address or a handle: the run
+    of non-space Latin characters around it has an address's shape, or it is lower case only.
+
+    >>> t = "sultama@hotmail.comtwitter : @alangari_sultan"
+    >>> latin_address(t, 16, 26), latin_address(t, 30, 38)
+    (True, True)
+    >>> t = "تويتر: falehalsoghair ونشرت ISIS"
+    >>> latin_address(t, 7, 21), latin_address(t, 28, 32)
+    (True, False)
+    >>> t = "(ISIS/داعش) و«CNN» وU.S. Army وDr.Ahmed"
+    >>> [latin_address(t, t.index(w), t.index(w) + len(w)) for w in ("ISIS", "CNN", "U.S", "Ahmed")]
+    [False, False, False, False]
+    """
+    span = text[start:end]
+    if not span.isascii() or not span.strip():
+        return False
+    a, b = start, end
+    while a > 0 and text[a - 1].isascii() and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and text[b].isascii() and not text[b].isspace():
+        b += 1
+    return bool(_ADDRESS.search(text[a:b])) or bool(_LOWER_LATIN.fullmatch(span))
+
+
 def is_word(tok: Token) -> bool:
     """True for word tokens (not punctuation)."""
     return tok.word

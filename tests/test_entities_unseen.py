@@ -86,6 +86,26 @@ def test_span_mending_on_clitics_and_connectors() -> None:
     assert (t[s:e], c) == ("الفيوم", "Place")
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("للتواصل sultama@hotmail.comtwitter", "comtwitter", False),
+        ("تويتر: falehalsoghair", "falehalsoghair", False),
+        ("زوروا www.Alyaum.com للمزيد", "Alyaum", False),
+        ("قال تنظيم (ISIS/داعش) إن", "ISIS", True),
+        ("وقالت شبكة «CNN» إن", "CNN", True),
+        ("وأكد الجيش الأمريكي U.S. Army أن", "U.S. Army", True),
+        ("وقال Dr.Ahmed إن", "Ahmed", True),
+    ],
+)
+def test_latin_names_are_kept_and_addresses_dropped(text: str, span: str, kept: bool) -> None:
+    start = text.index(span)
+    got = mend_span(text, start, start + len(span), "Organization")
+    assert (got is not None) == kept
+    if kept:
+        assert got is not None and text[got[0] : got[1]] == span
+
+
 @pytest.mark.parametrize("phrase", ["للنيل", "بريف", "الريف", "ريف", "غنياً"])
 def test_no_place_from_prepositions_and_place_nouns(phrase: str) -> None:
     t = f"كل من يحاول {phrase} من الوطن"
