@@ -186,7 +186,9 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     if hit is None:
         return None
     lo = i
-    while lo > 0 and i - lo < max(_BLOCKER_REACH, _SPLIT_REACH) and toks[lo - 1].text not in ",،":
+    while (
+        lo > 0 and i - lo < max(_BLOCKER_REACH, _SPLIT_REACH) and toks[lo - 1].text not in _COMMAS
+    ):
         lo -= 1
     for k in range(i - 1, lo - 1, -1):
         if i - k > _SPLIT_REACH:
@@ -225,7 +227,14 @@ def _sentence_mentions(doc: Doc, view: SentView) -> list[Mention]:
 
 _BEFORE_WINDOW = 8  # words
 _AFTER_WINDOW = 3  # words
-_CLAUSE_BREAKS = frozenset("،,؛;:")
+#: the break tokens of a sentence (one definition; tested as whole tokens, never substrings)
+_COMMAS = frozenset("،,")
+_SEMICOLONS = frozenset("؛;:")  # semicolons and the colon
+_CLAUSE_BREAKS = _COMMAS | _SEMICOLONS
+#: tokens that end a clause even past a comma: a full stop, a semicolon, a colon
+_HARD_BREAKS = _SEMICOLONS | {"."}
+#: any token that ends a clause: :data:`_CLAUSE_BREAKS` and the full stop
+_BREAKS = _CLAUSE_BREAKS | _HARD_BREAKS
 
 
 def _after_loser(doc: Doc, m: Mention) -> bool:
@@ -397,7 +406,7 @@ def _actor_near(
         if toks[k].text in _CLAUSE_BREAKS:
             between = [x for x in range(k + 1, i) if x not in inside]
             if not (
-                toks[k].text in "،,"
+                toks[k].text in _COMMAS
                 and between
                 and all(view.folded[x] in relative for x in between)
                 and not _possessive(toks[i].text)  # "الدراسة، التي نشرها موقع": the object
@@ -448,10 +457,12 @@ def _clause_start(doc: Doc, view: SentView, pos: int) -> int:
         if t.start >= pos:
             break
         nxt = view.folded[k + 1] if k + 1 < len(toks) else ""
-        if t.text in "؛;:" or (t.text in "،," and not (nxt.startswith("و") and len(nxt) > 3)):
+        if t.text in _SEMICOLONS or (
+            t.text in _COMMAS and not (nxt.startswith("و") and len(nxt) > 3)
+        ):
             start = t.end
         if bare_forms(t.text) & relation_words("clause") or (
-            t.text in "،," and nxt in relation_words("clause")
+            t.text in _COMMAS and nxt in relation_words("clause")
         ):
             start = t.start
     return start
@@ -529,7 +540,7 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
         if steps > 4:
             return False
         t, f = toks[k], view.folded[k]
-        if t.start in anchors or f == "علي" or (t.text in "،," and not proclitic and not steps):
+        if t.start in anchors or f == "علي" or (t.text in _COMMAS and not proclitic and not steps):
             return not proclitic or seen_area
         if seen_area and (f in relation_words("coordinator") or (f[:1] == "و" and f[1:] in area)):
             return None
@@ -1013,7 +1024,7 @@ def _area_before(view: SentView, i: int) -> int | None:
     in its clause, not after «من»/«في» (not an area word only there)."""
     area = relation_words("area") - {"من", "في"}
     for k in range(i - 1, max(-1, i - 1 - _AREA_REACH), -1):
-        if view.tokens[k].text in _CLAUSE_BREAKS or view.tokens[k].text in ".":
+        if view.tokens[k].text in _BREAKS:
             return None
         if _forms(view, k) & area:
             return k
@@ -1052,7 +1063,7 @@ def _listed_places(doc: Doc, view: SentView, k: int) -> list[Mention]:
     start = next(
         (j for j in range(k, min(len(toks), k + _LIST_REACH)) if _forms(view, j) & openers), None
     )
-    if start is None or any(toks[j].text in ".؛;:" for j in range(k, start)):
+    if start is None or any(toks[j].text in _HARD_BREAKS for j in range(k, start)):
         return []
     end = toks[min(len(toks) - 1, start + _LIST_SPAN)].end
     mentions = [
@@ -1088,9 +1099,9 @@ def _enabler_before(view: SentView, i: int) -> int | None:
     if not i or view.folded[i - 1] not in ("من", "في"):
         return None
     enablers = relation_words("enabler")
-    first = i - 3 if i > 2 and view.tokens[i - 2].text in "،," else i - 2  # "…، من استعادة"
+    first = i - 3 if i > 2 and view.tokens[i - 2].text in _COMMAS else i - 2  # "…، من استعادة"
     for k in range(first, max(-1, first - _ENABLER_REACH), -1):
-        if view.tokens[k].text in ".؛;:،,":
+        if view.tokens[k].text in _BREAKS:
             return None
         if _forms(view, k) & enablers:
             return k
@@ -1121,7 +1132,7 @@ def _fall_before(view: SentView, i: int) -> int | None:
     most four tokens before it for the verb (not «وسقط عشرات القتلى في حلب على يد التنظيم»),
     eight for the noun, whose places follow it (:func:`_place_before`)."""
     for k in range(i - 1, max(-1, i - 1 - _BEFORE_WINDOW), -1):
-        if view.tokens[k].text in ".؛;:،,":
+        if view.tokens[k].text in _BREAKS:
             return None
         f = view.folded[k]
         if f.startswith(_FALLS):
@@ -1202,7 +1213,7 @@ def _object_on(view: SentView, i: int) -> int | None:
     asides between commas («سيطر "جيش الفتح" في المنطقة الجنوبية، الجمعة، على سد كوكب»);
     none past the end of the sentence or a colon."""
     for k in range(i + 1, min(len(view.tokens) - 1, i + _OBJECT_REACH)):
-        if view.tokens[k].text in ".؛;:":
+        if view.tokens[k].text in _HARD_BREAKS:
             return None
         if view.folded[k] == "علي":
             return k + 1
