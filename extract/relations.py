@@ -1095,15 +1095,19 @@ def _enabler_before(view: SentView, i: int) -> int | None:
     """The token of an ``enabler`` verb (تمكن، نجح، استطاع) whose complement is the noun of
     taking at token ``i`` («وتمكنت قوات البشمركة مدعومة بالتحالف من استعادة …»، «ونجحت
     الوحدات في استعادة …»): «من» or «في» right before the noun, the verb at most ten tokens
-    before it with no clause break between."""
+    before it with no clause break between, and no ``blocker`` in the three tokens before the
+    verb.  The enablers are past forms: «ولم يتمكن الجيش من استعادة …»، «حتى يتمكن …» take
+    nothing."""
     if not i or view.folded[i - 1] not in ("من", "في"):
         return None
-    enablers = relation_words("enabler")
+    enablers, blockers = relation_words("enabler"), relation_words("blocker")
     first = i - 3 if i > 2 and view.tokens[i - 2].text in _COMMAS else i - 2  # "…، من استعادة"
     for k in range(first, max(-1, first - _ENABLER_REACH), -1):
         if view.tokens[k].text in _BREAKS:
             return None
         if _forms(view, k) & enablers:
+            if any(_forms(view, j) & blockers for j in range(max(0, k - _BLOCKER_REACH), k)):
+                return None  # a negated or hoped-for enabling
             return k
     return None
 

@@ -310,6 +310,14 @@ def test_a_listed_area_under_control_is_not_the_country_it_lies_in() -> None:
     assert not {p for _s, _p, p in found} & {"سوريا", "العراق"}
 
 
+def test_a_negated_or_intended_enabling_takes_no_place() -> None:
+    # «لم يتمكن … من استعادة»: the army did not retake the town; «حتى يتمكن»: a purpose
+    text = "{} الجيش اللبناني من استعادة بلدة عرسال رغم القصف المتواصل."
+    assert ("الجيش اللبناني", "regainedControlOf", "عرسال") in control(text.format("وتمكن"))
+    assert control(text.format("ولم يتمكن")) == set()
+    assert control(text.format("وصعّد القصف حتى يتمكن")) == set()
+
+
 def test_areas_defined_by_a_relative_are_no_place_named_far_before() -> None:
     found = control(
         "ويدور القتال قرب العاصمة صنعاء منذ أسابيع، وحققت المقاومة تقدما في تحركاتها التي تهدف "
