@@ -839,15 +839,19 @@ def _generic(key: str) -> bool:
 _ON_REACH = 8  # words (those in parentheses not counted) between an actor and «على <platform>»
 _ON_TARGET_REACH = 2  # words before «على» where a ``target`` or site word says what is there
 _POST_REACH = 4  # tokens between a verb of saying or posting (or its object) and «على»
+#: how the definite words of a title before a name start (المصمم الرئيسي بالشركة فلان)
+_DEFINITE = ("ال", "بال", "لل", "وال")
 
 
 def _on_platform(doc: Doc, view: SentView) -> None:
     """«ذكرت على مواقع التواصل الاجتماعي»، «قد هددا على مواقع التواصل»، «في بيان على تويتر»،
     «يكتب على فيسبوك»: a platform right after «على» (over ``link`` words: «على موقع فيسبوك»)
     that no cue of its sentence has linked, after a verb of saying (``speech_cues.tsv``), of
-    publishing (``relation_cues.tsv``: نشر، بث) or a ``post`` word (بيان، هدد) at most four
-    tokens before «على» or before the actor: the actor named last before «على» in the clause
-    (:func:`_on_actors`) published there, and so used it.  Not when a ``target`` word
+    publishing (``relation_cues.tsv``: نشر، بث) or a ``post`` word (بيان، هدد) between the
+    actor and «على», or right before the actor or its title of definite words («وبث المصمم
+    الرئيسي بالشركة فلان»; not «ذكرت الصحيفة فإن حركة حماس تتعرض لانتقادات على تويتر»): the
+    actor named last before «على» after the last comma (:func:`_on_actors`) published there,
+    and so used it.  Not when a ``target`` word
     (الرقابة على الإنترنت) or a site noun («لموقع ستوك على الإنترنت») stands in the two words
     before «على», a ``blocker`` near the actor (لم تعلق الوزارة على تويتر), or a
     ``complementizer`` between the actor and «على» («وقالت مايكروسوفت إنه جرى الحديث عن الثغرة
@@ -875,8 +879,12 @@ def _on_platform(doc: Doc, view: SentView) -> None:
             continue  # "ولم تعلق الوزارة على تويتر"
         if any(_forms(view, k) & relation_words("complementizer") for k in range(last + 1, i)):
             continue  # "وقالت الشركة إنه جرى الحديث عن الثغرة على الإنترنت"
-        lo = max(0, min(i, first) - _POST_REACH)  # "بثّ المصمم فلان الشعار على تويتر"
-        if not any(_post_word(view, k) for k in range(lo, i)):
+        before = [  # "وبث المصمم الرئيسي بالشركة فلان الشعار على تويتر": over his title
+            k
+            for k in range(max(0, first - _POST_REACH), first)
+            if all(view.folded[j].startswith(_DEFINITE) for j in range(k + 1, first))
+        ]
+        if not any(_post_word(view, k) for k in [*before, *range(first, i)]):
             continue  # "أثار اتهام فلان الجدل على تويتر": not his post
         for a in actors:
             for m in platforms:
@@ -900,7 +908,8 @@ def _post_word(view: SentView, k: int) -> bool:
 
 def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
     """The actor (a person or an organisation) named last before token ``i`` in its clause
-    (:func:`_clause_start`: «، و» does not end it), at most eight words before it, words in
+    (:func:`_clause_start`) and after the last comma before it («وأعلن تنظيم داعش مسؤوليته،
+    وعلق ناشطون على تويتر»: not داعش), at most eight words before it, words in
     parentheses not counted («وكان فلان (23 سنة) من سكان … يكتب على»), not one after a
     preposition («ونشر صورة لسواريز على …»، «للممثل فلان»: :func:`_owner_governed`), with the
     actors joined to it by «و» alone («وكان تنظيم داعش، وميليشيات «فجر ليبيا» قد هددا على»)."""
@@ -915,7 +924,8 @@ def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
         and not _owner_governed(doc, m.start)  # "ونشر صورة لسواريز في …": not the actor
         and not _after_definite_dative(doc, m.start)  # "تهديدا للممثل فلان"
     ]
-    if not actors:
+    comma = max((t.end for t in toks[:i] if t.text in _COMMAS), default=lo)
+    if not actors or actors[-1].start < comma:
         return []
     gap = text[actors[-1].end : toks[i].start]
     while "(" in gap and ")" in gap[gap.index("(") :]:

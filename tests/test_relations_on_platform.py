@@ -80,6 +80,14 @@ def test_on_platform(text: str, expected: tuple[str, str, str]) -> None:
             "ونشر المتطرف تهديدا للممثل ناصر القصبي على تويتر.",
             id="the_person_threatened_is_no_author",
         ),
+        pytest.param(
+            "وتبنت حركة الشباب التفجير في بيان، وسخر مدونون على فيسبوك من البيان.",
+            id="the_actor_of_the_clause_before_the_comma",
+        ),
+        pytest.param(
+            "وحسب ما ذكرت الصحيفة فإن حركة حماس تتعرض لانتقادات واسعة على تويتر.",
+            id="a_verb_not_right_before_the_actor_is_not_his",
+        ),
     ],
 )
 def test_no_link_when_the_platform_is_a_target(text: str) -> None:
