@@ -88,6 +88,10 @@ def test_on_platform(text: str, expected: tuple[str, str, str]) -> None:
             "وحسب ما ذكرت الصحيفة فإن حركة حماس تتعرض لانتقادات واسعة على تويتر.",
             id="a_verb_not_right_before_the_actor_is_not_his",
         ),
+        pytest.param(
+            "ويتابع تنظيم داعش تسجيلا تم بث أجزاء منه أمس على يوتيوب.",
+            id="a_passive_publishing_verb_has_no_actor",
+        ),
     ],
 )
 def test_no_link_when_the_platform_is_a_target(text: str) -> None:
