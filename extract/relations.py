@@ -909,7 +909,9 @@ def _post_word(view: SentView, k: int) -> bool:
 def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
     """The actor (a person or an organisation) named last before token ``i`` in its clause
     (:func:`_clause_start`) and after the last comma before it («وأعلن تنظيم داعش مسؤوليته،
-    وعلق ناشطون على تويتر»: not داعش), at most eight words before it, words in
+    وعلق ناشطون على تويتر»: not داعش) unless «، و» opens a coordinated subject with the verb
+    of posting after it («وكان تنظيم داعش، وميليشيات «فجر ليبيا» قد هددا على»), at most
+    eight words before it, words in
     parentheses not counted («وكان فلان (23 سنة) من سكان … يكتب على»), not one after a
     preposition («ونشر صورة لسواريز على …»، «للممثل فلان»: :func:`_owner_governed`), with the
     actors joined to it by «و» alone («وكان تنظيم داعش، وميليشيات «فجر ليبيا» قد هددا على»)."""
@@ -924,9 +926,20 @@ def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
         and not _owner_governed(doc, m.start)  # "ونشر صورة لسواريز في …": not the actor
         and not _after_definite_dative(doc, m.start)  # "تهديدا للممثل فلان"
     ]
-    comma = max((t.end for t in toks[:i] if t.text in _COMMAS), default=lo)
-    if not actors or actors[-1].start < comma:
+    comma = max((k for k in range(i) if toks[k].text in _COMMAS), default=None)
+    if not actors:
         return []
+    if comma is not None and actors[-1].start < toks[comma].end:
+        # "وكان تنظيم داعش، وميليشيات «فجر ليبيا» قد هددا على": a coordinated subject rasd
+        # did not name (not a verb after «، و»), then the verb of posting
+        after = comma + 1
+        if not (
+            after < i
+            and view.folded[after].startswith("و")
+            and not _post_word(view, after)
+            and any(_post_word(view, k) for k in range(after + 1, i))
+        ):
+            return []
     gap = text[actors[-1].end : toks[i].start]
     while "(" in gap and ")" in gap[gap.index("(") :]:
         gap = gap[: gap.index("(")] + " " + gap[gap.index(")", gap.index("(")) + 1 :]

@@ -33,6 +33,12 @@ def links(text: str) -> set[tuple[str, str, str]]:
             id="threatened_on_social_media_across_a_coordinating_comma",
         ),
         pytest.param(
+            "وكانت حركة الشباب، ومجموعات «أنصار الجهاد» قد توعدت على مواقع التواصل الاجتماعي "
+            "بمهاجمة الفندق.",
+            ("حركة الشباب", "usesPlatform", "وسائل التواصل الاجتماعي"),
+            id="across_a_comma_before_a_coordinated_subject_rasd_does_not_name",
+        ),
+        pytest.param(
             "وبث المصمم الرئيسي بالشركة جون مارتن الشعار الجديد على موقع تويتر.",
             ("جون مارتن", "usesPlatform", "تويتر"),
             id="broadcast_by_the_subject_after_the_verb",
