@@ -841,6 +841,7 @@ _ON_TARGET_REACH = 2  # words before «على» where a ``target`` or site word 
 _POST_REACH = 4  # tokens between a verb of saying or posting (or its object) and «على»
 #: how the definite words of a title before a name start (المصمم الرئيسي بالشركة فلان)
 _DEFINITE = ("ال", "بال", "لل", "وال")
+_QUOTE_MARKS = frozenset('«»"“”')  # around a name: «قال "أبو متعب" الشخصية الأشهر على …»
 
 
 def _on_platform(doc: Doc, view: SentView) -> None:
@@ -848,14 +849,14 @@ def _on_platform(doc: Doc, view: SentView) -> None:
     «يكتب على فيسبوك»: a platform right after «على» (over ``link`` words: «على موقع فيسبوك»)
     that no cue of its sentence has linked, after a verb of saying (``speech_cues.tsv``), of
     publishing (``relation_cues.tsv``: نشر، بث) or a ``post`` word (بيان، هدد) between the
-    actor and «على», or right before the actor or its title of definite words («وبث المصمم
-    الرئيسي بالشركة فلان»; not «ذكرت الصحيفة فإن حركة حماس تتعرض لانتقادات على تويتر»): the
-    actor named last before «على» after the last comma (:func:`_on_actors`) published there,
-    and so used it.  Not when a ``target`` word
-    (الرقابة على الإنترنت) or a site noun («لموقع ستوك على الإنترنت») stands in the two words
-    before «على», a ``blocker`` near the actor (لم تعلق الوزارة على تويتر), or a
-    ``complementizer`` between the actor and «على» («وقالت مايكروسوفت إنه جرى الحديث عن الثغرة
-    على الإنترنت»: another clause, another subject)."""
+    actor and «على», or right before the actor (over quote marks and a title of definite words:
+    «وبث المصمم الرئيسي بالشركة فلان»; not «ذكرت الصحيفة فإن حركة حماس تتعرض لانتقادات على
+    تويتر»): the actor named last before «على» after the last comma (:func:`_on_actors`)
+    published there, and so used it.  Not when a ``target`` word (الرقابة على الإنترنت) or a
+    site noun («لموقع ستوك على الإنترنت») stands in the two words before «على», a ``blocker``
+    near the actor (لم تعلق الوزارة على تويتر), or a ``complementizer`` between the actor and
+    «على» («وقالت مايكروسوفت إنه جرى الحديث عن الثغرة على الإنترنت»: another clause, another
+    subject)."""
     toks = view.tokens
     linked = {r.obj for r in doc.relations if r.sentence == view.index}
     targets = relation_words("target") | relation_words("site") | relation_words("account")
@@ -882,7 +883,10 @@ def _on_platform(doc: Doc, view: SentView) -> None:
         before = [  # "وبث المصمم الرئيسي بالشركة فلان الشعار على تويتر": over his title
             k
             for k in range(max(0, first - _POST_REACH), first)
-            if all(view.folded[j].startswith(_DEFINITE) for j in range(k + 1, first))
+            if all(
+                view.folded[j].startswith(_DEFINITE) or view.tokens[j].text in _QUOTE_MARKS
+                for j in range(k + 1, first)
+            )
         ]
         if not any(_post_word(view, k) for k in [*before, *range(first, i)]):
             continue  # "أثار اتهام فلان الجدل على تويتر": not his post

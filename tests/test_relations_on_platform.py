@@ -39,6 +39,11 @@ def links(text: str) -> set[tuple[str, str, str]]:
             id="across_a_comma_before_a_coordinated_subject_rasd_does_not_name",
         ),
         pytest.param(
+            'وقال "خالد المطيري" الكاتب الأشهر على موقع تويتر إنه سيواصل الكتابة.',
+            ("خالد المطيري", "usesPlatform", "تويتر"),
+            id="the_verb_right_before_a_quoted_name",
+        ),
+        pytest.param(
             "وبث المصمم الرئيسي بالشركة جون مارتن الشعار الجديد على موقع تويتر.",
             ("جون مارتن", "usesPlatform", "تويتر"),
             id="broadcast_by_the_subject_after_the_verb",
