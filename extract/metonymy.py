@@ -28,6 +28,8 @@ from rasd.extract.text import Token, fold, match_key
 
 #: Clitics a verb or noun may carry before it (و، ف، future س).
 _PROCLITICS = ("وس", "فس", "و", "ف", "س")
+#: Clitics a ``head`` noun may carry besides («بدعم واشنطن»، «لموقف موسكو»).
+_HEAD_PROCLITICS = ("وب", "ول", "ب", "ل")
 #: Object pronouns on an imperfect verb («تشنها»، «تقدمه»).
 _OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 
@@ -61,7 +63,7 @@ def _role(word: str) -> str | None:
     for p in _PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= 3 and word[len(p) :] in table:
             return table[word[len(p) :]]
-    for p in ("وب", "ول", "ب", "ل"):
+    for p in _HEAD_PROCLITICS:
         if word.startswith(p) and table.get(word[len(p) :]) == "head":
             return "head"
     return None
@@ -148,9 +150,12 @@ def _stands_for_state(doc: Doc, m: Mention, text: str) -> bool:
     after = last + 1
     if after + 1 < len(toks) and _coordinated_capital(doc, toks[after], text):
         after += 1  # «أن موسكو والرياض اتفقتا»: the verb after both
-    if after + 1 < len(toks) and _role(view.folded[after]) == "particle":
+    particle = after + 1 < len(toks) and _role(view.folded[after]) == "particle"
+    if particle:
         after += 1  # «أن طهران لم ترسل»: the verb after the particle
     nxt = view.folded[after] if after < len(toks) and toks[after].word else None
+    if particle and nxt is not None and _role(nxt) != "verb":
+        nxt = None  # «أن القاهرة لا تزال تعاني»: after a particle only a verb of the table
     if prev is not None and clitic == "":
         role = _role(prev)
         if role == "place":

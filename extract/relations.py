@@ -185,7 +185,9 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     if hit is None:
         return None
     lo = i
-    while lo > 0 and i - lo < max(_BLOCKER_REACH, _SPLIT_REACH) and toks[lo - 1].text not in ",،":
+    while (
+        lo > 0 and i - lo < max(_BLOCKER_REACH, _SPLIT_REACH) and toks[lo - 1].text not in _COMMAS
+    ):
         lo -= 1
     for k in range(i - 1, lo - 1, -1):
         if i - k > _SPLIT_REACH:
@@ -224,7 +226,14 @@ def _sentence_mentions(doc: Doc, view: SentView) -> list[Mention]:
 
 _BEFORE_WINDOW = 8  # words
 _AFTER_WINDOW = 3  # words
-_CLAUSE_BREAKS = frozenset("،,؛;:")
+#: the break tokens of a sentence (one definition; tested as whole tokens, never substrings)
+_COMMAS = frozenset("،,")
+_SEMICOLONS = frozenset("؛;:")  # semicolons and the colon
+_CLAUSE_BREAKS = _COMMAS | _SEMICOLONS
+#: tokens that end a clause even past a comma: a full stop, a semicolon, a colon
+_HARD_BREAKS = _SEMICOLONS | {"."}
+#: any token that ends a clause: :data:`_CLAUSE_BREAKS` and the full stop
+_BREAKS = _CLAUSE_BREAKS | _HARD_BREAKS
 
 
 def _after_loser(doc: Doc, m: Mention) -> bool:
@@ -396,7 +405,7 @@ def _actor_near(
         if toks[k].text in _CLAUSE_BREAKS:
             between = [x for x in range(k + 1, i) if x not in inside]
             if not (
-                toks[k].text in "،,"
+                toks[k].text in _COMMAS
                 and between
                 and all(view.folded[x] in relative for x in between)
                 and not _possessive(toks[i].text)  # "الدراسة، التي نشرها موقع": the object
@@ -447,10 +456,12 @@ def _clause_start(doc: Doc, view: SentView, pos: int) -> int:
         if t.start >= pos:
             break
         nxt = view.folded[k + 1] if k + 1 < len(toks) else ""
-        if t.text in "؛;:" or (t.text in "،," and not (nxt.startswith("و") and len(nxt) > 3)):
+        if t.text in _SEMICOLONS or (
+            t.text in _COMMAS and not (nxt.startswith("و") and len(nxt) > 3)
+        ):
             start = t.end
         if bare_forms(t.text) & relation_words("clause") or (
-            t.text in "،," and nxt in relation_words("clause")
+            t.text in _COMMAS and nxt in relation_words("clause")
         ):
             start = t.start
     return start
@@ -528,7 +539,7 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
         if steps > 4:
             return False
         t, f = toks[k], view.folded[k]
-        if t.start in anchors or f == "علي" or (t.text in "،," and not proclitic and not steps):
+        if t.start in anchors or f == "علي" or (t.text in _COMMAS and not proclitic and not steps):
             return not proclitic or seen_area
         if seen_area and (f in relation_words("coordinator") or (f[:1] == "و" and f[1:] in area)):
             return None
@@ -827,19 +838,24 @@ def _generic(key: str) -> bool:
 _ON_REACH = 8  # words (those in parentheses not counted) between an actor and «على <platform>»
 _ON_TARGET_REACH = 2  # words before «على» where a ``target`` or site word says what is there
 _POST_REACH = 4  # tokens between a verb of saying or posting (or its object) and «على»
+#: how the definite words of a title before a name start (المصمم الرئيسي بالشركة فلان)
+_DEFINITE = ("ال", "بال", "لل", "وال")
+_QUOTE_MARKS = frozenset('«»"“”')  # around a name: «قال "أبو متعب" الشخصية الأشهر على …»
 
 
 def _on_platform(doc: Doc, view: SentView) -> None:
     """«ذكرت على مواقع التواصل الاجتماعي»، «قد هددا على مواقع التواصل»، «في بيان على تويتر»،
     «يكتب على فيسبوك»: a platform right after «على» (over ``link`` words: «على موقع فيسبوك»)
     that no cue of its sentence has linked, after a verb of saying (``speech_cues.tsv``), of
-    publishing (``relation_cues.tsv``: نشر، بث) or a ``post`` word (بيان، هدد) at most four
-    tokens before «على» or before the actor: the actor named last before «على» in the clause
-    (:func:`_on_actors`) published there, and so used it.  Not when a ``target`` word
-    (الرقابة على الإنترنت) or a site noun («لموقع ستوك على الإنترنت») stands in the two words
-    before «على», a ``blocker`` near the actor (لم تعلق الوزارة على تويتر), or a
-    ``complementizer`` between the actor and «على» («وقالت مايكروسوفت إنه جرى الحديث عن الثغرة
-    على الإنترنت»: another clause, another subject)."""
+    publishing (``relation_cues.tsv``: نشر، بث) or a ``post`` word (بيان، هدد) between the
+    actor and «على», or right before the actor (over quote marks and a title of definite words:
+    «وبث المصمم الرئيسي بالشركة فلان»; not «ذكرت الصحيفة فإن حركة حماس تتعرض لانتقادات على
+    تويتر»): the actor named last before «على» after the last comma (:func:`_on_actors`)
+    published there, and so used it.  Not when a ``target`` word (الرقابة على الإنترنت) or a
+    site noun («لموقع ستوك على الإنترنت») stands in the two words before «على», a ``blocker``
+    near the actor (لم تعلق الوزارة على تويتر), or a ``complementizer`` between the actor and
+    «على» («وقالت مايكروسوفت إنه جرى الحديث عن الثغرة على الإنترنت»: another clause, another
+    subject)."""
     toks = view.tokens
     linked = {r.obj for r in doc.relations if r.sentence == view.index}
     targets = relation_words("target") | relation_words("site") | relation_words("account")
@@ -863,8 +879,15 @@ def _on_platform(doc: Doc, view: SentView) -> None:
             continue  # "ولم تعلق الوزارة على تويتر"
         if any(_forms(view, k) & relation_words("complementizer") for k in range(last + 1, i)):
             continue  # "وقالت الشركة إنه جرى الحديث عن الثغرة على الإنترنت"
-        lo = max(0, min(i, first) - _POST_REACH)  # "بثّ المصمم فلان الشعار على تويتر"
-        if not any(_post_word(view, k) for k in range(lo, i)):
+        before = [  # "وبث المصمم الرئيسي بالشركة فلان الشعار على تويتر": over his title
+            k
+            for k in range(max(0, first - _POST_REACH), first)
+            if all(
+                view.folded[j].startswith(_DEFINITE) or view.tokens[j].text in _QUOTE_MARKS
+                for j in range(k + 1, first)
+            )
+        ]
+        if not any(_post_word(view, k) for k in [*before, *range(first, i)]):
             continue  # "أثار اتهام فلان الجدل على تويتر": not his post
         for a in actors:
             for m in platforms:
@@ -888,7 +911,10 @@ def _post_word(view: SentView, k: int) -> bool:
 
 def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
     """The actor (a person or an organisation) named last before token ``i`` in its clause
-    (:func:`_clause_start`: «، و» does not end it), at most eight words before it, words in
+    (:func:`_clause_start`) and after the last comma before it («وأعلن تنظيم داعش مسؤوليته،
+    وعلق ناشطون على تويتر»: not داعش) unless «، و» opens a coordinated subject with the verb
+    of posting after it («وكان تنظيم داعش، وميليشيات «فجر ليبيا» قد هددا على»), at most
+    eight words before it, words in
     parentheses not counted («وكان فلان (23 سنة) من سكان … يكتب على»), not one after a
     preposition («ونشر صورة لسواريز على …»، «للممثل فلان»: :func:`_owner_governed`), with the
     actors joined to it by «و» alone («وكان تنظيم داعش، وميليشيات «فجر ليبيا» قد هددا على»)."""
@@ -903,8 +929,20 @@ def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
         and not _owner_governed(doc, m.start)  # "ونشر صورة لسواريز في …": not the actor
         and not _after_definite_dative(doc, m.start)  # "تهديدا للممثل فلان"
     ]
+    comma = max((k for k in range(i) if toks[k].text in _COMMAS), default=None)
     if not actors:
         return []
+    if comma is not None and actors[-1].start < toks[comma].end:
+        # "وكان تنظيم داعش، وميليشيات «فجر ليبيا» قد هددا على": a coordinated subject rasd
+        # did not name (not a verb after «، و»), then the verb of posting
+        after = comma + 1
+        if not (
+            after < i
+            and view.folded[after].startswith("و")
+            and not _post_word(view, after)
+            and any(_post_word(view, k) for k in range(after + 1, i))
+        ):
+            return []
     gap = text[actors[-1].end : toks[i].start]
     while "(" in gap and ")" in gap[gap.index("(") :]:
         gap = gap[: gap.index("(")] + " " + gap[gap.index(")", gap.index("(")) + 1 :]
@@ -1012,7 +1050,7 @@ def _area_before(view: SentView, i: int) -> int | None:
     in its clause, not after «من»/«في» (not an area word only there)."""
     area = relation_words("area") - {"من", "في"}
     for k in range(i - 1, max(-1, i - 1 - _AREA_REACH), -1):
-        if view.tokens[k].text in _CLAUSE_BREAKS or view.tokens[k].text in ".":
+        if view.tokens[k].text in _BREAKS:
             return None
         if _forms(view, k) & area:
             return k
@@ -1051,7 +1089,7 @@ def _listed_places(doc: Doc, view: SentView, k: int) -> list[Mention]:
     start = next(
         (j for j in range(k, min(len(toks), k + _LIST_REACH)) if _forms(view, j) & openers), None
     )
-    if start is None or any(toks[j].text in ".؛;:" for j in range(k, start)):
+    if start is None or any(toks[j].text in _HARD_BREAKS for j in range(k, start)):
         return []
     end = toks[min(len(toks) - 1, start + _LIST_SPAN)].end
     mentions = [
@@ -1083,15 +1121,19 @@ def _enabler_before(view: SentView, i: int) -> int | None:
     """The token of an ``enabler`` verb (تمكن، نجح، استطاع) whose complement is the noun of
     taking at token ``i`` («وتمكنت قوات البشمركة مدعومة بالتحالف من استعادة …»، «ونجحت
     الوحدات في استعادة …»): «من» or «في» right before the noun, the verb at most ten tokens
-    before it with no clause break between."""
+    before it with no clause break between, and no ``blocker`` in the three tokens before the
+    verb.  The enablers are past forms: «ولم يتمكن الجيش من استعادة …»، «حتى يتمكن …» take
+    nothing."""
     if not i or view.folded[i - 1] not in ("من", "في"):
         return None
-    enablers = relation_words("enabler")
-    first = i - 3 if i > 2 and view.tokens[i - 2].text in "،," else i - 2  # "…، من استعادة"
+    enablers, blockers = relation_words("enabler"), relation_words("blocker")
+    first = i - 3 if i > 2 and view.tokens[i - 2].text in _COMMAS else i - 2  # "…، من استعادة"
     for k in range(first, max(-1, first - _ENABLER_REACH), -1):
-        if view.tokens[k].text in ".؛;:،,":
+        if view.tokens[k].text in _BREAKS:
             return None
         if _forms(view, k) & enablers:
+            if any(_forms(view, j) & blockers for j in range(max(0, k - _BLOCKER_REACH), k)):
+                return None  # a negated or hoped-for enabling
             return k
     return None
 
@@ -1120,7 +1162,7 @@ def _fall_before(view: SentView, i: int) -> int | None:
     most four tokens before it for the verb (not «وسقط عشرات القتلى في حلب على يد التنظيم»),
     eight for the noun, whose places follow it (:func:`_place_before`)."""
     for k in range(i - 1, max(-1, i - 1 - _BEFORE_WINDOW), -1):
-        if view.tokens[k].text in ".؛;:،,":
+        if view.tokens[k].text in _BREAKS:
             return None
         f = view.folded[k]
         if f.startswith(_FALLS):
@@ -1201,7 +1243,7 @@ def _object_on(view: SentView, i: int) -> int | None:
     asides between commas («سيطر "جيش الفتح" في المنطقة الجنوبية، الجمعة، على سد كوكب»);
     none past the end of the sentence or a colon."""
     for k in range(i + 1, min(len(view.tokens) - 1, i + _OBJECT_REACH)):
-        if view.tokens[k].text in ".؛;:":
+        if view.tokens[k].text in _HARD_BREAKS:
             return None
         if view.folded[k] == "علي":
             return k + 1

@@ -310,9 +310,25 @@ def test_a_listed_area_under_control_is_not_the_country_it_lies_in() -> None:
     assert not {p for _s, _p, p in found} & {"سوريا", "العراق"}
 
 
-def test_areas_defined_by_a_relative_are_no_place_named_far_before() -> None:
+def test_a_negated_or_intended_enabling_takes_no_place() -> None:
+    # «لم يتمكن … من استعادة»: the army did not retake the town; «حتى يتمكن»: a purpose
+    text = "{} الجيش اللبناني من استعادة بلدة عرسال رغم القصف المتواصل."
+    assert ("الجيش اللبناني", "regainedControlOf", "عرسال") in control(text.format("وتمكن"))
+    assert control(text.format("ولم يتمكن")) == set()
+    assert control(text.format("وصعّد القصف حتى يتمكن")) == set()
+
+
+def test_areas_defined_by_a_relative_are_not_of_the_place_named_before() -> None:
+    # صنعاء is six tokens before the area word (within _AREA_PLACE_REACH) and nine before
+    # «لسيطرة» (past _BEFORE_WINDOW): only the relative «التي» keeps it out
     found = control(
-        "ويدور القتال قرب العاصمة صنعاء منذ أسابيع، وحققت المقاومة تقدما في تحركاتها التي تهدف "
-        "إلى استعادة المناطق التي تخضع لسيطرة جماعة الحوثي."
+        "وتحشد المقاومة الشعبية قواتها حول صنعاء منذ أسابيع تمهيدا لاستعادة جميع المناطق التي "
+        "تخضع لسيطرة جماعة الحوثي."
     )
     assert not any(p == "صنعاء" and pred == "controls" for _s, pred, p in found)
+    # the same areas without the relative are areas of صنعاء
+    found = control(
+        "وتحشد المقاومة الشعبية قواتها حول صنعاء منذ أسابيع، لكن لا تزال مناطق واسعة تقع "
+        "تحت سيطرة جماعة الحوثي."
+    )
+    assert ("جماعة الحوثي", "controls", "صنعاء") in found

@@ -69,6 +69,9 @@ def test_capital_standing_for_its_state_is_the_country(
         ("وقطع التنظيم الطريق بين بغداد والموصل لأيام.", "بغداد"),
         # two places after a verb of travel, neither a state
         ("وسافر الوفد من بغداد ودمشق إلى بيروت.", "دمشق"),
+        # a particle and a verb of state that is no act of a state: the city
+        ("وأكد التقرير أن بغداد لا تزال تعاني من انقطاع الكهرباء.", "بغداد"),
+        ("وقال الخبير إن بيروت لن تكون بمنأى عن الأزمة.", "بيروت"),
     ],
 )
 def test_capital_as_a_place_stays_the_city(text: str, capital: str) -> None:

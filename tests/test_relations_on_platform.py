@@ -33,6 +33,17 @@ def links(text: str) -> set[tuple[str, str, str]]:
             id="threatened_on_social_media_across_a_coordinating_comma",
         ),
         pytest.param(
+            "وكانت حركة الشباب، ومجموعات «أنصار الجهاد» قد توعدت على مواقع التواصل الاجتماعي "
+            "بمهاجمة الفندق.",
+            ("حركة الشباب", "usesPlatform", "وسائل التواصل الاجتماعي"),
+            id="across_a_comma_before_a_coordinated_subject_rasd_does_not_name",
+        ),
+        pytest.param(
+            'وقال "خالد المطيري" الكاتب الأشهر على موقع تويتر إنه سيواصل الكتابة.',
+            ("خالد المطيري", "usesPlatform", "تويتر"),
+            id="the_verb_right_before_a_quoted_name",
+        ),
+        pytest.param(
             "وبث المصمم الرئيسي بالشركة جون مارتن الشعار الجديد على موقع تويتر.",
             ("جون مارتن", "usesPlatform", "تويتر"),
             id="broadcast_by_the_subject_after_the_verb",
@@ -79,6 +90,18 @@ def test_on_platform(text: str, expected: tuple[str, str, str]) -> None:
         pytest.param(
             "ونشر المتطرف تهديدا للممثل ناصر القصبي على تويتر.",
             id="the_person_threatened_is_no_author",
+        ),
+        pytest.param(
+            "وتبنت حركة الشباب التفجير في بيان، وسخر مدونون على فيسبوك من البيان.",
+            id="the_actor_of_the_clause_before_the_comma",
+        ),
+        pytest.param(
+            "وحسب ما ذكرت الصحيفة فإن حركة حماس تتعرض لانتقادات واسعة على تويتر.",
+            id="a_verb_not_right_before_the_actor_is_not_his",
+        ),
+        pytest.param(
+            "ويتابع تنظيم داعش تسجيلا تم بث أجزاء منه أمس على يوتيوب.",
+            id="a_passive_publishing_verb_has_no_actor",
         ),
     ],
 )
