@@ -24,7 +24,6 @@ import json
 import logging
 import multiprocessing
 import os
-import pickle
 import shutil
 import time
 import zlib
@@ -40,6 +39,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from rasd.cache import ResultCache, article_key, fingerprint
+from rasd.export import pickled
 from rasd.export.atomic import atomic_path
 from rasd.export.html.model import SITE_ENTRIES
 from rasd.extract.errors import ExtractError, InputError, RasdError, UsageError
@@ -398,8 +398,7 @@ def _load_state(out: Path) -> _State | None:
     if not path.is_file() or _dirty_path(out).exists() or not (out / STORE_DIR).is_dir():
         return None
     try:
-        with path.open("rb") as f:
-            version, state = pickle.load(f)
+        version, state = pickled.load(path)
         if version != STATE_VERSION or not isinstance(state, _State):
             return None
         if not hasattr(state, "files"):  # written before the input index was kept
@@ -411,11 +410,7 @@ def _load_state(out: Path) -> _State | None:
 
 
 def _save_state(out: Path, state: _State) -> None:
-    path = _state_path(out)
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as f:
-        pickle.dump((STATE_VERSION, state), f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    pickled.dump((STATE_VERSION, state), _state_path(out))
 
 
 # --- the build ------------------------------------------------------------------------------
