@@ -18,6 +18,7 @@ Prints one JSON line per run and the medians.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import resource
 import sqlite3
@@ -49,12 +50,19 @@ def _uncache(out: Path, extra: Path) -> int:
     return n
 
 
-def run(out: Path, base: Path, extra: Path, workers: int) -> dict:
-    """One −10 build (not measured) and one +10 build (measured)."""
+def run(out: Path, base: Path, extra: Path, workers: int, profile: Path | None = None) -> dict:
+    """One −10 build (not measured) and one +10 build (measured; with ``profile``, under
+    cProfile, its stats written there)."""
     build([base], out, workers=workers)
     _uncache(out, extra)
+    prof = cProfile.Profile() if profile else None
     t, c = time.perf_counter(), _cpu()
+    if prof is not None:
+        prof.enable()
     report = build([base, extra], out, workers=workers)
+    if prof is not None:
+        prof.disable()
+        prof.dump_stats(profile)
     wall, cpu = time.perf_counter() - t, _cpu() - c
     if not report.incremental or report.extracted != 10 - report.duplicates:
         raise SystemExit(f"not a +10 incremental build: {report}")
@@ -75,10 +83,12 @@ def main() -> None:
     ap.add_argument("extra", type=Path, help="the file of the 10 articles added")
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--workers", type=int, default=default_workers())
+    ap.add_argument("--profile", type=Path, help="cProfile the last +10 build into this file")
     args = ap.parse_args()
     rows = []
-    for _ in range(args.runs):
-        rows.append(run(args.out, args.base, args.extra, args.workers))
+    for i in range(args.runs):
+        profile = args.profile if i == args.runs - 1 else None
+        rows.append(run(args.out, args.base, args.extra, args.workers, profile))
         print(json.dumps(rows[-1]), flush=True)
     median = {k: statistics.median(r[k] for r in rows) for k in rows[0]}
     print(json.dumps({"median": median}), flush=True)
