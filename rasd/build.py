@@ -18,12 +18,12 @@ input are removed, and only the entity keys they touch are re-derived.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import logging
 import multiprocessing
 import os
-import pickle
 import shutil
 import time
 import zlib
@@ -39,6 +39,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from rasd.cache import ResultCache, article_key, fingerprint
+from rasd.export import pickled
 from rasd.export.atomic import atomic_path
 from rasd.export.html.model import SITE_ENTRIES
 from rasd.extract.errors import ExtractError, InputError, RasdError, UsageError
@@ -48,7 +49,7 @@ from rasd.extract.pipeline import (
     check_pipeline,
     extract_many,
 )
-from rasd.extract.reader import read_inputs
+from rasd.extract.reader import expand_inputs, read_file
 from rasd.extract.records import Article, Extraction
 from rasd.extract.resolve import Entity, KeySummary, contributions, derive, fold, unfold
 from rasd.graph import nt
@@ -357,12 +358,31 @@ def default_workers() -> int:
 # --- state kept between builds ------------------------------------------------------------
 
 
+#: One thing an input file yielded, in order: ``(article id, cache key, source)`` of an
+#: article, or ``(path, reason)`` of an input error.
+_Record = tuple[str, str, str] | tuple[str, str]
+
+
+@dataclass(frozen=True)
+class _FileIndex:
+    """What reading one input file gave, so that an unchanged file is not parsed again: its
+    size, a digest of its bytes, the extractor fingerprint the keys were made under (it covers
+    the reader's code and data too), and every record it yielded, in order."""
+
+    size: int
+    digest: str
+    fingerprint: str
+    records: tuple[_Record, ...]
+
+
 @dataclass
 class _State:
     fingerprint: str
     # article id -> (cache key, triples, claims, relations)
     articles: dict[str, tuple[str, int, int, int]] = field(default_factory=dict)
     summaries: dict[str, KeySummary] = field(default_factory=dict)
+    # input file path -> what reading it gave (the files of the last build)
+    files: dict[str, _FileIndex] = field(default_factory=dict)
 
 
 def _state_path(out: Path) -> Path:
@@ -378,10 +398,11 @@ def _load_state(out: Path) -> _State | None:
     if not path.is_file() or _dirty_path(out).exists() or not (out / STORE_DIR).is_dir():
         return None
     try:
-        with path.open("rb") as f:
-            version, state = pickle.load(f)
+        version, state = pickled.load(path)
         if version != STATE_VERSION or not isinstance(state, _State):
             return None
+        if not hasattr(state, "files"):  # written before the input index was kept
+            state.files = {}
         return state
     except Exception as exc:  # a damaged state file means a full build
         log.warning("%s is damaged (%s); rebuilding everything", path, exc)
@@ -389,11 +410,7 @@ def _load_state(out: Path) -> _State | None:
 
 
 def _save_state(out: Path, state: _State) -> None:
-    path = _state_path(out)
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as f:
-        pickle.dump((STATE_VERSION, state), f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    pickled.dump((STATE_VERSION, state), _state_path(out))
 
 
 # --- the build ------------------------------------------------------------------------------
@@ -519,8 +536,10 @@ def _build(
     report.incremental = prev is not None
     state = prev or _State(fp)
     old_articles = dict(state.articles)
+    old_files = state.files
     state.fingerprint = fp
     state.articles = {}
+    state.files = {}
     cache = ResultCache(out_dir / "cache" / "results.sqlite")
     store = open_store(out_dir / STORE_DIR)
     _dirty_path(out_dir).touch()
@@ -554,35 +573,68 @@ def _build(
         touched.update(meta.contributions)
         state.articles[meta.article_id] = (key, meta.triples, meta.claims, meta.relations)
 
-    def todo() -> Iterator[tuple[str, Article]]:
-        """Articles to extract; unchanged and cached ones are settled here."""
-        for item in read_inputs(inputs):
+    def settle(article_id: str, key: str, source: str) -> bool:
+        """Settle an article read (unchanged, a duplicate or in the cache); True when it
+        has to be extracted."""
+        if article_id in seen:
+            report.duplicates += 1
+            log.info("%s: same text as an article read before; read once", source)
+            return False
+        seen.add(article_id)
+        if progress:
+            progress("read", 1)
+        old = old_articles.get(article_id)
+        if old is not None and old[0] == key:
+            state.articles[article_id] = old
+            report.unchanged += 1
+            if progress:
+                progress("done", 1)
+            return False
+        got = cache.get(key)
+        if got is not None:
+            accept(key, got[0], got[1])
+            report.from_cache += 1
+            if progress:
+                progress("done", 1)
+            return False
+        return True
+
+    def read(path: Path) -> Iterator[tuple[str, Article]]:
+        """The articles of one input file to extract.  A file whose bytes are those of the
+        last build is not parsed: its records come from the input index (and only an
+        article that must be extracted is read from it)."""
+        name = str(path)
+        seal = _file_seal(path)
+        index = old_files.get(name)
+        if index is not None and seal == (index.size, index.digest) and index.fingerprint == fp:
+            state.files[name] = index
+            articles = _Positions(read_file(path))
+            for pos, rec in enumerate(index.records):
+                if len(rec) == 2:
+                    fail(InputError(*rec))
+                elif settle(*rec):
+                    yield rec[1], articles.at(pos, rec[0])
+            return
+        records: list[_Record] = []
+        for item in read_file(path):
             if isinstance(item, InputError):
+                records.append((item.path, item.reason))
                 fail(item)
                 continue
-            if item.id in seen:
-                report.duplicates += 1
-                log.info("%s: same text as an article read before; read once", item.source)
-                continue
-            seen.add(item.id)
-            if progress:
-                progress("read", 1)
             key = article_key(item, fp)
-            old = old_articles.get(item.id)
-            if old is not None and old[0] == key:
-                state.articles[item.id] = old
-                report.unchanged += 1
-                if progress:
-                    progress("done", 1)
-                continue
-            got = cache.get(key)
-            if got is not None:
-                accept(key, got[0], got[1])
-                report.from_cache += 1
-                if progress:
-                    progress("done", 1)
-                continue
-            yield key, item
+            records.append((item.id, key, item.source))
+            if settle(item.id, key, item.source):
+                yield key, item
+        if seal is not None and _file_seal(path) == seal:  # not changed while being read
+            state.files[name] = _FileIndex(seal[0], seal[1], fp, tuple(records))
+
+    def todo() -> Iterator[tuple[str, Article]]:
+        """Articles to extract; unchanged and cached ones are settled here."""
+        for path in expand_inputs(inputs):
+            if isinstance(path, InputError):
+                fail(path)
+            else:
+                yield from read(path)
 
     pending = todo()
     head = list(itertools.islice(pending, SMALL_BUILD))
@@ -632,6 +684,40 @@ def _build(
     report.failures.sort(key=lambda f: (f.source, f.record, f.component))
     report.times["total"] = time.perf_counter() - t0
     return report, rdf
+
+
+def _file_seal(path: Path) -> tuple[int, str] | None:
+    """The size and BLAKE2 digest of a file's bytes (None when it cannot be read: it is then
+    read as usual, which reports why)."""
+    h = hashlib.blake2b(digest_size=16)
+    size = 0
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+                size += len(chunk)
+    except OSError:
+        return None
+    return size, h.hexdigest()
+
+
+class _Positions:
+    """The items of one file's reader fetched by position, parsing no further than asked."""
+
+    def __init__(self, items: Iterator[Article | InputError]) -> None:
+        self.items = items
+        self.next = 0
+
+    def at(self, pos: int, article_id: str) -> Article:
+        """The article at ``pos`` (positions asked in increasing order); the file changed
+        under the build when it is not the article ``article_id``."""
+        for item in self.items:
+            self.next += 1
+            if self.next > pos:
+                if isinstance(item, Article) and item.id == article_id:
+                    return item
+                break
+        raise _Rebuild(f"{article_id}: its input file changed while being read")
 
 
 class _Rebuild(RasdError):

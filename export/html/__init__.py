@@ -28,6 +28,7 @@ evidence snippets that other pages quote.
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import multiprocessing
@@ -162,88 +163,96 @@ def write_site_from_store(
         parts, state.parts = current_parts(store, kept, graph_key, path=path_, stats=stats)
     index = read_index(store, min_mentions=min_mentions, path=path_, stats=stats, parts=parts)
     clock("read_index")
-    site = Site(index)
-    log.info(
-        "site: %d entities (%d with a page), %d articles, %d claims, %d relations",
-        len(index.entities),
-        sum(1 for e in index.entities.values() if e.page),
-        len(index.articles),
-        len(index.claims),
-        len(index.relations),
-    )
-    g = undirected_weighted(site_network(index))
-    score = importance(g)
-    ranked = rank_nodes(g, score, {iri: e.label for iri, e in index.entities.items()})
-    rank = {iri: i for i, iri in enumerate(ranked)}
-    community = communities(g)
-    picked = network_claims(site)
-    site.plan(picked)
-    clock("analytics")
-    inc = Incremental(site, state, content_key, params, out_dir)
-    clock("digests")
-
-    n_hex = shard_len(len(index.entities))
-    static = copy_static(out_dir)
-    write_text(static / "site-data.js", site_data_js(n_hex))
-    written: dict[str, set[str]] = defaultdict(set)
-
-    work = _Work(site, store, path, out_dir, articles, g, rank)
-    to_read, work.render = inc.articles()
-    clock("digests")
-    for cpu in work.run(_write_articles, to_read, workers):  # text streamed
-        for stage, seconds in cpu.items():
-            clock.add(stage, seconds)
-    written["article"] = {f"{a.file}.html" for a in index.articles.values()}
-    clock.reset()
-    inc.articles_done(to_read)
-    clock("digests")
-
-    index_html, overview_ids = overview_page(site, g, ranked, score, community, max_overview_nodes)
-    write_text(out_dir / "index.html", index_html)
-    for name, text in search_index_js(site, overview_ids).items():
-        write_text(static / "search" / name, text)
-        written["static/search"].add(name)
-    if (static / "search-index.js").exists():  # the single index of earlier versions
-        (static / "search-index.js").unlink()
-    write_text(out_dir / "claims.html", claims_page(site, picked))
-    write_text(out_dir / "platforms.html", platforms_page(site))
-    clock("overview_claims_search")
-    with_page = [iri for iri, ent in index.entities.items() if ent.page]
-    work.render = inc.entities(with_page, g, rank)
-    clock("digests")
-    for cpu in work.run(_write_entities, sorted(work.render), workers):
-        for stage, seconds in cpu.items():
-            clock.add(stage, seconds)
-    written["entity"] = {f"{index.entities[i].file}.html" for i in with_page}
-    clock.reset()
-    shards: dict[str, list[str]] = defaultdict(list)
-    for iri, ent in index.entities.items():
-        shards[ent.file[:n_hex]].append(iri)
-    for prefix in sorted(shards):
-        refs = Refs(site)
-        records = {
-            index.entities[i].file: site.panel(i, refs, expansion(site, g, i, rank))
-            for i in sorted(shards[prefix], key=lambda i: index.entities[i].file)
-        }
-        name = f"{prefix}.js"
-        write_text(
-            static / "e" / name,
-            f"rasdShard({script_json(prefix)},{script_json(records)},{script_json(refs.table)});\n",
+    # the site index (and the page state) live until the end: out of the collector's full
+    # collections, which would otherwise walk their millions of objects again and again
+    gc.freeze()
+    try:
+        site = Site(index)
+        log.info(
+            "site: %d entities (%d with a page), %d articles, %d claims, %d relations",
+            len(index.entities),
+            sum(1 for e in index.entities.values() if e.page),
+            len(index.articles),
+            len(index.claims),
+            len(index.relations),
         )
-        written["static/e"].add(name)
+        g = undirected_weighted(site_network(index))
+        score = importance(g)
+        ranked = rank_nodes(g, score, {iri: e.label for iri, e in index.entities.items()})
+        rank = {iri: i for i, iri in enumerate(ranked)}
+        community = communities(g)
+        picked = network_claims(site)
+        site.plan(picked)
+        clock("analytics")
+        inc = Incremental(site, state, content_key, params, out_dir)
+        clock("digests")
 
-    stale = (("article", "*.html"), ("entity", "*.html"), ("static/e", "*.js"))
-    for sub, pattern in (*stale, ("static/search", "*.js")):
-        folder = out_dir / sub
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob(pattern)):
-            if path.name not in written[sub]:
-                log.info("removing stale file %s", path)
-                path.unlink()
-    clock("shards")
-    inc.finish()
-    return out_dir / "index.html"
+        n_hex = shard_len(len(index.entities))
+        static = copy_static(out_dir)
+        write_text(static / "site-data.js", site_data_js(n_hex))
+        written: dict[str, set[str]] = defaultdict(set)
+
+        work = _Work(site, store, path, out_dir, articles, g, rank)
+        to_read, work.render = inc.articles()
+        clock("digests")
+        for cpu in work.run(_write_articles, to_read, workers):  # text streamed
+            for stage, seconds in cpu.items():
+                clock.add(stage, seconds)
+        written["article"] = {f"{a.file}.html" for a in index.articles.values()}
+        clock.reset()
+        inc.articles_done(to_read)
+        clock("digests")
+
+        index_html, overview_ids = overview_page(
+            site, g, ranked, score, community, max_overview_nodes
+        )
+        write_text(out_dir / "index.html", index_html)
+        for name, text in search_index_js(site, overview_ids).items():
+            write_text(static / "search" / name, text)
+            written["static/search"].add(name)
+        if (static / "search-index.js").exists():  # the single index of earlier versions
+            (static / "search-index.js").unlink()
+        write_text(out_dir / "claims.html", claims_page(site, picked))
+        write_text(out_dir / "platforms.html", platforms_page(site))
+        clock("overview_claims_search")
+        with_page = [iri for iri, ent in index.entities.items() if ent.page]
+        work.render = inc.entities(with_page, g, rank)
+        clock("digests")
+        for cpu in work.run(_write_entities, sorted(work.render), workers):
+            for stage, seconds in cpu.items():
+                clock.add(stage, seconds)
+        written["entity"] = {f"{index.entities[i].file}.html" for i in with_page}
+        clock.reset()
+        shards: dict[str, list[str]] = defaultdict(list)
+        for iri, ent in index.entities.items():
+            shards[ent.file[:n_hex]].append(iri)
+        for prefix in sorted(shards):
+            refs = Refs(site)
+            records = {
+                index.entities[i].file: site.panel(i, refs, expansion(site, g, i, rank))
+                for i in sorted(shards[prefix], key=lambda i: index.entities[i].file)
+            }
+            name = f"{prefix}.js"
+            write_text(
+                static / "e" / name,
+                f"rasdShard({script_json(prefix)},{script_json(records)},{script_json(refs.table)});\n",
+            )
+            written["static/e"].add(name)
+
+        stale = (("article", "*.html"), ("entity", "*.html"), ("static/e", "*.js"))
+        for sub, pattern in (*stale, ("static/search", "*.js")):
+            folder = out_dir / sub
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.glob(pattern)):
+                if path.name not in written[sub]:
+                    log.info("removing stale file %s", path)
+                    path.unlink()
+        clock("shards")
+        inc.finish()
+        return out_dir / "index.html"
+    finally:
+        gc.unfreeze()
 
 
 class _Clock:

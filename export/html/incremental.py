@@ -23,7 +23,6 @@ every page is written again.
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -32,6 +31,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from rasd.export import pickled
 from rasd.export.html.entity_page import (
     MAX_ARTICLES,
     MAX_NEIGHBOURS,
@@ -88,11 +88,7 @@ class PageState:
 
     def save(self, path: Path) -> None:
         """Write the state atomically."""
-        tmp = path.with_suffix(".tmp")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as f:
-            pickle.dump((STATE_VERSION, self), f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        pickled.dump((STATE_VERSION, self), path)
 
     @classmethod
     def load(cls, path: Path) -> PageState | None:
@@ -101,8 +97,7 @@ class PageState:
         if not path.is_file():
             return None
         try:
-            with path.open("rb") as f:
-                version, state = pickle.load(f)
+            version, state = pickled.load(path)
         except Exception:  # a damaged state: every page is written again
             return None
         if version != STATE_VERSION or not isinstance(state, cls):
