@@ -613,7 +613,7 @@ def _build(
                 if len(rec) == 2:
                     fail(InputError(*rec))
                 elif settle(*rec):
-                    yield rec[1], articles.at(pos, rec[0])
+                    yield rec[1], articles.at(pos, rec[1], fp)
             return
         records: list[_Record] = []
         for item in read_file(path):
@@ -708,16 +708,17 @@ class _Positions:
         self.items = items
         self.next = 0
 
-    def at(self, pos: int, article_id: str) -> Article:
+    def at(self, pos: int, key: str, fp: str) -> Article:
         """The article at ``pos`` (positions asked in increasing order); the file changed
-        under the build when it is not the article ``article_id``."""
+        under the build when that article's cache key (text, metadata and source under
+        fingerprint ``fp``) is not ``key``: its result must not be cached under ``key``."""
         for item in self.items:
             self.next += 1
             if self.next > pos:
-                if isinstance(item, Article) and item.id == article_id:
+                if isinstance(item, Article) and article_key(item, fp) == key:
                     return item
                 break
-        raise _Rebuild(f"{article_id}: its input file changed while being read")
+        raise _Rebuild(f"record {pos + 1}: its input file changed while being read")
 
 
 class _Rebuild(RasdError):

@@ -151,3 +151,39 @@ def test_a_new_extractor_fingerprint_parses_every_file(
     report = build([folder], out, pages=False)
     assert parsed == ["a.jsonl"]
     assert (report.unchanged, report.extracted) == (0, 1)
+
+
+def test_a_file_edited_while_the_build_reads_it_poisons_no_cache_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged file is re-read to fetch an article to extract; if its bytes change in
+    between (same text, another address), the article is not cached under the old key: the
+    build starts afresh, and a later build of the original bytes is a full build's."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "0.jsonl").write_text(_record(1), encoding="utf-8")
+    original = _record(0) + _record(1) + _record(2)
+    (folder / "a.jsonl").write_text(original, encoding="utf-8")
+    out = tmp_path / "out"
+    build([folder], out, pages=False)
+    (folder / "0.jsonl").unlink()
+    real = rasd.build.read_file
+    edits = []
+
+    def racing(path: Path, display: str | None = None):
+        if path.name == "a.jsonl" and not edits:  # the edit lands after the file was sealed
+            edits.append(path)
+            moved = json.loads(_record(1)) | {"url": "https://example.org/moved"}
+            edited = _record(0) + json.dumps(moved, ensure_ascii=False) + "\n" + _record(2)
+            path.write_text(edited, encoding="utf-8")
+        yield from real(path, display)
+
+    monkeypatch.setattr(rasd.build, "read_file", racing)
+    raced = build([folder], out, pages=False)
+    assert edits and not raced.incremental  # the race was seen: everything built afresh
+    monkeypatch.setattr(rasd.build, "read_file", real)
+    (folder / "a.jsonl").write_text(original, encoding="utf-8")
+    build([folder], out, pages=False)
+    fresh = tmp_path / "fresh"
+    build([folder], fresh, pages=False)  # its own empty cache
+    _same(out, fresh)
