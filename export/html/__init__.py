@@ -28,7 +28,6 @@ evidence snippets that other pages quote.
 
 from __future__ import annotations
 
-import gc
 import logging
 import math
 import multiprocessing
@@ -65,6 +64,7 @@ from rasd.export.html.store import (
     read_index,
     store_from_graph,
 )
+from rasd.export.pickled import collector_frozen
 from rasd.graph.network import entity_network
 
 __all__ = ["write_site", "write_site_from_store"]
@@ -165,8 +165,7 @@ def write_site_from_store(
     clock("read_index")
     # the site index (and the page state) live until the end: out of the collector's full
     # collections, which would otherwise walk their millions of objects again and again
-    gc.freeze()
-    try:
+    with collector_frozen():
         site = Site(index)
         log.info(
             "site: %d entities (%d with a page), %d articles, %d claims, %d relations",
@@ -251,8 +250,6 @@ def write_site_from_store(
         clock("shards")
         inc.finish()
         return out_dir / "index.html"
-    finally:
-        gc.unfreeze()
 
 
 class _Clock:
