@@ -225,6 +225,8 @@ def _unnamed_source(
         start += 1
     if label_from is not None:
         start = toks[label_from].start
+        if fold(toks[label_from].text)[1:] in source_quantities():
+            start += 1  # "ونفر من الناس"
     label = doc.article.text[start:end]
     key = f"{doc.article.id}/{match_key(label)}"
     doc.add_entity(EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id))
@@ -988,8 +990,11 @@ def _quantified_source(view: SentView, j: int) -> int | None:
     """Where the source noun is when token ``j`` is a quantity before one (``عدد من
     الأكاديميين``، ``أحد المقربين``، ``بعض الخبراء``: ``source_quantities``)."""
     toks = view.tokens
-    if j >= len(toks) or not is_word(toks[j]) or view.folded[j] not in source_quantities():
+    if j >= len(toks) or not is_word(toks[j]):
         return None
+    f = view.folded[j]
+    if f not in source_quantities() and not (f[:1] == "و" and f[1:] in source_quantities()):
+        return None  # "ونفر من الناس"
     k = j + 1
     if k < len(toks) and view.folded[k] == "من":
         k += 1
@@ -1011,7 +1016,13 @@ def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
             named = _headline_person(doc, view, k)
             if named:  # a headline's "خبير أمني يطالب": the expert the article names
                 return named
-            keys, nxt = _unnamed_source(doc, view, k)
+            # "ونفر من الناس يرى": the quantity before the noun is part of the source
+            quantity = next(
+                (q for q in (k - 2, k - 1) if q >= 0 and _quantified_source(view, q) == k), None
+            )
+            keys, nxt = _unnamed_source(
+                doc, view, k, refer_back=quantity is None, label_from=quantity
+            )
             if nxt <= i + 1 and all(is_word(t) for t in view.tokens[nxt:i]):
                 return keys  # no comma between: "الأنباء، مشيرا" is no subject
     return []

@@ -4,6 +4,9 @@ open claims and kept because unseen3–7 (not read this round) did not get worse
 
 - ``وطالب الأهالي …``، ``وقال سكان …``: residents (rows أهالي، سكان of source_nouns.tsv,
   kind ``person``, plural) are an anonymous source.
+- ``ونفر من الناس يرى أن …``: people (rows ناس، بشر) after a quantity (rows نفر، ثلة, kind
+  ``quantity``) before the verb are one source labelled with the quantity.
+- ``وأفادت معلومات أن …``: information (row معلومات, kind ``document``) is a document source.
 - ``وقالت عائلة فلان …``، ``وأكدت أسرة الشاب …``: a family (rows of kind ``kin``: عائلة،
   أسرة، عائلات، ذوو) is one unnamed source labelled with the person or noun after it, never
   that person; ``وأضافت العائلة`` later is the same family.
@@ -45,6 +48,16 @@ CASES = [
         "وطالبت عائلات الضحايا بمحاسبة المسؤولين عن التقصير الأمني.",
         "عائلات الضحايا",
         "محاسبة المسؤولين",
+    ),
+    (
+        "ونفر من الناس يرى أن المدارس لا تقوم بدورها في مواجهة التطرف.",
+        "نفر من الناس",
+        "المدارس لا تقوم",
+    ),
+    (
+        "وأفادت معلومات أن المنفذ سافر إلى تركيا قبل عام من الهجوم.",
+        "معلومات",
+        "المنفذ سافر",
     ),
 ]
 
