@@ -201,6 +201,15 @@ def _unnamed_source(
         described = affiliated or (k < len(toks) and _describes(view, k))
         before = [] if described else doc.mentions_in(0, toks[j].start)
         same = [m for m in before if m.cls == "UnnamedSource" and strip_al(fold(m.surface)) == noun]
+        if not same and k < len(toks) and view.folded[k] in _SELF:
+            # "المصدر نفسه" says it is the same source: the last unnamed one before it
+            # ("باحث يمني" … "وأضاف المصدر نفسه"), whatever its noun
+            same = [
+                m
+                for m in before
+                if m.cls == "UnnamedSource"
+                and strip_al(fold(m.surface)) not in _DOCUMENT_SOURCES | document_source_nouns()
+            ]
         persons = _back_persons(doc, before, view.index)
         said = [(c.start, c.end) for c in doc.claims]
         later = [
@@ -236,6 +245,9 @@ def _unnamed_source(
         doc.relations.append(Relation(key, "partOf", part_of, start, end, view.index, "claims"))
     return [key], k
 
+
+#: "المصدر نفسه"، "المصدر ذاته": the source is the one named before
+_SELF = frozenset(fold(w) for w in ("نفسه", "ذاته", "نفسها", "ذاتها"))
 
 _BACK_SENTENCES = 3  # sentences searched for the person "المسؤول التركي" stands for
 
