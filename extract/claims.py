@@ -45,6 +45,7 @@ from rasd.extract.patterns import (
     cue_table,
     document_source_nouns,
     is_source_noun,
+    kin_source_nouns,
     match_cue,
     match_title,
     media_heads,
@@ -156,6 +157,8 @@ def _unnamed_source(
     toks = view.tokens
     first = view.folded[j]
     k = j + 1
+    if label_from is None and bare_forms(toks[j].text) & kin_source_nouns():
+        return _kin_source(doc, view, j)  # عائلة فلان
     while k < len(toks) and toks[k].word and is_source_noun(toks[k].text):
         k += 1  # خبراء ومسؤولون
     part_of: str | None = None
@@ -198,6 +201,15 @@ def _unnamed_source(
         described = affiliated or (k < len(toks) and _describes(view, k))
         before = [] if described else doc.mentions_in(0, toks[j].start)
         same = [m for m in before if m.cls == "UnnamedSource" and strip_al(fold(m.surface)) == noun]
+        if not same and k < len(toks) and view.folded[k] in _SELF:
+            # "المصدر نفسه" says it is the same source: the last unnamed one before it
+            # ("باحث يمني" … "وأضاف المصدر نفسه"), whatever its noun
+            same = [
+                m
+                for m in before
+                if m.cls == "UnnamedSource"
+                and strip_al(fold(m.surface)) not in _DOCUMENT_SOURCES | document_source_nouns()
+            ]
         persons = _back_persons(doc, before, view.index)
         said = [(c.start, c.end) for c in doc.claims]
         later = [
@@ -222,6 +234,8 @@ def _unnamed_source(
         start += 1
     if label_from is not None:
         start = toks[label_from].start
+        if fold(toks[label_from].text)[1:] in source_quantities():
+            start += 1  # "ونفر من الناس"
     label = doc.article.text[start:end]
     key = f"{doc.article.id}/{match_key(label)}"
     doc.add_entity(EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id))
@@ -232,7 +246,56 @@ def _unnamed_source(
     return [key], k
 
 
+#: "المصدر نفسه"، "المصدر ذاته": the source is the one named before
+_SELF = frozenset(fold(w) for w in ("نفسه", "ذاته", "نفسها", "ذاتها"))
+
 _BACK_SENTENCES = 3  # sentences searched for the person "المسؤول التركي" stands for
+
+
+def _kin_end(doc: Doc, view: SentView, j: int) -> int:
+    """The token after the family phrase at token ``j``: the family noun with the person
+    (a whole mention) or the definite noun after it (عائلة محمد يوسف، أسرة الشاب)."""
+    toks = view.tokens
+    k = j + 1
+    m = doc.mention_at_token(toks[k]) if k < len(toks) else None
+    if m is not None and m.cls == "Person" and m.start == toks[k].start:
+        while k < len(toks) and toks[k].start < m.end:
+            k += 1
+    elif (
+        m is None
+        and k < len(toks)
+        and is_word(toks[k])
+        and view.folded[k].startswith("ال")
+        and not _is_complementiser(toks[k].text)
+        and not match_cue(view, k)
+    ):
+        k += 1
+    return k
+
+
+def _kin_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
+    """The family speaking at token ``j`` (a ``kin`` row of ``source_nouns.tsv``): «عائلة
+    فلان», «أسرة الشاب», «ذوو الضحايا» is one unnamed source labelled with the person or
+    definite noun after the family noun, never that person; «العائلة» alone is the family
+    named before in the article (none: a new source)."""
+    toks = view.tokens
+    k = _kin_end(doc, view, j)
+    noun = strip_al(view.folded[j])
+    if k == j + 1 and view.folded[j].startswith("ال"):
+        before = doc.mentions_in(0, toks[j].start)
+        same = [m for m in before if m.cls == "UnnamedSource" and strip_al(fold(m.surface)) == noun]
+        if same:  # "وقالت العائلة" after "عائلة فلان"
+            return [same[-1].key], k
+    start, end = toks[j].start, toks[k - 1].end
+    if view.folded[j][:1] in ("و", "ف") and not bare_forms(toks[j].text[1:]).isdisjoint(
+        kin_source_nouns()
+    ):
+        start += 1
+    label = doc.article.text[start:end]
+    key = f"{doc.article.id}/{match_key(label)}"
+    doc.add_entity(EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id))
+    doc.add_mention(start, toks[j].end, key, "UnnamedSource", "claims")
+    return [key], k
 
 
 _AFFILIATION = frozenset(fold(w) for w in ("باسم", "في", "لدى"))
@@ -832,6 +895,8 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
             # a plural noun names a group, never one person after it ("ودعا المعتصمون إلى
             # إعدام سليمان الأسد": the one they speak about)
             group = is_source_noun(tok.text) == "pl"
+            # a family (عائلة فلان) is never the person named after it
+            group = group or not bare_forms(tok.text).isdisjoint(kin_source_nouns())
             person = None if doc_noun or group else _person_ahead(doc, view, j + 1, span=span)
             if person is not None:  # "المتحدث باسم الخارجية التركية تانجو بيليتش"
                 return [person[0]], _skip_apposition(doc, view, person[1])
@@ -937,8 +1002,11 @@ def _quantified_source(view: SentView, j: int) -> int | None:
     """Where the source noun is when token ``j`` is a quantity before one (``عدد من
     الأكاديميين``، ``أحد المقربين``، ``بعض الخبراء``: ``source_quantities``)."""
     toks = view.tokens
-    if j >= len(toks) or not is_word(toks[j]) or view.folded[j] not in source_quantities():
+    if j >= len(toks) or not is_word(toks[j]):
         return None
+    f = view.folded[j]
+    if f not in source_quantities() and not (f[:1] == "و" and f[1:] in source_quantities()):
+        return None  # "ونفر من الناس"
     k = j + 1
     if k < len(toks) and view.folded[k] == "من":
         k += 1
@@ -960,7 +1028,13 @@ def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
             named = _headline_person(doc, view, k)
             if named:  # a headline's "خبير أمني يطالب": the expert the article names
                 return named
-            keys, nxt = _unnamed_source(doc, view, k)
+            # "ونفر من الناس يرى": the quantity before the noun is part of the source
+            quantity = next(
+                (q for q in (k - 2, k - 1) if q >= 0 and _quantified_source(view, q) == k), None
+            )
+            keys, nxt = _unnamed_source(
+                doc, view, k, refer_back=quantity is None, label_from=quantity
+            )
             if nxt <= i + 1 and all(is_word(t) for t in view.tokens[nxt:i]):
                 return keys  # no comma between: "الأنباء، مشيرا" is no subject
     return []

@@ -129,6 +129,14 @@ def source_quantities() -> frozenset[str]:
 
 
 @functools.cache
+def kin_source_nouns() -> frozenset[str]:
+    """Family nouns among the source nouns (عائلة، أسرة، والدة: kind ``kin`` of
+    ``source_nouns.tsv``), folded: «عائلة فلان» speaks for itself, not for فلان."""
+    rows = load_table("source_nouns.tsv", SourceNoun)
+    return frozenset(fold(r.noun) for r in rows if r.kind == "kin")
+
+
+@functools.cache
 def document_source_nouns() -> frozenset[str]:
     """Source nouns that are documents (بيان، تقرير، آية: column ``kind`` of
     ``source_nouns.tsv``), folded: they never stand for a person named before."""

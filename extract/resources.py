@@ -401,7 +401,9 @@ class RelationWord(NamedTuple):
 class SourceNoun(NamedTuple):
     """``source_nouns.tsv``: a noun of unnamed sources (مصدر، مسؤول …), its number and kind
     (``person``; ``document``: بيان، تقرير, never a person named before; ``quantity``: a
-    word such as عدد / أحد that may stand before a source noun: عدد من الأكاديميين)."""
+    word such as عدد / أحد that may stand before a source noun: عدد من الأكاديميين;
+    ``kin``: a family noun (عائلة، أسرة، والدة) whose source is named by the person or noun
+    after it, «عائلة فلان», and is never that person)."""
 
     noun: str
     number: str
