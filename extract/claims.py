@@ -56,7 +56,7 @@ from rasd.extract.patterns import (
     source_quantities,
 )
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
-from rasd.extract.resources import SubjectlessWord, WordNote, load_table
+from rasd.extract.resources import AccordingToWord, SubjectlessWord, WordNote, load_table
 from rasd.extract.text import fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
@@ -107,24 +107,49 @@ _COMPLEMENTISERS = frozenset(
 )
 
 
-#: "فإن" and its forms: after a fronted "according to" phrase ("وبحسب الحصيلة، فإن …") it
-#: opens what the source says
-_FA_INNA = frozenset(fold(w) for w in ("فإن", "فإنه", "فإنها", "فإنهم", "فإنهن", "فإنهما"))
 #: tokens an "according to" phrase may take before its "فإن"
 _MAX_FA_INNA = 10
 
 
-def _fa_inna(view: SentView, j: int, limit: int) -> int | None:
-    """The token of a "فإن" within :data:`_MAX_FA_INNA` tokens from ``j`` (before character
-    ``limit``) that ends an "according to" phrase: ``وبحسب إحصائية "يونامي" فإن …``; None
-    when a speech cue or a complementiser comes first, or nothing follows it."""
+@functools.cache
+def according_to_words(role: str) -> frozenset[str]:
+    """The words of ``according_to.tsv`` with role ``role`` (``fa_inna``, ``head``), folded."""
+    rows = load_table("according_to.tsv", AccordingToWord)
+    return frozenset(fold(r.word) for r in rows if r.role == role)
+
+
+def _names_a_source(doc: Doc, view: SentView, j: int) -> bool:
+    """Token ``j`` opens what a fronted "according to" phrase can name as its source: a
+    named entity, a noun of unnamed sources or documents (``source_nouns.tsv``) or a tally
+    (``according_to.tsv`` role ``head``); not «ذلك» nor «القانون» (وبحسب القانون، فإن …)."""
+    tok = view.tokens[j]
+    if not is_word(tok) or not bare_forms(tok.text).isdisjoint(demonstratives()):
+        return False
+    if doc.mention_at_token(tok) is not None or is_source_noun(tok.text):
+        return True
+    heads = according_to_words("head")
+    return any(f in heads for f in bare_forms(tok.text))
+
+
+def _fa_inna(doc: Doc, view: SentView, j: int, limit: int, source_read: bool = False) -> int | None:
+    """The token of a "فإن" within :data:`_MAX_FA_INNA` tokens of ``j`` (before character
+    ``limit``) that ends an "according to" phrase with a source: ``وبحسب إحصائية "يونامي"
+    فإن …``.  ``j`` is the token after the phrase's source when it was read already
+    (``source_read``), else the first token after the cue, which must name a source
+    (:func:`_names_a_source`).  None when the phrase names no source (ووفقا لذلك، فإن …), a
+    speech cue or a complementiser comes first, or nothing follows it."""
     toks = view.tokens
+    if not source_read:
+        if j >= len(toks) or not _names_a_source(doc, view, j):
+            return None
+        j += 1
+    fa_inna = according_to_words("fa_inna")
     for k in range(j, min(len(toks), j + _MAX_FA_INNA)):
         if toks[k].start >= limit:
             return None
         if not is_word(toks[k]):
             continue
-        if view.folded[k] in _FA_INNA:
+        if view.folded[k] in fa_inna:
             return k if k + 1 < len(toks) and toks[k + 1].start < limit else None
         if _is_complementiser(toks[k].text) or match_cue(view, k) is not None:
             return None
@@ -1791,7 +1816,7 @@ def find_claims(doc: Doc) -> None:
             if c[2] not in ("preposition", "verb-explicit")
             or _source_follows(doc, view, c[4])
             # "وبحسب الحصيلة، فإن …": a source rasd cannot name, what it says after فإن
-            or (c[2] == "preposition" and _fa_inna(view, c[4], view.sentence.end) is not None)
+            or (c[2] == "preposition" and _fa_inna(doc, view, c[4], view.sentence.end) is not None)
         ]
         cues = _outside_content(doc, view, cues)
         if not cues:
@@ -1951,7 +1976,11 @@ def find_claims(doc: Doc) -> None:
                 first = [m for m in doc.mentions_in(0, toks[i].start) if m.cls == "Person"]
                 speakers = [first[0].key] if first else []
                 unresolved = not speakers
-            fa_k = _fa_inna(view, j, next_cue) if kind == "preposition" else None
+            fa_k = (
+                _fa_inna(doc, view, j, next_cue, source_read=j > after)
+                if kind == "preposition"
+                else None
+            )
             if not speakers and kind not in ("verb", "continuation") and fa_k is None:
                 continue
             no_subject = j >= len(toks) or subjectless(view, j) or view.folded[j].startswith("بال")

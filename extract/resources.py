@@ -410,6 +410,16 @@ class SourceNoun(NamedTuple):
     kind: str
 
 
+class AccordingToWord(NamedTuple):
+    """``according_to.tsv``: words of a fronted "according to" phrase, by role: ``fa_inna``
+    (فإن، فإنه …: ends the phrase and opens what its source says, «وبحسب الحصيلة، فإن …»),
+    ``head`` (حصيلة، إحصائية: a tally the phrase may name as its source)."""
+
+    word: str
+    role: str
+    note: str
+
+
 class WordNote(NamedTuple):
     """A word list with a note per word: ``cue_blockers.tsv`` (words before a cue that make
     it no statement), ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
@@ -482,6 +492,7 @@ class NerLexiconRow(NamedTuple):
 
 #: Every packaged table and its row type.
 TABLES: dict[str, type[tuple]] = {
+    "according_to.tsv": AccordingToWord,
     "ambiguous_words.tsv": AmbiguousWord,
     "boilerplate.tsv": Boilerplate,
     "capitals.tsv": Capital,

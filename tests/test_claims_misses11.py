@@ -15,6 +15,7 @@ The sentences are written for these tests, not copied from the corpora.
 
 from __future__ import annotations
 
+import pytest
 from conftest import claim_with, said
 
 
@@ -33,6 +34,19 @@ def test_according_to_a_named_source_then_fa_inna_is_its_claim() -> None:
     speakers, status, text = claim_with(claims, "عدد الجرحى بلغ")
     assert (speakers, status) == (("وزارة الصحة العراقية",), "resolved")
     assert text.startswith("عدد الجرحى")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ووفقا لذلك، فإن الحكومة ستخفض الضرائب على الشركات الصغيرة في العام المقبل.",
+        "وبحسب القانون، فإن المتهم يواجه عقوبة السجن مدة لا تقل عن عشر سنوات.",
+        "وطبقا للاتفاق فإن القوات ستنسحب من المدينة خلال الأسابيع الثلاثة المقبلة.",
+    ],
+)
+def test_according_to_a_phrase_that_names_no_source_makes_no_claim(sentence: str) -> None:
+    # "accordingly", "under the law", "under the agreement": no source says what follows
+    assert said(sentence) == []
 
 
 def test_according_to_closing_a_sentence_still_takes_the_clause_before() -> None:
