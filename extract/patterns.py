@@ -121,27 +121,28 @@ def source_nouns() -> dict[str, str]:
 
 
 @functools.cache
+def source_nouns_of_kind(kind: str) -> frozenset[str]:
+    """The folded nouns of ``source_nouns.tsv`` of one ``kind``: ``quantity`` (words before a
+    source noun: ``عدد من الأكاديميين``، ``أحد المقربين``), ``kin`` (family nouns: «عائلة فلان»
+    speaks for itself, not for فلان), ``document`` (بيان، تقرير، آية: never a person named
+    before), ``person``."""
+    rows = load_table("source_nouns.tsv", SourceNoun)
+    return frozenset(fold(r.noun) for r in rows if r.kind == kind)
+
+
 def source_quantities() -> frozenset[str]:
-    """Words of quantity before a source noun (``عدد من الأكاديميين``، ``أحد المقربين``:
-    kind ``quantity`` of ``source_nouns.tsv``), folded."""
-    rows = load_table("source_nouns.tsv", SourceNoun)
-    return frozenset(fold(r.noun) for r in rows if r.kind == "quantity")
+    """Words of quantity before a source noun (kind ``quantity``), folded."""
+    return source_nouns_of_kind("quantity")
 
 
-@functools.cache
 def kin_source_nouns() -> frozenset[str]:
-    """Family nouns among the source nouns (عائلة، أسرة، والدة: kind ``kin`` of
-    ``source_nouns.tsv``), folded: «عائلة فلان» speaks for itself, not for فلان."""
-    rows = load_table("source_nouns.tsv", SourceNoun)
-    return frozenset(fold(r.noun) for r in rows if r.kind == "kin")
+    """Family nouns among the source nouns (kind ``kin``), folded."""
+    return source_nouns_of_kind("kin")
 
 
-@functools.cache
 def document_source_nouns() -> frozenset[str]:
-    """Source nouns that are documents (بيان، تقرير، آية: column ``kind`` of
-    ``source_nouns.tsv``), folded: they never stand for a person named before."""
-    rows = load_table("source_nouns.tsv", SourceNoun)
-    return frozenset(fold(r.noun) for r in rows if r.kind == "document")
+    """Source nouns that are documents (kind ``document``), folded."""
+    return source_nouns_of_kind("document")
 
 
 @functools.cache
