@@ -169,6 +169,16 @@ _DOCUMENT_SOURCES = frozenset(fold(w) for w in ("بيان", "تقرير", "تق�
 _SOURCE_LINKS = frozenset(fold(w) for w in ("في", "من", "لدى", "ب", "عن", "ل"))
 
 
+def _new_unnamed_source(doc: Doc, start: int, end: int, noun_end: int) -> str:
+    """Register the unnamed source labelled ``text[start:end]`` (scoped to the article) and
+    its mention up to the end of its noun, ``noun_end``; its key."""
+    label = doc.article.text[start:end]
+    key = f"{doc.article.id}/{match_key(label)}"
+    doc.add_entity(EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id))
+    doc.add_mention(start, noun_end, key, "UnnamedSource", "claims")
+    return key
+
+
 def _unnamed_source(
     doc: Doc, view: SentView, j: int, refer_back: bool = True, label_from: int | None = None
 ) -> tuple[list[str], int]:
@@ -261,11 +271,7 @@ def _unnamed_source(
         start = toks[label_from].start
         if fold(toks[label_from].text)[1:] in source_quantities():
             start += 1  # "ونفر من الناس"
-    label = doc.article.text[start:end]
-    key = f"{doc.article.id}/{match_key(label)}"
-    doc.add_entity(EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id))
-    noun_end = toks[j].end
-    doc.add_mention(start, noun_end, key, "UnnamedSource", "claims")
+    key = _new_unnamed_source(doc, start, end, toks[j].end)
     if part_of:
         doc.relations.append(Relation(key, "partOf", part_of, start, end, view.index, "claims"))
     return [key], k
@@ -316,11 +322,7 @@ def _kin_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
         kin_source_nouns()
     ):
         start += 1
-    label = doc.article.text[start:end]
-    key = f"{doc.article.id}/{match_key(label)}"
-    doc.add_entity(EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id))
-    doc.add_mention(start, toks[j].end, key, "UnnamedSource", "claims")
-    return [key], k
+    return [_new_unnamed_source(doc, start, end, toks[j].end)], k
 
 
 _AFFILIATION = frozenset(fold(w) for w in ("باسم", "في", "لدى"))
@@ -796,11 +798,7 @@ def _titled_source(doc: Doc, view: SentView, first: int, end: int) -> str:
     while last > first and not is_word(toks[last]):
         last -= 1
     start, stop = toks[first].start, toks[last].end
-    label = doc.article.text[start:stop]
-    key = f"{doc.article.id}/{match_key(label)}"
-    doc.add_entity(EntityInfo(key, "UnnamedSource", label, source="pattern", scope=doc.article.id))
-    doc.add_mention(start, toks[first].end, key, "UnnamedSource", "claims")
-    return key
+    return _new_unnamed_source(doc, start, stop, toks[first].end)
 
 
 def _appositive_person(doc: Doc, view: SentView, first: int) -> list[str]:
