@@ -203,7 +203,7 @@ def _cells(
         lines = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
         lines.readline()  # the header
         for line in lines:  # one per row (newlines in literals are escaped)
-            yield line[:-1].split("\t") if line.endswith("\n") else line.split("\t")
+            yield line.removesuffix("\n").split("\t")
 
 
 def _select(store: ox.Store, query: str, bind: dict[str, ox.NamedNode] | None = None):
