@@ -1,11 +1,13 @@
-"""Score the statements of every annotated unseen corpus in one run, with unseen3–7 summed.
+"""Score every annotated unseen corpus in one run, with the transfer corpora summed.
 
 A change read from one corpus's errors is kept only when the corpora whose errors were not
-read do not get worse (claims11: unseen8 read, unseen3–7 the transfer check).  This runs
-:func:`bench.eval_unseen3.evaluate` on each corpus/split of :data:`RUNS` (unseen9, the held-out
+read do not get worse (tenth session: unseen8 read, unseen3–7 the transfer check; eleventh:
+unseen9 read, unseen3–8 the transfer check).  This runs
+:func:`bench.eval_unseen3.evaluate` on each corpus/split of :data:`RUNS` (unseen10, the held-out
 set, is never run) and prints one table row per run plus the sum over the transfer corpora:
 statements found with the right speaker, found with any speaker, claims with an author whose
-speaker is right, claims left without one (unresolved), claims matching no statement.
+speaker is right, claims left without one (unresolved), claims matching no statement,
+platform and control recall (any predicate of the family) and entity precision.
 
     PYTHONPATH=$PWD /work/main/.venv/bin/python bench/eval_transfer.py [--json out.json]
 
@@ -33,15 +35,19 @@ RUNS = (
     ("unseen6", "test"),
     ("unseen7", "test"),
     ("unseen8", "test"),
+    ("unseen9", "test"),
 )
 #: corpora summed as the transfer check (their errors were not read this round)
-TRANSFER = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7")
+TRANSFER = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8")
 MEASURES = (
     ("statements found with the right speaker", "right speaker"),
     ("statements found (any speaker)", "found"),
     ("emitted claims with an author: right speaker", "authored: right"),
     ("emitted claims without an author (unresolved)", "unresolved"),
     ("emitted claims matching no statement", "matching nothing"),
+    ("platforms recall (any predicate of the family)", "platforms"),
+    ("control recall (any predicate of the family)", "control"),
+    ("entity precision", "entity P"),
 )
 _RATIO = re.compile(r"[\d.]+ \((\d+)/(\d+)\)")
 

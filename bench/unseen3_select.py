@@ -58,6 +58,11 @@ before any of it was read) excludes unseen3–unseen8 as used, has seed 17 and 2
 stratum, and is **test only** (u01–u40): unseen8 was scored once at the end of the ninth
 session, so it is spent.
 
+The tenth corpus (``--corpus unseen10``, drawn 2026-12-01 at the start of the eleventh
+session, before any of it was read) excludes unseen3–unseen9 as used, has seed 18 and 20
+articles per stratum, and is **test only** (u01–u40): unseen9 was scored once at the end of
+the tenth session, so it is spent.
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -70,6 +75,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen7 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen8 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen9 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen10 --write
 """
 
 from __future__ import annotations
@@ -100,6 +106,12 @@ DRAWS = {
         17,
         20,
         ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8"),
+        True,
+    ),
+    "unseen10": (
+        18,
+        20,
+        ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9"),
         True,
     ),
 }
