@@ -7,7 +7,8 @@ unseen9 read, unseen3–8 the transfer check).  This runs
 set, is never run) and prints one table row per run plus the sum over the transfer corpora:
 statements found with the right speaker, found with any speaker, claims with an author whose
 speaker is right, claims left without one (unresolved), claims matching no statement,
-platform and control recall (any predicate of the family) and entity precision.
+platform and control recall (any predicate of the family), entity precision and recall,
+duplicate entity nodes across the split.
 
     PYTHONPATH=$PWD /work/main/.venv/bin/python bench/eval_transfer.py [--json out.json]
 
@@ -48,6 +49,8 @@ MEASURES = (
     ("platforms recall (any predicate of the family)", "platforms"),
     ("control recall (any predicate of the family)", "control"),
     ("entity precision", "entity P"),
+    ("entity recall", "entity R"),
+    ("entities: duplicate nodes across the split", "dup nodes"),
 )
 _RATIO = re.compile(r"[\d.]+ \((\d+)/(\d+)\)")
 
