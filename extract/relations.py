@@ -426,6 +426,37 @@ def _actor_near(
     return before[-1] if before else None
 
 
+_ANTECEDENT_REACH = 6  # words of a modifier phrase between an actor and a relative word
+
+
+def _relative_antecedent(
+    doc: Doc, view: SentView, i: int, classes: tuple[str, ...]
+) -> Mention | None:
+    """The subject of a verb at token ``i`` that opens a relative clause (a ``relative`` word
+    of ``relation_words.tsv`` right before it, a comma before that allowed): the relative's
+    antecedent, the actor named right before it over at most six words of a modifier phrase
+    (definite words and ``modifier`` words: «حكومة الإنقاذ الوطني غير المعترف بها دوليا،
+    والتي تسيطر على العاصمة طرابلس»), however far from the verb; none when another word
+    stands between (the relative then qualifies that word)."""
+    toks = view.tokens
+    if i < 2 or view.folded[i - 1] not in relation_words("relative"):
+        return None
+    k = i - 3 if toks[i - 2].text in _COMMAS else i - 2
+    before = [m for m in _sentence_mentions(doc, view) if m.end <= toks[i - 1].start]
+    modifiers = relation_words("modifier")
+    for _ in range(_ANTECEDENT_REACH + 1):
+        if k < 0 or toks[k].text in _BREAKS:
+            return None
+        m = next((m for m in before if m.start < toks[k].end and toks[k].start < m.end), None)
+        if m is not None:
+            return m if _candidate(doc, m, classes, before=True) else None
+        f = view.folded[k]
+        if not (f.startswith(("ال", "وال")) or f in modifiers):
+            return None
+        k -= 1
+    return None
+
+
 _TITLE_REACH = 6  # words between a verb and the person named after a title
 
 
@@ -1317,10 +1348,14 @@ _TAKEN = frozenset(("seized", "regainedControlOf"))
 _PLACE_PRONOUNS = frozenset(fold(w) for w in ("عليها", "عليه", "استعادتها", "استعادته"))
 
 
-def _pronoun_place(doc: Doc, view: SentView, i: int, pred: str) -> list[Mention]:
+def _pronoun_place(
+    doc: Doc, view: SentView, i: int, pred: str, actor: Mention | None = None
+) -> list[Mention]:
     """The places a pronoun object right after a control verb stands for: places after «في»
     right after it (أراض يسيطر عليها في سورية والعراق); else the last place named before the
-    verb with a relative word between them (مدينة الرقة … التي يسيطر عليها); for a seizure
+    verb with a relative word between them (مدينة الرقة … التي يسيطر عليها); for control,
+    else places after «في» right after the ``actor`` named after the pronoun (المناطق التي
+    يسيطر عليها تنظيم داعش، في كل من العراق وسوريا); for a seizure
     or a recovery, else the last place named before the verb in its sentence (or, failing
     that, in the sentence before: واستولت عليها القوات الكردية)."""
     toks = view.tokens
@@ -1332,6 +1367,12 @@ def _pronoun_place(doc: Doc, view: SentView, i: int, pred: str) -> list[Mention]
     before = _places_before(doc, view, i)
     if before and _relative_after(doc, view, before[-1], i):
         return before[-1:]
+    if pred == "controls" and actor is not None and actor.start >= toks[i + 1].end:
+        # "المناطق التي يسيطر عليها تنظيم داعش، في كل من العراق وسوريا": after the actor
+        k = next((j for j, t in enumerate(toks) if t.start >= actor.end), len(toks))
+        if k < len(toks) and toks[k].text in _COMMAS:
+            k += 1
+        return _places_in_after(doc, view, k)
     if pred not in _TAKEN:
         return []
     for lo in (view.sentence.start, doc.views[view.index - 1].sentence.start if view.index else 0):
@@ -1783,6 +1824,9 @@ def find_relations(doc: Doc) -> None:
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
                 else:
                     actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok)
+                if actor is None and before_ok:
+                    # "حكومة الإنقاذ الوطني غير المعترف بها دوليا، والتي تسيطر على …"
+                    actor = _relative_antecedent(doc, view, i, _CONTROL_ACTORS)
                 if (
                     actor is not None
                     and actor.cls in PLACE_CLASSES
@@ -1818,7 +1862,7 @@ def find_relations(doc: Doc) -> None:
                         for k in range(i + 1, min(len(toks), i + 6))
                         if fold(toks[k].text) == "من"
                     }
-                places = _pronoun_place(doc, view, i, pred)
+                places = _pronoun_place(doc, view, i, pred, actor)
                 if not places:
                     places = _places_after(doc, view, toks[i].start, anchors)
                 if not places and pred != "operatesIn":

@@ -353,6 +353,7 @@ RELATION_WORD_ROLES = (
     "demonstrative",
     "post",
     "complementizer",
+    "modifier",
 )
 
 
@@ -386,7 +387,8 @@ class RelationWord(NamedTuple):
     لسيطرة X», opens the list of the places meant) and ``demonstrative`` (هذه: skipped between
     the opener and the first place); ``post`` (بيان، هدد: before «على <platform>», a post
     there) and ``complementizer`` (أن، إنه: between an actor and «على <platform>», another
-    clause with its own subject)."""
+    clause with its own subject); ``modifier`` (غير، بها، دوليا: in a modifier phrase between
+    an actor and the relative word whose antecedent it is)."""
 
     word: str
     role: str
