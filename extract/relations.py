@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 
+from rasd.extract.claims import subjectless_words
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.facilities import facility_heads
 from rasd.extract.lexicon import alias_index
@@ -894,7 +895,7 @@ def _on_platform(doc: Doc, view: SentView) -> None:
     for i in range(1, len(toks)):
         if view.folded[i] != "علي":
             continue
-        if _possessive(toks[i - 1].text):
+        if _possessive(toks[i - 1].text) and view.folded[i - 1] not in subjectless_words():
             continue  # "على صفحته على فيسبوك"، "في موقعه على الإنترنت": an account or a site
         platforms = _platforms_from(doc, view, toks[i].end, 2)
         if not platforms or platforms[0].start < toks[i].end or platforms[0].key in linked:
@@ -902,13 +903,18 @@ def _on_platform(doc: Doc, view: SentView) -> None:
         if any(_forms(view, k) & targets for k in range(max(0, i - _ON_TARGET_REACH), i)):
             continue
         actors = _on_actors(doc, view, i)
+        opener = None
+        if not actors:
+            opener = _subjectless_opener(view, i)
+            actors = _running_subject(doc, view, i) if opener is not None else []
         if not actors:
             continue
         first = next(k for k, t in enumerate(toks) if t.end > actors[0].start)
         last = next(k for k, t in enumerate(toks) if t.end >= actors[-1].end)
         if any(_forms(view, k) & blockers for k in range(max(0, first - _BLOCKER_REACH), i)):
             continue  # "ولم تعلق الوزارة على تويتر"
-        if any(_forms(view, k) & relation_words("complementizer") for k in range(last + 1, i)):
+        after_actor = last + 1 if opener is None else opener  # the clause of «على»
+        if any(_forms(view, k) & relation_words("complementizer") for k in range(after_actor, i)):
             continue  # "وقالت الشركة إنه جرى الحديث عن الثغرة على الإنترنت"
         before = [  # "وبث المصمم الرئيسي بالشركة فلان الشعار على تويتر": over his title
             k
@@ -925,6 +931,53 @@ def _on_platform(doc: Doc, view: SentView) -> None:
                 _add(doc, view, a.key, "publishesOn", m.key, "relation-cues")
                 _add(doc, view, a.key, "usesPlatform", m.key, "relation-cues")
         linked |= {m.key for m in platforms}
+
+
+_RUNNING_REACH = 8  # tokens between the opener of a clause with no subject and «على»
+
+
+def _subjectless_opener(view: SentView, i: int) -> int | None:
+    """The token that opens the clause of «على» at token ``i`` when that clause has no subject
+    of its own, at most eight tokens before it: a ``running`` word of ``relation_words.tsv``
+    («… وذلك في بيان نشر على الانترنت»), or a verb of saying or posting right after «، و» with
+    a subjectless word (``subjectless_words.tsv``: في، عبر، له) right after it («، وقال في
+    تدوينة له على …»); not «، وعلق ناشطون على تويتر» (a subject of its own)."""
+    toks = view.tokens
+    for k in range(i - 1, max(-1, i - 1 - _RUNNING_REACH), -1):
+        if toks[k].text in _BREAKS:
+            return None
+        if _forms(view, k) & relation_words("running"):
+            return k
+        if (
+            k
+            and toks[k - 1].text in _COMMAS
+            and view.folded[k][:1] == "و"
+            and k + 1 < i
+            and view.folded[k + 1] in subjectless_words()
+            and _post_word(view, k)
+        ):
+            return k
+    return None
+
+
+def _running_subject(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The subject a clause with no subject of its own (:func:`_subjectless_opener`) takes
+    from its sentence («وتبنى تنظيم «داعش» مسئولية الهجوم، وقال في تدوينة له على «فيس
+    بوك»»، «تبنى تنظيم القاعدة … قتل 14 جنديا … وذلك في بيان نشر على الانترنت»): the one
+    actor (one key) the sentence names before token ``i``, when it stands right after the
+    sentence's first word (:func:`_adjacent`: the subject of its first verb)."""
+    toks = view.tokens
+    actors = [
+        m
+        for m in doc.mentions_in(view.sentence.start, toks[i].start)
+        if m.cls in ("Organization", "Person")
+    ]
+    if not actors or len({m.key for m in actors}) != 1 or actors[0].start < toks[0].end:
+        return []
+    lead = actors[0]
+    if _owner_governed(doc, lead.start) or not _adjacent(doc, 0, view, lead):
+        return []
+    return [lead]
 
 
 def _post_word(view: SentView, k: int) -> bool:

@@ -354,6 +354,7 @@ RELATION_WORD_ROLES = (
     "post",
     "complementizer",
     "modifier",
+    "running",
 )
 
 
@@ -388,7 +389,8 @@ class RelationWord(NamedTuple):
     the opener and the first place); ``post`` (بيان، هدد: before «على <platform>», a post
     there) and ``complementizer`` (أن، إنه: between an actor and «على <platform>», another
     clause with its own subject); ``modifier`` (غير، بها، دوليا: in a modifier phrase between
-    an actor and the relative word whose antecedent it is)."""
+    an actor and the relative word whose antecedent it is); ``running`` (وذلك: opens a clause
+    with no subject of its own, whose actor is the subject of the sentence's first verb)."""
 
     word: str
     role: str
