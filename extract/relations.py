@@ -705,6 +705,9 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
         for e in doc.entities.values()
     ):
         return  # «المعرف ( جنون الاستشهاد) على تويتر»: a named account (:func:`_account`)
+    named_after = _named_after(doc, view, i)
+    if named_after is not None and _quoted(view, named_after[1]) is not None:
+        return  # «حساب على فيسبوك باسم (فلان)»: a named account too, not the subject's
     supporters = i + 1 < len(toks) and view.folded[i + 1] in relation_words("supporters")
     owner = _account_owner(doc, view, i, supporters)
     if owner is None or owner[1] > platforms[0].start:
@@ -1638,15 +1641,25 @@ def _account(doc: Doc, view: SentView, k: int) -> None:
             continue
         break
     name = _quoted(view, j)
+    named_after = [] if name is not None or operator is not None else _named_after(doc, view, k)
+    if named_after:
+        name = _quoted(view, named_after[1])
     if name is None:
         return
     a, b = name
     start, end = toks[a].start, toks[b - 1].end
     inner = doc.mentions_in(start, end)
+    posts = _publishes_after(view, b + 1)
     if inner and inner[0].start == start and inner[-1].end == end:
+        if named_after and inner[0].cls == "Person":  # «حساب على فيسبوك باسم (فلان)»
+            _add(doc, view, inner[0].key, "hasAccountOn", named_after[0], "accounts")
+            if posts:
+                _add(doc, view, inner[0].key, "publishesOn", named_after[0], "accounts")
         return  # «داعش»: a known name, not a handle
     after = b + 1
     plats = _platforms_from(doc, view, toks[after].start, 2) if after < len(toks) else []
+    if named_after:
+        plats = [m for m in _sentence_mentions(doc, view) if m.key == named_after[0]][:1]
     if channel and not plats:
         return  # «قناة «المتوسط»»: a TV channel, no account
     label = " ".join(text[start:end].split())
@@ -1655,12 +1668,50 @@ def _account(doc: Doc, view: SentView, k: int) -> None:
         return
     for p in plats[:1]:
         _add(doc, view, acc, "onPlatform", p.key, "accounts")
+        if named_after and posts:
+            _add(doc, view, acc, "publishesOn", p.key, "accounts")
     if operator is None and _possessive(toks[k].text):
         operator = _antecedent(doc, view, toks[k].start, ("Organization", "Person"))
     if operator is not None:
         _add(doc, view, operator.key, "operates", acc, "accounts")
         for p in plats[:1]:
             _add(doc, view, operator.key, "hasAccountOn", p.key, "accounts")
+
+
+def _named_after(doc: Doc, view: SentView, k: int) -> tuple[str, int] | None:
+    """«حساب على موقع التواصل الاجتماعي (فيس بوك) باسم (أبو الوليد السيناوي)»: the account
+    noun at token ``k`` with the platform right after it (an ``introducer`` first, over
+    ``link`` words) and a ``naming`` word after the platform: the platform's key and the
+    token after the naming word (where the quoted name should open)."""
+    toks = view.tokens
+    if k + 1 >= len(toks) or view.folded[k + 1] not in relation_words("introducer"):
+        return None
+    plats = _platforms_from(doc, view, toks[k].end, 4)
+    if not plats:
+        return None
+    e = next((j for j, t in enumerate(toks) if t.start >= plats[-1].end), len(toks))
+    while e < len(toks) and toks[e].text in _CLOSERS:
+        e += 1
+    if e + 1 >= len(toks) or view.folded[e] not in relation_words("naming"):
+        return None
+    return plats[0].key, e + 1
+
+
+_CLOSERS = frozenset(')»"”')
+_PUBLISHED_REACH = 4  # tokens between an account's name and a verb of publishing after it
+
+
+def _publishes_after(view: SentView, k: int) -> bool:
+    """A publishing cue (نشر، بث) in the four tokens from token ``k``, in its clause (a
+    closing mark skipped): «باسم (فلان) يقوم مستخدمه بنشر منشورات»."""
+    toks = view.tokens
+    for j in range(k, min(len(toks), k + _PUBLISHED_REACH + 1)):
+        if toks[j].text in _BREAKS:
+            return False
+        hit = _cue_at(view, j)
+        if hit is not None and hit[0] in _PUBLISH:
+            return True
+    return False
 
 
 _OWNED_BY = frozenset(fold(w) for w in ("التابع", "التابعة", "المرتبط", "المرتبطة"))

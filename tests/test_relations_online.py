@@ -462,3 +462,23 @@ def test_an_email_address_or_a_web_address_in_a_byline_is_no_account_or_name() -
     found = entities(text)
     assert found.get("@alangari_sultan") == "Account"
     assert not {"@hotmail", "@gmail", "comtwitter", "alangari", "falehalsoghair"} & set(found)
+
+
+def test_an_account_named_after_its_platform_is_that_account_and_posts_there() -> None:
+    text = "ورصدت الأجهزة الأمنية صفحة على فيسبوك باسم «أنصار الخلافة» تنشر مقاطع لعمليات التنظيم."
+    assert entities(text).get("أنصار الخلافة") == "Account"
+    found = relations(text)
+    assert ("أنصار الخلافة", "onPlatform", "فيسبوك") in found
+    assert ("أنصار الخلافة", "publishesOn", "فيسبوك") in found
+
+
+def test_an_account_named_after_its_platform_by_a_persons_name_is_that_persons() -> None:
+    text = (
+        "وكشفت التحريات وجود حساب على موقع التواصل الاجتماعي (فيس بوك) باسم (أبو الوليد "
+        "السيناوي) يقوم مستخدمه بنشر منشورات تحريضية."
+    )
+    found = relations(text)
+    assert ("أبو الوليد السيناوي", "hasAccountOn", "فيسبوك") in found
+    assert ("أبو الوليد السيناوي", "publishesOn", "فيسبوك") in found
+    # the account is the named person's, not the investigators'
+    assert not any(s == "التحريات" for s, _p, _o in found), found
