@@ -1832,6 +1832,66 @@ def _account_list(doc: Doc, view: SentView, k: int) -> None:
             _add(doc, view, acc, "onPlatform", platform, "accounts")
 
 
+_DASHES = frozenset("–-—")
+
+
+def _bullets(doc: Doc, index: int) -> list[SentView]:
+    """The sentences right after sentence ``index`` that open with a dash: a bulleted list."""
+    out = []
+    for view in doc.views[index + 1 :]:
+        if not view.tokens or view.tokens[0].text not in _DASHES:
+            break
+        out.append(view)
+    return out
+
+
+def _named_platform(doc: Doc) -> str | None:
+    """The key of the one platform the article names, when it names exactly one that is not
+    generic (الإنترنت، وسائل التواصل)."""
+    named = {e.key for e in doc.entities.values() if e.cls == "Platform" and not _generic(e.key)}
+    named &= {m.key for m in doc.mentions}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _bulleted_accounts(doc: Doc, view: SentView) -> None:
+    """A header with a ``follow`` word of ``relation_words.tsv`` (تابع، متابعة) and lines
+    under it that open with a dash: «متابعة الحسابات المشبوهة التالية:» (a plural account
+    noun and a final colon: each item of at most three words that names nothing rasd knows
+    is an Account ``onPlatform`` the platform), «أبرز الذين تابعهم الرشيد على انستقرام»
+    (each person an item names, other than the header's, ``hasAccountOn`` it).  The
+    platform is the one the header names, else (under an account noun) the one platform
+    the article names."""
+    toks = view.tokens
+    follow = relation_words("follow")
+    if not toks or not any(_forms(view, k) & follow for k in range(len(toks))):
+        return
+    items = _bullets(doc, view.index)
+    if not items:
+        return
+    accounts = toks[-1].text == ":" and any(
+        bare_forms(t.text) & relation_words("account_list") for t in toks
+    )
+    mentions = _sentence_mentions(doc, view)
+    plats = [m.key for m in mentions if m.cls == "Platform" and not _generic(m.key)]
+    platform = plats[0] if plats else _named_platform(doc) if accounts else None
+    if platform is None:
+        return
+    header = {m.key for m in mentions if m.cls == "Person"}
+    for item in items:
+        named = _sentence_mentions(doc, item)
+        for m in named:
+            if m.cls == "Person" and m.key not in header:
+                _add(doc, item, m.key, "hasAccountOn", platform, "accounts")
+        words = [t for t in item.tokens[1:] if is_word(t)]
+        if not accounts or named or not 0 < len(words) <= _LIST_ITEM_WORDS:
+            continue
+        start, end = words[0].start, words[-1].end
+        label = " ".join(doc.article.text[start:end].split())
+        acc = _new_entity(doc, start, end, label, "Account", "accounts")
+        if acc is not None:
+            _add(doc, item, acc, "onPlatform", platform, "accounts")
+
+
 @functools.cache
 def _site_and_account_nouns() -> frozenset[str]:
     """The words :func:`_website`, :func:`_account` and :func:`_account_list` start at (any
@@ -1842,10 +1902,11 @@ def _site_and_account_nouns() -> frozenset[str]:
 
 def find_sites_and_accounts(doc: Doc) -> None:
     """Websites and accounts as entities of their own (:func:`_website`, :func:`_account`,
-    :func:`_account_list`, :func:`_handles`)."""
+    :func:`_account_list`, :func:`_handles`, :func:`_bulleted_accounts`)."""
     triggers = _site_and_account_nouns()
     for view in doc.views:
         _handles(doc, view)
+        _bulleted_accounts(doc, view)
         for k in range(len(view.tokens)):
             tok = view.tokens[k]
             if is_word(tok) and not triggers.isdisjoint(bare_forms(tok.text)):

@@ -355,6 +355,7 @@ RELATION_WORD_ROLES = (
     "complementizer",
     "modifier",
     "running",
+    "follow",
 )
 
 
@@ -390,7 +391,8 @@ class RelationWord(NamedTuple):
     there) and ``complementizer`` (أن، إنه: between an actor and «على <platform>», another
     clause with its own subject); ``modifier`` (غير، بها، دوليا: in a modifier phrase between
     an actor and the relative word whose antecedent it is); ``running`` (وذلك: opens a clause
-    with no subject of its own, whose actor is the subject of the sentence's first verb)."""
+    with no subject of its own, whose actor is the subject of the sentence's first verb);
+    ``follow`` (تابع، متابعة: a header over a bulleted list of accounts followed)."""
 
     word: str
     role: str

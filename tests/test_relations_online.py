@@ -482,3 +482,32 @@ def test_an_account_named_after_its_platform_by_a_persons_name_is_that_persons()
     assert ("أبو الوليد السيناوي", "publishesOn", "فيسبوك") in found
     # the account is the named person's, not the investigators'
     assert not any(s == "التحريات" for s, _p, _o in found), found
+
+
+BULLETED = (
+    "رصدت الصحيفة نشاط المتهم على موقع تويتر خلال الأشهر الماضية.\n"
+    "متابعة الحسابات المتطرفة التالية:\n"
+    "– أنصار الدولة\n"
+    "– صوت الخلافة\n"
+    "– منبر التوحيد\n"
+    "أبرز الذين تابعهم المتهم على تويتر\n"
+    "– الداعية عبدالله المحيسني.\n"
+    "– الإعلامي فيصل القاسم."
+)
+
+
+def test_a_bulleted_list_of_accounts_followed_are_accounts_on_the_articles_platform() -> None:
+    ents = entities(BULLETED)
+    found = relations(BULLETED)
+    for name in ("أنصار الدولة", "صوت الخلافة", "منبر التوحيد"):
+        assert ents.get(name) == "Account"
+        assert (name, "onPlatform", "تويتر") in found
+
+
+def test_people_listed_under_a_header_of_those_followed_on_a_platform_have_accounts_there() -> None:
+    found = relations(BULLETED)
+    assert ("عبدالله المحيسني", "hasAccountOn", "تويتر") in found
+    assert ("فيصل القاسم", "hasAccountOn", "تويتر") in found
+    # a list under a header with no platform: no account
+    text = "وتحدث الوزير عن الخطة.\nأبرز ما تابعه الوزير في الجلسة\n– الداعية عبدالله المحيسني."
+    assert not {t for t in relations(text) if t[1] == "hasAccountOn"}
