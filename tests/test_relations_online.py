@@ -511,3 +511,13 @@ def test_people_listed_under_a_header_of_those_followed_on_a_platform_have_accou
     # a list under a header with no platform: no account
     text = "وتحدث الوزير عن الخطة.\nأبرز ما تابعه الوزير في الجلسة\n– الداعية عبدالله المحيسني."
     assert not {t for t in relations(text) if t[1] == "hasAccountOn"}
+
+
+def test_a_page_on_a_misspelled_social_network_is_still_on_the_platform_named_after_it() -> None:
+    # «موقع التوصل الاجتماعي»: التواصل without its alif, between the page and فيسبوك
+    found = relations(
+        "وقال المكتب الإعلامي لوزارة الصحة، في بيان نشره عبر صفحته الرسمية على موقع التوصل "
+        "الاجتماعي فيسبوك، إن الحصيلة ارتفعت."
+    )
+    assert ("وزارة الصحة", "hasAccountOn", "فيسبوك") in found
+    assert ("وزارة الصحة", "publishesOn", "فيسبوك") in found
