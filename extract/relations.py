@@ -824,6 +824,26 @@ def _owner_governed(doc: Doc, pos: int) -> bool:
     return f in _PLACE_PREPOSITIONS or f in ("ل", "ب", "لل", "ول", "وب")
 
 
+def _launched(doc: Doc, view: SentView, i: int, pred: str) -> None:
+    """«أطلقت الحكومة الفرنسية موقع “stop-djihadisme.gouv.fr”»، «ودشنت الوزارة حسابا على
+    تويتر»: a verb of launching (``launch`` rows of ``relation_cues.tsv``) whose object, a
+    ``launched`` noun of ``relation_words.tsv`` (موقع، حساب، تطبيق), stands right after its
+    subject (named right after the verb, or before it in its clause) with a platform named
+    right after the noun: the subject uses the platform, and has an account on it after an
+    ``account`` noun.  Not «أطلق النار»، «أطلق سراح» (no such noun)."""
+    toks = view.tokens
+    actor = _actor_near(doc, view, i, ("Organization", "Person"))
+    if actor is None or (actor.start > toks[i].start and not _adjacent(doc, i, view, actor)):
+        return
+    k = next((j for j, t in enumerate(toks) if t.start >= max(actor.end, toks[i].end)), len(toks))
+    if k >= len(toks) or not bare_forms(toks[k].text) & relation_words("launched"):
+        return
+    for m in _platforms_from(doc, view, toks[k].end, 2)[:1]:
+        _add(doc, view, actor.key, pred, m.key, "relation-cues")
+        if {f.removesuffix("ا") for f in bare_forms(toks[k].text)} & relation_words("account"):
+            _add(doc, view, actor.key, "hasAccountOn", m.key, "relation-cues")
+
+
 _USER_REACH = 6  # words between «المدون على تويتر» and the person it introduces
 
 
@@ -2044,6 +2064,8 @@ def find_relations(doc: Doc) -> None:
                         _add(
                             doc, view, loser.key, _loser_predicate(view, i), m.key, "relation-cues"
                         )
+            elif pattern == "launch":
+                _launched(doc, view, i, pred)
             elif pattern == "user-on":
                 _user_on(doc, view, i, pred)
             elif pattern == "own-site":

@@ -356,6 +356,7 @@ RELATION_WORD_ROLES = (
     "modifier",
     "running",
     "follow",
+    "launched",
 )
 
 
@@ -392,7 +393,8 @@ class RelationWord(NamedTuple):
     clause with its own subject); ``modifier`` (غير، بها، دوليا: in a modifier phrase between
     an actor and the relative word whose antecedent it is); ``running`` (وذلك: opens a clause
     with no subject of its own, whose actor is the subject of the sentence's first verb);
-    ``follow`` (تابع، متابعة: a header over a bulleted list of accounts followed)."""
+    ``follow`` (تابع، متابعة: a header over a bulleted list of accounts followed);
+    ``launched`` (موقع، حساب: the object of a verb of launching, before its platform)."""
 
     word: str
     role: str

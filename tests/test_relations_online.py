@@ -521,3 +521,31 @@ def test_a_page_on_a_misspelled_social_network_is_still_on_the_platform_named_af
     )
     assert ("وزارة الصحة", "hasAccountOn", "فيسبوك") in found
     assert ("وزارة الصحة", "publishesOn", "فيسبوك") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وفي فرنسا، اطلقت الحكومة الفرنسية موقع “stop-djihadisme.gouv.fr” الذي يهدف الى "
+            "تطويق الدعاية الجهادية.",
+            {("الحكومة الفرنسية", "usesPlatform", "stop-djihadisme.gouv.fr")},
+        ),
+        (
+            "ودشنت وزارة الداخلية حسابا على تويتر لتلقي البلاغات.",
+            {
+                ("وزارة الداخلية", "usesPlatform", "تويتر"),
+                ("وزارة الداخلية", "hasAccountOn", "تويتر"),
+            },
+        ),
+    ],
+)
+def test_an_actor_that_launched_a_site_or_an_account_uses_its_platform(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= relations(text)
+
+
+def test_launching_fire_is_no_platform_link() -> None:
+    found = relations("وأطلق الجيش اللبناني النار على موقع للمسلحين قرب الحدود مع سوريا.")
+    assert not {t for t in found if t[1] in PLATFORM_PREDICATES}
