@@ -791,11 +791,39 @@ def _own_site(doc: Doc, view: SentView, i: int, pred: str, implies: str) -> None
     if platforms and platforms[0].key != alias_index().get(match_key(implies)):
         return
     if not platforms and not adjective:
+        medium = _quoted_medium(doc, view, i - 1)  # «وأوردته صحيفة “الديلي ميل” على موقعها»
+        platform = _implied_platform(doc, implies) if medium is not None else None
+        if medium is not None and platform is not None:
+            _add(doc, view, medium, pred, platform, "relation-cues")
         return
     platform = _implied_platform(doc, implies)
     owner = _ungoverned_owner(doc, view, i)
     if owner is not None and platform is not None:
         _add(doc, view, owner, pred, platform, "relation-cues")
+
+
+def _quoted_medium(doc: Doc, view: SentView, k: int) -> str | None:
+    """The key of a medium named in quotes after its head right before token ``k``
+    («صحيفة “الديلي ميل” على موقعها»): the organisation rasd knows by that name, else a new
+    Organization named so (a newspaper's site is its own, with no site adjective needed)."""
+    toks = view.tokens
+    if k < 3 or toks[k - 1].text not in _QUOTES.values():
+        return None
+    opening = next(
+        (j for j in range(k - 2, max(0, k - 2 - _NAME_WORDS), -1) if toks[j].text in _QUOTES),
+        None,
+    )
+    if opening is None or opening < 1 or _QUOTES[toks[opening].text] != toks[k - 1].text:
+        return None
+    if not bare_forms(toks[opening - 1].text) & media_heads() or opening + 1 >= k - 1:
+        return None
+    start, end = toks[opening + 1].start, toks[k - 2].end
+    head = toks[opening - 1].start
+    known = [m for m in doc.mentions_in(head, end) if m.cls == "Organization"]
+    if known:  # «صحيفة «الحياة»»: the whole name or its part in quotes
+        return known[0].key if known[0].start in (head, start) and known[0].end == end else None
+    label = " ".join(doc.article.text[start:end].split())
+    return _new_entity(doc, start, end, label, "Organization", "relation-cues")
 
 
 def _ungoverned_owner(doc: Doc, view: SentView, i: int) -> str | None:

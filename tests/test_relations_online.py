@@ -549,3 +549,19 @@ def test_an_actor_that_launched_a_site_or_an_account_uses_its_platform(
 def test_launching_fire_is_no_platform_link() -> None:
     found = relations("وأطلق الجيش اللبناني النار على موقع للمسلحين قرب الحدود مع سوريا.")
     assert not {t for t in found if t[1] in PLATFORM_PREDICATES}
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        # a medium rasd does not know: a new organisation named by what the quotes hold
+        (
+            "ونشر التنظيم مقطع فيديو جديدا وأوردته صحيفة “الديلي ميل” على موقعها أظهر لقطات "
+            "لأطفال.",
+            "الديلي ميل",
+        ),
+        ("وذكرت صحيفة «الحياة» على موقعها أن الاجتماع تأجل.", "صحيفة الحياة"),
+    ],
+)
+def test_a_newspaper_quoted_on_its_site_publishes_on_the_internet(text: str, medium: str) -> None:
+    assert (medium, "publishesOn", "الإنترنت") in relations(text)
