@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 
+from rasd.extract.claims import subjectless_words
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.facilities import facility_heads
 from rasd.extract.lexicon import alias_index
@@ -426,6 +427,37 @@ def _actor_near(
     return before[-1] if before else None
 
 
+_ANTECEDENT_REACH = 6  # words of a modifier phrase between an actor and a relative word
+
+
+def _relative_antecedent(
+    doc: Doc, view: SentView, i: int, classes: tuple[str, ...]
+) -> Mention | None:
+    """The subject of a verb at token ``i`` that opens a relative clause (a ``relative`` word
+    of ``relation_words.tsv`` right before it, a comma before that allowed): the relative's
+    antecedent, the actor named right before it over at most six words of a modifier phrase
+    (definite words and ``modifier`` words: «حكومة الإنقاذ الوطني غير المعترف بها دوليا،
+    والتي تسيطر على العاصمة طرابلس»), however far from the verb; none when another word
+    stands between (the relative then qualifies that word)."""
+    toks = view.tokens
+    if i < 2 or view.folded[i - 1] not in relation_words("relative"):
+        return None
+    k = i - 3 if toks[i - 2].text in _COMMAS else i - 2
+    before = [m for m in _sentence_mentions(doc, view) if m.end <= toks[i - 1].start]
+    modifiers = relation_words("modifier")
+    for _ in range(_ANTECEDENT_REACH + 1):
+        if k < 0 or toks[k].text in _BREAKS:
+            return None
+        m = next((m for m in before if m.start < toks[k].end and toks[k].start < m.end), None)
+        if m is not None:
+            return m if _candidate(doc, m, classes, before=True) else None
+        f = view.folded[k]
+        if not (f.startswith(("ال", "وال")) or f in modifiers):
+            return None
+        k -= 1
+    return None
+
+
 _TITLE_REACH = 6  # words between a verb and the person named after a title
 
 
@@ -673,6 +705,9 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
         for e in doc.entities.values()
     ):
         return  # «المعرف ( جنون الاستشهاد) على تويتر»: a named account (:func:`_account`)
+    named_after = _named_after(doc, view, i)
+    if named_after is not None and _quoted(view, named_after[1]) is not None:
+        return  # «حساب على فيسبوك باسم (فلان)»: a named account too, not the subject's
     supporters = i + 1 < len(toks) and view.folded[i + 1] in relation_words("supporters")
     owner = _account_owner(doc, view, i, supporters)
     if owner is None or owner[1] > platforms[0].start:
@@ -756,11 +791,39 @@ def _own_site(doc: Doc, view: SentView, i: int, pred: str, implies: str) -> None
     if platforms and platforms[0].key != alias_index().get(match_key(implies)):
         return
     if not platforms and not adjective:
+        medium = _quoted_medium(doc, view, i - 1)  # «وأوردته صحيفة “الديلي ميل” على موقعها»
+        platform = _implied_platform(doc, implies) if medium is not None else None
+        if medium is not None and platform is not None:
+            _add(doc, view, medium, pred, platform, "relation-cues")
         return
     platform = _implied_platform(doc, implies)
     owner = _ungoverned_owner(doc, view, i)
     if owner is not None and platform is not None:
         _add(doc, view, owner, pred, platform, "relation-cues")
+
+
+def _quoted_medium(doc: Doc, view: SentView, k: int) -> str | None:
+    """The key of a medium named in quotes after its head right before token ``k``
+    («صحيفة “الديلي ميل” على موقعها»): the organisation rasd knows by that name, else a new
+    Organization named so (a newspaper's site is its own, with no site adjective needed)."""
+    toks = view.tokens
+    if k < 3 or toks[k - 1].text not in _QUOTES.values():
+        return None
+    opening = next(
+        (j for j in range(k - 2, max(0, k - 2 - _NAME_WORDS), -1) if toks[j].text in _QUOTES),
+        None,
+    )
+    if opening is None or opening < 1 or _QUOTES[toks[opening].text] != toks[k - 1].text:
+        return None
+    if not bare_forms(toks[opening - 1].text) & media_heads() or opening + 1 >= k - 1:
+        return None
+    start, end = toks[opening + 1].start, toks[k - 2].end
+    head = toks[opening - 1].start
+    known = [m for m in doc.mentions_in(head, end) if m.cls == "Organization"]
+    if known:  # «صحيفة «الحياة»»: the whole name or its part in quotes
+        return known[0].key if known[0].start in (head, start) and known[0].end == end else None
+    label = " ".join(doc.article.text[start:end].split())
+    return _new_entity(doc, start, end, label, "Organization", "relation-cues")
 
 
 def _ungoverned_owner(doc: Doc, view: SentView, i: int) -> str | None:
@@ -787,6 +850,26 @@ def _owner_governed(doc: Doc, pos: int) -> bool:
     «صورة لسواريز»): the complement of another word, not the owner of a site."""
     f = preceding_word(doc.article.text, pos)
     return f in _PLACE_PREPOSITIONS or f in ("ل", "ب", "لل", "ول", "وب")
+
+
+def _launched(doc: Doc, view: SentView, i: int, pred: str) -> None:
+    """«أطلقت الحكومة الفرنسية موقع “stop-djihadisme.gouv.fr”»، «ودشنت الوزارة حسابا على
+    تويتر»: a verb of launching (``launch`` rows of ``relation_cues.tsv``) whose object, a
+    ``launched`` noun of ``relation_words.tsv`` (موقع، حساب، تطبيق), stands right after its
+    subject (named right after the verb, or before it in its clause) with a platform named
+    right after the noun: the subject uses the platform, and has an account on it after an
+    ``account`` noun.  Not «أطلق النار»، «أطلق سراح» (no such noun)."""
+    toks = view.tokens
+    actor = _actor_near(doc, view, i, ("Organization", "Person"))
+    if actor is None or (actor.start > toks[i].start and not _adjacent(doc, i, view, actor)):
+        return
+    k = next((j for j, t in enumerate(toks) if t.start >= max(actor.end, toks[i].end)), len(toks))
+    if k >= len(toks) or not bare_forms(toks[k].text) & relation_words("launched"):
+        return
+    for m in _platforms_from(doc, view, toks[k].end, 2)[:1]:
+        _add(doc, view, actor.key, pred, m.key, "relation-cues")
+        if {f.removesuffix("ا") for f in bare_forms(toks[k].text)} & relation_words("account"):
+            _add(doc, view, actor.key, "hasAccountOn", m.key, "relation-cues")
 
 
 _USER_REACH = 6  # words between «المدون على تويتر» and the person it introduces
@@ -863,7 +946,7 @@ def _on_platform(doc: Doc, view: SentView) -> None:
     for i in range(1, len(toks)):
         if view.folded[i] != "علي":
             continue
-        if _possessive(toks[i - 1].text):
+        if _possessive(toks[i - 1].text) and view.folded[i - 1] not in subjectless_words():
             continue  # "على صفحته على فيسبوك"، "في موقعه على الإنترنت": an account or a site
         platforms = _platforms_from(doc, view, toks[i].end, 2)
         if not platforms or platforms[0].start < toks[i].end or platforms[0].key in linked:
@@ -871,13 +954,18 @@ def _on_platform(doc: Doc, view: SentView) -> None:
         if any(_forms(view, k) & targets for k in range(max(0, i - _ON_TARGET_REACH), i)):
             continue
         actors = _on_actors(doc, view, i)
+        opener = None
+        if not actors:
+            opener = _subjectless_opener(view, i)
+            actors = _running_subject(doc, view, i) if opener is not None else []
         if not actors:
             continue
         first = next(k for k, t in enumerate(toks) if t.end > actors[0].start)
         last = next(k for k, t in enumerate(toks) if t.end >= actors[-1].end)
         if any(_forms(view, k) & blockers for k in range(max(0, first - _BLOCKER_REACH), i)):
             continue  # "ولم تعلق الوزارة على تويتر"
-        if any(_forms(view, k) & relation_words("complementizer") for k in range(last + 1, i)):
+        after_actor = last + 1 if opener is None else opener  # the clause of «على»
+        if any(_forms(view, k) & relation_words("complementizer") for k in range(after_actor, i)):
             continue  # "وقالت الشركة إنه جرى الحديث عن الثغرة على الإنترنت"
         before = [  # "وبث المصمم الرئيسي بالشركة فلان الشعار على تويتر": over his title
             k
@@ -894,6 +982,53 @@ def _on_platform(doc: Doc, view: SentView) -> None:
                 _add(doc, view, a.key, "publishesOn", m.key, "relation-cues")
                 _add(doc, view, a.key, "usesPlatform", m.key, "relation-cues")
         linked |= {m.key for m in platforms}
+
+
+_RUNNING_REACH = 8  # tokens between the opener of a clause with no subject and «على»
+
+
+def _subjectless_opener(view: SentView, i: int) -> int | None:
+    """The token that opens the clause of «على» at token ``i`` when that clause has no subject
+    of its own, at most eight tokens before it: a ``running`` word of ``relation_words.tsv``
+    («… وذلك في بيان نشر على الانترنت»), or a verb of saying or posting right after «، و» with
+    a subjectless word (``subjectless_words.tsv``: في، عبر، له) right after it («، وقال في
+    تدوينة له على …»); not «، وعلق ناشطون على تويتر» (a subject of its own)."""
+    toks = view.tokens
+    for k in range(i - 1, max(-1, i - 1 - _RUNNING_REACH), -1):
+        if toks[k].text in _BREAKS:
+            return None
+        if _forms(view, k) & relation_words("running"):
+            return k
+        if (
+            k
+            and toks[k - 1].text in _COMMAS
+            and view.folded[k][:1] == "و"
+            and k + 1 < i
+            and view.folded[k + 1] in subjectless_words()
+            and _post_word(view, k)
+        ):
+            return k
+    return None
+
+
+def _running_subject(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The subject a clause with no subject of its own (:func:`_subjectless_opener`) takes
+    from its sentence («وتبنى تنظيم «داعش» مسئولية الهجوم، وقال في تدوينة له على «فيس
+    بوك»»، «تبنى تنظيم القاعدة … قتل 14 جنديا … وذلك في بيان نشر على الانترنت»): the one
+    actor (one key) the sentence names before token ``i``, when it stands right after the
+    sentence's first word (:func:`_adjacent`: the subject of its first verb)."""
+    toks = view.tokens
+    actors = [
+        m
+        for m in doc.mentions_in(view.sentence.start, toks[i].start)
+        if m.cls in ("Organization", "Person")
+    ]
+    if not actors or len({m.key for m in actors}) != 1 or actors[0].start < toks[0].end:
+        return []
+    lead = actors[0]
+    if _owner_governed(doc, lead.start) or not _adjacent(doc, 0, view, lead):
+        return []
+    return [lead]
 
 
 def _post_word(view: SentView, k: int) -> bool:
@@ -1317,10 +1452,14 @@ _TAKEN = frozenset(("seized", "regainedControlOf"))
 _PLACE_PRONOUNS = frozenset(fold(w) for w in ("عليها", "عليه", "استعادتها", "استعادته"))
 
 
-def _pronoun_place(doc: Doc, view: SentView, i: int, pred: str) -> list[Mention]:
+def _pronoun_place(
+    doc: Doc, view: SentView, i: int, pred: str, actor: Mention | None = None
+) -> list[Mention]:
     """The places a pronoun object right after a control verb stands for: places after «في»
     right after it (أراض يسيطر عليها في سورية والعراق); else the last place named before the
-    verb with a relative word between them (مدينة الرقة … التي يسيطر عليها); for a seizure
+    verb with a relative word between them (مدينة الرقة … التي يسيطر عليها); for control,
+    else places after «في» right after the ``actor`` named after the pronoun (المناطق التي
+    يسيطر عليها تنظيم داعش، في كل من العراق وسوريا); for a seizure
     or a recovery, else the last place named before the verb in its sentence (or, failing
     that, in the sentence before: واستولت عليها القوات الكردية)."""
     toks = view.tokens
@@ -1332,6 +1471,12 @@ def _pronoun_place(doc: Doc, view: SentView, i: int, pred: str) -> list[Mention]
     before = _places_before(doc, view, i)
     if before and _relative_after(doc, view, before[-1], i):
         return before[-1:]
+    if pred == "controls" and actor is not None and actor.start >= toks[i + 1].end:
+        # "المناطق التي يسيطر عليها تنظيم داعش، في كل من العراق وسوريا": after the actor
+        k = next((j for j, t in enumerate(toks) if t.start >= actor.end), len(toks))
+        if k < len(toks) and toks[k].text in _COMMAS:
+            k += 1
+        return _places_in_after(doc, view, k)
     if pred not in _TAKEN:
         return []
     for lo in (view.sentence.start, doc.views[view.index - 1].sentence.start if view.index else 0):
@@ -1544,15 +1689,25 @@ def _account(doc: Doc, view: SentView, k: int) -> None:
             continue
         break
     name = _quoted(view, j)
+    named_after = [] if name is not None or operator is not None else _named_after(doc, view, k)
+    if named_after:
+        name = _quoted(view, named_after[1])
     if name is None:
         return
     a, b = name
     start, end = toks[a].start, toks[b - 1].end
     inner = doc.mentions_in(start, end)
+    posts = _publishes_after(view, b + 1)
     if inner and inner[0].start == start and inner[-1].end == end:
+        if named_after and inner[0].cls == "Person":  # «حساب على فيسبوك باسم (فلان)»
+            _add(doc, view, inner[0].key, "hasAccountOn", named_after[0], "accounts")
+            if posts:
+                _add(doc, view, inner[0].key, "publishesOn", named_after[0], "accounts")
         return  # «داعش»: a known name, not a handle
     after = b + 1
     plats = _platforms_from(doc, view, toks[after].start, 2) if after < len(toks) else []
+    if named_after:
+        plats = [m for m in _sentence_mentions(doc, view) if m.key == named_after[0]][:1]
     if channel and not plats:
         return  # «قناة «المتوسط»»: a TV channel, no account
     label = " ".join(text[start:end].split())
@@ -1561,12 +1716,50 @@ def _account(doc: Doc, view: SentView, k: int) -> None:
         return
     for p in plats[:1]:
         _add(doc, view, acc, "onPlatform", p.key, "accounts")
+        if named_after and posts:
+            _add(doc, view, acc, "publishesOn", p.key, "accounts")
     if operator is None and _possessive(toks[k].text):
         operator = _antecedent(doc, view, toks[k].start, ("Organization", "Person"))
     if operator is not None:
         _add(doc, view, operator.key, "operates", acc, "accounts")
         for p in plats[:1]:
             _add(doc, view, operator.key, "hasAccountOn", p.key, "accounts")
+
+
+def _named_after(doc: Doc, view: SentView, k: int) -> tuple[str, int] | None:
+    """«حساب على موقع التواصل الاجتماعي (فيس بوك) باسم (أبو الوليد السيناوي)»: the account
+    noun at token ``k`` with the platform right after it (an ``introducer`` first, over
+    ``link`` words) and a ``naming`` word after the platform: the platform's key and the
+    token after the naming word (where the quoted name should open)."""
+    toks = view.tokens
+    if k + 1 >= len(toks) or view.folded[k + 1] not in relation_words("introducer"):
+        return None
+    plats = _platforms_from(doc, view, toks[k].end, 4)
+    if not plats:
+        return None
+    e = next((j for j, t in enumerate(toks) if t.start >= plats[-1].end), len(toks))
+    while e < len(toks) and toks[e].text in _CLOSERS:
+        e += 1
+    if e + 1 >= len(toks) or view.folded[e] not in relation_words("naming"):
+        return None
+    return plats[0].key, e + 1
+
+
+_CLOSERS = frozenset(')»"”')
+_PUBLISHED_REACH = 4  # tokens between an account's name and a verb of publishing after it
+
+
+def _publishes_after(view: SentView, k: int) -> bool:
+    """A publishing cue (نشر، بث) in the four tokens from token ``k``, in its clause (a
+    closing mark skipped): «باسم (فلان) يقوم مستخدمه بنشر منشورات»."""
+    toks = view.tokens
+    for j in range(k, min(len(toks), k + _PUBLISHED_REACH + 1)):
+        if toks[j].text in _BREAKS:
+            return False
+        hit = _cue_at(view, j)
+        if hit is not None and hit[0] in _PUBLISH:
+            return True
+    return False
 
 
 _OWNED_BY = frozenset(fold(w) for w in ("التابع", "التابعة", "المرتبط", "المرتبطة"))
@@ -1687,6 +1880,66 @@ def _account_list(doc: Doc, view: SentView, k: int) -> None:
             _add(doc, view, acc, "onPlatform", platform, "accounts")
 
 
+_DASHES = frozenset("–-—")
+
+
+def _bullets(doc: Doc, index: int) -> list[SentView]:
+    """The sentences right after sentence ``index`` that open with a dash: a bulleted list."""
+    out = []
+    for view in doc.views[index + 1 :]:
+        if not view.tokens or view.tokens[0].text not in _DASHES:
+            break
+        out.append(view)
+    return out
+
+
+def _named_platform(doc: Doc) -> str | None:
+    """The key of the one platform the article names, when it names exactly one that is not
+    generic (الإنترنت، وسائل التواصل)."""
+    named = {e.key for e in doc.entities.values() if e.cls == "Platform" and not _generic(e.key)}
+    named &= {m.key for m in doc.mentions}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _bulleted_accounts(doc: Doc, view: SentView) -> None:
+    """A header with a ``follow`` word of ``relation_words.tsv`` (تابع، متابعة) and lines
+    under it that open with a dash: «متابعة الحسابات المشبوهة التالية:» (a plural account
+    noun and a final colon: each item of at most three words that names nothing rasd knows
+    is an Account ``onPlatform`` the platform), «أبرز الذين تابعهم الرشيد على انستقرام»
+    (each person an item names, other than the header's, ``hasAccountOn`` it).  The
+    platform is the one the header names, else (under an account noun) the one platform
+    the article names."""
+    toks = view.tokens
+    follow = relation_words("follow")
+    if not toks or not any(_forms(view, k) & follow for k in range(len(toks))):
+        return
+    items = _bullets(doc, view.index)
+    if not items:
+        return
+    accounts = toks[-1].text == ":" and any(
+        bare_forms(t.text) & relation_words("account_list") for t in toks
+    )
+    mentions = _sentence_mentions(doc, view)
+    plats = [m.key for m in mentions if m.cls == "Platform" and not _generic(m.key)]
+    platform = plats[0] if plats else _named_platform(doc) if accounts else None
+    if platform is None:
+        return
+    header = {m.key for m in mentions if m.cls == "Person"}
+    for item in items:
+        named = _sentence_mentions(doc, item)
+        for m in named:
+            if m.cls == "Person" and m.key not in header:
+                _add(doc, item, m.key, "hasAccountOn", platform, "accounts")
+        words = [t for t in item.tokens[1:] if is_word(t)]
+        if not accounts or named or not 0 < len(words) <= _LIST_ITEM_WORDS:
+            continue
+        start, end = words[0].start, words[-1].end
+        label = " ".join(doc.article.text[start:end].split())
+        acc = _new_entity(doc, start, end, label, "Account", "accounts")
+        if acc is not None:
+            _add(doc, item, acc, "onPlatform", platform, "accounts")
+
+
 @functools.cache
 def _site_and_account_nouns() -> frozenset[str]:
     """The words :func:`_website`, :func:`_account` and :func:`_account_list` start at (any
@@ -1697,10 +1950,11 @@ def _site_and_account_nouns() -> frozenset[str]:
 
 def find_sites_and_accounts(doc: Doc) -> None:
     """Websites and accounts as entities of their own (:func:`_website`, :func:`_account`,
-    :func:`_account_list`, :func:`_handles`)."""
+    :func:`_account_list`, :func:`_handles`, :func:`_bulleted_accounts`)."""
     triggers = _site_and_account_nouns()
     for view in doc.views:
         _handles(doc, view)
+        _bulleted_accounts(doc, view)
         for k in range(len(view.tokens)):
             tok = view.tokens[k]
             if is_word(tok) and not triggers.isdisjoint(bare_forms(tok.text)):
@@ -1783,6 +2037,9 @@ def find_relations(doc: Doc) -> None:
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
                 else:
                     actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok)
+                if actor is None and before_ok:
+                    # "حكومة الإنقاذ الوطني غير المعترف بها دوليا، والتي تسيطر على …"
+                    actor = _relative_antecedent(doc, view, i, _CONTROL_ACTORS)
                 if (
                     actor is not None
                     and actor.cls in PLACE_CLASSES
@@ -1818,7 +2075,7 @@ def find_relations(doc: Doc) -> None:
                         for k in range(i + 1, min(len(toks), i + 6))
                         if fold(toks[k].text) == "من"
                     }
-                places = _pronoun_place(doc, view, i, pred)
+                places = _pronoun_place(doc, view, i, pred, actor)
                 if not places:
                     places = _places_after(doc, view, toks[i].start, anchors)
                 if not places and pred != "operatesIn":
@@ -1835,6 +2092,8 @@ def find_relations(doc: Doc) -> None:
                         _add(
                             doc, view, loser.key, _loser_predicate(view, i), m.key, "relation-cues"
                         )
+            elif pattern == "launch":
+                _launched(doc, view, i, pred)
             elif pattern == "user-on":
                 _user_on(doc, view, i, pred)
             elif pattern == "own-site":

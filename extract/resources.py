@@ -353,6 +353,10 @@ RELATION_WORD_ROLES = (
     "demonstrative",
     "post",
     "complementizer",
+    "modifier",
+    "running",
+    "follow",
+    "launched",
 )
 
 
@@ -386,7 +390,11 @@ class RelationWord(NamedTuple):
     لسيطرة X», opens the list of the places meant) and ``demonstrative`` (هذه: skipped between
     the opener and the first place); ``post`` (بيان، هدد: before «على <platform>», a post
     there) and ``complementizer`` (أن، إنه: between an actor and «على <platform>», another
-    clause with its own subject)."""
+    clause with its own subject); ``modifier`` (غير، بها، دوليا: in a modifier phrase between
+    an actor and the relative word whose antecedent it is); ``running`` (وذلك: opens a clause
+    with no subject of its own, whose actor is the subject of the sentence's first verb);
+    ``follow`` (تابع، متابعة: a header over a bulleted list of accounts followed);
+    ``launched`` (موقع، حساب: the object of a verb of launching, before its platform)."""
 
     word: str
     role: str

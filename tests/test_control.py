@@ -332,3 +332,33 @@ def test_areas_defined_by_a_relative_are_not_of_the_place_named_before() -> None
         "تحت سيطرة جماعة الحوثي."
     )
     assert ("جماعة الحوثي", "controls", "صنعاء") in found
+
+
+def test_the_antecedent_of_a_relative_clause_is_its_actor_past_a_modifier_phrase() -> None:
+    # «والتي تسيطر» has no subject of its own: the organisation the relative stands for,
+    # nine tokens before the verb (past _BEFORE_WINDOW) over «المتشددة غير المعترف بها رسميا»
+    found = control(
+        "واتهمت الحكومة جماعة أنصار الشريعة المتشددة غير المعترف بها رسميا، والتي تسيطر على "
+        "مدينة درنة."
+    )
+    assert ("أنصار الشريعة", "controls", "درنة") in found
+    # the relative qualifies another noun («البلدة الصغيرة»): the army named before is no actor
+    assert (
+        control("وأعلن الجيش السوري استعادة البلدة الصغيرة، التي تسيطر على الطريق إلى حلب.")
+        == set()
+    )
+
+
+@pytest.mark.parametrize("comma", ["", "،"])
+def test_areas_controlled_by_an_actor_named_after_the_pronoun_lie_in_the_place_after_it(
+    comma: str,
+) -> None:
+    found = control(
+        f"وفر آلاف السكان من القرى التي تسيطر عليها جماعة الحوثي{comma} في كل من محافظة صعدة."
+    )
+    assert ("جماعة الحوثي", "controls", "صعدة") in found
+
+
+def test_forces_that_cleared_a_place_regained_it() -> None:
+    found = control("وأكد المتحدث أن القوات العراقية طهرت مدينة تكريت بالكامل.")
+    assert found == {("القوات العراقية", "regainedControlOf", "تكريت")}

@@ -117,3 +117,33 @@ def test_a_tweet_by_a_minister_named_after_his_title() -> None:
 def test_a_tweet_does_not_reach_past_another_name() -> None:
     found = links("وغرد عن الحادث الذي شهدته مدينة أبها وزير الإسكان ماجد الحقيل بكلمات مؤثرة.")
     assert not any(s == "ماجد الحقيل" for s, _p, _o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "platform"),
+    [
+        # «، وقالت في رسالة لها على …»: a verb of saying with no subject of its own
+        (
+            "وأعلنت جماعة بوكو حرام مسؤوليتها عن التفجير، وقالت في رسالة لها على يوتيوب إن "
+            "مقاتليها نفذوا الهجوم.",
+            "بوكو حرام",
+            "يوتيوب",
+        ),
+        # «… وذلك في بيان نشر على الإنترنت»: the subject of the sentence's first verb
+        (
+            "تبنت حركة الشباب الصومالية الهجوم على قاعدة عسكرية في مقديشو أسفر عن مقتل عشرات "
+            "الجنود وذلك في بيان نشر على الإنترنت مساء أمس.",
+            "حركة الشباب",
+            "الإنترنت",
+        ),
+    ],
+)
+def test_a_clause_with_no_subject_takes_the_subject_of_its_sentence(
+    text: str, actor: str, platform: str
+) -> None:
+    assert (actor, "publishesOn", platform) in links(text)
+
+
+def test_no_running_subject_when_the_sentence_names_two_actors() -> None:
+    found = links("وأعلنت وزارة الداخلية اعتقال عضو في تنظيم داعش، وذلك بعد نشره صورا على فيسبوك.")
+    assert not any(s == "وزارة الداخلية" for s, _p, _o in found), found

@@ -462,3 +462,106 @@ def test_an_email_address_or_a_web_address_in_a_byline_is_no_account_or_name() -
     found = entities(text)
     assert found.get("@alangari_sultan") == "Account"
     assert not {"@hotmail", "@gmail", "comtwitter", "alangari", "falehalsoghair"} & set(found)
+
+
+def test_an_account_named_after_its_platform_is_that_account_and_posts_there() -> None:
+    text = "ورصدت الأجهزة الأمنية صفحة على فيسبوك باسم «أنصار الخلافة» تنشر مقاطع لعمليات التنظيم."
+    assert entities(text).get("أنصار الخلافة") == "Account"
+    found = relations(text)
+    assert ("أنصار الخلافة", "onPlatform", "فيسبوك") in found
+    assert ("أنصار الخلافة", "publishesOn", "فيسبوك") in found
+
+
+def test_an_account_named_after_its_platform_by_a_persons_name_is_that_persons() -> None:
+    text = (
+        "وكشفت التحريات وجود حساب على موقع التواصل الاجتماعي (فيس بوك) باسم (أبو الوليد "
+        "السيناوي) يقوم مستخدمه بنشر منشورات تحريضية."
+    )
+    found = relations(text)
+    assert ("أبو الوليد السيناوي", "hasAccountOn", "فيسبوك") in found
+    assert ("أبو الوليد السيناوي", "publishesOn", "فيسبوك") in found
+    # the account is the named person's, not the investigators'
+    assert not any(s == "التحريات" for s, _p, _o in found), found
+
+
+BULLETED = (
+    "رصدت الصحيفة نشاط المتهم على موقع تويتر خلال الأشهر الماضية.\n"
+    "متابعة الحسابات المتطرفة التالية:\n"
+    "– أنصار الدولة\n"
+    "– صوت الخلافة\n"
+    "– منبر التوحيد\n"
+    "أبرز الذين تابعهم المتهم على تويتر\n"
+    "– الداعية عبدالله المحيسني.\n"
+    "– الإعلامي فيصل القاسم."
+)
+
+
+def test_a_bulleted_list_of_accounts_followed_are_accounts_on_the_articles_platform() -> None:
+    ents = entities(BULLETED)
+    found = relations(BULLETED)
+    for name in ("أنصار الدولة", "صوت الخلافة", "منبر التوحيد"):
+        assert ents.get(name) == "Account"
+        assert (name, "onPlatform", "تويتر") in found
+
+
+def test_people_listed_under_a_header_of_those_followed_on_a_platform_have_accounts_there() -> None:
+    found = relations(BULLETED)
+    assert ("عبدالله المحيسني", "hasAccountOn", "تويتر") in found
+    assert ("فيصل القاسم", "hasAccountOn", "تويتر") in found
+    # a list under a header with no platform: no account
+    text = "وتحدث الوزير عن الخطة.\nأبرز ما تابعه الوزير في الجلسة\n– الداعية عبدالله المحيسني."
+    assert not {t for t in relations(text) if t[1] == "hasAccountOn"}
+
+
+def test_a_page_on_a_misspelled_social_network_is_still_on_the_platform_named_after_it() -> None:
+    # «موقع التوصل الاجتماعي»: التواصل without its alif, between the page and فيسبوك
+    found = relations(
+        "وقال المكتب الإعلامي لوزارة الصحة، في بيان نشره عبر صفحته الرسمية على موقع التوصل "
+        "الاجتماعي فيسبوك، إن الحصيلة ارتفعت."
+    )
+    assert ("وزارة الصحة", "hasAccountOn", "فيسبوك") in found
+    assert ("وزارة الصحة", "publishesOn", "فيسبوك") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وفي فرنسا، اطلقت الحكومة الفرنسية موقع “stop-djihadisme.gouv.fr” الذي يهدف الى "
+            "تطويق الدعاية الجهادية.",
+            {("الحكومة الفرنسية", "usesPlatform", "stop-djihadisme.gouv.fr")},
+        ),
+        (
+            "ودشنت وزارة الداخلية حسابا على تويتر لتلقي البلاغات.",
+            {
+                ("وزارة الداخلية", "usesPlatform", "تويتر"),
+                ("وزارة الداخلية", "hasAccountOn", "تويتر"),
+            },
+        ),
+    ],
+)
+def test_an_actor_that_launched_a_site_or_an_account_uses_its_platform(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= relations(text)
+
+
+def test_launching_fire_is_no_platform_link() -> None:
+    found = relations("وأطلق الجيش اللبناني النار على موقع للمسلحين قرب الحدود مع سوريا.")
+    assert not {t for t in found if t[1] in PLATFORM_PREDICATES}
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        # a medium rasd does not know: a new organisation named by what the quotes hold
+        (
+            "ونشر التنظيم مقطع فيديو جديدا وأوردته صحيفة “الديلي ميل” على موقعها أظهر لقطات "
+            "لأطفال.",
+            "الديلي ميل",
+        ),
+        ("وذكرت صحيفة «الحياة» على موقعها أن الاجتماع تأجل.", "صحيفة الحياة"),
+    ],
+)
+def test_a_newspaper_quoted_on_its_site_publishes_on_the_internet(text: str, medium: str) -> None:
+    assert (medium, "publishesOn", "الإنترنت") in relations(text)
