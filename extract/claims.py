@@ -29,7 +29,8 @@ at once (``قالت إيران إن``); the subject of a sentence opening with a
 was named; a headline title (``نائب بحريني:``) is the one person the article gives that
 title; a definite title (``وقال النائب``) is the one person it followed in apposition; a
 relative clause (``الذي يعتبر …``) does not end the running report, and a verb inside a «…»
-quotation the cue before opened is what was said.
+quotation the cue before opened is what was said.  An organisation named after its head noun
+(``أعلن تنظيم داعش``) speaks.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from rasd.extract.patterns import (
     media_heads,
     ministry_heads,
     ner_confirms,
+    org_heads,
     read_names,
     skip_modifiers,
     source_quantities,
@@ -428,6 +430,7 @@ _CIRCUMSTANTIAL = frozenset(
 )
 _NOT_ADDRESSEE = frozenset(fold(w) for w in ("لا", "لم", "لن", "لكن", "لكنه", "لدى", "لذلك"))
 _QUOTE_OPEN = frozenset('«"“')
+_QUOTE_CLOSE = frozenset('»"”')
 
 
 def _closing(view: SentView, j: int, limit: int = 8) -> int | None:
@@ -688,6 +691,30 @@ def _quoted_media(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
     while k < len(toks) and nisba_country(toks[k].text):
         k += 1  # "الجزائرية"
     return key, k
+
+
+def _headed_org(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
+    """An organisation named right after its head noun, the head left out of the name the
+    NER found (``تنظيم داعش``، ``جماعة «أنصار بيت المقدس»``): (key, token after the name).
+
+    The head (a row of ``org_heads.tsv``, indefinite) is no mention itself; a quotation mark
+    may stand between it and the name."""
+    toks = view.tokens
+    if not is_word(toks[j]) or doc.mention_at_token(toks[j]) is not None:
+        return None
+    if view.folded[j] not in org_heads():
+        return None
+    n = j + 1
+    if n < len(toks) and toks[n].text in _QUOTE_OPEN:
+        n += 1
+    m = doc.mention_at_token(toks[n]) if n < len(toks) else None
+    if m is None or m.cls != "Organization" or m.start != toks[n].start:
+        return None
+    while n < len(toks) and toks[n].start < m.end:
+        n += 1
+    if n < len(toks) and toks[n].text in _QUOTE_CLOSE:
+        n += 1
+    return m.key, n
 
 
 def _ministry_short(doc: Doc, view: SentView, j: int, heads: bool = False) -> list[str]:
@@ -978,6 +1005,9 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
                 while n < len(toks) and toks[n].start < m.end:
                     n += 1
                 return [m.key], _skip_apposition(doc, view, n)
+        headed = _headed_org(doc, view, j)
+        if headed is not None:  # "أعلن تنظيم داعش …"، "وقالت جماعة «أنصار بيت المقدس»"
+            return [headed[0]], _skip_apposition(doc, view, headed[1])
         media = _quoted_media(doc, view, j)
         if media is not None:  # "كتبت صحيفة «البلد» الجزائرية"
             return [media[0]], _skip_apposition(doc, view, media[1])

@@ -1,0 +1,29 @@
+"""Statements read in unseen9's errors (issue 11, claims13) and kept because unseen3–8 (not
+read this round) did not get worse.
+
+- ``أعلن تنظيم داعش أنه …``: an organisation named right after its head noun (a row of
+  ``org_heads.tsv`` the NER left out of the name) is the subject of the verb.
+
+The sentences are written for these tests, not copied from the corpora.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import claim_with, said
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        ("إلى ذلك، أعلن تنظيم داعش أنه نفذ الهجوم على نقطة التفتيش.", "داعش", "نفذ الهجوم"),
+        (
+            "وذكر تنظيم داعش في بيان نشره على الإنترنت أن مقاتليه سيطروا على المدينة.",
+            "داعش",
+            "مقاتليه سيطروا",
+        ),
+    ],
+)
+def test_org_after_its_head_noun_speaks(text: str, speaker: str, words: str) -> None:
+    speakers, status, _text = claim_with(said(text), words)
+    assert (speakers, status) == ((speaker,), "resolved")
