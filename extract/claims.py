@@ -30,7 +30,8 @@ was named; a headline title (``نائب بحريني:``) is the one person the a
 title; a definite title (``وقال النائب``) is the one person it followed in apposition; a
 relative clause (``الذي يعتبر …``) does not end the running report, and a verb inside a «…»
 quotation the cue before opened is what was said.  An organisation named after its head noun
-(``أعلن تنظيم داعش``) speaks.
+(``أعلن تنظيم داعش``) speaks.  A verb after a word of ``cue_nouns.tsv`` (``طالبا عدم كشف
+اسمه``) is a verbal noun: no cue, and it does not end the claim it stands in.
 """
 
 from __future__ import annotations
@@ -391,6 +392,14 @@ def cue_blockers() -> frozenset[str]:
     """Words right before a cue that make it no statement (``cue_blockers.tsv``): a
     negation (ولم يذكر المصدر) or the relative من (من يعتقد أن: whoever believes)."""
     return frozenset(fold(r.word) for r in load_table("cue_blockers.tsv", WordNote))
+
+
+@functools.cache
+def cue_nouns() -> frozenset[str]:
+    """Words before a cue verb that make it a verbal noun inside a phrase
+    (``cue_nouns.tsv``): «طالبا عدم كشف اسمه» is neither a statement nor the end of the one
+    it stands in."""
+    return frozenset(fold(r.word) for r in load_table("cue_nouns.tsv", WordNote))
 
 
 @functools.cache
@@ -1831,6 +1840,8 @@ def find_claims(doc: Doc) -> None:
             named = doc.mention_at_token(toks[i]) if hit is not None else None
             if named is not None and named.cls in ("Person", "Organization"):
                 hit = None  # "طالب" in the name "أبو طالب"
+            if hit is not None and i > 0 and view.folded[i - 1] in cue_nouns():
+                hit = None  # "طالبا عدم كشف اسمه": a verbal noun, said by nobody
             if hit is not None:
                 cues.append((i, *hit))
                 i = hit[3]

@@ -421,7 +421,8 @@ class AccordingToWord(NamedTuple):
 
 
 class WordNote(NamedTuple):
-    """A word list with a note per word: ``cue_blockers.tsv`` (words before a cue that make
+    """A word list with a note per word: ``cue_nouns.tsv`` (words that make the verb after
+    them a verbal noun), ``cue_blockers.tsv`` (words before a cue that make
     it no statement), ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
     ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل)."""
 
@@ -497,6 +498,7 @@ TABLES: dict[str, type[tuple]] = {
     "boilerplate.tsv": Boilerplate,
     "capitals.tsv": Capital,
     "cue_blockers.tsv": WordNote,
+    "cue_nouns.tsv": WordNote,
     "date_cues.tsv": DateCue,
     "date_ordinals.tsv": DateOrdinal,
     "demonstratives.tsv": WordNote,

@@ -3,6 +3,8 @@ read this round) did not get worse.
 
 - ``أعلن تنظيم داعش أنه …``: an organisation named right after its head noun (a row of
   ``org_heads.tsv`` the NER left out of the name) is the subject of the verb.
+- ``وقال المسؤول … طالبا عدم كشف اسمه، إن …``: a verb after عدم (``cue_nouns.tsv``) is a
+  verbal noun; it neither makes a claim nor cuts off the statement it stands in.
 
 The sentences are written for these tests, not copied from the corpora.
 """
@@ -27,3 +29,13 @@ from conftest import claim_with, said
 def test_org_after_its_head_noun_speaks(text: str, speaker: str, words: str) -> None:
     speakers, status, _text = claim_with(said(text), words)
     assert (speakers, status) == ((speaker,), "resolved")
+
+
+def test_verbal_noun_after_adam_is_no_cue() -> None:
+    claims = said(
+        "وقال المسؤول لوكالة الصحافة الفرنسية طالبا عدم كشف اسمه، إن العمليات العسكرية "
+        "تهدف إلى القضاء على المخاطر التي تهدد الحدود."
+    )
+    [(speakers, status, text)] = claims
+    assert status == "resolved" and speakers
+    assert text.startswith("العمليات العسكرية")
