@@ -31,7 +31,9 @@ title; a definite title (``وقال النائب``) is the one person it followe
 relative clause (``الذي يعتبر …``) does not end the running report, and a verb inside a «…»
 quotation the cue before opened is what was said.  An organisation named after its head noun
 (``أعلن تنظيم داعش``) speaks.  A verb after a word of ``cue_nouns.tsv`` (``طالبا عدم كشف
-اسمه``) is a verbal noun: no cue, and it does not end the claim it stands in.
+اسمه``) is a verbal noun: no cue, and it does not end the claim it stands in.  A noun of
+``said_objects.tsv`` right after the subject (``مسؤوليته عن الهجوم``) opens what was said;
+the cues of kind ``responsibility`` (تبنى) are statements only then.
 """
 
 from __future__ import annotations
@@ -400,6 +402,41 @@ def cue_nouns() -> frozenset[str]:
     (``cue_nouns.tsv``): «طالبا عدم كشف اسمه» is neither a statement nor the end of the one
     it stands in."""
     return frozenset(fold(r.word) for r in load_table("cue_nouns.tsv", WordNote))
+
+
+@functools.cache
+def said_objects() -> frozenset[str]:
+    """Nouns that, as the object of a speech verb right after its subject, open what was
+    said (``said_objects.tsv``): «أعلن التنظيم مسؤوليته عن الهجوم»."""
+    return frozenset(fold(r.word) for r in load_table("said_objects.tsv", WordNote))
+
+
+_MAX_SAID_OBJECT = 10  # tokens from a cue of kind responsibility to its object
+
+
+def _said_object(view: SentView, j: int) -> int | None:
+    """The token of a said object (``said_objects.tsv``) at ``j``, or after a closing
+    quotation mark and a definite adjective that end the subject (``تنظيم «داعش» الإرهابي
+    مسؤوليته``); ``None`` when there is none."""
+    toks = view.tokens
+    k = j
+    while k < len(toks) and k - j < 3:
+        f = view.folded[k]
+        if is_word(toks[k]) and f in said_objects():
+            return k
+        nisba = is_word(toks[k]) and f.startswith("ال") and f.endswith(("ي", "يه"))
+        if toks[k].text not in _QUOTE_CLOSE and not nisba:
+            return None
+        k += 1
+    return None
+
+
+def _said_object_ahead(view: SentView, after: int) -> bool:
+    """Whether a said object stands within a few tokens after a cue ending at ``after``."""
+    stop = min(len(view.tokens), after + _MAX_SAID_OBJECT)
+    return any(
+        is_word(view.tokens[k]) and view.folded[k] in said_objects() for k in range(after, stop)
+    )
 
 
 @functools.cache
@@ -1857,6 +1894,9 @@ def find_claims(doc: Doc) -> None:
             # "وبحسب الحصيلة، فإن …": a source rasd cannot name, what it says after فإن
             or (c[2] == "preposition" and _fa_inna(doc, view, c[4], view.sentence.end) is not None)
         ]
+        # "تبنت الحكومة استراتيجية" says nothing (and ends no claim): تبنى is a cue only with
+        # a claim of responsibility after it
+        cues = [c for c in cues if c[2] != "responsibility" or _said_object_ahead(view, c[4])]
         cues = _outside_content(doc, view, cues)
         if not cues:
             claim = _colon_claim(doc, view)
@@ -1869,6 +1909,10 @@ def find_claims(doc: Doc) -> None:
                 continue
             if i > 0 and view.folded[i - 1] in cue_blockers():
                 continue  # "ولم يذكر المصدر": no statement, but it ends the one before
+            # "تبنى التنظيم مسؤولية الهجوم" claims it; "تبنت الحكومة استراتيجية" says nothing
+            responsibility = kind == "responsibility"
+            if responsibility:
+                kind = "verb"
             speakers: list[str] = []
             j = after
             possessive = kind == "possessive"
@@ -1895,6 +1939,8 @@ def find_claims(doc: Doc) -> None:
                     speakers, j = relayed
                 if kind == "verb-explicit" and speakers and _coordinated(doc, view, j):
                     continue  # "(بين الحكومة التركية و«بي كا كا»)": between, not explained
+                if responsibility and _said_object(view, j) is None:
+                    continue
                 before = doc.mention_at_token(toks[i - 1]) if i > 0 else None
                 named_before = before is not None and before.cls != "UnnamedSource"
                 if (
@@ -2043,7 +2089,12 @@ def find_claims(doc: Doc) -> None:
                 prep = j  # "شدد على ضرورة …"، "معربا عن أمله …"
             elif j < len(toks) and f"{cue} {view.folded[j]}" in cue_table():
                 prep = j + 1  # "وشدد الوزير على ضرورة …"
-            if prep is not None and prep < len(toks) and not _is_complementiser(toks[prep].text):
+            said_at = _said_object(view, j) if kind == "verb" else None
+            if said_at is not None:
+                # "أعلن التنظيم مسؤوليته عن الهجوم": the claim of responsibility, not what
+                # follows its preposition
+                found = _after_preposition(view, said_at, next_cue)
+            elif prep is not None and prep < len(toks) and not _is_complementiser(toks[prep].text):
                 # the content follows the preposition ("أشار إلى أن" goes on as usual)
                 found = _after_preposition(view, prep, next_cue)
             else:

@@ -5,6 +5,10 @@ read this round) did not get worse.
   ``org_heads.tsv`` the NER left out of the name) is the subject of the verb.
 - ``وقال المسؤول … طالبا عدم كشف اسمه، إن …``: a verb after عدم (``cue_nouns.tsv``) is a
   verbal noun; it neither makes a claim nor cuts off the statement it stands in.
+- ``أعلن التنظيم مسؤوليته عن الهجوم``، ``وتبنى التنظيم مسؤولية الهجوم``: the claim of
+  responsibility (``said_objects.tsv``) is what was said, also after ``«داعش» الإرهابي``;
+  تبنى (kind ``responsibility`` in ``speech_cues.tsv``) is a statement only with such an
+  object (the last test is a guard: it passed before).
 
 The sentences are written for these tests, not copied from the corpora.
 """
@@ -39,3 +43,29 @@ def test_verbal_noun_after_adam_is_no_cue() -> None:
     [(speakers, status, text)] = claims
     assert status == "resolved" and speakers
     assert text.startswith("العمليات العسكرية")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "opening"),
+    [
+        ("وأعلن داعش مسؤوليته عن الهجوم على المسجد في المدينة.", "داعش", "مسؤوليته عن الهجوم"),
+        (
+            "وتبنى تنظيم داعش مسؤولية الهجوم على المسجد في مدينة أبها.",
+            "داعش",
+            "مسؤولية الهجوم",
+        ),
+        (
+            "إلى ذلك، أعلن تنظيم «داعش» الإرهابي مسؤوليته عن التفجير في المسجد.",
+            "داعش",
+            "مسؤوليته عن التفجير",
+        ),
+    ],
+)
+def test_claim_of_responsibility_is_what_was_said(text: str, speaker: str, opening: str) -> None:
+    [(speakers, status, claim)] = said(text)
+    assert speakers == (speaker,) and status == "resolved"
+    assert claim.startswith(opening)
+
+
+def test_adopting_a_policy_is_no_statement() -> None:
+    assert said("وتبنت الحكومة الأردنية استراتيجية جديدة لمكافحة الإرهاب في المدارس.") == []
