@@ -1,0 +1,35 @@
+"""Verbs of statement whose subject stands between the verb and its object (issue 11,
+claims13), read in unseen9's misses and kept because unseen3–8 (not read this round) did
+not get worse: أعرب، أعربت، أعربوا (``أعرب X عن أسفه``: only ``أعرب عن`` with nothing
+between was a cue) and استبعد، استبعدت، يستبعد، تستبعد (``واستبعد X تأثير …``: what X
+ruled out is what was said).
+
+The sentences are written for these tests, not copied from the corpora.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import said
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "opening"),
+    [
+        (
+            "أعرب مدير عام الجوازات اللواء سليمان بن عبدالعزيز اليحيى عن أسفه للحادث الأليم "
+            "الذي وقع في المسجد.",
+            "سليمان بن عبدالعزيز اليحيى",
+            "أسفه للحادث",
+        ),
+        (
+            "واستبعد الوزير خالد العبيدي تأثير هذه الجرائم على معنويات الجنود.",
+            "خالد العبيدي",
+            "تأثير هذه الجرائم",
+        ),
+    ],
+)
+def test_subject_between_verb_and_what_was_said(text: str, speaker: str, opening: str) -> None:
+    [(speakers, status, claim)] = said(text)
+    assert speakers == (speaker,) and status == "resolved"
+    assert claim.startswith(opening)
