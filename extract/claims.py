@@ -551,8 +551,8 @@ def skip_addressee(doc: Doc, view: SentView, j: int) -> int:
 def subjectless(view: SentView, j: int) -> bool:
     """Whether the cue ending before token ``j`` has no subject of its own: the next word is
     a complementiser, a colon, a quotation, a dash or a preposition ("وقال إن"، "وأضاف: «…»"،
-    "وأشار ـ في تصريح ـ إلى"), or a participle that carries what was said ("وأضاف مؤكدا أن
-    …")."""
+    "وأشار ـ في تصريح ـ إلى"), or a participle or verb that carries what was said ("وأضاف
+    مؤكدا أن …"، "ومضى يقول إن …")."""
     toks = view.tokens
     if j >= len(toks):
         return True
@@ -564,7 +564,8 @@ def subjectless(view: SentView, j: int) -> bool:
     if _is_complementiser(tok.text) or view.folded[j] in subjectless_words():
         return True
     hit = match_cue(view, j)
-    return hit is not None and hit[1] == "continuation"
+    # "وأضاف مؤكدا أن"، "ومضى يقول إن": the next word is the statement's own verb
+    return hit is not None and hit[1] in ("continuation", "verb")
 
 
 def _quoted_speaker(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:

@@ -2,7 +2,8 @@
 claims13), read in unseen9's misses and kept because unseen3–8 (not read this round) did
 not get worse: أعرب، أعربت، أعربوا (``أعرب X عن أسفه``: only ``أعرب عن`` with nothing
 between was a cue) and استبعد، استبعدت، يستبعد، تستبعد (``واستبعد X تأثير …``: what X
-ruled out is what was said).
+ruled out is what was said).  And a speech verb right after another (``ومضى يقول إن``)
+shows that the first has no subject of its own.
 
 The sentences are written for these tests, not copied from the corpora.
 """
@@ -10,7 +11,7 @@ The sentences are written for these tests, not copied from the corpora.
 from __future__ import annotations
 
 import pytest
-from conftest import said
+from conftest import claim_with, said
 
 
 @pytest.mark.parametrize(
@@ -33,3 +34,13 @@ def test_subject_between_verb_and_what_was_said(text: str, speaker: str, opening
     [(speakers, status, claim)] = said(text)
     assert speakers == (speaker,) and status == "resolved"
     assert claim.startswith(opening)
+
+
+def test_verb_after_went_on_carries_the_running_speaker() -> None:
+    # "ومضى يقول إن": مضى (went on) has no subject of its own; the running speaker speaks
+    claims = said(
+        "وقال رئيس الوزراء التركي احمد داود اوغلو إن تركيا لن ترسل قوات برية. "
+        "ومضى يقول ان الضغوط التي تمارسها تركيا اخذت في الاعتبار."
+    )
+    speakers, status, _text = claim_with(claims, "الضغوط التي")
+    assert status == "resolved" and speakers == claim_with(claims, "قوات برية")[0]
