@@ -1348,13 +1348,13 @@ def _split_preposition(
 
 
 _MAX_FAR_SUBJECT = 24  # tokens of a long subject phrase before its "إنّ"
-_NOT_SAYING = frozenset(
-    fold(w)
-    for w in (
-        *("بعد", "قبل", "يجب", "يمكن", "منذ", "دون", "إلا", "لابد", "ينبغي", "رغم", "حتى"),
-        *("من", "على", "في", "لا", "لم", "يريد", "تريد", "أراد", "يحاول", "عسى", "لو"),
-    )
-)
+
+
+@functools.cache
+def not_saying() -> frozenset[str]:
+    """Words that govern the أن/إنّ after them (``not_saying.tsv``: بعد أن، يجب أن، حيث إن):
+    such a complementiser opens no statement."""
+    return frozenset(fold(r.word) for r in load_table("not_saying.tsv", WordNote))
 
 
 def _far_complementiser(view: SentView, j: int, limit: int) -> int | None:
@@ -1370,7 +1370,7 @@ def _far_complementiser(view: SentView, j: int, limit: int) -> int | None:
         if not is_word(tok) or not _is_complementiser(tok.text):
             continue
         prev = toks[k - 1] if k > 0 else None
-        if prev is not None and is_word(prev) and view.folded[k - 1] in _NOT_SAYING:
+        if prev is not None and is_word(prev) and view.folded[k - 1] in not_saying():
             return None
         closing = prev is not None and prev.text in '،,»”"'
         return k if tok.text.startswith("إن") or closing else None

@@ -423,7 +423,8 @@ class AccordingToWord(NamedTuple):
 class WordNote(NamedTuple):
     """A word list with a note per word: ``cue_nouns.tsv`` (words that make the verb after
     them a verbal noun), ``cue_blockers.tsv`` (words before a cue that make
-    it no statement), ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
+    it no statement), ``not_saying.tsv`` (words that govern the أن after them),
+    ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
     ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل)."""
 
     word: str
@@ -514,6 +515,7 @@ TABLES: dict[str, type[tuple]] = {
     "name_stopwords.tsv": NameStopword,
     "nisba.tsv": Nisba,
     "not_org_heads.tsv": NotOrgHead,
+    "not_saying.tsv": WordNote,
     "org_heads.tsv": OrgHead,
     "org_words.tsv": OrgWord,
     "place_nouns.tsv": PlaceNoun,

@@ -3,7 +3,8 @@ claims13), read in unseen9's misses and kept because unseen3–8 (not read this 
 not get worse: أعرب، أعربت، أعربوا (``أعرب X عن أسفه``: only ``أعرب عن`` with nothing
 between was a cue) and استبعد، استبعدت، يستبعد، تستبعد (``واستبعد X تأثير …``: what X
 ruled out is what was said).  And a speech verb right after another (``ومضى يقول إن``)
-shows that the first has no subject of its own.
+shows that the first has no subject of its own; ``حيث إن`` (since; ``not_saying.tsv``) opens
+no statement, so ``وأضاف X لا بد …، حيث إن …`` is all what X added.
 
 The sentences are written for these tests, not copied from the corpora.
 """
@@ -44,3 +45,14 @@ def test_verb_after_went_on_carries_the_running_speaker() -> None:
     )
     speakers, status, _text = claim_with(claims, "الضغوط التي")
     assert status == "resolved" and speakers == claim_with(claims, "قوات برية")[0]
+
+
+def test_since_inna_opens_no_statement() -> None:
+    # "حيث إن" (since) gives a reason (row of not_saying.tsv): what X added starts after X
+    claims = said(
+        "أكد اثيل النجيفي محافظ الموصل أن من الصعب تحرير العراق. وأضاف النجيفي لا بد من دعم "
+        "المكون السني في العراق، حيث إن المليشيات تقاتل من أجل عقيدة."
+    )
+    speakers, status, text = claim_with(claims, "المكون السني")
+    assert status == "resolved" and speakers
+    assert text.startswith("لا بد من دعم")
