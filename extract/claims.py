@@ -1992,9 +1992,12 @@ def find_claims(doc: Doc) -> None:
             running = last_speakers and not _other_persons(
                 doc, last_at, toks[i].start, last_speakers
             )
+            # "وقال X إن أهالي المنطقة وقفوا …، مؤكدين": a plural participle is never one
+            # person's; its subject is the group X spoke of, which rasd leaves open
+            agrees = number not in ("pl", "dual") or _group(doc, last_speakers)
             if not speakers and kind == "continuation" and last_speakers and not possessive:
-                speakers = list(last_speakers) if running else []
-                unresolved = not running
+                speakers = list(last_speakers) if running and agrees else []
+                unresolved = not (running and agrees)
             if not speakers and kind == "verb-explicit":
                 pronoun = j < len(toks) and view.folded[j] in pronoun_subjects()  # وسأل سموه
                 opens = j < len(toks) and is_word(toks[j]) and _is_complementiser(toks[j].text)
@@ -2192,7 +2195,12 @@ def find_claims(doc: Doc) -> None:
                 ahead = range(j + 1, min(len(toks), j + _MAX_DESCRIBED))
                 if any(toks[k].start < next_cue and _bi_object(view, k) for k in ahead):
                     found = (toks[j].start, next_cue, "reported", [])
-            if found is None and kind == "continuation" and (speakers or possessive) and rest:
+            if (
+                found is None
+                and kind == "continuation"
+                and (speakers or possessive or not agrees)
+                and rest
+            ):
                 # "مؤكداً استمرار بلاده في دعم …": a participle's object is what was said
                 found = _after_preposition(view, j, next_cue)
             bi = bi and kind != "verb-explicit"  # "وصف X Y بـ…": the object comes first

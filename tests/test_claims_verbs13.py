@@ -4,7 +4,8 @@ not get worse: أعرب، أعربت، أعربوا (``أعرب X عن أسفه`
 between was a cue) and استبعد، استبعدت، يستبعد، تستبعد (``واستبعد X تأثير …``: what X
 ruled out is what was said).  And a speech verb right after another (``ومضى يقول إن``)
 shows that the first has no subject of its own; ``حيث إن`` (since; ``not_saying.tsv``) opens
-no statement, so ``وأضاف X لا بد …، حيث إن …`` is all what X added.
+no statement, so ``وأضاف X لا بد …، حيث إن …`` is all what X added; a plural participle
+(``مؤكدين``) after one person's statement is not that person's: it is left open.
 
 The sentences are written for these tests, not copied from the corpora.
 """
@@ -56,3 +57,12 @@ def test_since_inna_opens_no_statement() -> None:
     speakers, status, text = claim_with(claims, "المكون السني")
     assert status == "resolved" and speakers
     assert text.startswith("لا بد من دعم")
+
+
+def test_plural_participle_is_no_single_persons() -> None:
+    # "مؤكدين" (plural) after what one person said about a group: the group, left open
+    claims = said(
+        "وأوضح الأمير فيصل بن خالد في اتصال هاتفي أن أهالي المنطقة وقفوا إلى جانب رجال "
+        "الأمن، مؤكدين دعمهم الكامل لدحر الإرهاب."
+    )
+    assert claim_with(claims, "دعمهم الكامل")[:2] == ((), "unresolved")
