@@ -29,7 +29,11 @@ at once (``قالت إيران إن``); the subject of a sentence opening with a
 was named; a headline title (``نائب بحريني:``) is the one person the article gives that
 title; a definite title (``وقال النائب``) is the one person it followed in apposition; a
 relative clause (``الذي يعتبر …``) does not end the running report, and a verb inside a «…»
-quotation the cue before opened is what was said.
+quotation the cue before opened is what was said.  An organisation named after its head noun
+(``أعلن تنظيم داعش``) speaks.  A verb after a word of ``cue_nouns.tsv`` (``طالبا عدم كشف
+اسمه``) is a verbal noun: no cue, and it does not end the claim it stands in.  A noun of
+``said_objects.tsv`` right after the subject (``مسؤوليته عن الهجوم``) opens what was said;
+the cues of kind ``responsibility`` (تبنى) are statements only then.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from rasd.extract.patterns import (
     media_heads,
     ministry_heads,
     ner_confirms,
+    org_heads,
     read_names,
     skip_modifiers,
     source_quantities,
@@ -392,6 +397,49 @@ def cue_blockers() -> frozenset[str]:
 
 
 @functools.cache
+def cue_nouns() -> frozenset[str]:
+    """Words before a cue verb that make it a verbal noun inside a phrase
+    (``cue_nouns.tsv``): «طالبا عدم كشف اسمه» is neither a statement nor the end of the one
+    it stands in."""
+    return frozenset(fold(r.word) for r in load_table("cue_nouns.tsv", WordNote))
+
+
+@functools.cache
+def said_objects() -> frozenset[str]:
+    """Nouns that, as the object of a speech verb right after its subject, open what was
+    said (``said_objects.tsv``): «أعلن التنظيم مسؤوليته عن الهجوم»."""
+    return frozenset(fold(r.word) for r in load_table("said_objects.tsv", WordNote))
+
+
+_MAX_SAID_OBJECT = 10  # tokens from a cue of kind responsibility to its object
+
+
+def _said_object(view: SentView, j: int) -> int | None:
+    """The token of a said object (``said_objects.tsv``) at ``j``, or after a closing
+    quotation mark and a definite adjective that end the subject (``تنظيم «داعش» الإرهابي
+    مسؤوليته``); ``None`` when there is none."""
+    toks = view.tokens
+    k = j
+    while k < len(toks) and k - j < 3:
+        f = view.folded[k]
+        if is_word(toks[k]) and f in said_objects():
+            return k
+        nisba = is_word(toks[k]) and f.startswith("ال") and f.endswith(("ي", "يه"))
+        if toks[k].text not in _QUOTE_CLOSE and not nisba:
+            return None
+        k += 1
+    return None
+
+
+def _said_object_ahead(view: SentView, after: int) -> bool:
+    """Whether a said object stands within a few tokens after a cue ending at ``after``."""
+    stop = min(len(view.tokens), after + _MAX_SAID_OBJECT)
+    return any(
+        is_word(view.tokens[k]) and view.folded[k] in said_objects() for k in range(after, stop)
+    )
+
+
+@functools.cache
 def relay_cues() -> frozenset[str]:
     """Verbs that relay what someone else said (``relay_cues.tsv``): «ونقل X عن Y قوله»,
     «ونقلت الوكالة عن مصدر: "…"» — Y speaks, X only passes it on."""
@@ -428,6 +476,7 @@ _CIRCUMSTANTIAL = frozenset(
 )
 _NOT_ADDRESSEE = frozenset(fold(w) for w in ("لا", "لم", "لن", "لكن", "لكنه", "لدى", "لذلك"))
 _QUOTE_OPEN = frozenset('«"“')
+_QUOTE_CLOSE = frozenset('»"”')
 
 
 def _closing(view: SentView, j: int, limit: int = 8) -> int | None:
@@ -502,8 +551,8 @@ def skip_addressee(doc: Doc, view: SentView, j: int) -> int:
 def subjectless(view: SentView, j: int) -> bool:
     """Whether the cue ending before token ``j`` has no subject of its own: the next word is
     a complementiser, a colon, a quotation, a dash or a preposition ("وقال إن"، "وأضاف: «…»"،
-    "وأشار ـ في تصريح ـ إلى"), or a participle that carries what was said ("وأضاف مؤكدا أن
-    …")."""
+    "وأشار ـ في تصريح ـ إلى"), or a participle or verb that carries what was said ("وأضاف
+    مؤكدا أن …"، "ومضى يقول إن …")."""
     toks = view.tokens
     if j >= len(toks):
         return True
@@ -515,7 +564,8 @@ def subjectless(view: SentView, j: int) -> bool:
     if _is_complementiser(tok.text) or view.folded[j] in subjectless_words():
         return True
     hit = match_cue(view, j)
-    return hit is not None and hit[1] == "continuation"
+    # "وأضاف مؤكدا أن"، "ومضى يقول إن": the next word is the statement's own verb
+    return hit is not None and hit[1] in ("continuation", "verb")
 
 
 def _quoted_speaker(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
@@ -688,6 +738,30 @@ def _quoted_media(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
     while k < len(toks) and nisba_country(toks[k].text):
         k += 1  # "الجزائرية"
     return key, k
+
+
+def _headed_org(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
+    """An organisation named right after its head noun, the head left out of the name the
+    NER found (``تنظيم داعش``، ``جماعة «أنصار بيت المقدس»``): (key, token after the name).
+
+    The head (a row of ``org_heads.tsv``, indefinite) is no mention itself; a quotation mark
+    may stand between it and the name."""
+    toks = view.tokens
+    if not is_word(toks[j]) or doc.mention_at_token(toks[j]) is not None:
+        return None
+    if view.folded[j] not in org_heads():
+        return None
+    n = j + 1
+    if n < len(toks) and toks[n].text in _QUOTE_OPEN:
+        n += 1
+    m = doc.mention_at_token(toks[n]) if n < len(toks) else None
+    if m is None or m.cls != "Organization" or m.start != toks[n].start:
+        return None
+    while n < len(toks) and toks[n].start < m.end:
+        n += 1
+    if n < len(toks) and toks[n].text in _QUOTE_CLOSE:
+        n += 1
+    return m.key, n
 
 
 def _ministry_short(doc: Doc, view: SentView, j: int, heads: bool = False) -> list[str]:
@@ -978,6 +1052,9 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
                 while n < len(toks) and toks[n].start < m.end:
                     n += 1
                 return [m.key], _skip_apposition(doc, view, n)
+        headed = _headed_org(doc, view, j)
+        if headed is not None:  # "أعلن تنظيم داعش …"، "وقالت جماعة «أنصار بيت المقدس»"
+            return [headed[0]], _skip_apposition(doc, view, headed[1])
         media = _quoted_media(doc, view, j)
         if media is not None:  # "كتبت صحيفة «البلد» الجزائرية"
             return [media[0]], _skip_apposition(doc, view, media[1])
@@ -1271,13 +1348,13 @@ def _split_preposition(
 
 
 _MAX_FAR_SUBJECT = 24  # tokens of a long subject phrase before its "إنّ"
-_NOT_SAYING = frozenset(
-    fold(w)
-    for w in (
-        *("بعد", "قبل", "يجب", "يمكن", "منذ", "دون", "إلا", "لابد", "ينبغي", "رغم", "حتى"),
-        *("من", "على", "في", "لا", "لم", "يريد", "تريد", "أراد", "يحاول", "عسى", "لو"),
-    )
-)
+
+
+@functools.cache
+def not_saying() -> frozenset[str]:
+    """Words that govern the أن/إنّ after them (``not_saying.tsv``: بعد أن، يجب أن، حيث إن):
+    such a complementiser opens no statement."""
+    return frozenset(fold(r.word) for r in load_table("not_saying.tsv", WordNote))
 
 
 def _far_complementiser(view: SentView, j: int, limit: int) -> int | None:
@@ -1293,7 +1370,7 @@ def _far_complementiser(view: SentView, j: int, limit: int) -> int | None:
         if not is_word(tok) or not _is_complementiser(tok.text):
             continue
         prev = toks[k - 1] if k > 0 else None
-        if prev is not None and is_word(prev) and view.folded[k - 1] in _NOT_SAYING:
+        if prev is not None and is_word(prev) and view.folded[k - 1] in not_saying():
             return None
         closing = prev is not None and prev.text in '،,»”"'
         return k if tok.text.startswith("إن") or closing else None
@@ -1801,6 +1878,8 @@ def find_claims(doc: Doc) -> None:
             named = doc.mention_at_token(toks[i]) if hit is not None else None
             if named is not None and named.cls in ("Person", "Organization"):
                 hit = None  # "طالب" in the name "أبو طالب"
+            if hit is not None and i > 0 and view.folded[i - 1] in cue_nouns():
+                hit = None  # "طالبا عدم كشف اسمه": a verbal noun, said by nobody
             if hit is not None:
                 cues.append((i, *hit))
                 i = hit[3]
@@ -1816,6 +1895,9 @@ def find_claims(doc: Doc) -> None:
             # "وبحسب الحصيلة، فإن …": a source rasd cannot name, what it says after فإن
             or (c[2] == "preposition" and _fa_inna(doc, view, c[4], view.sentence.end) is not None)
         ]
+        # "تبنت الحكومة استراتيجية" says nothing (and ends no claim): تبنى is a cue only with
+        # a claim of responsibility after it
+        cues = [c for c in cues if c[2] != "responsibility" or _said_object_ahead(view, c[4])]
         cues = _outside_content(doc, view, cues)
         if not cues:
             claim = _colon_claim(doc, view)
@@ -1828,6 +1910,10 @@ def find_claims(doc: Doc) -> None:
                 continue
             if i > 0 and view.folded[i - 1] in cue_blockers():
                 continue  # "ولم يذكر المصدر": no statement, but it ends the one before
+            # "تبنى التنظيم مسؤولية الهجوم" claims it; "تبنت الحكومة استراتيجية" says nothing
+            responsibility = kind == "responsibility"
+            if responsibility:
+                kind = "verb"
             speakers: list[str] = []
             j = after
             possessive = kind == "possessive"
@@ -1854,6 +1940,8 @@ def find_claims(doc: Doc) -> None:
                     speakers, j = relayed
                 if kind == "verb-explicit" and speakers and _coordinated(doc, view, j):
                     continue  # "(بين الحكومة التركية و«بي كا كا»)": between, not explained
+                if responsibility and _said_object(view, j) is None:
+                    continue
                 before = doc.mention_at_token(toks[i - 1]) if i > 0 else None
                 named_before = before is not None and before.cls != "UnnamedSource"
                 if (
@@ -1904,9 +1992,12 @@ def find_claims(doc: Doc) -> None:
             running = last_speakers and not _other_persons(
                 doc, last_at, toks[i].start, last_speakers
             )
+            # "وقال X إن أهالي المنطقة وقفوا …، مؤكدين": a plural participle is never one
+            # person's; its subject is the group X spoke of, which rasd leaves open
+            agrees = number not in ("pl", "dual") or _group(doc, last_speakers)
             if not speakers and kind == "continuation" and last_speakers and not possessive:
-                speakers = list(last_speakers) if running else []
-                unresolved = not running
+                speakers = list(last_speakers) if running and agrees else []
+                unresolved = not (running and agrees)
             if not speakers and kind == "verb-explicit":
                 pronoun = j < len(toks) and view.folded[j] in pronoun_subjects()  # وسأل سموه
                 opens = j < len(toks) and is_word(toks[j]) and _is_complementiser(toks[j].text)
@@ -2002,7 +2093,12 @@ def find_claims(doc: Doc) -> None:
                 prep = j  # "شدد على ضرورة …"، "معربا عن أمله …"
             elif j < len(toks) and f"{cue} {view.folded[j]}" in cue_table():
                 prep = j + 1  # "وشدد الوزير على ضرورة …"
-            if prep is not None and prep < len(toks) and not _is_complementiser(toks[prep].text):
+            said_at = _said_object(view, j) if kind == "verb" else None
+            if said_at is not None:
+                # "أعلن التنظيم مسؤوليته عن الهجوم": the claim of responsibility, not what
+                # follows its preposition
+                found = _after_preposition(view, said_at, next_cue)
+            elif prep is not None and prep < len(toks) and not _is_complementiser(toks[prep].text):
                 # the content follows the preposition ("أشار إلى أن" goes on as usual)
                 found = _after_preposition(view, prep, next_cue)
             else:
@@ -2099,7 +2195,12 @@ def find_claims(doc: Doc) -> None:
                 ahead = range(j + 1, min(len(toks), j + _MAX_DESCRIBED))
                 if any(toks[k].start < next_cue and _bi_object(view, k) for k in ahead):
                     found = (toks[j].start, next_cue, "reported", [])
-            if found is None and kind == "continuation" and (speakers or possessive) and rest:
+            if (
+                found is None
+                and kind == "continuation"
+                and (speakers or possessive or not agrees)
+                and rest
+            ):
                 # "مؤكداً استمرار بلاده في دعم …": a participle's object is what was said
                 found = _after_preposition(view, j, next_cue)
             bi = bi and kind != "verb-explicit"  # "وصف X Y بـ…": the object comes first

@@ -629,10 +629,11 @@ def place_nouns() -> frozenset[str]:
 
 
 def _relational_adjectives(view: SentView, k: int, head: str = "") -> int:
-    """Skip definite relational adjectives (الوطني، العراقية، المركزية) and the adjectives of
-    ``org_words.tsv`` (الخاصة، المسلحة) after an organisation head; returns the index after
-    them.  Descriptive adjectives (الرسمية، اليساري) end the name, and so does a masculine
-    adjective after a feminine ``head`` («رئيس الحكومة الفرنسي»: it describes رئيس)."""
+    """Skip definite relational adjectives (الوطني، العراقية، المركزية، اليمنيين) and the
+    adjectives of ``org_words.tsv`` (الخاصة، المسلحة) after an organisation head; returns the
+    index after them.  Descriptive adjectives (الرسمية، اليساري) end the name, and so does a
+    masculine adjective after a feminine ``head`` («رئيس الحكومة الفرنسي»: it describes
+    رئيس)."""
     start = k
     words = org_words()
     while k < len(view.tokens) and k - start < 3 and is_word(view.tokens[k]):
@@ -641,8 +642,10 @@ def _relational_adjectives(view: SentView, k: int, head: str = "") -> int:
             break
         if head.endswith("ه") and f.endswith("ي") and k == start:
             break
+        # a plural one only after a plural noun: «نقابة الصحفيين اليمنيين»
+        plural = f.endswith("يين") and k > 0 and view.folded[k - 1].endswith("ين")
         if f in words["adjective"] or (
-            f.startswith("ال") and (f.endswith("ي") or f.endswith("يه")) and len(f) > 4
+            f.startswith("ال") and (f.endswith(("ي", "يه")) or plural) and len(f) > 4
         ):
             k += 1
         else:

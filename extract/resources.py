@@ -429,8 +429,10 @@ class AccordingToWord(NamedTuple):
 
 
 class WordNote(NamedTuple):
-    """A word list with a note per word: ``cue_blockers.tsv`` (words before a cue that make
-    it no statement), ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
+    """A word list with a note per word: ``cue_nouns.tsv`` (words that make the verb after
+    them a verbal noun), ``cue_blockers.tsv`` (words before a cue that make
+    it no statement), ``not_saying.tsv`` (words that govern the أن after them),
+    ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
     ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل)."""
 
     word: str
@@ -505,6 +507,7 @@ TABLES: dict[str, type[tuple]] = {
     "boilerplate.tsv": Boilerplate,
     "capitals.tsv": Capital,
     "cue_blockers.tsv": WordNote,
+    "cue_nouns.tsv": WordNote,
     "date_cues.tsv": DateCue,
     "date_ordinals.tsv": DateOrdinal,
     "demonstratives.tsv": WordNote,
@@ -520,6 +523,7 @@ TABLES: dict[str, type[tuple]] = {
     "name_stopwords.tsv": NameStopword,
     "nisba.tsv": Nisba,
     "not_org_heads.tsv": NotOrgHead,
+    "not_saying.tsv": WordNote,
     "org_heads.tsv": OrgHead,
     "org_words.tsv": OrgWord,
     "place_nouns.tsv": PlaceNoun,
@@ -528,6 +532,7 @@ TABLES: dict[str, type[tuple]] = {
     "relation_cues.tsv": RelationCue,
     "relation_words.tsv": RelationWord,
     "relay_cues.tsv": WordNote,
+    "said_objects.tsv": WordNote,
     "source_nouns.tsv": SourceNoun,
     "speaker_weights.tsv": SpeakerWeight,
     "speech_cues.tsv": SpeechCue,
