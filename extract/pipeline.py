@@ -55,7 +55,7 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
-from rasd.extract.resources import LexiconContext, load_table
+from rasd.extract.resources import LexiconContext, OrgWord, load_table
 from rasd.extract.speaker import rank_speakers
 from rasd.extract.text import fold, is_word, match_key, split_sentences
 
@@ -297,6 +297,8 @@ def _ner(doc: Doc) -> None:
         if mended is None:
             continue
         start, end, cls = mended
+        if cls == "Person":
+            start, cls = _named_after_person(doc.article.text, start, cls)
         surface = doc.article.text[start:end]
         key = match_key(surface)
         if len(key.replace(" ", "")) < 3:
@@ -333,6 +335,40 @@ def _ner(doc: Doc) -> None:
             continue  # "يحاولون النيل من المملكة": to harm, not the Nile
         if doc.add_mention(start, end, key, cls, "ner"):
             doc.add_entity(known or EntityInfo(key, cls, doc.article.text[start:end], source="ner"))
+
+
+@functools.cache
+def person_named_heads() -> frozenset[str]:
+    """Organisation heads whose name may be a person's name (``org_words.tsv`` kind
+    ``person_named``), folded."""
+    return frozenset(
+        fold(r.word) for r in load_table("org_words.tsv", OrgWord) if r.kind == "person_named"
+    )
+
+
+def _named_after_person(text: str, start: int, cls: str) -> tuple[int, str]:
+    """A person's name right after an indefinite head that takes a person's name
+    (``org_words.tsv`` kind ``person_named``: جامعة جورج تاون، كتائب عبدالله عزام، مؤسسة آنا
+    ليند) names the organisation: the span then starts at the head (after its proclitic
+    و/ف/ب/ل) and the class is ``Organization``.  «حكومة نتنياهو»، «مكتب أوباما» stay persons.
+
+    >>> t = "أستاذ في جامعة جورج تاون ومدير"
+    >>> s, c = _named_after_person(t, 15, "Person"); t[s:], c
+    ('جامعة جورج تاون ومدير', 'Organization')
+    >>> _named_after_person("قال الرئيس جورج بوش", 11, "Person")
+    (11, 'Person')
+    """
+    prev = re.search(r"(\w+) $", text[max(0, start - 30) : start])
+    if prev is None:
+        return start, cls
+    word = fold(prev.group(1))
+    at = start - len(prev.group(0))
+    heads = person_named_heads()
+    if word in heads:
+        return at, "Organization"
+    if len(word) > 4 and word[0] in "وفبل" and word[1:] in heads:
+        return at + 1, "Organization"
+    return start, cls
 
 
 def _glued_title(word: str) -> bool:

@@ -5,7 +5,11 @@ for the test, after a construction read in unseen9's errors."""
 
 from __future__ import annotations
 
+import pytest
+from conftest import entity_keys
+
 from rasd.extract.name_filters import mend_span
+from rasd.extract.text import match_key
 
 
 def _span(text: str, phrase: str) -> tuple[int, int]:
@@ -30,3 +34,32 @@ def test_waw_of_a_name_stays_when_the_rest_is_never_alone() -> None:
 def test_lam_before_a_definite_surname_named_alone_is_no_person() -> None:
     text = "وحمل نوري المالكي المسؤولية، في ظل الدعم المتواصل للمالكي من طهران."
     assert mend_span(text, *_span(text, "للمالكي"), "Person") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "person"),
+    [
+        (
+            "وقال الدكتور مأمون فندي أستاذ العلوم السياسية في جامعة جورج تاون ومدير برنامج"
+            " الدراسات إن التنظيم يستغل الشباب.",
+            "جامعة جورج تاون",
+            "جورج تاون",
+        ),
+        (
+            "وكان الفضلي على صلة بعناصر في كتائب عبدالله عزام في لبنان.",
+            "كتائب عبد الله عزام",
+            "عبد الله عزام",
+        ),
+    ],
+)
+def test_an_institution_named_after_a_person_is_an_organisation(
+    text: str, org: str, person: str
+) -> None:
+    assert match_key(org) in entity_keys(text, "Organization")
+    assert match_key(person) not in entity_keys(text, "Person")
+
+
+def test_a_government_named_by_its_head_stays_a_person() -> None:
+    text = "وقال الرئيس جورج بوش إن الحرب طويلة."
+    assert entity_keys(text, "Person") == {match_key("جورج بوش")}
+    assert not entity_keys(text, "Organization")
