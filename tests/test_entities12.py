@@ -63,3 +63,22 @@ def test_a_government_named_by_its_head_stays_a_person() -> None:
     text = "وقال الرئيس جورج بوش إن الحرب طويلة."
     assert entity_keys(text, "Person") == {match_key("جورج بوش")}
     assert not entity_keys(text, "Organization")
+
+
+def test_a_facility_named_after_a_son_of_keeps_the_father_names() -> None:
+    text = "ووقع التفجير في مسجد الإمام علي بن أبي طالب في بلدة القديح أثناء صلاة الجمعة."
+    assert match_key("مسجد الإمام علي بن أبي طالب") in entity_keys(text, "Place")
+    assert match_key("مسجد الإمام علي") not in entity_keys(text, "Place")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a preposition with ال after a facility head: no name
+        "لو فجروا في كل مسجد بالآلاف فلن يثنونا عن الصلاة.",
+        # a verb with a pronoun referring back after a place noun: a relative clause
+        "وقتل الجيش عشرين مسلحا قرب البلدة في منطقة ينشط فيها التنظيم.",
+    ],
+)
+def test_no_place_from_a_common_phrase_after_a_head(text: str) -> None:
+    assert not entity_keys(text, "Place")
