@@ -55,7 +55,13 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
-from rasd.extract.resources import LexiconContext, OrgWord, load_table
+from rasd.extract.resources import (
+    LexiconContext,
+    OrgWord,
+    PublisherCountry,
+    WordNote,
+    load_table,
+)
 from rasd.extract.speaker import rank_speakers
 from rasd.extract.text import fold, is_word, match_key, split_sentences
 
@@ -163,6 +169,76 @@ def _lexicon(doc: Doc) -> None:
             continue  # "النيل من المملكة": to harm the kingdom, not the Nile
         if doc.add_mention(m.start, m.end, m.key, m.cls, "lexicon"):
             doc.add_entity(index[m.key])
+    _bare_state_nouns(doc)
+
+
+@functools.cache
+def state_nouns() -> dict[str, frozenset[str]]:
+    """Folded definite state noun → the keys of the lexicon's states with a form that starts
+    with it (المملكه → السعوديه، المغرب، الاردن، بريطانيا)."""
+    from rasd.extract.lexicon import lexicon_entities
+
+    out: dict[str, frozenset[str]] = {}
+    for r in load_table("state_nouns.tsv", WordNote):
+        noun = match_key(r.word)
+        out[noun] = frozenset(
+            e.key
+            for e in lexicon_entities()
+            if any(match_key(f).startswith(noun + " ") for f in (e.label, *e.aliases))
+        )
+    return out
+
+
+@functools.cache
+def publisher_countries() -> dict[str, frozenset[str]]:
+    """Publisher label → {the key of its country}."""
+    return {
+        r.publisher: frozenset({match_key(r.country)})
+        for r in load_table("publisher_countries.tsv", PublisherCountry)
+    }
+
+
+def _bare_state_nouns(doc: Doc) -> None:
+    """«المملكة» alone (with its proclitics) is the one kingdom the article names, or when it
+    names none, the kingdom its publisher writes from (``publisher_countries.tsv``); nothing
+    when the article names several, or before a definite word («المملكة المتحدة», a name of
+    its own)."""
+    nouns = state_nouns()
+    named = {m.key for m in doc.mentions}
+    home = publisher_countries().get(doc.article.publisher or "", frozenset())
+    for view in doc.views:
+        toks = view.tokens
+        for i, tok in enumerate(toks):
+            f = view.folded[i]
+            bare, cut = _definite_stem(f)
+            if bare not in nouns:
+                continue
+            states = nouns[bare] & named or nouns[bare] & home
+            if len(states) != 1:
+                continue
+            if i + 1 < len(toks) and view.folded[i + 1].startswith("ال"):
+                continue  # "المملكة المتحدة", "المملكة العربية السعودية"
+            info = lexicon_index()[next(iter(states))]
+            start = tok.start + cut
+            if start < tok.end and doc.add_mention(start, tok.end, info.key, info.cls, "lexicon"):
+                doc.add_entity(info)
+
+
+def _definite_stem(folded: str) -> tuple[str, int]:
+    """A folded word with its proclitics off, as a definite word, and the number of
+    characters taken off its start (وبالمملكه → المملكه, 2; للمملكه → المملكه, 2 with the
+    ل of ال elided, so the span starts after «لل»).
+
+    >>> _definite_stem("وبالمملكه"), _definite_stem("للمملكه"), _definite_stem("المملكه")
+    (('المملكه', 2), ('المملكه', 2), ('المملكه', 0))
+    """
+    cut = 1 if folded[:1] in "وف" and len(folded) > 4 else 0
+    w = folded[cut:]
+    if w.startswith("لل"):
+        return "ال" + w[2:], cut + 2
+    if w[:1] in "بك" and w[1:3] == "ال":
+        return w[1:], cut + 1
+    return w, cut
 
 
 @functools.cache

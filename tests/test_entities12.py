@@ -82,3 +82,30 @@ def test_a_facility_named_after_a_son_of_keeps_the_father_names() -> None:
 )
 def test_no_place_from_a_common_phrase_after_a_head(text: str) -> None:
     assert not entity_keys(text, "Place")
+
+
+def _country_keys(text: str, source: str | None) -> list[tuple[str, str]]:
+    from rasd.extract.pipeline import extract_article
+    from rasd.extract.reader import parse_record
+
+    record = {"content": text} if source is None else {"content": text, "source": source}
+    ex = extract_article(parse_record(record, "test"))
+    return [(m.surface, m.key) for m in ex.mentions if m.cls == "Country"]
+
+
+def test_the_kingdom_alone_is_the_publishers_kingdom() -> None:
+    text = "وقال المتحدث إن المملكة تدعم جهود مكافحة الإرهاب، وإن أمن المملكة خط أحمر."
+    saudi = match_key("السعودية")
+    assert _country_keys(text, "sabq") == [("المملكة", saudi), ("المملكة", saudi)]
+    assert _country_keys(text, None) == []  # no publisher and no kingdom named: nothing
+
+
+def test_the_kingdom_alone_is_the_one_kingdom_the_article_names() -> None:
+    text = "وصل الوفد إلى الأردن أمس، وقال رئيسه إن المملكة تدعم الحوار."
+    jordan = match_key("الأردن")
+    assert _country_keys(text, "sabq") == [("الأردن", jordan), ("المملكة", jordan)]
+    both = "زار الوزير الأردن والسعودية، وقال إن المملكة تدعم الحوار."
+    assert ("المملكة", match_key("السعودية")) not in _country_keys(both, "sabq")
+    assert _country_keys("وقال إن المملكة المتحدة تدعم الحوار.", "sabq") == [
+        ("المملكة المتحدة", match_key("بريطانيا"))
+    ]
