@@ -109,3 +109,15 @@ def test_the_kingdom_alone_is_the_one_kingdom_the_article_names() -> None:
     assert _country_keys("وقال إن المملكة المتحدة تدعم الحوار.", "sabq") == [
         ("المملكة المتحدة", match_key("بريطانيا"))
     ]
+
+
+def test_the_singular_form_of_the_emergency_forces_is_their_node() -> None:
+    text = "والتقى الأمير بأسر شهداء قوة الطوارئ الخاصة بعسير، وزار مسجد قوة الطوارئ الخاصة."
+    assert match_key("قوات الطوارئ الخاصة") in entity_keys(text, "Organization")
+    assert entity_keys(text, "Place") & {match_key("مسجد قوات الطوارئ الخاصة")}
+    assert match_key("مسجد قوة الطوارئ الخاصة") not in entity_keys(text, "Place")
+
+
+def test_a_campaign_of_the_gazetteer() -> None:
+    text = "وقال رئيس حملة السكينة عبدالمنعم المشوح إن التنظيم يستهدف الشباب."
+    assert match_key("حملة السكينة") in entity_keys(text, "Organization")
