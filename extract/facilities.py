@@ -75,6 +75,20 @@ def _adjectives(view: SentView, k: int) -> int:
     return k
 
 
+_SONS = frozenset(("بن", "ابن", "بنت"))
+_FATHERS = frozenset(("ابو", "ابي", "ابا"))
+
+
+def _father_names(view: SentView, k: int) -> int:
+    """The token after a name's «بن X» links from token ``k`` on (علي | بن أبي طالب)."""
+    toks, folded = view.tokens, view.folded
+    while k + 1 < len(toks) and folded[k] in _SONS and is_word(toks[k + 1]):
+        k += 2
+        if folded[k - 1] in _FATHERS and k < len(toks) and is_word(toks[k]):
+            k += 1
+    return k
+
+
 def _name_end(
     view: SentView, j: int, lex_ends: dict[int, int], tags: list[str] | None, open_head: bool
 ) -> int | None:
@@ -82,8 +96,8 @@ def _name_end(
     toks, folded = view.tokens, view.folded
     if j >= len(toks) or not is_word(toks[j]):
         return None
-    if folded[j].startswith("لل") or _head_clitic(folded[j]) >= 0:
-        return None  # "حي للطبقة الوسطى"; "ساحة معبد الكرنك": the inner facility is named
+    if folded[j].startswith(("لل", "بال", "وبال")) or _head_clitic(folded[j]) >= 0:
+        return None  # "حي للطبقة الوسطى"، "مسجد بالآلاف"; "ساحة معبد الكرنك": the inner one
     if tags and tags[j] != "O" and not folded[j].startswith("ال"):
         k = j + 1
         while k < len(toks) and k - j < 5 and tags[k].startswith("I-"):
@@ -111,7 +125,7 @@ def _name_end(
             k = j + 2  # قاعة الملك فيصل، جسر الملك فهد، مسجد الإمام الصادق
             if folded[j + 1] in name_connectors() and k < len(toks):
                 k += 1  # جامعة الملك عبد العزيز
-            return toks[k - 1].end
+            return toks[_father_names(view, k) - 1].end  # مسجد الإمام علي بن أبي طالب
         if f in common and not open_head and not (tags and tags[j] != "O"):
             return None  # "مسجد المعسكر"، "ميدان العمليات": a common noun
         return toks[_adjectives(view, j + 1) - 1].end  # مسجد الحسين، قاعدة الحبانية الجوية
@@ -131,6 +145,8 @@ def _name_end(
     return toks[_adjectives(view, k) - 1].end  # قاعدة انجرليك، فندق ريو امبريال مرحبا
 
 
+#: a preposition with the pronoun of a relative clause without «التي» (منطقة ينشط فيها)
+_RESUMPTIVE = frozenset(fold(w) for w in ("فيها", "فيه", "بها", "به", "عليها", "عليه", "منها"))
 #: plurals and duals of place nouns that introduce a list of places (بلدات صدد وفيروزة)
 _PLURAL_PLACE_NOUNS = frozenset(fold(w) for w in ("بلدات", "قرى", "مدن", "مناطق", "بلدتي", "قريتي"))
 _QUOTES = frozenset('«»"“”')
@@ -165,6 +181,13 @@ def _town(view: SentView, j: int, tags: list[str] | None) -> int | None:
         return None  # "حي للطبقة الوسطى": a preposition
     if word.endswith(("ها", "هم", "ه")) and len(word) > 4:
         return None  # "مناطق نفوذه"، "منطقة يرتادها": a noun or verb with a pronoun
+    if (
+        folded[j][:1] in "يت"
+        and j + 1 < len(toks)
+        and folded[j + 1] in _RESUMPTIVE
+        and not (tags and tags[j] != "O")
+    ):
+        return None  # "منطقة ينشط فيها": a verb whose pronoun refers back to the place
     if word.endswith("ة") and not word.startswith("ال") and fold(word[:-1]) in common:
         return None  # "منطقة عازلة": an adjective
     if bare_forms(word) & (place_nouns() | _PLURAL_PLACE_NOUNS):

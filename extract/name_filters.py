@@ -56,11 +56,11 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     ]
 
 
-def _stands_alone(text: str, word: str) -> bool:
+def stands_alone(text: str, word: str) -> bool:
     """Whether ``word`` occurs in ``text`` as a word of its own (not only after و): then
     «وريهام» is «و» + «ريهام», while «وينتر» (تشارلي وينتر) is one word.
 
-    >>> _stands_alone("سعد وريهام ... ريهام دوابشة", "ريهام"), _stands_alone("تشارلي وينتر", "ينتر")
+    >>> stands_alone("سعد وريهام ... ريهام دوابشة", "ريهام"), stands_alone("تشارلي وينتر", "ينتر")
     (True, False)
     """
     return re.search(rf"(?<![\w\u0640]){re.escape(word)}(?![\w])", text) is not None
@@ -119,6 +119,12 @@ def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str]
     if cls == "Person" and len(words) > 1 and strip_al(fold(words[0][2])) in places:
         cls, words = "Place", words[1:]  # "قرية أبو ناعورة"
     if cls == "Person":
+        first = fold(words[0][2])
+        if first.startswith("لل") and len(first) > 4 and stands_alone(text, "ال" + first[2:]):
+            return None  # "للمالكي": ل + «المالكي», which the article names on its own too
+        if first.startswith("و") and len(first) > 4 and stands_alone(text, words[0][2][1:]):
+            s, e, w = words[0]
+            words[0] = (s + 1, e, w[1:])  # "وفولفجانج شتال": و + «فولفجانج» (named alone too)
         for k in range(1, len(words)):
             w = fold(words[k][2])
             prev = fold(words[k - 1][2])
@@ -126,7 +132,7 @@ def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str]
                 w.startswith("و")
                 and len(w) > 3
                 and prev not in name_connectors()
-                and _stands_alone(text, words[k][2][1:])
+                and stands_alone(text, words[k][2][1:])
             ):
                 words = words[:k]  # "سعد وريهام": two people (ريهام is named alone too)
                 break

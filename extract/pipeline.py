@@ -55,7 +55,13 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
-from rasd.extract.resources import LexiconContext, load_table
+from rasd.extract.resources import (
+    LexiconContext,
+    OrgWord,
+    PublisherCountry,
+    WordNote,
+    load_table,
+)
 from rasd.extract.speaker import rank_speakers
 from rasd.extract.text import fold, is_word, match_key, split_sentences
 
@@ -163,6 +169,76 @@ def _lexicon(doc: Doc) -> None:
             continue  # "النيل من المملكة": to harm the kingdom, not the Nile
         if doc.add_mention(m.start, m.end, m.key, m.cls, "lexicon"):
             doc.add_entity(index[m.key])
+    _bare_state_nouns(doc)
+
+
+@functools.cache
+def state_nouns() -> dict[str, frozenset[str]]:
+    """Folded definite state noun → the keys of the lexicon's states with a form that starts
+    with it (المملكه → السعوديه، المغرب، الاردن، بريطانيا)."""
+    from rasd.extract.lexicon import lexicon_entities
+
+    out: dict[str, frozenset[str]] = {}
+    for r in load_table("state_nouns.tsv", WordNote):
+        noun = match_key(r.word)
+        out[noun] = frozenset(
+            e.key
+            for e in lexicon_entities()
+            if any(match_key(f).startswith(noun + " ") for f in (e.label, *e.aliases))
+        )
+    return out
+
+
+@functools.cache
+def publisher_countries() -> dict[str, frozenset[str]]:
+    """Publisher label → {the key of its country}."""
+    return {
+        r.publisher: frozenset({match_key(r.country)})
+        for r in load_table("publisher_countries.tsv", PublisherCountry)
+    }
+
+
+def _bare_state_nouns(doc: Doc) -> None:
+    """«المملكة» alone (with its proclitics) is the one kingdom the article names, or when it
+    names none, the kingdom its publisher writes from (``publisher_countries.tsv``); nothing
+    when the article names several, or before a definite word («المملكة المتحدة», a name of
+    its own)."""
+    nouns = state_nouns()
+    named = {m.key for m in doc.mentions}
+    home = publisher_countries().get(doc.article.publisher or "", frozenset())
+    for view in doc.views:
+        toks = view.tokens
+        for i, tok in enumerate(toks):
+            f = view.folded[i]
+            bare, cut = _definite_stem(f)
+            if bare not in nouns:
+                continue
+            states = nouns[bare] & named or nouns[bare] & home
+            if len(states) != 1:
+                continue
+            if i + 1 < len(toks) and view.folded[i + 1].startswith("ال"):
+                continue  # "المملكة المتحدة", "المملكة العربية السعودية"
+            info = lexicon_index()[next(iter(states))]
+            start = tok.start + cut
+            if start < tok.end and doc.add_mention(start, tok.end, info.key, info.cls, "lexicon"):
+                doc.add_entity(info)
+
+
+def _definite_stem(folded: str) -> tuple[str, int]:
+    """A folded word with its proclitics off, as a definite word, and the number of
+    characters taken off its start (وبالمملكه → المملكه, 2; للمملكه → المملكه, 2 with the
+    ل of ال elided, so the span starts after «لل»).
+
+    >>> _definite_stem("وبالمملكه"), _definite_stem("للمملكه"), _definite_stem("المملكه")
+    (('المملكه', 2), ('المملكه', 2), ('المملكه', 0))
+    """
+    cut = 1 if folded[:1] in "وف" and len(folded) > 4 else 0
+    w = folded[cut:]
+    if w.startswith("لل"):
+        return "ال" + w[2:], cut + 2
+    if w[:1] in "بك" and w[1:3] == "ال":
+        return w[1:], cut + 1
+    return w, cut
 
 
 @functools.cache
@@ -297,6 +373,8 @@ def _ner(doc: Doc) -> None:
         if mended is None:
             continue
         start, end, cls = mended
+        if cls == "Person":
+            start, cls = _named_after_person(doc.article.text, start, cls)
         surface = doc.article.text[start:end]
         key = match_key(surface)
         if len(key.replace(" ", "")) < 3:
@@ -333,6 +411,40 @@ def _ner(doc: Doc) -> None:
             continue  # "يحاولون النيل من المملكة": to harm, not the Nile
         if doc.add_mention(start, end, key, cls, "ner"):
             doc.add_entity(known or EntityInfo(key, cls, doc.article.text[start:end], source="ner"))
+
+
+@functools.cache
+def person_named_heads() -> frozenset[str]:
+    """Organisation heads whose name may be a person's name (``org_words.tsv`` kind
+    ``person_named``), folded."""
+    return frozenset(
+        fold(r.word) for r in load_table("org_words.tsv", OrgWord) if r.kind == "person_named"
+    )
+
+
+def _named_after_person(text: str, start: int, cls: str) -> tuple[int, str]:
+    """A person's name right after an indefinite head that takes a person's name
+    (``org_words.tsv`` kind ``person_named``: جامعة جورج تاون، كتائب عبدالله عزام، مؤسسة آنا
+    ليند) names the organisation: the span then starts at the head (after its proclitic
+    و/ف/ب/ل) and the class is ``Organization``.  «حكومة نتنياهو»، «مكتب أوباما» stay persons.
+
+    >>> t = "أستاذ في جامعة جورج تاون ومدير"
+    >>> s, c = _named_after_person(t, 15, "Person"); t[s:], c
+    ('جامعة جورج تاون ومدير', 'Organization')
+    >>> _named_after_person("قال الرئيس جورج بوش", 11, "Person")
+    (11, 'Person')
+    """
+    prev = re.search(r"(\w+) $", text[max(0, start - 30) : start])
+    if prev is None:
+        return start, cls
+    word = fold(prev.group(1))
+    at = start - len(prev.group(0))
+    heads = person_named_heads()
+    if word in heads:
+        return at, "Organization"
+    if len(word) > 4 and word[0] in "وفبل" and word[1:] in heads:
+        return at + 1, "Organization"
+    return start, cls
 
 
 def _glued_title(word: str) -> bool:

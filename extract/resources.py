@@ -304,6 +304,14 @@ class Publisher(NamedTuple):
     label: str
 
 
+class PublisherCountry(NamedTuple):
+    """``publisher_countries.tsv``: the country a publisher (its label in ``publishers.tsv``)
+    writes from, so that «المملكة» alone in its articles is that kingdom."""
+
+    publisher: str
+    country: str
+
+
 class RelationCue(NamedTuple):
     """``relation_cues.tsv``: a cue word, the predicate it signals and how to read around it."""
 
@@ -433,7 +441,8 @@ class WordNote(NamedTuple):
     them a verbal noun), ``cue_blockers.tsv`` (words before a cue that make
     it no statement), ``not_saying.tsv`` (words that govern the أن after them),
     ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
-    ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل)."""
+    ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل), ``state_nouns.tsv``
+    (a bare noun that names the one state of its kind: المملكة)."""
 
     word: str
     note: str
@@ -527,6 +536,7 @@ TABLES: dict[str, type[tuple]] = {
     "org_heads.tsv": OrgHead,
     "org_words.tsv": OrgWord,
     "place_nouns.tsv": PlaceNoun,
+    "publisher_countries.tsv": PublisherCountry,
     "publishers.tsv": Publisher,
     "quote_in_phrase.tsv": WordNote,
     "relation_cues.tsv": RelationCue,
@@ -536,6 +546,7 @@ TABLES: dict[str, type[tuple]] = {
     "source_nouns.tsv": SourceNoun,
     "speaker_weights.tsv": SpeakerWeight,
     "speech_cues.tsv": SpeechCue,
+    "state_nouns.tsv": WordNote,
     "state_words.tsv": StateWord,
     "subjectless_words.tsv": SubjectlessWord,
     "titles.tsv": Title,
