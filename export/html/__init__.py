@@ -28,6 +28,7 @@ evidence snippets that other pages quote.
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import multiprocessing
@@ -292,6 +293,10 @@ class _Work:
             return
         _Work.current = self
         batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
+        # what the writers inherit (the network, the plan, the snippets collected so far):
+        # out of their collector's full collections too, which would otherwise write to every
+        # object's header and so copy every page of it into each writer
+        gc.freeze()
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(workers, initializer=_child_init) as pool:
             for cpu, firsts, spans in pool.imap(_child_run, [(fn, b) for b in batches]):
