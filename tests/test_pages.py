@@ -391,6 +391,7 @@ def test_workers_on_a_store_directory_give_the_same_site(
     disk.flush()
     del disk
     monkeypatch.setattr(pages, "BATCH", 1)  # several batches: the forked path
+    monkeypatch.setattr(pages, "WRITER_TASKS", 1)  # each writer replaced after one batch
     stats: dict[str, float] = {}
     write_site_from_store(path, tmp_path / "s", workers=2, stats=stats)
     assert stats["read_articles"] > 0 and stats["entity_pages"] > 0
