@@ -850,8 +850,9 @@ def write_rdf_files(
 
 class _CachedArticles:
     """Each article's text and spans for the pages, read from the build's cache (its N-Quads
-    loaded into a small in-memory store) instead of the on-disk store, where every term costs
-    a disk look-up.  Each process opens its own connection (page writers are forked)."""
+    parsed, :func:`export.html.store.read_article_quads`) instead of the on-disk store, where
+    every term costs a disk look-up.  Each process opens its own connection (page writers
+    are forked)."""
 
     def __init__(self, out_dir: Path, keys: dict[str, str]) -> None:
         self.out_dir = out_dir
@@ -861,7 +862,7 @@ class _CachedArticles:
         self._store: ox.Store | None = None
 
     def __call__(self, iri: str, entities: dict) -> Any:
-        from rasd.export.html.store import read_article
+        from rasd.export.html.store import read_article, read_article_quads
 
         if self._pid != os.getpid() or self._cache is None:
             self._cache = ResultCache(self.out_dir / "cache" / "results.sqlite")
@@ -871,8 +872,12 @@ class _CachedArticles:
             if self._store is None:
                 self._store = ox.Store.read_only(str(self.out_dir / STORE_DIR))
             return read_article(self._store, iri, entities)
-        small = ox.Store()
-        small.load(zlib.decompress(data), ox.RdfFormat.N_QUADS)
+        nquads = zlib.decompress(data)
+        detail = read_article_quads(ox.parse(nquads, ox.RdfFormat.N_QUADS), iri, entities)
+        if detail is not None:
+            return detail
+        small = ox.Store()  # blank nodes: read as the store gives them
+        small.load(nquads, ox.RdfFormat.N_QUADS)
         return read_article(small, iri, entities)
 
 

@@ -391,6 +391,7 @@ def test_workers_on_a_store_directory_give_the_same_site(
     disk.flush()
     del disk
     monkeypatch.setattr(pages, "BATCH", 1)  # several batches: the forked path
+    monkeypatch.setattr(pages, "WRITER_TASKS", 1)  # each writer replaced after one batch
     stats: dict[str, float] = {}
     write_site_from_store(path, tmp_path / "s", workers=2, stats=stats)
     assert stats["read_articles"] > 0 and stats["entity_pages"] > 0
@@ -445,3 +446,23 @@ def test_a_claim_without_a_speaker_says_so(tmp_path: Path) -> None:
     html = (tmp_path / "claims.html").read_text(encoding="utf-8")
     row = html[html.index("تصريح لا يعرف قائله") - 400 : html.index("تصريح لا يعرف قائله")]
     assert "لم يُحدَّد القائل" in row
+
+
+def test_an_article_read_from_its_quads_equals_the_store_answer() -> None:
+    from rasd.export.html.store import read_article, read_article_quads, read_index
+
+    store = named_graph_store(fixture_graph())
+    index = read_index(store)
+    assert index.articles
+    for iri in index.articles:
+        name = ox.NamedNode(f"https://w3id.org/rasd/graph/{iri.rsplit('/', 1)[-1]}")
+        quads = list(store.quads_for_pattern(None, None, None, name))
+        own = ox.Store()  # the article's cached N-Quads, as the build's page writer has them
+        own.extend(quads)
+        expected = read_article(own, iri, index.entities)
+        assert expected.mentions and expected.body
+        assert read_article_quads(quads, iri, index.entities) == expected
+        assert read_article_quads(quads + quads, iri, index.entities) == expected
+        # a blank node: the caller reads through a store
+        blank = ox.Quad(ox.BlankNode("b1"), quads[0].predicate, quads[0].object, name)
+        assert read_article_quads([blank, *quads], iri, index.entities) is None

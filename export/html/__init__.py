@@ -28,6 +28,7 @@ evidence snippets that other pages quote.
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import multiprocessing
@@ -54,7 +55,7 @@ from rasd.export.html.netdata import site_data_js
 from rasd.export.html.overview import overview_page, search_index_js
 from rasd.export.html.panels import Refs, Site
 from rasd.export.html.platforms_page import platforms_page
-from rasd.export.html.render import copy_static, write_text
+from rasd.export.html.render import copy_static, environment, write_text
 from rasd.export.html.safe import script_json
 from rasd.export.html.store import (
     MIN_MENTIONS,
@@ -292,8 +293,17 @@ class _Work:
             return
         _Work.current = self
         batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
+        # what the writers inherit (the network, the plan, the snippets collected so far):
+        # out of their collector's full collections too, which would otherwise write to every
+        # object's header and so copy every page of it into each writer
+        gc.freeze()
+        for name in environment().list_templates():  # compiled once, here, not in each writer
+            environment().get_template(name)
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(workers, initializer=_child_init) as pool:
+        # each writer is replaced after WRITER_TASKS batches by a fresh fork: what it made
+        # private of the inherited pages (reference counts, allocations into inherited arenas)
+        # is given back instead of growing through the stage
+        with ctx.Pool(workers, initializer=_child_init, maxtasksperchild=WRITER_TASKS) as pool:
             for cpu, firsts, spans in pool.imap(_child_run, [(fn, b) for b in batches]):
                 self.site.firsts.update(firsts)
                 self.site.spans.update(spans)
@@ -302,6 +312,7 @@ class _Work:
 
 
 BATCH = 50  # articles or entities per task
+WRITER_TASKS = 8  # batches a page writer process writes before a fresh one replaces it
 
 
 def _child_init() -> None:

@@ -709,8 +709,6 @@ def read_article(store: ox.Store, iri: str, entities: dict[str, Ent]) -> Article
         {"art": art},
     ):
         own[p.value].append(o)
-    bodies = sorted(o.value for o in own.get(str(SCHEMA.articleBody), ()))
-    named = tuple(sorted({o.value for o in own.get(str(SCHEMA.mentions), ())}))
     nodes: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     res = store.query(
         f"SELECT ?s ?p ?o ?art WHERE {{ ?s <{_A}> ?art . ?s ?p ?o }}",
@@ -721,6 +719,53 @@ def read_article(store: ox.Store, iri: str, entities: dict[str, Ent]) -> Article
         p = sol[1].value
         if p in _USED:
             nodes[sol[0].value][p].append(sol[2])
+    return _article_detail(iri, own, nodes, entities)
+
+
+_OWN = frozenset((str(SCHEMA.articleBody), str(SCHEMA.mentions)))
+
+
+def read_article_quads(
+    quads: Iterable[ox.Quad], iri: str, entities: dict[str, Ent]
+) -> ArticleDetail | None:
+    """What :func:`read_article` reads from a store holding exactly ``quads`` (e.g. one
+    article's N-Quads from a build's cache, parsed with :func:`pyoxigraph.parse`), taken
+    from the quads themselves: no store is loaded and no query run.  The answer is a function
+    of the set of triples in the union of the graphs, as the store's answer is.  None when a
+    quad it reads has a blank node (a store may rename blank nodes, which order the
+    records; the caller loads a store instead)."""
+    own: dict[str, list] = defaultdict(list)
+    props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    members: set[str] = set()
+    a, art = str(_A), ox.NamedNode(iri)
+    for q in quads:
+        s = q.subject
+        if not isinstance(s, ox.NamedNode):
+            return None
+        p, o = q.predicate.value, q.object
+        if p in _USED:
+            if isinstance(o, ox.BlankNode):
+                return None
+            props[s.value][p].append(o)
+        elif p == a:
+            if o == art:
+                members.add(s.value)
+        elif p in _OWN and s.value == iri:
+            if isinstance(o, ox.BlankNode):
+                return None
+            own[p].append(o)
+    nodes = {s: v for s, v in props.items() if s in members}
+    return _article_detail(iri, own, nodes, entities)
+
+
+def _article_detail(
+    iri: str, own: dict[str, list], nodes: dict[str, dict[str, list]], entities: dict[str, Ent]
+) -> ArticleDetail:
+    """An article's records from its own properties (``schema:articleBody`` and
+    ``schema:mentions``: their objects) and the properties in :data:`_USED` of the nodes in
+    it (by node IRI: objects by property)."""
+    bodies = sorted(o.value for o in own.get(str(SCHEMA.articleBody), ()))
+    named = tuple(sorted({o.value for o in own.get(str(SCHEMA.mentions), ())}))
     mentions: list[Mention] = []
     sentences: dict[str, Sentence] = {}
     dates: list[DateMention] = []
