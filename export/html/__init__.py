@@ -295,7 +295,8 @@ class _Work:
         batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
         # what the writers inherit (the network, the plan, the snippets collected so far):
         # out of their collector's full collections too, which would otherwise write to every
-        # object's header and so copy every page of it into each writer
+        # object's header and so copy every page of it into each writer; write_site calls this
+        # inside collector_frozen(), whose end gives them all back (gc.unfreeze)
         gc.freeze()
         for name in environment().list_templates():  # compiled once, here, not in each writer
             environment().get_template(name)
