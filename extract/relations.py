@@ -992,11 +992,16 @@ def _subjectless_opener(view: SentView, i: int) -> int | None:
     of its own, at most eight tokens before it: a ``running`` word of ``relation_words.tsv``
     («… وذلك في بيان نشر على الانترنت»), or a verb of saying or posting right after «، و» with
     a subjectless word (``subjectless_words.tsv``: في، عبر، له) right after it («، وقال في
-    تدوينة له على …»); not «، وعلق ناشطون على تويتر» (a subject of its own)."""
+    تدوينة له على …»); not «، وعلق ناشطون على تويتر» (a subject of its own), nor over a
+    ``clause`` word (``relation_words.tsv``: بحسب، وفق، حيث) or an "according to" preposition
+    of ``speech_cues.tsv`` (نقلا، طبقا) whose clause has its own subject («، وذلك بحسب ما نشره
+    ناشطون على فيسبوك»), nor over a plural participle that is its own subject (ناشطون)."""
     toks = view.tokens
     for k in range(i - 1, max(-1, i - 1 - _RUNNING_REACH), -1):
-        if toks[k].text in _BREAKS:
+        if toks[k].text in _BREAKS or _forms(view, k) & _own_subject_openers():
             return None
+        if _plural_participle(view.folded[k]):
+            return None  # "وذلك بعد أن نشر ناشطون صورا على فيسبوك": the activists posted
         if _forms(view, k) & relation_words("running"):
             return k
         if (
@@ -1009,6 +1014,23 @@ def _subjectless_opener(view: SentView, i: int) -> int | None:
         ):
             return k
     return None
+
+
+@functools.cache
+def _own_subject_openers() -> frozenset[str]:
+    """Words that open a clause with a subject of its own before «على»: the ``clause`` words
+    of ``relation_words.tsv`` (بحسب، وفق، حيث) and the one-word "according to" prepositions
+    of ``speech_cues.tsv`` (نقلا، طبقا، تبعا)."""
+    according = {cue for cue, (kind, _n) in cue_table().items() if kind == "preposition"}
+    return relation_words("clause") | {c.split()[0] for c in according}
+
+
+def _plural_participle(folded: str) -> bool:
+    """Whether a folded word is a sound masculine plural participle in the nominative, the
+    subject of its clause: «ناشطون»، «مغردون»، «المسلحون» (فاعلون or مـ…ون; not يقولون)."""
+    word = folded[1:] if folded[:1] in ("و", "ف") and len(folded) > 6 else folded
+    stem = strip_al(word)
+    return len(stem) >= 5 and stem.endswith("ون") and (stem[0] == "م" or stem[1] == "ا")
 
 
 def _running_subject(doc: Doc, view: SentView, i: int) -> list[Mention]:
