@@ -1923,12 +1923,37 @@ def _named_platform(doc: Doc) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _account_list_head(view: SentView) -> bool:
+    """Whether a header ends in a plural account noun (``account_list`` of
+    ``relation_words.tsv``: الحسابات) before its final colon, over definite adjectives
+    only, the last a ``list_next`` word («متابعة الحسابات المتطرفة التالية:»), or right
+    after a ``follow`` word as its object («وتابعت الوزارة الحسابات:»); not «الحسابات
+    المشبوهة التي يتابعها الشباب وتتخذ الإجراءات التالية:» (a list of measures)."""
+    toks = view.tokens
+    if len(toks) < 2 or toks[-1].text != ":":
+        return False
+    colon = len(toks) - 1
+    for k in range(colon):
+        if not bare_forms(toks[k].text) & relation_words("account_list"):
+            continue
+        rest = range(k + 1, colon)
+        if not all(view.folded[j].startswith("ال") for j in rest):
+            continue
+        if (rest and _forms(view, colon - 1) & relation_words("list_next")) or (
+            k and _forms(view, k - 1) & relation_words("follow")
+        ):
+            return True
+    return False
+
+
 def _bulleted_accounts(doc: Doc, view: SentView) -> None:
     """A header with a ``follow`` word of ``relation_words.tsv`` (تابع، متابعة) and lines
-    under it that open with a dash: «متابعة الحسابات المشبوهة التالية:» (a plural account
-    noun and a final colon: each item of at most three words that names nothing rasd knows
-    is an Account ``onPlatform`` the platform), «أبرز الذين تابعهم الرشيد على انستقرام»
-    (each person an item names, other than the header's, ``hasAccountOn`` it).  The
+    under it that open with a dash: «متابعة الحسابات المشبوهة التالية:» (a header ending in
+    a plural account noun, :func:`_account_list_head`: each item of at most three words that
+    names nothing rasd knows is an Account ``onPlatform`` the platform), «أبرز الذين تابعهم
+    الرشيد على انستقرام» (a ``follow_people`` word, or an account list: each person an item
+    names, other than the header's, ``hasAccountOn`` it; not «تغريدة تابعها الآلاف:» nor
+    «وتابع الرئيس كلمته:», whose lists are what was said).  The
     platform is the one the header names, else (under an account noun) the one platform
     the article names."""
     toks = view.tokens
@@ -1938,8 +1963,9 @@ def _bulleted_accounts(doc: Doc, view: SentView) -> None:
     items = _bullets(doc, view.index)
     if not items:
         return
-    accounts = toks[-1].text == ":" and any(
-        bare_forms(t.text) & relation_words("account_list") for t in toks
+    accounts = _account_list_head(view)
+    people = accounts or any(
+        _forms(view, k) & relation_words("follow_people") for k in range(len(toks))
     )
     mentions = _sentence_mentions(doc, view)
     plats = [m.key for m in mentions if m.cls == "Platform" and not _generic(m.key)]
@@ -1950,7 +1976,7 @@ def _bulleted_accounts(doc: Doc, view: SentView) -> None:
     for item in items:
         named = _sentence_mentions(doc, item)
         for m in named:
-            if m.cls == "Person" and m.key not in header:
+            if people and m.cls == "Person" and m.key not in header:
                 _add(doc, item, m.key, "hasAccountOn", platform, "accounts")
         words = [t for t in item.tokens[1:] if is_word(t)]
         if not accounts or named or not 0 < len(words) <= _LIST_ITEM_WORDS:
