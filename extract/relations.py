@@ -437,25 +437,38 @@ def _relative_antecedent(
     of ``relation_words.tsv`` right before it, a comma before that allowed): the relative's
     antecedent, the actor named right before it over at most six words of a modifier phrase
     (definite words and ``modifier`` words: «حكومة الإنقاذ الوطني غير المعترف بها دوليا،
-    والتي تسيطر على العاصمة طرابلس»), however far from the verb; none when another word
-    stands between (the relative then qualifies that word)."""
+    والتي تسيطر على العاصمة طرابلس»; :func:`_modifier_phrase`), however far from the verb;
+    none when another word stands between (the relative then qualifies that word)."""
     toks = view.tokens
     if i < 2 or view.folded[i - 1] not in relation_words("relative"):
         return None
     k = i - 3 if toks[i - 2].text in _COMMAS else i - 2
     before = [m for m in _sentence_mentions(doc, view) if m.end <= toks[i - 1].start]
     modifiers = relation_words("modifier")
+    walked: list[str] = []  # the modifier phrase, last word first
     for _ in range(_ANTECEDENT_REACH + 1):
         if k < 0 or toks[k].text in _BREAKS:
             return None
         m = next((m for m in before if m.start < toks[k].end and toks[k].start < m.end), None)
         if m is not None:
+            if walked and not _modifier_phrase(walked[::-1], modifiers):
+                return None  # "داعش البلدات الصغيرة المجاورة غير المحمية، والتي": the towns
             return m if _candidate(doc, m, classes, before=True) else None
         f = view.folded[k]
         if not (f.startswith(("ال", "وال")) or f in modifiers):
             return None
+        walked.append(f)
         k -= 1
     return None
+
+
+def _modifier_phrase(words: list[str], modifiers: frozenset[str]) -> bool:
+    """Whether folded ``words`` (in text order) between an actor and a relative word modify
+    the actor: a ``modifier`` word (غير) among them with at most one definite adjective
+    before the first («المتشددة غير المعترف بها رسميا»); not a definite object noun phrase
+    of the verb before («البلدات الصغيرة المجاورة غير المحمية»، «المدن والبلدات المجاورة»)."""
+    first = next((n for n, w in enumerate(words) if w in modifiers), None)
+    return first is not None and first <= 1
 
 
 _TITLE_REACH = 6  # words between a verb and the person named after a title
