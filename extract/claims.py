@@ -59,6 +59,7 @@ from rasd.extract.patterns import (
     read_names,
     skip_modifiers,
     source_quantities,
+    subjectless_words,
 )
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
 from rasd.extract.resources import AccordingToWord, SubjectlessWord, WordNote, load_table
@@ -363,16 +364,6 @@ def _skip_apposition(doc: Doc, view: SentView, j: int) -> int:
     if hit is None:
         return j
     return skip_modifiers(doc, view, hit[1], None)
-
-
-#: words after a cue that show the verb has no subject of its own ("وقال في بيان إن …")
-
-
-@functools.cache
-def subjectless_words() -> frozenset[str]:
-    """Words after a cue that show it has no subject of its own (``subjectless_words.tsv``):
-    prepositions and adverbs (وقال في بيان إن …) and pronoun subjects (وقال سموه:)."""
-    return frozenset(fold(r.word) for r in load_table("subjectless_words.tsv", SubjectlessWord))
 
 
 @functools.cache

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import functools
 
-from rasd.extract.claims import subjectless_words
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.facilities import facility_heads
 from rasd.extract.lexicon import alias_index
@@ -40,6 +39,7 @@ from rasd.extract.patterns import (
     name_connectors,
     org_heads,
     place_nouns,
+    subjectless_words,
     title_table,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation

@@ -587,3 +587,13 @@ def test_a_dash_list_under_a_follow_word_is_no_list_of_accounts_unless_its_head_
 ) -> None:
     assert not {t for t in relations(text) if t[1] in ("hasAccountOn", "onPlatform")}
     assert "Account" not in entities(text).values()
+
+
+def test_subjectless_words_are_one_shared_table_of_patterns() -> None:
+    # one loader beside the other shared tables: claims and relations read the same words
+    from rasd.extract import claims, patterns, relations
+
+    words = patterns.subjectless_words()
+    assert {"في", "عبر"} <= words
+    assert claims.subjectless_words is patterns.subjectless_words
+    assert relations.subjectless_words is patterns.subjectless_words
