@@ -63,7 +63,7 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
 from rasd.extract.resources import AccordingToWord, SubjectlessWord, WordNote, load_table
-from rasd.extract.text import fold, is_word, match_key
+from rasd.extract.text import QUOTE_CLOSERS, fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
 _OPENING_MARKS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
@@ -467,7 +467,7 @@ _CIRCUMSTANTIAL = frozenset(
 )
 _NOT_ADDRESSEE = frozenset(fold(w) for w in ("لا", "لم", "لن", "لكن", "لكنه", "لدى", "لذلك"))
 _QUOTE_OPEN = frozenset('«"“')
-_QUOTE_CLOSE = frozenset('»"”')
+_QUOTE_CLOSE = QUOTE_CLOSERS
 
 
 def _closing(view: SentView, j: int, limit: int = 8) -> int | None:

@@ -44,7 +44,7 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
-from rasd.extract.text import HANDLE, fold, is_word, match_key
+from rasd.extract.text import HANDLE, QUOTE_CLOSERS, QUOTE_PAIRS, fold, is_word, match_key
 
 _ACTORS = ("Organization", "Person", "UnnamedSource")
 
@@ -1377,7 +1377,7 @@ def _under_its_control(doc: Doc, view: SentView, i: int) -> bool:
     return True
 
 
-_QUOTES = {"«": "»", '"': '"', "“": "”"}
+_QUOTES = QUOTE_PAIRS
 
 
 def _quoted_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
@@ -1780,7 +1780,7 @@ def _named_after(doc: Doc, view: SentView, k: int) -> tuple[str, int] | None:
     return plats[0].key, e + 1
 
 
-_CLOSERS = frozenset(')»"”')
+_CLOSERS = QUOTE_CLOSERS | {")"}
 _PUBLISHED_REACH = 4  # tokens between an account's name and a verb of publishing after it
 
 

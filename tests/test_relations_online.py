@@ -597,3 +597,15 @@ def test_subjectless_words_are_one_shared_table_of_patterns() -> None:
     assert {"في", "عبر"} <= words
     assert claims.subjectless_words is patterns.subjectless_words
     assert relations.subjectless_words is patterns.subjectless_words
+
+
+def test_the_quote_marks_that_close_a_name_are_one_table_of_text() -> None:
+    # «…» “…” "…": claims and relations close a quoted name with the same marks; relations'
+    # closers of an account's name add only «)»
+    from rasd.extract import claims, relations, text
+
+    assert text.QUOTE_PAIRS == {"«": "»", '"': '"', "“": "”"}
+    assert frozenset(text.QUOTE_PAIRS.values()) == text.QUOTE_CLOSERS
+    assert claims._QUOTE_CLOSE is text.QUOTE_CLOSERS
+    assert relations._QUOTES is text.QUOTE_PAIRS
+    assert text.QUOTE_CLOSERS | {")"} == relations._CLOSERS
