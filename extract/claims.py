@@ -59,10 +59,11 @@ from rasd.extract.patterns import (
     read_names,
     skip_modifiers,
     source_quantities,
+    subjectless_words,
 )
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
 from rasd.extract.resources import AccordingToWord, SubjectlessWord, WordNote, load_table
-from rasd.extract.text import fold, is_word, match_key
+from rasd.extract.text import QUOTE_CLOSERS, fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
 _OPENING_MARKS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
@@ -365,16 +366,6 @@ def _skip_apposition(doc: Doc, view: SentView, j: int) -> int:
     return skip_modifiers(doc, view, hit[1], None)
 
 
-#: words after a cue that show the verb has no subject of its own ("وقال في بيان إن …")
-
-
-@functools.cache
-def subjectless_words() -> frozenset[str]:
-    """Words after a cue that show it has no subject of its own (``subjectless_words.tsv``):
-    prepositions and adverbs (وقال في بيان إن …) and pronoun subjects (وقال سموه:)."""
-    return frozenset(fold(r.word) for r in load_table("subjectless_words.tsv", SubjectlessWord))
-
-
 @functools.cache
 def pronoun_subjects() -> frozenset[str]:
     """Honorific pronoun subjects (سموه، معاليه …) of ``subjectless_words.tsv``."""
@@ -476,7 +467,7 @@ _CIRCUMSTANTIAL = frozenset(
 )
 _NOT_ADDRESSEE = frozenset(fold(w) for w in ("لا", "لم", "لن", "لكن", "لكنه", "لدى", "لذلك"))
 _QUOTE_OPEN = frozenset('«"“')
-_QUOTE_CLOSE = frozenset('»"”')
+_QUOTE_CLOSE = QUOTE_CLOSERS
 
 
 def _closing(view: SentView, j: int, limit: int = 8) -> int | None:

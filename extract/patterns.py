@@ -220,7 +220,7 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
             if not is_word(toks[k - 1]):
                 break
             row = table.get(f"{form} {view.folded[k]}")
-            if row is not None and row[0] == "verb" and form not in _preposition_words():
+            if row is not None and row[0] == "verb" and form not in subjectless_words():
                 return form, *row, i + 1
     return None
 
@@ -247,9 +247,10 @@ def _cue_words() -> frozenset[str]:
 
 
 @functools.cache
-def _preposition_words() -> frozenset[str]:
-    """Words after which a verb has no subject (``subjectless_words.tsv``), folded: such a
-    word (عبر = via) is never the verb of a split cue."""
+def subjectless_words() -> frozenset[str]:
+    """Words after a cue that show it has no subject of its own (``subjectless_words.tsv``),
+    folded: prepositions and adverbs (وقال في بيان إن …) and pronoun subjects (وقال سموه:);
+    such a word (عبر = via) is never the verb of a split cue."""
     rows = load_table("subjectless_words.tsv", SubjectlessWord)
     return frozenset(fold(r.word) for r in rows)
 

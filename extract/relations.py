@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import functools
 
-from rasd.extract.claims import subjectless_words
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.facilities import facility_heads
 from rasd.extract.lexicon import alias_index
@@ -40,11 +39,12 @@ from rasd.extract.patterns import (
     name_connectors,
     org_heads,
     place_nouns,
+    subjectless_words,
     title_table,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
-from rasd.extract.text import HANDLE, fold, is_word, match_key
+from rasd.extract.text import HANDLE, QUOTE_CLOSERS, QUOTE_PAIRS, fold, is_word, match_key
 
 _ACTORS = ("Organization", "Person", "UnnamedSource")
 
@@ -437,25 +437,38 @@ def _relative_antecedent(
     of ``relation_words.tsv`` right before it, a comma before that allowed): the relative's
     antecedent, the actor named right before it over at most six words of a modifier phrase
     (definite words and ``modifier`` words: «حكومة الإنقاذ الوطني غير المعترف بها دوليا،
-    والتي تسيطر على العاصمة طرابلس»), however far from the verb; none when another word
-    stands between (the relative then qualifies that word)."""
+    والتي تسيطر على العاصمة طرابلس»; :func:`_modifier_phrase`), however far from the verb;
+    none when another word stands between (the relative then qualifies that word)."""
     toks = view.tokens
     if i < 2 or view.folded[i - 1] not in relation_words("relative"):
         return None
     k = i - 3 if toks[i - 2].text in _COMMAS else i - 2
     before = [m for m in _sentence_mentions(doc, view) if m.end <= toks[i - 1].start]
     modifiers = relation_words("modifier")
+    walked: list[str] = []  # the modifier phrase, last word first
     for _ in range(_ANTECEDENT_REACH + 1):
         if k < 0 or toks[k].text in _BREAKS:
             return None
         m = next((m for m in before if m.start < toks[k].end and toks[k].start < m.end), None)
         if m is not None:
+            if walked and not _modifier_phrase(walked[::-1], modifiers):
+                return None  # "داعش البلدات الصغيرة المجاورة غير المحمية، والتي": the towns
             return m if _candidate(doc, m, classes, before=True) else None
         f = view.folded[k]
         if not (f.startswith(("ال", "وال")) or f in modifiers):
             return None
+        walked.append(f)
         k -= 1
     return None
+
+
+def _modifier_phrase(words: list[str], modifiers: frozenset[str]) -> bool:
+    """Whether folded ``words`` (in text order) between an actor and a relative word modify
+    the actor: a ``modifier`` word (غير) among them with at most one definite adjective
+    before the first («المتشددة غير المعترف بها رسميا»); not a definite object noun phrase
+    of the verb before («البلدات الصغيرة المجاورة غير المحمية»، «المدن والبلدات المجاورة»)."""
+    first = next((n for n, w in enumerate(words) if w in modifiers), None)
+    return first is not None and first <= 1
 
 
 _TITLE_REACH = 6  # words between a verb and the person named after a title
@@ -992,11 +1005,16 @@ def _subjectless_opener(view: SentView, i: int) -> int | None:
     of its own, at most eight tokens before it: a ``running`` word of ``relation_words.tsv``
     («… وذلك في بيان نشر على الانترنت»), or a verb of saying or posting right after «، و» with
     a subjectless word (``subjectless_words.tsv``: في، عبر، له) right after it («، وقال في
-    تدوينة له على …»); not «، وعلق ناشطون على تويتر» (a subject of its own)."""
+    تدوينة له على …»); not «، وعلق ناشطون على تويتر» (a subject of its own), nor over a
+    ``clause`` word (``relation_words.tsv``: بحسب، وفق، حيث) or an "according to" preposition
+    of ``speech_cues.tsv`` (نقلا، طبقا) whose clause has its own subject («، وذلك بحسب ما نشره
+    ناشطون على فيسبوك»), nor over a plural participle that is its own subject (ناشطون)."""
     toks = view.tokens
     for k in range(i - 1, max(-1, i - 1 - _RUNNING_REACH), -1):
-        if toks[k].text in _BREAKS:
+        if toks[k].text in _BREAKS or _forms(view, k) & _own_subject_openers():
             return None
+        if _plural_participle(view.folded[k]):
+            return None  # "وذلك بعد أن نشر ناشطون صورا على فيسبوك": the activists posted
         if _forms(view, k) & relation_words("running"):
             return k
         if (
@@ -1009,6 +1027,23 @@ def _subjectless_opener(view: SentView, i: int) -> int | None:
         ):
             return k
     return None
+
+
+@functools.cache
+def _own_subject_openers() -> frozenset[str]:
+    """Words that open a clause with a subject of its own before «على»: the ``clause`` words
+    of ``relation_words.tsv`` (بحسب، وفق، حيث) and the one-word "according to" prepositions
+    of ``speech_cues.tsv`` (نقلا، طبقا، تبعا)."""
+    according = {cue for cue, (kind, _n) in cue_table().items() if kind == "preposition"}
+    return relation_words("clause") | {c.split()[0] for c in according}
+
+
+def _plural_participle(folded: str) -> bool:
+    """Whether a folded word is a sound masculine plural participle in the nominative, the
+    subject of its clause: «ناشطون»، «مغردون»، «المسلحون» (فاعلون or مـ…ون; not يقولون)."""
+    word = folded[1:] if folded[:1] in ("و", "ف") and len(folded) > 6 else folded
+    stem = strip_al(word)
+    return len(stem) >= 5 and stem.endswith("ون") and (stem[0] == "م" or stem[1] == "ا")
 
 
 def _running_subject(doc: Doc, view: SentView, i: int) -> list[Mention]:
@@ -1342,7 +1377,7 @@ def _under_its_control(doc: Doc, view: SentView, i: int) -> bool:
     return True
 
 
-_QUOTES = {"«": "»", '"': '"', "“": "”"}
+_QUOTES = QUOTE_PAIRS
 
 
 def _quoted_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
@@ -1745,7 +1780,7 @@ def _named_after(doc: Doc, view: SentView, k: int) -> tuple[str, int] | None:
     return plats[0].key, e + 1
 
 
-_CLOSERS = frozenset(')»"”')
+_CLOSERS = QUOTE_CLOSERS | {")"}
 _PUBLISHED_REACH = 4  # tokens between an account's name and a verb of publishing after it
 
 
@@ -1901,12 +1936,37 @@ def _named_platform(doc: Doc) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _account_list_head(view: SentView) -> bool:
+    """Whether a header ends in a plural account noun (``account_list`` of
+    ``relation_words.tsv``: الحسابات) before its final colon, over definite adjectives
+    only, the last a ``list_next`` word («متابعة الحسابات المتطرفة التالية:»), or right
+    after a ``follow`` word as its object («وتابعت الوزارة الحسابات:»); not «الحسابات
+    المشبوهة التي يتابعها الشباب وتتخذ الإجراءات التالية:» (a list of measures)."""
+    toks = view.tokens
+    if len(toks) < 2 or toks[-1].text != ":":
+        return False
+    colon = len(toks) - 1
+    for k in range(colon):
+        if not bare_forms(toks[k].text) & relation_words("account_list"):
+            continue
+        rest = range(k + 1, colon)
+        if not all(view.folded[j].startswith("ال") for j in rest):
+            continue
+        if (rest and _forms(view, colon - 1) & relation_words("list_next")) or (
+            k and _forms(view, k - 1) & relation_words("follow")
+        ):
+            return True
+    return False
+
+
 def _bulleted_accounts(doc: Doc, view: SentView) -> None:
     """A header with a ``follow`` word of ``relation_words.tsv`` (تابع، متابعة) and lines
-    under it that open with a dash: «متابعة الحسابات المشبوهة التالية:» (a plural account
-    noun and a final colon: each item of at most three words that names nothing rasd knows
-    is an Account ``onPlatform`` the platform), «أبرز الذين تابعهم الرشيد على انستقرام»
-    (each person an item names, other than the header's, ``hasAccountOn`` it).  The
+    under it that open with a dash: «متابعة الحسابات المشبوهة التالية:» (a header ending in
+    a plural account noun, :func:`_account_list_head`: each item of at most three words that
+    names nothing rasd knows is an Account ``onPlatform`` the platform), «أبرز الذين تابعهم
+    الرشيد على انستقرام» (a ``follow_people`` word, or an account list: each person an item
+    names, other than the header's, ``hasAccountOn`` it; not «تغريدة تابعها الآلاف:» nor
+    «وتابع الرئيس كلمته:», whose lists are what was said).  The
     platform is the one the header names, else (under an account noun) the one platform
     the article names."""
     toks = view.tokens
@@ -1916,8 +1976,9 @@ def _bulleted_accounts(doc: Doc, view: SentView) -> None:
     items = _bullets(doc, view.index)
     if not items:
         return
-    accounts = toks[-1].text == ":" and any(
-        bare_forms(t.text) & relation_words("account_list") for t in toks
+    accounts = _account_list_head(view)
+    people = accounts or any(
+        _forms(view, k) & relation_words("follow_people") for k in range(len(toks))
     )
     mentions = _sentence_mentions(doc, view)
     plats = [m.key for m in mentions if m.cls == "Platform" and not _generic(m.key)]
@@ -1928,7 +1989,7 @@ def _bulleted_accounts(doc: Doc, view: SentView) -> None:
     for item in items:
         named = _sentence_mentions(doc, item)
         for m in named:
-            if m.cls == "Person" and m.key not in header:
+            if people and m.cls == "Person" and m.key not in header:
                 _add(doc, item, m.key, "hasAccountOn", platform, "accounts")
         words = [t for t in item.tokens[1:] if is_word(t)]
         if not accounts or named or not 0 < len(words) <= _LIST_ITEM_WORDS:

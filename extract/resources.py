@@ -364,6 +364,8 @@ RELATION_WORD_ROLES = (
     "modifier",
     "running",
     "follow",
+    "follow_people",
+    "list_next",
     "launched",
 )
 

@@ -264,6 +264,11 @@ def is_word(tok: Token) -> bool:
     return tok.word
 
 
+#: the quote marks that open a quoted name (an account's, a place's) and the one closing each
+QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”"}
+#: the marks that close a quoted name
+QUOTE_CLOSERS = frozenset(QUOTE_PAIRS.values())
+
 _OPEN = {"«": "»", "“": "”"}
 _TOGGLE = {'"', "’", "'"}
 _ENDERS = ".!?؟"

@@ -362,3 +362,17 @@ def test_areas_controlled_by_an_actor_named_after_the_pronoun_lie_in_the_place_a
 def test_forces_that_cleared_a_place_regained_it() -> None:
     found = control("وأكد المتحدث أن القوات العراقية طهرت مدينة تكريت بالكامل.")
     assert found == {("القوات العراقية", "regainedControlOf", "تكريت")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the towns are the antecedent of «والتي»: داعش besieges them, they control الرمادي
+        "وحاصر تنظيم داعش البلدات الصغيرة المجاورة غير المحمية دوليا، والتي تسيطر على مدينة "
+        "الرمادي.",
+        "وقصف الجيش السوري المدن والبلدات المجاورة، والتي تسيطر على الطريق إلى مدينة حلب.",
+    ],
+    ids=["over_the_object_and_its_modifiers", "over_a_coordinated_object"],
+)
+def test_a_relative_after_the_object_noun_phrase_has_no_actor_before_it(text: str) -> None:
+    assert control(text) == set()

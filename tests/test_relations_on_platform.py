@@ -147,3 +147,17 @@ def test_a_clause_with_no_subject_takes_the_subject_of_its_sentence(
 def test_no_running_subject_when_the_sentence_names_two_actors() -> None:
     found = links("وأعلنت وزارة الداخلية اعتقال عضو في تنظيم داعش، وذلك بعد نشره صورا على فيسبوك.")
     assert not any(s == "وزارة الداخلية" for s, _p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «وذلك بحسب ما نشره ناشطون على فيسبوك»: the activists posted, not the sentence's subject
+        "قتل تنظيم داعش ثلاثة جنود، وذلك بحسب ما نشره ناشطون على فيسبوك.",
+        "قتل تنظيم داعش ثلاثة جنود، وذلك وفق ما نشره ناشطون على فيسبوك.",
+        # a plural participle subject of its own between «وذلك» and «على»
+        "قتل تنظيم داعش ثلاثة جنود، وذلك بعد أن نشر ناشطون صورا على فيسبوك.",
+    ],
+)
+def test_no_running_subject_across_according_to_or_a_subject_of_its_own(text: str) -> None:
+    assert not any(s == "داعش" for s, _p, _o in links(text)), links(text)

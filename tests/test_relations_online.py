@@ -565,3 +565,47 @@ def test_launching_fire_is_no_platform_link() -> None:
 )
 def test_a_newspaper_quoted_on_its_site_publishes_on_the_internet(text: str, medium: str) -> None:
     assert (medium, "publishesOn", "الإنترنت") in relations(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «تابعها الآلاف»: thousands followed the tweet; the list is what it said
+        "وقال المتحدث باسم الوزارة في تغريدة على تويتر تابعها الآلاف:\n"
+        "– التقى الوزير بالرئيس عبد الفتاح السيسي.\n– بحث الجانبان الأوضاع.",
+        # «وتابع … كلمته»: he continued his speech, no one followed anyone
+        "وتابع الرئيس عبد الفتاح السيسي كلمته أمام البرلمان ونقلها التلفزيون على يوتيوب:\n"
+        "– التقيت بالملك سلمان بن عبدالعزيز.\n– الأمن مستقر.",
+        # «الإجراءات التالية»: the list is of measures, not of the accounts named before
+        "ونشرت الوزارة بيانا على تويتر.\nوأكدت الوزارة أنها تراقب الحسابات المشبوهة التي "
+        "يتابعها الشباب وتتخذ الإجراءات التالية:\n– الحجب الفوري\n– الملاحقة القضائية\n– التوعية",
+    ],
+    ids=["a_tweet_followed_by_thousands", "continued_his_speech", "the_following_measures"],
+)
+def test_a_dash_list_under_a_follow_word_is_no_list_of_accounts_unless_its_head_is(
+    text: str,
+) -> None:
+    assert not {t for t in relations(text) if t[1] in ("hasAccountOn", "onPlatform")}
+    assert "Account" not in entities(text).values()
+
+
+def test_subjectless_words_are_one_shared_table_of_patterns() -> None:
+    # one loader beside the other shared tables: claims and relations read the same words
+    from rasd.extract import claims, patterns, relations
+
+    words = patterns.subjectless_words()
+    assert {"في", "عبر"} <= words
+    assert claims.subjectless_words is patterns.subjectless_words
+    assert relations.subjectless_words is patterns.subjectless_words
+
+
+def test_the_quote_marks_that_close_a_name_are_one_table_of_text() -> None:
+    # «…» “…” "…": claims and relations close a quoted name with the same marks; relations'
+    # closers of an account's name add only «)»
+    from rasd.extract import claims, relations, text
+
+    assert text.QUOTE_PAIRS == {"«": "»", '"': '"', "“": "”"}
+    assert frozenset(text.QUOTE_PAIRS.values()) == text.QUOTE_CLOSERS
+    assert claims._QUOTE_CLOSE is text.QUOTE_CLOSERS
+    assert relations._QUOTES is text.QUOTE_PAIRS
+    assert text.QUOTE_CLOSERS | {")"} == relations._CLOSERS
