@@ -1896,8 +1896,20 @@ def find_claims(doc: Doc) -> None:
             or (c[2] == "preposition" and _fa_inna(doc, view, c[4], view.sentence.end) is not None)
         ]
         # "تبنت الحكومة استراتيجية" says nothing (and ends no claim): تبنى is a cue only with
-        # a claim of responsibility after it
-        cues = [c for c in cues if c[2] != "responsibility" or _said_object_ahead(view, c[4])]
+        # a claim of responsibility right after its subject ("بعدما حملت المعارضة مسؤولية"
+        # further on is not one); the subject is parsed once, here, and kept for the loop
+        # (parsing may register an unnamed source)
+        subjects = {
+            c[4]: speakers_after(doc, view, c[4], heads=True)
+            for c in cues
+            if c[2] == "responsibility" and _said_object_ahead(view, c[4])
+        }
+        cues = [
+            c
+            for c in cues
+            if c[2] != "responsibility"
+            or (c[4] in subjects and _said_object(view, subjects[c[4]][1]) is not None)
+        ]
         cues = _outside_content(doc, view, cues)
         if not cues:
             claim = _colon_claim(doc, view)
@@ -1932,7 +1944,10 @@ def find_claims(doc: Doc) -> None:
                     speakers = quoted
                 kind = "continuation"
             elif not passive:
-                speakers, j = speakers_after(doc, view, after, heads=kind == "verb")
+                if responsibility:
+                    speakers, j = subjects[after]
+                else:
+                    speakers, j = speakers_after(doc, view, after, heads=kind == "verb")
                 relayed = _relayed(doc, view, i, j)
                 if relayed is not None:
                     if relayed[1] < len(toks) and match_cue(view, relayed[1]) is not None:
@@ -1940,8 +1955,6 @@ def find_claims(doc: Doc) -> None:
                     speakers, j = relayed
                 if kind == "verb-explicit" and speakers and _coordinated(doc, view, j):
                     continue  # "(بين الحكومة التركية و«بي كا كا»)": between, not explained
-                if responsibility and _said_object(view, j) is None:
-                    continue
                 before = doc.mention_at_token(toks[i - 1]) if i > 0 else None
                 named_before = before is not None and before.cls != "UnnamedSource"
                 if (

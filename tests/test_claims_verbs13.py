@@ -66,3 +66,15 @@ def test_plural_participle_is_no_single_persons() -> None:
         "الأمن، مؤكدين دعمهم الكامل لدحر الإرهاب."
     )
     assert claim_with(claims, "دعمهم الكامل")[:2] == ((), "unresolved")
+
+
+def test_responsibility_cue_with_no_claim_of_it_ends_no_claim() -> None:
+    # "تبنت خطة" inside what the minister said: no claim of responsibility (the مسؤولية
+    # further on belongs to "حملت المعارضة"), so it must not cut the minister's claim short
+    claims = said(
+        "وقال الوزير خالد العبيدي إن الحكومة تبنت خطة جديدة لمكافحة الإرهاب بعدما حملت "
+        "المعارضة مسؤولية الفشل في الموصل."
+    )
+    speakers, status, text = claim_with(claims, "تبنت خطة")
+    assert speakers == ("خالد العبيدي",) and status == "resolved"
+    assert text.startswith("الحكومة تبنت خطة")
