@@ -56,8 +56,8 @@ from rasd.extract.patterns import (
     match_title,
     media_heads,
     ministry_heads,
+    name_heads,
     ner_confirms,
-    org_heads,
     read_names,
     skip_modifiers,
     source_quantities,
@@ -772,12 +772,14 @@ def _headed_org(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
     """An organisation named right after its head noun, the head left out of the name the
     NER found (``تنظيم داعش``، ``جماعة «أنصار بيت المقدس»``): (key, token after the name).
 
-    The head (a row of ``org_heads.tsv``, indefinite) is no mention itself; a quotation mark
-    may stand between it and the name."""
+    The head (a row of ``org_heads.tsv`` that introduces a name, indefinite) is no mention
+    itself; a quotation mark may stand between it and the name.  A head that does not
+    (``مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية``) names a body of the organisation, whose
+    words are not the organisation's."""
     toks = view.tokens
     if not is_word(toks[j]) or doc.mention_at_token(toks[j]) is not None:
         return None
-    if view.folded[j] not in org_heads():
+    if view.folded[j] not in name_heads():
         return None
     n = j + 1
     if n < len(toks) and toks[n].text in _QUOTE_OPEN:

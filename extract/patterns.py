@@ -91,6 +91,14 @@ def definite_org_heads() -> frozenset[str]:
 
 
 @functools.cache
+def name_heads() -> frozenset[str]:
+    """Heads that introduce an organisation's own name (تنظيم داعش، صحيفة «الحياة»: column
+    ``introduces_name`` of ``org_heads.tsv``), folded; the others followed by a name make a
+    body of that organisation (مكتب الأمم المتحدة، لجنة جامعة الدول العربية)."""
+    return frozenset(fold(r.head) for r in _org_head_rows() if r.introduces_name == "yes")
+
+
+@functools.cache
 def media_heads() -> frozenset[str]:
     """Heads of media names (صحيفة، وكالة …: column ``media`` of ``org_heads.tsv``), folded."""
     return frozenset(fold(r.head) for r in _org_head_rows() if r.media == "yes")

@@ -262,6 +262,7 @@ class OrgHead(NamedTuple):
     note: str
     definite: str  # "no": ال + head refers back (التنظيم) rather than naming
     media: str  # "yes": heads of media names (صحيفة، وكالة)
+    introduces_name: str  # "yes": head + an organisation's name is that organisation
 
 
 class FacilityHead(NamedTuple):
