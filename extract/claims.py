@@ -50,6 +50,7 @@ from rasd.extract.patterns import (
     _name_like,
     cue_table,
     document_source_nouns,
+    is_nisba,
     is_source_noun,
     kin_source_nouns,
     match_cue,
@@ -426,7 +427,7 @@ def _said_object(view: SentView, j: int) -> int | None:
         f = view.folded[k]
         if is_word(toks[k]) and f in said_objects():
             return k
-        nisba = is_word(toks[k]) and f.startswith("ال") and f.endswith(("ي", "يه"))
+        nisba = is_word(toks[k]) and is_nisba(f)
         if toks[k].text not in _QUOTE_CLOSE and not nisba:
             return None
         k += 1

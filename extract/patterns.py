@@ -636,6 +636,12 @@ def place_nouns() -> frozenset[str]:
     return frozenset(fold(r.noun) for r in load_table("place_nouns.tsv", PlaceNoun))
 
 
+def is_nisba(folded: str) -> bool:
+    """Whether a folded word has the form of a definite relational adjective (nisba): ال…ي،
+    ال…يه (الإرهابي، العراقية)."""
+    return folded.startswith("ال") and folded.endswith(("ي", "يه"))
+
+
 def _relational_adjectives(view: SentView, k: int, head: str = "") -> int:
     """Skip definite relational adjectives (الوطني، العراقية، المركزية، اليمنيين) and the
     adjectives of ``org_words.tsv`` (الخاصة، المسلحة) after an organisation head; returns the
@@ -653,7 +659,7 @@ def _relational_adjectives(view: SentView, k: int, head: str = "") -> int:
         # a plural one only after a plural noun: «نقابة الصحفيين اليمنيين»
         plural = f.endswith("يين") and k > 0 and view.folded[k - 1].endswith("ين")
         if f in words["adjective"] or (
-            f.startswith("ال") and (f.endswith(("ي", "يه")) or plural) and len(f) > 4
+            len(f) > 4 and (is_nisba(f) or (plural and f.startswith("ال")))
         ):
             k += 1
         else:
