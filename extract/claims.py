@@ -33,7 +33,9 @@ quotation the cue before opened is what was said.  An organisation named after i
 (``أعلن تنظيم داعش``) speaks.  A verb after a word of ``cue_nouns.tsv`` (``طالبا عدم كشف
 اسمه``) is a verbal noun: no cue, and it does not end the claim it stands in.  A noun of
 ``said_objects.tsv`` right after the subject (``مسؤوليته عن الهجوم``) opens what was said;
-the cues of kind ``responsibility`` (تبنى) are statements only then.
+the cues of kind ``responsibility`` (تبنى) are statements only then, and those of kind
+``ruling-out`` (استبعد) only with أن or a possibility of ``ruled_out_objects.tsv`` after the
+subject (``استبعد المدرب اللاعب من القائمة`` excludes and says nothing).
 """
 
 from __future__ import annotations
@@ -48,14 +50,15 @@ from rasd.extract.patterns import (
     _name_like,
     cue_table,
     document_source_nouns,
+    is_nisba,
     is_source_noun,
     kin_source_nouns,
     match_cue,
     match_title,
     media_heads,
     ministry_heads,
+    name_heads,
     ner_confirms,
-    org_heads,
     read_names,
     skip_modifiers,
     source_quantities,
@@ -402,7 +405,7 @@ def said_objects() -> frozenset[str]:
     return frozenset(fold(r.word) for r in load_table("said_objects.tsv", WordNote))
 
 
-_MAX_SAID_OBJECT = 10  # tokens from a cue of kind responsibility to its object
+_MAX_SAID_OBJECT = 10  # tokens from a cue of kind responsibility (or ruling-out) to its object
 
 
 def _said_object(view: SentView, j: int) -> int | None:
@@ -415,7 +418,7 @@ def _said_object(view: SentView, j: int) -> int | None:
         f = view.folded[k]
         if is_word(toks[k]) and f in said_objects():
             return k
-        nisba = is_word(toks[k]) and f.startswith("ال") and f.endswith(("ي", "يه"))
+        nisba = is_word(toks[k]) and is_nisba(f)
         if toks[k].text not in _QUOTE_CLOSE and not nisba:
             return None
         k += 1
@@ -428,6 +431,32 @@ def _said_object_ahead(view: SentView, after: int) -> bool:
     return any(
         is_word(view.tokens[k]) and view.folded[k] in said_objects() for k in range(after, stop)
     )
+
+
+@functools.cache
+def ruled_out_objects() -> frozenset[str]:
+    """Nouns of a possibility that, right after the subject of استبعد, make it a statement
+    (``ruled_out_objects.tsv``): «استبعد الوزير احتمال انسحاب القوات»."""
+    return frozenset(fold(r.word) for r in load_table("ruled_out_objects.tsv", WordNote))
+
+
+def _rules_out(view: SentView, j: int) -> bool:
+    """Whether a possibility ruled out follows the subject of a cue of kind ``ruling-out``
+    (استبعد), ending at token ``j``: a complementiser (أن) or a noun of
+    ``ruled_out_objects.tsv`` within a few tokens (``واستبعد X في حوار لـ«عكاظ» أن …``),
+    before any «من».  «استبعد المدرب اللاعب من القائمة» excludes someone and says nothing."""
+    toks = view.tokens
+    for k in range(j, min(len(toks), j + _MAX_SAID_OBJECT)):
+        f = view.folded[k]
+        if not is_word(toks[k]):
+            continue
+        if f == "من":
+            return False
+        if _is_complementiser(toks[k].text):
+            return True
+        if f in ruled_out_objects():
+            return k + 1 >= len(toks) or view.folded[k + 1] != "من"
+    return False
 
 
 @functools.cache
@@ -735,12 +764,14 @@ def _headed_org(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
     """An organisation named right after its head noun, the head left out of the name the
     NER found (``تنظيم داعش``، ``جماعة «أنصار بيت المقدس»``): (key, token after the name).
 
-    The head (a row of ``org_heads.tsv``, indefinite) is no mention itself; a quotation mark
-    may stand between it and the name."""
+    The head (a row of ``org_heads.tsv`` that introduces a name, indefinite) is no mention
+    itself; a quotation mark may stand between it and the name.  A head that does not
+    (``مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية``) names a body of the organisation, whose
+    words are not the organisation's."""
     toks = view.tokens
     if not is_word(toks[j]) or doc.mention_at_token(toks[j]) is not None:
         return None
-    if view.folded[j] not in org_heads():
+    if view.folded[j] not in name_heads():
         return None
     n = j + 1
     if n < len(toks) and toks[n].text in _QUOTE_OPEN:
@@ -1887,8 +1918,27 @@ def find_claims(doc: Doc) -> None:
             or (c[2] == "preposition" and _fa_inna(doc, view, c[4], view.sentence.end) is not None)
         ]
         # "تبنت الحكومة استراتيجية" says nothing (and ends no claim): تبنى is a cue only with
-        # a claim of responsibility after it
-        cues = [c for c in cues if c[2] != "responsibility" or _said_object_ahead(view, c[4])]
+        # a claim of responsibility right after its subject ("بعدما حملت المعارضة مسؤولية"
+        # further on is not one); the subject is parsed once, here, and kept for the loop
+        # (parsing may register an unnamed source)
+        # and "استبعد" a statement only when a possibility ruled out follows its subject
+        subjects = {
+            c[4]: speakers_after(doc, view, c[4], heads=True)
+            for c in cues
+            if (c[2] == "responsibility" and _said_object_ahead(view, c[4])) or c[2] == "ruling-out"
+        }
+        cues = [
+            c
+            for c in cues
+            if c[2] not in ("responsibility", "ruling-out")
+            or (
+                c[2] == "responsibility"
+                and c[4] in subjects
+                and _said_object(view, subjects[c[4]][1]) is not None
+            )
+            or (c[2] == "ruling-out" and _rules_out(view, subjects[c[4]][1]))
+        ]
+        cues = [(*c[:2], "verb", *c[3:]) if c[2] == "ruling-out" else c for c in cues]
         cues = _outside_content(doc, view, cues)
         if not cues:
             claim = _colon_claim(doc, view)
@@ -1923,7 +1973,10 @@ def find_claims(doc: Doc) -> None:
                     speakers = quoted
                 kind = "continuation"
             elif not passive:
-                speakers, j = speakers_after(doc, view, after, heads=kind == "verb")
+                if after in subjects:  # parsed above (تبنى، استبعد)
+                    speakers, j = subjects[after]
+                else:
+                    speakers, j = speakers_after(doc, view, after, heads=kind == "verb")
                 relayed = _relayed(doc, view, i, j)
                 if relayed is not None:
                     if relayed[1] < len(toks) and match_cue(view, relayed[1]) is not None:
@@ -1931,8 +1984,6 @@ def find_claims(doc: Doc) -> None:
                     speakers, j = relayed
                 if kind == "verb-explicit" and speakers and _coordinated(doc, view, j):
                     continue  # "(بين الحكومة التركية و«بي كا كا»)": between, not explained
-                if responsibility and _said_object(view, j) is None:
-                    continue
                 before = doc.mention_at_token(toks[i - 1]) if i > 0 else None
                 named_before = before is not None and before.cls != "UnnamedSource"
                 if (

@@ -47,7 +47,7 @@ def state_words() -> dict[str, str]:
     out = {
         cue: "verb"
         for cue, (kind, _n) in cue_table().items()
-        if kind in ("verb", "verb-explicit", "preposition") and " " not in cue
+        if kind in ("verb", "verb-explicit", "ruling-out", "preposition") and " " not in cue
     }
     for r in load_table("state_words.tsv", StateWord):
         out[fold(r.word)] = r.role

@@ -91,6 +91,14 @@ def definite_org_heads() -> frozenset[str]:
 
 
 @functools.cache
+def name_heads() -> frozenset[str]:
+    """Heads that introduce an organisation's own name (تنظيم داعش، صحيفة «الحياة»: column
+    ``introduces_name`` of ``org_heads.tsv``), folded; the others followed by a name make a
+    body of that organisation (مكتب الأمم المتحدة، لجنة جامعة الدول العربية)."""
+    return frozenset(fold(r.head) for r in _org_head_rows() if r.introduces_name == "yes")
+
+
+@functools.cache
 def media_heads() -> frozenset[str]:
     """Heads of media names (صحيفة، وكالة …: column ``media`` of ``org_heads.tsv``), folded."""
     return frozenset(fold(r.head) for r in _org_head_rows() if r.media == "yes")
@@ -629,6 +637,12 @@ def place_nouns() -> frozenset[str]:
     return frozenset(fold(r.noun) for r in load_table("place_nouns.tsv", PlaceNoun))
 
 
+def is_nisba(folded: str) -> bool:
+    """Whether a folded word has the form of a definite relational adjective (nisba): ال…ي،
+    ال…يه (الإرهابي، العراقية)."""
+    return folded.startswith("ال") and folded.endswith(("ي", "يه"))
+
+
 def _relational_adjectives(view: SentView, k: int, head: str = "") -> int:
     """Skip definite relational adjectives (الوطني، العراقية، المركزية، اليمنيين) and the
     adjectives of ``org_words.tsv`` (الخاصة، المسلحة) after an organisation head; returns the
@@ -646,7 +660,7 @@ def _relational_adjectives(view: SentView, k: int, head: str = "") -> int:
         # a plural one only after a plural noun: «نقابة الصحفيين اليمنيين»
         plural = f.endswith("يين") and k > 0 and view.folded[k - 1].endswith("ين")
         if f in words["adjective"] or (
-            f.startswith("ال") and (f.endswith(("ي", "يه")) or plural) and len(f) > 4
+            len(f) > 4 and (is_nisba(f) or (plural and f.startswith("ال")))
         ):
             k += 1
         else:

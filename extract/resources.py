@@ -262,6 +262,7 @@ class OrgHead(NamedTuple):
     note: str
     definite: str  # "no": ال + head refers back (التنظيم) rather than naming
     media: str  # "yes": heads of media names (صحيفة، وكالة)
+    introduces_name: str  # "yes": head + an organisation's name is that organisation
 
 
 class FacilityHead(NamedTuple):
@@ -443,7 +444,8 @@ class WordNote(NamedTuple):
     them a verbal noun), ``cue_blockers.tsv`` (words before a cue that make
     it no statement), ``not_saying.tsv`` (words that govern the أن after them),
     ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
-    ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل), ``state_nouns.tsv``
+    ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل),
+    ``ruled_out_objects.tsv`` (nouns of a possibility that استبعد rules out), ``state_nouns.tsv``
     (a bare noun that names the one state of its kind: المملكة)."""
 
     word: str
@@ -544,6 +546,7 @@ TABLES: dict[str, type[tuple]] = {
     "relation_cues.tsv": RelationCue,
     "relation_words.tsv": RelationWord,
     "relay_cues.tsv": WordNote,
+    "ruled_out_objects.tsv": WordNote,
     "said_objects.tsv": WordNote,
     "source_nouns.tsv": SourceNoun,
     "speaker_weights.tsv": SpeakerWeight,

@@ -69,3 +69,17 @@ def test_claim_of_responsibility_is_what_was_said(text: str, speaker: str, openi
 
 def test_adopting_a_policy_is_no_statement() -> None:
     assert said("وتبنت الحكومة الأردنية استراتيجية جديدة لمكافحة الإرهاب في المدارس.") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "nisba"),
+    [("الإرهابي", True), ("العراقية", True), ("التنظيم", False), ("إرهابي", False)],
+)
+def test_one_nisba_test_for_claims_and_names(word: str, nisba: bool) -> None:
+    # the form of a definite relational adjective (ال…ي، ال…ية), tested in one place
+    # (patterns.is_nisba) for the end of a subject (``تنظيم «داعش» الإرهابي مسؤوليته``) and of
+    # an organisation's name (``الجيش العراقي``)
+    from rasd.extract.patterns import is_nisba
+    from rasd.extract.text import fold
+
+    assert is_nisba(fold(word)) is nisba

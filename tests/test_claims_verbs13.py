@@ -66,3 +66,47 @@ def test_plural_participle_is_no_single_persons() -> None:
         "الأمن، مؤكدين دعمهم الكامل لدحر الإرهاب."
     )
     assert claim_with(claims, "دعمهم الكامل")[:2] == ((), "unresolved")
+
+
+def test_responsibility_cue_with_no_claim_of_it_ends_no_claim() -> None:
+    # "تبنت خطة" inside what the minister said: no claim of responsibility (the مسؤولية
+    # further on belongs to "حملت المعارضة"), so it must not cut the minister's claim short
+    claims = said(
+        "وقال الوزير خالد العبيدي إن الحكومة تبنت خطة جديدة لمكافحة الإرهاب بعدما حملت "
+        "المعارضة مسؤولية الفشل في الموصل."
+    )
+    speakers, status, text = claim_with(claims, "تبنت خطة")
+    assert speakers == ("خالد العبيدي",) and status == "resolved"
+    assert text.startswith("الحكومة تبنت خطة")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واستبعدت الهيئة العليا للانتخابات المرشح أحمد شفيق من السباق الرئاسي بسبب مخالفات "
+        "مالية كبيرة.",
+        "واستبعد المدرب هيرفي رينارد اللاعب محمد صلاح من قائمة المنتخب بسبب الإصابة في الركبة.",
+        "واستبعد المدرب هيرفي رينارد اللاعب محمد صلاح من القائمة بسبب احتمال تفاقم إصابته.",
+    ],
+)
+def test_excluding_someone_says_nothing(text: str) -> None:
+    # استبعد X Y من …: X excluded Y from something, a deed and no statement
+    assert said(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("واستبعد الوزير خالد العبيدي أن تتأثر معنويات الجنود بهذه الجرائم.", "تتأثر معنويات"),
+        ("واستبعد الوزير خالد العبيدي احتمال انسحاب القوات من المدينة.", "احتمال انسحاب"),
+        (
+            "واستبعد الوزير خالد العبيدي في حوار مع الصحيفة أن تتأثر معنويات الجنود.",
+            "تتأثر معنويات",
+        ),
+    ],
+)
+def test_ruling_out_a_possibility_is_said(text: str, opening: str) -> None:
+    # استبعد with أن or a possibility (احتمال، فرضية …) after its subject: what was ruled out
+    [(speakers, status, claim)] = said(text)
+    assert speakers == ("خالد العبيدي",) and status == "resolved"
+    assert claim.startswith(opening)
