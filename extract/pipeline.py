@@ -199,10 +199,9 @@ def publisher_countries() -> dict[str, frozenset[str]]:
 
 
 def _bare_state_nouns(doc: Doc) -> None:
-    """«المملكة» alone (with its proclitics) is the one kingdom the article names, or when it
-    names none, the kingdom its publisher writes from (``publisher_countries.tsv``); nothing
-    when the article names several, or before a definite word («المملكة المتحدة», a name of
-    its own)."""
+    """«المملكة» alone (with its proclitics) is the one kingdom among those the article names
+    and the kingdom its publisher writes from (``publisher_countries.tsv``); nothing when
+    there are several, or before a definite word («المملكة المتحدة», a name of its own)."""
     nouns = state_nouns()
     named = {m.key for m in doc.mentions}
     home = publisher_countries().get(doc.article.publisher or "", frozenset())
@@ -213,7 +212,7 @@ def _bare_state_nouns(doc: Doc) -> None:
             bare, cut = _definite_stem(f)
             if bare not in nouns:
                 continue
-            states = nouns[bare] & named or nouns[bare] & home
+            states = nouns[bare] & (named | home)
             if len(states) != 1:
                 continue
             if i + 1 < len(toks) and view.folded[i + 1].startswith("ال"):

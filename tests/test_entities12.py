@@ -103,12 +103,32 @@ def test_the_kingdom_alone_is_the_publishers_kingdom() -> None:
 def test_the_kingdom_alone_is_the_one_kingdom_the_article_names() -> None:
     text = "وصل الوفد إلى الأردن أمس، وقال رئيسه إن المملكة تدعم الحوار."
     jordan = match_key("الأردن")
-    assert _country_keys(text, "sabq") == [("الأردن", jordan), ("المملكة", jordan)]
+    assert _country_keys(text, None) == [("الأردن", jordan), ("المملكة", jordan)]
+    # a Saudi publisher's kingdom is a candidate too: two kingdoms, no link
+    assert _country_keys(text, "sabq") == [("الأردن", jordan)]
     both = "زار الوزير الأردن والسعودية، وقال إن المملكة تدعم الحوار."
     assert ("المملكة", match_key("السعودية")) not in _country_keys(both, "sabq")
     assert _country_keys("وقال إن المملكة المتحدة تدعم الحوار.", "sabq") == [
         ("المملكة المتحدة", match_key("بريطانيا"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        (
+            "وأكد خادم الحرمين الشريفين أن المملكة تقف إلى جانب الأردن في حربه على الإرهاب.",
+            "الأردن",
+        ),
+        (
+            "وقال وزير الخارجية عادل الجبير إن المملكة ترفض التدخل الإيراني، وذلك خلال زيارته"
+            " إلى المملكة المتحدة أمس.",
+            "بريطانيا",
+        ),
+    ],
+)
+def test_another_kingdom_named_does_not_override_the_publishers(text: str, other: str) -> None:
+    assert ("المملكة", match_key(other)) not in _country_keys(text, "sabq")
 
 
 def test_the_singular_form_of_the_emergency_forces_is_their_node() -> None:
