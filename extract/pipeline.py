@@ -59,6 +59,7 @@ from rasd.extract.resources import (
     LexiconContext,
     OrgWord,
     PublisherCountry,
+    StateNounMember,
     WordNote,
     load_table,
 )
@@ -175,7 +176,8 @@ def _lexicon(doc: Doc) -> None:
 @functools.cache
 def state_nouns() -> dict[str, frozenset[str]]:
     """Folded definite state noun → the keys of the lexicon's states with a form that starts
-    with it (المملكه → السعوديه، المغرب، الاردن، بريطانيا)."""
+    with it (المملكه → السعوديه، المغرب، الاردن، بريطانيا), and the states
+    ``state_noun_members.tsv`` adds (البحرين)."""
     from rasd.extract.lexicon import lexicon_entities
 
     out: dict[str, frozenset[str]] = {}
@@ -186,6 +188,9 @@ def state_nouns() -> dict[str, frozenset[str]]:
             for e in lexicon_entities()
             if any(match_key(f).startswith(noun + " ") for f in (e.label, *e.aliases))
         )
+    for m in load_table("state_noun_members.tsv", StateNounMember):
+        noun = match_key(m.noun)
+        out[noun] = out.get(noun, frozenset()) | {match_key(m.country)}
     return out
 
 

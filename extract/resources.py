@@ -312,6 +312,14 @@ class PublisherCountry(NamedTuple):
     country: str
 
 
+class StateNounMember(NamedTuple):
+    """``state_noun_members.tsv``: a state that a bare noun of ``state_nouns.tsv`` names though
+    no form of it in the lexicon starts with that noun (البحرين is a kingdom: «المملكة»)."""
+
+    noun: str
+    country: str
+
+
 class RelationCue(NamedTuple):
     """``relation_cues.tsv``: a cue word, the predicate it signals and how to read around it."""
 
@@ -546,6 +554,7 @@ TABLES: dict[str, type[tuple]] = {
     "source_nouns.tsv": SourceNoun,
     "speaker_weights.tsv": SpeakerWeight,
     "speech_cues.tsv": SpeechCue,
+    "state_noun_members.tsv": StateNounMember,
     "state_nouns.tsv": WordNote,
     "state_words.tsv": StateWord,
     "subjectless_words.tsv": SubjectlessWord,

@@ -131,6 +131,15 @@ def test_another_kingdom_named_does_not_override_the_publishers(text: str, other
     assert ("المملكة", match_key(other)) not in _country_keys(text, "sabq")
 
 
+def test_a_kingdom_without_a_long_form_makes_the_kingdom_ambiguous() -> None:
+    text = (
+        "وأعلنت البحرين أمس القبض على خلية إرهابية، وقالت وزارة الداخلية إن المملكة لن تتهاون"
+        " مع الإرهاب."
+    )
+    assert ("المملكة", match_key("السعودية")) not in _country_keys(text, "sabq")
+    assert ("المملكة", match_key("البحرين")) in _country_keys(text, None)
+
+
 def test_the_singular_form_of_the_emergency_forces_is_their_node() -> None:
     text = "والتقى الأمير بأسر شهداء قوة الطوارئ الخاصة بعسير، وزار مسجد قوة الطوارئ الخاصة."
     assert match_key("قوات الطوارئ الخاصة") in entity_keys(text, "Organization")
