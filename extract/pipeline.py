@@ -38,6 +38,7 @@ from rasd.extract.dates import find_dates
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.errors import ExtractError, UsageError
 from rasd.extract.facilities import find_facilities
+from rasd.extract.folding import DATE_MARKS
 from rasd.extract.lexicon import lexicon_index, lexicon_matches
 from rasd.extract.metonymy import capitals_as_states
 from rasd.extract.name_filters import mend_span
@@ -220,12 +221,43 @@ def _bare_state_nouns(doc: Doc) -> None:
             states = nouns[bare] & (named | home)
             if len(states) != 1:
                 continue
-            if i + 1 < len(toks) and view.folded[i + 1].startswith("ال"):
+            if i + 1 < len(toks) and _names_its_own(bare, toks[i + 1].text):
                 continue  # "المملكة المتحدة", "المملكة العربية السعودية"
             info = lexicon_index()[next(iter(states))]
             start = tok.start + cut
             if start < tok.end and doc.add_mention(start, tok.end, info.key, info.cls, "lexicon"):
                 doc.add_entity(info)
+
+
+@functools.cache
+def _state_noun_followers() -> dict[str, frozenset[str]]:
+    """Folded state noun → the folded second words of the lexicon forms that start with it
+    (المملكه → المتحده، العربيه، المغربيه …)."""
+    from rasd.extract.lexicon import lexicon_entities
+
+    nouns = state_nouns()
+    out: dict[str, set[str]] = {n: set() for n in nouns}
+    for e in lexicon_entities():
+        for f in (e.label, *e.aliases):
+            words = match_key(f).split()
+            if len(words) > 1 and words[0] in out:
+                out[words[0]].add(words[1])
+    return {n: frozenset(ws) for n, ws in out.items()}
+
+
+_UNMARK = str.maketrans("", "", DATE_MARKS)
+
+
+def _names_its_own(noun: str, after: str) -> bool:
+    """Whether the raw word ``after`` the state noun makes a name of its own with it: it
+    starts with ال (written so, not إلى or إلا folded to الى، الا) and is the second word of
+    a lexicon form (المملكة المتحدة) or a definite nisba (المملكة الهاشمية)."""
+    word = after.translate(_UNMARK)
+    if not word.startswith("ال"):
+        return False
+    f = fold(word)
+    nisba = len(f) > 4 and f.endswith(("ي", "يه"))
+    return f in _state_noun_followers().get(noun, frozenset()) or nisba
 
 
 def _definite_stem(folded: str) -> tuple[str, int]:

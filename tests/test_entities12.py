@@ -140,6 +140,18 @@ def test_a_kingdom_without_a_long_form_makes_the_kingdom_ambiguous() -> None:
     assert ("المملكة", match_key("البحرين")) in _country_keys(text, None)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعاد الوفد من المملكة إلى بلاده أمس.",
+        "وعاد الوفد من المملكة الى بلاده أمس.",
+        "وقال إن الهجوم لن يزيد المملكة إلا قوة.",
+    ],
+)
+def test_the_kingdom_before_a_word_folded_to_al_is_linked(text: str) -> None:
+    assert _country_keys(text, "sabq") == [("المملكة", match_key("السعودية"))]
+
+
 def test_the_singular_form_of_the_emergency_forces_is_their_node() -> None:
     text = "والتقى الأمير بأسر شهداء قوة الطوارئ الخاصة بعسير، وزار مسجد قوة الطوارئ الخاصة."
     assert match_key("قوات الطوارئ الخاصة") in entity_keys(text, "Organization")
