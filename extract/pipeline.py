@@ -224,7 +224,7 @@ def _bare_state_nouns(doc: Doc) -> None:
             if i + 1 < len(toks) and _names_its_own(bare, toks[i + 1].text):
                 continue  # "المملكة المتحدة", "المملكة العربية السعودية"
             info = lexicon_index()[next(iter(states))]
-            start = tok.start + cut
+            start = tok.start + _raw_cut(tok.text, cut)
             if start < tok.end and doc.add_mention(start, tok.end, info.key, info.cls, "lexicon"):
                 doc.add_entity(info)
 
@@ -275,6 +275,24 @@ def _definite_stem(folded: str) -> tuple[str, int]:
     if w[:1] in "بك" and w[1:3] == "ال":
         return w[1:], cut + 1
     return w, cut
+
+
+def _raw_cut(raw: str, cut: int) -> int:
+    """The offset in the raw word ``raw`` of the character after its first ``cut`` folded
+    letters: harakat and tatweel (dropped by folding) are stepped over, those after the cut
+    too, so that the span starts on a letter.
+
+    >>> _raw_cut("لِلمملكة", 2), _raw_cut("وَالمملكة", 1), _raw_cut("المملكة", 0)
+    (3, 2, 0)
+    """
+    i = 0
+    for _ in range(cut):
+        while i < len(raw) and raw[i] in DATE_MARKS:
+            i += 1
+        i += 1
+    while i < len(raw) and raw[i] in DATE_MARKS:
+        i += 1
+    return min(i, len(raw))
 
 
 @functools.cache

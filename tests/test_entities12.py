@@ -152,6 +152,18 @@ def test_the_kingdom_before_a_word_folded_to_al_is_linked(text: str) -> None:
     assert _country_keys(text, "sabq") == [("المملكة", match_key("السعودية"))]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("وقال إن الولاء لِلمملكة ثابت.", "مملكة"),
+        ("وقال إن وَالمملكة تدعم الحوار.", "المملكة"),
+        ("وقال إن الولاء للمـملكة ثابت.", "مـملكة"),
+    ],
+)
+def test_the_kingdom_span_steps_over_harakat_and_tatweel(text: str, surface: str) -> None:
+    assert _country_keys(text, "sabq") == [(surface, match_key("السعودية"))]
+
+
 def test_the_singular_form_of_the_emergency_forces_is_their_node() -> None:
     text = "والتقى الأمير بأسر شهداء قوة الطوارئ الخاصة بعسير، وزار مسجد قوة الطوارئ الخاصة."
     assert match_key("قوات الطوارئ الخاصة") in entity_keys(text, "Organization")
