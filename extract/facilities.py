@@ -89,6 +89,17 @@ def _father_names(view: SentView, k: int) -> int:
     return k
 
 
+def _bi_al(word: str) -> bool:
+    """Whether folded ``word`` is بِ (or وبِ) on a definite common word, a preposition
+    («بالآلاف»), not a name that starts with «بال» (بالما، بالاس).
+
+    >>> _bi_al("بالالاف"), _bi_al("وبالعاصمه"), _bi_al("بالما")
+    (True, True, False)
+    """
+    common = frequent_words()
+    return any(word.startswith(p + "ال") and word[len(p) :] in common for p in ("ب", "وب"))
+
+
 def _name_end(
     view: SentView, j: int, lex_ends: dict[int, int], tags: list[str] | None, open_head: bool
 ) -> int | None:
@@ -96,7 +107,7 @@ def _name_end(
     toks, folded = view.tokens, view.folded
     if j >= len(toks) or not is_word(toks[j]):
         return None
-    if folded[j].startswith(("لل", "بال", "وبال")) or _head_clitic(folded[j]) >= 0:
+    if folded[j].startswith("لل") or _bi_al(folded[j]) or _head_clitic(folded[j]) >= 0:
         return None  # "حي للطبقة الوسطى"، "مسجد بالآلاف"; "ساحة معبد الكرنك": the inner one
     if tags and tags[j] != "O" and not folded[j].startswith("ال"):
         k = j + 1

@@ -174,3 +174,14 @@ def test_the_singular_form_of_the_emergency_forces_is_their_node() -> None:
 def test_a_campaign_of_the_gazetteer() -> None:
     text = "وقال رئيس حملة السكينة عبدالمنعم المشوح إن التنظيم يستهدف الشباب."
     assert match_key("حملة السكينة") in entity_keys(text, "Organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وهبطت الطائرة في مطار بالما دي مايوركا بعد ساعتين.", "مطار بالما دي مايوركا"),
+        ("وأقام الوفد في فندق بالاس بالعاصمة.", "فندق بالاس"),
+    ],
+)
+def test_a_facility_name_starting_with_bal_that_is_no_preposition(text: str, place: str) -> None:
+    assert match_key(place) in entity_keys(text, "Place")
