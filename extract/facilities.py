@@ -26,6 +26,7 @@ from rasd.extract.patterns import (
     org_heads,
     org_words,
     place_nouns,
+    resumptive_pronouns,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo
 from rasd.extract.resources import FacilityHead, load_table
@@ -156,8 +157,6 @@ def _name_end(
     return toks[_adjectives(view, k) - 1].end  # قاعدة انجرليك، فندق ريو امبريال مرحبا
 
 
-#: a preposition with the pronoun of a relative clause without «التي» (منطقة ينشط فيها)
-_RESUMPTIVE = frozenset(fold(w) for w in ("فيها", "فيه", "بها", "به", "عليها", "عليه", "منها"))
 #: plurals and duals of place nouns that introduce a list of places (بلدات صدد وفيروزة)
 _PLURAL_PLACE_NOUNS = frozenset(fold(w) for w in ("بلدات", "قرى", "مدن", "مناطق", "بلدتي", "قريتي"))
 _QUOTES = frozenset('«»"“”')
@@ -193,12 +192,13 @@ def _town(view: SentView, j: int, tags: list[str] | None) -> int | None:
     if word.endswith(("ها", "هم", "ه")) and len(word) > 4:
         return None  # "مناطق نفوذه"، "منطقة يرتادها": a noun or verb with a pronoun
     if (
-        folded[j][:1] in "يت"
+        len(folded[j]) == 4
+        and folded[j][:1] in "يت"
         and j + 1 < len(toks)
-        and folded[j + 1] in _RESUMPTIVE
+        and folded[j + 1] in resumptive_pronouns()
         and not (tags and tags[j] != "O")
     ):
-        return None  # "منطقة ينشط فيها": a verb whose pronoun refers back to the place
+        return None  # "منطقة ينشط فيها": a verb (ي/ت and three letters) whose pronoun refers back
     if word.endswith("ة") and not word.startswith("ال") and fold(word[:-1]) in common:
         return None  # "منطقة عازلة": an adjective
     if bare_forms(word) & (place_nouns() | _PLURAL_PLACE_NOUNS):

@@ -449,7 +449,8 @@ class WordNote(NamedTuple):
     them a verbal noun), ``cue_blockers.tsv`` (words before a cue that make
     it no statement), ``not_saying.tsv`` (words that govern the أن after them),
     ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
-    ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل), ``state_nouns.tsv``
+    ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل),
+    ``resumptive_pronouns.tsv`` (فيها of «منطقة ينشط فيها»), ``state_nouns.tsv``
     (a bare noun that names the one state of its kind: المملكة)."""
 
     word: str
@@ -550,6 +551,7 @@ TABLES: dict[str, type[tuple]] = {
     "relation_cues.tsv": RelationCue,
     "relation_words.tsv": RelationWord,
     "relay_cues.tsv": WordNote,
+    "resumptive_pronouns.tsv": WordNote,
     "said_objects.tsv": WordNote,
     "source_nouns.tsv": SourceNoun,
     "speaker_weights.tsv": SpeakerWeight,

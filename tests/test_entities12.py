@@ -185,3 +185,14 @@ def test_a_campaign_of_the_gazetteer() -> None:
 )
 def test_a_facility_name_starting_with_bal_that_is_no_preposition(text: str, place: str) -> None:
     assert match_key(place) in entity_keys(text, "Place")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وقال إن بلدة يبرود بها مئات المسلحين.", "يبرود"),
+        ("وقال إن قرية تلكلخ فيها مئات المسلحين.", "تلكلخ"),
+    ],
+)
+def test_a_town_before_a_preposition_with_a_pronoun_is_a_place(text: str, place: str) -> None:
+    assert match_key(place) in entity_keys(text, "Place")
