@@ -196,3 +196,17 @@ def test_a_facility_name_starting_with_bal_that_is_no_preposition(text: str, pla
 )
 def test_a_town_before_a_preposition_with_a_pronoun_is_a_place(text: str, place: str) -> None:
     assert match_key(place) in entity_keys(text, "Place")
+
+
+def test_a_force_head_before_a_kind_adjective_is_another_force() -> None:
+    from rasd.extract.pipeline import extract_article
+    from rasd.extract.reader import parse_record
+
+    text = (
+        "وكان الشهيد يعمل في قوة الطوارئ الخاصة بعسير، وأخوه الأكبر يعمل في القوات الخاصة"
+        " لأمن المنشآت بمحافظة الخفجي."
+    )
+    ex = extract_article(parse_record({"content": text, "source": "okaz"}, "test"))
+    emergency = match_key("قوات الطوارئ الخاصة")
+    assert emergency in {m.key for m in ex.mentions}
+    assert [m.surface for m in ex.mentions if m.key == emergency] == ["قوة الطوارئ الخاصة"]
