@@ -210,3 +210,16 @@ def test_a_force_head_before_a_kind_adjective_is_another_force() -> None:
     emergency = match_key("قوات الطوارئ الخاصة")
     assert emergency in {m.key for m in ex.mentions}
     assert [m.surface for m in ex.mentions if m.key == emergency] == ["قوة الطوارئ الخاصة"]
+
+
+def test_lam_rule_compares_folded_words() -> None:
+    text = "وقال خالد الأنصاري إن الحادث مؤلم، وفي رسالة للأنصاري طالب بالتحقيق."
+    assert mend_span(text, *_span(text, "للأنصاري"), "Person") is None
+
+
+def test_lam_rule_leaves_a_longer_name() -> None:
+    text = (
+        "وقال الملك سلمان بن عبدالعزيز إن الحادث مؤلم، وبعث الرئيس برقية للملك سلمان بن عبدالعزيز."
+    )
+    start = text.rindex("للملك")
+    assert mend_span(text, start, len(text) - 1, "Person") is not None
