@@ -177,8 +177,7 @@ def _lexicon(doc: Doc) -> None:
 @functools.cache
 def state_nouns() -> dict[str, frozenset[str]]:
     """Folded definite state noun → the keys of the lexicon's states with a form that starts
-    with it (المملكه → السعوديه، المغرب، الاردن، بريطانيا), and the states
-    ``state_noun_members.tsv`` adds (البحرين)."""
+    with it (المملكه → السعوديه، المغرب، الاردن، بريطانيا)."""
     from rasd.extract.lexicon import lexicon_entities
 
     out: dict[str, frozenset[str]] = {}
@@ -189,10 +188,17 @@ def state_nouns() -> dict[str, frozenset[str]]:
             for e in lexicon_entities()
             if any(match_key(f).startswith(noun + " ") for f in (e.label, *e.aliases))
         )
-    for m in load_table("state_noun_members.tsv", StateNounMember):
-        noun = match_key(m.noun)
-        out[noun] = out.get(noun, frozenset()) | {match_key(m.country)}
     return out
+
+
+@functools.cache
+def state_noun_members() -> dict[str, frozenset[str]]:
+    """Folded state noun → the keys of the states ``state_noun_members.tsv`` gives it, whose
+    lexicon forms do not start with it (المملكه → البحرين، اسبانيا …)."""
+    out: dict[str, set[str]] = {}
+    for m in load_table("state_noun_members.tsv", StateNounMember):
+        out.setdefault(match_key(m.noun), set()).add(match_key(m.country))
+    return {n: frozenset(ks) for n, ks in out.items()}
 
 
 @functools.cache
@@ -206,9 +212,11 @@ def publisher_countries() -> dict[str, frozenset[str]]:
 
 def _bare_state_nouns(doc: Doc) -> None:
     """«المملكة» alone (with its proclitics) is the one kingdom among those the article names
-    and the kingdom its publisher writes from (``publisher_countries.tsv``); nothing when
-    there are several, or before a definite word («المملكة المتحدة», a name of its own)."""
-    nouns = state_nouns()
+    and the kingdom its publisher writes from (``publisher_countries.tsv``); a kingdom with
+    no «المملكة …» form (``state_noun_members.tsv``: البحرين) counts when named in the same
+    sentence.  Nothing when there are several, or before a definite word that makes a name
+    of its own («المملكة المتحدة»)."""
+    nouns, members = state_nouns(), state_noun_members()
     named = {m.key for m in doc.mentions}
     home = publisher_countries().get(doc.article.publisher or "", frozenset())
     for view in doc.views:
@@ -218,7 +226,9 @@ def _bare_state_nouns(doc: Doc) -> None:
             bare, cut = _definite_stem(f)
             if bare not in nouns:
                 continue
-            states = nouns[bare] & (named | home)
+            sent = view.sentence
+            here = {m.key for m in doc.mentions if sent.start <= m.start < sent.end}
+            states = nouns[bare] & (named | home) | members.get(bare, frozenset()) & here
             if len(states) != 1:
                 continue
             if i + 1 < len(toks) and _names_its_own(bare, toks[i + 1].text):

@@ -138,6 +138,9 @@ def test_a_kingdom_without_a_long_form_makes_the_kingdom_ambiguous() -> None:
     )
     assert ("المملكة", match_key("السعودية")) not in _country_keys(text, "sabq")
     assert ("المملكة", match_key("البحرين")) in _country_keys(text, None)
+    # named only in another sentence, such a kingdom leaves the publisher's
+    other = "وأعلنت البحرين أمس القبض على خلية إرهابية. وقال المتحدث إن المملكة تدعم جهودها."
+    assert ("المملكة", match_key("السعودية")) in _country_keys(other, "sabq")
 
 
 @pytest.mark.parametrize(
