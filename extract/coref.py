@@ -128,9 +128,10 @@ def resolve_generic_org(doc: Doc) -> None:
 def resolve_org_heads(doc: Doc) -> None:
     """``الصحيفة``، ``الوزارة``، ``الوكالة`` standing alone → the organisation of that kind
     named last before it (صحيفة غارديان … وقالت الصحيفة)."""
-    from rasd.extract.patterns import org_heads
+    from rasd.extract.patterns import org_heads, org_words
 
     heads = org_heads()
+    kind_adjectives = org_words()["adjective"]
     orgs = sorted((m for m in doc.mentions if m.cls == "Organization"), key=lambda m: m.start)
     if not orgs:
         return
@@ -152,8 +153,8 @@ def resolve_org_heads(doc: Doc) -> None:
             if stem not in firsts or doc.mention_at_token(tok) is not None:
                 continue
             nxt = view.folded[i + 1] if i + 1 < len(toks) else ""
-            if nxt.startswith("ال") and nxt.endswith(("ي", "يه")):
-                continue  # "الصحيفة البريطانية" names its own kind of organisation
+            if nxt.startswith("ال") and (nxt.endswith(("ي", "يه")) or nxt in kind_adjectives):
+                continue  # "الصحيفة البريطانية"، "القوات الخاصة": its own kind of organisation
             before = [m for m in firsts[stem] if m.end <= tok.start]
             if before:
                 doc.add_mention(tok.start, tok.end, before[-1].key, "Organization", "coref-org")

@@ -26,6 +26,7 @@ from rasd.extract.patterns import (
     org_heads,
     org_words,
     place_nouns,
+    resumptive_pronouns,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo
 from rasd.extract.resources import FacilityHead, load_table
@@ -89,6 +90,17 @@ def _father_names(view: SentView, k: int) -> int:
     return k
 
 
+def _bi_al(word: str) -> bool:
+    """Whether folded ``word`` is بِ (or وبِ) on a definite common word, a preposition
+    («بالآلاف»), not a name that starts with «بال» (بالما، بالاس).
+
+    >>> _bi_al("بالالاف"), _bi_al("وبالعاصمه"), _bi_al("بالما")
+    (True, True, False)
+    """
+    common = frequent_words()
+    return any(word.startswith(p + "ال") and word[len(p) :] in common for p in ("ب", "وب"))
+
+
 def _name_end(
     view: SentView, j: int, lex_ends: dict[int, int], tags: list[str] | None, open_head: bool
 ) -> int | None:
@@ -96,7 +108,7 @@ def _name_end(
     toks, folded = view.tokens, view.folded
     if j >= len(toks) or not is_word(toks[j]):
         return None
-    if folded[j].startswith(("لل", "بال", "وبال")) or _head_clitic(folded[j]) >= 0:
+    if folded[j].startswith("لل") or _bi_al(folded[j]) or _head_clitic(folded[j]) >= 0:
         return None  # "حي للطبقة الوسطى"، "مسجد بالآلاف"; "ساحة معبد الكرنك": the inner one
     if tags and tags[j] != "O" and not folded[j].startswith("ال"):
         k = j + 1
@@ -145,8 +157,6 @@ def _name_end(
     return toks[_adjectives(view, k) - 1].end  # قاعدة انجرليك، فندق ريو امبريال مرحبا
 
 
-#: a preposition with the pronoun of a relative clause without «التي» (منطقة ينشط فيها)
-_RESUMPTIVE = frozenset(fold(w) for w in ("فيها", "فيه", "بها", "به", "عليها", "عليه", "منها"))
 #: plurals and duals of place nouns that introduce a list of places (بلدات صدد وفيروزة)
 _PLURAL_PLACE_NOUNS = frozenset(fold(w) for w in ("بلدات", "قرى", "مدن", "مناطق", "بلدتي", "قريتي"))
 _QUOTES = frozenset('«»"“”')
@@ -182,12 +192,13 @@ def _town(view: SentView, j: int, tags: list[str] | None) -> int | None:
     if word.endswith(("ها", "هم", "ه")) and len(word) > 4:
         return None  # "مناطق نفوذه"، "منطقة يرتادها": a noun or verb with a pronoun
     if (
-        folded[j][:1] in "يت"
+        len(folded[j]) == 4
+        and folded[j][:1] in "يت"
         and j + 1 < len(toks)
-        and folded[j + 1] in _RESUMPTIVE
+        and folded[j + 1] in resumptive_pronouns()
         and not (tags and tags[j] != "O")
     ):
-        return None  # "منطقة ينشط فيها": a verb whose pronoun refers back to the place
+        return None  # "منطقة ينشط فيها": a verb (ي/ت and three letters) whose pronoun refers back
     if word.endswith("ة") and not word.startswith("ال") and fold(word[:-1]) in common:
         return None  # "منطقة عازلة": an adjective
     if bare_forms(word) & (place_nouns() | _PLURAL_PLACE_NOUNS):

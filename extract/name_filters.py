@@ -12,6 +12,7 @@ span to keep, with its class, or ``None``.  The word lists are data:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rasd.extract.doc import strip_al
@@ -64,6 +65,12 @@ def stands_alone(text: str, word: str) -> bool:
     (True, False)
     """
     return re.search(rf"(?<![\w\u0640]){re.escape(word)}(?![\w])", text) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _folded(text: str) -> str:
+    """The article's text folded (hamza, ة, ى) for :func:`stands_alone` on folded words."""
+    return fold(text)
 
 
 def _extend_after_son(text: str, end: int) -> int:
@@ -120,7 +127,12 @@ def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str]
         cls, words = "Place", words[1:]  # "قرية أبو ناعورة"
     if cls == "Person":
         first = fold(words[0][2])
-        if first.startswith("لل") and len(first) > 4 and stands_alone(text, "ال" + first[2:]):
+        if (
+            len(words) == 1
+            and first.startswith("لل")
+            and len(first) > 4
+            and stands_alone(_folded(text), "ال" + first[2:])
+        ):
             return None  # "للمالكي": ل + «المالكي», which the article names on its own too
         if first.startswith("و") and len(first) > 4 and stands_alone(text, words[0][2][1:]):
             s, e, w = words[0]

@@ -34,6 +34,7 @@ from rasd.extract.resources import (
     SourceNoun,
     SpeechCue,
     SubjectlessWord,
+    WordNote,
     load_table,
 )
 from rasd.extract.resources import Title as TitleRow
@@ -489,6 +490,13 @@ def clean_role(role: str) -> str:
         if role.startswith("لل"):
             role = "ال" + role[2:]
     return role
+
+
+@functools.cache
+def resumptive_pronouns() -> frozenset[str]:
+    """Folded prepositions with the pronoun of a relative clause without «التي» (فيها of
+    «منطقة ينشط فيها»), ``resumptive_pronouns.tsv``."""
+    return frozenset(fold(r.word) for r in load_table("resumptive_pronouns.tsv", WordNote))
 
 
 @functools.cache

@@ -38,6 +38,7 @@ from rasd.extract.dates import find_dates
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.errors import ExtractError, UsageError
 from rasd.extract.facilities import find_facilities
+from rasd.extract.folding import DATE_MARKS
 from rasd.extract.lexicon import lexicon_index, lexicon_matches
 from rasd.extract.metonymy import capitals_as_states
 from rasd.extract.name_filters import mend_span
@@ -59,6 +60,7 @@ from rasd.extract.resources import (
     LexiconContext,
     OrgWord,
     PublisherCountry,
+    StateNounMember,
     WordNote,
     load_table,
 )
@@ -190,6 +192,16 @@ def state_nouns() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def state_noun_members() -> dict[str, frozenset[str]]:
+    """Folded state noun → the keys of the states ``state_noun_members.tsv`` gives it, whose
+    lexicon forms do not start with it (المملكه → البحرين، اسبانيا …)."""
+    out: dict[str, set[str]] = {}
+    for m in load_table("state_noun_members.tsv", StateNounMember):
+        out.setdefault(match_key(m.noun), set()).add(match_key(m.country))
+    return {n: frozenset(ks) for n, ks in out.items()}
+
+
+@functools.cache
 def publisher_countries() -> dict[str, frozenset[str]]:
     """Publisher label → {the key of its country}."""
     return {
@@ -199,11 +211,12 @@ def publisher_countries() -> dict[str, frozenset[str]]:
 
 
 def _bare_state_nouns(doc: Doc) -> None:
-    """«المملكة» alone (with its proclitics) is the one kingdom the article names, or when it
-    names none, the kingdom its publisher writes from (``publisher_countries.tsv``); nothing
-    when the article names several, or before a definite word («المملكة المتحدة», a name of
-    its own)."""
-    nouns = state_nouns()
+    """«المملكة» alone (with its proclitics) is the one kingdom among those the article names
+    and the kingdom its publisher writes from (``publisher_countries.tsv``); a kingdom with
+    no «المملكة …» form (``state_noun_members.tsv``: البحرين) counts when named in the same
+    sentence.  Nothing when there are several, or before a definite word that makes a name
+    of its own («المملكة المتحدة»)."""
+    nouns, members = state_nouns(), state_noun_members()
     named = {m.key for m in doc.mentions}
     home = publisher_countries().get(doc.article.publisher or "", frozenset())
     for view in doc.views:
@@ -213,15 +226,48 @@ def _bare_state_nouns(doc: Doc) -> None:
             bare, cut = _definite_stem(f)
             if bare not in nouns:
                 continue
-            states = nouns[bare] & named or nouns[bare] & home
+            sent = view.sentence
+            here = {m.key for m in doc.mentions if sent.start <= m.start < sent.end}
+            states = nouns[bare] & (named | home) | members.get(bare, frozenset()) & here
             if len(states) != 1:
                 continue
-            if i + 1 < len(toks) and view.folded[i + 1].startswith("ال"):
+            if i + 1 < len(toks) and _names_its_own(bare, toks[i + 1].text):
                 continue  # "المملكة المتحدة", "المملكة العربية السعودية"
             info = lexicon_index()[next(iter(states))]
-            start = tok.start + cut
+            start = tok.start + _raw_cut(tok.text, cut)
             if start < tok.end and doc.add_mention(start, tok.end, info.key, info.cls, "lexicon"):
                 doc.add_entity(info)
+
+
+@functools.cache
+def _state_noun_followers() -> dict[str, frozenset[str]]:
+    """Folded state noun → the folded second words of the lexicon forms that start with it
+    (المملكه → المتحده، العربيه، المغربيه …)."""
+    from rasd.extract.lexicon import lexicon_entities
+
+    nouns = state_nouns()
+    out: dict[str, set[str]] = {n: set() for n in nouns}
+    for e in lexicon_entities():
+        for f in (e.label, *e.aliases):
+            words = match_key(f).split()
+            if len(words) > 1 and words[0] in out:
+                out[words[0]].add(words[1])
+    return {n: frozenset(ws) for n, ws in out.items()}
+
+
+_UNMARK = str.maketrans("", "", DATE_MARKS)
+
+
+def _names_its_own(noun: str, after: str) -> bool:
+    """Whether the raw word ``after`` the state noun makes a name of its own with it: it
+    starts with ال (written so, not إلى or إلا folded to الى، الا) and is the second word of
+    a lexicon form (المملكة المتحدة) or a definite nisba (المملكة الهاشمية)."""
+    word = after.translate(_UNMARK)
+    if not word.startswith("ال"):
+        return False
+    f = fold(word)
+    nisba = len(f) > 4 and f.endswith(("ي", "يه"))
+    return f in _state_noun_followers().get(noun, frozenset()) or nisba
 
 
 def _definite_stem(folded: str) -> tuple[str, int]:
@@ -239,6 +285,24 @@ def _definite_stem(folded: str) -> tuple[str, int]:
     if w[:1] in "بك" and w[1:3] == "ال":
         return w[1:], cut + 1
     return w, cut
+
+
+def _raw_cut(raw: str, cut: int) -> int:
+    """The offset in the raw word ``raw`` of the character after its first ``cut`` folded
+    letters: harakat and tatweel (dropped by folding) are stepped over, those after the cut
+    too, so that the span starts on a letter.
+
+    >>> _raw_cut("لِلمملكة", 2), _raw_cut("وَالمملكة", 1), _raw_cut("المملكة", 0)
+    (3, 2, 0)
+    """
+    i = 0
+    for _ in range(cut):
+        while i < len(raw) and raw[i] in DATE_MARKS:
+            i += 1
+        i += 1
+    while i < len(raw) and raw[i] in DATE_MARKS:
+        i += 1
+    return min(i, len(raw))
 
 
 @functools.cache

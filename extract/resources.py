@@ -313,6 +313,14 @@ class PublisherCountry(NamedTuple):
     country: str
 
 
+class StateNounMember(NamedTuple):
+    """``state_noun_members.tsv``: a state that a bare noun of ``state_nouns.tsv`` names though
+    no form of it in the lexicon starts with that noun (البحرين is a kingdom: «المملكة»)."""
+
+    noun: str
+    country: str
+
+
 class RelationCue(NamedTuple):
     """``relation_cues.tsv``: a cue word, the predicate it signals and how to read around it."""
 
@@ -445,7 +453,8 @@ class WordNote(NamedTuple):
     it no statement), ``not_saying.tsv`` (words that govern the أن after them),
     ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
     ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل),
-    ``ruled_out_objects.tsv`` (nouns of a possibility that استبعد rules out), ``state_nouns.tsv``
+    ``ruled_out_objects.tsv`` (nouns of a possibility that استبعد rules out),
+    ``resumptive_pronouns.tsv`` (فيها of «منطقة ينشط فيها»), ``state_nouns.tsv``
     (a bare noun that names the one state of its kind: المملكة)."""
 
     word: str
@@ -546,11 +555,13 @@ TABLES: dict[str, type[tuple]] = {
     "relation_cues.tsv": RelationCue,
     "relation_words.tsv": RelationWord,
     "relay_cues.tsv": WordNote,
+    "resumptive_pronouns.tsv": WordNote,
     "ruled_out_objects.tsv": WordNote,
     "said_objects.tsv": WordNote,
     "source_nouns.tsv": SourceNoun,
     "speaker_weights.tsv": SpeakerWeight,
     "speech_cues.tsv": SpeechCue,
+    "state_noun_members.tsv": StateNounMember,
     "state_nouns.tsv": WordNote,
     "state_words.tsv": StateWord,
     "subjectless_words.tsv": SubjectlessWord,

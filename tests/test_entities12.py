@@ -103,12 +103,68 @@ def test_the_kingdom_alone_is_the_publishers_kingdom() -> None:
 def test_the_kingdom_alone_is_the_one_kingdom_the_article_names() -> None:
     text = "وصل الوفد إلى الأردن أمس، وقال رئيسه إن المملكة تدعم الحوار."
     jordan = match_key("الأردن")
-    assert _country_keys(text, "sabq") == [("الأردن", jordan), ("المملكة", jordan)]
+    assert _country_keys(text, None) == [("الأردن", jordan), ("المملكة", jordan)]
+    # a Saudi publisher's kingdom is a candidate too: two kingdoms, no link
+    assert _country_keys(text, "sabq") == [("الأردن", jordan)]
     both = "زار الوزير الأردن والسعودية، وقال إن المملكة تدعم الحوار."
     assert ("المملكة", match_key("السعودية")) not in _country_keys(both, "sabq")
     assert _country_keys("وقال إن المملكة المتحدة تدعم الحوار.", "sabq") == [
         ("المملكة المتحدة", match_key("بريطانيا"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        (
+            "وأكد خادم الحرمين الشريفين أن المملكة تقف إلى جانب الأردن في حربه على الإرهاب.",
+            "الأردن",
+        ),
+        (
+            "وقال وزير الخارجية عادل الجبير إن المملكة ترفض التدخل الإيراني، وذلك خلال زيارته"
+            " إلى المملكة المتحدة أمس.",
+            "بريطانيا",
+        ),
+    ],
+)
+def test_another_kingdom_named_does_not_override_the_publishers(text: str, other: str) -> None:
+    assert ("المملكة", match_key(other)) not in _country_keys(text, "sabq")
+
+
+def test_a_kingdom_without_a_long_form_makes_the_kingdom_ambiguous() -> None:
+    text = (
+        "وأعلنت البحرين أمس القبض على خلية إرهابية، وقالت وزارة الداخلية إن المملكة لن تتهاون"
+        " مع الإرهاب."
+    )
+    assert ("المملكة", match_key("السعودية")) not in _country_keys(text, "sabq")
+    assert ("المملكة", match_key("البحرين")) in _country_keys(text, None)
+    # named only in another sentence, such a kingdom leaves the publisher's
+    other = "وأعلنت البحرين أمس القبض على خلية إرهابية. وقال المتحدث إن المملكة تدعم جهودها."
+    assert ("المملكة", match_key("السعودية")) in _country_keys(other, "sabq")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعاد الوفد من المملكة إلى بلاده أمس.",
+        "وعاد الوفد من المملكة الى بلاده أمس.",
+        "وقال إن الهجوم لن يزيد المملكة إلا قوة.",
+    ],
+)
+def test_the_kingdom_before_a_word_folded_to_al_is_linked(text: str) -> None:
+    assert _country_keys(text, "sabq") == [("المملكة", match_key("السعودية"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("وقال إن الولاء لِلمملكة ثابت.", "مملكة"),
+        ("وقال إن وَالمملكة تدعم الحوار.", "المملكة"),
+        ("وقال إن الولاء للمـملكة ثابت.", "مـملكة"),
+    ],
+)
+def test_the_kingdom_span_steps_over_harakat_and_tatweel(text: str, surface: str) -> None:
+    assert _country_keys(text, "sabq") == [(surface, match_key("السعودية"))]
 
 
 def test_the_singular_form_of_the_emergency_forces_is_their_node() -> None:
@@ -121,3 +177,52 @@ def test_the_singular_form_of_the_emergency_forces_is_their_node() -> None:
 def test_a_campaign_of_the_gazetteer() -> None:
     text = "وقال رئيس حملة السكينة عبدالمنعم المشوح إن التنظيم يستهدف الشباب."
     assert match_key("حملة السكينة") in entity_keys(text, "Organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وهبطت الطائرة في مطار بالما دي مايوركا بعد ساعتين.", "مطار بالما دي مايوركا"),
+        ("وأقام الوفد في فندق بالاس بالعاصمة.", "فندق بالاس"),
+    ],
+)
+def test_a_facility_name_starting_with_bal_that_is_no_preposition(text: str, place: str) -> None:
+    assert match_key(place) in entity_keys(text, "Place")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وقال إن بلدة يبرود بها مئات المسلحين.", "يبرود"),
+        ("وقال إن قرية تلكلخ فيها مئات المسلحين.", "تلكلخ"),
+    ],
+)
+def test_a_town_before_a_preposition_with_a_pronoun_is_a_place(text: str, place: str) -> None:
+    assert match_key(place) in entity_keys(text, "Place")
+
+
+def test_a_force_head_before_a_kind_adjective_is_another_force() -> None:
+    from rasd.extract.pipeline import extract_article
+    from rasd.extract.reader import parse_record
+
+    text = (
+        "وكان الشهيد يعمل في قوة الطوارئ الخاصة بعسير، وأخوه الأكبر يعمل في القوات الخاصة"
+        " لأمن المنشآت بمحافظة الخفجي."
+    )
+    ex = extract_article(parse_record({"content": text, "source": "okaz"}, "test"))
+    emergency = match_key("قوات الطوارئ الخاصة")
+    assert emergency in {m.key for m in ex.mentions}
+    assert [m.surface for m in ex.mentions if m.key == emergency] == ["قوة الطوارئ الخاصة"]
+
+
+def test_lam_rule_compares_folded_words() -> None:
+    text = "وقال خالد الأنصاري إن الحادث مؤلم، وفي رسالة للأنصاري طالب بالتحقيق."
+    assert mend_span(text, *_span(text, "للأنصاري"), "Person") is None
+
+
+def test_lam_rule_leaves_a_longer_name() -> None:
+    text = (
+        "وقال الملك سلمان بن عبدالعزيز إن الحادث مؤلم، وبعث الرئيس برقية للملك سلمان بن عبدالعزيز."
+    )
+    start = text.rindex("للملك")
+    assert mend_span(text, start, len(text) - 1, "Person") is not None
