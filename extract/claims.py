@@ -60,6 +60,7 @@ from rasd.extract.patterns import (
     name_heads,
     ner_confirms,
     read_names,
+    resumptive_pronouns,
     skip_modifiers,
     source_quantities,
     subjectless_words,
@@ -1182,9 +1183,6 @@ def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
     return [key] if key else []
 
 
-_RESUMPTIVE = frozenset(fold(w) for w in ("فيها", "فيه", "فيهما"))
-
-
 def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = True) -> list[str]:
     """The nearest person (with coordinated persons) before a subject-less cue in the same
     sentence.  Organisations are not taken from the left: there they are mostly objects.
@@ -2075,7 +2073,7 @@ def find_claims(doc: Doc) -> None:
                 # "تغريدة للرئيس ترامب، كتب فيها:": a verb with a pronoun back to the noun
                 # before it describes that noun; its owner, named in a claim, wrote it
                 describes = not view.folded[i].startswith(("و", "ف")) and (
-                    j < len(toks) and view.folded[j] in _RESUMPTIVE
+                    j < len(toks) and view.folded[j] in resumptive_pronouns()
                 )
                 speakers = speakers_before(doc, view, toks[i].start, not describes)
                 # "وكان ساركوزي شكك في …": a subject right before its verb names it as

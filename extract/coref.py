@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from rasd.extract.doc import Doc, strip_al
 from rasd.extract.lexicon import NameMatcher, nisba_country
-from rasd.extract.patterns import name_connectors, name_stopwords
+from rasd.extract.patterns import is_nisba, name_connectors, name_stopwords
 from rasd.extract.records import EntityInfo
 from rasd.extract.text import match_key
 
@@ -153,7 +153,7 @@ def resolve_org_heads(doc: Doc) -> None:
             if stem not in firsts or doc.mention_at_token(tok) is not None:
                 continue
             nxt = view.folded[i + 1] if i + 1 < len(toks) else ""
-            if nxt.startswith("ال") and (nxt.endswith(("ي", "يه")) or nxt in kind_adjectives):
+            if is_nisba(nxt) or (nxt.startswith("ال") and nxt in kind_adjectives):
                 continue  # "الصحيفة البريطانية"، "القوات الخاصة": its own kind of organisation
             before = [m for m in firsts[stem] if m.end <= tok.start]
             if before:
@@ -306,7 +306,7 @@ def _link_facility_forms(doc: Doc) -> None:
         name = fac.split(" ", 1)[1] if " " in fac else ""
         for other in sorted(places - {fac}):
             longer = other.startswith(fac + " ") and all(
-                w.startswith("ال") and w.endswith(("ي", "يه")) for w in other[len(fac) :].split()
+                is_nisba(w) for w in other[len(fac) :].split()
             )
             if (longer or other == name) and other not in lexicon_index():
                 _rekey(doc, other, fac, doc.entities[fac].cls if fac in doc.entities else "Place")

@@ -22,6 +22,7 @@ from rasd.extract.lexicon import alias_index, lexicon_index, lexicon_matches, ni
 from rasd.extract.patterns import (
     frequent_words,
     is_name_stopword,
+    is_nisba,
     name_connectors,
     org_heads,
     org_words,
@@ -67,7 +68,7 @@ def _adjectives(view: SentView, k: int) -> int:
     start = k
     while k < len(view.tokens) and k - start < 2 and is_word(view.tokens[k]):
         f = view.folded[k]
-        if f.startswith("ال") and f.endswith(("ي", "يه")) and len(f) > 4:
+        if len(f) > 4 and is_nisba(f):
             if nisba_country(view.tokens[k].text):
                 break
             k += 1

@@ -48,18 +48,19 @@ from rasd.extract.patterns import (
     find_persons,
     frequent_words,
     is_name_stopword,
+    is_nisba,
     match_cue,
     match_title,
     name_continuations,
     name_openers,
+    org_words,
     title_first_words,
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
 from rasd.extract.resources import (
     LexiconContext,
-    OrgWord,
-    PublisherCountry,
+    Publisher,
     StateNounMember,
     WordNote,
     load_table,
@@ -205,14 +206,15 @@ def state_noun_members() -> dict[str, frozenset[str]]:
 def publisher_countries() -> dict[str, frozenset[str]]:
     """Publisher label → {the key of its country}."""
     return {
-        r.publisher: frozenset({match_key(r.country)})
-        for r in load_table("publisher_countries.tsv", PublisherCountry)
+        r.label: frozenset({match_key(r.country)})
+        for r in load_table("publishers.tsv", Publisher)
+        if r.country != "-"
     }
 
 
 def _bare_state_nouns(doc: Doc) -> None:
     """«المملكة» alone (with its proclitics) is the one kingdom among those the article names
-    and the kingdom its publisher writes from (``publisher_countries.tsv``); a kingdom with
+    and the kingdom its publisher writes from (``publishers.tsv``); a kingdom with
     no «المملكة …» form (``state_noun_members.tsv``: البحرين) counts when named in the same
     sentence.  Nothing when there are several, or before a definite word that makes a name
     of its own («المملكة المتحدة»)."""
@@ -266,7 +268,7 @@ def _names_its_own(noun: str, after: str) -> bool:
     if not word.startswith("ال"):
         return False
     f = fold(word)
-    nisba = len(f) > 4 and f.endswith(("ي", "يه"))
+    nisba = len(f) > 4 and is_nisba(f)
     return f in _state_noun_followers().get(noun, frozenset()) or nisba
 
 
@@ -481,9 +483,7 @@ def _ner(doc: Doc) -> None:
 def person_named_heads() -> frozenset[str]:
     """Organisation heads whose name may be a person's name (``org_words.tsv`` kind
     ``person_named``), folded."""
-    return frozenset(
-        fold(r.word) for r in load_table("org_words.tsv", OrgWord) if r.kind == "person_named"
-    )
+    return org_words()["person_named"]
 
 
 def _named_after_person(text: str, start: int, cls: str) -> tuple[int, str]:

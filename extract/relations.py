@@ -35,6 +35,7 @@ from rasd.extract.patterns import (
     document_source_nouns,
     frequent_words,
     is_name_stopword,
+    is_nisba,
     media_heads,
     name_connectors,
     org_heads,
@@ -565,7 +566,7 @@ def _add(doc: Doc, view: SentView, s: str, pred: str, o: str, layer: str) -> Non
 
 def _is_adjective(f: str) -> bool:
     """A definite relational adjective (الليبية، الجنوبي), folded."""
-    return f.startswith("ال") and f.endswith(("ي", "يه")) and len(f) > 4
+    return len(f) > 4 and is_nisba(f)
 
 
 def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> bool | None:

@@ -299,17 +299,11 @@ class PlaceNoun(NamedTuple):
 
 
 class Publisher(NamedTuple):
-    """``publishers.tsv``: a publisher code of the corpora and its Arabic name."""
+    """``publishers.tsv``: a publisher code of the corpora, its Arabic name and the country it
+    writes from (``-``: not known), so that «المملكة» alone in its articles is that kingdom."""
 
     code: str
     label: str
-
-
-class PublisherCountry(NamedTuple):
-    """``publisher_countries.tsv``: the country a publisher (its label in ``publishers.tsv``)
-    writes from, so that «المملكة» alone in its articles is that kingdom."""
-
-    publisher: str
     country: str
 
 
@@ -549,7 +543,6 @@ TABLES: dict[str, type[tuple]] = {
     "org_heads.tsv": OrgHead,
     "org_words.tsv": OrgWord,
     "place_nouns.tsv": PlaceNoun,
-    "publisher_countries.tsv": PublisherCountry,
     "publishers.tsv": Publisher,
     "quote_in_phrase.tsv": WordNote,
     "relation_cues.tsv": RelationCue,

@@ -226,3 +226,18 @@ def test_lam_rule_leaves_a_longer_name() -> None:
     )
     start = text.rindex("للملك")
     assert mend_span(text, start, len(text) - 1, "Person") is not None
+
+
+def test_every_publisher_country_and_kingdom_member_is_a_country_of_the_lexicon() -> None:
+    """A misspelt country in ``publishers.tsv`` or ``state_noun_members.tsv`` would make its
+    rows silently useless: each must be a Country of the lexicon."""
+    from rasd.extract.lexicon import lexicon_index
+    from rasd.extract.resources import Publisher, StateNounMember, load_table
+
+    index = lexicon_index()
+    countries = [r.country for r in load_table("publishers.tsv", Publisher) if r.country != "-"]
+    countries += [r.country for r in load_table("state_noun_members.tsv", StateNounMember)]
+    assert countries
+    for country in countries:
+        info = index.get(match_key(country))
+        assert info is not None and info.cls == "Country", country
