@@ -64,9 +64,10 @@ from rasd.extract.patterns import (
     skip_modifiers,
     source_quantities,
     subjectless_words,
+    word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
-from rasd.extract.resources import AccordingToWord, SubjectlessWord, WordNote, load_table
+from rasd.extract.resources import AccordingToWord, SubjectlessWord, load_table
 from rasd.extract.text import QUOTE_CLOSERS, fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
@@ -377,33 +378,29 @@ def pronoun_subjects() -> frozenset[str]:
     return frozenset(fold(r.word) for r in rows if r.note.startswith("pronoun"))
 
 
-@functools.cache
 def demonstratives() -> frozenset[str]:
     """``demonstratives.tsv``: words after which a name of the lexicon is a common noun
     (هذه القاعدة = this base) and a source noun refers back (تلك الأنباء), folded."""
-    return frozenset(fold(r.word) for r in load_table("demonstratives.tsv", WordNote))
+    return word_list("demonstratives.tsv")
 
 
-@functools.cache
 def cue_blockers() -> frozenset[str]:
     """Words right before a cue that make it no statement (``cue_blockers.tsv``): a
     negation (ولم يذكر المصدر) or the relative من (من يعتقد أن: whoever believes)."""
-    return frozenset(fold(r.word) for r in load_table("cue_blockers.tsv", WordNote))
+    return word_list("cue_blockers.tsv")
 
 
-@functools.cache
 def cue_nouns() -> frozenset[str]:
     """Words before a cue verb that make it a verbal noun inside a phrase
     (``cue_nouns.tsv``): «طالبا عدم كشف اسمه» is neither a statement nor the end of the one
     it stands in."""
-    return frozenset(fold(r.word) for r in load_table("cue_nouns.tsv", WordNote))
+    return word_list("cue_nouns.tsv")
 
 
-@functools.cache
 def said_objects() -> frozenset[str]:
     """Nouns that, as the object of a speech verb right after its subject, open what was
     said (``said_objects.tsv``): «أعلن التنظيم مسؤوليته عن الهجوم»."""
-    return frozenset(fold(r.word) for r in load_table("said_objects.tsv", WordNote))
+    return word_list("said_objects.tsv")
 
 
 _MAX_SAID_OBJECT = 10  # tokens from a cue of kind responsibility (or ruling-out) to its object
@@ -434,11 +431,10 @@ def _said_object_ahead(view: SentView, after: int) -> bool:
     )
 
 
-@functools.cache
 def ruled_out_objects() -> frozenset[str]:
     """Nouns of a possibility that, right after the subject of استبعد, make it a statement
     (``ruled_out_objects.tsv``): «استبعد الوزير احتمال انسحاب القوات»."""
-    return frozenset(fold(r.word) for r in load_table("ruled_out_objects.tsv", WordNote))
+    return word_list("ruled_out_objects.tsv")
 
 
 def _rules_out(view: SentView, j: int) -> bool:
@@ -460,11 +456,10 @@ def _rules_out(view: SentView, j: int) -> bool:
     return False
 
 
-@functools.cache
 def relay_cues() -> frozenset[str]:
     """Verbs that relay what someone else said (``relay_cues.tsv``): «ونقل X عن Y قوله»,
     «ونقلت الوكالة عن مصدر: "…"» — Y speaks, X only passes it on."""
-    return frozenset(fold(r.word) for r in load_table("relay_cues.tsv", WordNote))
+    return word_list("relay_cues.tsv")
 
 
 @functools.cache
@@ -1316,10 +1311,9 @@ def _may_open_content(view: SentView, j: int, k: int) -> bool:
     return view.folded[k - 1] not in quote_in_phrase()
 
 
-@functools.cache
 def quote_in_phrase() -> frozenset[str]:
     """Words after which a quotation is a quoted phrase, not what was said."""
-    return frozenset(fold(r.word) for r in load_table("quote_in_phrase.tsv", WordNote))
+    return word_list("quote_in_phrase.tsv")
 
 
 def _after_preposition(view: SentView, j: int, limit: int) -> tuple[int, int, str, list] | None:
@@ -1370,11 +1364,10 @@ def _split_preposition(
 _MAX_FAR_SUBJECT = 24  # tokens of a long subject phrase before its "إنّ"
 
 
-@functools.cache
 def not_saying() -> frozenset[str]:
     """Words that govern the أن/إنّ after them (``not_saying.tsv``: بعد أن، يجب أن، حيث إن):
     such a complementiser opens no statement."""
-    return frozenset(fold(r.word) for r in load_table("not_saying.tsv", WordNote))
+    return word_list("not_saying.tsv")
 
 
 def _far_complementiser(view: SentView, j: int, limit: int) -> int | None:

@@ -493,10 +493,20 @@ def clean_role(role: str) -> str:
 
 
 @functools.cache
+def word_list(table: str) -> frozenset[str]:
+    """The words of a packaged word list (a table of ``word`` and ``note`` columns read as
+    :class:`~rasd.extract.resources.WordNote` rows), folded.
+
+    >>> sorted(word_list("resumptive_pronouns.tsv"))
+    ['فيه', 'فيها', 'فيهما']
+    """
+    return frozenset(fold(r.word) for r in load_table(table, WordNote))
+
+
 def resumptive_pronouns() -> frozenset[str]:
     """Folded prepositions with the pronoun of a relative clause without «التي» (فيها of
     «منطقة ينشط فيها»), ``resumptive_pronouns.tsv``."""
-    return frozenset(fold(r.word) for r in load_table("resumptive_pronouns.tsv", WordNote))
+    return word_list("resumptive_pronouns.tsv")
 
 
 @functools.cache
