@@ -68,7 +68,7 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
 from rasd.extract.resources import AccordingToWord, SubjectlessWord, load_table
-from rasd.extract.text import QUOTE_CLOSERS, fold, is_word, match_key
+from rasd.extract.text import QUOTE_CLOSERS, QUOTE_PAIRS, fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
 _OPENING_MARKS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
@@ -417,7 +417,7 @@ def _said_object(view: SentView, j: int) -> int | None:
         if is_word(toks[k]) and f in said_objects():
             return k
         nisba = is_word(toks[k]) and is_nisba(f)
-        if toks[k].text not in _QUOTE_CLOSE and not nisba:
+        if toks[k].text not in QUOTE_CLOSERS and not nisba:
             return None
         k += 1
     return None
@@ -491,8 +491,7 @@ _CIRCUMSTANTIAL = frozenset(
     for w in ("تصريح", "تصريحات", "حديث", "اتصال", "مقابلة", "لقاء", "مؤتمر", "كلمة", "بيان")
 )
 _NOT_ADDRESSEE = frozenset(fold(w) for w in ("لا", "لم", "لن", "لكن", "لكنه", "لدى", "لذلك"))
-_QUOTE_OPEN = frozenset('«"“')
-_QUOTE_CLOSE = QUOTE_CLOSERS
+_QUOTE_OPEN = frozenset(QUOTE_PAIRS)
 
 
 def _closing(view: SentView, j: int, limit: int = 8) -> int | None:
@@ -777,7 +776,7 @@ def _headed_org(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
         return None
     while n < len(toks) and toks[n].start < m.end:
         n += 1
-    if n < len(toks) and toks[n].text in _QUOTE_CLOSE:
+    if n < len(toks) and toks[n].text in QUOTE_CLOSERS:
         n += 1
     return m.key, n
 

@@ -17,7 +17,7 @@ from rasd.extract.doc import Doc, strip_al
 from rasd.extract.lexicon import NameMatcher, nisba_country
 from rasd.extract.patterns import is_nisba, name_connectors, name_stopwords
 from rasd.extract.records import EntityInfo
-from rasd.extract.text import match_key
+from rasd.extract.text import QUOTE_PAIRS, match_key
 
 
 def resolve_title_refs(doc: Doc) -> None:
@@ -335,9 +335,6 @@ def _in_order(short: list[str], long: list[str]) -> bool:
     return all(w in it for w in short)
 
 
-_QUOTES = {"«": "»", '"': '"', "“": "”"}
-
-
 def quoted_places_are_media(doc: Doc) -> None:
     """A place name in quotation marks, or after صحيفة/جريدة, names a newspaper or channel
     (``لـ«الشرق الأوسط»``، ``صحيفة الرياض``): an organisation, not the place."""
@@ -349,7 +346,7 @@ def quoted_places_are_media(doc: Doc) -> None:
             continue  # «قرية «المشيك»»: a place noun said it is a place
         before = text[max(0, m.start - 12) : m.start]
         opened = before.rstrip()[-1:]
-        quoted = opened in _QUOTES and text[m.end : m.end + 1] == _QUOTES[opened]
+        quoted = opened in QUOTE_PAIRS and text[m.end : m.end + 1] == QUOTE_PAIRS[opened]
         head = match_key(before).split()[-1:]
         media = bool(head) and strip_al(head[0].lstrip("لب")) in ("صحيفه", "جريده")
         if not (quoted or media):

@@ -31,7 +31,7 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo
 from rasd.extract.resources import FacilityHead, load_table
-from rasd.extract.text import fold, is_word, match_key
+from rasd.extract.text import QUOTE_MARKS, fold, is_word, match_key
 
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 
@@ -160,7 +160,6 @@ def _name_end(
 
 #: plurals and duals of place nouns that introduce a list of places (بلدات صدد وفيروزة)
 _PLURAL_PLACE_NOUNS = frozenset(fold(w) for w in ("بلدات", "قرى", "مدن", "مناطق", "بلدتي", "قريتي"))
-_QUOTES = frozenset('«»"“”')
 
 
 @functools.cache
@@ -227,7 +226,7 @@ def find_towns(doc: Doc, lex_starts: set[int]) -> None:
             plural = strip_al(view.folded[i].lstrip("وفبل")) in _PLURAL_PLACE_NOUNS
             j = i + 1
             while True:
-                quoted = j < len(toks) and toks[j].text in _QUOTES
+                quoted = j < len(toks) and toks[j].text in QUOTE_MARKS
                 k = j + 1 if quoted else j
                 if k >= len(toks) or toks[k].start in lex_starts:
                     break

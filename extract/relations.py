@@ -45,7 +45,15 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
-from rasd.extract.text import HANDLE, QUOTE_CLOSERS, QUOTE_PAIRS, fold, is_word, match_key
+from rasd.extract.text import (
+    HANDLE,
+    QUOTE_CLOSERS,
+    QUOTE_MARKS,
+    QUOTE_PAIRS,
+    fold,
+    is_word,
+    match_key,
+)
 
 _ACTORS = ("Organization", "Person", "UnnamedSource")
 
@@ -821,13 +829,13 @@ def _quoted_medium(doc: Doc, view: SentView, k: int) -> str | None:
     («صحيفة “الديلي ميل” على موقعها»): the organisation rasd knows by that name, else a new
     Organization named so (a newspaper's site is its own, with no site adjective needed)."""
     toks = view.tokens
-    if k < 3 or toks[k - 1].text not in _QUOTES.values():
+    if k < 3 or toks[k - 1].text not in QUOTE_CLOSERS:
         return None
     opening = next(
-        (j for j in range(k - 2, max(0, k - 2 - _NAME_WORDS), -1) if toks[j].text in _QUOTES),
+        (j for j in range(k - 2, max(0, k - 2 - _NAME_WORDS), -1) if toks[j].text in QUOTE_PAIRS),
         None,
     )
-    if opening is None or opening < 1 or _QUOTES[toks[opening].text] != toks[k - 1].text:
+    if opening is None or opening < 1 or QUOTE_PAIRS[toks[opening].text] != toks[k - 1].text:
         return None
     if not bare_forms(toks[opening - 1].text) & media_heads() or opening + 1 >= k - 1:
         return None
@@ -937,7 +945,6 @@ _ON_TARGET_REACH = 2  # words before «على» where a ``target`` or site word 
 _POST_REACH = 4  # tokens between a verb of saying or posting (or its object) and «على»
 #: how the definite words of a title before a name start (المصمم الرئيسي بالشركة فلان)
 _DEFINITE = ("ال", "بال", "لل", "وال")
-_QUOTE_MARKS = frozenset('«»"“”')  # around a name: «قال "أبو متعب" الشخصية الأشهر على …»
 
 
 def _on_platform(doc: Doc, view: SentView) -> None:
@@ -985,7 +992,7 @@ def _on_platform(doc: Doc, view: SentView) -> None:
             k
             for k in range(max(0, first - _POST_REACH), first)
             if all(
-                view.folded[j].startswith(_DEFINITE) or view.tokens[j].text in _QUOTE_MARKS
+                view.folded[j].startswith(_DEFINITE) or view.tokens[j].text in QUOTE_MARKS
                 for j in range(k + 1, first)
             )
         ]
@@ -1378,9 +1385,6 @@ def _under_its_control(doc: Doc, view: SentView, i: int) -> bool:
     return True
 
 
-_QUOTES = QUOTE_PAIRS
-
-
 def _quoted_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
     """A place named in quotes after a place noun in the clause after a control verb (استعاد
     جيش الفتح … قرية «المشيك»): a new Place entity when rasd did not know it."""
@@ -1388,9 +1392,9 @@ def _quoted_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
     for k in range(i + 1, min(len(toks) - 2, i + 9)):
         if toks[k].text in _CLAUSE_BREAKS:
             return []
-        if not bare_forms(toks[k].text) & place_nouns() or toks[k + 1].text not in _QUOTES:
+        if not bare_forms(toks[k].text) & place_nouns() or toks[k + 1].text not in QUOTE_PAIRS:
             continue
-        close = _QUOTES[toks[k + 1].text]
+        close = QUOTE_PAIRS[toks[k + 1].text]
         end = next((j for j in range(k + 2, min(len(toks), k + 6)) if toks[j].text == close), None)
         if end is None or end == k + 2:
             return []
@@ -1607,7 +1611,7 @@ def _quoted(view: SentView, k: int) -> tuple[int, int] | None:
     """Token range ``(first, end)`` of a name in quotes or parentheses opening at token ``k``
     («أعماق»، ( جنون الاستشهاد)), at most six words."""
     toks = view.tokens
-    closing = {**_QUOTES, "(": ")"}
+    closing = {**QUOTE_PAIRS, "(": ")"}
     if k >= len(toks) or toks[k].text not in closing:
         return None
     close = closing[toks[k].text]

@@ -268,6 +268,8 @@ def is_word(tok: Token) -> bool:
 QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”"}
 #: the marks that close a quoted name
 QUOTE_CLOSERS = frozenset(QUOTE_PAIRS.values())
+#: every mark around a quoted name, opening or closing
+QUOTE_MARKS = frozenset(QUOTE_PAIRS) | QUOTE_CLOSERS
 
 _OPEN = {"«": "»", "“": "”"}
 _TOGGLE = {'"', "’", "'"}

@@ -606,6 +606,9 @@ def test_the_quote_marks_that_close_a_name_are_one_table_of_text() -> None:
 
     assert text.QUOTE_PAIRS == {"«": "»", '"': '"', "“": "”"}
     assert frozenset(text.QUOTE_PAIRS.values()) == text.QUOTE_CLOSERS
-    assert claims._QUOTE_CLOSE is text.QUOTE_CLOSERS
-    assert relations._QUOTES is text.QUOTE_PAIRS
+    assert frozenset(text.QUOTE_PAIRS) | text.QUOTE_CLOSERS == text.QUOTE_MARKS
+    assert claims.QUOTE_CLOSERS is text.QUOTE_CLOSERS
+    assert frozenset(text.QUOTE_PAIRS) == claims._QUOTE_OPEN
+    assert relations.QUOTE_PAIRS is text.QUOTE_PAIRS
+    assert relations.QUOTE_MARKS is text.QUOTE_MARKS
     assert text.QUOTE_CLOSERS | {")"} == relations._CLOSERS
