@@ -265,6 +265,7 @@ def _bare_words(text: str) -> list[str]:
 
 
 _ASIDE_WORDS = 3  # words in parentheses from which they hold an aside, not a name's gloss
+_DASHES = frozenset("–-—")  # the dashes of an aside or of a bulleted line
 _DASH_REACH = 25  # tokens between the two dashes of an aside
 
 
@@ -278,11 +279,11 @@ def _asides(view: SentView) -> list[tuple[int, int]]:
     k = 0
     while k < len(toks):
         t = toks[k].text
-        close = "-" if t in ("-", "–", "—") else ")" if t == "(" else None
+        close = "-" if t in _DASHES else ")" if t == "(" else None
         end = None
         if close is not None:
             for j in range(k + 1, min(len(toks), k + _DASH_REACH)):
-                if toks[j].text in (close, "–", "—") if close == "-" else toks[j].text == close:
+                if toks[j].text in _DASHES if close == "-" else toks[j].text == close:
                     end = j
                     break
                 if toks[j].text in "(.":
@@ -1918,9 +1919,6 @@ def _account_list(doc: Doc, view: SentView, k: int) -> None:
         acc = _new_entity(doc, start, end, label, "Account", "accounts", inner_ok=True)
         if acc is not None and platform is not None:
             _add(doc, view, acc, "onPlatform", platform, "accounts")
-
-
-_DASHES = frozenset("–-—")
 
 
 def _bullets(doc: Doc, index: int) -> list[SentView]:
