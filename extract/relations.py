@@ -1973,11 +1973,9 @@ def _bulleted_accounts(doc: Doc, view: SentView) -> None:
     platform is the one the header names, else (under an account noun) the one platform
     the article names."""
     toks = view.tokens
+    items = _bullets(doc, view.index)  # cheap: most sentences have no dash line after them
     follow = relation_words("follow")
-    if not toks or not any(_forms(view, k) & follow for k in range(len(toks))):
-        return
-    items = _bullets(doc, view.index)
-    if not items:
+    if not items or not any(_forms(view, k) & follow for k in range(len(toks))):
         return
     accounts = _account_list_head(view)
     people = accounts or any(
