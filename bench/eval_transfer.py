@@ -2,8 +2,9 @@
 
 A change read from one corpus's errors is kept only when the corpora whose errors were not
 read do not get worse (tenth session: unseen8 read, unseen3–7 the transfer check; eleventh:
-unseen9 read, unseen3–8 the transfer check).  This runs
-:func:`bench.eval_unseen3.evaluate` on each corpus/split of :data:`RUNS` (unseen10, the held-out
+unseen9 read, unseen3–8 the transfer check; twelfth: unseen10 read, unseen3–9 the transfer
+check).  This runs
+:func:`bench.eval_unseen3.evaluate` on each corpus/split of :data:`RUNS` (unseen11, the held-out
 set, is never run) and prints one table row per run plus the sum over the transfer corpora:
 statements found with the right speaker, found with any speaker, claims with an author whose
 speaker is right, claims left without one (unresolved), claims matching no statement,
@@ -37,9 +38,18 @@ RUNS = (
     ("unseen7", "test"),
     ("unseen8", "test"),
     ("unseen9", "test"),
+    ("unseen10", "test"),
 )
 #: corpora summed as the transfer check (their errors were not read this round)
-TRANSFER = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8")
+TRANSFER = (
+    "unseen3",
+    "unseen4",
+    "unseen5",
+    "unseen6",
+    "unseen7",
+    "unseen8",
+    "unseen9",
+)
 MEASURES = (
     ("statements found with the right speaker", "right speaker"),
     ("statements found (any speaker)", "found"),

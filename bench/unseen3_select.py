@@ -63,6 +63,15 @@ session, before any of it was read) excludes unseen3–unseen9 as used, has seed
 articles per stratum, and is **test only** (u01–u40): unseen9 was scored once at the end of
 the tenth session, so it is spent.
 
+The eleventh corpus (``--corpus unseen11``, drawn 2026-12-01 at the start of the twelfth
+session, before any of it was read) excludes unseen3–unseen10 as used, has seed 19 and 20
+articles per stratum, and is **test only** (u01–u40): unseen10 was scored once at the end of
+the eleventh session, so it is spent.  Eight draws of 20 left only 11 eligible *online*
+articles, so from unseen11 on a stratum that runs short is taken whole and the other stratum
+fills the draw to 40 (interleaved while both last, then the rest): unseen11 holds the 11
+online articles and 29 others.  This was decided after seeing the two pool sizes only, before
+any article of the draw was looked at.
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -76,6 +85,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen8 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen9 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen10 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen11 --write
 """
 
 from __future__ import annotations
@@ -112,6 +122,21 @@ DRAWS = {
         18,
         20,
         ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9"),
+        True,
+    ),
+    "unseen11": (
+        19,
+        20,
+        (
+            "unseen3",
+            "unseen4",
+            "unseen5",
+            "unseen6",
+            "unseen7",
+            "unseen8",
+            "unseen9",
+            "unseen10",
+        ),
         True,
     ),
 }
@@ -312,10 +337,16 @@ def select(corpus: str = "unseen3") -> tuple[list[dict], dict[str, int]]:
     rnd = random.Random(seed)
     rnd.shuffle(online)
     rnd.shuffle(other)
-    if len(online) < per_stratum or len(other) < per_stratum:
+    total = 2 * per_stratum
+    if len(online) + len(other) < total:
         raise SystemExit(f"too few candidates: online {len(online)}, other {len(other)}")
-    pairs = zip(online[:per_stratum], other[:per_stratum], strict=True)
-    picked = [a for pair in pairs for a in pair]
+    # a stratum that runs short is taken whole and the other fills the draw (unseen11 onwards:
+    # the earlier draws had both strata full, so they come out as before)
+    n_online = min(len(online), max(per_stratum, total - len(other)))
+    n_other = total - n_online
+    picked = [a for pair in zip(online[:n_online], other[:n_other], strict=False) for a in pair]
+    longer = online[:n_online] if n_online > n_other else other[:n_other]
+    picked += longer[min(n_online, n_other) :]
     half = len(picked) // 2
     for n, a in enumerate(picked, start=1):
         a["n"] = f"u{n:02d}"
