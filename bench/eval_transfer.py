@@ -4,8 +4,9 @@ A change read from one corpus's errors is kept only when the corpora whose error
 read do not get worse (tenth session: unseen8 read, unseen3–7 the transfer check; eleventh:
 unseen9 read, unseen3–8 the transfer check; twelfth: unseen10 read, unseen3–9 the transfer
 check).  This runs
-:func:`bench.eval_unseen3.evaluate` on each corpus/split of :data:`RUNS` (unseen11, the held-out
-set, is never run) and prints one table row per run plus the sum over the transfer corpora:
+:func:`bench.eval_unseen3.evaluate` on each split of every dev corpus
+(``eval_unseen3.DEV_CORPORA``; unseen11, the held-out set, is never run) and prints one table
+row per run plus the sum over the transfer corpora:
 statements found with the right speaker, found with any speaker, claims with an author whose
 speaker is right, claims left without one (unresolved), claims matching no statement,
 platform and control recall (any predicate of the family), entity precision and recall,
@@ -27,29 +28,24 @@ import time
 import types
 from pathlib import Path
 
+from unseen3_select import DRAWS  # beside this script (bench/ is on the path)
+
 BENCH = Path(__file__).resolve().parent
-RUNS = (
-    ("unseen3", "dev"),
-    ("unseen3", "test"),
-    ("unseen4", "dev"),
-    ("unseen4", "test"),
-    ("unseen5", "test"),
-    ("unseen6", "test"),
-    ("unseen7", "test"),
-    ("unseen8", "test"),
-    ("unseen9", "test"),
-    ("unseen10", "test"),
-)
-#: corpora summed as the transfer check (their errors were not read this round)
-TRANSFER = (
-    "unseen3",
-    "unseen4",
-    "unseen5",
-    "unseen6",
-    "unseen7",
-    "unseen8",
-    "unseen9",
-)
+#: the dev corpus whose errors are read this round; the others are summed as the transfer check
+READ = "unseen10"
+
+
+def _runs(ev: types.ModuleType) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """(corpus, split) for every dev corpus of the scorer ``ev`` (both halves of a draw that
+    has a dev half), and the transfer corpora: every dev corpus but :data:`READ`."""
+    runs = tuple(
+        (corpus, split)
+        for corpus in ev.DEV_CORPORA
+        for split in (("test",) if DRAWS[corpus][2] else ("dev", "test"))
+    )
+    return runs, tuple(c for c in ev.DEV_CORPORA if c != READ)
+
+
 MEASURES = (
     ("statements found with the right speaker", "right speaker"),
     ("statements found (any speaker)", "found"),
@@ -84,8 +80,9 @@ def _counts(value: str) -> tuple[int, int | None]:
 def score_all() -> dict[str, list[tuple[int, int | None]]]:
     """``corpus/split`` → the counts of :data:`MEASURES`, plus the transfer sum."""
     ev = _scorer()
+    runs, transfer = _runs(ev)
     rows: dict[str, list[tuple[int, int | None]]] = {}
-    for corpus, split in RUNS:
+    for corpus, split in runs:
         listed = ev.article_list(BENCH / f"{corpus}_articles.tsv")
         gold = ev.read_gold(BENCH, corpus)
         done = ev._annotated(gold)
@@ -96,10 +93,10 @@ def score_all() -> dict[str, list[tuple[int, int | None]]]:
         rows[f"{corpus}/{split}"] = [_counts(values[k]) for k, _short in MEASURES]
     total = []
     for i in range(len(MEASURES)):
-        parts = [v[i] for k, v in rows.items() if k.split("/")[0] in TRANSFER]
+        parts = [v[i] for k, v in rows.items() if k.split("/")[0] in transfer]
         dens = [d for _n, d in parts if d is not None]
         total.append((sum(n for n, _d in parts), sum(dens) if dens else None))
-    rows["sum " + "–".join((TRANSFER[0], TRANSFER[-1][-1]))] = total
+    rows["sum " + "–".join((transfer[0], transfer[-1].removeprefix("unseen")))] = total
     return rows
 
 

@@ -103,42 +103,18 @@ from rasd.extract.text import fold
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "saudinewsnet"
-#: corpus name → (seed, articles per stratum, earlier corpora whose articles count as used,
-#: whether the whole draw is test)
+#: corpus name → (seed, articles per stratum, whether the whole draw is test), in the order
+#: drawn: every draw counts the articles of the draws before it as used (:func:`earlier`)
 DRAWS = {
-    "unseen3": (11, 22, (), False),
-    "unseen4": (12, 20, ("unseen3",), False),
-    "unseen5": (13, 20, ("unseen3", "unseen4"), True),
-    "unseen6": (14, 20, ("unseen3", "unseen4", "unseen5"), True),
-    "unseen7": (15, 20, ("unseen3", "unseen4", "unseen5", "unseen6"), True),
-    "unseen8": (16, 20, ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7"), True),
-    "unseen9": (
-        17,
-        20,
-        ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8"),
-        True,
-    ),
-    "unseen10": (
-        18,
-        20,
-        ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9"),
-        True,
-    ),
-    "unseen11": (
-        19,
-        20,
-        (
-            "unseen3",
-            "unseen4",
-            "unseen5",
-            "unseen6",
-            "unseen7",
-            "unseen8",
-            "unseen9",
-            "unseen10",
-        ),
-        True,
-    ),
+    "unseen3": (11, 22, False),
+    "unseen4": (12, 20, False),
+    "unseen5": (13, 20, True),
+    "unseen6": (14, 20, True),
+    "unseen7": (15, 20, True),
+    "unseen8": (16, 20, True),
+    "unseen9": (17, 20, True),
+    "unseen10": (18, 20, True),
+    "unseen11": (19, 20, True),
 }
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
@@ -226,7 +202,17 @@ def _entities_draw(n: int = 24) -> list[Key]:
     return cands[:n]
 
 
-def used_keys(earlier: tuple[str, ...] = ()) -> set[Key]:
+def earlier(corpus: str) -> tuple[str, ...]:
+    """The corpora drawn before ``corpus``, whose articles its draw counts as used.
+
+    >>> earlier("unseen5")
+    ('unseen3', 'unseen4')
+    """
+    names = tuple(DRAWS)
+    return names[: names.index(corpus)]
+
+
+def used_keys(used: tuple[str, ...] = ()) -> set[Key]:
     """(zip, index) of every article already used by the project's benchmarks."""
     bench = ROOT / "bench"
     ent = bench / "eval_entities_unseen.py"
@@ -236,7 +222,7 @@ def used_keys(earlier: tuple[str, ...] = ()) -> set[Key]:
     for line in gold.read_text(encoding="utf-8").splitlines()[1:]:
         day, _, idx = line.split("\t")[0].partition("#")
         keys.add((day, int(idx)))
-    for name in earlier:
+    for name in used:
         rows = (bench / f"{name}_articles.tsv").read_text(encoding="utf-8").splitlines()[1:]
         for line in rows:
             cols = line.split("\t")
@@ -244,10 +230,10 @@ def used_keys(earlier: tuple[str, ...] = ()) -> set[Key]:
     return keys
 
 
-def used_articles(earlier: tuple[str, ...] = ()) -> tuple[set[str], set[str]]:
+def used_articles(used: tuple[str, ...] = ()) -> tuple[set[str], set[str]]:
     """URLs and 8-word shingles of the used articles (so that a copy elsewhere is excluded too)."""
     by_zip: dict[str, list[int]] = {}
-    for day, idx in used_keys(earlier):
+    for day, idx in used_keys(used):
         by_zip.setdefault(day, []).append(idx)
     urls: set[str] = set()
     shingles: set[str] = set()
@@ -282,9 +268,9 @@ def _copied(sh: set[str], seen: set[str]) -> bool:
     return bool(sh) and len(sh & seen) >= 0.2 * len(sh)
 
 
-def candidates(earlier: tuple[str, ...] = ()) -> tuple[list[dict], list[dict], dict[str, int]]:
+def candidates(used: tuple[str, ...] = ()) -> tuple[list[dict], list[dict], dict[str, int]]:
     """The eligible articles of the two strata (online, other) and the exclusion counts."""
-    used_urls, used_shingles = used_articles(earlier)
+    used_urls, used_shingles = used_articles(used)
     seeds = _seed_shingles()
     online: list[dict] = []
     other: list[dict] = []
@@ -331,8 +317,8 @@ def candidates(earlier: tuple[str, ...] = ()) -> tuple[list[dict], list[dict], d
 
 def select(corpus: str = "unseen3") -> tuple[list[dict], dict[str, int]]:
     """The corpus's articles in order u01…, with their split."""
-    seed, per_stratum, earlier, all_test = DRAWS[corpus]
-    online, other, dropped = candidates(earlier)
+    seed, per_stratum, all_test = DRAWS[corpus]
+    online, other, dropped = candidates(earlier(corpus))
     dropped["online pool"], dropped["other pool"] = len(online), len(other)
     rnd = random.Random(seed)
     rnd.shuffle(online)
