@@ -927,6 +927,26 @@ def _headline_person(doc: Doc, view: SentView, j: int) -> list[str]:
     return persons if len(persons) == 1 else []
 
 
+def _token_after(view: SentView, j: int, end: int) -> int:
+    """The first token from ``j`` on that starts at or after offset ``end``."""
+    toks = view.tokens
+    while j < len(toks) and toks[j].start < end:
+        j += 1
+    return j
+
+
+def _past_date(doc: Doc, view: SentView, j: int) -> int:
+    """Token ``j``, or the token after the date found in the text that starts there
+    (``يوم السبت``، ``أمس الجمعة``: "وقالت تركيا يوم السبت إن …")."""
+    toks = view.tokens
+    if j >= len(toks):
+        return j
+    for d in doc.dates:
+        if d.start == toks[j].start and d.end <= view.sentence.end:
+            return _token_after(view, j, d.end)
+    return j
+
+
 def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end.
 
@@ -965,13 +985,13 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
         if m is not None and m.cls == "Country" and tok.start == m.start:
             # "قالت إيران إن …"، "وأعربت الكويت عن …": a country as the subject of a
             # speech verb speaks (for its government), when what was said follows at once
-            n = j
-            while n < len(toks) and toks[n].start < m.end:
-                n += 1
-            if n < len(toks) and (
-                toks[n].text in ':«"“' or (is_word(toks[n]) and subjectless(view, n))
-            ):
-                return [m.key], n
+            # or after a date ("وقالت تركيا يوم السبت إن …")
+            after = _token_after(view, j, m.end)
+            for n in dict.fromkeys((after, _past_date(doc, view, after))):
+                if n < len(toks) and (
+                    toks[n].text in ':«"“' or (is_word(toks[n]) and subjectless(view, n))
+                ):
+                    return [m.key], n
         if m is not None:
             if m.cls in _SPEAKER_CLASSES:
                 keys = [m.key]

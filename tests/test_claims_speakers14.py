@@ -1,0 +1,34 @@
+"""Speakers read in unseen10's errors (issue 11, claims14), kept because unseen3–9 (not read
+this round) did not get worse.
+
+The sentences are written for these tests, not copied from the corpora.
+"""
+
+from __future__ import annotations
+
+from conftest import claim_with
+
+from rasd.extract.pipeline import extract_article
+from rasd.extract.reader import parse_record
+
+
+def said_on(text: str, date: str = "2015-07-27") -> list[tuple[tuple[str, ...], str, str]]:
+    """(speaker labels, speaker status, claim text) of each claim of an article published on
+    ``date`` (relative dates such as «يوم السبت» are only found with a publication date)."""
+    ex = extract_article(parse_record({"content": text, "date": date}, "test"))
+    labels = {e.key: e.label for e in ex.entities}
+    return [
+        (tuple(labels.get(s, s) for s in c.speakers), c.speaker_status, c.text) for c in ex.claims
+    ]
+
+
+def test_a_country_speaks_past_a_date() -> None:
+    # "وقالت تركيا يوم السبت إن …": the date between the country and إن does not leave
+    # the claim without a speaker
+    claims = said_on("وقالت تركيا يوم السبت إن قرارها دخول المعركة جاء بعد مقتل 32 شخصا.")
+    assert claim_with(claims, "قرارها دخول")[:2] == (("تركيا",), "resolved")
+
+
+def test_a_country_speaks_past_a_date_with_a_pronoun() -> None:
+    claims = said_on("وقالت البحرين يوم السبت إنها أحبطت مؤامرة لتهريب أسلحة إلى المملكة.")
+    assert claim_with(claims, "أحبطت مؤامرة")[:2] == (("البحرين",), "resolved")
