@@ -32,3 +32,15 @@ def test_a_country_speaks_past_a_date() -> None:
 def test_a_country_speaks_past_a_date_with_a_pronoun() -> None:
     claims = said_on("وقالت البحرين يوم السبت إنها أحبطت مؤامرة لتهريب أسلحة إلى المملكة.")
     assert claim_with(claims, "أحبطت مؤامرة")[:2] == (("البحرين",), "resolved")
+
+
+def test_but_he_is_no_name() -> None:
+    # «لكنه قال إن …» (but he said) written twice in the article: لكنه is a conjunction with
+    # a pronoun (row of name_stopwords.tsv), never a one-word name speaking
+    claims = said_on(
+        "وأشاد رئيس المجلس محمد الناصر بالتصويت على مشروع القانون. لكنه قال إن مقاومة "
+        "الإرهاب لن تنتهي بالمصادقة على القانون. وأوضح أن الحكومة ستعرض خطة جديدة، لكنه "
+        "لم يحدد موعدا لذلك."
+    )
+    assert claim_with(claims, "مقاومة الإرهاب")[:2] == (("محمد الناصر",), "resolved")
+    assert claim_with(claims, "خطة جديدة")[:2] == (("محمد الناصر",), "resolved")
