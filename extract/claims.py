@@ -50,6 +50,7 @@ from rasd.extract.patterns import (
     _name_like,
     cue_table,
     document_source_nouns,
+    is_name_stopword,
     is_nisba,
     is_source_noun,
     kin_source_nouns,
@@ -67,7 +68,7 @@ from rasd.extract.patterns import (
     word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
-from rasd.extract.resources import AccordingToWord, SubjectlessWord, load_table
+from rasd.extract.resources import AccordingToWord, SourceNoun, SubjectlessWord, load_table
 from rasd.extract.text import QUOTE_CLOSERS, QUOTE_PAIRS, fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
@@ -1018,7 +1019,7 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
             if person is not None:  # "نائب رئيس تحرير جريدة «…»، نور الدين بالطيب،"
                 return [person[0]], _skip_apposition(doc, view, person[1])
             return refs, after_title
-        quantity = _quantified_source(view, j)
+        quantity = _quantified_source(view, j, one_of=heads)
         if quantity is not None:  # "عدد من الأكاديميين"، "أحد المقربين للدواعش"
             return _unnamed_source(doc, view, quantity, refer_back=False, label_from=j)
         title = match_title(view, j) if is_word(tok) else None
@@ -1135,9 +1136,20 @@ def _group(doc: Doc, speakers: list[str]) -> bool:
     return len(speakers) > 1 or (len(speakers) == 1 and doc.cls_of(speakers[0]) != "Person")
 
 
-def _quantified_source(view: SentView, j: int) -> int | None:
+@functools.cache
+def single_quantities() -> frozenset[str]:
+    """The singular quantity words of ``source_nouns.tsv`` (أحد: one of), folded."""
+    rows = load_table("source_nouns.tsv", SourceNoun)
+    return frozenset(fold(r.noun) for r in rows if r.kind == "quantity" and r.number == "sg")
+
+
+def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | None:
     """Where the source noun is when token ``j`` is a quantity before one (``عدد من
-    الأكاديميين``، ``أحد المقربين``، ``بعض الخبراء``: ``source_quantities``)."""
+    الأكاديميين``، ``أحد المقربين``، ``بعض الخبراء``: ``source_quantities``).
+
+    ``one_of``: the subject of a speech verb; there a singular quantity (أحد) names one
+    unnamed person whatever plural noun follows it (``وقال أحد المختطفين``، ``كشف أحد نواب
+    البرلمان``), as the verb's subject is never the noun's own source."""
     toks = view.tokens
     if j >= len(toks) or not is_word(toks[j]):
         return None
@@ -1148,6 +1160,10 @@ def _quantified_source(view: SentView, j: int) -> int | None:
     if k < len(toks) and view.folded[k] == "من":
         k += 1
     if k < len(toks) and is_word(toks[k]) and is_source_noun(toks[k].text):
+        return k
+    single = f in single_quantities() or (f[:1] == "و" and f[1:] in single_quantities())
+    noun = k < len(toks) and is_word(toks[k]) and len(view.folded[k]) > 2
+    if one_of and single and noun and not is_name_stopword(toks[k].text):
         return k
     return None
 

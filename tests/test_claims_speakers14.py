@@ -76,3 +76,14 @@ def test_an_organisation_named_by_a_new_head_speaks(text: str, speaker: str, wor
     # rows تحالف، ائتلاف، مفوضية، خلية، ديوان of org_heads.tsv: the organisation the NER
     # misses is named by its head noun, and speaks (it was an open claim)
     assert claim_with(said_on(text), words)[:2] == ((speaker,), "resolved")
+
+
+def test_one_of_a_group_is_an_anonymous_source() -> None:
+    # "أحد" + any plural noun as the subject of a speech verb: one unnamed person, not a
+    # speaker left open
+    claims = said_on(
+        "وقال أحد المختطفين أمام الكاميرا إنه تم تجنيده من قبل الأميركيين عبر وسطاء. "
+        "وأكد أن المتدربين تلقوا بندقية ومبلغا من المال."
+    )
+    assert claim_with(claims, "تم تجنيده")[:2] == (("أحد المختطفين",), "resolved")
+    assert claim_with(claims, "المتدربين تلقوا")[:2] == (("أحد المختطفين",), "resolved")
