@@ -1434,6 +1434,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _MAX_LABEL_WORDS = 4  # words before the colon of "الجبير: الأسد فقد شرعيته"
+_MAX_ADDRESSEE = 4  # tokens of «لـ"الوطن"» between the speaker and the colon
 
 
 def _titled_persons(doc: Doc, words: list[str], skip: int) -> list[str]:
@@ -1467,11 +1468,23 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
     the speaker is a person or organisation named before the colon (or a family name of a
     person named in full elsewhere), the claim is the rest of the sentence."""
     toks = view.tokens
-    colon = next((k for k, t in enumerate(toks[: _MAX_LABEL_WORDS + 2]) if t.text == ":"), None)
+    reach = _MAX_LABEL_WORDS + 2 + _MAX_ADDRESSEE
+    colon = next((k for k, t in enumerate(toks[:reach]) if t.text == ":"), None)
     if colon is None or colon == 0 or colon + 1 >= len(toks):
         return None
+    # "مواطنون في الشرقية لـ«الرياض»: …": the addressee before the colon is no speaker
+    label = next(
+        (
+            q
+            for q in range(1, colon)
+            if view.folded[q] == "ل" and skip_addressee(doc, view, q) == colon
+        ),
+        colon,
+    )
+    if label >= _MAX_LABEL_WORDS + 2:  # as many label words as before an addressee
+        return None
     speakers: list[str] = []
-    for k in range(colon):
+    for k in range(label):
         m = doc.mention_at_token(toks[k])
         nisba = m is not None and m.end - m.start == len(toks[k].text) and nisba_country(m.surface)
         if m is not None and m.cls in ("Person", "Organization") and not nisba:
@@ -1483,16 +1496,16 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
         after = doc.mentions_in(view.sentence.end, len(doc.article.text))
         persons = sorted({m.key for m in after if m.cls == "Person" and m.key in doc.entities})
         if len(persons) > 1:  # "محافظ الزلفي:": the one given that title in the article
-            words = [strip_al(f) for f in view.folded[:colon]]
+            words = [strip_al(f) for f in view.folded[:label]]
             persons = [k for k in _titled_persons(doc, words, view.index) if k in persons]
         speakers = persons if len(persons) == 1 else []
         unresolved = not speakers
-    elif not speakers and colon <= 2:
-        speakers = _surname_ref(doc, view, colon - 1)
+    elif not speakers and label <= 2:
+        speakers = _surname_ref(doc, view, label - 1)
     if not speakers and not unresolved and is_source_noun(toks[0].text):
         # "مصادر بحرينية: …"، "مسؤول أمريكي: …": an unnamed source before the colon
         keys, nxt = _unnamed_source(doc, view, 0, refer_back=False)
-        speakers = keys if nxt == colon else []
+        speakers = keys if nxt == label else []
     if not speakers and not unresolved:
         return None
     start, end = _trim(doc.article.text, toks[colon + 1].start, view.sentence.end)

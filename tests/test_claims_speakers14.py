@@ -7,7 +7,7 @@ The sentences are written for these tests, not copied from the corpora.
 from __future__ import annotations
 
 import pytest
-from conftest import claim_with
+from conftest import claim_with, said
 
 from rasd.extract.pipeline import extract_article
 from rasd.extract.reader import parse_record
@@ -87,3 +87,21 @@ def test_one_of_a_group_is_an_anonymous_source() -> None:
     )
     assert claim_with(claims, "تم تجنيده")[:2] == (("أحد المختطفين",), "resolved")
     assert claim_with(claims, "المتدربين تلقوا")[:2] == (("أحد المختطفين",), "resolved")
+
+
+def test_a_headline_speaker_before_an_addressee() -> None:
+    # "X لـ«عكاظ»: …": the addressee between the speaker and the colon is skipped (the
+    # colon was too far from the line's start to be read)
+    claims = said(
+        "أحبطت الأجهزة الأمنية مخططا إرهابيا في المنطقة.",
+        title="مصادر أمنية لـ«عكاظ»: الإرهابي كان يخطط لتفجير مسجد",
+    )
+    assert claim_with(claims, "يخطط لتفجير")[:2] == (("مصادر أمنية",), "resolved")
+
+
+def test_a_headline_title_before_an_addressee() -> None:
+    claims = said(
+        "أكد اللواء منصور التركي أن المملكة لم تلجأ إلى المنع.",
+        title="اللواء منصور التركي لـ«الحياة»: لن نغلق تويتر أبدا",
+    )
+    assert claim_with(claims, "نغلق تويتر")[:2] == (("منصور التركي",), "resolved")
