@@ -1829,6 +1829,8 @@ def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | 
     speaker = (m is not None and m.cls in (*_SPEAKER_CLASSES, "Country")) or (
         is_word(nxt) and (is_source_noun(nxt.text) or match_title(view, i + 1) is not None)
     )
+    # "وعبر معاليه عن بالغ إدانته": an honorific pronoun is the subject
+    speaker = speaker or (is_word(nxt) and view.folded[i + 1] in honorific_subjects())
     if not speaker:
         return None
     for k in range(i + 2, min(len(toks), i + 1 + _MAX_SPLIT_OBJECT)):

@@ -115,3 +115,12 @@ def test_asking_god_is_a_statement() -> None:
         "شهداء ويلهم ذويهم الصبر والسلوان."
     )
     assert claim_with(claims, "يتقبلهم")[:2] == (("جلوي بن عبدالعزيز",), "resolved")
+
+
+def test_an_honorific_expressing() -> None:
+    # "وعبر معاليه عن …": عبر (expressed) with an honorific pronoun for subject
+    claims = said(
+        "وأدان وزير الشؤون الإسلامية صالح آل الشيخ الهجوم الإرهابي. وعبر معاليه عن بالغ "
+        "إدانته واستنكاره لهذا العمل الإجرامي الجبان."
+    )
+    assert claim_with(claims, "بالغ إدانته")[:2] == (("صالح آل الشيخ",), "resolved")
