@@ -50,6 +50,7 @@ from rasd.extract.patterns import (
     _name_like,
     cue_table,
     document_source_nouns,
+    is_name_stopword,
     is_nisba,
     is_source_noun,
     kin_source_nouns,
@@ -67,7 +68,7 @@ from rasd.extract.patterns import (
     word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
-from rasd.extract.resources import AccordingToWord, SubjectlessWord, load_table
+from rasd.extract.resources import AccordingToWord, SourceNoun, SubjectlessWord, load_table
 from rasd.extract.text import QUOTE_CLOSERS, QUOTE_PAIRS, fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
@@ -927,6 +928,26 @@ def _headline_person(doc: Doc, view: SentView, j: int) -> list[str]:
     return persons if len(persons) == 1 else []
 
 
+def _token_after(view: SentView, j: int, end: int) -> int:
+    """The first token from ``j`` on that starts at or after offset ``end``."""
+    toks = view.tokens
+    while j < len(toks) and toks[j].start < end:
+        j += 1
+    return j
+
+
+def _past_date(doc: Doc, view: SentView, j: int) -> int:
+    """Token ``j``, or the token after the date found in the text that starts there
+    (``يوم السبت``، ``أمس الجمعة``: "وقالت تركيا يوم السبت إن …")."""
+    toks = view.tokens
+    if j >= len(toks):
+        return j
+    for d in doc.dates:
+        if d.start == toks[j].start and d.end <= view.sentence.end:
+            return _token_after(view, j, d.end)
+    return j
+
+
 def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end.
 
@@ -965,13 +986,13 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
         if m is not None and m.cls == "Country" and tok.start == m.start:
             # "قالت إيران إن …"، "وأعربت الكويت عن …": a country as the subject of a
             # speech verb speaks (for its government), when what was said follows at once
-            n = j
-            while n < len(toks) and toks[n].start < m.end:
-                n += 1
-            if n < len(toks) and (
-                toks[n].text in ':«"“' or (is_word(toks[n]) and subjectless(view, n))
-            ):
-                return [m.key], n
+            # or after a date ("وقالت تركيا يوم السبت إن …")
+            after = _token_after(view, j, m.end)
+            for n in dict.fromkeys((after, _past_date(doc, view, after))):
+                if n < len(toks) and (
+                    toks[n].text in ':«"“' or (is_word(toks[n]) and subjectless(view, n))
+                ):
+                    return [m.key], n
         if m is not None:
             if m.cls in _SPEAKER_CLASSES:
                 keys = [m.key]
@@ -998,7 +1019,7 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
             if person is not None:  # "نائب رئيس تحرير جريدة «…»، نور الدين بالطيب،"
                 return [person[0]], _skip_apposition(doc, view, person[1])
             return refs, after_title
-        quantity = _quantified_source(view, j)
+        quantity = _quantified_source(view, j, one_of=heads)
         if quantity is not None:  # "عدد من الأكاديميين"، "أحد المقربين للدواعش"
             return _unnamed_source(doc, view, quantity, refer_back=False, label_from=j)
         title = match_title(view, j) if is_word(tok) else None
@@ -1115,9 +1136,20 @@ def _group(doc: Doc, speakers: list[str]) -> bool:
     return len(speakers) > 1 or (len(speakers) == 1 and doc.cls_of(speakers[0]) != "Person")
 
 
-def _quantified_source(view: SentView, j: int) -> int | None:
+@functools.cache
+def single_quantities() -> frozenset[str]:
+    """The singular quantity words of ``source_nouns.tsv`` (أحد: one of), folded."""
+    rows = load_table("source_nouns.tsv", SourceNoun)
+    return frozenset(fold(r.noun) for r in rows if r.kind == "quantity" and r.number == "sg")
+
+
+def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | None:
     """Where the source noun is when token ``j`` is a quantity before one (``عدد من
-    الأكاديميين``، ``أحد المقربين``، ``بعض الخبراء``: ``source_quantities``)."""
+    الأكاديميين``، ``أحد المقربين``، ``بعض الخبراء``: ``source_quantities``).
+
+    ``one_of``: the subject of a speech verb; there a singular quantity (أحد) names one
+    unnamed person whatever plural noun follows it (``وقال أحد المختطفين``، ``كشف أحد نواب
+    البرلمان``), as the verb's subject is never the noun's own source."""
     toks = view.tokens
     if j >= len(toks) or not is_word(toks[j]):
         return None
@@ -1128,6 +1160,10 @@ def _quantified_source(view: SentView, j: int) -> int | None:
     if k < len(toks) and view.folded[k] == "من":
         k += 1
     if k < len(toks) and is_word(toks[k]) and is_source_noun(toks[k].text):
+        return k
+    single = f in single_quantities() or (f[:1] == "و" and f[1:] in single_quantities())
+    noun = k < len(toks) and is_word(toks[k]) and len(view.folded[k]) > 2
+    if one_of and single and noun and not is_name_stopword(toks[k].text):
         return k
     return None
 
@@ -1398,6 +1434,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _MAX_LABEL_WORDS = 4  # words before the colon of "الجبير: الأسد فقد شرعيته"
+_MAX_ADDRESSEE = 4  # tokens of «لـ"الوطن"» between the speaker and the colon
 
 
 def _titled_persons(doc: Doc, words: list[str], skip: int) -> list[str]:
@@ -1431,11 +1468,23 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
     the speaker is a person or organisation named before the colon (or a family name of a
     person named in full elsewhere), the claim is the rest of the sentence."""
     toks = view.tokens
-    colon = next((k for k, t in enumerate(toks[: _MAX_LABEL_WORDS + 2]) if t.text == ":"), None)
+    reach = _MAX_LABEL_WORDS + 2 + _MAX_ADDRESSEE
+    colon = next((k for k, t in enumerate(toks[:reach]) if t.text == ":"), None)
     if colon is None or colon == 0 or colon + 1 >= len(toks):
         return None
+    # "مواطنون في الشرقية لـ«الرياض»: …": the addressee before the colon is no speaker
+    label = next(
+        (
+            q
+            for q in range(1, colon)
+            if view.folded[q] == "ل" and skip_addressee(doc, view, q) == colon
+        ),
+        colon,
+    )
+    if label >= _MAX_LABEL_WORDS + 2:  # as many label words as before an addressee
+        return None
     speakers: list[str] = []
-    for k in range(colon):
+    for k in range(label):
         m = doc.mention_at_token(toks[k])
         nisba = m is not None and m.end - m.start == len(toks[k].text) and nisba_country(m.surface)
         if m is not None and m.cls in ("Person", "Organization") and not nisba:
@@ -1447,16 +1496,16 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
         after = doc.mentions_in(view.sentence.end, len(doc.article.text))
         persons = sorted({m.key for m in after if m.cls == "Person" and m.key in doc.entities})
         if len(persons) > 1:  # "محافظ الزلفي:": the one given that title in the article
-            words = [strip_al(f) for f in view.folded[:colon]]
+            words = [strip_al(f) for f in view.folded[:label]]
             persons = [k for k in _titled_persons(doc, words, view.index) if k in persons]
         speakers = persons if len(persons) == 1 else []
         unresolved = not speakers
-    elif not speakers and colon <= 2:
-        speakers = _surname_ref(doc, view, colon - 1)
+    elif not speakers and label <= 2:
+        speakers = _surname_ref(doc, view, label - 1)
     if not speakers and not unresolved and is_source_noun(toks[0].text):
         # "مصادر بحرينية: …"، "مسؤول أمريكي: …": an unnamed source before the colon
         keys, nxt = _unnamed_source(doc, view, 0, refer_back=False)
-        speakers = keys if nxt == colon else []
+        speakers = keys if nxt == label else []
     if not speakers and not unresolved:
         return None
     start, end = _trim(doc.article.text, toks[colon + 1].start, view.sentence.end)
@@ -1780,6 +1829,8 @@ def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | 
     speaker = (m is not None and m.cls in (*_SPEAKER_CLASSES, "Country")) or (
         is_word(nxt) and (is_source_noun(nxt.text) or match_title(view, i + 1) is not None)
     )
+    # "وعبر معاليه عن بالغ إدانته": an honorific pronoun is the subject
+    speaker = speaker or (is_word(nxt) and view.folded[i + 1] in honorific_subjects())
     if not speaker:
         return None
     for k in range(i + 2, min(len(toks), i + 1 + _MAX_SPLIT_OBJECT)):
