@@ -582,7 +582,8 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
     """Whether the words before place ``m`` make it the object of a control verb: an anchor
     (the verb, its actor, «من» after طرد), «،», «على» or a place noun right before it, or
     reached over ``area`` words (على مجمل محافظة، على أراض واسعة في العراق، على مناطق متفرقة
-    بمحافظة) and place nouns with their adjectives (على العاصمة الليبية طرابلس).  ``None``
+    بمحافظة; a ``direction`` after «من» and an area word: على أجزاء من شمال سورية) and
+    place nouns with their adjectives (على العاصمة الليبية طرابلس).  ``None``
     when the area words open with «و» or a ``coordinator`` (وأجزاء كبرى من العراق، وكذلك
     أجزاء أخرى من سوريا): the place shares the role of the place before it."""
     toks = view.tokens
@@ -602,6 +603,13 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
             seen_area = True
         elif f in ("من", "في") and k > 0 and view.folded[k - 1] in relation_words("area"):
             pass  # "جزء من"، "أراض واسعة في"
+        elif (
+            f in relation_words("direction")
+            and k > 1
+            and view.folded[k - 1] == "من"
+            and view.folded[k - 2] in area
+        ):
+            pass  # "أجزاء واسعة من شمال سورية": a part of the place
         elif (
             strip_al(f) in place_nouns()
             or f in place_nouns()

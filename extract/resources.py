@@ -336,6 +336,7 @@ class RelationCue(NamedTuple):
 #: the roles of ``relation_words.tsv``
 RELATION_WORD_ROLES = (
     "area",
+    "direction",
     "loser",
     "filler",
     "relative",

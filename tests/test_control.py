@@ -376,3 +376,47 @@ def test_forces_that_cleared_a_place_regained_it() -> None:
 )
 def test_a_relative_after_the_object_noun_phrase_has_no_actor_before_it(text: str) -> None:
     assert control(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a direction after «من» and an area word names a part of the place (relations12)
+        (
+            "وسيطر تنظيم داعش على أجزاء واسعة من شمال سورية منذ عامين.",
+            ("داعش", "seized", "سوريا"),
+        ),
+        (
+            "وكانت المعارضة المسلحة قد سيطرت على مناطق من جنوب سوريا.",
+            ("المعارضة السورية", "seized", "سوريا"),
+        ),
+        # «نقاط»، «مواقع»، «أحياء» are areas of the place that follows them
+        (
+            "وسيطر مقاتلو المعارضة السورية على نقاط عدة في مدينة حلب.",
+            ("المعارضة السورية", "seized", "حلب"),
+        ),
+        (
+            "وقالت وكالة سانا إن قوات النظام السوري تواصل تقدمها وسيطرتها على نقاط في مدينة "
+            "حمص.",
+            ("النظام السوري", "controls", "حمص"),
+        ),
+        (
+            "وسيطرت قوات البشمركة على مواقع في محافظة نينوى.",
+            ("البيشمركة", "seized", "محافظة نينوى"),
+        ),
+    ],
+)
+def test_areas_parts_and_directions_of_a_place(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in control(text)
+
+
+def test_a_direction_that_only_locates_the_place_makes_no_object() -> None:
+    # «في شمال سوريا» after the place the pronoun stands for: where the village lies
+    found = control("وقصفت الدبابات قرية تسيطر عليها القوات الكردية في شمال سوريا.")
+    assert ("القوات الكردية", "controls", "سوريا") not in found
+
+
+def test_a_liberation_from_the_clutches_of_a_group_that_holds_the_place() -> None:
+    # «من براثن X»: X holds the place an operation is to take (relations12)
+    found = control("وتتقدم القوات العراقية لتحرير الفلوجة والرمادي من براثن داعش.")
+    assert {("داعش", "controls", "الفلوجة"), ("داعش", "controls", "الرمادي")} <= found
