@@ -42,6 +42,7 @@ from rasd.extract.patterns import (
     place_nouns,
     subjectless_words,
     title_table,
+    word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
@@ -1173,6 +1174,36 @@ def _places_before(doc: Doc, view: SentView, i: int) -> list[Mention]:
     return out
 
 
+_ANAPHOR_REACH = 3  # tokens between «هذه المدينة» and the cue it is the place of
+
+
+def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The place that «هذه المدينة» (a demonstrative and a definite place noun) in the three
+    tokens before token ``i`` stands for («قصف مماثل على هذه المدينة الواقعة تحت سيطرة
+    التنظيم»): the last place named before it in its sentence, or else in the sentence before,
+    right after the same noun (مدينة منبج، بمدينة منبج); empty when no such phrase stands
+    there or no such place was named."""
+    toks = view.tokens
+    text = doc.article.text
+    for k in range(i - 1, max(0, i - 1 - _ANAPHOR_REACH), -1):
+        if toks[k].text in _BREAKS:
+            return []
+        f = view.folded[k]
+        if not (f.startswith("ال") and strip_al(f) in place_nouns() and k):
+            continue
+        if view.folded[k - 1] not in word_list("demonstratives.tsv"):
+            return []
+        noun = strip_al(f)
+        previous = doc.views[view.index - 1].sentence.start if view.index else 0
+        for lo in (view.sentence.start, previous):
+            before = [m for m in doc.mentions_in(lo, toks[k - 1].start) if m.cls in PLACE_CLASSES]
+            for m in reversed(before):
+                if preceding_word(text, m.start) in (noun, f"ب{noun}", f"و{noun}", f"ل{noun}"):
+                    return [m]
+        return []
+    return []
+
+
 def _places_in_after(doc: Doc, view: SentView, k: int) -> list[Mention]:
     """Places after «في» at token ``k`` and those coordinated with them (تحت سيطرته في محافظة
     الأنبار، يسيطر عليها في سورية والعراق)."""
@@ -1205,7 +1236,7 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
         actor = orgs[-1] if orgs else None
     if actor is None:
         return
-    places = _places_before(doc, view, i)[-1:]
+    places = _anaphoric_place(doc, view, i) or _places_before(doc, view, i)[-1:]
     if not places and pred == "controls":
         # "… أراضي سنجار، لكن لا تزال مساحات شاسعة تقع تحت سيطرة التنظيم": areas of the place
         places = _place_of_area(doc, view, i)

@@ -420,3 +420,36 @@ def test_a_liberation_from_the_clutches_of_a_group_that_holds_the_place() -> Non
     # «من براثن X»: X holds the place an operation is to take (relations12)
     found = control("وتتقدم القوات العراقية لتحرير الفلوجة والرمادي من براثن داعش.")
     assert {("داعش", "controls", "الفلوجة"), ("داعش", "controls", "الرمادي")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «هذه المدينة» before «الواقعة تحت سيطرة»: the city named before it (relations12)
+        (
+            "وقصفت الطائرات مدينة منبج أمس، بعد يوم من قصف مماثل على هذه المدينة الواقعة تحت "
+            "سيطرة تنظيم داعش.",
+            ("داعش", "controls", "منبج"),
+        ),
+        # in the sentence before
+        (
+            "وقتل عشرة مدنيين في غارة على مدينة الرقة. وتقع هذه المدينة تحت سيطرة تنظيم داعش "
+            "منذ عامين.",
+            ("داعش", "controls", "الرقة"),
+        ),
+    ],
+)
+def test_a_demonstrative_place_noun_stands_for_the_place_named_with_it(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in control(text)
+
+
+def test_a_demonstrative_place_noun_passes_over_a_nearer_place_of_another_kind() -> None:
+    # «هذه المدينة» is منبج, the place after «مدينة», not ريف حلب named after it
+    found = control(
+        "وقصفت الطائرات مدينة منبج بريف حلب، بعد يوم من قصف على هذه المدينة الواقعة تحت سيطرة "
+        "تنظيم داعش."
+    )
+    assert ("داعش", "controls", "منبج") in found
+    assert ("داعش", "controls", "ريف حلب") not in found
