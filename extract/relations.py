@@ -1629,6 +1629,20 @@ def _relative_after(doc: Doc, view: SentView, place: Mention, i: int) -> bool:
     return False
 
 
+def _relative_object(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The place a control verb written with its object pronoun stands for when a relative
+    word is right before the verb («الشطر الشمالي من قبرص الذي تحتله تركيا»، «المدينة التي
+    احتلها التنظيم»): the last place named before the relative word (:func:`_relative_after`);
+    its actor is then named after the verb, not before it.  Empty for a noun of taking with
+    its subject pronoun (واستيلائها على) or when no place stands before the relative word."""
+    if not i or view.folded[i - 1] not in relation_words("relative"):
+        return []
+    if not _pronoun_attached(view, i):
+        return []
+    before = _places_before(doc, view, i)
+    return before[-1:] if before and _relative_after(doc, view, before[-1], i) else []
+
+
 def _taken_from(doc: Doc, view: SentView, actor: Mention | None, place: Mention) -> Mention | None:
     """The organisation a place was taken from: "من" (or «من أيدي»، «من سيطرة «X»») + an
     organisation after the actor and the place."""
@@ -2134,7 +2148,10 @@ def find_relations(doc: Doc) -> None:
             elif pattern in ("actor-place", "actor-place-from"):
                 if _under_its_control(doc, view, i):
                     continue
-                if _pronoun_attached(view, i):  # "واستيلائها على": the pronoun is the actor
+                relative_object = _relative_object(doc, view, i)
+                if relative_object:  # "قبرص الذي تحتله تركيا": the actor after the verb
+                    actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok=False)
+                elif _pronoun_attached(view, i):  # "واستيلائها على": the pronoun is the actor
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
                 else:
                     actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok)
@@ -2143,6 +2160,7 @@ def find_relations(doc: Doc) -> None:
                     actor = _relative_antecedent(doc, view, i, _CONTROL_ACTORS)
                 if (
                     actor is not None
+                    and not relative_object
                     and actor.cls in PLACE_CLASSES
                     and actor.start > toks[i].start
                     and not (
@@ -2176,7 +2194,7 @@ def find_relations(doc: Doc) -> None:
                         for k in range(i + 1, min(len(toks), i + 6))
                         if fold(toks[k].text) == "من"
                     }
-                places = _pronoun_place(doc, view, i, pred, actor)
+                places = relative_object or _pronoun_place(doc, view, i, pred, actor)
                 if not places:
                     places = _places_after(doc, view, toks[i].start, anchors)
                 if not places and pred != "operatesIn":

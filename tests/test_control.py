@@ -453,3 +453,28 @@ def test_a_demonstrative_place_noun_passes_over_a_nearer_place_of_another_kind()
     )
     assert ("داعش", "controls", "منبج") in found
     assert ("داعش", "controls", "ريف حلب") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb with its object pronoun after a relative word: the place before the relative
+        # word, the actor after the verb (relations12)
+        (
+            "وزار الرئيس الشطر الشمالي من قبرص الذي تحتله تركيا منذ 1974.",
+            ("تركيا", "controls", "قبرص"),
+        ),
+        (
+            "وعاد السكان إلى مدينة الرمادي التي احتلها تنظيم داعش العام الماضي.",
+            ("داعش", "seized", "الرمادي"),
+        ),
+        (
+            "ويعمل آلاف الفلسطينيين في الضفة الغربية التي تحتلها إسرائيل منذ عقود.",
+            ("إسرائيل", "controls", "الضفة الغربية"),
+        ),
+    ],
+)
+def test_a_relative_clause_whose_verb_holds_the_place_as_its_object_pronoun(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in control(text)
