@@ -745,7 +745,7 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
     if owner is None or owner[1] > platforms[0].start:
         return
     actor = owner[0]
-    for m in platforms[:1]:
+    for m in platforms:  # "حساباتهم في الفيسبوك وتويتر": every platform listed
         _add(doc, view, actor, "usesPlatform" if supporters else pred, m.key, "relation-cues")
         if pred != "publishesOn" and _published_before(view, i):
             _add(doc, view, actor, "publishesOn", m.key, "relation-cues")
