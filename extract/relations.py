@@ -1643,6 +1643,41 @@ def _relative_object(doc: Doc, view: SentView, i: int) -> list[Mention]:
     return before[-1:] if before and _relative_after(doc, view, before[-1], i) else []
 
 
+_EXPELLER_REACH = 8  # tokens between a verb of expulsion (طُرد) and the «على يد» after its place
+
+
+def _expelled_by(doc: Doc, view: SentView, i: int) -> tuple[Mention, list[Mention]] | None:
+    """An expulsion with its agent after the place («فصائل طردت من ريف إدلب على يد جبهة
+    النصرة»): the organisation right after «على» and an ``expeller`` word (يد، أيدي) in the
+    clause of the verb at token ``i``, and the places after «من» before it, which that
+    organisation took; ``None`` when no such agent or place is named."""
+    toks = view.tokens
+    for k in range(i + 1, min(len(toks) - 2, i + _EXPELLER_REACH)):
+        if toks[k].text in _BREAKS:
+            return None
+        if view.folded[k] != "علي" or view.folded[k + 1] not in relation_words("expeller"):
+            continue
+        head = toks[min(k + 3, len(toks) - 1)].start  # over one organisation head (تنظيم)
+        agent = next(
+            (
+                m
+                for m in doc.mentions_in(toks[k + 2].start, view.sentence.end)
+                if m.cls == "Organization" and m.start <= head
+            ),
+            None,
+        )
+        if agent is None:
+            return None
+        anchors = {toks[i].start} | {
+            toks[j].start for j in range(i + 1, k) if view.folded[j] == "من"
+        }
+        places = [
+            m for m in _places_after(doc, view, toks[i].start, anchors) if m.end <= toks[k].start
+        ]
+        return (agent, places) if places else None
+    return None
+
+
 def _taken_from(doc: Doc, view: SentView, actor: Mention | None, place: Mention) -> Mention | None:
     """The organisation a place was taken from: "من" (or «من أيدي»، «من سيطرة «X»») + an
     organisation after the actor and the place."""
@@ -2147,6 +2182,11 @@ def find_relations(doc: Doc) -> None:
                         _add(doc, view, platform_m.key, pred, m.key, "relation-cues")
             elif pattern in ("actor-place", "actor-place-from"):
                 if _under_its_control(doc, view, i):
+                    continue
+                expelled = _expelled_by(doc, view, i) if pattern == "actor-place-from" else None
+                if expelled is not None:  # "طُردت من ريف إدلب على يد جبهة النصرة"
+                    for m in expelled[1]:
+                        _add(doc, view, expelled[0].key, "seized", m.key, "relation-cues")
                     continue
                 relative_object = _relative_object(doc, view, i)
                 if relative_object:  # "قبرص الذي تحتله تركيا": the actor after the verb

@@ -337,6 +337,7 @@ class RelationCue(NamedTuple):
 RELATION_WORD_ROLES = (
     "area",
     "direction",
+    "expeller",
     "loser",
     "filler",
     "relative",

@@ -478,3 +478,25 @@ def test_a_relative_clause_whose_verb_holds_the_place_as_its_object_pronoun(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in control(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «طُرد … من X على يد Y»: Y took X (relations12)
+        (
+            "ومن بين المقاتلين عناصر طردت من مدينة تدمر على يد جبهة النصرة في ابريل.",
+            ("جبهة النصرة", "seized", "مدينة تدمر"),
+        ),
+        (
+            "وطردت القوات من مدينة الرمادي على يد تنظيم داعش العام الماضي.",
+            ("داعش", "seized", "الرمادي"),
+        ),
+    ],
+)
+def test_an_expulsion_by_the_hand_of_a_group_is_its_seizure(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    found = control(text)
+    assert expected in found
+    assert not any(p == "lostControlOf" and s == expected[0] for s, p, _o in found)
