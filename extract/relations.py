@@ -177,7 +177,8 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     one-word cue.  A two-word cue may be split by its subject (فقدت قوات النظام السيطرة): the
     noun then takes the verb's reading, and after a verb that is a cue of its own (استعادت
     القوات السيطرة) it is none.  No cue after a ``blocker`` (لم، تحاول، محاولة: negated or
-    hoped-for) in the three tokens before it, in its clause."""
+    hoped-for) in the three tokens before it, in its clause; an ``adjacent`` blocker (إلى)
+    only right before a control cue."""
     table = relation_cues()
     toks = view.tokens
     if not is_word(toks[i]) or not _may_cue(toks[i].text):
@@ -215,7 +216,13 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     blockers = relation_words("blocker")
     if hit[1] in ("actor-platform", "actor-implied"):
         blockers |= relation_words("passive")
-    if any(_forms(view, k) & blockers for k in range(max(lo, i - _BLOCKER_REACH), i)):
+    # "يسعى إلى السيطرة"; not "ينتمون إلى فصائل مختلفة طردت من": control cues only (before a
+    # platform cue «إلى» stays a blocker: «سارعت إلى حذف التغريدة التي …»)
+    far = blockers - relation_words("adjacent") if hit[1].startswith("actor-place") else blockers
+    if any(
+        _forms(view, k) & (blockers if k == i - 1 else far)
+        for k in range(max(lo, i - _BLOCKER_REACH), i)
+    ):
         return None
     return hit
 

@@ -500,3 +500,14 @@ def test_an_expulsion_by_the_hand_of_a_group_is_its_seizure(
     found = control(text)
     assert expected in found
     assert not any(p == "lostControlOf" and s == expected[0] for s, p, _o in found)
+
+
+def test_a_preposition_blocks_a_cue_only_right_before_it() -> None:
+    # «إلى» three words before «طردت» belongs to another verb (ينتمون إلى); right before
+    # «السيطرة» it makes the control an aim (relations12)
+    found = control(
+        "والعديد من المقاتلين الذين كانوا ينتمون إلى فصائل مختلفة طردت من ريف ادلب على يد "
+        "جبهة النصرة في ابريل."
+    )
+    assert ("جبهة النصرة", "seized", "ريف إدلب") in found
+    assert control("ويسعى تنظيم داعش إلى السيطرة على مدينة الرمادي.") == set()
