@@ -1685,6 +1685,29 @@ def _expelled_by(doc: Doc, view: SentView, i: int) -> tuple[Mention, list[Mentio
     return None
 
 
+def _expelled_object(
+    doc: Doc, view: SentView, actor: Mention, places: list[Mention]
+) -> Mention | None:
+    """The object of an active verb of expulsion named after its subject («طرد الجيش العراقي
+    تنظيم داعش من مدينة تكريت»: the army expelled the organisation): an organisation right
+    after the ``actor`` (over an organisation head or a ``filler``: مقاتلي), before the first
+    of ``places``; the subject then took the places and the object lost them.  ``None`` for
+    the passive or intransitive reading («طُرد التنظيم من …»، «انسحبت القوات من …»)."""
+    if not places:
+        return None
+    text = doc.article.text
+    for m in doc.mentions_in(actor.end, places[0].start):
+        if m.cls != "Organization" or m.key == actor.key:
+            continue
+        words = _bare_words(text[actor.end : m.start])
+        if words and words[-1] in org_heads():
+            words.pop()
+        if words and words[-1] in relation_words("filler"):
+            words.pop()  # "مقاتلي داعش"
+        return m if not words else None
+    return None
+
+
 def _taken_from(doc: Doc, view: SentView, actor: Mention | None, place: Mention) -> Mention | None:
     """The organisation a place was taken from: "من" (or «من أيدي»، «من سيطرة «X»») + an
     organisation after the actor and the place."""
@@ -2251,6 +2274,16 @@ def find_relations(doc: Doc) -> None:
                     places = _named_object(doc, view, k) if k is not None else []
                 if not places and pred in _TAKEN:  # "تستعيد جامعة الأنبار": a direct object
                     places = _named_object(doc, view, i + 1)
+                expelled_obj = (
+                    _expelled_object(doc, view, actor, places)
+                    if pattern == "actor-place-from" and actor.start > toks[i].start
+                    else None
+                )
+                if expelled_obj is not None:  # "طرد الجيش تنظيم داعش من مدينة تكريت": active
+                    for m in places:
+                        _add(doc, view, actor.key, "seized", m.key, "relation-cues")
+                        _add(doc, view, expelled_obj.key, pred, m.key, "relation-cues")
+                    continue
                 for m in places:
                     _add(doc, view, actor.key, pred, m.key, "relation-cues")
                     loser = _taken_from(doc, view, actor, m)

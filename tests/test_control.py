@@ -511,3 +511,14 @@ def test_a_preposition_blocks_a_cue_only_right_before_it() -> None:
     )
     assert ("جبهة النصرة", "seized", "ريف إدلب") in found
     assert control("ويسعى تنظيم داعش إلى السيطرة على مدينة الرمادي.") == set()
+
+
+def test_an_active_expulsion_is_a_seizure_by_its_subject() -> None:
+    # «طرد X Y من Z»: X took Z from Y; the passive «طُرد Y من Z» stays a loss (relations12)
+    found = control("وطرد الجيش العراقي تنظيم داعش من مدينة تكريت.")
+    assert ("الجيش العراقي", "seized", "تكريت") in found
+    assert ("داعش", "lostControlOf", "تكريت") in found
+    assert ("الجيش العراقي", "lostControlOf", "تكريت") not in found
+    assert control("وانسحبت القوات العراقية من مدينة الرمادي.") == {
+        ("القوات العراقية", "lostControlOf", "الرمادي")
+    }
