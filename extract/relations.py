@@ -42,6 +42,7 @@ from rasd.extract.patterns import (
     place_nouns,
     subjectless_words,
     title_table,
+    word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
@@ -176,7 +177,8 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     one-word cue.  A two-word cue may be split by its subject (فقدت قوات النظام السيطرة): the
     noun then takes the verb's reading, and after a verb that is a cue of its own (استعادت
     القوات السيطرة) it is none.  No cue after a ``blocker`` (لم، تحاول، محاولة: negated or
-    hoped-for) in the three tokens before it, in its clause."""
+    hoped-for) in the three tokens before it, in its clause; an ``adjacent`` blocker (إلى)
+    only right before a control cue."""
     table = relation_cues()
     toks = view.tokens
     if not is_word(toks[i]) or not _may_cue(toks[i].text):
@@ -214,7 +216,13 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     blockers = relation_words("blocker")
     if hit[1] in ("actor-platform", "actor-implied"):
         blockers |= relation_words("passive")
-    if any(_forms(view, k) & blockers for k in range(max(lo, i - _BLOCKER_REACH), i)):
+    # "يسعى إلى السيطرة"; not "ينتمون إلى فصائل مختلفة طردت من": control cues only (before a
+    # platform cue «إلى» stays a blocker: «سارعت إلى حذف التغريدة التي …»)
+    far = blockers - relation_words("adjacent") if hit[1].startswith("actor-place") else blockers
+    if any(
+        _forms(view, k) & (blockers if k == i - 1 else far)
+        for k in range(max(lo, i - _BLOCKER_REACH), i)
+    ):
         return None
     return hit
 
@@ -582,7 +590,8 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
     """Whether the words before place ``m`` make it the object of a control verb: an anchor
     (the verb, its actor, «من» after طرد), «،», «على» or a place noun right before it, or
     reached over ``area`` words (على مجمل محافظة، على أراض واسعة في العراق، على مناطق متفرقة
-    بمحافظة) and place nouns with their adjectives (على العاصمة الليبية طرابلس).  ``None``
+    بمحافظة; a ``direction`` after «من» and an area word: على أجزاء من شمال سورية) and
+    place nouns with their adjectives (على العاصمة الليبية طرابلس).  ``None``
     when the area words open with «و» or a ``coordinator`` (وأجزاء كبرى من العراق، وكذلك
     أجزاء أخرى من سوريا): the place shares the role of the place before it."""
     toks = view.tokens
@@ -602,6 +611,13 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
             seen_area = True
         elif f in ("من", "في") and k > 0 and view.folded[k - 1] in relation_words("area"):
             pass  # "جزء من"، "أراض واسعة في"
+        elif (
+            f in relation_words("direction")
+            and k > 1
+            and view.folded[k - 1] == "من"
+            and view.folded[k - 2] in area
+        ):
+            pass  # "أجزاء واسعة من شمال سورية": a part of the place
         elif (
             strip_al(f) in place_nouns()
             or f in place_nouns()
@@ -736,7 +752,7 @@ def _account_on(doc: Doc, view: SentView, i: int, pred: str) -> None:
     if owner is None or owner[1] > platforms[0].start:
         return
     actor = owner[0]
-    for m in platforms[:1]:
+    for m in platforms:  # "حساباتهم في الفيسبوك وتويتر": every platform listed
         _add(doc, view, actor, "usesPlatform" if supporters else pred, m.key, "relation-cues")
         if pred != "publishesOn" and _published_before(view, i):
             _add(doc, view, actor, "publishesOn", m.key, "relation-cues")
@@ -1165,6 +1181,36 @@ def _places_before(doc: Doc, view: SentView, i: int) -> list[Mention]:
     return out
 
 
+_ANAPHOR_REACH = 3  # tokens between «هذه المدينة» and the cue it is the place of
+
+
+def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The place that «هذه المدينة» (a demonstrative and a definite place noun) in the three
+    tokens before token ``i`` stands for («قصف مماثل على هذه المدينة الواقعة تحت سيطرة
+    التنظيم»): the last place named before it in its sentence, or else in the sentence before,
+    right after the same noun (مدينة منبج، بمدينة منبج); empty when no such phrase stands
+    there or no such place was named."""
+    toks = view.tokens
+    text = doc.article.text
+    for k in range(i - 1, max(0, i - 1 - _ANAPHOR_REACH), -1):
+        if toks[k].text in _BREAKS:
+            return []
+        f = view.folded[k]
+        if not (f.startswith("ال") and strip_al(f) in place_nouns() and k):
+            continue
+        if view.folded[k - 1] not in word_list("demonstratives.tsv"):
+            return []
+        noun = strip_al(f)
+        previous = doc.views[view.index - 1].sentence.start if view.index else 0
+        for lo in (view.sentence.start, previous):
+            before = [m for m in doc.mentions_in(lo, toks[k - 1].start) if m.cls in PLACE_CLASSES]
+            for m in reversed(before):
+                if preceding_word(text, m.start) in (noun, f"ب{noun}", f"و{noun}", f"ل{noun}"):
+                    return [m]
+        return []
+    return []
+
+
 def _places_in_after(doc: Doc, view: SentView, k: int) -> list[Mention]:
     """Places after «في» at token ``k`` and those coordinated with them (تحت سيطرته في محافظة
     الأنبار، يسيطر عليها في سورية والعراق)."""
@@ -1197,7 +1243,7 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
         actor = orgs[-1] if orgs else None
     if actor is None:
         return
-    places = _places_before(doc, view, i)[-1:]
+    places = _anaphoric_place(doc, view, i) or _places_before(doc, view, i)[-1:]
     if not places and pred == "controls":
         # "… أراضي سنجار، لكن لا تزال مساحات شاسعة تقع تحت سيطرة التنظيم": areas of the place
         places = _place_of_area(doc, view, i)
@@ -1588,6 +1634,78 @@ def _relative_after(doc: Doc, view: SentView, place: Mention, i: int) -> bool:
         )
         return len(gap.split()) <= _RELATIVE_REACH and inside_parens
     return False
+
+
+def _relative_object(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The place a control verb written with its object pronoun stands for when a relative
+    word is right before the verb («الشطر الشمالي من قبرص الذي تحتله تركيا»، «المدينة التي
+    احتلها التنظيم»): the last place named before the relative word (:func:`_relative_after`);
+    its actor is then named after the verb, not before it.  Empty for a noun of taking with
+    its subject pronoun (واستيلائها على) or when no place stands before the relative word."""
+    if not i or view.folded[i - 1] not in relation_words("relative"):
+        return []
+    if not _pronoun_attached(view, i):
+        return []
+    before = _places_before(doc, view, i)
+    return before[-1:] if before and _relative_after(doc, view, before[-1], i) else []
+
+
+_EXPELLER_REACH = 8  # tokens between a verb of expulsion (طُرد) and the «على يد» after its place
+
+
+def _expelled_by(doc: Doc, view: SentView, i: int) -> tuple[Mention, list[Mention]] | None:
+    """An expulsion with its agent after the place («فصائل طردت من ريف إدلب على يد جبهة
+    النصرة»): the organisation right after «على» and an ``expeller`` word (يد، أيدي) in the
+    clause of the verb at token ``i``, and the places after «من» before it, which that
+    organisation took; ``None`` when no such agent or place is named."""
+    toks = view.tokens
+    for k in range(i + 1, min(len(toks) - 2, i + _EXPELLER_REACH)):
+        if toks[k].text in _BREAKS:
+            return None
+        if view.folded[k] != "علي" or view.folded[k + 1] not in relation_words("expeller"):
+            continue
+        head = toks[min(k + 3, len(toks) - 1)].start  # over one organisation head (تنظيم)
+        agent = next(
+            (
+                m
+                for m in doc.mentions_in(toks[k + 2].start, view.sentence.end)
+                if m.cls == "Organization" and m.start <= head
+            ),
+            None,
+        )
+        if agent is None:
+            return None
+        anchors = {toks[i].start} | {
+            toks[j].start for j in range(i + 1, k) if view.folded[j] == "من"
+        }
+        places = [
+            m for m in _places_after(doc, view, toks[i].start, anchors) if m.end <= toks[k].start
+        ]
+        return (agent, places) if places else None
+    return None
+
+
+def _expelled_object(
+    doc: Doc, view: SentView, actor: Mention, places: list[Mention]
+) -> Mention | None:
+    """The object of an active verb of expulsion named after its subject («طرد الجيش العراقي
+    تنظيم داعش من مدينة تكريت»: the army expelled the organisation): an organisation right
+    after the ``actor`` (over an organisation head or a ``filler``: مقاتلي), before the first
+    of ``places``; the subject then took the places and the object lost them.  ``None`` for
+    the passive or intransitive reading («طُرد التنظيم من …»، «انسحبت القوات من …»)."""
+    if not places:
+        return None
+    text = doc.article.text
+    for m in doc.mentions_in(actor.end, places[0].start):
+        if m.cls != "Organization" or m.key == actor.key:
+            continue
+        words = _bare_words(text[actor.end : m.start])
+        if words and words[-1] in org_heads():
+            words.pop()
+        if words and words[-1] in relation_words("filler"):
+            words.pop()  # "مقاتلي داعش"
+        return m if not words else None
+    return None
 
 
 def _taken_from(doc: Doc, view: SentView, actor: Mention | None, place: Mention) -> Mention | None:
@@ -2095,7 +2213,15 @@ def find_relations(doc: Doc) -> None:
             elif pattern in ("actor-place", "actor-place-from"):
                 if _under_its_control(doc, view, i):
                     continue
-                if _pronoun_attached(view, i):  # "واستيلائها على": the pronoun is the actor
+                expelled = _expelled_by(doc, view, i) if pattern == "actor-place-from" else None
+                if expelled is not None:  # "طُردت من ريف إدلب على يد جبهة النصرة"
+                    for m in expelled[1]:
+                        _add(doc, view, expelled[0].key, "seized", m.key, "relation-cues")
+                    continue
+                relative_object = _relative_object(doc, view, i)
+                if relative_object:  # "قبرص الذي تحتله تركيا": the actor after the verb
+                    actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok=False)
+                elif _pronoun_attached(view, i):  # "واستيلائها على": the pronoun is the actor
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
                 else:
                     actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok)
@@ -2104,6 +2230,7 @@ def find_relations(doc: Doc) -> None:
                     actor = _relative_antecedent(doc, view, i, _CONTROL_ACTORS)
                 if (
                     actor is not None
+                    and not relative_object
                     and actor.cls in PLACE_CLASSES
                     and actor.start > toks[i].start
                     and not (
@@ -2137,7 +2264,7 @@ def find_relations(doc: Doc) -> None:
                         for k in range(i + 1, min(len(toks), i + 6))
                         if fold(toks[k].text) == "من"
                     }
-                places = _pronoun_place(doc, view, i, pred, actor)
+                places = relative_object or _pronoun_place(doc, view, i, pred, actor)
                 if not places:
                     places = _places_after(doc, view, toks[i].start, anchors)
                 if not places and pred != "operatesIn":
@@ -2147,6 +2274,16 @@ def find_relations(doc: Doc) -> None:
                     places = _named_object(doc, view, k) if k is not None else []
                 if not places and pred in _TAKEN:  # "تستعيد جامعة الأنبار": a direct object
                     places = _named_object(doc, view, i + 1)
+                expelled_obj = (
+                    _expelled_object(doc, view, actor, places)
+                    if pattern == "actor-place-from" and actor.start > toks[i].start
+                    else None
+                )
+                if expelled_obj is not None:  # "طرد الجيش تنظيم داعش من مدينة تكريت": active
+                    for m in places:
+                        _add(doc, view, actor.key, "seized", m.key, "relation-cues")
+                        _add(doc, view, expelled_obj.key, pred, m.key, "relation-cues")
+                    continue
                 for m in places:
                     _add(doc, view, actor.key, pred, m.key, "relation-cues")
                     loser = _taken_from(doc, view, actor, m)

@@ -336,6 +336,9 @@ class RelationCue(NamedTuple):
 #: the roles of ``relation_words.tsv``
 RELATION_WORD_ROLES = (
     "area",
+    "direction",
+    "expeller",
+    "adjacent",
     "loser",
     "filler",
     "relative",
@@ -407,7 +410,10 @@ class RelationWord(NamedTuple):
     an actor and the relative word whose antecedent it is); ``running`` (وذلك: opens a clause
     with no subject of its own, whose actor is the subject of the sentence's first verb);
     ``follow`` (تابع، متابعة: a header over a bulleted list of accounts followed);
-    ``launched`` (موقع، حساب: the object of a verb of launching, before its platform)."""
+    ``launched`` (موقع، حساب: the object of a verb of launching, before its platform);
+    ``direction`` (شمال، جنوب: after «من» and an area word, a part of the place: «على أجزاء
+    من شمال سورية»); ``expeller`` (يد، أيدي: «طُرد … من X على يد Y», Y took X) and
+    ``adjacent`` (إلى: a blocker only right before a control cue)."""
 
     word: str
     role: str

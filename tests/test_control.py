@@ -376,3 +376,149 @@ def test_forces_that_cleared_a_place_regained_it() -> None:
 )
 def test_a_relative_after_the_object_noun_phrase_has_no_actor_before_it(text: str) -> None:
     assert control(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a direction after «من» and an area word names a part of the place (relations12)
+        (
+            "وسيطر تنظيم داعش على أجزاء واسعة من شمال سورية منذ عامين.",
+            ("داعش", "seized", "سوريا"),
+        ),
+        (
+            "وكانت المعارضة المسلحة قد سيطرت على مناطق من جنوب سوريا.",
+            ("المعارضة السورية", "seized", "سوريا"),
+        ),
+        # «نقاط»، «مواقع»، «أحياء» are areas of the place that follows them
+        (
+            "وسيطر مقاتلو المعارضة السورية على نقاط عدة في مدينة حلب.",
+            ("المعارضة السورية", "seized", "حلب"),
+        ),
+        (
+            "وقالت وكالة سانا إن قوات النظام السوري تواصل تقدمها وسيطرتها على نقاط في مدينة "
+            "حمص.",
+            ("النظام السوري", "controls", "حمص"),
+        ),
+        (
+            "وسيطرت قوات البشمركة على مواقع في محافظة نينوى.",
+            ("البيشمركة", "seized", "محافظة نينوى"),
+        ),
+    ],
+)
+def test_areas_parts_and_directions_of_a_place(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in control(text)
+
+
+def test_a_direction_that_only_locates_the_place_makes_no_object() -> None:
+    # «في شمال سوريا» after the place the pronoun stands for: where the village lies
+    found = control("وقصفت الدبابات قرية تسيطر عليها القوات الكردية في شمال سوريا.")
+    assert ("القوات الكردية", "controls", "سوريا") not in found
+
+
+def test_a_liberation_from_the_clutches_of_a_group_that_holds_the_place() -> None:
+    # «من براثن X»: X holds the place an operation is to take (relations12)
+    found = control("وتتقدم القوات العراقية لتحرير الفلوجة والرمادي من براثن داعش.")
+    assert {("داعش", "controls", "الفلوجة"), ("داعش", "controls", "الرمادي")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «هذه المدينة» before «الواقعة تحت سيطرة»: the city named before it (relations12)
+        (
+            "وقصفت الطائرات مدينة منبج أمس، بعد يوم من قصف مماثل على هذه المدينة الواقعة تحت "
+            "سيطرة تنظيم داعش.",
+            ("داعش", "controls", "منبج"),
+        ),
+        # in the sentence before
+        (
+            "وقتل عشرة مدنيين في غارة على مدينة الرقة. وتقع هذه المدينة تحت سيطرة تنظيم داعش "
+            "منذ عامين.",
+            ("داعش", "controls", "الرقة"),
+        ),
+    ],
+)
+def test_a_demonstrative_place_noun_stands_for_the_place_named_with_it(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in control(text)
+
+
+def test_a_demonstrative_place_noun_passes_over_a_nearer_place_of_another_kind() -> None:
+    # «هذه المدينة» is منبج, the place after «مدينة», not ريف حلب named after it
+    found = control(
+        "وقصفت الطائرات مدينة منبج بريف حلب، بعد يوم من قصف على هذه المدينة الواقعة تحت سيطرة "
+        "تنظيم داعش."
+    )
+    assert ("داعش", "controls", "منبج") in found
+    assert ("داعش", "controls", "ريف حلب") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb with its object pronoun after a relative word: the place before the relative
+        # word, the actor after the verb (relations12)
+        (
+            "وزار الرئيس الشطر الشمالي من قبرص الذي تحتله تركيا منذ 1974.",
+            ("تركيا", "controls", "قبرص"),
+        ),
+        (
+            "وعاد السكان إلى مدينة الرمادي التي احتلها تنظيم داعش العام الماضي.",
+            ("داعش", "seized", "الرمادي"),
+        ),
+        (
+            "ويعمل آلاف الفلسطينيين في الضفة الغربية التي تحتلها إسرائيل منذ عقود.",
+            ("إسرائيل", "controls", "الضفة الغربية"),
+        ),
+    ],
+)
+def test_a_relative_clause_whose_verb_holds_the_place_as_its_object_pronoun(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in control(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «طُرد … من X على يد Y»: Y took X (relations12)
+        (
+            "ومن بين المقاتلين عناصر طردت من مدينة تدمر على يد جبهة النصرة في ابريل.",
+            ("جبهة النصرة", "seized", "مدينة تدمر"),
+        ),
+        (
+            "وطردت القوات من مدينة الرمادي على يد تنظيم داعش العام الماضي.",
+            ("داعش", "seized", "الرمادي"),
+        ),
+    ],
+)
+def test_an_expulsion_by_the_hand_of_a_group_is_its_seizure(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    found = control(text)
+    assert expected in found
+    assert not any(p == "lostControlOf" and s == expected[0] for s, p, _o in found)
+
+
+def test_a_preposition_blocks_a_cue_only_right_before_it() -> None:
+    # «إلى» three words before «طردت» belongs to another verb (ينتمون إلى); right before
+    # «السيطرة» it makes the control an aim (relations12)
+    found = control(
+        "والعديد من المقاتلين الذين كانوا ينتمون إلى فصائل مختلفة طردت من ريف ادلب على يد "
+        "جبهة النصرة في ابريل."
+    )
+    assert ("جبهة النصرة", "seized", "ريف إدلب") in found
+    assert control("ويسعى تنظيم داعش إلى السيطرة على مدينة الرمادي.") == set()
+
+
+def test_an_active_expulsion_is_a_seizure_by_its_subject() -> None:
+    # «طرد X Y من Z»: X took Z from Y; the passive «طُرد Y من Z» stays a loss (relations12)
+    found = control("وطرد الجيش العراقي تنظيم داعش من مدينة تكريت.")
+    assert ("الجيش العراقي", "seized", "تكريت") in found
+    assert ("داعش", "lostControlOf", "تكريت") in found
+    assert ("الجيش العراقي", "lostControlOf", "تكريت") not in found
+    assert control("وانسحبت القوات العراقية من مدينة الرمادي.") == {
+        ("القوات العراقية", "lostControlOf", "الرمادي")
+    }

@@ -612,3 +612,25 @@ def test_the_quote_marks_that_close_a_name_are_one_table_of_text() -> None:
     assert relations.QUOTE_PAIRS is text.QUOTE_PAIRS
     assert relations.QUOTE_MARKS is text.QUOTE_MARKS
     assert text.QUOTE_CLOSERS | {")"} == relations._CLOSERS
+
+
+@pytest.mark.parametrize(
+    ("text", "platforms"),
+    [
+        # every platform listed after an account noun, not only the first (relations12)
+        (
+            "وكتب وزير الخارجية عادل الجبير على حسابه في فيسبوك وتويتر أن المملكة ماضية في "
+            "حربها على الإرهاب.",
+            ("فيسبوك", "تويتر"),
+        ),
+        (
+            "ونشر تنظيم داعش على حساباته في تويتر ويوتيوب وتليجرام صورا للهجوم.",
+            ("تويتر", "يوتيوب", "تيليغرام"),
+        ),
+    ],
+)
+def test_an_account_on_each_platform_of_a_list(text: str, platforms: tuple[str, ...]) -> None:
+    found = relations(text)
+    actor = next(s for s, p, _o in found if p == "hasAccountOn")
+    for platform in platforms:
+        assert (actor, "hasAccountOn", platform) in found
