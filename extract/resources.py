@@ -221,8 +221,20 @@ class StateWord(NamedTuple):
     note: str
 
     def problem(self) -> str | None:
-        if self.role not in ("verb", "head", "partner", "pair", "opener", "place", "particle"):
-            return f"role {self.role!r} is not verb, head, partner, pair, opener, place or particle"
+        if self.role not in (
+            "verb",
+            "head",
+            "partner",
+            "pair",
+            "opener",
+            "place",
+            "particle",
+            "relative",
+        ):
+            return (
+                f"role {self.role!r} is not verb, head, partner, pair, opener, place, particle"
+                " or relative"
+            )
         return None
 
 
