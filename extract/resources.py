@@ -547,6 +547,7 @@ TABLES: dict[str, type[tuple]] = {
     "lexicon_context.tsv": LexiconContext,
     "media_cues.tsv": MediaCue,
     "months.tsv": Month,
+    "name_blessings.tsv": WordNote,
     "name_connectors.tsv": NameConnector,
     "name_stopwords.tsv": NameStopword,
     "nisba.tsv": Nisba,

@@ -6,7 +6,7 @@ the test, after a construction read in unseen10's errors."""
 from __future__ import annotations
 
 import pytest
-from conftest import extract_text
+from conftest import entity_keys, extract_text
 
 from rasd.extract.text import match_key
 
@@ -46,3 +46,43 @@ def test_capital_standing_for_its_state_is_the_country(
 def test_capital_after_a_place_noun_with_a_pronoun_stays_the_city() -> None:
     text = "وزار الوفد الدولة التي عاصمتها بغداد منذ قرون."
     assert _keys(text)["بغداد"] == match_key("بغداد")
+
+
+def test_blessing_after_a_name_is_no_part_of_it() -> None:
+    text = "قامت الدولة على يد المغفور له الملك الراحل عبدالعزيز طيب الله ثراه، واستمر النهج."
+    persons = entity_keys(text, "Person")
+    assert match_key("عبد العزيز") in persons
+    assert not any("طيب" in k for k in persons)
+
+
+def test_a_name_with_taib_stays_whole() -> None:
+    assert match_key("رجب طيب أردوغان") in entity_keys(
+        "وقال الرئيس التركي رجب طيب أردوغان إن بلاده لن تتراجع.", "Person"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "ووفقا لشترايتر، فإن الوزير أطلع المستشارة على الخطة. وأضاف شترايتر أن الجانبين اتفقا.",
+            "شترايتر",
+        ),
+        (
+            "كيف استطاعت أن تجند شاباً كيوسف السليمان البالغ من العمر 21 عاماً. وكان يوسف"
+            " السليمان طالبا.",
+            "يوسف السليمان",
+        ),
+    ],
+)
+def test_lam_or_kaf_before_a_name_named_alone_is_dropped(text: str, person: str) -> None:
+    persons = entity_keys(text, "Person")
+    assert match_key(person) in persons
+    assert not any(k.startswith(("ل", "ك")) for k in persons)
+
+
+def test_a_speech_verb_before_bin_is_no_given_name() -> None:
+    text = "كما قال بن رودز المتحدث باسم البيت الأبيض إن البلدين متفقان على الخطة."
+    persons = entity_keys(text, "Person")
+    assert match_key("بن رودز") in persons
+    assert not any(k.startswith("قال") for k in persons)
