@@ -86,3 +86,14 @@ def test_a_speech_verb_before_bin_is_no_given_name() -> None:
     persons = entity_keys(text, "Person")
     assert match_key("بن رودز") in persons
     assert not any(k.startswith("قال") for k in persons)
+
+
+def test_the_countryside_of_aleppo_is_aleppo() -> None:
+    text = (
+        "وسيطرت الفصائل على قرى في ريف حلب الشمالي. وقصفت الطائرات أحياء في حلب أمس،"
+        " كما قصفت بلدات في ريف إدلب."
+    )
+    ex = extract_text(text)
+    assert {m.surface: m.key for m in ex.mentions}["ريف حلب"] == match_key("حلب")
+    assert {m.surface: m.key for m in ex.mentions}["ريف إدلب"] == match_key("إدلب")
+    assert not any(e.key.startswith("ريف") for e in ex.entities)
