@@ -97,3 +97,28 @@ def test_the_countryside_of_aleppo_is_aleppo() -> None:
     assert {m.surface: m.key for m in ex.mentions}["ريف حلب"] == match_key("حلب")
     assert {m.surface: m.key for m in ex.mentions}["ريف إدلب"] == match_key("إدلب")
     assert not any(e.key.startswith("ريف") for e in ex.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        (
+            "ووثقت الشبكة السورية لحقوق الإنسان مقتل عشرات المدنيين في القصف.",
+            "الشبكة السورية لحقوق الإنسان",
+            "Organization",
+        ),
+        ("وشنت قوات جيش الفتح قصفا على مواقع النظام في سهل الغاب.", "جيش الفتح", "Organization"),
+        ("وهاجم نتنياهو السلطة الفلسطينية في كلمته أمس.", "السلطة الفلسطينية", "Organization"),
+        ("وأعلن جهاز «شين بيت» اعتقال ثلاثة مستوطنين.", "الشاباك", "Organization"),
+        (
+            "وكان ذلك في صيف عام 1990 وقتما كان الاتحاد السوفيتي يتفكك.",
+            "الاتحاد السوفيتي",
+            "Country",
+        ),
+        ("واحترقت الكنيسة الواقعة على بحيرة طبريا فجر الخميس.", "بحيرة طبريا", None),
+    ],
+)
+def test_well_known_actors_and_places_are_in_the_gazetteer(
+    text: str, name: str, cls: str | None
+) -> None:
+    assert match_key(name) in entity_keys(text, cls)
