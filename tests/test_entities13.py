@@ -122,3 +122,16 @@ def test_well_known_actors_and_places_are_in_the_gazetteer(
     text: str, name: str, cls: str | None
 ) -> None:
     assert match_key(name) in entity_keys(text, cls)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("وقال الوزير إن إعادة بناء المؤسسة العسكرية تسير بخطى مدروسة.", "المؤسسة العسكرية"),
+        ("وأعلنت سلطات الاحتلال هدم منزل الأسير فجر اليوم.", "سلطات الاحتلال"),
+        ("ووقع الانفجار في حديقة المركز الثقافي عند الظهر.", "المركز الثقافي"),
+        ("وقال بيان من مكتب الوزير إن المذكرة قدمت أمس.", "مكتب الوزير"),
+    ],
+)
+def test_a_common_organisation_phrase_is_no_name(text: str, phrase: str) -> None:
+    assert match_key(phrase) not in entity_keys(text, "Organization")
