@@ -572,4 +572,5 @@ TABLES: dict[str, type[tuple]] = {
     "state_words.tsv": StateWord,
     "subjectless_words.tsv": SubjectlessWord,
     "titles.tsv": Title,
+    "town_openers.tsv": WordNote,
 }

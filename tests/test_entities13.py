@@ -135,3 +135,17 @@ def test_well_known_actors_and_places_are_in_the_gazetteer(
 )
 def test_a_common_organisation_phrase_is_no_name(text: str, phrase: str) -> None:
     assert match_key(phrase) not in entity_keys(text, "Organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("كما شنت قوات النظام غارات على قرية كفر داعل التي تسيطر عليها المعارضة.", "كفر داعل"),
+        ("وسيطر التنظيم على بلدة تل رفعت بعد معارك عنيفة.", "تل رفعت"),
+        ("وقتل ثلاثة في منطقة سوق الحوت وسط المدينة.", "سوق الحوت"),
+    ],
+)
+def test_a_town_name_opened_by_kafr_or_tall_has_two_words(text: str, town: str) -> None:
+    places = entity_keys(text, "Place")
+    assert match_key(town) in places
+    assert match_key(town.split()[0]) not in places
