@@ -28,6 +28,7 @@ from rasd.extract.patterns import (
     org_words,
     place_nouns,
     resumptive_pronouns,
+    word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo
 from rasd.extract.resources import FacilityHead, load_table
@@ -163,6 +164,13 @@ _PLURAL_PLACE_NOUNS = frozenset(fold(w) for w in ("بلدات", "قرى", "مد�
 
 
 @functools.cache
+def town_openers() -> frozenset[str]:
+    """Words that open a two-word town name (كفر داعل، تل رفعت، خان شيخون),
+    ``town_openers.tsv``, folded."""
+    return word_list("town_openers.tsv")
+
+
+@functools.cache
 def _town_nouns() -> frozenset[str]:
     """The folded nouns a town's name follows: the place nouns but ريف, and their plurals."""
     return (place_nouns() - {"ريف"}) | _PLURAL_PLACE_NOUNS
@@ -203,11 +211,20 @@ def _town(view: SentView, j: int, tags: list[str] | None) -> int | None:
         return None  # "منطقة عازلة": an adjective
     if bare_forms(word) & (place_nouns() | _PLURAL_PLACE_NOUNS):
         return None  # "مدن وبلدات"
+    opener = (
+        folded[j] in town_openers()
+        and j + 1 < len(toks)
+        and is_word(toks[j + 1])
+        and fold(toks[j + 1].text).isalpha()
+        and not is_name_stopword(toks[j + 1].text)
+    )
     if tags and tags[j] != "O":
         k = j + 1
         while k < len(toks) and k - j < 3 and tags[k].startswith("I-"):
             k += 1
-        return k
+        return max(k, j + 2) if opener else k
+    if opener:
+        return j + 2  # "قرية كفر داعل"، "بلدة تل رفعت": the first word opens a two-word name
     if folded[j] in common or strip_al(folded[j]) in common:
         return None
     return j + 1

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from rasd.extract.doc import Doc, SentView
 from rasd.extract.lexicon import lexicon_index
-from rasd.extract.patterns import cue_table
+from rasd.extract.patterns import cue_table, place_nouns
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, Mention
 from rasd.extract.resources import Capital, StateWord, load_table
 from rasd.extract.text import Token, fold, match_key
@@ -82,6 +82,22 @@ def _feminine_imperfect(word: str) -> bool:
             body = stem[: len(stem) - len(suffix)] if suffix else stem
             if body.startswith("ت") and len(body) >= 4 and not body.endswith(("ة", "ه", "ات")):
                 return True
+    return False
+
+
+def _she_did_it(word: str) -> bool:
+    """A perfect she-verb with an object pronoun (بدأتها، قطعتها، أعلنته): فعلت + ها/ه/هم/هما,
+    as written (a folded «بدأت» would end like a plural in -ات); not a plural or a place noun
+    with a pronoun («سياساتها»، «التي عاصمتها بغداد»: the city).
+
+    >>> _she_did_it("بدأتها"), _she_did_it("قطعتها"), _she_did_it("عاصمتها")
+    (True, True, False)
+    """
+    for suffix in _OBJECT_PRONOUNS:
+        body = word[: -len(suffix)]
+        if word.endswith(suffix) and len(body) >= 4 and body.endswith("ت"):
+            noun = fold(body[:-1] + "ة")
+            return not body.endswith(("ات", "وت", "يت")) and noun not in place_nouns()
     return False
 
 
@@ -162,6 +178,9 @@ def _stands_for_state(doc: Doc, m: Mention, text: str) -> bool:
             return False
         if role in ("head", "partner") or _is_state_verb(prev):
             return True
+        relative = first > 1 and _role(view.folded[first - 2]) == "relative"
+        if relative and _she_did_it(toks[first - 1].text):
+            return True  # «الحملة التي بدأتها أنقرة»: the capital is the verb's subject
     opens = prev is None or clitic == "ف" or (clitic == "" and _role(prev) == "opener")
     if opens and nxt is not None and _is_clause_verb(nxt):
         return True

@@ -22,6 +22,7 @@ from rasd.extract.patterns import (
     is_name_stopword,
     name_connectors,
     place_nouns,
+    word_list,
 )
 from rasd.extract.text import fold, latin_address
 
@@ -97,6 +98,36 @@ def _object_allah(text: str, before: str, word: tuple[int, int, str]) -> bool:
     return bool(after) and is_name_stopword(after[0][2])
 
 
+@functools.cache
+def blessing_words() -> frozenset[str]:
+    """Folded first words of a blessing after a name (رحمه الله، طيب الله ثراه),
+    ``name_blessings.tsv``."""
+    return word_list("name_blessings.tsv")
+
+
+def _blessing_at(text: str, words: list[tuple[int, int, str]]) -> int:
+    """The index of the word (after the first) that opens a blessing: a word of
+    ``name_blessings.tsv`` followed by «الله», in the span or right after it; 0 when none.
+
+    >>> t = "الملك الراحل عبدالعزيز طيب الله ثراه"
+    >>> _blessing_at(t, _words(t, 13, 31))
+    1
+    >>> t = "الرئيس رجب طيب أردوغان"
+    >>> _blessing_at(t, _words(t, 7, 22))
+    0
+    """
+    for k in range(1, len(words)):
+        if fold(words[k][2]) not in blessing_words():
+            continue
+        after = words[k + 1][2] if k + 1 < len(words) else ""
+        if not after:
+            nxt = _words(text, words[k][1], min(len(text), words[k][1] + 12))[:1]
+            after = nxt[0][2] if nxt else ""
+        if fold(after) == ALLAH:
+            return k
+    return 0
+
+
 def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str] | None:
     """The part of the NER span ``text[start:end]`` of class ``cls`` that names an entity,
     with its class, or ``None`` when it names none.
@@ -137,6 +168,9 @@ def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str]
         if first.startswith("و") and len(first) > 4 and stands_alone(text, words[0][2][1:]):
             s, e, w = words[0]
             words[0] = (s + 1, e, w[1:])  # "وفولفجانج شتال": و + «فولفجانج» (named alone too)
+        elif first[:1] in "لك" and len(first) > 4 and stands_alone(text, words[0][2][1:]):
+            s, e, w = words[0]
+            words[0] = (s + 1, e, w[1:])  # "ووفقا لشترايتر"، "شاباً كيوسف السليمان"
         for k in range(1, len(words)):
             w = fold(words[k][2])
             prev = fold(words[k - 1][2])
@@ -148,6 +182,9 @@ def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str]
             ):
                 words = words[:k]  # "سعد وريهام": two people (ريهام is named alone too)
                 break
+        blessing = _blessing_at(text, words)
+        if blessing:
+            words = words[:blessing]  # "عبدالعزيز طيب الله" (ثراه): a blessing after the name
         while len(words) > 1 and (
             words[-1][2].endswith(_ADVERBIAL) or _object_allah(text, words[-2][2], words[-1])
         ):

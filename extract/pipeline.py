@@ -379,6 +379,7 @@ def _person_tokens(view: SentView, first: int, last: int) -> tuple[int, int]:
         and first > 0
         and is_word(toks[first - 1])
         and not is_name_stopword(toks[first - 1].text)
+        and match_cue(view, first - 1) is None  # "وقال بن معمر": a speech verb, not a name
     ):
         first -= 1
     elif view.folded[first] in name_openers() and first > 0 and _given_name(view, first - 1):

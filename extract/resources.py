@@ -221,8 +221,20 @@ class StateWord(NamedTuple):
     note: str
 
     def problem(self) -> str | None:
-        if self.role not in ("verb", "head", "partner", "pair", "opener", "place", "particle"):
-            return f"role {self.role!r} is not verb, head, partner, pair, opener, place or particle"
+        if self.role not in (
+            "verb",
+            "head",
+            "partner",
+            "pair",
+            "opener",
+            "place",
+            "particle",
+            "relative",
+        ):
+            return (
+                f"role {self.role!r} is not verb, head, partner, pair, opener, place, particle"
+                " or relative"
+            )
         return None
 
 
@@ -541,6 +553,7 @@ TABLES: dict[str, type[tuple]] = {
     "lexicon_context.tsv": LexiconContext,
     "media_cues.tsv": MediaCue,
     "months.tsv": Month,
+    "name_blessings.tsv": WordNote,
     "name_connectors.tsv": NameConnector,
     "name_stopwords.tsv": NameStopword,
     "nisba.tsv": Nisba,
@@ -565,4 +578,5 @@ TABLES: dict[str, type[tuple]] = {
     "state_words.tsv": StateWord,
     "subjectless_words.tsv": SubjectlessWord,
     "titles.tsv": Title,
+    "town_openers.tsv": WordNote,
 }
