@@ -68,7 +68,13 @@ from rasd.extract.patterns import (
     word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
-from rasd.extract.resources import AccordingToWord, SourceNoun, SubjectlessWord, load_table
+from rasd.extract.resources import (
+    AccordingToWord,
+    RelationWord,
+    SourceNoun,
+    SubjectlessWord,
+    load_table,
+)
 from rasd.extract.text import QUOTE_CLOSERS, QUOTE_PAIRS, fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
@@ -111,12 +117,6 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int, int, in
         out.append((i, i + 1, j, j + 1))
         i = j + 1
     return out
-
-
-_COMPLEMENTISERS = frozenset(
-    fold(w)
-    for w in ("أن", "إن", "بأن", "بأنه", "بأنها", "بأنهم", "أنه", "أنها", "أنهم", "إنه", "إنها")
-)
 
 
 #: tokens an "according to" phrase may take before its "فإن"
@@ -168,9 +168,18 @@ def _fa_inna(doc: Doc, view: SentView, j: int, limit: int, source_read: bool = F
     return None
 
 
+@functools.cache
+def _complementisers() -> frozenset[str]:
+    """The folded ``complementizer`` and ``speech_complementizer`` words of
+    ``relation_words.tsv`` (أن، إن، بأنه، بأنهم …; not لأن, a ``clause_complementizer``)."""
+    rows = load_table("relation_words.tsv", RelationWord)
+    roles = ("complementizer", "speech_complementizer")
+    return frozenset(fold(r.word) for r in rows if r.role in roles)
+
+
 def _is_complementiser(word: str) -> bool:
     """أن، إن، بأنه … (the word that opens reported speech)."""
-    return fold(word) in _COMPLEMENTISERS
+    return fold(word) in _complementisers()
 
 
 def _words(text: str) -> int:

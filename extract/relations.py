@@ -1003,7 +1003,8 @@ def _on_platform(doc: Doc, view: SentView) -> None:
         if any(_forms(view, k) & blockers for k in range(max(0, first - _BLOCKER_REACH), i)):
             continue  # "ولم تعلق الوزارة على تويتر"
         after_actor = last + 1 if opener is None else opener  # the clause of «على»
-        if any(_forms(view, k) & relation_words("complementizer") for k in range(after_actor, i)):
+        clause_openers = relation_words("complementizer") | relation_words("clause_complementizer")
+        if any(_forms(view, k) & clause_openers for k in range(after_actor, i)):
             continue  # "وقالت الشركة إنه جرى الحديث عن الثغرة على الإنترنت"
         before = [  # "وبث المصمم الرئيسي بالشركة فلان الشعار على تويتر": over his title
             k

@@ -1,0 +1,33 @@
+"""Word sets that two modules read from one table keep each reader's exact words."""
+
+from __future__ import annotations
+
+from rasd.extract.claims import _is_complementiser
+from rasd.extract.relations import relation_words
+from rasd.extract.text import fold
+
+
+def test_claims_complementisers_are_the_speech_words_of_relation_words() -> None:
+    for w in ("أن", "إن", "بأن", "بأنه", "بأنها", "بأنهم", "أنه", "أنها", "أنهم", "إنه", "إنها"):
+        assert _is_complementiser(w), w
+    for w in ("لأن", "قال"):
+        assert not _is_complementiser(w), w
+
+
+def test_relations_clause_complementizers_keep_their_words() -> None:
+    words = relation_words("complementizer") | relation_words("clause_complementizer")
+    expected = [
+        "أن",
+        "إن",
+        "بأن",
+        "لأن",
+        "أنه",
+        "أنها",
+        "أنهم",
+        "إنه",
+        "إنها",
+        "إنهم",
+        "بأنه",
+        "بأنها",
+    ]
+    assert words == frozenset(fold(w) for w in expected)
