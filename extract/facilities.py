@@ -31,7 +31,7 @@ from rasd.extract.patterns import (
     word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo
-from rasd.extract.resources import FacilityHead, load_table
+from rasd.extract.resources import FacilityHead, NameConnector, load_table
 from rasd.extract.text import QUOTE_MARKS, fold, is_word, match_key
 
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
@@ -78,16 +78,26 @@ def _adjectives(view: SentView, k: int) -> int:
     return k
 
 
-_SONS = frozenset(("بن", "ابن", "بنت"))
-_FATHERS = frozenset(("ابو", "ابي", "ابا"))
+@functools.cache
+def _kin_words(kin: str) -> frozenset[str]:
+    """The folded words of ``name_connectors.tsv`` with ``kin`` ``kin`` and their case forms:
+    ``son`` (بن، ابن، بنت), ``father`` (أبو، أبي، أبا)."""
+    rows = load_table("name_connectors.tsv", NameConnector)
+    return frozenset(
+        fold(w)
+        for r in rows
+        if r.kin == kin
+        for w in (r.word, *(r.case_forms.split() if r.case_forms != "-" else ()))
+    )
 
 
 def _father_names(view: SentView, k: int) -> int:
     """The token after a name's «بن X» links from token ``k`` on (علي | بن أبي طالب)."""
     toks, folded = view.tokens, view.folded
-    while k + 1 < len(toks) and folded[k] in _SONS and is_word(toks[k + 1]):
+    sons, fathers = _kin_words("son"), _kin_words("father")
+    while k + 1 < len(toks) and folded[k] in sons and is_word(toks[k + 1]):
         k += 2
-        if folded[k - 1] in _FATHERS and k < len(toks) and is_word(toks[k]):
+        if folded[k - 1] in fathers and k < len(toks) and is_word(toks[k]):
             k += 1
     return k
 

@@ -197,6 +197,13 @@ class NameConnector(NamedTuple):
     note: str
     starts_name: str  # "no": never the first word of a name
     after_given_name: str  # "yes": may follow a given name (أحمد أبو الغيط)
+    kin: str  # "son": «X بن Y» links X to his father Y; "father": «أبو»; "-": neither
+    case_forms: str  # the word's other case forms, space-separated (أبو: أبي أبا), or "-"
+
+    def problem(self) -> str | None:
+        if self.kin not in ("son", "father", "-"):
+            return f"kin {self.kin!r} is not son, father or -"
+        return None
 
 
 class NameStopword(NamedTuple):

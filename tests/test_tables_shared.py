@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rasd.extract.claims import _is_complementiser
+from rasd.extract.facilities import _kin_words
 from rasd.extract.relations import relation_words
 from rasd.extract.text import fold
 
@@ -31,3 +32,8 @@ def test_relations_clause_complementizers_keep_their_words() -> None:
         "بأنها",
     ]
     assert words == frozenset(fold(w) for w in expected)
+
+
+def test_facilities_kin_words_are_the_son_and_father_rows_of_name_connectors() -> None:
+    assert _kin_words("son") == frozenset(fold(w) for w in ["بن", "ابن", "بنت"])
+    assert _kin_words("father") == frozenset(fold(w) for w in ["أبو", "أبي", "أبا"])
