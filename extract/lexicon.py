@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 from rasd.extract.records import EntityInfo
-from rasd.extract.resources import LexiconEntry, Nisba, load_table
+from rasd.extract.resources import (
+    LexiconContext,
+    LexiconEntry,
+    Nisba,
+    Publisher,
+    StateNounMember,
+    WordNote,
+    load_table,
+)
 from rasd.extract.text import Folded, fold, match_key
 
 if TYPE_CHECKING:
@@ -220,3 +228,48 @@ def nisba_country(word: str) -> str | None:
             if base in table:
                 return table[base]
     return None
+
+
+@functools.cache
+def lexicon_context() -> dict[tuple[str, str], frozenset[str]]:
+    """``lexicon_context.tsv``: (folded form, side) → the folded words that, standing on
+    that side of the form, make it a common noun (النيل من، حماة الوطن)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for r in load_table("lexicon_context.tsv", LexiconContext):
+        out.setdefault((fold(r.form), r.side), set()).add(fold(r.word))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def state_nouns() -> dict[str, frozenset[str]]:
+    """Folded definite state noun → the keys of the lexicon's states with a form that starts
+    with it (المملكه → السعوديه، المغرب، الاردن، بريطانيا)."""
+    out: dict[str, frozenset[str]] = {}
+    for r in load_table("state_nouns.tsv", WordNote):
+        noun = match_key(r.word)
+        out[noun] = frozenset(
+            e.key
+            for e in lexicon_entities()
+            if any(match_key(f).startswith(noun + " ") for f in (e.label, *e.aliases))
+        )
+    return out
+
+
+@functools.cache
+def state_noun_members() -> dict[str, frozenset[str]]:
+    """Folded state noun → the keys of the states ``state_noun_members.tsv`` gives it, whose
+    lexicon forms do not start with it (المملكه → البحرين، اسبانيا …)."""
+    out: dict[str, set[str]] = {}
+    for m in load_table("state_noun_members.tsv", StateNounMember):
+        out.setdefault(match_key(m.noun), set()).add(match_key(m.country))
+    return {n: frozenset(ks) for n, ks in out.items()}
+
+
+@functools.cache
+def publisher_countries() -> dict[str, frozenset[str]]:
+    """Publisher label → {the key of its country}."""
+    return {
+        r.label: frozenset({match_key(r.country)})
+        for r in load_table("publishers.tsv", Publisher)
+        if r.country != "-"
+    }

@@ -39,7 +39,14 @@ from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.errors import ExtractError, UsageError
 from rasd.extract.facilities import find_facilities
 from rasd.extract.folding import DATE_MARKS
-from rasd.extract.lexicon import lexicon_index, lexicon_matches
+from rasd.extract.lexicon import (
+    lexicon_context,
+    lexicon_index,
+    lexicon_matches,
+    publisher_countries,
+    state_noun_members,
+    state_nouns,
+)
 from rasd.extract.metonymy import capitals_as_states
 from rasd.extract.name_filters import mend_span
 from rasd.extract.patterns import (
@@ -58,13 +65,6 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
-from rasd.extract.resources import (
-    LexiconContext,
-    Publisher,
-    StateNounMember,
-    WordNote,
-    load_table,
-)
 from rasd.extract.speaker import rank_speakers
 from rasd.extract.text import fold, is_word, match_key, split_sentences
 
@@ -123,16 +123,6 @@ def _dates(doc: Doc) -> None:
 component("facilities", assigns=("mentions",))(find_facilities)
 
 
-@functools.cache
-def lexicon_context() -> dict[tuple[str, str], frozenset[str]]:
-    """``lexicon_context.tsv``: (folded form, side) → the folded words that, standing on
-    that side of the form, make it a common noun (النيل من، حماة الوطن)."""
-    out: dict[tuple[str, str], set[str]] = {}
-    for r in load_table("lexicon_context.tsv", LexiconContext):
-        out.setdefault((fold(r.form), r.side), set()).add(fold(r.word))
-    return {k: frozenset(v) for k, v in out.items()}
-
-
 def _common_in_context(text: str, start: int, end: int) -> bool:
     """Whether the lexicon name ``text[start:end]`` is a common noun by the word next to it
     (``lexicon_context.tsv``): «يحاولون النيل من المملكة», «يا حماة الوطن».
@@ -173,43 +163,6 @@ def _lexicon(doc: Doc) -> None:
         if doc.add_mention(m.start, m.end, m.key, m.cls, "lexicon"):
             doc.add_entity(index[m.key])
     _bare_state_nouns(doc)
-
-
-@functools.cache
-def state_nouns() -> dict[str, frozenset[str]]:
-    """Folded definite state noun → the keys of the lexicon's states with a form that starts
-    with it (المملكه → السعوديه، المغرب، الاردن، بريطانيا)."""
-    from rasd.extract.lexicon import lexicon_entities
-
-    out: dict[str, frozenset[str]] = {}
-    for r in load_table("state_nouns.tsv", WordNote):
-        noun = match_key(r.word)
-        out[noun] = frozenset(
-            e.key
-            for e in lexicon_entities()
-            if any(match_key(f).startswith(noun + " ") for f in (e.label, *e.aliases))
-        )
-    return out
-
-
-@functools.cache
-def state_noun_members() -> dict[str, frozenset[str]]:
-    """Folded state noun → the keys of the states ``state_noun_members.tsv`` gives it, whose
-    lexicon forms do not start with it (المملكه → البحرين، اسبانيا …)."""
-    out: dict[str, set[str]] = {}
-    for m in load_table("state_noun_members.tsv", StateNounMember):
-        out.setdefault(match_key(m.noun), set()).add(match_key(m.country))
-    return {n: frozenset(ks) for n, ks in out.items()}
-
-
-@functools.cache
-def publisher_countries() -> dict[str, frozenset[str]]:
-    """Publisher label → {the key of its country}."""
-    return {
-        r.label: frozenset({match_key(r.country)})
-        for r in load_table("publishers.tsv", Publisher)
-        if r.country != "-"
-    }
 
 
 def _bare_state_nouns(doc: Doc) -> None:

@@ -37,3 +37,11 @@ def test_relations_clause_complementizers_keep_their_words() -> None:
 def test_facilities_kin_words_are_the_son_and_father_rows_of_name_connectors() -> None:
     assert _kin_words("son") == frozenset(fold(w) for w in ["بن", "ابن", "بنت"])
     assert _kin_words("father") == frozenset(fold(w) for w in ["أبو", "أبي", "أبا"])
+
+
+def test_state_noun_loaders_live_with_the_lexicon() -> None:
+    from rasd.extract import lexicon, pipeline
+
+    assert pipeline.state_nouns is lexicon.state_nouns
+    assert pipeline.publisher_countries is lexicon.publisher_countries
+    assert "المملكه" in lexicon.state_nouns()
