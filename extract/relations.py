@@ -252,6 +252,9 @@ _CLAUSE_BREAKS = _COMMAS | _SEMICOLONS
 _HARD_BREAKS = _SEMICOLONS | {"."}
 #: any token that ends a clause: :data:`_CLAUSE_BREAKS` and the full stop
 _BREAKS = _CLAUSE_BREAKS | _HARD_BREAKS
+#: what a gap between a verb and the person after its title must not hold
+#: (:func:`_person_after_title`): the breaks but the ASCII «;», and quotation marks and brackets
+_TITLE_GAP_STOPS = (_BREAKS - {";"}) | frozenset('«»"()')
 
 
 def _after_loser(doc: Doc, m: Mention) -> bool:
@@ -496,14 +499,16 @@ def _person_after_title(doc: Doc, view: SentView, i: int) -> Mention | None:
     """The person a verb at token ``i`` has as subject past a title and a short complement
     («وغرد في الوسم وزير الخارجية عادل الجبير»): the first mention after it, at most six
     words after it, when it is a person, no punctuation stands between and a word between is
-    a title of ``titles.tsv`` (وزير، الدكتور)."""
+    a title of ``titles.tsv`` (وزير، الدكتور).  "Punctuation" is :data:`_TITLE_GAP_STOPS`:
+    the clause breaks :data:`_BREAKS` (less the ASCII «;», which it never stopped at) and
+    quotation marks and brackets, which :data:`_BREAKS` leaves out."""
     text = doc.article.text
     after = [m for m in _sentence_mentions(doc, view) if m.start >= view.tokens[i].end]
     if not after or after[0].cls != "Person":
         return None
     gap = text[view.tokens[i].end : after[0].start]
     words = gap.split()
-    if len(words) > _TITLE_REACH or any(ch in gap for ch in '.،,؛:«»"()'):
+    if len(words) > _TITLE_REACH or any(ch in gap for ch in _TITLE_GAP_STOPS):
         return None
     table = title_table()[0]
     return after[0] if any(strip_al(fold(w)) in table for w in words) else None

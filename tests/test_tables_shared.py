@@ -45,3 +45,11 @@ def test_state_noun_loaders_live_with_the_lexicon() -> None:
     assert pipeline.state_nouns is lexicon.state_nouns
     assert pipeline.publisher_countries is lexicon.publisher_countries
     assert "المملكه" in lexicon.state_nouns()
+
+
+def test_title_gap_stops_are_the_breaks_less_ascii_semicolon_with_quotes() -> None:
+    from rasd.extract.relations import _BREAKS, _TITLE_GAP_STOPS
+
+    stops, breaks = _TITLE_GAP_STOPS, _BREAKS
+    assert stops == frozenset('.،,؛:«»"()')
+    assert breaks - stops == {";"}
