@@ -73,6 +73,11 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--profile", type=Path, help="cProfile of the builder process to this file")
     ap.add_argument("--every", type=float, default=0.5)
+    ap.add_argument(
+        "--store-parts",
+        action="store_true",
+        help="read the site index's parts from the store (as before archive12), not the cache",
+    )
     args = ap.parse_args()
     out = args.build
     state = _load_state(out)
@@ -82,6 +87,7 @@ def main() -> None:
     if args.site.exists():
         shutil.rmtree(args.site)
     pages = PageState()
+    articles = _CachedArticles(out, keys)
     stats: dict[str, float] = {}
     sampler = Sampler(args.every)
     sampler.start()
@@ -96,7 +102,8 @@ def main() -> None:
         state=pages,
         content_key=content_key,
         graph_key=graph_key,
-        articles=_CachedArticles(out, keys),
+        articles=articles,
+        parts_from=None if args.store_parts else articles.part,
         workers=args.workers,
         stats=stats,
     )
