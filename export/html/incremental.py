@@ -42,7 +42,7 @@ from rasd.export.html.entity_page import (
     top_co_mentioned,
 )
 from rasd.export.html.panels import Site
-from rasd.export.html.store import DEFAULT_GRAPH, GraphPart, read_parts
+from rasd.export.html.store import DEFAULT_GRAPH, GraphPart, intern_part, read_parts
 
 STATE_VERSION = 2
 _PKG = Path(__file__).resolve().parent
@@ -156,7 +156,7 @@ def current_parts(
             if part is None:
                 fresh.append(g)
             else:
-                reuse[g] = part
+                reuse[g] = intern_part(part)
     if not graphs or "" in fresh or len(fresh) > max(MAX_ALONE, len(graphs) // 4):
         # first write, a blank-node graph, or most graphs changed (a new extractor): at once
         parts = read_parts(store, path=path, stats=stats)

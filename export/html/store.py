@@ -560,6 +560,23 @@ def read_part_quads(quads: Iterable[ox.Quad], graph: str) -> GraphPart | None:
     return part
 
 
+def intern_part(part: GraphPart) -> GraphPart:
+    """``part`` with the IRIs of its relation triples, named entities, mention counts, claim
+    authors and subjects, and statements interned (:func:`sys.intern`), in place: parts
+    received from other processes (unpickled) or parsed hold a copy of an entity's IRI per
+    occurrence, and an archive's site index holds hundreds of thousands of them."""
+    it = sys.intern
+    part.triples = [(it(s), it(p), it(o)) for s, p, o in part.triples]
+    part.named = [(it(a), it(e)) for a, e in part.named]
+    part.counts = {it(e): n for e, n in part.counts.items()}
+    for c in part.claims:
+        c.authors = tuple(map(it, c.authors))
+        c.about = tuple(map(it, c.about))
+    for ev in part.statements:
+        ev.subject, ev.predicate, ev.object = it(ev.subject), it(ev.predicate), it(ev.object)
+    return part
+
+
 def _values_of(props: dict[str, set] | None, keys: tuple[str, ...]) -> dict[str, list[str]] | None:
     """The values of a node's properties among ``keys`` (None: it has none of them, so a query
     for them gives it no row)."""
