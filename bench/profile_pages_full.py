@@ -42,9 +42,10 @@ def _pss(p: psutil.Process) -> int:
 class Sampler(threading.Thread):
     """PSS of this process and its children every ``every`` seconds."""
 
-    def __init__(self, every: float) -> None:
+    def __init__(self, every: float, log: Path | None = None) -> None:
         super().__init__(daemon=True)
         self.every = every
+        self.log = log
         self.t0 = time.perf_counter()
         self.samples: list[tuple[float, int, list[int]]] = []
         self.stop = threading.Event()
@@ -63,6 +64,10 @@ class Sampler(threading.Thread):
                 self.samples.append(
                     (round(time.perf_counter() - self.t0, 1), sizes[0], sorted(sizes[1:]))
                 )
+                if self.log is not None:  # as it goes: a run cut short still shows its memory
+                    t, me_, kids_ = self.samples[-1]
+                    with self.log.open("a", encoding="utf-8") as f:
+                        f.write(f"{t}\t{me_ // 10**6}\t{[k // 10**6 for k in kids_]}\n")
             self.stop.wait(self.every)
 
 
@@ -73,6 +78,12 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--profile", type=Path, help="cProfile of the builder process to this file")
     ap.add_argument("--every", type=float, default=0.5)
+    ap.add_argument("--log", type=Path, help="append each PSS sample (MB) to this file")
+    ap.add_argument(
+        "--store-parts",
+        action="store_true",
+        help="read the site index's parts from the store (as before archive12), not the cache",
+    )
     args = ap.parse_args()
     out = args.build
     state = _load_state(out)
@@ -82,8 +93,9 @@ def main() -> None:
     if args.site.exists():
         shutil.rmtree(args.site)
     pages = PageState()
+    articles = _CachedArticles(out, keys)
     stats: dict[str, float] = {}
-    sampler = Sampler(args.every)
+    sampler = Sampler(args.every, args.log)
     sampler.start()
     prof = cProfile.Profile() if args.profile else None
     t = time.perf_counter()
@@ -96,7 +108,8 @@ def main() -> None:
         state=pages,
         content_key=content_key,
         graph_key=graph_key,
-        articles=_CachedArticles(out, keys),
+        articles=articles,
+        parts_from=None if args.store_parts else articles.part,
         workers=args.workers,
         stats=stats,
     )

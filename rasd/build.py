@@ -851,8 +851,9 @@ def write_rdf_files(
 class _CachedArticles:
     """Each article's text and spans for the pages, read from the build's cache (its N-Quads
     parsed, :func:`export.html.store.read_article_quads`) instead of the on-disk store, where
-    every term costs a disk look-up.  Each process opens its own connection (page writers
-    are forked)."""
+    every term costs a disk look-up; and (:meth:`part`) what each article's named graph gives
+    the site index (:func:`export.html.store.read_part_quads`).  Each process opens its own
+    connection (page writers and the site index's readers are forked)."""
 
     def __init__(self, out_dir: Path, keys: dict[str, str]) -> None:
         self.out_dir = out_dir
@@ -861,13 +862,31 @@ class _CachedArticles:
         self._cache: ResultCache | None = None
         self._store: ox.Store | None = None
 
-    def __call__(self, iri: str, entities: dict) -> Any:
-        from rasd.export.html.store import read_article, read_article_quads
-
+    def _nquads(self, article_id: str) -> bytes | None:
+        """The article's cached N-Quads (compressed; None when not in the cache)."""
         if self._pid != os.getpid() or self._cache is None:
             self._cache = ResultCache(self.out_dir / "cache" / "results.sqlite")
             self._store, self._pid = None, os.getpid()
-        data = self._cache.get_nquads(self.keys.get(iri.rsplit("/", 1)[-1], ""))
+        return self._cache.get_nquads(self.keys.get(article_id, ""))
+
+    def part(self, graph: str) -> Any:
+        """The site index's part of the article graph ``graph`` from the cache (None when
+        ``graph`` is not an article's graph of the build, is not in the cache or has a blank
+        node: the store is read instead)."""
+        from rasd.export.html.store import read_part_quads
+
+        prefix = str(graph_iri(""))
+        if not graph.startswith(prefix):
+            return None
+        data = self._nquads(graph[len(prefix) :])
+        if data is None:
+            return None
+        return read_part_quads(ox.parse(zlib.decompress(data), ox.RdfFormat.N_QUADS), graph)
+
+    def __call__(self, iri: str, entities: dict) -> Any:
+        from rasd.export.html.store import read_article, read_article_quads
+
+        data = self._nquads(iri.rsplit("/", 1)[-1])
         if data is None:  # not in the cache (removed by hand): the store has it
             if self._store is None:
                 self._store = ox.Store.read_only(str(self.out_dir / STORE_DIR))
@@ -940,6 +959,7 @@ def write_pages(
         workers=workers,
         articles=articles,
         graph_key=graph_key,
+        parts_from=articles.part if articles is not None else None,
     )
     state_path, dirty = _pages_state_path(out_dir), _pages_dirty_path(out_dir)
     pages = None

@@ -60,6 +60,7 @@ from rasd.export.html.safe import script_json
 from rasd.export.html.store import (
     MIN_MENTIONS,
     ArticleDetail,
+    GraphPart,
     SiteIndex,
     read_article,
     read_index,
@@ -116,6 +117,7 @@ def write_site_from_store(
     state: PageState | None = None,
     content_key: Callable[[str], str | None] | None = None,
     graph_key: Callable[[str], str | None] | None = None,
+    parts_from: Callable[[str], GraphPart | None] | None = None,
 ) -> Path:
     """Write the HTML site for the graph in ``store`` under ``out_dir``; returns the path of
     ``index.html``.
@@ -142,9 +144,12 @@ def write_site_from_store(
     and articles whose page is kept are not read unless a snippet they gave is missing from
     the state.  With ``graph_key(graph IRI)`` too (the same key for an article's named
     graph), the site index reads only the graphs whose key changed and takes the others'
-    parts from the state (:func:`export.html.incremental.current_parts`).  ``state`` is
-    updated in place for the next write.  Every other file is rendered and written only when
-    its bytes changed.  The files are the same as those of a write without ``state``.
+    parts from the state (:func:`export.html.incremental.current_parts`); ``parts_from(graph
+    IRI)``, when given with ``graph_key``, gives the part of a graph that is not kept instead
+    of the store (e.g. parsed from the build's cached N-Quads by ``workers`` processes: the
+    same part; None: read from the store).  ``state`` is updated in place for the next
+    write.  Every other file is rendered and written only when its bytes changed.  The files
+    are the same as those of a write without ``state``.
     """
     clock = _Clock(stats)
     out_dir = Path(out_dir)
@@ -159,9 +164,20 @@ def write_site_from_store(
     path_ = path if workers > 1 else None
     params = (min_mentions, max_overview_nodes)
     parts = None
-    if state is not None and graph_key is not None:
-        kept = state.parts if state.fingerprint == state_fingerprint(params) else {}
-        parts, state.parts = current_parts(store, kept, graph_key, path=path_, stats=stats)
+    if graph_key is not None and (state is not None or parts_from is not None):
+        fresh = state is None or state.fingerprint != state_fingerprint(params)
+        kept = {} if fresh else state.parts
+        parts, keep = current_parts(
+            store,
+            kept,
+            graph_key,
+            path=path_,
+            stats=stats,
+            parts_from=parts_from,
+            workers=workers,
+        )
+        if state is not None:
+            state.parts = keep
     index = read_index(store, min_mentions=min_mentions, path=path_, stats=stats, parts=parts)
     clock("read_index")
     # the site index (and the page state) live until the end: out of the collector's full

@@ -22,8 +22,11 @@ every page is written again.
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable, Iterable
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -39,7 +42,7 @@ from rasd.export.html.entity_page import (
     top_co_mentioned,
 )
 from rasd.export.html.panels import Site
-from rasd.export.html.store import DEFAULT_GRAPH, GraphPart, read_parts
+from rasd.export.html.store import DEFAULT_GRAPH, GraphPart, intern_part, read_parts
 
 STATE_VERSION = 2
 _PKG = Path(__file__).resolve().parent
@@ -107,6 +110,8 @@ class PageState:
 
 #: Changed graphs read one by one at most (more, and every graph is read at once).
 MAX_ALONE = 1000
+#: Graphs per task when their parts are taken from elsewhere by forked processes.
+PART_BATCH = 200
 
 
 def current_parts(
@@ -116,18 +121,24 @@ def current_parts(
     *,
     path: Path | None = None,
     stats: dict[str, float] | None = None,
+    parts_from: Callable[[str], GraphPart | None] | None = None,
+    workers: int = 1,
 ) -> tuple[dict[str, GraphPart], dict[str, tuple[str, GraphPart]]]:
     """The site index's parts of every graph of ``store`` (:func:`export.html.store.read_parts`)
     and what to keep of them for the next write.
 
     ``kept`` is what the previous write kept (graph IRI → ``(content key, part)``);
     ``graph_key(graph IRI)`` is the graph's content key now (None: unknown, read again).  A
-    graph whose key did not change gives its kept part; the others, the default graph and the
-    graphs without a key are read (each alone: an archive's incremental build reads its few
-    changed articles, not the whole store); without ``kept``, or when more than
-    :data:`MAX_ALONE` graphs and a quarter of them changed, every graph is read at once
-    (``path`` and ``stats`` as for :func:`read_parts`)."""
-    graphs = list(store.named_graphs()) if kept else []
+    graph whose key did not change gives its kept part; the others are taken from
+    ``parts_from(graph IRI)`` when given (e.g. parsed from a build's cached N-Quads, by
+    ``workers`` forked processes: :func:`export.html.store.read_part_quads`; None: read the
+    store); the rest, the default graph and the graphs without a key are read (each alone:
+    an archive's incremental build reads its few changed articles, not the whole store);
+    without ``kept`` and ``parts_from``, or when more than :data:`MAX_ALONE` graphs and a
+    quarter of them are left to read, every graph is read at once (``path`` and ``stats`` as
+    for :func:`read_parts`; ``stats["read_index"]`` also receives the forked processes' CPU
+    seconds)."""
+    graphs = list(store.named_graphs()) if kept or parts_from else []
     reuse: dict[str, GraphPart] = {}
     fresh: list[str] = []
     for node in graphs:
@@ -138,7 +149,15 @@ def current_parts(
             reuse[g] = old[1]
         else:
             fresh.append(g)
-    if not kept or "" in fresh or len(fresh) > max(MAX_ALONE, len(graphs) // 4):
+    if parts_from is not None:
+        elsewhere = [g for g in fresh if g]
+        fresh = [g for g in fresh if not g]
+        for g, part in _parts_elsewhere(parts_from, elsewhere, workers, stats):
+            if part is None:
+                fresh.append(g)
+            else:
+                reuse[g] = intern_part(part)
+    if not graphs or "" in fresh or len(fresh) > max(MAX_ALONE, len(graphs) // 4):
         # first write, a blank-node graph, or most graphs changed (a new extractor): at once
         parts = read_parts(store, path=path, stats=stats)
     else:
@@ -148,6 +167,44 @@ def current_parts(
         parts.update(read_parts(store, DEFAULT_GRAPH))
     keep = {g: (k, p) for g, p in parts.items() if (k := graph_key(g)) is not None}
     return parts, keep
+
+
+_parts_source: Callable[[str], GraphPart | None] | None = None  # set before the fork
+
+
+def _parts_elsewhere(
+    parts_from: Callable[[str], GraphPart | None],
+    graphs: list[str],
+    workers: int,
+    stats: dict[str, float] | None,
+) -> Iterator[tuple[str, GraphPart | None]]:
+    """``(graph, parts_from(graph))`` for each of ``graphs`` in order, by ``workers`` forked
+    processes when there are many (``parts_from`` is inherited, not pickled; only the parts
+    come back)."""
+    global _parts_source
+    if workers <= 1 or len(graphs) < 2 * PART_BATCH:
+        for g in graphs:
+            yield g, parts_from(g)
+        return
+    _parts_source = parts_from
+    batches = [graphs[i : i + PART_BATCH] for i in range(0, len(graphs), PART_BATCH)]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=gc.freeze) as pool:
+            for got, cpu in pool.imap(_parts_batch, batches):
+                if stats is not None:
+                    stats["read_index"] = stats.get("read_index", 0.0) + cpu
+                yield from got
+    finally:
+        _parts_source = None
+
+
+def _parts_batch(graphs: list[str]) -> tuple[list[tuple[str, GraphPart | None]], float]:
+    """One task of :func:`_parts_elsewhere` in a forked process, with its CPU seconds."""
+    t = time.process_time()
+    source = _parts_source
+    assert source is not None  # set by the parent before the fork
+    got = [(g, source(g)) for g in graphs]
+    return got, time.process_time() - t
 
 
 def _digest(parts: Any) -> bytes:

@@ -7,7 +7,9 @@ Two levels, so that an archive never has to be held in memory at once:
   article metadata without bodies, which entities its articles name and how often, claims,
   relations and their evidence), assembled by :func:`assemble_index`.  At 31k articles this
   is tens of MB, not the ~25 M triples.  Parts are per graph so that an incremental build
-  reads only the graphs of the articles that changed and keeps the others' parts.
+  reads only the graphs of the articles that changed and keeps the others' parts, and so
+  that a build can take an article graph's part from its cached N-Quads instead
+  (:func:`read_part_quads`: the same part, without the store's SPARQL answers).
 * :func:`read_article` — one article's body, mentions, sentences and dates, read with
   index lookups while its page is written, then dropped.
 
@@ -468,6 +470,132 @@ def read_parts(
     for g, cl in claim_parts.items():
         rd.parts[g].claims = cl
     return dict(rd.parts)
+
+
+_NEWS_ARTICLE, _STATEMENT, _CLAIM = str(SCHEMA.NewsArticle), f"{RDF_NS}Statement", str(SCHEMA.Claim)
+_CLAIM_KEYS = tuple(str(p) for p in _CLAIM_PREDS)
+_STATEMENT_KEYS = tuple(str(p) for p in _STATEMENT_PREDS)
+#: the properties :func:`read_part_quads` keeps by subject (articles', claims', statements')
+_PART_PREDS = frozenset((*_ARTICLE_PREDS, *_CLAIM_KEYS, *_STATEMENT_KEYS))
+_TYPE, _REFERS_TO, _MENTIONS = f"{RDF_NS}type", str(RASD.refersTo), str(SCHEMA.mentions)
+
+
+def read_part_quads(quads: Iterable[ox.Quad], graph: str) -> GraphPart | None:
+    """What :func:`read_parts` reads of the named graph ``graph`` from a store whose graph
+    ``graph`` holds exactly ``quads`` (e.g. one article's N-Quads from a build's cache, parsed
+    with :func:`pyoxigraph.parse`), taken from the quads themselves: no store and no query.
+    The part is a function of the set of triples, as the store's is (lists in sorted order).
+    None when a quad is in another graph or has a blank node or a triple term (the caller
+    reads the store instead)."""
+    name = ox.NamedNode(graph)
+    typed: dict[str, set[str]] = defaultdict(set)
+    props: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    refers: set[tuple[str, ox.NamedNode | ox.Literal]] = set()
+    named: set[tuple[str, str]] = set()
+    triples: set[tuple[str, str, str]] = set()
+    for q in quads:
+        s, o = q.subject, q.object
+        if (
+            q.graph_name != name
+            or not isinstance(s, ox.NamedNode)
+            or not isinstance(o, (ox.NamedNode, ox.Literal))
+        ):
+            return None
+        p = q.predicate.value
+        if p in _PART_PREDS:
+            props[s.value][p].add(o)  # terms: two equal values of distinct terms are two rows
+        if p == _TYPE:
+            if isinstance(o, ox.NamedNode):
+                typed[o.value].add(s.value)
+        elif p == _REFERS_TO:
+            refers.add((s.value, o))
+        elif p == _MENTIONS:
+            named.add((s.value, o.value))
+        elif p in _RELATION_PREDS:
+            triples.add((s.value, p, o.value))
+    part = GraphPart()
+    for a in sorted(typed.get(_NEWS_ARTICLE, ())):
+        got = part.articles[a] = defaultdict(list)
+        for p, values in props.get(a, {}).items():
+            if p in _ARTICLE_PREDS:
+                got[_ARTICLE_PREDS[p]].extend(sorted(o.value for o in values))
+    for _m, e in refers:
+        part.counts[e.value] = part.counts.get(e.value, 0) + 1
+    part.counts = dict(sorted(part.counts.items()))
+    part.named = sorted(named)
+    part.triples = sorted(triples)
+    for x in sorted(typed.get(_STATEMENT, ())):
+        v = _values_of(props.get(x), _STATEMENT_KEYS)
+        if v is None:
+            continue
+        s_, p_, o_ = (_min(v, f"{RDF_NS}{k}") for k in ("subject", "predicate", "object"))
+        part.statements.append(
+            Evidence(
+                subject=s_ or "",
+                predicate=p_ or "",
+                object=o_ or "",
+                article=_min(v, str(RASD.inArticle)),
+                sentence=_min(v, str(RASD.evidence)),
+                start=_int_value(_min(v, str(RASD.start))),
+                end=_int_value(_min(v, str(RASD.end))),
+            )
+        )
+    for x in sorted(typed.get(_CLAIM, ())):
+        v = _values_of(props.get(x), _CLAIM_KEYS)
+        if v is None:
+            continue
+        part.claims.append(
+            Claim(
+                iri=x,
+                text=_min(v, str(SCHEMA.text)) or "",
+                authors=tuple(sorted(set(v.get(str(SCHEMA.author), ())))),
+                about=tuple(sorted(set(v.get(str(SCHEMA.about), ())))),
+                article=_min(v, str(SCHEMA.appearance)),
+                sentence=_min(v, str(RASD.inSentence)),
+                start=_int_value(_min(v, str(RASD.start))),
+                end=_int_value(_min(v, str(RASD.end))),
+                kind=_min(v, str(RASD.quoteKind)) or "",
+                cue=_min(v, str(RASD.cue)) or "",
+                date=iso_date(_min(v, str(SCHEMA.dateCreated))),
+            )
+        )
+    return part
+
+
+def intern_part(part: GraphPart) -> GraphPart:
+    """``part`` with the IRIs of its relation triples, named entities, mention counts, claim
+    authors and subjects, and statements interned (:func:`sys.intern`), in place: parts
+    received from other processes (unpickled) or parsed hold a copy of an entity's IRI per
+    occurrence, and an archive's site index holds hundreds of thousands of them."""
+    it = sys.intern
+    part.triples = [(it(s), it(p), it(o)) for s, p, o in part.triples]
+    part.named = [(it(a), it(e)) for a, e in part.named]
+    part.counts = {it(e): n for e, n in part.counts.items()}
+    for c in part.claims:
+        c.authors = tuple(map(it, c.authors))
+        c.about = tuple(map(it, c.about))
+    for ev in part.statements:
+        ev.subject, ev.predicate, ev.object = it(ev.subject), it(ev.predicate), it(ev.object)
+    return part
+
+
+def _values_of(props: dict[str, set] | None, keys: tuple[str, ...]) -> dict[str, list[str]] | None:
+    """The values of a node's properties among ``keys`` (None: it has none of them, so a query
+    for them gives it no row)."""
+    got = {k: [o.value for o in props[k]] for k in keys if props and k in props}
+    return got or None
+
+
+def _min(v: dict[str, list[str]], key: str) -> str | None:
+    items = v.get(key)
+    return min(items) if items else None
+
+
+def _int_value(value: str | None, default: int = -1) -> int:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
 
 
 def _grouped_parts(rd: _Parts, pattern: str) -> Iterator[tuple[str, GraphPart, dict[str, dict]]]:
