@@ -169,7 +169,7 @@ def current_parts(
     return parts, keep
 
 
-_parts_source: Callable[[str], GraphPart | None] | None = None  # set before the fork
+_parts_source: Callable[[str], GraphPart | None] | None = None  # set in each forked reader
 
 
 def _parts_elsewhere(
@@ -179,30 +179,36 @@ def _parts_elsewhere(
     stats: dict[str, float] | None,
 ) -> Iterator[tuple[str, GraphPart | None]]:
     """``(graph, parts_from(graph))`` for each of ``graphs`` in order, by ``workers`` forked
-    processes when there are many (``parts_from`` is inherited, not pickled; only the parts
-    come back)."""
-    global _parts_source
+    processes when there are many (``parts_from`` is handed to them by the fork, not
+    pickled; only the parts come back)."""
     if workers <= 1 or len(graphs) < 2 * PART_BATCH:
         for g in graphs:
             yield g, parts_from(g)
         return
-    _parts_source = parts_from
     batches = [graphs[i : i + PART_BATCH] for i in range(0, len(graphs), PART_BATCH)]
-    try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=gc.freeze) as pool:
-            for got, cpu in pool.imap(_parts_batch, batches):
-                if stats is not None:
-                    stats["read_index"] = stats.get("read_index", 0.0) + cpu
-                yield from got
-    finally:
-        _parts_source = None
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(workers, initializer=_start_reader, initargs=(parts_from,)) as pool:
+        for got, cpu in pool.imap(_parts_batch, batches):
+            if stats is not None:
+                stats["read_index"] = stats.get("read_index", 0.0) + cpu
+            yield from got
+
+
+def _start_reader(parts_from: Callable[[str], GraphPart | None]) -> None:
+    """A forked reader's start: keep ``parts_from`` (inherited through the fork's process
+    arguments, never pickled) and freeze what the parent had, so that the reader does not
+    copy the parent's pages when the collector runs."""
+    global _parts_source
+    _parts_source = parts_from
+    gc.freeze()
 
 
 def _parts_batch(graphs: list[str]) -> tuple[list[tuple[str, GraphPart | None]], float]:
-    """One task of :func:`_parts_elsewhere` in a forked process, with its CPU seconds."""
+    """One task of :func:`_parts_elsewhere` in a forked reader, with its CPU seconds."""
     t = time.process_time()
     source = _parts_source
-    assert source is not None  # set by the parent before the fork
+    if source is None:  # only _start_reader's processes run this
+        raise RuntimeError("_parts_batch runs only in a reader started by _parts_elsewhere")
     got = [(g, source(g)) for g in graphs]
     return got, time.process_time() - t
 
