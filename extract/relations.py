@@ -178,7 +178,7 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     noun then takes the verb's reading, and after a verb that is a cue of its own (استعادت
     القوات السيطرة) it is none.  No cue after a ``blocker`` (لم، تحاول، محاولة: negated or
     hoped-for) in the three tokens before it, in its clause; an ``adjacent`` blocker (إلى)
-    only right before a control cue."""
+    only right before a control cue or before nouns of ``aim`` and the cue."""
     table = relation_cues()
     toks = view.tokens
     if not is_word(toks[i]) or not _may_cue(toks[i].text):
@@ -218,11 +218,15 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
         blockers |= relation_words("passive")
     # "يسعى إلى السيطرة"; not "ينتمون إلى فصائل مختلفة طردت من": control cues only (before a
     # platform cue «إلى» stays a blocker: «سارعت إلى حذف التغريدة التي …»)
+    # across nouns of aim only it stays one («يسعى إلى إعادة السيطرة»، «إلى فرض سيطرتها»)
     far = blockers - relation_words("adjacent") if hit[1].startswith("actor-place") else blockers
-    if any(
-        _forms(view, k) & (blockers if k == i - 1 else far)
-        for k in range(max(lo, i - _BLOCKER_REACH), i)
-    ):
+    aims = relation_words("aim")
+    for k in range(i - 1, max(lo, i - _BLOCKER_REACH) - 1, -1):
+        if _forms(view, k) & blockers:
+            return None  # right before the cue, or before nouns of aim and the cue
+        if not _forms(view, k) & aims:
+            break
+    if any(_forms(view, k) & far for k in range(max(lo, i - _BLOCKER_REACH), i)):
         return None
     return hit
 

@@ -385,6 +385,7 @@ RELATION_WORD_ROLES = (
     "follow_people",
     "list_next",
     "launched",
+    "aim",
 )
 
 

@@ -521,3 +521,16 @@ def test_an_active_expulsion_is_a_seizure_by_its_subject() -> None:
     assert control("وانسحبت القوات العراقية من مدينة الرمادي.") == {
         ("القوات العراقية", "lostControlOf", "الرمادي")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تسعى القوات العراقية إلى إعادة السيطرة على مدينة الرمادي.",
+        "تسعى القوات العراقية إلى بسط السيطرة على مدينة الرمادي.",
+        "تسعى القوات العراقية إلى فرض سيطرتها على مدينة الرمادي.",
+    ],
+)
+def test_a_preposition_blocks_a_cue_over_a_noun_of_aim(text: str) -> None:
+    # «إلى إعادة/بسط/فرض السيطرة»: the noun of aim keeps «إلى» before the cue (fix12r)
+    assert control(text) == set()
