@@ -1663,6 +1663,8 @@ def _expelled_by(doc: Doc, view: SentView, i: int) -> tuple[Mention, list[Mentio
     clause of the verb at token ``i``, and the places after «من» before it, which that
     organisation took; ``None`` when no such agent or place is named."""
     toks = view.tokens
+    if not _forms(view, i) & relation_words("expulsion"):
+        return None  # "انسحب … بعد مقتل قائده على يد الجيش": «على يد» of another clause
     for k in range(i + 1, min(len(toks) - 2, i + _EXPELLER_REACH)):
         if toks[k].text in _BREAKS:
             return None
@@ -1685,8 +1687,34 @@ def _expelled_by(doc: Doc, view: SentView, i: int) -> tuple[Mention, list[Mentio
         places = [
             m for m in _places_after(doc, view, toks[i].start, anchors) if m.end <= toks[k].start
         ]
-        return (agent, places) if places else None
+        if not places or not _only_place_words(doc, view, places[-1].end, k):
+            return None  # "من الرمادي بعد مقتل قائدها على يد …": another clause's agent
+        return agent, places
     return None
+
+
+def _only_place_words(doc: Doc, view: SentView, start: int, k: int) -> bool:
+    """Whether the tokens from offset ``start`` to token ``k`` only go on naming a place: a
+    place, a ``direction`` word, a nisba adjective (الشمالي، الغربية), a number, or a date
+    and the one word that introduces it (في أبريل الماضي)."""
+    end = view.tokens[k].start
+    places = [m for m in doc.mentions_in(start, end) if m.cls in PLACE_CLASSES]
+    dates = [(d.start, d.end) for d in doc.dates if start < d.end and d.start < end]
+    for j in range(k - 1, -1, -1):
+        tok = view.tokens[j]
+        if tok.end <= start:
+            return True
+        word = view.folded[j]
+        nxt = view.tokens[j + 1].start
+        if not (
+            any(m.start <= tok.start < m.end for m in places)
+            or any(a <= tok.start < b or (j + 1 < k and a <= nxt < b) for a, b in dates)
+            or word.isdigit()
+            or word in relation_words("direction")
+            or (word.startswith("ال") and word.endswith(("ي", "يه", "يين")))
+        ):
+            return False
+    return True
 
 
 def _expelled_object(

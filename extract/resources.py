@@ -386,6 +386,7 @@ RELATION_WORD_ROLES = (
     "list_next",
     "launched",
     "aim",
+    "expulsion",
 )
 
 

@@ -534,3 +534,35 @@ def test_an_active_expulsion_is_a_seizure_by_its_subject() -> None:
 def test_a_preposition_blocks_a_cue_over_a_noun_of_aim(text: str) -> None:
     # «إلى إعادة/بسط/فرض السيطرة»: the noun of aim keeps «إلى» before the cue (fix12r)
     assert control(text) == set()
+
+
+@pytest.mark.parametrize("between", ["الشمالية", "في أبريل 2014", "عام 2014"])
+def test_by_the_hand_of_after_the_place_and_its_adjective_or_date(between: str) -> None:
+    # an adjective or a date between the place and «على يد» (fix12r)
+    text = f"ومن بين المقاتلين عناصر طردت من مدينة تدمر {between} على يد جبهة النصرة."
+    assert ("جبهة النصرة", "seized", "مدينة تدمر") in control(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «على يد» of another clause (مقتل قائده), after a withdrawal: no seizure (fix12r)
+        (
+            "انسحب داعش من الرمادي بعد مقتل قائده على يد الجيش العراقي.",
+            {("داعش", "lostControlOf", "الرمادي")},
+        ),
+        (
+            "انسحبت القوات من مدينة الرمادي إثر هجوم على يد تنظيم داعش.",
+            set(),
+        ),
+        # an expulsion, but «على يد» not right after the place
+        (
+            "وطردت القوات من مدينة الرمادي بعد مقتل قائدها على يد تنظيم داعش.",
+            set(),
+        ),
+    ],
+)
+def test_by_the_hand_of_belongs_right_after_the_place_of_an_expulsion(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert control(text) == expected
