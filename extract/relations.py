@@ -2249,7 +2249,6 @@ def find_relations(doc: Doc) -> None:
                 if expelled is not None:  # "طُردت من ريف إدلب على يد جبهة النصرة"
                     for m in expelled[1]:
                         _add(doc, view, expelled[0].key, "seized", m.key, "relation-cues")
-                    continue
                 relative_object = _relative_object(doc, view, i)
                 if relative_object:  # "قبرص الذي تحتله تركيا": the actor after the verb
                     actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok=False)
@@ -2285,6 +2284,8 @@ def find_relations(doc: Doc) -> None:
                 if actor is None and i + 1 < len(toks) and toks[i + 1].text in ("عليها", "عليه"):
                     # "مدينة الرقة التي يسيطر عليها": the subject named before, unambiguous
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
+                if expelled is not None and (actor is None or actor.start >= expelled[0].start):
+                    continue  # the expelled side is named before the agent, or not at all
                 if actor is None:
                     _taken_without_actor(doc, view, i, pred)
                     continue

@@ -566,3 +566,11 @@ def test_by_the_hand_of_belongs_right_after_the_place_of_an_expulsion(
     text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert control(text) == expected
+
+
+def test_the_expelled_subject_of_a_passive_expulsion_lost_the_place() -> None:
+    # «طُرد مقاتلو X من Y على يد Z»: Z took Y and X lost it (fix12r)
+    found = control("وطرد مقاتلو جبهة النصرة من ريف إدلب على يد تنظيم داعش.")
+    assert ("داعش", "seized", "إدلب") in found
+    assert ("جبهة النصرة", "lostControlOf", "إدلب") in found
+    assert ("داعش", "lostControlOf", "إدلب") not in found
