@@ -2309,7 +2309,9 @@ def find_relations(doc: Doc) -> None:
                     places = _named_object(doc, view, i + 1)
                 expelled_obj = (
                     _expelled_object(doc, view, actor, places)
-                    if pattern == "actor-place-from" and actor.start > toks[i].start
+                    if pattern == "actor-place-from"
+                    and actor.start > toks[i].start
+                    and _forms(view, i) & relation_words("expulsion")  # not "انسحب X Y من"
                     else None
                 )
                 if expelled_obj is not None:  # "طرد الجيش تنظيم داعش من مدينة تكريت": active

@@ -574,3 +574,10 @@ def test_the_expelled_subject_of_a_passive_expulsion_lost_the_place() -> None:
     assert ("داعش", "seized", "إدلب") in found
     assert ("جبهة النصرة", "lostControlOf", "إدلب") in found
     assert ("داعش", "lostControlOf", "إدلب") not in found
+
+
+def test_an_intransitive_withdrawal_has_no_object_to_expel() -> None:
+    # «انسحب X Y من Z»: انسحب takes no object, so X seized nothing (fix12r)
+    found = control("انسحب جيش الفتح جبهة النصرة من مدينة إدلب.")
+    assert not any(p == "seized" for _s, p, _o in found)
+    assert ("جيش الفتح", "lostControlOf", "إدلب") in found
