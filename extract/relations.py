@@ -26,6 +26,7 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.facilities import facility_heads
@@ -1188,12 +1189,13 @@ def _places_before(doc: Doc, view: SentView, i: int) -> list[Mention]:
 _ANAPHOR_REACH = 3  # tokens between «هذه المدينة» and the cue it is the place of
 
 
-def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
+def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention] | None:
     """The place that «هذه المدينة» (a demonstrative and a definite place noun) in the three
     tokens before token ``i`` stands for («قصف مماثل على هذه المدينة الواقعة تحت سيطرة
     التنظيم»): the last place named before it in its sentence, or else in the sentence before,
     right after the same noun (مدينة منبج، بمدينة منبج); empty when no such phrase stands
-    there or no such place was named."""
+    there or no such place was named; ``None`` when a ``blocker`` stands in the three tokens
+    before the demonstrative («ولم تقع هذه المدينة تحت سيطرة …»: no control at all)."""
     toks = view.tokens
     text = doc.article.text
     for k in range(i - 1, max(0, i - 1 - _ANAPHOR_REACH), -1):
@@ -1204,15 +1206,26 @@ def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
             continue
         if view.folded[k - 1] not in word_list("demonstratives.tsv"):
             return []
+        for j in range(k - 2, max(-1, k - 2 - _BLOCKER_REACH), -1):
+            if toks[j].text in _BREAKS:
+                break
+            if _forms(view, j) & relation_words("blocker"):
+                return None
         noun = strip_al(f)
-        previous = doc.views[view.index - 1].sentence.start if view.index else 0
-        for lo in (view.sentence.start, previous):
-            before = [m for m in doc.mentions_in(lo, toks[k - 1].start) if m.cls in PLACE_CLASSES]
+        for before in _places_back(doc, view, toks[k - 1].start):
             for m in reversed(before):
                 if preceding_word(text, m.start) in (noun, f"ب{noun}", f"و{noun}", f"ل{noun}"):
                     return [m]
         return []
     return []
+
+
+def _places_back(doc: Doc, view: SentView, end: int) -> Iterator[list[Mention]]:
+    """The places named before offset ``end`` in the sentence of ``view``, then those named
+    from the start of the sentence before it (the places an anaphor may stand for)."""
+    previous = doc.views[view.index - 1].sentence.start if view.index else 0
+    for lo in (view.sentence.start, previous):
+        yield [m for m in doc.mentions_in(lo, end) if m.cls in PLACE_CLASSES]
 
 
 def _places_in_after(doc: Doc, view: SentView, k: int) -> list[Mention]:
@@ -1247,7 +1260,10 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
         actor = orgs[-1] if orgs else None
     if actor is None:
         return
-    places = _anaphoric_place(doc, view, i) or _places_before(doc, view, i)[-1:]
+    anaphor = _anaphoric_place(doc, view, i)
+    if anaphor is None:
+        return  # "ولم تقع هذه المدينة تحت سيطرة التنظيم"
+    places = anaphor or _places_before(doc, view, i)[-1:]
     if not places and pred == "controls":
         # "… أراضي سنجار، لكن لا تزال مساحات شاسعة تقع تحت سيطرة التنظيم": areas of the place
         places = _place_of_area(doc, view, i)
@@ -1570,11 +1586,7 @@ def _pronoun_place(
         return _places_in_after(doc, view, k)
     if pred not in _TAKEN:
         return []
-    for lo in (view.sentence.start, doc.views[view.index - 1].sentence.start if view.index else 0):
-        before = [m for m in doc.mentions_in(lo, toks[i].start) if m.cls in PLACE_CLASSES]
-        if before:
-            return before[-1:]
-    return []
+    return next((before[-1:] for before in _places_back(doc, view, toks[i].start) if before), [])
 
 
 def _loser_predicate(view: SentView, i: int) -> str:

@@ -581,3 +581,11 @@ def test_an_intransitive_withdrawal_has_no_object_to_expel() -> None:
     found = control("انسحب جيش الفتح جبهة النصرة من مدينة إدلب.")
     assert not any(p == "seized" for _s, p, _o in found)
     assert ("جيش الفتح", "lostControlOf", "إدلب") in found
+
+
+def test_a_negated_demonstrative_place_noun_gives_no_control() -> None:
+    # «ولم تقع هذه المدينة تحت سيطرة X»: the negation stands before the demonstrative (fix12r)
+    found = control(
+        "وقتل عشرة مدنيين في غارة على مدينة الرقة. ولم تقع هذه المدينة تحت سيطرة تنظيم داعش."
+    )
+    assert found == set()
