@@ -33,6 +33,7 @@ from rasd.extract.facilities import facility_heads
 from rasd.extract.lexicon import alias_index
 from rasd.extract.patterns import (
     cue_table,
+    demonstratives,
     document_source_nouns,
     frequent_words,
     is_name_stopword,
@@ -43,7 +44,6 @@ from rasd.extract.patterns import (
     place_nouns,
     subjectless_words,
     title_table,
-    word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
@@ -1204,7 +1204,7 @@ def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention] | None:
         f = view.folded[k]
         if not (f.startswith("ال") and strip_al(f) in place_nouns() and k):
             continue
-        if view.folded[k - 1] not in word_list("demonstratives.tsv"):
+        if view.folded[k - 1] not in demonstratives():
             return []
         for j in range(k - 2, max(-1, k - 2 - _BLOCKER_REACH), -1):
             if toks[j].text in _BREAKS:
