@@ -1589,16 +1589,32 @@ def _pronoun_place(
     return next((before[-1:] for before in _places_back(doc, view, toks[i].start) if before), [])
 
 
+_INTENT_REACH = 5  # tokens between a verb of intent (تستعد) and the noun of taking it aims at
+
+
+def _aimed(view: SentView, i: int) -> bool:
+    """Whether the taking at cue token ``i`` is an aim, not done: ل + the noun (لتحرير،
+    لاستعادة), a ``purpose`` word right before it (عملية تحرير تعز) or a verb of ``intent``
+    (تستعد، تسعى، تعهدت) before it in its clause («وتستعد القوات العراقية لتحرير الفلوجة»)."""
+    f = view.folded[i]
+    if f.startswith("ل") and f not in relation_cues() and f[1:] in relation_cues():
+        return True
+    if i and bare_forms(view.tokens[i - 1].text) & relation_words("purpose"):
+        return True
+    opens = relation_words("relative") | relation_words("clause")
+    for k in range(i - 1, max(-1, i - 1 - _INTENT_REACH), -1):
+        if view.tokens[k].text in _BREAKS or view.folded[k] in opens:
+            return False  # "وتعهد بتحرير الموصل التي احتلها التنظيم": a clause of its own
+        if _forms(view, k) & relation_words("intent"):
+            return True
+    return False
+
+
 def _loser_predicate(view: SentView, i: int) -> str:
     """What the side a place is taken from («… من أيدي X») holds: when the taking is an aim
-    («عملية لاستعادة جامعة الأنبار من سيطرة داعش»: ل + the noun; «عملية تحرير تعز»: a
-    ``purpose`` word of ``relation_words.tsv`` before it) the place is not taken yet, so X
-    controls it; else X lostControlOf it."""
-    f = view.folded[i]
-    purpose = f.startswith("ل") and f not in relation_cues() and f[1:] in relation_cues()
-    if i and bare_forms(view.tokens[i - 1].text) & relation_words("purpose"):
-        purpose = True
-    return "controls" if purpose else "lostControlOf"
+    (:func:`_aimed`: «عملية لاستعادة جامعة الأنبار من سيطرة داعش») the place is not taken
+    yet, so X controls it; else X lostControlOf it."""
+    return "controls" if _aimed(view, i) else "lostControlOf"
 
 
 _LOSER_GAP = 3  # words between the place and its loser («من مسلحي تنظيم»), with no actor
@@ -2331,8 +2347,10 @@ def find_relations(doc: Doc) -> None:
                         _add(doc, view, actor.key, "seized", m.key, "relation-cues")
                         _add(doc, view, expelled_obj.key, pred, m.key, "relation-cues")
                     continue
+                aimed = pred in _TAKEN and _aimed(view, i)  # "وتستعد القوات لتحرير …"
                 for m in places:
-                    _add(doc, view, actor.key, pred, m.key, "relation-cues")
+                    if not aimed:
+                        _add(doc, view, actor.key, pred, m.key, "relation-cues")
                     loser = _taken_from(doc, view, actor, m)
                     if loser is not None:  # "… من تنظيم داعش": the side that lost it
                         _add(

@@ -387,6 +387,7 @@ RELATION_WORD_ROLES = (
     "launched",
     "aim",
     "expulsion",
+    "intent",
 )
 
 

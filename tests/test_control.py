@@ -589,3 +589,25 @@ def test_a_negated_demonstrative_place_noun_gives_no_control() -> None:
         "وقتل عشرة مدنيين في غارة على مدينة الرقة. ولم تقع هذه المدينة تحت سيطرة تنظيم داعش."
     )
     assert found == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتستعد القوات العراقية لتحرير مدينة الفلوجة من براثن داعش.",
+        "وتستعد القوات العراقية تحرير مدينة الفلوجة.",
+        "وتعهدت القوات العراقية باستعادة مدينة الفلوجة.",
+        "وتقدمت القوات العراقية لاستعادة مدينة الفلوجة.",
+    ],
+)
+def test_a_taking_that_is_an_aim_is_no_seizure(text: str) -> None:
+    # ل + the noun of taking, or a verb of intent before it: not taken yet (fix12r)
+    found = control(text)
+    assert not any(p in ("seized", "regainedControlOf") for _s, p, _o in found), found
+    assert not any(p == "lostControlOf" for _s, p, _o in found), found
+
+
+def test_a_verb_of_intent_does_not_reach_into_a_relative_clause() -> None:
+    # «التي احتلها»: a taking done, in a clause of its own after the aim (fix12r)
+    found = control("وتعهد بتحرير مدينة الموصل التي احتلها تنظيم داعش.")
+    assert ("داعش", "seized", "الموصل") in found
