@@ -49,6 +49,7 @@ from rasd.extract.patterns import (
     _add_person,
     _name_like,
     cue_table,
+    demonstratives,
     document_source_nouns,
     is_name_stopword,
     is_nisba,
@@ -386,12 +387,6 @@ def pronoun_subjects() -> frozenset[str]:
     """Honorific pronoun subjects (سموه، معاليه …) of ``subjectless_words.tsv``."""
     rows = load_table("subjectless_words.tsv", SubjectlessWord)
     return frozenset(fold(r.word) for r in rows if r.note.startswith("pronoun"))
-
-
-def demonstratives() -> frozenset[str]:
-    """``demonstratives.tsv``: words after which a name of the lexicon is a common noun
-    (هذه القاعدة = this base) and a source noun refers back (تلك الأنباء), folded."""
-    return word_list("demonstratives.tsv")
 
 
 def cue_blockers() -> frozenset[str]:

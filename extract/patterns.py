@@ -503,6 +503,17 @@ def word_list(table: str) -> frozenset[str]:
     return frozenset(fold(r.word) for r in load_table(table, WordNote))
 
 
+def demonstratives() -> frozenset[str]:
+    """``demonstratives.tsv``: words after which a name of the lexicon is a common noun
+    (هذه القاعدة = this base), a source noun refers back (تلك الأنباء) and a place noun stands
+    for a place named before (هذه المدينة), folded.
+
+    >>> "هذه" in demonstratives()
+    True
+    """
+    return word_list("demonstratives.tsv")
+
+
 def resumptive_pronouns() -> frozenset[str]:
     """Folded prepositions with the pronoun of a relative clause without «التي» (فيها of
     «منطقة ينشط فيها»), ``resumptive_pronouns.tsv``."""

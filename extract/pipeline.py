@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rasd.extract.claims import demonstratives, find_claims
+from rasd.extract.claims import find_claims
 from rasd.extract.coref import (
     link_name_variants,
     link_national_orgs,
@@ -51,6 +51,7 @@ from rasd.extract.metonymy import capitals_as_states
 from rasd.extract.name_filters import mend_span
 from rasd.extract.patterns import (
     clitic_noun,
+    demonstratives,
     find_organizations,
     find_persons,
     frequent_words,

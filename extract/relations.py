@@ -26,12 +26,14 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.facilities import facility_heads
 from rasd.extract.lexicon import alias_index
 from rasd.extract.patterns import (
     cue_table,
+    demonstratives,
     document_source_nouns,
     frequent_words,
     is_name_stopword,
@@ -42,7 +44,6 @@ from rasd.extract.patterns import (
     place_nouns,
     subjectless_words,
     title_table,
-    word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
@@ -178,7 +179,7 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
     noun then takes the verb's reading, and after a verb that is a cue of its own (استعادت
     القوات السيطرة) it is none.  No cue after a ``blocker`` (لم، تحاول، محاولة: negated or
     hoped-for) in the three tokens before it, in its clause; an ``adjacent`` blocker (إلى)
-    only right before a control cue."""
+    only right before a control cue or before nouns of ``aim`` and the cue."""
     table = relation_cues()
     toks = view.tokens
     if not is_word(toks[i]) or not _may_cue(toks[i].text):
@@ -218,11 +219,15 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
         blockers |= relation_words("passive")
     # "يسعى إلى السيطرة"; not "ينتمون إلى فصائل مختلفة طردت من": control cues only (before a
     # platform cue «إلى» stays a blocker: «سارعت إلى حذف التغريدة التي …»)
+    # across nouns of aim only it stays one («يسعى إلى إعادة السيطرة»، «إلى فرض سيطرتها»)
     far = blockers - relation_words("adjacent") if hit[1].startswith("actor-place") else blockers
-    if any(
-        _forms(view, k) & (blockers if k == i - 1 else far)
-        for k in range(max(lo, i - _BLOCKER_REACH), i)
-    ):
+    aims = relation_words("aim")
+    for k in range(i - 1, max(lo, i - _BLOCKER_REACH) - 1, -1):
+        if _forms(view, k) & blockers:
+            return None  # right before the cue, or before nouns of aim and the cue
+        if not _forms(view, k) & aims:
+            break
+    if any(_forms(view, k) & far for k in range(max(lo, i - _BLOCKER_REACH), i)):
         return None
     return hit
 
@@ -1190,12 +1195,13 @@ def _places_before(doc: Doc, view: SentView, i: int) -> list[Mention]:
 _ANAPHOR_REACH = 3  # tokens between «هذه المدينة» and the cue it is the place of
 
 
-def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
+def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention] | None:
     """The place that «هذه المدينة» (a demonstrative and a definite place noun) in the three
     tokens before token ``i`` stands for («قصف مماثل على هذه المدينة الواقعة تحت سيطرة
     التنظيم»): the last place named before it in its sentence, or else in the sentence before,
     right after the same noun (مدينة منبج، بمدينة منبج); empty when no such phrase stands
-    there or no such place was named."""
+    there or no such place was named; ``None`` when a ``blocker`` stands in the three tokens
+    before the demonstrative («ولم تقع هذه المدينة تحت سيطرة …»: no control at all)."""
     toks = view.tokens
     text = doc.article.text
     for k in range(i - 1, max(0, i - 1 - _ANAPHOR_REACH), -1):
@@ -1204,17 +1210,28 @@ def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
         f = view.folded[k]
         if not (f.startswith("ال") and strip_al(f) in place_nouns() and k):
             continue
-        if view.folded[k - 1] not in word_list("demonstratives.tsv"):
+        if view.folded[k - 1] not in demonstratives():
             return []
+        for j in range(k - 2, max(-1, k - 2 - _BLOCKER_REACH), -1):
+            if toks[j].text in _BREAKS:
+                break
+            if _forms(view, j) & relation_words("blocker"):
+                return None
         noun = strip_al(f)
-        previous = doc.views[view.index - 1].sentence.start if view.index else 0
-        for lo in (view.sentence.start, previous):
-            before = [m for m in doc.mentions_in(lo, toks[k - 1].start) if m.cls in PLACE_CLASSES]
+        for before in _places_back(doc, view, toks[k - 1].start):
             for m in reversed(before):
                 if preceding_word(text, m.start) in (noun, f"ب{noun}", f"و{noun}", f"ل{noun}"):
                     return [m]
         return []
     return []
+
+
+def _places_back(doc: Doc, view: SentView, end: int) -> Iterator[list[Mention]]:
+    """The places named before offset ``end`` in the sentence of ``view``, then those named
+    from the start of the sentence before it (the places an anaphor may stand for)."""
+    previous = doc.views[view.index - 1].sentence.start if view.index else 0
+    for lo in (view.sentence.start, previous):
+        yield [m for m in doc.mentions_in(lo, end) if m.cls in PLACE_CLASSES]
 
 
 def _places_in_after(doc: Doc, view: SentView, k: int) -> list[Mention]:
@@ -1249,7 +1266,10 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
         actor = orgs[-1] if orgs else None
     if actor is None:
         return
-    places = _anaphoric_place(doc, view, i) or _places_before(doc, view, i)[-1:]
+    anaphor = _anaphoric_place(doc, view, i)
+    if anaphor is None:
+        return  # "ولم تقع هذه المدينة تحت سيطرة التنظيم"
+    places = anaphor or _places_before(doc, view, i)[-1:]
     if not places and pred == "controls":
         # "… أراضي سنجار، لكن لا تزال مساحات شاسعة تقع تحت سيطرة التنظيم": areas of the place
         places = _place_of_area(doc, view, i)
@@ -1572,23 +1592,35 @@ def _pronoun_place(
         return _places_in_after(doc, view, k)
     if pred not in _TAKEN:
         return []
-    for lo in (view.sentence.start, doc.views[view.index - 1].sentence.start if view.index else 0):
-        before = [m for m in doc.mentions_in(lo, toks[i].start) if m.cls in PLACE_CLASSES]
-        if before:
-            return before[-1:]
-    return []
+    return next((before[-1:] for before in _places_back(doc, view, toks[i].start) if before), [])
+
+
+_INTENT_REACH = 5  # tokens between a verb of intent (تستعد) and the noun of taking it aims at
+
+
+def _aimed(view: SentView, i: int) -> bool:
+    """Whether the taking at cue token ``i`` is an aim, not done: ل + the noun (لتحرير،
+    لاستعادة), a ``purpose`` word right before it (عملية تحرير تعز) or a verb of ``intent``
+    (تستعد، تسعى، تعهدت) before it in its clause («وتستعد القوات العراقية لتحرير الفلوجة»)."""
+    f = view.folded[i]
+    if f.startswith("ل") and f not in relation_cues() and f[1:] in relation_cues():
+        return True
+    if i and bare_forms(view.tokens[i - 1].text) & relation_words("purpose"):
+        return True
+    opens = relation_words("relative") | relation_words("clause")
+    for k in range(i - 1, max(-1, i - 1 - _INTENT_REACH), -1):
+        if view.tokens[k].text in _BREAKS or view.folded[k] in opens:
+            return False  # "وتعهد بتحرير الموصل التي احتلها التنظيم": a clause of its own
+        if _forms(view, k) & relation_words("intent"):
+            return True
+    return False
 
 
 def _loser_predicate(view: SentView, i: int) -> str:
     """What the side a place is taken from («… من أيدي X») holds: when the taking is an aim
-    («عملية لاستعادة جامعة الأنبار من سيطرة داعش»: ل + the noun; «عملية تحرير تعز»: a
-    ``purpose`` word of ``relation_words.tsv`` before it) the place is not taken yet, so X
-    controls it; else X lostControlOf it."""
-    f = view.folded[i]
-    purpose = f.startswith("ل") and f not in relation_cues() and f[1:] in relation_cues()
-    if i and bare_forms(view.tokens[i - 1].text) & relation_words("purpose"):
-        purpose = True
-    return "controls" if purpose else "lostControlOf"
+    (:func:`_aimed`: «عملية لاستعادة جامعة الأنبار من سيطرة داعش») the place is not taken
+    yet, so X controls it; else X lostControlOf it."""
+    return "controls" if _aimed(view, i) else "lostControlOf"
 
 
 _LOSER_GAP = 3  # words between the place and its loser («من مسلحي تنظيم»), with no actor
@@ -1665,6 +1697,8 @@ def _expelled_by(doc: Doc, view: SentView, i: int) -> tuple[Mention, list[Mentio
     clause of the verb at token ``i``, and the places after «من» before it, which that
     organisation took; ``None`` when no such agent or place is named."""
     toks = view.tokens
+    if not _forms(view, i) & relation_words("expulsion"):
+        return None  # "انسحب … بعد مقتل قائده على يد الجيش": «على يد» of another clause
     for k in range(i + 1, min(len(toks) - 2, i + _EXPELLER_REACH)):
         if toks[k].text in _BREAKS:
             return None
@@ -1687,8 +1721,34 @@ def _expelled_by(doc: Doc, view: SentView, i: int) -> tuple[Mention, list[Mentio
         places = [
             m for m in _places_after(doc, view, toks[i].start, anchors) if m.end <= toks[k].start
         ]
-        return (agent, places) if places else None
+        if not places or not _only_place_words(doc, view, places[-1].end, k):
+            return None  # "من الرمادي بعد مقتل قائدها على يد …": another clause's agent
+        return agent, places
     return None
+
+
+def _only_place_words(doc: Doc, view: SentView, start: int, k: int) -> bool:
+    """Whether the tokens from offset ``start`` to token ``k`` only go on naming a place: a
+    place, a ``direction`` word, a nisba adjective (الشمالي، الغربية), a number, or a date
+    and the one word that introduces it (في أبريل الماضي)."""
+    end = view.tokens[k].start
+    places = [m for m in doc.mentions_in(start, end) if m.cls in PLACE_CLASSES]
+    dates = [(d.start, d.end) for d in doc.dates if start < d.end and d.start < end]
+    for j in range(k - 1, -1, -1):
+        tok = view.tokens[j]
+        if tok.end <= start:
+            return True
+        word = view.folded[j]
+        nxt = view.tokens[j + 1].start
+        if not (
+            any(m.start <= tok.start < m.end for m in places)
+            or any(a <= tok.start < b or (j + 1 < k and a <= nxt < b) for a, b in dates)
+            or word.isdigit()
+            or word in relation_words("direction")
+            or (word.startswith("ال") and word.endswith(("ي", "يه", "يين")))
+        ):
+            return False
+    return True
 
 
 def _expelled_object(
@@ -2223,7 +2283,6 @@ def find_relations(doc: Doc) -> None:
                 if expelled is not None:  # "طُردت من ريف إدلب على يد جبهة النصرة"
                     for m in expelled[1]:
                         _add(doc, view, expelled[0].key, "seized", m.key, "relation-cues")
-                    continue
                 relative_object = _relative_object(doc, view, i)
                 if relative_object:  # "قبرص الذي تحتله تركيا": the actor after the verb
                     actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok=False)
@@ -2259,6 +2318,8 @@ def find_relations(doc: Doc) -> None:
                 if actor is None and i + 1 < len(toks) and toks[i + 1].text in ("عليها", "عليه"):
                     # "مدينة الرقة التي يسيطر عليها": the subject named before, unambiguous
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
+                if expelled is not None and (actor is None or actor.start >= expelled[0].start):
+                    continue  # the expelled side is named before the agent, or not at all
                 if actor is None:
                     _taken_without_actor(doc, view, i, pred)
                     continue
@@ -2282,7 +2343,9 @@ def find_relations(doc: Doc) -> None:
                     places = _named_object(doc, view, i + 1)
                 expelled_obj = (
                     _expelled_object(doc, view, actor, places)
-                    if pattern == "actor-place-from" and actor.start > toks[i].start
+                    if pattern == "actor-place-from"
+                    and actor.start > toks[i].start
+                    and _forms(view, i) & relation_words("expulsion")  # not "انسحب X Y من"
                     else None
                 )
                 if expelled_obj is not None:  # "طرد الجيش تنظيم داعش من مدينة تكريت": active
@@ -2290,8 +2353,10 @@ def find_relations(doc: Doc) -> None:
                         _add(doc, view, actor.key, "seized", m.key, "relation-cues")
                         _add(doc, view, expelled_obj.key, pred, m.key, "relation-cues")
                     continue
+                aimed = pred in _TAKEN and _aimed(view, i)  # "وتستعد القوات لتحرير …"
                 for m in places:
-                    _add(doc, view, actor.key, pred, m.key, "relation-cues")
+                    if not aimed:
+                        _add(doc, view, actor.key, pred, m.key, "relation-cues")
                     loser = _taken_from(doc, view, actor, m)
                     if loser is not None:  # "… من تنظيم داعش": the side that lost it
                         _add(

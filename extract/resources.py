@@ -394,6 +394,9 @@ RELATION_WORD_ROLES = (
     "follow_people",
     "list_next",
     "launched",
+    "aim",
+    "expulsion",
+    "intent",
 )
 
 
