@@ -1163,9 +1163,22 @@ def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | No
         return k
     single = f in single_quantities() or (f[:1] == "و" and f[1:] in single_quantities())
     noun = k < len(toks) and is_word(toks[k]) and len(view.folded[k]) > 2
-    if one_of and single and noun and not is_name_stopword(toks[k].text):
+    if (
+        one_of
+        and single
+        and noun
+        and not is_name_stopword(toks[k].text)
+        and not _not_one_of(view, k)
+    ):
         return k
     return None
+
+
+def _not_one_of(view: SentView, k: int) -> bool:
+    """Whether token ``k`` after أحد makes it no person (``not_one_of.tsv``): a number (أحد
+    عشر), a time noun (أحد الأيام), a superlative (أحد أبرز الأسباب)."""
+    f = view.folded[k]
+    return f in word_list("not_one_of.tsv") or strip_al(f) in word_list("not_one_of.tsv")
 
 
 _ACCORDING = ("بحسب ما", "حسب ما", "وفق ما", "حسبما", "وفقا لما", "كما")

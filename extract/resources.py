@@ -462,7 +462,8 @@ class AccordingToWord(NamedTuple):
 class WordNote(NamedTuple):
     """A word list with a note per word: ``cue_nouns.tsv`` (words that make the verb after
     them a verbal noun), ``cue_blockers.tsv`` (words before a cue that make
-    it no statement), ``not_saying.tsv`` (words that govern the أن after them),
+    it no statement), ``not_one_of.tsv`` (words after أحد that make it no person: أحد
+    عشر، أحد الأيام، أحد أبرز), ``not_saying.tsv`` (words that govern the أن after them),
     ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
     ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل),
     ``ruled_out_objects.tsv`` (nouns of a possibility that استبعد rules out),
@@ -558,6 +559,7 @@ TABLES: dict[str, type[tuple]] = {
     "name_stopwords.tsv": NameStopword,
     "nisba.tsv": Nisba,
     "not_org_heads.tsv": NotOrgHead,
+    "not_one_of.tsv": WordNote,
     "not_saying.tsv": WordNote,
     "org_heads.tsv": OrgHead,
     "org_words.tsv": OrgWord,
