@@ -63,6 +63,7 @@ from rasd.extract.patterns import (
     read_names,
     resumptive_pronouns,
     skip_modifiers,
+    source_nouns,
     source_quantities,
     subjectless_words,
     word_list,
@@ -1191,6 +1192,8 @@ def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
         if k > 0 and view.folded[k - 1] in demonstratives():
             continue  # "لمناقشة تلك الأنباء، مشيرا": a noun referring back, an object
         if tok.word and is_source_noun(tok.text) and doc.mention_at_token(tok) is None:
+            if _governed(view, k):
+                continue  # "وقدم التعازي لأسرة الفقيد، سائلا": the addressee, an object
             named = _headline_person(doc, view, k)
             if named:  # a headline's "خبير أمني يطالب": the expert the article names
                 return named
@@ -1226,9 +1229,39 @@ def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
     return [key] if key else []
 
 
-def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = True) -> list[str]:
+_GOVERNING = frozenset(fold(w) for w in ("إلى", "مع", "على", "عن", "ل"))
+
+
+def _governed(view: SentView, k: int) -> bool:
+    """Whether the noun phrase at token ``k`` is a prepositional object, never the subject of
+    a verb after it: a preposition up to three words before it («إلى الرئيس الفرنسي فرانسوا
+    هولاند»), or ل joined to it or to a word before it («لأسرة الفقيد»، «للرئيس»)."""
+    toks = view.tokens
+    for q in range(k, max(-1, k - 4), -1):
+        if not is_word(toks[q]):
+            return False
+        f = view.folded[q]
+        if q < k and f in _GOVERNING:
+            return True
+        if f.startswith("لل") or (
+            f[:1] == "ل" and f not in source_nouns() and is_source_noun(toks[q].text)
+        ):
+            return True
+    return False
+
+
+def speakers_before(
+    doc: Doc,
+    view: SentView,
+    cue_start: int,
+    skip_said: bool = True,
+    skip_governed: bool = False,
+) -> list[str]:
     """The nearest person (with coordinated persons) before a subject-less cue in the same
     sentence.  Organisations are not taken from the left: there they are mostly objects.
+
+    ``skip_governed``: a person after a preposition is not taken («وبعث الملك سلمان برقية
+    إلى الرئيس الفرنسي فرانسوا هولاند، سائلا الله …»: the addressee, not the sender).
 
     ``skip_said``: a person named inside what was said before the cue is not taken
     ("وأضاف X أن محادثات لافروف مع كيري …، وقال:"), unless it opens what was said (the
@@ -1250,6 +1283,11 @@ def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = 
             or not doc.article.text[m.end : cue_start].strip()
         )
     ]
+    if skip_governed:
+        starts = {t.start: q for q, t in enumerate(view.tokens)}
+        persons = [
+            m for m in persons if m.start not in starts or not _governed(view, starts[m.start])
+        ]
     if not persons:
         return _opening_name(doc, view, cue_start)
     last = persons[-1]
@@ -2131,7 +2169,9 @@ def find_claims(doc: Doc) -> None:
                 describes = not view.folded[i].startswith(("و", "ف")) and (
                     j < len(toks) and view.folded[j] in resumptive_pronouns()
                 )
-                speakers = speakers_before(doc, view, toks[i].start, not describes)
+                speakers = speakers_before(
+                    doc, view, toks[i].start, not describes, kind == "continuation"
+                )
                 # "وكان ساركوزي شكك في …": a subject right before its verb names it as
                 # plainly as one after it
                 explicit = bool(speakers) and _subject_right_before(doc, view, i, speakers)

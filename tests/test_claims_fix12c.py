@@ -6,7 +6,7 @@ The sentences are the reviewer's or written for these tests, not copied from the
 from __future__ import annotations
 
 import pytest
-from conftest import extract_text, said
+from conftest import claim_with, extract_text, said
 
 
 def labelled(text: str) -> set[tuple[str, str]]:
@@ -30,3 +30,36 @@ def test_one_of_before_a_number_a_time_or_a_superlative_is_no_source(text: str) 
 def test_one_of_before_a_plural_noun_is_still_a_source() -> None:
     [(speakers, status, _)] = said("وقال أحد المختطفين إن الخاطفين عاملوهم بقسوة.")
     assert status == "resolved" and speakers == ("أحد المختطفين",)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            "وبعث الملك سلمان برقية تعزية إلى الرئيس الفرنسي فرانسوا هولاند، سائلا الله أن "
+            "يتغمد الضحايا بواسع رحمته.",
+            "سلمان",
+            "يتغمد الضحايا",
+        ),
+        (
+            "وقدم الأمير محمد بن نايف التعازي لأسرة الفقيد، سائلا الله أن يلهمهم الصبر "
+            "والسلوان على فقدانه.",
+            "محمد بن نايف",
+            "يلهمهم الصبر",
+        ),
+    ],
+)
+def test_asking_god_is_said_by_the_subject_not_the_addressee(
+    text: str, speaker: str, words: str
+) -> None:
+    claims = said(text)
+    speakers, status, _ = claim_with(claims, words)
+    assert status == "resolved" and len(speakers) == 1 and speaker in speakers[0]
+
+
+def test_the_addressee_of_condolences_is_no_source() -> None:
+    text = (
+        "وقدم الأمير محمد بن نايف التعازي لأسرة الفقيد، سائلا الله أن يلهمهم الصبر "
+        "والسلوان على فقدانه."
+    )
+    assert not any(cls == "UnnamedSource" for _, cls in labelled(text))
