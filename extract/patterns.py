@@ -100,6 +100,28 @@ def name_heads() -> frozenset[str]:
 
 
 @functools.cache
+def verb_org_heads() -> frozenset[str]:
+    """Heads that are also a verb taking «مع» (تحالف: column ``also_verb`` of
+    ``org_heads.tsv``), folded."""
+    return frozenset(fold(r.head) for r in _org_head_rows() if r.also_verb == "yes")
+
+
+#: what may stand before a verb opening its clause (folded): «وقد تحالف حزب الوفد مع …»
+_CLAUSE_OPENERS = frozenset(fold(w) for w in ("و", "قد", "وقد", "لقد", "ثم", "فقد"))
+
+
+def _verb_not_head(view: SentView, i: int, forms: set[str]) -> bool:
+    """Whether the head at token ``i`` is the verb it also is (``verb_org_heads``): opening
+    its clause and followed by «مع» within four words («تحالف الجيش مع العشائر»)."""
+    if forms.isdisjoint(verb_org_heads()):
+        return False
+    toks = view.tokens
+    if i > 0 and is_word(toks[i - 1]) and view.folded[i - 1] not in _CLAUSE_OPENERS:
+        return False
+    return any(view.folded[q] == "مع" for q in range(i + 1, min(len(toks), i + 5)))
+
+
+@functools.cache
 def media_heads() -> frozenset[str]:
     """Heads of media names (صحيفة، وكالة …: column ``media`` of ``org_heads.tsv``), folded."""
     return frozenset(fold(r.head) for r in _org_head_rows() if r.media == "yes")
@@ -756,6 +778,8 @@ def find_organizations(doc: Doc) -> None:
             before = view.folded[i - 1] + " " if i > 0 else ""
             if {view.folded[i], before + view.folded[i]} & not_org_heads():
                 continue
+            if _verb_not_head(view, i, forms):
+                continue  # "وقد تحالف حزب الوفد مع الإخوان": allied, no alliance
             end = None
             k = i + 1
             head_f = next(iter(forms & heads))

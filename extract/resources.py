@@ -275,6 +275,7 @@ class OrgHead(NamedTuple):
     definite: str  # "no": ال + head refers back (التنظيم) rather than naming
     media: str  # "yes": heads of media names (صحيفة، وكالة)
     introduces_name: str  # "yes": head + an organisation's name is that organisation
+    also_verb: str  # "yes": also a verb with «مع» (تحالف: allied), no head at a clause's start
 
 
 class FacilityHead(NamedTuple):

@@ -63,3 +63,22 @@ def test_the_addressee_of_condolences_is_no_source() -> None:
         "والسلوان على فقدانه."
     )
     assert not any(cls == "UnnamedSource" for _, cls in labelled(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("تحالف الجيش مع العشائر لطرد تنظيم داعش من الرمادي.", "تحالف الجيش", None),
+        ("وقد تحالف حزب الوفد مع الإخوان في الانتخابات.", "تحالف حزب الوفد", "حزب الوفد"),
+    ],
+)
+def test_allied_with_is_a_verb_not_an_alliance(text: str, wrong: str, right: str | None) -> None:
+    found = labelled(text)
+    assert (wrong, "Organization") not in found
+    if right is not None:
+        assert (right, "Organization") in found
+
+
+def test_an_alliance_named_with_its_head_is_still_an_organisation() -> None:
+    found = labelled("وقال تحالف القوى العراقية إن الانتخابات تأجلت إلى العام المقبل.")
+    assert ("تحالف القوى العراقية", "Organization") in found
