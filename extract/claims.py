@@ -62,6 +62,7 @@ from rasd.extract.patterns import (
     ner_confirms,
     read_names,
     resumptive_pronouns,
+    single_source_quantities,
     skip_modifiers,
     source_nouns,
     source_quantities,
@@ -69,7 +70,7 @@ from rasd.extract.patterns import (
     word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
-from rasd.extract.resources import AccordingToWord, SourceNoun, SubjectlessWord, load_table
+from rasd.extract.resources import AccordingToWord, SubjectlessWord, load_table
 from rasd.extract.text import QUOTE_CLOSERS, QUOTE_PAIRS, fold, is_word, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
@@ -1137,13 +1138,6 @@ def _group(doc: Doc, speakers: list[str]) -> bool:
     return len(speakers) > 1 or (len(speakers) == 1 and doc.cls_of(speakers[0]) != "Person")
 
 
-@functools.cache
-def single_quantities() -> frozenset[str]:
-    """The singular quantity words of ``source_nouns.tsv`` (أحد: one of), folded."""
-    rows = load_table("source_nouns.tsv", SourceNoun)
-    return frozenset(fold(r.noun) for r in rows if r.kind == "quantity" and r.number == "sg")
-
-
 def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | None:
     """Where the source noun is when token ``j`` is a quantity before one (``عدد من
     الأكاديميين``، ``أحد المقربين``، ``بعض الخبراء``: ``source_quantities``).
@@ -1162,7 +1156,8 @@ def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | No
         k += 1
     if k < len(toks) and is_word(toks[k]) and is_source_noun(toks[k].text):
         return k
-    single = f in single_quantities() or (f[:1] == "و" and f[1:] in single_quantities())
+    singles = single_source_quantities()
+    single = f in singles or (f[:1] == "و" and f[1:] in singles)
     noun = k < len(toks) and is_word(toks[k]) and len(view.folded[k]) > 2
     if (
         one_of

@@ -144,11 +144,15 @@ def not_org_heads() -> frozenset[str]:
     return frozenset(match_key(r.phrase) for r in load_table("not_org_heads.tsv", NotOrgHead))
 
 
+def _source_noun_rows() -> tuple[SourceNoun, ...]:
+    """The rows of ``source_nouns.tsv``: its one reader."""
+    return load_table("source_nouns.tsv", SourceNoun)
+
+
 @functools.cache
 def source_nouns() -> dict[str, str]:
     """Nouns of unnamed sources (folded) → number; not the quantity words."""
-    rows = load_table("source_nouns.tsv", SourceNoun)
-    return {fold(r.noun): r.number for r in rows if r.kind != "quantity"}
+    return {fold(r.noun): r.number for r in _source_noun_rows() if r.kind != "quantity"}
 
 
 @functools.cache
@@ -157,13 +161,19 @@ def source_nouns_of_kind(kind: str) -> frozenset[str]:
     source noun: ``عدد من الأكاديميين``، ``أحد المقربين``), ``kin`` (family nouns: «عائلة فلان»
     speaks for itself, not for فلان), ``document`` (بيان، تقرير، آية: never a person named
     before), ``person``."""
-    rows = load_table("source_nouns.tsv", SourceNoun)
-    return frozenset(fold(r.noun) for r in rows if r.kind == kind)
+    return frozenset(fold(r.noun) for r in _source_noun_rows() if r.kind == kind)
 
 
 def source_quantities() -> frozenset[str]:
     """Words of quantity before a source noun (kind ``quantity``), folded."""
     return source_nouns_of_kind("quantity")
+
+
+@functools.cache
+def single_source_quantities() -> frozenset[str]:
+    """The singular quantity words (أحد: one of), folded."""
+    rows = _source_noun_rows()
+    return frozenset(fold(r.noun) for r in rows if r.kind == "quantity" and r.number == "sg")
 
 
 def kin_source_nouns() -> frozenset[str]:

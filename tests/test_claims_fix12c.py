@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from conftest import claim_with, extract_text, said
 
+from rasd.extract import patterns
+
 
 def labelled(text: str) -> set[tuple[str, str]]:
     """(label, class) of each entity of the article."""
@@ -82,3 +84,9 @@ def test_allied_with_is_a_verb_not_an_alliance(text: str, wrong: str, right: str
 def test_an_alliance_named_with_its_head_is_still_an_organisation() -> None:
     found = labelled("وقال تحالف القوى العراقية إن الانتخابات تأجلت إلى العام المقبل.")
     assert ("تحالف القوى العراقية", "Organization") in found
+
+
+def test_the_singular_quantities_have_one_loader() -> None:
+    # one reader of source_nouns.tsv (patterns.py); أحد is the singular quantity, عدد is not
+    singles = patterns.single_source_quantities()
+    assert "احد" in singles and "عدد" not in singles
