@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import claim_with, extract_text, said
+from test_claims_speakers14 import said_on
 
 from rasd.extract import patterns
 
@@ -90,3 +91,11 @@ def test_the_singular_quantities_have_one_loader() -> None:
     # one reader of source_nouns.tsv (patterns.py); أحد is the singular quantity, عدد is not
     singles = patterns.single_source_quantities()
     assert "احد" in singles and "عدد" not in singles
+
+
+def test_a_country_speaks_past_yesterday_and_a_weekday() -> None:
+    # «أمس الأحد» is one date starting at أمس, as _past_date's docstring says (the review's
+    # «… إن قواتها ستنسحب» has no claim for another reason: two words are under
+    # _MIN_QUOTE_WORDS, with or without the date)
+    claims = said_on("وقالت تركيا أمس الأحد إن قرارها دخول المعركة جاء بعد مقتل 32 شخصا.")
+    assert claim_with(claims, "قرارها دخول")[:2] == (("تركيا",), "resolved")
