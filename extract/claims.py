@@ -1158,6 +1158,8 @@ def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | No
         return k
     singles = single_source_quantities()
     single = f in singles or (f[:1] == "و" and f[1:] in singles)
+    if one_of and single and k + 1 < len(toks) and view.folded[k] in word_list("superlatives.tsv"):
+        k += 1  # "أحد أبرز قادة المعارضة": the noun after the superlative tells
     noun = k < len(toks) and is_word(toks[k]) and len(view.folded[k]) > 2
     if (
         one_of
@@ -1172,7 +1174,7 @@ def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | No
 
 def _not_one_of(view: SentView, k: int) -> bool:
     """Whether token ``k`` after أحد makes it no person (``not_one_of.tsv``): a number (أحد
-    عشر), a time noun (أحد الأيام), a superlative (أحد أبرز الأسباب)."""
+    عشر), a time noun (أحد الأيام), a thing (أحد أبرز الأسباب)."""
     f = view.folded[k]
     return f in word_list("not_one_of.tsv") or strip_al(f) in word_list("not_one_of.tsv")
 
@@ -1180,14 +1182,17 @@ def _not_one_of(view: SentView, k: int) -> bool:
 _ACCORDING = ("بحسب ما", "حسب ما", "وفق ما", "حسبما", "وفقا لما", "كما")
 
 
-def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
-    """An anonymous source standing right before its verb: "المصادر الأمنية شددت على أن"."""
+def _source_before(doc: Doc, view: SentView, i: int, participle: bool = False) -> list[str]:
+    """An anonymous source standing right before its verb: "المصادر الأمنية شددت على أن".
+
+    ``participle``: the cue is a participle, and a source noun governed by a preposition
+    before it is its addressee («وقدم التعازي لأسرة الفقيد، سائلا الله …»), no source."""
     for k in range(max(0, i - 4), i):
         tok = view.tokens[k]
         if k > 0 and view.folded[k - 1] in demonstratives():
             continue  # "لمناقشة تلك الأنباء، مشيرا": a noun referring back, an object
         if tok.word and is_source_noun(tok.text) and doc.mention_at_token(tok) is None:
-            if _governed(view, k):
+            if participle and _governed(view, k):
                 continue  # "وقدم التعازي لأسرة الفقيد، سائلا": the addressee, an object
             named = _headline_person(doc, view, k)
             if named:  # a headline's "خبير أمني يطالب": the expert the article names
@@ -1224,13 +1229,16 @@ def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
     return [key] if key else []
 
 
-_GOVERNING = frozenset(fold(w) for w in ("إلى", "مع", "على", "عن", "ل"))
+#: prepositions whose object is never the subject of a participle after it; not على or عن
+#: («على لسان المتحدث X»، «نقلت الوكالة عن X»: the speaker)
+_GOVERNING = frozenset(fold(w) for w in ("إلى", "مع"))
 
 
 def _governed(view: SentView, k: int) -> bool:
     """Whether the noun phrase at token ``k`` is a prepositional object, never the subject of
     a verb after it: a preposition up to three words before it («إلى الرئيس الفرنسي فرانسوا
-    هولاند»), or ل joined to it or to a word before it («لأسرة الفقيد»، «للرئيس»)."""
+    هولاند»), or ل joined to a source noun («لأسرة الفقيد»; not «للأمير»: «في تصريح للأمير
+    X» names the speaker)."""
     toks = view.tokens
     for q in range(k, max(-1, k - 4), -1):
         if not is_word(toks[q]):
@@ -1238,25 +1246,14 @@ def _governed(view: SentView, k: int) -> bool:
         f = view.folded[q]
         if q < k and f in _GOVERNING:
             return True
-        if f.startswith("لل") or (
-            f[:1] == "ل" and f not in source_nouns() and is_source_noun(toks[q].text)
-        ):
+        if f[:1] == "ل" and f not in source_nouns() and is_source_noun(toks[q].text):
             return True
     return False
 
 
-def speakers_before(
-    doc: Doc,
-    view: SentView,
-    cue_start: int,
-    skip_said: bool = True,
-    skip_governed: bool = False,
-) -> list[str]:
+def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = True) -> list[str]:
     """The nearest person (with coordinated persons) before a subject-less cue in the same
     sentence.  Organisations are not taken from the left: there they are mostly objects.
-
-    ``skip_governed``: a person after a preposition is not taken («وبعث الملك سلمان برقية
-    إلى الرئيس الفرنسي فرانسوا هولاند، سائلا الله …»: the addressee, not the sender).
 
     ``skip_said``: a person named inside what was said before the cue is not taken
     ("وأضاف X أن محادثات لافروف مع كيري …، وقال:"), unless it opens what was said (the
@@ -1278,11 +1275,6 @@ def speakers_before(
             or not doc.article.text[m.end : cue_start].strip()
         )
     ]
-    if skip_governed:
-        starts = {t.start: q for q, t in enumerate(view.tokens)}
-        persons = [
-            m for m in persons if m.start not in starts or not _governed(view, starts[m.start])
-        ]
     if not persons:
         return _opening_name(doc, view, cue_start)
     last = persons[-1]
@@ -2094,7 +2086,7 @@ def find_claims(doc: Doc) -> None:
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
             if not speakers and kind != "document" and not passive:
-                speakers = _source_before(doc, view, i)
+                speakers = _source_before(doc, view, i, kind == "continuation")
             explicit = bool(speakers)
             # a subject stands after the verb but is no speaker we know: leave it open
             # rather than give the claim to someone else
@@ -2164,9 +2156,7 @@ def find_claims(doc: Doc) -> None:
                 describes = not view.folded[i].startswith(("و", "ف")) and (
                     j < len(toks) and view.folded[j] in resumptive_pronouns()
                 )
-                speakers = speakers_before(
-                    doc, view, toks[i].start, not describes, kind == "continuation"
-                )
+                speakers = speakers_before(doc, view, toks[i].start, not describes)
                 # "وكان ساركوزي شكك في …": a subject right before its verb names it as
                 # plainly as one after it
                 explicit = bool(speakers) and _subject_right_before(doc, view, i, speakers)

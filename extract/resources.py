@@ -464,7 +464,8 @@ class WordNote(NamedTuple):
     """A word list with a note per word: ``cue_nouns.tsv`` (words that make the verb after
     them a verbal noun), ``cue_blockers.tsv`` (words before a cue that make
     it no statement), ``not_one_of.tsv`` (words after أحد that make it no person: أحد
-    عشر، أحد الأيام، أحد أبرز), ``not_saying.tsv`` (words that govern the أن after them),
+    عشر، أحد الأيام، أحد الأسباب), ``superlatives.tsv`` (أبرز، أكبر: after أحد the next
+    word tells), ``not_saying.tsv`` (words that govern the أن after them),
     ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
     ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل),
     ``ruled_out_objects.tsv`` (nouns of a possibility that استبعد rules out),
@@ -574,6 +575,7 @@ TABLES: dict[str, type[tuple]] = {
     "ruled_out_objects.tsv": WordNote,
     "said_objects.tsv": WordNote,
     "source_nouns.tsv": SourceNoun,
+    "superlatives.tsv": WordNote,
     "speaker_weights.tsv": SpeakerWeight,
     "speech_cues.tsv": SpeechCue,
     "state_noun_members.tsv": StateNounMember,
