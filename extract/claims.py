@@ -64,7 +64,6 @@ from rasd.extract.patterns import (
     resumptive_pronouns,
     single_source_quantities,
     skip_modifiers,
-    source_nouns,
     source_quantities,
     subjectless_words,
     word_list,
@@ -1182,18 +1181,13 @@ def _not_one_of(view: SentView, k: int) -> bool:
 _ACCORDING = ("بحسب ما", "حسب ما", "وفق ما", "حسبما", "وفقا لما", "كما")
 
 
-def _source_before(doc: Doc, view: SentView, i: int, participle: bool = False) -> list[str]:
-    """An anonymous source standing right before its verb: "المصادر الأمنية شددت على أن".
-
-    ``participle``: the cue is a participle, and a source noun governed by a preposition
-    before it is its addressee («وقدم التعازي لأسرة الفقيد، سائلا الله …»), no source."""
+def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
+    """An anonymous source standing right before its verb: "المصادر الأمنية شددت على أن"."""
     for k in range(max(0, i - 4), i):
         tok = view.tokens[k]
         if k > 0 and view.folded[k - 1] in demonstratives():
             continue  # "لمناقشة تلك الأنباء، مشيرا": a noun referring back, an object
         if tok.word and is_source_noun(tok.text) and doc.mention_at_token(tok) is None:
-            if participle and _governed(view, k):
-                continue  # "وقدم التعازي لأسرة الفقيد، سائلا": the addressee, an object
             named = _headline_person(doc, view, k)
             if named:  # a headline's "خبير أمني يطالب": the expert the article names
                 return named
@@ -1227,28 +1221,6 @@ def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
         return []
     key = _add_person(doc, toks[0].start, toks[0].end, "speech-subject")
     return [key] if key else []
-
-
-#: prepositions whose object is never the subject of a participle after it; not على or عن
-#: («على لسان المتحدث X»، «نقلت الوكالة عن X»: the speaker)
-_GOVERNING = frozenset(fold(w) for w in ("إلى", "مع"))
-
-
-def _governed(view: SentView, k: int) -> bool:
-    """Whether the noun phrase at token ``k`` is a prepositional object, never the subject of
-    a verb after it: a preposition up to three words before it («إلى الرئيس الفرنسي فرانسوا
-    هولاند»), or ل joined to a source noun («لأسرة الفقيد»; not «للأمير»: «في تصريح للأمير
-    X» names the speaker)."""
-    toks = view.tokens
-    for q in range(k, max(-1, k - 4), -1):
-        if not is_word(toks[q]):
-            return False
-        f = view.folded[q]
-        if q < k and f in _GOVERNING:
-            return True
-        if f[:1] == "ل" and f not in source_nouns() and is_source_noun(toks[q].text):
-            return True
-    return False
 
 
 def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = True) -> list[str]:
@@ -2086,7 +2058,7 @@ def find_claims(doc: Doc) -> None:
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
             if not speakers and kind != "document" and not passive:
-                speakers = _source_before(doc, view, i, kind == "continuation")
+                speakers = _source_before(doc, view, i)
             explicit = bool(speakers)
             # a subject stands after the verb but is no speaker we know: leave it open
             # rather than give the claim to someone else
