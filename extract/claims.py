@@ -63,6 +63,7 @@ from rasd.extract.patterns import (
     ner_confirms,
     read_names,
     resumptive_pronouns,
+    single_source_quantities,
     skip_modifiers,
     source_quantities,
     subjectless_words,
@@ -72,7 +73,6 @@ from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Rela
 from rasd.extract.resources import (
     AccordingToWord,
     RelationWord,
-    SourceNoun,
     SubjectlessWord,
     load_table,
 )
@@ -1140,13 +1140,6 @@ def _group(doc: Doc, speakers: list[str]) -> bool:
     return len(speakers) > 1 or (len(speakers) == 1 and doc.cls_of(speakers[0]) != "Person")
 
 
-@functools.cache
-def single_quantities() -> frozenset[str]:
-    """The singular quantity words of ``source_nouns.tsv`` (أحد: one of), folded."""
-    rows = load_table("source_nouns.tsv", SourceNoun)
-    return frozenset(fold(r.noun) for r in rows if r.kind == "quantity" and r.number == "sg")
-
-
 def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | None:
     """Where the source noun is when token ``j`` is a quantity before one (``عدد من
     الأكاديميين``، ``أحد المقربين``، ``بعض الخبراء``: ``source_quantities``).
@@ -1165,11 +1158,27 @@ def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | No
         k += 1
     if k < len(toks) and is_word(toks[k]) and is_source_noun(toks[k].text):
         return k
-    single = f in single_quantities() or (f[:1] == "و" and f[1:] in single_quantities())
+    singles = single_source_quantities()
+    single = f in singles or (f[:1] == "و" and f[1:] in singles)
+    if one_of and single and k + 1 < len(toks) and view.folded[k] in word_list("superlatives.tsv"):
+        k += 1  # "أحد أبرز قادة المعارضة": the noun after the superlative tells
     noun = k < len(toks) and is_word(toks[k]) and len(view.folded[k]) > 2
-    if one_of and single and noun and not is_name_stopword(toks[k].text):
+    if (
+        one_of
+        and single
+        and noun
+        and not is_name_stopword(toks[k].text)
+        and not _not_one_of(view, k)
+    ):
         return k
     return None
+
+
+def _not_one_of(view: SentView, k: int) -> bool:
+    """Whether token ``k`` after أحد makes it no person (``not_one_of.tsv``): a number (أحد
+    عشر), a time noun (أحد الأيام), a thing (أحد أبرز الأسباب)."""
+    f = view.folded[k]
+    return f in word_list("not_one_of.tsv") or strip_al(f) in word_list("not_one_of.tsv")
 
 
 _ACCORDING = ("بحسب ما", "حسب ما", "وفق ما", "حسبما", "وفقا لما", "كما")

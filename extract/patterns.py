@@ -100,6 +100,28 @@ def name_heads() -> frozenset[str]:
 
 
 @functools.cache
+def verb_org_heads() -> frozenset[str]:
+    """Heads that are also a verb taking «مع» (تحالف: column ``also_verb`` of
+    ``org_heads.tsv``), folded."""
+    return frozenset(fold(r.head) for r in _org_head_rows() if r.also_verb == "yes")
+
+
+#: what may stand before a verb opening its clause (folded): «وقد تحالف حزب الوفد مع …»
+_CLAUSE_OPENERS = frozenset(fold(w) for w in ("و", "قد", "وقد", "لقد", "ثم", "فقد"))
+
+
+def _verb_not_head(view: SentView, i: int, forms: set[str]) -> bool:
+    """Whether the head at token ``i`` is the verb it also is (``verb_org_heads``): opening
+    its clause and followed by «مع» within four words («تحالف الجيش مع العشائر»)."""
+    if forms.isdisjoint(verb_org_heads()):
+        return False
+    toks = view.tokens
+    if i > 0 and is_word(toks[i - 1]) and view.folded[i - 1] not in _CLAUSE_OPENERS:
+        return False
+    return any(view.folded[q] == "مع" for q in range(i + 1, min(len(toks), i + 5)))
+
+
+@functools.cache
 def media_heads() -> frozenset[str]:
     """Heads of media names (صحيفة، وكالة …: column ``media`` of ``org_heads.tsv``), folded."""
     return frozenset(fold(r.head) for r in _org_head_rows() if r.media == "yes")
@@ -122,11 +144,15 @@ def not_org_heads() -> frozenset[str]:
     return frozenset(match_key(r.phrase) for r in load_table("not_org_heads.tsv", NotOrgHead))
 
 
+def _source_noun_rows() -> tuple[SourceNoun, ...]:
+    """The rows of ``source_nouns.tsv``: its one reader."""
+    return load_table("source_nouns.tsv", SourceNoun)
+
+
 @functools.cache
 def source_nouns() -> dict[str, str]:
     """Nouns of unnamed sources (folded) → number; not the quantity words."""
-    rows = load_table("source_nouns.tsv", SourceNoun)
-    return {fold(r.noun): r.number for r in rows if r.kind != "quantity"}
+    return {fold(r.noun): r.number for r in _source_noun_rows() if r.kind != "quantity"}
 
 
 @functools.cache
@@ -135,13 +161,19 @@ def source_nouns_of_kind(kind: str) -> frozenset[str]:
     source noun: ``عدد من الأكاديميين``، ``أحد المقربين``), ``kin`` (family nouns: «عائلة فلان»
     speaks for itself, not for فلان), ``document`` (بيان، تقرير، آية: never a person named
     before), ``person``."""
-    rows = load_table("source_nouns.tsv", SourceNoun)
-    return frozenset(fold(r.noun) for r in rows if r.kind == kind)
+    return frozenset(fold(r.noun) for r in _source_noun_rows() if r.kind == kind)
 
 
 def source_quantities() -> frozenset[str]:
     """Words of quantity before a source noun (kind ``quantity``), folded."""
     return source_nouns_of_kind("quantity")
+
+
+@functools.cache
+def single_source_quantities() -> frozenset[str]:
+    """The singular quantity words (أحد: one of), folded."""
+    rows = _source_noun_rows()
+    return frozenset(fold(r.noun) for r in rows if r.kind == "quantity" and r.number == "sg")
 
 
 def kin_source_nouns() -> frozenset[str]:
@@ -767,6 +799,8 @@ def find_organizations(doc: Doc) -> None:
             before = view.folded[i - 1] + " " if i > 0 else ""
             if {view.folded[i], before + view.folded[i]} & not_org_heads():
                 continue
+            if _verb_not_head(view, i, forms):
+                continue  # "وقد تحالف حزب الوفد مع الإخوان": allied, no alliance
             end = None
             k = i + 1
             head_f = next(iter(forms & heads))

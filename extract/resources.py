@@ -282,6 +282,7 @@ class OrgHead(NamedTuple):
     definite: str  # "no": ال + head refers back (التنظيم) rather than naming
     media: str  # "yes": heads of media names (صحيفة، وكالة)
     introduces_name: str  # "yes": head + an organisation's name is that organisation
+    also_verb: str  # "yes": also a verb with «مع» (تحالف: allied), no head at a clause's start
 
 
 class FacilityHead(NamedTuple):
@@ -476,7 +477,9 @@ class AccordingToWord(NamedTuple):
 class WordNote(NamedTuple):
     """A word list with a note per word: ``cue_nouns.tsv`` (words that make the verb after
     them a verbal noun), ``cue_blockers.tsv`` (words before a cue that make
-    it no statement), ``not_saying.tsv`` (words that govern the أن after them),
+    it no statement), ``not_one_of.tsv`` (words after أحد that make it no person: أحد
+    عشر، أحد الأيام، أحد الأسباب), ``superlatives.tsv`` (أبرز، أكبر: after أحد the next
+    word tells), ``not_saying.tsv`` (words that govern the أن after them),
     ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
     ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل),
     ``ruled_out_objects.tsv`` (nouns of a possibility that استبعد rules out),
@@ -572,6 +575,7 @@ TABLES: dict[str, type[tuple]] = {
     "name_stopwords.tsv": NameStopword,
     "nisba.tsv": Nisba,
     "not_org_heads.tsv": NotOrgHead,
+    "not_one_of.tsv": WordNote,
     "not_saying.tsv": WordNote,
     "org_heads.tsv": OrgHead,
     "org_words.tsv": OrgWord,
@@ -585,6 +589,7 @@ TABLES: dict[str, type[tuple]] = {
     "ruled_out_objects.tsv": WordNote,
     "said_objects.tsv": WordNote,
     "source_nouns.tsv": SourceNoun,
+    "superlatives.tsv": WordNote,
     "speaker_weights.tsv": SpeakerWeight,
     "speech_cues.tsv": SpeechCue,
     "state_noun_members.tsv": StateNounMember,
