@@ -636,6 +636,16 @@ def find_persons(doc: Doc) -> None:
                 i += 1
                 continue
             title, j = hit
+            tags = doc.ner_tags.get(view.index)
+            if (
+                i > 0
+                and tags
+                and tags[i] == "I-PERS"
+                and not view.folded[i].startswith("ال")
+                and tags[i - 1].endswith("PERS")
+            ):
+                i += 1  # "حسين أمير عبد اللهيان": a name inside the NER's person, no title
+                continue
             if (
                 i > 0
                 and view.folded[i] in org_words()["name_title"]

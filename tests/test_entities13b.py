@@ -1,6 +1,7 @@
 """Entities on unseen news, pass 13b (issue 11): persons read after a title (the ``titles``
 component) that were not names — «ولي» of «ولي ولي العهد», a blessing kept in the name, a
-name cut on «بن», a noun with a pronoun, «و» + a family name, «الراحل», «بسبب».  Every
+name cut on «بن», a noun with a pronoun, «و» + a family name, «الراحل», «بسبب», a title word
+inside the NER's person («حسين أمير عبد اللهيان»).  Every
 sentence here was written for the test, after a construction read in unseen10's errors."""
 
 from __future__ import annotations
@@ -57,3 +58,13 @@ def test_a_name_after_a_title_with_rahimahu_stays() -> None:
 def test_pronoun_noun() -> None:
     assert pronoun_noun("تحريرها") and pronoun_noun("قادتهم")
     assert not pronoun_noun("مها") and not pronoun_noun("إبراهيم")
+
+
+def test_a_title_word_inside_the_ner_person_is_part_of_the_name() -> None:
+    text = (
+        "وقال مساعد وزير الخارجية الايراني للشؤون العربية حسين أمير عبد اللهيان إن الهدف "
+        "من الجولة هو التعاون."
+    )
+    persons = entity_keys(text, "Person")
+    assert match_key("حسين أمير عبد اللهيان") in persons
+    assert match_key("عبد اللهيان") not in persons
