@@ -18,11 +18,11 @@ import re
 from rasd.extract.doc import strip_al
 from rasd.extract.patterns import (
     ALLAH,
+    blessing_words,
     frequent_words,
     is_name_stopword,
     name_connectors,
     place_nouns,
-    word_list,
 )
 from rasd.extract.text import fold, latin_address
 
@@ -96,13 +96,6 @@ def _object_allah(text: str, before: str, word: tuple[int, int, str]) -> bool:
         return False
     after = _words(text, word[1], min(len(text), word[1] + 20))[:1]
     return bool(after) and is_name_stopword(after[0][2])
-
-
-@functools.cache
-def blessing_words() -> frozenset[str]:
-    """Folded first words of a blessing after a name (رحمه الله، طيب الله ثراه),
-    ``name_blessings.tsv``."""
-    return word_list("name_blessings.tsv")
 
 
 def _blessing_at(text: str, words: list[tuple[int, int, str]]) -> int:

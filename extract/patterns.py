@@ -367,12 +367,47 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
         return False  # "ويصرخون": a verb
     if tok.text.endswith(("ته", "تها", "تهم", "تهما")) and len(tok.text) > 4:
         return False  # "رؤيته"، "شهادتها": a noun with a pronoun
+    if pronoun_noun(tok.text):
+        return False  # "رئيس تحريرها منصور الجمري": a noun with a pronoun
+    if not inner and f.startswith("وال") and f.endswith("ي") and len(f) > 6:
+        return False  # "السبسي والغنوشي": و + a family name, not the start of a name
+    if f in blessing_words() and j + 1 < len(view.tokens) and view.folded[j + 1] == ALLAH:
+        return False  # "الأمير نايف رحمه الله": a blessing after the name
     if nisba_country(tok.text):
         # منصور التركي: a family name that reads as a nisba, when the NER continues the name
         tags = doc.ner_tags.get(view.index)
         if not (inner and tags and tags[j] == "I-PERS"):
             return False
     return not (f in org_heads() or is_source_noun(tok.text))
+
+
+@functools.cache
+def blessing_words() -> frozenset[str]:
+    """Folded first words of a blessing after a name (رحمه الله، طيب الله ثراه),
+    ``name_blessings.tsv``."""
+    return word_list("name_blessings.tsv")
+
+
+#: object pronouns that make a noun possessed (تحريرها، قادتهم), never the end of a name
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما")
+
+
+def pronoun_noun(word: str) -> bool:
+    """A common noun with a possessive pronoun (تحريرها، قادتهم): the word without ها/هم/هما
+    is common (at least three letters) and clearly more common than the word itself.
+
+    >>> pronoun_noun("تحريرها"), pronoun_noun("مها"), pronoun_noun("إبراهيم")
+    (True, False, False)
+    """
+    w = fold(word)
+    common = frequent_words()
+    for suffix in _PRONOUN_SUFFIXES:
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 3:
+            rest = common.get(stem, 0)
+            if rest > 0 and rest > 3 * common.get(w, 0):
+                return True
+    return False
 
 
 @functools.cache
@@ -609,6 +644,8 @@ def _ner_end(doc: Doc, view: SentView, first: int, end: int) -> int:
         cut += 1
     if cut >= end or any(t != "O" for t in tags[cut:end]):
         return end
+    if view.folded[cut - 1] in name_connectors():
+        return end  # "زين العابدين بن | علي": a name does not end on بن
     common = frequent_words()
     if cut - first >= 2 or all(w in common for w in view.folded[cut:end]):
         return cut
@@ -642,6 +679,16 @@ def find_persons(doc: Doc) -> None:
                 i += 1
                 continue
             title, j = hit
+            tags = doc.ner_tags.get(view.index)
+            if (
+                i > 0
+                and tags
+                and tags[i] == "I-PERS"
+                and not view.folded[i].startswith("ال")
+                and tags[i - 1].endswith("PERS")
+            ):
+                i += 1  # "حسين أمير عبد اللهيان": a name inside the NER's person, no title
+                continue
             if (
                 i > 0
                 and view.folded[i] in org_words()["name_title"]
