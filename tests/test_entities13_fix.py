@@ -30,3 +30,20 @@ def test_a_capital_after_a_witness_verb_or_a_noun_in_a_relative_clause_stays_the
     text: str, capital: str
 ) -> None:
     assert _keys(text)[capital] == match_key(capital)
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("وأكد الوزير التزام بلاده باتفاق باريس للمناخ الموقع عام 2015.", "باريس"),
+        ("ودعا إلى تنفيذ اتفاق الرياض بين الحكومة اليمنية والمجلس الانتقالي الجنوبي.", "الرياض"),
+    ],
+)
+def test_a_named_agreement_keeps_its_city(text: str, capital: str) -> None:
+    assert _keys(text)[capital] == match_key(capital)
+
+
+def test_an_agreement_between_two_capitals_is_between_their_states() -> None:
+    keys = _keys("وأكد الكاتب أن اتفاق واشنطن وأنقرة على الخطة جاء متأخرا.")
+    assert keys["واشنطن"] == match_key("الولايات المتحدة")
+    assert keys["أنقرة"] == match_key("تركيا")
