@@ -7,7 +7,7 @@ for the test, after the reviewer's."""
 from __future__ import annotations
 
 import pytest
-from conftest import extract_text
+from conftest import entity_keys, extract_text
 
 from rasd.extract.text import match_key
 
@@ -47,3 +47,24 @@ def test_an_agreement_between_two_capitals_is_between_their_states() -> None:
     keys = _keys("وأكد الكاتب أن اتفاق واشنطن وأنقرة على الخطة جاء متأخرا.")
     assert keys["واشنطن"] == match_key("الولايات المتحدة")
     assert keys["أنقرة"] == match_key("تركيا")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "wrong"),
+    [
+        (
+            "وقالت كمالا هاريس إن الإدارة ستدعم الخطة. وأضافت أن الحكومة خصصت مالا كثيرا للمشروع.",
+            "كمالا هاريس",
+            "مالا هاريس",
+        ),
+        (
+            "وقالت كريمة العلي إن الحكومة مقصرة. وأضافت ريمة حسن أن القرار خاطئ.",
+            "كريمة العلي",
+            "ريمة العلي",
+        ),
+    ],
+)
+def test_a_name_beginning_with_lam_or_kaf_stays_whole(text: str, person: str, wrong: str) -> None:
+    persons = entity_keys(text, "Person")
+    assert match_key(person) in persons
+    assert match_key(wrong) not in persons
