@@ -211,13 +211,7 @@ def _town(view: SentView, j: int, tags: list[str] | None) -> int | None:
         return None  # "منطقة عازلة": an adjective
     if bare_forms(word) & (place_nouns() | _PLURAL_PLACE_NOUNS):
         return None  # "مدن وبلدات"
-    opener = (
-        folded[j] in town_openers()
-        and j + 1 < len(toks)
-        and is_word(toks[j + 1])
-        and fold(toks[j + 1].text).isalpha()
-        and not is_name_stopword(toks[j + 1].text)
-    )
+    opener = folded[j] in town_openers() and _second_name_word(view, j + 1, tags)
     if tags and tags[j] != "O":
         k = j + 1
         while k < len(toks) and k - j < 3 and tags[k].startswith("I-"):
@@ -228,6 +222,33 @@ def _town(view: SentView, j: int, tags: list[str] | None) -> int | None:
     if folded[j] in common or strip_al(folded[j]) in common:
         return None
     return j + 1
+
+
+def _second_name_word(view: SentView, j: int, tags: list[str] | None) -> bool:
+    """Whether token ``j``, after a town opener (كفر، تل، بيت), is the second word of the
+    town's name: a word that is no place noun («قرية أم مدينة»), no direction («بلدة تل شمال
+    حلب») and no frequent word with ال unless the NER tags it («قرية بيت المتهم»); a frequent
+    word without ال stays (a noun after an opener is definite: «تل رفعت»، «تل أبيض»)."""
+    toks, folded = view.tokens, view.folded
+    if j >= len(toks) or not is_word(toks[j]) or not fold(toks[j].text).isalpha():
+        return False
+    if is_name_stopword(toks[j].text):
+        return False
+    if bare_forms(toks[j].text) & (place_nouns() | _PLURAL_PLACE_NOUNS):
+        return False  # "سوق المدينة"
+    if strip_al(folded[j]) in _directions():
+        return False  # "دير شرقي المدينة"
+    if folded[j].startswith("ال") and folded[j] in frequent_words():
+        return bool(tags and tags[j] != "O")  # "بيت المتهم"
+    return True
+
+
+@functools.cache
+def _directions() -> frozenset[str]:
+    """The direction words (``relation_words.tsv``, role direction: شمال، شرقي)."""
+    from rasd.extract.relations import relation_words  # relations imports this module
+
+    return relation_words("direction")
 
 
 def find_towns(doc: Doc, lex_starts: set[int]) -> None:

@@ -68,3 +68,17 @@ def test_a_name_beginning_with_lam_or_kaf_stays_whole(text: str, person: str, wr
     persons = entity_keys(text, "Person")
     assert match_key(person) in persons
     assert match_key(wrong) not in persons
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("ولا يعرف إن كان القصف استهدف قرية أم مدينة صغيرة.", "أم مدينة"),
+        ("وقتل شخصان في بلدة تل شمال حلب.", "تل شمال"),
+        ("وسيطرت القوات على قرية دير شرقي المدينة.", "دير شرقي"),
+        ("وسقطت قذيفة على منطقة سوق المدينة القديمة.", "سوق المدينة"),
+        ("ووصل المحققون إلى منزل في قرية بيت المتهم.", "بيت المتهم"),
+    ],
+)
+def test_a_town_opener_before_a_common_word_opens_no_name(text: str, wrong: str) -> None:
+    assert match_key(wrong) not in entity_keys(text, "Place")
