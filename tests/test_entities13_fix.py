@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from conftest import entity_keys, extract_text
 
+from rasd.extract.lexicon import alias_index
 from rasd.extract.text import match_key
 
 
@@ -82,3 +83,15 @@ def test_a_name_beginning_with_lam_or_kaf_stays_whole(text: str, person: str, wr
 )
 def test_a_town_opener_before_a_common_word_opens_no_name(text: str, wrong: str) -> None:
     assert match_key(wrong) not in entity_keys(text, "Place")
+
+
+def test_the_countryside_of_aleppo_is_an_alias_of_the_governorate_not_of_the_city() -> None:
+    aliases = alias_index()
+    assert aliases[match_key("ريف حلب")] == match_key("محافظة حلب")
+    assert aliases[match_key("ريف إدلب")] == match_key("محافظة إدلب")
+    assert aliases[match_key("ريف دمشق")] == match_key("ريف دمشق")
+
+
+def test_the_countryside_and_the_city_are_one_node_through_the_governorate() -> None:
+    text = "وتقدمت القوات في ريف حلب بينما بقيت مدينة حلب تحت سيطرة النظام."
+    assert _keys(text)["ريف حلب"] == _keys(text)["حلب"] == match_key("حلب")
