@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from conftest import entity_keys, extract_text
 
+from rasd.extract import resources
 from rasd.extract.lexicon import alias_index
 from rasd.extract.text import match_key
 
@@ -95,3 +96,11 @@ def test_the_countryside_of_aleppo_is_an_alias_of_the_governorate_not_of_the_cit
 def test_the_countryside_and_the_city_are_one_node_through_the_governorate() -> None:
     text = "وتقدمت القوات في ريف حلب بينما بقيت مدينة حلب تحت سيطرة النظام."
     assert _keys(text)["ريف حلب"] == _keys(text)["حلب"] == match_key("حلب")
+
+
+def test_a_state_word_role_out_of_the_table_names_every_role() -> None:
+    problem = resources.StateWord("زار", "visit", "").problem()
+    assert problem is not None and "'visit'" in problem
+    roles = resources.STATE_WORD_ROLES
+    assert all(role in problem for role in roles)
+    assert all(resources.StateWord("زار", role, "").problem() is None for role in roles)
