@@ -242,8 +242,10 @@ def _link_name_ends(doc: Doc) -> None:
 
 def link_place_nouns(doc: Doc) -> None:
     """One place, one node: «محافظة دير الزور»، «منطقة عسير»، «مدينة الرقة» are the place
-    named without the place noun (``place_nouns.tsv``; not ريف: «ريف حلب» is a region of its
-    own), when that name is a place of the lexicon or of the article."""
+    named without the place noun (``place_nouns.tsv``; not ريف, a countryside: «ريف دمشق» is a
+    governorate of its own, and «ريف حلب» is named by ``entities.tsv`` as an alias of «محافظة
+    حلب», the governorate, which this link then makes حلب), when that name is a place of the
+    lexicon or of the article."""
     from rasd.extract.lexicon import lexicon_index
     from rasd.extract.patterns import place_nouns
     from rasd.extract.records import PLACE_CLASSES

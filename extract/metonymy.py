@@ -86,18 +86,24 @@ def _feminine_imperfect(word: str) -> bool:
 
 
 def _she_did_it(word: str) -> bool:
-    """A perfect she-verb with an object pronoun (بدأتها، قطعتها، أعلنته): فعلت + ها/ه/هم/هما,
-    as written (a folded «بدأت» would end like a plural in -ات); not a plural or a place noun
-    with a pronoun («سياساتها»، «التي عاصمتها بغداد»: the city).
+    """A perfect she-verb of a state with an object pronoun (بدأتها، قطعتها): فعلت + ها/ه/هم/هما,
+    as written (a folded «بدأت» would end like a plural in -ات), whose stem is a state verb
+    (:func:`_is_state_verb`); not a plural or a place noun with a pronoun («سياساتها»، «التي
+    عاصمتها بغداد»), a noun («التي وجهتها القاهرة»: its destination) or a verb of an event or a
+    life there (role ``place``: «التي شهدتها بغداد»، «التي عاشتها دمشق»): the city.
 
     >>> _she_did_it("بدأتها"), _she_did_it("قطعتها"), _she_did_it("عاصمتها")
     (True, True, False)
+    >>> _she_did_it("شهدتها"), _she_did_it("عاشتها"), _she_did_it("وجهتها")
+    (False, False, False)
     """
     for suffix in _OBJECT_PRONOUNS:
         body = word[: -len(suffix)]
         if word.endswith(suffix) and len(body) >= 4 and body.endswith("ت"):
             noun = fold(body[:-1] + "ة")
-            return not body.endswith(("ات", "وت", "يت")) and noun not in place_nouns()
+            if body.endswith(("ات", "وت", "يت")) or noun in place_nouns():
+                return False
+            return _is_state_verb(fold(body))
     return False
 
 

@@ -74,6 +74,26 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
+def _proclitic_on_name(text: str, words: list[tuple[int, int, str]]) -> bool:
+    """Whether the first word of a name is ل/ك + a name the article gives elsewhere: the rest
+    stands alone with the name's next word after it («كيوسف السليمان» … «يوسف السليمان»), or
+    alone when the name is one word («لشترايتر» … «شترايتر»); never when the whole word is
+    named again (a name of its own).
+
+    >>> _proclitic_on_name("شاباً كيوسف السليمان. وكان يوسف السليمان", [(6, 11, "كيوسف"),
+    ...     (12, 20, "السليمان")])
+    True
+    >>> _proclitic_on_name("وقالت كمالا هاريس إن الحكومة خصصت مالا كثيرا", [(6, 11, "كمالا"),
+    ...     (12, 17, "هاريس")])
+    False
+    """
+    word = words[0][2]
+    if len(re.findall(rf"(?<![\w\u0640]){re.escape(word)}(?![\w])", text)) > 1:
+        return False  # "كريمة" named twice: a name of its own
+    rest = word[1:] if len(words) == 1 else f"{word[1:]} {words[1][2]}"
+    return stands_alone(text, rest)
+
+
 def _extend_after_son(text: str, end: int) -> int:
     """A name cut on «بن» goes on: the next word, and a family name with ال after it
     (طارق بن | مساعد الميموني)."""
@@ -161,7 +181,7 @@ def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str]
         if first.startswith("و") and len(first) > 4 and stands_alone(text, words[0][2][1:]):
             s, e, w = words[0]
             words[0] = (s + 1, e, w[1:])  # "وفولفجانج شتال": و + «فولفجانج» (named alone too)
-        elif first[:1] in "لك" and len(first) > 4 and stands_alone(text, words[0][2][1:]):
+        elif first[:1] in "لك" and len(first) > 4 and _proclitic_on_name(text, words):
             s, e, w = words[0]
             words[0] = (s + 1, e, w[1:])  # "ووفقا لشترايتر"، "شاباً كيوسف السليمان"
         for k in range(1, len(words)):

@@ -220,6 +220,10 @@ class Capital(NamedTuple):
     country: str
 
 
+#: The roles of a ``state_words.tsv`` row (the table's header says what each does).
+STATE_WORD_ROLES = ("verb", "head", "partner", "pair", "opener", "place", "particle", "relative")
+
+
 class StateWord(NamedTuple):
     """``state_words.tsv``: a word next to a capital and what it makes of it."""
 
@@ -228,20 +232,9 @@ class StateWord(NamedTuple):
     note: str
 
     def problem(self) -> str | None:
-        if self.role not in (
-            "verb",
-            "head",
-            "partner",
-            "pair",
-            "opener",
-            "place",
-            "particle",
-            "relative",
-        ):
-            return (
-                f"role {self.role!r} is not verb, head, partner, pair, opener, place, particle"
-                " or relative"
-            )
+        if self.role not in STATE_WORD_ROLES:
+            *others, last = STATE_WORD_ROLES
+            return f"role {self.role!r} is not {', '.join(others)} or {last}"
         return None
 
 
