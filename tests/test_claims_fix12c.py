@@ -43,40 +43,25 @@ def test_one_of_before_a_plural_noun_is_still_a_source(text: str, label: str) ->
 
 
 @pytest.mark.parametrize(
-    ("text", "speaker", "words"),
+    ("text", "addressee"),
     [
-        pytest.param(
+        (
             "وبعث الملك سلمان برقية تعزية إلى الرئيس الفرنسي فرانسوا هولاند، سائلا الله أن "
             "يتغمد الضحايا بواسع رحمته.",
-            "سلمان",
-            "يتغمد الضحايا",
-            # skipping persons after إلى/مع for a participle (tried in speakers_before:
-            # _governed) cost one right speaker in unseen3–9: not switched on
-            marks=pytest.mark.xfail(strict=True, reason="the addressee after إلى is taken"),
+            "هولاند",
         ),
-        pytest.param(
+        (
             "وقدم الأمير محمد بن نايف التعازي لأسرة الفقيد، سائلا الله أن يلهمهم الصبر "
             "والسلوان على فقدانه.",
-            "محمد بن نايف",
-            "يلهمهم الصبر",
-            marks=pytest.mark.xfail(strict=True, reason="the addressee لأسرة is taken"),
+            "لأسرة الفقيد",
         ),
     ],
 )
-def test_asking_god_is_said_by_the_subject_not_the_addressee(
-    text: str, speaker: str, words: str
-) -> None:
-    claims = said(text)
-    speakers, status, _ = claim_with(claims, words)
-    assert status == "resolved" and len(speakers) == 1 and speaker in speakers[0]
-
-
-@pytest.mark.xfail(strict=True, reason="skipping it cost one right speaker in unseen3–9")
-def test_the_addressee_of_condolences_is_no_source() -> None:
-    text = (
-        "وقدم الأمير محمد بن نايف التعازي لأسرة الفقيد، سائلا الله أن يلهمهم الصبر "
-        "والسلوان على فقدانه."
-    )
+def test_asking_god_gives_the_addressee_no_claim(text: str, addressee: str) -> None:
+    # سائلا (asking God …) after condolences was a cue for a few hours of this session: its
+    # nearest person is most often the addressee (right 2 of 4 times on the dev corpora), so
+    # the rows were taken out of speech_cues.tsv; the addressee must never speak
+    assert not any(addressee in s for speakers, _, _ in said(text) for s in speakers)
     assert not any(cls == "UnnamedSource" for _, cls in labelled(text))
 
 

@@ -107,16 +107,6 @@ def test_a_headline_title_before_an_addressee() -> None:
     assert claim_with(claims, "نغلق تويتر")[:2] == (("منصور التركي",), "resolved")
 
 
-def test_asking_god_is_a_statement() -> None:
-    # سائلا (rows of speech_cues.tsv, continuation): the prayer that closes a condolence
-    # is what the one who offered it said
-    claims = said(
-        "وقدم الأمير جلوي بن عبدالعزيز أحر التعازي إلى أسر الشهداء، سائلا الله أن يتقبلهم "
-        "شهداء ويلهم ذويهم الصبر والسلوان."
-    )
-    assert claim_with(claims, "يتقبلهم")[:2] == (("جلوي بن عبدالعزيز",), "resolved")
-
-
 def test_an_honorific_expressing() -> None:
     # "وعبر معاليه عن …": عبر (expressed) with an honorific pronoun for subject
     claims = said(
