@@ -361,6 +361,18 @@ class GraphPart:
     named: list[tuple[str, str]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
+    def canonical(self) -> tuple:
+        """The part with its lists in sorted order, to compare two parts of one graph read
+        two ways (a store gives rows in its own order)."""
+        return (
+            {a: {k: sorted(v) for k, v in d.items()} for a, d in sorted(self.articles.items())},
+            self.claims,
+            sorted(self.triples),
+            self.statements,
+            sorted(self.named),
+            dict(sorted(self.counts.items())),
+        )
+
 
 class _Parts:
     """Rows of a query in every graph (``graph`` None: named graphs with ``GRAPH ?g``, then
