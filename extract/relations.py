@@ -1745,7 +1745,8 @@ def _only_place_words(doc: Doc, view: SentView, start: int, k: int) -> bool:
             or any(a <= tok.start < b or (j + 1 < k and a <= nxt < b) for a, b in dates)
             or word.isdigit()
             or word in relation_words("direction")
-            or (word.startswith("ال") and word.endswith(("ي", "يه", "يين")))
+            or is_nisba(word)
+            or (word.startswith("ال") and word.endswith("يين"))  # its plural (الغربيين)
         ):
             return False
     return True
