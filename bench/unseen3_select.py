@@ -72,6 +72,12 @@ fills the draw to 40 (interleaved while both last, then the rest): unseen11 hold
 online articles and 29 others.  This was decided after seeing the two pool sizes only, before
 any article of the draw was looked at.
 
+The twelfth corpus (``--corpus unseen12``, drawn 2026-12-02 at the start of the thirteenth
+session, before any of it was read) excludes unseen3–unseen11 as used, has seed 20 and is
+**test only** (u01–u40): unseen11 was scored once at the end of the twelfth session, so it is
+spent.  The online pool is empty (unseen11 took its last 11), so all 40 come from the other
+stratum by the rule above.
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -86,6 +92,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen9 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen10 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen11 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen12 --write
 """
 
 from __future__ import annotations
@@ -115,6 +122,7 @@ DRAWS = {
     "unseen9": (17, 20, True),
     "unseen10": (18, 20, True),
     "unseen11": (19, 20, True),
+    "unseen12": (20, 20, True),
 }
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
