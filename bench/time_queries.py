@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from rasd.graph.store import load, run_query  # noqa: E402
+from rasd.graph.store import load, run_query
 
 
 def main() -> None:
