@@ -2018,10 +2018,60 @@ def _handles(doc: Doc, view: SentView) -> None:
         plats = _platforms_from(doc, view, owner.end if owner else end, 3)
         for p in plats[:1]:
             _add(doc, view, acc, "onPlatform", p.key, "accounts")
+        named = _named_before_handle(doc, start) if owner is None else None
+        if named is not None:
+            owner = named
+            if _byline(text, owner.start, end):
+                _add(doc, view, owner.key, "publishesOn", acc, "accounts")
         if owner is not None:
             _add(doc, view, owner.key, "operates", acc, "accounts")
             for p in plats[:1]:
                 _add(doc, view, owner.key, "hasAccountOn", p.key, "accounts")
+
+
+#: what may stand between a name and its handle: spaces, direction marks, an opening bracket
+_HANDLE_GAP = frozenset(" \t\u200e\u200f\u202a\u202b\u202c\u202d\u202e(")
+_BYLINE_LEAD = 2  # words before the name on a byline's line (د.، قال)
+
+
+def _named_before_handle(doc: Doc, start: int) -> Mention | None:
+    """«صلاح الغيدان ‏@salahalghaydan»، «عادل الجبير (@AdelAljubeir)»: the Person or
+    Organization named right before a handle (only spaces, direction marks or an opening
+    bracket between them) is the one whose account it is; not a name right after an
+    account noun («تحت معرف "الحجاج بن يوسف ‏@wwddddd"»: the account's display name)."""
+    text = doc.article.text
+    k = start
+    while k > 0 and text[k - 1] in _HANDLE_GAP:
+        k -= 1
+    if k == start:
+        return None
+    m = doc.overlaps(k - 1, k)
+    if m is None or m.end != k or m.cls not in ("Person", "Organization"):
+        return None
+    lead = text[max(0, m.start - _NAME_LEAD) : m.start].split()
+    if lead and lead[-1][-1:] in QUOTE_PAIRS:
+        if len(lead) > 1 and bare_forms(lead[-2]) & relation_words("account"):
+            return None  # «تحت معرف "الحجاج بن يوسف ‏@wwddddd»: the account's name, no owner
+    elif lead and bare_forms(lead[-1]) & relation_words("account"):
+        return None
+    return m
+
+
+_NAME_LEAD = 30  # characters before a name where an account noun naming it may stand
+
+
+def _byline(text: str, name_start: int, handle_end: int) -> bool:
+    """Whether a name and its handle are a post's byline: the name opens its line (after at
+    most two words: «د. سعد البريك»، «قال صلاح الغيدان») and only a count follows the handle
+    on that line («@saadalbreik 11»), the post quoted below it."""
+    line_start = text.rfind("\n", 0, name_start) + 1
+    line_end = text.find("\n", handle_end)
+    if line_end < 0:
+        return False  # no post below it
+    rest = text[handle_end:line_end]
+    if len(text[line_start:name_start].split()) > _BYLINE_LEAD:
+        return False
+    return not rest.strip(" \t\u200e\u200f0123456789")
 
 
 def _implied_platform(doc: Doc, name: str) -> str | None:

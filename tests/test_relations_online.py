@@ -634,3 +634,28 @@ def test_an_account_on_each_platform_of_a_list(text: str, platforms: tuple[str, 
     actor = next(s for s, p, _o in found if p == "hasAccountOn")
     for platform in platforms:
         assert (actor, "hasAccountOn", platform) in found
+
+
+def test_a_byline_name_before_its_handle_operates_and_publishes_on_it() -> None:
+    # a quoted tweet: the name, its handle and a count on one line, the post below it
+    found = relations(
+        "تفاعل مغردون مع حادثة تفجير مسجد بعسير\n"
+        " قال صلاح الغيدان \u200f@salahalghaydan 3 \n"
+        " رحم الله شهداءنا\n\n"
+        " د. سعد البريك \u200f@saadalbreik 11 \n"
+        " حسبنا الله ونعم الوكيل\n"
+    )
+    for name, handle in (("صلاح الغيدان", "@salahalghaydan"), ("سعد البريك", "@saadalbreik")):
+        assert (name, "operates", handle) in found
+        assert (name, "publishesOn", handle) in found
+
+
+def test_a_name_before_its_handle_in_running_text_operates_it() -> None:
+    found = relations('ودخل المغرد بدر العنزي \u200f@Bader_Saij ، ليؤيده قائلا "بدأ الاستغلال".')
+    assert ("بدر العنزي", "operates", "@Bader_Saij") in found
+    assert not any(p == "publishesOn" for _s, p, _o in found)  # no byline: only the account
+
+
+def test_a_name_in_quotes_after_an_account_noun_is_the_accounts_name_not_its_owner() -> None:
+    found = relations('ليرد عليه شخص متخف تحت معرف "الحجاج بن يوسف \u200f@wwddddd قائلا "لا".')
+    assert not any(p == "operates" for _s, p, _o in found)
