@@ -617,10 +617,10 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
             return not proclitic or seen_area
         if seen_area and (f in relation_words("coordinator") or (f[:1] == "و" and f[1:] in area)):
             return None
-        if f in area and f not in ("من", "في"):
+        if _area_word(f):
             seen_area = True
-        elif f in ("من", "في") and k > 0 and view.folded[k - 1] in relation_words("area"):
-            pass  # "جزء من"، "أراض واسعة في"
+        elif f in ("من", "في") and _area_before_of(view, k):
+            pass  # "جزء من"، "أراض واسعة في"، "الأحياء الغربية من حلب"
         elif (
             f in relation_words("direction")
             and k > 1
@@ -636,6 +636,28 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
         ):
             pass
         else:
+            return False
+    return False
+
+
+def _area_word(f: str) -> bool:
+    """Whether folded word ``f`` is an ``area`` word of ``relation_words.tsv`` (مناطق، أحياء),
+    bare or definite (المناطق، الأحياء); not «من»/«في», area words only after another."""
+    area = relation_words("area")
+    return f not in ("من", "في") and (f in area or strip_al(f) in area)
+
+
+_AREA_ADJECTIVES = 2  # adjectives between an area word and «من/في» (الأحياء الغربية من)
+
+
+def _area_before_of(view: SentView, k: int) -> bool:
+    """Whether «من/في» at token ``k`` follows an area word, over at most two adjectives or
+    direction words: «جزء من»، «أراض واسعة في»، «الأحياء الغربية من حلب»."""
+    for j in range(k - 1, max(-1, k - 2 - _AREA_ADJECTIVES), -1):
+        f = view.folded[j]
+        if _area_word(f):
+            return True
+        if not (_is_adjective(f) or strip_al(f) in relation_words("direction")):
             return False
     return False
 
