@@ -26,6 +26,7 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
@@ -315,6 +316,37 @@ def _asides(view: SentView) -> list[tuple[int, int]]:
     return out
 
 
+_APPOSITION_MAX = 10  # words of an apposition between commas after an actor
+
+
+def _appositions(doc: Doc, view: SentView) -> list[tuple[int, int]]:
+    """Token ranges ``[first, last]`` (both commas included) of appositions between commas
+    right after a Person or Organization: «وكانت قوات الدفاع الشعبي، الجناح العسكري لحزب
+    العمال الكردستاني، دانت …» (the actor before it stays the subject of the verb after it).
+    The apposition opens with a definite word that starts no mention (not the next item of a
+    list: «داعش، النصرة، والقاعدة») and is no ``relative`` word (الذي), and holds at most
+    ten words."""
+    toks = view.tokens
+    commas = [k for k, t in enumerate(toks) if t.text in _COMMAS]
+    out: list[tuple[int, int]] = []
+    for a, b in itertools.pairwise(commas):
+        if not 1 < b - a <= _APPOSITION_MAX + 1 or a == 0:
+            continue
+        before = doc.overlaps(toks[a - 1].start, toks[a - 1].end)
+        if before is None or before.cls not in ("Person", "Organization"):
+            continue
+        first = view.folded[a + 1]
+        if (
+            not first.startswith("ال")
+            or first in relation_words("relative")
+            or doc.overlaps(toks[a + 1].start, toks[a + 1].end) is not None
+            or any(toks[x].text in _BREAKS for x in range(a + 1, b))
+        ):
+            continue
+        out.append((a, b))
+    return out
+
+
 #: words right before a place that make it no actor of a control verb (سيطر على العراق)
 _PLACE_PREPOSITIONS = frozenset(("في", "علي", "من", "الي", "عن", "حتي", "نحو", "داخل"))
 
@@ -420,7 +452,7 @@ def _actor_near(
         return after[0]
     if not before_ok:
         return None
-    asides = [(a, b) for a, b in _asides(view) if b < i]
+    asides = [(a, b) for a, b in [*_asides(view), *_appositions(doc, view)] if b < i]
     inside = {k for a, b in asides for k in range(a, b + 1)}
     relative = relation_words("relative")
     k, counted = i - 1, 0

@@ -659,3 +659,17 @@ def test_a_name_before_its_handle_in_running_text_operates_it() -> None:
 def test_a_name_in_quotes_after_an_account_noun_is_the_accounts_name_not_its_owner() -> None:
     found = relations('ليرد عليه شخص متخف تحت معرف "الحجاج بن يوسف \u200f@wwddddd قائلا "لا".')
     assert not any(p == "operates" for _s, p, _o in found)
+
+
+def test_an_apposition_between_commas_keeps_the_actor_before_it_the_subject() -> None:
+    found = relations(
+        "وكانت قوات الدفاع الشعبي، الجناح العسكري لحزب العمال الكردستاني، دانت في بيان على "
+        "موقعها الإلكتروني القصف التركي."
+    )
+    assert ("قوات الدفاع الشعبي", "publishesOn", "الإنترنت") in found
+    assert not any(s == "حزب العمال الكردستاني" for s, _p, _o in found)
+
+
+def test_a_list_between_commas_is_no_apposition() -> None:
+    found = relations("وقال تنظيم داعش، النصرة، والقاعدة نشرت على تويتر صورا.")
+    assert ("داعش", "publishesOn", "تويتر") not in found
