@@ -900,7 +900,7 @@ def _own_site(doc: Doc, view: SentView, i: int, pred: str, implies: str) -> None
             _add(doc, view, medium, pred, platform, "relation-cues")
         return
     platform = _implied_platform(doc, implies)
-    owner = _ungoverned_owner(doc, view, i)
+    owner = _ungoverned_owner(doc, view, i) or _fronted_owner(doc, view, i + int(adjective))
     if owner is not None and platform is not None:
         _add(doc, view, owner, pred, platform, "relation-cues")
 
@@ -927,6 +927,32 @@ def _quoted_medium(doc: Doc, view: SentView, k: int) -> str | None:
         return known[0].key if known[0].start in (head, start) and known[0].end == end else None
     label = " ".join(doc.article.text[start:end].split())
     return _new_entity(doc, start, end, label, "Organization", "relation-cues")
+
+
+def _fronted_owner(doc: Doc, view: SentView, last: int) -> str | None:
+    """«وفي بيان على موقعها الإلكتروني نسبت هيئة أركان الجيش التركي الهجوم …»: a phrase that
+    opens its sentence (prepositions and ``post`` words only, up to token ``last``) before a
+    verb: the possessive's owner is that verb's subject, named right after it."""
+    toks = view.tokens
+    lead = relation_words("post") | subjectless_words()
+    if last + 2 >= len(toks) or last > _FRONTED_WORDS:
+        return None
+    for k in range(last - 1):  # the words before the possessive noun and its adjective
+        f = view.folded[k]
+        if f not in lead and not (f[:1] == "و" and f[1:] in lead):
+            return None
+    verb = last + 1
+    limit = toks[min(verb + _AFTER_WINDOW, len(toks) - 1)].end
+    after = doc.mentions_in(toks[verb].end, view.sentence.end)
+    actor = next((m for m in after if m.cls in ("Organization", "Person")), None)
+    if actor is not None and actor.start >= limit:
+        return None
+    if actor is None or not _adjacent(doc, verb, view, actor):
+        return None
+    return actor.key
+
+
+_FRONTED_WORDS = 6  # tokens of a phrase fronted before its verb («وفي بيان على موقعها»)
 
 
 def _ungoverned_owner(doc: Doc, view: SentView, i: int) -> str | None:

@@ -673,3 +673,11 @@ def test_an_apposition_between_commas_keeps_the_actor_before_it_the_subject() ->
 def test_a_list_between_commas_is_no_apposition() -> None:
     found = relations("وقال تنظيم داعش، النصرة، والقاعدة نشرت على تويتر صورا.")
     assert ("داعش", "publishesOn", "تويتر") not in found
+
+
+def test_a_fronted_statement_on_its_site_is_the_subject_after_the_verb() -> None:
+    found = relations(
+        "وفي بيان على موقعها الإلكتروني نسبت هيئة أركان الجيش التركي الهجوم إلى «المنظمة "
+        "الإرهابية والانفصالية»."
+    )
+    assert ("هيئة أركان الجيش التركي", "publishesOn", "الإنترنت") in found
