@@ -65,7 +65,14 @@ _ACTORS = ("Organization", "Person", "UnnamedSource")
 def relation_cues() -> dict[str, tuple[str, str, str, bool]]:
     """Folded cue → (predicate, pattern, implied platform, subject may stand before it)."""
     rows = load_table("relation_cues.tsv", RelationCue)
-    return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject == "either") for r in rows}
+    return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject != "after") for r in rows}
+
+
+@functools.cache
+def _before_only_cues() -> frozenset[str]:
+    """Folded cues whose actor stands only before them (``before`` in ``relation_cues.tsv``)."""
+    rows = load_table("relation_cues.tsv", RelationCue)
+    return frozenset(fold(r.cue) for r in rows if r.subject == "before")
 
 
 @functools.cache
@@ -2382,13 +2389,14 @@ def find_relations(doc: Doc) -> None:
                 # "في إحدى تغريداته": the pronoun refers back, so the actor stands before
                 # it, never after it («قال فلان في تغريدته: اللهم عليك بداعش»)
                 attached = _pronoun_attached(view, i)
+                before_only = not _forms(view, i).isdisjoint(_before_only_cues())
                 actor = _actor_near(
                     doc,
                     view,
                     i,
                     ("Person", "Organization"),
                     before_ok or attached,
-                    after_ok=not attached,
+                    after_ok=not attached and not before_only,
                 )
                 if actor is None and not attached:
                     actor = _person_after_title(doc, view, i)

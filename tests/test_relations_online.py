@@ -681,3 +681,28 @@ def test_a_fronted_statement_on_its_site_is_the_subject_after_the_verb() -> None
         "الإرهابية والانفصالية»."
     )
     assert ("هيئة أركان الجيش التركي", "publishesOn", "الإنترنت") in found
+
+
+def test_an_actor_who_joins_a_hashtag_uses_twitter() -> None:
+    found = relations(
+        "كما تفاعل عادل الجبير وزير الخارجية السعودي مع الهاشتاق وكتب "
+        '"إرهاب الإثم والغدر والخيانة لن يزيد المملكة إلا حزما".'
+    )
+    assert ("عادل الجبير", "usesPlatform", "تويتر") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وأطلق ناشطون هاشتاق #داعش_يقتل_الأبرياء.", "وانتشر هاشتاق يهاجم تنظيم داعش."],
+)
+def test_a_name_after_a_hashtag_is_its_topic_not_its_user(text: str) -> None:
+    assert not relations(text)
+
+
+def test_a_cue_row_with_an_unknown_subject_position_is_a_problem() -> None:
+    from rasd.extract.resources import RelationCue
+
+    assert RelationCue("هاشتاق", "usesPlatform", "actor-implied", "تويتر", "beside").problem()
+    assert (
+        RelationCue("هاشتاق", "usesPlatform", "actor-implied", "تويتر", "before").problem() is None
+    )
