@@ -2108,7 +2108,7 @@ def _handles(doc: Doc, view: SentView) -> None:
         named = _named_before_handle(doc, start) if owner is None else None
         if named is not None:
             owner = named
-            if _byline(text, owner.start, end):
+            if _byline(text, owner.start, end) or _said_by_name(doc, view, owner):
                 _add(doc, view, owner.key, "publishesOn", acc, "accounts")
         if owner is not None:
             _add(doc, view, owner.key, "operates", acc, "accounts")
@@ -2145,6 +2145,20 @@ def _named_before_handle(doc: Doc, start: int) -> Mention | None:
 
 
 _NAME_LEAD = 30  # characters before a name where an account noun naming it may stand
+
+
+def _said_by_name(doc: Doc, view: SentView, m: Mention) -> bool:
+    """Whether a verb of saying or posting (:func:`_post_word`) stands right before the name
+    ``m`` of a handle's owner, over definite title words («فيما قال المغرد كمال الغامدي
+    ‏@kamalsg99 "…"»، «وتساءل سعود السبيعي ‏@sau1400»): the post is quoted from that account."""
+    toks = view.tokens
+    k = next((j for j, t in enumerate(toks) if t.end > m.start), None)
+    if k is None:
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= _BYLINE_LEAD and view.folded[j].startswith(_DEFINITE):
+        j -= 1
+    return j >= 0 and _post_word(view, j)
 
 
 def _byline(text: str, name_start: int, handle_end: int) -> bool:

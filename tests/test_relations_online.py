@@ -706,3 +706,26 @@ def test_a_cue_row_with_an_unknown_subject_position_is_a_problem() -> None:
     assert (
         RelationCue("هاشتاق", "usesPlatform", "actor-implied", "تويتر", "before").problem() is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "handle"),
+    [
+        (
+            'فيما قال المغرد كمال الغامدي \u200f@kamalsg99 "كلنا يعلم أن المستهدف هو أمن الوطن".',
+            "كمال الغامدي",
+            "@kamalsg99",
+        ),
+        (
+            "وتساءل سعود السبيعي \u200f@sau1400 قائلا: وهل الإرهاب سببه هذا الأمر؟",
+            "سعود السبيعي",
+            "@sau1400",
+        ),
+    ],
+)
+def test_a_handle_after_a_verb_of_saying_and_its_owner_is_published_on(
+    text: str, name: str, handle: str
+) -> None:
+    found = relations(text)
+    assert (name, "operates", handle) in found
+    assert (name, "publishesOn", handle) in found
