@@ -2412,9 +2412,21 @@ def find_relations(doc: Doc) -> None:
                     before_ok or attached,
                     after_ok=not attached and not before_only,
                 )
-                if actor is None and not attached:
-                    actor = _person_after_title(doc, view, i)
-                speaker = actor.key if actor is not None else _claim_speaker(doc, view, i)
+                if (
+                    actor is not None
+                    and before_only
+                    and (
+                        _owner_governed(doc, actor.start)
+                        or _after_definite_dative(doc, actor.start)
+                    )
+                ):
+                    actor = None  # "في قضية اختراق حساب الكابتن نايف هزازي تابعت هاشتاق": not his
+                if before_only:  # no actor after it, nor a claim's speaker
+                    speaker = actor.key if actor is not None else None
+                else:
+                    if actor is None and not attached:
+                        actor = _person_after_title(doc, view, i)
+                    speaker = actor.key if actor is not None else _claim_speaker(doc, view, i)
                 if speaker is not None:
                     platform = _implied_platform(doc, implies)
                     if platform is not None:

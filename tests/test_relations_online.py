@@ -693,7 +693,13 @@ def test_an_actor_who_joins_a_hashtag_uses_twitter() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["وأطلق ناشطون هاشتاق #داعش_يقتل_الأبرياء.", "وانتشر هاشتاق يهاجم تنظيم داعش."],
+    [
+        "وأطلق ناشطون هاشتاق #داعش_يقتل_الأبرياء.",
+        "وانتشر هاشتاق يهاجم تنظيم داعش.",
+        # the name before it is governed, the claim after it is no user of the hashtag
+        "في قضية اختراق الحساب الشخصي للكابتن نايف هزازي تابعت هاشتاق (نايف هزازي يتابع "
+        "حسابا إباحيا) ومنذ الوهلة الأولى لم أصدق تلك الفرية.",
+    ],
 )
 def test_a_name_after_a_hashtag_is_its_topic_not_its_user(text: str) -> None:
     assert not relations(text)
