@@ -26,6 +26,7 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
@@ -64,7 +65,14 @@ _ACTORS = ("Organization", "Person", "UnnamedSource")
 def relation_cues() -> dict[str, tuple[str, str, str, bool]]:
     """Folded cue → (predicate, pattern, implied platform, subject may stand before it)."""
     rows = load_table("relation_cues.tsv", RelationCue)
-    return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject == "either") for r in rows}
+    return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject != "after") for r in rows}
+
+
+@functools.cache
+def _before_only_cues() -> frozenset[str]:
+    """Folded cues whose actor stands only before them (``before`` in ``relation_cues.tsv``)."""
+    rows = load_table("relation_cues.tsv", RelationCue)
+    return frozenset(fold(r.cue) for r in rows if r.subject == "before")
 
 
 @functools.cache
@@ -315,6 +323,37 @@ def _asides(view: SentView) -> list[tuple[int, int]]:
     return out
 
 
+_APPOSITION_MAX = 10  # words of an apposition between commas after an actor
+
+
+def _appositions(doc: Doc, view: SentView) -> list[tuple[int, int]]:
+    """Token ranges ``[first, last]`` (both commas included) of appositions between commas
+    right after a Person or Organization: «وكانت قوات الدفاع الشعبي، الجناح العسكري لحزب
+    العمال الكردستاني، دانت …» (the actor before it stays the subject of the verb after it).
+    The apposition opens with a definite word that starts no mention (not the next item of a
+    list: «داعش، النصرة، والقاعدة») and is no ``relative`` word (الذي), and holds at most
+    ten words."""
+    toks = view.tokens
+    commas = [k for k, t in enumerate(toks) if t.text in _COMMAS]
+    out: list[tuple[int, int]] = []
+    for a, b in itertools.pairwise(commas):
+        if not 1 < b - a <= _APPOSITION_MAX + 1 or a == 0:
+            continue
+        before = doc.overlaps(toks[a - 1].start, toks[a - 1].end)
+        if before is None or before.cls not in ("Person", "Organization"):
+            continue
+        first = view.folded[a + 1]
+        if (
+            not first.startswith("ال")
+            or first in relation_words("relative")
+            or doc.overlaps(toks[a + 1].start, toks[a + 1].end) is not None
+            or any(toks[x].text in _BREAKS for x in range(a + 1, b))
+        ):
+            continue
+        out.append((a, b))
+    return out
+
+
 #: words right before a place that make it no actor of a control verb (سيطر على العراق)
 _PLACE_PREPOSITIONS = frozenset(("في", "علي", "من", "الي", "عن", "حتي", "نحو", "داخل"))
 
@@ -420,7 +459,7 @@ def _actor_near(
         return after[0]
     if not before_ok:
         return None
-    asides = [(a, b) for a, b in _asides(view) if b < i]
+    asides = [(a, b) for a, b in [*_asides(view), *_appositions(doc, view)] if b < i]
     inside = {k for a, b in asides for k in range(a, b + 1)}
     relative = relation_words("relative")
     k, counted = i - 1, 0
@@ -617,10 +656,10 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
             return not proclitic or seen_area
         if seen_area and (f in relation_words("coordinator") or (f[:1] == "و" and f[1:] in area)):
             return None
-        if f in area and f not in ("من", "في"):
+        if _area_word(f):
             seen_area = True
-        elif f in ("من", "في") and k > 0 and view.folded[k - 1] in relation_words("area"):
-            pass  # "جزء من"، "أراض واسعة في"
+        elif f in ("من", "في") and _area_before_of(view, k):
+            pass  # "جزء من"، "أراض واسعة في"، "الأحياء الغربية من حلب"
         elif (
             f in relation_words("direction")
             and k > 1
@@ -636,6 +675,28 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
         ):
             pass
         else:
+            return False
+    return False
+
+
+def _area_word(f: str) -> bool:
+    """Whether folded word ``f`` is an ``area`` word of ``relation_words.tsv`` (مناطق، أحياء),
+    bare or definite (المناطق، الأحياء); not «من»/«في», area words only after another."""
+    area = relation_words("area")
+    return f not in ("من", "في") and (f in area or strip_al(f) in area)
+
+
+_AREA_ADJECTIVES = 2  # adjectives between an area word and «من/في» (الأحياء الغربية من)
+
+
+def _area_before_of(view: SentView, k: int) -> bool:
+    """Whether «من/في» at token ``k`` follows an area word, over at most two adjectives or
+    direction words: «جزء من»، «أراض واسعة في»، «الأحياء الغربية من حلب»."""
+    for j in range(k - 1, max(-1, k - 2 - _AREA_ADJECTIVES), -1):
+        f = view.folded[j]
+        if _area_word(f):
+            return True
+        if not (_is_adjective(f) or strip_al(f) in relation_words("direction")):
             return False
     return False
 
@@ -846,7 +907,7 @@ def _own_site(doc: Doc, view: SentView, i: int, pred: str, implies: str) -> None
             _add(doc, view, medium, pred, platform, "relation-cues")
         return
     platform = _implied_platform(doc, implies)
-    owner = _ungoverned_owner(doc, view, i)
+    owner = _ungoverned_owner(doc, view, i) or _fronted_owner(doc, view, i + int(adjective))
     if owner is not None and platform is not None:
         _add(doc, view, owner, pred, platform, "relation-cues")
 
@@ -873,6 +934,32 @@ def _quoted_medium(doc: Doc, view: SentView, k: int) -> str | None:
         return known[0].key if known[0].start in (head, start) and known[0].end == end else None
     label = " ".join(doc.article.text[start:end].split())
     return _new_entity(doc, start, end, label, "Organization", "relation-cues")
+
+
+def _fronted_owner(doc: Doc, view: SentView, last: int) -> str | None:
+    """«وفي بيان على موقعها الإلكتروني نسبت هيئة أركان الجيش التركي الهجوم …»: a phrase that
+    opens its sentence (prepositions and ``post`` words only, up to token ``last``) before a
+    verb: the possessive's owner is that verb's subject, named right after it."""
+    toks = view.tokens
+    lead = relation_words("post") | subjectless_words()
+    if last + 2 >= len(toks) or last > _FRONTED_WORDS:
+        return None
+    for k in range(last - 1):  # the words before the possessive noun and its adjective
+        f = view.folded[k]
+        if f not in lead and not (f[:1] == "و" and f[1:] in lead):
+            return None
+    verb = last + 1
+    limit = toks[min(verb + _AFTER_WINDOW, len(toks) - 1)].end
+    after = doc.mentions_in(toks[verb].end, view.sentence.end)
+    actor = next((m for m in after if m.cls in ("Organization", "Person")), None)
+    if actor is not None and actor.start >= limit:
+        return None
+    if actor is None or not _adjacent(doc, verb, view, actor):
+        return None
+    return actor.key
+
+
+_FRONTED_WORDS = 6  # tokens of a phrase fronted before its verb («وفي بيان على موقعها»)
 
 
 def _ungoverned_owner(doc: Doc, view: SentView, i: int) -> str | None:
@@ -2018,10 +2105,74 @@ def _handles(doc: Doc, view: SentView) -> None:
         plats = _platforms_from(doc, view, owner.end if owner else end, 3)
         for p in plats[:1]:
             _add(doc, view, acc, "onPlatform", p.key, "accounts")
+        named = _named_before_handle(doc, start) if owner is None else None
+        if named is not None:
+            owner = named
+            if _byline(text, owner.start, end) or _said_by_name(doc, view, owner):
+                _add(doc, view, owner.key, "publishesOn", acc, "accounts")
         if owner is not None:
             _add(doc, view, owner.key, "operates", acc, "accounts")
             for p in plats[:1]:
                 _add(doc, view, owner.key, "hasAccountOn", p.key, "accounts")
+
+
+#: what may stand between a name and its handle: spaces, direction marks, an opening bracket
+_HANDLE_GAP = frozenset(" \t\u200e\u200f\u202a\u202b\u202c\u202d\u202e(")
+_BYLINE_LEAD = 2  # words before the name on a byline's line (د.، قال)
+
+
+def _named_before_handle(doc: Doc, start: int) -> Mention | None:
+    """«صلاح الغيدان ‏@salahalghaydan»، «عادل الجبير (@AdelAljubeir)»: the Person or
+    Organization named right before a handle (only spaces, direction marks or an opening
+    bracket between them) is the one whose account it is; not a name right after an
+    account noun («تحت معرف "الحجاج بن يوسف ‏@wwddddd"»: the account's display name)."""
+    text = doc.article.text
+    k = start
+    while k > 0 and text[k - 1] in _HANDLE_GAP:
+        k -= 1
+    if k == start:
+        return None
+    m = doc.overlaps(k - 1, k)
+    if m is None or m.end != k or m.cls not in ("Person", "Organization"):
+        return None
+    lead = text[max(0, m.start - _NAME_LEAD) : m.start].split()
+    if lead and lead[-1][-1:] in QUOTE_PAIRS:
+        if len(lead) > 1 and bare_forms(lead[-2]) & relation_words("account"):
+            return None  # «تحت معرف "الحجاج بن يوسف ‏@wwddddd»: the account's name, no owner
+    elif lead and bare_forms(lead[-1]) & relation_words("account"):
+        return None
+    return m
+
+
+_NAME_LEAD = 30  # characters before a name where an account noun naming it may stand
+
+
+def _said_by_name(doc: Doc, view: SentView, m: Mention) -> bool:
+    """Whether a verb of saying or posting (:func:`_post_word`) stands right before the name
+    ``m`` of a handle's owner, over definite title words («فيما قال المغرد كمال الغامدي
+    ‏@kamalsg99 "…"»، «وتساءل سعود السبيعي ‏@sau1400»): the post is quoted from that account."""
+    toks = view.tokens
+    k = next((j for j, t in enumerate(toks) if t.end > m.start), None)
+    if k is None:
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= _BYLINE_LEAD and view.folded[j].startswith(_DEFINITE):
+        j -= 1
+    return j >= 0 and _post_word(view, j)
+
+
+def _byline(text: str, name_start: int, handle_end: int) -> bool:
+    """Whether a name and its handle are a post's byline: the name opens its line (after at
+    most two words: «د. سعد البريك»، «قال صلاح الغيدان») and only a count follows the handle
+    on that line («@saadalbreik 11»), the post quoted below it."""
+    line_start = text.rfind("\n", 0, name_start) + 1
+    line_end = text.find("\n", handle_end)
+    if line_end < 0:
+        return False  # no post below it
+    rest = text[handle_end:line_end]
+    if len(text[line_start:name_start].split()) > _BYLINE_LEAD:
+        return False
+    return not rest.strip(" \t\u200e\u200f0123456789")
 
 
 def _implied_platform(doc: Doc, name: str) -> str | None:
@@ -2252,17 +2403,30 @@ def find_relations(doc: Doc) -> None:
                 # "في إحدى تغريداته": the pronoun refers back, so the actor stands before
                 # it, never after it («قال فلان في تغريدته: اللهم عليك بداعش»)
                 attached = _pronoun_attached(view, i)
+                before_only = not _forms(view, i).isdisjoint(_before_only_cues())
                 actor = _actor_near(
                     doc,
                     view,
                     i,
                     ("Person", "Organization"),
                     before_ok or attached,
-                    after_ok=not attached,
+                    after_ok=not attached and not before_only,
                 )
-                if actor is None and not attached:
-                    actor = _person_after_title(doc, view, i)
-                speaker = actor.key if actor is not None else _claim_speaker(doc, view, i)
+                if (
+                    actor is not None
+                    and before_only
+                    and (
+                        _owner_governed(doc, actor.start)
+                        or _after_definite_dative(doc, actor.start)
+                    )
+                ):
+                    actor = None  # "في قضية اختراق حساب الكابتن نايف هزازي تابعت هاشتاق": not his
+                if before_only:  # no actor after it, nor a claim's speaker
+                    speaker = actor.key if actor is not None else None
+                else:
+                    if actor is None and not attached:
+                        actor = _person_after_title(doc, view, i)
+                    speaker = actor.key if actor is not None else _claim_speaker(doc, view, i)
                 if speaker is not None:
                     platform = _implied_platform(doc, implies)
                     if platform is not None:

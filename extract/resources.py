@@ -343,7 +343,14 @@ class RelationCue(NamedTuple):
                 f"unknown predicate {self.predicate!r}"
                 " (not in the vocabulary, graph/predicates.tsv)"
             )
+        if self.subject not in RELATION_CUE_SUBJECTS:
+            return f"unknown subject position {self.subject!r} (one of {RELATION_CUE_SUBJECTS})"
         return None
+
+
+#: where the actor of a ``relation_cues.tsv`` cue may stand: after it, on either side, or
+#: only before it («تفاعل فلان مع الهاشتاق»: a name after «هاشتاق» is its topic)
+RELATION_CUE_SUBJECTS = ("after", "either", "before")
 
 
 #: the roles of ``relation_words.tsv``

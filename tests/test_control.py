@@ -612,3 +612,28 @@ def test_a_verb_of_intent_does_not_reach_into_a_relative_clause() -> None:
     # «التي احتلها»: a taking done, in a clause of its own after the aim (fix12r)
     found = control("وتعهد بتحرير مدينة الموصل التي احتلها تنظيم داعش.")
     assert ("داعش", "seized", "الموصل") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a definite area word and a direction adjective before «من» and the place
+        (
+            "وفي حين تسيطر الفصائل المقاتلة على الأحياء الشرقية، تسيطر قوات النظام على الأحياء "
+            "الغربية من حلب.",
+            ("النظام السوري", "controls", "حلب"),
+        ),
+        (
+            "وسيطر تنظيم داعش على المناطق الشمالية من محافظة حلب.",
+            ("داعش", "seized", "حلب"),
+        ),
+    ],
+)
+def test_a_definite_area_word_and_its_adjective_before_the_place(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in control(text)
+
+
+def test_a_place_near_the_area_is_not_controlled() -> None:
+    assert not control("تسيطر قوات النظام على الأحياء القريبة من حلب.")

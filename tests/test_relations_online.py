@@ -634,3 +634,104 @@ def test_an_account_on_each_platform_of_a_list(text: str, platforms: tuple[str, 
     actor = next(s for s, p, _o in found if p == "hasAccountOn")
     for platform in platforms:
         assert (actor, "hasAccountOn", platform) in found
+
+
+def test_a_byline_name_before_its_handle_operates_and_publishes_on_it() -> None:
+    # a quoted tweet: the name, its handle and a count on one line, the post below it
+    found = relations(
+        "تفاعل مغردون مع حادثة تفجير مسجد بعسير\n"
+        " قال صلاح الغيدان \u200f@salahalghaydan 3 \n"
+        " رحم الله شهداءنا\n\n"
+        " د. سعد البريك \u200f@saadalbreik 11 \n"
+        " حسبنا الله ونعم الوكيل\n"
+    )
+    for name, handle in (("صلاح الغيدان", "@salahalghaydan"), ("سعد البريك", "@saadalbreik")):
+        assert (name, "operates", handle) in found
+        assert (name, "publishesOn", handle) in found
+
+
+def test_a_name_before_its_handle_in_running_text_operates_it() -> None:
+    found = relations('ودخل المغرد بدر العنزي \u200f@Bader_Saij ، ليؤيده قائلا "بدأ الاستغلال".')
+    assert ("بدر العنزي", "operates", "@Bader_Saij") in found
+    assert not any(p == "publishesOn" for _s, p, _o in found)  # no byline: only the account
+
+
+def test_a_name_in_quotes_after_an_account_noun_is_the_accounts_name_not_its_owner() -> None:
+    found = relations('ليرد عليه شخص متخف تحت معرف "الحجاج بن يوسف \u200f@wwddddd قائلا "لا".')
+    assert not any(p == "operates" for _s, p, _o in found)
+
+
+def test_an_apposition_between_commas_keeps_the_actor_before_it_the_subject() -> None:
+    found = relations(
+        "وكانت قوات الدفاع الشعبي، الجناح العسكري لحزب العمال الكردستاني، دانت في بيان على "
+        "موقعها الإلكتروني القصف التركي."
+    )
+    assert ("قوات الدفاع الشعبي", "publishesOn", "الإنترنت") in found
+    assert not any(s == "حزب العمال الكردستاني" for s, _p, _o in found)
+
+
+def test_a_list_between_commas_is_no_apposition() -> None:
+    found = relations("وقال تنظيم داعش، النصرة، والقاعدة نشرت على تويتر صورا.")
+    assert ("داعش", "publishesOn", "تويتر") not in found
+
+
+def test_a_fronted_statement_on_its_site_is_the_subject_after_the_verb() -> None:
+    found = relations(
+        "وفي بيان على موقعها الإلكتروني نسبت هيئة أركان الجيش التركي الهجوم إلى «المنظمة "
+        "الإرهابية والانفصالية»."
+    )
+    assert ("هيئة أركان الجيش التركي", "publishesOn", "الإنترنت") in found
+
+
+def test_an_actor_who_joins_a_hashtag_uses_twitter() -> None:
+    found = relations(
+        "كما تفاعل عادل الجبير وزير الخارجية السعودي مع الهاشتاق وكتب "
+        '"إرهاب الإثم والغدر والخيانة لن يزيد المملكة إلا حزما".'
+    )
+    assert ("عادل الجبير", "usesPlatform", "تويتر") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأطلق ناشطون هاشتاق #داعش_يقتل_الأبرياء.",
+        "وانتشر هاشتاق يهاجم تنظيم داعش.",
+        # the name before it is governed, the claim after it is no user of the hashtag
+        "في قضية اختراق الحساب الشخصي للكابتن نايف هزازي تابعت هاشتاق (نايف هزازي يتابع "
+        "حسابا إباحيا) ومنذ الوهلة الأولى لم أصدق تلك الفرية.",
+    ],
+)
+def test_a_name_after_a_hashtag_is_its_topic_not_its_user(text: str) -> None:
+    assert not relations(text)
+
+
+def test_a_cue_row_with_an_unknown_subject_position_is_a_problem() -> None:
+    from rasd.extract.resources import RelationCue
+
+    assert RelationCue("هاشتاق", "usesPlatform", "actor-implied", "تويتر", "beside").problem()
+    assert (
+        RelationCue("هاشتاق", "usesPlatform", "actor-implied", "تويتر", "before").problem() is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "handle"),
+    [
+        (
+            'فيما قال المغرد كمال الغامدي \u200f@kamalsg99 "كلنا يعلم أن المستهدف هو أمن الوطن".',
+            "كمال الغامدي",
+            "@kamalsg99",
+        ),
+        (
+            "وتساءل سعود السبيعي \u200f@sau1400 قائلا: وهل الإرهاب سببه هذا الأمر؟",
+            "سعود السبيعي",
+            "@sau1400",
+        ),
+    ],
+)
+def test_a_handle_after_a_verb_of_saying_and_its_owner_is_published_on(
+    text: str, name: str, handle: str
+) -> None:
+    found = relations(text)
+    assert (name, "operates", handle) in found
+    assert (name, "publishesOn", handle) in found
