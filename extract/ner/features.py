@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from itertools import repeat
 
 from rasd.extract.folding import token_table
@@ -495,31 +495,33 @@ class WordFeatureIds:
         self._none = none
         none5 = (none,) * 5
         self._none5 = none5
-        slots = (own, *self._ctx)
+        # every feature "kind=value" of the model by kind, then value: its ids in the slots
+        by_kind: dict[str, dict[str, list[int]]] = {}
+        for slot, table in enumerate((own, *self._ctx)):
+            for name, k in table.items():
+                kind, eq, value = name.partition("=")
+                if eq:
+                    by_kind.setdefault(kind, {}).setdefault(value, [none] * 5)[slot] = k
 
-        def by_value(prefix: str, all_slots: bool) -> dict[str, tuple[int, ...] | int]:
-            out: dict[str, tuple[int, ...] | int] = {}
-            for table in slots if all_slots else (own,):
-                for name in table:
-                    if name.startswith(prefix):
-                        v = name[len(prefix) :]
-                        out[v] = tuple(t.get(name, none) for t in slots) if all_slots else own[name]
-            return out
+        def five(kind: str) -> dict[str, tuple[int, ...]]:
+            """value -> ids in the five slots (a kind neighbours see too)"""
+            return {v: tuple(ids) for v, ids in by_kind.get(kind, {}).items()}
 
-        # kinds a neighbour sees too: value -> ids in the five slots
-        self._w = by_value("w=", True)
-        self._st = by_value("st=", True)
-        self._sh = by_value("sh=", True)
-        self._pro = by_value("pro=", True)
-        self._al = tuple(t.get("al", none) for t in slots)
-        # kinds of the word's own slot only: value -> id
+        def one(kind: str) -> Callable[[str, int], int]:
+            """value -> id (the ``get`` of a kind only the word's own slot has)"""
+            return {v: ids[0] for v, ids in by_kind.get(kind, {}).items() if ids[0] != none}.get
+
+        self._w = five("w")
+        self._st = five("st")
+        self._sh = five("sh")
+        self._pro = five("pro")
+        self._al = tuple(t.get("al", none) for t in (own, *self._ctx))
         self._affix = [
-            tuple(by_value(f"{kind}{k}=", False).get for kind in ("p", "s", "sp", "ss"))
-            for k in range(1, 5)
+            tuple(one(f"{kind}{k}") for kind in ("p", "s", "sp", "ss")) for k in range(1, 5)
         ]
-        self._fq = by_value("fq=", False).get
-        self._alr = by_value("alr=", False).get
-        self._g3 = by_value("g3=", False).get
+        self._fq = one("fq")
+        self._alr = one("alr")
+        self._g3 = one("g3")
         self._b = own.get("b", none)
         self._len = [own.get(f, none) for f in _LEN]
         self._chg = own.get("chg", none)
