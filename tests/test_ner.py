@@ -377,6 +377,63 @@ def test_crf_cached_word_scores_equal_the_feature_strings() -> None:
             assert vec[slot] == pytest.approx(expected, abs=1e-9), (word, slot)
 
 
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةىٱ" + "ـًٌٍَُِّْٰ" + "09٠٣۴" + "xZ|-."
+_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "لل", "ولل", "وب", "فل")
+_REAL = (
+    "السعودية",
+    "الرياض",
+    "بغداد",
+    "العراق",
+    "الرئيس",
+    "كرزاي",
+    "واشنطن",
+    "الأمريكية",
+    "وزارة",
+    "حامد",
+    "شركة",
+    "أرامكو",
+    "مجلس",
+    "الشورى",
+    "عبدالله",
+    "2015م",
+)
+_WORDS = st.one_of(
+    st.text(alphabet=_LETTERS, min_size=1, max_size=12),
+    st.builds(
+        "".join,
+        st.tuples(
+            st.sampled_from(_CLITICS),
+            st.sampled_from(_REAL),
+            st.sampled_from(("", "ّ", "ة", "ى", "ها", "ين")),
+        ),
+    ),
+)
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_word_feature_ids_are_the_ids_of_word_parts(crf: Tagger, words: list[str]) -> None:
+    # the CRF looks a new word's features up from its parts (WordFeatureIds) instead of
+    # building FeatureExtractor.word_parts' strings: the same ids in the same order, slot by
+    # slot, so the same sums
+    from rasd.extract.ner.crf import CrfTagger
+
+    assert isinstance(crf, CrfTagger)
+    fx, attr, none = crf._fx, crf._attr, crf._none
+    lookup = crf._word_ids
+    for word in words:
+        feats, near, far, norm, stem, mid = fx.word_parts(word)
+        want = [attr.get(f, none) for f in feats]
+        for off in crf._OFFSETS:
+            want += [crf._ctx_ids[off].get(f, none) for f in (near if abs(off) == 1 else far)]
+        ids: list[int] = []
+        sizes, *rest = lookup.word_ids(word, ids)
+        assert ids == want, word
+        assert sizes == (len(feats), len(far), len(near), len(near), len(far))
+        assert rest == [norm, stem, mid]
+    lookup.clear_cache()
+
+
 def test_crf_one_article_in_one_call_equals_sentence_by_sentence(crf: Tagger) -> None:
     # emissions of a whole article at once: neighbours never leak across sentences
     import numpy as np
