@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from itertools import repeat
 
 from rasd.extract.folding import token_table
@@ -463,6 +463,10 @@ def _labels_around(feats: list[str], tag: str, labels: Sequence, i: int, n: int)
 
 #: what :class:`WordFeatureIds` reads when a feature is missing from a slot of the model
 _NO_IDS: tuple[tuple[int, ...], ...] = ((), (), (), (), ())
+#: a cluster level's feature kinds (``c0``, ``sc0``, ``c1`` …)
+_LEVEL = re.compile(r"s?c([0-9]+)")
+#: stems up to this many letters have their trigrams' slices made once
+_G3_SLICES = 48
 
 
 class WordFeatureIds:
@@ -474,9 +478,10 @@ class WordFeatureIds:
     the id given to a feature the model lacks.  :meth:`word_ids` returns the ids of
     :meth:`FeatureExtractor.word_parts`' features in the same order, slot by slot (own, -2, -1,
     +1, +2): each feature kind is looked up by its value (the word's normalised form, a
-    prefix, a cluster tuple …) in a table built once from the model's feature names, with one
-    look-up for all five slots of the kinds neighbours see.  Its lines follow ``word_parts``
-    one for one; ``tests/test_ner.py`` checks that both give the same ids.
+    prefix, a cluster id …) in a table built once from the model's feature names, with one
+    look-up for all five slots of the kinds neighbours see, and one for a word's affix and
+    the stem's of the same letters.  Its lines follow ``word_parts`` one for one;
+    ``tests/test_ner.py`` checks that both give the same ids.
 
     A cluster tuple's ids are kept (few tuples, many words), at most ``WORD_CACHE_SIZE``,
     emptied by :meth:`clear_cache`.
@@ -507,27 +512,46 @@ class WordFeatureIds:
             """value -> ids in the five slots (a kind neighbours see too)"""
             return {v: tuple(ids) for v, ids in by_kind.get(kind, {}).items()}
 
-        def one(kind: str) -> Callable[[str, int], int]:
-            """value -> id (the ``get`` of a kind only the word's own slot has)"""
-            return {v: ids[0] for v, ids in by_kind.get(kind, {}).items() if ids[0] != none}.get
+        def one(kind: str) -> dict[str, int]:
+            """value -> id (a kind only the word's own slot has)"""
+            return {v: ids[0] for v, ids in by_kind.get(kind, {}).items() if ids[0] != none}
+
+        def pairs(word_kind: str, stem_kind: str) -> dict[str, tuple[int, int]]:
+            """an affix of k letters -> (its id as the word's, as the stem's), kinds of
+            length k (``p1`` … ``p4``): the only values word_parts makes of them"""
+            out: dict[str, list[int]] = {}
+            for j, kind in enumerate((word_kind, stem_kind)):
+                for k in range(1, 5):
+                    for v, i in one(f"{kind}{k}").items():
+                        if len(v) == k:
+                            out.setdefault(v, [none, none])[j] = i
+            return {v: (a, b) for v, (a, b) in out.items()}
 
         self._w = five("w")
         self._st = five("st")
         self._sh = five("sh")
         self._pro = five("pro")
         self._al = tuple(t.get("al", none) for t in (own, *self._ctx))
-        self._affix = [
-            tuple(one(f"{kind}{k}") for kind in ("p", "s", "sp", "ss")) for k in range(1, 5)
-        ]
-        self._fq = one("fq")
-        self._alr = one("alr")
-        self._g3 = one("g3")
+        # a prefix's ids as the word's (p…) and the stem's (sp…); a suffix's as the word's
+        # (s…) and the stem's (ss…), one value for both since the stem ends the word
+        self._none2 = (none, none)
+        self._prefix = pairs("p", "sp")
+        self._suffix = pairs("s", "ss")
+        self._fq = one("fq").get
+        self._alr = one("alr").get
+        self._g3 = one("g3").get
+        # stems' interior trigrams by the stem's length (see word_parts)
+        self._g3_slices = [[slice(k, k + 3) for k in range(1, n - 3)] for n in range(_G3_SLICES)]
         self._b = own.get("b", none)
         self._len = [own.get(f, none) for f in _LEN]
         self._chg = own.get("chg", none)
         self._dig = own.get("dig", none)
         self._cl_none = own.get("cl=none", none)
         self._cl_stem = own.get("cl=stem", none)
+        # a cluster id's ids by level: c0=…, c1=… in the five slots, sc0=… … in the own
+        n_levels = 1 + max((int(m[1]) for k in by_kind if (m := _LEVEL.fullmatch(k))), default=-1)
+        self._c_levels = [five(f"c{lvl}") for lvl in range(n_levels)]
+        self._sc_levels = [one(f"sc{lvl}") for lvl in range(n_levels)]
         self._cl: dict[tuple[str, ...], tuple[tuple[int, ...], ...]] = {}
         self._sc: dict[tuple[str, ...], tuple[int, ...]] = {}
 
@@ -541,25 +565,22 @@ class WordFeatureIds:
         two away see the first two levels), kept."""
         if len(self._cl) >= WORD_CACHE_SIZE:
             self._cl.clear()
-        names = [f"c{lvl}={cid}" for lvl, cid in enumerate(cl)]
-        none = self._none
-        own, far_l, near_l, near_r, far_r = self._own, *self._ctx
-        hit = self._cl[cl] = (
-            tuple(own.get(f, none) for f in names),
-            tuple(far_l.get(f, none) for f in names[:2]),
-            tuple(near_l.get(f, none) for f in names),
-            tuple(near_r.get(f, none) for f in names),
-            tuple(far_r.get(f, none) for f in names[:2]),
-        )
+        levels, none5 = self._c_levels, self._none5
+        by_level = [
+            levels[lvl].get(cid, none5) if lvl < len(levels) else none5
+            for lvl, cid in enumerate(cl)
+        ]
+        own, far_l, near_l, near_r, far_r = zip(*by_level, strict=True) if cl else _NO_IDS
+        hit = self._cl[cl] = (own, far_l[:2], near_l, near_r, far_r[:2])
         return hit
 
     def _stem_cluster_ids(self, scl: tuple[str, ...]) -> tuple[int, ...]:
         """The ids of a stem's cluster tuple's ``sc…=`` features (own slot only), kept."""
         if len(self._sc) >= WORD_CACHE_SIZE:
             self._sc.clear()
-        none = self._none
+        levels, none = self._sc_levels, self._none
         hit = self._sc[scl] = tuple(
-            self._own.get(f"sc{lvl}={cid}", none) for lvl, cid in enumerate(scl)
+            levels[lvl].get(cid, none) if lvl < len(levels) else none for lvl, cid in enumerate(scl)
         )
         return hit
 
@@ -581,12 +602,35 @@ class WordFeatureIds:
         n_norm = len(norm)
         n_stem = len(stem)
         own = [self._b, w[0], st[0], sh[0], self._len[min(n_stem, 8)]]
-        # prefixes and suffixes of the word (length >= k) and of the stem (length > k)
-        for k, (p, s, sp, ss) in enumerate(self._affix, start=1):
-            if n_norm >= k:
-                own += (p(norm[:k], none), s(norm[-k:], none))
-            if n_stem > k:
-                own += (sp(stem[:k], none), ss(stem[-k:], none))
+        # prefixes and suffixes of the word (length >= k) and of the stem (length > k): in
+        # word_parts' order, p1 s1 sp1 ss1 p2 …; a stem's suffix is the word's
+        prefix, suffix, none2 = self._prefix.get, self._suffix.get, self._none2
+        if n_stem > 4:  # all sixteen
+            e1 = suffix(norm[-1:], none2)
+            e2 = suffix(norm[-2:], none2)
+            e3 = suffix(norm[-3:], none2)
+            e4 = suffix(norm[-4:], none2)
+            a1 = prefix(norm[:1], none2)
+            a2 = prefix(norm[:2], none2)
+            a3 = prefix(norm[:3], none2)
+            a4 = prefix(norm[:4], none2)
+            if stem is norm:
+                b1, b2, b3, b4 = a1, a2, a3, a4
+            else:
+                b1 = prefix(stem[:1], none2)
+                b2 = prefix(stem[:2], none2)
+                b3 = prefix(stem[:3], none2)
+                b4 = prefix(stem[:4], none2)
+            own += (
+                a1[0], e1[0], b1[1], e1[1], a2[0], e2[0], b2[1], e2[1],
+                a3[0], e3[0], b3[1], e3[1], a4[0], e4[0], b4[1], e4[1],
+            )  # fmt: skip
+        else:
+            for k in range(1, 5):
+                if n_norm >= k:
+                    own += (prefix(norm[:k], none2)[0], suffix(norm[-k:], none2)[0])
+                if n_stem > k:
+                    own += (prefix(stem[:k], none2)[1], suffix(norm[-k:], none2)[1])
         if art:
             own.append(self._al[0])
         pr = self._pro.get(pro, none5) if pro else none5
@@ -621,7 +665,10 @@ class WordFeatureIds:
             own += (self._fq(ls[0], none), self._alr(ls[1], none))
         if n_stem >= 5:
             g3 = self._g3
-            own += [g3(stem[k : k + 3], none) for k in range(1, n_stem - 3)]
+            if n_stem < _G3_SLICES:
+                own += map(g3, map(stem.__getitem__, self._g3_slices[n_stem]), repeat(none))
+            else:
+                own += [g3(stem[k : k + 3], none) for k in range(1, n_stem - 3)]
         # the neighbours' slots: near = w, st, sh, clusters, al, pro; far = w, st, 2 clusters
         near_l = [w[2], st[2], sh[2], *c[2]]
         near_r = [w[3], st[3], sh[3], *c[3]]
