@@ -477,3 +477,20 @@ def test_crf_emissions_are_the_weights_of_the_feature_strings() -> None:
         for feats in tagger._fx.sentence_features(s)
     ]
     np.testing.assert_allclose(tagger.emissions_packed(sents), np.array(want), rtol=0, atol=1e-9)
+
+
+def test_cluster_file_shares_equal_tuples(tmp_path: Path) -> None:
+    # many words, few distinct cluster tuples: equal tuples are one object (the CRF finds a
+    # tuple's ids by identity), with the values of the file
+    from rasd.extract.ner.clusters import load_cluster_file
+
+    path = tmp_path / "clusters.tsv"
+    path.write_text(
+        "word\tc64\tc256\tfreq\talr\nقال\t1\t7\t12\t0\nذكر\t1\t7\t9\t0\nبغداد\t2\t9\t12\t0\n",
+        encoding="utf-8",
+    )
+    clusters, stats = load_cluster_file(path)
+    assert clusters == {"قال": ("1", "7"), "ذكر": ("1", "7"), "بغداد": ("2", "9")}
+    assert stats == {"قال": ("12", "0"), "ذكر": ("9", "0"), "بغداد": ("12", "0")}
+    assert clusters["قال"] is clusters["ذكر"]
+    assert stats["قال"] is stats["بغداد"]
