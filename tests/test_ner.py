@@ -377,6 +377,63 @@ def test_crf_cached_word_scores_equal_the_feature_strings() -> None:
             assert vec[slot] == pytest.approx(expected, abs=1e-9), (word, slot)
 
 
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةىٱ" + "ـًٌٍَُِّْٰ" + "09٠٣۴" + "xZ|-."
+_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "لل", "ولل", "وب", "فل")
+_REAL = (
+    "السعودية",
+    "الرياض",
+    "بغداد",
+    "العراق",
+    "الرئيس",
+    "كرزاي",
+    "واشنطن",
+    "الأمريكية",
+    "وزارة",
+    "حامد",
+    "شركة",
+    "أرامكو",
+    "مجلس",
+    "الشورى",
+    "عبدالله",
+    "2015م",
+)
+_WORDS = st.one_of(
+    st.text(alphabet=_LETTERS, min_size=1, max_size=12),
+    st.builds(
+        "".join,
+        st.tuples(
+            st.sampled_from(_CLITICS),
+            st.sampled_from(_REAL),
+            st.sampled_from(("", "ّ", "ة", "ى", "ها", "ين")),
+        ),
+    ),
+)
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_word_feature_ids_are_the_ids_of_word_parts(crf: Tagger, words: list[str]) -> None:
+    # the CRF looks a new word's features up from its parts (WordFeatureIds) instead of
+    # building FeatureExtractor.word_parts' strings: the same ids in the same order, slot by
+    # slot, so the same sums
+    from rasd.extract.ner.crf import CrfTagger
+
+    assert isinstance(crf, CrfTagger)
+    fx, attr, none = crf._fx, crf._attr, crf._none
+    lookup = crf._word_ids
+    for word in words:
+        feats, near, far, norm, stem, mid = fx.word_parts(word)
+        want = [attr.get(f, none) for f in feats]
+        for off in crf._OFFSETS:
+            want += [crf._ctx_ids[off].get(f, none) for f in (near if abs(off) == 1 else far)]
+        ids: list[int] = []
+        sizes, *rest = lookup.word_ids(word, ids)
+        assert ids == want, word
+        assert sizes == (len(feats), len(far), len(near), len(near), len(far))
+        assert rest == [norm, stem, mid]
+    lookup.clear_cache()
+
+
 def test_crf_one_article_in_one_call_equals_sentence_by_sentence(crf: Tagger) -> None:
     # emissions of a whole article at once: neighbours never leak across sentences
     import numpy as np
@@ -420,3 +477,20 @@ def test_crf_emissions_are_the_weights_of_the_feature_strings() -> None:
         for feats in tagger._fx.sentence_features(s)
     ]
     np.testing.assert_allclose(tagger.emissions_packed(sents), np.array(want), rtol=0, atol=1e-9)
+
+
+def test_cluster_file_shares_equal_tuples(tmp_path: Path) -> None:
+    # many words, few distinct cluster tuples: equal tuples are one object (the CRF finds a
+    # tuple's ids by identity), with the values of the file
+    from rasd.extract.ner.clusters import load_cluster_file
+
+    path = tmp_path / "clusters.tsv"
+    path.write_text(
+        "word\tc64\tc256\tfreq\talr\nقال\t1\t7\t12\t0\nذكر\t1\t7\t9\t0\nبغداد\t2\t9\t12\t0\n",
+        encoding="utf-8",
+    )
+    clusters, stats = load_cluster_file(path)
+    assert clusters == {"قال": ("1", "7"), "ذكر": ("1", "7"), "بغداد": ("2", "9")}
+    assert stats == {"قال": ("12", "0"), "ذكر": ("9", "0"), "بغداد": ("12", "0")}
+    assert clusters["قال"] is clusters["ذكر"]
+    assert stats["قال"] is stats["بغداد"]

@@ -456,3 +456,18 @@ def test_pipeline_component_uses_the_network(monkeypatch: pytest.MonkeyPatch) ->
     assert ("Person", "جوزيف فوتل") in {(e.cls, e.label) for e in ex.entities}
     pipeline.extract_article(article)
     assert asked == ["nn", "crf+nn"]  # the default pipeline uses both models
+
+
+def test_char_matrix_pads_each_word_s_characters() -> None:
+    # the new words' character ids placed in one assignment: row i holds word i's ids from
+    # column 0, at most MAX_CHARS of them, then padding
+    from rasd.extract.ner.nn_runtime import MAX_CHARS, PAD, UNK, char_matrix
+
+    enc = _tiny_encoder()
+    words = ["العراق", "و", "بوشبوشبوشبوشبوشبوش", "xyz"]
+    m = char_matrix([enc.encode(w) for w in words])
+    assert m.shape == (len(words), MAX_CHARS)
+    for row, word in zip(m.tolist(), words, strict=True):
+        ids = [enc.chars.get(c, UNK) for c in word[:MAX_CHARS]]
+        assert row == ids + [PAD] * (MAX_CHARS - len(ids))
+    assert char_matrix([]).shape == (0, MAX_CHARS)

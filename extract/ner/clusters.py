@@ -195,9 +195,13 @@ def load_lexstats(path: str | Path) -> dict[str, tuple[str, ...]]:
 def load_cluster_file(
     path: str | Path,
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Read a TSV from :func:`write_clusters` once: (cluster ids, lexical stats) by word."""
+    """Read a TSV from :func:`write_clusters` once: (cluster ids, lexical stats) by word.
+
+    Equal tuples are one object (many words, few distinct tuples): less memory, and a look-up
+    keyed by a word's tuple (the CRF's ids of a cluster tuple) finds it by identity."""
     clusters: dict[str, tuple[str, ...]] = {}
     stats: dict[str, tuple[str, ...]] = {}
+    one: dict[tuple[str, ...], tuple[str, ...]] = {}
     with open(path, encoding="utf-8") as fh:
         header = fh.readline().rstrip("\n").split("\t")
         if not header or header[0] != "word":
@@ -207,7 +211,9 @@ def load_cluster_file(
         for line in fh:
             parts = line.rstrip("\n").split("\t")
             if len(parts) == len(header):
-                clusters[parts[0]] = tuple(parts[i] for i in ccols)
+                ids = tuple(parts[i] for i in ccols)
+                clusters[parts[0]] = one.setdefault(ids, ids)
                 if scols:
-                    stats[parts[0]] = tuple(parts[i] for i in scols)
+                    st = tuple(parts[i] for i in scols)
+                    stats[parts[0]] = one.setdefault(st, st)
     return clusters, stats

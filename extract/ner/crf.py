@@ -27,7 +27,13 @@ import pycrfsuite
 
 from rasd.extract.ner.clusters import load_cluster_file
 from rasd.extract.ner.conll import get_chunks
-from rasd.extract.ner.features import WORD_CACHE_SIZE, FeatureExtractor, Gazetteer, normalize
+from rasd.extract.ner.features import (
+    WORD_CACHE_SIZE,
+    FeatureExtractor,
+    Gazetteer,
+    WordFeatureIds,
+    normalize,
+)
 from rasd.extract.ner.nn_runtime import viterbi_packed
 from rasd.extract.resources import NerGazetteerRow, load_table
 
@@ -417,6 +423,10 @@ class CrfTagger:
                 pre = f"{off:+d}"
                 if name.startswith(pre):
                     self._ctx_ids[off][name[len(pre) :]] = k
+        # a new word's feature ids looked up from its parts (no feature strings built)
+        self._word_ids = WordFeatureIds(
+            self._fx, self._attr, [self._ctx_ids[off] for off in self._OFFSETS], self._none
+        )
         self._bos = self._attr.get("BOS")
         self._eos = self._attr.get("EOS")
         self._cols = np.arange(n_lab)
@@ -444,6 +454,7 @@ class CrfTagger:
         if len(rows) + len(new) > self._cache_size:
             rows.clear()
             self._fx.clear_cache()
+            self._word_ids.clear_cache()
             if ahead and len(distinct) > self._cache_size:
                 return rows  # too many for the cache: each sentence adds its own words
             new = distinct
@@ -454,24 +465,16 @@ class CrfTagger:
             grown[:first] = self._vecs[:first]
             self._vecs = grown
         n_slots = self._vecs.shape[1]
-        get = self._attr.get
-        near_l, far_l = self._ctx_ids[-1].get, self._ctx_ids[-2].get
-        near_r, far_r = self._ctx_ids[1].get, self._ctx_ids[2].get
-        word_parts = self._fx.word_parts
+        word_ids = self._word_ids.word_ids
         gaz, auto, names = self._fx.gazetteer, self._fx.auto_gazetteer, self._fx.names
-        none = repeat(self._none)
         ids: list[int] = []
         counts: list[int] = []
         for row, token in enumerate(new, start=first):
-            feats, near, far, norm, stem, mid = word_parts(token)
-            # slots in _OFFSETS order: own, as the word two to the left (-2), one to the left,
-            # one to the right, two to the right; a feature the model lacks is the zero row
-            ids += map(get, feats, none)
-            ids += map(far_l, far, none)
-            ids += map(near_l, near, none)
-            ids += map(near_r, near, none)
-            ids += map(far_r, far, none)
-            counts += (len(feats), len(far), len(near), len(near), len(far))
+            # the ids of FeatureExtractor.word_parts' features, slots in _OFFSETS order: own,
+            # as the word two to the left (-2), one to the left, one to the right, two to the
+            # right; a feature the model lacks is the zero row
+            sizes, norm, stem, mid = word_ids(token, ids)
+            counts += sizes
             # keep norm, stem, cluster and whether a (self-trained) gazetteer name may start
             rows[token] = (
                 row,
@@ -683,3 +686,4 @@ class CrfTagger:
         """Forget the cached per-token features and scores."""
         self._rows.clear()
         self._fx.clear_cache()
+        self._word_ids.clear_cache()

@@ -20,6 +20,7 @@ from rasd.extract.folding import token_table
 __all__ = [
     "FeatureExtractor",
     "Gazetteer",
+    "WordFeatureIds",
     "normalize",
     "split_clitics",
     "word_shape",
@@ -458,3 +459,230 @@ def _labels_around(feats: list[str], tag: str, labels: Sequence, i: int, n: int)
         feats.extend(f"-1{tag}={lab}" for lab in labels[i - 1])
     if i + 1 < n:
         feats.extend(f"+1{tag}={lab}" for lab in labels[i + 1])
+
+
+#: what :class:`WordFeatureIds` reads when a feature is missing from a slot of the model
+_NO_IDS: tuple[tuple[int, ...], ...] = ((), (), (), (), ())
+#: a cluster level's feature kinds (``c0``, ``sc0``, ``c1`` …)
+_LEVEL = re.compile(r"s?c([0-9]+)")
+#: stems up to this many letters have their trigrams' slices made once
+_G3_SLICES = 48
+
+
+class WordFeatureIds:
+    """The ids, in a model's feature index, of the features :meth:`FeatureExtractor.word_parts`
+    gives a word, found from the word's parts without building the feature strings.
+
+    ``own`` maps a feature string to its id; ``ctx`` holds, for the offsets -2, -1, +1, +2 in
+    that order, what a word adds as that neighbour (``"+1w=…"`` keyed ``"w=…"``); ``none`` is
+    the id given to a feature the model lacks.  :meth:`word_ids` returns the ids of
+    :meth:`FeatureExtractor.word_parts`' features in the same order, slot by slot (own, -2, -1,
+    +1, +2): each feature kind is looked up by its value (the word's normalised form, a
+    prefix, a cluster id …) in a table built once from the model's feature names, with one
+    look-up for all five slots of the kinds neighbours see, and one for a word's affix and
+    the stem's of the same letters.  Its lines follow ``word_parts`` one for one;
+    ``tests/test_ner.py`` checks that both give the same ids.
+
+    A cluster tuple's ids are kept (few tuples, many words), at most ``WORD_CACHE_SIZE``,
+    emptied by :meth:`clear_cache`.
+    """
+
+    def __init__(
+        self,
+        fx: FeatureExtractor,
+        own: Mapping[str, int],
+        ctx: Sequence[Mapping[str, int]],
+        none: int,
+    ) -> None:
+        self.fx = fx
+        self._own = own
+        self._ctx = tuple(ctx)
+        self._none = none
+        none5 = (none,) * 5
+        self._none5 = none5
+        # every feature "kind=value" of the model by kind, then value: its ids in the slots
+        by_kind: dict[str, dict[str, list[int]]] = {}
+        for slot, table in enumerate((own, *self._ctx)):
+            for name, k in table.items():
+                kind, eq, value = name.partition("=")
+                if eq:
+                    by_kind.setdefault(kind, {}).setdefault(value, [none] * 5)[slot] = k
+
+        def five(kind: str) -> dict[str, tuple[int, ...]]:
+            """value -> ids in the five slots (a kind neighbours see too)"""
+            return {v: tuple(ids) for v, ids in by_kind.get(kind, {}).items()}
+
+        def one(kind: str) -> dict[str, int]:
+            """value -> id (a kind only the word's own slot has)"""
+            return {v: ids[0] for v, ids in by_kind.get(kind, {}).items() if ids[0] != none}
+
+        def pairs(word_kind: str, stem_kind: str) -> dict[str, tuple[int, int]]:
+            """an affix of k letters -> (its id as the word's, as the stem's), kinds of
+            length k (``p1`` … ``p4``): the only values word_parts makes of them"""
+            out: dict[str, list[int]] = {}
+            for j, kind in enumerate((word_kind, stem_kind)):
+                for k in range(1, 5):
+                    for v, i in one(f"{kind}{k}").items():
+                        if len(v) == k:
+                            out.setdefault(v, [none, none])[j] = i
+            return {v: (a, b) for v, (a, b) in out.items()}
+
+        self._w = five("w")
+        self._st = five("st")
+        self._sh = five("sh")
+        self._pro = five("pro")
+        self._al = tuple(t.get("al", none) for t in (own, *self._ctx))
+        # a prefix's ids as the word's (p…) and the stem's (sp…); a suffix's as the word's
+        # (s…) and the stem's (ss…), one value for both since the stem ends the word
+        self._none2 = (none, none)
+        self._prefix = pairs("p", "sp")
+        self._suffix = pairs("s", "ss")
+        self._fq = one("fq").get
+        self._alr = one("alr").get
+        self._g3 = one("g3").get
+        # stems' interior trigrams by the stem's length (see word_parts)
+        self._g3_slices = [[slice(k, k + 3) for k in range(1, n - 3)] for n in range(_G3_SLICES)]
+        self._b = own.get("b", none)
+        self._len = [own.get(f, none) for f in _LEN]
+        self._chg = own.get("chg", none)
+        self._dig = own.get("dig", none)
+        self._cl_none = own.get("cl=none", none)
+        self._cl_stem = own.get("cl=stem", none)
+        # a cluster id's ids by level: c0=…, c1=… in the five slots, sc0=… … in the own
+        n_levels = 1 + max((int(m[1]) for k in by_kind if (m := _LEVEL.fullmatch(k))), default=-1)
+        self._c_levels = [five(f"c{lvl}") for lvl in range(n_levels)]
+        self._sc_levels = [one(f"sc{lvl}") for lvl in range(n_levels)]
+        self._cl: dict[tuple[str, ...], tuple[tuple[int, ...], ...]] = {}
+        self._sc: dict[tuple[str, ...], tuple[int, ...]] = {}
+
+    def clear_cache(self) -> None:
+        """Forget the kept cluster tuples' ids."""
+        self._cl.clear()
+        self._sc.clear()
+
+    def _cluster_ids(self, cl: tuple[str, ...]) -> tuple[tuple[int, ...], ...]:
+        """The ids of a cluster tuple's ``c…=`` features in the five slots (the neighbours
+        two away see the first two levels), kept."""
+        if len(self._cl) >= WORD_CACHE_SIZE:
+            self._cl.clear()
+        levels, none5 = self._c_levels, self._none5
+        by_level = [
+            levels[lvl].get(cid, none5) if lvl < len(levels) else none5
+            for lvl, cid in enumerate(cl)
+        ]
+        own, far_l, near_l, near_r, far_r = zip(*by_level, strict=True) if cl else _NO_IDS
+        hit = self._cl[cl] = (own, far_l[:2], near_l, near_r, far_r[:2])
+        return hit
+
+    def _stem_cluster_ids(self, scl: tuple[str, ...]) -> tuple[int, ...]:
+        """The ids of a stem's cluster tuple's ``sc…=`` features (own slot only), kept."""
+        if len(self._sc) >= WORD_CACHE_SIZE:
+            self._sc.clear()
+        levels, none = self._sc_levels, self._none
+        hit = self._sc[scl] = tuple(
+            levels[lvl].get(cid, none) if lvl < len(levels) else none for lvl, cid in enumerate(scl)
+        )
+        return hit
+
+    def word_ids(self, token: str, ids: list[int]) -> tuple[tuple[int, ...], str, str, str]:
+        """Append the ids of ``token``'s features to ``ids``, slot after slot (own, as the
+        word two to the left, one to the left, one to the right, two to the right; ``none``
+        for a feature the model lacks), and return ``(the slots' sizes, normalised form,
+        stem, mid-level cluster id or "-")``: what :meth:`FeatureExtractor.word_parts` gives,
+        looked up."""
+        none = self._none
+        none5 = self._none5
+        fx = self.fx
+        clusters = fx.clusters
+        norm = token.translate(_NORMALIZE)
+        pro, stem, art = split_clitics(norm, clusters)
+        w = self._w.get(norm, none5)
+        st = self._st.get(stem, none5)
+        sh = self._sh.get(_shape_of_classes(token.translate(_SHAPE_TABLE)), none5)
+        n_norm = len(norm)
+        n_stem = len(stem)
+        own = [self._b, w[0], st[0], sh[0], self._len[min(n_stem, 8)]]
+        # prefixes and suffixes of the word (length >= k) and of the stem (length > k): in
+        # word_parts' order, p1 s1 sp1 ss1 p2 …; a stem's suffix is the word's
+        prefix, suffix, none2 = self._prefix.get, self._suffix.get, self._none2
+        if n_stem > 4:  # all sixteen
+            e1 = suffix(norm[-1:], none2)
+            e2 = suffix(norm[-2:], none2)
+            e3 = suffix(norm[-3:], none2)
+            e4 = suffix(norm[-4:], none2)
+            a1 = prefix(norm[:1], none2)
+            a2 = prefix(norm[:2], none2)
+            a3 = prefix(norm[:3], none2)
+            a4 = prefix(norm[:4], none2)
+            if stem is norm:
+                b1, b2, b3, b4 = a1, a2, a3, a4
+            else:
+                b1 = prefix(stem[:1], none2)
+                b2 = prefix(stem[:2], none2)
+                b3 = prefix(stem[:3], none2)
+                b4 = prefix(stem[:4], none2)
+            own += (
+                a1[0], e1[0], b1[1], e1[1], a2[0], e2[0], b2[1], e2[1],
+                a3[0], e3[0], b3[1], e3[1], a4[0], e4[0], b4[1], e4[1],
+            )  # fmt: skip
+        else:
+            for k in range(1, 5):
+                if n_norm >= k:
+                    own += (prefix(norm[:k], none2)[0], suffix(norm[-k:], none2)[0])
+                if n_stem > k:
+                    own += (prefix(stem[:k], none2)[1], suffix(norm[-k:], none2)[1])
+        if art:
+            own.append(self._al[0])
+        pr = self._pro.get(pro, none5) if pro else none5
+        if pro:
+            own.append(pr[0])
+        if norm != token:
+            own.append(self._chg)
+        if _DIGIT.search(norm):
+            own.append(self._dig)
+        cl = clusters.get(norm)
+        src = "w"
+        if cl is None and stem != norm:
+            cl = clusters.get(stem) or clusters.get("ال" + stem)
+            src = "s"
+        if cl is None:
+            own.append(self._cl_none)
+            c = _NO_IDS
+        else:
+            c = self._cl.get(cl) or self._cluster_ids(cl)
+            own += c[0]
+            if src == "s":
+                own.append(self._cl_stem)
+        if stem != norm:
+            scl = clusters.get("ال" + stem) if art else clusters.get(stem)
+            if scl is not None:
+                own += self._sc.get(scl) or self._stem_cluster_ids(scl)
+        lexstats = fx.lexstats
+        ls = lexstats.get(norm)
+        if ls is None and stem != norm:
+            ls = lexstats.get("ال" + stem) or lexstats.get(stem)
+        if ls:
+            own += (self._fq(ls[0], none), self._alr(ls[1], none))
+        if n_stem >= 5:
+            g3 = self._g3
+            if n_stem < _G3_SLICES:
+                own += map(g3, map(stem.__getitem__, self._g3_slices[n_stem]), repeat(none))
+            else:
+                own += [g3(stem[k : k + 3], none) for k in range(1, n_stem - 3)]
+        # the neighbours' slots: near = w, st, sh, clusters, al, pro; far = w, st, 2 clusters
+        near_l = [w[2], st[2], sh[2], *c[2]]
+        near_r = [w[3], st[3], sh[3], *c[3]]
+        if art:
+            near_l.append(self._al[2])
+            near_r.append(self._al[3])
+        if pro:
+            near_l.append(pr[2])
+            near_r.append(pr[3])
+        ids += own
+        ids += (w[1], st[1], *c[1])
+        ids += near_l
+        ids += near_r
+        ids += (w[4], st[4], *c[4])
+        far = 2 + len(c[1])
+        mid = cl[1] if cl is not None and len(cl) > 1 else "-"
+        return (len(own), far, len(near_l), len(near_r), far), norm, stem, mid

@@ -19,7 +19,7 @@ import functools
 import operator
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -205,6 +205,7 @@ _ID_GETTER = operator.itemgetter(*ID_COLUMNS)
 #: whether a name of the gazetteer, or of the lexicon, may start at an encoded token
 _GAZ_START, _LEX_START = operator.itemgetter(10), operator.itemgetter(11)
 _NORM, _STEM = operator.itemgetter(NORM), operator.itemgetter(STEM)
+_CHARS = operator.itemgetter(2)
 
 
 def word_ids(encoded: Sequence[tuple]) -> np.ndarray:
@@ -216,9 +217,14 @@ def word_ids(encoded: Sequence[tuple]) -> np.ndarray:
 
 def char_matrix(encoded: Sequence[tuple]) -> np.ndarray:
     """Character ids of encoded tokens, padded to MAX_CHARS, shape (N, MAX_CHARS)."""
-    out = np.zeros((len(encoded), MAX_CHARS), dtype=np.int64)
-    for i, e in enumerate(encoded):
-        out[i, : len(e[2])] = e[2]
+    n = len(encoded)
+    out = np.zeros((n, MAX_CHARS), dtype=np.int64)
+    cids = list(map(_CHARS, encoded))
+    lens = np.fromiter(map(len, cids), dtype=np.intp, count=n)
+    flat = np.fromiter(chain.from_iterable(cids), dtype=np.int64, count=int(lens.sum()))
+    # token i's characters fill row i from column 0 (at most MAX_CHARS: Encoder.encode)
+    cols = np.arange(len(flat)) - np.repeat(np.cumsum(lens) - lens, lens)
+    out[np.repeat(np.arange(n), lens), cols] = flat
     return out
 
 
