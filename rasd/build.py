@@ -1006,7 +1006,18 @@ class _OldRdf:
 
 
 def _copy_range(src: Any, dst: Any, offset: int, size: int) -> None:
-    """Append ``size`` bytes of ``src`` from ``offset`` to ``dst`` (binary files)."""
+    """Append ``size`` bytes of ``src`` from ``offset`` to ``dst`` (binary files): in the
+    kernel where it can (``os.copy_file_range``), else through this process."""
+    dst.flush()  # the copy writes at the file's position, after what is buffered
+    copy = getattr(os, "copy_file_range", None)
+    while size > 0 and copy is not None:
+        try:
+            n = copy(src.fileno(), dst.fileno(), size, offset)
+        except OSError:  # not between these files (another file system, an old kernel)
+            break
+        if n == 0:
+            raise RasdError(f"{src.name}: shorter than its index says")
+        offset, size = offset + n, size - n
     src.seek(offset)
     while size > 0:
         chunk = src.read(min(size, 1 << 22))
