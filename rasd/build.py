@@ -179,6 +179,7 @@ def process_batch(batch: Sequence[tuple[str, Article]], pipeline: Sequence[str])
             out.append((key, to_result(article, ex)))
         except ExtractError as err:
             out.append((key, err))
+    release_free_memory()  # a worker's batch garbage, not kept mapped until the next batch
     return out
 
 
@@ -470,7 +471,8 @@ def release_free_memory() -> None:
     """Give the memory the C allocator holds free back to the system (glibc's
     ``malloc_trim(0)``, which visits every thread's arena; nothing elsewhere).  Oxigraph's bulk
     loader parses and sorts in threads of its own, and what they free stays mapped in their
-    arenas until trimmed: ~70 MB a 32 MB batch, measured (``bench/archive_results.md``)."""
+    arenas until trimmed (~50 MB a 32 MB batch); an extraction worker keeps ~50 MB of a
+    batch's garbage mapped (``bench/archive_results.md``, archive13)."""
     if _MALLOC_TRIM is not None:
         _MALLOC_TRIM(0)
 
