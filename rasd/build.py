@@ -782,13 +782,6 @@ def _write_entities(
         store.load(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=g)
 
 
-def _article_chunks(keys: dict[str, str], cache: ResultCache) -> Iterator[tuple[str, bytes]]:
-    """``(article id, N-Quads bytes)`` of every article of the build (``keys``: article id →
-    cache key), in article-id order."""
-    for article_id in sorted(keys):
-        yield article_id, _article_nquads(article_id, keys[article_id], cache)
-
-
 def _article_nquads(article_id: str, key: str, cache: ResultCache) -> bytes:
     """One article's cached N-Quads (UTF-8); raises :class:`RasdError` when missing."""
     data = cache.get_nquads(key)
