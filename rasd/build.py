@@ -18,6 +18,7 @@ input are removed, and only the entity keys they touch are re-derived.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import itertools
 import json
@@ -65,7 +66,9 @@ STATE_VERSION = 1
 #: Graphs up to this many triples get rdflib's readable Turtle/TriG; larger ones one triple a
 #: line (valid Turtle and TriG, sorted by article, written without building the graph).
 PRETTY_MAX_TRIPLES = 50_000
-_STORE_BATCH_BYTES = 32 << 20
+#: N-Quads bytes per bulk load: the loader holds ~6x a batch while it parses and sorts (a 4,000-
+#: article load peaks at 258 MB RSS in 32 MB batches, 150 MB in 16 MB, 98 MB in 8 MB).
+_STORE_BATCH_BYTES = 16 << 20
 #: Fewer articles to extract than this are extracted in the building process itself.
 SMALL_BUILD = 24
 
@@ -178,6 +181,7 @@ def process_batch(batch: Sequence[tuple[str, Article]], pipeline: Sequence[str])
             out.append((key, to_result(article, ex)))
         except ExtractError as err:
             out.append((key, err))
+    release_free_memory()  # a worker's batch garbage, not kept mapped until the next batch
     return out
 
 
@@ -450,7 +454,29 @@ class _StoreWriter:
         t = time.perf_counter()
         self.store.bulk_load(b"".join(self.parts), ox.RdfFormat.N_QUADS)
         self.parts, self.size = [], 0
+        release_free_memory()
         self.seconds += time.perf_counter() - t
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim`` (None elsewhere)."""
+    try:
+        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+    except (OSError, AttributeError):
+        return None
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+def release_free_memory() -> None:
+    """Give the memory the C allocator holds free back to the system (glibc's
+    ``malloc_trim(0)``, which visits every thread's arena; nothing elsewhere).  Oxigraph's bulk
+    loader parses and sorts in threads of its own, and what they free stays mapped in their
+    arenas until trimmed (~50 MB a 32 MB batch); an extraction worker keeps ~50 MB of a
+    batch's garbage mapped (``bench/archive_results.md``, archive13)."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 def build(
@@ -756,15 +782,12 @@ def _write_entities(
         store.load(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=g)
 
 
-def _article_chunks(keys: dict[str, str], cache: ResultCache) -> Iterator[tuple[str, str]]:
-    """``(article id, N-Quads text)`` of every article of the build (``keys``: article id →
-    cache key), in article-id order."""
-    for article_id in sorted(keys):
-        key = keys[article_id]
-        data = cache.get_nquads(key)
-        if data is None:
-            raise RasdError(f"{cache.path}: the result of article {article_id} went missing")
-        yield article_id, zlib.decompress(data).decode("utf-8")
+def _article_nquads(article_id: str, key: str, cache: ResultCache) -> bytes:
+    """One article's cached N-Quads (UTF-8); raises :class:`RasdError` when missing."""
+    data = cache.get_nquads(key)
+    if data is None:
+        raise RasdError(f"{cache.path}: the result of article {article_id} went missing")
+    return zlib.decompress(data)
 
 
 class _RdfFiles:
@@ -824,28 +847,181 @@ def write_rdf_files(
     deterministic for the same store content: Oxigraph's grouped Turtle for small graphs
     (``total`` triples at most :data:`PRETTY_MAX_TRIPLES`, read from ``store``); for large ones,
     one triple a line from the cached N-Quads in article order, both files in one pass over
-    the cache (Oxigraph's serialiser writes ~50k triples/s here, too slow for 25 M)."""
+    the cache (Oxigraph's serialiser writes ~50k triples/s here, too slow for 25 M).  The lines
+    of an article whose cache key is that of the files written last are copied from them
+    (:class:`_RdfIndex`) instead of being read from the cache: the same bytes, since an
+    article's lines follow from its id and its cached N-Quads alone."""
     ttl, trig = out_dir / "graph.ttl", out_dir / "graph.trig"
+    index_path = _rdf_index_path(out_dir)
     if total <= PRETTY_MAX_TRIPLES and store is not None:
         from rasd.export.registry import get_exporter
 
+        index_path.unlink(missing_ok=True)
         get_exporter("turtle").write(store, ttl)
         get_exporter("trig").write(store, trig)
         return [ttl, trig]
+    old = _RdfIndex.load(out_dir)
+    index_path.unlink(missing_ok=True)  # the files are being replaced
+    entities = entity_text.encode("utf-8")
+    articles: list[tuple[str, str, int]] = []
     with (
         atomic_path(ttl) as ttl_tmp,
         atomic_path(trig) as trig_tmp,
-        ttl_tmp.open("w", encoding="utf-8", newline="\n") as t,
-        trig_tmp.open("w", encoding="utf-8", newline="\n") as q,
+        ttl_tmp.open("wb") as t,
+        trig_tmp.open("wb") as q,
+        _OldRdf(out_dir, old) as reuse,
     ):
-        t.write(entity_text)
-        q.write(f"{nt.iri(str(ENTITIES_GRAPH))} {{\n{entity_text}}}\n")
-        for article_id, text in _article_chunks(keys, cache):
-            g = nt.iri(str(graph_iri(article_id)))
-            lines = text.replace(f" {g} .\n", " .\n")
-            t.write(lines)
-            q.write(f"\n{g} {{\n{lines}}}\n")
+        t.write(entities)
+        q.write(b"%s {\n%s}\n" % (nt.iri(str(ENTITIES_GRAPH)).encode("utf-8"), entities))
+        head = (len(entities), q.tell())
+        for article_id in sorted(keys):
+            key = keys[article_id]
+            size = reuse.take(article_id, key, t, q)
+            if size is None:
+                g = _graph_token(article_id)
+                lines = _article_nquads(article_id, key, cache).replace(b" %s .\n" % g, b" .\n")
+                t.write(lines)
+                q.write(b"\n%s {\n%s}\n" % (g, lines))
+                size = len(lines)
+            articles.append((article_id, key, size))
+        reuse.finish(t, q)
+    _RdfIndex(_seal(ttl), _seal(trig), head, tuple(articles)).save(out_dir)
     return [ttl, trig]
+
+
+def _graph_token(article_id: str) -> bytes:
+    """The IRI token of an article's named graph, as written in the N-Quads (UTF-8)."""
+    return nt.iri(str(graph_iri(article_id))).encode("utf-8")
+
+
+def _trig_size(article_id: str, size: int) -> int:
+    """The bytes an article takes in ``graph.trig`` when its lines take ``size`` in
+    ``graph.ttl``: ``\\n<graph> {\\n``, the lines, ``}\\n``."""
+    return size + len(_graph_token(article_id)) + 6
+
+
+def _rdf_index_path(out: Path) -> Path:
+    return out / "state" / "rdf-index.pickle"
+
+
+def _seal(path: Path) -> tuple[int, int, int]:
+    """Size, modification time (ns) and inode of a file: another write changes one of them."""
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+@dataclass(frozen=True)
+class _RdfIndex:
+    """Where each article's lines sit in the one-triple-a-line ``graph.ttl`` and
+    ``graph.trig`` written last: the files' seals, the bytes before the first article in
+    each (the entities graph), and ``(article id, cache key, bytes of its lines in
+    graph.ttl)`` in file order.  In ``graph.trig`` an article takes those lines wrapped in
+    its graph's braces (:func:`_graph_token`)."""
+
+    ttl: tuple[int, int, int]
+    trig: tuple[int, int, int]
+    head: tuple[int, int]
+    articles: tuple[tuple[str, str, int], ...]
+
+    def save(self, out: Path) -> None:
+        pickled.dump((STATE_VERSION, self), _rdf_index_path(out))
+
+    @staticmethod
+    def load(out: Path) -> _RdfIndex | None:
+        """The index of the files in ``out``, or None when absent, unreadable or not that of
+        the files there now (another writer touched them)."""
+        path = _rdf_index_path(out)
+        if not path.is_file():
+            return None
+        try:
+            version, index = pickled.load(path)
+            if version != STATE_VERSION or not isinstance(index, _RdfIndex):
+                return None
+            if _seal(out / "graph.ttl") != index.ttl or _seal(out / "graph.trig") != index.trig:
+                return None
+        except Exception as exc:  # a damaged index means writing the files from the cache
+            log.info("%s is unusable (%s); graph files written from the cache", path, exc)
+            return None
+        return index
+
+
+class _OldRdf:
+    """The runs of article lines copied from the last ``graph.ttl``/``graph.trig``: an article
+    taken (:meth:`take`) extends the current run when it follows the previous one in the old
+    files; a run is copied when the next article is not taken or at :meth:`finish`."""
+
+    def __init__(self, out: Path, index: _RdfIndex | None) -> None:
+        self.out = out
+        self.at: dict[str, tuple[str, int, int, int]] = {}
+        if index is not None:
+            t, q = index.head
+            for article_id, key, size in index.articles:
+                self.at[article_id] = (key, t, q, size)
+                t += size
+                q += _trig_size(article_id, size)
+        self.run: list[int] | None = None  # [ttl start, trig start, ttl end, trig end]
+
+    def __enter__(self) -> _OldRdf:
+        self.files = None
+        if self.at:
+            self.files = (
+                (self.out / "graph.ttl").open("rb"),
+                (self.out / "graph.trig").open("rb"),
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.files is not None:
+            for f in self.files:
+                f.close()
+
+    def take(self, article_id: str, key: str, t: Any, q: Any) -> int | None:
+        """The size of the article's lines when they are in the old files under ``key`` (they
+        are copied with the run they belong to); None when they must be written afresh (the
+        current run is copied first)."""
+        old = self.at.get(article_id)
+        if old is None or old[0] != key:
+            self.finish(t, q)
+            return None
+        _key, t0, q0, size = old
+        q1 = q0 + _trig_size(article_id, size)
+        if self.run is not None and self.run[2] == t0 and self.run[3] == q0:
+            self.run[2], self.run[3] = t0 + size, q1
+        else:
+            self.finish(t, q)
+            self.run = [t0, q0, t0 + size, q1]
+        return size
+
+    def finish(self, t: Any, q: Any) -> None:
+        """Copy the current run, if any."""
+        if self.run is None or self.files is None:
+            return
+        t0, q0, t1, q1 = self.run
+        self.run = None
+        _copy_range(self.files[0], t, t0, t1 - t0)
+        _copy_range(self.files[1], q, q0, q1 - q0)
+
+
+def _copy_range(src: Any, dst: Any, offset: int, size: int) -> None:
+    """Append ``size`` bytes of ``src`` from ``offset`` to ``dst`` (binary files): in the
+    kernel where it can (``os.copy_file_range``), else through this process."""
+    dst.flush()  # the copy writes at the file's position, after what is buffered
+    copy = getattr(os, "copy_file_range", None)
+    while size > 0 and copy is not None:
+        try:
+            n = copy(src.fileno(), dst.fileno(), size, offset)
+        except OSError:  # not between these files (another file system, an old kernel)
+            break
+        if n == 0:
+            raise RasdError(f"{src.name}: shorter than its index says")
+        offset, size = offset + n, size - n
+    src.seek(offset)
+    while size > 0:
+        chunk = src.read(min(size, 1 << 22))
+        if not chunk:
+            raise RasdError(f"{src.name}: shorter than its index says")
+        dst.write(chunk)
+        size -= len(chunk)
 
 
 class _CachedArticles:

@@ -383,3 +383,36 @@ def test_large_graph_files_are_the_same_graphs(
     for g in pretty.graphs():
         if len(g):
             assert set(lines.graph(g.identifier)) == set(g), g.identifier
+
+
+def test_large_graph_files_of_an_incremental_build_equal_a_full_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One triple a line, an incremental build copies the lines of its unchanged articles from
+    the files written last (not from the cache) and writes the same bytes as a full build;
+    files touched since they were written are not copied from."""
+    monkeypatch.setattr(rasd.build, "PRETTY_MAX_TRIPLES", 0)
+    out = tmp_path / "out"
+    build([_inputs(tmp_path, [*SEED_FILES[:3], GOLDEN_TXT])], out, pages=False)
+    assert (out / "state" / "rdf-index.pickle").is_file()
+    # an unchanged article's cached result goes missing: only the old files still have it
+    golden = parse_text(GOLDEN_TXT.read_text(encoding="utf-8"), "g").id
+    kept = min(k for a, (k, *_n) in rasd.build._load_state(out).articles.items() if a != golden)
+    db = sqlite3.connect(out / "cache" / "results.sqlite")
+    with db:
+        db.execute("DELETE FROM results WHERE key = ?", (kept,))
+    db.close()
+    folder = _inputs(tmp_path, SEED_FILES)
+    second = build([folder], out, pages=False)
+    assert (second.extracted, second.unchanged, second.removed) == (2, 3, 1)
+    full = tmp_path / "full"
+    build([folder], full, pages=False)
+    _same_outputs(out, full)
+    # a hand-edited graph.ttl is not copied from: the lines come from the cache again
+    shutil.rmtree(out)
+    build([_inputs(tmp_path, SEED_FILES[:3])], out, pages=False)
+    with (out / "graph.ttl").open("r+b") as f:
+        f.seek(len((out / "graph.ttl").read_bytes()) // 2)
+        f.write(b"#")
+    build([_inputs(tmp_path, SEED_FILES)], out, pages=False)
+    _same_outputs(out, full)
