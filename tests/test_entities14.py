@@ -27,3 +27,18 @@ def test_a_hotel_in_a_town_is_the_town() -> None:
     keys = {e.key for e in ex.entities}
     assert match_key("سوسة") in keys
     assert match_key("فندق بسوسة") not in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال العميد بسام عطية، المسؤول في وزارة الداخلية، إن التحقيقات مستمرة.", "بسام عطية"),
+        ("وقال فالون في تصريح أمس إن الطائرات أثبتت قدرتها في المعارك.", "فالون"),
+    ],
+)
+def test_a_first_letter_after_a_title_or_a_speech_verb_is_the_names_own(
+    text: str, name: str
+) -> None:
+    persons = entity_keys(text, "Person")
+    assert match_key(name) in persons
+    assert match_key(name[1:]) not in persons
