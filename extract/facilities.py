@@ -113,6 +113,22 @@ def _bi_al(word: str) -> bool:
     return any(word.startswith(p + "ال") and word[len(p) :] in common for p in ("ب", "وب"))
 
 
+def _clitic_place(word: str) -> bool:
+    """Whether folded ``word`` is the preposition ب (وب) on a place of the lexicon that is no
+    facility («بسوسة»، «ببغداد»): the facility before it is *in* that place, unnamed.
+
+    >>> _clitic_place("بسوسه"), _clitic_place("سوسه"), _clitic_place("بلال")
+    (True, False, False)
+    """
+    for p in ("وب", "ب"):
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            rest = word[len(p) :]
+            known = lexicon_index().get(alias_index().get(rest, rest))
+            if known is not None and known.cls in PLACE_CLASSES - {"Place"}:
+                return True
+    return False
+
+
 def _name_end(
     view: SentView, j: int, lex_ends: dict[int, int], tags: list[str] | None, open_head: bool
 ) -> int | None:
@@ -122,6 +138,8 @@ def _name_end(
         return None
     if folded[j].startswith("لل") or _bi_al(folded[j]) or _head_clitic(folded[j]) >= 0:
         return None  # "حي للطبقة الوسطى"، "مسجد بالآلاف"; "ساحة معبد الكرنك": the inner one
+    if _clitic_place(folded[j]):
+        return None  # "فندق بسوسة": a hotel in Sousse, the town is the name
     if tags and tags[j] != "O" and not folded[j].startswith("ال"):
         k = j + 1
         while k < len(toks) and k - j < 5 and tags[k].startswith("I-"):

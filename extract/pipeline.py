@@ -51,6 +51,8 @@ from rasd.extract.metonymy import capitals_as_states
 from rasd.extract.name_filters import mend_span
 from rasd.extract.patterns import (
     clitic_noun,
+    cue_forms,
+    cue_table,
     demonstratives,
     find_organizations,
     find_persons,
@@ -402,8 +404,10 @@ def _ner(doc: Doc) -> None:
             continue
         if key not in aliases and (
             (key[:1] in "وفبلك" and key[1:] in aliases and (key[0] != "ك" or len(key) > 4))
-            or key.startswith(("وال", "فال"))
-            or clitic_noun(key.split()[0])
+            or (
+                (key.startswith(("وال", "فال")) or clitic_noun(key.split()[0]))
+                and not _subject_slot(doc.article.text, start, cls)
+            )
         ):
             key, start = key[1:], start + 1
         key = aliases.get(key, key)
@@ -432,6 +436,31 @@ def _ner(doc: Doc) -> None:
             continue  # "يحاولون النيل من المملكة": to harm, not the Nile
         if doc.add_mention(start, end, key, cls, "ner"):
             doc.add_entity(known or EntityInfo(key, cls, doc.article.text[start:end], source="ner"))
+
+
+def _subject_slot(text: str, start: int, cls: str) -> bool:
+    """Whether the person named at ``start`` stands right after a title or a speech verb
+    («العميد بسام عطية»، «وقال فالون»), where no preposition or conjunction comes before a
+    name: its first letter (ب، ف) is then the name's own (بسام، فالون), not a proclitic.
+
+    >>> _subject_slot("وقال العميد بسام عطية", 12, "Person")
+    True
+    >>> _subject_slot("وقال فالون في تصريح", 5, "Person"), _subject_slot("مر بسام", 3, "Person")
+    (True, False)
+    """
+    if cls != "Person":
+        return False
+    before = re.findall(r"\w+", text[max(0, start - 30) : start])
+    if not before:
+        return False
+    prev = fold(before[-1])
+    return strip_al(prev) in title_first_words() or bool(cue_forms(prev) & _speech_verbs())
+
+
+@functools.cache
+def _speech_verbs() -> frozenset[str]:
+    """The one-word speech verbs of ``speech_cues.tsv`` (kind ``verb``), folded."""
+    return frozenset(k for k, (kind, _n) in cue_table().items() if kind == "verb" and " " not in k)
 
 
 @functools.cache
