@@ -566,139 +566,140 @@ def _build(
     state.fingerprint = fp
     state.articles = {}
     state.files = {}
-    cache = ResultCache(out_dir / "cache" / "results.sqlite")
-    store = open_store(out_dir / STORE_DIR)
-    _dirty_path(out_dir).touch()
-    writer = _StoreWriter(store)
-    touched: set[str] = set()
-    seen: set[str] = set()
+    # closed (its results so far committed) also when this attempt fails: a fallback to a
+    # full rebuild opens the cache again and must not find it locked
+    with ResultCache(out_dir / "cache" / "results.sqlite") as cache:
+        store = open_store(out_dir / STORE_DIR)
+        _dirty_path(out_dir).touch()
+        writer = _StoreWriter(store)
+        touched: set[str] = set()
+        seen: set[str] = set()
 
-    def fail(err: RasdError) -> None:
-        f = Failure.of(err)
-        report.failures.append(f)
-        log.warning("skipped %s", f.message())
-        if strict:
-            raise UsageError(f"{f.message()} (--strict: stopped; nothing written)")
+        def fail(err: RasdError) -> None:
+            f = Failure.of(err)
+            report.failures.append(f)
+            log.warning("skipped %s", f.message())
+            if strict:
+                raise UsageError(f"{f.message()} (--strict: stopped; nothing written)")
 
-    def drop_old(article_id: str) -> None:
-        """Take an earlier build's version of an article out of the store and the fold."""
-        old = old_articles.get(article_id)
-        if old is None:
-            return
-        got = cache.get(old[0])
-        if got is None:
-            raise _Rebuild(f"the earlier result of article {article_id} is not in the cache")
-        unfold(state.summaries, got[0].contributions)
-        touched.update(got[0].contributions)
-        store.remove_graph(ox.NamedNode(str(graph_iri(article_id))))
+        def drop_old(article_id: str) -> None:
+            """Take an earlier build's version of an article out of the store and the fold."""
+            old = old_articles.get(article_id)
+            if old is None:
+                return
+            got = cache.get(old[0])
+            if got is None:
+                raise _Rebuild(f"the earlier result of article {article_id} is not in the cache")
+            unfold(state.summaries, got[0].contributions)
+            touched.update(got[0].contributions)
+            store.remove_graph(ox.NamedNode(str(graph_iri(article_id))))
 
-    def accept(key: str, meta: ArticleMeta, nquads: bytes) -> None:
-        drop_old(meta.article_id)
-        writer.add(zlib.decompress(nquads))
-        fold(state.summaries, meta.contributions)
-        touched.update(meta.contributions)
-        state.articles[meta.article_id] = (key, meta.triples, meta.claims, meta.relations)
+        def accept(key: str, meta: ArticleMeta, nquads: bytes) -> None:
+            drop_old(meta.article_id)
+            writer.add(zlib.decompress(nquads))
+            fold(state.summaries, meta.contributions)
+            touched.update(meta.contributions)
+            state.articles[meta.article_id] = (key, meta.triples, meta.claims, meta.relations)
 
-    def settle(article_id: str, key: str, source: str) -> bool:
-        """Settle an article read (unchanged, a duplicate or in the cache); True when it
-        has to be extracted."""
-        if article_id in seen:
-            report.duplicates += 1
-            log.info("%s: same text as an article read before; read once", source)
-            return False
-        seen.add(article_id)
-        if progress:
-            progress("read", 1)
-        old = old_articles.get(article_id)
-        if old is not None and old[0] == key:
-            state.articles[article_id] = old
-            report.unchanged += 1
+        def settle(article_id: str, key: str, source: str) -> bool:
+            """Settle an article read (unchanged, a duplicate or in the cache); True when it
+            has to be extracted."""
+            if article_id in seen:
+                report.duplicates += 1
+                log.info("%s: same text as an article read before; read once", source)
+                return False
+            seen.add(article_id)
             if progress:
-                progress("done", 1)
-            return False
-        got = cache.get(key)
-        if got is not None:
-            accept(key, got[0], got[1])
-            report.from_cache += 1
-            if progress:
-                progress("done", 1)
-            return False
-        return True
+                progress("read", 1)
+            old = old_articles.get(article_id)
+            if old is not None and old[0] == key:
+                state.articles[article_id] = old
+                report.unchanged += 1
+                if progress:
+                    progress("done", 1)
+                return False
+            got = cache.get(key)
+            if got is not None:
+                accept(key, got[0], got[1])
+                report.from_cache += 1
+                if progress:
+                    progress("done", 1)
+                return False
+            return True
 
-    def read(path: Path) -> Iterator[tuple[str, Article]]:
-        """The articles of one input file to extract.  A file whose bytes are those of the
-        last build is not parsed: its records come from the input index (and only an
-        article that must be extracted is read from it)."""
-        name = str(path)
-        seal = _file_seal(path)
-        index = old_files.get(name)
-        if index is not None and seal == (index.size, index.digest) and index.fingerprint == fp:
-            state.files[name] = index
-            articles = _Positions(read_file(path))
-            for pos, rec in enumerate(index.records):
-                if len(rec) == 2:
-                    fail(InputError(*rec))
-                elif settle(*rec):
-                    yield rec[1], articles.at(pos, rec[1], fp)
-            return
-        records: list[_Record] = []
-        for item in read_file(path):
-            if isinstance(item, InputError):
-                records.append((item.path, item.reason))
-                fail(item)
-                continue
-            key = article_key(item, fp)
-            records.append((item.id, key, item.source))
-            if settle(item.id, key, item.source):
-                yield key, item
-        if seal is not None and _file_seal(path) == seal:  # not changed while being read
-            state.files[name] = _FileIndex(seal[0], seal[1], fp, tuple(records))
+        def read(path: Path) -> Iterator[tuple[str, Article]]:
+            """The articles of one input file to extract.  A file whose bytes are those of the
+            last build is not parsed: its records come from the input index (and only an
+            article that must be extracted is read from it)."""
+            name = str(path)
+            seal = _file_seal(path)
+            index = old_files.get(name)
+            if index is not None and seal == (index.size, index.digest) and index.fingerprint == fp:
+                state.files[name] = index
+                articles = _Positions(read_file(path))
+                for pos, rec in enumerate(index.records):
+                    if len(rec) == 2:
+                        fail(InputError(*rec))
+                    elif settle(*rec):
+                        yield rec[1], articles.at(pos, rec[1], fp)
+                return
+            records: list[_Record] = []
+            for item in read_file(path):
+                if isinstance(item, InputError):
+                    records.append((item.path, item.reason))
+                    fail(item)
+                    continue
+                key = article_key(item, fp)
+                records.append((item.id, key, item.source))
+                if settle(item.id, key, item.source):
+                    yield key, item
+            if seal is not None and _file_seal(path) == seal:  # not changed while being read
+                state.files[name] = _FileIndex(seal[0], seal[1], fp, tuple(records))
 
-    def todo() -> Iterator[tuple[str, Article]]:
-        """Articles to extract; unchanged and cached ones are settled here."""
-        for path in expand_inputs(inputs):
-            if isinstance(path, InputError):
-                fail(path)
-            else:
-                yield from read(path)
+        def todo() -> Iterator[tuple[str, Article]]:
+            """Articles to extract; unchanged and cached ones are settled here."""
+            for path in expand_inputs(inputs):
+                if isinstance(path, InputError):
+                    fail(path)
+                else:
+                    yield from read(path)
 
-    pending = todo()
-    head = list(itertools.islice(pending, SMALL_BUILD))
-    # a handful of articles is faster in this process than in workers that load the models
-    runner = _Inline() if len(head) < SMALL_BUILD and not dask else _runner(workers, dask)
-    try:
-        work = itertools.chain(head, pending)
-        for key, res in runner.run(_batches(work, batch_size), pipeline):
-            if isinstance(res, ExtractError):
-                fail(res)
-            else:
-                meta, nquads = res
-                cache.put(key, meta, nquads)
-                accept(key, meta, nquads)
-                report.extracted += 1
-            if progress:
-                progress("done", 1)
-        for article_id in sorted(set(old_articles) - set(state.articles)):
-            drop_old(article_id)
-            report.removed += 1
-        cache.commit()
-        writer.flush()
-    finally:
-        runner.close()
-    report.times["read+extract"] = time.perf_counter() - t0 - writer.seconds
-    report.times["store"] = writer.seconds
+        pending = todo()
+        head = list(itertools.islice(pending, SMALL_BUILD))
+        # a handful of articles is faster in this process than in workers that load the models
+        runner = _Inline() if len(head) < SMALL_BUILD and not dask else _runner(workers, dask)
+        try:
+            work = itertools.chain(head, pending)
+            for key, res in runner.run(_batches(work, batch_size), pipeline):
+                if isinstance(res, ExtractError):
+                    fail(res)
+                else:
+                    meta, nquads = res
+                    cache.put(key, meta, nquads)
+                    accept(key, meta, nquads)
+                    report.extracted += 1
+                if progress:
+                    progress("done", 1)
+            for article_id in sorted(set(old_articles) - set(state.articles)):
+                drop_old(article_id)
+                report.removed += 1
+            cache.commit()
+            writer.flush()
+        finally:
+            runner.close()
+        report.times["read+extract"] = time.perf_counter() - t0 - writer.seconds
+        report.times["store"] = writer.seconds
 
-    t = time.perf_counter()
-    entities = {k: e for k in sorted(state.summaries) if (e := derive(k, state.summaries[k]))}
-    entity_text, entity_count = _entities_text(entities.values())
-    _write_entities(store, entities, touched, entity_text if prev is None else None)
-    report.times["resolve"] = time.perf_counter() - t
-    store.flush()
-    _save_state(out_dir, state)
-    _dirty_path(out_dir).unlink()
+        t = time.perf_counter()
+        entities = {k: e for k in sorted(state.summaries) if (e := derive(k, state.summaries[k]))}
+        entity_text, entity_count = _entities_text(entities.values())
+        _write_entities(store, entities, touched, entity_text if prev is None else None)
+        report.times["resolve"] = time.perf_counter() - t
+        store.flush()
+        _save_state(out_dir, state)
+        _dirty_path(out_dir).unlink()
 
-    rdf = _RdfFiles(out_dir, store, state, cache, entity_text)
-    cache.close()
+        rdf = _RdfFiles(out_dir, store, state, cache, entity_text)
     report.corrupt_cache = cache.corrupt
     _write_errors(out_dir, report.failures)
 

@@ -148,8 +148,17 @@ class ResultCache:
             self._pending = 0
 
     def close(self) -> None:
-        self.commit()
-        self.db.close()
+        """Commit what is pending and close the connection (closed even if the commit fails)."""
+        try:
+            self.commit()
+        finally:
+            self.db.close()
+
+    def __enter__(self) -> ResultCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _digest(meta: bytes, nquads: bytes) -> str:

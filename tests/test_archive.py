@@ -4,6 +4,7 @@ real Dask cluster, each checked against a plain full build of the same articles.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import sqlite3
@@ -416,3 +417,36 @@ def test_large_graph_files_of_an_incremental_build_equal_a_full_builds(
         f.write(b"#")
     build([_inputs(tmp_path, SEED_FILES)], out, pages=False)
     _same_outputs(out, full)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_fallback_to_a_full_rebuild_after_extracting_equals_a_full_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    """An incremental build that extracts new articles and then finds a removed article's
+    earlier result missing from the cache rebuilds everything: the failed attempt's cache
+    connection (holding those new results uncommitted) is closed first, and the rebuild writes
+    the bytes of a full build.  With workers, the failed attempt's pool is shut down; its store
+    is closed too (else reopening it fails: RocksDB's lock is held by this process)."""
+    if workers > 1:
+        monkeypatch.setattr(rasd.build, "SMALL_BUILD", 0)  # use the workers for two articles
+    out = tmp_path / "out"
+    build([_inputs(tmp_path, [*SEED_FILES[:3], GOLDEN_TXT])], out, pages=False)
+    golden = parse_text(GOLDEN_TXT.read_text(encoding="utf-8"), "g").id
+    gone = rasd.build._load_state(out).articles[golden][0]
+    db = sqlite3.connect(out / "cache" / "results.sqlite")
+    with db:
+        db.execute("DELETE FROM results WHERE key = ?", (gone,))
+    db.close()
+    # two new articles are extracted before the removed golden article is taken out
+    folder = _inputs(tmp_path, SEED_FILES)
+    second = build([folder], out, pages=False, workers=workers)
+    assert "rebuilding everything" in caplog.text
+    assert not multiprocessing.active_children()
+    assert not second.incremental and second.articles == 5
+    # the two results extracted by the failed attempt were committed: nothing is extracted again
+    assert (second.extracted, second.from_cache) == (0, 5)
+    full = tmp_path / "full"
+    build([folder], full, pages=False)
+    _same_outputs(out, full)
+    assert _store_quads(out) == _store_quads(full)
