@@ -885,7 +885,10 @@ def write_rdf_files(
                 size = len(lines)
             articles.append((article_id, key, size))
         reuse.finish(t, q)
-    _RdfIndex(_seal(ttl), _seal(trig), head, tuple(articles)).save(out_dir)
+    # sealed after the renames (a rename changes a file's ctime)
+    seals = (_seal(ttl), _seal(trig))
+    samples = (_sample_hash(ttl), _sample_hash(trig))
+    _RdfIndex(*seals, samples, head, tuple(articles)).save(out_dir)
     return [ttl, trig]
 
 
@@ -904,10 +907,30 @@ def _rdf_index_path(out: Path) -> Path:
     return out / "state" / "rdf-index.pickle"
 
 
-def _seal(path: Path) -> tuple[int, int, int]:
-    """Size, modification time (ns) and inode of a file: another write changes one of them."""
+def _seal(path: Path) -> tuple[int, int, int, int, int]:
+    """Size, modification and change times (ns), inode and device of a file: another write
+    changes one of them.  The change time is what an edit in place that puts the modification
+    time back (``cp -p``, ``rsync -t --inplace``, ``touch -r``) still changes: ``utime``
+    cannot set it."""
     st = path.stat()
-    return st.st_size, st.st_mtime_ns, st.st_ino
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev
+
+
+SAMPLE_BLOCKS = 64
+"""The blocks of a graph file hashed by :func:`_sample_hash`."""
+
+
+def _sample_hash(path: Path) -> str:
+    """A hash of :data:`SAMPLE_BLOCKS` 4 KiB blocks spread evenly over a file and of its last
+    block: a cheap check of its content against an edit its seal cannot see (one within the
+    tick of a coarse file-system clock, which keeps the change time too)."""
+    h = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        for at in [size * i // SAMPLE_BLOCKS for i in range(SAMPLE_BLOCKS)] + [size - 4096]:
+            f.seek(max(at, 0))
+            h.update(f.read(4096))
+    return h.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -915,11 +938,13 @@ class _RdfIndex:
     """Where each article's lines sit in the one-triple-a-line ``graph.ttl`` and
     ``graph.trig`` written last: the files' seals, the bytes before the first article in
     each (the entities graph), and ``(article id, cache key, bytes of its lines in
-    graph.ttl)`` in file order.  In ``graph.trig`` an article takes those lines wrapped in
-    its graph's braces (:func:`_graph_token`)."""
+    graph.ttl)`` in file order; ``samples`` are the files' :func:`_sample_hash`.  In
+    ``graph.trig`` an article takes those lines wrapped in its graph's braces
+    (:func:`_graph_token`)."""
 
-    ttl: tuple[int, int, int]
-    trig: tuple[int, int, int]
+    ttl: tuple[int, int, int, int, int]
+    trig: tuple[int, int, int, int, int]
+    samples: tuple[str, str]
     head: tuple[int, int]
     articles: tuple[tuple[str, str, int], ...]
 
@@ -938,6 +963,10 @@ class _RdfIndex:
             if version != STATE_VERSION or not isinstance(index, _RdfIndex):
                 return None
             if _seal(out / "graph.ttl") != index.ttl or _seal(out / "graph.trig") != index.trig:
+                return None
+            samples = (_sample_hash(out / "graph.ttl"), _sample_hash(out / "graph.trig"))
+            if samples != index.samples:
+                log.info("%s: the graph files' content changed; written from the cache", path)
                 return None
         except Exception as exc:  # a damaged index means writing the files from the cache
             log.info("%s is unusable (%s); graph files written from the cache", path, exc)
@@ -989,8 +1018,23 @@ class _OldRdf:
             self.run[2], self.run[3] = t0 + size, q1
         else:
             self.finish(t, q)
+            if not self._starts(article_id, q0):
+                return None
             self.run = [t0, q0, t0 + size, q1]
         return size
+
+    def _starts(self, article_id: str, q0: int) -> bool:
+        """Whether the article's graph opens at ``q0`` in the old ``graph.trig``, checked
+        before a run is copied from there; when not, the old files are not those the index
+        describes and nothing more is copied from them."""
+        assert self.files is not None
+        want = b"\n%s {\n" % _graph_token(article_id)
+        self.files[1].seek(q0)
+        if self.files[1].read(len(want)) == want:
+            return True
+        log.info("graph.trig is not what its index says; graph files written from the cache")
+        self.at.clear()
+        return False
 
     def finish(self, t: Any, q: Any) -> None:
         """Copy the current run, if any."""

@@ -3,8 +3,10 @@ real Dask cluster, each checked against a plain full build of the same articles.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -18,6 +20,7 @@ from rdflib.compare import isomorphic
 import rasd.build
 import rasd.cache
 from rasd.build import EXIT_SKIPPED, build
+from rasd.export import pickled
 from rasd.extract.errors import ExtractError, UsageError
 from rasd.extract.pipeline import COMPONENTS, DEFAULT_PIPELINE, component, extract_article
 from rasd.extract.reader import parse_text
@@ -416,3 +419,70 @@ def test_large_graph_files_of_an_incremental_build_equal_a_full_builds(
         f.write(b"#")
     build([_inputs(tmp_path, SEED_FILES)], out, pages=False)
     _same_outputs(out, full)
+
+
+def test_graph_ttl_edited_in_place_with_its_mtime_put_back_is_not_copied_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit that keeps graph.ttl's size and puts its mtime back (cp -p, rsync -t --inplace,
+    touch -r) still changes its ctime: the next build writes the lines from the cache again."""
+    monkeypatch.setattr(rasd.build, "PRETTY_MAX_TRIPLES", 0)
+    full = tmp_path / "full"
+    build([_inputs(tmp_path, SEED_FILES)], full, pages=False)
+    out = tmp_path / "out"
+    build([_inputs(tmp_path, SEED_FILES[:3])], out, pages=False)
+    ttl = out / "graph.ttl"
+    data = ttl.read_bytes()
+    st = ttl.stat()
+    at = data.index(b'"', len(data) // 2) + 1  # inside a literal
+    with ttl.open("r+b") as f:
+        f.seek(at)
+        f.write(b"#" if data[at : at + 1] != b"#" else b"%")
+    os.utime(ttl, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert ttl.stat().st_size == st.st_size and ttl.stat().st_mtime_ns == st.st_mtime_ns
+    build([_inputs(tmp_path, SEED_FILES)], out, pages=False)
+    _same_outputs(out, full)
+
+
+def _reseal(out: Path, samples: bool) -> None:
+    """Make the RDF index in ``out`` take its files' stat seals (and, with ``samples``, their
+    sample hashes) as they are now: an edit the stat cannot see, as on a coarse clock."""
+    path = out / "state" / "rdf-index.pickle"
+    version, index = pickled.load(path)
+    files = (out / "graph.ttl", out / "graph.trig")
+    new = dataclasses.replace(
+        index, ttl=rasd.build._seal(files[0]), trig=rasd.build._seal(files[1])
+    )
+    if samples:
+        new = dataclasses.replace(new, samples=tuple(rasd.build._sample_hash(f) for f in files))
+    pickled.dump((version, new), path)
+
+
+def test_graph_files_edited_within_a_clock_tick_are_not_copied_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit the stat seal cannot see is caught by the content checks: a byte of a sampled
+    block (the sample hash) or of a graph's opening line (checked before a run is copied)."""
+    monkeypatch.setattr(rasd.build, "PRETTY_MAX_TRIPLES", 0)
+    full = tmp_path / "full"
+    build([_inputs(tmp_path, SEED_FILES)], full, pages=False)
+    first = tmp_path / "first"
+    build([_inputs(tmp_path, SEED_FILES[:3])], first, pages=False)
+    ttl_size = (first / "graph.ttl").stat().st_size
+    trig = (first / "graph.trig").read_bytes()
+    first_graph = re.search(rb"\n<[^>\n]*> \{\n", trig)  # the first article's: a run opens there
+    assert first_graph is not None
+    for name, at, samples in (
+        ("graph.ttl", ttl_size * 40 // rasd.build.SAMPLE_BLOCKS, False),
+        ("graph.trig", first_graph.start() + 5, True),
+    ):
+        out = tmp_path / name
+        shutil.copytree(first, out)
+        with (out / name).open("r+b") as f:
+            f.seek(at)
+            old = f.read(1)
+            f.seek(at)
+            f.write(b"#" if old != b"#" else b"%")
+        _reseal(out, samples)
+        build([_inputs(tmp_path, SEED_FILES)], out, pages=False)
+        _same_outputs(out, full)
