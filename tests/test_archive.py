@@ -4,6 +4,7 @@ real Dask cluster, each checked against a plain full build of the same articles.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import os
 import re
@@ -21,7 +22,7 @@ import rasd.build
 import rasd.cache
 from rasd.build import EXIT_SKIPPED, build
 from rasd.export import pickled
-from rasd.extract.errors import ExtractError, UsageError
+from rasd.extract.errors import ExtractError, RasdError, UsageError
 from rasd.extract.pipeline import COMPONENTS, DEFAULT_PIPELINE, component, extract_article
 from rasd.extract.reader import parse_text
 from rasd.graph.vocab import SCHEMA
@@ -486,3 +487,49 @@ def test_graph_files_edited_within_a_clock_tick_are_not_copied_from(
         _reseal(out, samples)
         build([_inputs(tmp_path, SEED_FILES)], out, pages=False)
         _same_outputs(out, full)
+
+
+def _kernel_copy(calls: list[int], fail_after: int | None = None, zero: bool = False):
+    """A stand-in for ``os.copy_file_range``: copies at most 5 bytes a call through this
+    process, raises EXDEV once ``fail_after`` calls are made, or copies nothing (``zero``)."""
+
+    def copy(src: int, dst: int, count: int, offset_src: int | None = None) -> int:
+        calls.append(count)
+        if zero:
+            return 0
+        if fail_after is not None and len(calls) > fail_after:
+            raise OSError(errno.EXDEV, "cross-device")
+        data = os.pread(src, min(count, 5), offset_src or 0)
+        return os.write(dst, data)
+
+    return copy
+
+
+@pytest.mark.parametrize("kernel", ["missing", "exdev", "partial_then_error", "zero", "works"])
+def test_copy_range_copies_the_bytes_whatever_the_kernel_copy_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kernel: str
+) -> None:
+    """``_copy_range`` appends the range after what is buffered, falling back to reading and
+    writing when the kernel's copy is missing, fails at once or part way, or copies nothing
+    (as shutil does); it raises only when the source is short."""
+    src_path = tmp_path / "src"
+    src_path.write_bytes(bytes(range(256)) * 4)
+    calls: list[int] = []
+    if kernel == "missing":
+        monkeypatch.delattr(os, "copy_file_range", raising=False)
+    else:
+        fail_after = {"exdev": 0, "partial_then_error": 2}.get(kernel)
+        fake = _kernel_copy(calls, fail_after, zero=kernel == "zero")
+        monkeypatch.setattr(os, "copy_file_range", fake, raising=False)
+    with src_path.open("rb") as src, (tmp_path / "dst").open("wb") as dst:
+        dst.write(b"head")
+        rasd.build._copy_range(src, dst, 100, 700)
+        dst.write(b"tail")
+        with pytest.raises(RasdError, match="shorter than its index says"):
+            rasd.build._copy_range(src, dst, 1000, 100)
+    assert (tmp_path / "dst").read_bytes()[: 4 + 700 + 4] == (
+        b"head" + src_path.read_bytes()[100:800] + b"tail"
+    )
+    assert (kernel == "missing") == (not calls)
+    if kernel == "works":
+        assert len(calls) >= 700 // 5
