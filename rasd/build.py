@@ -459,10 +459,11 @@ class _StoreWriter:
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim`` (None elsewhere)."""
+    """glibc's ``malloc_trim`` (None elsewhere: ``CDLL(None)`` raises TypeError on Windows,
+    OSError without a C library, AttributeError without the function)."""
     try:
         return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         return None
 
 

@@ -533,3 +533,17 @@ def test_copy_range_copies_the_bytes_whatever_the_kernel_copy_does(
     assert (kernel == "missing") == (not calls)
     if kernel == "works":
         assert len(calls) >= 700 // 5
+
+
+@pytest.mark.parametrize("error", [OSError, AttributeError, TypeError])
+def test_no_malloc_trim_where_the_c_library_cannot_be_loaded(
+    monkeypatch: pytest.MonkeyPatch, error: type[Exception]
+) -> None:
+    """``ctypes.CDLL(None)`` raises TypeError on Windows, OSError or AttributeError where there
+    is no C library or no ``malloc_trim``: then there is nothing to call."""
+
+    def cdll(name: object) -> None:
+        raise error("no C library here")
+
+    monkeypatch.setattr(rasd.build.ctypes, "CDLL", cdll)
+    assert rasd.build._malloc_trim() is None
