@@ -882,7 +882,8 @@ def write_rdf_files(
                 g = _graph_token(article_id)
                 lines = _article_nquads(article_id, key, cache).replace(b" %s .\n" % g, b" .\n")
                 t.write(lines)
-                q.write(b"\n%s {\n%s}\n" % (g, lines))
+                opening, closing = _trig_block(article_id)
+                q.write(b"%s%s%s" % (opening, lines, closing))
                 size = len(lines)
             articles.append((article_id, key, size))
         reuse.finish(t, q)
@@ -898,10 +899,24 @@ def _graph_token(article_id: str) -> bytes:
     return nt.iri(str(graph_iri(article_id))).encode("utf-8")
 
 
+def _trig_block(article_id: str) -> tuple[bytes, bytes]:
+    """What opens and what closes an article's named graph around its lines in the
+    one-triple-a-line ``graph.trig``: ``\\n<graph> {\\n`` and ``}\\n``."""
+    return b"\n%s {\n" % _graph_token(article_id), b"}\n"
+
+
 def _trig_size(article_id: str, size: int) -> int:
     """The bytes an article takes in ``graph.trig`` when its lines take ``size`` in
-    ``graph.ttl``: ``\\n<graph> {\\n``, the lines, ``}\\n``."""
-    return size + len(_graph_token(article_id)) + 6
+    ``graph.ttl`` (:func:`_trig_block`)."""
+    opening, closing = _trig_block(article_id)
+    return len(opening) + size + len(closing)
+
+
+RDF_INDEX_VERSION = 2
+"""The version of :class:`_RdfIndex` and of the layout of the graph files it describes
+(:func:`_trig_block`), its own (not :data:`STATE_VERSION`): an index of another version is
+not used, the files are written from the cache.  2: the seals hold ctime and device, and the
+index the files' sample hashes."""
 
 
 def _rdf_index_path(out: Path) -> Path:
@@ -941,7 +956,7 @@ class _RdfIndex:
     each (the entities graph), and ``(article id, cache key, bytes of its lines in
     graph.ttl)`` in file order; ``samples`` are the files' :func:`_sample_hash`.  In
     ``graph.trig`` an article takes those lines wrapped in its graph's braces
-    (:func:`_graph_token`)."""
+    (:func:`_trig_block`)."""
 
     ttl: tuple[int, int, int, int, int]
     trig: tuple[int, int, int, int, int]
@@ -950,7 +965,7 @@ class _RdfIndex:
     articles: tuple[tuple[str, str, int], ...]
 
     def save(self, out: Path) -> None:
-        pickled.dump((STATE_VERSION, self), _rdf_index_path(out))
+        pickled.dump((RDF_INDEX_VERSION, self), _rdf_index_path(out))
 
     @staticmethod
     def load(out: Path) -> _RdfIndex | None:
@@ -961,7 +976,7 @@ class _RdfIndex:
             return None
         try:
             version, index = pickled.load(path)
-            if version != STATE_VERSION or not isinstance(index, _RdfIndex):
+            if version != RDF_INDEX_VERSION or not isinstance(index, _RdfIndex):
                 return None
             if _seal(out / "graph.ttl") != index.ttl or _seal(out / "graph.trig") != index.trig:
                 return None
@@ -1029,7 +1044,7 @@ class _OldRdf:
         before a run is copied from there; when not, the old files are not those the index
         describes and nothing more is copied from them."""
         assert self.files is not None
-        want = b"\n%s {\n" % _graph_token(article_id)
+        want = _trig_block(article_id)[0]
         self.files[1].seek(q0)
         if self.files[1].read(len(want)) == want:
             return True

@@ -547,3 +547,30 @@ def test_no_malloc_trim_where_the_c_library_cannot_be_loaded(
 
     monkeypatch.setattr(rasd.build.ctypes, "CDLL", cdll)
     assert rasd.build._malloc_trim() is None
+
+
+def test_the_rdf_index_has_its_own_version_and_describes_the_files_block_by_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The RDF index is saved under RDF_INDEX_VERSION (not the build state's version) and
+    unused under another; each article's TriG block is its graph.ttl lines wrapped as
+    ``_trig_block`` says, at the offsets ``_trig_size`` computes."""
+    monkeypatch.setattr(rasd.build, "PRETTY_MAX_TRIPLES", 0)
+    out = tmp_path / "out"
+    build([_inputs(tmp_path, SEED_FILES[:3])], out, pages=False)
+    path = out / "state" / "rdf-index.pickle"
+    version, index = pickled.load(path)
+    assert version == rasd.build.RDF_INDEX_VERSION
+    monkeypatch.setattr(rasd.build, "STATE_VERSION", rasd.build.STATE_VERSION + 1)
+    assert rasd.build._RdfIndex.load(out) == index
+    ttl, trig = (out / "graph.ttl").read_bytes(), (out / "graph.trig").read_bytes()
+    t, q = index.head
+    assert len(index.articles) == 3
+    for article_id, _key, size in index.articles:
+        opening, closing = rasd.build._trig_block(article_id)
+        block = trig[q : q + rasd.build._trig_size(article_id, size)]
+        assert block == opening + ttl[t : t + size] + closing
+        t, q = t + size, q + len(block)
+    assert (t, q) == (len(ttl), len(trig))
+    pickled.dump((version + 1, index), path)
+    assert rasd.build._RdfIndex.load(out) is None
