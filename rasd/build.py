@@ -888,7 +888,7 @@ def write_rdf_files(
             articles.append((article_id, key, size))
         reuse.finish(t, q)
     # sealed after the renames (a rename changes a file's ctime)
-    seals = (_seal(ttl), _seal(trig))
+    seals = (_stat_seal(ttl), _stat_seal(trig))
     samples = (_sample_hash(ttl), _sample_hash(trig))
     _RdfIndex(*seals, samples, head, tuple(articles)).save(out_dir)
     return [ttl, trig]
@@ -923,11 +923,12 @@ def _rdf_index_path(out: Path) -> Path:
     return out / "state" / "rdf-index.pickle"
 
 
-def _seal(path: Path) -> tuple[int, int, int, int, int]:
+def _stat_seal(path: Path) -> tuple[int, int, int, int, int]:
     """Size, modification and change times (ns), inode and device of a file: another write
     changes one of them.  The change time is what an edit in place that puts the modification
     time back (``cp -p``, ``rsync -t --inplace``, ``touch -r``) still changes: ``utime``
-    cannot set it."""
+    cannot set it.  Trusts the file system, for files this build wrote itself; an input's
+    seal, :func:`_file_seal`, hashes its content."""
     st = path.stat()
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev
 
@@ -978,7 +979,10 @@ class _RdfIndex:
             version, index = pickled.load(path)
             if version != RDF_INDEX_VERSION or not isinstance(index, _RdfIndex):
                 return None
-            if _seal(out / "graph.ttl") != index.ttl or _seal(out / "graph.trig") != index.trig:
+            if (
+                _stat_seal(out / "graph.ttl") != index.ttl
+                or _stat_seal(out / "graph.trig") != index.trig
+            ):
                 return None
             samples = (_sample_hash(out / "graph.ttl"), _sample_hash(out / "graph.trig"))
             if samples != index.samples:

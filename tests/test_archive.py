@@ -452,7 +452,7 @@ def _reseal(out: Path, samples: bool) -> None:
     version, index = pickled.load(path)
     files = (out / "graph.ttl", out / "graph.trig")
     new = dataclasses.replace(
-        index, ttl=rasd.build._seal(files[0]), trig=rasd.build._seal(files[1])
+        index, ttl=rasd.build._stat_seal(files[0]), trig=rasd.build._stat_seal(files[1])
     )
     if samples:
         new = dataclasses.replace(new, samples=tuple(rasd.build._sample_hash(f) for f in files))
