@@ -459,10 +459,11 @@ class _StoreWriter:
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim`` (None elsewhere)."""
+    """glibc's ``malloc_trim`` (None elsewhere: ``CDLL(None)`` raises TypeError on Windows,
+    OSError without a C library, AttributeError without the function)."""
     try:
         return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         return None
 
 
@@ -882,11 +883,15 @@ def write_rdf_files(
                 g = _graph_token(article_id)
                 lines = _article_nquads(article_id, key, cache).replace(b" %s .\n" % g, b" .\n")
                 t.write(lines)
-                q.write(b"\n%s {\n%s}\n" % (g, lines))
+                opening, closing = _trig_block(article_id)
+                q.write(b"%s%s%s" % (opening, lines, closing))
                 size = len(lines)
             articles.append((article_id, key, size))
         reuse.finish(t, q)
-    _RdfIndex(_seal(ttl), _seal(trig), head, tuple(articles)).save(out_dir)
+    # sealed after the renames (a rename changes a file's ctime)
+    seals = (_stat_seal(ttl), _stat_seal(trig))
+    samples = (_sample_hash(ttl), _sample_hash(trig))
+    _RdfIndex(*seals, samples, head, tuple(articles)).save(out_dir)
     return [ttl, trig]
 
 
@@ -895,20 +900,55 @@ def _graph_token(article_id: str) -> bytes:
     return nt.iri(str(graph_iri(article_id))).encode("utf-8")
 
 
+def _trig_block(article_id: str) -> tuple[bytes, bytes]:
+    """What opens and what closes an article's named graph around its lines in the
+    one-triple-a-line ``graph.trig``: ``\\n<graph> {\\n`` and ``}\\n``."""
+    return b"\n%s {\n" % _graph_token(article_id), b"}\n"
+
+
 def _trig_size(article_id: str, size: int) -> int:
     """The bytes an article takes in ``graph.trig`` when its lines take ``size`` in
-    ``graph.ttl``: ``\\n<graph> {\\n``, the lines, ``}\\n``."""
-    return size + len(_graph_token(article_id)) + 6
+    ``graph.ttl`` (:func:`_trig_block`)."""
+    opening, closing = _trig_block(article_id)
+    return len(opening) + size + len(closing)
+
+
+RDF_INDEX_VERSION = 2
+"""The version of :class:`_RdfIndex` and of the layout of the graph files it describes
+(:func:`_trig_block`), its own (not :data:`STATE_VERSION`): an index of another version is
+not used, the files are written from the cache.  2: the seals hold ctime and device, and the
+index the files' sample hashes."""
 
 
 def _rdf_index_path(out: Path) -> Path:
     return out / "state" / "rdf-index.pickle"
 
 
-def _seal(path: Path) -> tuple[int, int, int]:
-    """Size, modification time (ns) and inode of a file: another write changes one of them."""
+def _stat_seal(path: Path) -> tuple[int, int, int, int, int]:
+    """Size, modification and change times (ns), inode and device of a file: another write
+    changes one of them.  The change time is what an edit in place that puts the modification
+    time back (``cp -p``, ``rsync -t --inplace``, ``touch -r``) still changes: ``utime``
+    cannot set it.  Trusts the file system, for files this build wrote itself; an input's
+    seal, :func:`_file_seal`, hashes its content."""
     st = path.stat()
-    return st.st_size, st.st_mtime_ns, st.st_ino
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev
+
+
+SAMPLE_BLOCKS = 64
+"""The blocks of a graph file hashed by :func:`_sample_hash`."""
+
+
+def _sample_hash(path: Path) -> str:
+    """A hash of :data:`SAMPLE_BLOCKS` 4 KiB blocks spread evenly over a file and of its last
+    block: a cheap check of its content against an edit its seal cannot see (one within the
+    tick of a coarse file-system clock, which keeps the change time too)."""
+    h = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        for at in [size * i // SAMPLE_BLOCKS for i in range(SAMPLE_BLOCKS)] + [size - 4096]:
+            f.seek(max(at, 0))
+            h.update(f.read(4096))
+    return h.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -916,16 +956,18 @@ class _RdfIndex:
     """Where each article's lines sit in the one-triple-a-line ``graph.ttl`` and
     ``graph.trig`` written last: the files' seals, the bytes before the first article in
     each (the entities graph), and ``(article id, cache key, bytes of its lines in
-    graph.ttl)`` in file order.  In ``graph.trig`` an article takes those lines wrapped in
-    its graph's braces (:func:`_graph_token`)."""
+    graph.ttl)`` in file order; ``samples`` are the files' :func:`_sample_hash`.  In
+    ``graph.trig`` an article takes those lines wrapped in its graph's braces
+    (:func:`_trig_block`)."""
 
-    ttl: tuple[int, int, int]
-    trig: tuple[int, int, int]
+    ttl: tuple[int, int, int, int, int]
+    trig: tuple[int, int, int, int, int]
+    samples: tuple[str, str]
     head: tuple[int, int]
     articles: tuple[tuple[str, str, int], ...]
 
     def save(self, out: Path) -> None:
-        pickled.dump((STATE_VERSION, self), _rdf_index_path(out))
+        pickled.dump((RDF_INDEX_VERSION, self), _rdf_index_path(out))
 
     @staticmethod
     def load(out: Path) -> _RdfIndex | None:
@@ -936,9 +978,16 @@ class _RdfIndex:
             return None
         try:
             version, index = pickled.load(path)
-            if version != STATE_VERSION or not isinstance(index, _RdfIndex):
+            if version != RDF_INDEX_VERSION or not isinstance(index, _RdfIndex):
                 return None
-            if _seal(out / "graph.ttl") != index.ttl or _seal(out / "graph.trig") != index.trig:
+            if (
+                _stat_seal(out / "graph.ttl") != index.ttl
+                or _stat_seal(out / "graph.trig") != index.trig
+            ):
+                return None
+            samples = (_sample_hash(out / "graph.ttl"), _sample_hash(out / "graph.trig"))
+            if samples != index.samples:
+                log.info("%s: the graph files' content changed; written from the cache", path)
                 return None
         except Exception as exc:  # a damaged index means writing the files from the cache
             log.info("%s is unusable (%s); graph files written from the cache", path, exc)
@@ -990,8 +1039,23 @@ class _OldRdf:
             self.run[2], self.run[3] = t0 + size, q1
         else:
             self.finish(t, q)
+            if not self._starts(article_id, q0):
+                return None
             self.run = [t0, q0, t0 + size, q1]
         return size
+
+    def _starts(self, article_id: str, q0: int) -> bool:
+        """Whether the article's graph opens at ``q0`` in the old ``graph.trig``, checked
+        before a run is copied from there; when not, the old files are not those the index
+        describes and nothing more is copied from them."""
+        assert self.files is not None
+        want = _trig_block(article_id)[0]
+        self.files[1].seek(q0)
+        if self.files[1].read(len(want)) == want:
+            return True
+        log.info("graph.trig is not what its index says; graph files written from the cache")
+        self.at.clear()
+        return False
 
     def finish(self, t: Any, q: Any) -> None:
         """Copy the current run, if any."""
@@ -1005,7 +1069,9 @@ class _OldRdf:
 
 def _copy_range(src: Any, dst: Any, offset: int, size: int) -> None:
     """Append ``size`` bytes of ``src`` from ``offset`` to ``dst`` (binary files): in the
-    kernel where it can (``os.copy_file_range``), else through this process."""
+    kernel where it can (``os.copy_file_range``), else through this process, which also
+    takes over what the kernel leaves (an error part way, nothing copied: as ``shutil``
+    does); raises :class:`RasdError` when ``src`` is shorter."""
     dst.flush()  # the copy writes at the file's position, after what is buffered
     copy = getattr(os, "copy_file_range", None)
     while size > 0 and copy is not None:
@@ -1013,8 +1079,8 @@ def _copy_range(src: Any, dst: Any, offset: int, size: int) -> None:
             n = copy(src.fileno(), dst.fileno(), size, offset)
         except OSError:  # not between these files (another file system, an old kernel)
             break
-        if n == 0:
-            raise RasdError(f"{src.name}: shorter than its index says")
+        if n == 0:  # the end of src, or a file system that copies nothing: read it to know
+            break
         offset, size = offset + n, size - n
     src.seek(offset)
     while size > 0:

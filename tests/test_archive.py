@@ -3,9 +3,12 @@ real Dask cluster, each checked against a plain full build of the same articles.
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -19,7 +22,8 @@ from rdflib.compare import isomorphic
 import rasd.build
 import rasd.cache
 from rasd.build import EXIT_SKIPPED, build
-from rasd.extract.errors import ExtractError, UsageError
+from rasd.export import pickled
+from rasd.extract.errors import ExtractError, RasdError, UsageError
 from rasd.extract.pipeline import COMPONENTS, DEFAULT_PIPELINE, component, extract_article
 from rasd.extract.reader import parse_text
 from rasd.graph.vocab import SCHEMA
@@ -450,3 +454,157 @@ def test_a_fallback_to_a_full_rebuild_after_extracting_equals_a_full_build(
     build([folder], full, pages=False)
     _same_outputs(out, full)
     assert _store_quads(out) == _store_quads(full)
+
+
+def test_graph_ttl_edited_in_place_with_its_mtime_put_back_is_not_copied_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit that keeps graph.ttl's size and puts its mtime back (cp -p, rsync -t --inplace,
+    touch -r) still changes its ctime: the next build writes the lines from the cache again."""
+    monkeypatch.setattr(rasd.build, "PRETTY_MAX_TRIPLES", 0)
+    full = tmp_path / "full"
+    build([_inputs(tmp_path, SEED_FILES)], full, pages=False)
+    out = tmp_path / "out"
+    build([_inputs(tmp_path, SEED_FILES[:3])], out, pages=False)
+    ttl = out / "graph.ttl"
+    data = ttl.read_bytes()
+    st = ttl.stat()
+    at = data.index(b'"', len(data) // 2) + 1  # inside a literal
+    with ttl.open("r+b") as f:
+        f.seek(at)
+        f.write(b"#" if data[at : at + 1] != b"#" else b"%")
+    os.utime(ttl, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert ttl.stat().st_size == st.st_size and ttl.stat().st_mtime_ns == st.st_mtime_ns
+    build([_inputs(tmp_path, SEED_FILES)], out, pages=False)
+    _same_outputs(out, full)
+
+
+def _reseal(out: Path, samples: bool) -> None:
+    """Make the RDF index in ``out`` take its files' stat seals (and, with ``samples``, their
+    sample hashes) as they are now: an edit the stat cannot see, as on a coarse clock."""
+    path = out / "state" / "rdf-index.pickle"
+    version, index = pickled.load(path)
+    files = (out / "graph.ttl", out / "graph.trig")
+    new = dataclasses.replace(
+        index, ttl=rasd.build._stat_seal(files[0]), trig=rasd.build._stat_seal(files[1])
+    )
+    if samples:
+        new = dataclasses.replace(new, samples=tuple(rasd.build._sample_hash(f) for f in files))
+    pickled.dump((version, new), path)
+
+
+def test_graph_files_edited_within_a_clock_tick_are_not_copied_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit the stat seal cannot see is caught by the content checks: a byte of a sampled
+    block (the sample hash) or of a graph's opening line (checked before a run is copied)."""
+    monkeypatch.setattr(rasd.build, "PRETTY_MAX_TRIPLES", 0)
+    full = tmp_path / "full"
+    build([_inputs(tmp_path, SEED_FILES)], full, pages=False)
+    first = tmp_path / "first"
+    build([_inputs(tmp_path, SEED_FILES[:3])], first, pages=False)
+    ttl_size = (first / "graph.ttl").stat().st_size
+    trig = (first / "graph.trig").read_bytes()
+    first_graph = re.search(rb"\n<[^>\n]*> \{\n", trig)  # the first article's: a run opens there
+    assert first_graph is not None
+    for name, at, samples in (
+        ("graph.ttl", ttl_size * 40 // rasd.build.SAMPLE_BLOCKS, False),
+        ("graph.trig", first_graph.start() + 5, True),
+    ):
+        out = tmp_path / name
+        shutil.copytree(first, out)
+        with (out / name).open("r+b") as f:
+            f.seek(at)
+            old = f.read(1)
+            f.seek(at)
+            f.write(b"#" if old != b"#" else b"%")
+        _reseal(out, samples)
+        build([_inputs(tmp_path, SEED_FILES)], out, pages=False)
+        _same_outputs(out, full)
+
+
+def _kernel_copy(calls: list[int], fail_after: int | None = None, zero: bool = False):
+    """A stand-in for ``os.copy_file_range``: copies at most 5 bytes a call through this
+    process, raises EXDEV once ``fail_after`` calls are made, or copies nothing (``zero``)."""
+
+    def copy(src: int, dst: int, count: int, offset_src: int | None = None) -> int:
+        calls.append(count)
+        if zero:
+            return 0
+        if fail_after is not None and len(calls) > fail_after:
+            raise OSError(errno.EXDEV, "cross-device")
+        data = os.pread(src, min(count, 5), offset_src or 0)
+        return os.write(dst, data)
+
+    return copy
+
+
+@pytest.mark.parametrize("kernel", ["missing", "exdev", "partial_then_error", "zero", "works"])
+def test_copy_range_copies_the_bytes_whatever_the_kernel_copy_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kernel: str
+) -> None:
+    """``_copy_range`` appends the range after what is buffered, falling back to reading and
+    writing when the kernel's copy is missing, fails at once or part way, or copies nothing
+    (as shutil does); it raises only when the source is short."""
+    src_path = tmp_path / "src"
+    src_path.write_bytes(bytes(range(256)) * 4)
+    calls: list[int] = []
+    if kernel == "missing":
+        monkeypatch.delattr(os, "copy_file_range", raising=False)
+    else:
+        fail_after = {"exdev": 0, "partial_then_error": 2}.get(kernel)
+        fake = _kernel_copy(calls, fail_after, zero=kernel == "zero")
+        monkeypatch.setattr(os, "copy_file_range", fake, raising=False)
+    with src_path.open("rb") as src, (tmp_path / "dst").open("wb") as dst:
+        dst.write(b"head")
+        rasd.build._copy_range(src, dst, 100, 700)
+        dst.write(b"tail")
+        with pytest.raises(RasdError, match="shorter than its index says"):
+            rasd.build._copy_range(src, dst, 1000, 100)
+    assert (tmp_path / "dst").read_bytes()[: 4 + 700 + 4] == (
+        b"head" + src_path.read_bytes()[100:800] + b"tail"
+    )
+    assert (kernel == "missing") == (not calls)
+    if kernel == "works":
+        assert len(calls) >= 700 // 5
+
+
+@pytest.mark.parametrize("error", [OSError, AttributeError, TypeError])
+def test_no_malloc_trim_where_the_c_library_cannot_be_loaded(
+    monkeypatch: pytest.MonkeyPatch, error: type[Exception]
+) -> None:
+    """``ctypes.CDLL(None)`` raises TypeError on Windows, OSError or AttributeError where there
+    is no C library or no ``malloc_trim``: then there is nothing to call."""
+
+    def cdll(name: object) -> None:
+        raise error("no C library here")
+
+    monkeypatch.setattr(rasd.build.ctypes, "CDLL", cdll)
+    assert rasd.build._malloc_trim() is None
+
+
+def test_the_rdf_index_has_its_own_version_and_describes_the_files_block_by_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The RDF index is saved under RDF_INDEX_VERSION (not the build state's version) and
+    unused under another; each article's TriG block is its graph.ttl lines wrapped as
+    ``_trig_block`` says, at the offsets ``_trig_size`` computes."""
+    monkeypatch.setattr(rasd.build, "PRETTY_MAX_TRIPLES", 0)
+    out = tmp_path / "out"
+    build([_inputs(tmp_path, SEED_FILES[:3])], out, pages=False)
+    path = out / "state" / "rdf-index.pickle"
+    version, index = pickled.load(path)
+    assert version == rasd.build.RDF_INDEX_VERSION
+    monkeypatch.setattr(rasd.build, "STATE_VERSION", rasd.build.STATE_VERSION + 1)
+    assert rasd.build._RdfIndex.load(out) == index
+    ttl, trig = (out / "graph.ttl").read_bytes(), (out / "graph.trig").read_bytes()
+    t, q = index.head
+    assert len(index.articles) == 3
+    for article_id, _key, size in index.articles:
+        opening, closing = rasd.build._trig_block(article_id)
+        block = trig[q : q + rasd.build._trig_size(article_id, size)]
+        assert block == opening + ttl[t : t + size] + closing
+        t, q = t + size, q + len(block)
+    assert (t, q) == (len(ttl), len(trig))
+    pickled.dump((version + 1, index), path)
+    assert rasd.build._RdfIndex.load(out) is None

@@ -398,7 +398,13 @@ _REAL = (
     "2015م",
 )
 _WORDS = st.one_of(
-    st.text(alphabet=_LETTERS, min_size=1, max_size=12),
+    st.text(alphabet=_LETTERS, min_size=1, max_size=60),
+    # words that normalise to nothing or to a lone letter: tatweel, harakat, tatweel-stretched
+    st.text(alphabet="\u0640", min_size=1, max_size=8),
+    st.text(
+        alphabet="\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652", min_size=1, max_size=8
+    ),
+    st.builds("\u0640".join, st.lists(st.sampled_from(_LETTERS), min_size=1, max_size=4)),
     st.builds(
         "".join,
         st.tuples(
