@@ -2150,7 +2150,8 @@ _NAME_LEAD = 30  # characters before a name where an account noun naming it may 
 def _said_by_name(doc: Doc, view: SentView, m: Mention) -> bool:
     """Whether a verb of saying or posting (:func:`_post_word`) stands right before the name
     ``m`` of a handle's owner, over definite title words («فيما قال المغرد كمال الغامدي
-    ‏@kamalsg99 "…"»، «وتساءل سعود السبيعي ‏@sau1400»): the post is quoted from that account."""
+    ‏@kamalsg99 "…"»، «وتساءل سعود السبيعي ‏@sau1400»): the post is quoted from that account.
+    Not after a ``blocker`` (لم) in the three tokens before the verb."""
     toks = view.tokens
     k = next((j for j, t in enumerate(toks) if t.end > m.start), None)
     if k is None:
@@ -2158,7 +2159,10 @@ def _said_by_name(doc: Doc, view: SentView, m: Mention) -> bool:
     j = k - 1
     while j >= 0 and k - j <= _BYLINE_LEAD and view.folded[j].startswith(_DEFINITE):
         j -= 1
-    return j >= 0 and _post_word(view, j)
+    if j < 0 or not _post_word(view, j):
+        return False
+    blockers = relation_words("blocker")  # «لم يكتب صلاح الغيدان ‏@salahalghaydan»: no post
+    return not any(_forms(view, b) & blockers for b in range(max(0, j - _BLOCKER_REACH), j))
 
 
 def _byline(text: str, name_start: int, handle_end: int) -> bool:

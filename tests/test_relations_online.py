@@ -735,3 +735,9 @@ def test_a_handle_after_a_verb_of_saying_and_its_owner_is_published_on(
     found = relations(text)
     assert (name, "operates", handle) in found
     assert (name, "publishesOn", handle) in found
+
+
+def test_a_negated_verb_before_a_name_and_its_handle_is_no_post() -> None:
+    found = relations("لم يكتب صلاح الغيدان \u200f@salahalghaydan أي تغريدة.")
+    assert ("صلاح الغيدان", "operates", "@salahalghaydan") in found
+    assert not any(p == "publishesOn" for _s, p, _o in found)
