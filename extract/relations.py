@@ -2154,11 +2154,13 @@ def _said_by_name(doc: Doc, view: SentView, m: Mention) -> bool:
     Not after a ``blocker`` (لم) in the three tokens before the verb."""
     toks = view.tokens
     k = next((j for j, t in enumerate(toks) if t.end > m.start), None)
-    if k is None:
-        return False
+    if k is None or toks[k].start != m.start or _owner_governed(doc, m.start):
+        return False  # «وقال لسعد البريك»: the one spoken to, not the author
+    if view.folded[k].startswith("ل"):
+        return False  # the same when the recogniser took the «ل» into the name («لسعد البريك»)
     j = k - 1
-    while j >= 0 and k - j <= _BYLINE_LEAD and view.folded[j].startswith(_DEFINITE):
-        j -= 1
+    while j >= 0 and k - j <= _BYLINE_LEAD and view.folded[j].startswith("ال"):
+        j -= 1  # title words «المغرد»; not «للداعية» (the one spoken to)
     if j < 0 or not _post_word(view, j):
         return False
     blockers = relation_words("blocker")  # «لم يكتب صلاح الغيدان ‏@salahalghaydan»: no post
