@@ -1189,6 +1189,26 @@ def _running_subject(doc: Doc, view: SentView, i: int) -> list[Mention]:
     return [lead]
 
 
+_JOIN_LEAD = 2  # tokens before an actor where its verb of taking part may stand (وكما تفاعل)
+
+
+def _joined(view: SentView, actor: Mention, i: int) -> bool:
+    """Whether the actor before the hashtag at token ``i`` took part in it: a ``join`` verb of
+    ``relation_words.tsv`` (تفاعل، شارك، دشن) right before the actor or between it and the
+    hashtag («كما تفاعل عادل الجبير … مع الهاشتاق»); none after a ``blocker`` (لم) there nor
+    across «إن/أن» («وقال محمد العريفي إن هاشتاق … مسيء»)."""
+    toks = view.tokens
+    first = next((k for k, t in enumerate(toks) if t.end > actor.start), i)
+    lo = max(0, first - _JOIN_LEAD)
+    words = [_forms(view, k) for k in range(lo, i)]
+    if any(f & relation_words("complementizer") for f in words[first - lo :]):
+        return False
+    blockers = relation_words("blocker")
+    if any(_forms(view, k) & blockers for k in range(max(0, lo - _BLOCKER_REACH), i)):
+        return False
+    return any(f & relation_words("join") for f in words)
+
+
 def _post_word(view: SentView, k: int) -> bool:
     """Whether token ``k`` is a verb of saying (``speech_cues.tsv``: ذكرت، أعلن، يكتب), a cue
     of publishing (``relation_cues.tsv``: نشر، بث) or a ``post`` word (بيان، هددا، توعد)."""
@@ -2427,6 +2447,8 @@ def find_relations(doc: Doc) -> None:
                     )
                 ):
                     actor = None  # "في قضية اختراق حساب الكابتن نايف هزازي تابعت هاشتاق": not his
+                if actor is not None and before_only and not _joined(view, actor, i):
+                    actor = None  # «وحذرت الوزارة من هاشتاق»: a critic, not a user
                 if before_only:  # no actor after it, nor a claim's speaker
                     speaker = actor.key if actor is not None else None
                 else:

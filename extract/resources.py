@@ -398,6 +398,7 @@ RELATION_WORD_ROLES = (
     "aim",
     "expulsion",
     "intent",
+    "join",
 )
 
 

@@ -755,3 +755,29 @@ def test_the_addressee_of_a_verb_of_saying_is_no_author(text: str) -> None:
     # the recogniser may take the «ل» into the name: the account is still the addressee's
     assert any(s.endswith("سعد البريك") and p == "operates" for s, p, _o in found)
     assert not any(p == "publishesOn" for _s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحذرت وزارة الداخلية من هاشتاق يدعو إلى التظاهر.",
+        "وتعرض محمد العريفي لهجوم عبر هاشتاق أطلقه خصومه.",
+        'وقال محمد العريفي إن هاشتاق "العريفي يسيء" مسيء.',
+        "ولم يشارك عادل الجبير في الهاشتاق.",
+        "وحذرت وزارة الداخلية من وسم يدعو إلى التظاهر.",
+    ],
+)
+def test_a_critic_or_target_of_a_hashtag_does_not_use_twitter(text: str) -> None:
+    assert not any(p == "usesPlatform" for _s, p, _o in relations(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشارك عادل الجبير في الهاشتاق.",
+        "وشارك عادل الجبير في الوسم.",
+        "ودشن عادل الجبير وسما للتضامن مع الضحايا.",
+    ],
+)
+def test_an_actor_who_takes_part_in_a_hashtag_uses_twitter(text: str) -> None:
+    assert ("عادل الجبير", "usesPlatform", "تويتر") in relations(text)
