@@ -332,7 +332,8 @@ def _appositions(doc: Doc, view: SentView) -> list[tuple[int, int]]:
     العمال الكردستاني، دانت …» (the actor before it stays the subject of the verb after it).
     The apposition opens with a definite word that starts no mention (not the next item of a
     list: «داعش، النصرة، والقاعدة») and is no ``relative`` word (الذي), and holds at most
-    ten words."""
+    ten words; the actor before it is the first of its clause (not an object: «والتقى عادل
+    الجبير بنظيره جون كيري، …») and no «و» opens the word after it («…، ونشر»)."""
     toks = view.tokens
     commas = [k for k, t in enumerate(toks) if t.text in _COMMAS]
     out: list[tuple[int, int]] = []
@@ -350,6 +351,14 @@ def _appositions(doc: Doc, view: SentView) -> list[tuple[int, int]]:
             or any(toks[x].text in _BREAKS for x in range(a + 1, b))
         ):
             continue
+        if b + 1 < len(toks) and view.folded[b + 1].startswith("و"):
+            continue  # «…، المرشح السابق للرئاسة، ونشر»: a verb of its own, not the actor's
+        clause = _clause_start(doc, view, before.start)
+        if any(
+            m.cls in ("Person", "Organization") and m.key != before.key
+            for m in doc.mentions_in(clause, before.start)
+        ):
+            continue  # «والتقى عادل الجبير بنظيره جون كيري، …»: an object, not the subject
         out.append((a, b))
     return out
 

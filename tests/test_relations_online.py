@@ -781,3 +781,22 @@ def test_a_critic_or_target_of_a_hashtag_does_not_use_twitter(text: str) -> None
 )
 def test_an_actor_who_takes_part_in_a_hashtag_uses_twitter(text: str) -> None:
     assert ("عادل الجبير", "usesPlatform", "تويتر") in relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "obj"),
+    [
+        (
+            "والتقى عادل الجبير بنظيره جون كيري، المرشح السابق للرئاسة، ونشر على تويتر صورا للقاء.",
+            "جون كيري",
+        ),
+        (
+            "واستقبل الملك سلمان الرئيس باراك أوباما، الضيف الكبير للمملكة، وكتب على تويتر "
+            "ترحيبا به.",
+            "باراك أوباما",
+        ),
+    ],
+)
+def test_an_aside_after_an_object_keeps_no_object_the_subject(text: str, obj: str) -> None:
+    found = relations(text)
+    assert not any(s.endswith(obj.split()[-1]) and p == "publishesOn" for s, p, _o in found)
