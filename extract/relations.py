@@ -916,7 +916,10 @@ def _own_site(doc: Doc, view: SentView, i: int, pred: str, implies: str) -> None
             _add(doc, view, medium, pred, platform, "relation-cues")
         return
     platform = _implied_platform(doc, implies)
-    owner = _ungoverned_owner(doc, view, i) or _fronted_owner(doc, view, i + int(adjective))
+    last = i + int(adjective)
+    if platforms:  # «وفي بيان على موقعها (الرسمي) على الإنترنت نسبت …»: the verb after it
+        last = next((k for k, t in enumerate(toks) if t.end >= platforms[0].end), last)
+    owner = _ungoverned_owner(doc, view, i) or _fronted_owner(doc, view, i, last)
     if owner is not None and platform is not None:
         _add(doc, view, owner, pred, platform, "relation-cues")
 
@@ -945,15 +948,16 @@ def _quoted_medium(doc: Doc, view: SentView, k: int) -> str | None:
     return _new_entity(doc, start, end, label, "Organization", "relation-cues")
 
 
-def _fronted_owner(doc: Doc, view: SentView, last: int) -> str | None:
+def _fronted_owner(doc: Doc, view: SentView, i: int, last: int) -> str | None:
     """«وفي بيان على موقعها الإلكتروني نسبت هيئة أركان الجيش التركي الهجوم …»: a phrase that
-    opens its sentence (prepositions and ``post`` words only, up to token ``last``) before a
+    opens its sentence (prepositions and ``post`` words only before the possessive noun at
+    token ``i``; its adjective or the platform named after it end at token ``last``) before a
     verb: the possessive's owner is that verb's subject, named right after it."""
     toks = view.tokens
     lead = relation_words("post") | subjectless_words()
-    if last + 2 >= len(toks) or last > _FRONTED_WORDS:
+    if last + 2 >= len(toks) or i > _FRONTED_WORDS:
         return None
-    for k in range(last - 1):  # the words before the possessive noun and its adjective
+    for k in range(i - 1):  # the words before the preposition and the possessive noun
         f = view.folded[k]
         if f not in lead and not (f[:1] == "و" and f[1:] in lead):
             return None

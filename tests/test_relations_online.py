@@ -800,3 +800,15 @@ def test_an_actor_who_takes_part_in_a_hashtag_uses_twitter(text: str) -> None:
 def test_an_aside_after_an_object_keeps_no_object_the_subject(text: str, obj: str) -> None:
     found = relations(text)
     assert not any(s.endswith(obj.split()[-1]) and p == "publishesOn" for s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفي بيان على موقعها على الإنترنت نسبت هيئة أركان الجيش التركي الهجوم إلى المتمردين.",
+        "وفي بيان على موقعها الرسمي على الإنترنت نسبت هيئة أركان الجيش التركي الهجوم إلى "
+        "المتمردين.",
+    ],
+)
+def test_a_fronted_statement_on_its_site_on_the_internet_is_the_subjects(text: str) -> None:
+    assert ("هيئة أركان الجيش التركي", "publishesOn", "الإنترنت") in relations(text)
