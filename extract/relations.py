@@ -712,13 +712,19 @@ def _area_before_of(view: SentView, k: int) -> bool:
 
 def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list[Mention]:
     """Places that are objects of a control verb (:func:`_object_lead`), and places
-    coordinated with them (في سورية والعراق); not those after "في" (merely located)."""
+    coordinated with them (في سورية والعراق); not those after "في" (merely located), nor
+    those after «و» and an actor that follows a place (a gapped clause of its own)."""
     text = doc.article.text
     out = []
-    last_ok = False
+    last_ok = seen = False
     for m in _sentence_mentions(doc, view):
-        if m.start < pos or m.cls not in PLACE_CLASSES:
+        if m.start < pos:
             continue
+        if seen and m.cls in ("Organization", "Person") and preceding_word(text, m.start) == "و":
+            break  # «… من حلب وداعش على الأحياء الشرقية من الرقة»: a gapped clause, its own actor
+        if m.cls not in PLACE_CLASSES:
+            continue
+        seen = True
         if m.start > 0 and text[m.start - 1] in "وف":
             ok = last_ok  # "في سورية والعراق": a coordinated place shares its neighbour's role
         else:
