@@ -2163,7 +2163,7 @@ _BYLINE_LEAD = 2  # words before the name on a byline's line (د.، قال)
 def _named_before_handle(doc: Doc, start: int) -> Mention | None:
     """«صلاح الغيدان ‏@salahalghaydan»، «عادل الجبير (@AdelAljubeir)»: the Person or
     Organization named right before a handle (only spaces, direction marks or an opening
-    bracket between them) is the one whose account it is; not a name right after an
+    bracket between them) is the one whose account it is; not a name in quotes right after an
     account noun («تحت معرف "الحجاج بن يوسف ‏@wwddddd"»: the account's display name)."""
     text = doc.article.text
     k = start
@@ -2175,12 +2175,13 @@ def _named_before_handle(doc: Doc, start: int) -> Mention | None:
     if m is None or m.end != k or m.cls not in ("Person", "Organization"):
         return None
     lead = text[max(0, m.start - _NAME_LEAD) : m.start].split()
-    if lead and lead[-1][-1:] in QUOTE_PAIRS:
-        if len(lead) > 1 and bare_forms(lead[-2]) & relation_words("account"):
-            return None  # «تحت معرف "الحجاج بن يوسف ‏@wwddddd»: the account's name, no owner
-    elif lead and bare_forms(lead[-1]) & relation_words("account"):
-        return None
-    return m
+    if (
+        len(lead) > 1
+        and lead[-1][-1:] in QUOTE_PAIRS
+        and bare_forms(lead[-2]) & relation_words("account")
+    ):
+        return None  # «تحت معرف "الحجاج بن يوسف ‏@wwddddd»: the account's name, no owner
+    return m  # «ونشر على حساب سعد البريك ‏@saadalbreik»: unquoted, the owner's name
 
 
 _NAME_LEAD = 30  # characters before a name where an account noun naming it may stand

@@ -812,3 +812,8 @@ def test_an_aside_after_an_object_keeps_no_object_the_subject(text: str, obj: st
 )
 def test_a_fronted_statement_on_its_site_on_the_internet_is_the_subjects(text: str) -> None:
     assert ("هيئة أركان الجيش التركي", "publishesOn", "الإنترنت") in relations(text)
+
+
+def test_a_name_after_an_account_noun_unquoted_is_the_accounts_owner() -> None:
+    found = relations("ونشر على حساب سعد البريك \u200f@saadalbreik تغريدة.")
+    assert ("سعد البريك", "operates", "@saadalbreik") in found
