@@ -667,7 +667,7 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
             return None
         if _area_word(f):
             seen_area = True
-        elif f in ("من", "في") and _area_before_of(view, k):
+        elif f in relation_words("area_of") and _area_before_of(view, k):
             pass  # "جزء من"، "أراض واسعة في"، "الأحياء الغربية من حلب"
         elif (
             f in relation_words("direction")
@@ -692,7 +692,7 @@ def _area_word(f: str) -> bool:
     """Whether folded word ``f`` is an ``area`` word of ``relation_words.tsv`` (مناطق، أحياء),
     bare or definite (المناطق، الأحياء); not «من»/«في», area words only after another."""
     area = relation_words("area")
-    return f not in ("من", "في") and (f in area or strip_al(f) in area)
+    return f not in relation_words("area_of") and (f in area or strip_al(f) in area)
 
 
 _AREA_ADJECTIVES = 2  # adjectives between an area word and «من/في» (الأحياء الغربية من)
@@ -2158,6 +2158,7 @@ def _handles(doc: Doc, view: SentView) -> None:
 #: what may stand between a name and its handle: spaces, direction marks, an opening bracket
 _HANDLE_GAP = frozenset(" \t\u200e\u200f\u202a\u202b\u202c\u202d\u202e(")
 _BYLINE_LEAD = 2  # words before the name on a byline's line (د.، قال)
+_TITLE_WORDS = 2  # definite title words between a verb of saying and a handle's owner (المغرد)
 
 
 def _named_before_handle(doc: Doc, start: int) -> Mention | None:
@@ -2199,7 +2200,7 @@ def _said_by_name(doc: Doc, view: SentView, m: Mention) -> bool:
     if view.folded[k].startswith("ل"):
         return False  # the same when the recogniser took the «ل» into the name («لسعد البريك»)
     j = k - 1
-    while j >= 0 and k - j <= _BYLINE_LEAD and view.folded[j].startswith("ال"):
+    while j >= 0 and k - j <= _TITLE_WORDS and view.folded[j].startswith("ال"):
         j -= 1  # title words «المغرد»; not «للداعية» (the one spoken to)
     if j < 0 or not _post_word(view, j):
         return False

@@ -399,6 +399,7 @@ RELATION_WORD_ROLES = (
     "expulsion",
     "intent",
     "join",
+    "area_of",
 )
 
 

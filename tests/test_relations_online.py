@@ -671,8 +671,9 @@ def test_an_apposition_between_commas_keeps_the_actor_before_it_the_subject() ->
 
 
 def test_a_list_between_commas_is_no_apposition() -> None:
-    found = relations("وقال تنظيم داعش، النصرة، والقاعدة نشرت على تويتر صورا.")
-    assert ("داعش", "publishesOn", "تويتر") not in found
+    # «، والجماعات المسلحة،» is the next item of a list, not an aside (cf. «، الجماعة المسلحة،»)
+    assert relations("وكانت جبهة النصرة، الجماعة المسلحة، نشرت على تويتر صورا.")
+    assert not relations("وكانت جبهة النصرة، والجماعات المسلحة، نشرت على تويتر صورا.")
 
 
 def test_a_fronted_statement_on_its_site_is_the_subject_after_the_verb() -> None:
