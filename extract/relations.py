@@ -62,17 +62,11 @@ _ACTORS = ("Organization", "Person", "UnnamedSource")
 
 
 @functools.cache
-def relation_cues() -> dict[str, tuple[str, str, str, bool]]:
-    """Folded cue → (predicate, pattern, implied platform, subject may stand before it)."""
+def relation_cues() -> dict[str, tuple[str, str, str, str]]:
+    """Folded cue → (predicate, pattern, implied platform, where its subject stands: ``after``
+    it, ``either`` side or only ``before`` it)."""
     rows = load_table("relation_cues.tsv", RelationCue)
-    return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject != "after") for r in rows}
-
-
-@functools.cache
-def _before_only_cues() -> frozenset[str]:
-    """Folded cues whose actor stands only before them (``before`` in ``relation_cues.tsv``)."""
-    rows = load_table("relation_cues.tsv", RelationCue)
-    return frozenset(fold(r.cue) for r in rows if r.subject == "before")
+    return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject) for r in rows}
 
 
 @functools.cache
@@ -181,7 +175,7 @@ def stem_forms(forms: frozenset[str]) -> frozenset[str]:
     return frozenset(out - forms)
 
 
-def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
+def _cue_at(view: SentView, i: int) -> tuple[str, str, str, str] | None:
     """The cue at token ``i``: a two-word cue (فقد السيطرة، السيطرة على) first, then a
     one-word cue.  A two-word cue may be split by its subject (فقدت قوات النظام السيطرة): the
     noun then takes the verb's reading, and after a verb that is a cue of its own (استعادت
@@ -2418,7 +2412,8 @@ def find_relations(doc: Doc) -> None:
             hit = _cue_at(view, i)
             if hit is None:
                 continue
-            pred, pattern, implies, before_ok = hit
+            pred, pattern, implies, subject = hit
+            before_ok = subject != "after"
             mentions = _sentence_mentions(doc, view)
             if pattern == "actor-platform":
                 via = fold(toks[i].text) in _VIA
@@ -2450,7 +2445,7 @@ def find_relations(doc: Doc) -> None:
                 # "في إحدى تغريداته": the pronoun refers back, so the actor stands before
                 # it, never after it («قال فلان في تغريدته: اللهم عليك بداعش»)
                 attached = _pronoun_attached(view, i)
-                before_only = not _forms(view, i).isdisjoint(_before_only_cues())
+                before_only = subject == "before"
                 actor = _actor_near(
                     doc,
                     view,
