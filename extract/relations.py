@@ -62,17 +62,11 @@ _ACTORS = ("Organization", "Person", "UnnamedSource")
 
 
 @functools.cache
-def relation_cues() -> dict[str, tuple[str, str, str, bool]]:
-    """Folded cue → (predicate, pattern, implied platform, subject may stand before it)."""
+def relation_cues() -> dict[str, tuple[str, str, str, str]]:
+    """Folded cue → (predicate, pattern, implied platform, where its subject stands: ``after``
+    it, ``either`` side or only ``before`` it)."""
     rows = load_table("relation_cues.tsv", RelationCue)
-    return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject != "after") for r in rows}
-
-
-@functools.cache
-def _before_only_cues() -> frozenset[str]:
-    """Folded cues whose actor stands only before them (``before`` in ``relation_cues.tsv``)."""
-    rows = load_table("relation_cues.tsv", RelationCue)
-    return frozenset(fold(r.cue) for r in rows if r.subject == "before")
+    return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject) for r in rows}
 
 
 @functools.cache
@@ -181,7 +175,7 @@ def stem_forms(forms: frozenset[str]) -> frozenset[str]:
     return frozenset(out - forms)
 
 
-def _cue_at(view: SentView, i: int) -> tuple[str, str, str, bool] | None:
+def _cue_at(view: SentView, i: int) -> tuple[str, str, str, str] | None:
     """The cue at token ``i``: a two-word cue (فقد السيطرة، السيطرة على) first, then a
     one-word cue.  A two-word cue may be split by its subject (فقدت قوات النظام السيطرة): the
     noun then takes the verb's reading, and after a verb that is a cue of its own (استعادت
@@ -332,7 +326,8 @@ def _appositions(doc: Doc, view: SentView) -> list[tuple[int, int]]:
     العمال الكردستاني، دانت …» (the actor before it stays the subject of the verb after it).
     The apposition opens with a definite word that starts no mention (not the next item of a
     list: «داعش، النصرة، والقاعدة») and is no ``relative`` word (الذي), and holds at most
-    ten words."""
+    ten words; the actor before it is the first of its clause (not an object: «والتقى عادل
+    الجبير بنظيره جون كيري، …») and no «و» opens the word after it («…، ونشر»)."""
     toks = view.tokens
     commas = [k for k, t in enumerate(toks) if t.text in _COMMAS]
     out: list[tuple[int, int]] = []
@@ -350,6 +345,14 @@ def _appositions(doc: Doc, view: SentView) -> list[tuple[int, int]]:
             or any(toks[x].text in _BREAKS for x in range(a + 1, b))
         ):
             continue
+        if b + 1 < len(toks) and view.folded[b + 1].startswith("و"):
+            continue  # «…، المرشح السابق للرئاسة، ونشر»: a verb of its own, not the actor's
+        clause = _clause_start(doc, view, before.start)
+        if any(
+            m.cls in ("Person", "Organization") and m.key != before.key
+            for m in doc.mentions_in(clause, before.start)
+        ):
+            continue  # «والتقى عادل الجبير بنظيره جون كيري، …»: an object, not the subject
         out.append((a, b))
     return out
 
@@ -658,7 +661,7 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
             return None
         if _area_word(f):
             seen_area = True
-        elif f in ("من", "في") and _area_before_of(view, k):
+        elif f in relation_words("area_of") and _area_before_of(view, k):
             pass  # "جزء من"، "أراض واسعة في"، "الأحياء الغربية من حلب"
         elif (
             f in relation_words("direction")
@@ -683,7 +686,7 @@ def _area_word(f: str) -> bool:
     """Whether folded word ``f`` is an ``area`` word of ``relation_words.tsv`` (مناطق، أحياء),
     bare or definite (المناطق، الأحياء); not «من»/«في», area words only after another."""
     area = relation_words("area")
-    return f not in ("من", "في") and (f in area or strip_al(f) in area)
+    return f not in relation_words("area_of") and (f in area or strip_al(f) in area)
 
 
 _AREA_ADJECTIVES = 2  # adjectives between an area word and «من/في» (الأحياء الغربية من)
@@ -703,13 +706,19 @@ def _area_before_of(view: SentView, k: int) -> bool:
 
 def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list[Mention]:
     """Places that are objects of a control verb (:func:`_object_lead`), and places
-    coordinated with them (في سورية والعراق); not those after "في" (merely located)."""
+    coordinated with them (في سورية والعراق); not those after "في" (merely located), nor
+    those after «و» and an actor that follows a place (a gapped clause of its own)."""
     text = doc.article.text
     out = []
-    last_ok = False
+    last_ok = seen = False
     for m in _sentence_mentions(doc, view):
-        if m.start < pos or m.cls not in PLACE_CLASSES:
+        if m.start < pos:
             continue
+        if seen and m.cls in ("Organization", "Person") and preceding_word(text, m.start) == "و":
+            break  # «… من حلب وداعش على الأحياء الشرقية من الرقة»: a gapped clause, its own actor
+        if m.cls not in PLACE_CLASSES:
+            continue
+        seen = True
         if m.start > 0 and text[m.start - 1] in "وف":
             ok = last_ok  # "في سورية والعراق": a coordinated place shares its neighbour's role
         else:
@@ -907,7 +916,10 @@ def _own_site(doc: Doc, view: SentView, i: int, pred: str, implies: str) -> None
             _add(doc, view, medium, pred, platform, "relation-cues")
         return
     platform = _implied_platform(doc, implies)
-    owner = _ungoverned_owner(doc, view, i) or _fronted_owner(doc, view, i + int(adjective))
+    last = i + int(adjective)
+    if platforms:  # «وفي بيان على موقعها (الرسمي) على الإنترنت نسبت …»: the verb after it
+        last = next((k for k, t in enumerate(toks) if t.end >= platforms[0].end), last)
+    owner = _ungoverned_owner(doc, view, i) or _fronted_owner(doc, view, i, last)
     if owner is not None and platform is not None:
         _add(doc, view, owner, pred, platform, "relation-cues")
 
@@ -936,15 +948,16 @@ def _quoted_medium(doc: Doc, view: SentView, k: int) -> str | None:
     return _new_entity(doc, start, end, label, "Organization", "relation-cues")
 
 
-def _fronted_owner(doc: Doc, view: SentView, last: int) -> str | None:
+def _fronted_owner(doc: Doc, view: SentView, i: int, last: int) -> str | None:
     """«وفي بيان على موقعها الإلكتروني نسبت هيئة أركان الجيش التركي الهجوم …»: a phrase that
-    opens its sentence (prepositions and ``post`` words only, up to token ``last``) before a
+    opens its sentence (prepositions and ``post`` words only before the possessive noun at
+    token ``i``; its adjective or the platform named after it end at token ``last``) before a
     verb: the possessive's owner is that verb's subject, named right after it."""
     toks = view.tokens
     lead = relation_words("post") | subjectless_words()
-    if last + 2 >= len(toks) or last > _FRONTED_WORDS:
+    if last + 2 >= len(toks) or i > _FRONTED_WORDS:
         return None
-    for k in range(last - 1):  # the words before the possessive noun and its adjective
+    for k in range(i - 1):  # the words before the preposition and the possessive noun
         f = view.folded[k]
         if f not in lead and not (f[:1] == "و" and f[1:] in lead):
             return None
@@ -1187,6 +1200,26 @@ def _running_subject(doc: Doc, view: SentView, i: int) -> list[Mention]:
     if _owner_governed(doc, lead.start) or not _adjacent(doc, 0, view, lead):
         return []
     return [lead]
+
+
+_JOIN_LEAD = 2  # tokens before an actor where its verb of taking part may stand (وكما تفاعل)
+
+
+def _joined(view: SentView, actor: Mention, i: int) -> bool:
+    """Whether the actor before the hashtag at token ``i`` took part in it: a ``join`` verb of
+    ``relation_words.tsv`` (تفاعل، شارك، دشن) right before the actor or between it and the
+    hashtag («كما تفاعل عادل الجبير … مع الهاشتاق»); none after a ``blocker`` (لم) there nor
+    across «إن/أن» («وقال محمد العريفي إن هاشتاق … مسيء»)."""
+    toks = view.tokens
+    first = next((k for k, t in enumerate(toks) if t.end > actor.start), i)
+    lo = max(0, first - _JOIN_LEAD)
+    words = [_forms(view, k) for k in range(lo, i)]
+    if any(f & relation_words("complementizer") for f in words[first - lo :]):
+        return False
+    blockers = relation_words("blocker")
+    if any(_forms(view, k) & blockers for k in range(max(0, lo - _BLOCKER_REACH), i)):
+        return False
+    return any(f & relation_words("join") for f in words)
 
 
 def _post_word(view: SentView, k: int) -> bool:
@@ -2119,12 +2152,13 @@ def _handles(doc: Doc, view: SentView) -> None:
 #: what may stand between a name and its handle: spaces, direction marks, an opening bracket
 _HANDLE_GAP = frozenset(" \t\u200e\u200f\u202a\u202b\u202c\u202d\u202e(")
 _BYLINE_LEAD = 2  # words before the name on a byline's line (د.، قال)
+_TITLE_WORDS = 2  # definite title words between a verb of saying and a handle's owner (المغرد)
 
 
 def _named_before_handle(doc: Doc, start: int) -> Mention | None:
     """«صلاح الغيدان ‏@salahalghaydan»، «عادل الجبير (@AdelAljubeir)»: the Person or
     Organization named right before a handle (only spaces, direction marks or an opening
-    bracket between them) is the one whose account it is; not a name right after an
+    bracket between them) is the one whose account it is; not a name in quotes right after an
     account noun («تحت معرف "الحجاج بن يوسف ‏@wwddddd"»: the account's display name)."""
     text = doc.article.text
     k = start
@@ -2136,12 +2170,13 @@ def _named_before_handle(doc: Doc, start: int) -> Mention | None:
     if m is None or m.end != k or m.cls not in ("Person", "Organization"):
         return None
     lead = text[max(0, m.start - _NAME_LEAD) : m.start].split()
-    if lead and lead[-1][-1:] in QUOTE_PAIRS:
-        if len(lead) > 1 and bare_forms(lead[-2]) & relation_words("account"):
-            return None  # «تحت معرف "الحجاج بن يوسف ‏@wwddddd»: the account's name, no owner
-    elif lead and bare_forms(lead[-1]) & relation_words("account"):
-        return None
-    return m
+    if (
+        len(lead) > 1
+        and lead[-1][-1:] in QUOTE_PAIRS
+        and bare_forms(lead[-2]) & relation_words("account")
+    ):
+        return None  # «تحت معرف "الحجاج بن يوسف ‏@wwddddd»: the account's name, no owner
+    return m  # «ونشر على حساب سعد البريك ‏@saadalbreik»: unquoted, the owner's name
 
 
 _NAME_LEAD = 30  # characters before a name where an account noun naming it may stand
@@ -2150,15 +2185,21 @@ _NAME_LEAD = 30  # characters before a name where an account noun naming it may 
 def _said_by_name(doc: Doc, view: SentView, m: Mention) -> bool:
     """Whether a verb of saying or posting (:func:`_post_word`) stands right before the name
     ``m`` of a handle's owner, over definite title words («فيما قال المغرد كمال الغامدي
-    ‏@kamalsg99 "…"»، «وتساءل سعود السبيعي ‏@sau1400»): the post is quoted from that account."""
+    ‏@kamalsg99 "…"»، «وتساءل سعود السبيعي ‏@sau1400»): the post is quoted from that account.
+    Not after a ``blocker`` (لم) in the three tokens before the verb."""
     toks = view.tokens
     k = next((j for j, t in enumerate(toks) if t.end > m.start), None)
-    if k is None:
-        return False
+    if k is None or toks[k].start != m.start or _owner_governed(doc, m.start):
+        return False  # «وقال لسعد البريك»: the one spoken to, not the author
+    if view.folded[k].startswith("ل"):
+        return False  # the same when the recogniser took the «ل» into the name («لسعد البريك»)
     j = k - 1
-    while j >= 0 and k - j <= _BYLINE_LEAD and view.folded[j].startswith(_DEFINITE):
-        j -= 1
-    return j >= 0 and _post_word(view, j)
+    while j >= 0 and k - j <= _TITLE_WORDS and view.folded[j].startswith("ال"):
+        j -= 1  # title words «المغرد»; not «للداعية» (the one spoken to)
+    if j < 0 or not _post_word(view, j):
+        return False
+    blockers = relation_words("blocker")  # «لم يكتب صلاح الغيدان ‏@salahalghaydan»: no post
+    return not any(_forms(view, b) & blockers for b in range(max(0, j - _BLOCKER_REACH), j))
 
 
 def _byline(text: str, name_start: int, handle_end: int) -> bool:
@@ -2371,7 +2412,8 @@ def find_relations(doc: Doc) -> None:
             hit = _cue_at(view, i)
             if hit is None:
                 continue
-            pred, pattern, implies, before_ok = hit
+            pred, pattern, implies, subject = hit
+            before_ok = subject != "after"
             mentions = _sentence_mentions(doc, view)
             if pattern == "actor-platform":
                 via = fold(toks[i].text) in _VIA
@@ -2403,7 +2445,7 @@ def find_relations(doc: Doc) -> None:
                 # "في إحدى تغريداته": the pronoun refers back, so the actor stands before
                 # it, never after it («قال فلان في تغريدته: اللهم عليك بداعش»)
                 attached = _pronoun_attached(view, i)
-                before_only = not _forms(view, i).isdisjoint(_before_only_cues())
+                before_only = subject == "before"
                 actor = _actor_near(
                     doc,
                     view,
@@ -2421,6 +2463,8 @@ def find_relations(doc: Doc) -> None:
                     )
                 ):
                     actor = None  # "في قضية اختراق حساب الكابتن نايف هزازي تابعت هاشتاق": not his
+                if actor is not None and before_only and not _joined(view, actor, i):
+                    actor = None  # «وحذرت الوزارة من هاشتاق»: a critic, not a user
                 if before_only:  # no actor after it, nor a claim's speaker
                     speaker = actor.key if actor is not None else None
                 else:

@@ -398,6 +398,8 @@ RELATION_WORD_ROLES = (
     "aim",
     "expulsion",
     "intent",
+    "join",
+    "area_of",
 )
 
 

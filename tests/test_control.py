@@ -637,3 +637,11 @@ def test_a_definite_area_word_and_its_adjective_before_the_place(
 
 def test_a_place_near_the_area_is_not_controlled() -> None:
     assert not control("تسيطر قوات النظام على الأحياء القريبة من حلب.")
+
+
+def test_a_gapped_clause_with_its_own_actor_takes_its_own_places() -> None:
+    found = control(
+        "تسيطر قوات النظام على الأحياء الغربية من حلب وداعش على الأحياء الشرقية من الرقة."
+    )
+    assert ("النظام السوري", "controls", "حلب") in found
+    assert ("النظام السوري", "controls", "الرقة") not in found
