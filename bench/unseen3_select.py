@@ -78,6 +78,11 @@ session, before any of it was read) excludes unseen3–unseen11 as used, has see
 spent.  The online pool is empty (unseen11 took its last 11), so all 40 come from the other
 stratum by the rule above.
 
+The thirteenth corpus (``--corpus unseen13``, drawn 2026-12-02 at the start of the fourteenth
+session, before any of it was read) excludes unseen3–unseen12 as used, has seed 21 and is
+**test only** (u01–u40): unseen12 was scored once at the end of the thirteenth session, so it
+is spent.  All 40 come from the other stratum (the online pool is empty).
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -93,6 +98,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen10 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen11 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen12 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen13 --write
 """
 
 from __future__ import annotations
@@ -123,6 +129,7 @@ DRAWS = {
     "unseen10": (18, 20, True),
     "unseen11": (19, 20, True),
     "unseen12": (20, 20, True),
+    "unseen13": (21, 20, True),
 }
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
