@@ -997,6 +997,14 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
                     toks[n].text in ':«"“' or (is_word(toks[n]) and subjectless(view, n))
                 ):
                     return [m.key], n
+                # "في إجراء تقول إسرائيل، إنه ضروري": a comma, then the complementiser
+                if (
+                    n + 1 < len(toks)
+                    and toks[n].text in "،,"
+                    and is_word(toks[n + 1])
+                    and _is_complementiser(toks[n + 1].text)
+                ):
+                    return [m.key], n
         if m is not None:
             if m.cls in _SPEAKER_CLASSES:
                 keys = [m.key]

@@ -1,0 +1,33 @@
+"""Statements read in unseen12's errors (issue 11, claims15) and kept because unseen3–11 (not
+read this round) did not get worse.
+
+- ``تقول إيران، إن …``: a country as the subject of a speech verb speaks also when a comma
+  stands between it and the complementiser (the claim was left without a speaker).
+
+The sentences are written for these tests, not copied from the corpora.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import claim_with, said
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            "ويحتجز المعتقلون دون محاكمة في إجراء تقول إيران، إنه ضروري لحماية أمنها الداخلي.",
+            "إيران",
+            "ضروري لحماية",
+        ),
+        (
+            "وقالت تركيا، إن طائراتها قصفت مواقع المسلحين قرب الحدود أمس.",
+            "تركيا",
+            "طائراتها قصفت",
+        ),
+    ],
+)
+def test_country_then_comma_then_complementiser_speaks(text: str, speaker: str, words: str) -> None:
+    speakers, status, _text = claim_with(said(text), words)
+    assert (speakers, status) == ((speaker,), "resolved")
