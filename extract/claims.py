@@ -1864,6 +1864,19 @@ def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | 
     return None
 
 
+def _mid_clause(view: SentView, cue: tuple) -> bool:
+    """Whether a cue (an entry of ``find_claims``'s list) stands inside a clause: a verb
+    that reads like a noun (kind ``verb-explicit``: وصف، بين، رأى) with no و/ف joined to it
+    and a word, not a punctuation mark, right before it ("ترفض وصف")."""
+    i, word, kind = cue[:3]
+    return (
+        kind == "verb-explicit"
+        and i > 0
+        and is_word(view.tokens[i - 1])
+        and view.folded[i] == word.split()[0]  # no و/ف joined to it ("وصف" itself is)
+    )
+
+
 def is_word_between(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a letter or digit (not only spaces, punctuation
     and quotation marks)."""
@@ -2337,6 +2350,16 @@ def find_claims(doc: Doc) -> None:
                 # "وأضاف المكتب أن كي مون أكد دعمه …": what was said is a statement by
                 # the subject of the next verb; the outer one reports it whole
                 spans[0] = _nested(doc, view, cues, n, start, end)
+                if (
+                    _words(text[start:end]) < _MIN_QUOTE_WORDS
+                    and _mid_clause(view, cues[n + 1])
+                    # "إن الحكومة أعلنت أن …": a subject before the verb reports it itself
+                    and not doc.mentions_in(start, end)
+                ):
+                    # "وقال العطية إن بلاده ترفض وصف الإخوان …": a cue word inside the clause
+                    # (a verbal noun) does not cut what was said short of a statement
+                    stop = toks[cues[n + 2][0]].start if n + 2 < len(cues) else view.sentence.end
+                    spans[0] = (start, stop)
             for s, e in spans:
                 s, e = _trim(text, s, e)
                 if _words(text[s:e]) < _MIN_QUOTE_WORDS or (s, e) in seen:

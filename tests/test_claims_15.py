@@ -31,3 +31,12 @@ from conftest import claim_with, said
 def test_country_then_comma_then_complementiser_speaks(text: str, speaker: str, words: str) -> None:
     speakers, status, _text = claim_with(said(text), words)
     assert (speakers, status) == ((speaker,), "resolved")
+
+
+def test_noun_like_cue_inside_the_clause_does_not_drop_it() -> None:
+    claims = said(
+        "وقال الوزير خالد العطية إن بلاده ترفض وصف جماعة الإخوان المسلمين بالجماعة الإرهابية."
+    )
+    speakers, status, text = claim_with(claims, "بلاده ترفض")
+    assert "بالجماعة الإرهابية" in text
+    assert status == "resolved" and speakers
