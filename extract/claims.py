@@ -1864,6 +1864,25 @@ def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | 
     return None
 
 
+def _object_word(doc: Doc, view: SentView, j: int) -> bool:
+    """Whether token ``j``, right after a speech verb that made no claim, reads as its object
+    rather than an unnamed subject: an indefinite word before a definite one (حدوث التفجير)
+    that is no mention, no title and no source noun."""
+    if j >= len(view.tokens) or not is_word(view.tokens[j]):
+        return False
+    tok = view.tokens[j]
+    # a verbal noun before a definite noun (حدوث التفجير، إجراء الانتخابات), not a name
+    # rasd does not read (دليل آمد)
+    construct = j + 1 < len(view.tokens) and view.folded[j + 1].startswith("ال")
+    return (
+        construct
+        and not view.folded[j].startswith(("ال", "لل", "وال"))
+        and doc.mention_at_token(tok) is None
+        and match_title(view, j) is None
+        and not is_source_noun(tok.text)
+    )
+
+
 def _mid_clause(view: SentView, cue: tuple) -> bool:
     """Whether a cue (an entry of ``find_claims``'s list) stands inside a clause: a verb
     that reads like a noun (kind ``verb-explicit``: وصف، بين، رأى) with no و/ف joined to it
@@ -2334,6 +2353,15 @@ def find_claims(doc: Doc) -> None:
             # "…، الذي يعتبر أمنا للمنطقة" with no antecedent rasd can name: a clause inside
             # the running report, which goes on after it
             aside = i > 0 and view.folded[i - 1] in _RELATIVES and not speakers
+            # "وأكد حدوث التفجير في …" says nothing rasd reads, and its "subject" is an object:
+            # the running report goes on (its next "وقال إن" is still the same speaker)
+            aside = aside or (
+                found is None
+                and not speakers
+                and unresolved
+                and view.folded[i] != cue.split()[0]  # "وأكد": the report goes on
+                and _object_word(doc, view, j)
+            )
             if (
                 kind != "preposition"
                 and not (possessive or passive or aside)

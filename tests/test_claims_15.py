@@ -40,3 +40,11 @@ def test_noun_like_cue_inside_the_clause_does_not_drop_it() -> None:
     speakers, status, text = claim_with(claims, "بلاده ترفض")
     assert "بالجماعة الإرهابية" in text
     assert status == "resolved" and speakers
+
+
+def test_verbal_noun_object_keeps_the_running_speaker() -> None:
+    claims = said(
+        "وقال المتحدث باسم الشرطة أحمد سالم إن المسلحين هاجموا المركز فجر اليوم. "
+        "وأكد حدوث الانفجار قرب البوابة الرئيسية، مبينا أن التحقيقات ما زالت مستمرة."
+    )
+    assert claim_with(claims, "التحقيقات ما زالت")[:2] == (("أحمد سالم",), "resolved")
