@@ -952,6 +952,12 @@ def _past_date(doc: Doc, view: SentView, j: int) -> int:
     return j
 
 
+def subject_adverbs() -> frozenset[str]:
+    """Adverbs and days that may stand between a speech verb and its subject
+    (``subject_adverbs.tsv``: أمس، آنذاك، أيضا، الثلاثاء …)."""
+    return word_list("subject_adverbs.tsv")
+
+
 def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end.
 
@@ -960,6 +966,14 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
     (واصفاً القوات العسكرية بـ…)."""
     toks = view.tokens
     j = skip_addressee(doc, view, k)
+    adverbs = j
+    while adverbs < len(toks) and view.folded[adverbs] in subject_adverbs():
+        adverbs += 1
+    if adverbs > j and adverbs < len(toks):
+        # "وقال أمس وزير الخارجية …"، "وأوضح آنذاك مسؤول في …": the subject after the adverb
+        found = speakers_after(doc, view, adverbs, heads)
+        if found[0]:
+            return found
     titled: int | None = None  # where a title with no name after it began
     while j < len(toks):
         tok = toks[j]

@@ -48,3 +48,20 @@ def test_verbal_noun_object_keeps_the_running_speaker() -> None:
         "وأكد حدوث الانفجار قرب البوابة الرئيسية، مبينا أن التحقيقات ما زالت مستمرة."
     )
     assert claim_with(claims, "التحقيقات ما زالت")[:2] == (("أحمد سالم",), "resolved")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال أمس وزير الخارجية الأردني ناصر جودة إن الحدود آمنة تماما.", "ناصر جودة"),
+        (
+            "وأوضح آنذاك مسؤول في وزارة الزراعة أن القطاع الزراعي دمره النزاع.",
+            "مسؤول في وزارة الزراعة",
+        ),
+        ("وقال أيضا مسؤول أمني إن الهجوم فشل تماما.", "مسؤول أمني"),
+        ("وأكد الثلاثاء مصدر عسكري أن القوات تقدمت نحو المدينة.", "مصدر عسكري"),
+    ],
+)
+def test_subject_after_an_adverb(text: str, speaker: str) -> None:
+    [(speakers, status, _text)] = said(text)
+    assert (speakers, status) == ((speaker,), "resolved")
