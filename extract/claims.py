@@ -1897,6 +1897,17 @@ def _object_word(doc: Doc, view: SentView, j: int) -> bool:
     )
 
 
+def _owner_before(doc: Doc, view: SentView, i: int) -> list[str]:
+    """The person named right before a verbal noun that introduces speech (``قوله``،
+    ``بالقول``): "واكتفى رئيس الوزراء أحمد داود أوغلو بالقول إن …" — whose words they are."""
+    if i == 0:
+        return []
+    owner = doc.mention_at_token(view.tokens[i - 1])
+    if owner is not None and owner.cls == "Person" and owner.end == view.tokens[i - 1].end:
+        return [owner.key]
+    return []
+
+
 def _mid_clause(view: SentView, cue: tuple) -> bool:
     """Whether a cue (an entry of ``find_claims``'s list) stands inside a clause: a verb
     that reads like a noun (kind ``verb-explicit``: وصف، بين، رأى) with no و/ف joined to it
@@ -2076,6 +2087,7 @@ def find_claims(doc: Doc) -> None:
                 # can refer to, named in the last sentences; several → left open
                 persons = _back_persons(doc, doc.mentions_in(0, toks[i].start), view.index)
                 speakers = persons if len(persons) == 1 else []
+                speakers = _owner_before(doc, view, i) or speakers
                 quoted = _quoted_from(doc, view, i)
                 if quoted:  # "ونقل التلفزيون عن مصدر عسكري قوله": the source, not the relay
                     speakers = quoted
@@ -2145,6 +2157,9 @@ def find_claims(doc: Doc) -> None:
             # "وقال X إن أهالي المنطقة وقفوا …، مؤكدين": a plural participle is never one
             # person's; its subject is the group X spoke of, which rasd leaves open
             agrees = number not in ("pl", "dual") or _group(doc, last_speakers)
+            if not speakers and kind == "continuation" and cue.startswith("بال"):
+                speakers = _owner_before(doc, view, i)  # "اكتفى X بالقول إن …"
+                explicit = bool(speakers)
             if not speakers and kind == "continuation" and last_speakers and not possessive:
                 speakers = list(last_speakers) if running and agrees else []
                 unresolved = not (running and agrees)

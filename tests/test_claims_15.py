@@ -65,3 +65,11 @@ def test_verbal_noun_object_keeps_the_running_speaker() -> None:
 def test_subject_after_an_adverb(text: str, speaker: str) -> None:
     [(speakers, status, _text)] = said(text)
     assert (speakers, status) == ((speaker,), "resolved")
+
+
+def test_person_right_before_bil_qawl_owns_it() -> None:
+    claims = said(
+        "قال الرئيس باراك أوباما إن الاتفاق مهم جدا للبلاد. وردا على سؤال عن الاتفاق، اكتفى "
+        "رئيس الوزراء أحمد داود أوغلو بالقول إنه قرار اتخذ لما فيه مصلحة البلاد."
+    )
+    assert claim_with(claims, "قرار اتخذ")[:2] == (("أحمد داود أوغلو",), "resolved")
