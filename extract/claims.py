@@ -952,6 +952,12 @@ def _past_date(doc: Doc, view: SentView, j: int) -> int:
     return j
 
 
+def subject_adverbs() -> frozenset[str]:
+    """Adverbs and days that may stand between a speech verb and its subject
+    (``subject_adverbs.tsv``: أمس، آنذاك، أيضا، الثلاثاء …)."""
+    return word_list("subject_adverbs.tsv")
+
+
 def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end.
 
@@ -960,6 +966,14 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
     (واصفاً القوات العسكرية بـ…)."""
     toks = view.tokens
     j = skip_addressee(doc, view, k)
+    adverbs = j
+    while adverbs < len(toks) and view.folded[adverbs] in subject_adverbs():
+        adverbs += 1
+    if adverbs > j and adverbs < len(toks):
+        # "وقال أمس وزير الخارجية …"، "وأوضح آنذاك مسؤول في …": the subject after the adverb
+        found = speakers_after(doc, view, adverbs, heads)
+        if found[0]:
+            return found
     titled: int | None = None  # where a title with no name after it began
     while j < len(toks):
         tok = toks[j]
@@ -995,6 +1009,14 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
             for n in dict.fromkeys((after, _past_date(doc, view, after))):
                 if n < len(toks) and (
                     toks[n].text in ':«"“' or (is_word(toks[n]) and subjectless(view, n))
+                ):
+                    return [m.key], n
+                # "في إجراء تقول إسرائيل، إنه ضروري": a comma, then the complementiser
+                if (
+                    n + 1 < len(toks)
+                    and toks[n].text in "،,"
+                    and is_word(toks[n + 1])
+                    and _is_complementiser(toks[n + 1].text)
                 ):
                     return [m.key], n
         if m is not None:
@@ -1856,6 +1878,49 @@ def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | 
     return None
 
 
+def _object_word(doc: Doc, view: SentView, j: int) -> bool:
+    """Whether token ``j``, right after a speech verb that made no claim, reads as its object
+    rather than an unnamed subject: an indefinite word before a definite one (حدوث التفجير)
+    that is no mention, no title and no source noun."""
+    if j >= len(view.tokens) or not is_word(view.tokens[j]):
+        return False
+    tok = view.tokens[j]
+    # a verbal noun before a definite noun (حدوث التفجير، إجراء الانتخابات), not a name
+    # rasd does not read (دليل آمد)
+    construct = j + 1 < len(view.tokens) and view.folded[j + 1].startswith("ال")
+    return (
+        construct
+        and not view.folded[j].startswith(("ال", "لل", "وال"))
+        and doc.mention_at_token(tok) is None
+        and match_title(view, j) is None
+        and not is_source_noun(tok.text)
+    )
+
+
+def _owner_before(doc: Doc, view: SentView, i: int) -> list[str]:
+    """The person named right before a verbal noun that introduces speech (``قوله``،
+    ``بالقول``): "واكتفى رئيس الوزراء أحمد داود أوغلو بالقول إن …" — whose words they are."""
+    if i == 0:
+        return []
+    owner = doc.mention_at_token(view.tokens[i - 1])
+    if owner is not None and owner.cls == "Person" and owner.end == view.tokens[i - 1].end:
+        return [owner.key]
+    return []
+
+
+def _mid_clause(view: SentView, cue: tuple) -> bool:
+    """Whether a cue (an entry of ``find_claims``'s list) stands inside a clause: a verb
+    that reads like a noun (kind ``verb-explicit``: وصف، بين، رأى) with no و/ف joined to it
+    and a word, not a punctuation mark, right before it ("ترفض وصف")."""
+    i, word, kind = cue[:3]
+    return (
+        kind == "verb-explicit"
+        and i > 0
+        and is_word(view.tokens[i - 1])
+        and view.folded[i] == word.split()[0]  # no و/ف joined to it ("وصف" itself is)
+    )
+
+
 def is_word_between(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a letter or digit (not only spaces, punctuation
     and quotation marks)."""
@@ -2022,6 +2087,7 @@ def find_claims(doc: Doc) -> None:
                 # can refer to, named in the last sentences; several → left open
                 persons = _back_persons(doc, doc.mentions_in(0, toks[i].start), view.index)
                 speakers = persons if len(persons) == 1 else []
+                speakers = _owner_before(doc, view, i) or speakers
                 quoted = _quoted_from(doc, view, i)
                 if quoted:  # "ونقل التلفزيون عن مصدر عسكري قوله": the source, not the relay
                     speakers = quoted
@@ -2091,6 +2157,9 @@ def find_claims(doc: Doc) -> None:
             # "وقال X إن أهالي المنطقة وقفوا …، مؤكدين": a plural participle is never one
             # person's; its subject is the group X spoke of, which rasd leaves open
             agrees = number not in ("pl", "dual") or _group(doc, last_speakers)
+            if not speakers and kind == "continuation" and cue.startswith("بال"):
+                speakers = _owner_before(doc, view, i)  # "اكتفى X بالقول إن …"
+                explicit = bool(speakers)
             if not speakers and kind == "continuation" and last_speakers and not possessive:
                 speakers = list(last_speakers) if running and agrees else []
                 unresolved = not (running and agrees)
@@ -2313,6 +2382,15 @@ def find_claims(doc: Doc) -> None:
             # "…، الذي يعتبر أمنا للمنطقة" with no antecedent rasd can name: a clause inside
             # the running report, which goes on after it
             aside = i > 0 and view.folded[i - 1] in _RELATIVES and not speakers
+            # "وأكد حدوث التفجير في …" says nothing rasd reads, and its "subject" is an object:
+            # the running report goes on (its next "وقال إن" is still the same speaker)
+            aside = aside or (
+                found is None
+                and not speakers
+                and unresolved
+                and view.folded[i] != cue.split()[0]  # "وأكد": the report goes on
+                and _object_word(doc, view, j)
+            )
             if (
                 kind != "preposition"
                 and not (possessive or passive or aside)
@@ -2329,6 +2407,16 @@ def find_claims(doc: Doc) -> None:
                 # "وأضاف المكتب أن كي مون أكد دعمه …": what was said is a statement by
                 # the subject of the next verb; the outer one reports it whole
                 spans[0] = _nested(doc, view, cues, n, start, end)
+                if (
+                    _words(text[start:end]) < _MIN_QUOTE_WORDS
+                    and _mid_clause(view, cues[n + 1])
+                    # "إن الحكومة أعلنت أن …": a subject before the verb reports it itself
+                    and not doc.mentions_in(start, end)
+                ):
+                    # "وقال العطية إن بلاده ترفض وصف الإخوان …": a cue word inside the clause
+                    # (a verbal noun) does not cut what was said short of a statement
+                    stop = toks[cues[n + 2][0]].start if n + 2 < len(cues) else view.sentence.end
+                    spans[0] = (start, stop)
             for s, e in spans:
                 s, e = _trim(text, s, e)
                 if _words(text[s:e]) < _MIN_QUOTE_WORDS or (s, e) in seen:

@@ -597,6 +597,7 @@ TABLES: dict[str, type[tuple]] = {
     "state_noun_members.tsv": StateNounMember,
     "state_nouns.tsv": WordNote,
     "state_words.tsv": StateWord,
+    "subject_adverbs.tsv": WordNote,
     "subjectless_words.tsv": SubjectlessWord,
     "titles.tsv": Title,
     "town_openers.tsv": WordNote,
