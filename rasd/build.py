@@ -24,6 +24,7 @@ import itertools
 import json
 import logging
 import multiprocessing
+import operator
 import os
 import shutil
 import time
@@ -33,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
 from concurrent.futures import wait as futures_wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,7 @@ from rasd.extract.pipeline import (
     extract_many,
 )
 from rasd.extract.reader import expand_inputs, read_file
-from rasd.extract.records import Article, Extraction
+from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.resolve import Entity, KeySummary, contributions, derive, fold, unfold
 from rasd.graph import nt
 from rasd.graph.build import article_nquads, entity_triples
@@ -382,16 +383,22 @@ class _FileIndex:
     records: tuple[_Record, ...]
 
 
-#: A key's summary as the state file keeps it: plain dicts and the article count, which pickle
-#: at C speed; it becomes a :class:`KeySummary` again only when a build touches its key.
-_Packed = tuple[dict[Any, int], dict[str, int], dict[str, int], dict[str, int], int]
+#: A key's summary as the state file keeps it: its candidate records as ``(fields of the
+#: EntityInfo, count)`` pairs, plain dicts and the article count, which pickle at C speed (a
+#: slotted dataclass pickles through Python code); it becomes a :class:`KeySummary` again only
+#: when a build touches its key.
+_Packed = tuple[
+    tuple[tuple[tuple[Any, ...], int], ...], dict[str, int], dict[str, int], dict[str, int], int
+]
+_INFO_FIELDS = operator.attrgetter(*(f.name for f in fields(EntityInfo)))
 
 #: One entity of the entities graph: its N-Triples lines, their number and its class.
 _EntityLines = tuple[str, int, str]
 
 
 def _pack(s: KeySummary) -> _Packed:
-    return dict(s.infos), dict(s.classes), dict(s.surfaces), dict(s.publishers), s.articles
+    infos = tuple((_INFO_FIELDS(i), n) for i, n in s.infos.items())
+    return infos, dict(s.classes), dict(s.surfaces), dict(s.publishers), s.articles
 
 
 def _summary(s: KeySummary | _Packed) -> KeySummary:
@@ -400,7 +407,11 @@ def _summary(s: KeySummary | _Packed) -> KeySummary:
         return s
     infos, classes, surfaces, publishers, articles = s
     return KeySummary(
-        Counter(infos), Counter(classes), Counter(surfaces), Counter(publishers), articles
+        Counter({EntityInfo(*f): n for f, n in infos}),
+        Counter(classes),
+        Counter(surfaces),
+        Counter(publishers),
+        articles,
     )
 
 
