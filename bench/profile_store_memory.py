@@ -123,8 +123,12 @@ def dump(build_dir: Path, scratch: Path, which: str) -> None:
     if which == "minus10":
         for a in random.Random(13).sample(sorted(keys), 10):
             del keys[a]
-    entities = {k: e for k in sorted(state.summaries) if (e := derive(k, state.summaries[k]))}
-    text, _n = b._entities_text(entities.values())
+    if getattr(state, "entities", None) is not None:  # state version 2: each entity's lines
+        text = "".join(state.entities[k][0] for k in sorted(state.entities))
+    else:
+        summaries = state.summaries
+        entities = {k: e for k in sorted(summaries) if (e := derive(k, summaries[k]))}
+        text, _n = b._entities_text(entities.values())
     (scratch / "state").mkdir(parents=True, exist_ok=True)
     cache = ResultCache(scratch / "cache" / "results.sqlite")
     t, c = time.perf_counter(), time.process_time()

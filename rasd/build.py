@@ -24,6 +24,7 @@ import itertools
 import json
 import logging
 import multiprocessing
+import operator
 import os
 import shutil
 import time
@@ -33,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
 from concurrent.futures import wait as futures_wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,7 @@ from rasd.extract.pipeline import (
     extract_many,
 )
 from rasd.extract.reader import expand_inputs, read_file
-from rasd.extract.records import Article, Extraction
+from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.resolve import Entity, KeySummary, contributions, derive, fold, unfold
 from rasd.graph import nt
 from rasd.graph.build import article_nquads, entity_triples
@@ -62,7 +63,10 @@ log = logging.getLogger("rasd")
 
 #: Exit status of a build that wrote its outputs but skipped some input or article.
 EXIT_SKIPPED = 3
-STATE_VERSION = 1
+#: Version of ``state/state.pickle``: 2 keeps the summaries packed and every entity's lines; a
+#: state of version 1 (summaries as objects, no entity lines) is still read.
+STATE_VERSION = 2
+_STATE_VERSIONS = frozenset({1, STATE_VERSION})
 #: Graphs up to this many triples get rdflib's readable Turtle/TriG; larger ones one triple a
 #: line (valid Turtle and TriG, sorted by article, written without building the graph).
 PRETTY_MAX_TRIPLES = 50_000
@@ -379,14 +383,66 @@ class _FileIndex:
     records: tuple[_Record, ...]
 
 
+#: A key's summary as the state file keeps it: its candidate records as ``(fields of the
+#: EntityInfo, count)`` pairs, plain dicts and the article count, which pickle at C speed (a
+#: slotted dataclass pickles through Python code); it becomes a :class:`KeySummary` again only
+#: when a build touches its key.
+_Packed = tuple[
+    tuple[tuple[tuple[Any, ...], int], ...], dict[str, int], dict[str, int], dict[str, int], int
+]
+_INFO_FIELDS = operator.attrgetter(*(f.name for f in fields(EntityInfo)))
+
+#: One entity of the entities graph: its N-Triples lines, their number and its class.
+_EntityLines = tuple[str, int, str]
+
+
+def _pack(s: KeySummary) -> _Packed:
+    infos = tuple((_INFO_FIELDS(i), n) for i, n in s.infos.items())
+    return infos, dict(s.classes), dict(s.surfaces), dict(s.publishers), s.articles
+
+
+def _summary(s: KeySummary | _Packed) -> KeySummary:
+    """``s`` as a :class:`KeySummary` (unpacked if it is packed)."""
+    if isinstance(s, KeySummary):
+        return s
+    infos, classes, surfaces, publishers, articles = s
+    return KeySummary(
+        Counter({EntityInfo(*f): n for f, n in infos}),
+        Counter(classes),
+        Counter(surfaces),
+        Counter(publishers),
+        articles,
+    )
+
+
+def _unpack_keys(summaries: dict[str, KeySummary | _Packed], keys: Iterable[str]) -> None:
+    """Unpack the summaries of ``keys`` in place, so that the fold can change them."""
+    for key in keys:
+        s = summaries.get(key)
+        if s is not None and not isinstance(s, KeySummary):
+            summaries[key] = _summary(s)
+
+
+def _entity_lines(key: str, s: KeySummary | None) -> _EntityLines | None:
+    """The entities graph's lines of one key (``None`` when nothing names it any more)."""
+    e = derive(key, s) if s is not None else None
+    if e is None:
+        return None
+    text, n = _entities_text([e])
+    return text, n, e.cls
+
+
 @dataclass
 class _State:
     fingerprint: str
     # article id -> (cache key, triples, claims, relations)
     articles: dict[str, tuple[str, int, int, int]] = field(default_factory=dict)
-    summaries: dict[str, KeySummary] = field(default_factory=dict)
+    # entity key -> its summary (packed in the file, unpacked when an article touches it)
+    summaries: dict[str, KeySummary | _Packed] = field(default_factory=dict)
     # input file path -> what reading it gave (the files of the last build)
     files: dict[str, _FileIndex] = field(default_factory=dict)
+    # entity key -> its lines in the entities graph (None: not known, derive every key)
+    entities: dict[str, _EntityLines] | None = None
 
 
 def _state_path(out: Path) -> Path:
@@ -403,10 +459,12 @@ def _load_state(out: Path) -> _State | None:
         return None
     try:
         version, state = pickled.load(path)
-        if version != STATE_VERSION or not isinstance(state, _State):
+        if version not in _STATE_VERSIONS or not isinstance(state, _State):
             return None
         if not hasattr(state, "files"):  # written before the input index was kept
             state.files = {}
+        if not hasattr(state, "entities"):  # version 1: no entity lines kept
+            state.entities = None
         return state
     except Exception as exc:  # a damaged state file means a full build
         log.warning("%s is damaged (%s); rebuilding everything", path, exc)
@@ -414,6 +472,11 @@ def _load_state(out: Path) -> _State | None:
 
 
 def _save_state(out: Path, state: _State) -> None:
+    """Save ``state`` with its summaries packed (the in-memory ones are packed in place)."""
+    summaries = state.summaries
+    for key, s in summaries.items():
+        if isinstance(s, KeySummary):
+            summaries[key] = _pack(s)
     pickled.dump((STATE_VERSION, state), _state_path(out))
 
 
@@ -434,7 +497,12 @@ def _batches(
 
 
 class _StoreWriter:
-    """Bulk-loads N-Quads into the store in large batches."""
+    """Bulk-loads N-Quads into the store in large batches.
+
+    The loads are lenient (IRIs and language tags not validated again): every line was
+    written by :mod:`graph.nt`, which percent-encodes what an IRI may not hold, and skipping
+    the check cuts the loader's CPU by ~9 % (the same quads: ``bench/archive_results.md``,
+    store14)."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
@@ -452,7 +520,7 @@ class _StoreWriter:
         if not self.parts:
             return
         t = time.perf_counter()
-        self.store.bulk_load(b"".join(self.parts), ox.RdfFormat.N_QUADS)
+        self.store.bulk_load(b"".join(self.parts), ox.RdfFormat.N_QUADS, lenient=True)
         self.parts, self.size = [], 0
         release_free_memory()
         self.seconds += time.perf_counter() - t
@@ -591,14 +659,16 @@ def _build(
             got = cache.get(old[0])
             if got is None:
                 raise _Rebuild(f"the earlier result of article {article_id} is not in the cache")
-            unfold(state.summaries, got[0].contributions)
+            _unpack_keys(state.summaries, got[0].contributions)
+            unfold(state.summaries, got[0].contributions)  # type: ignore[arg-type]
             touched.update(got[0].contributions)
             store.remove_graph(ox.NamedNode(str(graph_iri(article_id))))
 
         def accept(key: str, meta: ArticleMeta, nquads: bytes) -> None:
             drop_old(meta.article_id)
             writer.add(zlib.decompress(nquads))
-            fold(state.summaries, meta.contributions)
+            _unpack_keys(state.summaries, meta.contributions)
+            fold(state.summaries, meta.contributions)  # type: ignore[arg-type]
             touched.update(meta.contributions)
             state.articles[meta.article_id] = (key, meta.triples, meta.claims, meta.relations)
 
@@ -692,8 +762,22 @@ def _build(
         report.times["store"] = writer.seconds
 
         t = time.perf_counter()
-        entities = {k: e for k in sorted(state.summaries) if (e := derive(k, state.summaries[k]))}
-        entity_text, entity_count = _entities_text(entities.values())
+        summaries = state.summaries
+        if prev is None or state.entities is None:  # every key
+            keys: Iterable[str] = sorted(summaries)
+            state.entities = {}
+        else:  # only the keys this build's articles touched; the others keep their lines
+            keys = touched
+        entities = state.entities
+        for k in keys:
+            s = summaries.get(k)
+            lines = _entity_lines(k, _summary(s) if s is not None else None)
+            if lines is None:
+                entities.pop(k, None)
+            else:
+                entities[k] = lines
+        entity_text = "".join(entities[k][0] for k in sorted(entities))
+        entity_count = sum(v[1] for v in entities.values())
         _write_entities(store, entities, touched, entity_text if prev is None else None)
         report.times["resolve"] = time.perf_counter() - t
         store.flush()
@@ -708,7 +792,7 @@ def _build(
     report.triples = sum(v[1] for v in state.articles.values()) + entity_count
     report.claims = sum(v[2] for v in state.articles.values())
     report.relations = sum(v[3] for v in state.articles.values())
-    report.entities = dict(sorted(Counter(e.cls for e in entities.values()).items()))
+    report.entities = dict(sorted(Counter(v[2] for v in entities.values()).items()))
     report.failures.sort(key=lambda f: (f.source, f.record, f.component))
     report.times["total"] = time.perf_counter() - t0
     return report, rdf
@@ -765,21 +849,23 @@ def _entities_text(entities: Iterable[Entity]) -> tuple[str, int]:
 
 
 def _write_entities(
-    store: ox.Store, entities: dict[str, Entity], touched: set[str], full_text: str | None
+    store: ox.Store, entities: dict[str, _EntityLines], touched: set[str], full_text: str | None
 ) -> None:
     """Write the entities graph: ``full_text`` (all of it) on a full build; on an incremental
-    one, only the ``touched`` keys are replaced."""
+    one, only the ``touched`` keys are replaced (``entities``: each key's lines)."""
     g = ox.NamedNode(str(ENTITIES_GRAPH))
     if full_text is not None:
         if full_text:
-            store.bulk_load(full_text.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=g)
+            store.bulk_load(
+                full_text.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=g, lenient=True
+            )
         return
     keys = sorted(touched)
     for key in keys:
         s = ox.NamedNode(str(entity_iri(key)))
         for q in list(store.quads_for_pattern(s, None, None, g)):
             store.remove(q)
-    text, _n = _entities_text(entities[k] for k in keys if k in entities)
+    text = "".join(entities[k][0] for k in keys if k in entities)
     if text:
         store.load(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=g)
 

@@ -229,6 +229,51 @@ def test_incremental_add_and_remove_equals_a_full_build(tmp_path: Path) -> None:
     _same_outputs(out, full)
 
 
+def test_an_incremental_build_derives_only_the_keys_it_touches_and_reads_a_version_1_state(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The state keeps every entity's lines and its summaries packed; an incremental build
+    re-derives only the keys its articles touch, and a state of version 1 (summaries as
+    objects, no entity lines) is read without a rebuild: the same bytes and store as a full
+    build either way."""
+    out = tmp_path / "out"
+    build([_inputs(tmp_path, SEED_FILES[:3])], out, pages=False)
+    version, state = pickled.load(out / "state" / "state.pickle")
+    assert version == rasd.build.STATE_VERSION == 2
+    assert state.entities and all(type(s) is tuple for s in state.summaries.values())
+    # back to version 1: summaries as KeySummary objects, no entity lines
+    state.summaries = {k: rasd.build._summary(s) for k, s in state.summaries.items()}
+    del state.entities
+    pickled.dump((1, state), out / "state" / "state.pickle")
+    derived: list[str] = []
+    real_derive = rasd.build.derive
+
+    def counting_derive(key, summary):  # type: ignore[no-untyped-def]
+        derived.append(key)
+        return real_derive(key, summary)
+
+    monkeypatch.setattr(rasd.build, "derive", counting_derive)
+    folder = _inputs(tmp_path, SEED_FILES)
+    second = build([folder], out, pages=False)
+    assert second.incremental and second.extracted == len(SEED_FILES) - 3
+    _version, after = pickled.load(out / "state" / "state.pickle")
+    assert sorted(derived) == sorted(after.summaries)  # no entity lines yet: every key
+    full = tmp_path / "full"
+    build([folder], full, pages=False)
+    _same_outputs(out, full)
+    assert _store_quads(out) == _store_quads(full)
+    # version 2 now: one article removed re-derives only the keys it named
+    derived.clear()
+    third = build([_inputs(tmp_path, SEED_FILES[1:])], out, pages=False)
+    assert third.incremental and third.removed == 1
+    _version, now = pickled.load(out / "state" / "state.pickle")
+    assert 0 < len(derived) < len(now.summaries)
+    full = tmp_path / "full-3"
+    build([tmp_path / "in"], full, pages=False)
+    _same_outputs(out, full)
+    assert _store_quads(out) == _store_quads(full)
+
+
 def test_cache_is_keyed_by_the_extractor_fingerprint(
     tmp_path: Path, full_seeds: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
