@@ -32,6 +32,7 @@ import gc
 import logging
 import math
 import multiprocessing
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -193,10 +194,12 @@ def write_site_from_store(
             len(index.relations),
         )
         g = undirected_weighted(site_network(index))
+        # Louvain (the largest global cost of an archive's incremental write) only feeds the
+        # overview: a forked process computes it while this one digests and writes pages
+        louvain = _Beside(communities, g, workers)
         score = importance(g)
         ranked = rank_nodes(g, score, {iri: e.label for iri, e in index.entities.items()})
         rank = {iri: i for i, iri in enumerate(ranked)}
-        community = communities(g)
         picked = network_claims(site)
         site.plan(picked)
         clock("analytics")
@@ -218,7 +221,13 @@ def write_site_from_store(
         clock.reset()
         inc.articles_done(to_read)
         clock("digests")
+        with_page = [iri for iri, ent in index.entities.items() if ent.page]
+        work.render = inc.entities(with_page, g, rank)
+        clock("digests")
 
+        community = louvain.result()
+        clock("analytics")
+        clock.add("analytics", louvain.cpu)
         index_html, overview_ids = overview_page(
             site, g, ranked, score, community, max_overview_nodes
         )
@@ -231,9 +240,6 @@ def write_site_from_store(
         write_text(out_dir / "claims.html", claims_page(site, picked))
         write_text(out_dir / "platforms.html", platforms_page(site))
         clock("overview_claims_search")
-        with_page = [iri for iri, ent in index.entities.items() if ent.page]
-        work.render = inc.entities(with_page, g, rank)
-        clock("digests")
         for cpu in work.run(_write_entities, sorted(work.render), workers):
             for stage, seconds in cpu.items():
                 clock.add(stage, seconds)
@@ -260,13 +266,23 @@ def write_site_from_store(
             folder = out_dir / sub
             if not folder.is_dir():
                 continue
-            for path in sorted(folder.glob(pattern)):
-                if path.name not in written[sub]:
+            for name in _listed(folder, pattern):
+                if name not in written[sub]:
+                    path = folder / name
                     log.info("removing stale file %s", path)
                     path.unlink()
         clock("shards")
         inc.finish()
         return out_dir / "index.html"
+
+
+def _listed(folder: Path, pattern: str) -> list[str]:
+    """The sorted names in ``folder`` that ``folder.glob(pattern)`` finds for a pattern
+    ``*<suffix>`` (no hidden names), listed as strings: an archive's site folders hold tens of
+    thousands of files, and sorting them as paths costs seconds."""
+    suffix = pattern.removeprefix("*")
+    with os.scandir(folder) as it:
+        return sorted(e.name for e in it if e.name.endswith(suffix) and e.name[0] != ".")
 
 
 class _Clock:
@@ -287,6 +303,47 @@ class _Clock:
     def add(self, stage: str, seconds: float) -> None:
         if self.stats is not None:
             self.stats[stage] = self.stats.get(stage, 0.0) + seconds
+
+
+class _Beside:
+    """``fn(arg)`` computed by a forked process beside this one (``arg`` is inherited through
+    the fork, not pickled; only the result comes back), or here at :meth:`result` when
+    ``workers`` is 1.  The result is the same either way; :attr:`cpu` is the forked
+    process's CPU seconds once :meth:`result` returned (0 when computed here)."""
+
+    current: tuple[Callable, object] | None = None
+
+    def __init__(self, fn: Callable, arg: object, workers: int) -> None:
+        self.fn, self.arg = fn, arg
+        self._pool = self._async = None
+        self.cpu = 0.0
+        if workers > 1:
+            _Beside.current = (fn, arg)
+            self._pool = multiprocessing.get_context("fork").Pool(1, initializer=gc.freeze)
+            self._async = self._pool.apply_async(_beside_run)
+            _Beside.current = None
+
+    def result(self):
+        """The value of ``fn(arg)`` (the process's exception, if it raised)."""
+        if self._pool is None:
+            return self.fn(self.arg)
+        try:
+            value, self.cpu = self._async.get()
+            return value
+        finally:
+            self._pool.close()
+            self._pool.join()
+
+
+def _beside_run():
+    """The task of a :class:`_Beside` process (forked with :attr:`_Beside.current` set)."""
+    current = _Beside.current
+    if current is None:
+        raise RuntimeError("_beside_run runs only in a process forked by _Beside")
+    fn, arg = current
+    t = time.process_time()
+    value = fn(arg)
+    return value, time.process_time() - t
 
 
 class _Work:
