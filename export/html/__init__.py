@@ -225,6 +225,17 @@ def write_site_from_store(
         work.render = inc.entities(with_page, g, rank)
         clock("digests")
 
+        # entity pages and side-panel shards go to the page writers now; this process writes
+        # the overview, search index, claims and platforms pages meanwhile
+        shards: dict[str, list[str]] = defaultdict(list)
+        for iri, ent in index.entities.items():
+            shards[ent.file[:n_hex]].append(iri)
+        work.shards = shards
+        jobs = [(_write_entities, b) for b in _batched(sorted(work.render))]
+        jobs += [(_write_shards, b) for b in _batched(sorted(shards))]
+        pending = work.start(jobs, workers)
+        clock("digests")
+
         community = louvain.result()
         clock("analytics")
         clock.add("analytics", louvain.cpu)
@@ -240,26 +251,12 @@ def write_site_from_store(
         write_text(out_dir / "claims.html", claims_page(site, picked))
         write_text(out_dir / "platforms.html", platforms_page(site))
         clock("overview_claims_search")
-        for cpu in work.run(_write_entities, sorted(work.render), workers):
+        for cpu in pending:
             for stage, seconds in cpu.items():
                 clock.add(stage, seconds)
         written["entity"] = {f"{index.entities[i].file}.html" for i in with_page}
+        written["static/e"] = {f"{prefix}.js" for prefix in shards}
         clock.reset()
-        shards: dict[str, list[str]] = defaultdict(list)
-        for iri, ent in index.entities.items():
-            shards[ent.file[:n_hex]].append(iri)
-        for prefix in sorted(shards):
-            refs = Refs(site)
-            records = {
-                index.entities[i].file: site.panel(i, refs, expansion(site, g, i, rank))
-                for i in sorted(shards[prefix], key=lambda i: index.entities[i].file)
-            }
-            name = f"{prefix}.js"
-            write_text(
-                static / "e" / name,
-                f"rasdShard({script_json(prefix)},{script_json(records)},{script_json(refs.table)});\n",
-            )
-            written["static/e"].add(name)
 
         stale = (("article", "*.html"), ("entity", "*.html"), ("static/e", "*.js"))
         for sub, pattern in (*stale, ("static/search", "*.js")):
@@ -356,16 +353,25 @@ class _Work:
         self.site, self.store, self.path, self.out_dir = site, store, path, out_dir
         self.articles, self.g, self.rank = articles, g, rank
         self.render: set[str] | None = None  # the pages to write (None: every one)
+        self.shards: dict[str, list[str]] = {}  # side-panel shard (page-name prefix) -> entities
 
     def run(self, fn, items: list[str], workers: int):
         """``fn(self, batch)`` over batches of ``items``; yields each batch's CPU seconds by
         stage.  Snippets collected by workers are merged into the parent's ``site``."""
         if workers <= 1 or len(items) < 2 * BATCH:
-            for i in range(0, len(items), BATCH):
-                yield fn(self, items[i : i + BATCH])
+            for batch in _batched(items):
+                yield fn(self, batch)
             return
+        yield from self.start([(fn, b) for b in _batched(items)], workers)
+
+    def start(self, jobs: list[tuple[Callable, list[str]]], workers: int):
+        """``fn(self, batch)`` for each ``(fn, batch)`` of ``jobs``, as :meth:`run`; with
+        ``workers > 1`` (and more than one job) the writers are forked and given the jobs
+        now, so that this process can work meanwhile; the iterator returned yields each
+        job's CPU seconds by stage (without workers the jobs run as it is consumed)."""
+        if workers <= 1 or len(jobs) < 2:
+            return (fn(self, batch) for fn, batch in jobs)
         _Work.current = self
-        batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
         # what the writers inherit (the network, the plan, the snippets collected so far):
         # out of their collector's full collections too, which would otherwise write to every
         # object's header and so copy every page of it into each writer; write_site calls this
@@ -377,12 +383,22 @@ class _Work:
         # each writer is replaced after WRITER_TASKS batches by a fresh fork: what it made
         # private of the inherited pages (reference counts, allocations into inherited arenas)
         # is given back instead of growing through the stage
-        with ctx.Pool(workers, initializer=_child_init, maxtasksperchild=WRITER_TASKS) as pool:
-            for cpu, firsts, spans in pool.imap(_child_run, [(fn, b) for b in batches]):
+        pool = ctx.Pool(workers, initializer=_child_init, maxtasksperchild=WRITER_TASKS)
+        return self._results(pool, pool.imap(_child_run, jobs))
+
+    def _results(self, pool, results):
+        try:
+            for cpu, firsts, spans in results:
                 self.site.firsts.update(firsts)
                 self.site.spans.update(spans)
                 yield cpu
-        _Work.current = None
+        finally:
+            pool.terminate()  # as leaving ``with Pool`` does
+            _Work.current = None
+
+
+def _batched(items: list[str]) -> list[list[str]]:
+    return [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
 
 
 BATCH = 50  # articles or entities per task
@@ -431,3 +447,20 @@ def _write_entities(work: _Work, batch: list[str]) -> dict[str, float]:
         page = entity_page(work.site, work.g, iri, work.rank)
         write_text(work.out_dir / "entity" / f"{work.site.entities[iri].file}.html", page)
     return {"entity_pages": time.process_time() - t}
+
+
+def _write_shards(work: _Work, prefixes: list[str]) -> dict[str, float]:
+    """``static/e/<prefix>.js``: the side-panel records of the entities of each shard."""
+    t = time.process_time()
+    site, ents = work.site, work.site.entities
+    for prefix in prefixes:
+        refs = Refs(site)
+        records = {
+            ents[i].file: site.panel(i, refs, expansion(site, work.g, i, work.rank))
+            for i in sorted(work.shards[prefix], key=lambda i: ents[i].file)
+        }
+        write_text(
+            work.out_dir / "static" / "e" / f"{prefix}.js",
+            f"rasdShard({script_json(prefix)},{script_json(records)},{script_json(refs.table)});\n",
+        )
+    return {"shards": time.process_time() - t}
