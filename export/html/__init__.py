@@ -233,12 +233,13 @@ def write_site_from_store(
         work.shards = shards
         jobs = [(_write_entities, b) for b in _batched(sorted(work.render))]
         jobs += [(_write_shards, b) for b in _batched(sorted(shards))]
-        pending = work.start(jobs, workers)
         clock("digests")
-
+        # Louvain's process is done by now (or nearly): ended before the writers are forked,
+        # so that its memory is not held beside theirs
         community = louvain.result()
         clock("analytics")
         clock.add("analytics", louvain.cpu)
+        pending = work.start(jobs, workers)
         index_html, overview_ids = overview_page(
             site, g, ranked, score, community, max_overview_nodes
         )
