@@ -232,7 +232,11 @@ def write_site_from_store(
             shards[ent.file[:n_hex]].append(iri)
         work.shards = shards
         jobs = [(_write_entities, b) for b in _batched(sorted(work.render))]
-        jobs += [(_write_shards, b) for b in _batched(sorted(shards))]
+        # the shards in a few large jobs: each job a writer starts is one more fork of this
+        # process, whose pages it copies as it reads the whole site's records
+        prefixes = sorted(shards)
+        step = max(1, -(-len(prefixes) // (2 * max(1, workers))))
+        jobs += [(_write_shards, prefixes[i : i + step]) for i in range(0, len(prefixes), step)]
         clock("digests")
         # Louvain's process is done by now (or nearly): ended before the writers are forked,
         # so that its memory is not held beside theirs
