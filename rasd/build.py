@@ -590,7 +590,11 @@ def build(
             t = time.perf_counter()
             counts: dict[str, int] = {}
             index = write_pages(
-                out_dir, max_overview_nodes=max_overview_nodes, workers=workers, counts=counts
+                out_dir,
+                max_overview_nodes=max_overview_nodes,
+                workers=workers,
+                counts=counts,
+                keys=rdf.keys,
             )
             report.times["pages"] = time.perf_counter() - t
             report.pages_written = counts.get("written", 0)
@@ -891,6 +895,7 @@ class _RdfFiles:
         self._pool: ProcessPoolExecutor | None = None
         total = sum(v[1] for v in state.articles.values())
         keys = {a: v[0] for a, v in state.articles.items()}
+        self.keys = keys  # the page writer's too: it need not read the state back
         if total <= PRETTY_MAX_TRIPLES:
             files = write_rdf_files(out_dir, store, keys, cache, entity_text, total)
             self._done = (files, time.perf_counter() - t)
@@ -1235,7 +1240,13 @@ def page_keys(
     """The build's cache key by article id, and the two look-ups the page writer takes from
     it: by article IRI (``content_key``) and by the IRI of an article's named graph
     (``graph_key``; None for any other graph)."""
-    keys = {a: v[0] for a, v in state.articles.items()}
+    return page_lookups({a: v[0] for a, v in state.articles.items()})
+
+
+def page_lookups(
+    keys: dict[str, str],
+) -> tuple[dict[str, str], Callable[[str], str | None], Callable[[str], str | None]]:
+    """:func:`page_keys` from the cache key by article id (``keys``)."""
     graphs = str(graph_iri(""))  # an article's named graph: this prefix and its id
 
     def content_key(iri: str) -> str | None:
@@ -1261,6 +1272,7 @@ def write_pages(
     max_overview_nodes: int = 400,
     workers: int = 1,
     counts: dict[str, int] | None = None,
+    keys: dict[str, str] | None = None,
 ) -> Path:
     """The pages of the build in ``out_dir``, from its store (opened read-only); article text
     comes from the result cache where it is there.
@@ -1272,16 +1284,20 @@ def write_pages(
     Otherwise the site is written to ``OUT/.site.new/`` and then renamed into place entry by
     entry (:data:`~export.html.model.SITE_ENTRIES`), so a build killed while writing pages
     leaves the previous site.  Either way the files are the same.  ``counts``, when given,
-    receives the number of article and entity pages ``written`` and ``kept``.
+    receives the number of article and entity pages ``written`` and ``kept``.  ``keys`` (the
+    cache key by article id, as the build just saved them in its state) saves reading the
+    build's state back.
     """
     from rasd.export.html import write_site_from_store
     from rasd.export.html.incremental import PageState
 
-    state = _load_state(out_dir)
     articles = None
     content_key = graph_key = None
-    if state is not None:
-        keys, content_key, graph_key = page_keys(state)
+    if keys is None:
+        state = _load_state(out_dir)
+        keys = None if state is None else {a: v[0] for a, v in state.articles.items()}
+    if keys is not None:
+        keys, content_key, graph_key = page_lookups(keys)
         articles = _CachedArticles(out_dir, keys)
     kw = dict(
         max_overview_nodes=max_overview_nodes,

@@ -32,6 +32,7 @@ import gc
 import logging
 import math
 import multiprocessing
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -193,10 +194,12 @@ def write_site_from_store(
             len(index.relations),
         )
         g = undirected_weighted(site_network(index))
+        # Louvain (the largest global cost of an archive's incremental write) only feeds the
+        # overview: a forked process computes it while this one digests and writes pages
+        louvain = _Beside(communities, g, workers)
         score = importance(g)
         ranked = rank_nodes(g, score, {iri: e.label for iri, e in index.entities.items()})
         rank = {iri: i for i, iri in enumerate(ranked)}
-        community = communities(g)
         picked = network_claims(site)
         site.plan(picked)
         clock("analytics")
@@ -218,7 +221,29 @@ def write_site_from_store(
         clock.reset()
         inc.articles_done(to_read)
         clock("digests")
+        with_page = [iri for iri, ent in index.entities.items() if ent.page]
+        work.render = inc.entities(with_page, g, rank)
+        clock("digests")
 
+        # entity pages and side-panel shards go to the page writers now; this process writes
+        # the overview, search index, claims and platforms pages meanwhile
+        shards: dict[str, list[str]] = defaultdict(list)
+        for iri, ent in index.entities.items():
+            shards[ent.file[:n_hex]].append(iri)
+        work.shards = shards
+        jobs = [(_write_entities, b) for b in _batched(sorted(work.render))]
+        # the shards in a few large jobs: each job a writer starts is one more fork of this
+        # process, whose pages it copies as it reads the whole site's records
+        prefixes = sorted(shards)
+        step = max(1, -(-len(prefixes) // (2 * max(1, workers))))
+        jobs += [(_write_shards, prefixes[i : i + step]) for i in range(0, len(prefixes), step)]
+        clock("digests")
+        # Louvain's process is done by now (or nearly): ended before the writers are forked,
+        # so that its memory is not held beside theirs
+        community = louvain.result()
+        clock("analytics")
+        clock.add("analytics", louvain.cpu)
+        pending = work.start(jobs, workers)
         index_html, overview_ids = overview_page(
             site, g, ranked, score, community, max_overview_nodes
         )
@@ -231,42 +256,35 @@ def write_site_from_store(
         write_text(out_dir / "claims.html", claims_page(site, picked))
         write_text(out_dir / "platforms.html", platforms_page(site))
         clock("overview_claims_search")
-        with_page = [iri for iri, ent in index.entities.items() if ent.page]
-        work.render = inc.entities(with_page, g, rank)
-        clock("digests")
-        for cpu in work.run(_write_entities, sorted(work.render), workers):
+        for cpu in pending:
             for stage, seconds in cpu.items():
                 clock.add(stage, seconds)
         written["entity"] = {f"{index.entities[i].file}.html" for i in with_page}
+        written["static/e"] = {f"{prefix}.js" for prefix in shards}
         clock.reset()
-        shards: dict[str, list[str]] = defaultdict(list)
-        for iri, ent in index.entities.items():
-            shards[ent.file[:n_hex]].append(iri)
-        for prefix in sorted(shards):
-            refs = Refs(site)
-            records = {
-                index.entities[i].file: site.panel(i, refs, expansion(site, g, i, rank))
-                for i in sorted(shards[prefix], key=lambda i: index.entities[i].file)
-            }
-            name = f"{prefix}.js"
-            write_text(
-                static / "e" / name,
-                f"rasdShard({script_json(prefix)},{script_json(records)},{script_json(refs.table)});\n",
-            )
-            written["static/e"].add(name)
 
         stale = (("article", "*.html"), ("entity", "*.html"), ("static/e", "*.js"))
         for sub, pattern in (*stale, ("static/search", "*.js")):
             folder = out_dir / sub
             if not folder.is_dir():
                 continue
-            for path in sorted(folder.glob(pattern)):
-                if path.name not in written[sub]:
+            for name in _listed(folder, pattern):
+                if name not in written[sub]:
+                    path = folder / name
                     log.info("removing stale file %s", path)
                     path.unlink()
         clock("shards")
         inc.finish()
         return out_dir / "index.html"
+
+
+def _listed(folder: Path, pattern: str) -> list[str]:
+    """The sorted names in ``folder`` that ``folder.glob(pattern)`` finds for a pattern
+    ``*<suffix>`` (no hidden names), listed as strings: an archive's site folders hold tens of
+    thousands of files, and sorting them as paths costs seconds."""
+    suffix = pattern.removeprefix("*")
+    with os.scandir(folder) as it:
+        return sorted(e.name for e in it if e.name.endswith(suffix) and e.name[0] != ".")
 
 
 class _Clock:
@@ -289,6 +307,47 @@ class _Clock:
             self.stats[stage] = self.stats.get(stage, 0.0) + seconds
 
 
+class _Beside:
+    """``fn(arg)`` computed by a forked process beside this one (``arg`` is inherited through
+    the fork, not pickled; only the result comes back), or here at :meth:`result` when
+    ``workers`` is 1.  The result is the same either way; :attr:`cpu` is the forked
+    process's CPU seconds once :meth:`result` returned (0 when computed here)."""
+
+    current: tuple[Callable, object] | None = None
+
+    def __init__(self, fn: Callable, arg: object, workers: int) -> None:
+        self.fn, self.arg = fn, arg
+        self._pool = self._async = None
+        self.cpu = 0.0
+        if workers > 1:
+            _Beside.current = (fn, arg)
+            self._pool = multiprocessing.get_context("fork").Pool(1, initializer=gc.freeze)
+            self._async = self._pool.apply_async(_beside_run)
+            _Beside.current = None
+
+    def result(self):
+        """The value of ``fn(arg)`` (the process's exception, if it raised)."""
+        if self._pool is None:
+            return self.fn(self.arg)
+        try:
+            value, self.cpu = self._async.get()
+            return value
+        finally:
+            self._pool.close()
+            self._pool.join()
+
+
+def _beside_run():
+    """The task of a :class:`_Beside` process (forked with :attr:`_Beside.current` set)."""
+    current = _Beside.current
+    if current is None:
+        raise RuntimeError("_beside_run runs only in a process forked by _Beside")
+    fn, arg = current
+    t = time.process_time()
+    value = fn(arg)
+    return value, time.process_time() - t
+
+
 class _Work:
     """What the page writers need, set before worker processes are forked (so that they
     inherit it instead of receiving a pickled copy)."""
@@ -299,16 +358,25 @@ class _Work:
         self.site, self.store, self.path, self.out_dir = site, store, path, out_dir
         self.articles, self.g, self.rank = articles, g, rank
         self.render: set[str] | None = None  # the pages to write (None: every one)
+        self.shards: dict[str, list[str]] = {}  # side-panel shard (page-name prefix) -> entities
 
     def run(self, fn, items: list[str], workers: int):
         """``fn(self, batch)`` over batches of ``items``; yields each batch's CPU seconds by
         stage.  Snippets collected by workers are merged into the parent's ``site``."""
         if workers <= 1 or len(items) < 2 * BATCH:
-            for i in range(0, len(items), BATCH):
-                yield fn(self, items[i : i + BATCH])
+            for batch in _batched(items):
+                yield fn(self, batch)
             return
+        yield from self.start([(fn, b) for b in _batched(items)], workers)
+
+    def start(self, jobs: list[tuple[Callable, list[str]]], workers: int):
+        """``fn(self, batch)`` for each ``(fn, batch)`` of ``jobs``, as :meth:`run`; with
+        ``workers > 1`` (and more than one job) the writers are forked and given the jobs
+        now, so that this process can work meanwhile; the iterator returned yields each
+        job's CPU seconds by stage (without workers the jobs run as it is consumed)."""
+        if workers <= 1 or len(jobs) < 2:
+            return (fn(self, batch) for fn, batch in jobs)
         _Work.current = self
-        batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
         # what the writers inherit (the network, the plan, the snippets collected so far):
         # out of their collector's full collections too, which would otherwise write to every
         # object's header and so copy every page of it into each writer; write_site calls this
@@ -320,12 +388,22 @@ class _Work:
         # each writer is replaced after WRITER_TASKS batches by a fresh fork: what it made
         # private of the inherited pages (reference counts, allocations into inherited arenas)
         # is given back instead of growing through the stage
-        with ctx.Pool(workers, initializer=_child_init, maxtasksperchild=WRITER_TASKS) as pool:
-            for cpu, firsts, spans in pool.imap(_child_run, [(fn, b) for b in batches]):
+        pool = ctx.Pool(workers, initializer=_child_init, maxtasksperchild=WRITER_TASKS)
+        return self._results(pool, pool.imap(_child_run, jobs))
+
+    def _results(self, pool, results):
+        try:
+            for cpu, firsts, spans in results:
                 self.site.firsts.update(firsts)
                 self.site.spans.update(spans)
                 yield cpu
-        _Work.current = None
+        finally:
+            pool.terminate()  # as leaving ``with Pool`` does
+            _Work.current = None
+
+
+def _batched(items: list[str]) -> list[list[str]]:
+    return [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
 
 
 BATCH = 50  # articles or entities per task
@@ -374,3 +452,20 @@ def _write_entities(work: _Work, batch: list[str]) -> dict[str, float]:
         page = entity_page(work.site, work.g, iri, work.rank)
         write_text(work.out_dir / "entity" / f"{work.site.entities[iri].file}.html", page)
     return {"entity_pages": time.process_time() - t}
+
+
+def _write_shards(work: _Work, prefixes: list[str]) -> dict[str, float]:
+    """``static/e/<prefix>.js``: the side-panel records of the entities of each shard."""
+    t = time.process_time()
+    site, ents = work.site, work.site.entities
+    for prefix in prefixes:
+        refs = Refs(site)
+        records = {
+            ents[i].file: site.panel(i, refs, expansion(site, work.g, i, work.rank))
+            for i in sorted(work.shards[prefix], key=lambda i: ents[i].file)
+        }
+        write_text(
+            work.out_dir / "static" / "e" / f"{prefix}.js",
+            f"rasdShard({script_json(prefix)},{script_json(records)},{script_json(refs.table)});\n",
+        )
+    return {"shards": time.process_time() - t}

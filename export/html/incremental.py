@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -217,9 +218,17 @@ def _digest(parts: Any) -> bytes:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
+_GETTERS: dict[type, Callable[[Any], tuple]] = {}
+
+
 def _fields(obj: Any) -> tuple:
-    """A slotted dataclass as a tuple of its field values."""
-    return tuple(getattr(obj, f) for f in obj.__slots__)
+    """A slotted dataclass as a tuple of its field values (a getter made once per class)."""
+    get = _GETTERS.get(type(obj))
+    if get is None:
+        slots = tuple(obj.__slots__)
+        many = attrgetter(*slots)
+        get = _GETTERS[type(obj)] = many if len(slots) > 1 else (lambda o: (many(o),))
+    return get(obj)
 
 
 _UNKNOWN = b"?"  # an article without a content key: pages quoting it are always written
