@@ -972,6 +972,21 @@ def subject_adverbs() -> frozenset[str]:
     return word_list("subject_adverbs.tsv")
 
 
+def _says_after(view: SentView, k: int) -> bool:
+    """Whether what was said follows a subject ending at token ``k``: a complementiser, a
+    colon or a quotation within ``_MAX_MARKER_GAP`` words, and no object marker (بـ، إلى،
+    على …) right after the subject ("ودعا أيضا الرئيس … إلى التنحي")."""
+    toks = view.tokens
+    if k >= len(toks) or (
+        is_word(toks[k]) and (view.folded[k] in _OWNER_BLOCKERS or view.folded[k][:1] == "ب")
+    ):
+        return False
+    for n in range(k, min(len(toks), k + _MAX_MARKER_GAP + 1)):
+        if toks[n].text in ':«"“' or (is_word(toks[n]) and _is_complementiser(toks[n].text)):
+            return True
+    return False
+
+
 def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end.
 
@@ -992,11 +1007,7 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
         # "ودعا أيضا الرئيس … إلى التنحي": the one named is the verb's object)
         found = speakers_after(doc, view, adverbs, heads)
         k = found[1]
-        if (
-            found[0]
-            and k < len(toks)
-            and (toks[k].text in ':«"“' or (is_word(toks[k]) and _is_complementiser(toks[k].text)))
-        ):
+        if found[0] and _says_after(view, k):
             return found
     titled: int | None = None  # where a title with no name after it began
     while j < len(toks):
