@@ -486,7 +486,10 @@ class WordNote(NamedTuple):
     ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل),
     ``ruled_out_objects.tsv`` (nouns of a possibility that استبعد rules out),
     ``resumptive_pronouns.tsv`` (فيها of «منطقة ينشط فيها»), ``state_nouns.tsv``
-    (a bare noun that names the one state of its kind: المملكة)."""
+    (a bare noun that names the one state of its kind: المملكة), ``subject_adverbs.tsv``
+    (آنذاك، أيضا between a speech verb and its subject), ``renewal_verbs.tsv`` (جدد، كرر:
+    «جدد X تأكيده» is X's word), ``conditional_openers.tsv`` (هي، لم after a conditional
+    «إن»)."""
 
     word: str
     note: str
