@@ -44,7 +44,8 @@ import functools
 import re
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
-from rasd.extract.lexicon import lexicon_index, nisba_country
+from rasd.extract.facilities import facility_heads
+from rasd.extract.lexicon import lexicon_entities, lexicon_index, nisba_country
 from rasd.extract.patterns import (
     _add_person,
     _name_like,
@@ -61,6 +62,7 @@ from rasd.extract.patterns import (
     ministry_heads,
     name_heads,
     ner_confirms,
+    org_heads,
     read_names,
     resumptive_pronouns,
     single_source_quantities,
@@ -72,6 +74,7 @@ from rasd.extract.patterns import (
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
 from rasd.extract.resources import (
     AccordingToWord,
+    DateCue,
     RelationWord,
     SubjectlessWord,
     load_table,
@@ -84,6 +87,8 @@ _SPEAKER_CLASSES = ("Person", "Organization", "UnnamedSource", "CreativeWork")
 _DOC_NOUNS = frozenset(fold(w) for w in ("وثيقة", "تقرير", "نص", "كتاب", "بيان", "رسالة", "دراسة"))
 _MIN_QUOTE_WORDS = 3
 _MAX_MARKER_GAP = 6  # words between the speaker and "أن" / ":" / a quotation
+# a preposition before a name: the name is the verb's object ("ورد على الرئيس … بالقول")
+_OWNER_BLOCKERS = frozenset(fold(w) for w in ("على", "من", "عن", "إلى", "مع", "حول"))
 _MAX_MARKER_GAP_AFTER_COMMA = 14  # "…، في تصريح نقله المركز الإعلامي، أن"
 _RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان"))
 
@@ -952,10 +957,34 @@ def _past_date(doc: Doc, view: SentView, j: int) -> int:
     return j
 
 
+@functools.cache
+def _day_words() -> frozenset[str]:
+    """One-word days of ``date_cues.tsv`` (weekdays, أمس، اليوم, the parts of a day صباح،
+    مساء), folded: a date the date finder may not resolve (no publication date)."""
+    rows = load_table("date_cues.tsv", DateCue)
+    kinds = ("weekday", "relative", "day_cue")
+    return frozenset(fold(r.word) for r in rows if r.kind in kinds and " " not in r.word)
+
+
 def subject_adverbs() -> frozenset[str]:
-    """Adverbs and days that may stand between a speech verb and its subject
-    (``subject_adverbs.tsv``: أمس، آنذاك، أيضا، الثلاثاء …)."""
+    """Adverbs that may stand between a speech verb and its subject (``subject_adverbs.tsv``:
+    آنذاك، أيضا، بدوره …); dates (أمس، الثلاثاء) are found by the date finder."""
     return word_list("subject_adverbs.tsv")
+
+
+def _says_after(view: SentView, k: int) -> bool:
+    """Whether what was said follows a subject ending at token ``k``: a complementiser, a
+    colon or a quotation within ``_MAX_MARKER_GAP`` words, and no object marker (بـ، إلى،
+    على …) right after the subject ("ودعا أيضا الرئيس … إلى التنحي")."""
+    toks = view.tokens
+    if k >= len(toks) or (
+        is_word(toks[k]) and (view.folded[k] in _OWNER_BLOCKERS or view.folded[k][:1] == "ب")
+    ):
+        return False
+    for n in range(k, min(len(toks), k + _MAX_MARKER_GAP + 1)):
+        if toks[n].text in ':«"“' or (is_word(toks[n]) and _is_complementiser(toks[n].text)):
+            return True
+    return False
 
 
 def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tuple[list[str], int]:
@@ -967,12 +996,18 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
     toks = view.tokens
     j = skip_addressee(doc, view, k)
     adverbs = j
-    while adverbs < len(toks) and view.folded[adverbs] in subject_adverbs():
-        adverbs += 1
+    while adverbs < len(toks):  # adverbs (أيضا، آنذاك) and dates (أمس، الثلاثاء)
+        past = _past_date(doc, view, adverbs)
+        if past == adverbs and view.folded[adverbs] not in subject_adverbs() | _day_words():
+            break
+        adverbs = max(past, adverbs + 1)
     if adverbs > j and adverbs < len(toks):
-        # "وقال أمس وزير الخارجية …"، "وأوضح آنذاك مسؤول في …": the subject after the adverb
+        # "وقال أمس وزير الخارجية … إن"، "وأوضح آنذاك مسؤول في … أن": the subject after the
+        # adverb, when what was said follows it ("وطالب كذلك الحكومة العراقية بحماية …"،
+        # "ودعا أيضا الرئيس … إلى التنحي": the one named is the verb's object)
         found = speakers_after(doc, view, adverbs, heads)
-        if found[0]:
+        k = found[1]
+        if found[0] and _says_after(view, k):
             return found
     titled: int | None = None  # where a title with no name after it began
     while j < len(toks):
@@ -1011,12 +1046,17 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
                     toks[n].text in ':«"“' or (is_word(toks[n]) and subjectless(view, n))
                 ):
                     return [m.key], n
-                # "في إجراء تقول إسرائيل، إنه ضروري": a comma, then the complementiser
+                # "في إجراء تقول إسرائيل، إنه ضروري": a comma, then the complementiser (not
+                # the conditional "وحذر إسرائيل، إن هي هاجمت …", whose country is the object)
                 if (
                     n + 1 < len(toks)
                     and toks[n].text in "،,"
                     and is_word(toks[n + 1])
                     and _is_complementiser(toks[n + 1].text)
+                    and not (
+                        n + 2 < len(toks)
+                        and view.folded[n + 2] in word_list("conditional_openers.tsv")
+                    )
                 ):
                     return [m.key], n
         if m is not None:
@@ -1878,6 +1918,21 @@ def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | 
     return None
 
 
+@functools.cache
+def _body_heads() -> frozenset[str]:
+    """Head nouns of a body or organisation, folded: ``org_heads.tsv`` (شرطة، مديرية …),
+    ``facility_heads.tsv`` and the first word of the organisations of ``entities.tsv`` with
+    a name of several words (جهاز الأمن البريطاني → جهاز)."""
+    firsts = {
+        fold(e.label.split()[0])
+        for e in lexicon_entities()
+        if e.cls == "Organization" and len(e.label.split()) > 1
+    }
+    return frozenset(firsts - {f for f in firsts if f.startswith("ال")}) | (
+        org_heads() | facility_heads()
+    )
+
+
 def _object_word(doc: Doc, view: SentView, j: int) -> bool:
     """Whether token ``j``, right after a speech verb that made no claim, reads as its object
     rather than an unnamed subject: an indefinite word before a definite one (حدوث التفجير)
@@ -1894,30 +1949,70 @@ def _object_word(doc: Doc, view: SentView, j: int) -> bool:
         and doc.mention_at_token(tok) is None
         and match_title(view, j) is None
         and not is_source_noun(tok.text)
+        # "وأعلن جهاز الأمن الوطني اعتقال …"، "شرطة المحافظة": an organisation rasd does not
+        # name is the verb's subject
+        and bare_forms(tok.text).isdisjoint(_body_heads())
     )
 
 
-def _owner_before(doc: Doc, view: SentView, i: int) -> list[str]:
+def renewal_verbs() -> frozenset[str]:
+    """Verbs that renew or repeat what their subject said (``renewal_verbs.tsv``: جدد، كرر،
+    أعاد), folded: "جدد X تأكيده" is X's word, "رفض X قوله" someone else's."""
+    return word_list("renewal_verbs.tsv")
+
+
+def _owner_before(
+    doc: Doc, view: SentView, i: int, verbs: frozenset[str] | None = None
+) -> list[str]:
     """The person named right before a verbal noun that introduces speech (``قوله``،
-    ``بالقول``): "واكتفى رئيس الوزراء أحمد داود أوغلو بالقول إن …" — whose words they are."""
+    ``بالقول``) when that person is the subject of the verb opening the clause: "واكتفى رئيس
+    الوزراء أحمد داود أوغلو بالقول إن …" — whose words they are.
+
+    Only a title may stand between the verb and the name, and the verb opens its clause
+    (sentence start or a punctuation mark before it): in "ورد أردوغان على رئيس الوزراء
+    بنيامين نتنياهو بالقول"، "وسخر من الرئيس بشار الأسد بالقول" the person named is the one
+    answered. ``verbs``: the verb must also be one of these (folded, without و/ف)."""
+    toks = view.tokens
     if i == 0:
         return []
-    owner = doc.mention_at_token(view.tokens[i - 1])
-    if owner is not None and owner.cls == "Person" and owner.end == view.tokens[i - 1].end:
-        return [owner.key]
-    return []
+    owner = doc.mention_at_token(toks[i - 1])
+    if owner is None or owner.cls != "Person" or owner.end != toks[i - 1].end:
+        return []
+    first = _token_after(view, 0, owner.start)  # the name's first token
+    verb = first - 1
+    # the longest title before the name, with at most one word (a nisba) after it: "رئيس
+    # الوزراء"، "رئيس الوزراء الإسرائيلي"
+    for t in range(max(0, first - 4), first):
+        hit = match_title(view, t) if is_word(toks[t]) else None
+        if hit is not None and first - 1 <= hit[1] <= first:
+            verb = t - 1
+            break
+    if verb < 0 or not is_word(toks[verb]) or view.folded[verb] in _OWNER_BLOCKERS:
+        return []
+    if verb > 0 and is_word(toks[verb - 1]):
+        return []  # the verb does not open its clause: "على تصريحات الرئيس …"
+    f = view.folded[verb]
+    if verbs is not None and f not in verbs and not (f[:1] in "وف" and f[1:] in verbs):
+        return []
+    return [owner.key]
 
 
-def _mid_clause(view: SentView, cue: tuple) -> bool:
-    """Whether a cue (an entry of ``find_claims``'s list) stands inside a clause: a verb
-    that reads like a noun (kind ``verb-explicit``: وصف، بين، رأى) with no و/ف joined to it
-    and a word, not a punctuation mark, right before it ("ترفض وصف")."""
-    i, word, kind = cue[:3]
+def _mid_clause(view: SentView, cue: tuple[int, str, str, str, int]) -> bool:
+    """Whether a cue (an entry ``(token, cue, kind, number, after)`` of ``find_claims``'s
+    list) stands inside a clause: a verb that reads like a noun (kind ``verb-explicit``:
+    وصف، بين، رأى) with no و/ف joined to it, a word, not a punctuation mark, right before
+    it ("ترفض وصف"), and no complementiser after it — "إنه يرى أن …"، "إنها ردت بأن …"
+    report a statement of their own."""
+    i, word, kind, _number, after = cue
+    toks = view.tokens
     return (
         kind == "verb-explicit"
         and i > 0
-        and is_word(view.tokens[i - 1])
+        and is_word(toks[i - 1])
         and view.folded[i] == word.split()[0]  # no و/ف joined to it ("وصف" itself is)
+        and not (
+            after < len(toks) and is_word(toks[after]) and _is_complementiser(toks[after].text)
+        )
     )
 
 
@@ -2087,7 +2182,8 @@ def find_claims(doc: Doc) -> None:
                 # can refer to, named in the last sentences; several → left open
                 persons = _back_persons(doc, doc.mentions_in(0, toks[i].start), view.index)
                 speakers = persons if len(persons) == 1 else []
-                speakers = _owner_before(doc, view, i) or speakers
+                # "جدد X تأكيده أن …" (not "رفض X قوله إن …": someone else's words)
+                speakers = _owner_before(doc, view, i, renewal_verbs()) or speakers
                 quoted = _quoted_from(doc, view, i)
                 if quoted:  # "ونقل التلفزيون عن مصدر عسكري قوله": the source, not the relay
                     speakers = quoted

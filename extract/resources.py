@@ -486,7 +486,10 @@ class WordNote(NamedTuple):
     ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل),
     ``ruled_out_objects.tsv`` (nouns of a possibility that استبعد rules out),
     ``resumptive_pronouns.tsv`` (فيها of «منطقة ينشط فيها»), ``state_nouns.tsv``
-    (a bare noun that names the one state of its kind: المملكة)."""
+    (a bare noun that names the one state of its kind: المملكة), ``subject_adverbs.tsv``
+    (آنذاك، أيضا between a speech verb and its subject), ``renewal_verbs.tsv`` (جدد، كرر:
+    «جدد X تأكيده» is X's word), ``conditional_openers.tsv`` (هي، لم after a conditional
+    «إن»)."""
 
     word: str
     note: str
@@ -559,6 +562,7 @@ TABLES: dict[str, type[tuple]] = {
     "ambiguous_words.tsv": AmbiguousWord,
     "boilerplate.tsv": Boilerplate,
     "capitals.tsv": Capital,
+    "conditional_openers.tsv": WordNote,
     "cue_blockers.tsv": WordNote,
     "cue_nouns.tsv": WordNote,
     "date_cues.tsv": DateCue,
@@ -587,6 +591,7 @@ TABLES: dict[str, type[tuple]] = {
     "relation_cues.tsv": RelationCue,
     "relation_words.tsv": RelationWord,
     "relay_cues.tsv": WordNote,
+    "renewal_verbs.tsv": WordNote,
     "resumptive_pronouns.tsv": WordNote,
     "ruled_out_objects.tsv": WordNote,
     "said_objects.tsv": WordNote,
