@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import threading
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -491,3 +493,30 @@ def test_a_graph_part_read_from_its_quads_equals_the_store_part() -> None:
         other = ox.Quad(quads[0].subject, quads[0].predicate, quads[0].object, ox.NamedNode("x:g"))
         assert read_part_quads([*quads, other], g) is None
     assert assemble_index(index.entities, mine.values()) == index
+
+
+def _die(_arg: object) -> None:
+    os._exit(3)  # a process killed mid-task (as the kernel's OOM killer would)
+
+
+def test_a_dead_process_beside_the_page_writer_is_an_error_not_a_wait() -> None:
+    """The forked Louvain process of the page stage dying makes ``result()`` raise at once;
+    a ``multiprocessing.Pool`` would wait for it forever."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from rasd.export.html import _Beside
+
+    outcome: list[BaseException | object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(_Beside(_die, None, 2).result())
+        except BaseException as exc:  # recorded for the assertion below
+            outcome.append(exc)
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(60)
+    assert not t.is_alive(), "result() still waiting for a dead process"
+    assert len(outcome) == 1 and isinstance(outcome[0], BrokenProcessPool)
+    assert _Beside(len, "abc", 2).result() == 3 and _Beside(len, "abc", 1).result() == 3

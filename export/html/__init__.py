@@ -36,6 +36,7 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import networkx as nx
@@ -311,30 +312,35 @@ class _Beside:
     """``fn(arg)`` computed by a forked process beside this one (``arg`` is inherited through
     the fork, not pickled; only the result comes back), or here at :meth:`result` when
     ``workers`` is 1.  The result is the same either way; :attr:`cpu` is the forked
-    process's CPU seconds once :meth:`result` returned (0 when computed here)."""
+    process's CPU seconds once :meth:`result` returned (0 when computed here).  A forked
+    process that dies (killed, out of memory) raises ``BrokenProcessPool`` at :meth:`result`
+    instead of leaving it waiting."""
 
     current: tuple[Callable, object] | None = None
 
     def __init__(self, fn: Callable, arg: object, workers: int) -> None:
         self.fn, self.arg = fn, arg
-        self._pool = self._async = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future | None = None
         self.cpu = 0.0
         if workers > 1:
             _Beside.current = (fn, arg)
-            self._pool = multiprocessing.get_context("fork").Pool(1, initializer=gc.freeze)
-            self._async = self._pool.apply_async(_beside_run)
-            _Beside.current = None
+            try:  # a fork-context executor forks its process inside submit()
+                ctx = multiprocessing.get_context("fork")
+                self._pool = ProcessPoolExecutor(1, mp_context=ctx, initializer=gc.freeze)
+                self._future = self._pool.submit(_beside_run)
+            finally:
+                _Beside.current = None
 
-    def result(self):
+    def result(self) -> object:
         """The value of ``fn(arg)`` (the process's exception, if it raised)."""
-        if self._pool is None:
+        if self._pool is None or self._future is None:
             return self.fn(self.arg)
         try:
-            value, self.cpu = self._async.get()
+            value, self.cpu = self._future.result()
             return value
         finally:
-            self._pool.close()
-            self._pool.join()
+            self._pool.shutdown(wait=True)
 
 
 def _beside_run():
