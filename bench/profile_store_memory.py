@@ -119,7 +119,7 @@ def dump(build_dir: Path, scratch: Path, which: str) -> None:
     from rasd.extract.resolve import derive
 
     _version, state = pickled.load(build_dir / "state" / "state.pickle")
-    keys = {a: v[0] for a, v in state.articles.items()}
+    keys = state.cache_keys()
     if which == "minus10":
         for a in random.Random(13).sample(sorted(keys), 10):
             del keys[a]

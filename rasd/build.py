@@ -444,6 +444,10 @@ class _State:
     # entity key -> its lines in the entities graph (None: not known, derive every key)
     entities: dict[str, _EntityLines] | None = None
 
+    def cache_keys(self) -> dict[str, str]:
+        """The cache key of each article's result, by article id."""
+        return {a: v[0] for a, v in self.articles.items()}
+
 
 def _state_path(out: Path) -> Path:
     return out / "state" / "state.pickle"
@@ -894,7 +898,7 @@ class _RdfFiles:
         t = time.perf_counter()
         self._pool: ProcessPoolExecutor | None = None
         total = sum(v[1] for v in state.articles.values())
-        keys = {a: v[0] for a, v in state.articles.items()}
+        keys = state.cache_keys()
         self.keys = keys  # the page writer's too: it need not read the state back
         if total <= PRETTY_MAX_TRIPLES:
             files = write_rdf_files(out_dir, store, keys, cache, entity_text, total)
@@ -1240,7 +1244,7 @@ def page_keys(
     """The build's cache key by article id, and the two look-ups the page writer takes from
     it: by article IRI (``content_key``) and by the IRI of an article's named graph
     (``graph_key``; None for any other graph)."""
-    return page_lookups({a: v[0] for a, v in state.articles.items()})
+    return page_lookups(state.cache_keys())
 
 
 def page_lookups(
@@ -1295,7 +1299,7 @@ def write_pages(
     content_key = graph_key = None
     if keys is None:
         state = _load_state(out_dir)
-        keys = None if state is None else {a: v[0] for a, v in state.articles.items()}
+        keys = None if state is None else state.cache_keys()
     if keys is not None:
         keys, content_key, graph_key = page_lookups(keys)
         articles = _CachedArticles(out_dir, keys)
