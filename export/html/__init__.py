@@ -369,10 +369,8 @@ class _Work:
     def run(self, fn, items: list[str], workers: int):
         """``fn(self, batch)`` over batches of ``items``; yields each batch's CPU seconds by
         stage.  Snippets collected by workers are merged into the parent's ``site``."""
-        if workers <= 1 or len(items) < 2 * BATCH:
-            for batch in _batched(items):
-                yield fn(self, batch)
-            return
+        if len(items) < 2 * BATCH:
+            workers = 1  # one or two batches: not worth forking writers for
         yield from self.start([(fn, b) for b in _batched(items)], workers)
 
     def start(self, jobs: list[tuple[Callable, list[str]]], workers: int):

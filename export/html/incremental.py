@@ -218,17 +218,17 @@ def _digest(parts: Any) -> bytes:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
-_GETTERS: dict[type, Callable[[Any], tuple]] = {}
-
-
 def _fields(obj: Any) -> tuple:
-    """A slotted dataclass as a tuple of its field values (a getter made once per class)."""
-    get = _GETTERS.get(type(obj))
-    if get is None:
-        slots = tuple(obj.__slots__)
-        many = attrgetter(*slots)
-        get = _GETTERS[type(obj)] = many if len(slots) > 1 else (lambda o: (many(o),))
-    return get(obj)
+    """A slotted dataclass as a tuple of its field values."""
+    return _getter(type(obj))(obj)
+
+
+@cache
+def _getter(cls: type) -> Callable[[Any], tuple]:
+    """The field values of an instance of the slotted dataclass ``cls``, as one C call."""
+    slots = tuple(cls.__slots__)
+    many = attrgetter(*slots)
+    return many if len(slots) > 1 else (lambda o: (many(o),))
 
 
 _UNKNOWN = b"?"  # an article without a content key: pages quoting it are always written
