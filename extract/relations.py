@@ -106,6 +106,13 @@ _BLOCKER_REACH = 3  # tokens before a cue where a blocker (لم، تحاول) ca
 _SPLIT_REACH = 4  # tokens between the verb and the noun of a split cue (فقدت قوات النظام السيطرة)
 
 
+def _blocker_before(view: SentView, k: int, end: int) -> bool:
+    """Whether a ``blocker`` of ``relation_words.tsv`` (لم، تحاول: negated or hoped-for)
+    stands in the ``_BLOCKER_REACH`` tokens before token ``k`` or from there up to ``end``."""
+    blockers = relation_words("blocker")
+    return any(_forms(view, b) & blockers for b in range(max(0, k - _BLOCKER_REACH), end))
+
+
 def _forms(view: SentView, k: int) -> frozenset[str]:
     """:func:`bare_forms` of token ``k``, and those of a three-letter word without و/ف
     ("وبث"، "ولم": bare_forms keeps و on three letters)."""
@@ -1090,7 +1097,6 @@ def _on_platform(doc: Doc, view: SentView) -> None:
     toks = view.tokens
     linked = {r.obj for r in doc.relations if r.sentence == view.index}
     targets = relation_words("target") | relation_words("site") | relation_words("account")
-    blockers = relation_words("blocker")
     for i in range(1, len(toks)):
         if view.folded[i] != "علي":
             continue
@@ -1110,7 +1116,7 @@ def _on_platform(doc: Doc, view: SentView) -> None:
             continue
         first = next(k for k, t in enumerate(toks) if t.end > actors[0].start)
         last = next(k for k, t in enumerate(toks) if t.end >= actors[-1].end)
-        if any(_forms(view, k) & blockers for k in range(max(0, first - _BLOCKER_REACH), i)):
+        if _blocker_before(view, first, i):
             continue  # "ولم تعلق الوزارة على تويتر"
         after_actor = last + 1 if opener is None else opener  # the clause of «على»
         clause_openers = relation_words("complementizer") | relation_words("clause_complementizer")
@@ -1216,8 +1222,7 @@ def _joined(view: SentView, actor: Mention, i: int) -> bool:
     words = [_forms(view, k) for k in range(lo, i)]
     if any(f & relation_words("complementizer") for f in words[first - lo :]):
         return False
-    blockers = relation_words("blocker")
-    if any(_forms(view, k) & blockers for k in range(max(0, lo - _BLOCKER_REACH), i)):
+    if _blocker_before(view, lo, i):
         return False
     return any(f & relation_words("join") for f in words)
 
@@ -1497,13 +1502,13 @@ def _enabler_before(view: SentView, i: int) -> int | None:
     nothing."""
     if not i or view.folded[i - 1] not in ("من", "في"):
         return None
-    enablers, blockers = relation_words("enabler"), relation_words("blocker")
+    enablers = relation_words("enabler")
     first = i - 3 if i > 2 and view.tokens[i - 2].text in _COMMAS else i - 2  # "…، من استعادة"
     for k in range(first, max(-1, first - _ENABLER_REACH), -1):
         if view.tokens[k].text in _BREAKS:
             return None
         if _forms(view, k) & enablers:
-            if any(_forms(view, j) & blockers for j in range(max(0, k - _BLOCKER_REACH), k)):
+            if _blocker_before(view, k, k):
                 return None  # a negated or hoped-for enabling
             return k
     return None
@@ -2198,8 +2203,7 @@ def _said_by_name(doc: Doc, view: SentView, m: Mention) -> bool:
         j -= 1  # title words «المغرد»; not «للداعية» (the one spoken to)
     if j < 0 or not _post_word(view, j):
         return False
-    blockers = relation_words("blocker")  # «لم يكتب صلاح الغيدان ‏@salahalghaydan»: no post
-    return not any(_forms(view, b) & blockers for b in range(max(0, j - _BLOCKER_REACH), j))
+    return not _blocker_before(view, j, j)  # «لم يكتب صلاح الغيدان ‏@salahalghaydan»: no post
 
 
 def _byline(text: str, name_start: int, handle_end: int) -> bool:
