@@ -83,6 +83,11 @@ session, before any of it was read) excludes unseen3–unseen12 as used, has see
 **test only** (u01–u40): unseen12 was scored once at the end of the thirteenth session, so it
 is spent.  All 40 come from the other stratum (the online pool is empty).
 
+The fourteenth corpus (``--corpus unseen14``, drawn 2026-12-02 at the start of the fifteenth
+session, before any of it was read) excludes unseen3–unseen13 as used, has seed 22 and is
+**test only** (u01–u40): unseen13 was scored once at the end of the fourteenth session, so it
+is spent.  All 40 come from the other stratum (the online pool is empty).
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -99,6 +104,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen11 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen12 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen13 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen14 --write
 """
 
 from __future__ import annotations
@@ -130,6 +136,7 @@ DRAWS = {
     "unseen11": (19, 20, True),
     "unseen12": (20, 20, True),
     "unseen13": (21, 20, True),
+    "unseen14": (22, 20, True),
 }
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
