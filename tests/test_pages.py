@@ -504,13 +504,13 @@ def test_a_dead_process_beside_the_page_writer_is_an_error_not_a_wait() -> None:
     a ``multiprocessing.Pool`` would wait for it forever."""
     from concurrent.futures.process import BrokenProcessPool
 
-    from rasd.export.html import _Beside
+    from rasd.export.html.forked import Beside
 
     outcome: list[BaseException | object] = []
 
     def run() -> None:
         try:
-            outcome.append(_Beside(_die, None, 2).result())
+            outcome.append(Beside(_die, None, 2).result())
         except BaseException as exc:  # recorded for the assertion below
             outcome.append(exc)
 
@@ -519,4 +519,67 @@ def test_a_dead_process_beside_the_page_writer_is_an_error_not_a_wait() -> None:
     t.join(60)
     assert not t.is_alive(), "result() still waiting for a dead process"
     assert len(outcome) == 1 and isinstance(outcome[0], BrokenProcessPool)
-    assert _Beside(len, "abc", 2).result() == 3 and _Beside(len, "abc", 1).result() == 3
+    assert Beside(len, "abc", 2).result() == 3 and Beside(len, "abc", 1).result() == 3
+
+
+def _pid_of(job: int) -> tuple[int, int]:
+    return job, os.getpid()
+
+
+def _fail_on_three(job: int) -> int:
+    if job == 3:
+        raise ValueError("job three")
+    return job
+
+
+def _die_on_two(job: int) -> int:
+    if job == 2:
+        os._exit(3)
+    return job
+
+
+def _iterate_in_thread(it) -> list[BaseException | object]:
+    outcome: list[BaseException | object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(list(it))
+        except BaseException as exc:  # recorded for the caller's assertions
+            outcome.append(exc)
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(60)
+    assert not t.is_alive(), "iteration still waiting"
+    return outcome
+
+
+def test_forked_writers_give_results_in_order_and_are_replaced_after_their_tasks() -> None:
+    from rasd.export.html.forked import ForkedMap
+
+    got = list(ForkedMap(_pid_of, range(7), workers=2, tasks_per_child=2))
+    assert [job for job, _ in got] == list(range(7))
+    pids = {pid for _, pid in got}
+    assert os.getpid() not in pids
+    assert len(pids) >= 4  # 7 jobs, each process at most 2: at least four forks
+    once = list(ForkedMap(_pid_of, range(6), workers=1))
+    assert len({pid for _, pid in once}) == 1  # never replaced without tasks_per_child
+
+
+def test_a_forked_writer_that_raises_or_dies_is_an_error_not_a_wait() -> None:
+    """A job's exception reaches the iterating thread at its turn (the results before it
+    first); a writer killed mid-job (as the OOM killer would) raises BrokenProcessPool,
+    where a ``multiprocessing.Pool`` would wait for its task forever."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from rasd.export.html.forked import ForkedMap
+
+    seen: list[int] = []
+    with pytest.raises(ValueError, match="job three"):
+        for value in ForkedMap(_fail_on_three, range(8), workers=2, tasks_per_child=3):
+            seen.append(value)
+    assert seen == [0, 1, 2]
+    outcome = _iterate_in_thread(ForkedMap(_die_on_two, range(6), workers=2))
+    assert len(outcome) == 1 and isinstance(outcome[0], BrokenProcessPool)
+    with pytest.raises(ValueError, match="at least one worker"):
+        ForkedMap(abs, [1], workers=0)

@@ -31,12 +31,10 @@ from __future__ import annotations
 import gc
 import logging
 import math
-import multiprocessing
 import os
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import networkx as nx
@@ -47,6 +45,7 @@ from rasd.export.html.analytics import communities, importance, rank_nodes, undi
 from rasd.export.html.article_page import article_page
 from rasd.export.html.claims_page import claims_page, network_claims
 from rasd.export.html.entity_page import entity_page, expansion
+from rasd.export.html.forked import Beside, ForkedMap
 from rasd.export.html.incremental import (
     Incremental,
     PageState,
@@ -197,7 +196,7 @@ def write_site_from_store(
         g = undirected_weighted(site_network(index))
         # Louvain (the largest global cost of an archive's incremental write) only feeds the
         # overview: a forked process computes it while this one digests and writes pages
-        louvain = _Beside(communities, g, workers)
+        louvain = Beside(communities, g, workers)
         score = importance(g)
         ranked = rank_nodes(g, score, {iri: e.label for iri, e in index.entities.items()})
         rank = {iri: i for i, iri in enumerate(ranked)}
@@ -308,52 +307,6 @@ class _Clock:
             self.stats[stage] = self.stats.get(stage, 0.0) + seconds
 
 
-class _Beside:
-    """``fn(arg)`` computed by a forked process beside this one (``arg`` is inherited through
-    the fork, not pickled; only the result comes back), or here at :meth:`result` when
-    ``workers`` is 1.  The result is the same either way; :attr:`cpu` is the forked
-    process's CPU seconds once :meth:`result` returned (0 when computed here).  A forked
-    process that dies (killed, out of memory) raises ``BrokenProcessPool`` at :meth:`result`
-    instead of leaving it waiting."""
-
-    current: tuple[Callable, object] | None = None
-
-    def __init__(self, fn: Callable, arg: object, workers: int) -> None:
-        self.fn, self.arg = fn, arg
-        self._pool: ProcessPoolExecutor | None = None
-        self._future: Future | None = None
-        self.cpu = 0.0
-        if workers > 1:
-            _Beside.current = (fn, arg)
-            try:  # a fork-context executor forks its process inside submit()
-                ctx = multiprocessing.get_context("fork")
-                self._pool = ProcessPoolExecutor(1, mp_context=ctx, initializer=gc.freeze)
-                self._future = self._pool.submit(_beside_run)
-            finally:
-                _Beside.current = None
-
-    def result(self) -> object:
-        """The value of ``fn(arg)`` (the process's exception, if it raised)."""
-        if self._pool is None or self._future is None:
-            return self.fn(self.arg)
-        try:
-            value, self.cpu = self._future.result()
-            return value
-        finally:
-            self._pool.shutdown(wait=True)
-
-
-def _beside_run():
-    """The task of a :class:`_Beside` process (forked with :attr:`_Beside.current` set)."""
-    current = _Beside.current
-    if current is None:
-        raise RuntimeError("_beside_run runs only in a process forked by _Beside")
-    fn, arg = current
-    t = time.process_time()
-    value = fn(arg)
-    return value, time.process_time() - t
-
-
 class _Work:
     """What the page writers need, set before worker processes are forked (so that they
     inherit it instead of receiving a pickled copy)."""
@@ -388,21 +341,20 @@ class _Work:
         gc.freeze()
         for name in environment().list_templates():  # compiled once, here, not in each writer
             environment().get_template(name)
-        ctx = multiprocessing.get_context("fork")
-        # each writer is replaced after WRITER_TASKS batches by a fresh fork: what it made
+        # each writer is replaced after WRITER_TASKS jobs by a fresh fork: what it made
         # private of the inherited pages (reference counts, allocations into inherited arenas)
         # is given back instead of growing through the stage
-        pool = ctx.Pool(workers, initializer=_child_init, maxtasksperchild=WRITER_TASKS)
-        return self._results(pool, pool.imap(_child_run, jobs))
+        writers = ForkedMap(_child_run, jobs, workers, WRITER_TASKS, _child_init)
+        return self._results(writers)
 
-    def _results(self, pool, results):
+    def _results(self, writers: ForkedMap):
         try:
-            for cpu, firsts, spans in results:
+            for cpu, firsts, spans in writers:
                 self.site.firsts.update(firsts)
                 self.site.spans.update(spans)
                 yield cpu
         finally:
-            pool.terminate()  # as leaving ``with Pool`` does
+            writers.close()
             _Work.current = None
 
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -42,6 +41,7 @@ from rasd.export.html.entity_page import (
     neighbours,
     top_co_mentioned,
 )
+from rasd.export.html.forked import ForkedMap
 from rasd.export.html.panels import Site
 from rasd.export.html.store import DEFAULT_GRAPH, GraphPart, intern_part, read_parts
 
@@ -187,12 +187,14 @@ def _parts_elsewhere(
             yield g, parts_from(g)
         return
     batches = [graphs[i : i + PART_BATCH] for i in range(0, len(graphs), PART_BATCH)]
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(workers, initializer=_start_reader, initargs=(parts_from,)) as pool:
-        for got, cpu in pool.imap(_parts_batch, batches):
+    readers = ForkedMap(_parts_batch, batches, workers, None, _start_reader, (parts_from,))
+    try:
+        for got, cpu in readers:
             if stats is not None:
                 stats["read_index"] = stats.get("read_index", 0.0) + cpu
             yield from got
+    finally:
+        readers.close()
 
 
 def _start_reader(parts_from: Callable[[str], GraphPart | None]) -> None:
