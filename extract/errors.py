@@ -40,6 +40,11 @@ class UsageError(RasdError):
     """A command-line option or value is wrong."""
 
 
+class ProcessDied(RasdError):
+    """A process a stage forked died without an answer (killed, most often by the kernel's
+    out-of-memory killer); what the stage had finished is kept."""
+
+
 class ExtractError(RasdError):
     """An extractor component raised on one article: the build reports it and goes on.
 

@@ -44,7 +44,7 @@ from rasd.cache import ResultCache, article_key, fingerprint
 from rasd.export import pickled
 from rasd.export.atomic import atomic_path
 from rasd.export.html.model import SITE_ENTRIES
-from rasd.extract.errors import ExtractError, InputError, RasdError, UsageError
+from rasd.extract.errors import ExtractError, InputError, ProcessDied, RasdError, UsageError
 from rasd.extract.pipeline import (
     DEFAULT_PIPELINE,
     article_record,
@@ -593,13 +593,20 @@ def build(
             # the build's handle on the store is closed now: page writers open it read-only
             t = time.perf_counter()
             counts: dict[str, int] = {}
-            index = write_pages(
-                out_dir,
-                max_overview_nodes=max_overview_nodes,
-                workers=workers,
-                counts=counts,
-                keys=rdf.keys,
-            )
+            try:
+                index = write_pages(
+                    out_dir,
+                    max_overview_nodes=max_overview_nodes,
+                    workers=workers,
+                    counts=counts,
+                    keys=rdf.keys,
+                )
+            except BrokenProcessPool as exc:
+                raise ProcessDied(
+                    f"{out_dir}: a page-writing process died (killed: out of memory?); the "
+                    "store and graph files are complete; run the same build again to write "
+                    "the pages, or with --workers 1 to use less memory"
+                ) from exc
             report.times["pages"] = time.perf_counter() - t
             report.pages_written = counts.get("written", 0)
             report.pages_kept = counts.get("kept", 0)

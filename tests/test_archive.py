@@ -653,3 +653,31 @@ def test_the_rdf_index_has_its_own_version_and_describes_the_files_block_by_bloc
     assert (t, q) == (len(ttl), len(trig))
     pickled.dump((version + 1, index), path)
     assert rasd.build._RdfIndex.load(out) is None
+
+
+def _die_in_writer(_task: object) -> None:
+    os._exit(3)  # a page writer killed mid-batch (as the kernel's OOM killer would)
+
+
+def test_a_page_writer_killed_is_a_one_line_error_and_the_next_build_writes_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    import rasd.export.html as pages
+    from rasd.cli import main
+
+    out = tmp_path / "out"
+    args = ["build", str(SEEDS), "--out", str(out), "--workers", "2"]
+    monkeypatch.setattr(pages, "BATCH", 1)  # several batches: the forked writers
+    monkeypatch.setattr(pages, "_child_run", _die_in_writer)
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.strip().splitlines()
+    assert lines[-1].startswith("rasd: error: ") and "page-writing process died" in lines[-1]
+    assert "Traceback" not in r.stderr
+    assert (out / "graph.ttl").is_file() and not (out / "index.html").exists()
+    monkeypatch.undo()
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 0, r.output
+    assert (out / "index.html").is_file() and any((out / "entity").iterdir())
