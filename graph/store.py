@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,6 +114,39 @@ def run_query(store: ox.Store, sparql: str, source: str = "query") -> object:
         raise GraphError(f"{source}: invalid SPARQL ({str(exc).splitlines()[0]})") from exc
     except OSError as exc:
         raise GraphError(f"{source}: query failed ({exc})") from exc
+
+
+def bind_values(sparql: str, name: str, value: str, source: str = "query") -> str:
+    """``sparql`` with the one-variable block ``VALUES ?name { … }`` holding ``value`` alone:
+    how a query file takes a parameter (``rasd query … --bind name=value``).
+
+    ``value`` written ``<…>`` is an IRI; anything else is an Arabic literal (``"…"@ar``, as
+    every name and alias in a rasd graph is).  The block stays where the query puts it: first
+    in its pattern, Oxigraph looks the value up before joining, which is what makes a query
+    about one entity fast on an archive (a ``VALUES`` after the query, or a SEP-0007
+    substitution, is joined at the end: tens of seconds at 31k articles).  A query without
+    exactly one such block for ``name`` raises :class:`GraphError` naming ``source``.
+
+    >>> bind_values('SELECT * { VALUES ?name { "x"@ar } ?e ?p ?name }', "name", "أبو بكر")
+    'SELECT * { VALUES ?name { "أبو بكر"@ar } ?e ?p ?name }'
+    >>> bind_values("SELECT * { VALUES ?e { <a:b> } ?e ?p ?o }", "e", "<https://x.org/1>")
+    'SELECT * { VALUES ?e { <https://x.org/1> } ?e ?p ?o }'
+    """
+    if not re.fullmatch(r"\w+", name):
+        raise GraphError(f"{source}: --bind {name}=…: not a variable name")
+    block = re.compile(r"(VALUES\s+[?$]" + re.escape(name) + r"\s*\{)[^{}]*(\})", re.IGNORECASE)
+    found = block.findall(sparql)
+    if len(found) != 1:
+        why = "no" if not found else "more than one"
+        raise GraphError(f"{source}: --bind {name}=…: {why} 'VALUES ?{name} {{ … }}' to bind")
+    try:
+        if value.startswith("<") and value.endswith(">"):
+            term = str(ox.NamedNode(value[1:-1]))
+        else:
+            term = str(ox.Literal(value, language="ar"))
+    except ValueError as exc:
+        raise GraphError(f"{source}: --bind {name}={value}: {exc}") from exc
+    return block.sub(lambda m: f"{m.group(1)} {term} {m.group(2)}", sparql)
 
 
 def _cell(term: object) -> str:

@@ -239,20 +239,37 @@ def build(
     default="table",
     show_default=True,
 )
+@click.option(
+    "--bind",
+    "binds",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Put VALUE in the query's 'VALUES ?NAME { … }' block: an Arabic name as the site "
+    "shows it, or <IRI>. Repeatable.",
+)
 @_errors_to_exit
-def query(graph_file: Path, query_file: Path | None, expr: str | None, fmt: str) -> None:
+def query(
+    graph_file: Path,
+    query_file: Path | None,
+    expr: str | None,
+    fmt: str,
+    binds: tuple[str, ...],
+) -> None:
     """Run a SPARQL query over GRAPH: a build folder (its Oxigraph store, opened read-only,
     nothing parsed) or a graph file (.ttl, .trig, .nt, .nq, .jsonld; loaded into a temporary
     store).  The query sees the union of all named graphs.
 
     Prefixes schema:, rasd:, rasdid:, skos:, owl:, rdfs:, xsd:, rdf: are predefined.
+    The queries about one entity (said_by, evidence_of, timeline_of) take its name with
+    --bind name=…
 
     \b
     Example:
       rasd query out/ queries/who_said_what.rq
+      rasd query out/ queries/said_by.rq --bind 'name=عادل الجبير'
       rasd query out/graph.trig -e 'SELECT (COUNT(*) AS ?n) WHERE { ?c a schema:Claim }'
     """
-    from rasd.graph.store import format_results, load, run_query
+    from rasd.graph.store import bind_values, format_results, load, run_query
 
     if (query_file is None) == (expr is None):
         raise UsageError("give either a QUERY.rq file or -e SPARQL (one of them)")
@@ -264,6 +281,11 @@ def query(graph_file: Path, query_file: Path | None, expr: str | None, fmt: str)
         source = str(query_file)
     else:
         sparql, source = expr or "", "-e"
+    for bind in binds:
+        name, eq, value = bind.partition("=")
+        if not eq:
+            raise UsageError(f"--bind {bind}: give NAME=VALUE")
+        sparql = bind_values(sparql, name.strip().lstrip("?$"), value, source)
     result = run_query(load(graph_file), sparql, source)
     lines = 0
     for chunk in format_results(result, fmt):
