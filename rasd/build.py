@@ -603,9 +603,10 @@ def build(
                 )
             except BrokenProcessPool as exc:
                 raise ProcessDied(
-                    f"{out_dir}: a page-writing process died (killed: out of memory?); the "
-                    "store and graph files are complete; run the same build again to write "
-                    "the pages, or with --workers 1 to use less memory"
+                    f"{out_dir}: a page-writing process died or could not start (out of "
+                    "memory?); the store and graph files are complete; run the same build "
+                    "again to write the pages (all of them are written again), or with "
+                    "--workers 1 to use less memory"
                 ) from exc
             report.times["pages"] = time.perf_counter() - t
             report.pages_written = counts.get("written", 0)

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import threading
+import time
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -583,3 +584,43 @@ def test_a_forked_writer_that_raises_or_dies_is_an_error_not_a_wait() -> None:
     assert len(outcome) == 1 and isinstance(outcome[0], BrokenProcessPool)
     with pytest.raises(ValueError, match="at least one worker"):
         ForkedMap(abs, [1], workers=0)
+
+
+def _nap(job: int) -> int:
+    time.sleep(0.2)
+    return job
+
+
+def test_a_fork_that_fails_fails_its_job_instead_of_losing_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A slot whose re-fork raises (no memory, too many open files) hands that error to the
+    iterating thread at the job's turn; before the fix the job was lost and iteration waited
+    for ever."""
+    import rasd.export.html.forked as forked
+
+    real, calls = forked._fork_executor, []
+
+    def third_fails(*args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError(24, "Too many open files")
+        return real(*args)
+
+    monkeypatch.setattr(forked, "_fork_executor", third_fails)
+    outcome = _iterate_in_thread(forked.ForkedMap(abs, range(8), workers=1, tasks_per_child=2))
+    assert len(outcome) == 1 and isinstance(outcome[0], OSError), outcome
+
+
+def test_a_closed_forked_map_stops_handing_out_jobs_and_yields_nothing() -> None:
+    from rasd.export.html.forked import ForkedMap
+
+    t = time.perf_counter()
+    m = ForkedMap(_nap, range(40), workers=2)
+    m.close()  # as when the builder fails before iterating: only the jobs in flight finish
+    assert time.perf_counter() - t < 4  # 40 naps on 2 writers would take 4 s
+    assert list(m) == []
+    m = ForkedMap(_fail_on_three, range(6), workers=1)
+    with pytest.raises(ValueError):
+        list(m)
+    assert list(m) == []  # after the failure was raised: over, not waiting

@@ -34,7 +34,8 @@ import math
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import networkx as nx
@@ -243,22 +244,23 @@ def write_site_from_store(
         community = louvain.result()
         clock("analytics")
         clock.add("analytics", louvain.cpu)
-        pending = work.start(jobs, workers)
-        index_html, overview_ids = overview_page(
-            site, g, ranked, score, community, max_overview_nodes
-        )
-        write_text(out_dir / "index.html", index_html)
-        for name, text in search_index_js(site, overview_ids).items():
-            write_text(static / "search" / name, text)
-            written["static/search"].add(name)
-        if (static / "search-index.js").exists():  # the single index of earlier versions
-            (static / "search-index.js").unlink()
-        write_text(out_dir / "claims.html", claims_page(site, picked))
-        write_text(out_dir / "platforms.html", platforms_page(site))
-        clock("overview_claims_search")
-        for cpu in pending:
-            for stage, seconds in cpu.items():
-                clock.add(stage, seconds)
+        # closed however the block ends: an error here stops the writers' further jobs
+        with closing(work.start(jobs, workers)) as pending:
+            index_html, overview_ids = overview_page(
+                site, g, ranked, score, community, max_overview_nodes
+            )
+            write_text(out_dir / "index.html", index_html)
+            for name, text in search_index_js(site, overview_ids).items():
+                write_text(static / "search" / name, text)
+                written["static/search"].add(name)
+            if (static / "search-index.js").exists():  # the single index of earlier versions
+                (static / "search-index.js").unlink()
+            write_text(out_dir / "claims.html", claims_page(site, picked))
+            write_text(out_dir / "platforms.html", platforms_page(site))
+            clock("overview_claims_search")
+            for cpu in pending:
+                for stage, seconds in cpu.items():
+                    clock.add(stage, seconds)
         written["entity"] = {f"{index.entities[i].file}.html" for i in with_page}
         written["static/e"] = {f"{prefix}.js" for prefix in shards}
         clock.reset()
@@ -324,13 +326,15 @@ class _Work:
         stage.  Snippets collected by workers are merged into the parent's ``site``."""
         if len(items) < 2 * BATCH:
             workers = 1  # one or two batches: not worth forking writers for
-        yield from self.start([(fn, b) for b in _batched(items)], workers)
+        with closing(self.start([(fn, b) for b in _batched(items)], workers)) as pending:
+            yield from pending
 
-    def start(self, jobs: list[tuple[Callable, list[str]]], workers: int):
+    def start(self, jobs: list[tuple[Callable, list[str]]], workers: int) -> Iterator:
         """``fn(self, batch)`` for each ``(fn, batch)`` of ``jobs``, as :meth:`run`; with
         ``workers > 1`` (and more than one job) the writers are forked and given the jobs
         now, so that this process can work meanwhile; the iterator returned yields each
-        job's CPU seconds by stage (without workers the jobs run as it is consumed)."""
+        job's CPU seconds by stage (without workers the jobs run as it is consumed).  Close
+        it (``contextlib.closing``) when done or failing: that ends the writers."""
         if workers <= 1 or len(jobs) < 2:
             return (fn(self, batch) for fn, batch in jobs)
         _Work.current = self
@@ -344,18 +348,26 @@ class _Work:
         # each writer is replaced after WRITER_TASKS jobs by a fresh fork: what it made
         # private of the inherited pages (reference counts, allocations into inherited arenas)
         # is given back instead of growing through the stage
-        writers = ForkedMap(_child_run, jobs, workers, WRITER_TASKS, _child_init)
-        return self._results(writers)
+        return _Pending(self, ForkedMap(_child_run, jobs, workers, WRITER_TASKS, _child_init))
 
-    def _results(self, writers: ForkedMap):
-        try:
-            for cpu, firsts, spans in writers:
-                self.site.firsts.update(firsts)
-                self.site.spans.update(spans)
-                yield cpu
-        finally:
-            writers.close()
-            _Work.current = None
+
+class _Pending:
+    """The forked page writers' results as they come: each job's CPU seconds by stage, the
+    snippets they collected merged into the builder's site.  :meth:`close` ends the writers
+    (also when the builder fails before iterating) and forgets :attr:`_Work.current`."""
+
+    def __init__(self, work: _Work, writers: ForkedMap) -> None:
+        self.work, self.writers = work, writers
+
+    def __iter__(self) -> Iterator[dict[str, float]]:
+        for cpu, firsts, spans in self.writers:
+            self.work.site.firsts.update(firsts)
+            self.work.site.spans.update(spans)
+            yield cpu
+
+    def close(self) -> None:
+        self.writers.close()
+        _Work.current = None
 
 
 def _batched(items: list[str]) -> list[list[str]]:

@@ -95,7 +95,7 @@ class ForkedMap:
     process that dies, stops handing out further jobs and makes iteration raise that
     exception (``BrokenProcessPool`` for a dead process) when its turn comes.  :meth:`close`
     (called when iteration ends or raises) waits for the jobs in flight and ends every
-    process.
+    process; iterating after it yields nothing.
 
     >>> list(ForkedMap(abs, [-3, 1, -2], workers=2, tasks_per_child=1))
     [3, 1, 2]
@@ -121,6 +121,7 @@ class ForkedMap:
         self._stopped = False
         self._done: dict[int, tuple[bool, Any]] = {}  # job index -> (ok, value or exception)
         self._yielded = 0
+        self._closed = False  # closed, or a failure raised: iteration is over
         n = min(workers, len(self._jobs))
         self._slots = [threading.Thread(target=self._slot, daemon=True) for _ in range(n)]
         for t in self._slots:
@@ -139,12 +140,13 @@ class ForkedMap:
         used = 0
         try:
             while (i := self._take()) is not None:
-                if pool is None or (self._tasks is not None and used >= self._tasks):
-                    if pool is not None:
-                        pool.shutdown(wait=True)
-                    pool, used = _fork_executor(*self._init), 0
-                used += 1
-                try:
+                try:  # a fork that fails (no memory, too many files) fails job i, not the slot
+                    if pool is None or (self._tasks is not None and used >= self._tasks):
+                        if pool is not None:
+                            pool.shutdown(wait=True)
+                            pool = None
+                        pool, used = _fork_executor(*self._init), 0
+                    used += 1
                     outcome = (True, pool.submit(self._fn, self._jobs[i]).result())
                 except BaseException as exc:  # handed to the iterating thread
                     outcome = (False, exc)
@@ -161,7 +163,7 @@ class ForkedMap:
 
     def __next__(self) -> Any:
         with self._cond:
-            if self._yielded >= len(self._jobs):
+            if self._closed or self._yielded >= len(self._jobs):
                 done = True
             else:
                 done = False
@@ -181,6 +183,6 @@ class ForkedMap:
     def close(self) -> None:
         """Hand out no further job; wait for those in flight and end every process."""
         with self._cond:
-            self._stopped = True
+            self._stopped = self._closed = True
         for t in self._slots:
             t.join()

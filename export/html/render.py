@@ -59,6 +59,10 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=False,
         lstrip_blocks=False,
+        # a plain dict of compiled templates, not an LRU cache behind a lock: page writers
+        # are forked while this process renders, and a lock held at the fork would be held
+        # for ever in the writer (the templates are few and compiled before the fork)
+        cache_size=-1,
     )
     env.globals.update(ent=ent, evidence=evidence)
     return env
