@@ -1955,6 +1955,12 @@ def _object_word(doc: Doc, view: SentView, j: int) -> bool:
     )
 
 
+def divine_epithets() -> frozenset[str]:
+    """``divine_epithets.tsv``: تعالى، عز وجل … right after «قوله»: the words quoted are
+    God's (a verse), not those of the person named before."""
+    return word_list("divine_epithets.tsv")
+
+
 def renewal_verbs() -> frozenset[str]:
     """Verbs that renew or repeat what their subject said (``renewal_verbs.tsv``: جدد، كرر،
     أعاد), folded: "جدد X تأكيده" is X's word, "رفض X قوله" someone else's."""
@@ -2187,6 +2193,8 @@ def find_claims(doc: Doc) -> None:
                 quoted = _quoted_from(doc, view, i)
                 if quoted:  # "ونقل التلفزيون عن مصدر عسكري قوله": the source, not the relay
                     speakers = quoted
+                if after < len(toks) and view.folded[after] in divine_epithets():
+                    speakers = []  # "قوله تعالى (…)": God's words, not the person's before
                 kind = "continuation"
             elif not passive:
                 if after in subjects:  # parsed above (تبنى، استبعد)
