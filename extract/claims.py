@@ -2097,6 +2097,17 @@ def _relayed(doc: Doc, view: SentView, i: int, j: int) -> tuple[list[str], int] 
     return None
 
 
+def _adjective(view: SentView, i: int) -> bool:
+    """Whether the feminine participle at token ``i`` agrees as an adjective with the
+    indefinite feminine or plural noun right before it, no comma between («فرضت إجراءات أمنية
+    مشددة على سفر …»: strict measures, not "stressing"); after a comma, a verb or a definite
+    subject it is a participle of speech («وقالت الوزارة، مؤكدة أن …»)."""
+    if i == 0 or not view.folded[i].endswith("ه") or not is_word(view.tokens[i - 1]):
+        return False
+    prev = view.folded[i - 1]
+    return not prev.startswith(("ال", "وال", "بال", "لل")) and prev.endswith(("ه", "ات"))
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
@@ -2122,6 +2133,8 @@ def find_claims(doc: Doc) -> None:
                 hit = None  # "طالب" in the name "أبو طالب"
             if hit is not None and i > 0 and view.folded[i - 1] in cue_nouns():
                 hit = None  # "طالبا عدم كشف اسمه": a verbal noun, said by nobody
+            if hit is not None and hit[1] == "continuation" and _adjective(view, i):
+                hit = None  # "إجراءات أمنية مشددة على سفر …": it describes the noun
             if hit is not None:
                 cues.append((i, *hit))
                 i = hit[3]
