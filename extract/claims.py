@@ -69,6 +69,7 @@ from rasd.extract.patterns import (
     skip_modifiers,
     source_quantities,
     subjectless_words,
+    title_first_words,
     word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
@@ -1314,6 +1315,8 @@ def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = 
     ]
     if not persons:
         return _opening_name(doc, view, cue_start)
+    if _object_of_preposition(doc, view, persons[-1]):
+        return []  # "وتمسكت بضرورة الإطاحة بالرئيس السوري بشار الأسد وتقول إن": not him
     last = persons[-1]
     keys = [last.key]
     cur = last
@@ -1325,6 +1328,29 @@ def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = 
         else:
             break
     return keys
+
+
+def _object_of_preposition(doc: Doc, view: SentView, m: Mention) -> bool:
+    """Whether mention ``m`` is governed by a preposition attached to it («بالدولة») or to the
+    title and relational adjectives before it («بالرئيس السوري بشار الأسد»)."""
+    toks = view.tokens
+    k = next((n for n, t in enumerate(toks) if t.end > m.start), None)
+    if k is None:
+        return False
+    if doc.article.text[toks[k].start : m.start]:
+        return True  # a preposition attached to the name
+    k -= 1
+    titles = title_first_words()
+    while k >= 0:
+        word = view.folded[k]
+        attached = word.startswith(("بال", "كال", "لل"))
+        bare = word[1:] if attached else word  # بالرئيس → الرئيس
+        if not (is_nisba(bare) or strip_al(bare) in titles):
+            break
+        if attached:
+            return True  # "بالرئيس السوري": the title carries the preposition
+        k -= 1
+    return False
 
 
 def _find_documents(doc: Doc, view: SentView) -> None:

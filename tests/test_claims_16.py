@@ -6,6 +6,9 @@
 - «فرضت إجراءات أمنية مشددة على سفر …»: a feminine participle right after an indefinite
   feminine or plural noun, no comma between, is its adjective (strict measures), not a
   participle of speech; after a comma it still is one («…، مشددة على ضرورة …»).
+- «وتمسكت بضرورة الإطاحة بالرئيس السوري بشار الأسد وتقول إن …»: a name whose title carries
+  a preposition (بالرئيس) is its object; the nearest name before a verb with no subject is
+  not its speaker when so governed (the claim is left open rather than given to him).
 
 The sentences are written for these tests, not copied from the corpora.
 """
@@ -37,3 +40,19 @@ def test_feminine_participle_after_a_comma_still_speaks() -> None:
         "مشددة على ضرورة الالتزام بالتعليمات الرسمية."
     )
     assert claim_with(claims, "ضرورة الالتزام")[:2] == (("وزارة الداخلية السعودية",), "resolved")
+
+
+def test_name_after_a_title_with_a_preposition_does_not_speak() -> None:
+    claims = said(
+        "وظلت تركيا شريكا مترددا في التحالف وتمسكت بضرورة الإطاحة بالرئيس السوري بشار الأسد "
+        "وتقول إن القوات الكردية تشكل خطرا أمنيا كبيرا."
+    )
+    assert claim_with(claims, "القوات الكردية")[:2] == ((), "unresolved")
+
+
+def test_name_before_a_verb_without_a_subject_still_speaks() -> None:
+    claims = said(
+        "وأكد وزير الخارجية الأمريكي جون كيري دعم بلاده للحكومة العراقية، "
+        "وقال إن المعركة ضد التنظيم ستكون طويلة وصعبة."
+    )
+    assert claim_with(claims, "المعركة ضد")[:2] == (("جون كيري",), "resolved")
