@@ -1289,6 +1289,30 @@ def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
     return [key] if key else []
 
 
+_MAX_INNER_NOUN = 3  # definite words of a reported clause's subject between أن and its verb
+
+
+def _inner_subject(doc: Doc, view: SentView, cue_start: int) -> list[str] | None:
+    """The subject of a reported clause whose verb is at ``cue_start``: a definite noun
+    phrase between a complementiser and the verb («أن المجلس أعرب عن …»، «إن اللجنة المختصة
+    قررت»).  Its keys when it names a speaker (the council the article named before), ``[]``
+    when it names nobody rasd knows (no name before it stands for it), ``None`` when no such
+    phrase stands there."""
+    toks = view.tokens
+    k = next((n for n, t in enumerate(toks) if t.start >= cue_start), len(toks)) - 1
+    words = 0
+    keys: list[str] = []
+    while k >= 0 and words < _MAX_INNER_NOUN and view.folded[k].startswith("ال"):
+        m = doc.mention_at_token(toks[k])
+        if m is not None and m.cls in _SPEAKER_CLASSES and m.key not in keys:
+            keys.insert(0, m.key)
+        k -= 1
+        words += 1
+    if words == 0 or k < 0 or not is_word(toks[k]) or not _is_complementiser(toks[k].text):
+        return None
+    return keys[:1]
+
+
 def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = True) -> list[str]:
     """The nearest person (with coordinated persons) before a subject-less cue in the same
     sentence.  Organisations are not taken from the left: there they are mostly objects.
@@ -1297,6 +1321,9 @@ def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = 
     ("وأضاف X أن محادثات لافروف مع كيري …، وقال:"), unless it opens what was said (the
     subject of the reported clause: "إن بينارت لم يعارض …، ولكنه أشار") or stands right
     before the verb ("أن بان كي مون أكد")."""
+    inner = _inner_subject(doc, view, cue_start)
+    if inner is not None:
+        return inner  # "وأوضح الوزير X أن المجلس أعرب عن …": the council, not X
     said = (
         [(c.start, c.end) for c in doc.claims if c.end > view.sentence.start] if skip_said else []
     )

@@ -9,6 +9,9 @@
 - «وتمسكت بضرورة الإطاحة بالرئيس السوري بشار الأسد وتقول إن …»: a name whose title carries
   a preposition (بالرئيس) is its object; the nearest name before a verb with no subject is
   not its speaker when so governed (the claim is left open rather than given to him).
+- «وأوضح الوزير X … أن المجلس أعرب عن …»: a definite noun phrase between a complementiser and
+  the verb is the reported clause's own subject: the council (named before) speaks, not X;
+  when it names nobody rasd knows, no name before it stands for it.
 
 The sentences are written for these tests, not copied from the corpora.
 """
@@ -56,3 +59,12 @@ def test_name_before_a_verb_without_a_subject_still_speaks() -> None:
         "وقال إن المعركة ضد التنظيم ستكون طويلة وصعبة."
     )
     assert claim_with(claims, "المعركة ضد")[:2] == (("جون كيري",), "resolved")
+
+
+def test_subject_of_a_nested_clause_speaks_not_the_outer_speaker() -> None:
+    claims = said(
+        "وأوضح وزير الثقافة والإعلام عادل الطريفي عقب جلسة مجلس الوزراء أمس أن المجلس أعرب "
+        "عن شكره للدول الشقيقة على مواقفها النبيلة."
+    )
+    inner = [c for c in claims if c[2].startswith("شكره للدول")]
+    assert [c[:2] for c in inner] == [(("مجلس الوزراء",), "resolved")]
