@@ -1364,8 +1364,8 @@ def _object_of_preposition(doc: Doc, view: SentView, m: Mention) -> bool:
     k = next((n for n, t in enumerate(toks) if t.end > m.start), None)
     if k is None:
         return False
-    if doc.article.text[toks[k].start : m.start]:
-        return True  # a preposition attached to the name
+    if doc.article.text[toks[k].start : m.start].lstrip("وف").startswith(("ب", "ل", "ك")):
+        return True  # a preposition attached to the name (not و of "ورافايل غلوك")
     k -= 1
     titles = title_first_words()
     while k >= 0:

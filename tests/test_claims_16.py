@@ -68,3 +68,11 @@ def test_subject_of_a_nested_clause_speaks_not_the_outer_speaker() -> None:
     )
     inner = [c for c in claims if c[2].startswith("شكره للدول")]
     assert [c[:2] for c in inner] == [(("مجلس الوزراء",), "resolved")]
+
+
+def test_coordinated_names_before_a_dual_verb_still_speak() -> None:
+    claims = said(
+        "غير أن الوزيرين جون كيري وسيرغي لافروف اعتبرا أن الحل السياسي هو الطريق الوحيد "
+        "لإنهاء الأزمة."
+    )
+    assert claim_with(claims, "الحل السياسي")[:2] == (("جون كيري", "سيرغي لافروف"), "resolved")
