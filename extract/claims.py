@@ -1357,9 +1357,16 @@ def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = 
     return keys
 
 
+def governing_prepositions() -> frozenset[str]:
+    """``governing_prepositions.tsv``: على، مع، عن … right before a name (or its title): the
+    name is their object."""
+    return word_list("governing_prepositions.tsv")
+
+
 def _object_of_preposition(doc: Doc, view: SentView, m: Mention) -> bool:
     """Whether mention ``m`` is governed by a preposition attached to it («بالدولة») or to the
-    title and relational adjectives before it («بالرئيس السوري بشار الأسد»)."""
+    title and relational adjectives before it («بالرئيس السوري بشار الأسد»), or by one of
+    :func:`governing_prepositions` right before them («مع وزير الخارجية الأمريكي جون كيري»)."""
     toks = view.tokens
     k = next((n for n, t in enumerate(toks) if t.end > m.start), None)
     if k is None:
@@ -1377,7 +1384,7 @@ def _object_of_preposition(doc: Doc, view: SentView, m: Mention) -> bool:
         if attached:
             return True  # "بالرئيس السوري": the title carries the preposition
         k -= 1
-    return False
+    return k >= 0 and view.folded[k] in governing_prepositions()
 
 
 def _find_documents(doc: Doc, view: SentView) -> None:
