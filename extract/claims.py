@@ -69,6 +69,7 @@ from rasd.extract.patterns import (
     skip_modifiers,
     source_quantities,
     subjectless_words,
+    title_first_words,
     word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
@@ -1288,6 +1289,30 @@ def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
     return [key] if key else []
 
 
+_MAX_INNER_NOUN = 3  # definite words of a reported clause's subject between أن and its verb
+
+
+def _inner_subject(doc: Doc, view: SentView, cue_start: int) -> list[str] | None:
+    """The subject of a reported clause whose verb is at ``cue_start``: a definite noun
+    phrase between a complementiser and the verb («أن المجلس أعرب عن …»، «إن اللجنة المختصة
+    قررت»).  Its keys when it names a speaker (the council the article named before), ``[]``
+    when it names nobody rasd knows (no name before it stands for it), ``None`` when no such
+    phrase stands there."""
+    toks = view.tokens
+    k = next((n for n, t in enumerate(toks) if t.start >= cue_start), len(toks)) - 1
+    words = 0
+    keys: list[str] = []
+    while k >= 0 and words < _MAX_INNER_NOUN and view.folded[k].startswith("ال"):
+        m = doc.mention_at_token(toks[k])
+        if m is not None and m.cls in _SPEAKER_CLASSES and m.key not in keys:
+            keys.insert(0, m.key)
+        k -= 1
+        words += 1
+    if words == 0 or k < 0 or not is_word(toks[k]) or not _is_complementiser(toks[k].text):
+        return None
+    return keys[:1]
+
+
 def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = True) -> list[str]:
     """The nearest person (with coordinated persons) before a subject-less cue in the same
     sentence.  Organisations are not taken from the left: there they are mostly objects.
@@ -1296,6 +1321,9 @@ def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = 
     ("وأضاف X أن محادثات لافروف مع كيري …، وقال:"), unless it opens what was said (the
     subject of the reported clause: "إن بينارت لم يعارض …، ولكنه أشار") or stands right
     before the verb ("أن بان كي مون أكد")."""
+    inner = _inner_subject(doc, view, cue_start)
+    if inner is not None:
+        return inner  # "وأوضح الوزير X أن المجلس أعرب عن …": the council, not X
     said = (
         [(c.start, c.end) for c in doc.claims if c.end > view.sentence.start] if skip_said else []
     )
@@ -1314,6 +1342,8 @@ def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = 
     ]
     if not persons:
         return _opening_name(doc, view, cue_start)
+    if _object_of_preposition(doc, view, persons[-1]):
+        return []  # "وتمسكت بضرورة الإطاحة بالرئيس السوري بشار الأسد وتقول إن": not him
     last = persons[-1]
     keys = [last.key]
     cur = last
@@ -1325,6 +1355,36 @@ def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = 
         else:
             break
     return keys
+
+
+def governing_prepositions() -> frozenset[str]:
+    """``governing_prepositions.tsv``: على، مع، عن … right before a name (or its title): the
+    name is their object."""
+    return word_list("governing_prepositions.tsv")
+
+
+def _object_of_preposition(doc: Doc, view: SentView, m: Mention) -> bool:
+    """Whether mention ``m`` is governed by a preposition attached to it («بالدولة») or to the
+    title and relational adjectives before it («بالرئيس السوري بشار الأسد»), or by one of
+    :func:`governing_prepositions` right before them («مع وزير الخارجية الأمريكي جون كيري»)."""
+    toks = view.tokens
+    k = next((n for n, t in enumerate(toks) if t.end > m.start), None)
+    if k is None:
+        return False
+    if doc.article.text[toks[k].start : m.start].lstrip("وف").startswith(("ب", "ل", "ك")):
+        return True  # a preposition attached to the name (not و of "ورافايل غلوك")
+    k -= 1
+    titles = title_first_words()
+    while k >= 0:
+        word = view.folded[k]
+        attached = word.startswith(("بال", "كال", "لل"))
+        bare = word[1:] if attached else word  # بالرئيس → الرئيس
+        if not (is_nisba(bare) or strip_al(bare) in titles):
+            break
+        if attached:
+            return True  # "بالرئيس السوري": the title carries the preposition
+        k -= 1
+    return k >= 0 and view.folded[k] in governing_prepositions()
 
 
 def _find_documents(doc: Doc, view: SentView) -> None:
@@ -1955,6 +2015,12 @@ def _object_word(doc: Doc, view: SentView, j: int) -> bool:
     )
 
 
+def divine_epithets() -> frozenset[str]:
+    """``divine_epithets.tsv``: تعالى، عز وجل … right after «قوله»: the words quoted are
+    God's (a verse), not those of the person named before."""
+    return word_list("divine_epithets.tsv")
+
+
 def renewal_verbs() -> frozenset[str]:
     """Verbs that renew or repeat what their subject said (``renewal_verbs.tsv``: جدد، كرر،
     أعاد), folded: "جدد X تأكيده" is X's word, "رفض X قوله" someone else's."""
@@ -2091,6 +2157,17 @@ def _relayed(doc: Doc, view: SentView, i: int, j: int) -> tuple[list[str], int] 
     return None
 
 
+def _adjective(view: SentView, i: int) -> bool:
+    """Whether the feminine participle at token ``i`` agrees as an adjective with the
+    indefinite feminine or plural noun right before it, no comma between («فرضت إجراءات أمنية
+    مشددة على سفر …»: strict measures, not "stressing"); after a comma, a verb or a definite
+    subject it is a participle of speech («وقالت الوزارة، مؤكدة أن …»)."""
+    if i == 0 or not view.folded[i].endswith("ه") or not is_word(view.tokens[i - 1]):
+        return False
+    prev = view.folded[i - 1]
+    return not prev.startswith(("ال", "وال", "بال", "لل")) and prev.endswith(("ه", "ات"))
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
@@ -2116,6 +2193,8 @@ def find_claims(doc: Doc) -> None:
                 hit = None  # "طالب" in the name "أبو طالب"
             if hit is not None and i > 0 and view.folded[i - 1] in cue_nouns():
                 hit = None  # "طالبا عدم كشف اسمه": a verbal noun, said by nobody
+            if hit is not None and hit[1] == "continuation" and _adjective(view, i):
+                hit = None  # "إجراءات أمنية مشددة على سفر …": it describes the noun
             if hit is not None:
                 cues.append((i, *hit))
                 i = hit[3]
@@ -2187,6 +2266,8 @@ def find_claims(doc: Doc) -> None:
                 quoted = _quoted_from(doc, view, i)
                 if quoted:  # "ونقل التلفزيون عن مصدر عسكري قوله": the source, not the relay
                     speakers = quoted
+                if after < len(toks) and view.folded[after] in divine_epithets():
+                    speakers = []  # "قوله تعالى (…)": God's words, not the person's before
                 kind = "continuation"
             elif not passive:
                 if after in subjects:  # parsed above (تبنى، استبعد)

@@ -489,7 +489,8 @@ class WordNote(NamedTuple):
     (a bare noun that names the one state of its kind: المملكة), ``subject_adverbs.tsv``
     (آنذاك، أيضا between a speech verb and its subject), ``renewal_verbs.tsv`` (جدد، كرر:
     «جدد X تأكيده» is X's word), ``conditional_openers.tsv`` (هي، لم after a conditional
-    «إن»)."""
+    «إن»), ``divine_epithets.tsv`` (تعالى، عز وجل after «قوله»: the words are God's),
+    ``governing_prepositions.tsv`` (على، مع before a name: its object, not a speaker)."""
 
     word: str
     note: str
@@ -568,10 +569,12 @@ TABLES: dict[str, type[tuple]] = {
     "date_cues.tsv": DateCue,
     "date_ordinals.tsv": DateOrdinal,
     "demonstratives.tsv": WordNote,
+    "divine_epithets.tsv": WordNote,
     "entities.tsv": LexiconEntry,
     "event_heads.tsv": EventHead,
     "facility_heads.tsv": FacilityHead,
     "frequent_words.tsv": FrequentWord,
+    "governing_prepositions.tsv": WordNote,
     "latin_initials.tsv": LatinInitial,
     "lexicon_context.tsv": LexiconContext,
     "media_cues.tsv": MediaCue,
