@@ -44,6 +44,7 @@ import functools
 import re
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
+from rasd.extract.errors import DataError
 from rasd.extract.facilities import facility_heads
 from rasd.extract.lexicon import lexicon_entities, lexicon_index, nisba_country
 from rasd.extract.patterns import (
@@ -75,6 +76,7 @@ from rasd.extract.patterns import (
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
 from rasd.extract.resources import (
     AccordingToWord,
+    ClaimWord,
     DateCue,
     RelationWord,
     SubjectlessWord,
@@ -82,16 +84,32 @@ from rasd.extract.resources import (
 )
 from rasd.extract.text import QUOTE_CLOSERS, QUOTE_PAIRS, fold, is_word, match_key
 
+
+@functools.cache
+def claim_words(group: str) -> frozenset[str]:
+    """The folded words of one ``group`` of ``claim_words.tsv`` (the function words this
+    module tests tokens against); a group with no row is a :class:`DataError`.
+
+    >>> sorted(claim_words("same"))
+    ['ذات', 'نفس']
+    """
+    rows = load_table("claim_words.tsv", ClaimWord)
+    words = frozenset(fold(r.word) for r in rows if r.group == group)
+    if not words:
+        raise DataError(f"claim_words.tsv: no word in group {group!r}")
+    return words
+
+
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
 _OPENING_MARKS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 _SPEAKER_CLASSES = ("Person", "Organization", "UnnamedSource", "CreativeWork")
-_DOC_NOUNS = frozenset(fold(w) for w in ("وثيقة", "تقرير", "نص", "كتاب", "بيان", "رسالة", "دراسة"))
+_DOC_NOUNS = claim_words("doc_noun")
 _MIN_QUOTE_WORDS = 3
 _MAX_MARKER_GAP = 6  # words between the speaker and "أن" / ":" / a quotation
 # a preposition before a name: the name is the verb's object ("ورد على الرئيس … بالقول")
-_OWNER_BLOCKERS = frozenset(fold(w) for w in ("على", "من", "عن", "إلى", "مع", "حول"))
+_OWNER_BLOCKERS = claim_words("owner_blocker")
 _MAX_MARKER_GAP_AFTER_COMMA = 14  # "…، في تصريح نقله المركز الإعلامي، أن"
-_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان"))
+_RELATIVES = claim_words("relative")
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
@@ -193,8 +211,8 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-_DOCUMENT_SOURCES = frozenset(fold(w) for w in ("بيان", "تقرير", "تقارير"))
-_SOURCE_LINKS = frozenset(fold(w) for w in ("في", "من", "لدى", "ب", "عن", "ل"))
+_DOCUMENT_SOURCES = claim_words("document_source")
+_SOURCE_LINKS = claim_words("source_link")
 
 
 def _new_unnamed_source(doc: Doc, start: int, end: int, noun_end: int) -> str:
@@ -306,7 +324,7 @@ def _unnamed_source(
 
 
 #: "المصدر نفسه"، "المصدر ذاته": the source is the one named before
-_SELF = frozenset(fold(w) for w in ("نفسه", "ذاته", "نفسها", "ذاتها"))
+_SELF = claim_words("self")
 
 _BACK_SENTENCES = 3  # sentences searched for the person "المسؤول التركي" stands for
 
@@ -353,7 +371,7 @@ def _kin_source(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
     return [_new_unnamed_source(doc, start, end, toks[j].end)], k
 
 
-_AFFILIATION = frozenset(fold(w) for w in ("باسم", "في", "لدى"))
+_AFFILIATION = claim_words("affiliation")
 
 
 def _describes(view: SentView, k: int) -> bool:
@@ -497,11 +515,8 @@ def _dignitary(doc: Doc, before: int) -> list[str]:
     return [first[0].key] if first else []
 
 
-_CIRCUMSTANTIAL = frozenset(
-    fold(w)
-    for w in ("تصريح", "تصريحات", "حديث", "اتصال", "مقابلة", "لقاء", "مؤتمر", "كلمة", "بيان")
-)
-_NOT_ADDRESSEE = frozenset(fold(w) for w in ("لا", "لم", "لن", "لكن", "لكنه", "لدى", "لذلك"))
+_CIRCUMSTANTIAL = claim_words("circumstantial")
+_NOT_ADDRESSEE = claim_words("not_addressee")
 _QUOTE_OPEN = frozenset(QUOTE_PAIRS)
 
 
@@ -728,7 +743,7 @@ def _single_name(doc: Doc, view: SentView, j: int) -> list[str]:
     return [key] if key else []
 
 
-_SAME = frozenset(fold(w) for w in ("نفس", "ذات"))
+_SAME = claim_words("same")
 
 
 def _quoted_media(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
@@ -1468,7 +1483,7 @@ def _content(
     return None
 
 
-_PREPOSITIONS = frozenset(fold(w) for w in ("على", "إلى", "عن", "حول"))
+_PREPOSITIONS = claim_words("preposition")
 
 
 def _may_open_content(view: SentView, j: int, k: int) -> bool:
@@ -1694,7 +1709,7 @@ def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
     )
 
 
-_BEFORE_VERB = frozenset(fold(w) for w in ("قد", "كان", "وكان", "كانت", "وكانت"))
+_BEFORE_VERB = claim_words("before_verb")
 
 
 def _bi_object(view: SentView, k: int) -> bool:
@@ -1927,15 +1942,9 @@ def _nested(doc: Doc, view: SentView, cues: list, n: int, start: int, end: int) 
     return start, stop
 
 
-_EXPRESSED = frozenset(fold(w) for w in ("عبر", "عبرت", "عبروا", "عبرا"))
+_EXPRESSED = claim_words("expressed")
 #: words after which a clause (and its verb) begins: "ولطالما عبر"، "من جانبه عبر"
-_CLAUSE_OPENERS = frozenset(
-    fold(w)
-    for w in (
-        *("لطالما", "ولطالما", "كما", "فيما", "بينما", "وقد", "قد", "جانبه", "جانبها"),
-        *("جهته", "جهتها", "بدوره", "بدورها", "كذلك", "أيضا"),
-    )
-)
+_CLAUSE_OPENERS = claim_words("clause_opener")
 
 
 def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | None:

@@ -557,9 +557,19 @@ class NerLexiconRow(NamedTuple):
     source: str
 
 
+class ClaimWord(NamedTuple):
+    """``claim_words.tsv``: the function words the claim extractor tests tokens against, by
+    ``group`` (document nouns, prepositions before a name, relative pronouns, …)."""
+
+    group: str
+    word: str
+    note: str
+
+
 #: Every packaged table and its row type.
 TABLES: dict[str, type[tuple]] = {
     "according_to.tsv": AccordingToWord,
+    "claim_words.tsv": ClaimWord,
     "ambiguous_words.tsv": AmbiguousWord,
     "boilerplate.tsv": Boilerplate,
     "capitals.tsv": Capital,
