@@ -1372,16 +1372,9 @@ def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = 
     return keys
 
 
-def governing_prepositions() -> frozenset[str]:
-    """``governing_prepositions.tsv``: على، مع، عن … right before a name (or its title): the
-    name is their object."""
-    return word_list("governing_prepositions.tsv")
-
-
 def _object_of_preposition(doc: Doc, view: SentView, m: Mention) -> bool:
     """Whether mention ``m`` is governed by a preposition attached to it («بالدولة») or to the
-    title and relational adjectives before it («بالرئيس السوري بشار الأسد»), or by one of
-    :func:`governing_prepositions` right before them («مع وزير الخارجية الأمريكي جون كيري»)."""
+    title and relational adjectives before it («بالرئيس السوري بشار الأسد»)."""
     toks = view.tokens
     k = next((n for n, t in enumerate(toks) if t.end > m.start), None)
     if k is None:
@@ -1399,7 +1392,7 @@ def _object_of_preposition(doc: Doc, view: SentView, m: Mention) -> bool:
         if attached:
             return True  # "بالرئيس السوري": the title carries the preposition
         k -= 1
-    return k >= 0 and view.folded[k] in governing_prepositions()
+    return False
 
 
 def _find_documents(doc: Doc, view: SentView) -> None:

@@ -489,8 +489,7 @@ class WordNote(NamedTuple):
     (a bare noun that names the one state of its kind: المملكة), ``subject_adverbs.tsv``
     (آنذاك، أيضا between a speech verb and its subject), ``renewal_verbs.tsv`` (جدد، كرر:
     «جدد X تأكيده» is X's word), ``conditional_openers.tsv`` (هي، لم after a conditional
-    «إن»), ``divine_epithets.tsv`` (تعالى، عز وجل after «قوله»: the words are God's),
-    ``governing_prepositions.tsv`` (على، مع before a name: its object, not a speaker)."""
+    «إن»), ``divine_epithets.tsv`` (تعالى، عز وجل after «قوله»: the words are God's)."""
 
     word: str
     note: str
@@ -584,7 +583,6 @@ TABLES: dict[str, type[tuple]] = {
     "event_heads.tsv": EventHead,
     "facility_heads.tsv": FacilityHead,
     "frequent_words.tsv": FrequentWord,
-    "governing_prepositions.tsv": WordNote,
     "latin_initials.tsv": LatinInitial,
     "lexicon_context.tsv": LexiconContext,
     "media_cues.tsv": MediaCue,
