@@ -504,8 +504,8 @@ class NumpyNet:
         gates = x.astype(np.float32, copy=False) @ w["w_ih"]  # (N, 2 * 4H), both directions
         gates += w["bias"]
         gx = np.empty((2, len(pos_f), 4 * hidden), dtype=np.float32)
-        np.take(gates[:, : 4 * hidden], pos_f, axis=0, out=gx[0])
-        np.take(gates[:, 4 * hidden :], pos_r, axis=0, out=gx[1])
+        np.take(gates[:, : 4 * hidden], pos_f, axis=0, out=gx[0], mode="clip")
+        np.take(gates[:, 4 * hidden :], pos_r, axis=0, out=gx[1], mode="clip")
         return self._scores(gx, active, pos_f, pos_r)
 
     def word_gates(self, vecs: np.ndarray) -> np.ndarray:
@@ -538,8 +538,9 @@ class NumpyNet:
         active, pos_f, pos_r = time_major(lengths)
         n = len(pos_f)
         gx = np.empty((2, n, 4 * hidden), dtype=np.float32)
-        np.take(table[0], rows[pos_f], axis=0, out=gx[0])
-        np.take(table[1], rows[pos_r], axis=0, out=gx[1])
+        # mode="clip" (the rows are all valid): with "raise", take copies through a buffer
+        np.take(table[0], rows[pos_f], axis=0, out=gx[0], mode="clip")
+        np.take(table[1], rows[pos_r], axis=0, out=gx[1], mode="clip")
         if gaz is not None:
             hit = np.flatnonzero(gaz.any(axis=1))
             if len(hit):
