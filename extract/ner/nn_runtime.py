@@ -647,7 +647,9 @@ class NnTagger:
         self._end = net.end.astype(np.float64)
         self._cache_size = cache_size
         self._rows: dict[str, int] = {}  # token → row of _gates (row 0 unused)
-        self._gates = np.zeros((2, 1024, net.lstm_hh_f.shape[0]), dtype=np.float32)
+        # room for the whole cache from the start (128 MB with the defaults, but np.zeros
+        # maps pages that only become resident as rows are filled): no growing by copies
+        self._gates = np.zeros((2, cache_size + 1, net.lstm_hh_f.shape[0]), dtype=np.float32)
         # the LSTM's many small matrix products run fastest on one BLAS thread (measured:
         # 31k tokens/s against 26k with two threads, which also used twice the CPU)
         self._blas = ThreadpoolController()
