@@ -4,9 +4,9 @@ Reads the first ``--n`` + ``--warm`` (40) articles of one SaudiNewsNet zip, runs
 ``--warm`` as a warm-up (models and tables loaded, memos filled; a large ``--warm`` such as
 1600 gives the steady state of a long build, where most words are cached), then times
 ``process_batch`` over the next ``--n`` in batches of 8, ``--repeat`` times, with
-``time.process_time`` (CPU, not wall: the machine is shared).  Prints one JSON line: the median CPU seconds of each component, of the rest
-(document, freeze, RDF) and in total, articles per CPU second, the load average and the
-peak RSS.
+``time.process_time`` (CPU, not wall: the machine is shared).  Prints one JSON line: the
+median CPU seconds of each component, of the rest (document, freeze, RDF) and in total,
+articles per CPU second, the load average and the peak RSS.
 
 ``--root`` runs the code of another checkout (e.g. ``git archive BASE | tar -x -C /tmp/base``)
 so that before and after can be timed in turn, in fresh processes:
