@@ -24,3 +24,33 @@ def normalize_slow(token: str) -> str:
     s = normalize_alef_maksura_ar(s)
     s = normalize_teh_marbuta_ar(s)
     return s.translate(_DIGITS)
+
+
+def get_chunks_slow(tags: list[str]) -> list[tuple[int, int, str]]:
+    """conlleval's chunks of a tag sequence, token by token as the script reads them (the
+    reference for :func:`rasd.extract.ner.conll.get_chunks`, which skips runs of ``O``)."""
+
+    def split(tag: str) -> tuple[str, str]:
+        if tag == "O" or not tag:
+            return "O", ""
+        if "-" in tag:
+            prefix, _, typ = tag.partition("-")
+            return prefix, typ
+        return tag, ""
+
+    ends = {("B", "B"), ("B", "O"), ("I", "B"), ("I", "O"), ("E", "E"), ("E", "I"), ("E", "O")}
+    starts = {("B", "B"), ("I", "B"), ("O", "B"), ("O", "I"), ("E", "E"), ("E", "I"), ("O", "E")}
+    chunks: list[tuple[int, int, str]] = []
+    prev_tag, prev_type, start = "O", "", -1
+    for i, t in enumerate([*tags, "O"]):
+        tag, typ = split(t)
+        end_here = (prev_tag, tag) in ends or prev_tag in ("[", "]")
+        end_here = end_here or (prev_tag not in ("O", ".") and prev_type != typ)
+        if start >= 0 and end_here:
+            chunks.append((start, i, prev_type))
+            start = -1
+        start_here = (prev_tag, tag) in starts or tag in ("[", "]")
+        if start_here or (tag not in ("O", ".") and prev_type != typ):
+            start = i
+        prev_tag, prev_type = tag, typ
+    return chunks

@@ -11,12 +11,12 @@ import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from oracles import normalize_slow
+from oracles import get_chunks_slow, normalize_slow
 
 from rasd.extract.ner import Tagger, evaluate, format_report, load_tagger, read_conll
 from rasd.extract.ner.conll import get_chunks
 from rasd.extract.ner.crf import build_gazetteer, repair_bio
-from rasd.extract.ner.features import Gazetteer, normalize, split_clitics
+from rasd.extract.ner.features import Gazetteer, normalize, normalize_many, split_clitics
 
 # -- CoNLL reading ----------------------------------------------------------------------------
 
@@ -133,6 +133,23 @@ _ARABIC_TEXT = st.text(
 def test_fast_normalize_equals_camel_tools_steps(text: str) -> None:
     assert normalize(text) == normalize_slow(text)
     assert normalize(normalize(text)) == normalize(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ARABIC_TEXT | st.sampled_from(["", "\n", "أ\nب", "ـ"]), max_size=12))
+def test_normalize_many_equals_normalize_each(tokens: list[str]) -> None:
+    assert normalize_many(tokens) == [normalize_slow(t) for t in tokens]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["O", "O", "O", "B-PERS", "I-PERS", "I-LOC", "B-ORG", "E-X", ".", "[", ""]),
+        max_size=14,
+    )
+)
+def test_get_chunks_equals_token_by_token_reading(tags: list[str]) -> None:
+    assert get_chunks(tags) == get_chunks_slow(tags)
 
 
 def test_gazetteer_from_training_and_matching() -> None:

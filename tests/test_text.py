@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
+
+import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +13,7 @@ from rasd.extract.text import (
     INVISIBLE,
     SPACES,
     Folded,
+    Token,
     clean_label,
     fold,
     match_key,
@@ -78,6 +82,26 @@ def test_tokens_match_camel_tools_and_keep_offsets() -> None:
     toks = tokenize(text)
     assert [t.text for t in toks] == simple_word_tokenize(text)
     assert all(text[t.start : t.end] == t.text for t in toks)
+
+
+def test_tokens_are_the_frozen_dataclass_built_normally() -> None:
+    """tokenize sets Token's slots directly: the tokens are equal to (and hash as) tokens
+    built by the constructor, their word flag is right, and they stay immutable."""
+    text = "قال: «داعش» في 2017"
+    toks = tokenize(text, 2)
+    expected = [
+        Token(2, 3, "ل", True),
+        Token(3, 4, ":", False),
+        Token(5, 6, "«", False),
+        Token(6, 10, "داعش", True),
+        Token(10, 11, "»", False),
+        Token(12, 14, "في", True),
+        Token(15, 19, "2017", True),
+    ]
+    assert toks == expected
+    assert [hash(t) for t in toks] == [hash(t) for t in expected]
+    with pytest.raises(FrozenInstanceError):
+        toks[0].start = 0  # type: ignore[misc]
 
 
 def test_sentences_do_not_split_inside_quotes() -> None:

@@ -94,8 +94,12 @@ def get_chunks(tags: list[str]) -> list[tuple[int, int, str]]:
     chunks: list[tuple[int, int, str]] = []
     prev_tag, prev_type = "O", ""
     start = -1
-    for i, t in enumerate([*tags, "O"]):
-        tag, typ = _split_tag(t)
+    seq = [*tags, "O"]
+    # an "O" first or after an "O" neither ends nor starts a chunk and leaves the state at
+    # ("O", ""): only the other positions are visited (most tokens are outside names)
+    visit = [i for i, t in enumerate(seq) if t != "O" or (i and seq[i - 1] != "O")]
+    for i in visit:
+        tag, typ = _split_tag(seq[i])
         if start >= 0 and _end_of_chunk(prev_tag, tag, prev_type, typ):
             chunks.append((start, i, prev_type))
             start = -1

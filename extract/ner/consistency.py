@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from rasd.extract.ner.conll import get_chunks
-from rasd.extract.ner.features import normalize
+from rasd.extract.ner.features import normalize_many
 
 __all__ = ["propagate"]
 
@@ -70,25 +70,31 @@ def propagate(
     for k, (words, seq) in enumerate(zip(sentences, tags, strict=True)):
         if len(words) != len(seq):
             raise ValueError(f"sentence {k}: {len(words)} tokens but {len(seq)} tags")
-    norms = [[normalize(w) for w in s] for s in sentences]
+    flat = normalize_many([w for s in sentences for w in s])  # one pass over the article
+    norms = []
+    k = 0
+    for s in sentences:
+        norms.append(flat[k : k + len(s)])
+        k += len(s)
     found: list[list[tuple[tuple[str, ...], str]]] = []
     for words, seq in zip(norms, tags, strict=True):
         names = []
         for start, end, typ in get_chunks(list(seq)):
             key = _name_key(words[start:end])
-            if sum(len(w) for w in key) >= _MIN_LETTERS:
+            if len("".join(key)) >= _MIN_LETTERS:
                 names.append((key, typ))
         found.append(names)
     n = len(sentences)
+    present = set(flat)
     out: list[list[str]] = []
     whole: tuple[dict, dict] | None = None
     for i, (words, seq) in enumerate(zip(norms, tags, strict=True)):
         if window is None:
             if whole is None:  # the same names for every sentence: count them once
-                whole = _index(found)
+                whole = _index(found, present)
             votes, by_first = whole
         else:
-            votes, by_first = _index(found[max(0, i - window) : min(n, i + window + 1)])
+            votes, by_first = _index(found[max(0, i - window) : min(n, i + window + 1)], present)
         new = list(seq)
         if votes:
             _tag_recurrences(words, new, votes, by_first)
@@ -98,9 +104,11 @@ def propagate(
 
 def _index(
     found: Sequence[Sequence[tuple[tuple[str, ...], str]]],
+    present: set[str],
 ) -> tuple[dict[tuple[str, ...], Counter[str]], dict[str, list[tuple[str, ...]]]]:
     """The votes for each name's type in ``found`` (names tagged in some sentences), and the
-    names by the forms their first word may take, longest names first."""
+    names by the forms their first word may take, longest names first; only the forms among
+    ``present`` (the document's normalised words: the only ones looked up)."""
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for names in found:
         for key, typ in names:
@@ -108,7 +116,7 @@ def _index(
     # longest names first, so "حزب الليكود" wins over "الليكود"
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in sorted(votes, key=lambda k: (-len(k), k)):
-        for form in _first_forms(key[0]):
+        for form in _first_forms(key[0]) & present:
             by_first[form].append(key)
     return votes, by_first
 
@@ -119,22 +127,24 @@ def _tag_recurrences(
     votes: dict[tuple[str, ...], Counter[str]],
     by_first: dict[str, list[tuple[str, ...]]],
 ) -> None:
-    i = 0
-    while i < len(words):
-        done = 1
-        if tags[i] == "O":
-            for key in by_first.get(words[i], ()):
-                end = i + len(key)
-                if (
-                    end <= len(words)
-                    and tuple(words[i + 1 : end]) == key[1:]
-                    and all(t == "O" for t in tags[i:end])
-                    and (end == len(words) or not tags[end].startswith("I-"))
-                ):
-                    # the most frequent type; ties broken by name for a deterministic result
-                    typ = min(votes[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-                    tags[i] = "B-" + typ
-                    tags[i + 1 : end] = ["I-" + typ] * (end - i - 1)
-                    done = end - i
-                    break
-        i += done
+    """Tag, left to right, the untagged recurrences in one sentence (``words`` normalised,
+    ``tags`` changed in place); a recurrence's tokens are not looked at again."""
+    n = len(words)
+    free = 0  # the first position not inside a recurrence tagged here
+    for i in [k for k, w in enumerate(words) if w in by_first]:
+        if i < free or tags[i] != "O":
+            continue
+        for key in by_first[words[i]]:
+            end = i + len(key)
+            if (
+                end <= n
+                and tuple(words[i + 1 : end]) == key[1:]
+                and tags[i:end].count("O") == end - i
+                and (end == n or not tags[end].startswith("I-"))
+            ):
+                # the most frequent type; ties broken by name for a deterministic result
+                typ = min(votes[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+                tags[i] = "B-" + typ
+                tags[i + 1 : end] = ["I-" + typ] * (end - i - 1)
+                free = end
+                break

@@ -432,7 +432,9 @@ class CrfTagger:
         self._cols = np.arange(n_lab)
         self._cache_size = cache_size
         self._rows: dict[str, tuple[int, tuple]] = {}
-        self._vecs = np.zeros((4096, 1 + len(self._OFFSETS), n_lab))
+        # room for the whole cache from the start: np.zeros maps pages that are only touched
+        # (made resident) as rows are filled: no growing by copies (and a lower peak)
+        self._vecs = np.zeros((max(cache_size, 1), 1 + len(self._OFFSETS), n_lab))
 
     # -- scoring ------------------------------------------------------------------------------
     def _add_words(

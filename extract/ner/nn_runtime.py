@@ -504,8 +504,8 @@ class NumpyNet:
         gates = x.astype(np.float32, copy=False) @ w["w_ih"]  # (N, 2 * 4H), both directions
         gates += w["bias"]
         gx = np.empty((2, len(pos_f), 4 * hidden), dtype=np.float32)
-        np.take(gates[:, : 4 * hidden], pos_f, axis=0, out=gx[0])
-        np.take(gates[:, 4 * hidden :], pos_r, axis=0, out=gx[1])
+        np.take(gates[:, : 4 * hidden], pos_f, axis=0, out=gx[0], mode="clip")
+        np.take(gates[:, 4 * hidden :], pos_r, axis=0, out=gx[1], mode="clip")
         return self._scores(gx, active, pos_f, pos_r)
 
     def word_gates(self, vecs: np.ndarray) -> np.ndarray:
@@ -538,8 +538,9 @@ class NumpyNet:
         active, pos_f, pos_r = time_major(lengths)
         n = len(pos_f)
         gx = np.empty((2, n, 4 * hidden), dtype=np.float32)
-        np.take(table[0], rows[pos_f], axis=0, out=gx[0])
-        np.take(table[1], rows[pos_r], axis=0, out=gx[1])
+        # mode="clip" (the rows are all valid): with "raise", take copies through a buffer
+        np.take(table[0], rows[pos_f], axis=0, out=gx[0], mode="clip")
+        np.take(table[1], rows[pos_r], axis=0, out=gx[1], mode="clip")
         if gaz is not None:
             hit = np.flatnonzero(gaz.any(axis=1))
             if len(hit):
@@ -646,7 +647,9 @@ class NnTagger:
         self._end = net.end.astype(np.float64)
         self._cache_size = cache_size
         self._rows: dict[str, int] = {}  # token → row of _gates (row 0 unused)
-        self._gates = np.zeros((2, 1024, net.lstm_hh_f.shape[0]), dtype=np.float32)
+        # room for the whole cache from the start (128 MB with the defaults, but np.zeros
+        # maps pages that only become resident as rows are filled): no growing by copies
+        self._gates = np.zeros((2, cache_size + 1, net.lstm_hh_f.shape[0]), dtype=np.float32)
         # the LSTM's many small matrix products run fastest on one BLAS thread (measured:
         # 31k tokens/s against 26k with two threads, which also used twice the CPU)
         self._blas = ThreadpoolController()
