@@ -2163,11 +2163,30 @@ def _adjective(view: SentView, i: int) -> bool:
     """Whether the feminine participle at token ``i`` agrees as an adjective with the
     indefinite feminine or plural noun right before it, no comma between («فرضت إجراءات أمنية
     مشددة على سفر …»: strict measures, not "stressing"); after a comma, a verb or a definite
-    subject it is a participle of speech («وقالت الوزارة، مؤكدة أن …»)."""
-    if i == 0 or not view.folded[i].endswith("ه") or not is_word(view.tokens[i - 1]):
+    subject it is a participle of speech («وقالت الوزارة، مؤكدة أن …»).  Before a
+    complementiser it speaks whatever precedes it («بتصريحات مؤكدة أن …»، «مشيرة إلى أن»).
+    The endings are read in the text as written (ة، ات), not folded: a folded ه is also a
+    pronoun («عنه مشيرة»)."""
+    toks = view.tokens
+    if i == 0 or not is_word(toks[i - 1]) or not _bare(toks[i].text).endswith("ة"):
+        return False
+    after = view.folded[i + 1 : i + 3]
+    complementisers = claim_words("complementiser")
+    if after[:1] and (
+        after[0] in complementisers or (after[0] in claim_words("to") and after[1:2] == [_AN])
+    ):
         return False
     prev = view.folded[i - 1]
-    return not prev.startswith(("ال", "وال", "بال", "لل")) and prev.endswith(("ه", "ات"))
+    written = _bare(toks[i - 1].text)
+    return not prev.startswith(("ال", "وال", "بال", "لل")) and written.endswith(("ة", "ات"))
+
+
+_AN = fold("أن")
+
+
+def _bare(word: str) -> str:
+    """``word`` without diacritics and tatweel, letters as written (ة stays ة)."""
+    return "".join(ch for ch in word if not ("\u064b" <= ch <= "\u065f" or ch == "\u0640"))
 
 
 def find_claims(doc: Doc) -> None:

@@ -76,3 +76,16 @@ def test_coordinated_names_before_a_dual_verb_still_speak() -> None:
         "لإنهاء الأزمة."
     )
     assert claim_with(claims, "الحل السياسي")[:2] == (("جون كيري", "سيرغي لافروف"), "resolved")
+
+
+def test_a_feminine_participle_before_a_complementiser_speaks() -> None:
+    """review15b F3: «بتصريحات مؤكدة أن» and «في كلمة مشيرة إلى أن» are participles of
+    speech although an indefinite feminine or plural noun stands right before them."""
+    claims = said(
+        "وأدلت وزيرة الخارجية السويدية مارغو فالستروم بتصريحات مؤكدة أن بلادها لن تتراجع عن موقفها."
+    )
+    assert claim_with(claims, "بلادها لن")[:2] == (("مارغو فالستروم",), "resolved")
+    claims = said("وتحدث الوزير عادل الجبير في كلمة مشيرة إلى أن المملكة تدعم الحل السياسي.")
+    assert claim_with(claims, "المملكة تدعم")[:2] == (("عادل الجبير",), "resolved")
+    # the adjective reading stays where no complementiser follows
+    assert said("وفرضت السلطات إجراءات أمنية مشددة على سفر المواطنين إلى سوريا.") == []
