@@ -63,7 +63,9 @@ from rasd.export.html.store import (
     ArticleDetail,
     GraphPart,
     SiteIndex,
+    intern_entities,
     read_article,
+    read_entities_at,
     read_index,
     store_from_graph,
 )
@@ -164,22 +166,38 @@ def write_site_from_store(
         workers = 1
     path_ = path if workers > 1 else None
     params = (min_mentions, max_overview_nodes)
-    parts = None
+    parts = entities = None
     if graph_key is not None and (state is not None or parts_from is not None):
         fresh = state is None or state.fingerprint != state_fingerprint(params)
         kept = {} if fresh else state.parts
-        parts, keep = current_parts(
-            store,
-            kept,
-            graph_key,
-            path=path_,
-            stats=stats,
-            parts_from=parts_from,
-            workers=workers,
-        )
+        # the entities (SPARQL over the whole store) are read by a forked process while the
+        # parts are read: this process would otherwise read them alone afterwards
+        reader = Beside(read_entities_at, path_, workers) if path_ is not None else None
+        try:
+            parts, keep = current_parts(
+                store,
+                kept,
+                graph_key,
+                path=path_,
+                stats=stats,
+                parts_from=parts_from,
+                workers=workers,
+            )
+        finally:
+            got = reader.result() if reader is not None else None
+        if reader is not None:
+            entities = intern_entities(got)
+            clock.add("read_index", reader.cpu)
         if state is not None:
             state.parts = keep
-    index = read_index(store, min_mentions=min_mentions, path=path_, stats=stats, parts=parts)
+    index = read_index(
+        store,
+        min_mentions=min_mentions,
+        path=path_,
+        stats=stats,
+        parts=parts,
+        entities=entities,
+    )
     clock("read_index")
     # the site index (and the page state) live until the end: out of the collector's full
     # collections, which would otherwise walk their millions of objects again and again
