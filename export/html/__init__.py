@@ -34,7 +34,7 @@ import math
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -230,9 +230,19 @@ def write_site_from_store(
         written: dict[str, set[str]] = defaultdict(set)
 
         work = _Work(site, store, path, out_dir, articles, g, rank)
-        to_read, work.render = inc.articles()
+        # a first write renders every page: the writers start at once and this process
+        # computes the digests (recorded for the next write) meanwhile
+        every = inc.renders_all()
+        if every:
+            to_read, work.render = list(index.articles), None
+            pending = work.run(_write_articles, to_read, workers)
+            inc.articles()
+        else:
+            to_read, work.render = inc.articles()
+            clock("digests")
+            pending = work.run(_write_articles, to_read, workers)
         clock("digests")
-        for cpu in work.run(_write_articles, to_read, workers):  # text streamed
+        for cpu in pending:  # text streamed
             for stage, seconds in cpu.items():
                 clock.add(stage, seconds)
         written["article"] = {f"{a.file}.html" for a in index.articles.values()}
@@ -240,7 +250,7 @@ def write_site_from_store(
         inc.articles_done(to_read)
         clock("digests")
         with_page = [iri for iri, ent in index.entities.items() if ent.page]
-        work.render = inc.entities(with_page, g, rank)
+        work.render = set(with_page) if every else inc.entities(with_page, g, rank)
         clock("digests")
 
         # entity pages and side-panel shards go to the page writers now; this process writes
@@ -262,6 +272,9 @@ def write_site_from_store(
         clock("analytics")
         clock.add("analytics", louvain.cpu)
         pending = work.start(jobs, workers)
+        if every:
+            inc.entities(with_page, g, rank)
+            clock("digests")
         index_html, overview_ids = overview_page(
             site, g, ranked, score, community, max_overview_nodes
         )
@@ -337,12 +350,13 @@ class _Work:
         self.render: set[str] | None = None  # the pages to write (None: every one)
         self.shards: dict[str, list[str]] = {}  # side-panel shard (page-name prefix) -> entities
 
-    def run(self, fn, items: list[str], workers: int):
-        """``fn(self, batch)`` over batches of ``items``; yields each batch's CPU seconds by
-        stage.  Snippets collected by workers are merged into the parent's ``site``."""
+    def run(self, fn, items: list[str], workers: int) -> Iterator[dict[str, float]]:
+        """``fn(self, batch)`` over batches of ``items``, as :meth:`start` (the writers start
+        now); the iterator yields each batch's CPU seconds by stage.  Snippets collected by
+        workers are merged into the parent's ``site``."""
         if len(items) < 2 * BATCH:
             workers = 1  # one or two batches: not worth forking writers for
-        yield from self.start([(fn, b) for b in _batched(items)], workers)
+        return self.start([(fn, b) for b in _batched(items)], workers)
 
     def start(self, jobs: list[tuple[Callable, list[str]]], workers: int):
         """``fn(self, batch)`` for each ``(fn, batch)`` of ``jobs``, as :meth:`run`; with

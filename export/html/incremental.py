@@ -463,6 +463,11 @@ class Incremental:
             and (self.out_dir / page).is_file()
         )
 
+    def renders_all(self) -> bool:
+        """True when every page is rendered whatever the digests (no previous digests to
+        compare with): :meth:`articles` and :meth:`entities` then only record them."""
+        return self.prev is None
+
     def articles(self) -> tuple[list[str], set[str] | None]:
         """The articles to read and, of those, the ones whose page to write (None: all)."""
         site = self.site
