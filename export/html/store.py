@@ -9,7 +9,8 @@ Two levels, so that an archive never has to be held in memory at once:
   is tens of MB, not the ~25 M triples.  Parts are per graph so that an incremental build
   reads only the graphs of the articles that changed and keeps the others' parts, and so
   that a build can take an article graph's part from its cached N-Quads instead
-  (:func:`read_part_quads`: the same part, without the store's SPARQL answers).
+  (:func:`read_part_quads`, or :func:`read_part_nquads` from the N-Quads text: the same part,
+  without the store's SPARQL answers).
 * :func:`read_article` — one article's body, mentions, sentences and dates, read with
   index lookups while its page is written, then dropped.
 
