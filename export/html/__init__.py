@@ -231,9 +231,8 @@ def write_site_from_store(
 
         work = _Work(site, store, path, out_dir, articles, g, rank)
         # a first write renders every page: the writers start at once and this process
-        # computes the digests (recorded for the next write) meanwhile
-        every = inc.renders_all()
-        if every:
+        # computes the article pages' digests (recorded for the next write) meanwhile
+        if inc.renders_all():
             to_read, work.render = list(index.articles), None
             pending = work.run(_write_articles, to_read, workers)
             inc.articles()
@@ -250,7 +249,9 @@ def write_site_from_store(
         inc.articles_done(to_read)
         clock("digests")
         with_page = [iri for iri, ent in index.entities.items() if ent.page]
-        work.render = set(with_page) if every else inc.entities(with_page, g, rank)
+        # before the writers fork: computed beside them, the digests touch the whole index
+        # and so copy the pages the writers share (tried at 31k: 21 s became 100 s of wall)
+        work.render = inc.entities(with_page, g, rank)
         clock("digests")
 
         # entity pages and side-panel shards go to the page writers now; this process writes
@@ -272,9 +273,6 @@ def write_site_from_store(
         clock("analytics")
         clock.add("analytics", louvain.cpu)
         pending = work.start(jobs, workers)
-        if every:
-            inc.entities(with_page, g, rank)
-            clock("digests")
         index_html, overview_ids = overview_page(
             site, g, ranked, score, community, max_overview_nodes
         )
