@@ -1196,9 +1196,9 @@ def _copy_range(src: Any, dst: Any, offset: int, size: int) -> None:
 
 class _CachedArticles:
     """Each article's text and spans for the pages, read from the build's cache (its N-Quads
-    parsed, :func:`export.html.store.read_article_quads`) instead of the on-disk store, where
+    parsed, :func:`export.html.store.read_article_nquads`) instead of the on-disk store, where
     every term costs a disk look-up; and (:meth:`part`) what each article's named graph gives
-    the site index (:func:`export.html.store.read_part_quads`).  Each process opens its own
+    the site index (:func:`export.html.store.read_part_nquads`).  Each process opens its own
     connection (page writers and the site index's readers are forked)."""
 
     def __init__(self, out_dir: Path, keys: dict[str, str]) -> None:
@@ -1219,7 +1219,7 @@ class _CachedArticles:
         """The site index's part of the article graph ``graph`` from the cache (None when
         ``graph`` is not an article's graph of the build, is not in the cache or has a blank
         node: the store is read instead)."""
-        from rasd.export.html.store import read_part_quads
+        from rasd.export.html.store import read_part_nquads
 
         prefix = str(graph_iri(""))
         if not graph.startswith(prefix):
@@ -1227,18 +1227,19 @@ class _CachedArticles:
         data = self._nquads(graph[len(prefix) :])
         if data is None:
             return None
-        return read_part_quads(ox.parse(zlib.decompress(data), ox.RdfFormat.N_QUADS), graph)
+        return read_part_nquads(zlib.decompress(data), graph)
 
     def __call__(self, iri: str, entities: dict) -> Any:
-        from rasd.export.html.store import read_article, read_article_quads
+        from rasd.export.html.store import read_article, read_article_nquads
 
-        data = self._nquads(iri.rsplit("/", 1)[-1])
+        article_id = iri.rsplit("/", 1)[-1]
+        data = self._nquads(article_id)
         if data is None:  # not in the cache (removed by hand): the store has it
             if self._store is None:
                 self._store = ox.Store.read_only(str(self.out_dir / STORE_DIR))
             return read_article(self._store, iri, entities)
         nquads = zlib.decompress(data)
-        detail = read_article_quads(ox.parse(nquads, ox.RdfFormat.N_QUADS), iri, entities)
+        detail = read_article_nquads(nquads, str(graph_iri(article_id)), iri, entities)
         if detail is not None:
             return detail
         small = ox.Store()  # blank nodes: read as the store gives them

@@ -496,6 +496,53 @@ def test_a_graph_part_read_from_its_quads_equals_the_store_part() -> None:
     assert assemble_index(index.entities, mine.values()) == index
 
 
+def test_an_article_read_from_its_nquads_text_equals_the_parsed_quads() -> None:
+    from rdflib import Literal
+
+    from rasd.export.html.store import (
+        read_article_nquads,
+        read_article_quads,
+        read_index,
+        read_part_nquads,
+        read_part_quads,
+    )
+
+    g = fixture_graph()
+    article = next(g.subjects(None, SCHEMA.NewsArticle))
+    # escapes in a literal (quote, backslash, newline, tab) are decoded as the parser does
+    g.add((article, SCHEMA.headline, Literal('عنوان "ثان"\\ \n\tآخر', lang="ar")))
+    store = named_graph_store(g)
+    index = read_index(store)
+    checked, escaped = 0, False
+    for iri in index.articles:
+        graph = f"https://w3id.org/rasd/graph/{iri.rsplit('/', 1)[-1]}"
+        quads = list(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        part = read_part_nquads(data, graph)
+        expected = read_part_quads(quads, graph)
+        assert part is not None and part.canonical() == expected.canonical()
+        assert part.articles == expected.articles and part.counts == expected.counts
+        heads = [h for a in part.articles.values() for h in a.get("headline", ())]
+        escaped = escaped or 'عنوان "ثان"\\ \n\tآخر' in heads
+        detail = read_article_nquads(data, graph, iri, index.entities)
+        assert detail == read_article_quads(quads, iri, index.entities)
+        assert detail.mentions and detail.body
+        checked += 1
+        # what the text path does not read (a blank node, another graph) is parsed instead
+        blank = ox.Quad(
+            ox.BlankNode("b1"), quads[0].predicate, quads[0].object, quads[0].graph_name
+        )
+        other = ox.Quad(quads[0].subject, quads[0].predicate, quads[0].object, ox.NamedNode("x:g"))
+        for odd in (blank, other):
+            data = ox.serialize([*quads, odd], format=ox.RdfFormat.N_QUADS)
+            assert read_part_nquads(data, graph) is None
+            assert read_article_nquads(data, graph, iri, index.entities) == read_article_quads(
+                [*quads, odd], iri, index.entities
+            )
+    assert checked == len(index.articles) > 1
+    assert escaped
+
+
 def _die(_arg: object) -> None:
     os._exit(3)  # a process killed mid-task (as the kernel's OOM killer would)
 

@@ -64,7 +64,9 @@ from rasd.export.html.store import (
     ArticleDetail,
     GraphPart,
     SiteIndex,
+    intern_entities,
     read_article,
+    read_entities_at,
     read_index,
     store_from_graph,
 )
@@ -165,22 +167,38 @@ def write_site_from_store(
         workers = 1
     path_ = path if workers > 1 else None
     params = (min_mentions, max_overview_nodes)
-    parts = None
+    parts = entities = None
     if graph_key is not None and (state is not None or parts_from is not None):
         fresh = state is None or state.fingerprint != state_fingerprint(params)
         kept = {} if fresh else state.parts
-        parts, keep = current_parts(
-            store,
-            kept,
-            graph_key,
-            path=path_,
-            stats=stats,
-            parts_from=parts_from,
-            workers=workers,
-        )
+        # the entities (SPARQL over the whole store) are read by a forked process while the
+        # parts are read: this process would otherwise read them alone afterwards
+        reader = Beside(read_entities_at, path_, workers) if path_ is not None else None
+        try:
+            parts, keep = current_parts(
+                store,
+                kept,
+                graph_key,
+                path=path_,
+                stats=stats,
+                parts_from=parts_from,
+                workers=workers,
+            )
+        finally:
+            got = reader.result() if reader is not None else None
+        if reader is not None:
+            entities = intern_entities(got)
+            clock.add("read_index", reader.cpu)
         if state is not None:
             state.parts = keep
-    index = read_index(store, min_mentions=min_mentions, path=path_, stats=stats, parts=parts)
+    index = read_index(
+        store,
+        min_mentions=min_mentions,
+        path=path_,
+        stats=stats,
+        parts=parts,
+        entities=entities,
+    )
     clock("read_index")
     # the site index (and the page state) live until the end: out of the collector's full
     # collections, which would otherwise walk their millions of objects again and again
@@ -213,16 +231,29 @@ def write_site_from_store(
         written: dict[str, set[str]] = defaultdict(set)
 
         work = _Work(site, store, path, out_dir, articles, g, rank)
-        to_read, work.render = inc.articles()
-        clock("digests")
-        for cpu in work.run(_write_articles, to_read, workers):  # text streamed
-            for stage, seconds in cpu.items():
-                clock.add(stage, seconds)
+        # a first write renders every page: the writers start at once and this process
+        # computes the article pages' digests (recorded for the next write) meanwhile
+        first = inc.renders_all()
+        if first:
+            to_read, work.render = list(index.articles), None
+        else:
+            to_read, work.render = inc.articles()
+            clock("digests")
+        # closed however the block ends: an error here stops the writers' further jobs
+        with closing(work.run(_write_articles, to_read, workers)) as pending:
+            if first:
+                inc.articles()
+            clock("digests")
+            for cpu in pending:  # text streamed
+                for stage, seconds in cpu.items():
+                    clock.add(stage, seconds)
         written["article"] = {f"{a.file}.html" for a in index.articles.values()}
         clock.reset()
         inc.articles_done(to_read)
         clock("digests")
         with_page = [iri for iri, ent in index.entities.items() if ent.page]
+        # before the writers fork: computed beside them, the digests touch the whole index
+        # and so copy the pages the writers share (tried at 31k: 21 s became 100 s of wall)
         work.render = inc.entities(with_page, g, rank)
         clock("digests")
 
@@ -321,13 +352,13 @@ class _Work:
         self.render: set[str] | None = None  # the pages to write (None: every one)
         self.shards: dict[str, list[str]] = {}  # side-panel shard (page-name prefix) -> entities
 
-    def run(self, fn, items: list[str], workers: int):
-        """``fn(self, batch)`` over batches of ``items``; yields each batch's CPU seconds by
-        stage.  Snippets collected by workers are merged into the parent's ``site``."""
+    def run(self, fn, items: list[str], workers: int) -> Iterator[dict[str, float]]:
+        """``fn(self, batch)`` over batches of ``items``, as :meth:`start` (the writers start
+        now); the iterator yields each batch's CPU seconds by stage.  Snippets collected by
+        workers are merged into the parent's ``site``."""
         if len(items) < 2 * BATCH:
             workers = 1  # one or two batches: not worth forking writers for
-        with closing(self.start([(fn, b) for b in _batched(items)], workers)) as pending:
-            yield from pending
+        return self.start([(fn, b) for b in _batched(items)], workers)
 
     def start(self, jobs: list[tuple[Callable, list[str]]], workers: int) -> Iterator:
         """``fn(self, batch)`` for each ``(fn, batch)`` of ``jobs``, as :meth:`run`; with

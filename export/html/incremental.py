@@ -132,7 +132,7 @@ def current_parts(
     ``graph_key(graph IRI)`` is the graph's content key now (None: unknown, read again).  A
     graph whose key did not change gives its kept part; the others are taken from
     ``parts_from(graph IRI)`` when given (e.g. parsed from a build's cached N-Quads, by
-    ``workers`` forked processes: :func:`export.html.store.read_part_quads`; None: read the
+    ``workers`` forked processes: :func:`export.html.store.read_part_nquads`; None: read the
     store); the rest, the default graph and the graphs without a key are read (each alone:
     an archive's incremental build reads its few changed articles, not the whole store);
     without ``kept`` and ``parts_from``, or when more than :data:`MAX_ALONE` graphs and a
@@ -462,6 +462,11 @@ class Incremental:
             and self.prev.digests.get(page) == digest
             and (self.out_dir / page).is_file()
         )
+
+    def renders_all(self) -> bool:
+        """True when every page is rendered whatever the digests (no previous digests to
+        compare with): :meth:`articles` and :meth:`entities` then only record them."""
+        return self.prev is None
 
     def articles(self) -> tuple[list[str], set[str] | None]:
         """The articles to read and, of those, the ones whose page to write (None: all)."""

@@ -9,7 +9,8 @@ Two levels, so that an archive never has to be held in memory at once:
   is tens of MB, not the ~25 M triples.  Parts are per graph so that an incremental build
   reads only the graphs of the articles that changed and keeps the others' parts, and so
   that a build can take an article graph's part from its cached N-Quads instead
-  (:func:`read_part_quads`: the same part, without the store's SPARQL answers).
+  (:func:`read_part_quads`, or :func:`read_part_nquads` from the N-Quads text: the same part,
+  without the store's SPARQL answers).
 * :func:`read_article` — one article's body, mentions, sentences and dates, read with
   index lookups while its page is written, then dropped.
 
@@ -525,19 +526,35 @@ def read_part_quads(quads: Iterable[ox.Quad], graph: str) -> GraphPart | None:
             named.add((s.value, o.value))
         elif p in _RELATION_PREDS:
             triples.add((s.value, p, o.value))
+    counts: dict[str, int] = {}
+    for _m, e in refers:
+        counts[e.value] = counts.get(e.value, 0) + 1
+    values = {x: {p: [o.value for o in got] for p, got in v.items()} for x, v in props.items()}
+    return _part_of(typed, values, counts, named, triples)
+
+
+def _part_of(
+    typed: dict[str, set[str]],
+    values: dict[str, dict[str, list[str]]],
+    counts: dict[str, int],
+    named: set[tuple[str, str]],
+    triples: set[tuple[str, str, str]],
+) -> GraphPart:
+    """The :class:`GraphPart` of one graph from what :func:`read_part_quads` and
+    :func:`read_part_nquads` collect: the subjects of each type, the values of the kept
+    properties by subject (one per distinct term), the spans naming each entity, the
+    ``schema:mentions`` pairs and the relation triples."""
     part = GraphPart()
     for a in sorted(typed.get(_NEWS_ARTICLE, ())):
         got = part.articles[a] = defaultdict(list)
-        for p, values in props.get(a, {}).items():
+        for p, items in values.get(a, {}).items():
             if p in _ARTICLE_PREDS:
-                got[_ARTICLE_PREDS[p]].extend(sorted(o.value for o in values))
-    for _m, e in refers:
-        part.counts[e.value] = part.counts.get(e.value, 0) + 1
-    part.counts = dict(sorted(part.counts.items()))
+                got[_ARTICLE_PREDS[p]].extend(sorted(items))
+    part.counts = dict(sorted(counts.items()))
     part.named = sorted(named)
     part.triples = sorted(triples)
     for x in sorted(typed.get(_STATEMENT, ())):
-        v = _values_of(props.get(x), _STATEMENT_KEYS)
+        v = _values_of(values.get(x), _STATEMENT_KEYS)
         if v is None:
             continue
         s_, p_, o_ = (_min(v, f"{RDF_NS}{k}") for k in ("subject", "predicate", "object"))
@@ -553,7 +570,7 @@ def read_part_quads(quads: Iterable[ox.Quad], graph: str) -> GraphPart | None:
             )
         )
     for x in sorted(typed.get(_CLAIM, ())):
-        v = _values_of(props.get(x), _CLAIM_KEYS)
+        v = _values_of(values.get(x), _CLAIM_KEYS)
         if v is None:
             continue
         part.claims.append(
@@ -574,6 +591,85 @@ def read_part_quads(quads: Iterable[ox.Quad], graph: str) -> GraphPart | None:
     return part
 
 
+def _nquad_rows(data: bytes, graph: str) -> list[str] | None:
+    """The lines of the N-Quads ``data`` (one graph's quads, as a serializer writes them: one
+    quad a line, every line ending with a newline) without the graph's IRI, i.e. ``subject
+    predicate object`` in N-Triples syntax, when every line is a quad of the named graph
+    ``graph``, no term is a blank node or a triple term and no IRI is written with an escape;
+    None otherwise (the caller parses ``data`` instead, as it does when a line has fewer than
+    three terms left).  No :class:`pyoxigraph.Quad` is built per line: the readers take the
+    few terms they keep from the text.
+
+    >>> _nquad_rows(b'<x:a> <x:p> "b c"@ar <x:g> .\\n<x:a> <x:q> <x:b> <x:g> .\\n', "x:g")
+    ['<x:a> <x:p> "b c"@ar', '<x:a> <x:q> <x:b>']
+    >>> _nquad_rows(b'<x:a> <x:p> _:b <x:g> .\\n', "x:g")
+    >>> _nquad_rows(b'<x:a> <x:p> <x:g> .\\n', "x:g")  # the default graph's: two terms left
+    ['<x:a> <x:p>']
+    """
+    text = data.decode("utf-8")
+    # a blank node or triple term, or an escape (in an IRI, or text that looks so)
+    if "_:" in text or "<<" in text or "\\u" in text or "\\U" in text:
+        return None
+    lines = text.split(f" <{graph}> .\n")
+    if lines.pop() or text.count("\n") != len(lines):  # newlines in literals are escaped
+        return None  # a line of another graph
+    return lines
+
+
+def _token_value(token: str) -> str:
+    """The value of an object term of :func:`_nquad_rows` (an IRI's or a literal's)."""
+    if token[0] == "<":
+        return token[1:-1]
+    term = _term(token)
+    return "" if term is None else term.value
+
+
+_TYPE_TOKEN, _REFERS_TOKEN, _MENTIONS_TOKEN = f"<{_TYPE}>", f"<{_REFERS_TO}>", f"<{_MENTIONS}>"
+_PART_TOKENS = {f"<{p}>": p for p in _PART_PREDS}
+_RELATION_TOKENS = {f"<{p}>": p for p in _RELATION_PREDS}
+
+
+def read_part_nquads(data: bytes, graph: str) -> GraphPart | None:
+    """:func:`read_part_quads` of the N-Quads ``data`` of the named graph ``graph`` (e.g. one
+    article's, from a build's cache): the same part, read from the text's lines
+    (:func:`_nquad_rows`) where they are plain, else from :func:`pyoxigraph.parse`."""
+    lines = _nquad_rows(data, graph)
+    if lines is None:
+        return read_part_quads(ox.parse(data, ox.RdfFormat.N_QUADS), graph)
+    typed: dict[str, set[str]] = defaultdict(set)
+    # subject -> property -> {object term as written: its value}: two equal values of distinct
+    # terms are two rows, as in the store; a serializer writes a term one way
+    props: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    refers: set[tuple[str, str]] = set()
+    named: set[tuple[str, str]] = set()
+    triples: set[tuple[str, str, str]] = set()
+    kept, relations = _PART_TOKENS, _RELATION_TOKENS
+    for line in lines:
+        row = line.split(" ", 2)  # IRIs hold no space
+        if len(row) != 3:
+            return read_part_quads(ox.parse(data, ox.RdfFormat.N_QUADS), graph)
+        s, p, o = row
+        if p in kept:
+            got = props[s[1:-1]][kept[p]]
+            if o not in got:
+                got[o] = _token_value(o)
+        if p == _TYPE_TOKEN:
+            if o[0] == "<":
+                typed[o[1:-1]].add(s[1:-1])
+        elif p == _REFERS_TOKEN:
+            refers.add((s, o))
+        elif p == _MENTIONS_TOKEN:
+            named.add((s[1:-1], _token_value(o)))
+        elif p in relations:
+            triples.add((s[1:-1], relations[p], _token_value(o)))
+    counts: dict[str, int] = {}
+    for _m, o in refers:
+        e = _token_value(o)
+        counts[e] = counts.get(e, 0) + 1
+    values = {s: {p: list(got.values()) for p, got in v.items()} for s, v in props.items()}
+    return _part_of(typed, values, counts, named, triples)
+
+
 def intern_part(part: GraphPart) -> GraphPart:
     """``part`` with the IRIs of its relation triples, named entities, mention counts, claim
     authors and subjects, and statements interned (:func:`sys.intern`), in place: parts
@@ -591,10 +687,12 @@ def intern_part(part: GraphPart) -> GraphPart:
     return part
 
 
-def _values_of(props: dict[str, set] | None, keys: tuple[str, ...]) -> dict[str, list[str]] | None:
+def _values_of(
+    values: dict[str, list[str]] | None, keys: tuple[str, ...]
+) -> dict[str, list[str]] | None:
     """The values of a node's properties among ``keys`` (None: it has none of them, so a query
     for them gives it no row)."""
-    got = {k: [o.value for o in props[k]] for k in keys if props and k in props}
+    got = {k: values[k] for k in keys if values and k in values}
     return got or None
 
 
@@ -711,6 +809,27 @@ def _group(items, key) -> dict[str, list]:
     return dict(out)
 
 
+def read_entities_at(path: Path) -> dict[str, Ent]:
+    """The entities of the on-disk store at ``path`` (opened read-only), as :func:`read_index`
+    reads them; e.g. in a forked process while the caller reads the graphs' parts (the
+    receiver re-interns the IRIs: :func:`intern_entities`)."""
+    return _read_entities(ox.Store.read_only(str(path)))
+
+
+def intern_entities(entities: dict[str, Ent]) -> dict[str, Ent]:
+    """``entities`` keyed by interned IRIs (:func:`sys.intern`), their IRIs and locations
+    interned too: entities received from another process (unpickled) hold copies of IRIs
+    that the parts of the site index hold interned."""
+    it = sys.intern
+    out = {}
+    for ent in entities.values():
+        ent.iri = it(ent.iri)
+        if ent.location is not None:
+            ent.location = it(ent.location)
+        out[ent.iri] = ent
+    return out
+
+
 def read_index(
     store: ox.Store,
     *,
@@ -718,16 +837,19 @@ def read_index(
     path: Path | None = None,
     stats: dict[str, float] | None = None,
     parts: dict[str, GraphPart] | None = None,
+    entities: dict[str, Ent] | None = None,
 ) -> SiteIndex:
     """Read the entity-level data of the whole site (no article bodies, no mention spans):
     the entities, and the :class:`GraphPart` of every graph (:func:`read_parts`, with
     ``path`` and ``stats``), assembled by :func:`assemble_index`.  ``parts`` (e.g. kept from
     an earlier build, with the parts of the changed graphs read again) replaces reading every
-    graph: then only the entities are read from the store.  The index is the same either
-    way."""
+    graph: then only the entities are read from the store; ``entities`` (e.g. read by
+    another process: :func:`read_entities_at`) replaces reading them.  The index is the same
+    either way."""
     fork = _ClaimsFork(path) if parts is None and path is not None else None
     try:
-        entities = _read_entities(store)
+        if entities is None:
+            entities = _read_entities(store)
         if parts is None:
             parts = read_parts(store, stats=stats, claims=fork)
     finally:
@@ -896,6 +1018,47 @@ def read_article_quads(
             own[p].append(o)
     nodes = {s: v for s, v in props.items() if s in members}
     return _article_detail(iri, own, nodes, entities)
+
+
+_USED_TOKENS = {f"<{p}>": p for p in _USED}
+_OWN_TOKENS = {f"<{p}>": p for p in _OWN}
+_IN_ARTICLE_TOKEN = f"<{_A}>"
+
+
+def read_article_nquads(
+    data: bytes, graph: str, iri: str, entities: dict[str, Ent]
+) -> ArticleDetail | None:
+    """:func:`read_article_quads` of the N-Quads ``data`` of the named graph ``graph`` (one
+    article's, from a build's cache): the same records, read from the text's lines
+    (:func:`_nquad_rows`) where they are plain, else from :func:`pyoxigraph.parse`."""
+    lines = _nquad_rows(data, graph)
+    if lines is None:
+        return read_article_quads(ox.parse(data, ox.RdfFormat.N_QUADS), iri, entities)
+    own: dict[str, list] = defaultdict(list)
+    props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    members: set[str] = set()
+    art = f"<{iri}>"
+    used, owned = _USED_TOKENS, _OWN_TOKENS
+    for line in lines:
+        row = line.split(" ", 2)  # IRIs hold no space
+        if len(row) != 3:
+            return read_article_quads(ox.parse(data, ox.RdfFormat.N_QUADS), iri, entities)
+        s, p, o = row
+        if p in used:
+            props[s][used[p]].append(_Value(_token_value(o)))
+        elif p == _IN_ARTICLE_TOKEN:
+            if o == art:
+                members.add(s)
+        elif p in owned and s == art:
+            own[owned[p]].append(_Value(_token_value(o)))
+    nodes = {s[1:-1]: v for s, v in props.items() if s in members}
+    return _article_detail(iri, own, nodes, entities)
+
+
+class _Value(NamedTuple):
+    """A term's value, as :func:`_article_detail` reads terms (``.value``)."""
+
+    value: str
 
 
 def _article_detail(
