@@ -74,7 +74,7 @@ def normalize_many(tokens: Sequence[str]) -> list[str]:
             text = text.replace(char, repl)
     out = text.split("\n")
     if len(out) != len(tokens):  # a token held a newline (or there were none)
-        return [t.translate(_NORMALIZE) for t in tokens]
+        return [normalize(t) for t in tokens]
     return out
 
 
