@@ -43,9 +43,12 @@ from __future__ import annotations
 import functools
 import re
 
+from camel_tools.utils.dediac import dediac_ar
+
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.errors import DataError
 from rasd.extract.facilities import facility_heads
+from rasd.extract.folding import TATWEEL
 from rasd.extract.lexicon import lexicon_entities, lexicon_index, nisba_country
 from rasd.extract.patterns import (
     _add_person,
@@ -2185,8 +2188,9 @@ _AN = fold("أن")
 
 
 def _bare(word: str) -> str:
-    """``word`` without diacritics and tatweel, letters as written (ة stays ة)."""
-    return "".join(ch for ch in word if not ("\u064b" <= ch <= "\u065f" or ch == "\u0640"))
+    """``word`` without diacritics (camel-tools' ``dediac_ar``, as everywhere in rasd) and
+    tatweel, letters as written (ة stays ة)."""
+    return dediac_ar(word).replace(TATWEEL, "")
 
 
 def find_claims(doc: Doc) -> None:
