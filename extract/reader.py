@@ -327,6 +327,8 @@ def parse_record(obj: Any, source: str) -> Article:
         obj, source, "date", "datePublished", "published", "date_published", "date_extracted"
     )
     published = parse_date(date_s[:10] if date_s and re.match(r"\d{4}-", date_s) else date_s or "")
+    if published is None and date_s and date_s.strip():
+        log.warning("%s: date %r not understood; the article has no date", source, date_s[:40])
     return Article(
         id=article_id(text),
         source=source,

@@ -444,3 +444,27 @@ def test_html_in_windows_1256(tmp_path: Path) -> None:
     assert isinstance(art, Article)
     assert (art.encoding, art.title) == ("windows-1256", "داعش يتجه للفضاء الإلكتروني")
     assert NEWS in art.text
+
+
+@pytest.mark.parametrize("date", ["not a date", "٣١/٠٢/٢٠١٥", "غداً"])
+def test_a_date_field_that_is_not_understood_is_named_and_the_article_kept(
+    date: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    record = {"title": "عنوان", "content": "وقال المتحدث إن الهجوم فشل.", "date": date}
+    with caplog.at_level("WARNING", logger="rasd"):
+        article = reader.parse_record(record, "in/a.jsonl:3")
+    assert article.published is None
+    assert f"in/a.jsonl:3: date {date!r} not understood" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "date", ["2015-07-21", "2015-07-21 10:04:00", "21 يوليو 2015", "٢١/٠٧/٢٠١٥"]
+)
+def test_a_date_field_that_is_understood_gives_no_warning(
+    date: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    record = {"title": "عنوان", "content": "وقال المتحدث إن الهجوم فشل.", "date": date}
+    with caplog.at_level("WARNING", logger="rasd"):
+        article = reader.parse_record(record, "in/a.jsonl:3")
+    assert article.published is not None and article.published.value.startswith("2015-07-21")
+    assert "not understood" not in caplog.text
