@@ -129,15 +129,17 @@ class NameMatcher:
                 ):  # كابل (Kabul) is no ك + آبل: ك before a name of three letters is not read
                     cands.append((s, e, key, cls))
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-        taken: list[tuple[int, int]] = []
+        # characters of the folded text already in a match: one C scan a candidate, so that a
+        # long text's many matches are not compared with each other (quadratic)
+        taken = bytearray(n)
         out: list[LexMatch] = []
         for s, e, key, cls in cands:
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.find(1, s, e) != -1:
                 continue
             o_s, o_e = folded.span(s, e)
             if segments is not None and not any(a <= o_s and o_e <= b for a, b in segments):
                 continue
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
             out.append(LexMatch(o_s, o_e, key, cls))
         out.sort(key=lambda m: m.start)
         return out
