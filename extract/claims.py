@@ -644,13 +644,7 @@ def _surname_ref(doc: Doc, view: SentView, j: int) -> list[str]:
     f = f[1:] if f[:1] in ("و", "ف") and len(f) > 4 else f
     if len(f) < 3:
         return []
-    found = {
-        m.key
-        for m in doc.mentions
-        if m.cls == "Person"
-        and len(match_key(m.surface).split()) >= 2
-        and match_key(m.surface).split()[-1] == match_key(f)
-    }
+    found = {m.key for m in doc.mentions_ending_with(match_key(f)) if m.cls == "Person"}
     return sorted(found) if len(found) == 1 else []
 
 
@@ -1877,10 +1871,13 @@ def _outside_content(doc: Doc, view: SentView, cues: list) -> list:
 def _other_persons(doc: Doc, start: int, end: int, speakers: list[str]) -> bool:
     """Whether a person other than ``speakers`` is named in ``[start, end)`` outside what
     was said (the claims found so far): then a subject-less "وقالت" may be either."""
-    spans = [(c.start, c.end) for c in doc.claims if c.end > start]
+    spans: list[tuple[int, int]] | None = None  # read once, for the first other person
     for m in doc.mentions_in(start, end):
-        outside = not any(a <= m.start < b for a, b in spans)
-        if m.cls == "Person" and m.key not in speakers and outside:
+        if m.cls != "Person" or m.key in speakers:
+            continue
+        if spans is None:
+            spans = [(c.start, c.end) for c in doc.claims if c.end > start]
+        if not any(a <= m.start < b for a, b in spans):
             return True
     return False
 

@@ -23,7 +23,7 @@ from rasd.extract.records import (
     Relation,
     Sentence,
 )
-from rasd.extract.text import Folded, Token, fold, tokenize
+from rasd.extract.text import Folded, Token, fold, match_key, tokenize
 
 
 @dataclass
@@ -99,6 +99,10 @@ class Doc:
     # mention index: the mention covering each character (-1: none), and (start, index) pairs
     _owner: list[int] = field(default_factory=list, repr=False)
     _by_start: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    # mentions of two or more words by their last word (match_key), over the first
+    # ``_surnamed`` mentions (the list only grows; a mention replaced keeps its surface)
+    _by_last_word: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _surnamed: int = field(default=0, repr=False)
 
     @classmethod
     def from_article(cls, article: Article) -> Doc:
@@ -161,13 +165,25 @@ class Doc:
         """Mentions inside ``[start, end)``, in text order."""
         by_start = self._by_start
         out = []
-        for s, idx in by_start[bisect.bisect_left(by_start, (start, -1)) :]:
+        for k in range(bisect.bisect_left(by_start, (start, -1)), len(by_start)):
+            s, idx = by_start[k]  # no slice: a copy of the list's tail a call is quadratic
             if s >= end:
                 break
             m = self.mentions[idx]
             if m.end <= end:
                 out.append(m)
         return out
+
+    def mentions_ending_with(self, word: str) -> list[Mention]:
+        """Mentions of two or more words whose last word is ``word`` (both as
+        :func:`~rasd.extract.text.match_key` spells them), in the order they were added; the
+        index grows with the mentions, so asking once a sentence is not quadratic."""
+        for idx in range(self._surnamed, len(self.mentions)):
+            words = match_key(self.mentions[idx].surface).split()
+            if len(words) >= 2:
+                self._by_last_word.setdefault(words[-1], []).append(idx)
+        self._surnamed = len(self.mentions)
+        return [self.mentions[i] for i in self._by_last_word.get(word, ())]
 
     def mention_at_token(self, tok: Token) -> Mention | None:
         """The mention covering any character of a token."""
