@@ -71,10 +71,12 @@ _RECENT_SENTENCES = 3  # how far back two persons make a title that may stand fo
 def _several_recent(doc: Doc, keys: list[str], pos: int) -> bool:
     """Whether two or more of ``keys`` are named in the sentences just before ``pos``."""
     here = doc.sentence_of(pos)
+    first = here - _RECENT_SENTENCES
+    # from the first recent sentence on (a long article's earlier mentions are not scanned);
+    # when that is before the first sentence, every mention (some lie outside sentences)
+    near = doc.mentions_in(doc.sentences[first].start, pos) if first >= 0 else doc.mentions
     recent = {
-        m.key
-        for m in doc.mentions
-        if m.key in keys and m.end <= pos and doc.sentence_of(m.start) >= here - _RECENT_SENTENCES
+        m.key for m in near if m.key in keys and m.end <= pos and doc.sentence_of(m.start) >= first
     }
     return len(recent) > 1
 

@@ -1095,7 +1095,7 @@ def _on_platform(doc: Doc, view: SentView) -> None:
     «على» («وقالت مايكروسوفت إنه جرى الحديث عن الثغرة على الإنترنت»: another clause, another
     subject)."""
     toks = view.tokens
-    linked = {r.obj for r in doc.relations if r.sentence == view.index}
+    linked: set[str] | None = None  # the objects linked in this sentence before this call
     targets = relation_words("target") | relation_words("site") | relation_words("account")
     for i in range(1, len(toks)):
         if view.folded[i] != "علي":
@@ -1103,7 +1103,11 @@ def _on_platform(doc: Doc, view: SentView) -> None:
         if _possessive(toks[i - 1].text) and view.folded[i - 1] not in subjectless_words():
             continue  # "على صفحته على فيسبوك"، "في موقعه على الإنترنت": an account or a site
         platforms = _platforms_from(doc, view, toks[i].end, 2)
-        if not platforms or platforms[0].start < toks[i].end or platforms[0].key in linked:
+        if not platforms or platforms[0].start < toks[i].end:
+            continue
+        if linked is None:  # read once, when a platform follows «على» (not every sentence)
+            linked = {r.obj for r in doc.relations if r.sentence == view.index}
+        if platforms[0].key in linked:
             continue
         if any(_forms(view, k) & targets for k in range(max(0, i - _ON_TARGET_REACH), i)):
             continue
