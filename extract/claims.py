@@ -818,10 +818,8 @@ def _ministry_short(doc: Doc, view: SentView, j: int, heads: bool = False) -> li
     def ministries(start: int, end: int) -> set[str]:
         return {
             m.key
-            for m in doc.mentions_in(start, end)
-            if m.cls == "Organization"
-            and match_key(m.surface).split()[1:2] == [match_key(f)]
-            and strip_al(match_key(m.surface).split()[0]) in ministry_heads()
+            for m in doc.mentions_opening_with(ministry_heads(), start, end)
+            if m.cls == "Organization" and match_key(m.surface).split()[1:2] == [match_key(f)]
         }
 
     def headed(start: int, end: int) -> set[str]:
@@ -829,10 +827,8 @@ def _ministry_short(doc: Doc, view: SentView, j: int, heads: bool = False) -> li
         # الحقوقيين العرب": the organisation whose name opens with that head noun
         return {
             m.key
-            for m in doc.mentions_in(start, end)
-            if m.cls == "Organization"
-            and len(match_key(m.surface).split()) > 1
-            and strip_al(match_key(m.surface).split()[0]) == strip_al(match_key(f))
+            for m in doc.mentions_opening_with((strip_al(match_key(f)),), start, end)
+            if m.cls == "Organization" and len(match_key(m.surface).split()) > 1
         }
 
     # named before; else named later in the article ("وأكدت الداخلية …" … "وزارة الداخلية")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,10 +100,12 @@ class Doc:
     # mention index: the mention covering each character (-1: none), and (start, index) pairs
     _owner: list[int] = field(default_factory=list, repr=False)
     _by_start: list[tuple[int, int]] = field(default_factory=list, repr=False)
-    # mentions of two or more words by their last word (match_key), over the first
-    # ``_surnamed`` mentions (the list only grows; a mention replaced keeps its surface)
+    # mentions by their first word without ال (strip_al) and, for two or more words, by their
+    # last word (match_key), over the first ``_worded`` mentions (the list only grows; a
+    # mention replaced keeps its surface)
+    _by_first_word: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _by_last_word: dict[str, list[int]] = field(default_factory=dict, repr=False)
-    _surnamed: int = field(default=0, repr=False)
+    _worded: int = field(default=0, repr=False)
 
     @classmethod
     def from_article(cls, article: Article) -> Doc:
@@ -174,16 +177,37 @@ class Doc:
                 out.append(m)
         return out
 
-    def mentions_ending_with(self, word: str) -> list[Mention]:
-        """Mentions of two or more words whose last word is ``word`` (both as
-        :func:`~rasd.extract.text.match_key` spells them), in the order they were added; the
-        index grows with the mentions, so asking once a sentence is not quadratic."""
-        for idx in range(self._surnamed, len(self.mentions)):
+    def _index_words(self) -> None:
+        """Bring the first- and last-word indexes up to the mentions added since last time
+        (asking once a sentence is then not a scan of the article: not quadratic)."""
+        for idx in range(self._worded, len(self.mentions)):
             words = match_key(self.mentions[idx].surface).split()
+            if words:
+                self._by_first_word.setdefault(strip_al(words[0]), []).append(idx)
             if len(words) >= 2:
                 self._by_last_word.setdefault(words[-1], []).append(idx)
-        self._surnamed = len(self.mentions)
+        self._worded = len(self.mentions)
+
+    def mentions_ending_with(self, word: str) -> list[Mention]:
+        """Mentions of two or more words whose last word is ``word`` (both as
+        :func:`~rasd.extract.text.match_key` spells them), in the order they were added."""
+        self._index_words()
         return [self.mentions[i] for i in self._by_last_word.get(word, ())]
+
+    def mentions_opening_with(
+        self, heads: Iterable[str], start: int = 0, end: int | None = None
+    ) -> list[Mention]:
+        """Mentions inside ``[start, end)`` whose first word without ال (:func:`strip_al`)
+        is one of ``heads``, in text order as :meth:`mentions_in` gives them."""
+        self._index_words()
+        stop = len(self.article.text) if end is None else end
+        found = [
+            (m.start, i)
+            for h in set(heads)
+            for i in self._by_first_word.get(h, ())
+            if start <= (m := self.mentions[i]).start and m.end <= stop
+        ]
+        return [self.mentions[i] for _s, i in sorted(found)]
 
     def mention_at_token(self, tok: Token) -> Mention | None:
         """The mention covering any character of a token."""

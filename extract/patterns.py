@@ -901,9 +901,8 @@ def find_organizations(doc: Doc) -> None:
                 # "الصحيفة البريطانية" after "صحيفة ديلي ميل": the same organisation
                 same_head = [
                     m
-                    for m in doc.mentions_in(0, start)
+                    for m in doc.mentions_opening_with(forms & heads, 0, start)
                     if m.cls == "Organization"
-                    and strip_al(match_key(m.surface).split()[0]) in forms & heads
                 ]
                 nis = {nisba_country(w) for w in name.split()} - {None}
                 others = {nisba_country(w) for m in same_head for w in m.surface.split()}

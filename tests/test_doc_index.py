@@ -7,7 +7,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.extract.doc import Doc
+from rasd.extract.doc import Doc, strip_al
 from rasd.extract.pipeline import COMPONENTS
 from rasd.extract.reader import parse_record
 from rasd.extract.text import match_key
@@ -33,7 +33,8 @@ def _scan(doc: Doc, word: str) -> list[int]:
 
 
 def _add(doc: Doc, name: str, cls: str) -> None:
-    start = doc.article.text.index(name)
+    """A mention of the item ``name`` of the text (not a name inside another item)."""
+    start = sum(len(n) + len(" ، ") for n in NAMES[: NAMES.index(name)])
     doc.add_mention(start, start + len(name), match_key(name), cls, "test")
 
 
@@ -63,3 +64,37 @@ def test_the_surname_index_equals_a_scan(adds: list[tuple[str, str]], asks: list
         _add(doc, name, cls)
         word = match_key(asks[k % len(asks)]).split()[-1]
         assert doc.mentions_ending_with(word) == [doc.mentions[i] for i in _scan(doc, word)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(["Person", "Organization"]))),
+    st.sets(st.sampled_from([strip_al(match_key(n).split()[0]) for n in NAMES]), min_size=1),
+    st.integers(0, len(TEXT)),
+    st.integers(0, len(TEXT)),
+)
+def test_the_first_word_index_equals_a_scan_in_text_order(
+    adds: list[tuple[str, str]], heads: set[str], a: int, b: int
+) -> None:
+    doc = _doc()
+    start, end = min(a, b), max(a, b)
+    for name, cls in adds:
+        _add(doc, name, cls)
+        scan = [
+            m
+            for m in doc.mentions_in(start, end)
+            if strip_al(match_key(m.surface).split()[0]) in heads
+        ]
+        assert doc.mentions_opening_with(heads, start, end) == scan
+
+
+def test_a_head_finds_the_names_it_opens_with_al_or_without() -> None:
+    doc = _doc()
+    for name in ("وزارة الداخلية", "الداخلية", "عبد العزيز الشمري"):
+        _add(doc, name, "Organization")
+    found = doc.mentions_opening_with({strip_al(match_key("الداخلية"))})
+    assert [m.surface for m in found] == ["الداخلية"]
+    assert [m.surface for m in doc.mentions_opening_with({match_key("وزارة")})] == [
+        "وزارة الداخلية"
+    ]
+    assert doc.mentions_opening_with({match_key("وزارة")}, 0, TEXT.index("وزارة")) == []
