@@ -28,11 +28,16 @@ def resolve_title_refs(doc: Doc) -> None:
             first_seen[m.key] = min(first_seen.get(m.key, m.start), m.start)
     text = doc.article.text
     for start, end, title, _sent in doc.title_refs:
-        before = [m for m in doc.mentions if m.end <= start and m.cls == "Person"]
-        if before:
-            last = max(before, key=lambda m: m.end)
-            if not text[last.end : start].strip(" ،,"):
-                continue  # "ستيف وارن المتحدث باسم …": an apposition, not a reference
+        # the person named last before the title, with only spaces and commas between:
+        # "ستيف وارن المتحدث باسم …" is an apposition, not a reference
+        gap = start
+        while gap > 0 and text[gap - 1] in " ،,":
+            gap -= 1
+        if any(
+            (m := doc.mention_ending_at(e)) is not None and m.cls == "Person"
+            for e in range(gap, start + 1)
+        ):
+            continue
         candidates = sorted(
             (pos, key)
             for key, pos in first_seen.items()

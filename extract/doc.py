@@ -106,6 +106,9 @@ class Doc:
     _by_first_word: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _by_last_word: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _worded: int = field(default=0, repr=False)
+    # entity keys by their last word, as add_entity registers them (a key deleted from
+    # ``entities`` later stays here: readers check ``entities``)
+    _keys_by_last_word: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_article(cls, article: Article) -> Doc:
@@ -141,8 +144,22 @@ class Doc:
         old = self.entities.get(info.key)
         if old is None:
             self.entities[info.key] = info
+            words = info.key.split()
+            if words:
+                self._keys_by_last_word.setdefault(words[-1], set()).add(info.key)
             return info
         return old
+
+    def entities_ending_with(self, word: str) -> list[EntityInfo]:
+        """The entities whose key's last word is ``word`` (in no particular order)."""
+        keys = self._keys_by_last_word.get(word, ())
+        return [self.entities[k] for k in keys if k in self.entities]
+
+    def mention_ending_at(self, end: int) -> Mention | None:
+        """The mention whose last character is at ``end - 1`` (mentions never overlap)."""
+        owner = self._owner[end - 1] if 0 < end <= len(self._owner) else -1
+        m = self.mentions[owner] if owner >= 0 else None
+        return m if m is not None and m.end == end else None
 
     def add_mention(self, start: int, end: int, key: str, cls: str, layer: str) -> Mention | None:
         """Add a mention unless it overlaps one already found by an earlier layer."""

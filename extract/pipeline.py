@@ -521,7 +521,7 @@ def _surname_owner(doc: Doc, name: str) -> str | None:
     (فوتل → جوزف فوتل; داود اوغلو → احمد داود اوغلو)."""
     owners = [
         e.key
-        for e in doc.entities.values()
+        for e in doc.entities_ending_with(name.split()[-1] if name.split() else "")
         if e.cls == "Person" and e.key != name and e.key.endswith(" " + name)
     ]
     return owners[0] if len(owners) == 1 else None

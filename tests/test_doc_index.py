@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from rasd.extract.doc import Doc, strip_al
 from rasd.extract.pipeline import COMPONENTS
 from rasd.extract.reader import parse_record
+from rasd.extract.records import EntityInfo
 from rasd.extract.text import match_key
 
 NAMES = ["منصور التركي", "التركي", "عبدالعزيز التركي", "عبد العزيز الشمري", "خالد الشمري",
@@ -98,3 +99,24 @@ def test_a_head_finds_the_names_it_opens_with_al_or_without() -> None:
         "وزارة الداخلية"
     ]
     assert doc.mentions_opening_with({match_key("وزارة")}, 0, TEXT.index("وزارة")) == []
+
+
+def test_entities_ending_with_follow_registration_and_deletion() -> None:
+    doc = _doc()
+    for name in ("منصور التركي", "عبدالعزيز التركي", "خالد الشمري"):
+        doc.add_entity(EntityInfo(match_key(name), "Person", name))
+    found = {e.label for e in doc.entities_ending_with(match_key("التركي"))}
+    assert found == {"منصور التركي", "عبدالعزيز التركي"}
+    del doc.entities[match_key("منصور التركي")]  # as coref drops a merged entity
+    assert [e.label for e in doc.entities_ending_with(match_key("التركي"))] == ["عبدالعزيز التركي"]
+    assert doc.entities_ending_with(match_key("رمضان")) == []
+
+
+def test_mention_ending_at_is_the_mention_whose_last_character_is_before_it() -> None:
+    doc = _doc()
+    _add(doc, "أحمد رمضان", "Person")
+    m = doc.mentions[0]
+    assert doc.mention_ending_at(m.end) is m
+    assert doc.mention_ending_at(m.end - 1) is None  # inside it, not its end
+    assert doc.mention_ending_at(m.end + 1) is None
+    assert doc.mention_ending_at(0) is None and doc.mention_ending_at(len(TEXT) + 5) is None
