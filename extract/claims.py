@@ -85,7 +85,15 @@ from rasd.extract.resources import (
     SubjectlessWord,
     load_table,
 )
-from rasd.extract.text import QUOTE_CLOSERS, QUOTE_PAIRS, fold, is_word, match_key
+from rasd.extract.text import (
+    QUOTE_CLOSERS,
+    QUOTE_PAIRS,
+    fold,
+    fold_article,
+    is_word,
+    match_key,
+    word_runs,
+)
 
 
 @functools.cache
@@ -698,7 +706,7 @@ _POSSESSIVE = ("ه", "ها", "هم", "هن", "هما")
 
 def _times_written(doc: Doc, folded_word: str) -> int:
     """How often a folded word stands in the article (punctuation around it ignored)."""
-    return sum(w == folded_word for w in re.findall(r"\w+", fold(doc.article.text)))
+    return word_runs(fold_article(doc.article.text)).get(folded_word, 0)
 
 
 def _is_single_name(doc: Doc, view: SentView, j: int) -> bool:

@@ -12,7 +12,6 @@ span to keep, with its class, or ``None``.  The word lists are data:
 
 from __future__ import annotations
 
-import functools
 import re
 
 from rasd.extract.doc import strip_al
@@ -24,7 +23,7 @@ from rasd.extract.patterns import (
     name_connectors,
     place_nouns,
 )
-from rasd.extract.text import fold, latin_address
+from rasd.extract.text import fold, fold_article, latin_address, word_count
 
 _WORD = re.compile(r"\S+")
 #: a future or imperfect plural verb (سيطالبون، ويقولون), never a word of a name
@@ -65,13 +64,7 @@ def stands_alone(text: str, word: str) -> bool:
     >>> stands_alone("سعد وريهام ... ريهام دوابشة", "ريهام"), stands_alone("تشارلي وينتر", "ينتر")
     (True, False)
     """
-    return re.search(rf"(?<![\w\u0640]){re.escape(word)}(?![\w])", text) is not None
-
-
-@functools.lru_cache(maxsize=8)
-def _folded(text: str) -> str:
-    """The article's text folded (hamza, ة, ى) for :func:`stands_alone` on folded words."""
-    return fold(text)
+    return word_count(text, word) > 0
 
 
 def _proclitic_on_name(text: str, words: list[tuple[int, int, str]]) -> bool:
@@ -88,7 +81,7 @@ def _proclitic_on_name(text: str, words: list[tuple[int, int, str]]) -> bool:
     False
     """
     word = words[0][2]
-    if len(re.findall(rf"(?<![\w\u0640]){re.escape(word)}(?![\w])", text)) > 1:
+    if word_count(text, word) > 1:
         return False  # "كريمة" named twice: a name of its own
     rest = word[1:] if len(words) == 1 else f"{word[1:]} {words[1][2]}"
     return stands_alone(text, rest)
@@ -175,7 +168,7 @@ def mend_span(text: str, start: int, end: int, cls: str) -> tuple[int, int, str]
             len(words) == 1
             and first.startswith("لل")
             and len(first) > 4
-            and stands_alone(_folded(text), "ال" + first[2:])
+            and stands_alone(fold_article(text), "ال" + first[2:])
         ):
             return None  # "للمالكي": ل + «المالكي», which the article names on its own too
         if first.startswith("و") and len(first) > 4 and stands_alone(text, words[0][2][1:]):

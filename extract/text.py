@@ -108,6 +108,42 @@ _FOLD_CACHE_LEN = 40
 _FOLD_CACHE_SIZE = 300_000
 
 
+@functools.lru_cache(maxsize=8)
+def fold_article(text: str) -> str:
+    """:func:`fold` of a whole article's text, kept for the few articles being extracted:
+    the rules that count a word in the article ask for it once a name."""
+    return fold(text)
+
+
+@functools.lru_cache(maxsize=8)
+def word_runs(text: str) -> dict[str, int]:
+    """Each maximal run of word characters (``\\w+``) of ``text`` with how often it stands
+    there, counted once a text (kept for the few articles being extracted)."""
+    counts: dict[str, int] = {}
+    for w in re.findall(r"\w+", text):
+        counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+_ONE_WORD = re.compile(r"\w+")
+
+
+def word_count(text: str, word: str) -> int:
+    """How often ``word`` stands in ``text`` as a word of its own: not inside a longer run
+    of word characters (tatweel is one), punctuation and diacritics around it ignored.  A
+    word of word characters only is looked up in the text's counts (made once a text);
+    anything else (two words, a diacritic) is searched for.
+
+    >>> word_count("قال «ريهام»، وريهام: ريهامـ ريهام دوابشة", "ريهام")
+    2
+    >>> word_count("ريهام دوابشة وريهام دوابشة", "ريهام دوابشة")
+    1
+    """
+    if _ONE_WORD.fullmatch(word):
+        return word_runs(text).get(word, 0)
+    return len(re.findall(rf"(?<![\w\u0640]){re.escape(word)}(?![\w])", text))
+
+
 @functools.lru_cache(maxsize=50_000)
 def match_key(s: str) -> str:
     """The entity key of a name: folded, with runs of spaces collapsed.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from hypothesis import given, settings
@@ -11,7 +12,7 @@ from rasd.extract.doc import Doc, strip_al
 from rasd.extract.pipeline import COMPONENTS
 from rasd.extract.reader import parse_record
 from rasd.extract.records import EntityInfo
-from rasd.extract.text import match_key
+from rasd.extract.text import match_key, word_count
 
 NAMES = ["منصور التركي", "التركي", "عبدالعزيز التركي", "عبد العزيز الشمري", "خالد الشمري",
          "أحمد رمضان", "رمضان", "وزارة الداخلية", "الداخلية", "هادي فطيم الشيباني"]  # fmt: skip
@@ -120,3 +121,16 @@ def test_mention_ending_at_is_the_mention_whose_last_character_is_before_it() ->
     assert doc.mention_ending_at(m.end - 1) is None  # inside it, not its end
     assert doc.mention_ending_at(m.end + 1) is None
     assert doc.mention_ending_at(0) is None and doc.mention_ending_at(len(TEXT) + 5) is None
+
+
+_PIECES = ["ريهام", "وريهام", "دوابشة", "ـ", "ً", " ", "،", "«", "»", "2015", "٢٠١٥", "_", "ريهامـ"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=14).map("".join),
+    st.sampled_from(["ريهام", "وريهام", "ريهام دوابشة", "ريهامـ", "ريهامً", "2015", "٢٠١٥", ""]),
+)
+def test_word_count_equals_the_whole_word_search(text: str, word: str) -> None:
+    pattern = rf"(?<![\w\u0640]){re.escape(word)}(?![\w])"
+    assert word_count(text, word) == len(re.findall(pattern, text))
