@@ -652,7 +652,7 @@ def _surname_ref(doc: Doc, view: SentView, j: int) -> list[str]:
     f = f[1:] if f[:1] in ("و", "ف") and len(f) > 4 else f
     if len(f) < 3:
         return []
-    found = {m.key for m in doc.mentions_ending_with(match_key(f)) if m.cls == "Person"}
+    found = {m.key for m in doc.mentions_ending_with(match_key(f), "Person")}
     return sorted(found) if len(found) == 1 else []
 
 
@@ -826,8 +826,8 @@ def _ministry_short(doc: Doc, view: SentView, j: int, heads: bool = False) -> li
     def ministries(start: int, end: int) -> set[str]:
         return {
             m.key
-            for m in doc.mentions_opening_with(ministry_heads(), start, end)
-            if m.cls == "Organization" and match_key(m.surface).split()[1:2] == [match_key(f)]
+            for m in doc.mentions_opening_with(ministry_heads(), start, end, "Organization")
+            if match_key(m.surface).split()[1:2] == [match_key(f)]
         }
 
     def headed(start: int, end: int) -> set[str]:
@@ -835,8 +835,10 @@ def _ministry_short(doc: Doc, view: SentView, j: int, heads: bool = False) -> li
         # الحقوقيين العرب": the organisation whose name opens with that head noun
         return {
             m.key
-            for m in doc.mentions_opening_with((strip_al(match_key(f)),), start, end)
-            if m.cls == "Organization" and len(match_key(m.surface).split()) > 1
+            for m in doc.mentions_opening_with(
+                (strip_al(match_key(f)),), start, end, "Organization"
+            )
+            if len(match_key(m.surface).split()) > 1
         }
 
     # named before; else named later in the article ("وأكدت الداخلية …" … "وزارة الداخلية")

@@ -24,7 +24,7 @@ from rasd.extract.records import (
     Relation,
     Sentence,
 )
-from rasd.extract.text import Folded, Token, fold, match_key, tokenize
+from rasd.extract.text import INDEX_FROM, Folded, Token, fold, match_key, tokenize
 
 
 @dataclass
@@ -205,24 +205,50 @@ class Doc:
                 self._by_last_word.setdefault(words[-1], []).append(idx)
         self._worded = len(self.mentions)
 
-    def mentions_ending_with(self, word: str) -> list[Mention]:
-        """Mentions of two or more words whose last word is ``word`` (both as
-        :func:`~rasd.extract.text.match_key` spells them), in the order they were added."""
+    def mentions_ending_with(self, word: str, cls: str | None = None) -> list[Mention]:
+        """Mentions (of class ``cls``, or any) of two or more words whose last word is
+        ``word`` (both as :func:`~rasd.extract.text.match_key` spells them), in the order they
+        were added.  A long article is answered from an index (not a scan a question)."""
+        if len(self.article.text) < INDEX_FROM:
+            return [
+                m
+                for m in self.mentions
+                if (cls is None or m.cls == cls)
+                and len(words := match_key(m.surface).split()) >= 2
+                and words[-1] == word
+            ]
         self._index_words()
-        return [self.mentions[i] for i in self._by_last_word.get(word, ())]
+        found = (self.mentions[i] for i in self._by_last_word.get(word, ()))
+        return [m for m in found if cls is None or m.cls == cls]
 
     def mentions_opening_with(
-        self, heads: Iterable[str], start: int = 0, end: int | None = None
+        self,
+        heads: Iterable[str],
+        start: int = 0,
+        end: int | None = None,
+        cls: str | None = None,
     ) -> list[Mention]:
-        """Mentions inside ``[start, end)`` whose first word without ال (:func:`strip_al`)
-        is one of ``heads``, in text order as :meth:`mentions_in` gives them."""
-        self._index_words()
+        """Mentions (of class ``cls``, or any) inside ``[start, end)`` whose first word
+        without ال (:func:`strip_al`) is one of ``heads``, in text order as
+        :meth:`mentions_in` gives them.  A long article is answered from an index."""
         stop = len(self.article.text) if end is None else end
+        heads = set(heads)
+        if len(self.article.text) < INDEX_FROM:
+            return [
+                m
+                for m in self.mentions_in(start, stop)
+                if (cls is None or m.cls == cls)
+                and (words := match_key(m.surface).split())
+                and strip_al(words[0]) in heads
+            ]
+        self._index_words()
         found = [
             (m.start, i)
-            for h in set(heads)
+            for h in heads
             for i in self._by_first_word.get(h, ())
-            if start <= (m := self.mentions[i]).start and m.end <= stop
+            if start <= (m := self.mentions[i]).start
+            and m.end <= stop
+            and (cls is None or m.cls == cls)
         ]
         return [self.mentions[i] for _s, i in sorted(found)]
 

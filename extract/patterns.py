@@ -899,11 +899,7 @@ def find_organizations(doc: Doc) -> None:
                 continue  # "القوات الأمنية": security forces, no name
             if definite and key not in lexicon_index():
                 # "الصحيفة البريطانية" after "صحيفة ديلي ميل": the same organisation
-                same_head = [
-                    m
-                    for m in doc.mentions_opening_with(forms & heads, 0, start)
-                    if m.cls == "Organization"
-                ]
+                same_head = doc.mentions_opening_with(forms & heads, 0, start, "Organization")
                 nis = {nisba_country(w) for w in name.split()} - {None}
                 others = {nisba_country(w) for m in same_head for w in m.surface.split()}
                 if nis and (others - {None}) - nis:

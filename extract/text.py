@@ -108,6 +108,11 @@ _FOLD_CACHE_LEN = 40
 _FOLD_CACHE_SIZE = 300_000
 
 
+#: an article of this many characters or more is searched through indexes made once (word
+#: counts, mentions by first and last word); a shorter one directly, which costs less there
+INDEX_FROM = 20_000
+
+
 @functools.lru_cache(maxsize=8)
 def fold_article(text: str) -> str:
     """:func:`fold` of a whole article's text, kept for the few articles being extracted:
@@ -131,15 +136,15 @@ _ONE_WORD = re.compile(r"\w+")
 def word_count(text: str, word: str) -> int:
     """How often ``word`` stands in ``text`` as a word of its own: not inside a longer run
     of word characters (tatweel is one), punctuation and diacritics around it ignored.  A
-    word of word characters only is looked up in the text's counts (made once a text);
-    anything else (two words, a diacritic) is searched for.
+    word of word characters only is looked up in a long text's counts (made once a text);
+    anything else (two words, a diacritic, a short text) is searched for.
 
     >>> word_count("قال «ريهام»، وريهام: ريهامـ ريهام دوابشة", "ريهام")
     2
     >>> word_count("ريهام دوابشة وريهام دوابشة", "ريهام دوابشة")
     1
     """
-    if _ONE_WORD.fullmatch(word):
+    if len(text) >= INDEX_FROM and _ONE_WORD.fullmatch(word):
         return word_runs(text).get(word, 0)
     return len(re.findall(rf"(?<![\w\u0640]){re.escape(word)}(?![\w])", text))
 

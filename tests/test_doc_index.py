@@ -1,13 +1,21 @@
-"""The indexes of :class:`extract.doc.Doc` answer as a scan of its mentions would."""
+"""The indexes of :class:`extract.doc.Doc` and :func:`extract.text.word_count` answer as a
+scan would, on the short path (an article under ``INDEX_FROM`` characters: scans) and on the
+long one (indexes made once), which each test forces in turn."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
+from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rasd.extract import doc as doc_module
+from rasd.extract import text as text_module
 from rasd.extract.doc import Doc, strip_al
 from rasd.extract.pipeline import COMPONENTS
 from rasd.extract.reader import parse_record
@@ -17,6 +25,18 @@ from rasd.extract.text import match_key, word_count
 NAMES = ["منصور التركي", "التركي", "عبدالعزيز التركي", "عبد العزيز الشمري", "خالد الشمري",
          "أحمد رمضان", "رمضان", "وزارة الداخلية", "الداخلية", "هادي فطيم الشيباني"]  # fmt: skip
 TEXT = " ، ".join(NAMES)
+PATHS = ["scan", "index"]
+
+
+@contextmanager
+def path(which: str) -> Iterator[None]:
+    """Force the short (scan) or the long (index) path whatever the text's length."""
+    at = 10**9 if which == "scan" else 0
+    with (
+        mock.patch.object(doc_module, "INDEX_FROM", at),
+        mock.patch.object(text_module, "INDEX_FROM", at),
+    ):
+        yield
 
 
 def _doc() -> Doc:
@@ -26,80 +46,101 @@ def _doc() -> Doc:
     return doc
 
 
-def _scan(doc: Doc, word: str) -> list[int]:
-    return [
-        i
-        for i, m in enumerate(doc.mentions)
-        if len(match_key(m.surface).split()) >= 2 and match_key(m.surface).split()[-1] == word
-    ]
-
-
 def _add(doc: Doc, name: str, cls: str) -> None:
     """A mention of the item ``name`` of the text (not a name inside another item)."""
     start = sum(len(n) + len(" ، ") for n in NAMES[: NAMES.index(name)])
     doc.add_mention(start, start + len(name), match_key(name), cls, "test")
 
 
-def test_a_surname_finds_the_longer_names_and_sees_later_changes() -> None:
-    doc = _doc()
-    for name in ("منصور التركي", "التركي", "خالد الشمري"):
-        _add(doc, name, "Person")
-    assert [m.surface for m in doc.mentions_ending_with(match_key("التركي"))] == ["منصور التركي"]
-    _add(doc, "عبدالعزيز التركي", "Person")  # added after the index was first built
-    doc.mentions[0] = replace(doc.mentions[0], cls="Organization")  # as coref re-classes one
-    found = doc.mentions_ending_with(match_key("التركي"))
-    assert [(m.surface, m.cls) for m in found] == [
-        ("منصور التركي", "Organization"),
-        ("عبدالعزيز التركي", "Person"),
-    ]
-    assert doc.mentions_ending_with(match_key("رمضان")) == []
+@pytest.mark.parametrize("which", PATHS)
+def test_a_surname_finds_the_longer_names_and_sees_later_changes(which: str) -> None:
+    with path(which):
+        doc = _doc()
+        for name in ("منصور التركي", "التركي", "خالد الشمري"):
+            _add(doc, name, "Person")
+        found = doc.mentions_ending_with(match_key("التركي"))
+        assert [m.surface for m in found] == ["منصور التركي"]
+        _add(doc, "عبدالعزيز التركي", "Person")  # added after the index was first built
+        doc.mentions[0] = replace(doc.mentions[0], cls="Organization")  # as coref re-classes
+        found = doc.mentions_ending_with(match_key("التركي"))
+        assert [(m.surface, m.cls) for m in found] == [
+            ("منصور التركي", "Organization"),
+            ("عبدالعزيز التركي", "Person"),
+        ]
+        persons = doc.mentions_ending_with(match_key("التركي"), "Person")
+        assert [m.surface for m in persons] == ["عبدالعزيز التركي"]
+        assert doc.mentions_ending_with(match_key("رمضان")) == []
+
+
+@pytest.mark.parametrize("which", PATHS)
+def test_a_head_finds_the_names_it_opens_with_al_or_without(which: str) -> None:
+    with path(which):
+        doc = _doc()
+        for name in ("وزارة الداخلية", "الداخلية", "عبد العزيز الشمري"):
+            _add(doc, name, "Organization")
+        found = doc.mentions_opening_with({strip_al(match_key("الداخلية"))})
+        assert [m.surface for m in found] == ["الداخلية"]
+        ministry = doc.mentions_opening_with({match_key("وزارة")}, cls="Organization")
+        assert [m.surface for m in ministry] == ["وزارة الداخلية"]
+        assert doc.mentions_opening_with({match_key("وزارة")}, cls="Person") == []
+        assert doc.mentions_opening_with({match_key("وزارة")}, 0, TEXT.index("وزارة")) == []
+
+
+_ADDS = st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(["Person", "Organization"])))
+_CLS = st.sampled_from([None, "Person", "Organization"])
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(["Person", "Organization"]))),
-    st.lists(st.sampled_from(NAMES), min_size=1),
-)
-def test_the_surname_index_equals_a_scan(adds: list[tuple[str, str]], asks: list[str]) -> None:
-    doc = _doc()
-    for k, (name, cls) in enumerate(adds):
-        _add(doc, name, cls)
+@given(_ADDS, st.lists(st.sampled_from(NAMES), min_size=1), _CLS)
+def test_the_surname_index_equals_a_scan(
+    adds: list[tuple[str, str]], asks: list[str], cls: str | None
+) -> None:
+    docs = {}
+    for which in PATHS:
+        with path(which):
+            docs[which] = _doc()
+    for k, (name, c) in enumerate(adds):
         word = match_key(asks[k % len(asks)]).split()[-1]
-        assert doc.mentions_ending_with(word) == [doc.mentions[i] for i in _scan(doc, word)]
+        for which, doc in docs.items():
+            _add(doc, name, c)
+            scan = [
+                m
+                for m in doc.mentions
+                if (cls is None or m.cls == cls)
+                and len(match_key(m.surface).split()) >= 2
+                and match_key(m.surface).split()[-1] == word
+            ]
+            with path(which):
+                assert doc.mentions_ending_with(word, cls) == scan
 
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(["Person", "Organization"]))),
+    _ADDS,
     st.sets(st.sampled_from([strip_al(match_key(n).split()[0]) for n in NAMES]), min_size=1),
     st.integers(0, len(TEXT)),
     st.integers(0, len(TEXT)),
+    _CLS,
 )
 def test_the_first_word_index_equals_a_scan_in_text_order(
-    adds: list[tuple[str, str]], heads: set[str], a: int, b: int
+    adds: list[tuple[str, str]], heads: set[str], a: int, b: int, cls: str | None
 ) -> None:
-    doc = _doc()
     start, end = min(a, b), max(a, b)
-    for name, cls in adds:
-        _add(doc, name, cls)
-        scan = [
-            m
-            for m in doc.mentions_in(start, end)
-            if strip_al(match_key(m.surface).split()[0]) in heads
-        ]
-        assert doc.mentions_opening_with(heads, start, end) == scan
-
-
-def test_a_head_finds_the_names_it_opens_with_al_or_without() -> None:
-    doc = _doc()
-    for name in ("وزارة الداخلية", "الداخلية", "عبد العزيز الشمري"):
-        _add(doc, name, "Organization")
-    found = doc.mentions_opening_with({strip_al(match_key("الداخلية"))})
-    assert [m.surface for m in found] == ["الداخلية"]
-    assert [m.surface for m in doc.mentions_opening_with({match_key("وزارة")})] == [
-        "وزارة الداخلية"
-    ]
-    assert doc.mentions_opening_with({match_key("وزارة")}, 0, TEXT.index("وزارة")) == []
+    docs = {}
+    for which in PATHS:
+        with path(which):
+            docs[which] = _doc()
+    for name, c in adds:
+        for which, doc in docs.items():
+            _add(doc, name, c)
+            scan = [
+                m
+                for m in doc.mentions_in(start, end)
+                if (cls is None or m.cls == cls)
+                and strip_al(match_key(m.surface).split()[0]) in heads
+            ]
+            with path(which):
+                assert doc.mentions_opening_with(heads, start, end, cls) == scan
 
 
 def test_entities_ending_with_follow_registration_and_deletion() -> None:
@@ -133,4 +174,6 @@ _PIECES = ["ريهام", "وريهام", "دوابشة", "ـ", "ً", " ", "،", 
 )
 def test_word_count_equals_the_whole_word_search(text: str, word: str) -> None:
     pattern = rf"(?<![\w\u0640]){re.escape(word)}(?![\w])"
-    assert word_count(text, word) == len(re.findall(pattern, text))
+    for which in PATHS:
+        with path(which):
+            assert word_count(text, word) == len(re.findall(pattern, text))
