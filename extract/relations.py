@@ -1528,7 +1528,6 @@ def _enabled_actor(doc: Doc, view: SentView, k: int, i: int) -> Mention | None:
     return None
 
 
-_FALLS = ("سقط", "وسقط", "سقوط", "وسقوط", "بسقوط")
 _FALL_REACH = 4  # tokens between «سقطت» and «بأيدي»
 
 
@@ -1541,7 +1540,7 @@ def _fall_before(view: SentView, i: int) -> int | None:
         if view.tokens[k].text in _BREAKS:
             return None
         f = view.folded[k]
-        if f.startswith(_FALLS):
+        if f.startswith(tuple(relation_words("fall"))):
             return k if f.endswith("سقوط") or i - k <= _FALL_REACH else None
     return None
 

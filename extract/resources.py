@@ -400,6 +400,7 @@ RELATION_WORD_ROLES = (
     "intent",
     "join",
     "area_of",
+    "fall",
 )
 
 

@@ -1,0 +1,37 @@
+"""Control of places, pass 17 (issue 11): constructions read in unseen14's misses.  Every
+sentence here was written for the test (none is copied from a corpus)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import related
+
+CONTROL = ("controls", "seized", "lostControlOf", "regainedControlOf")
+
+
+def control(text: str) -> set[tuple[str, str, str]]:
+    """(actor label, predicate, place label) of the control relations rasd finds in ``text``."""
+    return {t for t in related(text) if t[1] in CONTROL}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun of falling with the clitic ل
+        (
+            "وفي الذكرى الأولى لسقوط مدينة الموصل بيد تنظيم داعش طالب النواب بتحرير المدينة.",
+            ("داعش", "seized", "الموصل"),
+        ),
+        # «قضاء» (a district) between the noun of falling and the place it names
+        (
+            "وبمناسبة مرور عام على سقوط قضاء تلعفر بيد داعش طالب الرئيس بتحرير المدينة.",
+            ("داعش", "seized", "تلعفر"),
+        ),
+    ],
+)
+def test_the_fall_of_a_district_to_an_actor(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in control(text)
+
+
+def test_a_fall_with_no_actor_after_it_is_no_seizure() -> None:
+    assert not control("وبعد سقوط قضاء تلعفر تدهورت الأوضاع في المنطقة.")
