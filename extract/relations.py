@@ -725,9 +725,11 @@ def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list
             break  # «… من حلب وداعش على الأحياء الشرقية من الرقة»: a gapped clause, its own actor
         if m.cls not in PLACE_CLASSES:
             continue
-        seen = True
+        first, seen = not seen, True
         if m.start > 0 and text[m.start - 1] in "وف":
             ok = last_ok  # "في سورية والعراق": a coordinated place shares its neighbour's role
+            if first and not ok:  # "على الفندق البلدي ومحطة النقل المجاورة له وفندق النوران"
+                ok = _after_unnamed_objects(view, m, anchors)
         else:
             lead = _object_lead(doc, view, m, anchors)
             ok = last_ok if lead is None else lead
@@ -735,6 +737,36 @@ def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list
             out.append(m)
         last_ok = ok
     return out
+
+
+_UNNAMED_OBJECTS = 8  # tokens of unnamed objects between «على» and a place coordinated after them
+
+
+def _after_unnamed_objects(view: SentView, m: Mention, anchors: set[int]) -> bool:
+    """Whether place ``m``, joined by «و», is the last of a control verb's coordinated objects
+    whose first ones are no entity: «تمكنت من السيطرة على الفندق البلدي ومحطة النقل المجاورة
+    له وفندق النوران».  Between «على» (or an anchor) and ``m`` only definite words, «و» before
+    a definite word or a noun with a definite word after it (ومحطة النقل), and the pronouns of
+    ``relation_words.tsv`` role ``object_pronoun`` (له، منه); not a second verb («وتقدمت
+    نحو مطار بنينا»)."""
+    toks = view.tokens
+    prev = [k for k, t in enumerate(toks) if t.end <= m.start]
+    if prev and view.folded[prev[-1]] == "و":
+        prev.pop()  # "و فندق": the conjunction written apart
+    for between, k in enumerate(reversed(prev[-_UNNAMED_OBJECTS - 1 :])):
+        t, f = toks[k], view.folded[k]
+        if t.start in anchors or f == "علي":
+            return between > 0 and view.folded[k + 1].startswith("ال")
+        if t.text in _BREAKS or not f:
+            return False
+        nxt = view.folded[k + 1] if k + 1 < len(toks) else ""
+        if not (
+            f.startswith("ال")
+            or (f[:1] == "و" and (f[1:].startswith("ال") or nxt.startswith("ال")))
+            or f in relation_words("object_pronoun")
+        ):
+            return False
+    return False
 
 
 _PUBLISH = frozenset(("publishesOn",))

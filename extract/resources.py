@@ -401,6 +401,7 @@ RELATION_WORD_ROLES = (
     "join",
     "area_of",
     "fall",
+    "object_pronoun",
 )
 
 

@@ -35,3 +35,17 @@ def test_the_fall_of_a_district_to_an_actor(text: str, expected: tuple[str, str,
 
 def test_a_fall_with_no_actor_after_it_is_no_seizure() -> None:
     assert not control("وبعد سقوط قضاء تلعفر تدهورت الأوضاع في المنطقة.")
+
+
+def test_a_place_coordinated_after_unnamed_objects_is_taken_too() -> None:
+    found = control(
+        "وأكد الناطق أن قوات الجيش تمكنت من السيطرة على المستشفى العام ومحطة الوقود القريبة "
+        "منه وفندق الواحة في بنغازي."
+    )
+    assert ("قوات الجيش", "seized", "فندق الواحة") in found
+    assert ("قوات الجيش", "seized", "بنغازي") not in found
+
+
+def test_a_place_after_a_second_verb_is_not_taken() -> None:
+    found = control("وسيطرت قوات الجيش على المستشفى العام وتقدمت نحو مطار بنينا في بنغازي.")
+    assert ("قوات الجيش", "seized", "مطار بنينا") not in found
