@@ -782,7 +782,15 @@ def org_words() -> dict[str, frozenset[str]]:
     by_kind: dict[str, set[str]] = {}
     for r in load_table("org_words.tsv", OrgWord):
         by_kind.setdefault(r.kind, set()).add(match_key(r.word) if " " in r.word else fold(r.word))
-    kinds = ("adjective", "not_adjective", "generic", "lam_head", "name_title", "person_named")
+    kinds = (
+        "adjective",
+        "not_adjective",
+        "generic",
+        "lam_head",
+        "name_title",
+        "person_named",
+        "forces_of",
+    )
     return {k: frozenset(by_kind.get(k, ())) for k in kinds}
 
 
