@@ -874,6 +874,11 @@ def find_organizations(doc: Doc) -> None:
                     if f in weekday_words():  # "صحيفة معاريف الأحد": the day is no name
                         end = k if k > i + 1 else None
                         break
+                    if f in org_words()["not_adjective"]:
+                        break  # "كتيبة … التابعة للقوات": a participle after it, no name word
+                    if re.fullmatch(r"ال\d+", f):
+                        end = k + 1  # "كتيبة الـ21": a number names it
+                        break
                     if f.startswith("ال") and len(f) > 4 and not toks[k].text.startswith("أ"):
                         # (ألمانية folds to المانيه: a hamza on the alef is no article)
                         if f in org_words()["name_title"] and _name_like(doc, view, k + 1):

@@ -34,3 +34,9 @@ def test_forces_named_alone_keep_their_own_node() -> None:
 )
 def test_egyptian_governorates_with_two_words_or_rare_names(text: str, place: str) -> None:
     assert match_key(place) in entity_keys(text)
+
+
+def test_an_affiliation_participle_ends_an_organisation_name() -> None:
+    keys = entity_keys("وكان القتيل قائد كتيبة الـ17 التابعة للقوات الخاصة.", "Organization")
+    assert match_key("كتيبة الـ17") in keys
+    assert match_key("كتيبة الـ17 التابعة") not in keys
