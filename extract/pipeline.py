@@ -66,6 +66,7 @@ from rasd.extract.patterns import (
     name_openers,
     org_words,
     title_first_words,
+    word_list,
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
@@ -164,9 +165,29 @@ def _lexicon(doc: Doc) -> None:
             continue  # "هذه القاعدة": the base, not al-Qaeda
         if _common_in_context(text, m.start, m.end):
             continue  # "النيل من المملكة": to harm the kingdom, not the Nile
+        if m.cls == "Place" and _directed_region(doc, m.start, m.end):
+            continue  # "بالغوطة الغربية": a region of its own, not the lexicon's الغوطة الشرقية
         if doc.add_mention(m.start, m.end, m.key, m.cls, "lexicon"):
             doc.add_entity(index[m.key])
     _bare_state_nouns(doc)
+
+
+def _directed_region(doc: Doc, start: int, end: int) -> bool:
+    """A lexicon region (class Place) with a direction adjective right after it
+    (``direction_adjectives.tsv``: «الغوطة الغربية»، «القلمون الشرقي») names a region of its
+    own: one Place mention over both words, unless the lexicon names that region itself."""
+    text = doc.article.text
+    after = re.match(r"\s+(\w+)", text[end : end + 20])
+    if after is None or fold(after[1]) not in word_list("direction_adjectives.tsv"):
+        return False
+    stop = end + after.end(1)
+    key = match_key(text[start:stop])
+    if key in lexicon_index():
+        return False
+    if doc.add_mention(start, stop, key, "Place", "lexicon-direction") is None:
+        return False
+    doc.add_entity(EntityInfo(key, "Place", text[start:stop], source="pattern"))
+    return True
 
 
 def _bare_state_nouns(doc: Doc) -> None:

@@ -40,3 +40,22 @@ def test_an_affiliation_participle_ends_an_organisation_name() -> None:
     keys = entity_keys("وكان القتيل قائد كتيبة الـ17 التابعة للقوات الخاصة.", "Organization")
     assert match_key("كتيبة الـ17") in keys
     assert match_key("كتيبة الـ17 التابعة") not in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "not_region"),
+    [
+        ("وقصفت الطائرات مواقع في داريا بالغوطة الغربية.", "الغوطة الغربية", "الغوطة الشرقية"),
+        ("ودارت اشتباكات مع تنظيم داعش في القلمون الشرقي.", "القلمون الشرقي", "القلمون"),
+    ],
+)
+def test_a_direction_adjective_after_a_region_names_a_region_of_its_own(
+    text: str, region: str, not_region: str
+) -> None:
+    keys = entity_keys(text, "Place")
+    assert match_key(region) in keys
+    assert match_key(not_region) not in keys
+
+
+def test_a_region_the_lexicon_names_with_its_direction_stays_one() -> None:
+    assert match_key("الغوطة الشرقية") in entity_keys("وقصف الطيران الغوطة الشرقية أمس.", "Place")
