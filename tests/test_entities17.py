@@ -59,3 +59,12 @@ def test_a_direction_adjective_after_a_region_names_a_region_of_its_own(
 
 def test_a_region_the_lexicon_names_with_its_direction_stays_one() -> None:
     assert match_key("الغوطة الشرقية") in entity_keys("وقصف الطيران الغوطة الشرقية أمس.", "Place")
+
+
+def test_a_lexicon_person_after_a_place_noun_is_a_place() -> None:
+    text = (
+        "وقال زعيم التنظيم أبو بكر البغدادي في تسجيل صوتي إن المعركة مستمرة. "
+        "وتقدمت القوات نحو قضاء حديثة وناحية البغدادي غربي المحافظة."
+    )
+    assert match_key("البغدادي") in entity_keys(text, "Place")
+    assert match_key("أبو بكر البغدادي") in entity_keys(text, "Person")
