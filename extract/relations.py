@@ -1560,6 +1560,29 @@ def _enabled_actor(doc: Doc, view: SentView, k: int, i: int) -> Mention | None:
     return None
 
 
+_MEMBERS_REACH = 12  # tokens of the clause before «، و<verb>وا» where its members may be named
+
+
+def _members_before_comma(doc: Doc, view: SentView, i: int) -> Mention | None:
+    """The organisation whose members (``relation_words.tsv`` role ``members``: مقاتلو، عناصر)
+    the clause before the cue names, when the cue is a plural verb joined by «و» right after
+    a comma and has no subject of its own («تقدم مقاتلو تنظيم داعش في غرب العراق، وسيطروا على
+    أجزاء كبيرة من محافظة الأنبار»); not an organisation merely named there («شنت الطائرات
+    غارات على مواقع تنظيم داعش، وسيطرت على …»)."""
+    toks, f = view.tokens, view.folded[i]
+    if i < 2 or toks[i - 1].text not in _COMMAS or f[:1] != "و" or not f.endswith("وا"):
+        return None
+    members = relation_words("members")
+    for k in range(i - 2, max(-1, i - 2 - _MEMBERS_REACH), -1):
+        if toks[k].text in _BREAKS:
+            return None
+        if bare_forms(toks[k].text) & members:
+            lo, hi = toks[k].end, toks[min(k + 3, i - 1)].end  # "مقاتلو تنظيم «داعش»"
+            orgs = [m for m in doc.mentions_in(lo, hi) if m.cls == "Organization"]
+            return orgs[0] if orgs else None
+    return None
+
+
 _FALL_REACH = 4  # tokens between «سقطت» and «بأيدي»
 
 
@@ -2562,6 +2585,9 @@ def find_relations(doc: Doc) -> None:
                 if actor is None and i + 1 < len(toks) and toks[i + 1].text in ("عليها", "عليه"):
                     # "مدينة الرقة التي يسيطر عليها": the subject named before, unambiguous
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
+                if actor is None and before_ok:
+                    # "تقدم مقاتلو تنظيم داعش في غرب العراق، وسيطروا على …": their organisation
+                    actor = _members_before_comma(doc, view, i)
                 if expelled is not None and (actor is None or actor.start >= expelled[0].start):
                     continue  # the expelled side is named before the agent, or not at all
                 if actor is None:

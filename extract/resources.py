@@ -402,6 +402,7 @@ RELATION_WORD_ROLES = (
     "area_of",
     "fall",
     "object_pronoun",
+    "members",
 )
 
 

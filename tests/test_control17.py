@@ -49,3 +49,18 @@ def test_a_place_coordinated_after_unnamed_objects_is_taken_too() -> None:
 def test_a_place_after_a_second_verb_is_not_taken() -> None:
     found = control("وسيطرت قوات الجيش على المستشفى العام وتقدمت نحو مطار بنينا في بنغازي.")
     assert ("قوات الجيش", "seized", "مطار بنينا") not in found
+
+
+def test_members_named_in_the_clause_before_are_the_subject_of_a_plural_verb() -> None:
+    found = control(
+        "وجاء القرار بعدما تقدم مقاتلو تنظيم داعش في شمال العراق، وسيطروا على أجزاء كبيرة من "
+        "محافظة نينوى."
+    )
+    assert ("داعش", "seized", "محافظة نينوى") in found
+
+
+def test_an_organisation_in_the_clause_before_is_not_the_subject_of_a_singular_verb() -> None:
+    found = control(
+        "وشنت الطائرات غارات على مواقع تنظيم داعش في شمال العراق، وسيطرت على أجزاء من محافظة نينوى."
+    )
+    assert not {t for t in found if t[0] == "داعش"}
