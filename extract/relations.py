@@ -745,7 +745,8 @@ _UNNAMED_OBJECTS = 8  # tokens of unnamed objects between «على» and a place
 def _after_unnamed_objects(view: SentView, m: Mention, anchors: set[int]) -> bool:
     """Whether place ``m``, joined by «و», is the last of a control verb's coordinated objects
     whose first ones are no entity: «تمكنت من السيطرة على الفندق البلدي ومحطة النقل المجاورة
-    له وفندق النوران».  Between «على» (or an anchor) and ``m`` only definite words, «و» before
+    له وفندق النوران».  Between «على» and ``m`` (no other anchor: «بانسحاب الحوثيين من الجنوب
+    وتعز» is left alone) only definite words, «و» before
     a definite word or a noun with a definite word after it (ومحطة النقل), and the pronouns of
     ``relation_words.tsv`` role ``object_pronoun`` (له، منه); not a second verb («وتقدمت
     نحو مطار بنينا»)."""
@@ -755,8 +756,10 @@ def _after_unnamed_objects(view: SentView, m: Mention, anchors: set[int]) -> boo
         prev.pop()  # "و فندق": the conjunction written apart
     for between, k in enumerate(reversed(prev[-_UNNAMED_OBJECTS - 1 :])):
         t, f = toks[k], view.folded[k]
-        if t.start in anchors or f == "علي":
+        if f == "علي":
             return between > 0 and view.folded[k + 1].startswith("ال")
+        if t.start in anchors:
+            return False  # "بانسحاب الحوثيين من الجنوب وتعز": only after «على» (سيطر على …)
         if t.text in _BREAKS or not f:
             return False
         nxt = view.folded[k + 1] if k + 1 < len(toks) else ""

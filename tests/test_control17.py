@@ -64,3 +64,8 @@ def test_an_organisation_in_the_clause_before_is_not_the_subject_of_a_singular_v
         "وشنت الطائرات غارات على مواقع تنظيم داعش في شمال العراق، وسيطرت على أجزاء من محافظة نينوى."
     )
     assert not {t for t in found if t[0] == "داعش"}
+
+
+def test_a_place_after_an_unnamed_place_of_withdrawal_is_left_alone() -> None:
+    found = control("وتقضي المبادرة بانسحاب جماعة الحوثي من الجنوب وتعز مقابل رفع العقوبات.")
+    assert not {t for t in found if t[2] == "تعز"}
