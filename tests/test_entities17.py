@@ -77,3 +77,20 @@ def test_a_camp_before_a_name_is_one_place() -> None:
 
 def test_a_camp_of_a_common_noun_is_no_place() -> None:
     assert not entity_keys("وعاد اللاجئون بعد أن غادروا مخيم اللاجئين.", "Place")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("وقال المتحدث باسم حكومة الأنبار إن القوات تقدمت غرب الرمادي.", "حكومة الأنبار"),
+        ("وطالب مجلس محافظة الأنبار الحكومة المركزية بدعم العشائر.", "مجلس محافظة الأنبار"),
+        ("وأعلنت شرطة نينوى مقتل عشرة مسلحين في الموصل.", "شرطة نينوى"),
+        ("وتمكنت الأجهزة الأمنية بمديرية أمن مطروح من إحباط محاولة تسلل.", "مديرية أمن مطروح"),
+    ],
+)
+def test_a_head_before_a_town_or_governorate_names_an_organisation(text: str, org: str) -> None:
+    assert match_key(org) in entity_keys(text, "Organization")
+
+
+def test_a_government_before_a_country_is_no_new_organisation() -> None:
+    assert not entity_keys("وقالت حكومة العراق إن الوضع مستقر.", "Organization")
