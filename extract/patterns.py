@@ -841,9 +841,8 @@ def weekday_words() -> frozenset[str]:
 def _place_ends_name(view: SentView, k: int, held: Mention, head: str) -> bool:
     """Whether the place mention ``held`` at token ``k`` (a town, governorate or region of
     the lexicon, not a country, starting on the token) ends the name of an organisation
-    whose head (``org_words.tsv`` kind ``place_head``: حكومة، شرطة، مديرية، مجلس) stands
-    before it, over at most one indefinite noun: «حكومة الأنبار»، «شرطة نينوى»، «مديرية أمن
-    مطروح»، «مجلس محافظة الأنبار»."""
+    whose head (``org_words.tsv`` kind ``place_head``: شرطة، مديرية) stands before it, over
+    at most one indefinite noun: «شرطة نينوى»، «مديرية أمن مطروح»."""
     return (
         head in org_words()["place_head"]
         and held.cls in ("City", "AdministrativeArea", "Place")
@@ -885,7 +884,7 @@ def find_organizations(doc: Doc) -> None:
                     f = view.folded[k]
                     held = doc.mention_at_token(toks[k])
                     if held is not None and k > i and _place_ends_name(view, k, held, head_f):
-                        inner = held  # "حكومة الأنبار"، "مديرية أمن مطروح": the place ends it
+                        inner = held  # "شرطة نينوى"، "مديرية أمن مطروح": the place ends it
                         end = next(j for j in range(k, len(toks)) if toks[j].end >= held.end) + 1
                         break
                     if held is not None or f in name_stopwords():

@@ -82,8 +82,6 @@ def test_a_camp_of_a_common_noun_is_no_place() -> None:
 @pytest.mark.parametrize(
     ("text", "org"),
     [
-        ("وقال المتحدث باسم حكومة الأنبار إن القوات تقدمت غرب الرمادي.", "حكومة الأنبار"),
-        ("وطالب مجلس محافظة الأنبار الحكومة المركزية بدعم العشائر.", "مجلس محافظة الأنبار"),
         ("وأعلنت شرطة نينوى مقتل عشرة مسلحين في الموصل.", "شرطة نينوى"),
         ("وتمكنت الأجهزة الأمنية بمديرية أمن مطروح من إحباط محاولة تسلل.", "مديرية أمن مطروح"),
     ],
@@ -92,5 +90,5 @@ def test_a_head_before_a_town_or_governorate_names_an_organisation(text: str, or
     assert match_key(org) in entity_keys(text, "Organization")
 
 
-def test_a_government_before_a_country_is_no_new_organisation() -> None:
-    assert not entity_keys("وقالت حكومة العراق إن الوضع مستقر.", "Organization")
+def test_police_before_a_country_is_no_new_organisation() -> None:
+    assert not entity_keys("وقالت شرطة العراق إن الوضع مستقر.", "Organization")
