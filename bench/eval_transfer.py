@@ -60,7 +60,7 @@ MEASURES = (
     ("entity recall", "entity R"),
     ("entities: duplicate nodes across the split", "dup nodes"),
 )
-_RATIO = re.compile(r"[\d.]+ \((\d+)/(\d+)\)")
+_RATIO = re.compile(r"(?:[\d.]+|n/a) \((\d+)/(\d+)\)")  # "n/a (0/0)": no gold row
 
 
 def _scorer() -> types.ModuleType:
@@ -103,7 +103,7 @@ def score_all() -> dict[str, list[tuple[int, int | None]]]:
 
 
 def _cell(n: int, d: int | None) -> str:
-    return f"{n / d:.3f} ({n}/{d})" if d else str(n)
+    return f"{n / d:.3f} ({n}/{d})" if d else f"n/a ({n}/{d})" if d == 0 else str(n)
 
 
 def main() -> None:

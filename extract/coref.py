@@ -339,6 +339,24 @@ def link_national_orgs(doc: Doc) -> None:
             _rekey(doc, short, national[0], "Organization")
 
 
+def link_forces(doc: Doc) -> None:
+    """``قوات الجيش الليبي`` in an article that also names ``الجيش الليبي`` (an organisation)
+    is that organisation (one node): the head words of ``org_words.tsv`` kind ``forces_of``
+    name the forces of the organisation after them (the guideline: «النظام، قوات النظام» are
+    one id).  Forces named alone keep their own node."""
+    from rasd.extract.patterns import org_words
+
+    heads = org_words()["forces_of"]
+    named = {m.key for m in doc.mentions if m.cls == "Organization"}
+    for key in sorted(named):
+        words = key.split()
+        if len(words) < 2 or words[0] not in heads:
+            continue
+        rest = " ".join(words[1:])
+        if rest in named and rest in doc.entities and doc.entities[rest].cls == "Organization":
+            _rekey(doc, key, rest, "Organization")
+
+
 def _in_order(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(w in it for w in short)

@@ -181,6 +181,24 @@ class Doc:
         bisect.insort(self._by_start, (start, idx))
         return m
 
+    def widen_mention(
+        self, m: Mention, start: int, end: int, key: str, cls: str, layer: str
+    ) -> Mention | None:
+        """Replace mention ``m`` by a mention over ``[start, end)`` (which holds it), unless
+        that span overlaps another mention: «حكومة الأنبار» over the place «الأنبار»."""
+        idx = self.mentions.index(m)
+        if end <= start or start > m.start or end < m.end:
+            return None
+        if any(o not in (-1, idx) for o in self._owner[start:end]):
+            return None
+        wide = Mention(start, end, self.article.text[start:end], cls, key, layer, m.sentence)
+        self.mentions[idx] = wide
+        for i in range(start, end):
+            self._owner[i] = idx
+        self._by_start.remove((m.start, idx))
+        bisect.insort(self._by_start, (start, idx))
+        return wide
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions inside ``[start, end)``, in text order."""
         by_start = self._by_start

@@ -21,7 +21,7 @@ from camel_tools.utils.dediac import dediac_ar
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.lexicon import alias_index, lexicon_index, nisba_country
-from rasd.extract.records import EntityInfo, Relation
+from rasd.extract.records import EntityInfo, Mention, Relation
 from rasd.extract.resources import (
     DateCue,
     FrequentWord,
@@ -782,7 +782,16 @@ def org_words() -> dict[str, frozenset[str]]:
     by_kind: dict[str, set[str]] = {}
     for r in load_table("org_words.tsv", OrgWord):
         by_kind.setdefault(r.kind, set()).add(match_key(r.word) if " " in r.word else fold(r.word))
-    kinds = ("adjective", "not_adjective", "generic", "lam_head", "name_title", "person_named")
+    kinds = (
+        "adjective",
+        "not_adjective",
+        "generic",
+        "lam_head",
+        "name_title",
+        "person_named",
+        "forces_of",
+        "place_head",
+    )
     return {k: frozenset(by_kind.get(k, ())) for k in kinds}
 
 
@@ -829,6 +838,18 @@ def weekday_words() -> frozenset[str]:
     return frozenset(fold(r.word) for r in rows if r.kind == "weekday")
 
 
+def _place_ends_name(view: SentView, k: int, held: Mention, head: str) -> bool:
+    """Whether the place mention ``held`` at token ``k`` (a town, governorate or region of
+    the lexicon, not a country, starting on the token) ends the name of an organisation
+    whose head (``org_words.tsv`` kind ``place_head``: شرطة، مديرية) stands before it, over
+    at most one indefinite noun: «شرطة نينوى»، «مديرية أمن مطروح»."""
+    return (
+        head in org_words()["place_head"]
+        and held.cls in ("City", "AdministrativeArea", "Place")
+        and held.start == view.tokens[k].start
+    )
+
+
 def find_organizations(doc: Doc) -> None:
     """Organisations named by a head noun: ``مركز مكافحة الإرهاب``, ``الجيش العراقي``."""
     heads = org_heads()
@@ -848,7 +869,7 @@ def find_organizations(doc: Doc) -> None:
                 continue
             if _verb_not_head(view, i, forms):
                 continue  # "وقد تحالف حزب الوفد مع الإخوان": allied, no alliance
-            end = None
+            end = inner = None
             k = i + 1
             head_f = next(iter(forms & heads))
             if definite:
@@ -861,10 +882,20 @@ def find_organizations(doc: Doc) -> None:
                 # idafa: head + at most one indefinite noun + a definite noun (مركز مكافحة الإرهاب)
                 while k < len(toks) and k - i <= 2 and is_word(toks[k]):
                     f = view.folded[k]
-                    if doc.mention_at_token(toks[k]) is not None or f in name_stopwords():
+                    held = doc.mention_at_token(toks[k])
+                    if held is not None and k > i and _place_ends_name(view, k, held, head_f):
+                        inner = held  # "شرطة نينوى"، "مديرية أمن مطروح": the place ends it
+                        end = next(j for j in range(k, len(toks)) if toks[j].end >= held.end) + 1
+                        break
+                    if held is not None or f in name_stopwords():
                         break
                     if f in weekday_words():  # "صحيفة معاريف الأحد": the day is no name
                         end = k if k > i + 1 else None
+                        break
+                    if f in org_words()["not_adjective"]:
+                        break  # "كتيبة … التابعة للقوات": a participle after it, no name word
+                    if re.fullmatch(r"ال\d+", f):
+                        end = k + 1  # "كتيبة الـ21": a number names it
                         break
                     if f.startswith("ال") and len(f) > 4 and not toks[k].text.startswith("أ"):
                         # (ألمانية folds to المانيه: a hamza on the alef is no article)
@@ -911,5 +942,11 @@ def find_organizations(doc: Doc) -> None:
                     continue
             known = lexicon_index().get(key)
             cls = known.cls if known else "Organization"
+            if inner is not None:
+                if doc.widen_mention(inner, start, toks[end - 1].end, key, cls, "org-heads"):
+                    doc.add_entity(known or EntityInfo(key, cls, name, source="pattern"))
+                    if not any(m.key == inner.key for m in doc.mentions):
+                        doc.entities.pop(inner.key, None)  # the place is named only inside it
+                continue
             doc.add_entity(known or EntityInfo(key, cls, name, source="pattern"))
             doc.add_mention(start, toks[end - 1].end, key, cls, "org-heads")

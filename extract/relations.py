@@ -725,9 +725,11 @@ def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list
             break  # «… من حلب وداعش على الأحياء الشرقية من الرقة»: a gapped clause, its own actor
         if m.cls not in PLACE_CLASSES:
             continue
-        seen = True
+        first, seen = not seen, True
         if m.start > 0 and text[m.start - 1] in "وف":
             ok = last_ok  # "في سورية والعراق": a coordinated place shares its neighbour's role
+            if first and not ok:  # "على الفندق البلدي ومحطة النقل المجاورة له وفندق النوران"
+                ok = _after_unnamed_objects(view, m, anchors)
         else:
             lead = _object_lead(doc, view, m, anchors)
             ok = last_ok if lead is None else lead
@@ -735,6 +737,39 @@ def _places_after(doc: Doc, view: SentView, pos: int, anchors: set[int]) -> list
             out.append(m)
         last_ok = ok
     return out
+
+
+_UNNAMED_OBJECTS = 8  # tokens of unnamed objects between «على» and a place coordinated after them
+
+
+def _after_unnamed_objects(view: SentView, m: Mention, anchors: set[int]) -> bool:
+    """Whether place ``m``, joined by «و», is the last of a control verb's coordinated objects
+    whose first ones are no entity: «تمكنت من السيطرة على الفندق البلدي ومحطة النقل المجاورة
+    له وفندق النوران».  Between «على» and ``m`` (no other anchor: «بانسحاب الحوثيين من الجنوب
+    وتعز» is left alone) only definite words, «و» before
+    a definite word or a noun with a definite word after it (ومحطة النقل), and the pronouns of
+    ``relation_words.tsv`` role ``object_pronoun`` (له، منه); not a second verb («وتقدمت
+    نحو مطار بنينا»)."""
+    toks = view.tokens
+    prev = [k for k, t in enumerate(toks) if t.end <= m.start]
+    if prev and view.folded[prev[-1]] == "و":
+        prev.pop()  # "و فندق": the conjunction written apart
+    for between, k in enumerate(reversed(prev[-_UNNAMED_OBJECTS - 1 :])):
+        t, f = toks[k], view.folded[k]
+        if f == "علي":
+            return between > 0 and view.folded[k + 1].startswith("ال")
+        if t.start in anchors:
+            return False  # "بانسحاب الحوثيين من الجنوب وتعز": only after «على» (سيطر على …)
+        if t.text in _BREAKS or not f:
+            return False
+        nxt = view.folded[k + 1] if k + 1 < len(toks) else ""
+        if not (
+            f.startswith("ال")
+            or (f[:1] == "و" and (f[1:].startswith("ال") or nxt.startswith("ال")))
+            or f in relation_words("object_pronoun")
+        ):
+            return False
+    return False
 
 
 _PUBLISH = frozenset(("publishesOn",))
@@ -1532,7 +1567,29 @@ def _enabled_actor(doc: Doc, view: SentView, k: int, i: int) -> Mention | None:
     return None
 
 
-_FALLS = ("سقط", "وسقط", "سقوط", "وسقوط", "بسقوط")
+_MEMBERS_REACH = 12  # tokens of the clause before «، و<verb>وا» where its members may be named
+
+
+def _members_before_comma(doc: Doc, view: SentView, i: int) -> Mention | None:
+    """The organisation whose members (``relation_words.tsv`` role ``members``: مقاتلو، عناصر)
+    the clause before the cue names, when the cue is a plural verb joined by «و» right after
+    a comma and has no subject of its own («تقدم مقاتلو تنظيم داعش في غرب العراق، وسيطروا على
+    أجزاء كبيرة من محافظة الأنبار»); not an organisation merely named there («شنت الطائرات
+    غارات على مواقع تنظيم داعش، وسيطرت على …»)."""
+    toks, f = view.tokens, view.folded[i]
+    if i < 2 or toks[i - 1].text not in _COMMAS or f[:1] != "و" or not f.endswith("وا"):
+        return None
+    members = relation_words("members")
+    for k in range(i - 2, max(-1, i - 2 - _MEMBERS_REACH), -1):
+        if toks[k].text in _BREAKS:
+            return None
+        if bare_forms(toks[k].text) & members:
+            lo, hi = toks[k].end, toks[min(k + 3, i - 1)].end  # "مقاتلو تنظيم «داعش»"
+            orgs = [m for m in doc.mentions_in(lo, hi) if m.cls == "Organization"]
+            return orgs[0] if orgs else None
+    return None
+
+
 _FALL_REACH = 4  # tokens between «سقطت» and «بأيدي»
 
 
@@ -1545,7 +1602,7 @@ def _fall_before(view: SentView, i: int) -> int | None:
         if view.tokens[k].text in _BREAKS:
             return None
         f = view.folded[k]
-        if f.startswith(_FALLS):
+        if f.startswith(tuple(relation_words("fall"))):
             return k if f.endswith("سقوط") or i - k <= _FALL_REACH else None
     return None
 
@@ -2535,6 +2592,9 @@ def find_relations(doc: Doc) -> None:
                 if actor is None and i + 1 < len(toks) and toks[i + 1].text in ("عليها", "عليه"):
                     # "مدينة الرقة التي يسيطر عليها": the subject named before, unambiguous
                     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
+                if actor is None and before_ok:
+                    # "تقدم مقاتلو تنظيم داعش في غرب العراق، وسيطروا على …": their organisation
+                    actor = _members_before_comma(doc, view, i)
                 if expelled is not None and (actor is None or actor.start >= expelled[0].start):
                     continue  # the expelled side is named before the agent, or not at all
                 if actor is None:

@@ -400,6 +400,9 @@ RELATION_WORD_ROLES = (
     "intent",
     "join",
     "area_of",
+    "fall",
+    "object_pronoun",
+    "members",
 )
 
 
@@ -578,6 +581,7 @@ TABLES: dict[str, type[tuple]] = {
     "date_cues.tsv": DateCue,
     "date_ordinals.tsv": DateOrdinal,
     "demonstratives.tsv": WordNote,
+    "direction_adjectives.tsv": WordNote,
     "divine_epithets.tsv": WordNote,
     "entities.tsv": LexiconEntry,
     "event_heads.tsv": EventHead,
