@@ -102,7 +102,7 @@ class Doc:
     _by_start: list[tuple[int, int]] = field(default_factory=list, repr=False)
     # mentions by their first word without ال (strip_al) and, for two or more words, by their
     # last word (match_key), over the first ``_worded`` mentions (the list only grows; a
-    # mention replaced keeps its surface)
+    # mention replaced keeps its surface, except by widen_mention, which re-files it)
     _by_first_word: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _by_last_word: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _worded: int = field(default=0, repr=False)
@@ -197,6 +197,16 @@ class Doc:
             self._owner[i] = idx
         self._by_start.remove((m.start, idx))
         bisect.insort(self._by_start, (start, idx))
+        if idx < self._worded:  # indexed under its old words: file it under the new ones
+            old_words, new_words = self._words_of(m), self._words_of(wide)
+            for index, old, new in (
+                (self._by_first_word, old_words[0], new_words[0]),
+                (self._by_last_word, old_words[1], new_words[1]),
+            ):
+                if old is not None:
+                    index[old].remove(idx)
+                if new is not None:
+                    bisect.insort(index.setdefault(new, []), idx)
         return wide
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -212,15 +222,21 @@ class Doc:
                 out.append(m)
         return out
 
+    @staticmethod
+    def _words_of(m: Mention) -> tuple[str | None, str | None]:
+        """A mention's first word without ال, and its last word when it has two or more."""
+        words = match_key(m.surface).split()
+        return (strip_al(words[0]) if words else None, words[-1] if len(words) >= 2 else None)
+
     def _index_words(self) -> None:
         """Bring the first- and last-word indexes up to the mentions added since last time
         (asking once a sentence is then not a scan of the article: not quadratic)."""
         for idx in range(self._worded, len(self.mentions)):
-            words = match_key(self.mentions[idx].surface).split()
-            if words:
-                self._by_first_word.setdefault(strip_al(words[0]), []).append(idx)
-            if len(words) >= 2:
-                self._by_last_word.setdefault(words[-1], []).append(idx)
+            first, last = self._words_of(self.mentions[idx])
+            if first is not None:
+                self._by_first_word.setdefault(first, []).append(idx)
+            if last is not None:
+                self._by_last_word.setdefault(last, []).append(idx)
         self._worded = len(self.mentions)
 
     def mentions_ending_with(self, word: str, cls: str | None = None) -> list[Mention]:

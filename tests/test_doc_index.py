@@ -143,6 +143,28 @@ def test_the_first_word_index_equals_a_scan_in_text_order(
                 assert doc.mentions_opening_with(heads, start, end, cls) == scan
 
 
+@pytest.mark.parametrize("which", PATHS)
+def test_a_widened_mention_is_found_under_its_new_words(which: str) -> None:
+    text = "وقال مسؤول في حكومة الأنبار إن شرطة نينوى ومنصور التركي"
+    with path(which):
+        doc = Doc.from_article(parse_record({"content": text}, "doc-index-test"))
+        COMPONENTS["sentences"].fn(doc)
+        for name, cls in (("الأنبار", "Place"), ("منصور التركي", "Person")):
+            s = text.index(name)
+            doc.add_mention(s, s + len(name), match_key(name), cls, "test")
+        place = doc.mentions[0]
+        assert doc.mentions_opening_with({strip_al(match_key("الأنبار"))}) == [place]
+        assert doc.mentions_ending_with(match_key("الأنبار")) == []  # one word: no last word
+        s = text.index("حكومة الأنبار")
+        wide = doc.widen_mention(place, s, s + len("حكومة الأنبار"), "حكومه الانبار",
+                                 "Organization", "org-heads")  # fmt: skip
+        assert wide is not None
+        assert doc.mentions_opening_with({strip_al(match_key("الأنبار"))}) == []
+        assert doc.mentions_opening_with({match_key("حكومة")}, cls="Organization") == [wide]
+        assert doc.mentions_ending_with(match_key("الأنبار")) == [wide]
+        assert doc.mentions_ending_with(match_key("التركي"), "Person") == [doc.mentions[1]]
+
+
 def test_entities_ending_with_follow_registration_and_deletion() -> None:
     doc = _doc()
     for name in ("منصور التركي", "عبدالعزيز التركي", "خالد الشمري"):
