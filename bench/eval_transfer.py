@@ -4,8 +4,8 @@ A change read from one corpus's errors is kept only when the corpora whose error
 read do not get worse (tenth session: unseen8 read, unseen3–7 the transfer check; eleventh:
 unseen9 read, unseen3–8 the transfer check; twelfth: unseen10 read, unseen3–9 the transfer
 check; thirteenth: unseen11 read, unseen3–10 the transfer check; fourteenth: unseen12 read,
-unseen3–11 the transfer check; fifteenth: unseen13 read, unseen3–12 the transfer check; sixteenth: unseen14 read,
-unseen3–13 the transfer check).  This runs
+unseen3–11 the transfer check; fifteenth: unseen13 read, unseen3–12 the transfer check;
+sixteenth: unseen14 read, unseen3–13 the transfer check).  This runs
 :func:`bench.eval_unseen3.evaluate` on each split of every dev corpus
 (``eval_unseen3.DEV_CORPORA``; unseen15, the held-out set, is never run) and prints one table
 row per run plus the sum over the transfer corpora:
@@ -60,7 +60,7 @@ MEASURES = (
     ("entity recall", "entity R"),
     ("entities: duplicate nodes across the split", "dup nodes"),
 )
-_RATIO = re.compile(r"[\d.]+ \((\d+)/(\d+)\)")
+_RATIO = re.compile(r"(?:[\d.]+|n/a) \((\d+)/(\d+)\)")  # "n/a (0/0)": nothing to score
 
 
 def _scorer() -> types.ModuleType:
