@@ -1360,7 +1360,8 @@ def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = 
     ]
     if not persons:
         return _opening_name(doc, view, cue_start)
-    if _object_of_preposition(doc, view, persons[-1]):
+    # (not when the verb describes a noun: "تغريدة للرئيس ترامب، كتب فيها": ل of possession)
+    if skip_said and _object_of_preposition(doc, view, persons[-1]):
         return []  # "وتمسكت بضرورة الإطاحة بالرئيس السوري بشار الأسد وتقول إن": not him
     last = persons[-1]
     keys = [last.key]
@@ -1386,16 +1387,33 @@ def _object_of_preposition(doc: Doc, view: SentView, m: Mention) -> bool:
         return True  # a preposition attached to the name (not و of "ورافايل غلوك")
     k -= 1
     titles = title_first_words()
-    while k >= 0:
-        word = view.folded[k]
-        attached = word.startswith(("بال", "كال", "لل"))
-        bare = word[1:] if attached else word  # بالرئيس → الرئيس
-        if not (is_nisba(bare) or strip_al(bare) in titles):
+    while k >= 0 and is_word(toks[k]):
+        reading = _title_reading(view.folded[k], titles)
+        if reading is None:
             break
-        if attached:
-            return True  # "بالرئيس السوري": the title carries the preposition
+        if reading:
+            return True  # "بالرئيس السوري"، "للرئيس"، "وبالرئيس": the title carries it
         k -= 1
     return False
+
+
+def _title_reading(folded: str, titles: frozenset[str]) -> bool | None:
+    """How a folded word before a name reads: True for a title or a nisba carrying a
+    preposition ب/ك/ل on its ال (``بالرئيس``، ``للرئيس``: ل + ال is written لل), after a
+    و/ف or not (``وبالرئيس``); False for a plain one (``الرئيس``، ``السوري``); None for
+    neither.  «إلى» (folded الي) and «الذي» have a nisba's letters, not its length."""
+    readings = [folded]
+    if folded[:1] in ("و", "ف"):
+        readings.append(folded[1:])  # "والرئيس"، "وبالرئيس" (not "والي" alone: a title)
+    for word in readings:
+        attached = False
+        if word.startswith(("بال", "كال")):
+            word, attached = word[1:], True
+        elif word.startswith("لل") and len(word) > 3:
+            word, attached = "ا" + word[1:], True
+        if (len(word) > 4 and is_nisba(word)) or strip_al(word) in titles:
+            return attached
+    return None
 
 
 def _find_documents(doc: Doc, view: SentView) -> None:
