@@ -721,7 +721,8 @@ def _is_single_name(doc: Doc, view: SentView, j: int) -> bool:
         return False
     if f in subjectless_words() or strip_al(f) in _DOC_NOUNS or not _name_like(doc, view, j):
         return False
-    if toks[j].text.endswith(_POSSESSIVE) and len(toks[j].text) > 3:
+    written = _bare(toks[j].text)  # "بقولهِ": a final vowel hides no pronoun
+    if written.endswith(_POSSESSIVE) and len(written) > 3:
         return False  # "بقوله"، "شهادته": a noun with a pronoun, not a name
     return _times_written(doc, f) >= 2
 
@@ -1038,7 +1039,7 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
             j += 1
             continue
         m = doc.mention_at_token(tok)
-        if m is None and tok.text == "علي" and j + 1 < len(toks):
+        if m is None and _bare(tok.text) == "علي" and j + 1 < len(toks):
             # "أكد علي حسين باكير": the given name علي (folded like the preposition على)
             # left out of the name the NER found after it
             after = doc.mention_at_token(toks[j + 1])
@@ -1383,7 +1384,8 @@ def _object_of_preposition(doc: Doc, view: SentView, m: Mention) -> bool:
     k = next((n for n, t in enumerate(toks) if t.end > m.start), None)
     if k is None:
         return False
-    if doc.article.text[toks[k].start : m.start].lstrip("وف").startswith(("ب", "ل", "ك")):
+    prefix = _bare(doc.article.text[toks[k].start : m.start])  # "وَبِـ": no diacritic hides it
+    if prefix.lstrip("وف").startswith(("ب", "ل", "ك")):
         return True  # a preposition attached to the name (not و of "ورافايل غلوك")
     k -= 1
     titles = title_first_words()
@@ -1585,7 +1587,7 @@ def _far_complementiser(view: SentView, j: int, limit: int) -> int | None:
         if prev is not None and is_word(prev) and view.folded[k - 1] in not_saying():
             return None
         closing = prev is not None and prev.text in '،,»”"'
-        return k if tok.text.startswith("إن") or closing else None
+        return k if _bare(tok.text).startswith("إن") or closing else None
     return None
 
 
@@ -1747,10 +1749,14 @@ def _passive(word: str) -> bool:
     """Whether a verb is written as a passive: a damma on its first letter (أُعلن، ذُكر،
     وأُفيد).
 
-    >>> _passive("أُعلن"), _passive("وذُكر"), _passive("أعلن")
-    (True, True, False)
+    >>> _passive("أُعلن"), _passive("وذُكر"), _passive("وَأُعلن"), _passive("أعلن")
+    (True, True, True, False)
     """
-    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    w = word.replace(TATWEEL, "")
+    if w[:1] in "وف" and len(_bare(w)) > 3:
+        w = w[1:]
+        while w and not dediac_ar(w[0]):
+            w = w[1:]  # "وَأُعلن": the clitic's own vowel is no mark of the verb
     return len(w) > 2 and w[1] == _DAMMA
 
 
@@ -2118,7 +2124,7 @@ def _coordinated(doc: Doc, view: SentView, j: int) -> bool:
     toks = view.tokens
     if j >= len(toks):
         return False
-    if toks[j].text == "و":
+    if _bare(toks[j].text) == "و":  # "وَ" alone too
         return True
     return view.folded[j].startswith("و") and doc.mention_at_token(toks[j]) is not None
 

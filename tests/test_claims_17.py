@@ -20,7 +20,7 @@ from conftest import claim_with, said
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.extract.claims import _title_reading
+from rasd.extract.claims import _bare, _passive, _title_reading
 from rasd.extract.folding import TATWEEL
 from rasd.extract.patterns import title_first_words
 from rasd.extract.text import fold
@@ -68,3 +68,36 @@ def test_name_a_plain_title_introduces_still_speaks() -> None:
         "ستستمر حتى النهاية."
     )
     assert claim_with(claims, "الحرب على الإرهاب")[:2] == (("فرانسوا هولاند",), "resolved")
+
+
+# F5 -------------------------------------------------------------------------------------
+
+
+def test_diacritic_after_wa_does_not_hide_bi_before_a_name() -> None:
+    claims = said(
+        "وتمسكت تركيا بضرورة الإطاحة وَبِبشار الأسد وتقول إن القوات الكردية تشكل خطرا على "
+        "أمنها القومي."
+    )
+    assert claim_with(claims, "القوات الكردية")[:2] == ((), "unresolved")
+
+
+def test_passive_with_a_vowelled_conjunction() -> None:
+    assert _passive("وَأُعلن")
+    assert _passive("فَأُعلن")
+    assert _passive("وأُعلن")
+    assert not _passive("وَأعلن")
+    assert not _passive("وَقال")
+
+
+@given(st.sampled_from(["َ", "ُ", "ِ", "ّ", "ْ", ""]))
+def test_bare_strips_every_mark(mark: str) -> None:
+    assert _bare(f"و{mark}قال") == "وقال"
+    assert _bare(f"ل{mark}{TATWEEL}") == "ل"
+
+
+def test_vowelled_passive_verb_leaves_the_speaker_open() -> None:
+    claims = said(
+        "وأكد وزير الداخلية أن الحدود آمنة. وَأُعلن أن قوات الأمن اعتقلت خمسة مطلوبين في "
+        "المنطقة الشرقية."
+    )
+    assert claim_with(claims, "اعتقلت خمسة")[:2] == ((), "unresolved")
