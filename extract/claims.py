@@ -2050,6 +2050,34 @@ def divine_epithets() -> frozenset[str]:
     return word_list("divine_epithets.tsv")
 
 
+def _scripture_at(view: SentView, k: int) -> bool:
+    """Whether the words from token ``k`` (right after «قوله») make what it quotes
+    scripture: a divine epithet (``divine_epithets.tsv``: تعالى، عز وجل) or a blessing on the
+    Prophet (group ``prophet_blessing`` of ``claim_words.tsv``: صلى الله عليه وسلم، ﷺ)."""
+    if k >= len(view.tokens):
+        return False
+    if view.folded[k] in divine_epithets():
+        return True
+    words = " ".join(view.folded[k : k + 5]).split()  # "ﷺ" folds to four words
+    return any(words[: len(b.split())] == b.split() for b in claim_words("prophet_blessing"))
+
+
+_MAX_SCRIPTURE_GAP = 9  # tokens from «قوله» to the verse it introduces («صلى الله عليه وسلم: «»)
+
+
+def _scripture_before(view: SentView, start: int) -> bool:
+    """Whether what is said from character ``start`` is scripture introduced just before
+    it: «(ب)قوله» with an epithet or a blessing after it (:func:`_scripture_at`), then at
+    most a few words and the marks opening the quotation («مستشهدا بقوله تعالى: «…»»)."""
+    toks = view.tokens
+    first = next((n for n, t in enumerate(toks) if t.end > start), len(toks))
+    for t in range(first - 1, max(-1, first - 1 - _MAX_SCRIPTURE_GAP), -1):
+        forms = bare_forms(toks[t].text) if is_word(toks[t]) else frozenset()
+        if "قوله" in forms and _scripture_at(view, t + 1):
+            return True
+    return False
+
+
 def renewal_verbs() -> frozenset[str]:
     """Verbs that renew or repeat what their subject said (``renewal_verbs.tsv``: جدد، كرر،
     أعاد), folded: "جدد X تأكيده" is X's word, "رفض X قوله" someone else's."""
@@ -2315,8 +2343,10 @@ def find_claims(doc: Doc) -> None:
                 quoted = _quoted_from(doc, view, i)
                 if quoted:  # "ونقل التلفزيون عن مصدر عسكري قوله": the source, not the relay
                     speakers = quoted
-                if after < len(toks) and view.folded[after] in divine_epithets():
-                    speakers = []  # "قوله تعالى (…)": God's words, not the person's before
+                if _scripture_at(view, after):
+                    # "قوله تعالى (…)"، "قوله صلى الله عليه وسلم": God's or the Prophet's
+                    # words, not those of the person named before
+                    speakers = []
                 kind = "continuation"
             elif not passive:
                 if after in subjects:  # parsed above (تبنى، استبعد)
@@ -2659,19 +2689,21 @@ def find_claims(doc: Doc) -> None:
                     d for d in doc.dates if view.sentence.start <= d.start < view.sentence.end
                 ]
                 date = stated[0] if stated else doc.article.published
+                # "مستشهدا بقوله تعالى: «…»": a verse or a hadith, said by no one named
+                scripture = bool(speakers) and _scripture_before(view, s)
                 doc.claims.append(
                     Claim(
                         start=s,
                         end=e,
                         text=text[s:e],
-                        speakers=tuple(speakers),
+                        speakers=() if scripture else tuple(speakers),
                         kind=qkind,  # type: ignore[arg-type]
                         cue=text[toks[i].start : toks[after - 1].end],
                         sentence=view.index,
                         about=about,
                         date=date,
                         date_from_article=not stated and date is not None,
-                        speaker_status="unresolved" if unresolved else "resolved",
+                        speaker_status="unresolved" if unresolved or scripture else "resolved",
                     )
                 )
             if kind != "preposition" and not (possessive or passive or aside):  # "بحسب صحيفة مترو"

@@ -101,3 +101,33 @@ def test_vowelled_passive_verb_leaves_the_speaker_open() -> None:
         "المنطقة الشرقية."
     )
     assert claim_with(claims, "اعتقلت خمسة")[:2] == ((), "unresolved")
+
+
+# F4 -------------------------------------------------------------------------------------
+
+
+def test_verse_after_biqawlihi_taala_has_no_speaker() -> None:
+    claims = said(
+        "قال الشيخ عبد الرحمن السديس إن الإرهاب لا دين له، مستشهدا بقوله تعالى: "
+        "«ولا تقتلوا أنفسكم إن الله كان بكم رحيما»."
+    )
+    assert claim_with(claims, "لا دين له")[:2] == (("عبد الرحمن السديس",), "resolved")
+    assert claim_with(claims, "ولا تقتلوا")[:2] == ((), "unresolved")
+
+
+def test_hadith_after_qawlihi_with_a_blessing_has_no_speaker() -> None:
+    for blessing in ("صلى الله عليه وسلم", "عليه الصلاة والسلام", "ﷺ"):
+        claims = said(
+            "وأكد الشيخ صالح الفوزان أن الغلو في الدين مذموم، مستشهدا بقوله "
+            f"{blessing}: «إياكم والغلو في الدين فإنما أهلك من كان قبلكم الغلو»."
+        )
+        assert claim_with(claims, "الغلو في الدين مذموم")[:2] == (("صالح الفوزان",), "resolved")
+        assert claim_with(claims, "إياكم والغلو")[:2] == ((), "unresolved"), blessing
+
+
+def test_a_person_quoted_with_biqawl_still_speaks() -> None:
+    claims = said(
+        "وأكد الوزير عادل الجبير أن المملكة لن تتهاون مع الإرهاب، مستشهدا بقول الملك سلمان: "
+        "«أمن الوطن خط أحمر لا نقبل المساس به»."
+    )
+    assert claim_with(claims, "أمن الوطن")[0] != ()
