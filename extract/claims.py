@@ -2226,9 +2226,9 @@ def _adjective(view: SentView, i: int) -> bool:
     if i == 0 or not is_word(toks[i - 1]) or not _bare(toks[i].text).endswith("ة"):
         return False
     after = view.folded[i + 1 : i + 3]
-    complementisers = claim_words("complementiser")
     if after[:1] and (
-        after[0] in complementisers or (after[0] in claim_words("to") and after[1:2] == [_AN])
+        _is_complementiser(toks[i + 1].text)
+        or (after[0] in claim_words("to") and after[1:2] == [_AN])
     ):
         return False
     prev = view.folded[i - 1]

@@ -131,3 +131,13 @@ def test_a_person_quoted_with_biqawl_still_speaks() -> None:
         "«أمن الوطن خط أحمر لا نقبل المساس به»."
     )
     assert claim_with(claims, "أمن الوطن")[0] != ()
+
+
+# one list of complementisers ------------------------------------------------------------
+
+
+def test_feminine_participle_before_anaha_speaks() -> None:
+    claims = said(
+        "وأصدرت الوزارة بيانات مؤكدة أنها لن تسمح بأي تجاوز على حدود المملكة الجنوبية.",
+    )
+    assert [c for c in claims if "لن تسمح" in c[2]]
