@@ -2078,6 +2078,25 @@ def _scripture_before(view: SentView, start: int) -> bool:
     return False
 
 
+def _past_god(view: SentView, i: int, k: int) -> int:
+    """After a verb of prayer at token ``i`` (group ``prayer_verb`` of ``claim_words.tsv``:
+    دعا، سأل، داعيا، سائلا …), the token after God addressed at token ``k`` and His epithets
+    («ودعا الله عز وجل أن»، «سائلا المولى القدير أن»): whoever prays is named elsewhere, not
+    by «الله».  ``k`` itself when no verb of prayer or no name of God stands there."""
+    f = view.folded[i]
+    verbs = claim_words("prayer_verb")
+    if f not in verbs and not (f[:1] in ("و", "ف") and f[1:] in verbs):
+        return k
+    toks = view.tokens
+    if k >= len(toks) or view.folded[k] not in claim_words("god"):
+        return k
+    k += 1
+    epithets = divine_epithets() | claim_words("divine_attribute")
+    while k < len(toks) and view.folded[k] in epithets:
+        k += 1
+    return k
+
+
 def renewal_verbs() -> frozenset[str]:
     """Verbs that renew or repeat what their subject said (``renewal_verbs.tsv``: جدد، كرر،
     أعاد), folded: "جدد X تأكيده" is X's word, "رفض X قوله" someone else's."""
@@ -2327,6 +2346,7 @@ def find_claims(doc: Doc) -> None:
                 kind = "verb"
             speakers: list[str] = []
             j = after
+            prayer = False  # a verb of prayer with God right after it
             possessive = kind == "possessive"
             # "أُعلن أن …"، "ذُكر أن …" (marked passive) and the impersonal "ويقال إن …"
             # (kind ``passive`` in speech_cues.tsv): nobody is named as saying it
@@ -2352,7 +2372,10 @@ def find_claims(doc: Doc) -> None:
                 if after in subjects:  # parsed above (تبنى، استبعد)
                     speakers, j = subjects[after]
                 else:
-                    speakers, j = speakers_after(doc, view, after, heads=kind == "verb")
+                    # "ودعا الله عز وجل أن …"، "داعيا المولى القدير أن": God addressed
+                    start = _past_god(view, i, after)
+                    prayer = start > after
+                    speakers, j = speakers_after(doc, view, start, heads=kind == "verb")
                 relayed = _relayed(doc, view, i, j)
                 if relayed is not None:
                     if relayed[1] < len(toks) and match_cue(view, relayed[1]) is not None:
@@ -2450,7 +2473,9 @@ def find_claims(doc: Doc) -> None:
                 speakers = _dignitary(doc, toks[i].start)
                 unresolved = not speakers
                 explicit = bool(speakers)  # a subject: it sets the running speaker
-            if not speakers and not unresolved and kind in ("verb", "continuation"):
+            # "بعث برقية تعزية إلى الرئيس هولاند، سائلا الله أن": the name nearest a prayer
+            # is mostly the one consoled, not the one praying
+            if not speakers and not unresolved and kind in ("verb", "continuation") and not prayer:
                 # "تغريدة للرئيس ترامب، كتب فيها:": a verb with a pronoun back to the noun
                 # before it describes that noun; its owner, named in a claim, wrote it
                 describes = not view.folded[i].startswith(("و", "ف")) and (

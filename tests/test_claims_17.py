@@ -141,3 +141,14 @@ def test_feminine_participle_before_anaha_speaks() -> None:
         "وأصدرت الوزارة بيانات مؤكدة أنها لن تسمح بأي تجاوز على حدود المملكة الجنوبية.",
     )
     assert [c for c in claims if "لن تسمح" in c[2]]
+
+
+# unseen14's wrong speakers (general rules) ----------------------------------------------
+
+
+def test_god_after_dua_is_addressed_not_the_speaker() -> None:
+    claims = said(
+        "وقال رجل الأعمال زكي الزاير إن هذه الجريمة النكراء تعكس الوجه القبيح للإرهاب، "
+        "ودعا الله عز وجل أن يتقبل الشهداء ويمن على المصابين بالشفاء العاجل."
+    )
+    assert claim_with(claims, "يتقبل الشهداء")[:2] == (("زكي الزاير",), "resolved")
