@@ -708,13 +708,21 @@ def _times_written(doc: Doc, folded_word: str) -> int:
 
 
 def _is_single_name(doc: Doc, view: SentView, j: int) -> bool:
-    """Whether token ``j`` is one name-like word right before a complementiser or a colon,
-    written again elsewhere in the article (see :func:`_single_name`)."""
+    """Whether token ``j`` is one name-like word right before a complementiser or a colon
+    (or the cue's preposition and a complementiser: «وأشار حامد إلى أن»), written again
+    elsewhere in the article (see :func:`_single_name`)."""
     toks = view.tokens
     if j + 1 >= len(toks) or not is_word(toks[j]):
         return False
     nxt = toks[j + 1]
-    if not (nxt.text in ":،," or (is_word(nxt) and _is_complementiser(nxt.text))):
+    # "وأشار حامد إلى أن": the cue's preposition, then the complementiser
+    prep = (
+        view.folded[j + 1] in _PREPOSITIONS
+        and j + 2 < len(toks)
+        and is_word(toks[j + 2])
+        and _is_complementiser(toks[j + 2].text)
+    )
+    if not (nxt.text in ":،," or (is_word(nxt) and _is_complementiser(nxt.text)) or prep):
         return False
     f = view.folded[j]
     if f.startswith("ال") or len(f) < 3 or is_source_noun(toks[j].text):

@@ -152,3 +152,11 @@ def test_god_after_dua_is_addressed_not_the_speaker() -> None:
         "ودعا الله عز وجل أن يتقبل الشهداء ويمن على المصابين بالشفاء العاجل."
     )
     assert claim_with(claims, "يتقبل الشهداء")[:2] == (("زكي الزاير",), "resolved")
+
+
+def test_a_first_name_before_the_cues_preposition_is_the_person_named_before() -> None:
+    claims = said(
+        "وأبلغ المحامي العراقي حامد أحمد الصحيفة بأن المعتقلين سيفرج عنهم قريبا. "
+        "وأشار حامد إلى أن القانون العراقي يحتسب السنة بتسعة أشهر فقط."
+    )
+    assert claim_with(claims, "القانون العراقي")[:2] == (("حامد أحمد",), "resolved")
