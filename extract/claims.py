@@ -2086,6 +2086,23 @@ def _scripture_before(view: SentView, start: int) -> bool:
     return False
 
 
+def _prepositional_object(view: SentView, j: int) -> bool:
+    """Whether token ``j``, right after a verb, opens a prepositional object rather than a
+    subject: ``بال…``/``لل…`` (وأشاد بالبرامج), or ب/ل on a relative (group
+    ``prepositional_object`` of ``claim_words.tsv``: «وأشاد بما يقوم به»)."""
+    f = view.folded[j]
+    return f.startswith(("بال", "لل")) or f in claim_words("prepositional_object")
+
+
+def _universal_relative(view: SentView, i: int) -> bool:
+    """Whether the cue at token ``i`` opens a relative clause after «كل ما»، «جميع من»
+    (group ``universal`` of ``claim_words.tsv``, a preposition attached or not: «بكل ما»):
+    «مع كل ما يهدد أمن الوطن» is what threatens, not a statement."""
+    if i < 2 or view.folded[i - 1] not in ("ما", "من"):
+        return False
+    return not bare_forms(view.tokens[i - 2].text).isdisjoint(claim_words("universal"))
+
+
 def _past_god(view: SentView, i: int, k: int) -> int:
     """After a verb of prayer at token ``i`` (group ``prayer_verb`` of ``claim_words.tsv``:
     دعا، سأل، داعيا، سائلا …), the token after God addressed at token ``k`` and His epithets
@@ -2299,6 +2316,8 @@ def find_claims(doc: Doc) -> None:
                 hit = None  # "طالبا عدم كشف اسمه": a verbal noun, said by nobody
             if hit is not None and hit[1] == "continuation" and _adjective(view, i):
                 hit = None  # "إجراءات أمنية مشددة على سفر …": it describes the noun
+            if hit is not None and _universal_relative(view, i):
+                hit = None  # "التعامل مع كل ما يهدد أمن الوطن": everything that threatens
             if hit is not None:
                 cues.append((i, *hit))
                 i = hit[3]
@@ -2423,8 +2442,8 @@ def find_claims(doc: Doc) -> None:
                 and kind == "verb"
                 and cue.split()[-1] not in _PREPOSITIONS  # "وشدد على": the subject is before
                 and not subjectless(view, j)
-                # "وأشاد بالبرامج …": a prepositional object, no subject
-                and not (j < len(toks) and view.folded[j].startswith(("بال", "لل")))
+                # "وأشاد بالبرامج …"، "وأشاد بما …": a prepositional object, no subject
+                and not (j < len(toks) and _prepositional_object(view, j))
                 # "وقالوا بصوت واحد" after "استنكر مغردون": a plural or dual verb carries
                 # its subject (a subject after the verb takes a singular verb), the running
                 # speaker when that is a group (not one person)

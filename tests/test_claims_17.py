@@ -154,9 +154,25 @@ def test_god_after_dua_is_addressed_not_the_speaker() -> None:
     assert claim_with(claims, "يتقبل الشهداء")[:2] == (("زكي الزاير",), "resolved")
 
 
+def test_a_verb_with_a_prepositional_object_keeps_the_running_speaker() -> None:
+    claims = said(
+        "وقال رجل الأعمال زكي الزاير إن هذه الجريمة النكراء تعكس الوجه القبيح للإرهاب. "
+        "وأشاد بما يقوم به رجال الأمن من أعمال كبرى، وقال إن الوطن سيبقى آمنا مستقرا."
+    )
+    assert claim_with(claims, "الوطن سيبقى")[:2] == (("زكي الزاير",), "resolved")
+
+
 def test_a_first_name_before_the_cues_preposition_is_the_person_named_before() -> None:
     claims = said(
         "وأبلغ المحامي العراقي حامد أحمد الصحيفة بأن المعتقلين سيفرج عنهم قريبا. "
         "وأشار حامد إلى أن القانون العراقي يحتسب السنة بتسعة أشهر فقط."
     )
     assert claim_with(claims, "القانون العراقي")[:2] == (("حامد أحمد",), "resolved")
+
+
+def test_a_cue_in_a_universal_relative_is_no_statement() -> None:
+    claims = said(
+        "وأكد خالد العتيبي قدرة الأجهزة الأمنية على التعامل مع كل ما يهدد أمن الوطن، "
+        "مشيرا إلى أن الإطاحة بالشبكات تجسد قدرة رجال الأمن."
+    )
+    assert claim_with(claims, "الإطاحة بالشبكات")[:2] == (("خالد العتيبي",), "resolved")
