@@ -710,20 +710,29 @@ def _times_written(doc: Doc, folded_word: str) -> int:
 
 
 def _is_single_name(doc: Doc, view: SentView, j: int) -> bool:
-    """Whether token ``j`` is one name-like word right before a complementiser or a colon,
-    written again elsewhere in the article (see :func:`_single_name`)."""
+    """Whether token ``j`` is one name-like word right before a complementiser or a colon
+    (or the cue's preposition and a complementiser: «وأشار حامد إلى أن»), written again
+    elsewhere in the article (see :func:`_single_name`)."""
     toks = view.tokens
     if j + 1 >= len(toks) or not is_word(toks[j]):
         return False
     nxt = toks[j + 1]
-    if not (nxt.text in ":،," or (is_word(nxt) and _is_complementiser(nxt.text))):
+    # "وأشار حامد إلى أن": the cue's preposition, then the complementiser
+    prep = (
+        view.folded[j + 1] in _PREPOSITIONS
+        and j + 2 < len(toks)
+        and is_word(toks[j + 2])
+        and _is_complementiser(toks[j + 2].text)
+    )
+    if not (nxt.text in ":،," or (is_word(nxt) and _is_complementiser(nxt.text)) or prep):
         return False
     f = view.folded[j]
     if f.startswith("ال") or len(f) < 3 or is_source_noun(toks[j].text):
         return False
     if f in subjectless_words() or strip_al(f) in _DOC_NOUNS or not _name_like(doc, view, j):
         return False
-    if toks[j].text.endswith(_POSSESSIVE) and len(toks[j].text) > 3:
+    written = _bare(toks[j].text)  # "بقولهِ": a final vowel hides no pronoun
+    if written.endswith(_POSSESSIVE) and len(written) > 3:
         return False  # "بقوله"، "شهادته": a noun with a pronoun, not a name
     return _times_written(doc, f) >= 2
 
@@ -1038,7 +1047,7 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
             j += 1
             continue
         m = doc.mention_at_token(tok)
-        if m is None and tok.text == "علي" and j + 1 < len(toks):
+        if m is None and _bare(tok.text) == "علي" and j + 1 < len(toks):
             # "أكد علي حسين باكير": the given name علي (folded like the preposition على)
             # left out of the name the NER found after it
             after = doc.mention_at_token(toks[j + 1])
@@ -1272,6 +1281,14 @@ def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
         if k > 0 and view.folded[k - 1] in demonstratives():
             continue  # "لمناقشة تلك الأنباء، مشيرا": a noun referring back, an object
         if tok.word and is_source_noun(tok.text) and doc.mention_at_token(tok) is None:
+            f = view.folded[k]
+            stem = f[1:] if f[:1] in ("و", "ف") else f
+            if stem.startswith(("بال", "لل", "كال")) or (
+                stem[:1] in ("ب", "ل") and is_source_noun(stem[1:])
+            ):
+                # "أجراها بالمسؤولين عن السجون كشفت"، "التعازي لأسرة الفقيد، سائلا": an
+                # object, not the subject
+                continue
             named = _headline_person(doc, view, k)
             if named:  # a headline's "خبير أمني يطالب": the expert the article names
                 return named
@@ -1360,7 +1377,8 @@ def speakers_before(doc: Doc, view: SentView, cue_start: int, skip_said: bool = 
     ]
     if not persons:
         return _opening_name(doc, view, cue_start)
-    if _object_of_preposition(doc, view, persons[-1]):
+    # (not when the verb describes a noun: "تغريدة للرئيس ترامب، كتب فيها": ل of possession)
+    if skip_said and _object_of_preposition(doc, view, persons[-1]):
         return []  # "وتمسكت بضرورة الإطاحة بالرئيس السوري بشار الأسد وتقول إن": not him
     last = persons[-1]
     keys = [last.key]
@@ -1382,20 +1400,38 @@ def _object_of_preposition(doc: Doc, view: SentView, m: Mention) -> bool:
     k = next((n for n, t in enumerate(toks) if t.end > m.start), None)
     if k is None:
         return False
-    if doc.article.text[toks[k].start : m.start].lstrip("وف").startswith(("ب", "ل", "ك")):
+    prefix = _bare(doc.article.text[toks[k].start : m.start])  # "وَبِـ": no diacritic hides it
+    if prefix.lstrip("وف").startswith(("ب", "ل", "ك")):
         return True  # a preposition attached to the name (not و of "ورافايل غلوك")
     k -= 1
     titles = title_first_words()
-    while k >= 0:
-        word = view.folded[k]
-        attached = word.startswith(("بال", "كال", "لل"))
-        bare = word[1:] if attached else word  # بالرئيس → الرئيس
-        if not (is_nisba(bare) or strip_al(bare) in titles):
+    while k >= 0 and is_word(toks[k]):
+        reading = _title_reading(view.folded[k], titles)
+        if reading is None:
             break
-        if attached:
-            return True  # "بالرئيس السوري": the title carries the preposition
+        if reading:
+            return True  # "بالرئيس السوري"، "للرئيس"، "وبالرئيس": the title carries it
         k -= 1
     return False
+
+
+def _title_reading(folded: str, titles: frozenset[str]) -> bool | None:
+    """How a folded word before a name reads: True for a title or a nisba carrying a
+    preposition ب/ك/ل on its ال (``بالرئيس``، ``للرئيس``: ل + ال is written لل), after a
+    و/ف or not (``وبالرئيس``); False for a plain one (``الرئيس``، ``السوري``); None for
+    neither.  «إلى» (folded الي) and «الذي» have a nisba's letters, not its length."""
+    readings = [folded]
+    if folded[:1] in ("و", "ف"):
+        readings.append(folded[1:])  # "والرئيس"، "وبالرئيس" (not "والي" alone: a title)
+    for word in readings:
+        attached = False
+        if word.startswith(("بال", "كال")):
+            word, attached = word[1:], True
+        elif word.startswith("لل") and len(word) > 3:
+            word, attached = "ا" + word[1:], True
+        if (len(word) > 4 and is_nisba(word)) or strip_al(word) in titles:
+            return attached
+    return None
 
 
 def _find_documents(doc: Doc, view: SentView) -> None:
@@ -1567,7 +1603,7 @@ def _far_complementiser(view: SentView, j: int, limit: int) -> int | None:
         if prev is not None and is_word(prev) and view.folded[k - 1] in not_saying():
             return None
         closing = prev is not None and prev.text in '،,»”"'
-        return k if tok.text.startswith("إن") or closing else None
+        return k if _bare(tok.text).startswith("إن") or closing else None
     return None
 
 
@@ -1729,10 +1765,14 @@ def _passive(word: str) -> bool:
     """Whether a verb is written as a passive: a damma on its first letter (أُعلن، ذُكر،
     وأُفيد).
 
-    >>> _passive("أُعلن"), _passive("وذُكر"), _passive("أعلن")
-    (True, True, False)
+    >>> _passive("أُعلن"), _passive("وذُكر"), _passive("وَأُعلن"), _passive("أعلن")
+    (True, True, True, False)
     """
-    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    w = word.replace(TATWEEL, "")
+    if w[:1] in "وف" and len(_bare(w)) > 3:
+        w = w[1:]
+        while w and not dediac_ar(w[0]):
+            w = w[1:]  # "وَأُعلن": the clitic's own vowel is no mark of the verb
     return len(w) > 2 and w[1] == _DAMMA
 
 
@@ -2029,6 +2069,70 @@ def divine_epithets() -> frozenset[str]:
     return word_list("divine_epithets.tsv")
 
 
+def _scripture_at(view: SentView, k: int) -> bool:
+    """Whether the words from token ``k`` (right after «قوله») make what it quotes
+    scripture: a divine epithet (``divine_epithets.tsv``: تعالى، عز وجل) or a blessing on the
+    Prophet (group ``prophet_blessing`` of ``claim_words.tsv``: صلى الله عليه وسلم، ﷺ)."""
+    if k >= len(view.tokens):
+        return False
+    if view.folded[k] in divine_epithets():
+        return True
+    words = " ".join(view.folded[k : k + 5]).split()  # "ﷺ" folds to four words
+    return any(words[: len(b.split())] == b.split() for b in claim_words("prophet_blessing"))
+
+
+_MAX_SCRIPTURE_GAP = 9  # tokens from «قوله» to the verse it introduces («صلى الله عليه وسلم: «»)
+
+
+def _scripture_before(view: SentView, start: int) -> bool:
+    """Whether what is said from character ``start`` is scripture introduced just before
+    it: «(ب)قوله» with an epithet or a blessing after it (:func:`_scripture_at`), then at
+    most a few words and the marks opening the quotation («مستشهدا بقوله تعالى: «…»»)."""
+    toks = view.tokens
+    first = next((n for n, t in enumerate(toks) if t.end > start), len(toks))
+    for t in range(first - 1, max(-1, first - 1 - _MAX_SCRIPTURE_GAP), -1):
+        forms = bare_forms(toks[t].text) if is_word(toks[t]) else frozenset()
+        if "قوله" in forms and _scripture_at(view, t + 1):
+            return True
+    return False
+
+
+def _prepositional_object(view: SentView, j: int) -> bool:
+    """Whether token ``j``, right after a verb, opens a prepositional object rather than a
+    subject: ``بال…``/``لل…`` (وأشاد بالبرامج), or ب/ل on a relative (group
+    ``prepositional_object`` of ``claim_words.tsv``: «وأشاد بما يقوم به»)."""
+    f = view.folded[j]
+    return f.startswith(("بال", "لل")) or f in claim_words("prepositional_object")
+
+
+def _universal_relative(view: SentView, i: int) -> bool:
+    """Whether the cue at token ``i`` opens a relative clause after «كل ما»، «جميع من»
+    (group ``universal`` of ``claim_words.tsv``, a preposition attached or not: «بكل ما»):
+    «مع كل ما يهدد أمن الوطن» is what threatens, not a statement."""
+    if i < 2 or view.folded[i - 1] not in ("ما", "من"):
+        return False
+    return not bare_forms(view.tokens[i - 2].text).isdisjoint(claim_words("universal"))
+
+
+def _past_god(view: SentView, i: int, k: int) -> int:
+    """After a verb of prayer at token ``i`` (group ``prayer_verb`` of ``claim_words.tsv``:
+    دعا، سأل، داعيا، سائلا …), the token after God addressed at token ``k`` and His epithets
+    («ودعا الله عز وجل أن»، «سائلا المولى القدير أن»): whoever prays is named elsewhere, not
+    by «الله».  ``k`` itself when no verb of prayer or no name of God stands there."""
+    f = view.folded[i]
+    verbs = claim_words("prayer_verb")
+    if f not in verbs and not (f[:1] in ("و", "ف") and f[1:] in verbs):
+        return k
+    toks = view.tokens
+    if k >= len(toks) or view.folded[k] not in claim_words("god"):
+        return k
+    k += 1
+    epithets = divine_epithets() | claim_words("divine_attribute")
+    while k < len(toks) and view.folded[k] in epithets:
+        k += 1
+    return k
+
+
 def renewal_verbs() -> frozenset[str]:
     """Verbs that renew or repeat what their subject said (``renewal_verbs.tsv``: جدد، كرر،
     أعاد), folded: "جدد X تأكيده" is X's word, "رفض X قوله" someone else's."""
@@ -2103,7 +2207,7 @@ def _coordinated(doc: Doc, view: SentView, j: int) -> bool:
     toks = view.tokens
     if j >= len(toks):
         return False
-    if toks[j].text == "و":
+    if _bare(toks[j].text) == "و":  # "وَ" alone too
         return True
     return view.folded[j].startswith("و") and doc.mention_at_token(toks[j]) is not None
 
@@ -2177,9 +2281,9 @@ def _adjective(view: SentView, i: int) -> bool:
     if i == 0 or not is_word(toks[i - 1]) or not _bare(toks[i].text).endswith("ة"):
         return False
     after = view.folded[i + 1 : i + 3]
-    complementisers = claim_words("complementiser")
     if after[:1] and (
-        after[0] in complementisers or (after[0] in claim_words("to") and after[1:2] == [_AN])
+        _is_complementiser(toks[i + 1].text)
+        or (after[0] in claim_words("to") and after[1:2] == [_AN])
     ):
         return False
     prev = view.folded[i - 1]
@@ -2223,6 +2327,8 @@ def find_claims(doc: Doc) -> None:
                 hit = None  # "طالبا عدم كشف اسمه": a verbal noun, said by nobody
             if hit is not None and hit[1] == "continuation" and _adjective(view, i):
                 hit = None  # "إجراءات أمنية مشددة على سفر …": it describes the noun
+            if hit is not None and _universal_relative(view, i):
+                hit = None  # "التعامل مع كل ما يهدد أمن الوطن": everything that threatens
             if hit is not None:
                 cues.append((i, *hit))
                 i = hit[3]
@@ -2278,6 +2384,7 @@ def find_claims(doc: Doc) -> None:
                 kind = "verb"
             speakers: list[str] = []
             j = after
+            prayer = False  # a verb of prayer with God right after it
             possessive = kind == "possessive"
             # "أُعلن أن …"، "ذُكر أن …" (marked passive) and the impersonal "ويقال إن …"
             # (kind ``passive`` in speech_cues.tsv): nobody is named as saying it
@@ -2294,14 +2401,19 @@ def find_claims(doc: Doc) -> None:
                 quoted = _quoted_from(doc, view, i)
                 if quoted:  # "ونقل التلفزيون عن مصدر عسكري قوله": the source, not the relay
                     speakers = quoted
-                if after < len(toks) and view.folded[after] in divine_epithets():
-                    speakers = []  # "قوله تعالى (…)": God's words, not the person's before
+                if _scripture_at(view, after):
+                    # "قوله تعالى (…)"، "قوله صلى الله عليه وسلم": God's or the Prophet's
+                    # words, not those of the person named before
+                    speakers = []
                 kind = "continuation"
             elif not passive:
                 if after in subjects:  # parsed above (تبنى، استبعد)
                     speakers, j = subjects[after]
                 else:
-                    speakers, j = speakers_after(doc, view, after, heads=kind == "verb")
+                    # "ودعا الله عز وجل أن …"، "داعيا المولى القدير أن": God addressed
+                    start = _past_god(view, i, after)
+                    prayer = start > after
+                    speakers, j = speakers_after(doc, view, start, heads=kind == "verb")
                 relayed = _relayed(doc, view, i, j)
                 if relayed is not None:
                     if relayed[1] < len(toks) and match_cue(view, relayed[1]) is not None:
@@ -2341,8 +2453,8 @@ def find_claims(doc: Doc) -> None:
                 and kind == "verb"
                 and cue.split()[-1] not in _PREPOSITIONS  # "وشدد على": the subject is before
                 and not subjectless(view, j)
-                # "وأشاد بالبرامج …": a prepositional object, no subject
-                and not (j < len(toks) and view.folded[j].startswith(("بال", "لل")))
+                # "وأشاد بالبرامج …"، "وأشاد بما …": a prepositional object, no subject
+                and not (j < len(toks) and _prepositional_object(view, j))
                 # "وقالوا بصوت واحد" after "استنكر مغردون": a plural or dual verb carries
                 # its subject (a subject after the verb takes a singular verb), the running
                 # speaker when that is a group (not one person)
@@ -2399,7 +2511,9 @@ def find_claims(doc: Doc) -> None:
                 speakers = _dignitary(doc, toks[i].start)
                 unresolved = not speakers
                 explicit = bool(speakers)  # a subject: it sets the running speaker
-            if not speakers and not unresolved and kind in ("verb", "continuation"):
+            # "بعث برقية تعزية إلى الرئيس هولاند، سائلا الله أن": the name nearest a prayer
+            # is mostly the one consoled, not the one praying
+            if not speakers and not unresolved and kind in ("verb", "continuation") and not prayer:
                 # "تغريدة للرئيس ترامب، كتب فيها:": a verb with a pronoun back to the noun
                 # before it describes that noun; its owner, named in a claim, wrote it
                 describes = not view.folded[i].startswith(("و", "ف")) and (
@@ -2638,19 +2752,21 @@ def find_claims(doc: Doc) -> None:
                     d for d in doc.dates if view.sentence.start <= d.start < view.sentence.end
                 ]
                 date = stated[0] if stated else doc.article.published
+                # "مستشهدا بقوله تعالى: «…»": a verse or a hadith, said by no one named
+                scripture = bool(speakers) and _scripture_before(view, s)
                 doc.claims.append(
                     Claim(
                         start=s,
                         end=e,
                         text=text[s:e],
-                        speakers=tuple(speakers),
+                        speakers=() if scripture else tuple(speakers),
                         kind=qkind,  # type: ignore[arg-type]
                         cue=text[toks[i].start : toks[after - 1].end],
                         sentence=view.index,
                         about=about,
                         date=date,
                         date_from_article=not stated and date is not None,
-                        speaker_status="unresolved" if unresolved else "resolved",
+                        speaker_status="unresolved" if unresolved or scripture else "resolved",
                     )
                 )
             if kind != "preposition" and not (possessive or passive or aside):  # "بحسب صحيفة مترو"
