@@ -65,9 +65,7 @@ from rasd.extract.patterns import (
     name_continuations,
     name_openers,
     org_words,
-    place_nouns,
     title_first_words,
-    word_list,
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
@@ -166,47 +164,9 @@ def _lexicon(doc: Doc) -> None:
             continue  # "هذه القاعدة": the base, not al-Qaeda
         if _common_in_context(text, m.start, m.end):
             continue  # "النيل من المملكة": to harm the kingdom, not the Nile
-        if m.cls == "Person" and _after_place_noun(doc, m.start, m.end):
-            continue  # "وناحية البغدادي": a town, not أبو بكر البغدادي
-        if m.cls == "Place" and _directed_region(doc, m.start, m.end):
-            continue  # "بالغوطة الغربية": a region of its own, not the lexicon's الغوطة الشرقية
         if doc.add_mention(m.start, m.end, m.key, m.cls, "lexicon"):
             doc.add_entity(index[m.key])
     _bare_state_nouns(doc)
-
-
-def _after_place_noun(doc: Doc, start: int, end: int) -> bool:
-    """A person of the lexicon named right after a place noun (``place_nouns.tsv``: «وناحية
-    البغدادي»، «قرية الزعبي») is a place named like him: one Place mention of its own."""
-    text = doc.article.text
-    before = text[max(0, start - 20) : start].split()
-    if not before or not text[start - 1 : start].isspace():
-        return False
-    if not bare_forms(before[-1]) & place_nouns():
-        return False
-    key = match_key(text[start:end])
-    if doc.add_mention(start, end, key, "Place", "lexicon-place-noun") is None:
-        return False
-    doc.add_entity(EntityInfo(key, "Place", text[start:end], source="pattern"))
-    return True
-
-
-def _directed_region(doc: Doc, start: int, end: int) -> bool:
-    """A lexicon region (class Place) with a direction adjective right after it
-    (``direction_adjectives.tsv``: «الغوطة الغربية»، «القلمون الشرقي») names a region of its
-    own: one Place mention over both words, unless the lexicon names that region itself."""
-    text = doc.article.text
-    after = re.match(r"\s+(\w+)", text[end : end + 20])
-    if after is None or fold(after[1]) not in word_list("direction_adjectives.tsv"):
-        return False
-    stop = end + after.end(1)
-    key = match_key(text[start:stop])
-    if key in lexicon_index():
-        return False
-    if doc.add_mention(start, stop, key, "Place", "lexicon-direction") is None:
-        return False
-    doc.add_entity(EntityInfo(key, "Place", text[start:stop], source="pattern"))
-    return True
 
 
 def _bare_state_nouns(doc: Doc) -> None:

@@ -581,7 +581,6 @@ TABLES: dict[str, type[tuple]] = {
     "date_cues.tsv": DateCue,
     "date_ordinals.tsv": DateOrdinal,
     "demonstratives.tsv": WordNote,
-    "direction_adjectives.tsv": WordNote,
     "divine_epithets.tsv": WordNote,
     "entities.tsv": LexiconEntry,
     "event_heads.tsv": EventHead,
