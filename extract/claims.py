@@ -1281,14 +1281,6 @@ def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
         if k > 0 and view.folded[k - 1] in demonstratives():
             continue  # "لمناقشة تلك الأنباء، مشيرا": a noun referring back, an object
         if tok.word and is_source_noun(tok.text) and doc.mention_at_token(tok) is None:
-            f = view.folded[k]
-            stem = f[1:] if f[:1] in ("و", "ف") else f
-            if stem.startswith(("بال", "لل", "كال")) or (
-                stem[:1] in ("ب", "ل") and is_source_noun(stem[1:])
-            ):
-                # "أجراها بالمسؤولين عن السجون كشفت"، "التعازي لأسرة الفقيد، سائلا": an
-                # object, not the subject
-                continue
             named = _headline_person(doc, view, k)
             if named:  # a headline's "خبير أمني يطالب": the expert the article names
                 return named

@@ -60,9 +60,7 @@ def test_one_of_before_a_plural_noun_is_still_a_source(text: str, label: str) ->
 def test_asking_god_gives_the_addressee_no_claim(text: str, addressee: str) -> None:
     # سائلا (asking God …) after condolences was a cue for a few hours of this session: its
     # nearest person is most often the addressee (right 2 of 4 times on the dev corpora), so
-    # the rows were taken out of speech_cues.tsv; claims17 put them back with two guards (a
-    # prayer never takes the nearest name before it, a source noun carrying ل/ب is no
-    # subject); the addressee must never speak
+    # the rows were taken out of speech_cues.tsv; the addressee must never speak
     assert not any(addressee in s for speakers, _, _ in said(text) for s in speakers)
     assert not any(cls == "UnnamedSource" for _, cls in labelled(text))
 
