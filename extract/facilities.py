@@ -20,6 +20,7 @@ import functools
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.lexicon import alias_index, lexicon_index, lexicon_matches, nisba_country
 from rasd.extract.patterns import (
+    direction_words,
     frequent_words,
     is_name_stopword,
     is_nisba,
@@ -264,15 +265,7 @@ def _second_name_word(view: SentView, j: int, tags: list[str] | None) -> bool:
         return False
     if bare_forms(toks[j].text) & (place_nouns() | _PLURAL_PLACE_NOUNS):
         return False  # "سوق المدينة"
-    return strip_al(folded[j]) not in _directions()  # "دير شرقي المدينة"
-
-
-@functools.cache
-def _directions() -> frozenset[str]:
-    """The direction words (``relation_words.tsv``, role direction: شمال، شرقي)."""
-    from rasd.extract.relations import relation_words  # relations imports this module
-
-    return relation_words("direction")
+    return strip_al(folded[j]) not in direction_words()  # "دير شرقي المدينة"
 
 
 def find_towns(doc: Doc, lex_starts: set[int]) -> None:

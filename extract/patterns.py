@@ -838,15 +838,25 @@ def weekday_words() -> frozenset[str]:
     return frozenset(fold(r.word) for r in rows if r.kind == "weekday")
 
 
-def _place_ends_name(view: SentView, k: int, held: Mention, head: str) -> bool:
+@functools.cache
+def direction_words() -> frozenset[str]:
+    """The direction words (``relation_words.tsv``, role direction: شمال، شرقي), folded."""
+    from rasd.extract.relations import relation_words  # relations imports this module
+
+    return relation_words("direction")
+
+
+def _place_ends_name(view: SentView, i: int, k: int, held: Mention, head: str) -> bool:
     """Whether the place mention ``held`` at token ``k`` (a town, governorate or region of
     the lexicon, not a country, starting on the token) ends the name of an organisation
-    whose head (``org_words.tsv`` kind ``place_head``: شرطة، مديرية) stands before it, over
-    at most one indefinite noun: «شرطة نينوى»، «مديرية أمن مطروح»."""
+    whose head (``org_words.tsv`` kind ``place_head``: شرطة، مديرية) stands at token ``i``,
+    over at most one indefinite noun that is no direction: «شرطة نينوى»، «مديرية أمن مطروح»,
+    not «نقطة شرطة شمال بغداد» (a post north of Baghdad)."""
     return (
         head in org_words()["place_head"]
         and held.cls in ("City", "AdministrativeArea", "Place")
         and held.start == view.tokens[k].start
+        and all(strip_al(view.folded[j]) not in direction_words() for j in range(i + 1, k))
     )
 
 
@@ -883,7 +893,7 @@ def find_organizations(doc: Doc) -> None:
                 while k < len(toks) and k - i <= 2 and is_word(toks[k]):
                     f = view.folded[k]
                     held = doc.mention_at_token(toks[k])
-                    if held is not None and k > i and _place_ends_name(view, k, held, head_f):
+                    if held is not None and k > i and _place_ends_name(view, i, k, held, head_f):
                         inner = held  # "شرطة نينوى"، "مديرية أمن مطروح": the place ends it
                         end = next(j for j in range(k, len(toks)) if toks[j].end >= held.end) + 1
                         break

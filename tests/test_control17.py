@@ -69,3 +69,10 @@ def test_an_organisation_in_the_clause_before_is_not_the_subject_of_a_singular_v
 def test_a_place_after_an_unnamed_place_of_withdrawal_is_left_alone() -> None:
     found = control("وتقضي المبادرة بانسحاب جماعة الحوثي من الجنوب وتعز مقابل رفع العقوبات.")
     assert not {t for t in found if t[2] == "تعز"}
+
+
+def test_members_in_the_oblique_are_no_subject_of_the_next_verb() -> None:
+    found = control(
+        "وقتلت القوات الحكومية عشرات من مسلحي تنظيم داعش في الرمادي، وسيطروا على جامعة المدينة."
+    )
+    assert not {t for t in found if t[0] == "داعش"}

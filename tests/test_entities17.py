@@ -68,3 +68,9 @@ def test_a_head_before_a_town_or_governorate_names_an_organisation(text: str, or
 
 def test_police_before_a_country_is_no_new_organisation() -> None:
     assert not entity_keys("وقالت شرطة العراق إن الوضع مستقر.", "Organization")
+
+
+def test_police_over_a_direction_before_a_city_is_no_organisation() -> None:
+    text = "وقتل شرطيان في هجوم على نقطة شرطة شمال بغداد أمس."
+    assert not entity_keys(text, "Organization")
+    assert match_key("بغداد") in entity_keys(text, "City")
