@@ -753,6 +753,8 @@ def _single_name(doc: Doc, view: SentView, j: int) -> list[str]:
         key = owners.pop()
         doc.add_mention(toks[j].start, toks[j].end, key, "Person", "speech-subject")
         return [key]
+    if view.folded[j + 1] in _PREPOSITIONS:
+        return []  # "وأشار صالح إلى أن": only a person named in full makes a name of the word
     key = _add_person(doc, toks[j].start, toks[j].end, "speech-subject")
     return [key] if key else []
 

@@ -148,26 +148,31 @@ def test_feminine_participle_before_anaha_speaks() -> None:
 
 def test_god_after_dua_is_addressed_not_the_speaker() -> None:
     claims = said(
-        "وقال رجل الأعمال زكي الزاير إن هذه الجريمة النكراء تعكس الوجه القبيح للإرهاب، "
-        "ودعا الله عز وجل أن يتقبل الشهداء ويمن على المصابين بالشفاء العاجل."
+        "وقال رجل الأعمال فهد المطيري إن هذا الاعتداء الآثم يكشف حقيقة الإرهابيين، "
+        "ودعا الله عز وجل أن يرحم الضحايا ويشفي الجرحى."
     )
-    assert claim_with(claims, "يتقبل الشهداء")[:2] == (("زكي الزاير",), "resolved")
+    assert claim_with(claims, "يرحم الضحايا")[:2] == (("فهد المطيري",), "resolved")
 
 
 def test_a_verb_with_a_prepositional_object_keeps_the_running_speaker() -> None:
     claims = said(
-        "وقال رجل الأعمال زكي الزاير إن هذه الجريمة النكراء تعكس الوجه القبيح للإرهاب. "
-        "وأشاد بما يقوم به رجال الأمن من أعمال كبرى، وقال إن الوطن سيبقى آمنا مستقرا."
+        "وقال رجل الأعمال فهد المطيري إن هذا الاعتداء الآثم يكشف حقيقة الإرهابيين. "
+        "وأشاد بما تبذله القوات الأمنية من جهود، وقال إن البلاد ستبقى آمنة."
     )
-    assert claim_with(claims, "الوطن سيبقى")[:2] == (("زكي الزاير",), "resolved")
+    assert claim_with(claims, "البلاد ستبقى")[:2] == (("فهد المطيري",), "resolved")
 
 
 def test_a_first_name_before_the_cues_preposition_is_the_person_named_before() -> None:
     claims = said(
-        "وأبلغ المحامي العراقي حامد أحمد الصحيفة بأن المعتقلين سيفرج عنهم قريبا. "
-        "وأشار حامد إلى أن القانون العراقي يحتسب السنة بتسعة أشهر فقط."
+        "وأبلغ المحامي الأردني ماجد يوسف الصحيفة بأن الموقوفين سيطلق سراحهم خلال أيام. "
+        "وأشار ماجد إلى أن المحكمة ستنظر في القضية الشهر المقبل."
     )
-    assert claim_with(claims, "القانون العراقي")[:2] == (("حامد أحمد",), "resolved")
+    assert claim_with(claims, "المحكمة ستنظر")[:2] == (("ماجد يوسف",), "resolved")
+
+
+def test_a_common_word_before_the_cues_preposition_makes_no_person() -> None:
+    doc_claims = said("وأشار صالح إلى أن الأمور تسير بشكل صالح للجميع.")
+    assert claim_with(doc_claims, "الأمور تسير")[0] == ()
 
 
 def test_a_cue_in_a_universal_relative_is_no_statement() -> None:
