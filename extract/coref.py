@@ -28,16 +28,8 @@ def resolve_title_refs(doc: Doc) -> None:
             first_seen[m.key] = min(first_seen.get(m.key, m.start), m.start)
     text = doc.article.text
     for start, end, title, _sent in doc.title_refs:
-        # the person named last before the title, with only spaces and commas between:
-        # "ستيف وارن المتحدث باسم …" is an apposition, not a reference
-        gap = start
-        while gap > 0 and text[gap - 1] in " ،,":
-            gap -= 1
-        if any(
-            (m := doc.mention_ending_at(e)) is not None and m.cls == "Person"
-            for e in range(gap, start + 1)
-        ):
-            continue
+        if _apposed(doc, start):
+            continue  # "ستيف وارن المتحدث باسم …": an apposition, not a reference
         candidates = sorted(
             (pos, key)
             for key, pos in first_seen.items()
@@ -62,6 +54,19 @@ def resolve_title_refs(doc: Doc) -> None:
         doc.ref_persons[(start, end)] = keys
         if n == 1:
             doc.add_mention(start, end, keys[0], "Person", "coref-title")
+
+
+def _apposed(doc: Doc, start: int) -> bool:
+    """Whether the person named last before ``start`` ends right before it, over only
+    spaces and commas (a title in apposition: «ستيف وارن، المتحدث باسم …»)."""
+    text = doc.article.text
+    gap = start
+    while gap > 0 and text[gap - 1] in " ،,":
+        gap -= 1
+    return any(
+        (m := doc.mention_ending_at(e)) is not None and m.cls == "Person"
+        for e in range(gap, start + 1)
+    )
 
 
 def _nisba_after(text: str, end: int) -> str | None:

@@ -24,7 +24,7 @@ from rasd.extract.records import (
     Relation,
     Sentence,
 )
-from rasd.extract.text import INDEX_FROM, Folded, Token, fold, match_key, tokenize
+from rasd.extract.text import Folded, Token, fold, is_long, match_key, tokenize
 
 
 @dataclass
@@ -243,7 +243,7 @@ class Doc:
         """Mentions (of class ``cls``, or any) of two or more words whose last word is
         ``word`` (both as :func:`~rasd.extract.text.match_key` spells them), in the order they
         were added.  A long article is answered from an index (not a scan a question)."""
-        if len(self.article.text) < INDEX_FROM:
+        if not is_long(self.article.text):
             return [
                 m
                 for m in self.mentions
@@ -267,7 +267,7 @@ class Doc:
         :meth:`mentions_in` gives them.  A long article is answered from an index."""
         stop = len(self.article.text) if end is None else end
         heads = set(heads)
-        if len(self.article.text) < INDEX_FROM:
+        if not is_long(self.article.text):
             return [
                 m
                 for m in self.mentions_in(start, stop)

@@ -21,8 +21,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import regex
 
@@ -113,21 +114,26 @@ _FOLD_CACHE_SIZE = 300_000
 INDEX_FROM = 20_000
 
 
-@functools.lru_cache(maxsize=8)
+def is_long(text: str) -> bool:
+    """Whether ``text`` is searched through indexes (:data:`INDEX_FROM` characters or more)."""
+    return len(text) >= INDEX_FROM
+
+
+@functools.lru_cache(maxsize=2)
 def fold_article(text: str) -> str:
-    """:func:`fold` of a whole article's text, kept for the few articles being extracted:
-    the rules that count a word in the article ask for it once a name."""
+    """:func:`fold` of a whole article's text, kept for the article being extracted: the
+    rules that count a word in the article ask for it once a name."""
     return fold(text)
 
 
-@functools.lru_cache(maxsize=8)
-def word_runs(text: str) -> dict[str, int]:
+@functools.lru_cache(maxsize=2)
+def word_runs(text: str) -> Mapping[str, int]:
     """Each maximal run of word characters (``\\w+``) of ``text`` with how often it stands
-    there, counted once a text (kept for the few articles being extracted)."""
+    there, counted once a text (kept, read-only, for the article being extracted)."""
     counts: dict[str, int] = {}
     for w in re.findall(r"\w+", text):
         counts[w] = counts.get(w, 0) + 1
-    return counts
+    return MappingProxyType(counts)
 
 
 _ONE_WORD = re.compile(r"\w+")
@@ -144,8 +150,14 @@ def word_count(text: str, word: str) -> int:
     >>> word_count("ريهام دوابشة وريهام دوابشة", "ريهام دوابشة")
     1
     """
-    if len(text) >= INDEX_FROM and _ONE_WORD.fullmatch(word):
-        return word_runs(text).get(word, 0)
+    if is_long(text):
+        runs = _ONE_WORD.findall(word)
+        if len(runs) == 1 and runs[0] == word:
+            return word_runs(text).get(word, 0)
+        # each run of word characters of ``word`` stands whole in the text wherever ``word``
+        # does: one the text never has alone means no match (no scan of a long text)
+        if runs and min(word_runs(text).get(r, 0) for r in runs) == 0:
+            return 0
     return len(re.findall(rf"(?<![\w\u0640]){re.escape(word)}(?![\w])", text))
 
 

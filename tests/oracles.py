@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
@@ -54,3 +56,26 @@ def get_chunks_slow(tags: list[str]) -> list[tuple[int, int, str]]:
             start = i
         prev_tag, prev_type = tag, typ
     return chunks
+
+
+def apposed_slow(doc: Any, start: int) -> bool:
+    """The title apposition test of :func:`rasd.extract.coref.resolve_title_refs` as it was
+    written first: the person mention ending last before ``start`` ends over only spaces and
+    commas (the reference for :func:`rasd.extract.coref._apposed`)."""
+    before = [m for m in doc.mentions if m.end <= start and m.cls == "Person"]
+    if not before:
+        return False
+    last = max(before, key=lambda m: m.end)
+    return not doc.article.text[last.end : start].strip(" ،,")
+
+
+def several_recent_slow(doc: Any, keys: list[str], pos: int, reach: int) -> bool:
+    """Whether two or more of ``keys`` are named in the ``reach`` sentences before ``pos``,
+    every mention looked at (the reference for :func:`rasd.extract.coref._several_recent`)."""
+    here = doc.sentence_of(pos)
+    recent = {
+        m.key
+        for m in doc.mentions
+        if m.key in keys and m.end <= pos and doc.sentence_of(m.start) >= here - reach
+    }
+    return len(recent) > 1

@@ -13,8 +13,9 @@ from unittest import mock
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from oracles import apposed_slow, several_recent_slow
 
-from rasd.extract import doc as doc_module
+from rasd.extract import coref
 from rasd.extract import text as text_module
 from rasd.extract.doc import Doc, strip_al
 from rasd.extract.pipeline import COMPONENTS
@@ -32,10 +33,7 @@ PATHS = ["scan", "index"]
 def path(which: str) -> Iterator[None]:
     """Force the short (scan) or the long (index) path whatever the text's length."""
     at = 10**9 if which == "scan" else 0
-    with (
-        mock.patch.object(doc_module, "INDEX_FROM", at),
-        mock.patch.object(text_module, "INDEX_FROM", at),
-    ):
+    with mock.patch.object(text_module, "INDEX_FROM", at):
         yield
 
 
@@ -199,3 +197,70 @@ def test_word_count_equals_the_whole_word_search(text: str, word: str) -> None:
     for which in PATHS:
         with path(which):
             assert word_count(text, word) == len(re.findall(pattern, text))
+
+
+# coref's title tests, against the scans they replaced (tests/oracles.py) -------------------
+
+SENTENCES = (
+    "قال أحمد رمضان ، المتحدث باسم الوزارة إن الوضع مستقر. "
+    "ثم التقى خالد الشمري ومنصور التركي في الرياض,المسؤول الأمني حاضر. "
+    "وأكد المسؤول أن الاجتماع ناجح، وقال الوزير إن اللقاء مفيد. "
+    "وأضاف هادي الشيباني ، ، المستشار أن العمل مستمر."
+)
+_WORDS = [(m.start(), m.end()) for m in re.finditer(r"\S+", SENTENCES)]
+
+
+def _sentence_doc(spans: list[tuple[int, int, str, str]]) -> Doc:
+    doc = Doc.from_article(parse_record({"content": SENTENCES}, "doc-index-test"))
+    COMPONENTS["sentences"].fn(doc)
+    for s, e, key, cls in spans:
+        doc.add_mention(s, e, key, cls, "test")
+    return doc
+
+
+_MENTIONS = st.lists(
+    st.tuples(
+        st.integers(0, len(_WORDS) - 1),
+        st.integers(1, 2),
+        st.sampled_from(["أ", "ب", "ج"]),
+        st.sampled_from(["Person", "Organization"]),
+    ),
+    max_size=12,
+)
+
+
+def _spans(picks: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    return [
+        (_WORDS[i][0], _WORDS[min(i + n, len(_WORDS)) - 1][1], key, cls) for i, n, key, cls in picks
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MENTIONS, st.lists(st.integers(0, len(SENTENCES)), min_size=1, max_size=10))
+def test_the_apposition_test_equals_the_scan(picks: list, starts: list[int]) -> None:
+    doc = _sentence_doc(_spans(picks))
+    for start in starts + [s for s, _e in _WORDS]:
+        assert coref._apposed(doc, start) == apposed_slow(doc, start)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    _MENTIONS,
+    st.lists(st.sampled_from(["أ", "ب", "ج"]), min_size=1, unique=True),
+    st.lists(st.integers(0, len(SENTENCES)), min_size=1, max_size=10),
+)
+def test_several_recent_equals_the_scan(picks: list, keys: list[str], poses: list[int]) -> None:
+    doc = _sentence_doc(_spans(picks))
+    reach = coref._RECENT_SENTENCES
+    for pos in poses + [s for s, _e in _WORDS]:
+        assert coref._several_recent(doc, keys, pos) == several_recent_slow(doc, keys, pos, reach)
+
+
+def test_a_title_right_after_a_person_is_apposed_and_one_after_a_verb_is_not() -> None:
+    text = "قال أحمد رمضان ، المتحدث باسم الوزارة إن الوضع مستقر. وأكد المسؤول أن الاجتماع ناجح."
+    doc = Doc.from_article(parse_record({"content": text}, "doc-index-test"))
+    COMPONENTS["sentences"].fn(doc)
+    s = text.index("أحمد رمضان")
+    doc.add_mention(s, s + len("أحمد رمضان"), "احمد رمضان", "Person", "test")
+    assert coref._apposed(doc, text.index("المتحدث"))
+    assert not coref._apposed(doc, text.index("المسؤول"))
