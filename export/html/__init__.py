@@ -184,10 +184,12 @@ def write_site_from_store(
                 parts_from=parts_from,
                 workers=workers,
             )
-        finally:
-            got = reader.result() if reader is not None else None
+        except BaseException:
+            if reader is not None:  # ended, its own error (if any) logged: this one propagates
+                reader.close()
+            raise
         if reader is not None:
-            entities = intern_entities(got)
+            entities = intern_entities(reader.result())
             clock.add("read_index", reader.cpu)
         if state is not None:
             state.parts = keep

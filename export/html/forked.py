@@ -17,6 +17,7 @@ replaces such a worker and waits forever for the task it had.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import threading
 import time
@@ -25,6 +26,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 __all__ = ["Beside", "ForkedMap"]
+
+log = logging.getLogger(__name__)
 
 
 def _fork_executor(initializer: Callable | None = None, initargs: tuple = ()):
@@ -68,6 +71,23 @@ class Beside:
         try:
             value, self.cpu = self._future.result()
             return value
+        finally:
+            self._pool.shutdown(wait=True)
+
+    def close(self) -> None:
+        """Wait for the forked process and end it without taking its result: for a caller
+        that fails before it needs the value.  An exception of ``fn`` is logged, not raised,
+        so that the caller's own error is the one that propagates (a :meth:`result` in a
+        ``finally`` would replace it).  Nothing to do when computed here.
+
+        >>> Beside(len, "abc", 2).close()
+        """
+        if self._pool is None or self._future is None:
+            return
+        try:
+            exc = self._future.exception()
+            if exc is not None:
+                log.warning("%s, not needed after an earlier error, failed too: %r", self.fn, exc)
         finally:
             self._pool.shutdown(wait=True)
 
