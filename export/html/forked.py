@@ -52,7 +52,8 @@ class Beside:
     current: tuple[Callable, object] | None = None
 
     def __init__(self, fn: Callable, arg: object, workers: int) -> None:
-        self.fn, self.arg = fn, arg
+        # forked: the argument is the child's alone (not held here until the result comes)
+        self.fn, self.arg = fn, (arg if workers <= 1 else None)
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future | None = None
         self.cpu = 0.0
