@@ -912,8 +912,12 @@ class _RdfFiles:
             files = write_rdf_files(out_dir, store, keys, cache, entity_text, total)
             self._done = (files, time.perf_counter() - t)
             return
-        # forkserver, not fork: this process still holds the store, whose threads may hold locks
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+        # forkserver, not fork: this process still holds the store, whose threads may hold locks;
+        # one task a process: the writer exits when done instead of idling until result(), its
+        # ~100 MB (31k) held beside the whole page stage (bench/archive_results.md, build16)
+        self._pool = ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("forkserver"), max_tasks_per_child=1
+        )
         self._future = self._pool.submit(_write_rdf_large, out_dir, cache.path, keys, entity_text)
 
     def result(self) -> tuple[list[Path], float]:
