@@ -36,7 +36,6 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import closing
-from functools import partial
 from pathlib import Path
 
 import networkx as nx
@@ -53,14 +52,13 @@ from rasd.export.html.analytics import (
 from rasd.export.html.article_page import article_page
 from rasd.export.html.claims_page import claims_page, network_claims
 from rasd.export.html.entity_page import entity_page, expansion
-from rasd.export.html.forked import Beside, ForkedMap
+from rasd.export.html.forked import Apart, Beside, ForkedMap
 from rasd.export.html.incremental import (
     Incremental,
     PageState,
     current_parts,
     state_fingerprint,
 )
-from rasd.export.html.louvain import compact, louvain_compact
 from rasd.export.html.netdata import site_data_js
 from rasd.export.html.overview import overview_page, search_index_js
 from rasd.export.html.panels import Refs, Site
@@ -79,6 +77,7 @@ from rasd.export.html.store import (
     store_from_graph,
 )
 from rasd.export.pickled import collector_frozen
+from rasd.graph.louvain import compact, louvain_timed
 from rasd.graph.network import entity_network
 
 __all__ = ["write_site", "write_site_from_store"]
@@ -224,10 +223,10 @@ def write_site_from_store(
         )
         g = undirected_weighted(site_network(index))
         # Louvain (the largest global cost of an archive's incremental write) only feeds the
-        # overview: a forked process computes it while this one digests and writes pages, from
-        # a compact copy of the network (arrays of node numbers; it reads nothing else of this
-        # process, whose pages it would otherwise copy, and holds ~650 MB less at 31k)
-        louvain = Beside(partial(louvain_compact, seed=COMMUNITY_SEED), compact(g), workers)
+        # overview: a process of its own computes it while this one digests and writes pages,
+        # from a compact copy of the network sent to it (graph.louvain): not a fork, which is
+        # charged every page this process writes meanwhile (~650 MB PSS at 31k)
+        louvain = Apart(louvain_timed, (compact(g), COMMUNITY_SEED), workers)
         score = importance(g)
         ranked = rank_nodes(g, score, {iri: e.label for iri, e in index.entities.items()})
         rank = {iri: i for i, iri in enumerate(ranked)}

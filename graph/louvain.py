@@ -1,12 +1,15 @@
 """Louvain communities of the pages' entity network in little memory: the same communities as
 ``networkx.community.louvain_communities(g, weight="weight", seed=seed)``, computed from a
 compact copy of the graph (integer node numbers and the edges in three arrays) instead of the
-networkx graph itself.
+networkx graph itself; small enough to be sent to a fresh process (the pages compute it in one
+started by the forkserver, :class:`export.html.forked.Apart`, which holds none of the
+builder's memory).
 
 networkx copies the graph it is given, builds a dict of every node's neighbours, a set per
 node and a dict of community numbers, and reads the input's every adjacency dict and node
-name as it does (in a forked process: every page of the builder holding them is copied).  At
-31k articles that process held ~650 MB (``bench/archive_results.md``).  Here the first level
+name as it does.  At 31k articles the forked process that ran it held ~650 MB PSS
+(``bench/archive_results.md``): mostly the builder's pages it shared, each charged to it
+alone once the builder, working on, wrote its own copy.  Here the first level
 (the only one over every node) runs over the arrays (about 24 bytes an edge); the levels above
 it, over graphs of communities, are networkx's own (``_one_level``, ``_gen_graph``,
 ``modularity``), so that only the first level is written out again.
@@ -16,19 +19,20 @@ order (the same ``random.Random(seed)``), the neighbours of a node in the order 
 copy of the graph holds them (the order of the edges in ``g.edges``), the neighbour
 communities weighed in the order first met, the same float expressions.  Edge weights are
 whole numbers (counts), so every sum of them is exact in any order.
-:func:`tests.test_louvain` compares the two on random graphs and on a build's network.
+:mod:`tests.test_louvain` compares the two on random graphs and on a build's network.
 """
 
 from __future__ import annotations
 
 import random
+import time
 from array import array
 from dataclasses import dataclass
 
 import networkx as nx
 from networkx.algorithms.community import louvain as nx_louvain
 
-__all__ = ["CompactGraph", "compact", "louvain_compact"]
+__all__ = ["CompactGraph", "compact", "louvain_compact", "louvain_timed"]
 
 THRESHOLD = 0.0000001  # networkx's default: the modularity gain below which a level stops
 
@@ -146,6 +150,14 @@ def louvain_compact(cg: CompactGraph, seed: int, resolution: float = 1) -> list[
             graph, m, partition, resolution, False, rng
         )
     return last
+
+
+def louvain_timed(cg: CompactGraph, seed: int) -> tuple[list[set[int]], float]:
+    """:func:`louvain_compact` and the CPU seconds it took (for a process of its own, which
+    imports this module alone: networkx, no page code)."""
+    t = time.process_time()
+    parts = louvain_compact(cg, seed)
+    return parts, time.process_time() - t
 
 
 def _modularity(
