@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-__all__ = ["Apart", "Beside", "ForkedMap"]
+__all__ = ["Apart", "Beside", "ForkedMap", "end_when_done"]
 
 log = logging.getLogger(__name__)
 
@@ -119,20 +119,39 @@ class Apart:
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future | None = None
         self.cpu = 0.0
+        self._ender: threading.Thread | None = None
         if workers > 1:
             ctx = multiprocessing.get_context("forkserver")
-            self._pool = ProcessPoolExecutor(1, mp_context=ctx, max_tasks_per_child=1)
+            self._pool = ProcessPoolExecutor(1, mp_context=ctx)
             self._future = self._pool.submit(fn, *args)
+            self._ender = end_when_done(self._future, self._pool)
 
     def result(self) -> object:
         """The value of ``fn(*args)`` (the process's exception, if it raised)."""
-        if self._pool is None or self._future is None:
+        if self._pool is None or self._future is None or self._ender is None:
             return self.fn(*self.args)[0]
         try:
             value, self.cpu = self._future.result()
             return value
         finally:
-            self._pool.shutdown(wait=True)
+            self._ender.join()
+
+
+def end_when_done(future: Future, pool: ProcessPoolExecutor) -> threading.Thread:
+    """A thread that shuts ``pool`` down (its processes exit) as soon as ``future`` is done,
+    so that a finished process does not idle, holding its memory, until its result is asked
+    for (``max_tasks_per_child=1`` would start an idle replacement instead, ~90 MB at 31k as
+    it imports the main module); join it instead of calling ``pool.shutdown`` again."""
+
+    def run() -> None:
+        try:
+            future.exception()  # waits; the exception itself is the caller's to raise
+        finally:
+            pool.shutdown(wait=True)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
 
 
 class ForkedMap:
