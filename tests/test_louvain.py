@@ -1,4 +1,4 @@
-"""The compact Louvain (:mod:`graph.louvain`) gives exactly networkx's communities: the
+"""The compact Louvain (:mod:`export.louvain`) gives exactly networkx's communities: the
 same sets in the same order, on random graphs of every shape the pages meet (isolated nodes,
 string names not in sorted order, edges added in any order, whole-number weights) and with
 self-loops."""
@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from rasd.export.html.analytics import communities, undirected_weighted
-from rasd.graph.louvain import compact, louvain_compact
+from rasd.export.louvain import compact, louvain_compact
 
 
 def _random_graph(seed: int, n: int, p: float, loops: bool) -> nx.Graph:

@@ -76,8 +76,8 @@ from rasd.export.html.store import (
     read_index,
     store_from_graph,
 )
+from rasd.export.louvain import compact, louvain_timed
 from rasd.export.pickled import collector_frozen
-from rasd.graph.louvain import compact, louvain_timed
 from rasd.graph.network import entity_network
 
 __all__ = ["write_site", "write_site_from_store"]
@@ -224,7 +224,7 @@ def write_site_from_store(
         g = undirected_weighted(site_network(index))
         # Louvain (the largest global cost of an archive's incremental write) only feeds the
         # overview: a process of its own computes it while this one digests and writes pages,
-        # from a compact copy of the network sent to it (graph.louvain): not a fork, which is
+        # from a compact copy of the network sent to it (export.louvain): not a fork, which is
         # charged every page this process writes meanwhile (~650 MB PSS at 31k)
         louvain = Apart(louvain_timed, (compact(g), COMMUNITY_SEED), workers)
         score = importance(g)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 
-from rasd.graph.louvain import compact, louvain_compact
+from rasd.export.louvain import compact, louvain_compact
 
 
 def undirected_weighted(net: nx.MultiDiGraph) -> nx.Graph:
@@ -72,7 +72,7 @@ def communities(g: nx.Graph, seed: int = COMMUNITY_SEED) -> dict[str, int]:
 
     Communities are numbered by decreasing size, ties broken by their smallest member.
     Isolated nodes each form their own community.  networkx's Louvain communities, computed
-    from a compact copy of ``g`` (:mod:`graph.louvain`: the same sets, in less memory).
+    from a compact copy of ``g`` (:mod:`export.louvain`: the same sets, in less memory).
     """
     if g.number_of_nodes() == 0:
         return {}

@@ -20,6 +20,9 @@ copy of the graph holds them (the order of the edges in ``g.edges``), the neighb
 communities weighed in the order first met, the same float expressions.  Edge weights are
 whole numbers (counts), so every sum of them is exact in any order.
 :mod:`tests.test_louvain` compares the two on random graphs and on a build's network.
+Here, not in ``graph/``: every source file under ``extract/`` and ``graph/`` is part of the
+extractor fingerprint (:func:`rasd.cache.fingerprint`), and a page algorithm must not make
+every build re-extract its articles.
 """
 
 from __future__ import annotations
