@@ -915,6 +915,11 @@ class _RdfFiles:
         # forkserver, not fork: this process still holds the store, whose threads may hold locks
         self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
         self._future = self._pool.submit(_write_rdf_large, out_dir, cache.path, keys, entity_text)
+        # the writer's process ends when it is done instead of idling until result(): at 31k it
+        # held ~100 MB beside the whole page stage (bench/archive_results.md, build16)
+        from rasd.export.html.forked import end_when_done
+
+        self._ender = end_when_done(self._future, self._pool)
 
     def result(self) -> tuple[list[Path], float]:
         if self._pool is None:
@@ -922,7 +927,7 @@ class _RdfFiles:
         try:
             return self._future.result()
         finally:
-            self._pool.shutdown()
+            self._ender.join()
 
 
 def _write_rdf_large(

@@ -228,3 +228,36 @@ def test_the_site_index_reads_changed_graphs_alone_and_many_at_once(first, monke
         )
         assert sorted(read) == sorted(["", entities]) and keep.keys() == keys.keys()
         assert read_index(store, parts=parts) == whole
+
+
+def test_a_failed_parts_read_is_the_error_raised_not_the_entity_readers(
+    first, tmp_path, monkeypatch
+) -> None:
+    """The entities are read by a forked process beside the parts: when both fail, the parts'
+    error (the one the builder met) propagates; the reader's is logged, not raised over it."""
+    import rasd.export.html as html
+    from rasd.build import STORE_DIR
+
+    out, _site_a = first
+    state = PageState.load(out / "state" / "pages.pickle")
+    assert state is not None
+    keys = {g: k for g, (k, _part) in state.parts.items()}
+
+    def parts_fail(*args, **kw):
+        raise ValueError("the parts failed")
+
+    def entities_fail(path):
+        raise RuntimeError("the entity reader failed")
+
+    monkeypatch.setattr(html, "current_parts", parts_fail)
+    monkeypatch.setattr(html, "read_entities_at", entities_fail)
+    with pytest.raises(ValueError, match="the parts failed"):
+        html.write_site_from_store(
+            out / STORE_DIR, tmp_path / "site", state=PageState(), graph_key=keys.get, workers=2
+        )
+    # the reader alone failing: its error is raised
+    monkeypatch.setattr(html, "current_parts", incremental.current_parts)
+    with pytest.raises(RuntimeError, match="the entity reader failed"):
+        html.write_site_from_store(
+            out / STORE_DIR, tmp_path / "site", state=PageState(), graph_key=keys.get, workers=2
+        )

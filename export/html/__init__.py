@@ -42,11 +42,17 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph
 
-from rasd.export.html.analytics import communities, importance, rank_nodes, undirected_weighted
+from rasd.export.html.analytics import (
+    COMMUNITY_SEED,
+    community_numbers,
+    importance,
+    rank_nodes,
+    undirected_weighted,
+)
 from rasd.export.html.article_page import article_page
 from rasd.export.html.claims_page import claims_page, network_claims
 from rasd.export.html.entity_page import entity_page, expansion
-from rasd.export.html.forked import Beside, ForkedMap
+from rasd.export.html.forked import Apart, Beside, ForkedMap
 from rasd.export.html.incremental import (
     Incremental,
     PageState,
@@ -70,6 +76,7 @@ from rasd.export.html.store import (
     read_index,
     store_from_graph,
 )
+from rasd.export.louvain import compact, louvain_timed
 from rasd.export.pickled import collector_frozen
 from rasd.graph.network import entity_network
 
@@ -184,10 +191,12 @@ def write_site_from_store(
                 parts_from=parts_from,
                 workers=workers,
             )
-        finally:
-            got = reader.result() if reader is not None else None
+        except BaseException:
+            if reader is not None:  # ended, its own error (if any) logged: this one propagates
+                reader.close()
+            raise
         if reader is not None:
-            entities = intern_entities(got)
+            entities = intern_entities(reader.result())
             clock.add("read_index", reader.cpu)
         if state is not None:
             state.parts = keep
@@ -214,8 +223,10 @@ def write_site_from_store(
         )
         g = undirected_weighted(site_network(index))
         # Louvain (the largest global cost of an archive's incremental write) only feeds the
-        # overview: a forked process computes it while this one digests and writes pages
-        louvain = Beside(communities, g, workers)
+        # overview: a process of its own computes it while this one digests and writes pages,
+        # from a compact copy of the network sent to it (export.louvain): not a fork, which is
+        # charged every page this process writes meanwhile (~650 MB PSS at 31k)
+        louvain = Apart(louvain_timed, (compact(g), COMMUNITY_SEED), workers)
         score = importance(g)
         ranked = rank_nodes(g, score, {iri: e.label for iri, e in index.entities.items()})
         rank = {iri: i for i, iri in enumerate(ranked)}
@@ -272,7 +283,7 @@ def write_site_from_store(
         clock("digests")
         # Louvain's process is done by now (or nearly): ended before the writers are forked,
         # so that its memory is not held beside theirs
-        community = louvain.result()
+        community = community_numbers(list(g), louvain.result())
         clock("analytics")
         clock.add("analytics", louvain.cpu)
         # closed however the block ends: an error here stops the writers' further jobs

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 
+from rasd.export.louvain import compact, louvain_compact
+
 
 def undirected_weighted(net: nx.MultiDiGraph) -> nx.Graph:
     """The pages' view of the entity network: undirected, one edge per pair of entities,
@@ -62,16 +64,25 @@ def rank_nodes(
     return sorted(g, key=lambda n: (-score.get(n, 0.0), -deg.get(n, 0), labels.get(n, ""), n))
 
 
-def communities(g: nx.Graph, seed: int = 7) -> dict[str, int]:
+COMMUNITY_SEED = 7  # the Louvain shuffle's seed: the same communities on every build
+
+
+def communities(g: nx.Graph, seed: int = COMMUNITY_SEED) -> dict[str, int]:
     """Louvain community number of every node; 0 is the largest community.
 
     Communities are numbered by decreasing size, ties broken by their smallest member.
-    Isolated nodes each form their own community.
+    Isolated nodes each form their own community.  networkx's Louvain communities, computed
+    from a compact copy of ``g`` (:mod:`export.louvain`: the same sets, in less memory).
     """
     if g.number_of_nodes() == 0:
         return {}
-    parts = nx.community.louvain_communities(g, weight="weight", seed=seed)
-    ordered = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
+    return community_numbers(list(g), louvain_compact(compact(g), seed))
+
+
+def community_numbers(nodes: Sequence[str], parts: Iterable[Iterable[int]]) -> dict[str, int]:
+    """:func:`communities` from Louvain's sets of node numbers (``nodes[i]`` is node ``i``)."""
+    named = (sorted(nodes[i] for i in p) for p in parts)
+    ordered = sorted(named, key=lambda p: (-len(p), p[0]))
     return {n: i for i, part in enumerate(ordered) for n in part}
 
 
