@@ -613,8 +613,10 @@ def build(
             report.pages_kept = counts.get("kept", 0)
         else:
             index = None
-    finally:
-        written, seconds = rdf.result()  # the Turtle/TriG writer ran beside the pages
+    except BaseException:
+        rdf.close()  # the graph files are finished; the pages' error is the one raised
+        raise
+    written, seconds = rdf.result()  # the Turtle/TriG writer ran beside the pages
     report.outputs += written + ([index] if index else [])
     report.times["turtle+trig"] = seconds
     report.times.pop("total")
@@ -926,6 +928,18 @@ class _RdfFiles:
             return self._done
         try:
             return self._future.result()
+        finally:
+            self._ender.join()
+
+    def close(self) -> None:
+        """Wait for the files without taking them, for a build that failed after starting
+        them (the pages): the writer's own error is logged, not raised over the build's."""
+        if self._pool is None:
+            return
+        try:
+            exc = self._future.exception()
+            if exc is not None:
+                log.warning("writing graph.ttl/graph.trig failed too: %r", exc)
         finally:
             self._ender.join()
 
