@@ -53,9 +53,12 @@ class CompactGraph:
 
 
 def compact(g: nx.Graph, weight: str = "weight") -> CompactGraph:
-    """The :class:`CompactGraph` of ``g`` (node ``i`` is the ``i``-th of ``list(g)``)."""
+    """The :class:`CompactGraph` of ``g`` (node ``i`` is the ``i``-th of ``list(g)``); an
+    undirected graph only (networkx runs another Louvain on a directed one)."""
+    if g.is_directed():
+        raise TypeError("compact Louvain takes an undirected graph")
     number = {node: i for i, node in enumerate(g)}
-    u, v, w = array("l"), array("l"), array("d")
+    u, v, w = array("q"), array("q"), array("d")
     for a, b, x in g.edges(data=weight, default=1):
         u.append(number[a])
         v.append(number[b])
@@ -73,17 +76,17 @@ def louvain_compact(cg: CompactGraph, seed: int, resolution: float = 1) -> list[
     rng = random.Random(seed)
     # the first level's graph as networkx's copy holds it: each node's neighbours in the order
     # its edges come in cg (start[i]:start[i + 1] in nb and wt)
-    count = array("l", bytes(8 * (n + 1)))
+    count = array("q", bytes(8 * (n + 1)))
     for a, b in zip(cg.u, cg.v, strict=True):
         count[a] += 1
         if a != b:
             count[b] += 1
-    start = array("l", bytes(8 * (n + 1)))
+    start = array("q", bytes(8 * (n + 1)))
     for i in range(n):
         start[i + 1] = start[i] + count[i]
-    fill = array("l", start[:n])
+    fill = array("q", start[:n])
     del count
-    nb, wt = array("l", bytes(8 * start[n])), array("d", bytes(8 * start[n]))
+    nb, wt = array("q", bytes(8 * start[n])), array("d", bytes(8 * start[n]))
     for a, b, x in zip(cg.u, cg.v, cg.w, strict=True):
         nb[fill[a]], wt[fill[a]] = b, x
         fill[a] += 1

@@ -62,3 +62,44 @@ def test_the_pages_view_of_a_network() -> None:
     nodes = list(g)
     got = [{nodes[i] for i in part} for part in louvain_compact(compact(g), seed=7)]
     assert got == nx.community.louvain_communities(g, weight="weight", seed=7)
+
+
+def test_a_directed_graph_is_refused() -> None:
+    with pytest.raises(TypeError, match="undirected"):
+        compact(nx.DiGraph([(1, 2)]))
+
+
+def _heavy_cliques(seed: int) -> nx.Graph:
+    """Three cliques of weight 1e8 and a light sparse part: the levels above the first stop
+    on networkx's threshold (the review of build16 found the tests never reached it)."""
+    r = random.Random(seed)
+    g = nx.Graph()
+    for c in range(3):
+        members = [f"c{c}-{i}" for i in range(6)]
+        g.add_edges_from(
+            (a, b, {"weight": 1e8}) for i, a in enumerate(members) for b in members[i + 1 :]
+        )
+    light = [f"l{i}" for i in range(40)]
+    g.add_edges_from(
+        (a, b, {"weight": r.random()}) for a in light for b in light if a < b and r.random() < 0.08
+    )
+    g.add_edge("c0-0", "l0", weight=0.5)
+    return g
+
+
+@pytest.mark.parametrize("seed", [0, 1, 12345])
+@pytest.mark.parametrize(
+    "graph",
+    [
+        nx.karate_club_graph(),  # float weights
+        nx.les_miserables_graph(),
+        nx.Graph([(i, i) for i in range(5)]),  # loops alone: the early return after level one
+        "heavy",
+    ],
+    ids=["karate", "les_mis", "loops_only", "heavy_cliques"],
+)
+def test_compact_louvain_equals_networkx_on_classic_graphs_and_seeds(graph, seed: int) -> None:
+    g = _heavy_cliques(seed) if graph == "heavy" else graph
+    nodes = list(g)
+    got = [{nodes[i] for i in part} for part in louvain_compact(compact(g), seed=seed)]
+    assert got == nx.community.louvain_communities(g, weight="weight", seed=seed)
