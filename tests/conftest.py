@@ -51,6 +51,14 @@ def related(text: str) -> set[tuple[str, str, str]]:
     }
 
 
+CONTROL = ("controls", "seized", "lostControlOf", "regainedControlOf")
+
+
+def control(text: str) -> set[tuple[str, str, str]]:
+    """(actor label, predicate, place label) of the control relations rasd finds in ``text``."""
+    return {t for t in related(text) if t[1] in CONTROL}
+
+
 def entity_keys(text: str, cls: str | None = None) -> set[str]:
     """The keys of the article-independent entities of ``text`` (of class ``cls``)."""
     ents = extract_text(text).entities

@@ -6,7 +6,7 @@ sentences that must give no link at all."""
 from __future__ import annotations
 
 import pytest
-from conftest import related
+from conftest import control
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,13 +15,6 @@ from rasd.extract.reader import parse_record
 from rasd.extract.resolve import resolve
 from rasd.graph.build import build_dataset
 from rasd.graph.vocab import RASD
-
-CONTROL = ("controls", "seized", "lostControlOf", "regainedControlOf")
-
-
-def control(text: str) -> set[tuple[str, str, str]]:
-    """(actor label, predicate, place label) of the control relations rasd finds in ``text``."""
-    return {t for t in related(text) if t[1] in CONTROL}
 
 
 @pytest.mark.parametrize(

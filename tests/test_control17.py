@@ -4,14 +4,7 @@ sentence here was written for the test (none is copied from a corpus)."""
 from __future__ import annotations
 
 import pytest
-from conftest import related
-
-CONTROL = ("controls", "seized", "lostControlOf", "regainedControlOf")
-
-
-def control(text: str) -> set[tuple[str, str, str]]:
-    """(actor label, predicate, place label) of the control relations rasd finds in ``text``."""
-    return {t for t in related(text) if t[1] in CONTROL}
+from conftest import control
 
 
 @pytest.mark.parametrize(
