@@ -247,9 +247,7 @@ class Doc:
             return [
                 m
                 for m in self.mentions
-                if (cls is None or m.cls == cls)
-                and len(words := match_key(m.surface).split()) >= 2
-                and words[-1] == word
+                if (cls is None or m.cls == cls) and self._words_of(m)[1] == word
             ]
         self._index_words()
         found = (self.mentions[i] for i in self._by_last_word.get(word, ()))
@@ -271,9 +269,7 @@ class Doc:
             return [
                 m
                 for m in self.mentions_in(start, stop)
-                if (cls is None or m.cls == cls)
-                and (words := match_key(m.surface).split())
-                and strip_al(words[0]) in heads
+                if (cls is None or m.cls == cls) and self._words_of(m)[0] in heads
             ]
         self._index_words()
         found = [
