@@ -93,6 +93,11 @@ session, before any of it was read) excludes unseen3–unseen14 as used, has see
 **test only** (u01–u40): unseen14 was scored once at the end of the fifteenth session, so it
 is spent.  All 40 come from the other stratum (the online pool is empty).
 
+The sixteenth corpus (``--corpus unseen16``, drawn 2026-12-02 at the start of the seventeenth
+session, before any of it was read) excludes unseen3–unseen15 as used, has seed 24 and is
+**test only** (u01–u40): unseen15 was scored once at the end of the sixteenth session, so it
+is spent.  All 40 come from the other stratum (the online pool is empty).
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -111,6 +116,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen13 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen14 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen15 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen16 --write
 """
 
 from __future__ import annotations
@@ -144,6 +150,7 @@ DRAWS = {
     "unseen13": (21, 20, True),
     "unseen14": (22, 20, True),
     "unseen15": (23, 20, True),
+    "unseen16": (24, 20, True),
 }
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
