@@ -201,6 +201,11 @@ def build(
         f"{report.articles} articles, {report.triples} triples, "
         f"{report.claims} claims, {report.relations} relations"
     )
+    if report.duplicates:
+        click.echo(
+            f"duplicates: {report.duplicates} record(s) repeat the text of an article read "
+            "before and were read once (rasd -v build names them)"
+        )
     ents = ", ".join(f"{n} {cls}" for cls, n in report.entities.items())
     click.echo(f"entities: {ents}")
     if report.incremental:

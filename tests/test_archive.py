@@ -681,3 +681,32 @@ def test_a_page_writer_killed_is_a_one_line_error_and_the_next_build_writes_the_
     r = CliRunner().invoke(main, args)
     assert r.exit_code == 0, r.output
     assert (out / "index.html").is_file() and any((out / "entity").iterdir())
+
+
+def test_records_repeating_a_text_are_counted_in_the_summary(tmp_path: Path) -> None:
+    """Two records with one text (a syndicated story under two URLs) make one article, and
+    the summary says so instead of losing a record silently."""
+    from click.testing import CliRunner
+
+    from rasd.cli import main
+
+    story = "قال المتحدث باسم وزارة الداخلية إن الأجهزة الأمنية ألقت القبض على خلية في الرياض."
+    other = "أعلن تنظيم داعش عبر حسابه على تويتر مسؤوليته عن الهجوم في الموصل."
+    rows = [
+        ("http://a.example/1", story),
+        ("http://b.example/9", story),
+        ("http://a.example/2", other),
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "".join(json.dumps({"url": u, "content": t}, ensure_ascii=False) + "\n" for u, t in rows),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    args = ["build", str(src), "--out", str(out), "--no-pages", "--workers", "1"]
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("2 articles, ")
+    assert "duplicates: 1 record(s) repeat the text" in r.output
+    r = CliRunner().invoke(main, ["-v", *args[:3], "--out", str(tmp_path / "o2"), *args[5:]])
+    assert "in.jsonl:2: same text as an article read before" in r.stderr
