@@ -821,6 +821,8 @@ def expand_inputs(paths: Iterable[Path]) -> Iterator[Path | InputError]:
                     yield f
         elif p.is_file():
             yield p
+        elif p.exists():
+            yield InputError(str(p), "not a regular file or folder (a pipe or a device?)")
         else:
             yield InputError(str(p), "no such file or folder")
 

@@ -206,7 +206,7 @@ def build(
             f"duplicates: {report.duplicates} record(s) repeat the text of an article read "
             "before and were read once (rasd -v build names them)"
         )
-    ents = ", ".join(f"{n} {cls}" for cls, n in report.entities.items())
+    ents = ", ".join(f"{n} {cls}" for cls, n in report.entities.items()) or "none"
     click.echo(f"entities: {ents}")
     if report.incremental:
         click.echo(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import os
 import random
 import struct
 import tracemalloc
@@ -123,6 +124,19 @@ def test_bad_files_name_the_file_and_the_reason(tmp_path: Path) -> None:
     assert errs["nope.txt"] == "no such file or folder"
     assert "x.pdf" not in errs  # folders are scanned for supported files only
     assert any("unsupported file type" in str(e) for e in read_file(tmp_path / "x.pdf"))
+
+
+def test_a_pipe_named_as_input_is_not_called_missing(tmp_path: Path) -> None:
+    """A named pipe (or a device) given as an input exists: the error says what it is, and a
+    pipe inside a folder is passed over without blocking the build on an open()."""
+    os.mkfifo(tmp_path / "feed.txt")
+    (tmp_path / "a.txt").write_text("قال المتحدث إن الاجتماع انتهى.", encoding="utf-8")
+    got = list(read_inputs([tmp_path / "feed.txt", tmp_path]))
+    errs = [e for e in got if isinstance(e, InputError)]
+    assert [(Path(e.path).name, e.reason) for e in errs] == [
+        ("feed.txt", "not a regular file or folder (a pipe or a device?)")
+    ]
+    assert [Path(a.source).name for a in got if not isinstance(a, InputError)] == ["a.txt"]
 
 
 def test_reads_saudinewsnet_zip_directly() -> None:
