@@ -708,5 +708,5 @@ def test_records_repeating_a_text_are_counted_in_the_summary(tmp_path: Path) -> 
     assert r.exit_code == 0, r.output
     assert r.output.startswith("2 articles, ")
     assert "duplicates: 1 record(s) repeat the text" in r.output
-    r = CliRunner().invoke(main, ["-v", *args[:3], "--out", str(tmp_path / "o2"), *args[5:]])
+    r = CliRunner().invoke(main, ["-v", *args[:2], "--out", str(tmp_path / "o2"), *args[4:]])
     assert "in.jsonl:2: same text as an article read before" in r.stderr
