@@ -89,6 +89,8 @@ def load(path: Path) -> ox.Store:
         return open_store(path / STORE_DIR, read_only=True)
     if path.is_dir():
         raise GraphError(f"{path}: a folder without a build store ({STORE_DIR}/)")
+    if not path.exists():
+        raise GraphError(f"{path}: no such file or folder")
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise GraphError(f"{path}: unknown graph format (use {', '.join(_FORMATS)} or OUT/)")
@@ -155,10 +157,20 @@ def _cell(term: object) -> str:
     return str(getattr(term, "value", term))
 
 
-def format_results(result: object, fmt: str) -> Iterator[str]:
+def format_results(result: object, fmt: str, source: str = "query") -> Iterator[str]:
     """Query results as text: ``table`` (tab-separated values, header first), ``csv`` or
     ``json`` (SPARQL 1.1 JSON results); CONSTRUCT results as Turtle lines; ASK as
-    ``true``/``false``."""
+    ``true``/``false``.  Oxigraph evaluates lazily, so a failure found while the rows are
+    read (a ``SERVICE`` that cannot be reached, an evaluation error) is a :class:`GraphError`
+    naming ``source``, raised after the rows before it were yielded."""
+    try:
+        yield from _format_results(result, fmt)
+    except (OSError, ValueError, TypeError) as exc:
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise GraphError(f"{source}: query failed ({why})") from exc
+
+
+def _format_results(result: object, fmt: str) -> Iterator[str]:
     if isinstance(result, ox.QueryBoolean):
         yield "true" if bool(result) else "false"
         return

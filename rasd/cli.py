@@ -293,7 +293,7 @@ def query(
         sparql = bind_values(sparql, name.strip().lstrip("?$"), value, source)
     result = run_query(load(graph_file), sparql, source)
     lines = 0
-    for chunk in format_results(result, fmt):
+    for chunk in format_results(result, fmt, source):
         click.echo(chunk, nl=fmt == "table")
         lines += 1
     if fmt == "table" and lines > 1:

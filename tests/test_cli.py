@@ -71,6 +71,19 @@ def test_query_formats_and_errors(seeds_build: Path) -> None:
     assert code == 1 and "invalid SPARQL" in err and "Traceback" not in err
     code, _out, err = run("query", str(seeds_build / "missing.ttl"), "-e", sparql)
     assert code == 1 and "missing.ttl: no such file" in err
+    code, _out, err = run("query", str(seeds_build / "missing"), "-e", sparql)
+    assert code == 1 and err.strip().endswith("missing: no such file or folder")
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_a_query_failing_while_its_rows_are_read_is_one_line(seeds_build: Path, fmt: str) -> None:
+    """Oxigraph evaluates lazily: a SERVICE nobody answers fails after the header is out."""
+    sparql = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    code, _out, err = run("query", str(seeds_build), "-e", sparql, "--format", fmt)
+    assert code == 1 and "Traceback" not in err
+    assert err.strip().splitlines() == [err.strip()] and err.startswith(
+        "rasd: error: -e: query failed ("
+    )
 
 
 def test_query_with_a_shipped_file(seeds_build: Path) -> None:
