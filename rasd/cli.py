@@ -53,6 +53,13 @@ def _errors_to_exit(fn: Callable[..., Any]) -> Callable[..., Any]:
         except RasdError as exc:
             click.echo(f"rasd: error: {exc}", err=True)
             sys.exit(1)
+        except OSError as exc:
+            # a file or folder the command was told to use, that the system refuses (no such
+            # parent, read-only, full disk): the user's to fix, so one line; others are bugs
+            if exc.filename is None:
+                raise
+            click.echo(f"rasd: error: {exc.filename}: {exc.strerror or exc}", err=True)
+            sys.exit(1)
 
     return wrapper
 

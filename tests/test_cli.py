@@ -266,3 +266,20 @@ def test_validate_a_build_and_a_broken_graph(seeds_build: Path, tmp_path: Path) 
     lines = out.strip().splitlines()
     assert any("claim/x/0-5" in line for line in lines)
     assert any("id/x" in line and "rdfs:label" in line for line in lines)
+
+
+@pytest.mark.parametrize("command", ["build", "export"])
+def test_an_output_folder_the_system_refuses_is_one_line(
+    seeds_build: Path, tmp_path: Path, command: str
+) -> None:
+    """``--out`` under a regular file cannot be made: one line naming the path, exit 1."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    target = blocker / "out"
+    args = {
+        "build": ["build", str(GOLDEN_TXT), "--out", str(target), "--workers", "1"],
+        "export": ["export", str(seeds_build), "--format", "csv", "--out", str(target)],
+    }[command]
+    code, _out, err = run(*args)
+    assert code == 1 and "Traceback" not in err
+    assert err.strip() == f"rasd: error: {target}: Not a directory"
