@@ -325,6 +325,10 @@ class _Dask(_Runner):
             self.client = Client(address, timeout="20s")
         except (OSError, TimeoutError) as exc:
             raise UsageError(f"--dask {address}: cannot reach the scheduler ({exc})") from exc
+        except ValueError as exc:
+            raise UsageError(
+                f"--dask {address}: not a scheduler address ({exc}); expected tcp://HOST:PORT"
+            ) from exc
         cores = sum(self.client.nthreads().values()) or 1
         self.limit = cores * 3
 

@@ -350,6 +350,8 @@ def test_a_real_dask_cluster_gives_the_same_bytes(tmp_path: Path, full_seeds: Pa
 def test_unreachable_dask_scheduler_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="cannot reach the scheduler"):
         build([GOLDEN_TXT], tmp_path / "o", pages=False, dask="tcp://127.0.0.1:9")
+    with pytest.raises(UsageError, match=r"--dask scheduler: not a scheduler address \(.*port"):
+        build([GOLDEN_TXT], tmp_path / "o2", pages=False, dask="scheduler")
 
 
 def test_a_name_written_with_invisible_characters_is_one_clean_node() -> None:
