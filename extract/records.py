@@ -10,8 +10,11 @@ original text as read (``Article.text[start:end]`` is the surface form).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal, get_args
+import functools
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, get_args
 
 Precision = Literal["day", "month", "year"]
 #: The entity classes the extractor assigns (``cls`` of mentions and entities): the names of the
@@ -207,3 +210,20 @@ class Extraction:
     dates: tuple[DateValue, ...] = ()
     events: tuple[EventRecord, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+
+
+def field_values(record: Any) -> tuple[Any, ...]:
+    """A flat dataclass record's field values in declaration order, read in one C call: how
+    records are packed for the build state and digested for the pages (what
+    :func:`dataclasses.astuple` gives for flat records, without its deep copy).
+
+    >>> field_values(DateValue("2014-09-15", "day", "15 أيلول 2014", 10, 23))
+    ('2014-09-15', 'day', '15 أيلول 2014', 10, 23, 'gregorian', None, None, False)
+    """
+    return _values_getter(type(record))(record)
+
+
+@functools.cache
+def _values_getter(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    many = operator.attrgetter(*(f.name for f in fields(cls)))
+    return many if len(fields(cls)) > 1 else (lambda o: (many(o),))

@@ -24,7 +24,6 @@ import itertools
 import json
 import logging
 import multiprocessing
-import operator
 import os
 import shutil
 import time
@@ -34,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
 from concurrent.futures import wait as futures_wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +51,7 @@ from rasd.extract.pipeline import (
     extract_many,
 )
 from rasd.extract.reader import expand_inputs, read_file
-from rasd.extract.records import Article, EntityInfo, Extraction
+from rasd.extract.records import Article, EntityInfo, Extraction, field_values
 from rasd.extract.resolve import Entity, KeySummary, contributions, derive, fold, unfold
 from rasd.graph import nt
 from rasd.graph.build import article_nquads, entity_triples
@@ -394,14 +393,13 @@ class _FileIndex:
 _Packed = tuple[
     tuple[tuple[tuple[Any, ...], int], ...], dict[str, int], dict[str, int], dict[str, int], int
 ]
-_INFO_FIELDS = operator.attrgetter(*(f.name for f in fields(EntityInfo)))
 
 #: One entity of the entities graph: its N-Triples lines, their number and its class.
 _EntityLines = tuple[str, int, str]
 
 
 def _pack(s: KeySummary) -> _Packed:
-    infos = tuple((_INFO_FIELDS(i), n) for i, n in s.infos.items())
+    infos = tuple((field_values(i), n) for i, n in s.infos.items())
     return infos, dict(s.classes), dict(s.surfaces), dict(s.publishers), s.articles
 
 

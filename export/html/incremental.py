@@ -28,7 +28,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +43,7 @@ from rasd.export.html.entity_page import (
 from rasd.export.html.forked import ForkedMap
 from rasd.export.html.panels import Site
 from rasd.export.html.store import DEFAULT_GRAPH, GraphPart, intern_part, read_parts
+from rasd.extract.records import field_values
 
 STATE_VERSION = 2
 _PKG = Path(__file__).resolve().parent
@@ -220,19 +220,6 @@ def _digest(parts: Any) -> bytes:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
-def _fields(obj: Any) -> tuple:
-    """A slotted dataclass as a tuple of its field values."""
-    return _getter(type(obj))(obj)
-
-
-@cache
-def _getter(cls: type) -> Callable[[Any], tuple]:
-    """The field values of an instance of the slotted dataclass ``cls``, as one C call."""
-    slots = tuple(cls.__slots__)
-    many = attrgetter(*slots)
-    return many if len(slots) > 1 else (lambda o: (many(o),))
-
-
 _UNKNOWN = b"?"  # an article without a content key: pages quoting it are always written
 
 
@@ -284,7 +271,9 @@ class Digests:
             else:
                 k = self.key(iri)
                 parts = (
-                    (_fields(meta), k, self.named_in.get(iri, ())) if named else (_fields(meta), k)
+                    (field_values(meta), k, self.named_in.get(iri, ()))
+                    if named
+                    else (field_values(meta), k)
                 )
                 got = _UNKNOWN if k is None else _digest(parts)
             memo[iri] = got
@@ -293,13 +282,13 @@ class Digests:
     def claim(self, c: Any) -> bytes:
         got = self._claims.get(c.iri)
         if got is None:
-            got = self._claims[c.iri] = _digest(_fields(c))
+            got = self._claims[c.iri] = _digest(field_values(c))
         return got
 
     def evidence(self, rel: tuple[str, str, str]) -> bytes:
         got = self._evidence.get(rel)
         if got is None:
-            items = [_fields(e) for e in self.site.idx.evidence.get(rel, ())]
+            items = [field_values(e) for e in self.site.idx.evidence.get(rel, ())]
             got = self._evidence[rel] = _digest((rel, items))
         return got
 
@@ -342,7 +331,7 @@ class Digests:
         for e in evidence:
             ents.update((e.subject, e.object))
         quoted = sorted({c.article or "" for c in claims} | {e.article or "" for e in evidence})
-        head = ("article", iri, [_fields(e) for e in evidence])
+        head = ("article", iri, [field_values(e) for e in evidence])
         rest = [self.claim(c) for c in claims]
         return self._page(head, [iri, *quoted], ents, rest)
 
@@ -374,7 +363,7 @@ class Digests:
             ents.update(c.about)
         head = (
             "entity",
-            _fields(ent),
+            field_values(ent),
             shown,
             len(near),
             len(arts),
