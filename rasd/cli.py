@@ -54,8 +54,9 @@ def _errors_to_exit(fn: Callable[..., Any]) -> Callable[..., Any]:
             click.echo(f"rasd: error: {exc}", err=True)
             sys.exit(1)
         except OSError as exc:
-            # a file or folder the command was told to use, that the system refuses (no such
-            # parent, read-only, full disk): the user's to fix, so one line; others are bugs
+            # a file or folder the command was told to use, that the system refuses (a parent
+            # that is a file, no permission, a read-only disk): the user's to fix, so one line;
+            # an OSError naming no path (a write on a full disk, a bug) keeps its traceback
             if exc.filename is None:
                 raise
             click.echo(f"rasd: error: {exc.filename}: {exc.strerror or exc}", err=True)
