@@ -6,6 +6,7 @@ stderr and a non-zero exit (no traceback), in the manner of ``sqlite_utils/cli.p
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import logging
@@ -55,8 +56,12 @@ def _errors_to_exit(fn: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(1)
         except OSError as exc:
             # a file or folder the command was told to use, that the system refuses (a parent
-            # that is a file, no permission, a read-only disk): the user's to fix, so one line;
-            # an OSError naming no path (a write on a full disk, a bug) keeps its traceback
+            # that is a file, no permission, a read-only disk), or a full disk: the user's to
+            # fix, so one line; any other OSError is a bug and keeps its traceback
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                where = f"{exc.filename}: " if exc.filename else ""
+                click.echo(f"rasd: error: {where}{exc.strerror or exc} (free some space)", err=True)
+                sys.exit(1)
             if exc.filename is None:
                 raise
             click.echo(f"rasd: error: {exc.filename}: {exc.strerror or exc}", err=True)

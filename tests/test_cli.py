@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 
+import click
 import networkx as nx
 import pytest
 from click.testing import CliRunner
@@ -283,3 +285,38 @@ def test_an_output_folder_the_system_refuses_is_one_line(
     code, _out, err = run(*args)
     assert code == 1 and "Traceback" not in err
     assert err.strip() == f"rasd: error: {target}: Not a directory"
+
+
+@pytest.mark.parametrize(
+    ("exc", "line"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "No space left on device (free"),
+        (OSError(errno.ENOSPC, "No space left on device", "out/graph.ttl"), "out/graph.ttl: No"),
+    ],
+)
+def test_a_full_disk_is_one_line_whatever_raises_it(exc: OSError, line: str) -> None:
+    """Writes on a full disk name no path (the store, the cache): still one line, exit 1."""
+    from rasd.cli import _errors_to_exit
+
+    @click.command()
+    @_errors_to_exit
+    def fill() -> None:
+        raise exc
+
+    r = CliRunner().invoke(fill, [])
+    assert r.exit_code == 1 and r.exception is not None and isinstance(r.exception, SystemExit)
+    assert r.stderr.startswith("rasd: error: ") and line in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_an_os_error_naming_no_path_is_not_hidden() -> None:
+    """Any other OSError without a path is a bug: it is not dressed up as a user's error."""
+    from rasd.cli import _errors_to_exit
+
+    @click.command()
+    @_errors_to_exit
+    def broken() -> None:
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    r = CliRunner().invoke(broken, [])
+    assert isinstance(r.exception, OSError) and "rasd: error" not in r.stderr
