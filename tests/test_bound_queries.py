@@ -112,9 +112,27 @@ def test_timeline_of_holds_the_articles_and_claims_of_an_entity(store) -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.text(st.sampled_from([*"داعشـأإآءًٌُ \"\\'{}<>?$٣ \t", "\u200c", "\n"]), max_size=20))
 def test_any_name_binds_to_a_valid_query(store, name: str) -> None:
+    """Any text binds as an escaped literal, except ``<…>``, which is read as an IRI: then
+    it binds as one, or is a one-line :class:`GraphError` when it is not a valid IRI (``<>``,
+    ``<a b>``); never SPARQL text."""
+    if name.startswith("<") and name.endswith(">") and len(name) >= 2:
+        try:
+            sparql = bind_values(_text("said_by.rq"), "name", name)
+        except GraphError as exc:
+            assert str(exc).startswith(f"query: --bind name={name}: ")
+            return
+        assert f"{{ {name} }}" in sparql
+        select_rows(store, sparql)
+        return
     sparql = bind_values(_text("said_by.rq"), "name", name)
     rows = select_rows(store, sparql)  # parses: the name is escaped, never SPARQL text
     assert all(r["name"] == name for r in rows)
+
+
+@pytest.mark.parametrize("name", ["<>", "<داعش >", "<a b>"])
+def test_a_name_written_as_an_iri_that_is_not_one_is_one_error(name: str) -> None:
+    with pytest.raises(GraphError, match=r"^x\.rq: --bind name="):
+        bind_values(_text("said_by.rq"), "name", name, "x.rq")
 
 
 @pytest.mark.parametrize(
