@@ -123,8 +123,9 @@ def _forms(view: SentView, k: int) -> frozenset[str]:
 def _word_forms(word: str) -> frozenset[str]:
     """:func:`_forms` of one word (memoised: it runs on every token)."""
     forms = bare_forms(word)
-    if len(word) == 3 and word[0] in "وف":
-        forms |= bare_forms(word[1:])
+    folded = fold(word)  # "ولَمْ": its diacritics do not count among the three letters
+    if len(folded) == 3 and folded[0] in "وف":
+        forms |= bare_forms(folded[1:])
     return forms
 
 
@@ -238,6 +239,13 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, str] | None:
             break
     if any(_forms(view, k) & far for k in range(max(lo, i - _BLOCKER_REACH), i)):
         return None
+    if (
+        hit[1].startswith("actor-place")
+        and i > lo
+        and _forms(view, i - 1) & relation_words("modal")
+        and view.folded[i].lstrip("وف")[:1] in ("ي", "ت")
+    ):
+        return None  # "قد يسيطر": it may happen (not "قد سيطر": done)
     return hit
 
 

@@ -1,0 +1,42 @@
+"""Control of places, pass 18 (issue 11): constructions read in unseen15's misses, and
+hypothetical sentences that assert no control.  Every sentence here was written for the test
+(none is copied from a corpus)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import control
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition (إذا، لو، في حال) with its clitics و/ف, diacritics and tatweel
+        "وإذا سيطر تنظيم داعش على مدينة الرمادي فستسقط المحافظة كلها.",
+        "وحذر الضابط من أنه إذا ما سيطر تنظيم داعش على مدينة الرمادي فستسقط المحافظة.",
+        "فإذا سيـــطر تنظيم داعش على مدينة الرمادي سقطت المحافظة.",
+        "ولَوْ سَيْطَرَ تنظيم داعش على مدينة الرمادي لسقطت المحافظة كلها.",
+        "وفي حال سيطر تنظيم داعش على مدينة الرمادي ستسقط المحافظة.",
+        "واذا استولى تنظيم داعش على مدينة الرمادي ستسقط المحافظة.",
+        # «قد» before a present verb: it may happen
+        "وقال الضابط إن تنظيم داعش قد يسيطر على مدينة الرمادي خلال أيام.",
+        # negated and attempted (these passed before this pass too)
+        "ولم يسيطر تنظيم داعش على مدينة الرمادي حتى الآن.",
+        "وفشلت محاولة تنظيم داعش السيطرة على مدينة الرمادي.",
+        "ويحاول تنظيم داعش السيطرة على مدينة الرمادي.",
+    ],
+)
+def test_a_hypothetical_or_negated_taking_asserts_no_control(text: str) -> None:
+    assert not control(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «قد» before a past verb: it has happened
+        "وكان تنظيم داعش قد سيطر على مدينة الرمادي في الربيع الماضي.",
+        "وسيطر تنظيم داعش على مدينة الرمادي بعد معارك عنيفة.",
+    ],
+)
+def test_a_taking_done_is_still_found(text: str) -> None:
+    assert ("داعش", "seized", "الرمادي") in control(text)
