@@ -1833,11 +1833,39 @@ def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
         for m in _sentence_mentions(doc, view)
         if m.start == toks[i + 1].start and m.cls in PLACE_CLASSES
     ]
-    for m in places[:1]:
-        loser = _taken_from(doc, view, None, m)
-        gap = _bare_words(doc.article.text[m.end : loser.start]) if loser is not None else []
-        if loser is not None and len(gap) <= _LOSER_GAP:
+    if not places:
+        return
+    listed = _listed_after(doc, view, places[0])  # "لتخليص لحج وتعز وأبين من قبضة الحوثيين"
+    last = listed[-1]
+    loser = _taken_from(doc, view, None, last)
+    gap = _bare_words(doc.article.text[last.end : loser.start]) if loser is not None else []
+    if loser is not None and len(gap) <= _LOSER_GAP:
+        for m in listed:
             _add(doc, view, loser.key, _loser_predicate(view, i), m.key, "relation-cues")
+
+
+def _listed_after(doc: Doc, view: SentView, first: Mention) -> list[Mention]:
+    """``first`` and the places joined to it by «و» or a comma («لحج وتعز، وأبين»), over at
+    most one word between them that is no entity («وأبين ولمار وشبوه»: a place rasd does not
+    know stays in the list, unnamed)."""
+    text = doc.article.text
+    out = [first]
+    unknown = 0
+    for m in doc.mentions_in(first.end, view.sentence.end):
+        if m.start < out[-1].end:
+            continue
+        between = text[out[-1].end : m.start]
+        words = between.replace("،", " ").replace(",", " ").split()
+        joined = words[-1:] == ["و"] or (not words and ("،" in between or "," in between))
+        if m.cls not in PLACE_CLASSES or not joined:
+            break
+        rest = words[:-1]
+        if rest:
+            if unknown or len(rest) > 1 or not rest[0].startswith("و") or len(rest[0]) < 3:
+                break
+            unknown += 1
+        out.append(m)
+    return out
 
 
 _RELATIVE_REACH = 5  # words between a place and the relative word that stands for it

@@ -40,3 +40,29 @@ def test_a_hypothetical_or_negated_taking_asserts_no_control(text: str) -> None:
 )
 def test_a_taking_done_is_still_found(text: str) -> None:
     assert ("داعش", "seized", "الرمادي") in control(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتتجه المقاومة الآن لتخليص لحج وتعز وأبين من قبضة الحوثيين.",
+        "وتتجه المقاومة الآن لتحرير لحج وتعز، وأبين من قبضة الحوثيين.",
+        # a place rasd does not know in the list («ولمنار») does not end it
+        "وتتجه المقاومة الآن لتخليص لحج وتعز ولمنار وأبين من قبضة الحوثيين.",
+    ],
+)
+def test_every_place_listed_before_the_grip_is_held_by_its_holder(text: str) -> None:
+    found = control(text)
+    for place in ("محافظة لحج", "تعز", "محافظة أبين"):
+        assert ("جماعة الحوثي", "controls", place) in found
+
+
+def test_a_place_after_the_grip_is_not_listed() -> None:
+    found = control("وتسعى المقاومة لتخليص لحج من قبضة الحوثيين قبل دخول تعز.")
+    assert ("جماعة الحوثي", "controls", "محافظة لحج") in found
+    assert ("جماعة الحوثي", "controls", "تعز") not in found
+
+
+def test_a_second_clause_ends_the_list() -> None:
+    found = control("وتسعى المقاومة لتخليص لحج وقصفت الطائرات تعز وأبين من قبضة الحوثيين.")
+    assert not {t for t in found if t[2] in ("تعز", "محافظة أبين")}
