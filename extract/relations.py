@@ -1844,6 +1844,39 @@ def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
             _add(doc, view, loser.key, _loser_predicate(view, i), m.key, "relation-cues")
 
 
+_GAINER_REACH = 16  # tokens between the last place lost and «لصالح» (an apposition may stand there)
+
+
+def _gainer_after(
+    doc: Doc, view: SentView, actor: Mention, places: list[Mention]
+) -> Mention | None:
+    """The side a loss went to: «لصالح» (``relation_words.tsv`` role ``beneficiary``) in the
+    sixteen tokens after the last place lost, in its sentence, with an organisation or country
+    right after it («خسر التنظيم مدينة عين العرب، قرب الحدود مع تركيا، لصالح وحدات حماية
+    الشعب»); none after a semicolon or another control cue after the first place lost."""
+    if not places:
+        return None
+    toks = view.tokens
+    start = next((k for k, t in enumerate(toks) if t.start >= places[0].end), len(toks))
+    last = next((k for k, t in enumerate(toks) if t.start >= places[-1].end), len(toks))
+    for k in range(start, min(len(toks) - 1, last + _GAINER_REACH)):
+        if toks[k].text in _HARD_BREAKS or (k > start and _cue_at(view, k) is not None):
+            return None
+        if _forms(view, k) & relation_words("beneficiary"):
+            starts = {toks[k + 1].start}
+            if k + 2 < len(toks) and _forms(view, k + 1) & (org_heads() | relation_words("members")):
+                starts.add(toks[k + 2].start)  # "لصالح فصائل الجيش السوري الحر"
+            return next(
+                (
+                    m
+                    for m in _sentence_mentions(doc, view)
+                    if m.start in starts and m.cls in _CONTROL_ACTORS and m.key != actor.key
+                ),
+                None,
+            )
+    return None
+
+
 def _listed_after(doc: Doc, view: SentView, first: Mention) -> list[Mention]:
     """``first`` and the places joined to it by «و» or a comma («لحج وتعز، وأبين»), over at
     most one word between them that is no entity («وأبين ولمار وشبوه»: a place rasd does not
@@ -2667,9 +2700,12 @@ def find_relations(doc: Doc) -> None:
                         _add(doc, view, expelled_obj.key, pred, m.key, "relation-cues")
                     continue
                 aimed = pred in _TAKEN and _aimed(view, i)  # "وتستعد القوات لتحرير …"
+                gainer = _gainer_after(doc, view, actor, places) if pred == "lostControlOf" else None
                 for m in places:
                     if not aimed:
                         _add(doc, view, actor.key, pred, m.key, "relation-cues")
+                    if gainer is not None:  # "خسر التنظيم مدينة منبج لصالح قوات سوريا الديمقراطية"
+                        _add(doc, view, gainer.key, "seized", m.key, "relation-cues")
                     loser = _taken_from(doc, view, actor, m)
                     if loser is not None:  # "… من تنظيم داعش": the side that lost it
                         _add(

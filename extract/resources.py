@@ -404,6 +404,7 @@ RELATION_WORD_ROLES = (
     "object_pronoun",
     "members",
     "modal",
+    "beneficiary",
 )
 
 

@@ -66,3 +66,38 @@ def test_a_place_after_the_grip_is_not_listed() -> None:
 def test_a_second_clause_ends_the_list() -> None:
     found = control("وتسعى المقاومة لتخليص لحج وقصفت الطائرات تعز وأبين من قبضة الحوثيين.")
     assert not {t for t in found if t[2] in ("تعز", "محافظة أبين")}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وخسر تنظيم داعش مدينة منبج لصالح قوات سوريا الديمقراطية.", "منبج"),
+        # the noun of losing with the pronoun of its actor, after the actor named
+        (
+            "وأعدم تنظيم داعش عددا من عناصره بعد خسارته مدينة الرمادي لصالح الجيش العراقي.",
+            "الرمادي",
+        ),
+        # an apposition between the place and «لصالح»
+        (
+            "وقبل ذلك خسر تنظيم داعش مدينة الرمادي (غرب بغداد)، والتي تقع على نهر الفرات، "
+            "لصالح الجيش العراقي.",
+            "الرمادي",
+        ),
+    ],
+)
+def test_the_side_a_loss_went_to_seized_the_place(text: str, place: str) -> None:
+    found = control(text)
+    assert ("داعش", "lostControlOf", place) in found
+    gainer = "قوات سوريا الديمقراطية" if place == "منبج" else "الجيش العراقي"
+    assert (gainer, "seized", place) in found
+
+
+def test_a_feared_loss_is_no_loss() -> None:
+    assert not control("ويخشى تنظيم داعش خسارة مدينة الرمادي لصالح الجيش العراقي.")
+
+
+def test_a_second_cue_ends_the_reach_of_the_gainer() -> None:
+    found = control(
+        "وخسر تنظيم داعش مدينة الرمادي ثم سيطر على بلدة هيت لصالح الجيش العراقي في بيان."
+    )
+    assert ("الجيش العراقي", "seized", "الرمادي") not in found
