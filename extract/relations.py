@@ -1864,8 +1864,9 @@ def _gainer_after(
             return None
         if _forms(view, k) & relation_words("beneficiary"):
             starts = {toks[k + 1].start}
-            if k + 2 < len(toks) and _forms(view, k + 1) & (org_heads() | relation_words("members")):
-                starts.add(toks[k + 2].start)  # "لصالح فصائل الجيش السوري الحر"
+            heads = org_heads() | relation_words("members")
+            if k + 2 < len(toks) and _forms(view, k + 1) & heads:
+                starts.add(toks[k + 2].start)  # "لصالح قوات الجيش"
             return next(
                 (
                     m
@@ -2700,7 +2701,8 @@ def find_relations(doc: Doc) -> None:
                         _add(doc, view, expelled_obj.key, pred, m.key, "relation-cues")
                     continue
                 aimed = pred in _TAKEN and _aimed(view, i)  # "وتستعد القوات لتحرير …"
-                gainer = _gainer_after(doc, view, actor, places) if pred == "lostControlOf" else None
+                lost = pred == "lostControlOf"
+                gainer = _gainer_after(doc, view, actor, places) if lost else None
                 for m in places:
                     if not aimed:
                         _add(doc, view, actor.key, pred, m.key, "relation-cues")
