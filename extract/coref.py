@@ -117,6 +117,24 @@ def resolve_short_names(doc: Doc) -> None:
         doc.add_mention(m.start, m.end, m.key, "Person", "coref")
 
 
+def resolve_group_singulars(doc: Doc) -> None:
+    """``الحوثي`` in an article that names the organisation ``الحوثيين`` / ``الحوثيون`` (a
+    one-word plural of a nisba, its mention's surface) is that organisation («من قبضة
+    الحوثي»), run after :func:`resolve_short_names`: where the article names a person «…
+    الحوثي», the singular is that person's surname and stays his."""
+    forms = []
+    for m in doc.mentions:
+        if m.cls != "Organization":
+            continue
+        f = match_key(m.surface)
+        if " " not in f and f.startswith("ال") and len(f) >= 7 and f.endswith(("يين", "يون")):
+            forms.append((f[:-2], m.key, "Organization"))
+    if not forms:
+        return
+    for m in NameMatcher(forms).find(doc.folded, doc.article.segments):
+        doc.add_mention(m.start, m.end, m.key, "Organization", "coref")
+
+
 _GENERIC = ("التنظيم", "تنظيم")
 
 
