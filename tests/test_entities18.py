@@ -48,3 +48,17 @@ def test_forces_of_a_division_written_alone_elsewhere_are_that_division() -> Non
 def test_forces_named_alone_keep_their_node() -> None:
     found = _mentions("وقال العقيد إن قوات الفرقة الفضية تسيطر على حي الملعب.")
     assert ("قوات الفرقة الفضية", "Organization", "قوات الفرقه الفضيه") in found
+
+
+def test_a_quoted_name_after_a_place_noun_stays_a_place() -> None:
+    found = control(
+        "وأعدم تنظيم داعش عددا من عناصره إثر خسارته مدينة “منبج” لصالح قوات سوريا الديمقراطية."
+    )
+    assert ("داعش", "lostControlOf", "منبج") in found
+    assert ("قوات سوريا الديمقراطية", "seized", "منبج") in found
+
+
+def test_a_quoted_city_name_alone_is_still_a_newspaper() -> None:
+    assert ("الرياض", "Organization", "صحيفه الرياض") in _mentions(
+        "وقال مراسل «الرياض» إن الوضع هادئ."
+    )
