@@ -380,34 +380,6 @@ def link_forces(doc: Doc) -> None:
             _rekey(doc, key, rest, "Organization")
 
 
-def link_bare_forces(doc: Doc) -> None:
-    """``قوات الفرقة الذهبية`` (a ``forces_of`` head and two words or more) in an article that
-    also writes ``الفرقة الذهبية`` alone, which no layer found, is that organisation: the bare
-    phrase gets mentions and the forces its key (:func:`link_forces` when a layer found it)."""
-    from rasd.extract.patterns import org_words
-
-    heads = org_words()["forces_of"]
-    named = {m.key for m in doc.mentions if m.cls == "Organization"}
-    for key in sorted(named):
-        words = key.split()
-        if len(words) < 3 or words[0] not in heads or key not in doc.entities:
-            continue
-        rest = " ".join(words[1:])
-        if rest in named:
-            continue
-        added = [
-            doc.add_mention(m.start, m.end, rest, "Organization", "coref")
-            for m in NameMatcher([(rest, rest, "Organization")]).find(
-                doc.folded, doc.article.segments
-            )
-        ]
-        if not any(added):
-            continue
-        label = doc.entities[key].label.split(maxsplit=1)[-1]
-        doc.add_entity(EntityInfo(rest, "Organization", label, source="pattern"))
-        _rekey(doc, key, rest, "Organization")
-
-
 def _in_order(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(w in it for w in short)

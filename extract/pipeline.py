@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 from rasd.extract.claims import find_claims
 from rasd.extract.coref import (
-    link_bare_forces,
     link_forces,
     link_name_variants,
     link_national_orgs,
@@ -546,7 +545,6 @@ def _coref(doc: Doc) -> None:
     link_name_variants(doc)
     link_national_orgs(doc)
     link_forces(doc)
-    link_bare_forces(doc)
     link_place_nouns(doc)
     resolve_short_names(doc)
     resolve_group_singulars(doc)
