@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from rasd.extract.doc import Doc, strip_al
+from rasd.extract.doc import Doc, bare_forms, strip_al
 from rasd.extract.lexicon import NameMatcher, nisba_country
 from rasd.extract.patterns import is_nisba, name_connectors, name_stopwords
 from rasd.extract.records import EntityInfo
@@ -115,6 +115,24 @@ def resolve_short_names(doc: Doc) -> None:
         return
     for m in NameMatcher(forms).find(doc.folded, doc.article.segments):
         doc.add_mention(m.start, m.end, m.key, "Person", "coref")
+
+
+def resolve_group_singulars(doc: Doc) -> None:
+    """``الحوثي`` in an article that names the organisation ``الحوثيين`` / ``الحوثيون`` (a
+    one-word plural of a nisba, its mention's surface) is that organisation («من قبضة
+    الحوثي»), run after :func:`resolve_short_names`: where the article names a person «…
+    الحوثي», the singular is that person's surname and stays his."""
+    forms = []
+    for m in doc.mentions:
+        if m.cls != "Organization":
+            continue
+        f = match_key(m.surface)
+        if " " not in f and f.startswith("ال") and len(f) >= 7 and f.endswith(("يين", "يون")):
+            forms.append((f[:-2], m.key, "Organization"))
+    if not forms:
+        return
+    for m in NameMatcher(forms).find(doc.folded, doc.article.segments):
+        doc.add_mention(m.start, m.end, m.key, "Organization", "coref")
 
 
 _GENERIC = ("التنظيم", "تنظيم")
@@ -370,6 +388,7 @@ def _in_order(short: list[str], long: list[str]) -> bool:
 def quoted_places_are_media(doc: Doc) -> None:
     """A place name in quotation marks, or after صحيفة/جريدة, names a newspaper or channel
     (``لـ«الشرق الأوسط»``، ``صحيفة الرياض``): an organisation, not the place."""
+    from rasd.extract.patterns import place_nouns
     from rasd.extract.records import PLACE_CLASSES
 
     text = doc.article.text
@@ -383,6 +402,8 @@ def quoted_places_are_media(doc: Doc) -> None:
         media = bool(head) and strip_al(head[0].lstrip("لب")) in ("صحيفه", "جريده")
         if not (quoted or media):
             continue
+        if not media and head and bare_forms(head[0]) & place_nouns():
+            continue  # «مدينة “تل أبيض”»: a place noun before the quotes says it is a place
         label = doc.entities[m.key].label if m.key in doc.entities else m.surface
         key = match_key(f"صحيفة {label}")
         doc.add_entity(EntityInfo(key, "Organization", label, source="pattern"))

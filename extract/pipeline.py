@@ -31,6 +31,7 @@ from rasd.extract.coref import (
     quoted_media_names,
     quoted_places_are_media,
     resolve_generic_org,
+    resolve_group_singulars,
     resolve_org_heads,
     resolve_short_names,
     resolve_title_refs,
@@ -546,6 +547,7 @@ def _coref(doc: Doc) -> None:
     link_forces(doc)
     link_place_nouns(doc)
     resolve_short_names(doc)
+    resolve_group_singulars(doc)
     resolve_title_refs(doc)
     resolve_generic_org(doc)
     resolve_org_heads(doc)

@@ -123,8 +123,9 @@ def _forms(view: SentView, k: int) -> frozenset[str]:
 def _word_forms(word: str) -> frozenset[str]:
     """:func:`_forms` of one word (memoised: it runs on every token)."""
     forms = bare_forms(word)
-    if len(word) == 3 and word[0] in "وف":
-        forms |= bare_forms(word[1:])
+    folded = fold(word)  # "ولَمْ": its diacritics do not count among the three letters
+    if len(folded) == 3 and folded[0] in "وف":
+        forms |= bare_forms(folded[1:])
     return forms
 
 
@@ -238,6 +239,13 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, str] | None:
             break
     if any(_forms(view, k) & far for k in range(max(lo, i - _BLOCKER_REACH), i)):
         return None
+    if (
+        hit[1].startswith("actor-place")
+        and i > lo
+        and _forms(view, i - 1) & relation_words("modal")
+        and view.folded[i].lstrip("وف")[:1] in ("ي", "ت")
+    ):
+        return None  # "قد يسيطر": it may happen (not "قد سيطر": done)
     return hit
 
 
@@ -1825,11 +1833,73 @@ def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
         for m in _sentence_mentions(doc, view)
         if m.start == toks[i + 1].start and m.cls in PLACE_CLASSES
     ]
-    for m in places[:1]:
-        loser = _taken_from(doc, view, None, m)
-        gap = _bare_words(doc.article.text[m.end : loser.start]) if loser is not None else []
-        if loser is not None and len(gap) <= _LOSER_GAP:
+    if not places:
+        return
+    listed = _listed_after(doc, view, places[0])  # "لتخليص لحج وتعز وأبين من قبضة الحوثيين"
+    last = listed[-1]
+    loser = _taken_from(doc, view, None, last)
+    gap = _bare_words(doc.article.text[last.end : loser.start]) if loser is not None else []
+    if loser is not None and len(gap) <= _LOSER_GAP:
+        for m in listed:
             _add(doc, view, loser.key, _loser_predicate(view, i), m.key, "relation-cues")
+
+
+_GAINER_REACH = 16  # tokens between the last place lost and «لصالح» (an apposition may stand there)
+
+
+def _gainer_after(
+    doc: Doc, view: SentView, actor: Mention, places: list[Mention]
+) -> Mention | None:
+    """The side a loss went to: «لصالح» (``relation_words.tsv`` role ``beneficiary``) in the
+    sixteen tokens after the last place lost, in its sentence, with an organisation or country
+    right after it («خسر التنظيم مدينة عين العرب، قرب الحدود مع تركيا، لصالح وحدات حماية
+    الشعب»); none after a semicolon or another control cue after the first place lost."""
+    if not places:
+        return None
+    toks = view.tokens
+    start = next((k for k, t in enumerate(toks) if t.start >= places[0].end), len(toks))
+    last = next((k for k, t in enumerate(toks) if t.start >= places[-1].end), len(toks))
+    for k in range(start, min(len(toks) - 1, last + _GAINER_REACH)):
+        if toks[k].text in _HARD_BREAKS or (k > start and _cue_at(view, k) is not None):
+            return None
+        if _forms(view, k) & relation_words("beneficiary"):
+            starts = {toks[k + 1].start}
+            heads = org_heads() | relation_words("members")
+            if k + 2 < len(toks) and _forms(view, k + 1) & heads:
+                starts.add(toks[k + 2].start)  # "لصالح قوات الجيش"
+            return next(
+                (
+                    m
+                    for m in _sentence_mentions(doc, view)
+                    if m.start in starts and m.cls in _CONTROL_ACTORS and m.key != actor.key
+                ),
+                None,
+            )
+    return None
+
+
+def _listed_after(doc: Doc, view: SentView, first: Mention) -> list[Mention]:
+    """``first`` and the places joined to it by «و» or a comma («لحج وتعز، وأبين»), over at
+    most one word between them that is no entity («وأبين ولمار وشبوه»: a place rasd does not
+    know stays in the list, unnamed)."""
+    text = doc.article.text
+    out = [first]
+    unknown = 0
+    for m in doc.mentions_in(first.end, view.sentence.end):
+        if m.start < out[-1].end:
+            continue
+        between = text[out[-1].end : m.start]
+        words = between.replace("،", " ").replace(",", " ").split()
+        joined = words[-1:] == ["و"] or (not words and ("،" in between or "," in between))
+        if m.cls not in PLACE_CLASSES or not joined:
+            break
+        rest = words[:-1]
+        if rest:
+            if unknown or len(rest) > 1 or not rest[0].startswith("و") or len(rest[0]) < 3:
+                break
+            unknown += 1
+        out.append(m)
+    return out
 
 
 _RELATIVE_REACH = 5  # words between a place and the relative word that stands for it
@@ -2631,9 +2701,13 @@ def find_relations(doc: Doc) -> None:
                         _add(doc, view, expelled_obj.key, pred, m.key, "relation-cues")
                     continue
                 aimed = pred in _TAKEN and _aimed(view, i)  # "وتستعد القوات لتحرير …"
+                lost = pred == "lostControlOf"
+                gainer = _gainer_after(doc, view, actor, places) if lost else None
                 for m in places:
                     if not aimed:
                         _add(doc, view, actor.key, pred, m.key, "relation-cues")
+                    if gainer is not None:  # "خسر التنظيم مدينة منبج لصالح قوات سوريا الديمقراطية"
+                        _add(doc, view, gainer.key, "seized", m.key, "relation-cues")
                     loser = _taken_from(doc, view, actor, m)
                     if loser is not None:  # "… من تنظيم داعش": the side that lost it
                         _add(

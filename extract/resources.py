@@ -403,6 +403,8 @@ RELATION_WORD_ROLES = (
     "fall",
     "object_pronoun",
     "members",
+    "modal",
+    "beneficiary",
 )
 
 
