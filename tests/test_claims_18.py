@@ -3,6 +3,8 @@
 
 - participles of praise and welcome (مثمناً، مرحباً بـ، مشيدين بـ) after a statement are
   statements of the running speaker, as مشيداً already was.
+- «جاء ذلك على لسان X» / «جاء ذلك في كلمة ألقاها X»: the sentence names who said what came
+  before; a later subject-less «وأوضحت أنه» is X's, as after a sentence X opened.
 
 The sentences are written for these tests, not copied from the corpora.
 """
@@ -53,3 +55,32 @@ def test_praise_participle_with_tatweel_and_conjunction(tatweel: str, conj: str)
         f"{conj}مثم{tatweel}نا تعاون الأهالي مع فرق العمل في الأحياء الشرقية."
     )
     assert "تعاون الأهالي" not in claim_with(claims, "المشروع اكتمل")[2]
+
+
+# «جاء ذلك على لسان X» ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "جاء ذلك على لسان مندوبة إندونيسيا لدى الأمم المتحدة السفيرة نور الهدى صالح",
+        "وجاء ذلك على لسان السفيرة نور الهدى صالح",
+        "جاء ذلك في كلمة ألقتها السفيرة نور الهدى صالح أمام المجلس",
+        "جاءَ ذلك خلال كلمة للسفيرة نور الهدى صالح",
+    ],
+)
+def test_recap_names_the_running_speaker(recap: str) -> None:
+    claims = said(
+        "دعت إندونيسيا المجتمع الدولي إلى تقديم المساعدات العاجلة للاجئين في المنطقة. "
+        f"{recap} اليوم. وأوضحت أنه يجب على الدول الكبرى تحمل مسؤولياتها تجاه الأزمة الإنسانية."
+    )
+    assert claim_with(claims, "الدول الكبرى")[:2] == (("نور الهدى صالح",), "resolved")
+
+
+def test_recap_with_a_meeting_names_no_speaker() -> None:
+    claims = said(
+        "دعت إندونيسيا المجتمع الدولي إلى تقديم المساعدات العاجلة للاجئين في المنطقة. "
+        "جاء ذلك خلال لقاء مع السفيرة نور الهدى صالح اليوم. وأوضحت أنه يجب على الدول "
+        "الكبرى تحمل مسؤولياتها تجاه الأزمة الإنسانية."
+    )
+    assert "نور الهدى صالح" not in claim_with(claims, "الدول الكبرى")[0]
