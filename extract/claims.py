@@ -1922,6 +1922,35 @@ def _other_persons(doc: Doc, start: int, end: int, speakers: list[str]) -> bool:
     return False
 
 
+_RECAP_VERB = claim_words("recap_verb")
+_RECAP_OBJECT = claim_words("recap_object")
+_RECAP_PREPOSITION = claim_words("recap_preposition")
+_RECAP_NOUN = claim_words("recap_noun")
+_MAX_RECAP = 12  # tokens from «جاء ذلك على لسان» to the person
+_WITH = fold("مع")
+
+
+def _recap_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
+    """The person a sentence opening «جاء ذلك على لسان X» / «جاء ذلك في كلمة ألقاها X» names
+    as having said what came before — ``(key, end offset)``, or None.  The occasion is a
+    speech noun (circumstantial: كلمة، تصريح، بيان … or لسان), not a meeting with someone
+    («خلال لقاء مع X»: X is met): no «مع» nor cue before the person."""
+    toks = view.tokens
+    f = view.folded
+    if len(toks) < 5 or not ({f[0], f[0][1:]} & _RECAP_VERB and f[1] in _RECAP_OBJECT):
+        return None
+    noun = strip_al(f[3]) if f[2] in _RECAP_PREPOSITION else ""
+    if noun not in _RECAP_NOUN | _CIRCUMSTANTIAL:
+        return None
+    for k in range(4, min(len(toks), 4 + _MAX_RECAP)):
+        if not is_word(toks[k]) or f[k] == _WITH or match_cue(view, k) is not None:
+            return None
+        m = doc.mention_at_token(toks[k])
+        if m is not None and m.cls == "Person" and m.key in doc.entities:
+            return m.key, m.end
+    return None
+
+
 def _opening_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
     """The person who is the subject of a sentence opening with a verb that is no cue:
     "ربط عضو مجلس النواب X بين …"، "ودافع X عن …" — ``(key, end offset)``, or None.
@@ -1932,6 +1961,9 @@ def _opening_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
     subject of its own most likely refers to.
     """
     toks = view.tokens
+    recap = _recap_subject(doc, view)
+    if recap is not None:
+        return recap  # "جاء ذلك على لسان X": X, who said what came before
     if len(toks) < 2 or not is_word(toks[0]) or doc.mention_at_token(toks[0]) is not None:
         return None
     f = view.folded[0]
