@@ -2373,6 +2373,54 @@ def _bullets(doc: Doc, index: int) -> list[SentView]:
     return out
 
 
+_TWEETS = "تويتر"  # the platform a tweet word implies (``actor-implied`` rows of relation_cues.tsv)
+_OPENERS = frozenset(":") | frozenset(QUOTE_PAIRS)
+
+
+def _article_of_tweets(doc: Doc) -> bool:
+    """Whether the article tells of tweets: a word implying Twitter (غرد، تغريدة:
+    ``actor-implied`` cues of ``relation_cues.tsv``) in one of its sentences, and no platform
+    but Twitter (and the generic الإنترنت / وسائل التواصل) named in it."""
+    twitter = alias_index().get(match_key(_TWEETS))
+    named = {m.key for m in doc.mentions if m.cls == "Platform" and not _generic(m.key)}
+    return named <= {twitter} and any(
+        (hit := _cue_at(view, k)) is not None
+        and hit[1] == "actor-implied"
+        and alias_index().get(match_key(hit[2])) == twitter
+        for view in doc.views
+        for k in range(len(view.tokens))
+    )
+
+
+def _written_tweet(doc: Doc, view: SentView, i: int) -> None:
+    """«وكتب وزير الشؤون الاجتماعية الدكتور فلان: «…»»، «فلان وزير العمل كتب: «…»»: a
+    ``tweet_verb`` of ``relation_words.tsv`` (كتب) in a sentence that names no platform, its
+    subject a person named right after it (past a title: :func:`_person_after_title`) or
+    before it in its clause, and a colon or an opening quotation mark right after the verb or
+    the person: in an article of tweets (:func:`_article_of_tweets`) the person posted it on
+    Twitter.  Not «كتب في مقاله» (no colon after the name), not «لم يكتب» (a blocker:
+    :func:`_cue_at`)."""
+    toks = view.tokens
+    actor = _actor_near(doc, view, i, ("Person",), before_ok=False)
+    if actor is None:
+        actor = _person_after_title(doc, view, i)
+    if actor is None:
+        actor = _actor_near(doc, view, i, ("Person",), after_ok=False)
+    if actor is None:
+        return
+    if actor.start > toks[i].end:
+        nxt = next((k for k, t in enumerate(toks) if t.start >= actor.end), len(toks))
+    else:
+        nxt = i + 1
+    if nxt >= len(toks) or toks[nxt].text not in _OPENERS:
+        return
+    if not _article_of_tweets(doc):
+        return
+    platform = _implied_platform(doc, _TWEETS)
+    if platform is not None:
+        _add(doc, view, actor.key, "publishesOn", platform, "relation-cues")
+
+
 def _named_platform(doc: Doc) -> str | None:
     """The key of the one platform the article names, when it names exactly one that is not
     generic (الإنترنت، وسائل التواصل)."""
@@ -2481,6 +2529,11 @@ def find_relations(doc: Doc) -> None:
             before_ok = subject != "after"
             mentions = _sentence_mentions(doc, view)
             if pattern == "actor-platform":
+                if _forms(view, i) & relation_words("tweet_verb") and not any(
+                    m.cls == "Platform" for m in mentions
+                ):
+                    _written_tweet(doc, view, i)  # «وكتب الوزير فلان: «…»» among tweets
+                    continue
                 via = fold(toks[i].text) in _VIA
                 classes = ("Organization",) if via else _ACTORS
                 attached = _pronoun_attached(view, i)  # "الآلية التي تستخدمها الوزارة"

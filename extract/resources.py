@@ -403,6 +403,7 @@ RELATION_WORD_ROLES = (
     "fall",
     "object_pronoun",
     "members",
+    "tweet_verb",
 )
 
 
