@@ -13,6 +13,14 @@ def platform_links(text: str) -> set[tuple[str, str, str]]:
     return {t for t in related(text) if t[1] in wanted}
 
 
+#: these aliases were tried and dropped (plat18): each new generic mention is a Platform entity
+#: the gold never lists (guideline §1), so entity precision of the transfer sum fell
+DROPPED = pytest.mark.xfail(
+    strict=True, reason="generic internet aliases dropped: entity P (bench/platforms18)"
+)
+
+
+@DROPPED
 @pytest.mark.parametrize(
     "text",
     [
@@ -35,6 +43,9 @@ def test_a_negated_use_of_the_spider_web_is_no_link() -> None:
     assert not platform_links("ولم يستخدم تنظيم داعش الشبكة العنكبوتية للتجنيد.")
 
 
+@pytest.mark.xfail(
+    strict=True, reason="«الرقة تذبح بصمت» not in the lexicon: entity P (bench/platforms18)"
+)
 def test_a_campaign_known_by_name_has_a_page_on_a_platform() -> None:
     found = platform_links(
         "وأوردت حملة “الرقة تذبح بصمت” على صفحتها على “فيسبوك” أن التنظيم منع الإنترنت."
@@ -95,3 +106,20 @@ def test_wrote_in_his_column_is_no_tweet() -> None:
 def test_did_not_write_is_no_tweet() -> None:
     text = TWEETS + "ولم يكتب الدكتور فهد بن عبدالله الزهراني: «شيئا»."
     assert not any(s.startswith("فهد") for s, _p, _o in platform_links(text))
+
+
+def test_two_actors_joined_over_a_head_both_threaten_on_social_media() -> None:
+    found = platform_links(
+        "وكان تنظيم القاعدة اليمن، وميليشيات «فجر ليبيا» قد هددا على مواقع التواصل الاجتماعي "
+        "بضرب المصالح الغربية."
+    )
+    assert ("القاعدة", "publishesOn", "وسائل التواصل الاجتماعي") in found
+    assert ("فجر ليبيا", "publishesOn", "وسائل التواصل الاجتماعي") in found
+
+
+def test_an_actor_named_in_a_prepositional_phrase_is_not_joined() -> None:
+    found = platform_links(
+        "وكان الهجوم على تنظيم القاعدة، وميليشيات «فجر ليبيا» قد هددت على مواقع التواصل "
+        "الاجتماعي بالرد."
+    )
+    assert not any(s == "القاعدة" for s, _p, _o in found)
