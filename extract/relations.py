@@ -1321,12 +1321,36 @@ def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
     out = [actors[-1]]
     for m in reversed(actors[:-1]):
         between = text[m.end : out[0].start].strip(' «»"“”()،,')
+        if m.key not in {a.key for a in out} and _joined_by_head(doc, m, out[0]):
+            out.insert(0, m)  # "وكان تنظيم داعش ليبيا، وميليشيات «فجر ليبيا» قد هددا على"
+            continue
         if between not in ("و", "") or m.key in {a.key for a in out}:
             break
         if between == "" and text[out[0].start - 1 : out[0].start] != "و":
             break
         out.insert(0, m)
     return out
+
+
+def _joined_by_head(doc: Doc, first: Mention, second: Mention) -> bool:
+    """Whether two actors before «على <platform>» are coordinated over «و» and a head of the
+    second («، وميليشيات «فجر ليبيا»»: an organisation head or a ``joined_head`` word of
+    ``relation_words.tsv``; or «و» alone when the head is part of the second's name), the
+    first followed by the place of its branch («تنظيم داعش ليبيا») or not: only place
+    mentions, one «و» (+ head word), commas and quotation marks between them."""
+    text = doc.article.text
+    pos = first.end
+    for p in doc.mentions_in(first.end, second.start):
+        if p.cls not in PLACE_CLASSES or text[pos : p.start].strip():
+            return False
+        pos = p.end
+    words = [w.strip('«»"“”()،,') for w in text[pos : second.start].split()]
+    words = [w for w in words if w]
+    if words == ["و"]:
+        return pos > first.end  # "وميليشيات «فجر ليبيا»" named whole, after the branch's place
+    if len(words) != 1 or not words[0].startswith("و") or len(words[0]) < 4:
+        return False
+    return bool(bare_forms(words[0][1:]) & (org_heads() | relation_words("joined_head")))
 
 
 def _after_definite_dative(doc: Doc, pos: int) -> bool:

@@ -404,6 +404,7 @@ RELATION_WORD_ROLES = (
     "object_pronoun",
     "members",
     "tweet_verb",
+    "joined_head",
 )
 
 
