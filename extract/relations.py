@@ -2403,10 +2403,18 @@ _OPENERS = frozenset(":") | frozenset(QUOTE_PAIRS)
 
 def _article_of_tweets(doc: Doc) -> bool:
     """Whether the article tells of tweets: a word implying Twitter (غرد، تغريدة:
-    ``actor-implied`` cues of ``relation_cues.tsv``) in one of its sentences, and no platform
-    but Twitter (and the generic الإنترنت / وسائل التواصل) named in it."""
+    ``actor-implied`` cues of ``relation_cues.tsv``) in one of its sentences, no platform but
+    Twitter (and the generic الإنترنت / وسائل التواصل) named in it, and no other written piece
+    (``writing_medium`` of ``relation_words.tsv``: مقال، عمود)."""
     twitter = alias_index().get(match_key(_TWEETS))
     named = {m.key for m in doc.mentions if m.cls == "Platform" and not _generic(m.key)}
+    media = relation_words("writing_medium")
+    if any(
+        (f := _forms(view, k)) & media or stem_forms(f) & media
+        for view in doc.views
+        for k in range(len(view.tokens))
+    ):
+        return False  # "ورد قرقاش على مقال رأي كتبته موغيريني": her op-ed, not a tweet
     return named <= {twitter} and any(
         (hit := _cue_at(view, k)) is not None
         and hit[1] == "actor-implied"
@@ -2421,9 +2429,10 @@ def _written_tweet(doc: Doc, view: SentView, i: int) -> None:
     ``tweet_verb`` of ``relation_words.tsv`` (كتب) in a sentence that names no platform, its
     subject a person named right after it (past a title: :func:`_person_after_title`) or
     before it in its clause, and a colon or an opening quotation mark right after the verb or
-    the person: in an article of tweets (:func:`_article_of_tweets`) the person posted it on
-    Twitter.  Not «كتب في مقاله» (no colon after the name), not «لم يكتب» (a blocker:
-    :func:`_cue_at`)."""
+    the person (not the closing quote of a quoted name): in an article of tweets
+    (:func:`_article_of_tweets`) the person posted it on Twitter.  Not «كتب في مقاله» (no
+    colon after the name), «كتب عن فلان» (about him), «لم يكتب» (a blocker: :func:`_cue_at`).
+    """
     toks = view.tokens
     actor = _actor_near(doc, view, i, ("Person",), before_ok=False)
     if actor is None:
@@ -2438,6 +2447,12 @@ def _written_tweet(doc: Doc, view: SentView, i: int) -> None:
         nxt = i + 1
     if nxt >= len(toks) or toks[nxt].text not in _OPENERS:
         return
+    if toks[nxt].text in QUOTE_CLOSERS and doc.article.text[: actor.start].rstrip()[-1:] in (
+        QUOTE_MARKS
+    ):
+        return  # «كُتب عن اللاعب "ماجد عبد الله" في منهج»: the name's own closing quote
+    if i + 1 < len(toks) and view.folded[i + 1] in ("عن", "عنه", "عنها"):
+        return  # "كتب عن فلان": wrote about him
     if not _article_of_tweets(doc):
         return
     platform = _implied_platform(doc, _TWEETS)

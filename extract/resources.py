@@ -405,6 +405,7 @@ RELATION_WORD_ROLES = (
     "members",
     "tweet_verb",
     "joined_head",
+    "writing_medium",
 )
 
 

@@ -123,3 +123,16 @@ def test_an_actor_named_in_a_prepositional_phrase_is_not_joined() -> None:
         "الاجتماعي بالرد."
     )
     assert not any(s == "القاعدة" for s, _p, _o in found)
+
+
+def test_wrote_in_an_article_that_names_an_op_ed_is_no_tweet() -> None:
+    text = (
+        TWEETS + "وردّ العتيبي على مقال رأي كتبته الوزيرة. "
+        "وكتبت الوزيرة سلمى الحربي: «التعاون يفتح احتمالات جديدة»."
+    )
+    assert not any(s.startswith("سلمى") for s, _p, _o in platform_links(text))
+
+
+def test_written_about_a_quoted_name_is_no_tweet() -> None:
+    text = TWEETS + 'وكُتب عن اللاعب "فهد الزهراني" في منهج دراسي كقدوة رياضية.'
+    assert not any("الزهراني" in s for s, _p, _o in platform_links(text))
