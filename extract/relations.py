@@ -9,6 +9,8 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 - ``account-on``: على حسابها على موقع تويتر → hasAccountOn (and publishesOn after نشر/كتب).
 - «على <platform>» after a verb of saying or posting (:func:`_on_platform`): ذكرت على مواقع
   التواصل، في بيان على تويتر → the clause's actor publishesOn (and usesPlatform) it.
+- «كتب:» in an article of tweets (:func:`_written_tweet`): وكتب وزير الشؤون الاجتماعية
+  الدكتور فلان: «…» → فلان publishesOn تويتر.
 - ``user-on``: المدون الأشهر على «تويتر» في تركيا فؤاد عوني → فؤاد عوني usesPlatform تويتر.
 - ``own-site``: ونقلت صحيفة «حريت» على موقعها الإلكتروني → حريت publishesOn الإنترنت.
 - websites and accounts (:func:`find_sites_and_accounts`): الموقع الرسمي لمكتب العبادي, موقع
