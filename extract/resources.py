@@ -405,6 +405,9 @@ RELATION_WORD_ROLES = (
     "members",
     "modal",
     "beneficiary",
+    "tweet_verb",
+    "joined_head",
+    "writing_medium",
 )
 
 
