@@ -668,7 +668,9 @@ def main() -> None:
     ap.add_argument("--list", type=Path, help="article list (default bench/NAME_articles.tsv)")
     ap.add_argument("--gold-dir", type=Path, default=BENCH, help="where the gold TSVs are")
     ap.add_argument(
-        "--report", type=Path, help="results page (default bench/NAME_results_<split>.md)"
+        "--report",
+        type=Path,
+        help="results page (default for the held-out corpus only: bench/NAME_results_<split>.md)",
     )
     args = ap.parse_args()
     listed = article_list(args.list or BENCH / f"{args.corpus}_articles.tsv")
@@ -708,7 +710,14 @@ def main() -> None:
         "cpu": cpu,
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
-    report = args.report or BENCH / f"{args.corpus}_results_{args.split}.md"
+    report = args.report
+    if report is None and args.corpus == HELD_OUT:
+        report = BENCH / f"{args.corpus}_results_{args.split}.md"
+    if report is None:
+        # an earlier corpus's page is its held-out score, quoted in the README: a dev run
+        # must not overwrite it (two helpers did in the seventeenth session)
+        print(f"no results page written: give --report FILE ({args.corpus} is not {HELD_OUT})")
+        return
     write_report(report, args.split, lines, details, meta, args.corpus)
     print(f"wrote {report}")
 
