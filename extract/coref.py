@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import replace
 
 from rasd.extract.doc import Doc, bare_forms, strip_al
-from rasd.extract.lexicon import NameMatcher, nisba_country
+from rasd.extract.lexicon import NameMatcher, nisba_country, nisba_plural
 from rasd.extract.patterns import is_nisba, name_connectors, name_stopwords
 from rasd.extract.records import EntityInfo
 from rasd.extract.text import QUOTE_PAIRS, match_key
@@ -127,8 +127,9 @@ def resolve_group_singulars(doc: Doc) -> None:
         if m.cls != "Organization":
             continue
         f = match_key(m.surface)
-        if " " not in f and f.startswith("ال") and len(f) >= 7 and f.endswith(("يين", "يون")):
-            forms.append((f[:-2], m.key, "Organization"))
+        singular = nisba_plural(f)
+        if " " not in f and f.startswith("ال") and len(f) >= 7 and singular:
+            forms.append((singular, m.key, "Organization"))
     if not forms:
         return
     for m in NameMatcher(forms).find(doc.folded, doc.article.segments):

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.facilities import facility_heads
-from rasd.extract.lexicon import alias_index
+from rasd.extract.lexicon import alias_index, nisba_plural
 from rasd.extract.patterns import (
     cue_table,
     demonstratives,
@@ -2153,7 +2153,7 @@ def _only_place_words(doc: Doc, view: SentView, start: int, k: int) -> bool:
             or word.isdigit()
             or word in relation_words("direction")
             or is_nisba(word)
-            or (word.startswith("ال") and word.endswith("يين"))  # its plural (الغربيين)
+            or (word.startswith("ال") and nisba_plural(word, oblique=True))  # الغربيين
         ):
             return False
     return True
