@@ -88,3 +88,10 @@ def test_no_condition_nor_fear_before_the_taking(text: str) -> None:
 )
 def test_a_condition_or_a_fear_still_blocks(text: str) -> None:
     assert not {t for t in control(text) if t[1] == "seized"}
+
+
+def test_a_masdar_cue_is_no_present_verb() -> None:
+    from rasd.extract.relations import _present_verb
+
+    assert _present_verb("يسيطر") and _present_verb("وتستعيد")
+    assert not any(_present_verb(w) for w in ("تحرير", "وتطهير", "تخليص", "سيطر"))
