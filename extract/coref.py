@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import replace
 
 from rasd.extract.doc import Doc, bare_forms, strip_al
-from rasd.extract.lexicon import NameMatcher, nisba_country
+from rasd.extract.lexicon import NameMatcher, nisba_country, nisba_plural
 from rasd.extract.patterns import is_nisba, name_connectors, name_stopwords
 from rasd.extract.records import EntityInfo
 from rasd.extract.text import QUOTE_PAIRS, match_key
@@ -121,18 +121,61 @@ def resolve_group_singulars(doc: Doc) -> None:
     """``الحوثي`` in an article that names the organisation ``الحوثيين`` / ``الحوثيون`` (a
     one-word plural of a nisba, its mention's surface) is that organisation («من قبضة
     الحوثي»), run after :func:`resolve_short_names`: where the article names a person «…
-    الحوثي», the singular is that person's surname and stays his."""
+    الحوثي», the singular is that person's surname and stays his.  It is a surname, and no
+    group, after a title (الشيخ الحوثي، الشيخ القبلي الحوثي: :func:`_after_title`), right
+    beside a person or an unnamed source or within the words of its key (الشيخ القبلي الحوثي);
+    and a group whose leader is named by a title («زعيم الحوثيين») has no singular at all (it
+    may be the leader's surname: «وأضاف الحوثي أن جماعته …»)."""
     forms = []
     for m in doc.mentions:
         if m.cls != "Organization":
             continue
         f = match_key(m.surface)
-        if " " not in f and f.startswith("ال") and len(f) >= 7 and f.endswith(("يين", "يون")):
-            forms.append((f[:-2], m.key, "Organization"))
+        singular = nisba_plural(f)
+        if " " not in f and f.startswith("ال") and len(f) >= 7 and singular:
+            forms.append((singular, m.key, "Organization"))
     if not forms:
         return
+    led = {
+        m.key
+        for m in doc.mentions
+        if m.cls == "Organization" and _after_title(doc, m.start, adjective=False)
+    }
+    forms = [f for f in forms if f[1] not in led]
+    people = [m for m in doc.mentions if m.cls in ("Person", "UnnamedSource")]
     for m in NameMatcher(forms).find(doc.folded, doc.article.segments):
+        if _after_title(doc, m.start) or any(_beside(doc, p, m.start, m.end) for p in people):
+            continue
         doc.add_mention(m.start, m.end, m.key, "Organization", "coref")
+
+
+def _after_title(doc: Doc, start: int, adjective: bool = True) -> bool:
+    """Whether a one-word title of ``titles.tsv`` (الشيخ، زعيم) stands right before ``start``,
+    or, when ``adjective``, before a nisba right before it (الشيخ القبلي)."""
+    from rasd.extract.patterns import title_table
+
+    table = title_table()[0]
+    words = match_key(doc.article.text[max(0, start - 60) : start]).split()[-2:]
+    if words and _is_title(words[-1], table):
+        return True
+    return adjective and len(words) == 2 and is_nisba(words[1]) and _is_title(words[0], table)
+
+
+def _is_title(word: str, table: dict) -> bool:
+    """Whether a folded word is a one-word title, with و/ف/ب/ل before it or not."""
+    return strip_al(word) in table or (word[:1] in "وفبل" and strip_al(word[1:]) in table)
+
+
+def _beside(doc: Doc, p, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` stands right beside mention ``p`` (only spaces between) or
+    within the words of its key after its start («الشيخ» keyed «الشيخ القبلي الحوثي»)."""
+    text = doc.article.text
+    if p.end <= start and not text[p.end : start].strip():
+        return True
+    if end <= p.start and not text[end : p.start].strip():
+        return True
+    label = match_key(p.key.rsplit("/", 1)[-1])
+    return p.start <= start and label.startswith(match_key(text[p.start : end]))
 
 
 _GENERIC = ("التنظيم", "تنظيم")

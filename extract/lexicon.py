@@ -202,7 +202,25 @@ def nisba_table() -> dict[str, str]:
     return {match_key(r.adjective): match_key(r.country) for r in load_table("nisba.tsv", Nisba)}
 
 
-_NISBA_SUFFIXES = ("يين", "يون", "ين", "ون", "ان", "ه", "")
+_NISBA_PLURAL = ("يين", "يون")
+_NISBA_SUFFIXES = (*_NISBA_PLURAL, "ين", "ون", "ان", "ه", "")
+
+
+def is_nisba(folded: str) -> bool:
+    """Whether a folded word has the form of a definite relational adjective (nisba): ال…ي،
+    ال…يه (الإرهابي، العراقية)."""
+    return folded.startswith("ال") and folded.endswith(("ي", "يه"))
+
+
+def nisba_plural(folded: str, oblique: bool = False) -> str:
+    """The singular (…ي) of a folded word with the plural ending of a nisba, يين or يون
+    (only يين when ``oblique``), or "" (الحوثيين → الحوثي).
+
+    >>> nisba_plural("الحوثيون"), nisba_plural("الحوثيون", oblique=True), nisba_plural("كتاب")
+    ('الحوثي', '', '')
+    """
+    endings = _NISBA_PLURAL[:1] if oblique else _NISBA_PLURAL
+    return folded[:-2] if folded.endswith(endings) else ""
 
 
 def nisba_country(word: str) -> str | None:
@@ -225,8 +243,8 @@ def nisba_country(word: str) -> str | None:
             if suf and not stem.endswith(suf):
                 continue
             base = stem[: len(stem) - len(suf)] if suf else stem
-            if suf in ("يين", "يون"):
-                base += "ي"
+            if suf in _NISBA_PLURAL:
+                base = nisba_plural(stem)
             if base in table:
                 return table[base]
     return None

@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from camel_tools.utils.dediac import dediac_ar
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
-from rasd.extract.lexicon import alias_index, lexicon_index, nisba_country
+from rasd.extract.lexicon import (
+    alias_index,
+    is_nisba,
+    lexicon_index,
+    nisba_country,
+    nisba_plural,
+)
 from rasd.extract.records import EntityInfo, Mention, Relation
 from rasd.extract.resources import (
     DateCue,
@@ -745,12 +751,6 @@ def place_nouns() -> frozenset[str]:
     return frozenset(fold(r.noun) for r in load_table("place_nouns.tsv", PlaceNoun))
 
 
-def is_nisba(folded: str) -> bool:
-    """Whether a folded word has the form of a definite relational adjective (nisba): ال…ي،
-    ال…يه (الإرهابي، العراقية)."""
-    return folded.startswith("ال") and folded.endswith(("ي", "يه"))
-
-
 def _relational_adjectives(view: SentView, k: int, head: str = "") -> int:
     """Skip definite relational adjectives (الوطني، العراقية، المركزية، اليمنيين) and the
     adjectives of ``org_words.tsv`` (الخاصة، المسلحة) after an organisation head; returns the
@@ -766,7 +766,7 @@ def _relational_adjectives(view: SentView, k: int, head: str = "") -> int:
         if head.endswith("ه") and f.endswith("ي") and k == start:
             break
         # a plural one only after a plural noun: «نقابة الصحفيين اليمنيين»
-        plural = f.endswith("يين") and k > 0 and view.folded[k - 1].endswith("ين")
+        plural = bool(nisba_plural(f, oblique=True)) and k > 0 and view.folded[k - 1].endswith("ين")
         if f in words["adjective"] or (
             len(f) > 4 and (is_nisba(f) or (plural and f.startswith("ال")))
         ):

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.facilities import facility_heads
-from rasd.extract.lexicon import alias_index
+from rasd.extract.lexicon import alias_index, nisba_plural
 from rasd.extract.patterns import (
     cue_table,
     demonstratives,
@@ -112,7 +112,31 @@ def _blocker_before(view: SentView, k: int, end: int) -> bool:
     """Whether a ``blocker`` of ``relation_words.tsv`` (لم، تحاول: negated or hoped-for)
     stands in the ``_BLOCKER_REACH`` tokens before token ``k`` or from there up to ``end``."""
     blockers = relation_words("blocker")
-    return any(_forms(view, b) & blockers for b in range(max(0, k - _BLOCKER_REACH), end))
+    return any(_blocker_at(view, b, blockers) for b in range(max(0, k - _BLOCKER_REACH), end))
+
+
+def _blocker_at(view: SentView, k: int, blockers: frozenset[str]) -> bool:
+    """Whether token ``k`` is one of ``blockers``: a word read without its ال kept («الحال»,
+    «المحاولة» are no «حال», «محاولة»), or the last word of a two-word blocker whose first
+    word is the token before («في حال»; not «على أي حال»)."""
+    if _blocker_forms(view.tokens[k].text) & blockers:
+        return True
+    return k > 0 and any(
+        f"{b} {f}" in blockers
+        for f in _blocker_forms(view.tokens[k].text)
+        for b in _forms(view, k - 1)
+    )
+
+
+@functools.lru_cache(maxsize=20_000)
+def _blocker_forms(word: str) -> frozenset[str]:
+    """:func:`_word_forms` of a word but those read by stripping its ال (الحال → حال)."""
+    w = fold(word)
+    return frozenset(
+        f
+        for f in _word_forms(word)
+        if not (w.endswith(f) and w[: len(w) - len(f)].endswith(("ال", "لل")))
+    )
 
 
 def _forms(view: SentView, k: int) -> frozenset[str]:
@@ -234,21 +258,43 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, str] | None:
     # across nouns of aim only it stays one («يسعى إلى إعادة السيطرة»، «إلى فرض سيطرتها»)
     far = blockers - relation_words("adjacent") if hit[1].startswith("actor-place") else blockers
     aims = relation_words("aim")
+    if _clitic_verb(view, i):
+        lo = i  # "خشية القصف وسيطر الجيش": the cue opens its own clause
     for k in range(i - 1, max(lo, i - _BLOCKER_REACH) - 1, -1):
-        if _forms(view, k) & blockers:
+        if _blocker_at(view, k, blockers):
             return None  # right before the cue, or before nouns of aim and the cue
         if not _forms(view, k) & aims:
             break
-    if any(_forms(view, k) & far for k in range(max(lo, i - _BLOCKER_REACH), i)):
+    if any(_blocker_at(view, k, far) for k in range(max(lo, i - _BLOCKER_REACH), i)):
         return None
     if (
         hit[1].startswith("actor-place")
         and i > lo
         and _forms(view, i - 1) & relation_words("modal")
-        and view.folded[i].lstrip("وف")[:1] in ("ي", "ت")
+        and _present_verb(view.folded[i])
     ):
         return None  # "قد يسيطر": it may happen (not "قد سيطر": done)
     return hit
+
+
+def _clitic_verb(view: SentView, i: int) -> bool:
+    """Whether the cue at token ``i`` is a verb carrying the clitic و/ف (وسيطر، فاستعاد),
+    not a noun of ``relation_words.tsv`` role ``control_noun`` (والسيطرة، وتحرير)."""
+    f = view.folded[i]
+    if len(f) < 4 or f[0] not in "وف":
+        return False
+    bare = f[1:]
+    if f in relation_cues() or f in _two_word_firsts():
+        return False  # "فقدت": ف is the verb's own
+    forms = _word_forms(bare) | stem_forms(_word_forms(bare))
+    return not bare.startswith("ال") and not forms & relation_words("control_noun")
+
+
+def _present_verb(folded: str) -> bool:
+    """Whether a folded cue word is a present-tense verb (يسيطر، وتستعيد): ي/ت after و/ف,
+    not a noun of role ``control_noun`` (تحرير، تطهير، تخليص)."""
+    bare = folded.lstrip("وف")
+    return bare[:1] in ("ي", "ت") and not _word_forms(bare) & relation_words("control_noun")
 
 
 def _pronoun_attached(view: SentView, i: int) -> bool:
@@ -1413,7 +1459,7 @@ def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention] | None:
         for j in range(k - 2, max(-1, k - 2 - _BLOCKER_REACH), -1):
             if toks[j].text in _BREAKS:
                 break
-            if _forms(view, j) & relation_words("blocker"):
+            if _blocker_at(view, j, relation_words("blocker")):
                 return None
         noun = strip_al(f)
         for before in _places_back(doc, view, toks[k - 1].start):
@@ -1871,28 +1917,76 @@ def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
 
 
 _GAINER_REACH = 16  # tokens between the last place lost and «لصالح» (an apposition may stand there)
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _opens_clause(doc: Doc, view: SentView, k: int) -> bool:
+    """Whether token ``k`` opens another clause before a «لصالح»: a ``gainer_stop`` word of
+    ``relation_words.tsv`` (فيما، بينما، في حين، حيث، ثم), a control cue, or a word carrying
+    the clitic و/ف that is no entity's, no definite noun or relative (والتي، والقرى) and has
+    no pronoun attached (ومحيطها): «وصوت البرلمان»."""
+    if _forms(view, k) & relation_words("gainer_stop") or _cue_at(view, k) is not None:
+        return True
+    f = view.folded[k]
+    tok = view.tokens[k]
+    return (
+        len(f) > 3
+        and f[0] in "وف"
+        and not f[1:].startswith("ال")
+        and not f.endswith(_PRONOUN_SUFFIXES)
+        and is_word(tok)
+        and not any(m.start <= tok.start < m.end for m in _sentence_mentions(doc, view))
+    )
 
 
 def _gainer_after(
     doc: Doc, view: SentView, actor: Mention, places: list[Mention]
 ) -> Mention | None:
     """The side a loss went to: «لصالح» (``relation_words.tsv`` role ``beneficiary``) in the
-    sixteen tokens after the last place lost, in its sentence, with an organisation or country
-    right after it («خسر التنظيم مدينة عين العرب، قرب الحدود مع تركيا، لصالح وحدات حماية
-    الشعب»); none after a semicolon or another control cue after the first place lost."""
+    sixteen tokens after the first place lost, in its clause, with an organisation or country
+    right after it.  Between the place and «لصالح» only an apposition may stand: brackets, or a
+    segment closed by a second comma («خسر التنظيم مدينة عين العرب، قرب الحدود مع تركيا، لصالح
+    وحدات حماية الشعب»، «، والتي سيطر عليها منذ عام،») that no clause word opens; none over a
+    semicolon, a comma opening a clause not closed before «لصالح» («، فيما صوت البرلمان لصالح
+    الحكومة»), or a word opening another clause (:func:`_opens_clause`)."""
     if not places:
         return None
     toks = view.tokens
     start = next((k for k, t in enumerate(toks) if t.start >= places[0].end), len(toks))
-    last = next((k for k, t in enumerate(toks) if t.start >= places[-1].end), len(toks))
-    for k in range(start, min(len(toks) - 1, last + _GAINER_REACH)):
-        if toks[k].text in _HARD_BREAKS or (k > start and _cue_at(view, k) is not None):
+    end = min(len(toks) - 1, start + _GAINER_REACH)
+    k = start
+    while k < end:
+        text = toks[k].text
+        if text in _HARD_BREAKS:
             return None
+        if text in _BRACKETS:  # "(غرب العراق)"
+            close = next((j for j in range(k + 1, end) if toks[j].text == _BRACKETS[text]), None)
+            if close is None:
+                return None
+            k = close + 1
+            continue
+        if text in _COMMAS:  # an apposition closed by a comma, or another clause
+            close = next(
+                (j for j in range(k + 1, end) if toks[j].text in _COMMAS | _HARD_BREAKS), None
+            )
+            if (
+                close is None
+                or toks[close].text not in _COMMAS
+                or close == k + 1
+                or _forms(view, k + 1) & relation_words("gainer_stop")
+                or (
+                    _opens_clause(doc, view, k + 1)
+                    and not _forms(view, k + 1) & relation_words("relative")
+                )
+            ):
+                return None
+            k = close + 1
+            continue
         if _forms(view, k) & relation_words("beneficiary"):
             starts = {toks[k + 1].start}
             heads = org_heads() | relation_words("members")
             if k + 2 < len(toks) and _forms(view, k + 1) & heads:
-                starts.add(toks[k + 2].start)  # "لصالح قوات الجيش"
+                starts.add(toks[k + 2].start)  # "لصالح فصائل الجيش السوري الحر"
             return next(
                 (
                     m
@@ -1901,7 +1995,38 @@ def _gainer_after(
                 ),
                 None,
             )
+        if _opens_clause(doc, view, k):
+            return None
+        k += 1
     return None
+
+
+def _loss_noun(view: SentView, i: int) -> bool:
+    """Whether the cue at token ``i`` is a noun of losing (``relation_words.tsv`` role
+    ``loss_noun``: خسارة، خسارته)."""
+    forms = _forms(view, i)
+    return bool((forms | stem_forms(forms)) & relation_words("loss_noun"))
+
+
+def _direct_complement(
+    doc: Doc, view: SentView, i: int, actor: Mention, places: list[Mention]
+) -> list[Mention]:
+    """``places`` when the first stands right after the noun of losing at token ``i``, over
+    its agent and a place noun only («خسارة الموصل»، «خسارته مدينة منبج»، «خسارة التنظيم
+    الرمادي»); none otherwise («خسارة كبيرة في ريف حلب»: men lost, not a place)."""
+    toks = view.tokens
+    k = i + 1
+    while k < len(toks) and actor.start <= toks[k].start < actor.end:
+        k += 1
+    if (
+        k < len(toks)
+        and toks[k].start < places[0].start
+        and bare_forms(toks[k].text) & place_nouns()
+    ):
+        k += 1
+    if k < len(toks) and toks[k].text in QUOTE_PAIRS:  # "خسارته مدينة “منبج”"
+        k += 1
+    return places if k < len(toks) and toks[k].start == places[0].start else []
 
 
 def _listed_after(doc: Doc, view: SentView, first: Mention) -> list[Mention]:
@@ -2028,7 +2153,7 @@ def _only_place_words(doc: Doc, view: SentView, start: int, k: int) -> bool:
             or word.isdigit()
             or word in relation_words("direction")
             or is_nisba(word)
-            or (word.startswith("ال") and word.endswith("يين"))  # its plural (الغربيين)
+            or (word.startswith("ال") and nisba_plural(word, oblique=True))  # الغربيين
         ):
             return False
     return True
@@ -2782,6 +2907,8 @@ def find_relations(doc: Doc) -> None:
                     places = _named_object(doc, view, k) if k is not None else []
                 if not places and pred in _TAKEN:  # "تستعيد جامعة الأنبار": a direct object
                     places = _named_object(doc, view, i + 1)
+                if places and not relative_object and _loss_noun(view, i):
+                    places = _direct_complement(doc, view, i, actor, places)
                 expelled_obj = (
                     _expelled_object(doc, view, actor, places)
                     if pattern == "actor-place-from"
