@@ -23,6 +23,8 @@ fold with the scorer's own :func:`eval_unseen3.evaluate`, per fold and in total.
 from __future__ import annotations
 
 import argparse
+import json
+import pickle
 import re
 import sys
 import time
@@ -200,13 +202,13 @@ def train(exs: list[Example], l2: float = L2, steps: int = STEPS, rate: float = 
     n_ex = len(exs)
     w = np.zeros(len(names))
     observed = x[target_a].sum(axis=0)
+    # each example's candidates are contiguous: reduce per example by their first index
+    firsts = np.flatnonzero(np.r_[True, owner_a[1:] != owner_a[:-1]])
     for _ in range(steps):
         s = x @ w
-        top = np.full(n_ex, -np.inf)
-        np.maximum.at(top, owner_a, s)
+        top = np.maximum.reduceat(s, firsts)
         p = np.exp(s - top[owner_a])
-        z = np.zeros(n_ex)
-        np.add.at(z, owner_a, p)
+        z = np.add.reduceat(p, firsts)
         p /= z[owner_a]
         expected = p @ x
         grad = (expected - observed) / n_ex + l2 * w
@@ -214,13 +216,21 @@ def train(exs: list[Example], l2: float = L2, steps: int = STEPS, rate: float = 
     return {f: round(float(v), 6) for f, v in zip(names, w, strict=True) if round(float(v), 6)}
 
 
-MARGINS = (0.0, 0.5, 1.0, 2.0, 4.0)
+MARGINS = (0.0, 0.5, 0.75, 1.0, 1.5, 2.0, 4.0)
 INNER = 3
 
 
-def correct(exs: list[Example], weights: dict[str, float]) -> int:
-    """How many examples the ranker (with its margin) gets right."""
-    return sum(ex.candidates.index(choose(ex.candidates, weights)) == ex.target for ex in exs)
+def correct(exs: list[Example], weights: dict[str, float], cost: float = 0.0) -> float:
+    """How many examples the ranker (with its margin) gets right, less ``cost`` for each
+    claim given a speaker that is not its target."""
+    total = 0.0
+    for ex in exs:
+        best = choose(ex.candidates, weights)
+        if ex.candidates.index(best) == ex.target:
+            total += 1
+        elif best.keys:
+            total -= cost
+    return total
 
 
 RULE_FEATURES = ("rule", "none_rule", "open:")
@@ -248,7 +258,11 @@ def standalone(exs: list[Example]) -> list[Example]:
 
 
 def fit(
-    exs: list[Example], l2: float = L2, alone: bool = False, margin: float | None = None
+    exs: list[Example],
+    l2: float = L2,
+    alone: bool = False,
+    margin: float | None = None,
+    cost: float = 0.0,
 ) -> dict[str, float]:
     """Weights on all ``exs`` plus the margin over the rules chosen by an inner CV by article
     (most examples right; on a tie the larger, more conservative margin).  ``alone``: without
@@ -259,12 +273,12 @@ def fit(
         return {**train(exs, l2=l2), MARGIN: margin}
     ids = sorted({ex.article for ex in exs})
     fold_of = {a: i % INNER for i, a in enumerate(ids)}
-    right = dict.fromkeys(MARGINS, 0)
+    right = dict.fromkeys(MARGINS, 0.0)
     for f in range(INNER):
         w = train([ex for ex in exs if fold_of[ex.article] != f], l2=l2)
         held = [ex for ex in exs if fold_of[ex.article] == f]
         for m in MARGINS:
-            right[m] += correct(held, {**w, MARGIN: m})
+            right[m] += correct(held, {**w, MARGIN: m}, cost)
     margin = max(MARGINS, key=lambda m: (right[m], m))
     return {**train(exs, l2=l2), MARGIN: margin}
 
@@ -349,6 +363,87 @@ def cross_validate(
     return lines
 
 
+def _split_of(corpora: Sequence[str]) -> dict[str, str]:
+    """``corpus:n`` → its split (``dev``/``test``), as ``bench/eval_transfer.py`` groups them."""
+    out = {}
+    for corpus in corpora:
+        for row in EV.article_list(BENCH / f"{corpus}_articles.tsv"):
+            out[f"{corpus}:{row['n']}"] = row["split"]
+    return out
+
+
+def score_groups(gold, arts: list[Article], weights: dict | None, split: dict[str, str]) -> dict:
+    """:func:`score` on each (corpus, split) group of ``arts`` apart, summed: the groups
+    ``bench/eval_transfer.py`` scores (entities are resolved within each)."""
+    groups: dict[tuple[str, str], list[Article]] = {}
+    for a in arts:
+        groups.setdefault((a.id.split(":")[0], split[a.id]), []).append(a)
+    total: dict = {}
+    for g in sorted(groups):
+        _add(total, score(gold, groups[g], weights))
+    return total
+
+
+def leave_one_corpus_out(
+    arts: list[Article],
+    gold,
+    corpora: Sequence[str],
+    l2: float = L2,
+    margin: float | None = None,
+    cost: float = 0.0,
+    alone_too: bool = True,
+    rules_cache: Path | None = None,
+) -> list[str]:
+    """Rules vs rules + ranker vs ranker alone on each corpus, the ranker trained on the
+    other corpora only; the table as markdown lines (per corpus and the sum).  The rules'
+    rows are kept in ``rules_cache`` (JSON) when given: they do not depend on the ranker."""
+    cached = {}
+    if rules_cache is not None and rules_cache.exists():
+        cached = json.loads(rules_cache.read_text(encoding="utf-8"))
+    split = _split_of(corpora)
+    by_article = {a.id: examples([a], gold) for a in arts}
+    head = (
+        "| corpus | system | right speaker | found | emitted right text+speaker | "
+        "authored: right speaker | unresolved | unmatched |"
+    )
+    lines = [head, "|---|---|---|---|---|---|---|---|"]
+    totals: dict[str, dict] = {"rules": {}, "rules + ranker": {}, "ranker alone": {}}
+    wins = losses = 0
+    for corpus in corpora:
+        held = [a for a in arts if a.id.split(":")[0] == corpus]
+        exs = [ex for a in arts if a.id.split(":")[0] != corpus for ex in by_article[a.id]]
+        w = fit(exs, l2=l2, margin=margin, cost=cost)
+        print(f"{corpus}: margin {w[MARGIN]}", flush=True)
+        systems: list[tuple[str, dict | None]] = [("rules", None), ("rules + ranker", w)]
+        if alone_too:
+            systems.append(("ranker alone", fit(exs, l2=l2, alone=True)))
+        res = {}
+        for name, weights in systems:
+            if name == "rules" and corpus in cached:
+                r = {k: tuple(v) for k, v in cached[corpus].items()}
+            else:
+                r = score_groups(gold, held, weights, split)
+            if name == "rules":
+                cached[corpus] = r
+            res[name] = r
+            _add(totals[name], r)
+            lines.append(f"| {corpus} ({len(held)}) | {name} | {_fmt(r)} |")
+            print(lines[-1], flush=True)
+        d = res["rules + ranker"]["right speaker"][0] - res["rules"]["right speaker"][0]
+        wins += d > 0
+        losses += d < 0
+    if rules_cache is not None:
+        rules_cache.write_text(json.dumps(cached, sort_keys=True), encoding="utf-8")
+    for name in totals:
+        if not totals[name]:
+            continue
+        lines.append(f"| all ({len(arts)}) | {name} | {_fmt(totals[name])} |")
+        print(lines[-1], flush=True)
+    lines.append(f"\nrules + ranker vs rules, right speakers: {wins} corpora up, {losses} down")
+    print(lines[-1], flush=True)
+    return lines
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", nargs="+", default=list(CORPORA))
@@ -359,20 +454,54 @@ def main() -> None:
         "--margin", type=float, help="margin over the rules (default: chosen by an inner CV)"
     )
     ap.add_argument("--report", type=Path, help="write the CV table here (markdown)")
+    ap.add_argument(
+        "--cache", type=Path, help="pickle of the rules' output: read if it exists, else written"
+    )
+    ap.add_argument(
+        "--loco", action="store_true", help="leave-one-corpus-out CV (no weights written)"
+    )
+    ap.add_argument("--no-alone", action="store_true", help="--loco: without the ranker-alone rows")
+    ap.add_argument(
+        "--cost",
+        type=float,
+        default=0.0,
+        help="inner CV: a wrongly named speaker costs this many right ones (default 0)",
+    )
     args = ap.parse_args()
     if any(c.startswith(EV.HELD_OUT) for c in args.corpora):
         raise SystemExit(f"{EV.HELD_OUT} is the held-out test set: not for training")
     gold = merged_gold(args.corpora)
     t0 = time.process_time()
-    arts = run_rules(load_articles(args.corpora, gold))
+    if args.cache and args.cache.exists():
+        arts = pickle.loads(args.cache.read_bytes())
+        if sorted({a.id.split(":")[0] for a in arts}) != sorted(args.corpora):
+            raise SystemExit(f"{args.cache} holds other corpora")
+    else:
+        arts = run_rules(load_articles(args.corpora, gold))
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(arts))
     print(f"{len(arts)} articles through the rules in {time.process_time() - t0:.1f} s CPU")
+    if args.loco:
+        lines = leave_one_corpus_out(
+            arts,
+            gold,
+            args.corpora,
+            args.l2,
+            args.margin,
+            args.cost,
+            alone_too=not args.no_alone,
+            rules_cache=args.cache.with_suffix(".rules.json") if args.cache else None,
+        )
+        if args.report:
+            args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return
     if args.cv:
         lines = cross_validate(arts, gold, args.cv, args.l2, args.margin)
         if args.report:
             args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
         return
     exs = examples(arts, gold)
-    w = fit(exs, l2=args.l2, margin=args.margin)
+    w = fit(exs, l2=args.l2, margin=args.margin, cost=args.cost)
     write_weights(w, args.out)
     print(f"{len(exs)} claims, {len(w)} features → {args.out}")
 

@@ -179,6 +179,28 @@ def claim_candidates(doc: Doc, claims: list[Claim] | None = None) -> list[list[C
             none_feats.add("none_nothing_after")
         n_keys = len(by_key)
         none_feats.add(f"none_candidates_{min(n_keys, 3)}")
+        # (eighteenth session) the cue opens its sentence («وأضاف …»: no subject of its own
+        # before it), the claim's kind, how many persons stand before the cue in the sentence
+        cue_first = not _WORD.findall(text[s_start:cs]) or fold(
+            " ".join(_WORD.findall(text[s_start:cs]))
+        ) in ("و", "ف")
+        persons_before = {m.key for m in before if m.cls == "Person" and m.sentence == sent}
+        persons_after = [m for m in after if m.cls == "Person"]
+        first_person_after = (
+            min(persons_after, key=lambda m: m.start).key if persons_after else None
+        )
+        person_before = [m for m in before if m.cls == "Person"]
+        nearest_person_before = (
+            max(person_before, key=lambda m: m.end).key if person_before else None
+        )
+        extra_none = {
+            f"none_claim_{claim.kind}",
+            f"none_persons_before_{min(len(persons_before), 2)}",
+        }
+        if cue_first:
+            extra_none.add("none_cue_first")
+            extra_none.add(f"none_cue_first_kind_{kind}")
+        none_feats |= extra_none
         classes = [_cls(doc, k) for k in by_key]
         cands = [Candidate((), frozenset(none_feats))]
         keys = list(dict.fromkeys([*by_key, *rule, *previous, *last_named]))
@@ -193,6 +215,8 @@ def claim_candidates(doc: Doc, claims: list[Claim] | None = None) -> list[list[C
                     f.add("rule_part")
             if key in previous:
                 f.add("running")
+                if cue_first:
+                    f.add("running_cue_first")
                 if not rule:
                     f.add("running_rule_empty")
                 f.add(f"running_kind_{kind}")
@@ -232,6 +256,18 @@ def claim_candidates(doc: Doc, claims: list[Claim] | None = None) -> list[list[C
                 if key == nearest_before:
                     f.add("nearest_before")
                     f.add(f"nearest_before_kind_{kind}")
+                f.add(f"{side}_claim_{claim.kind}")
+                if key == first_person_after:
+                    f.add("first_person_after")
+                if key == nearest_person_before:
+                    f.add("nearest_person_before")
+                lo_m, hi_m = (ce, m.start) if side == "after" else (m.end, cs)
+                between = {
+                    x.key
+                    for x in mentions
+                    if x.cls == "Person" and x.key != key and lo_m <= x.start and x.end <= hi_m
+                }
+                f.add(f"persons_between_{min(len(between), 2)}")
                 if _addressee(text, m):
                     f.add("addressee")
                 if _title_before(text, m):
