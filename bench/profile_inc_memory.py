@@ -1,6 +1,7 @@
 """The memory of an incremental +10 build, by process over time (PSS).
 
-As ``bench/bench_incremental.py``: a −10 build of ``BASE`` alone (not measured), the extra
+As ``bench/bench_incremental.py``: a −10 build of ``BASE`` alone (not measured; in a
+process of its own, so that the measured builder starts fresh as ``rasd build``'s), the extra
 articles' results deleted from the cache (so that they are extracted again, as new articles
 are), then the +10 build of ``BASE`` and ``EXTRA``, measured: every ``--every`` seconds the PSS
 of this process (the builder) and of each process under it, each named by what it is (``fork``:
@@ -26,6 +27,8 @@ import contextlib
 import functools
 import json
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -122,8 +125,11 @@ def main() -> None:
         import rasd.export.html.incremental as incremental
 
         incremental.code_fingerprint = lambda: args.page_code_as
-    if not args.skip_minus:
-        rb.build([args.base], args.out, workers=args.workers)
+    if not args.skip_minus:  # in a process of its own: the measured builder starts fresh
+        code = "import sys; from pathlib import Path; from rasd.build import build; "
+        code += "build([Path(sys.argv[1])], Path(sys.argv[2]), workers=int(sys.argv[3]))"
+        cmd = [sys.executable, "-c", code, str(args.base), str(args.out), str(args.workers)]
+        subprocess.run(cmd, check=True)
     _uncache(args.out, args.extra)
     _wrap(rb, "write_pages", "pages")
     _wrap(rb._RdfFiles, "__init__", "rdf-start")
