@@ -1540,6 +1540,11 @@ def _after_preposition(view: SentView, j: int, limit: int) -> tuple[int, int, st
 _MAX_SPLIT_OBJECT = 14  # tokens from a verb to its cue preposition past a long subject
 
 
+#: بـ with a bare pronoun («ورحب بهم»، «مرحبا به»: whom, not what) and with a demonstrative
+_BI_PRONOUNS = frozenset(fold(w) for w in ("به", "بها", "بهم", "بهن", "بهما"))
+_BI_DEMONSTRATIVES = frozenset(fold(w) for w in ("بهذا", "بذلك"))
+
+
 def _split_preposition(
     view: SentView, cue: str, j: int, limit: int
 ) -> tuple[int, int, str, list] | None:
@@ -1565,7 +1570,7 @@ def _split_preposition(
         f = view.folded[k]
         if f"{cue} {f}" in table and f in _PREPOSITIONS:
             return _after_preposition(view, k + 1, limit)
-        if f in ("به", "بها", "بهم", "بهن", "بهما", "بهذا", "بذلك"):
+        if f in _BI_PRONOUNS or f in _BI_DEMONSTRATIVES:
             bi = False  # "ورحب بهم في قصره بالرياض": the object was a pronoun
         if bi and _bi_object(view, k) and f not in ("بن", "بنت", "بين", "بعد", "بسبب"):
             return tok.start + 1, limit, "reported", []
@@ -2020,6 +2025,48 @@ def _recap_subject(doc: Doc, view: SentView) -> tuple[str, int, str | None] | No
     return None
 
 
+_PRAISE = claim_words("praise_participle")
+
+
+def _own_subject_opening(doc: Doc, view: SentView, i: int) -> bool:
+    """Whether the sentence opens, before token ``i``, with a verb that is no cue followed by
+    a subject of its own — a mention or a definite noun: «ووصل الوفد الياباني …»، «وأصدرت
+    جامعة الملك سعود بيانا …»، «وخرج المواطنون …» (what a participle after it continues is
+    that subject's doing, not the running speaker's statement)."""
+    toks = view.tokens
+    if i < 2 or not is_word(toks[0]) or not is_word(toks[1]):
+        return False
+    f = view.folded
+    if (
+        doc.mention_at_token(toks[0]) is not None
+        or match_cue(view, 0) is not None
+        or match_title(view, 0) is not None
+        or f[0].startswith(("ال", "وال"))
+        or subjectless(view, 0)
+        or f[0] in cue_blockers()
+        or subjectless(view, 1)
+    ):
+        return False
+    return doc.mention_at_token(toks[1]) is not None or f[1].startswith("ال")
+
+
+def _continues_nobody(
+    doc: Doc, view: SentView, i: int, after: int, cues: list, last_at: int
+) -> bool:
+    """Whether the participle of praise or welcome at token ``i`` (``praise_participle``,
+    cue ending before ``after``) continues no speaker: followed by a bare pronoun («مرحبا به
+    من قبل …»: welcomed, «مرحبين بهم في الفصول»: whom), or in a sentence of its own subject
+    («ووصل الوفد … مرحبا»، «وخرج المواطنون … مرحبين») when neither the running speaker's claim
+    nor another cue stands in the sentence before it."""
+    toks = view.tokens
+    f = view.folded
+    if any(k < len(toks) and f[k] in _BI_PRONOUNS for k in (i + 1, after)):
+        return True
+    if cues or view.sentence.start <= last_at < toks[i].start:
+        return False
+    return _own_subject_opening(doc, view, i)
+
+
 def _opening_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
     """The person who is the subject of a sentence opening with a verb that is no cue:
     "ربط عضو مجلس النواب X بين …"، "ودافع X عن …" — ``(key, end offset)``, or None.
@@ -2422,6 +2469,13 @@ def find_claims(doc: Doc) -> None:
                 hit = None  # "طالبا عدم كشف اسمه": a verbal noun, said by nobody
             if hit is not None and hit[1] == "continuation" and _adjective(view, i):
                 hit = None  # "إجراءات أمنية مشددة على سفر …": it describes the noun
+            if (
+                hit is not None
+                and hit[1] == "continuation"
+                and hit[0].split()[0] in _PRAISE
+                and _continues_nobody(doc, view, i, hit[3], cues, last_at)
+            ):
+                hit = None  # "ووصل الوفد … مرحبا به": welcomed, said by nobody
             if hit is not None and _universal_relative(view, i):
                 hit = None  # "التعامل مع كل ما يهدد أمن الوطن": everything that threatens
             if hit is not None:

@@ -4,6 +4,9 @@
   the speaker — «على لسان X», «في كلمة ألقاها X» / «أدلى بها X», «في بيان لـX» — and only when
   the next subject-less verb agrees with X in gender; a person detained, answered or honoured
   further on («بشأن اعتقال الناشط X»، «ردا على الوزير X»، «خلال تكريم اللاعب X») is no speaker.
+- a participle of praise or welcome (مرحبا، مثمنة، مرحبين …) continues the running speaker only
+  in the speaker's own sentence or in one with no subject of its own before it; followed by a
+  bare pronoun («مرحبا به»: welcomed) it is no cue at all.
 
 The sentences are written for these tests, not copied from the corpora.
 """
@@ -12,6 +15,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import said
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasd.extract.folding import TATWEEL
 
 LEAD = "دعت الحكومة المجتمع الدولي إلى تقديم المساعدات العاجلة للاجئين في المنطقة. "
 
@@ -108,3 +115,51 @@ def test_a_word_ending_like_the_recap_verb_is_none() -> None:
         LEAD + "رجاء ذلك على لسان اللواء منصور التركي. وأوضح أن الأمن مستتب في جميع المدن."
     )
     assert speaker_of(claims, "الأمن مستتب") != ("منصور التركي",)
+
+
+# participles of praise and welcome --------------------------------------------------------
+
+SPEAKER = "وقال وزير الداخلية محمد الخالدي إن الأمن مستتب في المدن الساحلية. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("ووصل الوفد الياباني إلى المطار مرحبا به من قبل كبار المسؤولين.", "كبار المسؤولين"),
+        ("ووصل الوفد الياباني إلى المطار مرحّباً بها من قبل كبار المسؤولين.", "كبار المسؤولين"),
+        ("وأصدرت جامعة الملك سعود بيانا مثمنة دعم الحكومة للبحث العلمي.", "دعم الحكومة"),
+        ("وخرج المواطنون إلى الشوارع مرحبين بقرار رفع الحظر عن المدينة.", "رفع الحظر"),
+        ("واستقبل الطلاب زملاءهم مرحبين بهم في الفصول الدراسية الجديدة.", "الفصول"),
+        ("وخرج المواطنون إلى الشوارع مرحبيـن بقرار رفع الحظر عن المدينة.", "رفع الحظر"),
+    ],
+)
+def test_participle_after_a_new_subject_continues_no_speaker(sentence: str, words: str) -> None:
+    claims = said(SPEAKER + sentence)
+    assert speaker_of(claims, words) == ()
+    assert all(c[1] != "unresolved" or words not in c[2] for c in claims)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(["", TATWEEL]), st.sampled_from(["به", "بها", "بهم", "بهن"]))
+def test_participle_with_a_bare_pronoun_is_no_cue(tatweel: str, pronoun: str) -> None:
+    claims = said(
+        "وقال وزير الداخلية محمد الخالدي إن الأمن مستتب في المدن الساحلية، "
+        f"مرح{tatweel}با {pronoun} في كل المدن والقرى."
+    )
+    assert not any("في كل المدن والقرى" in c[2] and c[2].startswith(pronoun) for c in claims)
+
+
+def test_participle_in_the_speakers_sentence_still_continues() -> None:
+    claims = said(
+        "وقال وزير الداخلية محمد الخالدي إن الأمن مستتب في المدن الساحلية، "
+        "مثمنا جهود رجال الدفاع المدني في إخماد الحرائق."
+    )
+    assert speaker_of(claims, "رجال الدفاع المدني") == ("محمد الخالدي",)
+
+
+def test_participle_in_a_subjectless_sentence_still_continues() -> None:
+    claims = said(
+        "وقال وزير الداخلية محمد الخالدي إن الأمن مستتب في المدن الساحلية. "
+        "وأضاف أن الحرائق انتهت، مرحبا بجهود رجال الدفاع المدني في إخمادها."
+    )
+    assert speaker_of(claims, "رجال الدفاع المدني") == ("محمد الخالدي",)
