@@ -1540,6 +1540,11 @@ def _after_preposition(view: SentView, j: int, limit: int) -> tuple[int, int, st
 _MAX_SPLIT_OBJECT = 14  # tokens from a verb to its cue preposition past a long subject
 
 
+#: بـ with a bare pronoun («ورحب بهم»، «مرحبا به»: whom, not what) and with a demonstrative
+_BI_PRONOUNS = frozenset(fold(w) for w in ("به", "بها", "بهم", "بهن", "بهما"))
+_BI_DEMONSTRATIVES = frozenset(fold(w) for w in ("بهذا", "بذلك"))
+
+
 def _split_preposition(
     view: SentView, cue: str, j: int, limit: int
 ) -> tuple[int, int, str, list] | None:
@@ -1565,7 +1570,7 @@ def _split_preposition(
         f = view.folded[k]
         if f"{cue} {f}" in table and f in _PREPOSITIONS:
             return _after_preposition(view, k + 1, limit)
-        if f in ("به", "بها", "بهم", "بهن", "بهما", "بهذا", "بذلك"):
+        if f in _BI_PRONOUNS or f in _BI_DEMONSTRATIVES:
             bi = False  # "ورحب بهم في قصره بالرياض": the object was a pronoun
         if bi and _bi_object(view, k) and f not in ("بن", "بنت", "بين", "بعد", "بسبب"):
             return tok.start + 1, limit, "reported", []
@@ -1923,32 +1928,143 @@ def _other_persons(doc: Doc, start: int, end: int, speakers: list[str]) -> bool:
 
 
 _RECAP_VERB = claim_words("recap_verb")
-_RECAP_OBJECT = claim_words("recap_object")
 _RECAP_PREPOSITION = claim_words("recap_preposition")
 _RECAP_NOUN = claim_words("recap_noun")
-_MAX_RECAP = 12  # tokens from «جاء ذلك على لسان» to the person
-_WITH = fold("مع")
+_MOUTH = fold("لسان")
+_DELIVERED = {"m": claim_words("recap_delivered_m"), "f": claim_words("recap_delivered_f")}
+_DELIVERED_OBJECT = claim_words("recap_delivered_object")
+_MASCULINE_TITLES = claim_words("masculine_title")
+_IN_NAME_OF = fold("باسم")
+_TITLE_LINKS = claim_words("title_complement")
 
 
-def _recap_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
+def _title_gender(word: str) -> str | None:
+    """«f» for a feminine title word («السفيرة»، «للوزيرة»: ة as written), not an honorific
+    in -ة said of men (``masculine_title``: سماحة، فضيلة); None for the others: a masculine
+    title is written of women too («المندوب الدائم لدى الأمم المتحدة» + her name)."""
+    if not bare_forms(word).isdisjoint(_MASCULINE_TITLES):
+        return None
+    return "f" if _bare(word).endswith("ة") else None
+
+
+def _cue_gender(cue: str) -> str | None:
+    """The gender a cue's first word (folded, as in ``speech_cues.tsv``) marks, when its other
+    form is a cue too: «أكدت» (أكد) and «تقول» (يقول) feminine, «أكد» (أكدت) masculine; «لفت»
+    (no «لف») masculine only through «لفتت»; None for a form of neither."""
+    table = cue_table()
+    w = cue.split()[0]
+    if (w.endswith("ت") and w[:-1] in table) or (w.startswith("ت") and "ي" + w[1:] in table):
+        return "f"
+    if w.endswith("ه") and w[:-1] + "ا" in table:
+        return "f"  # مؤكدة (folded مؤكده) beside مؤكدا
+    if w + "ت" in table or (w.startswith("ي") and "ت" + w[1:] in table):
+        return "m"
+    if w.endswith("ا") and w[:-1] + "ه" in table:
+        return "m"
+    return None
+
+
+def _recap_subject(doc: Doc, view: SentView) -> tuple[str, int, str | None] | None:
     """The person a sentence opening «جاء ذلك على لسان X» / «جاء ذلك في كلمة ألقاها X» names
-    as having said what came before — ``(key, end offset)``, or None.  The occasion is a
-    speech noun (circumstantial: كلمة، تصريح، بيان … or لسان), not a meeting with someone
-    («خلال لقاء مع X»: X is met): no «مع» nor cue before the person."""
+    as having said what came before — ``(key, end offset, gender)``, or None.
+
+    X is taken only in the slot the construction gives the speaker: right after «على لسان»,
+    after «ألقاها»/«ألقتها» or «أدلى به(ا)» following the speech noun, or fused with ل right
+    after it («في بيان للوزير X»); titles may stand between, nothing else.  Anyone further on
+    is no speaker («بيان صادر عن منظمة … بشأن اعتقال الناشط X»، «ردا على الوزير X»، «خلال
+    تكريم اللاعب X»), nor an organisation in the slot (rasd names persons here).  The gender
+    is the delivery verb's, else feminine after a feminine title (None otherwise): the next
+    subject-less verb must agree with it (:func:`_cue_gender`)."""
     toks = view.tokens
     f = view.folded
-    if len(toks) < 5 or not ({f[0], f[0][1:]} & _RECAP_VERB and f[1] in _RECAP_OBJECT):
+    if len(toks) < 5 or not all(is_word(t) for t in toks[:4]):
         return None
-    noun = strip_al(f[3]) if f[2] in _RECAP_PREPOSITION else ""
-    if noun not in _RECAP_NOUN | _CIRCUMSTANTIAL:
+    if bare_forms(toks[0].text).isdisjoint(_RECAP_VERB) or f[1] not in demonstratives():
         return None
-    for k in range(4, min(len(toks), 4 + _MAX_RECAP)):
-        if not is_word(toks[k]) or f[k] == _WITH or match_cue(view, k) is not None:
+    if f[2] not in _RECAP_PREPOSITION:
+        return None
+    noun = strip_al(f[3])
+    gender = None
+    j = 4
+    if noun == _MOUTH:
+        pass
+    elif noun in _RECAP_NOUN | _CIRCUMSTANTIAL:
+        delivered = [g for g, words in _DELIVERED.items() if f[4] in words]
+        if delivered:
+            gender, j = delivered[0], 5
+            if j < len(toks) and f[j] in _DELIVERED_OBJECT:
+                j += 1  # «أدلى بها»
+        elif not (f[4].startswith("ل") and len(f[4]) > 3):
+            return None  # «في كلمة خلال تكريم اللاعب X»: X is honoured, no speaker
+    else:
+        return None
+    titled = False  # after a title: its complement («المندوب الباكستاني الدائم لدى الأمم المتحدة»)
+    while j < len(toks):
+        m = doc.mention_at_token(toks[j])
+        if m is not None and m.cls == "Person":
+            return (m.key, m.end, gender) if m.key in doc.entities else None
+        if m is not None and titled:
+            j = _token_after(view, j, m.end)  # "مندوبة إندونيسيا"، "لدى الأمم المتحدة"
+            continue
+        if m is not None:
+            return None  # "في بيان لوزارة الخارجية": an organisation, no person
+        hit = match_title(view, j)
+        if hit is None and titled and (f[j] in _TITLE_LINKS or strip_al(f[j]) in _TITLE_LINKS):
+            j += 1  # "الدائم"، "لدى": the title's complement goes on
+            continue
+        if hit is None:
             return None
-        m = doc.mention_at_token(toks[k])
-        if m is not None and m.cls == "Person" and m.key in doc.entities:
-            return m.key, m.end
+        titled = True
+        gender = gender or _title_gender(toks[j].text)
+        j = hit[1]
+        if f[j - 1] == _IN_NAME_OF and j < len(toks):
+            # "المتحدث باسم الوزارة اللواء X": what he speaks for is part of the title
+            m = doc.mention_at_token(toks[j])
+            j = _token_after(view, j, m.end) if m is not None else j + 1
+        j = skip_modifiers(doc, view, j, None)
     return None
+
+
+_PRAISE = claim_words("praise_participle")
+
+
+def _own_subject_opening(doc: Doc, view: SentView, i: int) -> bool:
+    """Whether the sentence opens, before token ``i``, with a verb that is no cue followed by
+    a subject of its own — a mention or a definite noun: «ووصل الوفد الياباني …»، «وأصدرت
+    جامعة الملك سعود بيانا …»، «وخرج المواطنون …» (what a participle after it continues is
+    that subject's doing, not the running speaker's statement)."""
+    toks = view.tokens
+    if i < 2 or not is_word(toks[0]) or not is_word(toks[1]):
+        return False
+    f = view.folded
+    if (
+        doc.mention_at_token(toks[0]) is not None
+        or match_cue(view, 0) is not None
+        or match_title(view, 0) is not None
+        or f[0].startswith(("ال", "وال"))
+        or subjectless(view, 0)
+        or f[0] in cue_blockers()
+        or subjectless(view, 1)
+    ):
+        return False
+    return doc.mention_at_token(toks[1]) is not None or f[1].startswith("ال")
+
+
+def _continues_nobody(
+    doc: Doc, view: SentView, i: int, after: int, cues: list, last_at: int
+) -> bool:
+    """Whether the participle of praise or welcome at token ``i`` (``praise_participle``,
+    cue ending before ``after``) continues no speaker: followed by a bare pronoun («مرحبا به
+    من قبل …»: welcomed, «مرحبين بهم في الفصول»: whom), or in a sentence of its own subject
+    («ووصل الوفد … مرحبا»، «وخرج المواطنون … مرحبين») when neither the running speaker's claim
+    nor another cue stands in the sentence before it."""
+    toks = view.tokens
+    f = view.folded
+    if any(k < len(toks) and f[k] in _BI_PRONOUNS for k in (i + 1, after)):
+        return True
+    if cues or view.sentence.start <= last_at < toks[i].start:
+        return False
+    return _own_subject_opening(doc, view, i)
 
 
 def _opening_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
@@ -1961,9 +2077,6 @@ def _opening_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
     subject of its own most likely refers to.
     """
     toks = view.tokens
-    recap = _recap_subject(doc, view)
-    if recap is not None:
-        return recap  # "جاء ذلك على لسان X": X, who said what came before
     if len(toks) < 2 or not is_word(toks[0]) or doc.mention_at_token(toks[0]) is not None:
         return None
     f = view.folded[0]
@@ -2335,13 +2448,16 @@ def find_claims(doc: Doc) -> None:
     # running speaker (or leaves it open)
     topic: list[str] = []
     topic_at = -1
+    topic_gender: str | None = None  # a recap's X: the verb taking X as subject agrees
     seen: set[tuple[int, int]] = set()
     for view in doc.views:
         _find_documents(doc, view)
         toks = view.tokens
-        opening = _opening_subject(doc, view)
+        recap = _recap_subject(doc, view)  # "جاء ذلك على لسان X": X said what came before
+        opening = recap[:2] if recap is not None else _opening_subject(doc, view)
         if opening is not None:  # "ربط النائب X بين …": X is who a later "وقال" means
             topic, topic_at = [opening[0]], opening[1]
+            topic_gender = recap[2] if recap is not None else None
         cues = []
         i = 0
         while i < len(toks):
@@ -2353,6 +2469,13 @@ def find_claims(doc: Doc) -> None:
                 hit = None  # "طالبا عدم كشف اسمه": a verbal noun, said by nobody
             if hit is not None and hit[1] == "continuation" and _adjective(view, i):
                 hit = None  # "إجراءات أمنية مشددة على سفر …": it describes the noun
+            if (
+                hit is not None
+                and hit[1] == "continuation"
+                and hit[0].split()[0] in _PRAISE
+                and _continues_nobody(doc, view, i, hit[3], cues, last_at)
+            ):
+                hit = None  # "ووصل الوفد … مرحبا به": welcomed, said by nobody
             if hit is not None and _universal_relative(view, i):
                 hit = None  # "التعامل مع كل ما يهدد أمن الوطن": everything that threatens
             if hit is not None:
@@ -2583,6 +2706,11 @@ def find_claims(doc: Doc) -> None:
             if not speakers and kind not in ("verb", "continuation") and fa_k is None:
                 continue
             no_subject = j >= len(toks) or subjectless(view, j) or view.folded[j].startswith("بال")
+            if topic_gender is not None and not speakers and topic and no_subject:
+                gender = _cue_gender(cue)
+                if gender is not None and gender != topic_gender:
+                    topic = []  # "جاء ذلك على لسان الوزير X. وأضافت أن": not X
+                topic_gender = None
             if (
                 not speakers
                 and topic
