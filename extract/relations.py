@@ -1923,19 +1923,31 @@ _BRACKETS = {"(": ")", "[": "]"}
 def _opens_clause(doc: Doc, view: SentView, k: int) -> bool:
     """Whether token ``k`` opens another clause before a «لصالح»: a ``gainer_stop`` word of
     ``relation_words.tsv`` (فيما، بينما، في حين، حيث، ثم), a control cue, or a word carrying
-    the clitic و/ف that is no entity's, no definite noun or relative (والتي، والقرى) and has
-    no pronoun attached (ومحيطها): «وصوت البرلمان»."""
+    the clitic و/ف that is no entity's, no place noun, no definite noun or relative (والتي،
+    والقرى), has no pronoun attached (ومحيطها) and is followed by a definite word or a name,
+    its subject: «وصوت البرلمان», not «وقرى عدة» (one more place of the list lost)."""
     if _forms(view, k) & relation_words("gainer_stop") or _cue_at(view, k) is not None:
         return True
     f = view.folded[k]
     tok = view.tokens[k]
-    return (
+    mentions = _sentence_mentions(doc, view)
+    if not (
         len(f) > 3
         and f[0] in "وف"
         and not f[1:].startswith("ال")
         and not f.endswith(_PRONOUN_SUFFIXES)
         and is_word(tok)
-        and not any(m.start <= tok.start < m.end for m in _sentence_mentions(doc, view))
+        and not bare_forms(tok.text) & place_nouns()  # "ومدينة الرقة": one more place lost
+        and not any(m.start <= tok.start < m.end for m in mentions)
+    ):
+        return False
+    # a verb opening a clause has its subject after it, definite or named («وصوت البرلمان»);
+    # an indefinite noun is one more item of the list lost («وقرى عدة»، «ومناطق واسعة»)
+    if k + 1 >= len(view.tokens):
+        return False
+    after = view.tokens[k + 1]
+    return view.folded[k + 1].startswith("ال") or any(
+        m.start <= after.start < m.end for m in mentions
     )
 
 

@@ -36,6 +36,37 @@ def test_the_side_a_loss_went_to_over_an_apposition(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "side", "place"),
+    [
+        (
+            "وخسر تنظيم داعش مدينة منبج وقرى عدة في ريفها لصالح قوات سوريا الديمقراطية.",
+            "قوات سوريا الديمقراطية",
+            "منبج",
+        ),
+        (
+            "وخسر تنظيم داعش مدينة منبج ومدنا أخرى لصالح قوات سوريا الديمقراطية.",
+            "قوات سوريا الديمقراطية",
+            "منبج",
+        ),
+        (
+            "وخسر تنظيم داعش مدينة منبج ومدينة جرابلس لصالح قوات سوريا الديمقراطية.",
+            "قوات سوريا الديمقراطية",
+            "منبج",
+        ),
+        (
+            "وخسرت قوات النظام مدينة إدلب ومناطق واسعة من ريفها لصالح جيش الفتح.",
+            "جيش الفتح",
+            "إدلب",
+        ),
+    ],
+)
+def test_the_side_a_list_of_places_went_to(text: str, side: str, place: str) -> None:
+    """Review17b H3: «و» + an indefinite noun or a place noun is one more item of the list
+    lost, not a clause of its own (a verb's subject after it is definite or named)."""
+    assert (side, "seized", place) in control(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "وتكبد الجيش السوري خسارة كبيرة في ريف حلب الجنوبي.",
