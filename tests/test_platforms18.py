@@ -1,6 +1,5 @@
-"""Platform links, eighteenth round (issue 11): named actors the lexicon did not know,
-«كتب:» in an article of tweets, a negated use.  (The internet's other names and «الرقة تذبح
-بصمت» were tried and not shipped: bench/platforms18_results.md.)  Sentences written
+"""Platform links, eighteenth round (issue 11): the generic internet under its other names,
+named actors the lexicon did not know, «كتب:» in an article of tweets.  Sentences written
 for these tests (clitics, hamza and alef variants, tatweel, diacritics)."""
 
 from __future__ import annotations
@@ -14,8 +13,44 @@ def platform_links(text: str) -> set[tuple[str, str, str]]:
     return {t for t in related(text) if t[1] in wanted}
 
 
+#: these aliases were tried and dropped (plat18): each new generic mention is a Platform entity
+#: the gold never lists (guideline §1), so entity precision of the transfer sum fell
+DROPPED = pytest.mark.xfail(
+    strict=True, reason="generic internet aliases dropped: entity P (bench/platforms18)"
+)
+
+
+@DROPPED
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("ويجند تنظيم داعش الشباب عبر الشبكة العنكبوتية.", id="spider_web"),
+        pytest.param("ويجنّد تنظيم داعش الشباب عبر الشبكة العنكبوتيـة.", id="tatweel_diacritic"),
+        pytest.param(
+            "واستخدم تنظيم داعش المواقع الالكترونية لنشر دعايته.", id="websites_bare_alef"
+        ),
+        pytest.param(
+            "واستخدم تنظيم داعش المواقع الإلكترونية لنشر دعايته.", id="websites_hamza_alef"
+        ),
+        pytest.param("ويستغل تنظيم داعش الفضاء الإلكتروني للتجنيد.", id="cyberspace"),
+    ],
+)
+def test_the_internet_under_its_other_names(text: str) -> None:
+    assert ("داعش", "usesPlatform", "الإنترنت") in platform_links(text)
+
+
 def test_a_negated_use_of_the_spider_web_is_no_link() -> None:
     assert not platform_links("ولم يستخدم تنظيم داعش الشبكة العنكبوتية للتجنيد.")
+
+
+@pytest.mark.xfail(
+    strict=True, reason="«الرقة تذبح بصمت» not in the lexicon: entity P (bench/platforms18)"
+)
+def test_a_campaign_known_by_name_has_a_page_on_a_platform() -> None:
+    found = platform_links(
+        "وأوردت حملة “الرقة تذبح بصمت” على صفحتها على “فيسبوك” أن التنظيم منع الإنترنت."
+    )
+    assert ("الرقة تذبح بصمت", "hasAccountOn", "فيسبوك") in found
 
 
 def test_a_militia_known_by_name_threatens_on_social_media() -> None:
