@@ -9,8 +9,6 @@ Cue words are data (``relation_cues.tsv``, ``event_heads.tsv``, ``place_nouns.ts
 - ``account-on``: على حسابها على موقع تويتر → hasAccountOn (and publishesOn after نشر/كتب).
 - «على <platform>» after a verb of saying or posting (:func:`_on_platform`): ذكرت على مواقع
   التواصل، في بيان على تويتر → the clause's actor publishesOn (and usesPlatform) it.
-- «كتب:» in an article of tweets (:func:`_written_tweet`): وكتب وزير الشؤون الاجتماعية
-  الدكتور فلان: «…» → فلان publishesOn تويتر.
 - ``user-on``: المدون الأشهر على «تويتر» في تركيا فؤاد عوني → فؤاد عوني usesPlatform تويتر.
 - ``own-site``: ونقلت صحيفة «حريت» على موقعها الإلكتروني → حريت publishesOn الإنترنت.
 - websites and accounts (:func:`find_sites_and_accounts`): الموقع الرسمي لمكتب العبادي, موقع
@@ -1377,36 +1375,12 @@ def _on_actors(doc: Doc, view: SentView, i: int) -> list[Mention]:
     out = [actors[-1]]
     for m in reversed(actors[:-1]):
         between = text[m.end : out[0].start].strip(' «»"“”()،,')
-        if m.key not in {a.key for a in out} and _joined_by_head(doc, m, out[0]):
-            out.insert(0, m)  # "وكان تنظيم داعش ليبيا، وميليشيات «فجر ليبيا» قد هددا على"
-            continue
         if between not in ("و", "") or m.key in {a.key for a in out}:
             break
         if between == "" and text[out[0].start - 1 : out[0].start] != "و":
             break
         out.insert(0, m)
     return out
-
-
-def _joined_by_head(doc: Doc, first: Mention, second: Mention) -> bool:
-    """Whether two actors before «على <platform>» are coordinated over «و» and a head of the
-    second («، وميليشيات «فجر ليبيا»»: an organisation head or a ``joined_head`` word of
-    ``relation_words.tsv``; or «و» alone when the head is part of the second's name), the
-    first followed by the place of its branch («تنظيم داعش ليبيا») or not: only place
-    mentions, one «و» (+ head word), commas and quotation marks between them."""
-    text = doc.article.text
-    pos = first.end
-    for p in doc.mentions_in(first.end, second.start):
-        if p.cls not in PLACE_CLASSES or text[pos : p.start].strip():
-            return False
-        pos = p.end
-    words = [w.strip('«»"“”()،,') for w in text[pos : second.start].split()]
-    words = [w for w in words if w]
-    if words == ["و"]:
-        return pos > first.end  # "وميليشيات «فجر ليبيا»" named whole, after the branch's place
-    if len(words) != 1 or not words[0].startswith("و") or len(words[0]) < 4:
-        return False
-    return bool(bare_forms(words[0][1:]) & (org_heads() | relation_words("joined_head")))
 
 
 def _after_definite_dative(doc: Doc, pos: int) -> bool:
@@ -2606,69 +2580,6 @@ def _bullets(doc: Doc, index: int) -> list[SentView]:
     return out
 
 
-_TWEETS = "تويتر"  # the platform a tweet word implies (``actor-implied`` rows of relation_cues.tsv)
-_OPENERS = frozenset(":") | frozenset(QUOTE_PAIRS)
-
-
-def _article_of_tweets(doc: Doc) -> bool:
-    """Whether the article tells of tweets: a word implying Twitter (غرد، تغريدة:
-    ``actor-implied`` cues of ``relation_cues.tsv``) in one of its sentences, no platform but
-    Twitter (and the generic الإنترنت / وسائل التواصل) named in it, and no other written piece
-    (``writing_medium`` of ``relation_words.tsv``: مقال، عمود)."""
-    twitter = alias_index().get(match_key(_TWEETS))
-    named = {m.key for m in doc.mentions if m.cls == "Platform" and not _generic(m.key)}
-    media = relation_words("writing_medium")
-    if any(
-        (f := _forms(view, k)) & media or stem_forms(f) & media
-        for view in doc.views
-        for k in range(len(view.tokens))
-    ):
-        return False  # "ورد قرقاش على مقال رأي كتبته موغيريني": her op-ed, not a tweet
-    return named <= {twitter} and any(
-        (hit := _cue_at(view, k)) is not None
-        and hit[1] == "actor-implied"
-        and alias_index().get(match_key(hit[2])) == twitter
-        for view in doc.views
-        for k in range(len(view.tokens))
-    )
-
-
-def _written_tweet(doc: Doc, view: SentView, i: int) -> None:
-    """«وكتب وزير الشؤون الاجتماعية الدكتور فلان: «…»»، «فلان وزير العمل كتب: «…»»: a
-    ``tweet_verb`` of ``relation_words.tsv`` (كتب) in a sentence that names no platform, its
-    subject a person named right after it (past a title: :func:`_person_after_title`) or
-    before it in its clause, and a colon or an opening quotation mark right after the verb or
-    the person (not the closing quote of a quoted name): in an article of tweets
-    (:func:`_article_of_tweets`) the person posted it on Twitter.  Not «كتب في مقاله» (no
-    colon after the name), «كتب عن فلان» (about him), «لم يكتب» (a blocker: :func:`_cue_at`).
-    """
-    toks = view.tokens
-    actor = _actor_near(doc, view, i, ("Person",), before_ok=False)
-    if actor is None:
-        actor = _person_after_title(doc, view, i)
-    if actor is None:
-        actor = _actor_near(doc, view, i, ("Person",), after_ok=False)
-    if actor is None:
-        return
-    if actor.start > toks[i].end:
-        nxt = next((k for k, t in enumerate(toks) if t.start >= actor.end), len(toks))
-    else:
-        nxt = i + 1
-    if nxt >= len(toks) or toks[nxt].text not in _OPENERS:
-        return
-    if toks[nxt].text in QUOTE_CLOSERS and doc.article.text[: actor.start].rstrip()[-1:] in (
-        QUOTE_MARKS
-    ):
-        return  # «كُتب عن اللاعب "ماجد عبد الله" في منهج»: the name's own closing quote
-    if i + 1 < len(toks) and view.folded[i + 1] in ("عن", "عنه", "عنها"):
-        return  # "كتب عن فلان": wrote about him
-    if not _article_of_tweets(doc):
-        return
-    platform = _implied_platform(doc, _TWEETS)
-    if platform is not None:
-        _add(doc, view, actor.key, "publishesOn", platform, "relation-cues")
-
-
 def _named_platform(doc: Doc) -> str | None:
     """The key of the one platform the article names, when it names exactly one that is not
     generic (الإنترنت، وسائل التواصل)."""
@@ -2777,11 +2688,6 @@ def find_relations(doc: Doc) -> None:
             before_ok = subject != "after"
             mentions = _sentence_mentions(doc, view)
             if pattern == "actor-platform":
-                if _forms(view, i) & relation_words("tweet_verb") and not any(
-                    m.cls == "Platform" for m in mentions
-                ):
-                    _written_tweet(doc, view, i)  # «وكتب الوزير فلان: «…»» among tweets
-                    continue
                 via = fold(toks[i].text) in _VIA
                 classes = ("Organization",) if via else _ACTORS
                 attached = _pronoun_attached(view, i)  # "الآلية التي تستخدمها الوزارة"

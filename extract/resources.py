@@ -408,9 +408,6 @@ RELATION_WORD_ROLES = (
     "gainer_stop",
     "loss_noun",
     "control_noun",
-    "tweet_verb",
-    "joined_head",
-    "writing_medium",
 )
 
 

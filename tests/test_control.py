@@ -240,6 +240,7 @@ def test_control_relations_in_real_sentences(text: str, expected: tuple[str, str
         "واسعة في العراق.",
         # a country after a preposition, or inside a name, is no actor
         "وتتوسع الميليشيات في احتلال العراق.",
+        "في إشارة إلى ميليشيات فجر ليبيا التي تسيطر بقوة السلاح على العاصمة الليبية طرابلس.",
         # an adjective after «على» is no place name; killed «على يد» is no seizure
         "وسيطر تنظيم داعش على قرية صغيرة قرب الحدود.",
         "وسقط عشرات القتلى في حلب على يد تنظيم داعش.",
@@ -254,13 +255,6 @@ def test_control_relations_in_real_sentences(text: str, expected: tuple[str, str
 )
 def test_no_control_link(text: str) -> None:
     assert control(text) == set()
-
-
-def test_a_country_inside_a_name_is_no_actor_the_named_militia_is() -> None:
-    # plat18: «فجر ليبيا» is in the lexicon (Libya Dawn held Tripoli in 2015); ليبيا inside
-    # the name is still no actor
-    text = "في إشارة إلى ميليشيات فجر ليبيا التي تسيطر بقوة السلاح على العاصمة الليبية طرابلس."
-    assert control(text) == {("فجر ليبيا", "controls", "طرابلس")}
 
 
 def test_the_sentence_is_the_evidence_of_a_control_relation() -> None:
