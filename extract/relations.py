@@ -1998,10 +1998,17 @@ def _direct_complement(
     doc: Doc, view: SentView, i: int, actor: Mention, places: list[Mention]
 ) -> list[Mention]:
     """``places`` when the first stands right after the noun of losing at token ``i``, over
-    its agent and a place noun only («خسارة الموصل»، «خسارته مدينة منبج»، «خسارة التنظيم
-    الرمادي»); none otherwise («خسارة كبيرة في ريف حلب»: men lost, not a place)."""
+    its agent (with its head: «خسارة تنظيم داعش الموصل») and a place noun only («خسارة الموصل»،
+    «خسارته مدينة منبج»، «خسارة التنظيم الرمادي»); none otherwise («خسارة كبيرة في ريف حلب»:
+    men lost, not a place)."""
     toks = view.tokens
     k = i + 1
+    if (
+        k + 1 < len(toks)
+        and toks[k + 1].start == actor.start
+        and bare_forms(toks[k].text) & (org_heads() | relation_words("agent"))
+    ):
+        k += 1  # "خسارة تنظيم داعش الموصل": the agent's head outside its mention
     while k < len(toks) and actor.start <= toks[k].start < actor.end:
         k += 1
     if (
