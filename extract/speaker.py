@@ -179,8 +179,9 @@ def claim_candidates(doc: Doc, claims: list[Claim] | None = None) -> list[list[C
             none_feats.add("none_nothing_after")
         n_keys = len(by_key)
         none_feats.add(f"none_candidates_{min(n_keys, 3)}")
-        # (eighteenth session) the cue opens its sentence («وأضاف …»: no subject of its own
-        # before it), the claim's kind, how many persons stand before the cue in the sentence
+        # (speaker18; the shipped weights do not use these) the cue opens its sentence
+        # («وأضاف …»: no subject of its own before it), the claim's kind, how many persons
+        # stand before the cue in the sentence
         cue_first = not _WORD.findall(text[s_start:cs]) or fold(
             " ".join(_WORD.findall(text[s_start:cs]))
         ) in ("و", "ف")
