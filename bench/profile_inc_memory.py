@@ -37,6 +37,7 @@ import psutil
 
 import rasd.build as rb
 import rasd.export.html as html
+from bench.bench_archive import _pss
 from bench.bench_incremental import _uncache
 
 MARKS: list[tuple[float, str]] = []
@@ -45,13 +46,6 @@ T0 = time.perf_counter()
 
 def mark(name: str) -> None:
     MARKS.append((round(time.perf_counter() - T0, 2), name))
-
-
-def _pss(p: psutil.Process) -> int:
-    try:
-        return p.memory_full_info().pss
-    except (psutil.AccessDenied, AttributeError):
-        return p.memory_info().rss
 
 
 class Sampler(threading.Thread):

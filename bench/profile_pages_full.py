@@ -27,16 +27,10 @@ from pathlib import Path
 
 import psutil
 
+from bench.bench_archive import _pss
 from rasd.build import STORE_DIR, _CachedArticles, _load_state, page_keys
 from rasd.export.html import write_site_from_store
 from rasd.export.html.incremental import PageState
-
-
-def _pss(p: psutil.Process) -> int:
-    try:
-        return p.memory_full_info().pss
-    except (psutil.AccessDenied, AttributeError):
-        return p.memory_info().rss
 
 
 class Sampler(threading.Thread):
