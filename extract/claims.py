@@ -1017,6 +1017,9 @@ def _says_after(view: SentView, k: int) -> bool:
     return False
 
 
+_IN_NAME_OF = fold("باسم")  # "المتحدث باسم …": a title whose complement it names
+
+
 def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tuple[list[str], int]:
     """Speakers named right after a cue ending at token ``k``, and where they end.
 
@@ -1146,7 +1149,7 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
             j = skip_modifiers(doc, view, hit[1], None)
             spoken_for = doc.mention_at_token(toks[j]) if j == hit[1] < len(toks) else None
             if (
-                view.folded[hit[1] - 1] == fold("باسم")
+                view.folded[hit[1] - 1] == _IN_NAME_OF
                 and spoken_for is not None
                 and spoken_for.cls == "Person"
             ):
@@ -1934,7 +1937,6 @@ _MOUTH = fold("لسان")
 _DELIVERED = {"m": claim_words("recap_delivered_m"), "f": claim_words("recap_delivered_f")}
 _DELIVERED_OBJECT = claim_words("recap_delivered_object")
 _MASCULINE_TITLES = claim_words("masculine_title")
-_IN_NAME_OF = fold("باسم")
 _TITLE_LINKS = claim_words("title_complement")
 
 
