@@ -98,6 +98,11 @@ session, before any of it was read) excludes unseen3–unseen15 as used, has see
 **test only** (u01–u40): unseen15 was scored once at the end of the sixteenth session, so it
 is spent.  All 40 come from the other stratum (the online pool is empty).
 
+The seventeenth corpus (``--corpus unseen17``, drawn 2026-12-02 at the start of the eighteenth
+session, before any of it was read) excludes unseen3–unseen16 as used, has seed 25 and is
+**test only** (u01–u40): unseen16 was scored once at the end of the seventeenth session, so it
+is spent.  All 40 come from the other stratum (the online pool is empty).
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -117,6 +122,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen14 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen15 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen16 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen17 --write
 """
 
 from __future__ import annotations
@@ -151,6 +157,7 @@ DRAWS = {
     "unseen14": (22, 20, True),
     "unseen15": (23, 20, True),
     "unseen16": (24, 20, True),
+    "unseen17": (25, 20, True),
 }
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
