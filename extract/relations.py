@@ -289,9 +289,15 @@ def _clitic_verb(view: SentView, i: int) -> bool:
 
 
 def _present_verb(folded: str) -> bool:
-    """Whether a folded cue word is a present-tense verb (يسيطر، وتستعيد): ي/ت after و/ف,
-    not a noun of role ``control_noun`` (تحرير، تطهير، تخليص)."""
-    bare = folded.lstrip("وف")
+    """Whether a folded cue word is a present-tense verb (يسيطر، وتستعيد): ي/ت after one
+    clitic و/ف at most, not a noun of role ``control_noun`` (تحرير، تطهير، تخليص).  «فتح» and
+    «ففرض» are past: a و/ف that leaves fewer than three letters is the verb's own, and only
+    one clitic is taken off.
+
+    >>> [_present_verb(w) for w in ("ويسيطر", "فيبث", "فتح", "وفتح", "تحرير")]
+    [True, True, False, False, False]
+    """
+    bare = folded[1:] if folded[:1] in ("و", "ف") and len(folded) > 3 else folded
     return bare[:1] in ("ي", "ت") and not _word_forms(bare) & relation_words("control_noun")
 
 

@@ -129,3 +129,11 @@ def test_a_masdar_cue_is_no_present_verb() -> None:
 
     assert _present_verb("يسيطر") and _present_verb("وتستعيد")
     assert not any(_present_verb(w) for w in ("تحرير", "وتطهير", "تخليص", "سيطر"))
+
+
+def test_one_clitic_only_makes_a_present_verb() -> None:
+    """«وفتح» and «فتح» are past (the ف is the verb's own); «فيبث» is present."""
+    from rasd.extract.relations import _present_verb
+
+    assert _present_verb("فيبث") and _present_verb("ويسيطر")
+    assert not _present_verb("فتح") and not _present_verb("وفتح")
