@@ -981,8 +981,8 @@ def _past_date(doc: Doc, view: SentView, j: int) -> int:
     toks = view.tokens
     if j >= len(toks):
         return j
-    for d in doc.dates:
-        if d.start == toks[j].start and d.end <= view.sentence.end:
+    for d in doc.dates_starting_in(toks[j].start, toks[j].start + 1):
+        if d.end <= view.sentence.end:
             return _token_after(view, j, d.end)
     return j
 
@@ -2904,9 +2904,7 @@ def find_claims(doc: Doc) -> None:
                         if m.key not in speakers and m.cls != "UnnamedSource"
                     )
                 )
-                stated = [
-                    d for d in doc.dates if view.sentence.start <= d.start < view.sentence.end
-                ]
+                stated = doc.dates_starting_in(view.sentence.start, view.sentence.end)
                 date = stated[0] if stated else doc.article.published
                 # "مستشهدا بقوله تعالى: «…»": a verse or a hadith, said by no one named
                 scripture = bool(speakers) and _scripture_before(view, s)

@@ -109,6 +109,9 @@ class Doc:
     # entity keys by their last word, as add_entity registers them (a key deleted from
     # ``entities`` later stays here: readers check ``entities``)
     _keys_by_last_word: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    # the starts and ends of ``dates`` (sorted by start, never overlapping: find_dates), and
+    # the list they were read from, so that a reader bisects instead of scanning every date
+    _date_bounds: tuple[list[Any], list[int], list[int]] | None = field(default=None, repr=False)
 
     @classmethod
     def from_article(cls, article: Article) -> Doc:
@@ -130,6 +133,28 @@ class Doc:
         if i >= 0 and offset < self.sentences[i].end:
             return i
         return -1
+
+    # dates ---------------------------------------------------------------------------
+    def _dates_bounds(self) -> tuple[list[int], list[int]]:
+        b = self._date_bounds
+        if b is None or b[0] is not self.dates or len(b[1]) != len(self.dates):
+            b = self._date_bounds = (
+                self.dates,
+                [d.start for d in self.dates],
+                [d.end for d in self.dates],
+            )
+        return b[1], b[2]
+
+    def dates_starting_in(self, start: int, end: int) -> list[DateValue]:
+        """The dates whose first character lies in ``[start, end)``, in text order (a
+        bisection: a long article's sentences do not each scan all its dates)."""
+        starts, _ = self._dates_bounds()
+        return self.dates[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def dates_overlapping(self, start: int, end: int) -> list[DateValue]:
+        """The dates sharing a character with ``[start, end)``, in text order."""
+        starts, ends = self._dates_bounds()
+        return self.dates[bisect.bisect_right(ends, start) : bisect.bisect_left(starts, end)]
 
     # mentions ------------------------------------------------------------------------
     def overlaps(self, start: int, end: int) -> Mention | None:

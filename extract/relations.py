@@ -2139,7 +2139,7 @@ def _only_place_words(doc: Doc, view: SentView, start: int, k: int) -> bool:
     and the one word that introduces it (في أبريل الماضي)."""
     end = view.tokens[k].start
     places = [m for m in doc.mentions_in(start, end) if m.cls in PLACE_CLASSES]
-    dates = [(d.start, d.end) for d in doc.dates if start < d.end and d.start < end]
+    dates = [(d.start, d.end) for d in doc.dates_overlapping(start, end)]
     for j in range(k - 1, -1, -1):
         tok = view.tokens[j]
         if tok.end <= start:
@@ -2898,8 +2898,8 @@ def find_events(doc: Doc) -> None:
             k = i + 1
             while k < len(toks) and k - i < 6 and is_word(toks[k]):
                 kf = fold(toks[k].text)
-                if kf in ("في", "بتاريخ", "يوم", "الذي", "التي", "والذي") or any(
-                    d.start <= toks[k].start < d.end for d in doc.dates
+                if kf in ("في", "بتاريخ", "يوم", "الذي", "التي", "والذي") or doc.dates_overlapping(
+                    toks[k].start, toks[k].start + 1
                 ):
                     break
                 k += 1
@@ -2912,7 +2912,7 @@ def find_events(doc: Doc) -> None:
             ]
             inside = [m for m in doc.mentions_in(start, end) if m.cls in PLACE_CLASSES]
             place = places[0].key if places else (inside[-1].key if inside else None)
-            dates = [d for d in doc.dates if end <= d.start < view.sentence.end]
+            dates = doc.dates_starting_in(end, view.sentence.end)
             date = dates[0] if dates else None
             if place is None and date is None:
                 continue
