@@ -170,12 +170,22 @@ def _beside(doc: Doc, p, start: int, end: int) -> bool:
     """Whether ``[start, end)`` stands right beside mention ``p`` (only spaces between) or
     within the words of its key after its start («الشيخ» keyed «الشيخ القبلي الحوثي»)."""
     text = doc.article.text
-    if p.end <= start and not text[p.end : start].strip():
+    # a search, not a slice: the gap to a mention far away is never copied and folded
+    if p.end <= start and _NON_SPACE.search(text, p.end, start) is None:
         return True
-    if end <= p.start and not text[end : p.start].strip():
+    if end <= p.start and _NON_SPACE.search(text, end, p.start) is None:
         return True
     label = match_key(p.key.rsplit("/", 1)[-1])
-    return p.start <= start and label.startswith(match_key(text[p.start : end]))
+    # the span folds to no more characters than it has: one longer than the key and all its
+    # marks (تشكيل، تطويل) cannot be within the key's words
+    if not p.start <= start or end - p.start > _MARKS_PER_LETTER * (len(label) + 1):
+        return False
+    return label.startswith(match_key(text[p.start : end]))
+
+
+_NON_SPACE = re.compile(r"\S")
+#: characters a folded letter may stand for in text (the letter, shadda, a vowel, tatweel…)
+_MARKS_PER_LETTER = 8
 
 
 _GENERIC = ("التنظيم", "تنظيم")

@@ -161,7 +161,6 @@ def word_count(text: str, word: str) -> int:
     return len(re.findall(rf"(?<![\w\u0640]){re.escape(word)}(?![\w])", text))
 
 
-@functools.lru_cache(maxsize=50_000)
 def match_key(s: str) -> str:
     """The entity key of a name: folded, with runs of spaces collapsed.
 
@@ -175,7 +174,25 @@ def match_key(s: str) -> str:
 
     >>> match_key("عبدالعزيز") == match_key("عبد العزيز"), match_key("أبوالفضل")
     (True, 'ابو الفضل')
+
+    Names and words are memoised; a long span is keyed afresh each time (a cache of
+    50,000 long spans of a book-length article held gigabytes).
     """
+    if len(s) <= _KEY_CACHE_LEN:
+        return _match_key_short(s)
+    return _match_key(s)
+
+
+#: the longest string :func:`match_key` memoises (names are far shorter)
+_KEY_CACHE_LEN = 200
+
+
+@functools.lru_cache(maxsize=50_000)
+def _match_key_short(s: str) -> str:
+    return _match_key(s)
+
+
+def _match_key(s: str) -> str:
     return " ".join(_split_compound(w) for w in fold(s).split())
 
 

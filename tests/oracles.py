@@ -79,3 +79,17 @@ def several_recent_slow(doc: Any, keys: list[str], pos: int, reach: int) -> bool
         if m.key in keys and m.end <= pos and doc.sentence_of(m.start) >= here - reach
     }
     return len(recent) > 1
+
+
+def beside_slow(doc: Any, p: Any, start: int, end: int) -> bool:
+    """:func:`rasd.extract.coref._beside` as it was written first, with slices of the text
+    between the mention and the span (the reference for the search that replaced them)."""
+    from rasd.extract.text import match_key
+
+    text = doc.article.text
+    if p.end <= start and not text[p.end : start].strip():
+        return True
+    if end <= p.start and not text[end : p.start].strip():
+        return True
+    label = match_key(p.key.rsplit("/", 1)[-1])
+    return p.start <= start and label.startswith(match_key(text[p.start : end]))

@@ -13,7 +13,7 @@ from unittest import mock
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from oracles import apposed_slow, several_recent_slow
+from oracles import apposed_slow, beside_slow, several_recent_slow
 
 from rasd.extract import coref
 from rasd.extract import text as text_module
@@ -264,3 +264,70 @@ def test_a_title_right_after_a_person_is_apposed_and_one_after_a_verb_is_not() -
     doc.add_mention(s, s + len("أحمد رمضان"), "احمد رمضان", "Person", "test")
     assert coref._apposed(doc, text.index("المتحدث"))
     assert not coref._apposed(doc, text.index("المسؤول"))
+
+
+DATED = (
+    "وقال الوزير يوم السبت ١٢ رمضان ١٤٣٦هـ إن الهجوم وقع في 3 يوليو 2015، "
+    "ثم أعلنت الوزارة أمس الجمعة أن التحقيق بدأ في شباط الماضي، وفي 15/7/2015 صدر البيان."
+)
+
+
+@given(st.integers(-5, len(DATED) + 5), st.integers(-5, len(DATED) + 5))
+@settings(max_examples=200, deadline=None)
+def test_date_lookups_answer_as_a_scan(start: int, end: int) -> None:
+    """``Doc.dates_starting_in`` and ``Doc.dates_overlapping`` (bisections) give the dates a
+    scan of every date gives, for any span, over an article with Hijri, Gregorian, Levantine
+    month and numeric dates."""
+    from rasd.extract.dates import find_dates
+    from rasd.extract.records import DateValue
+
+    record = {"url": "http://example.org/dated", "title": "", "content": DATED}
+    doc = Doc.from_article(parse_record(record, "dated#0"))
+    doc.dates = find_dates(DATED, None, DateValue("2015-07-18", "day", "2015-07-18"))
+    assert len(doc.dates) >= 4
+    assert doc.dates_starting_in(start, end) == [d for d in doc.dates if start <= d.start < end]
+    assert doc.dates_overlapping(start, end) == [
+        d for d in doc.dates if start < d.end and d.start < end
+    ]
+
+
+BESIDE = (
+    "قال الشيخُ القبلي الحـوثي إن الحوثيين   انسحبوا، وأكد أحمد رمضان\nالحوثي أن "
+    "عبدالعزيز الحوثي ، والحوثي في صنعاء."
+)
+_BESIDE_WORDS = [(m.start(), m.end()) for m in re.finditer(r"\S+", BESIDE)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(0, len(_BESIDE_WORDS) - 1),
+    st.integers(1, 3),
+    st.integers(0, 2),
+    st.integers(0, len(_BESIDE_WORDS) - 1),
+    st.integers(1, 2),
+)
+def test_beside_equals_the_scan(i: int, n: int, longer: int, j: int, m: int) -> None:
+    """``coref._beside`` (a search and a length bound instead of slices of the text between)
+    answers as the slices did, for a person mention whose key may run past its surface (the
+    key's words) and any span of words, with spaces, a newline, diacritics and tatweel."""
+    doc = Doc.from_article(parse_record({"content": BESIDE}, "doc-index-test"))
+    COMPONENTS["sentences"].fn(doc)
+    words = _BESIDE_WORDS
+    s, e = words[i][0], words[min(i + n, len(words)) - 1][1]
+    key = match_key(BESIDE[s : words[min(i + n + longer, len(words)) - 1][1]])
+    p = doc.add_mention(s, e, key, "Person", "test")
+    assert p is not None
+    start, end = words[j][0], words[min(j + m, len(words)) - 1][1]
+    assert coref._beside(doc, p, start, end) == beside_slow(doc, p, start, end)
+
+
+def test_a_long_span_is_keyed_but_not_memoised() -> None:
+    """``match_key`` of a span longer than a name is computed afresh: a book-length article's
+    spans do not fill the cache (gigabytes held before)."""
+    long_span = "قال الوزير إن الوضع مستقر. " * 50
+    expected = " ".join(match_key(long_span[:27]).split() * 50)
+    text_module._match_key_short.cache_clear()
+    assert match_key(long_span) == expected
+    assert text_module._match_key_short.cache_info().currsize == 0
+    assert match_key("عبدالعزيز") == "عبد العزيز"
+    assert text_module._match_key_short.cache_info().currsize == 1
