@@ -4,8 +4,9 @@ A user's archive can hold a report or a book-length file as one article (the rea
 up to 5 MB a file, ``extract.reader.MAX_ARTICLE_BYTES``).  This joins the first ``N``
 SaudiNewsNet articles of one zip (real news, read from ``../shared`` at run time, nothing
 written but the results) into one article for each ``N`` of ``--sizes``, extracts it once in
-this process (models loaded and warmed first) and prints its characters, CPU seconds and CPU
-microseconds per character: a flat last column is linear, a growing one is not.
+this process (models loaded and warmed first) and prints its characters, CPU seconds, CPU
+microseconds per character (a flat column is linear, a growing one is not) and the process's
+peak resident memory so far (extraction runs in this one process; no other is started).
 
     PYTHONPATH=$PWD .venv/bin/python bench/bench_long_article.py --sizes 25 50 100 200
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import time
 import zipfile
 from pathlib import Path
@@ -43,7 +45,7 @@ def main() -> None:
     args = ap.parse_args()
     records = texts(max(args.sizes))
     extract_article(parse_record(records[0], "warm"))  # load the models
-    print("articles joined\tcharacters\tCPU s\tCPU µs per character")
+    print("articles joined\tcharacters\tCPU s\tCPU µs per character\tpeak RSS MB")
     for n in args.sizes:
         content = "\n\n".join(r["content"] for r in records[:n])
         article = parse_record({"title": f"{n} articles", "content": content}, f"joined:{n}")
@@ -51,7 +53,8 @@ def main() -> None:
         extract_article(article)
         cpu = time.process_time() - t
         per_char = cpu / len(article.text) * 1e6
-        print(f"{n}\t{len(article.text)}\t{cpu:.2f}\t{per_char:.1f}", flush=True)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        print(f"{n}\t{len(article.text)}\t{cpu:.2f}\t{per_char:.1f}\t{peak:.0f}", flush=True)
 
 
 if __name__ == "__main__":
