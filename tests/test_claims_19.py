@@ -78,3 +78,36 @@ def test_his_hope_is_no_participle() -> None:
     )
     assert speakers == ("سامي العنزي",)
     assert claim.startswith("أمله في عودة")
+
+
+# «according to» after a statement ------------------------------------------------------
+# The guideline: the content of «بحسب/حسبما X» is the clause it qualifies, from its first
+# word; when that clause is itself a statement («وأكد Y أن …، بحسب X») X's statement starts
+# at Y's verb (or Y's subject before it), and Y's at what Y said.
+
+
+@pytest.mark.parametrize(
+    ("opening", "clause_start"),
+    [
+        ("وأكد الوزير خالد السعدي أن", "أكد الوزير"),
+        ("وأعرب الوزير خالد السعدي عن ثقته بأن", "أعرب الوزير"),
+        ("وجاء ذلك خلال مؤتمر صحفي عقده الوزير خالد السعدي أمس، حيث أوضح بأن", "أوضح بأن"),
+        ("وكان الوزير خالد السعدي قال في تصريحات للصحافيين إن", "كان الوزير"),
+    ],
+)
+@pytest.mark.parametrize(
+    "according", ["بحسب", "وبحسب", f"بحس{TATWEEL}ب", "وفقاً لما ذكرت", "حسبما ذكرت", "حسبَما أفادت"]
+)
+def test_according_to_after_a_statement_covers_its_clause(
+    opening: str, clause_start: str, according: str
+) -> None:
+    claims = said(
+        f"{opening} الحكومة ستفتتح ثلاثة مستشفيات جديدة في المحافظات الجنوبية، "
+        f"{according} وكالة الأنباء الكويتية."
+    )
+    [agency] = [c for c in claims if c[0] == ("وكالة الأنباء الكويتية",)]
+    assert agency[2].removeprefix("و").startswith(clause_start)
+    assert agency[2].endswith("المحافظات الجنوبية")
+    [minister] = [c for c in claims if c[0] == ("خالد السعدي",)]
+    assert minister[2].startswith(("الحكومة ستفتتح", "ثقته بأن"))
+    assert minister[2].endswith("المحافظات الجنوبية")
