@@ -2459,6 +2459,45 @@ def _clause_start(view: SentView, cues: list, m: int) -> int:
     return k
 
 
+_OBJECT_VERBS = claim_words("object_verb")
+
+
+def _country_opening(
+    doc: Doc, view: SentView, i: int, after: int, cue: str
+) -> tuple[list[str], int] | None:
+    """A country right after a feminine speech verb that opens its sentence or clause
+    («وأدانت فرنسا بشدة الهجوم …»، «وفيما تنفي إيران تدخلها …»): its subject, with a noun
+    object after it as what was said; (its key, the token after it), else None.  Not after
+    a verb whose noun is mostly its object (``object_verb``: «واتهمت إيران بدعم …»), nor a
+    masculine one («وانتقد تركيا»: the running speaker's object)."""
+    toks = view.tokens
+    if after >= len(toks):
+        return None
+    opens = not any(is_word(t) for t in toks[:i]) or (
+        i > 0 and (toks[i - 1].text in "،," or view.folded[i - 1] in _SUBORDINATORS)
+    )
+    if not opens:
+        return None
+    verb = view.folded[i]
+    core = verb[1:] if verb[:1] in ("و", "ف") and len(verb) > 3 else verb
+    if core.endswith("ت"):  # أدانت → أدان; دعت → دعا, نفت → نفى (a weak final letter)
+        masculine = {core[:-1], core[:-1] + "ا", core[:-1] + "ى"}
+    else:  # تنفي → ينفي
+        masculine = {"ي" + core[1:]} if core[:1] == "ت" else set()
+    if (masculine | {core}) & _OBJECT_VERBS:
+        return None
+    feminine = core.endswith("ت") or any(w in cue_table() for w in masculine)
+    m = doc.mention_at_token(toks[after])
+    if not feminine or m is None or m.cls != "Country" or m.start != toks[after].start:
+        return None
+    n = after
+    while n < len(toks) and toks[n].start < m.end:
+        n += 1
+    if n >= len(toks) or not is_word(toks[n]) or _is_complementiser(toks[n].text):
+        return None
+    return [m.key], n
+
+
 def _claimed_up_to(doc: Doc, view: SentView, cues: list, n: int, cut: int) -> bool:
     """Whether the cue before ``cues[n]`` made a claim that ends right before token ``cut``
     (the «حسبما/بحسب ما» of an "according to" verb), a comma at most between."""
@@ -2630,6 +2669,21 @@ def find_claims(doc: Doc) -> None:
                     # "العبيدي يتهم تركيا بالتغطية …": a subject right before the verb, and
                     # what follows it is its object, not a second subject
                     speakers, j = [before.key], after
+                if (
+                    not speakers
+                    and kind == "verb"
+                    and j == after
+                    # "وقالت الوزيرة … وأدانت إسرائيل": with a running report the country
+                    # may be the running speaker's object
+                    and not (
+                        last_speakers
+                        and not _other_persons(doc, last_at, toks[i].start, last_speakers)
+                    )
+                ):
+                    # "وأدانت فرنسا بشدة الهجوم …": a country subject, a noun object
+                    country = _country_opening(doc, view, i, after, cue)
+                    if country is not None:
+                        speakers, j = country
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
             if not speakers and kind != "document" and not passive:

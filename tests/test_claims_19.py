@@ -111,3 +111,51 @@ def test_according_to_after_a_statement_covers_its_clause(
     [minister] = [c for c in claims if c[0] == ("خالد السعدي",)]
     assert minister[2].startswith(("الحكومة ستفتتح", "ثقته بأن"))
     assert minister[2].endswith("المحافظات الجنوبية")
+
+
+# a country right after a feminine verb that opens the sentence, with a noun object ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "content"),
+    [
+        (
+            "وأدانت فرنسا بشدة الهجوم الإرهابي الذي استهدف سوقا شعبية في مدينة بنزرت أمس.",
+            "فرنسا",
+            "الهجوم الإرهابي",
+        ),
+        (
+            "أدانَت فرنسا الهجوم الإرهابي الذي استهدف سوقا شعبية في مدينة بنزرت أمس.",
+            "فرنسا",
+            "الهجوم الإرهابي",
+        ),
+        ("وتنفي إيران تدخلها في الشؤون الداخلية لجيرانها في منطقة الخليج.", "إيران", "تدخلها"),
+        (
+            f"وأعلن{TATWEEL}ت اليابان تعليق رحلاتها الجوية إلى المنطقة حتى نهاية الشهر.",
+            "اليابان",
+            "تعليق رحلاتها",
+        ),
+    ],
+)
+def test_country_subject_with_a_noun_object(sentence: str, country: str, content: str) -> None:
+    claims = said("وصل وفد رسمي إلى العاصمة أمس في زيارة تستمر يومين. " + sentence)
+    hit = claim_with(claims, content)
+    assert hit[0] == (country,)
+    assert hit[2].split()[0] != country
+
+
+def test_country_object_of_an_accusation_is_no_speaker() -> None:
+    # «واتهمت إيران بدعم …»: an accusation names its object right after the verb
+    claims = said(
+        "وقالت وزارة الخارجية البحرينية إن الخلية كانت تخطط لتفجيرات في المنامة. "
+        "واتهمت إيران بدعم الخلية بالمال والسلاح منذ سنوات."
+    )
+    assert all(c[0] != ("إيران",) for c in claims)
+
+
+def test_masculine_verb_before_a_country_keeps_its_object() -> None:
+    claims = said(
+        "وقال الوزير سامي العلي إن المفاوضات مستمرة مع الأطراف كافة. "
+        "وانتقد تركيا لاستمرار عملياتها العسكرية في الشمال."
+    )
+    assert all(c[0] != ("تركيا",) for c in claims)
