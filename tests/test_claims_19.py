@@ -5,6 +5,11 @@
   (claiming), مستنكرَين (dual/plural).  Not محمّلاً (holding responsible): it is mostly
   «loaded with» (محملة بالأسلحة), and it lost a statement on unseen11; not آملاً (hoping):
   folded, آملة is أمله «his hope» and آملا the noun أملاً.
+- «according to» after a statement («وأكد X أن …، بحسب Y»، «وكان X قال إن …، حسبما ذكرت
+  Y»): Y's claim is the whole clause from its first word, X's ends before «حسبما».
+- a country right after a feminine speech verb that opens its sentence or clause, with a noun
+  object («وأدانت فرنسا بشدة الهجوم …»), speaks; not after a verb whose noun is mostly its
+  object («واتهمت إيران بدعم …»), a masculine verb («وانتقد تركيا»), nor in a running report.
 
 The sentences are written for these tests, not copied from the corpora.
 """
