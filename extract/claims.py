@@ -2441,6 +2441,76 @@ def _bare(word: str) -> str:
     return dediac_ar(word).replace(TATWEEL, "")
 
 
+_SUBORDINATORS = claim_words("subordinator")
+
+
+def _clause_start(view: SentView, cues: list, m: int) -> int:
+    """The token where the clause of cue ``cues[m]`` begins: after the last comma, colon,
+    subordinator (حيث، إذ، كما) or earlier cue before the cue's verb, else the sentence's
+    first token («وكان الوزير قال …»: at وكان, the subject before the verb included)."""
+    i = cues[m][0]
+    floor = cues[m - 1][4] if m > 0 else 0
+    k = i
+    while k > floor:
+        prev = view.tokens[k - 1]
+        if prev.text in "،,:؛" or (is_word(prev) and view.folded[k - 1] in _SUBORDINATORS):
+            break
+        k -= 1
+    return k
+
+
+_OBJECT_VERBS = claim_words("object_verb")
+
+
+def _country_opening(
+    doc: Doc, view: SentView, i: int, after: int, cue: str
+) -> tuple[list[str], int] | None:
+    """A country right after a feminine speech verb that opens its sentence or clause
+    («وأدانت فرنسا بشدة الهجوم …»، «وفيما تنفي إيران تدخلها …»): its subject, with a noun
+    object after it as what was said; (its key, the token after it), else None.  Not after
+    a verb whose noun is mostly its object (``object_verb``: «واتهمت إيران بدعم …»), nor a
+    masculine one («وانتقد تركيا»: the running speaker's object)."""
+    toks = view.tokens
+    if after >= len(toks):
+        return None
+    opens = not any(is_word(t) for t in toks[:i]) or (
+        i > 0 and (toks[i - 1].text in "،," or view.folded[i - 1] in _SUBORDINATORS)
+    )
+    if not opens:
+        return None
+    verb = view.folded[i]
+    core = verb[1:] if verb[:1] in ("و", "ف") and len(verb) > 3 else verb
+    if core.endswith("ت"):  # أدانت → أدان; دعت → دعا, نفت → نفى (a weak final letter)
+        masculine = {core[:-1], core[:-1] + "ا", core[:-1] + "ى"}
+    else:  # تنفي → ينفي
+        masculine = {"ي" + core[1:]} if core[:1] == "ت" else set()
+    if (masculine | {core}) & _OBJECT_VERBS:
+        return None
+    feminine = core.endswith("ت") or any(w in cue_table() for w in masculine)
+    m = doc.mention_at_token(toks[after])
+    if not feminine or m is None or m.cls != "Country" or m.start != toks[after].start:
+        return None
+    n = after
+    while n < len(toks) and toks[n].start < m.end:
+        n += 1
+    if n >= len(toks) or not is_word(toks[n]) or _is_complementiser(toks[n].text):
+        return None
+    return [m.key], n
+
+
+def _claimed_up_to(doc: Doc, view: SentView, cues: list, n: int, cut: int) -> bool:
+    """Whether the cue before ``cues[n]`` made a claim that ends right before token ``cut``
+    (the «حسبما/بحسب ما» of an "according to" verb), a comma at most between."""
+    if n == 0 or not doc.claims:
+        return False
+    last = doc.claims[-1]
+    p = cues[n - 1][0]
+    if last.start < view.tokens[p].start or last.sentence != view.index:
+        return False
+    gap = doc.article.text[last.end : view.tokens[cut].start]
+    return not gap.strip(' ،,»”"')
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
@@ -2525,6 +2595,13 @@ def find_claims(doc: Doc) -> None:
                 doc.claims.append(claim)
         for n, (i, cue, kind, number, after) in enumerate(cues):
             next_cue = toks[cues[n + 1][0]].start if n + 1 < len(cues) else view.sentence.end
+            if n + 1 < len(cues):
+                # "قال إن …، حسبما ذكرت الوكالة": what was said ends before «حسبما»
+                m = cues[n + 1][0]
+                framing = " ".join(view.folded[max(0, m - 2) : m])
+                if cues[n + 1][2] == "verb" and framing.endswith(_ACCORDING[:-1]):
+                    back = 2 if framing.endswith(" ما") or framing.endswith(" لما") else 1
+                    next_cue = toks[max(i + 1, m - back)].start
             if kind == "impersonal":  # "ويذكر أن": the author's own voice
                 continue
             if i > 0 and view.folded[i - 1] in cue_blockers():
@@ -2592,6 +2669,21 @@ def find_claims(doc: Doc) -> None:
                     # "العبيدي يتهم تركيا بالتغطية …": a subject right before the verb, and
                     # what follows it is its object, not a second subject
                     speakers, j = [before.key], after
+                if (
+                    not speakers
+                    and kind == "verb"
+                    and j == after
+                    # "وقالت الوزيرة … وأدانت إسرائيل": with a running report the country
+                    # may be the running speaker's object
+                    and not (
+                        last_speakers
+                        and not _other_persons(doc, last_at, toks[i].start, last_speakers)
+                    )
+                ):
+                    # "وأدانت فرنسا بشدة الهجوم …": a country subject, a noun object
+                    country = _country_opening(doc, view, i, after, cue)
+                    if country is not None:
+                        speakers, j = country
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
             if not speakers and kind != "document" and not passive:
@@ -2761,7 +2853,7 @@ def find_claims(doc: Doc) -> None:
             according = " ".join(view.folded[max(0, i - 2) : i])
             if kind == "verb" and according.endswith(_ACCORDING):
                 # "قتل 30 شخصا، بحسب ما أفادت مصادر أمنية": the claim comes before
-                cut = i - (2 if according.endswith(" ما") else 1)
+                cut = i - (2 if according.endswith((" ما", " لما")) else 1)
                 # the previous cue, not "وفق"/"بحسب" of this very phrase
                 earlier = [c[0] for c in cues[:n] if c[0] < cut]
                 prev_end = toks[earlier[-1]].end if earlier else view.sentence.start
@@ -2769,6 +2861,21 @@ def find_claims(doc: Doc) -> None:
                 # content ("وقال سموه: … فكما قال الأمير نايف …")
                 if not earlier and toks[cut].start - prev_end > 10:
                     found = (prev_end, toks[cut].start, "reported", [])
+                elif (
+                    earlier
+                    and found is None
+                    and not according.endswith("كما")  # "كما يقول أطباء": the clause before
+                    and _claimed_up_to(doc, view, cues, n, cut)
+                ):
+                    # "وكان الوزير قال إن …، حسبما ذكرت الوكالة": the agency reports the
+                    # whole clause, from its first word
+                    p = len(earlier) - 1
+                    found = (
+                        toks[_clause_start(view, cues, p)].start,
+                        toks[cut].start,
+                        "reported",
+                        [],
+                    )
                 elif earlier and found is None:
                     # "…، الذي يتسع لـ(50) ألف مليون خلية، كما يقول أطباء": the clause
                     # between the last two commas before it
@@ -2796,12 +2903,15 @@ def find_claims(doc: Doc) -> None:
             if kind == "preposition" and explicit and i > 2 and fa_k is None:
                 # "قتل 30 شخصا …، بحسب مصادر أمنية": the claim is what comes before the cue;
                 # a verb before it with no claim of its own belongs to that clause
-                # ("حكت ثلاث عرائس تجربتهن … بحسب صحيفة مترو")
+                # ("حكت ثلاث عرائس تجربتهن … بحسب صحيفة مترو"), and so does a verb with a
+                # claim: "وأكد الوزير أن …، بحسب الوكالة" is the agency's from "أكد"
                 prev_end = view.sentence.start
                 if n > 0:
                     p = cues[n - 1][0]
                     claimed = any(c.start >= toks[p].start for c in doc.claims[-3:])
-                    prev_end = toks[p].end if claimed else toks[p].start
+                    prev_end = (
+                        toks[_clause_start(view, cues, n - 1)].start if claimed else toks[p].start
+                    )
                 if toks[i].start - prev_end > 10:
                     found = (prev_end, toks[i].start, "reported", [])
             # "…، كما يقول X" frames the clause before; "كما طالب X" opening a sentence
