@@ -681,7 +681,9 @@ def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 14) -> tuple[str
                     key = _add_person(doc, names[0][2], toks[last - 1].end, "speech-subject")
                     return (key, k) if key else None
             return None
-        if is_word(tok) and match_cue(view, k):
+        if is_word(tok) and (match_cue(view, k) or view.folded[k] in _RELATIVES):
+            # "وقال X، خلال الكلمة التي ألقاها نيابة عنه الدكتور Y": a person named inside a
+            # relative clause is not the one the title stands for
             return None
         if tok.text in "،," and k + 2 < len(toks):
             names = read_names(doc, view, k + 1)
