@@ -1848,6 +1848,44 @@ def _opens_sentence(doc: Doc, view: SentView, m: Mention) -> bool:
     )
 
 
+_TOPIC = claim_words("topic_opener")  # أما
+
+
+def _fronted_org(doc: Doc, view: SentView, i: int) -> str | None:
+    """An organisation opening the sentence as the subject of the verb at token ``i``
+    («صحيفة الإندبندنت البريطانية قالت إن»، «صحيفة "X" الأميركية من جانبها قالت»، «أما
+    صحيفة "X" فأكدت أن»): between them only quotation marks, nationality adjectives, commas
+    and the aside «من جانبها» / «بدورها».  After «أما» the verb carries فـ; otherwise it
+    carries neither و nor ف (a verb with و after a noun opens a clause of its own)."""
+    toks = view.tokens
+    k = 0
+    topic = i > 0 and view.folded[0] in _TOPIC
+    k += topic
+    if k < i and doc.mention_at_token(toks[k]) is None and bare_forms(toks[k].text) & media_heads():
+        k += 1  # «صحيفة "الجارديان"»: the head outside the name the lexicon found
+    if k < i and toks[k].text in _QUOTE_OPEN:
+        k += 1
+    m = doc.mention_at_token(toks[k]) if k < i else None
+    if m is None or m.cls != "Organization" or m.key not in doc.entities:
+        return None
+    while k < i and toks[k].start < m.end:
+        k += 1
+    while k < i:
+        f = view.folded[k]
+        if toks[k].text in QUOTE_CLOSERS or toks[k].text in "،," or nisba_country(toks[k].text):
+            k += 1
+        elif f == "من" and k + 1 < i and view.folded[k + 1] in _CLAUSE_OPENERS:
+            k += 2  # «من جانبها»، «من جهتها»
+        elif f in _CLAUSE_OPENERS and f.startswith("بدور"):
+            k += 1
+        else:
+            return None
+    verb = view.folded[i]
+    if (verb.startswith("ف") and len(verb) > 3) != topic or verb.startswith("و"):
+        return None
+    return m.key
+
+
 _MAX_INNER_SUBJECT = 8  # words of a reported clause's subject before its own verb
 
 
@@ -2594,6 +2632,11 @@ def find_claims(doc: Doc) -> None:
                     # "العبيدي يتهم تركيا بالتغطية …": a subject right before the verb, and
                     # what follows it is its object, not a second subject
                     speakers, j = [before.key], after
+                fronted = _fronted_org(doc, view, i) if not speakers and kind == "verb" else None
+                if fronted is not None:
+                    # "صحيفة الإندبندنت البريطانية قالت إن …"، "أما صحيفة «X» فأكدت أن …":
+                    # the organisation opening the sentence is the verb's subject
+                    speakers, j = [fronted], after
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
             if not speakers and kind != "document" and not passive:

@@ -82,3 +82,47 @@ def test_person_after_title_without_relative_still_speaks() -> None:
         "عدد الإصابات تراجع خلال الأسبوع الماضي."
     )
     assert claim_with(claims, "عدد الإصابات")[:2] == (("ماجد الشهري",), "resolved")
+
+
+# an organisation opening the sentence as the subject of the cue ---------------------------
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "صحيفة الغارديان البريطانية قالت",
+        "صحيفة «الغارديان» البريطانية، من جانبها، قالت",
+        "صحيفة الغارديان من جهتها قالت",
+        "أما صحيفة «الغارديان» البريطانية فأكدت",
+        "اما صحيفة الغارديان فأكدت",
+        "أمّا صحيفة الغارديان فأكّدت",
+    ],
+)
+def test_fronted_organisation_speaks(opening: str) -> None:
+    claims = said(
+        "ذكرت وكالة رويترز أن الهجوم وقع قرب الحدود الشمالية للبلاد فجر أمس. "
+        f"{opening} إن منفذي الهجوم تسللوا من منطقة جبلية وعرة."
+    )
+    speakers, status, _text = claim_with(claims, "منفذي الهجوم")
+    assert status == "resolved"
+    assert len(speakers) == 1 and "الغارديان" in speakers[0]
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(["", TATWEEL]))
+def test_fronted_organisation_with_tatweel(tatweel: str) -> None:
+    claims = said(
+        "قالت وكالة رويترز إن الاشتباكات تجددت في الضواحي الجنوبية للعاصمة. "
+        f"أما صحيفة الغارديان فأك{tatweel}دت أن القتال أوقع عشرات الجرحى بين المدنيين."
+    )
+    speakers = claim_with(claims, "القتال أوقع")[0]
+    assert len(speakers) == 1 and "الغارديان" in speakers[0]
+
+
+def test_organisation_object_before_a_verb_with_waw_is_no_subject() -> None:
+    # "وقالت" opens a clause of its own: the newspaper before it is no subject of it
+    claims = said(
+        "وقال الوزير خالد العمري إن الحكومة ستدعم المزارعين هذا العام. "
+        "نشرت صحيفة الغارديان تقريرا مطولا عن الأزمة، وقال إن التقرير يفتقر إلى الدقة."
+    )
+    assert "الغارديان" not in " ".join(claim_with(claims, "يفتقر إلى الدقة")[0])
