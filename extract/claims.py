@@ -2092,6 +2092,21 @@ def _own_subject_opening(doc: Doc, view: SentView, i: int) -> bool:
     return doc.mention_at_token(toks[1]) is not None or f[1].startswith("ال")
 
 
+def _own_subject(doc: Doc, view: SentView, i: int, cue: str) -> str | None:
+    """The subject a participle at token ``i`` continues when its sentence opens with a verb
+    that is no cue and a named subject of its own (:func:`_own_subject_opening`): «وشنت
+    تركيا سلسلة من الغارات، مشيرة إلى أنها …» — Turkey, not whoever spoke before.  A country
+    is feminine: a masculine participle is not its («وزارت ألمانيا وفدا، مؤكدا»)."""
+    if not _own_subject_opening(doc, view, i):
+        return None
+    m = doc.mention_at_token(view.tokens[1])
+    if m is None or m.key not in doc.entities or m.cls not in (*_SPEAKER_CLASSES, "Country"):
+        return None
+    if m.cls == "UnnamedSource" or (m.cls == "Country" and _cue_gender(cue) == "m"):
+        return None
+    return m.key
+
+
 def _continues_nobody(
     doc: Doc, view: SentView, i: int, after: int, cues: list, last_at: int
 ) -> bool:
@@ -2673,6 +2688,14 @@ def find_claims(doc: Doc) -> None:
             if not speakers and kind == "continuation" and cue.startswith("بال"):
                 speakers = _owner_before(doc, view, i)  # "اكتفى X بالقول إن …"
                 explicit = bool(speakers)
+            own = (
+                _own_subject(doc, view, i, cue)
+                if not speakers and kind == "continuation" and not possessive and n == 0
+                else None
+            )
+            if own is not None and agrees and own not in last_speakers:
+                # "وشنت تركيا … غارات، مشيرة إلى أنها": the sentence's own subject
+                speakers, explicit = [own], True
             if not speakers and kind == "continuation" and last_speakers and not possessive:
                 speakers = list(last_speakers) if running and agrees else []
                 unresolved = not (running and agrees)

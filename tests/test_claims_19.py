@@ -126,3 +126,36 @@ def test_organisation_object_before_a_verb_with_waw_is_no_subject() -> None:
         "نشرت صحيفة الغارديان تقريرا مطولا عن الأزمة، وقال إن التقرير يفتقر إلى الدقة."
     )
     assert "الغارديان" not in " ".join(claim_with(claims, "يفتقر إلى الدقة")[0])
+
+
+# a participle continues its own sentence's subject ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "participle", ["مشيرة إلى أنها", "مشيرةً إلى أنّها", "مؤكدة أنها", "مؤكـدة أنها"]
+)
+def test_participle_continues_the_country_opening_its_sentence(participle: str) -> None:
+    claims = said(
+        "وقال وزير الخارجية البريطاني فيليب هاموند إن بلاده تراقب الوضع عن كثب. "
+        f"وشنت تركيا منذ ذلك الحين سلسلة من الغارات الجوية، {participle} تستهدف مواقع "
+        "المسلحين في الجبال."
+    )
+    speakers, status, _text = claim_with(claims, "مواقع المسلحين")
+    assert status == "resolved"
+    assert speakers == ("تركيا",)
+
+
+def test_masculine_participle_is_not_the_country() -> None:
+    claims = said(
+        "وقال وزير الخارجية البريطاني فيليب هاموند إن بلاده تراقب الوضع عن كثب. "
+        "واستقبلت تركيا وفدا من المعارضة أمس، مؤكدا أن الحل السياسي ما زال ممكنا."
+    )
+    assert "تركيا" not in claim_with(claims, "الحل السياسي")[0]
+
+
+def test_participle_after_a_cue_in_its_sentence_keeps_that_speaker() -> None:
+    claims = said(
+        "وزارت ألمانيا وفود عدة، وقال وزير الداخلية الألماني توماس دي ميزير إن الحدود "
+        "ستبقى مفتوحة، مشيرا إلى أن التدقيق الأمني سيزداد."
+    )
+    assert claim_with(claims, "التدقيق الأمني")[0] == ("توماس دي ميزير",)
