@@ -2092,6 +2092,23 @@ def _own_subject_opening(doc: Doc, view: SentView, i: int) -> bool:
     return doc.mention_at_token(toks[1]) is not None or f[1].startswith("ال")
 
 
+def _head_of_running(doc: Doc, view: SentView, j: int, running: list[str]) -> bool:
+    """Whether token ``j`` is a definite head noun alone («الصحيفة»، «الوكالة») that opens
+    the name of the organisation speaking before (``running``, one organisation), no mention
+    of its own and no name after it: the subject of a verb, it refers back to that speaker
+    even when other organisations of that head were named earlier."""
+    toks = view.tokens
+    if len(running) != 1 or doc.cls_of(running[0]) != "Organization" or j >= len(toks):
+        return False
+    f = view.folded[j]
+    if not is_word(toks[j]) or not f.startswith("ال") or doc.mention_at_token(toks[j]):
+        return False
+    if j + 1 < len(toks) and doc.mention_at_token(toks[j + 1]) is not None:
+        return False  # "الصحيفة «X»": a paper named here
+    label = match_key(doc.entities[running[0]].label).split()
+    return bool(label) and label[0] == strip_al(match_key(toks[j].text))
+
+
 def _own_subject(doc: Doc, view: SentView, i: int, cue: str) -> str | None:
     """The subject a participle at token ``i`` continues when its sentence opens with a verb
     that is no cue and a named subject of its own (:func:`_own_subject_opening`): «وشنت
@@ -2652,6 +2669,11 @@ def find_claims(doc: Doc) -> None:
                     # "صحيفة الإندبندنت البريطانية قالت إن …"، "أما صحيفة «X» فأكدت أن …":
                     # the organisation opening the sentence is the verb's subject
                     speakers, j = [fronted], after
+                refers_back = kind == "verb" and _head_of_running(doc, view, j, last_speakers)
+                if not speakers and refers_back:
+                    # "… قالت صحيفة «X» إن …. كما أشارت الصحيفة إلى": the paper speaking
+                    # (several named before: the head alone is the one that spoke last)
+                    speakers, j = list(last_speakers), j + 1
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
             if not speakers and kind != "document" and not passive:

@@ -159,3 +159,27 @@ def test_participle_after_a_cue_in_its_sentence_keeps_that_speaker() -> None:
         "ستبقى مفتوحة، مشيرا إلى أن التدقيق الأمني سيزداد."
     )
     assert claim_with(claims, "التدقيق الأمني")[0] == ("توماس دي ميزير",)
+
+
+# a definite head alone is the organisation speaking before --------------------------------
+
+
+@pytest.mark.parametrize("verb", ["كما أشارت", "وأضافت", "وأضـافت", "وأضافَت"])
+def test_head_alone_is_the_paper_speaking_before(verb: str) -> None:
+    claims = said(
+        "نشرت صحيفة الغارديان تحقيقا عن الهجوم. "
+        "وقالت صحيفة نيويورك تايمز إن التحقيقات ما زالت في بدايتها. "
+        f"{verb} الصحيفة إلى أن السلطات اعتقلت ثلاثة مشتبه بهم في العاصمة."
+    )
+    speakers, status, _text = claim_with(claims, "اعتقلت ثلاثة")
+    assert status == "resolved"
+    assert len(speakers) == 1 and "نيويورك تايمز" in speakers[0]
+
+
+def test_head_alone_is_not_a_person_speaking_before() -> None:
+    claims = said(
+        "نشرت صحيفة الغارديان تحقيقا عن الهجوم. "
+        "وقال وزير الداخلية خالد العمري إن التحقيقات ما زالت في بدايتها. "
+        "وأضافت الصحيفة أن السلطات اعتقلت ثلاثة مشتبه بهم في العاصمة."
+    )
+    assert "خالد العمري" not in claim_with(claims, "اعتقلت ثلاثة")[0]
