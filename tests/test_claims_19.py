@@ -183,3 +183,16 @@ def test_head_alone_is_not_a_person_speaking_before() -> None:
         "وأضافت الصحيفة أن السلطات اعتقلت ثلاثة مشتبه بهم في العاصمة."
     )
     assert "خالد العمري" not in claim_with(claims, "اعتقلت ثلاثة")[0]
+
+
+# «معلقا» after a cue is no subject -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("commenting", ["معلقا", "معلقًا", "معلّقاً", "معلـقا"])
+def test_commenting_participle_leaves_the_subject_before(commenting: str) -> None:
+    claims = said(
+        "عقدت الحكومة اجتماعا طارئا أمس لبحث الأزمة. "
+        "يوسف الحداد، عضو «الهيئة الوطنية للحوار» المستقل، قال لـ«الحياة» "
+        f"{commenting}، إن الاجتماع لم يأت بجديد يذكر للمواطنين."
+    )
+    assert claim_with(claims, "لم يأت بجديد")[:2] == (("يوسف الحداد",), "resolved")
