@@ -196,3 +196,31 @@ def test_commenting_participle_leaves_the_subject_before(commenting: str) -> Non
         f"{commenting}، إن الاجتماع لم يأت بجديد يذكر للمواطنين."
     )
     assert claim_with(claims, "لم يأت بجديد")[:2] == (("يوسف الحداد",), "resolved")
+
+
+# a spokesperson's title stands only for a spokesperson -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "وقال المتحدث باسم البيت الأبيض",
+        "وقال الناطق باسم البيت الأبيض",
+        "وقال المتحدّث باسم البيت الأبيض",
+    ],
+)
+def test_spokesperson_title_is_not_the_president(title: str) -> None:
+    claims = said(
+        "وقع الرئيس الأمريكي باراك أوباما قرارا جديدا بشأن المعتقلين أمس. "
+        f"{title}: «لقد حققنا تقدما كبيرا في هذا الملف خلال العام»."
+    )
+    assert "باراك أوباما" not in claim_with(claims, "حققنا تقدما")[0]
+
+
+def test_spokesperson_title_is_the_spokesperson_named_before() -> None:
+    claims = said(
+        "وقع الرئيس الأمريكي باراك أوباما قرارا جديدا بشأن المعتقلين أمس، وأعلن المتحدث "
+        "باسم البيت الأبيض جوش إرنست تفاصيله. "
+        "وقال المتحدث باسم البيت الأبيض: «لقد حققنا تقدما كبيرا في هذا الملف خلال العام»."
+    )
+    assert claim_with(claims, "حققنا تقدما")[0] == ("جوش إرنست",)
