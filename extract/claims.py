@@ -2609,6 +2609,7 @@ def find_claims(doc: Doc) -> None:
             j = after
             prayer = False  # a verb of prayer with God right after it
             possessive = kind == "possessive"
+            relayed_source = False  # "نقلت X عن Y قوله": Y named as the one speaking
             # "أُعلن أن …"، "ذُكر أن …" (marked passive) and the impersonal "ويقال إن …"
             # (kind ``passive`` in speech_cues.tsv): nobody is named as saying it
             passive = kind == "passive" or (kind == "verb" and _passive(toks[i].text))
@@ -2624,6 +2625,7 @@ def find_claims(doc: Doc) -> None:
                 quoted = _quoted_from(doc, view, i)
                 if quoted:  # "ونقل التلفزيون عن مصدر عسكري قوله": the source, not the relay
                     speakers = quoted
+                    relayed_source = True
                 if _scripture_at(view, after):
                     # "قوله تعالى (…)"، "قوله صلى الله عليه وسلم": God's or the Prophet's
                     # words, not those of the person named before
@@ -3015,6 +3017,12 @@ def find_claims(doc: Doc) -> None:
                         speaker_status="unresolved" if unresolved or scripture else "resolved",
                     )
                 )
-            if kind != "preposition" and not (possessive or passive or aside):  # "بحسب صحيفة مترو"
+            # "بحسب صحيفة مترو" sets no running speaker, nor "قوله" after a pronoun; Y of
+            # "نقلت الوكالة عن Y قوله: …، مشددا على" goes on speaking
+            if (
+                kind != "preposition"
+                and not (passive or aside)
+                and (not possessive or (relayed_source and speakers))
+            ):
                 last_speakers, last_at = list(speakers), max(last_at, end)
                 topic = []

@@ -224,3 +224,23 @@ def test_spokesperson_title_is_the_spokesperson_named_before() -> None:
         "وقال المتحدث باسم البيت الأبيض: «لقد حققنا تقدما كبيرا في هذا الملف خلال العام»."
     )
     assert claim_with(claims, "حققنا تقدما")[0] == ("جوش إرنست",)
+
+
+# the source of «نقلت X عن Y قوله» goes on speaking -----------------------------------------
+
+_RELAYED = (
+    "وقال وزير الخارجية محمد جواد ظريف إن المحادثات كانت مثمرة وبناءة. "
+    "كما نقلت وكالات أنباء محلية عن نائب الوزير عباس عراقجي قوله: إن «أمن المنطقة واحد لا "
+    "يتجزأ»"
+)
+
+
+@pytest.mark.parametrize("participle", ["مشددا على", "مشدّداً على", "مؤكدا", "مشـددا على"])
+def test_relayed_source_goes_on_speaking(participle: str) -> None:
+    claims = said(f"{_RELAYED}، {participle} «أهمية الحوار بين دول الجوار في كل الملفات».")
+    assert claim_with(claims, "الحوار بين دول الجوار")[:2] == (("عباس عراقجي",), "resolved")
+
+
+def test_relayed_source_speaks_in_the_next_sentence() -> None:
+    claims = said(f"{_RELAYED}. وأضاف أن الحوار بين دول الجوار ضروري في كل الملفات.")
+    assert claim_with(claims, "الحوار بين دول الجوار")[:2] == (("عباس عراقجي",), "resolved")
