@@ -681,7 +681,9 @@ def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 14) -> tuple[str
                     key = _add_person(doc, names[0][2], toks[last - 1].end, "speech-subject")
                     return (key, k) if key else None
             return None
-        if is_word(tok) and match_cue(view, k):
+        if is_word(tok) and (match_cue(view, k) or view.folded[k] in _RELATIVES):
+            # "وقال X، خلال الكلمة التي ألقاها نيابة عنه الدكتور Y": a person named inside a
+            # relative clause is not the one the title stands for
             return None
         if tok.text in "،," and k + 2 < len(toks):
             names = read_names(doc, view, k + 1)
@@ -1846,6 +1848,44 @@ def _opens_sentence(doc: Doc, view: SentView, m: Mention) -> bool:
     )
 
 
+_TOPIC = claim_words("topic_opener")  # أما
+
+
+def _fronted_org(doc: Doc, view: SentView, i: int) -> str | None:
+    """An organisation opening the sentence as the subject of the verb at token ``i``
+    («صحيفة الإندبندنت البريطانية قالت إن»، «صحيفة "X" الأميركية من جانبها قالت»، «أما
+    صحيفة "X" فأكدت أن»): between them only quotation marks, nationality adjectives, commas
+    and the aside «من جانبها» / «بدورها».  After «أما» the verb carries فـ; otherwise it
+    carries neither و nor ف (a verb with و after a noun opens a clause of its own)."""
+    toks = view.tokens
+    k = 0
+    topic = i > 0 and view.folded[0] in _TOPIC
+    k += topic
+    if k < i and doc.mention_at_token(toks[k]) is None and bare_forms(toks[k].text) & media_heads():
+        k += 1  # «صحيفة "الجارديان"»: the head outside the name the lexicon found
+    if k < i and toks[k].text in _QUOTE_OPEN:
+        k += 1
+    m = doc.mention_at_token(toks[k]) if k < i else None
+    if m is None or m.cls != "Organization" or m.key not in doc.entities:
+        return None
+    while k < i and toks[k].start < m.end:
+        k += 1
+    while k < i:
+        f = view.folded[k]
+        if toks[k].text in QUOTE_CLOSERS or toks[k].text in "،," or nisba_country(toks[k].text):
+            k += 1
+        elif f == "من" and k + 1 < i and view.folded[k + 1] in _CLAUSE_OPENERS:
+            k += 2  # «من جانبها»، «من جهتها»
+        elif f in _CLAUSE_OPENERS and f.startswith("بدور"):
+            k += 1
+        else:
+            return None
+    verb = view.folded[i]
+    if (verb.startswith("ف") and len(verb) > 3) != topic or verb.startswith("و"):
+        return None
+    return m.key
+
+
 _MAX_INNER_SUBJECT = 8  # words of a reported clause's subject before its own verb
 
 
@@ -2050,6 +2090,38 @@ def _own_subject_opening(doc: Doc, view: SentView, i: int) -> bool:
     ):
         return False
     return doc.mention_at_token(toks[1]) is not None or f[1].startswith("ال")
+
+
+def _head_of_running(doc: Doc, view: SentView, j: int, running: list[str]) -> bool:
+    """Whether token ``j`` is a definite head noun alone («الصحيفة»، «الوكالة») that opens
+    the name of the organisation speaking before (``running``, one organisation), no mention
+    of its own and no name after it: the subject of a verb, it refers back to that speaker
+    even when other organisations of that head were named earlier."""
+    toks = view.tokens
+    if len(running) != 1 or doc.cls_of(running[0]) != "Organization" or j >= len(toks):
+        return False
+    f = view.folded[j]
+    if not is_word(toks[j]) or not f.startswith("ال") or doc.mention_at_token(toks[j]):
+        return False
+    if j + 1 < len(toks) and doc.mention_at_token(toks[j + 1]) is not None:
+        return False  # "الصحيفة «X»": a paper named here
+    label = match_key(doc.entities[running[0]].label).split()
+    return bool(label) and label[0] == strip_al(match_key(toks[j].text))
+
+
+def _own_subject(doc: Doc, view: SentView, i: int, cue: str) -> str | None:
+    """The subject a participle at token ``i`` continues when its sentence opens with a verb
+    that is no cue and a named subject of its own (:func:`_own_subject_opening`): «وشنت
+    تركيا سلسلة من الغارات، مشيرة إلى أنها …» — Turkey, not whoever spoke before.  A country
+    is feminine: a masculine participle is not its («وزارت ألمانيا وفدا، مؤكدا»)."""
+    if not _own_subject_opening(doc, view, i):
+        return None
+    m = doc.mention_at_token(view.tokens[1])
+    if m is None or m.key not in doc.entities or m.cls not in (*_SPEAKER_CLASSES, "Country"):
+        return None
+    if m.cls == "UnnamedSource" or (m.cls == "Country" and _cue_gender(cue) == "m"):
+        return None
+    return m.key
 
 
 def _continues_nobody(
@@ -2614,6 +2686,7 @@ def find_claims(doc: Doc) -> None:
             j = after
             prayer = False  # a verb of prayer with God right after it
             possessive = kind == "possessive"
+            relayed_source = False  # "نقلت X عن Y قوله": Y named as the one speaking
             # "أُعلن أن …"، "ذُكر أن …" (marked passive) and the impersonal "ويقال إن …"
             # (kind ``passive`` in speech_cues.tsv): nobody is named as saying it
             passive = kind == "passive" or (kind == "verb" and _passive(toks[i].text))
@@ -2629,6 +2702,7 @@ def find_claims(doc: Doc) -> None:
                 quoted = _quoted_from(doc, view, i)
                 if quoted:  # "ونقل التلفزيون عن مصدر عسكري قوله": the source, not the relay
                     speakers = quoted
+                    relayed_source = True
                 if _scripture_at(view, after):
                     # "قوله تعالى (…)"، "قوله صلى الله عليه وسلم": God's or the Prophet's
                     # words, not those of the person named before
@@ -2669,6 +2743,11 @@ def find_claims(doc: Doc) -> None:
                     # "العبيدي يتهم تركيا بالتغطية …": a subject right before the verb, and
                     # what follows it is its object, not a second subject
                     speakers, j = [before.key], after
+                fronted = _fronted_org(doc, view, i) if not speakers and kind == "verb" else None
+                if fronted is not None:
+                    # "صحيفة الإندبندنت البريطانية قالت إن …"، "أما صحيفة «X» فأكدت أن …":
+                    # the organisation opening the sentence is the verb's subject
+                    speakers, j = [fronted], after
                 if (
                     not speakers
                     and kind == "verb"
@@ -2684,6 +2763,11 @@ def find_claims(doc: Doc) -> None:
                     country = _country_opening(doc, view, i, after, cue)
                     if country is not None:
                         speakers, j = country
+                refers_back = kind == "verb" and _head_of_running(doc, view, j, last_speakers)
+                if not speakers and refers_back:
+                    # "… قالت صحيفة «X» إن …. كما أشارت الصحيفة إلى": the paper speaking
+                    # (several named before: the head alone is the one that spoke last)
+                    speakers, j = list(last_speakers), j + 1
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
             if not speakers and kind != "document" and not passive:
@@ -2720,6 +2804,14 @@ def find_claims(doc: Doc) -> None:
             if not speakers and kind == "continuation" and cue.startswith("بال"):
                 speakers = _owner_before(doc, view, i)  # "اكتفى X بالقول إن …"
                 explicit = bool(speakers)
+            own = (
+                _own_subject(doc, view, i, cue)
+                if not speakers and kind == "continuation" and not possessive and n == 0
+                else None
+            )
+            if own is not None and agrees and own not in last_speakers:
+                # "وشنت تركيا … غارات، مشيرة إلى أنها": the sentence's own subject
+                speakers, explicit = [own], True
             if not speakers and kind == "continuation" and last_speakers and not possessive:
                 speakers = list(last_speakers) if running and agrees else []
                 unresolved = not (running and agrees)
@@ -3033,6 +3125,12 @@ def find_claims(doc: Doc) -> None:
                         speaker_status="unresolved" if unresolved or scripture else "resolved",
                     )
                 )
-            if kind != "preposition" and not (possessive or passive or aside):  # "بحسب صحيفة مترو"
+            # "بحسب صحيفة مترو" sets no running speaker, nor "قوله" after a pronoun; Y of
+            # "نقلت الوكالة عن Y قوله: …، مشددا على" goes on speaking
+            if (
+                kind != "preposition"
+                and not (passive or aside)
+                and (not possessive or (relayed_source and speakers))
+            ):
                 last_speakers, last_at = list(speakers), max(last_at, end)
                 topic = []
