@@ -268,10 +268,10 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, str] | None:
     if (
         hit[1].startswith("actor-place")
         and i > lo
-        and _forms(view, i - 1) & relation_words("modal")
+        and _blocker_at(view, i - 1, relation_words("modal"))
         and _present_verb(view.folded[i])
     ):
-        return None  # "قد يسيطر": it may happen (not "قد سيطر": done)
+        return None  # "قد يسيطر"، "بعد أن يستعيد": it may happen (not "قد سيطر": done)
     return hit
 
 
@@ -705,6 +705,9 @@ def _is_adjective(f: str) -> bool:
     return len(f) > 4 and is_nisba(f)
 
 
+_LEAD_REACH = 6  # area words, place nouns, adjectives before a place («مساحات واسعة من الأراضي في»)
+
+
 def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> bool | None:
     """Whether the words before place ``m`` make it the object of a control verb: an anchor
     (the verb, its actor, «من» after طرد), «،», «على» or a place noun right before it, or
@@ -719,7 +722,7 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
     seen_area = False
     area = relation_words("area")
     for steps, k in enumerate(reversed(prev)):
-        if steps > 4:
+        if steps > _LEAD_REACH:
             return False
         t, f = toks[k], view.folded[k]
         if t.start in anchors or f == "علي" or (t.text in _COMMAS and not proclitic and not steps):

@@ -1,0 +1,77 @@
+"""Control of places, pass 19 (issue 11): constructions read in the misses of unseen15 and
+unseen16, and sentences that assert no control (negated, conditional, hoped-for, attempted).
+Every sentence here was written for the test (none is copied from a corpus)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import control
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quantity word before «من» and the area («كثير من أراضي»، «بعض»، «أغلب»)
+        "وقال الضابط إن تنظيم داعش الذي يسيطر على كثير من أراضي العراق يهدد المنطقة.",
+        "وسيطر تنظيم داعش على الكثير من أراضي العراق.",
+        "وسيطر تنظيم داعش على بعض مناطق العراق.",
+        "وسيطر تنظيم داعش على أغلب أراضي العراق.",
+        "وسيطر تنظيم داعش على اغلب اراضي العراق.",
+        "وسيطر تنظيم داعش على كثــير من أراضي العراق.",
+        "وسيطر تنظيم داعش على كَثِيرٍ من أراضي العراق.",
+        # a longer chain of area words («مساحات واسعة من الأراضي في»)
+        "وسيطر تنظيم داعش على مساحات واسعة من الأراضي في العراق.",
+        "وسيطر تنظيم داعش على مساحات واسعة من الاراضي في العراق.",
+    ],
+)
+def test_a_place_after_area_words_is_seized(text: str) -> None:
+    found = control(text)
+    assert ("داعش", "seized", "العراق") in found or ("داعش", "controls", "العراق") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولم يسيطر تنظيم داعش على كثير من أراضي العراق.",
+        "وإذا سيطر تنظيم داعش على كثير من أراضي العراق فستسقط المنطقة.",
+        "فإذا سيطر تنظيم داعش على مساحات واسعة من الأراضي في العراق سقطت المنطقة.",
+        "وفشلت محاولة تنظيم داعش السيطرة على مساحات واسعة من الأراضي في العراق.",
+        "ويحاول تنظيم داعش السيطرة على بعض مناطق العراق.",
+    ],
+)
+def test_area_words_assert_nothing_when_negated_or_conditional(text: str) -> None:
+    assert not control(text)
+
+
+def test_area_words_do_not_reach_past_other_words() -> None:
+    # «في» after a word that is no area word only locates: no place is taken
+    assert not control("وسيطر تنظيم داعش على مخازن السلاح الكبيرة الموجودة في العراق.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «بعد أن» before a present verb: a taking hoped for, not done
+        "وقال الضابط إن الجيش العراقي سيعود بعد أن يستعيد مدينة الرمادي من تنظيم داعش.",
+        "وقال إن السكان سيعودون بعد ان يستعيد الجيش العراقي مدينة الرمادي من تنظيم داعش.",
+        "وقال الضابط إن الجيش العراقي سيعود فبعد أن يستعيـــد مدينة الرمادي من تنظيم داعش.",
+        "وقال الضابط إننا سنعود بعد أن نستعيد مدينة الرمادي من تنظيم داعش.",
+        "وقال الضابط إن الجيش العراقي لن يتوقف حتى يستعيد مدينة الرمادي من تنظيم داعش.",
+        "وقال الضابط إن الجيش العراقي يتقدم كي يستعيد مدينة الرمادي من تنظيم داعش.",
+        "وقال الضابط إن الجيش العراقي يتقدم لكي يستعيد مدينة الرمادي من تنظيم داعش.",
+    ],
+)
+def test_a_taking_hoped_for_asserts_no_control(text: str) -> None:
+    assert not control(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعاد السكان بعد أن استعاد الجيش العراقي مدينة الرمادي من تنظيم داعش.",
+        "وعاد السكان بعد ان استعاد الجيش العراقي مدينة الرمادي من تنظيم داعش.",
+        "وقاتل الجيش العراقي حتى استعاد مدينة الرمادي من تنظيم داعش.",
+    ],
+)
+def test_a_taking_done_after_bad_an_is_found(text: str) -> None:
+    assert ("الجيش العراقي", "regainedControlOf", "الرمادي") in control(text)
