@@ -1423,29 +1423,37 @@ _ANAPHOR_REACH = 3  # tokens between «هذه المدينة» and the cue it is
 
 
 def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention] | None:
-    """The place that «هذه المدينة» (a demonstrative and a definite place noun) in the three
-    tokens before token ``i`` stands for («قصف مماثل على هذه المدينة الواقعة تحت سيطرة
-    التنظيم»): the last place named before it in its sentence, or else in the sentence before,
-    right after the same noun (مدينة منبج، بمدينة منبج); empty when no such phrase stands
-    there or no such place was named; ``None`` when a ``blocker`` stands in the three tokens
-    before the demonstrative («ولم تقع هذه المدينة تحت سيطرة …»: no control at all)."""
+    """The place that «هذه المدينة» (a demonstrative and a definite place noun) or the noun
+    alone («والمدينة تحت سيطرة التنظيم», when no mention starts between it and the cue: not
+    «المدينة المنورة») in the three tokens before token ``i`` stands for («قصف مماثل على هذه
+    المدينة الواقعة تحت سيطرة التنظيم»): the last place named before it in its sentence, or
+    else in the sentence before, right after the same noun (مدينة منبج، بمدينة منبج); empty
+    when no such phrase stands there or no such place was named; ``None`` when a ``blocker``
+    stands in the three tokens before the phrase («ولم تقع هذه المدينة تحت سيطرة …»: no
+    control at all)."""
     toks = view.tokens
     text = doc.article.text
-    for k in range(i - 1, max(0, i - 1 - _ANAPHOR_REACH), -1):
+    for k in range(i - 1, max(-1, i - 1 - _ANAPHOR_REACH), -1):
         if toks[k].text in _BREAKS:
             return []
         f = view.folded[k]
-        if not (f.startswith("ال") and strip_al(f) in place_nouns() and k):
+        if f[:1] in "وف" and f[1:].startswith("ال"):
+            f = f[1:]  # "والمدينة تحت سيطرة التنظيم"
+        if not (f.startswith("ال") and strip_al(f) in place_nouns()):
             continue
-        if view.folded[k - 1] not in demonstratives():
-            return []
-        for j in range(k - 2, max(-1, k - 2 - _BLOCKER_REACH), -1):
+        demonstrative = k > 0 and view.folded[k - 1] in demonstratives()
+        if not demonstrative and any(
+            m.start < toks[i].start and toks[k].start < m.end for m in _sentence_mentions(doc, view)
+        ):
+            return []  # "المدينة المنورة"، "المدينة القديمة في حلب": a name, not «المدينة» alone
+        first = k - 1 if demonstrative else k
+        for j in range(first - 1, max(-1, first - 1 - _BLOCKER_REACH), -1):
             if toks[j].text in _BREAKS:
                 break
             if _blocker_at(view, j, relation_words("blocker")):
                 return None
         noun = strip_al(f)
-        for before in _places_back(doc, view, toks[k - 1].start):
+        for before in _places_back(doc, view, toks[first].start):
             for m in reversed(before):
                 if preceding_word(text, m.start) in (noun, f"ب{noun}", f"و{noun}", f"ل{noun}"):
                     return [m]

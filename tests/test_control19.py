@@ -75,3 +75,44 @@ def test_a_taking_hoped_for_asserts_no_control(text: str) -> None:
 )
 def test_a_taking_done_after_bad_an_is_found(text: str) -> None:
     assert ("الجيش العراقي", "regainedControlOf", "الرمادي") in control(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «المدينة» alone stands for the city named after the same noun before it
+        "وتقع مدينة الرمادي غرب بغداد، والمدينة تحت سيطرة تنظيم داعش.",
+        "وتقع مدينة الرمادي غرب بغداد. والمدينة الآن تحت سيطرة تنظيم داعش.",
+        "وتقع بمدينة الرمادي غرب بغداد، فالمدينـــة تحت سيطرة تنظيم داعش.",
+        "وتقع مدينة الرمادي غرب بغداد، والمَدِينَة تحت سيطرة تنظيم داعش.",
+    ],
+)
+def test_the_city_alone_stands_for_the_city_named_before(text: str) -> None:
+    found = control(text)
+    assert ("داعش", "controls", "الرمادي") in found
+    assert ("داعش", "controls", "بغداد") not in found
+
+
+def test_the_city_alone_after_a_fall() -> None:
+    found = control("وتقع مدينة الرمادي غرب بغداد. وقد سقطت المدينة بيد تنظيم داعش.")
+    assert found == {("داعش", "seized", "الرمادي")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتقع مدينة الرمادي غرب بغداد، ولم تقع المدينة تحت سيطرة تنظيم داعش.",
+        "وتقع مدينة الرمادي غرب بغداد. وإذا سقطت المدينة بيد تنظيم داعش فستسقط المحافظة.",
+        "وتقع مدينة الرمادي غرب بغداد. ولو سقطت المدينة بيد تنظيم داعش لسقطت المحافظة.",
+        "وتقع مدينة الرمادي غرب بغداد. ويحاول تنظيم داعش إسقاط المدينة.",
+        "وتقع مدينة الرمادي غرب بغداد. وفشلت محاولة السيطرة على المدينة.",
+    ],
+)
+def test_the_city_alone_in_a_negated_or_conditional_sentence(text: str) -> None:
+    assert not control(text)
+
+
+def test_a_city_named_with_the_noun_is_no_anaphor() -> None:
+    # «المدينة المنورة» is a name: it does not stand for the city named before
+    found = control("وزار الوفد مدينة الرمادي ثم المدينة المنورة الواقعة تحت سيطرة الحكومة.")
+    assert not any(place == "الرمادي" for _, _, place in found)
