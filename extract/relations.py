@@ -1820,6 +1820,8 @@ def _no_name(f: str, head: str) -> bool:
 _TAKEN = frozenset(("seized", "regainedControlOf"))
 #: object pronouns after a control verb: "استولت عليها القوات الكردية" (it: the place)
 _PLACE_PRONOUNS = frozenset(fold(w) for w in ("عليها", "عليه", "استعادتها", "استعادته"))
+#: the dual of those: two places joined by «و» before the relative (الرمادي والفلوجة اللتين)
+_DUAL_PLACE_PRONOUNS = frozenset(fold(w) for w in ("عليهما", "استعادتهما"))
 
 
 def _pronoun_place(
@@ -1833,7 +1835,15 @@ def _pronoun_place(
     or a recovery, else the last place named before the verb in its sentence (or, failing
     that, in the sentence before: واستولت عليها القوات الكردية)."""
     toks = view.tokens
-    if i + 1 >= len(toks) or fold(toks[i + 1].text) not in _PLACE_PRONOUNS:
+    if i + 1 >= len(toks):
+        return []
+    pronoun = fold(toks[i + 1].text)
+    if pronoun in _DUAL_PLACE_PRONOUNS:
+        before = _places_before(doc, view, i)
+        if len(before) >= 2 and _relative_after(doc, view, before[-1], i):
+            return _two_joined(doc, before[-2:])
+        return _two_named_after(doc, view, i + 2)
+    if pronoun not in _PLACE_PRONOUNS:
         return []
     after = _places_in_after(doc, view, i + 2)
     if after:
@@ -1850,6 +1860,37 @@ def _pronoun_place(
     if pred not in _TAKEN:
         return []
     return next((before[-1:] for before in _places_back(doc, view, toks[i].start) if before), [])
+
+
+def _two_joined(doc: Doc, two: list[Mention]) -> list[Mention]:
+    """The two places ``two`` when only «و» joins them (الرمادي والفلوجة), else none."""
+    joint = doc.article.text[two[0].end : two[1].start].split()
+    return two if joint in ([], ["و"]) else []
+
+
+_DUAL_REACH = 8  # tokens between a dual pronoun (عليهما) and «وهما» naming its two places
+
+
+def _two_named_after(doc: Doc, view: SentView, k: int) -> list[Mention]:
+    """The two places a dual pronoun stands for when they are named after it by «وهما»/«هما»
+    («مدينتين يسيطر عليهما التنظيم في المحافظة - وهما الرمادي والفلوجة»): «وهما» within eight
+    tokens from token ``k``, in its sentence with no break but a comma between («، وهما»), and
+    the two places right after it joined by «و»."""
+    toks = view.tokens
+    for j in range(k, min(len(toks), k + _DUAL_REACH)):
+        if toks[j].text in _HARD_BREAKS:
+            return []
+        if view.folded[j] not in ("وهما", "هما"):
+            continue
+        after = [
+            m
+            for m in _sentence_mentions(doc, view)
+            if m.start >= toks[j].end and m.cls in PLACE_CLASSES
+        ][:2]
+        if len(after) == 2 and j + 1 < len(toks) and after[0].start == toks[j + 1].start:
+            return _two_joined(doc, after)
+        return []
+    return []
 
 
 _INTENT_REACH = 5  # tokens between a verb of intent (تستعد) and the noun of taking it aims at
