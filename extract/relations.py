@@ -268,10 +268,10 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, str] | None:
     if (
         hit[1].startswith("actor-place")
         and i > lo
-        and _forms(view, i - 1) & relation_words("modal")
+        and _blocker_at(view, i - 1, relation_words("modal"))
         and _present_verb(view.folded[i])
     ):
-        return None  # "قد يسيطر": it may happen (not "قد سيطر": done)
+        return None  # "قد يسيطر"، "بعد أن يستعيد": it may happen (not "قد سيطر": done)
     return hit
 
 
@@ -705,6 +705,9 @@ def _is_adjective(f: str) -> bool:
     return len(f) > 4 and is_nisba(f)
 
 
+_LEAD_REACH = 6  # area words, place nouns, adjectives before a place («مساحات واسعة من الأراضي في»)
+
+
 def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> bool | None:
     """Whether the words before place ``m`` make it the object of a control verb: an anchor
     (the verb, its actor, «من» after طرد), «،», «على» or a place noun right before it, or
@@ -719,7 +722,7 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
     seen_area = False
     area = relation_words("area")
     for steps, k in enumerate(reversed(prev)):
-        if steps > 4:
+        if steps > _LEAD_REACH:
             return False
         t, f = toks[k], view.folded[k]
         if t.start in anchors or f == "علي" or (t.text in _COMMAS and not proclitic and not steps):
@@ -1420,29 +1423,37 @@ _ANAPHOR_REACH = 3  # tokens between «هذه المدينة» and the cue it is
 
 
 def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention] | None:
-    """The place that «هذه المدينة» (a demonstrative and a definite place noun) in the three
-    tokens before token ``i`` stands for («قصف مماثل على هذه المدينة الواقعة تحت سيطرة
-    التنظيم»): the last place named before it in its sentence, or else in the sentence before,
-    right after the same noun (مدينة منبج، بمدينة منبج); empty when no such phrase stands
-    there or no such place was named; ``None`` when a ``blocker`` stands in the three tokens
-    before the demonstrative («ولم تقع هذه المدينة تحت سيطرة …»: no control at all)."""
+    """The place that «هذه المدينة» (a demonstrative and a definite place noun) or the noun
+    alone («والمدينة تحت سيطرة التنظيم», when no mention starts between it and the cue: not
+    «المدينة المنورة») in the three tokens before token ``i`` stands for («قصف مماثل على هذه
+    المدينة الواقعة تحت سيطرة التنظيم»): the last place named before it in its sentence, or
+    else in the sentence before, right after the same noun (مدينة منبج، بمدينة منبج); empty
+    when no such phrase stands there or no such place was named; ``None`` when a ``blocker``
+    stands in the three tokens before the phrase («ولم تقع هذه المدينة تحت سيطرة …»: no
+    control at all)."""
     toks = view.tokens
     text = doc.article.text
-    for k in range(i - 1, max(0, i - 1 - _ANAPHOR_REACH), -1):
+    for k in range(i - 1, max(-1, i - 1 - _ANAPHOR_REACH), -1):
         if toks[k].text in _BREAKS:
             return []
         f = view.folded[k]
-        if not (f.startswith("ال") and strip_al(f) in place_nouns() and k):
+        if f[:1] in "وف" and f[1:].startswith("ال"):
+            f = f[1:]  # "والمدينة تحت سيطرة التنظيم"
+        if not (f.startswith("ال") and strip_al(f) in place_nouns()):
             continue
-        if view.folded[k - 1] not in demonstratives():
-            return []
-        for j in range(k - 2, max(-1, k - 2 - _BLOCKER_REACH), -1):
+        demonstrative = k > 0 and view.folded[k - 1] in demonstratives()
+        if not demonstrative and any(
+            m.start < toks[i].start and toks[k].start < m.end for m in _sentence_mentions(doc, view)
+        ):
+            return []  # "المدينة المنورة"، "المدينة القديمة في حلب": a name, not «المدينة» alone
+        first = k - 1 if demonstrative else k
+        for j in range(first - 1, max(-1, first - 1 - _BLOCKER_REACH), -1):
             if toks[j].text in _BREAKS:
                 break
             if _blocker_at(view, j, relation_words("blocker")):
                 return None
         noun = strip_al(f)
-        for before in _places_back(doc, view, toks[k - 1].start):
+        for before in _places_back(doc, view, toks[first].start):
             for m in reversed(before):
                 if preceding_word(text, m.start) in (noun, f"ب{noun}", f"و{noun}", f"ل{noun}"):
                     return [m]
@@ -1809,6 +1820,8 @@ def _no_name(f: str, head: str) -> bool:
 _TAKEN = frozenset(("seized", "regainedControlOf"))
 #: object pronouns after a control verb: "استولت عليها القوات الكردية" (it: the place)
 _PLACE_PRONOUNS = frozenset(fold(w) for w in ("عليها", "عليه", "استعادتها", "استعادته"))
+#: the dual of those: two places joined by «و» before the relative (الرمادي والفلوجة اللتين)
+_DUAL_PLACE_PRONOUNS = frozenset(fold(w) for w in ("عليهما", "استعادتهما"))
 
 
 def _pronoun_place(
@@ -1822,7 +1835,15 @@ def _pronoun_place(
     or a recovery, else the last place named before the verb in its sentence (or, failing
     that, in the sentence before: واستولت عليها القوات الكردية)."""
     toks = view.tokens
-    if i + 1 >= len(toks) or fold(toks[i + 1].text) not in _PLACE_PRONOUNS:
+    if i + 1 >= len(toks):
+        return []
+    pronoun = fold(toks[i + 1].text)
+    if pronoun in _DUAL_PLACE_PRONOUNS:
+        before = _places_before(doc, view, i)
+        if len(before) >= 2 and _relative_after(doc, view, before[-1], i):
+            return _two_joined(doc, before[-2:])
+        return _two_named_after(doc, view, i + 2)
+    if pronoun not in _PLACE_PRONOUNS:
         return []
     after = _places_in_after(doc, view, i + 2)
     if after:
@@ -1839,6 +1860,37 @@ def _pronoun_place(
     if pred not in _TAKEN:
         return []
     return next((before[-1:] for before in _places_back(doc, view, toks[i].start) if before), [])
+
+
+def _two_joined(doc: Doc, two: list[Mention]) -> list[Mention]:
+    """The two places ``two`` when only «و» joins them (الرمادي والفلوجة), else none."""
+    joint = doc.article.text[two[0].end : two[1].start].split()
+    return two if joint in ([], ["و"]) else []
+
+
+_DUAL_REACH = 8  # tokens between a dual pronoun (عليهما) and «وهما» naming its two places
+
+
+def _two_named_after(doc: Doc, view: SentView, k: int) -> list[Mention]:
+    """The two places a dual pronoun stands for when they are named after it by «وهما»/«هما»
+    («مدينتين يسيطر عليهما التنظيم في المحافظة - وهما الرمادي والفلوجة»): «وهما» within eight
+    tokens from token ``k``, in its sentence with no break but a comma between («، وهما»), and
+    the two places right after it joined by «و»."""
+    toks = view.tokens
+    for j in range(k, min(len(toks), k + _DUAL_REACH)):
+        if toks[j].text in _HARD_BREAKS:
+            return []
+        if view.folded[j] not in ("وهما", "هما"):
+            continue
+        after = [
+            m
+            for m in _sentence_mentions(doc, view)
+            if m.start >= toks[j].end and m.cls in PLACE_CLASSES
+        ][:2]
+        if len(after) == 2 and j + 1 < len(toks) and after[0].start == toks[j + 1].start:
+            return _two_joined(doc, after)
+        return []
+    return []
 
 
 _INTENT_REACH = 5  # tokens between a verb of intent (تستعد) and the noun of taking it aims at
