@@ -63,6 +63,24 @@ def bare_forms(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _definite_stem(word: str) -> str:
+    """A folded word with the proclitics before its article taken off: «للائتلاف»، «وبالجيش»،
+    «والقوات» → «الائتلاف»، «الجيش»، «القوات» (a mention's span may hold its clitic); a word
+    without the article after its clitics is kept («لبنان»).
+
+    >>> _definite_stem("للائتلاف"), _definite_stem("وبالجيش"), _definite_stem("لبنان")
+    ('الائتلاف', 'الجيش', 'لبنان')
+    """
+    w = word
+    if len(w) > 4 and w[0] in "وف" and (w[1:3] in ("ال", "لل") or w[2:4] == "ال"):
+        w = w[1:]
+    if len(w) > 4 and w.startswith("لل"):
+        return "ال" + w[2:]
+    if len(w) > 4 and w[0] in "بلك" and w[1:3] == "ال":
+        return w[1:]
+    return w
+
+
 @functools.lru_cache(maxsize=200_000)
 def strip_al(word: str) -> str:
     """Folded word without a leading ال."""
@@ -226,7 +244,8 @@ class Doc:
     def _words_of(m: Mention) -> tuple[str | None, str | None]:
         """A mention's first word without ال, and its last word when it has two or more."""
         words = match_key(m.surface).split()
-        return (strip_al(words[0]) if words else None, words[-1] if len(words) >= 2 else None)
+        first = strip_al(_definite_stem(words[0])) if words else None
+        return (first, words[-1] if len(words) >= 2 else None)
 
     def _index_words(self) -> None:
         """Bring the first- and last-word indexes up to the mentions added since last time
