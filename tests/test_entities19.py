@@ -93,3 +93,66 @@ def test_a_prison_with_an_adjective_is_the_prison_of_the_lexicon_name() -> None:
         "غوانتانامو",
     )
     assert len(keys) == 1
+
+
+# --- rank titles: a staff rank is one title, «الفريق» a rank only right before a name --------
+
+
+def _persons(text: str) -> set[str]:
+    return {m.key for m in extract_text(text).mentions if m.cls == "Person"}
+
+
+def _job_titles(text: str) -> set[str]:
+    return {r.obj for r in extract_text(text).relations if r.predicate == "jobTitle"}
+
+
+def test_a_staff_rank_is_one_title_before_the_name() -> None:
+    found = _persons("وأعلن العميدُ ركن أحمد عسيري أن التحالف دمّر مخازن الأسلحة.")
+    assert "احمد عسيري" in found
+    assert not [k for k in found if k.startswith("ركن")]
+
+
+def test_a_staff_major_general_with_a_clitic_keeps_rukn_out_of_the_name() -> None:
+    found = _persons("وأكد قائد القوات واللواء ركن خالد الحربي أن الحدود آمنة.")
+    assert not [k for k in found if k.startswith("ركن")]
+
+
+def test_a_full_general_of_staff_is_one_title() -> None:
+    ex = extract_text("وقال رئيس هيئة الأركان الفريق أول ركن فياض الرويلي إن القوات جاهزة.")
+    keys = {m.key for m in ex.mentions if m.cls == "Person"}
+    assert "فياض الرويلي" in keys
+    assert not [k for k in keys if k.startswith(("ركن", "اول"))]
+
+
+def test_a_general_is_a_rank_before_a_name() -> None:
+    titles = _job_titles("وصرّح الفريق عبد الرحمن البنيان بأن التدريبات انتهت.")
+    assert any("الفريق" in t for t in titles)
+
+
+def test_the_first_team_of_a_coach_is_no_rank() -> None:
+    text = "وأشاد مدرب الفريق الأول سامي الجابر بأداء اللاعبين."
+    assert "سامي الجابر" in _persons(text)
+    assert not [t for t in _job_titles(text) if "فريق" in t and "مدرب" not in t]
+
+
+def test_the_team_of_a_player_is_no_rank() -> None:
+    text = "وسجّل لاعب الفريق ليونيل ميسي هدفين في المباراة."
+    assert "ليونيل ميسي" in _persons(text)
+    assert not [t for t in _job_titles(text) if t.startswith("الفريق")]
+
+
+def test_a_team_alone_is_no_rank() -> None:
+    assert not _job_titles("وأعلن الفريقُ التقني للمشروع عن موعد الإطلاق.")
+
+
+# --- «خادم»: no word of a name only before «الحرمين» -------------------------------------
+
+
+def test_the_command_of_the_custodian_is_no_organisation() -> None:
+    ex = extract_text("وثمّن المجلس حرص قيادة خادم الحرمين الشريفين على أمن الحجاج.")
+    assert not [m for m in ex.mentions if m.cls == "Organization" and "خادم" in m.surface]
+
+
+def test_khadim_is_a_first_name_elsewhere() -> None:
+    assert "خادم حسين رضوي" in _persons("وأكد الشيخ خادم حسين رضوي أن المسيرة سلمية.")
+    assert [k for k in _persons("وحضر الحفل خادم حسين رضوي زعيم حركة لبيك.") if "رضوي" in k]
