@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from camel_tools.utils.dediac import dediac_ar
 
-from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
+from rasd.extract.doc import Doc, SentView, bare_forms, definite_stem, strip_al
 from rasd.extract.lexicon import (
     alias_index,
     is_nisba,
@@ -1011,3 +1011,29 @@ def find_organizations(doc: Doc) -> None:
                 continue
             doc.add_entity(known or EntityInfo(key, cls, name, source="pattern"))
             doc.add_mention(start, toks[end - 1].end, key, cls, "org-heads")
+
+
+@functools.cache
+def portfolios() -> frozenset[str]:
+    """The portfolios of the ministers of ``titles.tsv`` («وزير الخارجية»: الخارجيه), folded
+    and definite."""
+    minister = fold("وزير")
+    pairs = [k.split() for k in title_table()[0]]
+    return frozenset("ال" + w[1] for w in pairs if len(w) == 2 and w[0] == minister)
+
+
+def portfolio_as_adjective(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` opens with a portfolio (:func:`portfolios`) that
+    here is an adjective of the definite noun before it: «السياسة الخارجية الأمريكية» (the
+    foreign policy), not «الخارجية الأمريكية» (the State Department).
+
+    >>> portfolio_as_adjective("السياسة الخارجية الأمريكية", 8, 26)
+    True
+    >>> portfolio_as_adjective("وقالت الخارجية الأمريكية", 6, 24)
+    False
+    """
+    words = match_key(text[start:end]).split()
+    if not words or definite_stem(words[0])[0] not in portfolios():
+        return False
+    prev = re.findall(r"\w+", text[max(0, start - 30) : start])[-1:]
+    return bool(prev) and definite_stem(fold(prev[0]))[0].startswith("ال")

@@ -156,3 +156,13 @@ def test_the_command_of_the_custodian_is_no_organisation() -> None:
 def test_khadim_is_a_first_name_elsewhere() -> None:
     assert "خادم حسين رضوي" in _persons("وأكد الشيخ خادم حسين رضوي أن المسيرة سلمية.")
     assert [k for k in _persons("وحضر الحفل خادم حسين رضوي زعيم حركة لبيك.") if "رضوي" in k]
+
+
+# --- a portfolio after a definite noun is its adjective, no ministry --------------------------
+
+
+def test_a_portfolio_of_the_lexicon_after_a_definite_noun_is_no_ministry() -> None:
+    found = _mentions(
+        "وانتقد الكاتب السياسة الخارجية الأمريكية، وقالت الخارجية الأمريكية إنها تدرس الأمر."
+    )
+    assert [m[0] for m in found if m[1] == "Organization"] == ["الخارجية الأمريكية"]
