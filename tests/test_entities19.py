@@ -162,7 +162,11 @@ def test_khadim_is_a_first_name_elsewhere() -> None:
 
 
 def test_a_portfolio_of_the_lexicon_after_a_definite_noun_is_no_ministry() -> None:
-    found = _mentions(
-        "وانتقد الكاتب السياسة الخارجية الأمريكية، وقالت الخارجية الأمريكية إنها تدرس الأمر."
-    )
-    assert [m[0] for m in found if m[1] == "Organization"] == ["الخارجية الأمريكية"]
+    text = "وانتقد الكاتب السياسة الخارجية الأمريكية، وقالت الخارجية الأمريكية إنها تدرس الأمر."
+    orgs = [m.start for m in extract_text(text).mentions if m.cls == "Organization"]
+    assert orgs == [text.rindex("الخارجية")]
+
+
+def test_the_cia_named_with_istikhbarat_is_the_cia() -> None:
+    found = _mentions("وكشفت تقارير أن وكالة الاستخبارات المركزية (سي آي إيه) دربت مقاتلين.")
+    assert {m[2] for m in found if m[1] == "Organization"} == {"وكاله المخابرات المركزيه الامريكيه"}
