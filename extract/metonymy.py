@@ -107,6 +107,24 @@ def _she_did_it(word: str) -> bool:
     return False
 
 
+def _she_perfect(word: str) -> bool:
+    """A folded perfect she-verb, with an object pronoun or not (أغلقت، اتهمتهما): فعلت of
+    four letters or more; not a plural or a noun in -وت/-يت (حكومات، بيروت، بيت), nor a
+    place noun with a pronoun (عاصمتها); the verbs of a visit or an event there (role
+    ``place``: وصلت، شهدت) are ruled out before.
+
+    >>> _she_perfect("اتهمتهما"), _she_perfect("اغلقت"), _she_perfect("حكومات")
+    (True, True, False)
+    """
+    for suffix in ("", *_OBJECT_PRONOUNS):
+        body = word[: len(word) - len(suffix)] if suffix else word
+        if suffix and not word.endswith(suffix):
+            continue
+        if len(body) >= 4 and body.endswith("ت") and not body.endswith(("ات", "وت", "يت")):
+            return fold(body[:-1] + "ة") not in place_nouns()
+    return False
+
+
 def _is_state_verb(word: str) -> bool:
     role = _role(word)
     if role is not None:
@@ -182,7 +200,7 @@ def _stands_for_state(doc: Doc, m: Mention, text: str) -> bool:
         role = _role(prev)
         if role == "place":
             return False
-        if role in ("head", "partner") or _is_state_verb(prev):
+        if role in ("head", "partner") or _is_state_verb(prev) or _she_perfect(prev):
             return True
         relative = first > 1 and _role(view.folded[first - 2]) == "relative"
         if relative and _she_did_it(toks[first - 1].text):

@@ -170,3 +170,23 @@ def test_a_portfolio_of_the_lexicon_after_a_definite_noun_is_no_ministry() -> No
 def test_the_cia_named_with_istikhbarat_is_the_cia() -> None:
     found = _mentions("وكشفت تقارير أن وكالة الاستخبارات المركزية (سي آي إيه) دربت مقاتلين.")
     assert {m[2] for m in found if m[1] == "Organization"} == {"وكاله المخابرات المركزيه الامريكيه"}
+
+
+# --- a capital right after a she-verb in the perfect is the state ----------------------------
+
+
+def test_a_capital_after_a_she_verb_with_an_object_is_the_state() -> None:
+    keys = {
+        m.surface: m.key for m in extract_text("وقد اتهمتهما واشنطن بتمويل جماعات مسلحة.").mentions
+    }
+    assert keys["واشنطن"] == "الولايات المتحده"
+
+
+def test_a_capital_after_a_she_verb_is_the_state() -> None:
+    keys = {m.surface: m.key for m in extract_text("وقد أغلقتْ أنقرة حدودها مع سوريا أمس.").mentions}
+    assert keys["أنقرة"] == "تركيا"
+
+
+def test_a_capital_after_a_she_verb_of_arrival_stays_the_city() -> None:
+    keys = {m.surface: m.key for m in extract_text("ووصلت طهرانَ الوزيرة مساء الأحد.").mentions}
+    assert keys.get("طهرانَ", keys.get("طهران")) == "طهران"
