@@ -108,21 +108,25 @@ def _she_did_it(word: str) -> bool:
 
 
 def _she_perfect(word: str) -> bool:
-    """A folded perfect she-verb, with an object pronoun or not (أغلقت، اتهمتهما): فعلت of
-    four letters or more; not a plural or a noun in -وت/-يت (حكومات، بيروت، بيت), nor a
-    place noun with a pronoun (عاصمتها); the verbs of a visit or an event there (role
-    ``place``: وصلت، شهدت) are ruled out before.
+    """A folded perfect she-verb right before a capital, its subject (أغلقت أنقرة): فعلت of
+    four letters or more, not a plural or a noun in -وت/-يت (حكومات، بيروت، بيت); with an
+    object pronoun only a state verb (:func:`_she_did_it`: «اتهمتهما واشنطن», not «التي
+    شهدتها بغداد» nor «التي وجهتها القاهرة», its destination).  The verbs of a visit or an
+    event there (role ``place``: وصلت، شهدت) are ruled out before.
 
-    >>> _she_perfect("اتهمتهما"), _she_perfect("اغلقت"), _she_perfect("حكومات")
+    >>> _she_perfect("اغلقت"), _she_perfect("اتهمتهما"), _she_perfect("شهدتها")
     (True, True, False)
+    >>> _she_perfect("حكومات"), _she_perfect("وجهتها")
+    (False, False)
     """
-    for suffix in ("", *_OBJECT_PRONOUNS):
-        body = word[: len(word) - len(suffix)] if suffix else word
-        if suffix and not word.endswith(suffix):
-            continue
-        if len(body) >= 4 and body.endswith("ت") and not body.endswith(("ات", "وت", "يت")):
-            return fold(body[:-1] + "ة") not in place_nouns()
-    return False
+    if word.endswith(_OBJECT_PRONOUNS) and _she_did_it(word):
+        return True
+    return (
+        len(word) >= 4
+        and word.endswith("ت")
+        and not word.endswith(("ات", "وت", "يت"))
+        and fold(word[:-1] + "ة") not in place_nouns()
+    )
 
 
 def _is_state_verb(word: str) -> bool:
