@@ -15,7 +15,13 @@ from dataclasses import replace
 
 from rasd.extract.doc import Doc, bare_forms, strip_al
 from rasd.extract.lexicon import NameMatcher, nisba_country, nisba_plural
-from rasd.extract.patterns import is_nisba, name_connectors, name_stopwords
+from rasd.extract.patterns import (
+    ALLAH,
+    is_nisba,
+    name_connectors,
+    name_continuations,
+    name_stopwords,
+)
 from rasd.extract.records import EntityInfo
 from rasd.extract.text import QUOTE_PAIRS, match_key
 
@@ -107,7 +113,9 @@ def resolve_short_names(doc: Doc) -> None:
         if len(words) >= 2:
             last = words[-1]
             bound = words[-2] in name_connectors()  # "طالب" alone is no form of "أبو طالب"
-            if lasts[last] == 1 and len(last) >= 3 and last not in name_stopwords() and not bound:
+            # «الله» of «نصر الله» is no surname alone («إن شاء الله»); «نصر الله» is, below
+            alone = last not in name_stopwords() and last != ALLAH
+            if lasts[last] == 1 and len(last) >= 3 and alone and not bound:
                 forms.append((last, e.key, "Person"))
         if len(words) >= 3:
             forms.append((" ".join(words[-2:]), e.key, "Person"))  # داود أوغلو
@@ -301,7 +309,9 @@ def _link_name_ends(doc: Doc) -> None:
     """One person, one node: a person whose name is the start (الأمير بندر، محمد بن ناصر) or
     whose one-word name is the surname (الرئيس مرسي) of exactly one longer person's name in
     the article is that person (``بندر بن سلطان``، ``محمد بن ناصر بن عبد العزيز``، ``محمد
-    مرسي``).  A longer end is a father's name: «هلال الأسد» is not «سليمان هلال الأسد»."""
+    مرسي``).  A longer end is a father's name: «هلال الأسد» is not «سليمان هلال الأسد»; but a
+    surname is one name part, which may be written joined (نصرالله of «حسن نصر الله») or be a
+    connector and its word (عبد اللهيان of «حسين أمير عبد اللهيان»)."""
     persons = [e for e in doc.entities.values() if e.cls == "Person" and e.scope is None]
     named = {m.key for m in doc.mentions}
     words = {e.key: e.key.split() for e in persons if e.key in named}
@@ -315,12 +325,32 @@ def _link_name_ends(doc: Doc) -> None:
         longer = {
             k
             for k, lw in words.items()
-            if len(lw) > n
-            and k in doc.entities
-            and (lw[:n] == sw or (n == 1 and lw[-1] == sw[0] and lw[-2] not in name_connectors()))
+            if len(lw) > n and k in doc.entities and (lw[:n] == sw or _surname_part(sw, lw))
         }
         if len(longer) == 1:
             _merge_persons(doc, short, longer.pop())
+
+
+def _surname_part(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is the last name part of the longer name ``long`` (both match keys
+    split): one word that is its last word (مرسي) or its last two words written joined
+    (نصرالله: «نصر الله»), or a connector and its word (عبد اللهيان, آل سعود) that end it; a
+    last word bound to a connector before it is no part alone (طالب of «أبو طالب»).
+
+    >>> _surname_part(["نصرالله"], ["حسن", "نصر", "الله"])
+    True
+    >>> _surname_part(["عبد", "اللهيان"], ["حسين", "امير", "عبد", "اللهيان"])
+    True
+    >>> _surname_part(["هلال", "الاسد"], ["سليمان", "هلال", "الاسد"])
+    False
+    """
+    connectors = name_connectors()
+    if len(short) == 1:
+        if long[-1] == short[0]:
+            return long[-2] not in connectors
+        return len(long) >= 3 and long[-2] + long[-1] == short[0] and long[-3] not in connectors
+    part = len(short) == 2 and short[0] in connectors and short[0] not in name_continuations()
+    return part and len(long) >= 3 and long[-2:] == short and long[-3] not in connectors
 
 
 def link_place_nouns(doc: Doc) -> None:
@@ -363,17 +393,20 @@ def link_place_nouns(doc: Doc) -> None:
 
 @functools.cache
 def _lexicon_places_by_bare_name() -> dict[str, EntityInfo]:
-    """Lexicon places named with a place noun (منطقة عسير), by the name without it (عسير)."""
+    """Lexicon places named with a place noun (منطقة عسير), by the name without it (عسير);
+    then those with such an alias (الخليج العربي, alias «منطقة الخليج»: الخليج)."""
     from rasd.extract.lexicon import lexicon_entities
     from rasd.extract.patterns import place_nouns
     from rasd.extract.records import PLACE_CLASSES
 
     nouns = place_nouns() - {"ريف"}
     out: dict[str, EntityInfo] = {}
-    for e in lexicon_entities():
-        words = e.key.split()
-        if e.cls in PLACE_CLASSES and len(words) > 1 and strip_al(words[0]) in nouns:
-            out.setdefault(" ".join(words[1:]), e)
+    places = [e for e in lexicon_entities() if e.cls in PLACE_CLASSES]
+    for names in ((e.key,) for e in places), (tuple(map(match_key, e.aliases)) for e in places):
+        for e, forms in zip(places, names, strict=True):
+            for words in (f.split() for f in forms):
+                if len(words) > 1 and strip_al(words[0]) in nouns:
+                    out.setdefault(" ".join(words[1:]), e)
     return out
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rasd.extract.folding import DATE_MARKS
 from rasd.extract.records import (
     Article,
     Claim,
@@ -61,6 +62,46 @@ def bare_forms(word: str) -> frozenset[str]:
         elif len(x) > 3 and x[0] in "بلك":
             out.add(x[1:])
     return frozenset(out)
+
+
+def definite_stem(folded: str) -> tuple[str, int]:
+    """A folded word with the proclitics before its article off, and the number of
+    characters taken off its start (وبالمملكه → المملكه, 2; للمملكه → المملكه, 2 with the
+    ل of ال elided, so a span starts after «لل»); a word with no article after its clitics is
+    kept whole («لبنان»، «وزاره»): a mention's span may hold its clitic.
+
+    >>> definite_stem("وبالمملكه"), definite_stem("للمملكه"), definite_stem("المملكه")
+    (('المملكه', 2), ('المملكه', 2), ('المملكه', 0))
+    >>> definite_stem("للائتلاف")[0], definite_stem("لبنان")[0], definite_stem("وزاره")[0]
+    ('الائتلاف', 'لبنان', 'وزاره')
+    """
+    rest = folded[1:]
+    definite = rest.startswith(("ال", "لل")) or (rest[:1] in "بك" and rest[1:3] == "ال")
+    cut = 1 if folded[:1] in "وف" and len(folded) > 4 and definite else 0
+    w = folded[cut:]
+    if w.startswith("لل") and len(w) > 3:
+        return "ال" + w[2:], cut + 2
+    if w[:1] in "بك" and w[1:3] == "ال" and len(w) > 4:
+        return w[1:], cut + 1
+    return w, cut
+
+
+def raw_cut(raw: str, cut: int) -> int:
+    """The offset in the raw word ``raw`` of the character after its first ``cut`` folded
+    letters: harakat and tatweel (dropped by folding) are stepped over, those after the cut
+    too, so that the span starts on a letter.
+
+    >>> raw_cut("لِلمملكة", 2), raw_cut("وَالمملكة", 1), raw_cut("المملكة", 0)
+    (3, 2, 0)
+    """
+    i = 0
+    for _ in range(cut):
+        while i < len(raw) and raw[i] in DATE_MARKS:
+            i += 1
+        i += 1
+    while i < len(raw) and raw[i] in DATE_MARKS:
+        i += 1
+    return min(i, len(raw))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -251,7 +292,8 @@ class Doc:
     def _words_of(m: Mention) -> tuple[str | None, str | None]:
         """A mention's first word without ال, and its last word when it has two or more."""
         words = match_key(m.surface).split()
-        return (strip_al(words[0]) if words else None, words[-1] if len(words) >= 2 else None)
+        first = strip_al(definite_stem(words[0])[0]) if words else None
+        return (first, words[-1] if len(words) >= 2 else None)
 
     def _index_words(self) -> None:
         """Bring the first- and last-word indexes up to the mentions added since last time

@@ -309,6 +309,25 @@ def find_towns(doc: Doc, lex_starts: set[int]) -> None:
                     break
 
 
+def _facility_key(name: str) -> str:
+    """The key of a facility's name (a match key): the lexicon's when the name is one of its
+    forms, or is one followed by relational adjectives («سجن غوانتانامو العسكري»، «قاعدة
+    إنجرليك الجوية»: the facility of the lexicon); else the name.
+
+    >>> _facility_key(match_key("سجن غوانتانامو العسكري"))
+    'غوانتانامو'
+    """
+    aliases = alias_index()
+    words = name.split()
+    for n in range(len(words), 1, -1):
+        form = " ".join(words[:n])
+        if form in aliases:
+            return aliases[form]
+        if not is_nisba(fold(words[n - 1])):
+            break
+    return aliases.get(name, name)
+
+
 def find_facilities(doc: Doc) -> None:
     """Add a Place mention for each named facility (see the module's docstring), then for
     each town named after a place noun (:func:`find_towns`)."""
@@ -330,7 +349,7 @@ def find_facilities(doc: Doc) -> None:
                 continue
             start = tok.start + cut
             label = text[start:end]
-            key = alias_index().get(match_key(label), match_key(label))
+            key = _facility_key(match_key(label))
             known = lexicon_index().get(key)
             if known is not None and known.cls not in PLACE_CLASSES:
                 key, known = match_key(label), None  # a facility is a place

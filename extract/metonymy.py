@@ -107,6 +107,28 @@ def _she_did_it(word: str) -> bool:
     return False
 
 
+def _she_perfect(word: str) -> bool:
+    """A folded perfect she-verb right before a capital, its subject (أغلقت أنقرة): فعلت of
+    four letters or more, not a plural or a noun in -وت/-يت (حكومات، بيروت، بيت); with an
+    object pronoun only a state verb (:func:`_she_did_it`: «اتهمتهما واشنطن», not «التي
+    شهدتها بغداد» nor «التي وجهتها القاهرة», its destination).  The verbs of a visit or an
+    event there (role ``place``: وصلت، شهدت) are ruled out before.
+
+    >>> _she_perfect("اغلقت"), _she_perfect("اتهمتهما"), _she_perfect("شهدتها")
+    (True, True, False)
+    >>> _she_perfect("حكومات"), _she_perfect("وجهتها")
+    (False, False)
+    """
+    if word.endswith(_OBJECT_PRONOUNS) and _she_did_it(word):
+        return True
+    return (
+        len(word) >= 4
+        and word.endswith("ت")
+        and not word.endswith(("ات", "وت", "يت"))
+        and fold(word[:-1] + "ة") not in place_nouns()
+    )
+
+
 def _is_state_verb(word: str) -> bool:
     role = _role(word)
     if role is not None:
@@ -182,7 +204,7 @@ def _stands_for_state(doc: Doc, m: Mention, text: str) -> bool:
         role = _role(prev)
         if role == "place":
             return False
-        if role in ("head", "partner") or _is_state_verb(prev):
+        if role in ("head", "partner") or _is_state_verb(prev) or _she_perfect(prev):
             return True
         relative = first > 1 and _role(view.folded[first - 2]) == "relative"
         if relative and _she_did_it(toks[first - 1].text):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from camel_tools.utils.dediac import dediac_ar
 
-from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
+from rasd.extract.doc import Doc, SentView, bare_forms, definite_stem, strip_al
 from rasd.extract.lexicon import (
     alias_index,
     is_nisba,
@@ -61,6 +61,7 @@ class Title:
     role_en: str
     group: str
     number: str
+    before_name: bool = False
 
 
 @functools.cache
@@ -70,7 +71,8 @@ def title_table() -> tuple[dict[str, Title], int]:
     longest = 1
     for r in load_table("titles.tsv", TitleRow):
         words = [strip_al(w) for w in fold(r.title).split()]
-        table[" ".join(words)] = Title(r.title, r.role_en, r.group, r.number)
+        before_name = r.before_name == "yes"
+        table[" ".join(words)] = Title(r.title, r.role_en, r.group, r.number, before_name)
         longest = max(longest, len(words))
     return table, longest
 
@@ -194,8 +196,32 @@ def document_source_nouns() -> frozenset[str]:
 
 @functools.cache
 def name_stopwords() -> frozenset[str]:
-    """Words that are never part of a person's name (``name_stopwords.tsv``), folded."""
-    return frozenset(fold(r.word) for r in load_table("name_stopwords.tsv", NameStopword))
+    """Words that are never part of a person's name (``name_stopwords.tsv``), folded; its
+    rows of two words are :func:`stopword_phrases`."""
+    rows = load_table("name_stopwords.tsv", NameStopword)
+    return frozenset(fold(r.word) for r in rows if " " not in r.word.strip())
+
+
+@functools.cache
+def stopword_phrases() -> dict[str, frozenset[str]]:
+    """The rows of two words of ``name_stopwords.tsv`` (folded): a first word that is a name
+    stopword only before one of its second words (خادم before الحرمين), first → seconds."""
+    out: dict[str, set[str]] = {}
+    for r in load_table("name_stopwords.tsv", NameStopword):
+        words = fold(r.word).split()
+        if len(words) == 2:
+            out.setdefault(words[0], set()).add(words[1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def stopword_phrase_at(view: SentView, j: int) -> bool:
+    """Whether token ``j`` (و/ف/ب/ل before it allowed) opens a phrase of
+    :func:`stopword_phrases` («قيادة خادم الحرمين»: خادم is no word of a name here)."""
+    phrases = stopword_phrases()
+    if j + 1 >= len(view.tokens):
+        return False
+    seconds = [phrases[f] for f in bare_forms(view.tokens[j].text) if f in phrases]
+    return any(view.folded[j + 1] in s for s in seconds)
 
 
 @functools.cache
@@ -237,9 +263,32 @@ def match_title(view: SentView, i: int) -> tuple[Title, int] | None:
         rest = [strip_al(t.text) for t in parts[1:]]
         for first in bare_forms(parts[0].text):
             hit = table.get(" ".join([first, *rest]))
-            if hit is not None:
+            if hit is not None and (not hit.before_name or _rank_before_name(view, i, i + n, hit)):
                 return hit, i + n
     return None
+
+
+def _rank_before_name(view: SentView, i: int, j: int, title: Title) -> bool:
+    """Whether the title of tokens ``[i, j)``, one that is also a common word (``before_name``
+    in ``titles.tsv``: الفريق, a team), is a rank here: written with ال (والفريق), its other
+    words as the table writes them («الفريق أول», not «الفريق الأول»: the first team), not
+    after a word of ``team_words.tsv`` («لاعب الفريق»), and right before a word that may
+    start a name (no ال, no name stopword: «الفريق التقني» is a team)."""
+    first = view.folded[i]
+    if first[:1] in "وف" and first[1:3] == "ال":
+        first = first[1:]
+    if not first.startswith("ال") or view.folded[i + 1 : j] != fold(title.text).split()[1:]:
+        return False
+    if i > 0 and bare_forms(view.tokens[i - 1].text) & word_list("team_words.tsv"):
+        return False
+    if j >= len(view.tokens) or not is_word(view.tokens[j]):
+        return False
+    nxt = view.folded[j]
+    return (
+        not nxt.startswith("ال")
+        and not any(ch.isdigit() for ch in nxt)
+        and (not is_name_stopword(view.tokens[j].text))
+    )
 
 
 def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
@@ -347,6 +396,8 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
     stop = name_stopwords()
     if len(f) < 2 or any(ch.isdigit() for ch in f) or is_name_stopword(tok.text):
         return False
+    if stopword_phrase_at(view, j):
+        return False  # «خادم الحرمين»: the king's title, not «خادم» the first name
     if f[0] in "وف" and f[1:] in stop:
         return False
     if f.startswith("ال"):
@@ -897,7 +948,7 @@ def find_organizations(doc: Doc) -> None:
                         inner = held  # "شرطة نينوى"، "مديرية أمن مطروح": the place ends it
                         end = next(j for j in range(k, len(toks)) if toks[j].end >= held.end) + 1
                         break
-                    if held is not None or f in name_stopwords():
+                    if held is not None or f in name_stopwords() or stopword_phrase_at(view, k):
                         break
                     if f in weekday_words():  # "صحيفة معاريف الأحد": the day is no name
                         end = k if k > i + 1 else None
@@ -960,3 +1011,29 @@ def find_organizations(doc: Doc) -> None:
                 continue
             doc.add_entity(known or EntityInfo(key, cls, name, source="pattern"))
             doc.add_mention(start, toks[end - 1].end, key, cls, "org-heads")
+
+
+@functools.cache
+def portfolios() -> frozenset[str]:
+    """The portfolios of the ministers of ``titles.tsv`` («وزير الخارجية»: الخارجيه), folded
+    and definite."""
+    minister = fold("وزير")
+    pairs = [k.split() for k in title_table()[0]]
+    return frozenset("ال" + w[1] for w in pairs if len(w) == 2 and w[0] == minister)
+
+
+def portfolio_as_adjective(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` opens with a portfolio (:func:`portfolios`) that
+    here is an adjective of the definite noun before it: «السياسة الخارجية الأمريكية» (the
+    foreign policy), not «الخارجية الأمريكية» (the State Department).
+
+    >>> portfolio_as_adjective("السياسة الخارجية الأمريكية", 8, 26)
+    True
+    >>> portfolio_as_adjective("وقالت الخارجية الأمريكية", 6, 24)
+    False
+    """
+    words = match_key(text[start:end]).split()
+    if not words or definite_stem(words[0])[0] not in portfolios():
+        return False
+    prev = re.findall(r"\w+", text[max(0, start - 30) : start])[-1:]
+    return bool(prev) and definite_stem(fold(prev[0]))[0].startswith("ال")

@@ -37,7 +37,7 @@ from rasd.extract.coref import (
     resolve_title_refs,
 )
 from rasd.extract.dates import find_dates
-from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
+from rasd.extract.doc import Doc, SentView, bare_forms, definite_stem, raw_cut, strip_al
 from rasd.extract.errors import ExtractError, UsageError
 from rasd.extract.facilities import find_facilities
 from rasd.extract.folding import DATE_MARKS
@@ -66,6 +66,7 @@ from rasd.extract.patterns import (
     name_continuations,
     name_openers,
     org_words,
+    portfolio_as_adjective,
     title_first_words,
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
@@ -165,6 +166,8 @@ def _lexicon(doc: Doc) -> None:
             continue  # "هذه القاعدة": the base, not al-Qaeda
         if _common_in_context(text, m.start, m.end):
             continue  # "النيل من المملكة": to harm the kingdom, not the Nile
+        if portfolio_as_adjective(text, m.start, m.end):
+            continue  # "السياسة الخارجية الأمريكية": the policy, not the State Department
         if doc.add_mention(m.start, m.end, m.key, m.cls, "lexicon"):
             doc.add_entity(index[m.key])
     _bare_state_nouns(doc)
@@ -185,7 +188,7 @@ def _bare_state_nouns(doc: Doc) -> None:
         # a state noun's stem ends the word: the others are passed over in one C call each
         for i in [i for i, f in enumerate(view.folded) if f.endswith(tails)]:
             tok = toks[i]
-            bare, cut = _definite_stem(view.folded[i])
+            bare, cut = definite_stem(view.folded[i])
             if bare not in nouns:
                 continue
             sent = view.sentence
@@ -196,14 +199,14 @@ def _bare_state_nouns(doc: Doc) -> None:
             if i + 1 < len(toks) and _names_its_own(bare, toks[i + 1].text):
                 continue  # "المملكة المتحدة", "المملكة العربية السعودية"
             info = lexicon_index()[next(iter(states))]
-            start = tok.start + _raw_cut(tok.text, cut)
+            start = tok.start + raw_cut(tok.text, cut)
             if start < tok.end and doc.add_mention(start, tok.end, info.key, info.cls, "lexicon"):
                 doc.add_entity(info)
 
 
 @functools.cache
 def _state_noun_tails() -> tuple[str, ...]:
-    """What every word whose :func:`_definite_stem` is a state noun ends with: the noun
+    """What every word whose :func:`definite_stem` is a state noun ends with: the noun
     without its ال (the stem of للمملكه is ال + مملكه), or the whole noun."""
     return tuple(sorted({n[2:] if n.startswith("ال") else n for n in state_nouns()}))
 
@@ -237,41 +240,6 @@ def _names_its_own(noun: str, after: str) -> bool:
     f = fold(word)
     nisba = len(f) > 4 and is_nisba(f)
     return f in _state_noun_followers().get(noun, frozenset()) or nisba
-
-
-def _definite_stem(folded: str) -> tuple[str, int]:
-    """A folded word with its proclitics off, as a definite word, and the number of
-    characters taken off its start (وبالمملكه → المملكه, 2; للمملكه → المملكه, 2 with the
-    ل of ال elided, so the span starts after «لل»).
-
-    >>> _definite_stem("وبالمملكه"), _definite_stem("للمملكه"), _definite_stem("المملكه")
-    (('المملكه', 2), ('المملكه', 2), ('المملكه', 0))
-    """
-    cut = 1 if folded[:1] in "وف" and len(folded) > 4 else 0
-    w = folded[cut:]
-    if w.startswith("لل"):
-        return "ال" + w[2:], cut + 2
-    if w[:1] in "بك" and w[1:3] == "ال":
-        return w[1:], cut + 1
-    return w, cut
-
-
-def _raw_cut(raw: str, cut: int) -> int:
-    """The offset in the raw word ``raw`` of the character after its first ``cut`` folded
-    letters: harakat and tatweel (dropped by folding) are stepped over, those after the cut
-    too, so that the span starts on a letter.
-
-    >>> _raw_cut("لِلمملكة", 2), _raw_cut("وَالمملكة", 1), _raw_cut("المملكة", 0)
-    (3, 2, 0)
-    """
-    i = 0
-    for _ in range(cut):
-        while i < len(raw) and raw[i] in DATE_MARKS:
-            i += 1
-        i += 1
-    while i < len(raw) and raw[i] in DATE_MARKS:
-        i += 1
-    return min(i, len(raw))
 
 
 @functools.cache

@@ -541,6 +541,7 @@ class Title(NamedTuple):
     role_en: str
     group: str
     number: str
+    before_name: str
 
 
 # -- the NER model's name lists (extract/models) --------------------------------------------
@@ -623,6 +624,7 @@ TABLES: dict[str, type[tuple]] = {
     "state_words.tsv": StateWord,
     "subject_adverbs.tsv": WordNote,
     "subjectless_words.tsv": SubjectlessWord,
+    "team_words.tsv": WordNote,
     "titles.tsv": Title,
     "town_openers.tsv": WordNote,
 }
