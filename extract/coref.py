@@ -184,16 +184,21 @@ def _beside(doc: Doc, p, start: int, end: int) -> bool:
     if end <= p.start and _NON_SPACE.search(text, end, p.start) is None:
         return True
     label = match_key(p.key.rsplit("/", 1)[-1])
-    # the span folds to no more characters than it has: one longer than the key and all its
-    # marks (تشكيل، تطويل) cannot be within the key's words
-    if not p.start <= start or end - p.start > _MARKS_PER_LETTER * (len(label) + 1):
+    if not p.start <= start:
         return False
+    # a span of more words than the key is not within its words: count them word by word
+    # (folded, as match_key folds the span), and stop there rather than fold the whole text
+    # between a person far away and the match
+    most, words = label.count(" ") + 1, 0
+    for w in _WORD.finditer(text, p.start, end):
+        words += len(match_key(w.group()).split())
+        if words > most:
+            return False
     return label.startswith(match_key(text[p.start : end]))
 
 
 _NON_SPACE = re.compile(r"\S")
-#: characters a folded letter may stand for in text (the letter, shadda, a vowel, tatweel…)
-_MARKS_PER_LETTER = 8
+_WORD = re.compile(r"\S+")
 
 
 _GENERIC = ("التنظيم", "تنظيم")

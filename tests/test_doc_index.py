@@ -293,7 +293,13 @@ def test_date_lookups_answer_as_a_scan(start: int, end: int) -> None:
 
 BESIDE = (
     "قال الشيخُ القبلي الحـوثي إن الحوثيين   انسحبوا، وأكد أحمد رمضان\nالحوثي أن "
-    "عبدالعزيز الحوثي ، والحوثي في صنعاء."
+    "عبدالعزيز الحوثي ، والحوثي في صنعاء. وقال الشيخ"
+    + " " * 90
+    + "القبلي"
+    + " \u200c" * 50
+    + "الحوثي"
+    + "\n" * 90
+    + "إن الوضع هادئ."
 )
 _BESIDE_WORDS = [(m.start(), m.end()) for m in re.finditer(r"\S+", BESIDE)]
 
@@ -307,9 +313,10 @@ _BESIDE_WORDS = [(m.start(), m.end()) for m in re.finditer(r"\S+", BESIDE)]
     st.integers(1, 2),
 )
 def test_beside_equals_the_scan(i: int, n: int, longer: int, j: int, m: int) -> None:
-    """``coref._beside`` (a search and a length bound instead of slices of the text between)
+    """``coref._beside`` (a search and a word count instead of slices of the text between)
     answers as the slices did, for a person mention whose key may run past its surface (the
-    key's words) and any span of words, with spaces, a newline, diacritics and tatweel."""
+    key's words) and any span of words, with spaces, newlines, long runs of them and of
+    zero-width non-joiners (which folding drops), diacritics and tatweel."""
     doc = Doc.from_article(parse_record({"content": BESIDE}, "doc-index-test"))
     COMPONENTS["sentences"].fn(doc)
     words = _BESIDE_WORDS
