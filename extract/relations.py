@@ -1427,7 +1427,9 @@ def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention] | None:
     alone («والمدينة تحت سيطرة التنظيم», when no mention starts between it and the cue: not
     «المدينة المنورة») in the three tokens before token ``i`` stands for («قصف مماثل على هذه
     المدينة الواقعة تحت سيطرة التنظيم»): the last place named before it in its sentence, or
-    else in the sentence before, right after the same noun (مدينة منبج، بمدينة منبج); empty
+    else in the sentence before, right after the same noun (مدينة منبج، بمدينة منبج), and for
+    the noun alone only when no other place is named after it but after a ``direction`` word
+    («مدينة الرمادي غرب بغداد، والمدينة»; not «مدينة الرمادي … الفلوجة، والمدينة»); empty
     when no such phrase stands there or no such place was named; ``None`` when a ``blocker``
     stands in the three tokens before the phrase («ولم تقع هذه المدينة تحت سيطرة …»: no
     control at all)."""
@@ -1456,6 +1458,15 @@ def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention] | None:
         for before in _places_back(doc, view, toks[first].start):
             for m in reversed(before):
                 if preceding_word(text, m.start) in (noun, f"ب{noun}", f"و{noun}", f"ل{noun}"):
+                    if not demonstrative and any(
+                        later.start >= m.end
+                        and preceding_word(text, later.start) not in relation_words("direction")
+                        for later in before
+                    ):
+                        # "هاجم مدينة الرمادي … إن الفلوجة هادئة والمدينة تحت سيطرة …": the noun
+                        # alone stands for the place named last (past a point of reference only:
+                        # "مدينة الرمادي غرب بغداد، والمدينة"); else the older path answers
+                        return []
                     return [m]
         return []
     return []
