@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import unicodedata
 from collections.abc import Iterator
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
@@ -1873,6 +1874,49 @@ def _pronoun_place(
     return next((before[-1:] for before in _places_back(doc, view, toks[i].start) if before), [])
 
 
+_ATTEMPT_REACH = 3  # tokens between «أن» and the control verb, and between «حاول» and «أن»
+
+
+def _pronoun_gated(view: SentView, i: int) -> bool:
+    """Whether the control verb at token ``i`` has a pronoun object (عليها، عليهما) and is
+    tried, wanted or conditional: «أن» in the three tokens before it after an ``attempt``
+    word in the three tokens before that («اللتين حاول أن يسيطر عليهما»، «يريد التنظيم أن
+    يسيطر عليها»), or a ``conditional`` word right before it, read with its hamza («التي إن
+    سيطر عليها»; not «سبق أن سيطر عليها»)."""
+    toks = view.tokens
+    if i + 1 >= len(toks) or fold(toks[i + 1].text) not in _PLACE_PRONOUNS | _DUAL_PLACE_PRONOUNS:
+        return False
+    if i > 0 and _hamza_word(toks[i - 1].text) in {
+        w for c in _relation_rows("conditional") for w in (c, f"و{c}", f"ف{c}")
+    }:
+        return True
+    attempt = relation_words("attempt")
+    for k in range(i - 1, max(-1, i - 1 - _ATTEMPT_REACH), -1):
+        if toks[k].text in _BREAKS:
+            return False
+        if view.folded[k] != "ان":
+            continue
+        for j in range(k - 1, max(-1, k - 1 - _ATTEMPT_REACH), -1):
+            if toks[j].text in _BREAKS:
+                break
+            if _forms(view, j) & attempt:
+                return True
+    return False
+
+
+def _hamza_word(word: str) -> str:
+    """``word`` without its diacritics and tatweel, its hamza kept (إنْ → إن; fold reads إن
+    and أن alike)."""
+    return "".join(c for c in word if not unicodedata.combining(c) and c != "\u0640")
+
+
+@functools.cache
+def _relation_rows(role: str) -> frozenset[str]:
+    """The words of one role of ``relation_words.tsv`` as written (not folded)."""
+    rows = load_table("relation_words.tsv", RelationWord)
+    return frozenset(_hamza_word(r.word) for r in rows if r.role == role)
+
+
 def _two_joined(doc: Doc, two: list[Mention]) -> list[Mention]:
     """The two places ``two`` when only «و» joins them (الرمادي والفلوجة), else none."""
     joint = doc.article.text[two[0].end : two[1].start].split()
@@ -2834,8 +2878,8 @@ def find_relations(doc: Doc) -> None:
                     if m.cls == "Organization" and toks[i].end < m.start < limit:
                         _add(doc, view, platform_m.key, pred, m.key, "relation-cues")
             elif pattern in ("actor-place", "actor-place-from"):
-                if _under_its_control(doc, view, i):
-                    continue
+                if _under_its_control(doc, view, i) or _pronoun_gated(view, i):
+                    continue  # "اللتين حاول أن يسيطر عليهما": tried, not done
                 expelled = _expelled_by(doc, view, i) if pattern == "actor-place-from" else None
                 if expelled is not None:  # "طُردت من ريف إدلب على يد جبهة النصرة"
                     for m in expelled[1]:

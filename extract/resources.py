@@ -408,6 +408,8 @@ RELATION_WORD_ROLES = (
     "gainer_stop",
     "loss_noun",
     "control_noun",
+    "attempt",
+    "conditional",
 )
 
 
