@@ -1920,7 +1920,7 @@ def _relation_rows(role: str) -> frozenset[str]:
 def _two_joined(doc: Doc, two: list[Mention]) -> list[Mention]:
     """The two places ``two`` when only «و» joins them (الرمادي والفلوجة), else none."""
     joint = doc.article.text[two[0].end : two[1].start].split()
-    return two if joint in ([], ["و"]) else []
+    return two if joint == ["و"] else []
 
 
 _DUAL_REACH = 8  # tokens between a dual pronoun (عليهما) and «وهما» naming its two places
@@ -1935,7 +1935,7 @@ def _two_named_after(doc: Doc, view: SentView, k: int) -> list[Mention]:
     for j in range(k, min(len(toks), k + _DUAL_REACH)):
         if toks[j].text in _HARD_BREAKS:
             return []
-        if view.folded[j] not in ("وهما", "هما"):
+        if view.folded[j] not in relation_words("dual_naming"):
             continue
         after = [
             m

@@ -410,6 +410,7 @@ RELATION_WORD_ROLES = (
     "control_noun",
     "attempt",
     "conditional",
+    "dual_naming",
 )
 
 

@@ -52,3 +52,8 @@ def test_a_pronoun_object_after_an_attempt_or_a_condition_asserts_nothing(text: 
 )
 def test_a_pronoun_object_after_another_an_is_still_read(text: str) -> None:
     assert any(place == "الرمادي" for _, _, place in control(text))
+
+
+def test_two_places_with_only_a_space_between_are_not_joined() -> None:
+    # «اللتين» after two places joined by no «و»: not the two the dual pronoun stands for
+    assert not control("وتقدم الجيش نحو الرمادي الفلوجة اللتين يسيطر عليهما تنظيم داعش.")
