@@ -1503,6 +1503,10 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
         prev[-1:] == ["تحت"] or prev[-1:] == ["وتحت"] or f.startswith("لسيطر")
     ):
         return  # "مناطق سيطرة النظام" names no place; "سيطرة" alone is no relation
+    if prev[-2:-1] and prev[-2] in relation_words("from_under") and prev[-1] == "تحت":
+        return  # "خرجت مدينة الرمادي من تحت سيطرة التنظيم": a control left
+    if _feared(view, i):
+        return  # "وتخشى السلطات أن تقع المدينة تحت سيطرة التنظيم"
     fall = _fall_before(view, i) if pred == "seized" else None
     if pred == "seized" and fall is None:
         return  # "قتل على يد التنظيم" is no seizure
@@ -1537,6 +1541,22 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
     for a in [actor, *_coordinated(doc, view, actor)]:
         for m in places:
             _add(doc, view, a.key, pred, m.key, "relation-cues")
+
+
+_FEAR_REACH = 8  # tokens between «أن» after a verb of fear and the cue
+
+
+def _feared(view: SentView, i: int) -> bool:
+    """Whether the cue at token ``i`` stands in a clause opened by «أن» after a ``fear`` word
+    (in the two tokens before «أن»): «وتخشى السلطات أن تقع المدينة تحت سيطرة التنظيم»; «أن»
+    at most eight tokens before the cue, with no break between."""
+    fear = relation_words("fear")
+    for k in range(i - 1, max(-1, i - 1 - _FEAR_REACH), -1):
+        if view.tokens[k].text in _BREAKS:
+            return False
+        if view.folded[k] == "ان":
+            return any(_forms(view, j) & fear for j in range(max(0, k - 2), k))
+    return False
 
 
 _AREA_REACH = 4  # tokens between an area word (مساحات) and «تحت سيطرة»

@@ -411,6 +411,8 @@ RELATION_WORD_ROLES = (
     "attempt",
     "conditional",
     "dual_naming",
+    "fear",
+    "from_under",
 )
 
 

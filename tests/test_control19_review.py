@@ -57,3 +57,24 @@ def test_a_pronoun_object_after_another_an_is_still_read(text: str) -> None:
 def test_two_places_with_only_a_space_between_are_not_joined() -> None:
     # «اللتين» after two places joined by no «و»: not the two the dual pronoun stands for
     assert not control("وتقدم الجيش نحو الرمادي الفلوجة اللتين يسيطر عليهما تنظيم داعش.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a control feared («تخشى … أن»), or left («خرجت … من تحت سيطرة»), for every place form
+        "وتخشى السلطات أن تقع مدينة الرمادي تحت سيطرة تنظيم داعش.",
+        "وتقع مدينة الرمادي غرب بغداد. وتخشى السلطات أن تقع المدينة تحت سيطرة تنظيم داعش.",
+        "ويخشى السكان أن تقع الرمادي تحت سيطرة تنظيم داعش.",
+        "وخرجت مدينة الرمادي من تحت سيطرة تنظيم داعش.",
+        "وتقع مدينة الرمادي غرب بغداد. وقد خرجت المدينة من تحت سيطرة تنظيم داعش.",
+        "وقال إن مدينة الرمادي خرجت من تحت سيطرة تنظيم داعش.",
+    ],
+)
+def test_a_control_feared_or_left_is_not_asserted(text: str) -> None:
+    assert ("داعش", "controls", "الرمادي") not in control(text)
+
+
+def test_a_control_after_another_an_is_still_read() -> None:
+    found = control("وتقول السلطات إن مدينة الرمادي تقع تحت سيطرة تنظيم داعش.")
+    assert ("داعش", "controls", "الرمادي") in found
