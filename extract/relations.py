@@ -1897,18 +1897,23 @@ def _pronoun_place(
 _ATTEMPT_REACH = 3  # tokens between «أن» and the control verb, and between «حاول» and «أن»
 
 
-def _pronoun_gated(view: SentView, i: int) -> bool:
-    """Whether the control verb at token ``i`` has a pronoun object (عليها، عليهما) and is
-    tried, wanted or conditional: «أن» in the three tokens before it after an ``attempt``
-    word in the three tokens before that («اللتين حاول أن يسيطر عليهما»، «يريد التنظيم أن
-    يسيطر عليها»), or a ``conditional`` word right before it, read with its hamza («التي إن
-    سيطر عليها»; not «سبق أن سيطر عليها»)."""
+def _attempted(view: SentView, i: int) -> bool:
+    """Whether the control verb at token ``i`` is tried, wanted or conditional: «أن» in the
+    three tokens before it after an ``attempt`` word in the three tokens before that («اللتين
+    حاول أن يسيطر عليهما»، «يريد التنظيم أن يسيطر على المدينة»), or, with a pronoun object
+    (عليها، عليهما), a ``conditional`` word right before it, read with its hamza («التي إن
+    سيطر عليها»; not «سبق أن سيطر عليها»; without the pronoun «إن» may be the complementizer
+    before a noun cue: «قال إن سيطرة التنظيم على …»)."""
     toks = view.tokens
-    if i + 1 >= len(toks) or fold(toks[i + 1].text) not in _PLACE_PRONOUNS | _DUAL_PLACE_PRONOUNS:
-        return False
-    if i > 0 and _hamza_word(toks[i - 1].text) in {
-        w for c in _relation_rows("conditional") for w in (c, f"و{c}", f"ف{c}")
-    }:
+    pronoun = i + 1 < len(toks) and fold(toks[i + 1].text) in (
+        _PLACE_PRONOUNS | _DUAL_PLACE_PRONOUNS
+    )
+    if (
+        pronoun
+        and i > 0
+        and _hamza_word(toks[i - 1].text)
+        in {w for c in _relation_rows("conditional") for w in (c, f"و{c}", f"ف{c}")}
+    ):
         return True
     attempt = relation_words("attempt")
     for k in range(i - 1, max(-1, i - 1 - _ATTEMPT_REACH), -1):
@@ -2898,7 +2903,7 @@ def find_relations(doc: Doc) -> None:
                     if m.cls == "Organization" and toks[i].end < m.start < limit:
                         _add(doc, view, platform_m.key, pred, m.key, "relation-cues")
             elif pattern in ("actor-place", "actor-place-from"):
-                if _under_its_control(doc, view, i) or _pronoun_gated(view, i):
+                if _under_its_control(doc, view, i) or _attempted(view, i):
                     continue  # "اللتين حاول أن يسيطر عليهما": tried, not done
                 expelled = _expelled_by(doc, view, i) if pattern == "actor-place-from" else None
                 if expelled is not None:  # "طُردت من ريف إدلب على يد جبهة النصرة"

@@ -78,3 +78,14 @@ def test_a_control_feared_or_left_is_not_asserted(text: str) -> None:
 def test_a_control_after_another_an_is_still_read() -> None:
     found = control("وتقول السلطات إن مدينة الرمادي تقع تحت سيطرة تنظيم داعش.")
     assert ("داعش", "controls", "الرمادي") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحاول تنظيم داعش أن يسيطر على مدينة الرمادي.",
+        "ويريد تنظيم داعش أن يسيطر على مدينة الرمادي.",
+    ],
+)
+def test_a_named_place_after_an_attempt_asserts_nothing(text: str) -> None:
+    assert not control(text)
