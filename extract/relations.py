@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import unicodedata
 from collections.abc import Iterator
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
@@ -1427,7 +1428,9 @@ def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention] | None:
     alone («والمدينة تحت سيطرة التنظيم», when no mention starts between it and the cue: not
     «المدينة المنورة») in the three tokens before token ``i`` stands for («قصف مماثل على هذه
     المدينة الواقعة تحت سيطرة التنظيم»): the last place named before it in its sentence, or
-    else in the sentence before, right after the same noun (مدينة منبج، بمدينة منبج); empty
+    else in the sentence before, right after the same noun (مدينة منبج، بمدينة منبج), and for
+    the noun alone only when no other place is named after it but after a ``direction`` word
+    («مدينة الرمادي غرب بغداد، والمدينة»; not «مدينة الرمادي … الفلوجة، والمدينة»); empty
     when no such phrase stands there or no such place was named; ``None`` when a ``blocker``
     stands in the three tokens before the phrase («ولم تقع هذه المدينة تحت سيطرة …»: no
     control at all)."""
@@ -1456,6 +1459,15 @@ def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention] | None:
         for before in _places_back(doc, view, toks[first].start):
             for m in reversed(before):
                 if preceding_word(text, m.start) in (noun, f"ب{noun}", f"و{noun}", f"ل{noun}"):
+                    if not demonstrative and any(
+                        later.start >= m.end
+                        and preceding_word(text, later.start) not in relation_words("direction")
+                        for later in before
+                    ):
+                        # "هاجم مدينة الرمادي … إن الفلوجة هادئة والمدينة تحت سيطرة …": the noun
+                        # alone stands for the place named last (past a point of reference only:
+                        # "مدينة الرمادي غرب بغداد، والمدينة"); else the older path answers
+                        return []
                     return [m]
         return []
     return []
@@ -1491,6 +1503,10 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
         prev[-1:] == ["تحت"] or prev[-1:] == ["وتحت"] or f.startswith("لسيطر")
     ):
         return  # "مناطق سيطرة النظام" names no place; "سيطرة" alone is no relation
+    if prev[-2:-1] and prev[-2] in relation_words("from_under") and prev[-1] == "تحت":
+        return  # "خرجت مدينة الرمادي من تحت سيطرة التنظيم": a control left
+    if _feared(view, i):
+        return  # "وتخشى السلطات أن تقع المدينة تحت سيطرة التنظيم"
     fall = _fall_before(view, i) if pred == "seized" else None
     if pred == "seized" and fall is None:
         return  # "قتل على يد التنظيم" is no seizure
@@ -1525,6 +1541,22 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
     for a in [actor, *_coordinated(doc, view, actor)]:
         for m in places:
             _add(doc, view, a.key, pred, m.key, "relation-cues")
+
+
+_FEAR_REACH = 8  # tokens between «أن» after a verb of fear and the cue
+
+
+def _feared(view: SentView, i: int) -> bool:
+    """Whether the cue at token ``i`` stands in a clause opened by «أن» after a ``fear`` word
+    (in the two tokens before «أن»): «وتخشى السلطات أن تقع المدينة تحت سيطرة التنظيم»; «أن»
+    at most eight tokens before the cue, with no break between."""
+    fear = relation_words("fear")
+    for k in range(i - 1, max(-1, i - 1 - _FEAR_REACH), -1):
+        if view.tokens[k].text in _BREAKS:
+            return False
+        if view.folded[k] == "ان":
+            return any(_forms(view, j) & fear for j in range(max(0, k - 2), k))
+    return False
 
 
 _AREA_REACH = 4  # tokens between an area word (مساحات) and «تحت سيطرة»
@@ -1862,10 +1894,58 @@ def _pronoun_place(
     return next((before[-1:] for before in _places_back(doc, view, toks[i].start) if before), [])
 
 
+_ATTEMPT_REACH = 3  # tokens between «أن» and the control verb, and between «حاول» and «أن»
+
+
+def _attempted(view: SentView, i: int) -> bool:
+    """Whether the control verb at token ``i`` is tried, wanted or conditional: «أن» in the
+    three tokens before it after an ``attempt`` word in the three tokens before that («اللتين
+    حاول أن يسيطر عليهما»، «يريد التنظيم أن يسيطر على المدينة»), or, with a pronoun object
+    (عليها، عليهما), a ``conditional`` word right before it, read with its hamza («التي إن
+    سيطر عليها»; not «سبق أن سيطر عليها»; without the pronoun «إن» may be the complementizer
+    before a noun cue: «قال إن سيطرة التنظيم على …»)."""
+    toks = view.tokens
+    pronoun = i + 1 < len(toks) and fold(toks[i + 1].text) in (
+        _PLACE_PRONOUNS | _DUAL_PLACE_PRONOUNS
+    )
+    if (
+        pronoun
+        and i > 0
+        and _hamza_word(toks[i - 1].text)
+        in {w for c in _relation_rows("conditional") for w in (c, f"و{c}", f"ف{c}")}
+    ):
+        return True
+    attempt = relation_words("attempt")
+    for k in range(i - 1, max(-1, i - 1 - _ATTEMPT_REACH), -1):
+        if toks[k].text in _BREAKS:
+            return False
+        if view.folded[k] != "ان":
+            continue
+        for j in range(k - 1, max(-1, k - 1 - _ATTEMPT_REACH), -1):
+            if toks[j].text in _BREAKS:
+                break
+            if _forms(view, j) & attempt:
+                return True
+    return False
+
+
+def _hamza_word(word: str) -> str:
+    """``word`` without its diacritics and tatweel, its hamza kept (إنْ → إن; fold reads إن
+    and أن alike)."""
+    return "".join(c for c in word if not unicodedata.combining(c) and c != "\u0640")
+
+
+@functools.cache
+def _relation_rows(role: str) -> frozenset[str]:
+    """The words of one role of ``relation_words.tsv`` as written (not folded)."""
+    rows = load_table("relation_words.tsv", RelationWord)
+    return frozenset(_hamza_word(r.word) for r in rows if r.role == role)
+
+
 def _two_joined(doc: Doc, two: list[Mention]) -> list[Mention]:
     """The two places ``two`` when only «و» joins them (الرمادي والفلوجة), else none."""
     joint = doc.article.text[two[0].end : two[1].start].split()
-    return two if joint in ([], ["و"]) else []
+    return two if joint == ["و"] else []
 
 
 _DUAL_REACH = 8  # tokens between a dual pronoun (عليهما) and «وهما» naming its two places
@@ -1880,7 +1960,7 @@ def _two_named_after(doc: Doc, view: SentView, k: int) -> list[Mention]:
     for j in range(k, min(len(toks), k + _DUAL_REACH)):
         if toks[j].text in _HARD_BREAKS:
             return []
-        if view.folded[j] not in ("وهما", "هما"):
+        if view.folded[j] not in relation_words("dual_naming"):
             continue
         after = [
             m
@@ -2823,8 +2903,8 @@ def find_relations(doc: Doc) -> None:
                     if m.cls == "Organization" and toks[i].end < m.start < limit:
                         _add(doc, view, platform_m.key, pred, m.key, "relation-cues")
             elif pattern in ("actor-place", "actor-place-from"):
-                if _under_its_control(doc, view, i):
-                    continue
+                if _under_its_control(doc, view, i) or _attempted(view, i):
+                    continue  # "اللتين حاول أن يسيطر عليهما": tried, not done
                 expelled = _expelled_by(doc, view, i) if pattern == "actor-place-from" else None
                 if expelled is not None:  # "طُردت من ريف إدلب على يد جبهة النصرة"
                     for m in expelled[1]:

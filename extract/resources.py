@@ -408,6 +408,11 @@ RELATION_WORD_ROLES = (
     "gainer_stop",
     "loss_noun",
     "control_noun",
+    "attempt",
+    "conditional",
+    "dual_naming",
+    "fear",
+    "from_under",
 )
 
 
