@@ -1851,12 +1851,37 @@ def _opens_sentence(doc: Doc, view: SentView, m: Mention) -> bool:
 _TOPIC = claim_words("topic_opener")  # أما
 
 
-def _fronted_org(doc: Doc, view: SentView, i: int) -> str | None:
+_FRONTED_SAYS = claim_words("fronted_says")
+
+
+def _says_at_once(doc: Doc, view: SentView, after: int) -> bool:
+    """Whether token ``after``, right after a verb, opens what was said (إن/أن, a colon, a
+    quotation mark) or an adverbial before it (``fronted_says``: في، خلال; ل attached, as in
+    «للصحفيين»، «لـ«رويترز»»): no word that could be the verb's own subject."""
+    toks = view.tokens
+    if after >= len(toks):
+        return True
+    t = toks[after]
+    if t.text == ":" or t.text in _QUOTE_OPEN:
+        return True
+    if not is_word(t):
+        return False
+    f = view.folded[after]
+    if _is_complementiser(t.text) or f in _FRONTED_SAYS:
+        return True
+    prefixed = f == "ل" or f.startswith("لل") or dediac_ar(t.text).startswith("ل" + TATWEEL)
+    return prefixed or (f.startswith("ل") and bool(bare_forms(t.text[1:]) & media_heads()))
+
+
+def _fronted_org(doc: Doc, view: SentView, i: int, after: int) -> str | None:
     """An organisation opening the sentence as the subject of the verb at token ``i``
     («صحيفة الإندبندنت البريطانية قالت إن»، «صحيفة "X" الأميركية من جانبها قالت»، «أما
     صحيفة "X" فأكدت أن»): between them only quotation marks, nationality adjectives, commas
     and the aside «من جانبها» / «بدورها».  After «أما» the verb carries فـ; otherwise it
-    carries neither و nor ف (a verb with و after a noun opens a clause of its own)."""
+    carries neither و nor ف (a verb with و after a noun opens a clause of its own).  After a
+    bare comma (no aside, no «أما») the organisation may be a topic whose subject follows the
+    verb («الحكومة السورية، قالت المعارضة إنها …»): then only a verb that says at once
+    (:func:`_says_at_once`, token ``after`` the cue) has it as subject."""
     toks = view.tokens
     k = 0
     topic = i > 0 and view.folded[0] in _TOPIC
@@ -1870,18 +1895,26 @@ def _fronted_org(doc: Doc, view: SentView, i: int) -> str | None:
         return None
     while k < i and toks[k].start < m.end:
         k += 1
+    comma = aside = False
     while k < i:
         f = view.folded[k]
-        if toks[k].text in QUOTE_CLOSERS or toks[k].text in "،," or nisba_country(toks[k].text):
+        if toks[k].text in "،,":
+            comma = True
+            k += 1
+        elif toks[k].text in QUOTE_CLOSERS or nisba_country(toks[k].text):
             k += 1
         elif f == "من" and k + 1 < i and view.folded[k + 1] in _CLAUSE_OPENERS:
+            aside = True
             k += 2  # «من جانبها»، «من جهتها»
         elif f in _CLAUSE_OPENERS and f.startswith("بدور"):
+            aside = True
             k += 1
         else:
             return None
     verb = view.folded[i]
     if (verb.startswith("ف") and len(verb) > 3) != topic or verb.startswith("و"):
+        return None
+    if comma and not aside and not topic and not _says_at_once(doc, view, after):
         return None
     return m.key
 
@@ -2743,7 +2776,9 @@ def find_claims(doc: Doc) -> None:
                     # "العبيدي يتهم تركيا بالتغطية …": a subject right before the verb, and
                     # what follows it is its object, not a second subject
                     speakers, j = [before.key], after
-                fronted = _fronted_org(doc, view, i) if not speakers and kind == "verb" else None
+                fronted = (
+                    _fronted_org(doc, view, i, after) if not speakers and kind == "verb" else None
+                )
                 if fronted is not None:
                     # "صحيفة الإندبندنت البريطانية قالت إن …"، "أما صحيفة «X» فأكدت أن …":
                     # the organisation opening the sentence is the verb's subject
