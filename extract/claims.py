@@ -2600,7 +2600,22 @@ def _country_opening(
         n += 1
     if n >= len(toks) or not is_word(toks[n]) or _is_complementiser(toks[n].text):
         return None
+    if _reason_after(view, n):
+        return None  # «وأدانت إسرائيل بسبب …»: condemned for a reason, the country its object
     return [m.key], n
+
+
+_REASONS = claim_words("reason_preposition")
+
+
+def _reason_after(view: SentView, n: int) -> bool:
+    """Whether token ``n`` opens a reason (``reason_preposition``: بسبب، جراء) or ل on a
+    noun with ال or a pronoun («لقيامها بـ»، «للقائها»، «لـ«…»»): after «أدانت X» or
+    «امتدحت X», X is then what was condemned or praised, not who spoke."""
+    f = view.folded[n]
+    if f in _REASONS or f == "ل" or dediac_ar(view.tokens[n].text).startswith("ل" + TATWEEL):
+        return True
+    return f.startswith("ل") and (f.startswith("لل") or f.endswith(("ها", "هم")))
 
 
 def _claimed_up_to(doc: Doc, view: SentView, cues: list, n: int, cut: int) -> bool:

@@ -52,3 +52,35 @@ def test_fronted_organisation_before_a_comma_speaks_when_the_verb_says_at_once(
     )
     speakers = claim_with(claims, "المستشفى الوحيد")[0]
     assert speakers == ("وزارة الدفاع الروسية",)
+
+
+# a country followed by a reason (بسبب، جراء، لـ) is the verb's object -------------------------
+
+_REPORT = "نشر مركز الدراسات الدولية تقريره السنوي في جنيف أمس. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("وأدانت إسرائيل بسبب هدم المنازل في القدس الشرقية خلال العام الماضي.", "إسرائيل"),
+        ("وأدانت إسرائيل جراء هدم المنازل في القدس الشرقية خلال العام الماضي.", "إسرائيل"),
+        ("وأدانَت السعودية لقيامها بإعدام عشرات المعارضين خلال العام الماضي.", "السعودية"),
+        ("وأدانت إسرائيل لهدمها المنازل في القدس الشرقية خلال العام الماضي.", "إسرائيل"),
+    ],
+)
+def test_country_before_a_reason_is_no_speaker(sentence: str, country: str) -> None:
+    claims = said(_REPORT + sentence)
+    assert all(c[0] != (country,) for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("ونددت تركيا بالهجوم على قافلة المساعدات الإنسانية قرب الحدود.", "قافلة المساعدات"),
+        ("وأدانت تركيا بأشد العبارات الهجوم على قافلة المساعدات الإنسانية.", "قافلة المساعدات"),
+        ("وأدانت تركيا الهجوم على قافلة المساعدات الإنسانية قرب الحدود.", "قافلة المساعدات"),
+    ],
+)
+def test_country_before_its_prepositional_object_still_speaks(sentence: str, content: str) -> None:
+    claims = said(_REPORT + sentence)
+    assert claim_with(claims, content)[0] == ("تركيا",)
