@@ -2572,7 +2572,8 @@ def _country_opening(
 ) -> tuple[list[str], int] | None:
     """A country right after a feminine speech verb that opens its sentence or clause
     («وأدانت فرنسا بشدة الهجوم …»، «وفيما تنفي إيران تدخلها …»): its subject, with a noun
-    object after it as what was said; (its key, the token after it), else None.  Not after
+    object after it as what was said; (its key, the token after it), else None; countries
+    joined by و speak together («وقالت مصر والسعودية في بيان مشترك إن …»).  Not after
     a verb whose noun is mostly its object (``object_verb``: «واتهمت إيران بدعم …»), nor a
     masculine one («وانتقد تركيا»: the running speaker's object)."""
     toks = view.tokens
@@ -2595,14 +2596,22 @@ def _country_opening(
     m = doc.mention_at_token(toks[after])
     if not feminine or m is None or m.cls != "Country" or m.start != toks[after].start:
         return None
-    n = after
-    while n < len(toks) and toks[n].start < m.end:
-        n += 1
-    if n >= len(toks) or not is_word(toks[n]) or _is_complementiser(toks[n].text):
+    keys, n = [m.key], after
+    while True:
+        while n < len(toks) and toks[n].start < m.end:
+            n += 1
+        # «وقالت مصر والسعودية في بيان مشترك إن …»: the countries joined by و speak together
+        m = doc.mention_at_token(toks[n]) if n < len(toks) else None
+        if m is None or m.cls != "Country" or doc.article.text[toks[n].start : m.start] != "و":
+            break
+        keys.append(m.key)
+    if n >= len(toks) or not is_word(toks[n]):
         return None
+    if _is_complementiser(toks[n].text) and len(keys) == 1:
+        return None  # «قالت إيران إن …»: read by :func:`speakers_after`
     if _reason_after(view, n):
         return None  # «وأدانت إسرائيل بسبب …»: condemned for a reason, the country its object
-    return [m.key], n
+    return keys, n
 
 
 _REASONS = claim_words("reason_preposition")

@@ -84,3 +84,27 @@ def test_country_before_a_reason_is_no_speaker(sentence: str, country: str) -> N
 def test_country_before_its_prepositional_object_still_speaks(sentence: str, content: str) -> None:
     claims = said(_REPORT + sentence)
     assert claim_with(claims, content)[0] == ("تركيا",)
+
+
+# countries joined by و after the verb speak together ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries"),
+    [
+        ("وقالت مصر والسعودية في بيان مشترك إن الوضع في اليمن يزداد خطورة.", ("مصر", "السعودية")),
+        ("وقالت مصر والسعودية إن الوضع في اليمن يزداد خطورة.", ("مصر", "السعودية")),
+        (
+            "وأكدت مصر والسعودية والإمارات في بيان مشترك أن الوضع في اليمن يزداد خطورة.",
+            ("مصر", "السعودية", "الإمارات"),
+        ),
+        (
+            "وأدانت مصر والولايات المتحدة بشدة الهجوم على ناقلة النفط في البحر الأحمر.",
+            ("مصر", "الولايات المتحدة"),
+        ),
+    ],
+)
+def test_coordinated_countries_speak_together(sentence: str, countries: tuple) -> None:
+    [claim] = said(_REPORT + sentence)
+    assert claim[0] == countries
+    assert not claim[2].startswith("و")
