@@ -66,6 +66,7 @@ from rasd.extract.patterns import (
     ministry_heads,
     name_heads,
     ner_confirms,
+    object_cues,
     org_heads,
     read_names,
     resumptive_pronouns,
@@ -2030,6 +2031,8 @@ def _cue_gender(cue: str) -> str | None:
     w = cue.split()[0]
     if (w.endswith("ت") and w[:-1] in table) or (w.startswith("ت") and "ي" + w[1:] in table):
         return "f"
+    if w.endswith("ت") and (w[:-1] + "ا" in table or w[:-1] + "ي" in table):
+        return "f"  # دعت (دعا)، نفت (نفى, folded نفي): a weak final letter
     if w.endswith("ه") and w[:-1] + "ا" in table:
         return "f"  # مؤكدة (folded مؤكده) beside مؤكدا
     if w + "ت" in table or (w.startswith("ي") and "ت" + w[1:] in table):
@@ -2229,7 +2232,7 @@ def _nested(doc: Doc, view: SentView, cues: list, n: int, start: int, end: int) 
 
 _EXPRESSED = claim_words("expressed")
 #: words after which a clause (and its verb) begins: "ولطالما عبر"، "من جانبه عبر"
-_CLAUSE_OPENERS = claim_words("clause_opener")
+_CLAUSE_OPENERS = claim_words("clause_opener") | claim_words("clause_conjunction")
 
 
 def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | None:
@@ -2546,7 +2549,7 @@ def _bare(word: str) -> str:
     return dediac_ar(word).replace(TATWEEL, "")
 
 
-_SUBORDINATORS = claim_words("subordinator")
+_SUBORDINATORS = claim_words("subordinator") | claim_words("clause_conjunction")
 
 
 def _clause_start(view: SentView, cues: list, m: int) -> int:
@@ -2564,9 +2567,6 @@ def _clause_start(view: SentView, cues: list, m: int) -> int:
     return k
 
 
-_OBJECT_VERBS = claim_words("object_verb")
-
-
 def _country_opening(
     doc: Doc, view: SentView, i: int, after: int, cue: str
 ) -> tuple[list[str], int] | None:
@@ -2574,8 +2574,9 @@ def _country_opening(
     («وأدانت فرنسا بشدة الهجوم …»، «وفيما تنفي إيران تدخلها …»): its subject, with a noun
     object after it as what was said; (its key, the token after it), else None; countries
     joined by و speak together («وقالت مصر والسعودية في بيان مشترك إن …»).  Not after
-    a verb whose noun is mostly its object (``object_verb``: «واتهمت إيران بدعم …»), nor a
-    masculine one («وانتقد تركيا»: the running speaker's object)."""
+    a verb whose noun is mostly its object (column ``object`` of ``speech_cues.tsv``:
+    «واتهمت إيران بدعم …»), nor a masculine one («وأدان إسرائيل»: the running speaker's
+    object; :func:`_cue_gender`)."""
     toks = view.tokens
     if after >= len(toks):
         return None
@@ -2584,17 +2585,10 @@ def _country_opening(
     )
     if not opens:
         return None
-    verb = view.folded[i]
-    core = verb[1:] if verb[:1] in ("و", "ف") and len(verb) > 3 else verb
-    if core.endswith("ت"):  # أدانت → أدان; دعت → دعا, نفت → نفى (a weak final letter)
-        masculine = {core[:-1], core[:-1] + "ا", core[:-1] + "ى"}
-    else:  # تنفي → ينفي
-        masculine = {"ي" + core[1:]} if core[:1] == "ت" else set()
-    if (masculine | {core}) & _OBJECT_VERBS:
+    if cue.split()[0] in object_cues() or _cue_gender(cue) != "f":
         return None
-    feminine = core.endswith("ت") or any(w in cue_table() for w in masculine)
     m = doc.mention_at_token(toks[after])
-    if not feminine or m is None or m.cls != "Country" or m.start != toks[after].start:
+    if m is None or m.cls != "Country" or m.start != toks[after].start:
         return None
     keys, n = [m.key], after
     while True:

@@ -108,3 +108,13 @@ def test_coordinated_countries_speak_together(sentence: str, countries: tuple) -
     [claim] = said(_REPORT + sentence)
     assert claim[0] == countries
     assert not claim[2].startswith("و")
+
+
+# the country rule reads the verb's gender from the cue table (_cue_gender) ----------------
+
+
+@pytest.mark.parametrize("verb", ["ونفت", "ونفَت", "وتنفي"])
+def test_feminine_verb_with_a_weak_final_letter_before_a_country(verb: str) -> None:
+    # نفت (نفى): the feminine of a verb with a weak final letter, known from the cue table
+    claims = said(_REPORT + f"{verb} روسيا الاتهامات الموجهة إليها بقصف المستشفى الوحيد.")
+    assert claim_with(claims, "الاتهامات الموجهة")[0] == ("روسيا",)
