@@ -66,6 +66,7 @@ from rasd.extract.patterns import (
     ministry_heads,
     name_heads,
     ner_confirms,
+    object_cues,
     org_heads,
     read_names,
     resumptive_pronouns,
@@ -1851,12 +1852,37 @@ def _opens_sentence(doc: Doc, view: SentView, m: Mention) -> bool:
 _TOPIC = claim_words("topic_opener")  # أما
 
 
-def _fronted_org(doc: Doc, view: SentView, i: int) -> str | None:
+_FRONTED_SAYS = claim_words("fronted_says")
+
+
+def _says_at_once(doc: Doc, view: SentView, after: int) -> bool:
+    """Whether token ``after``, right after a verb, opens what was said (إن/أن, a colon, a
+    quotation mark) or an adverbial before it (``fronted_says``: في، خلال; ل attached, as in
+    «للصحفيين»، «لـ«رويترز»»): no word that could be the verb's own subject."""
+    toks = view.tokens
+    if after >= len(toks):
+        return True
+    t = toks[after]
+    if t.text == ":" or t.text in _QUOTE_OPEN:
+        return True
+    if not is_word(t):
+        return False
+    f = view.folded[after]
+    if _is_complementiser(t.text) or f in _FRONTED_SAYS:
+        return True
+    prefixed = f == "ل" or f.startswith("لل") or dediac_ar(t.text).startswith("ل" + TATWEEL)
+    return prefixed or (f.startswith("ل") and bool(bare_forms(t.text[1:]) & media_heads()))
+
+
+def _fronted_org(doc: Doc, view: SentView, i: int, after: int) -> str | None:
     """An organisation opening the sentence as the subject of the verb at token ``i``
     («صحيفة الإندبندنت البريطانية قالت إن»، «صحيفة "X" الأميركية من جانبها قالت»، «أما
     صحيفة "X" فأكدت أن»): between them only quotation marks, nationality adjectives, commas
     and the aside «من جانبها» / «بدورها».  After «أما» the verb carries فـ; otherwise it
-    carries neither و nor ف (a verb with و after a noun opens a clause of its own)."""
+    carries neither و nor ف (a verb with و after a noun opens a clause of its own).  After a
+    bare comma (no aside, no «أما») the organisation may be a topic whose subject follows the
+    verb («الحكومة السورية، قالت المعارضة إنها …»): then only a verb that says at once
+    (:func:`_says_at_once`, token ``after`` the cue) has it as subject."""
     toks = view.tokens
     k = 0
     topic = i > 0 and view.folded[0] in _TOPIC
@@ -1870,18 +1896,26 @@ def _fronted_org(doc: Doc, view: SentView, i: int) -> str | None:
         return None
     while k < i and toks[k].start < m.end:
         k += 1
+    comma = aside = False
     while k < i:
         f = view.folded[k]
-        if toks[k].text in QUOTE_CLOSERS or toks[k].text in "،," or nisba_country(toks[k].text):
+        if toks[k].text in "،,":
+            comma = True
+            k += 1
+        elif toks[k].text in QUOTE_CLOSERS or nisba_country(toks[k].text):
             k += 1
         elif f == "من" and k + 1 < i and view.folded[k + 1] in _CLAUSE_OPENERS:
+            aside = True
             k += 2  # «من جانبها»، «من جهتها»
         elif f in _CLAUSE_OPENERS and f.startswith("بدور"):
+            aside = True
             k += 1
         else:
             return None
     verb = view.folded[i]
     if (verb.startswith("ف") and len(verb) > 3) != topic or verb.startswith("و"):
+        return None
+    if comma and not aside and not topic and not _says_at_once(doc, view, after):
         return None
     return m.key
 
@@ -1997,6 +2031,8 @@ def _cue_gender(cue: str) -> str | None:
     w = cue.split()[0]
     if (w.endswith("ت") and w[:-1] in table) or (w.startswith("ت") and "ي" + w[1:] in table):
         return "f"
+    if w.endswith("ت") and (w[:-1] + "ا" in table or w[:-1] + "ي" in table):
+        return "f"  # دعت (دعا)، نفت (نفى, folded نفي): a weak final letter
     if w.endswith("ه") and w[:-1] + "ا" in table:
         return "f"  # مؤكدة (folded مؤكده) beside مؤكدا
     if w + "ت" in table or (w.startswith("ي") and "ت" + w[1:] in table):
@@ -2196,7 +2232,7 @@ def _nested(doc: Doc, view: SentView, cues: list, n: int, start: int, end: int) 
 
 _EXPRESSED = claim_words("expressed")
 #: words after which a clause (and its verb) begins: "ولطالما عبر"، "من جانبه عبر"
-_CLAUSE_OPENERS = claim_words("clause_opener")
+_CLAUSE_OPENERS = claim_words("clause_opener") | claim_words("clause_conjunction")
 
 
 def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | None:
@@ -2513,7 +2549,7 @@ def _bare(word: str) -> str:
     return dediac_ar(word).replace(TATWEEL, "")
 
 
-_SUBORDINATORS = claim_words("subordinator")
+_SUBORDINATORS = claim_words("subordinator") | claim_words("clause_conjunction")
 
 
 def _clause_start(view: SentView, cues: list, m: int) -> int:
@@ -2531,17 +2567,16 @@ def _clause_start(view: SentView, cues: list, m: int) -> int:
     return k
 
 
-_OBJECT_VERBS = claim_words("object_verb")
-
-
 def _country_opening(
     doc: Doc, view: SentView, i: int, after: int, cue: str
 ) -> tuple[list[str], int] | None:
     """A country right after a feminine speech verb that opens its sentence or clause
     («وأدانت فرنسا بشدة الهجوم …»، «وفيما تنفي إيران تدخلها …»): its subject, with a noun
-    object after it as what was said; (its key, the token after it), else None.  Not after
-    a verb whose noun is mostly its object (``object_verb``: «واتهمت إيران بدعم …»), nor a
-    masculine one («وانتقد تركيا»: the running speaker's object)."""
+    object after it as what was said; (its key, the token after it), else None; countries
+    joined by و speak together («وقالت مصر والسعودية في بيان مشترك إن …»).  Not after
+    a verb whose noun is mostly its object (column ``object`` of ``speech_cues.tsv``:
+    «واتهمت إيران بدعم …»), nor a masculine one («وأدان إسرائيل»: the running speaker's
+    object; :func:`_cue_gender`)."""
     toks = view.tokens
     if after >= len(toks):
         return None
@@ -2550,24 +2585,40 @@ def _country_opening(
     )
     if not opens:
         return None
-    verb = view.folded[i]
-    core = verb[1:] if verb[:1] in ("و", "ف") and len(verb) > 3 else verb
-    if core.endswith("ت"):  # أدانت → أدان; دعت → دعا, نفت → نفى (a weak final letter)
-        masculine = {core[:-1], core[:-1] + "ا", core[:-1] + "ى"}
-    else:  # تنفي → ينفي
-        masculine = {"ي" + core[1:]} if core[:1] == "ت" else set()
-    if (masculine | {core}) & _OBJECT_VERBS:
+    if cue.split()[0] in object_cues() or _cue_gender(cue) != "f":
         return None
-    feminine = core.endswith("ت") or any(w in cue_table() for w in masculine)
     m = doc.mention_at_token(toks[after])
-    if not feminine or m is None or m.cls != "Country" or m.start != toks[after].start:
+    if m is None or m.cls != "Country" or m.start != toks[after].start:
         return None
-    n = after
-    while n < len(toks) and toks[n].start < m.end:
-        n += 1
-    if n >= len(toks) or not is_word(toks[n]) or _is_complementiser(toks[n].text):
+    keys, n = [m.key], after
+    while True:
+        while n < len(toks) and toks[n].start < m.end:
+            n += 1
+        # «وقالت مصر والسعودية في بيان مشترك إن …»: the countries joined by و speak together
+        m = doc.mention_at_token(toks[n]) if n < len(toks) else None
+        if m is None or m.cls != "Country" or doc.article.text[toks[n].start : m.start] != "و":
+            break
+        keys.append(m.key)
+    if n >= len(toks) or not is_word(toks[n]):
         return None
-    return [m.key], n
+    if _is_complementiser(toks[n].text) and len(keys) == 1:
+        return None  # «قالت إيران إن …»: read by :func:`speakers_after`
+    if _reason_after(view, n):
+        return None  # «وأدانت إسرائيل بسبب …»: condemned for a reason, the country its object
+    return keys, n
+
+
+_REASONS = claim_words("reason_preposition")
+
+
+def _reason_after(view: SentView, n: int) -> bool:
+    """Whether token ``n`` opens a reason (``reason_preposition``: بسبب، جراء) or ل on a
+    noun with ال or a pronoun («لقيامها بـ»، «للقائها»، «لـ«…»»): after «أدانت X» or
+    «امتدحت X», X is then what was condemned or praised, not who spoke."""
+    f = view.folded[n]
+    if f in _REASONS or f == "ل" or dediac_ar(view.tokens[n].text).startswith("ل" + TATWEEL):
+        return True
+    return f.startswith("ل") and (f.startswith("لل") or f.endswith(("ها", "هم")))
 
 
 def _claimed_up_to(doc: Doc, view: SentView, cues: list, n: int, cut: int) -> bool:
@@ -2743,7 +2794,9 @@ def find_claims(doc: Doc) -> None:
                     # "العبيدي يتهم تركيا بالتغطية …": a subject right before the verb, and
                     # what follows it is its object, not a second subject
                     speakers, j = [before.key], after
-                fronted = _fronted_org(doc, view, i) if not speakers and kind == "verb" else None
+                fronted = (
+                    _fronted_org(doc, view, i, after) if not speakers and kind == "verb" else None
+                )
                 if fronted is not None:
                     # "صحيفة الإندبندنت البريطانية قالت إن …"، "أما صحيفة «X» فأكدت أن …":
                     # the organisation opening the sentence is the verb's subject

@@ -87,6 +87,17 @@ def cue_table() -> dict[str, tuple[str, str]]:
 
 
 @functools.cache
+def object_cues() -> frozenset[str]:
+    """The first words (folded) of the speech cues whose noun right after them is mostly
+    their object (column ``object`` of ``speech_cues.tsv``: اتهمت، يطالب، دعت …)."""
+    return frozenset(
+        " ".join(fold(r.cue).split()).split()[0]
+        for r in load_table("speech_cues.tsv", SpeechCue)
+        if r.object == "yes"
+    )
+
+
+@functools.cache
 def org_heads() -> frozenset[str]:
     """Head nouns of organisation names (وزارة، جيش، حركة …), folded."""
     return frozenset(fold(r.head) for r in _org_head_rows())

@@ -509,11 +509,14 @@ class WordNote(NamedTuple):
 
 
 class SpeechCue(NamedTuple):
-    """``speech_cues.tsv``: a speech verb or phrase, direct/reported, and its number."""
+    """``speech_cues.tsv``: a speech verb or phrase, direct/reported, and its number;
+    ``object`` is ``yes`` for a verb whose noun right after it is mostly its object, not its
+    subject (اتهم، طالب، دعا، حذر …: «واتهمت إيران بدعم …»), else ``no``."""
 
     cue: str
     kind: str
     number: str
+    object: str
 
 
 class SubjectlessWord(NamedTuple):

@@ -150,17 +150,20 @@ def test_country_subject_with_a_noun_object(sentence: str, country: str, content
 
 
 def test_country_object_of_an_accusation_is_no_speaker() -> None:
-    # «واتهمت إيران بدعم …»: an accusation names its object right after the verb
+    # «واتهمت إيران بدعم …»: an accusation names its object right after the verb (no
+    # running speaker before it, whose guard would hide the object_verb check)
     claims = said(
-        "وقالت وزارة الخارجية البحرينية إن الخلية كانت تخطط لتفجيرات في المنامة. "
+        "وصل وفد رسمي إلى العاصمة أمس في زيارة تستمر يومين. "
         "واتهمت إيران بدعم الخلية بالمال والسلاح منذ سنوات."
     )
     assert all(c[0] != ("إيران",) for c in claims)
 
 
 def test_masculine_verb_before_a_country_keeps_its_object() -> None:
+    # «وأدان إسرائيل»: a masculine verb's subject is no feminine country (no running speaker,
+    # a verb outside object_verb and no reason after the country: only the gender check)
     claims = said(
-        "وقال الوزير سامي العلي إن المفاوضات مستمرة مع الأطراف كافة. "
-        "وانتقد تركيا لاستمرار عملياتها العسكرية في الشمال."
+        "وصل وفد رسمي إلى العاصمة أمس في زيارة تستمر يومين. "
+        "وأدان إسرائيل بشدة على هدم المنازل في القدس الشرقية."
     )
-    assert all(c[0] != ("تركيا",) for c in claims)
+    assert all(c[0] != ("إسرائيل",) for c in claims)
