@@ -121,6 +121,9 @@ def main() -> None:
         incremental.code_fingerprint = lambda: args.page_code_as
     if not args.skip_minus:  # in a process of its own: the measured builder starts fresh
         code = "import sys; from pathlib import Path; from rasd.build import build; "
+        if args.page_code_as:  # the −10 too: else it rewrites every page for the code change
+            code += "import rasd.export.html.incremental as i; "
+            code += f"i.code_fingerprint = lambda: {args.page_code_as!r}; "
         code += "build([Path(sys.argv[1])], Path(sys.argv[2]), workers=int(sys.argv[3]))"
         cmd = [sys.executable, "-c", code, str(args.base), str(args.out), str(args.workers)]
         subprocess.run(cmd, check=True)
