@@ -348,9 +348,31 @@ def _surname_part(short: list[str], long: list[str]) -> bool:
     if len(short) == 1:
         if long[-1] == short[0]:
             return long[-2] not in connectors
-        return len(long) >= 3 and long[-2] + long[-1] == short[0] and long[-3] not in connectors
+        joined = len(long) >= 3 and long[-2] + long[-1] == short[0] and long[-3] not in connectors
+        return joined and not _given_compound(long[-2], long[-1])
     part = len(short) == 2 and short[0] in connectors and short[0] not in name_continuations()
+    part = part and not _given_compound(short[0], short[1])
     return part and len(long) >= 3 and long[-2:] == short and long[-3] not in connectors
+
+
+#: connectors that with a word in ال make a compound given name (عبد الله، عبد العزيز), so
+#: «الملك عبد الله» is no surname of «أحمد عبد الله»; «أبو الغيط»، «أبو الفتوح» are surnames
+_GIVEN_NAME_CONNECTORS = frozenset({"عبد"})
+
+
+def _given_compound(connector: str, word: str) -> bool:
+    """Whether «connector word» is a compound given name: عبد + الله or a word in ال (عبد
+    الله، عبدالله، عبد الرحمن), not عبد اللهيان (الله + a suffix: a family name) nor نصر الله
+    (نصر is no connector).
+
+    >>> _given_compound("عبد", "الله"), _given_compound("عبد", "اللهيان")
+    (True, False)
+    >>> _given_compound("نصر", "الله")
+    False
+    """
+    if connector not in _GIVEN_NAME_CONNECTORS:
+        return False
+    return word == "الله" or (word.startswith("ال") and not word.startswith("الله"))
 
 
 def link_place_nouns(doc: Doc) -> None:

@@ -47,3 +47,22 @@ def test_a_capital_after_a_state_action_she_verb_is_the_state(
     text: str, capital: str, state: str
 ) -> None:
     assert _key_of(text, capital) == state
+
+
+# --- «عبد الله» is a compound given name, no surname ------------------------------------------
+
+
+def _persons(text: str) -> set[str]:
+    return {m.key for m in extract_text(text).mentions if m.cls == "Person"}
+
+
+def test_a_king_abdullah_is_not_a_researcher_named_abdullah() -> None:
+    text = "قال الملك عبد الله إن المملكة تدعم الحوار. وأضاف الباحث أحمد عبد الله أن الأزمة طويلة."
+    assert {"عبد الله", "احمد عبد الله"} <= _persons(text)
+
+
+def test_a_joined_abdullah_is_not_a_researcher_named_abdullah() -> None:
+    text = "قال الملك عبدالله إن المملكة تدعم الحوار. وأضاف الباحث أحمد عبد الله أن الأزمة طويلة."
+    persons = _persons(text)
+    assert "احمد عبد الله" in persons
+    assert len(persons) == 2
