@@ -1035,5 +1035,26 @@ def portfolio_as_adjective(text: str, start: int, end: int) -> bool:
     words = match_key(text[start:end]).split()
     if not words or definite_stem(words[0])[0] not in portfolios():
         return False
-    prev = re.findall(r"\w+", text[max(0, start - 30) : start])[-1:]
-    return bool(prev) and definite_stem(fold(prev[0]))[0].startswith("ال")
+    prev = re.search(r"(\w+)\s+$", text[max(0, start - 40) : start])
+    if prev is None:
+        return False  # the sentence's first word, or after punctuation («في الرياض، الخارجية»)
+    return _definite_noun(fold(prev.group(1)))
+
+
+def _definite_noun(word: str) -> bool:
+    """Whether a folded word is a definite common noun: in ال after its proclitics, not a
+    particle or an adverb of ``name_stopwords.tsv`` (إلى folds to الي, الذي، اليوم، بالأمس) nor
+    a name of the lexicon («وانتقدت الصين الخارجية الأمريكية»).
+
+    >>> _definite_noun("السياسه"), _definite_noun("الي"), _definite_noun("بالامس")
+    (True, False, False)
+    >>> _definite_noun("الصين"), _definite_noun("مصادر")
+    (False, False)
+    """
+    from rasd.extract.lexicon import lexicon_index
+
+    stem = definite_stem(word)[0]
+    stop = name_stopwords()
+    if not stem.startswith("ال") or word in stop or stem in stop or stem[2:] in stop:
+        return False
+    return stem not in lexicon_index()

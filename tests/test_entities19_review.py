@@ -66,3 +66,20 @@ def test_a_joined_abdullah_is_not_a_researcher_named_abdullah() -> None:
     persons = _persons(text)
     assert "احمد عبد الله" in persons
     assert len(persons) == 2
+
+
+# --- a portfolio is an adjective only right after a definite noun of its sentence -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أرسل السفير رسالة إلى الخارجية الأمريكية يطلب فيها توضيحا.",
+        "وانتقدت الصين الخارجية الأمريكية بشدة.",
+        "وقالت مصادر في الرياض، الخارجية الأمريكية لم ترد على الطلب.",
+        "وقد أعلنت بالأمس الداخلية السعودية القبض على خلية.",
+    ],
+)
+def test_a_portfolio_after_no_definite_noun_is_the_ministry(text: str) -> None:
+    ex = extract_text(text)
+    assert [m for m in ex.mentions if m.cls == "Organization" and m.surface.startswith("ال")]
