@@ -272,8 +272,9 @@ def _rank_before_name(view: SentView, i: int, j: int, title: Title) -> bool:
     """Whether the title of tokens ``[i, j)``, one that is also a common word (``before_name``
     in ``titles.tsv``: الفريق, a team), is a rank here: written with ال (والفريق), its other
     words as the table writes them («الفريق أول», not «الفريق الأول»: the first team), not
-    after a word of ``team_words.tsv`` («لاعب الفريق»), and right before a word that may
-    start a name (no ال, no name stopword: «الفريق التقني» is a team)."""
+    after a word of ``team_words.tsv`` («لاعب الفريق»), not in a sentence with a word of
+    ``sports_words.tsv`` («ويقود الفريق ماجد عبد الله في مباراة الغد»), and right before a word
+    that may start a name (no ال, no name stopword: «الفريق التقني» is a team)."""
     first = view.folded[i]
     if first[:1] in "وف" and first[1:3] == "ال":
         first = first[1:]
@@ -281,6 +282,9 @@ def _rank_before_name(view: SentView, i: int, j: int, title: Title) -> bool:
         return False
     if i > 0 and bare_forms(view.tokens[i - 1].text) & word_list("team_words.tsv"):
         return False
+    sports = word_list("sports_words.tsv")
+    if any(t.word and bare_forms(t.text) & sports for t in view.tokens):
+        return False  # «وضم الفريق محمد صلاح إلى صفوفه»: a sentence about sport
     if j >= len(view.tokens) or not is_word(view.tokens[j]):
         return False
     nxt = view.folded[j]

@@ -83,3 +83,27 @@ def test_a_joined_abdullah_is_not_a_researcher_named_abdullah() -> None:
 def test_a_portfolio_after_no_definite_noun_is_the_ministry(text: str) -> None:
     ex = extract_text(text)
     assert [m for m in ex.mentions if m.cls == "Organization" and m.surface.startswith("ال")]
+
+
+# --- «الفريق» + a name in a sentence about sport is the team, no rank ---------------------------
+
+
+def _job_titles(text: str) -> set[str]:
+    return {r.obj for r in extract_text(text).relations if r.predicate == "jobTitle"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وضم الفريق محمد صلاح إلى صفوفه قبل بداية الموسم.",
+        "ويقود الفريق ماجد عبد الله في مباراة الغد أمام الهلال.",
+        "وفي الدوري أكمل الفريق خالد المطيري موسمه بنجاح.",
+    ],
+)
+def test_a_team_before_a_name_in_a_sports_sentence_is_no_rank(text: str) -> None:
+    assert not [t for t in _job_titles(text) if "فريق" in t]
+
+
+def test_a_general_in_a_sentence_with_no_sport_is_a_rank() -> None:
+    titles = _job_titles("وقال قائد القوات الفريق خالد المطيري إن الهدف من العملية تحقق.")
+    assert [t for t in titles if "فريق" in t]
