@@ -355,15 +355,16 @@ def _surname_part(short: list[str], long: list[str]) -> bool:
     return part and len(long) >= 3 and long[-2:] == short and long[-3] not in connectors
 
 
-#: connectors that with a word in ال make a compound given name (عبد الله، عبد العزيز), so
-#: «الملك عبد الله» is no surname of «أحمد عبد الله»; «أبو الغيط»، «أبو الفتوح» are surnames
+#: connectors that with الله make a compound given name (عبد الله، عبدالله), so «الملك عبد
+#: الله» is no surname of «أحمد عبد الله».  Not any word in ال: «عبد الرحمن»، «عبد العزيز»
+#: stay surname parts (ruling them out too made one duplicate node more in the transfer sum);
+#: «أبو الغيط»، «أبو الفتوح» are surnames
 _GIVEN_NAME_CONNECTORS = frozenset({"عبد"})
 
 
 def _given_compound(connector: str, word: str) -> bool:
-    """Whether «connector word» is a compound given name: عبد + الله or a word in ال (عبد
-    الله، عبدالله، عبد الرحمن), not عبد اللهيان (الله + a suffix: a family name) nor نصر الله
-    (نصر is no connector).
+    """Whether «connector word» is a compound given name: عبد الله (عبدالله), not عبد
+    اللهيان (a family name) nor نصر الله (نصر is no connector).
 
     >>> _given_compound("عبد", "الله"), _given_compound("عبد", "اللهيان")
     (True, False)
@@ -372,7 +373,7 @@ def _given_compound(connector: str, word: str) -> bool:
     """
     if connector not in _GIVEN_NAME_CONNECTORS:
         return False
-    return word == "الله" or (word.startswith("ال") and not word.startswith("الله"))
+    return word == "الله"
 
 
 def link_place_nouns(doc: Doc) -> None:
