@@ -45,7 +45,6 @@ from rasd.extract.lexicon import (
     lexicon_context,
     lexicon_index,
     lexicon_matches,
-    nisba_country,
     publisher_countries,
     state_noun_members,
     state_nouns,
@@ -169,26 +168,9 @@ def _lexicon(doc: Doc) -> None:
             continue  # "النيل من المملكة": to harm the kingdom, not the Nile
         if portfolio_as_adjective(text, m.start, m.end):
             continue  # "السياسة الخارجية الأمريكية": the policy, not the State Department
-        if _of_another_state(text, m.end, index[m.key]):
-            continue  # "وكالة الاستخبارات المركزية الكورية": not the CIA
         if doc.add_mention(m.start, m.end, m.key, m.cls, "lexicon"):
             doc.add_entity(index[m.key])
     _bare_state_nouns(doc)
-
-
-def _of_another_state(text: str, end: int, info: EntityInfo) -> bool:
-    """Whether a lexicon name ending at ``end`` is followed by a nisba (ال…ي، ال…ية: the word
-    right after it) that is not its state's while its entity has aliases with its state's
-    nisba: «وكالة الاستخبارات المركزية الكورية» is not the CIA («… المركزية الأمريكية»;
-    كوري is in no table, so any other nisba counts)."""
-    nxt = re.match(r"\s+(\w+)", text[end : end + 40])
-    if nxt is None or info.cls != "Organization":
-        return False
-    word = nxt.group(1)
-    if not is_nisba(definite_stem(fold(word))[0]):
-        return False
-    own = {nisba_country(a.split()[-1]) for a in info.aliases if " " in a} - {None}
-    return bool(own) and nisba_country(word) not in own
 
 
 def _bare_state_nouns(doc: Doc) -> None:
