@@ -353,9 +353,32 @@ def _surname_part(short: list[str], long: list[str]) -> bool:
     if len(short) == 1:
         if long[-1] == short[0]:
             return long[-2] not in connectors
-        return len(long) >= 3 and long[-2] + long[-1] == short[0] and long[-3] not in connectors
+        joined = len(long) >= 3 and long[-2] + long[-1] == short[0] and long[-3] not in connectors
+        return joined and not _given_compound(long[-2], long[-1])
     part = len(short) == 2 and short[0] in connectors and short[0] not in name_continuations()
+    part = part and not _given_compound(short[0], short[1])
     return part and len(long) >= 3 and long[-2:] == short and long[-3] not in connectors
+
+
+#: connectors that with الله make a compound given name (عبد الله، عبدالله), so «الملك عبد
+#: الله» is no surname of «أحمد عبد الله».  Not any word in ال: «عبد الرحمن»، «عبد العزيز»
+#: stay surname parts (ruling them out too made one duplicate node more in the transfer sum);
+#: «أبو الغيط»، «أبو الفتوح» are surnames
+_GIVEN_NAME_CONNECTORS = frozenset({"عبد"})
+
+
+def _given_compound(connector: str, word: str) -> bool:
+    """Whether «connector word» is a compound given name: عبد الله (عبدالله), not عبد
+    اللهيان (a family name) nor نصر الله (نصر is no connector).
+
+    >>> _given_compound("عبد", "الله"), _given_compound("عبد", "اللهيان")
+    (True, False)
+    >>> _given_compound("نصر", "الله")
+    False
+    """
+    if connector not in _GIVEN_NAME_CONNECTORS:
+        return False
+    return word == "الله"
 
 
 def link_place_nouns(doc: Doc) -> None:

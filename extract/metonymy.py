@@ -108,25 +108,19 @@ def _she_did_it(word: str) -> bool:
 
 
 def _she_perfect(word: str) -> bool:
-    """A folded perfect she-verb right before a capital, its subject (أغلقت أنقرة): فعلت of
-    four letters or more, not a plural or a noun in -وت/-يت (حكومات، بيروت، بيت); with an
-    object pronoun only a state verb (:func:`_she_did_it`: «اتهمتهما واشنطن», not «التي
-    شهدتها بغداد» nor «التي وجهتها القاهرة», its destination).  The verbs of a visit or an
-    event there (role ``place``: وصلت، شهدت) are ruled out before.
+    """A perfect she-verb with an object pronoun right before a capital, its subject, when
+    its stem is a state verb (:func:`_she_did_it`: «اتهمتهما واشنطن», not «التي شهدتها
+    بغداد» nor «التي وجهتها القاهرة», its destination).  A bare she-verb (أغلقت أنقرة،
+    انتهكت طهران) counts only as a ``verb`` row of ``state_words.tsv`` (:func:`_is_state_verb`):
+    any فعلت before a capital was wrong as often as right («قصفت دمشق»، «استيقظت دمشق»، «ما
+    زالت لندن»، «حصلت لندن على»).
 
-    >>> _she_perfect("اغلقت"), _she_perfect("اتهمتهما"), _she_perfect("شهدتها")
-    (True, True, False)
-    >>> _she_perfect("حكومات"), _she_perfect("وجهتها")
+    >>> _she_perfect("اتهمتهما"), _she_perfect("شهدتها"), _she_perfect("وجهتها")
+    (True, False, False)
+    >>> _she_perfect("قصفت"), _she_perfect("حكومات")
     (False, False)
     """
-    if word.endswith(_OBJECT_PRONOUNS) and _she_did_it(word):
-        return True
-    return (
-        len(word) >= 4
-        and word.endswith("ت")
-        and not word.endswith(("ات", "وت", "يت"))
-        and fold(word[:-1] + "ة") not in place_nouns()
-    )
+    return word.endswith(_OBJECT_PRONOUNS) and _she_did_it(word)
 
 
 def _is_state_verb(word: str) -> bool:

@@ -283,8 +283,9 @@ def _rank_before_name(view: SentView, i: int, j: int, title: Title) -> bool:
     """Whether the title of tokens ``[i, j)``, one that is also a common word (``before_name``
     in ``titles.tsv``: الفريق, a team), is a rank here: written with ال (والفريق), its other
     words as the table writes them («الفريق أول», not «الفريق الأول»: the first team), not
-    after a word of ``team_words.tsv`` («لاعب الفريق»), and right before a word that may
-    start a name (no ال, no name stopword: «الفريق التقني» is a team)."""
+    after a word of ``team_words.tsv`` («لاعب الفريق»), not in a sentence with a word of
+    ``sports_words.tsv`` («ويقود الفريق ماجد عبد الله في مباراة الغد»), and right before a word
+    that may start a name (no ال, no name stopword: «الفريق التقني» is a team)."""
     first = view.folded[i]
     if first[:1] in "وف" and first[1:3] == "ال":
         first = first[1:]
@@ -292,6 +293,9 @@ def _rank_before_name(view: SentView, i: int, j: int, title: Title) -> bool:
         return False
     if i > 0 and bare_forms(view.tokens[i - 1].text) & word_list("team_words.tsv"):
         return False
+    sports = word_list("sports_words.tsv")
+    if any(t.word and bare_forms(t.text) & sports for t in view.tokens):
+        return False  # «وضم الفريق محمد صلاح إلى صفوفه»: a sentence about sport
     if j >= len(view.tokens) or not is_word(view.tokens[j]):
         return False
     nxt = view.folded[j]
@@ -1046,5 +1050,26 @@ def portfolio_as_adjective(text: str, start: int, end: int) -> bool:
     words = match_key(text[start:end]).split()
     if not words or definite_stem(words[0])[0] not in portfolios():
         return False
-    prev = re.findall(r"\w+", text[max(0, start - 30) : start])[-1:]
-    return bool(prev) and definite_stem(fold(prev[0]))[0].startswith("ال")
+    prev = re.search(r"(\w+)\s+$", text[max(0, start - 40) : start])
+    if prev is None:
+        return False  # the sentence's first word, or after punctuation («في الرياض، الخارجية»)
+    return _definite_noun(fold(prev.group(1)))
+
+
+def _definite_noun(word: str) -> bool:
+    """Whether a folded word is a definite common noun: in ال after its proclitics, not a
+    particle or an adverb of ``name_stopwords.tsv`` (إلى folds to الي, الذي، اليوم، بالأمس) nor
+    a name of the lexicon («وانتقدت الصين الخارجية الأمريكية»).
+
+    >>> _definite_noun("السياسه"), _definite_noun("الي"), _definite_noun("بالامس")
+    (True, False, False)
+    >>> _definite_noun("الصين"), _definite_noun("مصادر")
+    (False, False)
+    """
+    from rasd.extract.lexicon import lexicon_index
+
+    stem = definite_stem(word)[0]
+    stop = name_stopwords()
+    if not stem.startswith("ال") or word in stop or stem in stop or stem[2:] in stop:
+        return False
+    return stem not in lexicon_index()

@@ -629,6 +629,7 @@ TABLES: dict[str, type[tuple]] = {
     "speech_cues.tsv": SpeechCue,
     "state_noun_members.tsv": StateNounMember,
     "state_nouns.tsv": WordNote,
+    "sports_words.tsv": WordNote,
     "state_words.tsv": StateWord,
     "subject_adverbs.tsv": WordNote,
     "subjectless_words.tsv": SubjectlessWord,

@@ -142,7 +142,12 @@ def test_the_team_of_a_player_is_no_rank() -> None:
 
 
 def test_a_team_alone_is_no_rank() -> None:
-    assert not _job_titles("وأعلن الفريقُ التقني للمشروع عن موعد الإطلاق.")
+    text = "وأعلن الفريقُ التقني للمشروع عن موعد الإطلاق."
+    ex = extract_text(text)
+    assert not [r for r in ex.relations if r.predicate == "jobTitle"]
+    # with no before_name check the team is a rank-titled unnamed source of its own
+    assert not [m for m in ex.mentions if "الفريق" in m.surface]
+    assert not _job_titles("وأعلن الفريقُ التقني أحمد سالم رئيسا له.")
 
 
 # --- «خادم»: no word of a name only before «الحرمين» -------------------------------------
