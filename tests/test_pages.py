@@ -395,13 +395,29 @@ def test_workers_on_a_store_directory_give_the_same_site(
     del disk
     monkeypatch.setattr(pages, "BATCH", 1)  # several batches: the forked path
     monkeypatch.setattr(pages, "WRITER_TASKS", 1)  # each writer replaced after one batch
+    monkeypatch.setattr(pages, "FEW_ENTITY_PAGES", 1)  # entity pages and shards forked too
+    forked = []  # the jobs' functions of each ForkedMap made
+    real = pages.ForkedMap
+    monkeypatch.setattr(
+        pages,
+        "ForkedMap",
+        lambda fn, jobs, *a: forked.append({f for f, _ in jobs}) or real(fn, jobs, *a),
+    )
     stats: dict[str, float] = {}
     write_site_from_store(path, tmp_path / "s", workers=2, stats=stats)
     assert stats["read_articles"] > 0 and stats["entity_pages"] > 0
+    assert {pages._write_entities, pages._write_shards} in forked
     a, b = files(site), files(tmp_path / "s")
     assert sorted(a) == sorted(b)
     for name in a:
         assert a[name] == b[name], name
+    # fewer entity pages to write than FEW_ENTITY_PAGES: they and the shards are written by
+    # the builder (no writer forked for them), the same files
+    monkeypatch.setattr(pages, "FEW_ENTITY_PAGES", 10**9)
+    forked.clear()
+    write_site_from_store(path, tmp_path / "s2", workers=2)
+    assert forked == [{pages._write_articles}]
+    assert files(tmp_path / "s2") == a
 
 
 WORDS = st.sampled_from(["قال", "داعش", "<b>", "&", "فوتل", "إن", "\"x'", "تويتر"])

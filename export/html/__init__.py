@@ -286,8 +286,14 @@ def write_site_from_store(
         community = community_numbers(list(g), louvain.result())
         clock("analytics")
         clock.add("analytics", louvain.cpu)
+        # a small update (few entity pages to write: an archive's +10) writes them and the
+        # shards here, after the overview, without forked writers: the shards walk every
+        # entity's records, and each writer forked to do so copies most of this process, which
+        # holds the page state too (at 31k, the +10's peak: builder 761 + writers 691 + 686 MB
+        # PSS, ~960 MB of copy-on-write, for a few seconds of work)
+        writers = workers if len(work.render) >= FEW_ENTITY_PAGES else 1
         # closed however the block ends: an error here stops the writers' further jobs
-        with closing(work.start(jobs, workers)) as pending:
+        with closing(work.start(jobs, writers)) as pending:
             index_html, overview_ids = overview_page(
                 site, g, ranked, score, community, max_overview_nodes
             )
@@ -417,6 +423,9 @@ def _batched(items: list[str]) -> list[list[str]]:
 
 
 BATCH = 50  # articles or entities per task
+#: Entity pages to write from which they and the side-panel shards go to forked writers
+#: (fewer: written by the builder, see write_site_from_store).
+FEW_ENTITY_PAGES = 1000
 WRITER_TASKS = 8  # batches a page writer process writes before a fresh one replaces it
 
 
