@@ -86,6 +86,16 @@ def definite_stem(folded: str) -> tuple[str, int]:
     return w, cut
 
 
+def drop_conjunction(folded: str) -> str:
+    """A folded word without the و/ف before its article (والمدينه → المدينه, فالفريق →
+    الفريق); any other word as it is (:func:`definite_stem` takes off ب/ك/لل too).
+
+    >>> drop_conjunction("والمدينه"), drop_conjunction("وزاره"), drop_conjunction("المدينه")
+    ('المدينه', 'وزاره', 'المدينه')
+    """
+    return folded[1:] if folded[:1] in ("و", "ف") and folded[1:3] == "ال" else folded
+
+
 def raw_cut(raw: str, cut: int) -> int:
     """The offset in the raw word ``raw`` of the character after its first ``cut`` folded
     letters: harakat and tatweel (dropped by folding) are stepped over, those after the cut

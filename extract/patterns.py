@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from camel_tools.utils.dediac import dediac_ar
 
-from rasd.extract.doc import Doc, SentView, bare_forms, definite_stem, strip_al
+from rasd.extract.doc import Doc, SentView, bare_forms, definite_stem, drop_conjunction, strip_al
 from rasd.extract.lexicon import (
     alias_index,
     is_nisba,
@@ -286,10 +286,10 @@ def _rank_before_name(view: SentView, i: int, j: int, title: Title) -> bool:
     after a word of ``team_words.tsv`` («لاعب الفريق»), not in a sentence with a word of
     ``sports_words.tsv`` («ويقود الفريق ماجد عبد الله في مباراة الغد»), and right before a word
     that may start a name (no ال, no name stopword: «الفريق التقني» is a team)."""
-    first = view.folded[i]
-    if first[:1] in "وف" and first[1:3] == "ال":
-        first = first[1:]
-    if not first.startswith("ال") or view.folded[i + 1 : j] != fold(title.text).split()[1:]:
+    if (
+        not drop_conjunction(view.folded[i]).startswith("ال")
+        or view.folded[i + 1 : j] != fold(title.text).split()[1:]
+    ):
         return False
     if i > 0 and bare_forms(view.tokens[i - 1].text) & word_list("team_words.tsv"):
         return False

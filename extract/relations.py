@@ -30,7 +30,7 @@ import itertools
 import unicodedata
 from collections.abc import Iterator
 
-from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
+from rasd.extract.doc import Doc, SentView, bare_forms, drop_conjunction, strip_al
 from rasd.extract.facilities import facility_heads
 from rasd.extract.lexicon import alias_index, nisba_plural
 from rasd.extract.patterns import (
@@ -1439,9 +1439,7 @@ def _anaphoric_place(doc: Doc, view: SentView, i: int) -> list[Mention] | None:
     for k in range(i - 1, max(-1, i - 1 - _ANAPHOR_REACH), -1):
         if toks[k].text in _BREAKS:
             return []
-        f = view.folded[k]
-        if f[:1] in "وف" and f[1:].startswith("ال"):
-            f = f[1:]  # "والمدينة تحت سيطرة التنظيم"
+        f = drop_conjunction(view.folded[k])  # "والمدينة تحت سيطرة التنظيم"
         if not (f.startswith("ال") and strip_al(f) in place_nouns()):
             continue
         demonstrative = k > 0 and view.folded[k - 1] in demonstratives()
@@ -1908,12 +1906,7 @@ def _attempted(view: SentView, i: int) -> bool:
     pronoun = i + 1 < len(toks) and fold(toks[i + 1].text) in (
         _PLACE_PRONOUNS | _DUAL_PLACE_PRONOUNS
     )
-    if (
-        pronoun
-        and i > 0
-        and _hamza_word(toks[i - 1].text)
-        in {w for c in _relation_rows("conditional") for w in (c, f"و{c}", f"ف{c}")}
-    ):
+    if pronoun and i > 0 and _hamza_word(toks[i - 1].text) in _conditionals():
         return True
     attempt = relation_words("attempt")
     for k in range(i - 1, max(-1, i - 1 - _ATTEMPT_REACH), -1):
@@ -1927,6 +1920,13 @@ def _attempted(view: SentView, i: int) -> bool:
             if _forms(view, j) & attempt:
                 return True
     return False
+
+
+@functools.cache
+def _conditionals() -> frozenset[str]:
+    """The ``conditional`` words as written (:func:`_relation_rows`), alone or after و/ف
+    (إن، وإن، فإن): made once, not at every control verb."""
+    return frozenset(w for c in _relation_rows("conditional") for w in (c, f"و{c}", f"ف{c}"))
 
 
 def _hamza_word(word: str) -> str:
