@@ -1870,8 +1870,14 @@ def _says_at_once(doc: Doc, view: SentView, after: int) -> bool:
     f = view.folded[after]
     if _is_complementiser(t.text) or f in _FRONTED_SAYS:
         return True
-    prefixed = f == "ل" or f.startswith("لل") or dediac_ar(t.text).startswith("ل" + TATWEEL)
+    prefixed = _detached_lam(t.text, f) or f.startswith("لل")
     return prefixed or (f.startswith("ل") and bool(bare_forms(t.text[1:]) & media_heads()))
+
+
+def _detached_lam(word: str, folded: str) -> bool:
+    """Whether a token is the preposition ل standing apart from its noun: alone («ل
+    "رويترز"») or drawn out with tatweel («لـ«الشرق الأوسط»»); ``folded`` is its folded form."""
+    return folded == "ل" or dediac_ar(word).startswith("ل" + TATWEEL)
 
 
 def _fronted_org(doc: Doc, view: SentView, i: int, after: int) -> str | None:
@@ -2616,7 +2622,7 @@ def _reason_after(view: SentView, n: int) -> bool:
     noun with ال or a pronoun («لقيامها بـ»، «للقائها»، «لـ«…»»): after «أدانت X» or
     «امتدحت X», X is then what was condemned or praised, not who spoke."""
     f = view.folded[n]
-    if f in _REASONS or f == "ل" or dediac_ar(view.tokens[n].text).startswith("ل" + TATWEEL):
+    if f in _REASONS or _detached_lam(view.tokens[n].text, f):
         return True
     return f.startswith("ل") and (f.startswith("لل") or f.endswith(("ها", "هم")))
 
