@@ -6,9 +6,11 @@ unseen9 read, unseen3–8 the transfer check; twelfth: unseen10 read, unseen3–
 check; thirteenth: unseen11 read, unseen3–10 the transfer check; fourteenth: unseen12 read,
 unseen3–11 the transfer check; fifteenth: unseen13 read, unseen3–12 the transfer check;
 sixteenth: unseen14 read, unseen3–13 the transfer check; seventeenth: unseen15 read,
-unseen3–14 the transfer check; eighteenth: unseen16 read, unseen3–15 the transfer check).
+unseen3–14 the transfer check; eighteenth: unseen16 read, unseen3–15 the transfer check;
+nineteenth: unseen17 read first, unseen3–16 the transfer check, and every spent corpus may be
+read for the frequency of an error class).
 This runs :func:`bench.eval_unseen3.evaluate` on each split of every dev corpus
-(``eval_unseen3.DEV_CORPORA``; unseen17, the held-out set, is never run) and prints one table
+(``eval_unseen3.DEV_CORPORA``; unseen18, the held-out set, is never run) and prints one table
 row per run plus the sum over the transfer corpora:
 statements found with the right speaker, found with any speaker, claims with an author whose
 speaker is right, claims left without one (unresolved), claims matching no statement,
@@ -35,7 +37,7 @@ from unseen3_select import DRAWS  # beside this script (bench/ is on the path)
 
 BENCH = Path(__file__).resolve().parent
 #: the dev corpus whose errors are read this round; the others are summed as the transfer check
-READ = "unseen16"
+READ = "unseen17"
 
 
 def _runs(ev: types.ModuleType) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
