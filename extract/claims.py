@@ -48,7 +48,7 @@ from camel_tools.utils.dediac import dediac_ar
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.errors import DataError
 from rasd.extract.facilities import facility_heads
-from rasd.extract.folding import TATWEEL
+from rasd.extract.folding import TATWEEL, bare
 from rasd.extract.lexicon import lexicon_entities, lexicon_index, nisba_country
 from rasd.extract.patterns import (
     _add_person,
@@ -734,7 +734,7 @@ def _is_single_name(doc: Doc, view: SentView, j: int) -> bool:
         return False
     if f in subjectless_words() or strip_al(f) in _DOC_NOUNS or not _name_like(doc, view, j):
         return False
-    written = _bare(toks[j].text)  # "بقولهِ": a final vowel hides no pronoun
+    written = bare(toks[j].text)  # "بقولهِ": a final vowel hides no pronoun
     if written.endswith(_POSSESSIVE) and len(written) > 3:
         return False  # "بقوله"، "شهادته": a noun with a pronoun, not a name
     return _times_written(doc, f) >= 2
@@ -1055,7 +1055,7 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
             j += 1
             continue
         m = doc.mention_at_token(tok)
-        if m is None and _bare(tok.text) == "علي" and j + 1 < len(toks):
+        if m is None and bare(tok.text) == "علي" and j + 1 < len(toks):
             # "أكد علي حسين باكير": the given name علي (folded like the preposition على)
             # left out of the name the NER found after it
             after = doc.mention_at_token(toks[j + 1])
@@ -1400,7 +1400,7 @@ def _object_of_preposition(doc: Doc, view: SentView, m: Mention) -> bool:
     k = next((n for n, t in enumerate(toks) if t.end > m.start), None)
     if k is None:
         return False
-    prefix = _bare(doc.article.text[toks[k].start : m.start])  # "وَبِـ": no diacritic hides it
+    prefix = bare(doc.article.text[toks[k].start : m.start])  # "وَبِـ": no diacritic hides it
     if prefix.lstrip("وف").startswith(("ب", "ل", "ك")):
         return True  # a preposition attached to the name (not و of "ورافايل غلوك")
     k -= 1
@@ -1608,7 +1608,7 @@ def _far_complementiser(view: SentView, j: int, limit: int) -> int | None:
         if prev is not None and is_word(prev) and view.folded[k - 1] in not_saying():
             return None
         closing = prev is not None and prev.text in '،,»”"'
-        return k if _bare(tok.text).startswith("إن") or closing else None
+        return k if bare(tok.text).startswith("إن") or closing else None
     return None
 
 
@@ -1774,7 +1774,7 @@ def _passive(word: str) -> bool:
     (True, True, True, False)
     """
     w = word.replace(TATWEEL, "")
-    if w[:1] in "وف" and len(_bare(w)) > 3:
+    if w[:1] in "وف" and len(bare(w)) > 3:
         w = w[1:]
         while w and not dediac_ar(w[0]):
             w = w[1:]  # "وَأُعلن": the clitic's own vowel is no mark of the verb
@@ -2026,7 +2026,7 @@ def _title_gender(word: str) -> str | None:
     title is written of women too («المندوب الدائم لدى الأمم المتحدة» + her name)."""
     if not bare_forms(word).isdisjoint(_MASCULINE_TITLES):
         return None
-    return "f" if _bare(word).endswith("ة") else None
+    return "f" if bare(word).endswith("ة") else None
 
 
 def _cue_gender(cue: str) -> str | None:
@@ -2462,7 +2462,7 @@ def _coordinated(doc: Doc, view: SentView, j: int) -> bool:
     toks = view.tokens
     if j >= len(toks):
         return False
-    if _bare(toks[j].text) == "و":  # "وَ" alone too
+    if bare(toks[j].text) == "و":  # "وَ" alone too
         return True
     return view.folded[j].startswith("و") and doc.mention_at_token(toks[j]) is not None
 
@@ -2533,7 +2533,7 @@ def _adjective(view: SentView, i: int) -> bool:
     The endings are read in the text as written (ة، ات), not folded: a folded ه is also a
     pronoun («عنه مشيرة»)."""
     toks = view.tokens
-    if i == 0 or not is_word(toks[i - 1]) or not _bare(toks[i].text).endswith("ة"):
+    if i == 0 or not is_word(toks[i - 1]) or not bare(toks[i].text).endswith("ة"):
         return False
     after = view.folded[i + 1 : i + 3]
     if after[:1] and (
@@ -2542,17 +2542,11 @@ def _adjective(view: SentView, i: int) -> bool:
     ):
         return False
     prev = view.folded[i - 1]
-    written = _bare(toks[i - 1].text)
+    written = bare(toks[i - 1].text)
     return not prev.startswith(("ال", "وال", "بال", "لل")) and written.endswith(("ة", "ات"))
 
 
 _AN = fold("أن")
-
-
-def _bare(word: str) -> str:
-    """``word`` without diacritics (camel-tools' ``dediac_ar``, as everywhere in rasd) and
-    tatweel, letters as written (ة stays ة)."""
-    return dediac_ar(word).replace(TATWEEL, "")
 
 
 _SUBORDINATORS = claim_words("subordinator") | claim_words("clause_conjunction")

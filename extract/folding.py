@@ -45,6 +45,8 @@ True
 
 from __future__ import annotations
 
+import unicodedata
+
 from camel_tools.utils.charsets import AR_DIAC_CHARSET
 
 TATWEEL = "\u0640"
@@ -90,6 +92,23 @@ DIGITS: dict[str, str] = {
 DATE_MARKS = (
     TATWEEL + "".join(sorted(DIACRITICS)) + QURANIC_MARKS + "\u00ad\u200c\u200d\u200e\u200f\u061c"
 )
+
+
+_BARE_TABLE = {ord(c): None for c in (*AR_DIAC_CHARSET, TATWEEL)}
+
+
+def bare(word: str) -> str:
+    """``word`` as written but without diacritics and tatweel, for comparing a word with a
+    word list whose letters matter (إن is not أن, ة is not ه): a hamza or maddah written as
+    a combining mark is first composed with its letter (NFC: ا + U+0655 → إ), then camel-tools'
+    diacritics (``dediac_ar``) and tatweel are dropped.  Not for offsets (NFC may shorten).
+
+    >>> bare("إنْ") == bare("ا\u0655نـ") == "إن"
+    True
+    >>> bare("مدينةٌ")
+    'مدينة'
+    """
+    return unicodedata.normalize("NFC", word).translate(_BARE_TABLE)
 
 
 def token_table() -> dict[int, str | None]:

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import functools
 import itertools
-import unicodedata
 from collections.abc import Iterator
 
 from rasd.extract.doc import Doc, SentView, bare_forms, drop_conjunction, strip_al
 from rasd.extract.facilities import facility_heads
+from rasd.extract.folding import bare
 from rasd.extract.lexicon import alias_index, nisba_plural
 from rasd.extract.patterns import (
     cue_table,
@@ -1906,7 +1906,7 @@ def _attempted(view: SentView, i: int) -> bool:
     pronoun = i + 1 < len(toks) and fold(toks[i + 1].text) in (
         _PLACE_PRONOUNS | _DUAL_PLACE_PRONOUNS
     )
-    if pronoun and i > 0 and _hamza_word(toks[i - 1].text) in _conditionals():
+    if pronoun and i > 0 and bare(toks[i - 1].text) in _conditionals():
         return True
     attempt = relation_words("attempt")
     for k in range(i - 1, max(-1, i - 1 - _ATTEMPT_REACH), -1):
@@ -1929,17 +1929,11 @@ def _conditionals() -> frozenset[str]:
     return frozenset(w for c in _relation_rows("conditional") for w in (c, f"و{c}", f"ف{c}"))
 
 
-def _hamza_word(word: str) -> str:
-    """``word`` without its diacritics and tatweel, its hamza kept (إنْ → إن; fold reads إن
-    and أن alike)."""
-    return "".join(c for c in word if not unicodedata.combining(c) and c != "\u0640")
-
-
 @functools.cache
 def _relation_rows(role: str) -> frozenset[str]:
     """The words of one role of ``relation_words.tsv`` as written (not folded)."""
     rows = load_table("relation_words.tsv", RelationWord)
-    return frozenset(_hamza_word(r.word) for r in rows if r.role == role)
+    return frozenset(bare(r.word) for r in rows if r.role == role)
 
 
 def _two_joined(doc: Doc, two: list[Mention]) -> list[Mention]:

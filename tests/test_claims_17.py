@@ -16,12 +16,14 @@ The sentences are written for these tests, not copied from the corpora.
 
 from __future__ import annotations
 
+import unicodedata
+
 from conftest import claim_with, said
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.extract.claims import _bare, _passive, _title_reading
-from rasd.extract.folding import TATWEEL
+from rasd.extract.claims import _passive, _title_reading
+from rasd.extract.folding import TATWEEL, bare
 from rasd.extract.patterns import title_first_words
 from rasd.extract.text import fold
 
@@ -91,8 +93,19 @@ def test_passive_with_a_vowelled_conjunction() -> None:
 
 @given(st.sampled_from(["َ", "ُ", "ِ", "ّ", "ْ", ""]))
 def test_bare_strips_every_mark(mark: str) -> None:
-    assert _bare(f"و{mark}قال") == "وقال"
-    assert _bare(f"ل{mark}{TATWEEL}") == "ل"
+    assert bare(f"و{mark}قال") == "وقال"
+    assert bare(f"ل{mark}{TATWEEL}") == "ل"
+
+
+@given(
+    st.sampled_from(["إن", "أن", "آمن", "مؤتمر", "سائل"]), st.sampled_from(["ْ", "ّ", TATWEEL, ""])
+)
+def test_bare_keeps_hamza_written_as_a_combining_mark(word: str, mark: str) -> None:
+    """A hamza or maddah written as a combining mark after its letter reads as the composed
+    letter, and إن stays apart from أن (the conditional words of relation_words.tsv)."""
+    decomposed = unicodedata.normalize("NFD", word)
+    assert bare(decomposed + mark) == word
+    assert bare("إن") != bare("أن")
 
 
 def test_vowelled_passive_verb_leaves_the_speaker_open() -> None:
