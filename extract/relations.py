@@ -745,11 +745,22 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
             strip_al(f) in place_nouns()
             or f in place_nouns()
             or (f[:1] in "وفب" and strip_al(f[1:]) in place_nouns())  # "بمحافظة" + the place
+            or _dual_place_noun(f)  # "على منطقتي الرمادي والفلوجة"
             or _is_adjective(f)
         ):
             pass
         else:
             return False
+    return False
+
+
+def _dual_place_noun(f: str) -> bool:
+    """Whether folded word ``f`` is the dual of a feminine place noun of ``place_nouns.tsv``
+    in the construct state, bare or after ب/و (منطقتي، بلدتي، مدينتي، بمحافظتي): two places
+    joined by «و» follow it (على منطقتي الرمادي والفلوجة)."""
+    for w in (f, f[1:] if f[:1] in "وب" else ""):
+        if len(w) > 4 and w.endswith("تي") and w[:-2] + "ه" in place_nouns():
+            return True
     return False
 
 
@@ -1798,6 +1809,8 @@ def _named_object(doc: Doc, view: SentView, k: int) -> list[Mention]:
     if k + 1 >= len(toks) or not is_word(toks[k]) or not is_word(toks[k + 1]):
         return []
     head = view.folded[k]
+    if _dual_place_noun(head):
+        return _two_named(doc, view, k + 1)
     heads = facility_heads() | place_nouns() | relation_words("object_head")
     if head.startswith("ال") or head not in heads:
         return []
@@ -1830,6 +1843,66 @@ def _named_object(doc: Doc, view: SentView, k: int) -> list[Mention]:
     name = doc.article.text[start:stop]
     key = _new_entity(doc, start, stop, name, "Place", "relation-cues")
     return [m for m in doc.mentions_in(start, stop) if m.key == key] if key else []
+
+
+_DUAL_NAME = 3  # words of each of the two names after a dual place noun (منطقتي)
+
+
+def _dual_object(doc: Doc, view: SentView, i: int, pred: str) -> list[Mention]:
+    """The two places of a dual place noun that is the object of the control cue at token
+    ``i``: right after its «على» (سيطر على منطقتي …), or right after a noun or verb of taking
+    (استعادة منطقتي …); see :func:`_two_named`."""
+    k = _object_on(view, i)
+    if k is None and pred in _TAKEN:
+        k = i + 1
+    if k is None or k + 1 >= len(view.tokens) or not _dual_place_noun(view.folded[k]):
+        return []
+    return _two_named(doc, view, k + 1)
+
+
+def _two_named(doc: Doc, view: SentView, k: int) -> list[Mention]:
+    """The two places a dual place noun names from token ``k`` on, joined by «و» (منطقتي
+    الحامضية والبوعيثة، منطقتي السدة الأولى والسدة الثانية): the first runs up to the word
+    with «و» (at most three words), the second is as long (written in parallel).  Each is the
+    place rasd knows over that span, else a new Place over it (also over a known place that
+    only starts it: «الطاش الأول» when NER knows «الطاش»).  Nothing without the second name or
+    when a word is no name (a stopword, a break)."""
+    toks = view.tokens
+    text = doc.article.text
+    conj = next(
+        (
+            j
+            for j in range(k + 1, min(len(toks), k + 1 + _DUAL_NAME))
+            if is_word(toks[j]) and view.folded[j][:1] == "و" and len(view.folded[j]) > 2
+        ),
+        None,
+    )
+    if conj is None or conj + (conj - k) > len(toks):
+        return []
+    out: list[Mention] = []
+    for lo, hi in ((k, conj), (conj, conj + (conj - k))):
+        start = toks[lo].start + (1 if lo == conj else 0)  # the second after its «و»
+        stop = toks[hi - 1].end
+        if any(
+            not is_word(toks[j])
+            or toks[j].text in _BREAKS
+            or is_name_stopword(toks[j].text[1:] if j == conj else toks[j].text)
+            for j in range(lo, hi)
+        ):
+            return []
+        inside = doc.mentions_in(start, stop)
+        same = [m for m in inside if (m.start, m.end) == (start, stop)]
+        if same:
+            out += [m for m in same[:1] if m.cls in PLACE_CLASSES]
+            continue
+        first = [m for m in inside if m.start == start and m.cls in PLACE_CLASSES]
+        if doc.overlaps(start, stop) and (not first or len(inside) > 1):
+            return []
+        name = text[start:stop]
+        key = _new_entity(doc, start, stop, name, "Place", "relation-cues", inner_ok=bool(first))
+        if key:
+            out.append(Mention(start, stop, name, "Place", key, "relation-cues", view.index))
+    return out if len(out) == 2 else []
 
 
 _COMMON_NAME = 1000  # occurrences in SaudiNewsNet from which an indefinite word is no name
@@ -1890,6 +1963,37 @@ def _pronoun_place(
     if pred not in _TAKEN:
         return []
     return next((before[-1:] for before in _places_back(doc, view, toks[i].start) if before), [])
+
+
+def _attached_pronoun_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The place the pronoun «ها» on a cue of taking stands for (استعادتها، لاستعادتها،
+    وتحريرها، حررها): the last place named in the eight words before the cue, in its
+    sentence, not one that only locates another after a ``direction`` word («في محافظة صلاح
+    الدين بشمال العراق لاستعادتها»: صلاح الدين).  Nothing when a comma or another break stands
+    between that place and the cue (the pronoun may be of a place named further back), for a
+    cue that ends so itself, or for one that is no taking."""
+    toks = view.tokens
+    if not view.folded[i].endswith("ها"):
+        return []
+    longest, stems = _longest_first(toks[i].text)
+    table = relation_cues()
+    if any(f in table for f in longest):
+        return []  # "سيطرتها": a cue of its own
+    hit = next((table[f] for f in stems if f in table), None)
+    if hit is None or hit[0] not in _TAKEN:
+        return []
+    text = doc.article.text
+    directions = relation_words("direction")
+    places = [
+        m
+        for m in _places_before(doc, view, i)
+        if preceding_word(text, m.start).removeprefix("ب") not in directions
+    ]
+    if not places or any(
+        t.text in _BREAKS for t in toks[:i] if t.start >= places[-1].end
+    ):  # "… ومدينة الحبانية السياحية، تمهيدا لاقتحامها": the pronoun is of a place further back
+        return []
+    return places[-1:]
 
 
 _ATTEMPT_REACH = 3  # tokens between «أن» and the control verb, and between «حاول» and «أن»
@@ -1975,8 +2079,13 @@ def _aimed(view: SentView, i: int) -> bool:
     لاستعادة), a ``purpose`` word right before it (عملية تحرير تعز) or a verb of ``intent``
     (تستعد، تسعى، تعهدت) before it in its clause («وتستعد القوات العراقية لتحرير الفلوجة»)."""
     f = view.folded[i]
-    if f.startswith("ل") and f not in relation_cues() and f[1:] in relation_cues():
-        return True
+    cues = relation_cues()
+    if (
+        f.startswith("ل")
+        and f not in cues
+        and (f[1:] in cues or stem_forms(frozenset([f[1:]])) & cues.keys())
+    ):
+        return True  # "لتحرير"، "لاستعادتها"
     if i and bare_forms(view.tokens[i - 1].text) & relation_words("purpose"):
         return True
     opens = relation_words("relative") | relation_words("clause")
@@ -2012,6 +2121,11 @@ def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
         if m.start == toks[i + 1].start and m.cls in PLACE_CLASSES
     ]
     if not places:
+        place = _attached_pronoun_place(doc, view, i)  # "… صلاح الدين لاستعادتها من أيدي داعش"
+        loser = _taken_from(doc, view, None, place[0], toks[i].end) if place else None
+        gap = _bare_words(doc.article.text[toks[i].end : loser.start]) if loser else []
+        if loser is not None and len(gap) <= _LOSER_GAP:
+            _add(doc, view, loser.key, _loser_predicate(view, i), place[0].key, "relation-cues")
         return
     listed = _listed_after(doc, view, places[0])  # "لتخليص لحج وتعز وأبين من قبضة الحوثيين"
     last = listed[-1]
@@ -2307,10 +2421,13 @@ def _expelled_object(
     return None
 
 
-def _taken_from(doc: Doc, view: SentView, actor: Mention | None, place: Mention) -> Mention | None:
+def _taken_from(
+    doc: Doc, view: SentView, actor: Mention | None, place: Mention, cue_end: int = 0
+) -> Mention | None:
     """The organisation a place was taken from: "من" (or «من أيدي»، «من سيطرة «X»») + an
-    organisation after the actor and the place."""
-    after = max(actor.end, place.end) if actor is not None else place.end
+    organisation after the actor, the place and ``cue_end`` (the end of a cue after its place:
+    «… صلاح الدين لاستعادتها من أيدي داعش»)."""
+    after = max(actor.end, place.end, cue_end) if actor is not None else max(place.end, cue_end)
     for m in doc.mentions_in(after, view.sentence.end):
         if m.cls == "Organization" and (actor is None or m.key != actor.key):
             words = _bare_words(doc.article.text[after : m.start])
@@ -2954,7 +3071,21 @@ def find_relations(doc: Doc) -> None:
                         for k in range(i + 1, min(len(toks), i + 6))
                         if fold(toks[k].text) == "من"
                     }
-                places = relative_object or _pronoun_place(doc, view, i, pred, actor)
+                places = (
+                    relative_object
+                    or _pronoun_place(doc, view, i, pred, actor)
+                    or _attached_pronoun_place(doc, view, i)  # "وتستعد القوات … لاستعادتها"
+                )
+                if (
+                    places
+                    and not relative_object
+                    and not view.sentence.start <= actor.start < toks[i].start
+                    and _attached_pronoun_place(doc, view, i) == places
+                ):  # "فعدن تم تطهيرها من الحوثيين": the actor found is not the subject here
+                    _taken_without_actor(doc, view, i, pred)
+                    continue
+                if not places:  # "على منطقتي الطاش الأول والطاش الثانية": the whole names
+                    places = _dual_object(doc, view, i, pred)
                 if not places:
                     places = _places_after(doc, view, toks[i].start, anchors)
                 if not places and pred != "operatesIn":
@@ -2986,7 +3117,7 @@ def find_relations(doc: Doc) -> None:
                         _add(doc, view, actor.key, pred, m.key, "relation-cues")
                     if gainer is not None:  # "خسر التنظيم مدينة منبج لصالح قوات سوريا الديمقراطية"
                         _add(doc, view, gainer.key, "seized", m.key, "relation-cues")
-                    loser = _taken_from(doc, view, actor, m)
+                    loser = _taken_from(doc, view, actor, m, toks[i].end)
                     if loser is not None:  # "… من تنظيم داعش": the side that lost it
                         _add(
                             doc, view, loser.key, _loser_predicate(view, i), m.key, "relation-cues"
