@@ -40,6 +40,10 @@ def test_a_dual_place_noun_names_two_places_taken(text: str, places: tuple[str, 
         "ولم يسيطر الجيش العراقي على منطقتي الزهيرات والبوغانم.",
         "وإذا سيطر الجيش العراقي على منطقتي الزهيرات والبوغانم فستسقط المحافظة.",
         "ويحاول الجيش العراقي السيطرة على منطقتي الزهيرات والبوغانم.",
+        # fighting «for» control is an aim, not a taking done (also with tatweel, diacritics)
+        "ويقاتل الجيش العراقي من أجل السيطرة على منطقتي الزهيرات والبوغانم.",
+        "ويقاتل الجيش العراقي مِنْ أَجْلِ السيطرة على منطقتي الزهيرات والبوغانم.",
+        "ويقاتل الجيش العراقي من أجـــل استعادة منطقتي الزهيرات والبوغانم.",
         # a dual noun with no second name joined by «و»: nothing made up
         "وسيطر الجيش العراقي على منطقتي الزهيرات.",
         # «في» after the dual only locates
