@@ -39,6 +39,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from rasd import kept
 from rasd.cache import ResultCache, article_key, fingerprint
 from rasd.export import pickled
 from rasd.export.atomic import atomic_path
@@ -660,6 +661,7 @@ def _build(
     with ResultCache(out_dir / "cache" / "results.sqlite") as cache:
         store = open_store(out_dir / STORE_DIR)
         _dirty_path(out_dir).touch()
+        kept.clear(out_dir)  # answers of the store as it was
         writer = _StoreWriter(store)
         touched: set[str] = set()
         seen: set[str] = set()

@@ -265,6 +265,12 @@ def build(
     help="Put VALUE in the query's 'VALUES ?NAME { … }' block: an Arabic name as the site "
     "shows it, or <IRI>. Repeatable.",
 )
+@click.option(
+    "--fresh",
+    is_flag=True,
+    help="Evaluate a shipped query over the store even when its answer for this store is "
+    "kept in OUT/answers/ (and keep the new answer).",
+)
 @_errors_to_exit
 def query(
     graph_file: Path,
@@ -272,6 +278,7 @@ def query(
     expr: str | None,
     fmt: str,
     binds: tuple[str, ...],
+    fresh: bool,
 ) -> None:
     """Run a SPARQL query over GRAPH: a build folder (its Oxigraph store, opened read-only,
     nothing parsed) or a graph file (.ttl, .trig, .nt, .nq, .jsonld; loaded into a temporary
@@ -281,13 +288,18 @@ def query(
     The queries about one entity (said_by, evidence_of, timeline_of) take its name with
     --bind name=…
 
+    The answer of a shipped query (unchanged, without --bind) over a build folder is kept in
+    OUT/answers/ the first time it is asked, and printed from there while the store stays
+    as it is (a build clears it); --fresh evaluates the SPARQL anyway.
+
     \b
     Example:
       rasd query out/ queries/who_said_what.rq
       rasd query out/ queries/said_by.rq --bind 'name=عادل الجبير'
       rasd query out/graph.trig -e 'SELECT (COUNT(*) AS ?n) WHERE { ?c a schema:Claim }'
     """
-    from rasd.graph.store import bind_values, format_results, load, run_query
+    from rasd import kept
+    from rasd.graph.store import bind_values, format_results, is_build_dir, load, run_query
 
     if (query_file is None) == (expr is None):
         raise UsageError("give either a QUERY.rq file or -e SPARQL (one of them)")
@@ -304,11 +316,26 @@ def query(
         if not eq:
             raise UsageError(f"--bind {bind}: give NAME=VALUE")
         sparql = bind_values(sparql, name.strip().lstrip("?$"), value, source)
+    keep = not binds and is_build_dir(graph_file) and kept.keeps(sparql)
+    if keep and not fresh:
+        body = kept.read(graph_file, sparql, fmt)
+        if body is not None:
+            click.echo(body, nl=False)
+            lines = body.count(b"\n")
+            if fmt == "table" and lines > 1:
+                click.echo(f"({lines - 1} rows, kept answer; --fresh evaluates again)", err=True)
+            return
+    state = kept.store_fingerprint(graph_file) if keep else ""
     result = run_query(load(graph_file), sparql, source)
     lines = 0
+    parts: list[str] = []
     for chunk in format_results(result, fmt, source):
         click.echo(chunk, nl=fmt == "table")
+        if keep:
+            parts.append(chunk + "\n" if fmt == "table" else chunk)
         lines += 1
+    if keep:
+        kept.write(graph_file, sparql, fmt, state, "".join(parts).encode("utf-8"))
     if fmt == "table" and lines > 1:
         click.echo(f"({lines - 1} rows)", err=True)
 
