@@ -298,6 +298,8 @@ def query(
       rasd query out/ queries/said_by.rq --bind 'name=عادل الجبير'
       rasd query out/graph.trig -e 'SELECT (COUNT(*) AS ?n) WHERE { ?c a schema:Claim }'
     """
+    import pyoxigraph as ox
+
     from rasd import kept
     from rasd.graph.store import bind_values, format_results, is_build_dir, load, run_query
 
@@ -326,7 +328,11 @@ def query(
                 click.echo(f"({lines - 1} rows, kept answer; --fresh evaluates again)", err=True)
             return
     state = kept.store_fingerprint(graph_file) if keep else ""
-    result = run_query(load(graph_file), sparql, source)
+    solutions = kept.read(graph_file, sparql, "json") if keep and not fresh else None
+    if solutions is not None:  # kept in another format (rasd serve keeps JSON): reformatted
+        result: object = ox.parse_query_results(solutions, format=ox.QueryResultsFormat.JSON)
+    else:
+        result = run_query(load(graph_file), sparql, source)
     lines = 0
     parts: list[str] = []
     for chunk in format_results(result, fmt, source):

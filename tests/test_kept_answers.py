@@ -192,3 +192,23 @@ def test_a_folder_being_built_is_not_answered_from_kept_bytes(out: Path) -> None
         )
     finally:
         (out / DIRTY).unlink()
+
+
+def test_serve_warm_up_keeps_json_that_rasd_query_reformats(out: Path) -> None:
+    from rasd.answers import AnswerCache
+    from rasd.serve import SparqlEndpoint, StoreWatch
+
+    kept.clear(out)
+    text = (ROOT / "queries" / "evidence.rq").read_text(encoding="utf-8")
+    store = load(out)
+    endpoint = SparqlEndpoint(store, watch=StoreWatch(out), cache=AnswerCache(1 << 28))
+    assert endpoint.warm(text)
+    assert kept.read(out, text, "json") == _fresh(out, "evidence.rq", "json")
+    # a second server reads it instead of evaluating
+    again = SparqlEndpoint(store, watch=StoreWatch(out), cache=AnswerCache(1 << 28))
+    assert again.warm(text) and len(again.cache) == 1
+    # rasd query in another format: reformatted from the kept JSON, then kept itself
+    table = _ask(out, "evidence.rq", "table")
+    assert "kept answer" not in table.stderr
+    assert table.stdout_bytes == _fresh(out, "evidence.rq", "table")
+    assert "kept answer" in _ask(out, "evidence.rq", "table").stderr
