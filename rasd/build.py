@@ -567,11 +567,14 @@ def build(
     max_overview_nodes: int = 400,
     progress: Callable[[str, int], None] | None = None,
     batch_size: int = 8,
+    keep_answers: bool = False,
 ) -> BuildReport:
     """Build (or update) the graph of ``inputs`` in ``out_dir``: the store, ``graph.ttl``,
     ``graph.trig``, ``errors.jsonl`` and the pages.  ``progress(stage, n)`` is called as
     articles are read (``read``) and finished (``done``).  With ``strict``, the first skipped
     input or article raises :class:`~extract.errors.UsageError` and no output file is written.
+    With ``keep_answers``, the shipped listing queries are evaluated at the end and their
+    answers kept for ``rasd query`` (:func:`rasd.kept.keep_listings`).
     """
     args = dict(
         pipeline=check_pipeline(list(pipeline)),
@@ -622,6 +625,10 @@ def build(
     written, seconds = rdf.result()  # the Turtle/TriG writer ran beside the pages
     report.outputs += written + ([index] if index else [])
     report.times["turtle+trig"] = seconds
+    if keep_answers:
+        t = time.perf_counter()
+        kept.keep_listings(out_dir)
+        report.times["answers"] = time.perf_counter() - t
     report.times.pop("total")
     report.times["total"] = time.perf_counter() - t0
     return report

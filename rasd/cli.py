@@ -154,6 +154,13 @@ class _Progress:
 )
 @click.option("--no-pages", is_flag=True, help="Write the RDF only, no HTML pages.")
 @click.option(
+    "--keep-answers",
+    is_flag=True,
+    help="At the end, evaluate the shipped queries that list everything (timeline, evidence, "
+    "who_said_what) and keep their answers in OUT/answers/, so that rasd query prints them at "
+    "once (~1 s of CPU a 1,000 articles).",
+)
+@click.option(
     "--strict",
     is_flag=True,
     help="Stop at the first input or article that cannot be read or extracted (exit 1).",
@@ -167,6 +174,7 @@ def build(
     pipeline: str | None,
     max_nodes: int,
     no_pages: bool,
+    keep_answers: bool,
     strict: bool,
 ) -> None:
     """Build the knowledge graph of INPUTS (files or folders; default: seeds/).
@@ -205,6 +213,7 @@ def build(
             pages=not no_pages,
             max_overview_nodes=max_nodes,
             progress=progress,
+            keep_answers=keep_answers,
         )
     finally:
         progress.close()

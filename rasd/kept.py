@@ -30,12 +30,24 @@ import os
 import shutil
 from pathlib import Path
 
-from rasd.graph.store import DIRTY, STORE_DIR, shipped_queries
+import pyoxigraph as ox
+
+from rasd.graph.store import (
+    DIRTY,
+    STORE_DIR,
+    format_results,
+    open_store,
+    run_query,
+    shipped_queries,
+)
 
 #: The folder of kept answers inside a build folder.
 ANSWERS_DIR = "answers"
 #: Output formats of ``rasd query`` that are kept.
 FORMATS = ("table", "csv", "json")
+#: The shipped queries that list everything: the slow ones on an archive, which
+#: ``rasd build --keep-answers`` evaluates once the store is written.
+LISTINGS = ("timeline.rq", "evidence.rq", "who_said_what.rq")
 
 
 def store_fingerprint(out_dir: Path) -> str:
@@ -114,3 +126,34 @@ def write(out_dir: Path, sparql: str, fmt: str, fingerprint: str, body: bytes) -
 def clear(out_dir: Path) -> None:
     """Drop every kept answer of ``out_dir`` (a build does it when it opens the store)."""
     shutil.rmtree(out_dir / ANSWERS_DIR, ignore_errors=True)
+
+
+def printed(result: object, fmt: str) -> bytes:
+    """The bytes ``rasd query`` prints for ``result`` in ``fmt`` (what is kept)."""
+    chunks = format_results(result, fmt)
+    return "".join(c + "\n" if fmt == "table" else c for c in chunks).encode("utf-8")
+
+
+def keep_listings(out_dir: Path, formats: tuple[str, ...] = ("json", "table")) -> int:
+    """Evaluate the :data:`LISTINGS` over ``out_dir``'s finished store and keep their answers
+    in ``formats`` (each evaluated once, as JSON, the others reformatted from it); the
+    number of answers kept."""
+    store = open_store(out_dir / STORE_DIR, read_only=True)
+    try:
+        state = store_fingerprint(out_dir)
+        n = 0
+        for name in LISTINGS:
+            sparql = shipped_queries()[name]
+            solutions = run_query(store, sparql, name)
+            canonical = solutions.serialize(format=ox.QueryResultsFormat.JSON)  # type: ignore[attr-defined]
+            del solutions
+            for fmt in formats:
+                if fmt == "json":
+                    body = canonical
+                else:
+                    parsed = ox.parse_query_results(canonical, format=ox.QueryResultsFormat.JSON)
+                    body = printed(parsed, fmt)
+                n += write(out_dir, sparql, fmt, state, body)
+        return n
+    finally:
+        del store
