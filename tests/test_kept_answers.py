@@ -220,3 +220,15 @@ def test_serve_warm_up_keeps_json_that_rasd_query_reformats(out: Path) -> None:
     assert "kept answer" not in table.stderr
     assert table.stdout_bytes == _fresh(out, "evidence.rq", "table")
     assert "kept answer" in _ask(out, "evidence.rq", "table").stderr
+
+
+def test_build_keep_answers_option(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["build", str(SEEDS), "--out", str(out), "--no-pages", "--keep-answers"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "answers " in result.output.split("times:")[1]
+    assert len(_kept_files(out)) == len(LISTINGS) * 2
+    for query in LISTINGS:
+        assert "kept answer" in _ask(out, query, "table").stderr
