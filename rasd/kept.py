@@ -34,6 +34,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from rasd.extract.errors import GraphError
 from rasd.graph.store import (
     DIRTY,
     STORE_DIR,
@@ -130,6 +131,18 @@ def clear(out_dir: Path) -> None:
     shutil.rmtree(out_dir / ANSWERS_DIR, ignore_errors=True)
 
 
+def solutions(store: ox.Store, sparql: str, source: str = "query") -> bytes:
+    """The solutions of the SELECT query ``sparql`` over ``store`` as SPARQL JSON results
+    (the form answers are kept in and reformatted from); a failure is a
+    :class:`~extract.errors.GraphError` naming ``source``."""
+    result = run_query(store, sparql, source)
+    try:
+        return result.serialize(format=ox.QueryResultsFormat.JSON)  # type: ignore[attr-defined]
+    except (OSError, ValueError, TypeError) as exc:
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise GraphError(f"{source}: query failed ({why})") from exc
+
+
 def printed(result: object, fmt: str) -> bytes:
     """The bytes ``rasd query`` prints for ``result`` in ``fmt`` (what is kept)."""
     chunks = format_results(result, fmt)
@@ -146,9 +159,7 @@ def keep_listings(out_dir: Path, formats: tuple[str, ...] = ("json", "table")) -
         n = 0
         for name in LISTINGS:
             sparql = shipped_queries()[name]
-            solutions = run_query(store, sparql, name)
-            canonical = solutions.serialize(format=ox.QueryResultsFormat.JSON)  # type: ignore[attr-defined]
-            del solutions
+            canonical = solutions(store, sparql, name)
             for fmt in formats:
                 if fmt == "json":
                     body = canonical
