@@ -39,6 +39,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from rasd import kept
 from rasd.cache import ResultCache, article_key, fingerprint
 from rasd.export import pickled
 from rasd.export.atomic import atomic_path
@@ -566,11 +567,14 @@ def build(
     max_overview_nodes: int = 400,
     progress: Callable[[str, int], None] | None = None,
     batch_size: int = 8,
+    keep_answers: bool = False,
 ) -> BuildReport:
     """Build (or update) the graph of ``inputs`` in ``out_dir``: the store, ``graph.ttl``,
     ``graph.trig``, ``errors.jsonl`` and the pages.  ``progress(stage, n)`` is called as
     articles are read (``read``) and finished (``done``).  With ``strict``, the first skipped
     input or article raises :class:`~extract.errors.UsageError` and no output file is written.
+    With ``keep_answers``, the shipped listing queries are evaluated at the end and their
+    answers kept for ``rasd query`` (:func:`rasd.kept.keep_listings`).
     """
     args = dict(
         pipeline=check_pipeline(list(pipeline)),
@@ -621,6 +625,13 @@ def build(
     written, seconds = rdf.result()  # the Turtle/TriG writer ran beside the pages
     report.outputs += written + ([index] if index else [])
     report.times["turtle+trig"] = seconds
+    if keep_answers:
+        t = time.perf_counter()
+        try:
+            kept.keep_listings(out_dir)
+        except (OSError, ValueError, RasdError) as exc:  # the build is done: a warning only
+            log.warning("%s: the listing answers were not kept (%s)", out_dir, exc)
+        report.times["answers"] = time.perf_counter() - t
     report.times.pop("total")
     report.times["total"] = time.perf_counter() - t0
     return report
@@ -660,6 +671,7 @@ def _build(
     with ResultCache(out_dir / "cache" / "results.sqlite") as cache:
         store = open_store(out_dir / STORE_DIR)
         _dirty_path(out_dir).touch()
+        kept.clear(out_dir)  # answers of the store as it was
         writer = _StoreWriter(store)
         touched: set[str] = set()
         seen: set[str] = set()
