@@ -1650,6 +1650,22 @@ def _titled_persons(doc: Doc, words: list[str], skip: int) -> list[str]:
     return sorted(k for k, n in found.items() if n == best)
 
 
+def _group_label(view: SentView, label: int) -> bool:
+    """Whether the ``label`` tokens before a line's colon name a group of people: a plural
+    noun without ال opening them — a source noun («مواطنون في الجنوب»، «خبراء») or a sound
+    masculine plural of a participle («مثقفون»، «محللون أردنيون») — and words only, no verb
+    of saying among them.  Not a nisba plural («أمنيون لـ«الصحيفة»: …»): such a headline as
+    often sums up named persons interviewed in the article as it quotes a group."""
+    if label == 0 or not all(is_word(t) for t in view.tokens[:label]):
+        return False
+    first = view.folded[0]
+    if first.startswith("ال") or any(match_cue(view, k) for k in range(label)):
+        return False
+    if is_source_noun(view.tokens[0].text) == "pl":
+        return True
+    return len(first) >= 5 and first.endswith("ون") and first[0] == "م"
+
+
 def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
     """``الجبير: الأسد فقد شرعيته`` (a headline or a line opening with a speaker and a colon):
     the speaker is a person or organisation named before the colon (or a family name of a
@@ -1693,6 +1709,9 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
         # "مصادر بحرينية: …"، "مسؤول أمريكي: …": an unnamed source before the colon
         keys, nxt = _unnamed_source(doc, view, 0, refer_back=False)
         speakers = keys if nxt == label else []
+    if not speakers and not unresolved and _group_label(view, label):
+        # "مثقفون: …"، "مواطنون في الجنوب لـ«الصحيفة»: …": a group of people speaks
+        speakers = [_new_unnamed_source(doc, toks[0].start, toks[label - 1].end, toks[0].end)]
     if not speakers and not unresolved:
         return None
     start, end = _trim(doc.article.text, toks[colon + 1].start, view.sentence.end)
