@@ -1948,6 +1948,13 @@ def _fronted_org(doc: Doc, view: SentView, i: int, after: int) -> str | None:
 _MAX_INNER_SUBJECT = 8  # words of a reported clause's subject before its own verb
 
 
+def _quoting_paragraph(text: str, pos: int) -> bool:
+    """Whether a quotation «…» or “…” opened earlier in the paragraph is still open at
+    ``pos`` (a quoted speech over several sentences: «نحمد الله … سائلا الله أن …»)."""
+    part = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return part.count("«") + part.count("“") > part.count("»") + part.count("”")
+
+
 def _in_open_quote(view: SentView, start: int, end: int) -> bool:
     """Whether a quotation «…» or “…” opened between tokens ``start`` and ``end`` is still
     open at ``end`` and closes later in the sentence (unbalanced marks say nothing)."""
@@ -2129,6 +2136,7 @@ def _recap_subject(doc: Doc, view: SentView) -> tuple[str, int, str | None] | No
 
 
 _PRAISE = claim_words("praise_participle")
+_PRAYER_ONLY = claim_words("prayer_only")  # سائلا: a cue only with God right after it
 
 
 def _own_subject_opening(doc: Doc, view: SentView, i: int) -> bool:
@@ -2696,6 +2704,17 @@ def find_claims(doc: Doc) -> None:
                 and _continues_nobody(doc, view, i, hit[3], cues, last_at)
             ):
                 hit = None  # "ووصل الوفد … مرحبا به": welcomed, said by nobody
+            if (
+                hit is not None
+                and bare_forms(toks[i].text) & _PRAYER_ONLY
+                and (
+                    _past_god(view, i, hit[3]) == hit[3]
+                    or _quoting_paragraph(doc.article.text, toks[i].start)
+                )
+            ):
+                # "مواد سائلة"، "وقودا سائلا": liquid, no prayer; «… سائلا الله أن …» inside a
+                # quotation is the quoted speaker's own sentence going on
+                hit = None
             if hit is not None and _universal_relative(view, i):
                 hit = None  # "التعامل مع كل ما يهدد أمن الوطن": everything that threatens
             if hit is not None:
@@ -2848,7 +2867,10 @@ def find_claims(doc: Doc) -> None:
                     speakers, j = list(last_speakers), j + 1
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
-            if not speakers and kind != "document" and not passive:
+            # "وقدم التعازي لأسرة الفقيد، سائلا الله أن": the phrase before a prayer is whom
+            # the condolences went to, not who prays
+            prays = bool(bare_forms(toks[i].text) & _PRAYER_ONLY)
+            if not speakers and kind != "document" and not passive and not prays:
                 speakers = _source_before(doc, view, i)
             explicit = bool(speakers)
             # a subject stands after the verb but is no speaker we know: leave it open
@@ -2990,6 +3012,8 @@ def find_claims(doc: Doc) -> None:
             speakers = [k for k in speakers if k in doc.entities]
             if not speakers:
                 unresolved = True
+                if prays:
+                    continue  # "قدم التعازي …، سائلا الله أن": a prayer of nobody named
             prep = None
             if cue.split()[-1] in _PREPOSITIONS:
                 prep = j  # "شدد على ضرورة …"، "معربا عن أمله …"

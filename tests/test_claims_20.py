@@ -6,6 +6,11 @@ are frequent over every spent corpus (unseen3–17, ``bench/miss_classes.py``).
   is an unnamed source and speaks.  Not a country or a city alone («ليبيا: قتيلان …» is a
   dateline as often as a statement), not a singular common noun («الخلاصة: …»), not a nisba
   plural («أمنيون: …»: as often named persons the article interviews).
+- «سائلاً/سائلين الله أن …» (asking God) continues the running speaker: 13 statements not found
+  in 9 corpora.  A cue only with God right after it («وقودا سائلا»، «مواد سائلة»: liquid), not
+  inside a quoted speech still open in its paragraph, and never given to the phrase before it
+  nor left open («وقدم التعازي لأسرة الفقيد، سائلا الله أن»: the addressee; an earlier session
+  took سائلا out of the cues for that, ``tests/test_claims_fix12c.py``, which still holds).
 
 The sentences are written for these tests, not copied from the corpora.
 """
@@ -13,7 +18,7 @@ The sentences are written for these tests, not copied from the corpora.
 from __future__ import annotations
 
 import pytest
-from conftest import said
+from conftest import claim_with, said
 
 from rasd.extract.folding import TATWEEL
 
@@ -61,3 +66,44 @@ def test_no_group_speaks_before_other_colons(title: str) -> None:
     assert not any(
         c[2].startswith(("قتيلان", "الإرهابيون يستهدفون", "القوات تحاصر")) for c in claims
     )
+
+
+# «سائلاً الله أن …»: a prayer that continues a statement ----------------------------------
+
+
+@pytest.mark.parametrize("participle", ["سائلا", "سائلاً", f"سائل{TATWEEL}ا", "وسائلا", "سائلًا"])
+def test_asking_god_continues_the_speaker(participle: str) -> None:
+    claims = said(
+        "وقال محافظ المدينة سعيد الغامدي إن الحادث الأليم لن يفرق أبناء البلدة الواحدة، "
+        f"{participle} الله العلي القدير أن يتغمد الضحايا بواسع رحمته ويشفي المصابين."
+    )
+    prayer = [c for c in claims if "يتغمد الضحايا" in c[2]]
+    assert prayer and prayer[0][:2] == (("سعيد الغامدي",), "resolved")
+    assert participle not in prayer[0][2]
+    assert claim_with(claims, "الحادث الأليم")[2].endswith("الواحدة")
+
+
+def test_the_plural_asking_god_continues_the_group() -> None:
+    claims = said(
+        "وقال خالد الرميثي وسالم الكعبي إن الحادث لن يفرق أبناء البلدة الواحدة، "
+        "سائلين المولى عز وجل أن يحفظ البلاد من كل مكروه."
+    )
+    prayer = [c for c in claims if "يحفظ البلاد" in c[2]]
+    assert prayer and prayer[0][:2] == (("خالد الرميثي", "سالم الكعبي"), "resolved")
+    assert "سائلين" not in prayer[0][2]  # its own claim, not the end of the one before
+
+
+@pytest.mark.parametrize(
+    "stuff", ["مواد سائلة قابلة للاشتعال", "وقودا سائلا سريع الاشتعال", "مواد صلبة وسائلة"]
+)
+def test_a_liquid_is_no_prayer(stuff: str) -> None:
+    claims = said(f"وقال خالد الرميثي إن الشرطة ضبطت في المستودع {stuff} في عبوات كثيرة.")
+    assert [c[2] for c in claims] == [f"الشرطة ضبطت في المستودع {stuff} في عبوات كثيرة"]
+
+
+def test_asking_god_inside_a_quoted_speech_is_no_new_statement() -> None:
+    claims = said(
+        "وقال الأمير في كلمته: «نهنئكم بالعيد السعيد. ونرجو لكم الخير في كل مكان، "
+        "سائلين الله أن يعيده على الجميع بالخير والمسرات»."
+    )
+    assert not any(c[2].startswith("يعيده") for c in claims)
