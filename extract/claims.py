@@ -2667,6 +2667,50 @@ def _claimed_up_to(doc: Doc, view: SentView, cues: list, n: int, cut: int) -> bo
     return not gap.strip(' ،,»”"')
 
 
+#: «● question؟ ⏎ ●● answer» (or an answer line opening with a rule of tatweels «ـــ»)
+_ANSWER = re.compile(r"[؟?][ \t\u200f]*\n\s*(?:●●|ـ{2,})[ \t]*(?=\S)")
+
+
+def _interview_answers(doc: Doc) -> None:
+    """The answers of an interview: a line opening with «●●» (or «ـــ») right after a line
+    ending with a question mark is said by the interviewee, the person the article names most
+    often before the first answer (none when two are named as often: left out); the claim
+    is the answer's line."""
+    text = doc.article.text
+    answers = list(_ANSWER.finditer(text))
+    if not answers:
+        return
+    counts: dict[str, int] = {}
+    for m in doc.mentions_in(0, answers[0].start()):
+        if m.cls == "Person" and m.key in doc.entities:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return
+    taken = {c.start for c in doc.claims}
+    for a in answers:
+        line_end = text.find("\n", a.end())
+        start, end = _trim(text, a.end(), len(text) if line_end < 0 else line_end)
+        if start in taken or _words(text[start:end]) < _MIN_QUOTE_WORDS:
+            continue
+        sentence = next(
+            (v.index for v in doc.views if v.sentence.start <= start < v.sentence.end), 0
+        )
+        doc.claims.append(
+            Claim(
+                start=start,
+                end=end,
+                text=text[start:end],
+                speakers=(top[0][0],),
+                kind="direct",
+                cue=text[a.start() + 1 : a.end()].strip(),
+                sentence=sentence,
+                date=doc.article.published,
+                date_from_article=doc.article.published is not None,
+            )
+        )
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
@@ -3236,3 +3280,4 @@ def find_claims(doc: Doc) -> None:
             ):
                 last_speakers, last_at = list(speakers), max(last_at, end)
                 topic = []
+    _interview_answers(doc)  # «● question؟ ⏎ ●● answer»: the interviewee speaks
