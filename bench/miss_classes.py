@@ -45,7 +45,7 @@ from pathlib import Path
 import eval_unseen3 as ev  # the scorer beside this script (bench/ is on the path)
 from eval_transfer import _runs  # the same (corpus, split) runs as the transfer check
 
-from extract.text import fold
+from rasd.extract.text import fold
 
 BENCH = Path(__file__).resolve().parent
 DATA = BENCH.parent / "extract" / "data"
