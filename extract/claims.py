@@ -1650,6 +1650,22 @@ def _titled_persons(doc: Doc, words: list[str], skip: int) -> list[str]:
     return sorted(k for k, n in found.items() if n == best)
 
 
+def _group_label(view: SentView, label: int) -> bool:
+    """Whether the ``label`` tokens before a line's colon name a group of people: a plural
+    noun without ال opening them — a source noun («مواطنون في الجنوب»، «خبراء») or a sound
+    masculine plural of a participle («مثقفون»، «محللون أردنيون») — and words only, no verb
+    of saying among them.  Not a nisba plural («أمنيون لـ«الصحيفة»: …»): such a headline as
+    often sums up named persons interviewed in the article as it quotes a group."""
+    if label == 0 or not all(is_word(t) for t in view.tokens[:label]):
+        return False
+    first = view.folded[0]
+    if first.startswith("ال") or any(match_cue(view, k) for k in range(label)):
+        return False
+    if is_source_noun(view.tokens[0].text) == "pl":
+        return True
+    return len(first) >= 5 and first.endswith("ون") and first[0] == "م"
+
+
 def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
     """``الجبير: الأسد فقد شرعيته`` (a headline or a line opening with a speaker and a colon):
     the speaker is a person or organisation named before the colon (or a family name of a
@@ -1693,6 +1709,9 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
         # "مصادر بحرينية: …"، "مسؤول أمريكي: …": an unnamed source before the colon
         keys, nxt = _unnamed_source(doc, view, 0, refer_back=False)
         speakers = keys if nxt == label else []
+    if not speakers and not unresolved and _group_label(view, label):
+        # "مثقفون: …"، "مواطنون في الجنوب لـ«الصحيفة»: …": a group of people speaks
+        speakers = [_new_unnamed_source(doc, toks[0].start, toks[label - 1].end, toks[0].end)]
     if not speakers and not unresolved:
         return None
     start, end = _trim(doc.article.text, toks[colon + 1].start, view.sentence.end)
@@ -1929,6 +1948,13 @@ def _fronted_org(doc: Doc, view: SentView, i: int, after: int) -> str | None:
 _MAX_INNER_SUBJECT = 8  # words of a reported clause's subject before its own verb
 
 
+def _quoting_paragraph(text: str, pos: int) -> bool:
+    """Whether a quotation «…» or “…” opened earlier in the paragraph is still open at
+    ``pos`` (a quoted speech over several sentences: «نحمد الله … سائلا الله أن …»)."""
+    part = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return part.count("«") + part.count("“") > part.count("»") + part.count("”")
+
+
 def _in_open_quote(view: SentView, start: int, end: int) -> bool:
     """Whether a quotation «…» or “…” opened between tokens ``start`` and ``end`` is still
     open at ``end`` and closes later in the sentence (unbalanced marks say nothing)."""
@@ -2110,6 +2136,7 @@ def _recap_subject(doc: Doc, view: SentView) -> tuple[str, int, str | None] | No
 
 
 _PRAISE = claim_words("praise_participle")
+_PRAYER_ONLY = claim_words("prayer_only")  # سائلا: a cue only with God right after it
 
 
 def _own_subject_opening(doc: Doc, view: SentView, i: int) -> bool:
@@ -2634,6 +2661,50 @@ def _claimed_up_to(doc: Doc, view: SentView, cues: list, n: int, cut: int) -> bo
     return not gap.strip(' ،,»”"')
 
 
+#: «● question؟ ⏎ ●● answer» (or an answer line opening with a rule of tatweels «ـــ»)
+_ANSWER = re.compile(r"[؟?][ \t\u200f]*\n\s*(?:●●|ـ{2,})[ \t]*(?=\S)")
+
+
+def _interview_answers(doc: Doc) -> None:
+    """The answers of an interview: a line opening with «●●» (or «ـــ») right after a line
+    ending with a question mark is said by the interviewee, the person the article names most
+    often before the first answer (none when two are named as often: left out); the claim
+    is the answer's line."""
+    text = doc.article.text
+    answers = list(_ANSWER.finditer(text))
+    if not answers:
+        return
+    counts: dict[str, int] = {}
+    for m in doc.mentions_in(0, answers[0].start()):
+        if m.cls == "Person" and m.key in doc.entities:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return
+    taken = {c.start for c in doc.claims}
+    for a in answers:
+        line_end = text.find("\n", a.end())
+        start, end = _trim(text, a.end(), len(text) if line_end < 0 else line_end)
+        if start in taken or _words(text[start:end]) < _MIN_QUOTE_WORDS:
+            continue
+        sentence = next(
+            (v.index for v in doc.views if v.sentence.start <= start < v.sentence.end), 0
+        )
+        doc.claims.append(
+            Claim(
+                start=start,
+                end=end,
+                text=text[start:end],
+                speakers=(top[0][0],),
+                kind="direct",
+                cue=text[a.start() + 1 : a.end()].strip(),
+                sentence=sentence,
+                date=doc.article.published,
+                date_from_article=doc.article.published is not None,
+            )
+        )
+
+
 def find_claims(doc: Doc) -> None:
     """Attach every quoted or reported statement in the article to its speaker(s)."""
     text = doc.article.text
@@ -2671,6 +2742,17 @@ def find_claims(doc: Doc) -> None:
                 and _continues_nobody(doc, view, i, hit[3], cues, last_at)
             ):
                 hit = None  # "ووصل الوفد … مرحبا به": welcomed, said by nobody
+            if (
+                hit is not None
+                and bare_forms(toks[i].text) & _PRAYER_ONLY
+                and (
+                    _past_god(view, i, hit[3]) == hit[3]
+                    or _quoting_paragraph(doc.article.text, toks[i].start)
+                )
+            ):
+                # "مواد سائلة"، "وقودا سائلا": liquid, no prayer; «… سائلا الله أن …» inside a
+                # quotation is the quoted speaker's own sentence going on
+                hit = None
             if hit is not None and _universal_relative(view, i):
                 hit = None  # "التعامل مع كل ما يهدد أمن الوطن": everything that threatens
             if hit is not None:
@@ -2823,7 +2905,10 @@ def find_claims(doc: Doc) -> None:
                     speakers, j = list(last_speakers), j + 1
             if not speakers and kind == "document":
                 speakers, j = (doc.documents[-1:] if doc.documents else []), after
-            if not speakers and kind != "document" and not passive:
+            # "وقدم التعازي لأسرة الفقيد، سائلا الله أن": the phrase before a prayer is whom
+            # the condolences went to, not who prays
+            prays = bool(bare_forms(toks[i].text) & _PRAYER_ONLY)
+            if not speakers and kind != "document" and not passive and not prays:
                 speakers = _source_before(doc, view, i)
             explicit = bool(speakers)
             # a subject stands after the verb but is no speaker we know: leave it open
@@ -2965,6 +3050,8 @@ def find_claims(doc: Doc) -> None:
             speakers = [k for k in speakers if k in doc.entities]
             if not speakers:
                 unresolved = True
+                if prays:
+                    continue  # "قدم التعازي …، سائلا الله أن": a prayer of nobody named
             prep = None
             if cue.split()[-1] in _PREPOSITIONS:
                 prep = j  # "شدد على ضرورة …"، "معربا عن أمله …"
@@ -3187,3 +3274,4 @@ def find_claims(doc: Doc) -> None:
             ):
                 last_speakers, last_at = list(speakers), max(last_at, end)
                 topic = []
+    _interview_answers(doc)  # «● question؟ ⏎ ●● answer»: the interviewee speaks
