@@ -261,12 +261,19 @@ def title_first_words() -> frozenset[str]:
     return frozenset(k.split()[0] for k in title_table()[0])
 
 
+@functools.lru_cache(maxsize=100_000)
+def _may_start_title(word: str) -> bool:
+    """Whether a title may start at a word: one of its :func:`bare_forms` is the first word
+    of a title (most words: none; memoised, as :func:`match_title` asks at every token)."""
+    return not title_first_words().isdisjoint(bare_forms(word))
+
+
 def match_title(view: SentView, i: int) -> tuple[Title, int] | None:
     """The longest title starting at token ``i`` and the token index after it."""
-    table, longest = title_table()
     toks = view.tokens
-    if not toks[i].word or title_first_words().isdisjoint(bare_forms(toks[i].text)):
+    if not toks[i].word or not _may_start_title(toks[i].text):
         return None
+    table, longest = title_table()
     for n in range(min(longest, len(toks) - i), 0, -1):
         parts = toks[i : i + n]
         if not all(is_word(t) for t in parts):
@@ -306,15 +313,20 @@ def _rank_before_name(view: SentView, i: int, j: int, title: Title) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=100_000)
+def _may_start_cue(folded: str) -> bool:
+    """Whether :func:`match_cue` may find a cue at a folded word: one of its cue forms is a
+    one-word cue or the first word of a longer one (memoised: asked at every token)."""
+    return not _cue_words().isdisjoint(_cue_forms_of_folded(folded))
+
+
 def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
     """A speech cue at token ``i``: (cue, kind, number, index after)."""
-    table = cue_table()
     toks = view.tokens
-    if not is_word(toks[i]):
-        return None
-    forms = _cue_forms_of_folded(view.folded[i])  # view.folded[i] == fold(toks[i].text)
-    if _cue_words().isdisjoint(forms):
+    if not toks[i].word or not _may_start_cue(view.folded[i]):
         return None  # most words: no cue, nor the first word of one
+    table = cue_table()
+    forms = _cue_forms_of_folded(view.folded[i])  # view.folded[i] == fold(toks[i].text)
     firsts = _cue_first_words()
     if i + 1 < len(toks) and is_word(toks[i + 1]) and not firsts[0].isdisjoint(forms):
         for first in forms:

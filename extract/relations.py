@@ -2811,9 +2811,8 @@ def find_sites_and_accounts(doc: Doc) -> None:
     for view in doc.views:
         _handles(doc, view)
         _bulleted_accounts(doc, view)
-        for k in range(len(view.tokens)):
-            tok = view.tokens[k]
-            if is_word(tok) and not triggers.isdisjoint(bare_forms(tok.text)):
+        for k, tok in enumerate(view.tokens):
+            if tok.word and not triggers.isdisjoint(bare_forms(tok.text)):
                 _website(doc, view, k)
                 _account(doc, view, k)
                 _account_list(doc, view, k)
@@ -2825,7 +2824,9 @@ def find_relations(doc: Doc) -> None:
     find_sites_and_accounts(doc)
     for view in doc.views:
         toks = view.tokens
-        for i in range(len(toks)):
+        for i, tok in enumerate(toks):
+            if not tok.word or not _may_cue(tok.text):
+                continue  # most words (what _cue_at asks first, without a call a token)
             hit = _cue_at(view, i)
             if hit is None:
                 continue
@@ -3020,9 +3021,7 @@ def find_events(doc: Doc) -> None:
     for view in doc.views:
         toks = view.tokens
         for i, tok in enumerate(toks):
-            if not is_word(tok):
-                continue
-            if heads.isdisjoint(bare_forms(tok.text)):
+            if not tok.word or heads.isdisjoint(bare_forms(tok.text)):
                 continue  # most words: no event head
             f = fold(tok.text)
             if "ال" not in f[:4]:
