@@ -55,7 +55,6 @@ from rasd.extract.text import (
     QUOTE_MARKS,
     QUOTE_PAIRS,
     fold,
-    is_word,
     match_key,
 )
 
@@ -217,7 +216,7 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, str] | None:
     only right before a control cue or before nouns of ``aim`` and the cue."""
     table = relation_cues()
     toks = view.tokens
-    if not is_word(toks[i]) or not _may_cue(toks[i].text):
+    if not toks[i].word or not _may_cue(toks[i].text):
         return None
     forms = _forms(view, i)
     hit = None
@@ -375,7 +374,7 @@ def _asides(view: SentView) -> list[tuple[int, int]]:
                 if toks[j].text in "(.":
                     break
         if end is not None:
-            words = [x for x in toks[k + 1 : end] if is_word(x)]
+            words = [x for x in toks[k + 1 : end] if x.word]
             digits = any(ch.isdigit() for x in words for ch in x.text)
             if len(words) >= (2 if close == "-" else _ASIDE_WORDS) and not digits:
                 out.append((k, end))
@@ -1795,7 +1794,7 @@ def _named_object(doc: Doc, view: SentView, k: int) -> list[Mention]:
     a place noun (بلدة كويرس) the known place itself is the object.  Nothing when the
     word after the head is no name (a stopword, an area word: على قرية صغيرة)."""
     toks = view.tokens
-    if k + 1 >= len(toks) or not is_word(toks[k]) or not is_word(toks[k + 1]):
+    if k + 1 >= len(toks) or not toks[k].word or not toks[k + 1].word:
         return []
     head = view.folded[k]
     heads = facility_heads() | place_nouns() | relation_words("object_head")
@@ -1817,7 +1816,7 @@ def _named_object(doc: Doc, view: SentView, k: int) -> list[Mention]:
     if named:  # "على بلدة كويرس" with كويرس a place already: that place
         return [m for m in named if m.cls in PLACE_CLASSES]
     last = k + 1
-    if view.folded[last] in name_connectors() and last + 1 < len(toks) and is_word(toks[last + 1]):
+    if view.folded[last] in name_connectors() and last + 1 < len(toks) and toks[last + 1].word:
         last += 1
     if any(
         _no_name(view.folded[j], head) or is_name_stopword(toks[j].text)
@@ -2048,7 +2047,7 @@ def _opens_clause(doc: Doc, view: SentView, k: int) -> bool:
         and f[0] in "وف"
         and not f[1:].startswith("ال")
         and not f.endswith(_PRONOUN_SUFFIXES)
-        and is_word(tok)
+        and tok.word
         and not bare_forms(tok.text) & place_nouns()  # "ومدينة الرقة": one more place lost
         and not any(m.start <= tok.start < m.end for m in mentions)
     ):
@@ -2685,7 +2684,7 @@ def _account_list(doc: Doc, view: SentView, k: int) -> None:
     while j <= len(toks):
         end_here = j == len(toks) or toks[j].text in ("،", ",", ".", "؛")
         if end_here:
-            words = [x for x in range(first, j) if x not in asides and is_word(toks[x])]
+            words = [x for x in range(first, j) if x not in asides and toks[x].word]
             if not words or len(words) > _LIST_ITEM_WORDS:
                 break
             items.append((words[0], words[-1]))
@@ -2786,7 +2785,7 @@ def _bulleted_accounts(doc: Doc, view: SentView) -> None:
         for m in named:
             if people and m.cls == "Person" and m.key not in header:
                 _add(doc, item, m.key, "hasAccountOn", platform, "accounts")
-        words = [t for t in item.tokens[1:] if is_word(t)]
+        words = [t for t in item.tokens[1:] if t.word]
         if not accounts or named or not 0 < len(words) <= _LIST_ITEM_WORDS:
             continue
         start, end = words[0].start, words[-1].end
@@ -3027,7 +3026,7 @@ def find_events(doc: Doc) -> None:
             if "ال" not in f[:4]:
                 continue
             k = i + 1
-            while k < len(toks) and k - i < 6 and is_word(toks[k]):
+            while k < len(toks) and k - i < 6 and toks[k].word:
                 kf = fold(toks[k].text)
                 if kf in ("في", "بتاريخ", "يوم", "الذي", "التي", "والذي") or doc.dates_overlapping(
                     toks[k].start, toks[k].start + 1
