@@ -91,7 +91,6 @@ from rasd.extract.text import (
     QUOTE_PAIRS,
     fold,
     fold_article,
-    is_word,
     match_key,
     word_runs,
 )
@@ -172,7 +171,7 @@ def _names_a_source(doc: Doc, view: SentView, j: int) -> bool:
     named entity, a noun of unnamed sources or documents (``source_nouns.tsv``) or a tally
     (``according_to.tsv`` role ``head``); not «ذلك» nor «القانون» (وبحسب القانون، فإن …)."""
     tok = view.tokens[j]
-    if not is_word(tok) or not bare_forms(tok.text).isdisjoint(demonstratives()):
+    if not tok.word or not bare_forms(tok.text).isdisjoint(demonstratives()):
         return False
     if doc.mention_at_token(tok) is not None or is_source_noun(tok.text):
         return True
@@ -196,7 +195,7 @@ def _fa_inna(doc: Doc, view: SentView, j: int, limit: int, source_read: bool = F
     for k in range(j, min(len(toks), j + _MAX_FA_INNA)):
         if toks[k].start >= limit:
             return None
-        if not is_word(toks[k]):
+        if not toks[k].word:
             continue
         if view.folded[k] in fa_inna:
             return k if k + 1 < len(toks) and toks[k + 1].start < limit else None
@@ -353,7 +352,7 @@ def _kin_end(doc: Doc, view: SentView, j: int) -> int:
     elif (
         m is None
         and k < len(toks)
-        and is_word(toks[k])
+        and toks[k].word
         and view.folded[k].startswith("ال")
         and not _is_complementiser(toks[k].text)
         and not match_cue(view, k)
@@ -390,7 +389,7 @@ def _describes(view: SentView, k: int) -> bool:
     """Whether token ``k`` goes on describing a source (الناطق الرسمي لجمعية …، المتحدث
     باسم …): then the definite noun introduces someone rather than refers back."""
     f = view.folded[k]
-    return is_word(view.tokens[k]) and (f in _AFFILIATION or (f[:1] == "ل" and len(f) > 3))
+    return view.tokens[k].word and (f in _AFFILIATION or (f[:1] == "ل" and len(f) > 3))
 
 
 def _back_persons(doc: Doc, before: list, sentence: int) -> list[str]:
@@ -455,9 +454,9 @@ def _said_object(view: SentView, j: int) -> int | None:
     k = j
     while k < len(toks) and k - j < 3:
         f = view.folded[k]
-        if is_word(toks[k]) and f in said_objects():
+        if toks[k].word and f in said_objects():
             return k
-        nisba = is_word(toks[k]) and is_nisba(f)
+        nisba = toks[k].word and is_nisba(f)
         if toks[k].text not in QUOTE_CLOSERS and not nisba:
             return None
         k += 1
@@ -467,9 +466,7 @@ def _said_object(view: SentView, j: int) -> int | None:
 def _said_object_ahead(view: SentView, after: int) -> bool:
     """Whether a said object stands within a few tokens after a cue ending at ``after``."""
     stop = min(len(view.tokens), after + _MAX_SAID_OBJECT)
-    return any(
-        is_word(view.tokens[k]) and view.folded[k] in said_objects() for k in range(after, stop)
-    )
+    return any(view.tokens[k].word and view.folded[k] in said_objects() for k in range(after, stop))
 
 
 def ruled_out_objects() -> frozenset[str]:
@@ -486,7 +483,7 @@ def _rules_out(view: SentView, j: int) -> bool:
     toks = view.tokens
     for k in range(j, min(len(toks), j + _MAX_SAID_OBJECT)):
         f = view.folded[k]
-        if not is_word(toks[k]):
+        if not toks[k].word:
             continue
         if f == "من":
             return False
@@ -571,8 +568,8 @@ def skip_addressee(doc: Doc, view: SentView, j: int) -> int:
                     k += 1
                 j = k
                 continue
-            return j + 2 if is_word(toks[k]) else j
-        if is_word(tok) and f.startswith("ل") and len(f) > 3 and f not in _NOT_ADDRESSEE:
+            return j + 2 if toks[k].word else j
+        if tok.word and f.startswith("ل") and len(f) > 3 and f not in _NOT_ADDRESSEE:
             m = doc.mention_at_token(tok)
             if m is not None and m.start == tok.start and _opens_with_lam(m):
                 return j  # "وقالت لجنة مكافحة الإرهاب": the ل opens the name, no addressee
@@ -612,7 +609,7 @@ def subjectless(view: SentView, j: int) -> bool:
     tok = toks[j]
     if not tok.text.strip("ـ-–—"):  # "وأضاف -في بيان أمس- أن": a dash opens an aside
         return True
-    if not is_word(tok):
+    if not tok.word:
         return tok.text in ':«"“،,.'
     if _is_complementiser(tok.text) or view.folded[j] in subjectless_words():
         return True
@@ -629,7 +626,7 @@ def _quoted_speaker(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
     if end is None or end == j + 1 or end + 1 >= len(toks):
         return [], j
     after = toks[end + 1]
-    if not (after.text == ":" or (is_word(after) and _is_complementiser(after.text))):
+    if not (after.text == ":" or (after.word and _is_complementiser(after.text))):
         return [], j
     start, stop = toks[j + 1].start, toks[end - 1].end
     label = doc.article.text[start:stop].strip()
@@ -647,7 +644,7 @@ def _surname_ref(doc: Doc, view: SentView, j: int) -> list[str]:
     """A single family name after a cue or title (``وذكر اللواء التركي``) standing for a
     person named in full elsewhere in the article (``منصور التركي``)."""
     tok = view.tokens[j]
-    if not is_word(tok):
+    if not tok.word:
         return []
     f = view.folded[j]
     f = f[1:] if f[:1] in ("و", "ف") and len(f) > 4 else f
@@ -674,7 +671,7 @@ def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 14) -> tuple[str
                 return None
             k = end + 1
             continue
-        if tok.text == ":" or (is_word(tok) and _is_complementiser(tok.text)):
+        if tok.text == ":" or (tok.word and _is_complementiser(tok.text)):
             last = k - 1 if k > j and toks[k - 1].text in "،," else k
             for first in range(max(j, last - 3), last - 1):
                 names = read_names(doc, view, first)
@@ -682,7 +679,7 @@ def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 14) -> tuple[str
                     key = _add_person(doc, names[0][2], toks[last - 1].end, "speech-subject")
                     return (key, k) if key else None
             return None
-        if is_word(tok) and (match_cue(view, k) or view.folded[k] in _RELATIVES):
+        if tok.word and (match_cue(view, k) or view.folded[k] in _RELATIVES):
             # "وقال X، خلال الكلمة التي ألقاها نيابة عنه الدكتور Y": a person named inside a
             # relative clause is not the one the title stands for
             return None
@@ -717,17 +714,17 @@ def _is_single_name(doc: Doc, view: SentView, j: int) -> bool:
     (or the cue's preposition and a complementiser: «وأشار حامد إلى أن»), written again
     elsewhere in the article (see :func:`_single_name`)."""
     toks = view.tokens
-    if j + 1 >= len(toks) or not is_word(toks[j]):
+    if j + 1 >= len(toks) or not toks[j].word:
         return False
     nxt = toks[j + 1]
     # "وأشار حامد إلى أن": the cue's preposition, then the complementiser
     prep = (
         view.folded[j + 1] in _PREPOSITIONS
         and j + 2 < len(toks)
-        and is_word(toks[j + 2])
+        and toks[j + 2].word
         and _is_complementiser(toks[j + 2].text)
     )
-    if not (nxt.text in ":،," or (is_word(nxt) and _is_complementiser(nxt.text)) or prep):
+    if not (nxt.text in ":،," or (nxt.word and _is_complementiser(nxt.text)) or prep):
         return False
     f = view.folded[j]
     if f.startswith("ال") or len(f) < 3 or is_source_noun(toks[j].text):
@@ -770,7 +767,7 @@ def _quoted_media(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
     (labelled by the name, as :func:`extract.coref.quoted_places_are_media` does), and the
     token after the name and its nationality adjectives."""
     toks = view.tokens
-    if j + 2 >= len(toks) or not is_word(toks[j]) or toks[j + 1].text not in _QUOTE_OPEN:
+    if j + 2 >= len(toks) or not toks[j].word or toks[j + 1].text not in _QUOTE_OPEN:
         return None
     head = next((f for f in bare_forms(toks[j].text) if f in media_heads()), None)
     end = _closing(view, j + 1, limit=5)
@@ -809,7 +806,7 @@ def _headed_org(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
     (``مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية``) names a body of the organisation, whose
     words are not the organisation's."""
     toks = view.tokens
-    if not is_word(toks[j]) or doc.mention_at_token(toks[j]) is not None:
+    if not toks[j].word or doc.mention_at_token(toks[j]) is not None:
         return None
     if view.folded[j] not in name_heads():
         return None
@@ -834,7 +831,7 @@ def _ministry_short(doc: Doc, view: SentView, j: int, heads: bool = False) -> li
     السوري لحقوق الإنسان).  None or several → ``[]``."""
     tok = view.tokens[j]
     f = view.folded[j]
-    if not is_word(tok) or not f.startswith("ال") or doc.mention_at_token(tok) is not None:
+    if not tok.word or not f.startswith("ال") or doc.mention_at_token(tok) is not None:
         return []
 
     def ministries(start: int, end: int) -> set[str]:
@@ -885,7 +882,7 @@ def _titled_subject(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
     k = j
     while k < min(len(toks), j + _TITLE_SPAN):
         tok = toks[k]
-        if not is_word(tok) or view.folded[k] in subjectless_words() or match_cue(view, k):
+        if not tok.word or view.folded[k] in subjectless_words() or match_cue(view, k):
             return None
         if view.folded[k].startswith("ل") and doc.mention_at_token(tok) is None:
             return None  # "لنظيره": an addressee, whoever follows is no subject
@@ -905,8 +902,7 @@ def _titled_subject(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
                         return None
                     n = close + 1
                 elif n < len(toks) and (
-                    toks[n].text in "،,"
-                    or (is_word(toks[n]) and view.folded[n] in subjectless_words())
+                    toks[n].text in "،," or (toks[n].word and view.folded[n] in subjectless_words())
                 ):
                     n += 1
                 else:
@@ -914,7 +910,7 @@ def _titled_subject(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
             if n < len(toks) and (
                 toks[n].text in ":"
                 or toks[n].text in _QUOTE_OPEN
-                or (is_word(toks[n]) and _is_complementiser(toks[n].text))
+                or (toks[n].word and _is_complementiser(toks[n].text))
             ):
                 return m.key, end
             return None
@@ -929,7 +925,7 @@ def _titled_source(doc: Doc, view: SentView, first: int, end: int) -> str:
     a trailing comma dropped): «مدير المطار», «متحدث باسم صندوق النقد الدولي»."""
     toks = view.tokens
     last = end - 1
-    while last > first and not is_word(toks[last]):
+    while last > first and not toks[last].word:
         last -= 1
     start, stop = toks[first].start, toks[last].end
     return _new_unnamed_source(doc, start, stop, toks[first].end)
@@ -1011,11 +1007,11 @@ def _says_after(view: SentView, k: int) -> bool:
     على …) right after the subject ("ودعا أيضا الرئيس … إلى التنحي")."""
     toks = view.tokens
     if k >= len(toks) or (
-        is_word(toks[k]) and (view.folded[k] in _OWNER_BLOCKERS or view.folded[k][:1] == "ب")
+        toks[k].word and (view.folded[k] in _OWNER_BLOCKERS or view.folded[k][:1] == "ب")
     ):
         return False
     for n in range(k, min(len(toks), k + _MAX_MARKER_GAP + 1)):
-        if toks[n].text in ':«"“' or (is_word(toks[n]) and _is_complementiser(toks[n].text)):
+        if toks[n].text in ':«"“' or (toks[n].word and _is_complementiser(toks[n].text)):
             return True
     return False
 
@@ -1079,7 +1075,7 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
             after = _token_after(view, j, m.end)
             for n in dict.fromkeys((after, _past_date(doc, view, after))):
                 if n < len(toks) and (
-                    toks[n].text in ':«"“' or (is_word(toks[n]) and subjectless(view, n))
+                    toks[n].text in ':«"“' or (toks[n].word and subjectless(view, n))
                 ):
                     return [m.key], n
                 # "في إجراء تقول إسرائيل، إنه ضروري": a comma, then the complementiser (not
@@ -1087,7 +1083,7 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
                 if (
                     n + 1 < len(toks)
                     and toks[n].text in "،,"
-                    and is_word(toks[n + 1])
+                    and toks[n + 1].word
                     and _is_complementiser(toks[n + 1].text)
                     and not (
                         n + 2 < len(toks)
@@ -1124,8 +1120,8 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
         quantity = _quantified_source(view, j, one_of=heads)
         if quantity is not None:  # "عدد من الأكاديميين"، "أحد المقربين للدواعش"
             return _unnamed_source(doc, view, quantity, refer_back=False, label_from=j)
-        title = match_title(view, j) if is_word(tok) else None
-        if is_word(tok) and is_source_noun(tok.text) and not (title and title[1] > j + 1):
+        title = match_title(view, j) if tok.word else None
+        if tok.word and is_source_noun(tok.text) and not (title and title[1] > j + 1):
             doc_noun = strip_al(view.folded[j]) in _DOC_NOUNS | _DOCUMENT_SOURCES
             # "الخبير الأمني أستاذ علم الإجرام بجامعة … أحسن أبو طالب": a title reaches further
             span = 14 if match_title(view, j) is not None else 8
@@ -1164,7 +1160,7 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
                 return [person[0]], _skip_apposition(doc, view, person[1])
             titled = start if titled is None else titled
             continue
-        names = read_names(doc, view, j) if is_word(tok) else []
+        names = read_names(doc, view, j) if tok.word else []
         if (
             names
             and names[0][1] - names[0][0] >= 2
@@ -1176,12 +1172,12 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
                 if key:
                     keys.append(key)
             return keys, names[-1][1]
-        if is_word(tok) and view.folded[j].startswith("ال"):
+        if tok.word and view.folded[j].startswith("ال"):
             # an unlisted title (المرشد الإيراني علي خامنئي): definite words, then a person
             k = j
             while (
                 k < min(len(toks), j + 4)
-                and is_word(toks[k])
+                and toks[k].word
                 and doc.mention_at_token(toks[k]) is None
                 and view.folded[k].startswith("ال")
             ):
@@ -1219,7 +1215,7 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
             m = doc.mention_at_token(toks[k])
             f = view.folded[k]
             plain = m is None and not f.startswith(("ال", "لل", "بال", "وال"))
-            if not is_word(toks[k]) or (m is not None and m.cls == "Person"):
+            if not toks[k].word or (m is not None and m.cls == "Person"):
                 break
             if plain and f not in _AFFILIATION and not nisba_country(toks[k].text):
                 break  # "رئيس الوزراء صائب عريقات": maybe a name rasd does not read
@@ -1246,7 +1242,7 @@ def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | No
     unnamed person whatever plural noun follows it (``وقال أحد المختطفين``، ``كشف أحد نواب
     البرلمان``), as the verb's subject is never the noun's own source."""
     toks = view.tokens
-    if j >= len(toks) or not is_word(toks[j]):
+    if j >= len(toks) or not toks[j].word:
         return None
     f = view.folded[j]
     if f not in source_quantities() and not (f[:1] == "و" and f[1:] in source_quantities()):
@@ -1254,13 +1250,13 @@ def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | No
     k = j + 1
     if k < len(toks) and view.folded[k] == "من":
         k += 1
-    if k < len(toks) and is_word(toks[k]) and is_source_noun(toks[k].text):
+    if k < len(toks) and toks[k].word and is_source_noun(toks[k].text):
         return k
     singles = single_source_quantities()
     single = f in singles or (f[:1] == "و" and f[1:] in singles)
     if one_of and single and k + 1 < len(toks) and view.folded[k] in word_list("superlatives.tsv"):
         k += 1  # "أحد أبرز قادة المعارضة": the noun after the superlative tells
-    noun = k < len(toks) and is_word(toks[k]) and len(view.folded[k]) > 2
+    noun = k < len(toks) and toks[k].word and len(view.folded[k]) > 2
     if (
         one_of
         and single
@@ -1299,7 +1295,7 @@ def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
             keys, nxt = _unnamed_source(
                 doc, view, k, refer_back=quantity is None, label_from=quantity
             )
-            if nxt <= i + 1 and all(is_word(t) for t in view.tokens[nxt:i]):
+            if nxt <= i + 1 and all(t.word for t in view.tokens[nxt:i]):
                 return keys  # no comma between: "الأنباء، مشيرا" is no subject
     return []
 
@@ -1308,7 +1304,7 @@ def _opening_name(doc: Doc, view: SentView, cue_start: int) -> list[str]:
     """``بشرى التي حاولت الهرب … قالت: …``: a one-word name opening the sentence, followed by
     a relative pronoun or by the verb itself, and written again in the article."""
     toks = view.tokens
-    if len(toks) < 2 or toks[0].start >= cue_start or not is_word(toks[0]):
+    if len(toks) < 2 or toks[0].start >= cue_start or not toks[0].word:
         return []
     f = view.folded[0]
     nxt = view.folded[1]
@@ -1343,7 +1339,7 @@ def _inner_subject(doc: Doc, view: SentView, cue_start: int) -> list[str] | None
             keys.insert(0, m.key)
         k -= 1
         words += 1
-    if words == 0 or k < 0 or not is_word(toks[k]) or not _is_complementiser(toks[k].text):
+    if words == 0 or k < 0 or not toks[k].word or not _is_complementiser(toks[k].text):
         return None
     return keys[:1]
 
@@ -1405,7 +1401,7 @@ def _object_of_preposition(doc: Doc, view: SentView, m: Mention) -> bool:
         return True  # a preposition attached to the name (not و of "ورافايل غلوك")
     k -= 1
     titles = title_first_words()
-    while k >= 0 and is_word(toks[k]):
+    while k >= 0 and toks[k].word:
         reading = _title_reading(view.folded[k], titles)
         if reading is None:
             break
@@ -1495,9 +1491,9 @@ def _content(
         if (far and not after_comma) and tok.text != ":":
             k += 1
             continue
-        if tok.text in ":" or (is_word(tok) and _is_complementiser(tok.text)):
+        if tok.text in ":" or (tok.word and _is_complementiser(tok.text)):
             n = k + 1
-            while n < len(toks) and is_word(toks[n]) and _is_complementiser(toks[n].text):
+            while n < len(toks) and toks[n].word and _is_complementiser(toks[n].text):
                 n += 1
             if n >= len(toks) or toks[n].start >= limit:
                 return None
@@ -1536,7 +1532,7 @@ def quote_in_phrase() -> frozenset[str]:
 def _after_preposition(view: SentView, j: int, limit: int) -> tuple[int, int, str, list] | None:
     """The content right after a cue's preposition (token ``j``), up to ``limit``."""
     toks = view.tokens
-    while j < len(toks) and is_word(toks[j]) and _is_complementiser(toks[j].text):
+    while j < len(toks) and toks[j].word and _is_complementiser(toks[j].text):
         j += 1
     if j >= len(toks) or toks[j].start >= limit:
         return None
@@ -1569,7 +1565,7 @@ def _split_preposition(
         tok = toks[k]
         if tok.start >= limit or tok.text in ".:؟!،," or tok.text in _QUOTE_OPEN:
             return None  # a comma ends the subject's phrase: "ما صرح به ساركوزي، … بما"
-        if not is_word(tok):
+        if not tok.word:
             continue
         if _is_complementiser(tok.text):
             return None
@@ -1602,10 +1598,10 @@ def _far_complementiser(view: SentView, j: int, limit: int) -> int | None:
         tok = toks[k]
         if tok.start >= limit or tok.text in ".:؟!":
             return None
-        if not is_word(tok) or not _is_complementiser(tok.text):
+        if not tok.word or not _is_complementiser(tok.text):
             continue
         prev = toks[k - 1] if k > 0 else None
-        if prev is not None and is_word(prev) and view.folded[k - 1] in not_saying():
+        if prev is not None and prev.word and view.folded[k - 1] in not_saying():
             return None
         closing = prev is not None and prev.text in '،,»”"'
         return k if bare(tok.text).startswith("إن") or closing else None
@@ -1656,7 +1652,7 @@ def _group_label(view: SentView, label: int) -> bool:
     masculine plural of a participle («مثقفون»، «محللون أردنيون») — and words only, no verb
     of saying among them.  Not a nisba plural («أمنيون لـ«الصحيفة»: …»): such a headline as
     often sums up named persons interviewed in the article as it quotes a group."""
-    if label == 0 or not all(is_word(t) for t in view.tokens[:label]):
+    if label == 0 or not all(t.word for t in view.tokens[:label]):
         return False
     first = view.folded[0]
     if first.startswith("ال") or any(match_cue(view, k) for k in range(label)):
@@ -1742,7 +1738,7 @@ def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
     if j >= len(toks):
         return False
     tok = toks[j]
-    if not is_word(tok):
+    if not tok.word:
         return tok.text in _QUOTE_OPEN
     m = doc.mention_at_token(tok)
     if m is not None:
@@ -1774,7 +1770,7 @@ def _bi_object(view: SentView, k: int) -> bool:
     f = view.folded[k]
     tok = view.tokens[k]
     return (
-        is_word(tok)
+        tok.word
         and f.startswith("ب")
         and len(f) > 3
         and not _is_complementiser(tok.text)
@@ -1813,7 +1809,7 @@ def _antecedent(doc: Doc, view: SentView, k: int) -> list[str]:
         return [m.key] if m.cls in _SPEAKER_CLASSES else []
     while k > 0 and view.folded[k].startswith("ال") and not is_source_noun(view.tokens[k].text):
         k -= 1  # "الآية الكريمة التي": back over the adjectives to the noun
-    if is_word(view.tokens[k]) and is_source_noun(view.tokens[k].text):
+    if view.tokens[k].word and is_source_noun(view.tokens[k].text):
         keys, _end = _unnamed_source(doc, view, k, refer_back=False)
         return keys
     return []
@@ -1829,7 +1825,7 @@ def _fronted_subject(doc: Doc, view: SentView, i: int) -> bool:
     return (
         i > 1
         and view.folded[i - 2] in _KANA
-        and is_word(view.tokens[i - 1])
+        and view.tokens[i - 1].word
         and view.folded[i - 1].startswith("ال")
         and doc.mention_at_token(view.tokens[i - 1]) is None
     )
@@ -1863,7 +1859,7 @@ def _opens_sentence(doc: Doc, view: SentView, m: Mention) -> bool:
     if doc.article.text[toks[first].start : m.start]:
         return False  # "بالدولة": a preposition attached
     return all(
-        is_word(t) and view.folded[k] not in _RELATIVES and view.folded[k] != "ما"
+        t.word and view.folded[k] not in _RELATIVES and view.folded[k] != "ما"
         for k, t in enumerate(toks[:first])
     )
 
@@ -1884,7 +1880,7 @@ def _says_at_once(doc: Doc, view: SentView, after: int) -> bool:
     t = toks[after]
     if t.text == ":" or t.text in _QUOTE_OPEN:
         return True
-    if not is_word(t):
+    if not t.word:
         return False
     f = view.folded[after]
     if _is_complementiser(t.text) or f in _FRONTED_SAYS:
@@ -1989,7 +1985,7 @@ def _outside_content(doc: Doc, view: SentView, cues: list) -> list:
             continue
         if out and c[2] == "continuation" and c[0] > 0:
             prev = view.tokens[c[0] - 1]
-            opened = prev.text == ":" or (is_word(prev) and _is_complementiser(prev.text))
+            opened = prev.text == ":" or (prev.word and _is_complementiser(prev.text))
             if opened and c[0] - 1 >= out[-1][4]:
                 # "قال متعب الجهني: تابعت بيان الوزارة …": "I followed", what was said
                 continue
@@ -1998,8 +1994,7 @@ def _outside_content(doc: Doc, view: SentView, cues: list) -> list:
                 (
                     k
                     for k in range(out[-1][4], c[0])
-                    if toks[k].text == ":"
-                    or (is_word(toks[k]) and _is_complementiser(toks[k].text))
+                    if toks[k].text == ":" or (toks[k].word and _is_complementiser(toks[k].text))
                 ),
                 None,
             )
@@ -2087,7 +2082,7 @@ def _recap_subject(doc: Doc, view: SentView) -> tuple[str, int, str | None] | No
     subject-less verb must agree with it (:func:`_cue_gender`)."""
     toks = view.tokens
     f = view.folded
-    if len(toks) < 5 or not all(is_word(t) for t in toks[:4]):
+    if len(toks) < 5 or not all(t.word for t in toks[:4]):
         return None
     if bare_forms(toks[0].text).isdisjoint(_RECAP_VERB) or f[1] not in demonstratives():
         return None
@@ -2145,7 +2140,7 @@ def _own_subject_opening(doc: Doc, view: SentView, i: int) -> bool:
     جامعة الملك سعود بيانا …»، «وخرج المواطنون …» (what a participle after it continues is
     that subject's doing, not the running speaker's statement)."""
     toks = view.tokens
-    if i < 2 or not is_word(toks[0]) or not is_word(toks[1]):
+    if i < 2 or not toks[0].word or not toks[1].word:
         return False
     f = view.folded
     if (
@@ -2170,7 +2165,7 @@ def _head_of_running(doc: Doc, view: SentView, j: int, running: list[str]) -> bo
     if len(running) != 1 or doc.cls_of(running[0]) != "Organization" or j >= len(toks):
         return False
     f = view.folded[j]
-    if not is_word(toks[j]) or not f.startswith("ال") or doc.mention_at_token(toks[j]):
+    if not toks[j].word or not f.startswith("ال") or doc.mention_at_token(toks[j]):
         return False
     if j + 1 < len(toks) and doc.mention_at_token(toks[j + 1]) is not None:
         return False  # "الصحيفة «X»": a paper named here
@@ -2220,7 +2215,7 @@ def _opening_subject(doc: Doc, view: SentView) -> tuple[str, int] | None:
     subject of its own most likely refers to.
     """
     toks = view.tokens
-    if len(toks) < 2 or not is_word(toks[0]) or doc.mention_at_token(toks[0]) is not None:
+    if len(toks) < 2 or not toks[0].word or doc.mention_at_token(toks[0]) is not None:
         return None
     f = view.folded[0]
     if (
@@ -2279,23 +2274,18 @@ def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | 
     if bare not in _EXPRESSED or i + 1 >= len(toks):
         return None
     prev = toks[i - 1] if i > 0 else None
-    head = prev is None or not is_word(prev) or view.folded[i - 1] in _CLAUSE_OPENERS
+    head = prev is None or not prev.word or view.folded[i - 1] in _CLAUSE_OPENERS
     if not head and bare == f:
         return None
-    if (
-        prev is not None
-        and is_word(prev)
-        and bare != f
-        and view.folded[i - 1] not in (_CLAUSE_OPENERS)
-    ):
+    if prev is not None and prev.word and bare != f and view.folded[i - 1] not in (_CLAUSE_OPENERS):
         return None  # "على تويتر وعبر فيسبوك": and via
     nxt = toks[i + 1]
     m = doc.mention_at_token(nxt)
     speaker = (m is not None and m.cls in (*_SPEAKER_CLASSES, "Country")) or (
-        is_word(nxt) and (is_source_noun(nxt.text) or match_title(view, i + 1) is not None)
+        nxt.word and (is_source_noun(nxt.text) or match_title(view, i + 1) is not None)
     )
     # "وعبر معاليه عن بالغ إدانته": an honorific pronoun is the subject
-    speaker = speaker or (is_word(nxt) and view.folded[i + 1] in honorific_subjects())
+    speaker = speaker or (nxt.word and view.folded[i + 1] in honorific_subjects())
     if not speaker:
         return None
     for k in range(i + 2, min(len(toks), i + 1 + _MAX_SPLIT_OBJECT)):
@@ -2327,7 +2317,7 @@ def _object_word(doc: Doc, view: SentView, j: int) -> bool:
     """Whether token ``j``, right after a speech verb that made no claim, reads as its object
     rather than an unnamed subject: an indefinite word before a definite one (حدوث التفجير)
     that is no mention, no title and no source noun."""
-    if j >= len(view.tokens) or not is_word(view.tokens[j]):
+    if j >= len(view.tokens) or not view.tokens[j].word:
         return False
     tok = view.tokens[j]
     # a verbal noun before a definite noun (حدوث التفجير، إجراء الانتخابات), not a name
@@ -2373,7 +2363,7 @@ def _scripture_before(view: SentView, start: int) -> bool:
     toks = view.tokens
     first = next((n for n, t in enumerate(toks) if t.end > start), len(toks))
     for t in range(first - 1, max(-1, first - 1 - _MAX_SCRIPTURE_GAP), -1):
-        forms = bare_forms(toks[t].text) if is_word(toks[t]) else frozenset()
+        forms = bare_forms(toks[t].text) if toks[t].word else frozenset()
         if "قوله" in forms and _scripture_at(view, t + 1):
             return True
     return False
@@ -2443,13 +2433,13 @@ def _owner_before(
     # the longest title before the name, with at most one word (a nisba) after it: "رئيس
     # الوزراء"، "رئيس الوزراء الإسرائيلي"
     for t in range(max(0, first - 4), first):
-        hit = match_title(view, t) if is_word(toks[t]) else None
+        hit = match_title(view, t) if toks[t].word else None
         if hit is not None and first - 1 <= hit[1] <= first:
             verb = t - 1
             break
-    if verb < 0 or not is_word(toks[verb]) or view.folded[verb] in _OWNER_BLOCKERS:
+    if verb < 0 or not toks[verb].word or view.folded[verb] in _OWNER_BLOCKERS:
         return []
-    if verb > 0 and is_word(toks[verb - 1]):
+    if verb > 0 and toks[verb - 1].word:
         return []  # the verb does not open its clause: "على تصريحات الرئيس …"
     f = view.folded[verb]
     if verbs is not None and f not in verbs and not (f[:1] in "وف" and f[1:] in verbs):
@@ -2468,11 +2458,9 @@ def _mid_clause(view: SentView, cue: tuple[int, str, str, str, int]) -> bool:
     return (
         kind == "verb-explicit"
         and i > 0
-        and is_word(toks[i - 1])
+        and toks[i - 1].word
         and view.folded[i] == word.split()[0]  # no و/ف joined to it ("وصف" itself is)
-        and not (
-            after < len(toks) and is_word(toks[after]) and _is_complementiser(toks[after].text)
-        )
+        and not (after < len(toks) and toks[after].word and _is_complementiser(toks[after].text))
     )
 
 
@@ -2498,7 +2486,7 @@ def _plain_word(doc: Doc, view: SentView, n: int) -> bool:
     """Token ``n`` is a word in no mention, no cue and no complementiser (an adjective)."""
     tok = view.tokens[n]
     return (
-        is_word(tok)
+        tok.word
         and doc.mention_at_token(tok) is None
         and not _is_complementiser(tok.text)
         and match_cue(view, n) is None
@@ -2560,7 +2548,7 @@ def _adjective(view: SentView, i: int) -> bool:
     The endings are read in the text as written (ة، ات), not folded: a folded ه is also a
     pronoun («عنه مشيرة»)."""
     toks = view.tokens
-    if i == 0 or not is_word(toks[i - 1]) or not bare(toks[i].text).endswith("ة"):
+    if i == 0 or not toks[i - 1].word or not bare(toks[i].text).endswith("ة"):
         return False
     after = view.folded[i + 1 : i + 3]
     if after[:1] and (
@@ -2588,7 +2576,7 @@ def _clause_start(view: SentView, cues: list, m: int) -> int:
     k = i
     while k > floor:
         prev = view.tokens[k - 1]
-        if prev.text in "،,:؛" or (is_word(prev) and view.folded[k - 1] in _SUBORDINATORS):
+        if prev.text in "،,:؛" or (prev.word and view.folded[k - 1] in _SUBORDINATORS):
             break
         k -= 1
     return k
@@ -2607,7 +2595,7 @@ def _country_opening(
     toks = view.tokens
     if after >= len(toks):
         return None
-    opens = not any(is_word(t) for t in toks[:i]) or (
+    opens = not any(t.word for t in toks[:i]) or (
         i > 0 and (toks[i - 1].text in "،," or view.folded[i - 1] in _SUBORDINATORS)
     )
     if not opens:
@@ -2626,7 +2614,7 @@ def _country_opening(
         if m is None or m.cls != "Country" or doc.article.text[toks[n].start : m.start] != "و":
             break
         keys.append(m.key)
-    if n >= len(toks) or not is_word(toks[n]):
+    if n >= len(toks) or not toks[n].word:
         return None
     if _is_complementiser(toks[n].text) and len(keys) == 1:
         return None  # «قالت إيران إن …»: read by :func:`speakers_after`
@@ -2955,7 +2943,7 @@ def find_claims(doc: Doc) -> None:
                 unresolved = not (running and agrees)
             if not speakers and kind == "verb-explicit":
                 pronoun = j < len(toks) and view.folded[j] in pronoun_subjects()  # وسأل سموه
-                opens = j < len(toks) and is_word(toks[j]) and _is_complementiser(toks[j].text)
+                opens = j < len(toks) and toks[j].word and _is_complementiser(toks[j].text)
                 if not (opens or pronoun):
                     continue  # رأى/يرى، بين read like the noun رأي, "between" without a subject
                 kind = "verb"  # "وبيّن أن …": a verb after all
@@ -3160,7 +3148,7 @@ def find_claims(doc: Doc) -> None:
                     k
                     for k in range(j, min(len(toks), j + _MAX_FAR_MARKER))
                     if toks[k].start < next_cue
-                    and is_word(toks[k])
+                    and toks[k].word
                     and _is_complementiser(toks[k].text)
                     and k + 1 < len(toks)
                 ]

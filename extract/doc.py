@@ -25,7 +25,7 @@ from rasd.extract.records import (
     Relation,
     Sentence,
 )
-from rasd.extract.text import Folded, Token, fold, is_long, match_key, tokenize
+from rasd.extract.text import Folded, Token, fold, fold_tokens, is_long, match_key, tokenize
 
 
 @dataclass
@@ -176,7 +176,7 @@ class Doc:
         self.views = []
         for s in sentences:
             toks = tokenize(text, s.start, s.end)
-            self.views.append(SentView(s, toks, [fold(t.text) for t in toks]))
+            self.views.append(SentView(s, toks, fold_tokens(toks)))
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence holding ``offset``, or -1."""

@@ -33,7 +33,7 @@ from rasd.extract.patterns import (
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo
 from rasd.extract.resources import FacilityHead, NameConnector, load_table
-from rasd.extract.text import QUOTE_MARKS, fold, is_word, match_key
+from rasd.extract.text import QUOTE_MARKS, fold, match_key
 
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 
@@ -68,7 +68,7 @@ def _head_clitic(word: str) -> int:
 def _adjectives(view: SentView, k: int) -> int:
     """Skip definite relational adjectives that are no nationality (الجوية، العسكري)."""
     start = k
-    while k < len(view.tokens) and k - start < 2 and is_word(view.tokens[k]):
+    while k < len(view.tokens) and k - start < 2 and view.tokens[k].word:
         f = view.folded[k]
         if len(f) > 4 and is_nisba(f):
             if nisba_country(view.tokens[k].text):
@@ -96,9 +96,9 @@ def _father_names(view: SentView, k: int) -> int:
     """The token after a name's «بن X» links from token ``k`` on (علي | بن أبي طالب)."""
     toks, folded = view.tokens, view.folded
     sons, fathers = _kin_words("son"), _kin_words("father")
-    while k + 1 < len(toks) and folded[k] in sons and is_word(toks[k + 1]):
+    while k + 1 < len(toks) and folded[k] in sons and toks[k + 1].word:
         k += 2
-        if folded[k - 1] in fathers and k < len(toks) and is_word(toks[k]):
+        if folded[k - 1] in fathers and k < len(toks) and toks[k].word:
             k += 1
     return k
 
@@ -135,7 +135,7 @@ def _name_end(
 ) -> int | None:
     """The character offset where the facility's name starting at token ``j`` ends."""
     toks, folded = view.tokens, view.folded
-    if j >= len(toks) or not is_word(toks[j]):
+    if j >= len(toks) or not toks[j].word:
         return None
     if folded[j].startswith("لل") or _bi_al(folded[j]) or _head_clitic(folded[j]) >= 0:
         return None  # "حي للطبقة الوسطى"، "مسجد بالآلاف"; "ساحة معبد الكرنك": the inner one
@@ -164,7 +164,7 @@ def _name_end(
     if f.startswith("ال"):
         if len(f) <= 4 or strip_al(f) in place_nouns() or is_name_stopword(toks[j].text):
             return None
-        if f in org_words()["name_title"] and j + 1 < len(toks) and is_word(toks[j + 1]):
+        if f in org_words()["name_title"] and j + 1 < len(toks) and toks[j + 1].word:
             k = j + 2  # قاعة الملك فيصل، جسر الملك فهد، مسجد الإمام الصادق
             if folded[j + 1] in name_connectors() and k < len(toks):
                 k += 1  # جامعة الملك عبد العزيز
@@ -176,7 +176,7 @@ def _name_end(
     while (
         k < len(toks)
         and k - j < 3
-        and is_word(toks[k])
+        and toks[k].word
         and fold(toks[k].text).isalpha()
         and not folded[k].startswith(("ال", "و"))
         and folded[k] not in common
@@ -219,7 +219,7 @@ def _town(view: SentView, j: int, tags: list[str] | None) -> int | None:
     """The end token of a town's name at token ``j`` after a place noun: a word the NER
     tags (with the words it continues over), or one that is no common Arabic word."""
     toks, folded = view.tokens, view.folded
-    if j >= len(toks) or not is_word(toks[j]) or not fold(toks[j].text).isalpha():
+    if j >= len(toks) or not toks[j].word or not fold(toks[j].text).isalpha():
         return None
     if is_name_stopword(toks[j].text) or nisba_country(toks[j].text):
         return None
@@ -259,7 +259,7 @@ def _second_name_word(view: SentView, j: int, tags: list[str] | None) -> bool:
     direction («بلدة تل شمال حلب»).  A frequent word stays («تل رفعت»، and «قرية بيت المتهم»
     too: ruling out frequent words the NER leaves untagged lost a true town in unseen3–9)."""
     toks, folded = view.tokens, view.folded
-    if j >= len(toks) or not is_word(toks[j]) or not fold(toks[j].text).isalpha():
+    if j >= len(toks) or not toks[j].word or not fold(toks[j].text).isalpha():
         return False
     if is_name_stopword(toks[j].text):
         return False
@@ -276,7 +276,7 @@ def find_towns(doc: Doc, lex_starts: set[int]) -> None:
         toks = view.tokens
         tags = doc.ner_tags.get(view.index)
         for i, tok in enumerate(toks):
-            if not is_word(tok) or _place_noun_clitic(view.folded[i]) < 0:
+            if not tok.word or _place_noun_clitic(view.folded[i]) < 0:
                 continue
             plural = strip_al(view.folded[i].lstrip("وفبل")) in _PLURAL_PLACE_NOUNS
             j = i + 1
@@ -337,7 +337,7 @@ def find_facilities(doc: Doc) -> None:
     text = doc.article.text
     for view in doc.views:
         for i, tok in enumerate(view.tokens):
-            if not is_word(tok):
+            if not tok.word:
                 continue
             cut = _head_clitic(view.folded[i])
             if cut < 0:

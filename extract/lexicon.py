@@ -223,6 +223,7 @@ def nisba_plural(folded: str, oblique: bool = False) -> str:
     return folded[:-2] if folded.endswith(endings) else ""
 
 
+@functools.lru_cache(maxsize=100_000)  # pure in the word; asked again and again of the same words
 def nisba_country(word: str) -> str | None:
     """The country key a nisba adjective points to, or None.
 

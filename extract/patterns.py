@@ -44,7 +44,7 @@ from rasd.extract.resources import (
     load_table,
 )
 from rasd.extract.resources import Title as TitleRow
-from rasd.extract.text import fold, is_word, match_key
+from rasd.extract.text import fold, match_key
 
 _TANWEEN = "\u064b\u064c\u064d"
 _MODIFIERS = frozenset(
@@ -135,7 +135,7 @@ def _verb_not_head(view: SentView, i: int, forms: set[str]) -> bool:
     if forms.isdisjoint(verb_org_heads()):
         return False
     toks = view.tokens
-    if i > 0 and is_word(toks[i - 1]) and view.folded[i - 1] not in _CLAUSE_OPENERS:
+    if i > 0 and toks[i - 1].word and view.folded[i - 1] not in _CLAUSE_OPENERS:
         return False
     return any(view.folded[q] == "مع" for q in range(i + 1, min(len(toks), i + 5)))
 
@@ -261,15 +261,22 @@ def title_first_words() -> frozenset[str]:
     return frozenset(k.split()[0] for k in title_table()[0])
 
 
+@functools.lru_cache(maxsize=100_000)
+def _may_start_title(word: str) -> bool:
+    """Whether a title may start at a word: one of its :func:`bare_forms` is the first word
+    of a title (most words: none; memoised, as :func:`match_title` asks at every token)."""
+    return not title_first_words().isdisjoint(bare_forms(word))
+
+
 def match_title(view: SentView, i: int) -> tuple[Title, int] | None:
     """The longest title starting at token ``i`` and the token index after it."""
-    table, longest = title_table()
     toks = view.tokens
-    if not toks[i].word or title_first_words().isdisjoint(bare_forms(toks[i].text)):
+    if not toks[i].word or not _may_start_title(toks[i].text):
         return None
+    table, longest = title_table()
     for n in range(min(longest, len(toks) - i), 0, -1):
         parts = toks[i : i + n]
-        if not all(is_word(t) for t in parts):
+        if not all(t.word for t in parts):
             continue
         rest = [strip_al(t.text) for t in parts[1:]]
         for first in bare_forms(parts[0].text):
@@ -296,7 +303,7 @@ def _rank_before_name(view: SentView, i: int, j: int, title: Title) -> bool:
     sports = word_list("sports_words.tsv")
     if any(t.word and bare_forms(t.text) & sports for t in view.tokens):
         return False  # «وضم الفريق محمد صلاح إلى صفوفه»: a sentence about sport
-    if j >= len(view.tokens) or not is_word(view.tokens[j]):
+    if j >= len(view.tokens) or not view.tokens[j].word:
         return False
     nxt = view.folded[j]
     return (
@@ -306,17 +313,22 @@ def _rank_before_name(view: SentView, i: int, j: int, title: Title) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=100_000)
+def _may_start_cue(folded: str) -> bool:
+    """Whether :func:`match_cue` may find a cue at a folded word: one of its cue forms is a
+    one-word cue or the first word of a longer one (memoised: asked at every token)."""
+    return not _cue_words().isdisjoint(_cue_forms_of_folded(folded))
+
+
 def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
     """A speech cue at token ``i``: (cue, kind, number, index after)."""
-    table = cue_table()
     toks = view.tokens
-    if not is_word(toks[i]):
-        return None
-    forms = _cue_forms_of_folded(view.folded[i])  # view.folded[i] == fold(toks[i].text)
-    if _cue_words().isdisjoint(forms):
+    if not toks[i].word or not _may_start_cue(view.folded[i]):
         return None  # most words: no cue, nor the first word of one
+    table = cue_table()
+    forms = _cue_forms_of_folded(view.folded[i])  # view.folded[i] == fold(toks[i].text)
     firsts = _cue_first_words()
-    if i + 1 < len(toks) and is_word(toks[i + 1]) and not firsts[0].isdisjoint(forms):
+    if i + 1 < len(toks) and toks[i + 1].word and not firsts[0].isdisjoint(forms):
         for first in forms:
             two = f"{first} {view.folded[i + 1]}"
             if two in table:
@@ -328,7 +340,7 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
     # preposition, the subject standing between them (only forms that begin such a cue)
     for form in sorted(forms & firsts[1], key=len, reverse=True):
         for k in range(i + 2, min(len(toks), i + _SPLIT_CUE_SPAN + 1)):
-            if not is_word(toks[k - 1]):
+            if not toks[k - 1].word:
                 break
             row = table.get(f"{form} {view.folded[k]}")
             if row is not None and row[0] == "verb" and form not in subjectless_words():
@@ -405,7 +417,7 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
     if j >= len(view.tokens):
         return False
     tok = view.tokens[j]
-    if not is_word(tok) or doc.mention_at_token(tok) is not None:
+    if not tok.word or doc.mention_at_token(tok) is not None:
         return False
     f = view.folded[j]
     stop = name_stopwords()
@@ -588,7 +600,7 @@ def skip_modifiers(doc: Doc, view: SentView, j: int, facts: RoleFacts | None) ->
                 break
             j = close + 1
             continue
-        country = nisba_country(tok.text) if is_word(tok) else None
+        country = nisba_country(tok.text) if tok.word else None
         if country:
             if facts:
                 facts.countries.append(country)
@@ -825,7 +837,7 @@ def _relational_adjectives(view: SentView, k: int, head: str = "") -> int:
     رئيس)."""
     start = k
     words = org_words()
-    while k < len(view.tokens) and k - start < 3 and is_word(view.tokens[k]):
+    while k < len(view.tokens) and k - start < 3 and view.tokens[k].word:
         f = view.folded[k]
         if f in words["not_adjective"]:
             break
@@ -869,7 +881,7 @@ def _org_continuation(doc: Doc, view: SentView, end: int, head: str, noun_end: b
     toks = view.tokens
 
     def free(j: int) -> bool:
-        return j < len(toks) and is_word(toks[j]) and doc.mention_at_token(toks[j]) is None
+        return j < len(toks) and toks[j].word and doc.mention_at_token(toks[j]) is None
 
     f = view.folded
     if (
@@ -932,7 +944,7 @@ def find_organizations(doc: Doc) -> None:
     for view in doc.views:
         toks = view.tokens
         for i, tok in enumerate(toks):
-            if not is_word(tok):
+            if not tok.word:
                 continue
             forms = bare_forms(tok.text)
             if forms.isdisjoint(heads) or doc.mention_at_token(tok) is not None:
@@ -956,7 +968,7 @@ def find_organizations(doc: Doc) -> None:
                     end = k  # الجيش العراقي، القوات الكردية، الحكومة التركية
             else:
                 # idafa: head + at most one indefinite noun + a definite noun (مركز مكافحة الإرهاب)
-                while k < len(toks) and k - i <= 2 and is_word(toks[k]):
+                while k < len(toks) and k - i <= 2 and toks[k].word:
                     f = view.folded[k]
                     held = doc.mention_at_token(toks[k])
                     if held is not None and k > i and _place_ends_name(view, i, k, held, head_f):

@@ -72,7 +72,7 @@ from rasd.extract.patterns import (
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations
 from rasd.extract.speaker import rank_speakers
-from rasd.extract.text import fold, is_word, match_key, split_sentences
+from rasd.extract.text import fold, match_key, split_sentences
 
 Component = Callable[[Doc], None]
 #: A component's batch form: the same as calling the component on each document, and it
@@ -312,7 +312,7 @@ def _person_tokens(view: SentView, first: int, last: int) -> tuple[int, int]:
     if (
         view.folded[first] in name_continuations()
         and first > 0
-        and is_word(toks[first - 1])
+        and toks[first - 1].word
         and not is_name_stopword(toks[first - 1].text)
         and match_cue(view, first - 1) is None  # "وقال بن معمر": a speech verb, not a name
     ):
@@ -328,7 +328,7 @@ def _given_name(view: SentView, k: int) -> bool:
     tok = view.tokens[k]
     f = view.folded[k]
     return (
-        is_word(tok)
+        tok.word
         and len(f) >= 3
         and not f.startswith(("ال", "وال", "فال", "لل"))
         and not is_name_stopword(tok.text)

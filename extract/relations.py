@@ -55,7 +55,6 @@ from rasd.extract.text import (
     QUOTE_MARKS,
     QUOTE_PAIRS,
     fold,
-    is_word,
     match_key,
 )
 
@@ -217,7 +216,7 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, str] | None:
     only right before a control cue or before nouns of ``aim`` and the cue."""
     table = relation_cues()
     toks = view.tokens
-    if not is_word(toks[i]) or not _may_cue(toks[i].text):
+    if not toks[i].word or not _may_cue(toks[i].text):
         return None
     forms = _forms(view, i)
     hit = None
@@ -375,7 +374,7 @@ def _asides(view: SentView) -> list[tuple[int, int]]:
                 if toks[j].text in "(.":
                     break
         if end is not None:
-            words = [x for x in toks[k + 1 : end] if is_word(x)]
+            words = [x for x in toks[k + 1 : end] if x.word]
             digits = any(ch.isdigit() for x in words for ch in x.text)
             if len(words) >= (2 if close == "-" else _ASIDE_WORDS) and not digits:
                 out.append((k, end))
@@ -1806,7 +1805,7 @@ def _named_object(doc: Doc, view: SentView, k: int) -> list[Mention]:
     a place noun (بلدة كويرس) the known place itself is the object.  Nothing when the
     word after the head is no name (a stopword, an area word: على قرية صغيرة)."""
     toks = view.tokens
-    if k + 1 >= len(toks) or not is_word(toks[k]) or not is_word(toks[k + 1]):
+    if k + 1 >= len(toks) or not toks[k].word or not toks[k + 1].word:
         return []
     head = view.folded[k]
     if _dual_place_noun(head):
@@ -1830,7 +1829,7 @@ def _named_object(doc: Doc, view: SentView, k: int) -> list[Mention]:
     if named:  # "على بلدة كويرس" with كويرس a place already: that place
         return [m for m in named if m.cls in PLACE_CLASSES]
     last = k + 1
-    if view.folded[last] in name_connectors() and last + 1 < len(toks) and is_word(toks[last + 1]):
+    if view.folded[last] in name_connectors() and last + 1 < len(toks) and toks[last + 1].word:
         last += 1
     if any(
         _no_name(view.folded[j], head) or is_name_stopword(toks[j].text)
@@ -1873,7 +1872,7 @@ def _two_named(doc: Doc, view: SentView, k: int) -> list[Mention]:
         (
             j
             for j in range(k + 1, min(len(toks), k + 1 + _DUAL_NAME))
-            if is_word(toks[j]) and view.folded[j][:1] == "و" and len(view.folded[j]) > 2
+            if toks[j].word and view.folded[j][:1] == "و" and len(view.folded[j]) > 2
         ),
         None,
     )
@@ -1884,7 +1883,7 @@ def _two_named(doc: Doc, view: SentView, k: int) -> list[Mention]:
         start = toks[lo].start + (1 if lo == conj else 0)  # the second after its «و»
         stop = toks[hi - 1].end
         if any(
-            not is_word(toks[j])
+            not toks[j].word
             or toks[j].text in _BREAKS
             or is_name_stopword(toks[j].text[1:] if j == conj else toks[j].text)
             for j in range(lo, hi)
@@ -2156,7 +2155,7 @@ def _opens_clause(doc: Doc, view: SentView, k: int) -> bool:
         and f[0] in "وف"
         and not f[1:].startswith("ال")
         and not f.endswith(_PRONOUN_SUFFIXES)
-        and is_word(tok)
+        and tok.word
         and not bare_forms(tok.text) & place_nouns()  # "ومدينة الرقة": one more place lost
         and not any(m.start <= tok.start < m.end for m in mentions)
     ):
@@ -2796,7 +2795,7 @@ def _account_list(doc: Doc, view: SentView, k: int) -> None:
     while j <= len(toks):
         end_here = j == len(toks) or toks[j].text in ("،", ",", ".", "؛")
         if end_here:
-            words = [x for x in range(first, j) if x not in asides and is_word(toks[x])]
+            words = [x for x in range(first, j) if x not in asides and toks[x].word]
             if not words or len(words) > _LIST_ITEM_WORDS:
                 break
             items.append((words[0], words[-1]))
@@ -2897,7 +2896,7 @@ def _bulleted_accounts(doc: Doc, view: SentView) -> None:
         for m in named:
             if people and m.cls == "Person" and m.key not in header:
                 _add(doc, item, m.key, "hasAccountOn", platform, "accounts")
-        words = [t for t in item.tokens[1:] if is_word(t)]
+        words = [t for t in item.tokens[1:] if t.word]
         if not accounts or named or not 0 < len(words) <= _LIST_ITEM_WORDS:
             continue
         start, end = words[0].start, words[-1].end
@@ -2922,9 +2921,8 @@ def find_sites_and_accounts(doc: Doc) -> None:
     for view in doc.views:
         _handles(doc, view)
         _bulleted_accounts(doc, view)
-        for k in range(len(view.tokens)):
-            tok = view.tokens[k]
-            if is_word(tok) and not triggers.isdisjoint(bare_forms(tok.text)):
+        for k, tok in enumerate(view.tokens):
+            if tok.word and not triggers.isdisjoint(bare_forms(tok.text)):
                 _website(doc, view, k)
                 _account(doc, view, k)
                 _account_list(doc, view, k)
@@ -2936,7 +2934,9 @@ def find_relations(doc: Doc) -> None:
     find_sites_and_accounts(doc)
     for view in doc.views:
         toks = view.tokens
-        for i in range(len(toks)):
+        for i, tok in enumerate(toks):
+            if not tok.word or not _may_cue(tok.text):
+                continue  # most words (what _cue_at asks first, without a call a token)
             hit = _cue_at(view, i)
             if hit is None:
                 continue
@@ -3145,15 +3145,13 @@ def find_events(doc: Doc) -> None:
     for view in doc.views:
         toks = view.tokens
         for i, tok in enumerate(toks):
-            if not is_word(tok):
-                continue
-            if heads.isdisjoint(bare_forms(tok.text)):
+            if not tok.word or heads.isdisjoint(bare_forms(tok.text)):
                 continue  # most words: no event head
             f = fold(tok.text)
             if "ال" not in f[:4]:
                 continue
             k = i + 1
-            while k < len(toks) and k - i < 6 and is_word(toks[k]):
+            while k < len(toks) and k - i < 6 and toks[k].word:
                 kf = fold(toks[k].text)
                 if kf in ("في", "بتاريخ", "يوم", "الذي", "التي", "والذي") or doc.dates_overlapping(
                     toks[k].start, toks[k].start + 1

@@ -103,6 +103,21 @@ def fold(s: str) -> str:
     return s.translate(_tables()[0])
 
 
+def fold_tokens(tokens: Sequence[Token]) -> list[str]:
+    """``[fold(t.text) for t in tokens]``, with one look-up in the memo per word (most words
+    were folded before) and :func:`fold` called only for the others.
+
+    >>> fold_tokens(tokenize("قال: «الإمارات»"))
+    ['قال', ':', '', 'الامارات', '']
+    """
+    get = _FOLD_CACHE.get
+    out = [get(t.text) for t in tokens]
+    for i, f in enumerate(out):
+        if f is None:
+            out[i] = fold(tokens[i].text)
+    return out
+
+
 # folded forms of short strings (words, names), which are folded again and again
 _FOLD_CACHE: dict[str, str] = {}
 _FOLD_CACHE_LEN = 40
@@ -295,10 +310,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     set_start, set_end, set_text, set_word = _TOKEN_SLOTS
     for m in _TOKEN_RE.finditer(text, start, end):
         tok = new(Token)
-        set_start(tok, m.start())
-        set_end(tok, m.end())
-        set_text(tok, m.group())
-        set_word(tok, m.group(1) is not None)
+        a, b = m.span()
+        set_start(tok, a)
+        set_end(tok, b)
+        set_text(tok, text[a:b])
+        # the pattern's one group is the word alternative: lastindex is 1 when a word matched
+        set_word(tok, m.lastindex == 1)
         append(tok)
     return out
 

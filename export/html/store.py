@@ -617,9 +617,16 @@ def _nquad_rows(data: bytes, graph: str) -> list[str] | None:
 
 
 def _token_value(token: str) -> str:
-    """The value of an object term of :func:`_nquad_rows` (an IRI's or a literal's)."""
-    if token[0] == "<":
+    """The value of an object term of :func:`_nquad_rows` (an IRI's or a literal's).
+
+    >>> _token_value('"قال"@ar'), _token_value('"3"^^<x:int>'), _token_value(r'"a\\"b"')
+    ('قال', '3', 'a"b')
+    """
+    head = token[0]
+    if head == "<":
         return token[1:-1]
+    if head == '"' and "\\" not in token:  # most literals: no escape, no Term built
+        return token[1 : token.rindex('"')]
     term = _term(token)
     return "" if term is None else term.value
 
