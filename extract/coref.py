@@ -256,6 +256,69 @@ def resolve_org_heads(doc: Doc) -> None:
                 doc.add_mention(tok.start, tok.end, before[-1].key, "Organization", "coref-org")
 
 
+def resolve_bare_org_nouns(doc: Doc) -> None:
+    """A definite noun of ``bare_org_nouns.tsv`` standing alone («التحالف»، «للتحالف»، «قوات
+    التحالف») → the organisation of the first row whose context the article names (داعش →
+    التحالف الدولي; اليمن → التحالف العربي), when the article names no other organisation
+    of that head (then :func:`resolve_org_heads` has linked it) and the word is no part of a
+    mention and stands before no definite word or nisba («التحالف الوطني» is its own name;
+    «التحالف الذي» is not), not after a demonstrative («هذا التحالف») and not before «مع»
+    within two words («التحالف مع إيران»: an alliance with, allying)."""
+    from rasd.extract.doc import definite_stem, raw_cut
+    from rasd.extract.lexicon import bare_org_nouns, lexicon_index
+    from rasd.extract.patterns import demonstratives
+
+    table = bare_org_nouns()
+    named = {m.key for m in doc.mentions}
+    index = lexicon_index()
+    for view in doc.views:
+        toks = view.tokens
+        for i, tok in enumerate(toks):
+            bare, cut = definite_stem(view.folded[i].replace("ـ", ""))
+            rows = table.get(bare)
+            if not rows:
+                continue
+            held = doc.mention_at_token(tok)
+            if held is not None and not _head_and_noun(held, bare):
+                continue
+            nxt = view.folded[i + 1] if i + 1 < len(toks) else ""
+            if nxt not in _RELATIVES and (is_nisba(nxt) or nxt.startswith("ال")):
+                continue
+            if i and view.folded[i - 1] in demonstratives():
+                continue  # «هذا التحالف»: the alliance just described
+            if "مع" in view.folded[i + 1 : i + 3]:
+                continue  # «التحالف مع إيران»، «التحالف إقليميا مع»: allying, an alliance with
+            key = next((k for k, context in rows if context & named), None)
+            if key is None or key not in index:
+                continue
+            own = [
+                m.key
+                for m in doc.mentions
+                if m.cls == "Organization" and m.key != key and m.key.startswith(bare + " ")
+            ]
+            if own:
+                continue  # «التحالف الوطني» named: the bare noun may be it
+            doc.add_entity(index[key])
+            if held is not None:  # «قوات التحالف»: the coalition's forces are the coalition
+                _rekey(doc, held.key, key, "Organization")
+                continue
+            start = tok.start + raw_cut(tok.text, cut)
+            doc.add_mention(start, tok.end, key, "Organization", "coref-org")
+
+
+def _head_and_noun(m, bare: str) -> bool:
+    """Whether the mention ``m`` is an organisation head and the bare noun, nothing more
+    («قوات التحالف» of the org-heads layer)."""
+    words = match_key(m.surface).split()
+    return m.layer == "org-heads" and len(words) == 2 and words[1] == bare
+
+
+#: relative pronouns: a definite word after a noun that is no adjective of it
+_RELATIVES = frozenset(
+    match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
+)
+
+
 def _rekey(doc: Doc, old: str, new: str, cls: str) -> None:
     """Point every mention of ``old`` at ``new`` (of class ``cls``), in place."""
     for i, m in enumerate(doc.mentions):

@@ -30,6 +30,7 @@ from rasd.extract.coref import (
     publisher_mentions,
     quoted_media_names,
     quoted_places_are_media,
+    resolve_bare_org_nouns,
     resolve_generic_org,
     resolve_group_singulars,
     resolve_org_heads,
@@ -519,6 +520,7 @@ def _coref(doc: Doc) -> None:
     resolve_title_refs(doc)
     resolve_generic_org(doc)
     resolve_org_heads(doc)
+    resolve_bare_org_nouns(doc)
     capitals_as_states(doc)
 
 
