@@ -444,6 +444,47 @@ def _given_compound(connector: str, word: str) -> bool:
     return word == "الله"
 
 
+def bare_place_names(doc: Doc) -> None:
+    """A word of ``bare_place_names.tsv`` («عسير») names the lexicon place it is the bare
+    name of («منطقة عسير») right after a preposition («في عسير»، «إلى عسير»), with the clitic
+    بـ not after ليس («بعسير»; «ليس بعسير» = not difficult) or with و right after a place
+    («القطيف والدمام وعسير»)."""
+    from rasd.extract.lexicon import load_table
+    from rasd.extract.records import PLACE_CLASSES
+    from rasd.extract.resources import WordNote
+
+    names = {match_key(r.word) for r in load_table("bare_place_names.tsv", WordNote)}
+    places = _lexicon_places_by_bare_name()
+    for view in doc.views:
+        toks = view.tokens
+        for i, tok in enumerate(toks):
+            f = view.folded[i].replace("ـ", "")
+            clitic = next((c for c in ("", "ب", "وب", "و") if f[len(c) :] in names), None)
+            if clitic is None or f[len(clitic) :] not in places or doc.mention_at_token(tok):
+                continue
+            prev = view.folded[i - 1] if i else ""
+            if clitic == "":
+                ok = prev in _PLACE_PREPOSITIONS
+            elif clitic == "و":
+                held = doc.mention_at_token(toks[i - 1]) if i else None
+                ok = held is not None and held.cls in PLACE_CLASSES
+            else:
+                ok = prev not in _NOT_BE
+            if not ok:
+                continue
+            target = places[f[len(clitic) :]]
+            if doc.add_mention(tok.start + len(clitic), tok.end, target.key, target.cls, "lexicon"):
+                doc.add_entity(target)
+
+
+#: prepositions after which a bare place name is the place, folded
+_PLACE_PREPOSITIONS = frozenset(
+    match_key(w) for w in ("في", "إلى", "من", "عن", "على", "ففي", "وفي")
+)
+#: «ليس بعسير»: the بـ of «ليس»'s predicate, folded
+_NOT_BE = frozenset(match_key(w) for w in ("ليس", "ليست", "لست", "ليسوا", "ليسا", "لسنا"))
+
+
 def link_place_nouns(doc: Doc) -> None:
     """One place, one node: «محافظة دير الزور»، «منطقة عسير»، «مدينة الرقة» are the place
     named without the place noun (``place_nouns.tsv``; not ريف, a countryside: «ريف دمشق» is a

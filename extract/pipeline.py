@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from rasd.extract.claims import find_claims
 from rasd.extract.coref import (
+    bare_place_names,
     link_forces,
     link_name_variants,
     link_national_orgs,
@@ -514,6 +515,7 @@ def _coref(doc: Doc) -> None:
     link_name_variants(doc)
     link_national_orgs(doc)
     link_forces(doc)
+    bare_place_names(doc)
     link_place_nouns(doc)
     resolve_short_names(doc)
     resolve_group_singulars(doc)

@@ -600,6 +600,7 @@ TABLES: dict[str, type[tuple]] = {
     "claim_words.tsv": ClaimWord,
     "ambiguous_words.tsv": AmbiguousWord,
     "bare_org_nouns.tsv": BareOrgNoun,
+    "bare_place_names.tsv": WordNote,
     "boilerplate.tsv": Boilerplate,
     "capitals.tsv": Capital,
     "conditional_openers.tsv": WordNote,
