@@ -85,3 +85,17 @@ def test_the_system_and_a_named_opposition_are_left() -> None:
     ) == {"المعارضه التركيه"} or "المعارضه السوريه" not in _keys_of(
         "وقالت المعارضة التركية إن الحزب الحاكم خسر الأغلبية في أنقرة.", "المعارضة"
     )
+
+
+# --- Eastern Province towns of the 2015 attacks ---------------------------------------------
+
+
+def test_eastern_towns_with_clitics_are_places() -> None:
+    ex = extract_text(
+        "وزار الوفد بلدة القديح بالقطيف، ثم توجه إلى قرية الدالوة بالأحساء وحي العنود "
+        "بالدمام، وعاد إلى الخفجي."
+    )
+    keys = {m.key: m.cls for m in ex.mentions}
+    for k in ("القديح", "الدالوه", "العنود", "الخفجي"):
+        assert keys.get(k) == "City", k
+    assert _keys_of("وقال متحدث إن الدوريات وصلت إلى القطيف والقديح.", "القديح") == {"القديح"}
