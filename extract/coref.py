@@ -256,6 +256,69 @@ def resolve_org_heads(doc: Doc) -> None:
                 doc.add_mention(tok.start, tok.end, before[-1].key, "Organization", "coref-org")
 
 
+def resolve_bare_org_nouns(doc: Doc) -> None:
+    """A definite noun of ``bare_org_nouns.tsv`` standing alone («التحالف»، «للتحالف»، «قوات
+    التحالف») → the organisation of the first row whose context the article names (داعش →
+    التحالف الدولي; اليمن → التحالف العربي), when the article names no other organisation
+    of that head (then :func:`resolve_org_heads` has linked it) and the word is no part of a
+    mention and stands before no definite word or nisba («التحالف الوطني» is its own name;
+    «التحالف الذي» is not), not after a demonstrative («هذا التحالف») and not before «مع»
+    within two words («التحالف مع إيران»: an alliance with, allying)."""
+    from rasd.extract.doc import definite_stem, raw_cut
+    from rasd.extract.lexicon import bare_org_nouns, lexicon_index
+    from rasd.extract.patterns import demonstratives
+
+    table = bare_org_nouns()
+    named = {m.key for m in doc.mentions}
+    index = lexicon_index()
+    for view in doc.views:
+        toks = view.tokens
+        for i, tok in enumerate(toks):
+            bare, cut = definite_stem(view.folded[i].replace("ـ", ""))
+            rows = table.get(bare)
+            if not rows:
+                continue
+            held = doc.mention_at_token(tok)
+            if held is not None and not _head_and_noun(held, bare):
+                continue
+            nxt = view.folded[i + 1] if i + 1 < len(toks) else ""
+            if nxt not in _RELATIVES and (is_nisba(nxt) or nxt.startswith("ال")):
+                continue
+            if i and view.folded[i - 1] in demonstratives():
+                continue  # «هذا التحالف»: the alliance just described
+            if "مع" in view.folded[i + 1 : i + 3]:
+                continue  # «التحالف مع إيران»، «التحالف إقليميا مع»: allying, an alliance with
+            key = next((k for k, context in rows if context & named), None)
+            if key is None or key not in index:
+                continue
+            own = [
+                m.key
+                for m in doc.mentions
+                if m.cls == "Organization" and m.key != key and m.key.startswith(bare + " ")
+            ]
+            if own:
+                continue  # «التحالف الوطني» named: the bare noun may be it
+            doc.add_entity(index[key])
+            if held is not None:  # «قوات التحالف»: the coalition's forces are the coalition
+                _rekey(doc, held.key, key, "Organization")
+                continue
+            start = tok.start + raw_cut(tok.text, cut)
+            doc.add_mention(start, tok.end, key, "Organization", "coref-org")
+
+
+def _head_and_noun(m, bare: str) -> bool:
+    """Whether the mention ``m`` is an organisation head and the bare noun, nothing more
+    («قوات التحالف» of the org-heads layer)."""
+    words = match_key(m.surface).split()
+    return m.layer == "org-heads" and len(words) == 2 and words[1] == bare
+
+
+#: relative pronouns: a definite word after a noun that is no adjective of it
+_RELATIVES = frozenset(
+    match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
+)
+
+
 def _rekey(doc: Doc, old: str, new: str, cls: str) -> None:
     """Point every mention of ``old`` at ``new`` (of class ``cls``), in place."""
     for i, m in enumerate(doc.mentions):
@@ -379,6 +442,47 @@ def _given_compound(connector: str, word: str) -> bool:
     if connector not in _GIVEN_NAME_CONNECTORS:
         return False
     return word == "الله"
+
+
+def bare_place_names(doc: Doc) -> None:
+    """A word of ``bare_place_names.tsv`` («عسير») names the lexicon place it is the bare
+    name of («منطقة عسير») right after a preposition («في عسير»، «إلى عسير»), with the clitic
+    بـ not after ليس («بعسير»; «ليس بعسير» = not difficult) or with و right after a place
+    («القطيف والدمام وعسير»)."""
+    from rasd.extract.lexicon import load_table
+    from rasd.extract.records import PLACE_CLASSES
+    from rasd.extract.resources import WordNote
+
+    names = {match_key(r.word) for r in load_table("bare_place_names.tsv", WordNote)}
+    places = _lexicon_places_by_bare_name()
+    for view in doc.views:
+        toks = view.tokens
+        for i, tok in enumerate(toks):
+            f = view.folded[i].replace("ـ", "")
+            clitic = next((c for c in ("", "ب", "وب", "و") if f[len(c) :] in names), None)
+            if clitic is None or f[len(clitic) :] not in places or doc.mention_at_token(tok):
+                continue
+            prev = view.folded[i - 1] if i else ""
+            if clitic == "":
+                ok = prev in _PLACE_PREPOSITIONS
+            elif clitic == "و":
+                held = doc.mention_at_token(toks[i - 1]) if i else None
+                ok = held is not None and held.cls in PLACE_CLASSES
+            else:
+                ok = prev not in _NOT_BE
+            if not ok:
+                continue
+            target = places[f[len(clitic) :]]
+            if doc.add_mention(tok.start + len(clitic), tok.end, target.key, target.cls, "lexicon"):
+                doc.add_entity(target)
+
+
+#: prepositions after which a bare place name is the place, folded
+_PLACE_PREPOSITIONS = frozenset(
+    match_key(w) for w in ("في", "إلى", "من", "عن", "على", "ففي", "وفي")
+)
+#: «ليس بعسير»: the بـ of «ليس»'s predicate, folded
+_NOT_BE = frozenset(match_key(w) for w in ("ليس", "ليست", "لست", "ليسوا", "ليسا", "لسنا"))
 
 
 def link_place_nouns(doc: Doc) -> None:

@@ -22,6 +22,7 @@ import ahocorasick
 
 from rasd.extract.records import EntityInfo
 from rasd.extract.resources import (
+    BareOrgNoun,
     LexiconContext,
     LexiconEntry,
     Nisba,
@@ -274,6 +275,22 @@ def state_nouns() -> dict[str, frozenset[str]]:
             if any(match_key(f).startswith(noun + " ") for f in (e.label, *e.aliases))
         )
     return out
+
+
+@functools.cache
+def bare_org_nouns() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """``bare_org_nouns.tsv``: folded definite noun → (entity key, the keys of its context
+    names), in file order (التحالف → (التحالف العربي, {اليمن …}), (التحالف الدولي, {داعش …})).
+    A context name that is no lexicon form is kept folded (it then matches no mention)."""
+    aliases = alias_index()
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for r in load_table("bare_org_nouns.tsv", BareOrgNoun):
+        context = frozenset(
+            aliases.get(match_key(c), match_key(c)) for c in r.context.split("|") if c.strip()
+        )
+        key = aliases.get(match_key(r.entity), match_key(r.entity))
+        out.setdefault(match_key(r.word), []).append((key, context))
+    return {w: tuple(rows) for w, rows in out.items()}
 
 
 @functools.cache

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from rasd.extract.claims import find_claims
 from rasd.extract.coref import (
+    bare_place_names,
     link_forces,
     link_name_variants,
     link_national_orgs,
@@ -30,6 +31,7 @@ from rasd.extract.coref import (
     publisher_mentions,
     quoted_media_names,
     quoted_places_are_media,
+    resolve_bare_org_nouns,
     resolve_generic_org,
     resolve_group_singulars,
     resolve_org_heads,
@@ -513,12 +515,14 @@ def _coref(doc: Doc) -> None:
     link_name_variants(doc)
     link_national_orgs(doc)
     link_forces(doc)
+    bare_place_names(doc)
     link_place_nouns(doc)
     resolve_short_names(doc)
     resolve_group_singulars(doc)
     resolve_title_refs(doc)
     resolve_generic_org(doc)
     resolve_org_heads(doc)
+    resolve_bare_org_nouns(doc)
     capitals_as_states(doc)
 
 

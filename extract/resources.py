@@ -328,6 +328,18 @@ class StateNounMember(NamedTuple):
     country: str
 
 
+class BareOrgNoun(NamedTuple):
+    """``bare_org_nouns.tsv``: a definite noun that, standing alone, names one organisation
+    when the article names one of its ``context`` names (lexicon names, ``|``-separated):
+    «التحالف» in an article on داعش is the international coalition.  Rows of one word are
+    tried in file order."""
+
+    word: str
+    entity: str
+    context: str
+    note: str
+
+
 class RelationCue(NamedTuple):
     """``relation_cues.tsv``: a cue word, the predicate it signals and how to read around it."""
 
@@ -587,6 +599,8 @@ TABLES: dict[str, type[tuple]] = {
     "according_to.tsv": AccordingToWord,
     "claim_words.tsv": ClaimWord,
     "ambiguous_words.tsv": AmbiguousWord,
+    "bare_org_nouns.tsv": BareOrgNoun,
+    "bare_place_names.tsv": WordNote,
     "boilerplate.tsv": Boilerplate,
     "capitals.tsv": Capital,
     "conditional_openers.tsv": WordNote,
