@@ -1,0 +1,56 @@
+"""Speaker choice in speaker20 (issue 11): classes of unresolved and wrong speakers counted over
+every spent corpus (``bench/speaker_classes.py``, ``bench/speaker20_results.md``).
+
+- a participle (مشيرا، لافتا …) with no cue before it in its sentence continues the named
+  subject of the clause it ends: a clause opening the sentence after an aside («من جهته،»،
+  «بدوره،»), one coordinated after a comma («…، وثمّن X العلاقات …، مشيرا»), or a subject
+  behind a title («واستنكر عضو المجلس البلدي في … الشيخ X …، لافتا») — not the running speaker,
+  and not left open.
+
+The sentences are written for these tests, not copied from the corpora.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import claim_with, said
+
+from rasd.extract.folding import TATWEEL
+
+_BEFORE = "وقال رئيس البلدية خالد السبيعي إن المشروع سينتهي قبل نهاية العام. "
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["وثمن", "وثمّن", "وثم" + TATWEEL + "ن", "وثَمَّنَ"],
+)
+def test_participle_continues_a_coordinated_clause(verb: str) -> None:
+    claims = said(
+        _BEFORE + "والتقى الوفد الزائر أعضاء الغرفة التجارية في جدة يوم الأحد، "
+        f"{verb} فهد المطيري التعاون القائم بين البلدين، مشيرا إلى أن حجم التبادل "
+        "التجاري تضاعف خلال العام الماضي."
+    )
+    assert claim_with(claims, "حجم التبادل")[:2] == (("فهد المطيري",), "resolved")
+
+
+@pytest.mark.parametrize("participle", ["لافتا", "لافتاً", "لافتًا", "لافتـا"])
+def test_participle_continues_a_titled_subject(participle: str) -> None:
+    claims = said(
+        _BEFORE + "واستنكر عضو المجلس البلدي في الدمام الشيخ عبد الرحمن الهاجري "
+        f"الاعتداء على الحارس، {participle} إلى أن أهالي الحي يرفضون هذه الأفعال."
+    )
+    assert claim_with(claims, "أهالي الحي")[:2] == (("عبد الرحمن الهاجري",), "resolved")
+
+
+def test_participle_after_an_aside() -> None:
+    claims = said(
+        _BEFORE + "من جانبه، انتقد الناشط سامي الحربي تأخر المشروع، "
+        "مؤكدا أن السكان ينتظرون منذ سنوات."
+    )
+    assert claim_with(claims, "السكان ينتظرون")[:2] == (("سامي الحربي",), "resolved")
+
+
+def test_object_after_a_non_title_subject_is_not_taken() -> None:
+    # the visitors (no title, no name) met the minister: the participle is not the minister's
+    claims = said(_BEFORE + "وزار الوفد الوزير فهد المطيري في مكتبه، مؤكدا أن الزيارة ناجحة.")
+    assert all(c[0] != ("فهد المطيري",) for c in claims if "الزيارة ناجحة" in c[2])
