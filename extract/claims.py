@@ -2171,23 +2171,55 @@ def _clause_openings(view: SentView, i: int) -> list[int]:
     return [*out, p]
 
 
+def _verb_opens(doc: Doc, view: SentView, p: int, i: int, cue: bool = False) -> bool:
+    """Whether the clause at token ``p`` opens with a verb that is no cue (``cue``: or is
+    one) and a word after it (its subject, before token ``i``), as
+    :func:`_own_subject_opening` reads the sentence's first words."""
+    toks, f = view.tokens, view.folded
+    if p + 1 >= i or not is_word(toks[p]) or not is_word(toks[p + 1]):
+        return False
+    return not (
+        doc.mention_at_token(toks[p]) is not None
+        or (not cue and match_cue(view, p) is not None)
+        or match_title(view, p) is not None
+        or f[p].startswith(("ال", "وال"))
+        or subjectless(view, p)
+        or f[p] in cue_blockers()
+        or subjectless(view, p + 1)
+    )
+
+
+def _group_subject(doc: Doc, view: SentView, i: int) -> str | None:
+    """The unnamed group a plural participle at token ``i`` continues when its clause opens
+    with a verb (a cue that found no statement of its own too) and that group as subject:
+    «وتجمّع عدد من المواطنين أمام …، مؤكدين أن …»، «وعبّر مواطنون عن …، مشددين على» — a new
+    unnamed source (or the one already read there), so that a later «وأكدوا» goes on with
+    it."""
+    toks = view.tokens
+    for p in _clause_openings(view, i):
+        if not _verb_opens(doc, view, p, i, cue=True):
+            continue
+        m = doc.mention_at_token(toks[p + 1])
+        if m is not None:
+            return m.key if m.cls == "UnnamedSource" and m.key in doc.entities else None
+        noun = _quantified_source(view, p + 1)
+        if noun is not None and noun < i:
+            keys, _k = _unnamed_source(doc, view, noun, refer_back=False, label_from=p + 1)
+        elif is_source_noun(toks[p + 1].text) == "pl":
+            keys, _k = _unnamed_source(doc, view, p + 1, refer_back=False)
+        else:
+            return None
+        return keys[0] if keys else None
+    return None
+
+
 def _clause_subject(doc: Doc, view: SentView, p: int, i: int) -> Mention | None:
     """The named subject of a clause opening at token ``p`` with a verb that is no cue (as
     :func:`_own_subject_opening` reads the sentence's first words): a mention right after the
     verb, or the person a title right after it stands before («واستنكر القاضي في المحكمة
     العامة الشيخ X العمل …»; no comma, cue or relative pronoun between)."""
     toks, f = view.tokens, view.folded
-    if p + 1 >= i or not is_word(toks[p]) or not is_word(toks[p + 1]):
-        return None
-    if (
-        doc.mention_at_token(toks[p]) is not None
-        or match_cue(view, p) is not None
-        or match_title(view, p) is not None
-        or f[p].startswith(("ال", "وال"))
-        or subjectless(view, p)
-        or f[p] in cue_blockers()
-        or subjectless(view, p + 1)
-    ):
+    if not _verb_opens(doc, view, p, i):
         return None
     m = doc.mention_at_token(toks[p + 1])
     if m is not None:
@@ -2931,6 +2963,16 @@ def find_claims(doc: Doc) -> None:
             if own is not None and agrees and own not in last_speakers:
                 # "وشنت تركيا … غارات، مشيرة إلى أنها": the sentence's own subject
                 speakers, explicit = [own], True
+            if (
+                not speakers
+                and kind == "continuation"
+                and number in ("pl", "dual")
+                and not possessive
+            ):
+                group = _group_subject(doc, view, i)
+                if group is not None:
+                    # "واستنكر عدد من المواطنين الحادث، مؤكدين": the group speaks
+                    speakers, explicit = [group], True
             if not speakers and kind == "continuation" and last_speakers and not possessive:
                 speakers = list(last_speakers) if running and agrees else []
                 unresolved = not (running and agrees)

@@ -54,3 +54,35 @@ def test_object_after_a_non_title_subject_is_not_taken() -> None:
     # the visitors (no title, no name) met the minister: the participle is not the minister's
     claims = said(_BEFORE + "وزار الوفد الوزير فهد المطيري في مكتبه، مؤكدا أن الزيارة ناجحة.")
     assert all(c[0] != ("فهد المطيري",) for c in claims if "الزيارة ناجحة" in c[2])
+
+
+# a plural participle continues the unnamed group opening its clause ---------------------
+
+
+@pytest.mark.parametrize(
+    ("group", "participle"),
+    [
+        ("عدد من الخبراء", "مؤكدين"),
+        ("عدد من الخبراء", "مؤكّدين"),
+        ("عـدد من الخبراء", "مؤكدين"),
+        ("مواطنون في المنطقة الشمالية", "مشددين على"),
+        ("خبراء", "مشيرين إلى"),
+    ],
+)
+def test_plural_participle_continues_the_group(group: str, participle: str) -> None:
+    claims = said(
+        _BEFORE + f"وتجمع {group} أمام المدرسة بعد الاعتداء، {participle} أن أمن الحي "
+        "مسؤولية الجميع. وأكدوا أن الأهالي سيقفون مع رجال الأمن."
+    )
+    speaker, status, _text = claim_with(claims, "أمن الحي")
+    assert status == "resolved" and len(speaker) == 1 and speaker[0] != "خالد السبيعي"
+    assert any(w.replace("ـ", "") in speaker[0].replace("ـ", "") for w in group.split())
+    assert claim_with(claims, "الأهالي سيقفون")[:2] == (speaker, "resolved")
+
+
+def test_plural_participle_after_a_named_person_stays_open() -> None:
+    claims = said(
+        _BEFORE + "واستنكر الوزير فهد المطيري الاعتداء على المدرسة، مؤكدين أن أمن الحي "
+        "مسؤولية الجميع."
+    )
+    assert all(c[0] in ((), ("فهد المطيري",)) for c in claims if "أمن الحي" in c[2])
