@@ -88,7 +88,9 @@ def test_plural_participle_after_a_named_person_stays_open() -> None:
     assert all(c[0] in ((), ("فهد المطيري",)) for c in claims if "أمن الحي" in c[2])
 
 
-@pytest.mark.parametrize("noun", ["وجهاء", "أعيان", "اعيان", "مشايخ", "اقتصاديون", "سفراء"])
+@pytest.mark.parametrize(
+    "noun", ["وجهاء", "أعيان", "اعيان", "مشايخ", "اقتصاديون", "سفراء", "مسعفون", "أئمة"]
+)
 def test_group_nouns_are_sources(noun: str) -> None:
     claims = said(f"وقال {noun} في المحافظة إن الطريق الجديد سيخدم آلاف السكان.")
     speaker, status, _text = claim_with(claims, "الطريق الجديد")
