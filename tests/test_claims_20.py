@@ -95,3 +95,10 @@ def test_group_nouns_are_sources(noun: str) -> None:
     claims = said(f"وقال {noun} في المحافظة إن الطريق الجديد سيخدم آلاف السكان.")
     speaker, status, _text = claim_with(claims, "الطريق الجديد")
     assert status == "resolved" and len(speaker) == 1 and noun in speaker[0]
+
+
+@pytest.mark.parametrize("verb", ["وقال", "وأضاف", "واضاف"])
+def test_an_officer_is_an_anonymous_source(verb: str) -> None:
+    claims = said(f"{verb} ضابط رفيع في الشرطة إن الدوريات ستنتشر في الأحياء منذ الليلة.")
+    speaker, status, _text = claim_with(claims, "الدوريات ستنتشر")
+    assert status == "resolved" and len(speaker) == 1 and "ضابط" in speaker[0]
