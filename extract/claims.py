@@ -2173,14 +2173,106 @@ def _head_of_running(doc: Doc, view: SentView, j: int, running: list[str]) -> bo
     return bool(label) and label[0] == strip_al(match_key(toks[j].text))
 
 
-def _own_subject(doc: Doc, view: SentView, i: int, cue: str) -> str | None:
-    """The subject a participle at token ``i`` continues when its sentence opens with a verb
-    that is no cue and a named subject of its own (:func:`_own_subject_opening`): «وشنت
-    تركيا سلسلة من الغارات، مشيرة إلى أنها …» — Turkey, not whoever spoke before.  A country
-    is feminine: a masculine participle is not its («وزارت ألمانيا وفدا، مؤكدا»)."""
-    if not _own_subject_opening(doc, view, i):
+def _clause_openings(view: SentView, i: int) -> list[int]:
+    """Tokens before ``i`` where a clause of the sentence opens, nearest first: a word with
+    و right after a comma («…، وثمن X …»), and the sentence's first word after an aside
+    («من جهته،»، «بدوره،»; :data:`_CLAUSE_OPENERS`)."""
+    toks, f = view.tokens, view.folded
+    out = [
+        p
+        for p in range(i - 1, 1, -1)
+        if toks[p - 1].text in "،," and toks[p].word and f[p].startswith("و") and len(f[p]) > 3
+    ]
+    p = 0
+    if len(f) > 2 and f[0] in ("من", "ومن") and f[1] in _CLAUSE_OPENERS:
+        p = 2  # «من جهته»، «ومن جانبه»
+    elif f and f[0].lstrip("و").startswith("بدور") and f[0] in _CLAUSE_OPENERS | {"و" + f[0]}:
+        p = 1
+    if 0 < p < len(toks) and toks[p].text in "،,":
+        p += 1
+    return [*out, p]
+
+
+def _verb_opens(doc: Doc, view: SentView, p: int, i: int, cue: bool = False) -> bool:
+    """Whether the clause at token ``p`` opens with a verb that is no cue (``cue``: or is
+    one) and a word after it (its subject, before token ``i``), as
+    :func:`_own_subject_opening` reads the sentence's first words."""
+    toks, f = view.tokens, view.folded
+    if p + 1 >= i or not toks[p].word or not toks[p + 1].word:
+        return False
+    return not (
+        doc.mention_at_token(toks[p]) is not None
+        or (not cue and match_cue(view, p) is not None)
+        or match_title(view, p) is not None
+        or f[p].startswith(("ال", "وال"))
+        or subjectless(view, p)
+        or f[p] in cue_blockers()
+        or subjectless(view, p + 1)
+    )
+
+
+def _group_subject(doc: Doc, view: SentView, i: int) -> str | None:
+    """The unnamed group a plural participle at token ``i`` continues when its clause opens
+    with a verb (a cue that found no statement of its own too) and that group as subject:
+    «وتجمّع عدد من المواطنين أمام …، مؤكدين أن …»، «وعبّر مواطنون عن …، مشددين على» — a new
+    unnamed source (or the one already read there), so that a later «وأكدوا» goes on with
+    it."""
+    toks = view.tokens
+    for p in _clause_openings(view, i):
+        if not _verb_opens(doc, view, p, i, cue=True):
+            continue
+        m = doc.mention_at_token(toks[p + 1])
+        if m is not None:
+            return m.key if m.cls == "UnnamedSource" and m.key in doc.entities else None
+        noun = _quantified_source(view, p + 1)
+        if noun is not None and noun < i:
+            keys, _k = _unnamed_source(doc, view, noun, refer_back=False, label_from=p + 1)
+        elif is_source_noun(toks[p + 1].text) == "pl":
+            keys, _k = _unnamed_source(doc, view, p + 1, refer_back=False)
+        else:
+            return None
+        return keys[0] if keys else None
+    return None
+
+
+def _clause_subject(doc: Doc, view: SentView, p: int, i: int) -> Mention | None:
+    """The named subject of a clause opening at token ``p`` with a verb that is no cue (as
+    :func:`_own_subject_opening` reads the sentence's first words): a mention right after the
+    verb, or the person a title right after it stands before («واستنكر القاضي في المحكمة
+    العامة الشيخ X العمل …»; no comma, cue or relative pronoun between)."""
+    toks, f = view.tokens, view.folded
+    if not _verb_opens(doc, view, p, i):
         return None
-    m = doc.mention_at_token(view.tokens[1])
+    m = doc.mention_at_token(toks[p + 1])
+    if m is not None:
+        return m
+    title = match_title(view, p + 1)
+    if title is None:
+        return None
+    for k in range(title[1], min(i, p + 14)):
+        tok = toks[k]
+        if tok.text in "،,:" or (tok.word and (match_cue(view, k) or f[k] in _RELATIVES)):
+            return None
+        m = doc.mention_at_token(tok)
+        if m is not None and m.cls == "Person":
+            n = k
+            while n < len(toks) and toks[n].start < m.end:
+                n += 1
+            after = doc.mention_at_token(toks[n]) if n < len(toks) else None
+            # «وزير الدفاع موشيه يعالون» read as two persons: a name cut in two, left open
+            return None if after is not None and after.cls == "Person" else m
+    return None
+
+
+def _own_subject(doc: Doc, view: SentView, i: int, cue: str) -> str | None:
+    """The subject a participle at token ``i`` continues when its clause opens with a verb
+    that is no cue and a named subject of its own (:func:`_clause_subject` at the nearest
+    :func:`_clause_openings` that has one): «وشنت تركيا سلسلة من الغارات، مشيرة إلى أنها …»
+    — Turkey, not whoever spoke before; «والتقى …، وثمّن X العلاقات …، مشيرا» — X.  A country
+    is feminine: a masculine participle is not its («وزارت ألمانيا وفدا، مؤكدا»)."""
+    m = next(
+        (m for p in _clause_openings(view, i) if (m := _clause_subject(doc, view, p, i))), None
+    )
     if m is None or m.key not in doc.entities or m.cls not in (*_SPEAKER_CLASSES, "Country"):
         return None
     if m.cls == "UnnamedSource" or (m.cls == "Country" and _cue_gender(cue) == "m"):
@@ -2938,6 +3030,16 @@ def find_claims(doc: Doc) -> None:
             if own is not None and agrees and own not in last_speakers:
                 # "وشنت تركيا … غارات، مشيرة إلى أنها": the sentence's own subject
                 speakers, explicit = [own], True
+            if (
+                not speakers
+                and kind == "continuation"
+                and number in ("pl", "dual")
+                and not possessive
+            ):
+                group = _group_subject(doc, view, i)
+                if group is not None:
+                    # "واستنكر عدد من المواطنين الحادث، مؤكدين": the group speaks
+                    speakers, explicit = [group], True
             if not speakers and kind == "continuation" and last_speakers and not possessive:
                 speakers = list(last_speakers) if running and agrees else []
                 unresolved = not (running and agrees)
