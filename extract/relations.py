@@ -30,7 +30,7 @@ import itertools
 from collections.abc import Iterator
 
 from rasd.extract.doc import Doc, SentView, bare_forms, drop_conjunction, strip_al
-from rasd.extract.facilities import facility_heads
+from rasd.extract.facilities import facility_heads, town_openers
 from rasd.extract.folding import bare
 from rasd.extract.lexicon import alias_index, nisba_plural
 from rasd.extract.patterns import (
@@ -1862,10 +1862,13 @@ def _dual_object(doc: Doc, view: SentView, i: int, pred: str) -> list[Mention]:
 def _two_named(doc: Doc, view: SentView, k: int) -> list[Mention]:
     """The two places a dual place noun names from token ``k`` on, joined by «و» (منطقتي
     الحامضية والبوعيثة، منطقتي السدة الأولى والسدة الثانية): the first runs up to the word
-    with «و» (at most three words), the second is as long (written in parallel).  Each is the
-    place rasd knows over that span, else a new Place over it (also over a known place that
-    only starts it: «الطاش الأول» when NER knows «الطاش»).  Nothing without the second name or
-    when a word is no name (a stopword, a break)."""
+    with «و» (at most three words), the second at most as long, ending at the first word that
+    is no name (:func:`_dual_name_goes_on`: «والبوعيثة غرب المدينة»).  Each is the place rasd
+    knows over that span, else a new Place over it (also over a known place that only starts
+    it: «الطاش الأول» when NER knows «الطاش»), when its first word may open a name
+    (:func:`_dual_name_opens`: not «بلدتي الصغيرة», «نبل وسط», «وكذلك», «وغيرها»).  Nothing
+    without the second name or when a word is no name (a stopword, a break); no Place is made
+    unless both names hold."""
     toks = view.tokens
     text = doc.article.text
     conj = next(
@@ -1876,10 +1879,13 @@ def _two_named(doc: Doc, view: SentView, k: int) -> list[Mention]:
         ),
         None,
     )
-    if conj is None or conj + (conj - k) > len(toks):
+    if conj is None:
         return []
-    out: list[Mention] = []
-    for lo, hi in ((k, conj), (conj, conj + (conj - k))):
+    end = conj + 1
+    while end < min(len(toks), conj + (conj - k)) and _dual_name_goes_on(view, k, conj, end):
+        end += 1
+    made: list[tuple[int, int, bool] | Mention] = []
+    for lo, hi in ((k, conj), (conj, end)):
         start = toks[lo].start + (1 if lo == conj else 0)  # the second after its «و»
         stop = toks[hi - 1].end
         if any(
@@ -1892,16 +1898,64 @@ def _two_named(doc: Doc, view: SentView, k: int) -> list[Mention]:
         inside = doc.mentions_in(start, stop)
         same = [m for m in inside if (m.start, m.end) == (start, stop)]
         if same:
-            out += [m for m in same[:1] if m.cls in PLACE_CLASSES]
+            if same[0].cls not in PLACE_CLASSES:
+                return []
+            made.append(same[0])
             continue
         first = [m for m in inside if m.start == start and m.cls in PLACE_CLASSES]
         if doc.overlaps(start, stop) and (not first or len(inside) > 1):
             return []
+        if not first and not _dual_name_opens(view, lo, lo == conj):
+            return []  # "على بلدتي الصغيرة وطرد أهلها": «my town», no name
+        made.append((start, stop, bool(first)))
+    out: list[Mention] = []
+    for span in made:
+        if isinstance(span, Mention):
+            out.append(span)
+            continue
+        start, stop, inner = span
         name = text[start:stop]
-        key = _new_entity(doc, start, stop, name, "Place", "relation-cues", inner_ok=bool(first))
+        key = _new_entity(doc, start, stop, name, "Place", "relation-cues", inner_ok=inner)
         if key:
             out.append(Mention(start, stop, name, "Place", key, "relation-cues", view.index))
     return out if len(out) == 2 else []
+
+
+_DUAL_COMMON = 100  # occurrences in SaudiNewsNet from which a word opens no new name (طرد: 210)
+
+
+def _dual_name_opens(view: SentView, j: int, after_wa: bool) -> bool:
+    """Whether token ``j`` (after its «و» when ``after_wa``) may open a name rasd does not know
+    after a dual place noun: a place noun or town opener (حي الجامعة، تل رفعت), else a word
+    with no pronoun on it that is not frequent in SaudiNewsNet (read with and without its «و»
+    and its ال: «وسط»، «وكذلك»، «الصغيرة»، «وطرد» are words, «الزهيرات»، «والبوغانم» names)."""
+    f = view.folded[j]
+    common = frequent_words()
+    if after_wa:
+        if common.get(f, 0) >= _DUAL_COMMON:
+            return False  # "نبل وسط اشتباكات": one word, not «و» and a name
+        f = f[1:]
+    if f in place_nouns() or f in town_openers():
+        return True
+    if f.endswith(("ها", "هم", "هما")) and len(f) > 4:
+        return False  # "وغيرها": a pronoun on a noun
+    return max(common.get(f, 0), common.get(strip_al(f), 0)) < _DUAL_COMMON
+
+
+def _dual_name_goes_on(view: SentView, k: int, conj: int, j: int) -> bool:
+    """Whether token ``j`` goes on the second name (from token ``conj``) after a dual place
+    noun whose first name starts at token ``k``: a word, no stopword, direction or place noun
+    («والبوعيثة غرب المدينة»), and a frequent word only when the second name repeats the
+    first's first word («السدة الأولى والسدة الثانية»)."""
+    toks, folded = view.tokens, view.folded
+    if not toks[j].word or toks[j].text in _BREAKS or is_name_stopword(toks[j].text):
+        return False
+    f = strip_al(folded[j])
+    if f in relation_words("direction") or folded[j] in place_nouns() or f in place_nouns():
+        return False
+    if max(frequent_words().get(folded[j], 0), frequent_words().get(f, 0)) < _DUAL_COMMON:
+        return True
+    return folded[conj][1:] == folded[k]
 
 
 _COMMON_NAME = 1000  # occurrences in SaudiNewsNet from which an indefinite word is no name
