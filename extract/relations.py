@@ -2046,7 +2046,37 @@ def _attached_pronoun_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
         t.text in _BREAKS for t in toks[:i] if t.start >= places[-1].end
     ):  # "… ومدينة الحبانية السياحية، تمهيدا لاقتحامها": the pronoun is of a place further back
         return []
+    if _another_clause(view, places[-1], i):
+        return []  # "صحفية في الموصل ونجحت القوات في تحريرها": not the place
     return places[-1:]
+
+
+def _another_clause(view: SentView, place: Mention, i: int) -> bool:
+    """Whether the place ``place`` is not what a pronoun on the cue at token ``i`` stands for:
+    a ``pronoun_bar`` word right before it or between it and the cue (إلى تركيا، انطلاقا من
+    الرمادي، قادما من الأنبار: a destination or origin), or a clause of its own between them:
+    «أن», or a word with «و/ف» and no ال before a definite word (ونجحت القوات، وتسعى الحكومة: a
+    verb and its subject)."""
+    toks, folded = view.tokens, view.folded
+    j0 = next((j for j, t in enumerate(toks) if t.end > place.start), i)
+    bars = relation_words("pronoun_bar")
+    if j0 and _blocker_at(view, j0 - 1, bars):
+        return True
+    for j in range(j0, i):
+        if toks[j].start < place.end:
+            continue
+        if _blocker_at(view, j, bars) or folded[j] == "ان":
+            return True
+        f = folded[j]
+        if (
+            f[:1] in "وف"
+            and len(f) > 3
+            and not f[1:].startswith("ال")
+            and j + 1 < i
+            and folded[j + 1].startswith("ال")
+        ):
+            return True
+    return False
 
 
 _ATTEMPT_REACH = 3  # tokens between «أن» and the control verb, and between «حاول» and «أن»
@@ -3125,16 +3155,15 @@ def find_relations(doc: Doc) -> None:
                         for k in range(i + 1, min(len(toks), i + 6))
                         if fold(toks[k].text) == "من"
                     }
-                places = (
-                    relative_object
-                    or _pronoun_place(doc, view, i, pred, actor)
-                    or _attached_pronoun_place(doc, view, i)  # "وتستعد القوات … لاستعادتها"
-                )
+                places = relative_object or _pronoun_place(doc, view, i, pred, actor)
+                # "وتستعد القوات … لاستعادتها": the place the pronoun on the cue stands for
+                attached_place = [] if relative_object else _attached_pronoun_place(doc, view, i)
+                places = places or attached_place
                 if (
                     places
                     and not relative_object
                     and not view.sentence.start <= actor.start < toks[i].start
-                    and _attached_pronoun_place(doc, view, i) == places
+                    and attached_place == places
                 ):  # "فعدن تم تطهيرها من الحوثيين": the actor found is not the subject here
                     _taken_without_actor(doc, view, i, pred)
                     continue

@@ -371,6 +371,7 @@ RELATION_WORD_ROLES = (
     "direction",
     "expeller",
     "adjacent",
+    "pronoun_bar",
     "loser",
     "filler",
     "relative",
@@ -467,7 +468,9 @@ class RelationWord(NamedTuple):
     ``launched`` (موقع، حساب: the object of a verb of launching, before its platform);
     ``direction`` (شمال، جنوب: after «من» and an area word, a part of the place: «على أجزاء
     من شمال سورية»); ``expeller`` (يد، أيدي: «طُرد … من X على يد Y», Y took X) and
-    ``adjacent`` (إلى: a blocker only right before a control cue)."""
+    ``adjacent`` (إلى: a blocker only right before a control cue) and ``pronoun_bar`` (إلى،
+    انطلاقا من: right before the last place or between it and a cue of taking with «ها», the
+    pronoun is not of that place: «قادما من الأنبار … لاستعادتها»)."""
 
     word: str
     role: str

@@ -80,9 +80,12 @@ def test_a_place_taken_by_its_pronoun_from_a_side_that_holds_it(text: str) -> No
     "text",
     [
         "وقال إن القوات العراقية لم تتمكن من استعادتها من أيدي تنظيم داعش في محافظة صلاح الدين.",
-        "ولم تحاول القوات العراقية استعادتها من أيدي تنظيم داعش.",
-        # the pronoun is no place («استعادتها» of a thing), none named before
-        "وطالبت الوزارة باستعادتها من تنظيم داعش.",
+        # a place before a negated cue (review19a: with no place the test could not fail)
+        "وفي محافظة صلاح الدين لم تحاول القوات العراقية استعادتها من أيدي تنظيم داعش.",
+        # the pronoun is no place («استعادتها» of a thing), a place named before in another
+        # clause (review19a: with no place before, the test could not fail)
+        "وسرق تنظيم داعش قطعا أثرية من متحف الموصل وطالبت الوزارة باستعادتها من تنظيم داعش.",
+        "وسرق تنظيم داعش قطعا أثرية من متحف الموصل وطالبت الوزارة بإستعـادتها من تنظيم داعش.",
         # «من» not before the side (a place of origin, a person)
         "وبدأت القوات العراقية عملية عسكرية في محافظة صلاح الدين لاستعادتها من جديد.",
     ],
