@@ -2047,20 +2047,47 @@ def _attached_pronoun_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
     ):  # "… ومدينة الحبانية السياحية، تمهيدا لاقتحامها": the pronoun is of a place further back
         return []
     if _another_clause(view, places[-1], i):
-        return []  # "صحفية في الموصل ونجحت القوات في تحريرها": not the place
+        return _siege_object(view, places, i)  # "صحفية في الموصل ونجحت القوات في تحريرها"
     return places[-1:]
 
 
-def _another_clause(view: SentView, place: Mention, i: int) -> bool:
+def _siege_object(view: SentView, places: list[Mention], i: int) -> list[Mention]:
+    """When the last place before the cue of taking at token ``i`` is barred
+    (:func:`_another_clause`), the place before it if it is the object of a ``siege`` word
+    (after «على» and a place noun at most) and only ``pronoun_bar`` words stand between the two
+    («وتحاصر القوات مدينة الفلوجة انطلاقا من الرمادي تمهيدا لاستعادتها»: الفلوجة)."""
+    if len(places) < 2 or _another_clause(view, places[-1], i, bar_before=False):
+        return []
+    toks = view.tokens
+    first, last = places[-2], places[-1]
+    j0 = next((j for j, t in enumerate(toks) if t.end > first.start), i)
+    j1 = next((j for j, t in enumerate(toks) if t.end > last.start), i)
+    bars = relation_words("pronoun_bar")
+    between = [j for j in range(j0, j1) if toks[j].start >= first.end]
+    if not between or not all(
+        _blocker_at(view, j, bars) or (j + 1 < j1 and _blocker_at(view, j + 1, bars))
+        for j in between
+    ):
+        return []
+    on = fold("على")
+    for j in range(j0 - 1, max(-1, j0 - 4), -1):
+        if _forms(view, j) & relation_words("siege"):
+            return [first]
+        if view.folded[j] != on and view.folded[j] not in place_nouns():
+            break
+    return []
+
+
+def _another_clause(view: SentView, place: Mention, i: int, bar_before: bool = True) -> bool:
     """Whether the place ``place`` is not what a pronoun on the cue at token ``i`` stands for:
     a ``pronoun_bar`` word right before it or between it and the cue (إلى تركيا، انطلاقا من
     الرمادي، قادما من الأنبار: a destination or origin), or a clause of its own between them:
     «أن», or a word with «و/ف» and no ال before a definite word (ونجحت القوات، وتسعى الحكومة: a
-    verb and its subject)."""
+    verb and its subject); with ``bar_before`` false, only what stands between them."""
     toks, folded = view.tokens, view.folded
     j0 = next((j for j, t in enumerate(toks) if t.end > place.start), i)
     bars = relation_words("pronoun_bar")
-    if j0 and _blocker_at(view, j0 - 1, bars):
+    if bar_before and j0 and _blocker_at(view, j0 - 1, bars):
         return True
     for j in range(j0, i):
         if toks[j].start < place.end:

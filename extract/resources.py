@@ -372,6 +372,7 @@ RELATION_WORD_ROLES = (
     "expeller",
     "adjacent",
     "pronoun_bar",
+    "siege",
     "loser",
     "filler",
     "relative",
@@ -470,7 +471,8 @@ class RelationWord(NamedTuple):
     من شمال سورية»); ``expeller`` (يد، أيدي: «طُرد … من X على يد Y», Y took X) and
     ``adjacent`` (إلى: a blocker only right before a control cue) and ``pronoun_bar`` (إلى،
     انطلاقا من: right before the last place or between it and a cue of taking with «ها», the
-    pronoun is not of that place: «قادما من الأنبار … لاستعادتها»)."""
+    pronoun is not of that place: «قادما من الأنبار … لاستعادتها») with ``siege`` (حصار، هجوم،
+    تحاصر: its object, named before such a barred place, is the place meant)."""
 
     word: str
     role: str

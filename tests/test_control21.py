@@ -100,3 +100,26 @@ def test_min_ajl_blocks_only_right_before_the_taking(text: str) -> None:
     assert any(
         a == "الجيش العراقي" and r == "seized" and p.endswith("الرمادي") for a, r, p in found
     ), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the object of a noun of siege or attack before a place of origin: the pronoun's place
+        "وبدأت القوات العراقية هجوما على مدينة الفلوجة انطلاقا من الرمادي لاستعادتها "
+        "من تنظيم داعش.",
+        "وفرضت القوات العراقية حصارا على مدينة الفلوجة قادمة من الرمادي تمهيدا لاستعادتها "
+        "من تنظيم داعش.",
+        "وفرضت القوات العراقية حصارا على مدينة الفلوجة قادمة من الرمادي تمهيدا لإستعـادتها "
+        "من تنظيم داعش.",
+    ],
+)
+def test_a_pronoun_of_taking_is_of_the_place_under_siege(text: str) -> None:
+    found = control(text)
+    assert ("داعش", "controls", "الفلوجة") in found, found
+    assert not any(p == "الرمادي" for _a, _r, p in found), found
+
+
+def test_a_place_of_origin_after_a_place_not_under_siege_is_no_object() -> None:
+    found = control("وزار الوزير مدينة الفلوجة قادما من الرمادي تمهيدا لاستعادتها من تنظيم داعش.")
+    assert not found, found
