@@ -68,6 +68,7 @@ from rasd.extract.patterns import (
     ner_confirms,
     object_cues,
     org_heads,
+    plural_participle,
     read_names,
     resumptive_pronouns,
     single_source_quantities,
@@ -1659,7 +1660,25 @@ def _group_label(view: SentView, label: int) -> bool:
         return False
     if is_source_noun(view.tokens[0].text) == "pl":
         return True
-    return len(first) >= 5 and first.endswith("ون") and first[0] == "م"
+    return plural_participle(first, mim_only=True)
+
+
+def _figure_after(doc: Doc, view: SentView, colon: int) -> bool:
+    """Whether the text after a line's colon opens with a figure, a digit or a cardinal
+    («مستفيدون من الضمان: 4500 أسرة»، «مشاركون: ثلاثون لاعبا»): a count, no group's words."""
+    nxt = view.tokens[colon + 1].text
+    return nxt[:1].isdigit() or view.folded[colon + 1] in word_list("number_words.tsv")
+
+
+def _definite_genitive_source(view: SentView) -> bool:
+    """«مصادر الطاقة المتجددة: …»: a plural source noun with a definite genitive after it is
+    a common noun (sources of energy), no unnamed source speaking."""
+    return (
+        len(view.tokens) > 1
+        and view.folded[0] == "مصادر"
+        and view.folded[1].startswith("ال")
+        and view.tokens[1].word
+    )
 
 
 def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
@@ -1701,6 +1720,9 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
         unresolved = not speakers
     elif not speakers and label <= 2:
         speakers = _surname_ref(doc, view, label - 1)
+    group = not speakers and not unresolved
+    if group and (_figure_after(doc, view, colon) or _definite_genitive_source(view)):
+        return None
     if not speakers and not unresolved and is_source_noun(toks[0].text):
         # "مصادر بحرينية: …"، "مسؤول أمريكي: …": an unnamed source before the colon
         keys, nxt = _unnamed_source(doc, view, 0, refer_back=False)
