@@ -2767,27 +2767,90 @@ def _claimed_up_to(doc: Doc, view: SentView, cues: list, n: int, cut: int) -> bo
 _ANSWER = re.compile(r"[؟?][ \t\u200f]*\n\s*(?:●●|ـ{2,})[ \t]*(?=\S)")
 
 
+def _interview_words(table: str) -> frozenset[str]:
+    """The words of ``interview_words.tsv`` / ``interviewer_words.tsv`` with و/ف before them."""
+    words = word_list(table)
+    return words | {c + w for w in words for c in ("و", "ف")}
+
+
+def _interviewee(doc: Doc, before: int) -> str | None:
+    """The person an interview's answers belong to, from the text before its first answer:
+    not a person named right after «حاوره/أجرى/حوار:» (the interviewer, up to «مع»); the
+    person of a sentence with حوار/التقت/لقاء (``interview_words.tsv``) first, the person named
+    most often only when no such sentence names one; none when two are named as often."""
+    interviewer: set[str] = set()
+    met: set[str] = set()
+    asked = _interview_words("interviewer_words.tsv")
+    meeting = _interview_words("interview_words.tsv")
+    for view in doc.views:
+        if view.sentence.start >= before:
+            break
+        folded = [f.rstrip(":") for f in view.folded]
+        for k, f in enumerate(folded):
+            if f not in asked:
+                continue
+            for t in view.tokens[k + 1 :]:
+                if t.text == "مع" or t.text == "\n":
+                    break
+                m = doc.mention_at_token(t)
+                if m is not None and m.cls == "Person":
+                    interviewer.add(m.key)
+                    break
+        if any(f in meeting for f in folded):
+            ms = doc.mentions_in(view.sentence.start, min(view.sentence.end, before))
+            met |= {m.key for m in ms if m.cls == "Person" and m.key in doc.entities}
+    met -= interviewer
+    counts: dict[str, int] = {}
+    for m in doc.mentions_in(0, before):
+        if m.cls != "Person" or m.key not in doc.entities or m.key in interviewer:
+            continue
+        if not met or m.key in met:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _sentence_start(doc: Doc, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins (``pos`` itself outside every sentence)."""
+    return next(
+        (v.sentence.start for v in doc.views if v.sentence.start <= pos < v.sentence.end), pos
+    )
+
+
 def _interview_answers(doc: Doc) -> None:
     """The answers of an interview: a line opening with «●●» (or «ـــ») right after a line
-    ending with a question mark is said by the interviewee, the person the article names most
-    often before the first answer (none when two are named as often: left out); the claim
-    is the answer's line."""
+    ending with a question mark is said by the interviewee (:func:`_interviewee`); the claim
+    is the answer's line.  Two such pairs at least, or a question line opening with «●»: one
+    question a column asks itself is no interview.  A claim found before inside an answer line
+    keeps its speaker: the line stops where that claim's sentence (or the claim) begins, and
+    is no answer when the claim opens it («●● قال الوزير فلان إن …»)."""
     text = doc.article.text
     answers = list(_ANSWER.finditer(text))
     if not answers:
         return
-    counts: dict[str, int] = {}
-    for m in doc.mentions_in(0, answers[0].start()):
-        if m.cls == "Person" and m.key in doc.entities:
-            counts[m.key] = counts.get(m.key, 0) + 1
-    top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
-    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+    if len(answers) < 2:
+        q = text[text.rfind("\n", 0, answers[0].start()) + 1 : answers[0].start()].lstrip()
+        if not q.startswith("●") or q.startswith("●●"):
+            return
+    speaker = _interviewee(doc, answers[0].start())
+    if speaker is None:
         return
-    taken = {c.start for c in doc.claims}
     for a in answers:
         line_end = text.find("\n", a.end())
-        start, end = _trim(text, a.end(), len(text) if line_end < 0 else line_end)
-        if start in taken or _words(text[start:end]) < _MIN_QUOTE_WORDS:
+        end = len(text) if line_end < 0 else line_end
+        for c in doc.claims:  # a claim found before inside the line keeps its speaker
+            if c.start < end and a.end() < c.end:
+                # «●● قال الوزير فلان إن …»: a claim a few words into the line is the line
+                lead = text[a.end() : c.start] if c.start > a.end() else ""
+                if _words(lead) <= _MAX_INNER_SUBJECT:
+                    end = a.end()
+                    break
+                sentence = _sentence_start(doc, c.start)
+                end = min(end, sentence if sentence > a.end() else c.start)
+        start, end = _trim(text, a.end(), end)
+        if start >= end or _words(text[start:end]) < _MIN_QUOTE_WORDS:
             continue
         sentence = next(
             (v.index for v in doc.views if v.sentence.start <= start < v.sentence.end), 0
@@ -2797,7 +2860,7 @@ def _interview_answers(doc: Doc) -> None:
                 start=start,
                 end=end,
                 text=text[start:end],
-                speakers=(top[0][0],),
+                speakers=(speaker,),
                 kind="direct",
                 cue=text[a.start() + 1 : a.end()].strip(),
                 sentence=sentence,
