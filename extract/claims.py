@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from camel_tools.utils.dediac import dediac_ar
 
@@ -1970,18 +1971,26 @@ def _quoting_paragraph(text: str, pos: int) -> bool:
     """Whether a quotation «…» or “…” opened earlier in the paragraph is still open at
     ``pos`` (a quoted speech over several sentences: «نحمد الله … سائلا الله أن …»)."""
     part = text[text.rfind("\n", 0, pos) + 1 : pos]
-    return part.count("«") + part.count("“") > part.count("»") + part.count("”")
+    return _quote_depth(part) > 0
+
+
+def _quote_depth(marks: Iterable[str]) -> int:
+    """How many quotations «…» or “…” are still open after ``marks`` (characters or tokens; a
+    closing mark with none open is ignored): shared by :func:`_quoting_paragraph` (a
+    paragraph's text) and :func:`_in_open_quote` (a sentence's tokens)."""
+    depth = 0
+    for mark in marks:
+        if mark in ("«", "“"):
+            depth += 1
+        elif mark in ("»", "”"):
+            depth = max(0, depth - 1)
+    return depth
 
 
 def _in_open_quote(view: SentView, start: int, end: int) -> bool:
     """Whether a quotation «…» or “…” opened between tokens ``start`` and ``end`` is still
     open at ``end`` and closes later in the sentence (unbalanced marks say nothing)."""
-    depth = 0
-    for t in view.tokens[start:end]:
-        if t.text in "«“":
-            depth += 1
-        elif t.text in "»”":
-            depth = max(0, depth - 1)
+    depth = _quote_depth(t.text for t in view.tokens[start:end])
     if depth == 0:
         return False
     for t in view.tokens[end:]:
