@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from camel_tools.utils.dediac import dediac_ar
 
@@ -68,6 +69,7 @@ from rasd.extract.patterns import (
     ner_confirms,
     object_cues,
     org_heads,
+    plural_participle,
     read_names,
     resumptive_pronouns,
     single_source_quantities,
@@ -1659,7 +1661,25 @@ def _group_label(view: SentView, label: int) -> bool:
         return False
     if is_source_noun(view.tokens[0].text) == "pl":
         return True
-    return len(first) >= 5 and first.endswith("ون") and first[0] == "م"
+    return plural_participle(first, mim_only=True)
+
+
+def _figure_after(doc: Doc, view: SentView, colon: int) -> bool:
+    """Whether the text after a line's colon opens with a figure, a digit or a cardinal
+    («مستفيدون من الضمان: 4500 أسرة»، «مشاركون: ثلاثون لاعبا»): a count, no group's words."""
+    nxt = view.tokens[colon + 1].text
+    return nxt[:1].isdigit() or view.folded[colon + 1] in word_list("number_words.tsv")
+
+
+def _definite_genitive_source(view: SentView) -> bool:
+    """«مصادر الطاقة المتجددة: …»: a plural source noun with a definite genitive after it is
+    a common noun (sources of energy), no unnamed source speaking."""
+    return (
+        len(view.tokens) > 1
+        and view.folded[0] == "مصادر"
+        and view.folded[1].startswith("ال")
+        and view.tokens[1].word
+    )
 
 
 def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
@@ -1701,6 +1721,9 @@ def _colon_claim(doc: Doc, view: SentView) -> Claim | None:
         unresolved = not speakers
     elif not speakers and label <= 2:
         speakers = _surname_ref(doc, view, label - 1)
+    group = not speakers and not unresolved
+    if group and (_figure_after(doc, view, colon) or _definite_genitive_source(view)):
+        return None
     if not speakers and not unresolved and is_source_noun(toks[0].text):
         # "مصادر بحرينية: …"، "مسؤول أمريكي: …": an unnamed source before the colon
         keys, nxt = _unnamed_source(doc, view, 0, refer_back=False)
@@ -1948,18 +1971,26 @@ def _quoting_paragraph(text: str, pos: int) -> bool:
     """Whether a quotation «…» or “…” opened earlier in the paragraph is still open at
     ``pos`` (a quoted speech over several sentences: «نحمد الله … سائلا الله أن …»)."""
     part = text[text.rfind("\n", 0, pos) + 1 : pos]
-    return part.count("«") + part.count("“") > part.count("»") + part.count("”")
+    return _quote_depth(part) > 0
+
+
+def _quote_depth(marks: Iterable[str]) -> int:
+    """How many quotations «…» or “…” are still open after ``marks`` (characters or tokens; a
+    closing mark with none open is ignored): shared by :func:`_quoting_paragraph` (a
+    paragraph's text) and :func:`_in_open_quote` (a sentence's tokens)."""
+    depth = 0
+    for mark in marks:
+        if mark in ("«", "“"):
+            depth += 1
+        elif mark in ("»", "”"):
+            depth = max(0, depth - 1)
+    return depth
 
 
 def _in_open_quote(view: SentView, start: int, end: int) -> bool:
     """Whether a quotation «…» or “…” opened between tokens ``start`` and ``end`` is still
     open at ``end`` and closes later in the sentence (unbalanced marks say nothing)."""
-    depth = 0
-    for t in view.tokens[start:end]:
-        if t.text in "«“":
-            depth += 1
-        elif t.text in "»”":
-            depth = max(0, depth - 1)
+    depth = _quote_depth(t.text for t in view.tokens[start:end])
     if depth == 0:
         return False
     for t in view.tokens[end:]:
@@ -2745,27 +2776,90 @@ def _claimed_up_to(doc: Doc, view: SentView, cues: list, n: int, cut: int) -> bo
 _ANSWER = re.compile(r"[؟?][ \t\u200f]*\n\s*(?:●●|ـ{2,})[ \t]*(?=\S)")
 
 
+def _interview_words(table: str) -> frozenset[str]:
+    """The words of ``interview_words.tsv`` / ``interviewer_words.tsv`` with و/ف before them."""
+    words = word_list(table)
+    return words | {c + w for w in words for c in ("و", "ف")}
+
+
+def _interviewee(doc: Doc, before: int) -> str | None:
+    """The person an interview's answers belong to, from the text before its first answer:
+    not a person named right after «حاوره/أجرى/حوار:» (the interviewer, up to «مع»); the
+    person of a sentence with حوار/التقت/لقاء (``interview_words.tsv``) first, the person named
+    most often only when no such sentence names one; none when two are named as often."""
+    interviewer: set[str] = set()
+    met: set[str] = set()
+    asked = _interview_words("interviewer_words.tsv")
+    meeting = _interview_words("interview_words.tsv")
+    for view in doc.views:
+        if view.sentence.start >= before:
+            break
+        folded = [f.rstrip(":") for f in view.folded]
+        for k, f in enumerate(folded):
+            if f not in asked:
+                continue
+            for t in view.tokens[k + 1 :]:
+                if t.text == "مع" or t.text == "\n":
+                    break
+                m = doc.mention_at_token(t)
+                if m is not None and m.cls == "Person":
+                    interviewer.add(m.key)
+                    break
+        if any(f in meeting for f in folded):
+            ms = doc.mentions_in(view.sentence.start, min(view.sentence.end, before))
+            met |= {m.key for m in ms if m.cls == "Person" and m.key in doc.entities}
+    met -= interviewer
+    counts: dict[str, int] = {}
+    for m in doc.mentions_in(0, before):
+        if m.cls != "Person" or m.key not in doc.entities or m.key in interviewer:
+            continue
+        if not met or m.key in met:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _sentence_start(doc: Doc, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins (``pos`` itself outside every sentence)."""
+    return next(
+        (v.sentence.start for v in doc.views if v.sentence.start <= pos < v.sentence.end), pos
+    )
+
+
 def _interview_answers(doc: Doc) -> None:
     """The answers of an interview: a line opening with «●●» (or «ـــ») right after a line
-    ending with a question mark is said by the interviewee, the person the article names most
-    often before the first answer (none when two are named as often: left out); the claim
-    is the answer's line."""
+    ending with a question mark is said by the interviewee (:func:`_interviewee`); the claim
+    is the answer's line.  Two such pairs at least, or a question line opening with «●»: one
+    question a column asks itself is no interview.  A claim found before inside an answer line
+    keeps its speaker: the line stops where that claim's sentence (or the claim) begins, and
+    is no answer when the claim opens it («●● قال الوزير فلان إن …»)."""
     text = doc.article.text
     answers = list(_ANSWER.finditer(text))
     if not answers:
         return
-    counts: dict[str, int] = {}
-    for m in doc.mentions_in(0, answers[0].start()):
-        if m.cls == "Person" and m.key in doc.entities:
-            counts[m.key] = counts.get(m.key, 0) + 1
-    top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
-    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+    if len(answers) < 2:
+        q = text[text.rfind("\n", 0, answers[0].start()) + 1 : answers[0].start()].lstrip()
+        if not q.startswith("●") or q.startswith("●●"):
+            return
+    speaker = _interviewee(doc, answers[0].start())
+    if speaker is None:
         return
-    taken = {c.start for c in doc.claims}
     for a in answers:
         line_end = text.find("\n", a.end())
-        start, end = _trim(text, a.end(), len(text) if line_end < 0 else line_end)
-        if start in taken or _words(text[start:end]) < _MIN_QUOTE_WORDS:
+        end = len(text) if line_end < 0 else line_end
+        for c in doc.claims:  # a claim found before inside the line keeps its speaker
+            if c.start < end and a.end() < c.end:
+                # «●● قال الوزير فلان إن …»: a claim a few words into the line is the line
+                lead = text[a.end() : c.start] if c.start > a.end() else ""
+                if _words(lead) <= _MAX_INNER_SUBJECT:
+                    end = a.end()
+                    break
+                sentence = _sentence_start(doc, c.start)
+                end = min(end, sentence if sentence > a.end() else c.start)
+        start, end = _trim(text, a.end(), end)
+        if start >= end or _words(text[start:end]) < _MIN_QUOTE_WORDS:
             continue
         sentence = next(
             (v.index for v in doc.views if v.sentence.start <= start < v.sentence.end), 0
@@ -2775,7 +2869,7 @@ def _interview_answers(doc: Doc) -> None:
                 start=start,
                 end=end,
                 text=text[start:end],
-                speakers=(top[0][0],),
+                speakers=(speaker,),
                 kind="direct",
                 cue=text[a.start() + 1 : a.end()].strip(),
                 sentence=sentence,

@@ -654,6 +654,22 @@ def word_list(table: str) -> frozenset[str]:
     return frozenset(fold(r.word) for r in load_table(table, WordNote))
 
 
+def plural_participle(folded: str, *, mim_only: bool = False) -> bool:
+    """Whether a folded word is a sound masculine plural participle in the nominative: «ناشطون»،
+    «مغردون»، «المسلحون» (فاعلون or مـ…ون; ``mim_only``: مـ…ون only); a conjunction و/ف and ال
+    are taken off first.  Not a singular مـ…ون noun of ``singular_mun.tsv`` (مخزون، مضمون،
+    مليون) nor an imperfect verb (يقولون).
+
+    >>> plural_participle("مثقفون"), plural_participle("ومخزون"), plural_participle("ناشطون")
+    (True, False, True)
+    """
+    word = folded[1:] if folded[:1] in ("و", "ف") and len(folded) > 6 else folded
+    stem = strip_al(word)
+    if len(stem) < 5 or not stem.endswith("ون") or stem in word_list("singular_mun.tsv"):
+        return False
+    return stem[0] == "م" or (not mim_only and stem[1] == "ا")
+
+
 def demonstratives() -> frozenset[str]:
     """``demonstratives.tsv``: words after which a name of the lexicon is a common noun
     (هذه القاعدة = this base), a source noun refers back (تلك الأنباء) and a place noun stands

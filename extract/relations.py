@@ -44,6 +44,7 @@ from rasd.extract.patterns import (
     name_connectors,
     org_heads,
     place_nouns,
+    plural_participle,
     subjectless_words,
     title_table,
 )
@@ -1268,7 +1269,7 @@ def _subjectless_opener(view: SentView, i: int) -> int | None:
     for k in range(i - 1, max(-1, i - 1 - _RUNNING_REACH), -1):
         if toks[k].text in _BREAKS or _forms(view, k) & _own_subject_openers():
             return None
-        if _plural_participle(view.folded[k]):
+        if plural_participle(view.folded[k]):
             return None  # "وذلك بعد أن نشر ناشطون صورا على فيسبوك": the activists posted
         if _forms(view, k) & relation_words("running"):
             return k
@@ -1291,14 +1292,6 @@ def _own_subject_openers() -> frozenset[str]:
     of ``speech_cues.tsv`` (نقلا، طبقا، تبعا)."""
     according = {cue for cue, (kind, _n) in cue_table().items() if kind == "preposition"}
     return relation_words("clause") | {c.split()[0] for c in according}
-
-
-def _plural_participle(folded: str) -> bool:
-    """Whether a folded word is a sound masculine plural participle in the nominative, the
-    subject of its clause: «ناشطون»، «مغردون»، «المسلحون» (فاعلون or مـ…ون; not يقولون)."""
-    word = folded[1:] if folded[:1] in ("و", "ف") and len(folded) > 6 else folded
-    stem = strip_al(word)
-    return len(stem) >= 5 and stem.endswith("ون") and (stem[0] == "م" or stem[1] == "ا")
 
 
 def _running_subject(doc: Doc, view: SentView, i: int) -> list[Mention]:

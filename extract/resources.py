@@ -514,6 +514,10 @@ class WordNote(NamedTuple):
     word tells), ``not_saying.tsv`` (words that govern the أن after them),
     ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
     ``relay_cues.tsv`` (verbs that pass on what someone else said: نقل),
+    ``singular_mun.tsv`` (singular مـ…ون nouns, no plural participle: مخزون، مضمون، مليون),
+    ``number_words.tsv`` (cardinals: a group's colon line opening with one is a figure),
+    ``interview_words.tsv`` (words of the sentence naming an interviewee: حوار، التقت، لقاء),
+    ``interviewer_words.tsv`` (words before the interviewer's name: حاوره، أجرى، حوار:),
     ``ruled_out_objects.tsv`` (nouns of a possibility that استبعد rules out),
     ``resumptive_pronouns.tsv`` (فيها of «منطقة ينشط فيها»), ``state_nouns.tsv``
     (a bare noun that names the one state of its kind: المملكة), ``subject_adverbs.tsv``
@@ -639,6 +643,10 @@ TABLES: dict[str, type[tuple]] = {
     "relation_words.tsv": RelationWord,
     "relay_cues.tsv": WordNote,
     "renewal_verbs.tsv": WordNote,
+    "singular_mun.tsv": WordNote,
+    "number_words.tsv": WordNote,
+    "interview_words.tsv": WordNote,
+    "interviewer_words.tsv": WordNote,
     "resumptive_pronouns.tsv": WordNote,
     "ruled_out_objects.tsv": WordNote,
     "said_objects.tsv": WordNote,

@@ -13,7 +13,9 @@ are frequent over every spent corpus (unseen3–17, ``bench/miss_classes.py``).
   took سائلا out of the cues for that, ``tests/test_claims_fix12c.py``, which still holds).
 - interview answers: a line opening with «●●» or a rule of tatweels «ـــ» right after a line
   ending with «؟» is said by the person the article names most often before it (47 statements
-  not found in 11 corpora, cue ``-``, most in four interviews).
+  not found in 11 corpora, cue ``-``, most in four interviews).  fix19b narrowed it: the
+  interviewee of a حوار/التقت/لقاء sentence first, never the interviewer, two pairs at least
+  (``tests/test_claims_fix19b.py``).
 
 The sentences are written for these tests, not copied from the corpora.
 """
