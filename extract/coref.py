@@ -459,7 +459,10 @@ def bare_place_names(doc: Doc) -> None:
         toks = view.tokens
         for i, tok in enumerate(toks):
             f = view.folded[i].replace("ـ", "")
-            clitic = next((c for c in ("", "ب", "وب", "و") if f[len(c) :] in names), None)
+            clitic = next(
+                (c for c in ("", "و", "ب", "وب") if f.startswith(c) and f[len(c) :] in names),
+                None,
+            )
             if clitic is None or f[len(clitic) :] not in places or doc.mention_at_token(tok):
                 continue
             prev = view.folded[i - 1] if i else ""

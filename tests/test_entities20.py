@@ -67,8 +67,17 @@ def test_asir_after_a_preposition_or_in_a_list_of_places_is_the_region() -> None
 def test_asir_the_adjective_is_no_place() -> None:
     assert _keys_of("إن هذا الأمر ليس بعسير على المخلصين.", "عسير") == set()
     assert _keys_of("وكان يوما عسيرا، وهو أمر عسير على الجميع.", "عسير") == set()
-    # «ومن العسير أن …» is read as the region on main already (a lexicon-layer mention whose
-    # source this round did not find): left, see bench/entities20_results.md
+    # «العسير»: the clitic stripped must begin the word (ال is no بـ/و)
+    assert _keys_of("ومن العسير أن يتحقق السلام قريبا.", "عسير") == set()
+    assert _keys_of("وقال إن من العسير التنبؤ بالنتائج.", "عسير") == set()
+    # و not after a place is no list of places
+    assert _keys_of("وكان الطريق طويل وعسير على المسافرين.", "عسير") == set()
+
+
+def test_a_verb_ending_in_a_bare_place_name_is_no_place() -> None:
+    # «ستدمر»، «يتدمر»، «وتدمر» (to destroy) are no «مدينة تدمر»
+    assert _keys_of("وقال إن الفيضانات ستدمر المحاصيل في الوادي.", "دمر") == set()
+    assert _keys_of("وقال إن الحرب وتدمر البنية التحتية للبلاد.", "دمر") == set()
 
 
 # --- «النظام»، «المعارضة» alone: left (bare_org_nouns rows for them failed the keep rule) ---
