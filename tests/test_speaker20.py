@@ -88,6 +88,15 @@ def test_plural_participle_after_a_named_person_stays_open() -> None:
     assert all(c[0] in ((), ("فهد المطيري",)) for c in claims if "أمن الحي" in c[2])
 
 
+def test_the_object_of_a_plural_verb_is_no_group_subject() -> None:
+    # «والتقوا سفراء …»: the verb carries its own plural subject; the ambassadors are met
+    claims = said(
+        "واجتمع وزراء الخارجية العرب في القاهرة أمس. والتقوا سفراء الدول الأوروبية، "
+        "مؤكدين أن الحل السياسي هو الخيار الوحيد."
+    )
+    assert all("سفراء" not in " ".join(c[0]) for c in claims if "الحل السياسي" in c[2])
+
+
 @pytest.mark.parametrize(
     "noun", ["وجهاء", "أعيان", "اعيان", "مشايخ", "اقتصاديون", "سفراء", "مسعفون", "أئمة"]
 )
