@@ -1286,6 +1286,8 @@ def _source_before(doc: Doc, view: SentView, i: int) -> list[str]:
         tok = view.tokens[k]
         if k > 0 and view.folded[k - 1] in demonstratives():
             continue  # "لمناقشة تلك الأنباء، مشيرا": a noun referring back, an object
+        if k > 0 and view.folded[k - 1].endswith(_PLURAL_VERB_ENDINGS):
+            continue  # "والتقوا سفراء الدول، مؤكدين": the object of a verb with its own subject
         if tok.word and is_source_noun(tok.text) and doc.mention_at_token(tok) is None:
             named = _headline_person(doc, view, k)
             if named:  # a headline's "خبير أمني يطالب": the expert the article names
@@ -2224,12 +2226,21 @@ def _clause_openings(view: SentView, i: int) -> list[int]:
     return [*out, p]
 
 
+#: the folded ending of a past verb with a masculine plural subject («والتقوا»، «اجتمعوا»);
+#: not ا (دعا، نجا) nor ن (أعلن، بين), which singular verbs end in too
+_PLURAL_VERB_ENDINGS = ("وا",)
+
+
 def _verb_opens(doc: Doc, view: SentView, p: int, i: int, cue: bool = False) -> bool:
     """Whether the clause at token ``p`` opens with a verb that is no cue (``cue``: or is
     one) and a word after it (its subject, before token ``i``), as
-    :func:`_own_subject_opening` reads the sentence's first words."""
+    :func:`_own_subject_opening` reads the sentence's first words.  Not a verb carrying a
+    plural subject suffix: «والتقوا سفراء …» — the word after it is its object (a verb before
+    its own plural subject is singular: «وعبّر مواطنون»)."""
     toks, f = view.tokens, view.folded
     if p + 1 >= i or not toks[p].word or not toks[p + 1].word:
+        return False
+    if f[p].endswith(_PLURAL_VERB_ENDINGS):
         return False
     return not (
         doc.mention_at_token(toks[p]) is not None

@@ -271,32 +271,33 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
     table = bare_org_nouns()
     named = {m.key for m in doc.mentions}
     index = lexicon_index()
+    orgs = [m.key for m in doc.mentions if m.cls == "Organization"]  # once per article
+    indefinite: set[str] = set()  # «تشكيل تحالف جديد»: an alliance of the article's own
     for view in doc.views:
         toks = view.tokens
         for i, tok in enumerate(toks):
             bare, cut = definite_stem(view.folded[i].replace("ـ", ""))
+            nxt = view.folded[i + 1] if i + 1 < len(toks) else ""
+            word = bare[1:] if bare[:1] in "وبلف" and "ال" + bare[1:] in table else bare
+            if "ال" + word in table and not nxt.startswith("ال") and not doc.mention_at_token(tok):
+                # «تشكيل تحالف جديد»، not «تحالف دعم الشرعية» (a name in construct)
+                indefinite.add("ال" + word)
             rows = table.get(bare)
-            if not rows:
+            if not rows or bare in indefinite or _election_sentence(view):
                 continue
             held = doc.mention_at_token(tok)
             if held is not None and not _head_and_noun(held, bare):
                 continue
-            nxt = view.folded[i + 1] if i + 1 < len(toks) else ""
             if nxt not in _RELATIVES and (is_nisba(nxt) or nxt.startswith("ال")):
                 continue
             if i and view.folded[i - 1] in demonstratives():
                 continue  # «هذا التحالف»: the alliance just described
             if "مع" in view.folded[i + 1 : i + 3]:
                 continue  # «التحالف مع إيران»، «التحالف إقليميا مع»: allying, an alliance with
-            key = next((k for k, context in rows if context & named), None)
+            key = _bare_org_row(doc, view, tok.start, [r for r in rows if r[1] & named])
             if key is None or key not in index:
                 continue
-            own = [
-                m.key
-                for m in doc.mentions
-                if m.cls == "Organization" and m.key != key and m.key.startswith(bare + " ")
-            ]
-            if own:
+            if any(k != key and k.startswith(bare + " ") for k in orgs):
                 continue  # «التحالف الوطني» named: the bare noun may be it
             doc.add_entity(index[key])
             if held is not None:  # «قوات التحالف»: the coalition's forces are the coalition
@@ -304,6 +305,38 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
                 continue
             start = tok.start + raw_cut(tok.text, cut)
             doc.add_mention(start, tok.end, key, "Organization", "coref-org")
+
+
+def _election_sentence(view) -> bool:
+    """Whether the sentence has a word of ``election_words.tsv`` («مقعدا»، «الانتخابات»): a
+    bare «التحالف» there is an electoral bloc."""
+    from rasd.extract.lexicon import load_table
+    from rasd.extract.resources import WordNote
+
+    words = {match_key(r.word) for r in load_table("election_words.tsv", WordNote)}
+    for f in view.folded:
+        f = f.replace("ـ", "")
+        for c in ("", "و", "ب", "ل", "ف", "وب", "ول", "فب", "فل"):
+            if f.startswith(c) and strip_al(f[len(c) :]) in words:
+                return True
+    return False
+
+
+def _bare_org_row(doc: Doc, view, at: int, rows: list[tuple[str, frozenset[str]]]) -> str | None:
+    """The organisation of the one row whose context the article names; of several, the
+    row of the context mention nearest the noun at ``at`` in its sentence (before it first,
+    then after: «وفي سوريا، شن التحالف …» in an article that names Yemen too), none when no
+    context of theirs is in that sentence."""
+    if len(rows) < 2:
+        return rows[0][0] if rows else None
+    lo, hi = view.tokens[0].start, view.tokens[-1].end
+    near = [m for m in doc.mentions if lo <= m.start < hi and any(m.key in c for _k, c in rows)]
+    before = [m for m in near if m.start < at]
+    after = [m for m in near if m.start > at]
+    m = max(before, key=lambda m: m.start, default=None) or min(
+        after, key=lambda m: m.start, default=None
+    )
+    return None if m is None else next(k for k, c in rows if m.key in c)
 
 
 def _head_and_noun(m, bare: str) -> bool:
@@ -459,7 +492,10 @@ def bare_place_names(doc: Doc) -> None:
         toks = view.tokens
         for i, tok in enumerate(toks):
             f = view.folded[i].replace("ـ", "")
-            clitic = next((c for c in ("", "ب", "وب", "و") if f[len(c) :] in names), None)
+            clitic = next(
+                (c for c in ("", "و", "ب", "وب") if f.startswith(c) and f[len(c) :] in names),
+                None,
+            )
             if clitic is None or f[len(clitic) :] not in places or doc.mention_at_token(tok):
                 continue
             prev = view.folded[i - 1] if i else ""

@@ -619,6 +619,7 @@ TABLES: dict[str, type[tuple]] = {
     "date_ordinals.tsv": DateOrdinal,
     "demonstratives.tsv": WordNote,
     "divine_epithets.tsv": WordNote,
+    "election_words.tsv": WordNote,
     "entities.tsv": LexiconEntry,
     "event_heads.tsv": EventHead,
     "facility_heads.tsv": FacilityHead,

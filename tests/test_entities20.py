@@ -36,6 +36,35 @@ def test_bare_coalition_in_yemen_is_the_arab_coalition() -> None:
     assert _keys_of(text, "التحالف") == {"التحالف العربي"}
 
 
+def test_bare_coalition_goes_by_the_war_named_in_its_sentence() -> None:
+    # both wars named in the article: the one of the sentence, not the first row
+    text = (
+        "قالت الحكومة اليمنية إن المعارك مستمرة في تعز. وفي سوريا، شن التحالف غارات على "
+        "مواقع تنظيم داعش في الرقة."
+    )
+    assert _keys_of(text, "التحالف") == {"التحالف الدولي"}
+    text = (
+        "وقال متحدث إن داعش خسر مواقع في الرقة. وفي اليمن، شن التحالف غارات على مواقع "
+        "الحوثيين في صنعاء."
+    )
+    assert _keys_of(text, "التحالف") == {"التحالف العربي"}
+    # both named and neither in its sentence: left
+    text = (
+        "قالت الحكومة اليمنية إن المعارك مستمرة في تعز. وتقدم الجيش نحو الرقة لقتال داعش. "
+        "وقال متحدث إن التحالف سيواصل غاراته."
+    )
+    assert _keys_of(text, "التحالف") == set()
+
+
+def test_an_electoral_coalition_is_no_war_coalition() -> None:
+    text = (
+        "وقال رئيس الوزراء العراقي إن الحرب على داعش مستمرة. وحصل التحالف على 40 مقعدا في البرلمان."
+    )
+    assert _keys_of(text, "التحالف") == set()
+    text = "وأعلنت أحزاب في العراق تشكيل تحالف جديد. وقال رئيس التحالف إن الحرب على داعش ستنتهي."
+    assert _keys_of(text, "التحالف") == set()
+
+
 def test_a_named_coalition_keeps_its_name_and_a_bare_one_is_not_guessed_without_a_war() -> None:
     # «التحالف الوطني» is a coalition of its own; no war named, no guess
     assert "التحالف الدولي" not in _keys_of(
@@ -67,8 +96,17 @@ def test_asir_after_a_preposition_or_in_a_list_of_places_is_the_region() -> None
 def test_asir_the_adjective_is_no_place() -> None:
     assert _keys_of("إن هذا الأمر ليس بعسير على المخلصين.", "عسير") == set()
     assert _keys_of("وكان يوما عسيرا، وهو أمر عسير على الجميع.", "عسير") == set()
-    # «ومن العسير أن …» is read as the region on main already (a lexicon-layer mention whose
-    # source this round did not find): left, see bench/entities20_results.md
+    # «العسير»: the clitic stripped must begin the word (ال is no بـ/و)
+    assert _keys_of("ومن العسير أن يتحقق السلام قريبا.", "عسير") == set()
+    assert _keys_of("وقال إن من العسير التنبؤ بالنتائج.", "عسير") == set()
+    # و not after a place is no list of places
+    assert _keys_of("وكان الطريق طويل وعسير على المسافرين.", "عسير") == set()
+
+
+def test_a_verb_ending_in_a_bare_place_name_is_no_place() -> None:
+    # «ستدمر»، «يتدمر»، «وتدمر» (to destroy) are no «مدينة تدمر»
+    assert _keys_of("وقال إن الفيضانات ستدمر المحاصيل في الوادي.", "دمر") == set()
+    assert _keys_of("وقال إن الحرب وتدمر البنية التحتية للبلاد.", "دمر") == set()
 
 
 # --- «النظام»، «المعارضة» alone: left (bare_org_nouns rows for them failed the keep rule) ---
@@ -80,11 +118,9 @@ def test_the_system_and_a_named_opposition_are_left() -> None:
         _keys_of("وأقر المجلس تعديل النظام الأساسي للشركة، وقال إن النظام يطبق غدا.", "النظام")
         == set()
     )
-    assert _keys_of(
-        "وقالت المعارضة التركية إن الحزب الحاكم خسر الأغلبية في أنقرة.", "المعارضة"
-    ) == {"المعارضه التركيه"} or "المعارضه السوريه" not in _keys_of(
-        "وقالت المعارضة التركية إن الحزب الحاكم خسر الأغلبية في أنقرة.", "المعارضة"
-    )
+    # «المعارضة التركية» is no Syrian opposition (nor any key this pass gives it)
+    text = "وقالت المعارضة التركية إن الحزب الحاكم خسر الأغلبية في أنقرة."
+    assert _keys_of(text, "المعارضة") == set()
 
 
 # --- Eastern Province towns of the 2015 attacks ---------------------------------------------
