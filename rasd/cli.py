@@ -194,7 +194,7 @@ def build(
       rasd build ../shared/corpora/saudinewsnet/ --out big/ --dask tcp://scheduler:8786
     """
     from rasd.build import build as run_build
-    from rasd.build import default_workers
+    from rasd.build import default_workers, times_line
     from rasd.extract.pipeline import DEFAULT_PIPELINE, check_pipeline
 
     paths = list(inputs) or [_default_input()]
@@ -239,8 +239,7 @@ def build(
     from rasd.extract.camel_data import status_line
 
     click.echo(status_line())
-    times = ", ".join(f"{k} {v:.1f} s" for k, v in report.times.items())
-    click.echo(f"times: {times}")
+    click.echo(f"times: {times_line(report.times)}")
     if report.failures:
         click.echo(
             f"skipped: {len(report.failures)} input(s) or article(s), listed in "
