@@ -217,3 +217,15 @@ def test_serve_warm_reads_the_answers_of_the_store_it_opened(tmp_path: Path) -> 
     cached = endpoint.cache.get(query_key(sparql), ox.QueryResultsFormat.JSON)  # type: ignore[union-attr]
     assert cached == kept.solutions(store, sparql)
     assert kept.read(out, sparql, "json", later) == b'{"later": true}'  # not overwritten
+
+
+def test_cue_forms_order_never_decides_a_two_word_cue() -> None:
+    """_cue_forms_of_folded keeps its forms in a tuple (cheaper than a set in its 100k memo):
+    that is the same match only while no first word of a two-word cue is another such first
+    word with و/ف before it (then at most one form begins a two-word cue)."""
+    from rasd.extract import patterns
+
+    firsts = patterns._cue_first_words()[0]
+    assert not [w for w in firsts if w[0] in "وف" and w[1:] in firsts]
+    assert patterns._cue_forms_of_folded(patterns.fold("وقال")) == ("وقال", "قال")
+    assert patterns.cue_forms("وقال") == {"قال", "وقال"}
