@@ -261,6 +261,12 @@ def report(results: list[dict], args: argparse.Namespace) -> str:
             f"{r['inc_wall']:.1f} s ({100 * r['inc_wall'] / r['wall']:.0f} %) |"
         )
     lines.append("")
+    lines.append(
+        "Stages as `rasd build` prints them: `store X s (Y s waited)` is the loads' wall time,"
+        " which runs beside read+extract in a thread, and the part of it the build waited for"
+        " (the other stages add up to the total)."
+    )
+    lines.append("")
     for r in results:
         lines.append(f"- {r['size']:,} articles: `{r['summary']}`; stages: {r['times']}")
         lines.append(f"  - memory peak: {r['peak_at']}")

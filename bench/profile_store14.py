@@ -49,7 +49,9 @@ def build(inputs: str, out: Path, profile: Path | None, cpu: bool) -> None:
     if prof and profile:
         prof.disable()
         prof.dump_stats(profile)
+    # "store loads" ran beside the extraction; "store waited" is what the build waited for them
     print("times", {k: round(v, 2) for k, v in rep.times.items()})
+    print("times:", rasd.build.times_line(rep.times))
     print(f"cpu {time.process_time() - c0:.1f} s, wall {time.perf_counter() - w0:.1f} s")
     print(f"extracted {rep.extracted}, unchanged {rep.unchanged}, removed {rep.removed}")
 

@@ -194,7 +194,7 @@ def build(
       rasd build ../shared/corpora/saudinewsnet/ --out big/ --dask tcp://scheduler:8786
     """
     from rasd.build import build as run_build
-    from rasd.build import default_workers
+    from rasd.build import default_workers, times_line
     from rasd.extract.pipeline import DEFAULT_PIPELINE, check_pipeline
 
     paths = list(inputs) or [_default_input()]
@@ -239,8 +239,7 @@ def build(
     from rasd.extract.camel_data import status_line
 
     click.echo(status_line())
-    times = ", ".join(f"{k} {v:.1f} s" for k, v in report.times.items())
-    click.echo(f"times: {times}")
+    click.echo(f"times: {times_line(report.times)}")
     if report.failures:
         click.echo(
             f"skipped: {len(report.failures)} input(s) or article(s), listed in "
@@ -329,33 +328,48 @@ def query(
         sparql = bind_values(sparql, name.strip().lstrip("?$"), value, source)
     keep = not binds and is_build_dir(graph_file) and kept.keeps(sparql)
     if keep and not fresh:
-        body = kept.read(graph_file, sparql, fmt)
-        if body is not None:
-            click.echo(body, nl=False)
-            lines = body.count(b"\n")
+        path = kept.kept_path(graph_file, sparql, fmt)
+        if path is not None:
+            lines = 0
+            for piece in kept.copy_chunks(path):  # a piece at a time, never whole in memory
+                click.echo(piece, nl=False)
+                lines += piece.count(b"\n")
             if fmt == "table" and lines > 1:
                 click.echo(f"({lines - 1} rows, kept answer; --fresh evaluates again)", err=True)
             return
-    state = kept.store_fingerprint(graph_file) if keep else ""
-    solutions = kept.read(graph_file, sparql, "json") if keep and not fresh else None
-    if solutions is None and keep and fmt != "json":
-        # evaluated once as JSON (kept too: other formats and rasd serve are derived from
-        # it in ~2 s of CPU at 31k articles, where an evaluation takes 8-17 s)
-        solutions = kept.solutions(load(graph_file), sparql, source)
-        kept.write(graph_file, sparql, "json", state, solutions)
-    if solutions is not None:  # kept in another format (rasd serve keeps JSON): reformatted
-        result: object = ox.parse_query_results(solutions, format=ox.QueryResultsFormat.JSON)
-    else:
-        result = run_query(load(graph_file), sparql, source)
-    lines = 0
-    parts: list[str] = []
-    for chunk in format_results(result, fmt, source):
-        click.echo(chunk, nl=fmt == "table")
-        if keep:
-            parts.append(chunk + "\n" if fmt == "table" else chunk)
-        lines += 1
     if keep:
-        kept.write(graph_file, sparql, fmt, state, "".join(parts).encode("utf-8"))
+        # evaluated once as JSON written straight to OUT/answers/ (other formats and rasd
+        # serve are derived from it in ~2 s of CPU at 31k articles, where an evaluation takes
+        # 8-17 s), then printed and kept in the asked format from that file, a row at a time
+        state = kept.store_fingerprint(graph_file)
+        solutions = None if fresh else kept.kept_path(graph_file, sparql, "json", state)
+        if solutions is None:
+            with kept.Keeper(graph_file, sparql, "json", state) as keeper:
+                if keeper.file is not None:
+                    kept.solutions_to(load(graph_file), sparql, keeper.file, source)
+                    if keeper.commit():
+                        solutions = keeper.path
+        if solutions is not None:
+            if fmt == "json":
+                for piece in kept.copy_chunks(solutions):
+                    click.echo(piece, nl=False)
+                return
+            lines = 0
+            with kept.Keeper(graph_file, sparql, fmt, state) as keeper, solutions.open("rb") as f:
+                result = ox.parse_query_results(f, format=ox.QueryResultsFormat.JSON)
+                for chunk in format_results(result, fmt, source):
+                    click.echo(chunk, nl=fmt == "table")
+                    keeper.add((chunk + "\n" if fmt == "table" else chunk).encode("utf-8"))
+                    lines += 1
+                keeper.commit()
+            if fmt == "table" and lines > 1:
+                click.echo(f"({lines - 1} rows)", err=True)
+            return
+    # not kept (a user's query, or the folder cannot be written, or the store changed)
+    lines = 0
+    for chunk in format_results(run_query(load(graph_file), sparql, source), fmt, source):
+        click.echo(chunk, nl=fmt == "table")
+        lines += 1
     if fmt == "table" and lines > 1:
         click.echo(f"({lines - 1} rows)", err=True)
 

@@ -305,6 +305,9 @@ class StoreWatch:
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
         self.signature = self._signature()
+        #: the state of the store when the server opened it (:func:`rasd.kept.store_fingerprint`):
+        #: the answers kept in ``OUT/answers/`` that the server reads and writes are of it
+        self.fingerprint = kept.store_fingerprint(out_dir)
 
     def _signature(self) -> tuple[int, int, bytes]:
         store = self.out_dir / STORE_DIR
@@ -447,11 +450,12 @@ class SparqlEndpoint:
             return False
         # a shipped query's answer kept in OUT/answers/ for this store (rasd.kept) is read,
         # not evaluated; one evaluated here is kept there for the next server or rasd query
+        # (of the store as the server opened it: a later state is another store's answer)
         out_dir = self.watch.out_dir if self.watch is not None and kept.keeps(sparql) else None
-        body = kept.read(out_dir, sparql, "json") if out_dir is not None else None
+        state = self.watch.fingerprint if self.watch is not None else ""
+        body = kept.read(out_dir, sparql, "json", state) if out_dir is not None else None
         if body is not None:
             return self.cache.put(query_key(sparql), body)
-        state = kept.store_fingerprint(out_dir) if out_dir is not None else ""
         with self.slots:
             result = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
             try:
