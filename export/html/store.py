@@ -491,6 +491,17 @@ _STATEMENT_KEYS = tuple(str(p) for p in _STATEMENT_PREDS)
 #: the properties :func:`read_part_quads` keeps by subject (articles', claims', statements')
 _PART_PREDS = frozenset((*_ARTICLE_PREDS, *_CLAIM_KEYS, *_STATEMENT_KEYS))
 _TYPE, _REFERS_TO, _MENTIONS = f"{RDF_NS}type", str(RASD.refersTo), str(SCHEMA.mentions)
+#: the IRIs of the properties :func:`_part_of` reads, by local name (as strings: an rdflib
+#: namespace's attribute builds a term at each use)
+_PART_KEY = {
+    **{k: f"{RDF_NS}{k}" for k in ("subject", "predicate", "object")},
+    **{
+        str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1]: str(p)
+        for p in (*_CLAIM_PREDS, *_STATEMENT_PREDS)
+    },
+}
+#: the types of the nodes whose kept properties :func:`_part_of` reads
+_PART_TYPES = (_NEWS_ARTICLE, _CLAIM, _STATEMENT)
 
 
 def read_part_quads(quads: Iterable[ox.Quad], graph: str) -> GraphPart | None:
@@ -545,6 +556,7 @@ def _part_of(
     properties by subject (one per distinct term), the spans naming each entity, the
     ``schema:mentions`` pairs and the relation triples."""
     part = GraphPart()
+    key = _PART_KEY
     for a in sorted(typed.get(_NEWS_ARTICLE, ())):
         got = part.articles[a] = defaultdict(list)
         for p, items in values.get(a, {}).items():
@@ -557,16 +569,16 @@ def _part_of(
         v = _values_of(values.get(x), _STATEMENT_KEYS)
         if v is None:
             continue
-        s_, p_, o_ = (_min(v, f"{RDF_NS}{k}") for k in ("subject", "predicate", "object"))
+        s_, p_, o_ = (_min(v, key[k]) for k in ("subject", "predicate", "object"))
         part.statements.append(
             Evidence(
                 subject=s_ or "",
                 predicate=p_ or "",
                 object=o_ or "",
-                article=_min(v, str(RASD.inArticle)),
-                sentence=_min(v, str(RASD.evidence)),
-                start=_int_value(_min(v, str(RASD.start))),
-                end=_int_value(_min(v, str(RASD.end))),
+                article=_min(v, key["inArticle"]),
+                sentence=_min(v, key["evidence"]),
+                start=_int_value(_min(v, key["start"])),
+                end=_int_value(_min(v, key["end"])),
             )
         )
     for x in sorted(typed.get(_CLAIM, ())):
@@ -576,16 +588,16 @@ def _part_of(
         part.claims.append(
             Claim(
                 iri=x,
-                text=_min(v, str(SCHEMA.text)) or "",
-                authors=tuple(sorted(set(v.get(str(SCHEMA.author), ())))),
-                about=tuple(sorted(set(v.get(str(SCHEMA.about), ())))),
-                article=_min(v, str(SCHEMA.appearance)),
-                sentence=_min(v, str(RASD.inSentence)),
-                start=_int_value(_min(v, str(RASD.start))),
-                end=_int_value(_min(v, str(RASD.end))),
-                kind=_min(v, str(RASD.quoteKind)) or "",
-                cue=_min(v, str(RASD.cue)) or "",
-                date=iso_date(_min(v, str(SCHEMA.dateCreated))),
+                text=_min(v, key["text"]) or "",
+                authors=tuple(sorted(set(v.get(key["author"], ())))),
+                about=tuple(sorted(set(v.get(key["about"], ())))),
+                article=_min(v, key["appearance"]),
+                sentence=_min(v, key["inSentence"]),
+                start=_int_value(_min(v, key["start"])),
+                end=_int_value(_min(v, key["end"])),
+                kind=_min(v, key["quoteKind"]) or "",
+                cue=_min(v, key["cue"]) or "",
+                date=iso_date(_min(v, key["dateCreated"])),
             )
         )
     return part
@@ -644,22 +656,21 @@ def read_part_nquads(data: bytes, graph: str) -> GraphPart | None:
     if lines is None:
         return read_part_quads(ox.parse(data, ox.RdfFormat.N_QUADS), graph)
     typed: dict[str, set[str]] = defaultdict(set)
-    # subject -> property -> {object term as written: its value}: two equal values of distinct
-    # terms are two rows, as in the store; a serializer writes a term one way
-    props: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    # subject term -> property -> {object terms as written}: two equal values of distinct terms
+    # are two rows, as in the store; a serializer writes a term one way.  Values are taken
+    # at the end, of the subjects _part_of reads only
+    props: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     refers: set[tuple[str, str]] = set()
     named: set[tuple[str, str]] = set()
     triples: set[tuple[str, str, str]] = set()
     kept, relations = _PART_TOKENS, _RELATION_TOKENS
     for line in lines:
-        row = line.split(" ", 2)  # IRIs hold no space
-        if len(row) != 3:
+        try:
+            s, p, o = line.split(" ", 2)  # IRIs hold no space
+        except ValueError:  # fewer than three terms
             return read_part_quads(ox.parse(data, ox.RdfFormat.N_QUADS), graph)
-        s, p, o = row
         if p in kept:
-            got = props[s[1:-1]][kept[p]]
-            if o not in got:
-                got[o] = _token_value(o)
+            props[s][kept[p]].add(o)
         if p == _TYPE_TOKEN:
             if o[0] == "<":
                 typed[o[1:-1]].add(s[1:-1])
@@ -673,7 +684,14 @@ def read_part_nquads(data: bytes, graph: str) -> GraphPart | None:
     for _m, o in refers:
         e = _token_value(o)
         counts[e] = counts.get(e, 0) + 1
-    values = {s: {p: list(got.values()) for p, got in v.items()} for s, v in props.items()}
+    # the values of the nodes _part_of reads (articles, claims, statements: a few of the
+    # graph's subjects; its mentions and sentences have kept properties too, never read)
+    values: dict[str, dict[str, list[str]]] = {}
+    for t in _PART_TYPES:
+        for x in typed.get(t, ()):
+            v = props.get(f"<{x}>")
+            if v is not None:
+                values[x] = {p: [_token_value(o) for o in got] for p, got in v.items()}
     return _part_of(typed, values, counts, named, triples)
 
 
@@ -771,7 +789,13 @@ def _first(v: dict[str, list], p) -> object | None:
     items = v.get(str(p))
     if not items:
         return None
-    return min(items, key=lambda t: t.value)
+    if len(items) == 1:  # most properties: one value, no key to compare
+        return items[0]
+    return min(items, key=_term_value)
+
+
+def _term_value(term) -> str:
+    return term.value
 
 
 def _articles_meta(parts: Iterable[GraphPart]) -> dict[str, ArticleMeta]:
@@ -1047,10 +1071,10 @@ def read_article_nquads(
     art = f"<{iri}>"
     used, owned = _USED_TOKENS, _OWN_TOKENS
     for line in lines:
-        row = line.split(" ", 2)  # IRIs hold no space
-        if len(row) != 3:
+        try:
+            s, p, o = line.split(" ", 2)  # IRIs hold no space
+        except ValueError:  # fewer than three terms
             return read_article_quads(ox.parse(data, ox.RdfFormat.N_QUADS), iri, entities)
-        s, p, o = row
         if p in used:
             props[s][used[p]].append(_Value(_token_value(o)))
         elif p == _IN_ARTICLE_TOKEN:
