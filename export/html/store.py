@@ -1001,7 +1001,7 @@ def read_article(store: ox.Store, iri: str, entities: dict[str, Ent]) -> Article
         " FILTER(?p IN (schema:articleBody, schema:mentions)) }",
         {"art": art},
     ):
-        own[p.value].append(o)
+        own[p.value].append(o.value)
     nodes: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     res = store.query(
         f"SELECT ?s ?p ?o ?art WHERE {{ ?s <{_A}> ?art . ?s ?p ?o }}",
@@ -1011,11 +1011,12 @@ def read_article(store: ox.Store, iri: str, entities: dict[str, Ent]) -> Article
     for sol in res:  # terms are decoded on access: objects only for the properties used
         p = sol[1].value
         if p in _USED:
-            nodes[sol[0].value][p].append(sol[2])
+            nodes[sol[0].value][p].append(sol[2].value)
     return _article_detail(iri, own, nodes, entities)
 
 
-_OWN = frozenset((str(SCHEMA.articleBody), str(SCHEMA.mentions)))
+_BODY, _NAMES = str(SCHEMA.articleBody), str(SCHEMA.mentions)
+_OWN = frozenset((_BODY, _NAMES))
 
 
 def read_article_quads(
@@ -1039,14 +1040,14 @@ def read_article_quads(
         if p in _USED:
             if isinstance(o, ox.BlankNode):
                 return None
-            props[s.value][p].append(o)
+            props[s.value][p].append(o.value)
         elif p == a:
             if o == art:
                 members.add(s.value)
         elif p in _OWN and s.value == iri:
             if isinstance(o, ox.BlankNode):
                 return None
-            own[p].append(o)
+            own[p].append(o.value)
     nodes = {s: v for s, v in props.items() if s in members}
     return _article_detail(iri, own, nodes, entities)
 
@@ -1076,20 +1077,22 @@ def read_article_nquads(
         except ValueError:  # fewer than three terms
             return read_article_quads(ox.parse(data, ox.RdfFormat.N_QUADS), iri, entities)
         if p in used:
-            props[s][used[p]].append(_Value(_token_value(o)))
+            props[s][used[p]].append(_token_value(o))
         elif p == _IN_ARTICLE_TOKEN:
             if o == art:
                 members.add(s)
         elif p in owned and s == art:
-            own[owned[p]].append(_Value(_token_value(o)))
+            own[owned[p]].append(_token_value(o))
     nodes = {s[1:-1]: v for s, v in props.items() if s in members}
     return _article_detail(iri, own, nodes, entities)
 
 
-class _Value(NamedTuple):
-    """A term's value, as :func:`_article_detail` reads terms (``.value``)."""
-
-    value: str
+def _least(v: dict[str, list[str]], p: str) -> str | None:
+    """The least of the values of ``p`` in ``v`` (None: none)."""
+    items = v.get(p)
+    if not items:
+        return None
+    return items[0] if len(items) == 1 else min(items)
 
 
 def _article_detail(
@@ -1097,48 +1100,49 @@ def _article_detail(
 ) -> ArticleDetail:
     """An article's records from its own properties (``schema:articleBody`` and
     ``schema:mentions``: their objects) and the properties in :data:`_USED` of the nodes in
-    it (by node IRI: objects by property)."""
-    bodies = sorted(o.value for o in own.get(str(SCHEMA.articleBody), ()))
-    named = tuple(sorted({o.value for o in own.get(str(SCHEMA.mentions), ())}))
+    it (by node IRI: objects by property), each object given by its value (a term's
+    ``value``: a record reads the least value of a property, as the term of least value)."""
+    bodies = sorted(own.get(_BODY, ()))
+    named = tuple(sorted(set(own.get(_NAMES, ()))))
     mentions: list[Mention] = []
     sentences: dict[str, Sentence] = {}
     dates: list[DateMention] = []
     for subject in sorted(nodes):
         v = nodes[subject]
-        types = {t.value for t in v.get(_P["type"], ())}
+        types = set(v.get(_P["type"], ()))
         if _MENTION in types:
-            ent = _str(_first(v, _P["refersTo"]))
+            ent = _least(v, _P["refersTo"])
             if ent in entities:
                 mentions.append(
                     Mention(
                         entity=ent,
                         article=iri,
-                        sentence=_str(_first(v, _P["inSentence"])),
-                        start=_int(_first(v, _P["start"])),
-                        end=_int(_first(v, _P["end"])),
+                        sentence=_least(v, _P["inSentence"]),
+                        start=_int_value(_least(v, _P["start"])),
+                        end=_int_value(_least(v, _P["end"])),
                         surface="",  # not read: the pages show the span of the article text
                     )
                 )
         if _SENTENCE in types:
             sentences[subject] = Sentence(
                 iri=subject,
-                text=_str(_first(v, _P["text"])) or "",
+                text=_least(v, _P["text"]) or "",
                 article=iri,
-                index=_int(_first(v, _P["index"])),
-                start=_int(_first(v, _P["start"])),
-                end=_int(_first(v, _P["end"])),
+                index=_int_value(_least(v, _P["index"])),
+                start=_int_value(_least(v, _P["start"])),
+                end=_int_value(_least(v, _P["end"])),
             )
         if _DATE in types:
             dates.append(
                 DateMention(
                     article=iri,
-                    value=iso_date(_str(_first(v, _P["value"]))),
-                    original=_str(_first(v, _P["original"])) or "",
-                    start=_int(_first(v, _P["start"])),
-                    end=_int(_first(v, _P["end"])),
-                    qualifier=_str(_first(v, _P["qualifier"])),
-                    hijri=_str(_first(v, _P["hijri"])),
-                    inferred=(_str(_first(v, _P["inferred"])) or "").lower() in {"true", "1"},
+                    value=iso_date(_least(v, _P["value"])),
+                    original=_least(v, _P["original"]) or "",
+                    start=_int_value(_least(v, _P["start"])),
+                    end=_int_value(_least(v, _P["end"])),
+                    qualifier=_least(v, _P["qualifier"]),
+                    hijri=_least(v, _P["hijri"]),
+                    inferred=(_least(v, _P["inferred"]) or "").lower() in {"true", "1"},
                 )
             )
     mentions.sort(key=lambda m: (m.start, m.end, m.entity))
