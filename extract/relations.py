@@ -47,6 +47,7 @@ from rasd.extract.patterns import (
     plural_participle,
     subjectless_words,
     title_table,
+    word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
@@ -722,10 +723,13 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
     proclitic = m.start > 0 and not doc.article.text[m.start - 1].isspace()  # "بمحافظة"
     seen_area = False
     area = relation_words("area")
-    for steps, k in enumerate(reversed(prev)):
+    steps = -1
+    for k in reversed(prev):
+        t, f = toks[k], view.folded[k]
+        if not _figure(f):  # "أكثر من 50 % من أحياء": a figure is no step of the reach
+            steps += 1
         if steps > _LEAD_REACH:
             return False
-        t, f = toks[k], view.folded[k]
         if t.start in anchors or f == "علي" or (t.text in _COMMAS and not proclitic and not steps):
             return not proclitic or seen_area
         if seen_area and (f in relation_words("coordinator") or (f[:1] == "و" and f[1:] in area)):
@@ -741,6 +745,8 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
             and view.folded[k - 2] in area
         ):
             pass  # "أجزاء واسعة من شمال سورية": a part of the place
+        elif f in relation_words("direction") and k > 0 and _area_word(view.folded[k - 1]):
+            pass  # "قطاع من الأراضي شمالي حلب"، "مناطق شرق حلب": a part of the place
         elif (
             strip_al(f) in place_nouns()
             or f in place_nouns()
@@ -766,9 +772,17 @@ def _dual_place_noun(f: str) -> bool:
 
 def _area_word(f: str) -> bool:
     """Whether folded word ``f`` is an ``area`` word of ``relation_words.tsv`` (مناطق، أحياء),
-    bare or definite (المناطق، الأحياء); not «من»/«في», area words only after another."""
+    bare or definite (المناطق، الأحياء), or a figure of a share (:func:`_figure`: «على 60 %
+    من أحياء»); not «من»/«في», area words only after another."""
     area = relation_words("area")
-    return f not in relation_words("area_of") and (f in area or strip_al(f) in area)
+    return f not in relation_words("area_of") and (f in area or strip_al(f) in area or _figure(f))
+
+
+def _figure(f: str) -> bool:
+    """Whether folded word ``f`` is a figure: digits (folded: «٦٠» is «60») or a cardinal of
+    ``number_words.tsv`` (ثلاث، عشرة), which may count the area words after it («على ثلاث
+    نقاط في»، «على أكثر من 50 % من أحياء»)."""
+    return f.isdigit() or f in word_list("number_words.tsv")
 
 
 _AREA_ADJECTIVES = 2  # adjectives between an area word and «من/في» (الأحياء الغربية من)
@@ -2223,6 +2237,9 @@ def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
         for m in _sentence_mentions(doc, view)
         if m.start == toks[i + 1].start and m.cls in PLACE_CLASSES
     ]
+    if not places and _area_word(view.folded[i + 1]):
+        # "تم تحرير أكثر من 50 % من أحياء الرمادي من سيطرة داعش": the place past the area words
+        places = _places_after(doc, view, toks[i].start, {toks[i].start})[:1]
     if not places:
         place = _attached_pronoun_place(doc, view, i)  # "… صلاح الدين لاستعادتها من أيدي داعش"
         loser = _taken_from(doc, view, None, place[0], toks[i].end) if place else None
@@ -3120,6 +3137,8 @@ def find_relations(doc: Doc) -> None:
             elif pattern in ("actor-place", "actor-place-from"):
                 if _under_its_control(doc, view, i) or _attempted(view, i):
                     continue  # "اللتين حاول أن يسيطر عليهما": tried, not done
+                if i > 0 and _forms(view, i - 1) & relation_words("passive"):
+                    before_ok = False  # "ونقلت الصحيفة … أنه تم تحرير": no agent before «تم»
                 expelled = _expelled_by(doc, view, i) if pattern == "actor-place-from" else None
                 if expelled is not None:  # "طُردت من ريف إدلب على يد جبهة النصرة"
                     for m in expelled[1]:
