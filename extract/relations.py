@@ -2249,11 +2249,47 @@ def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
         return
     listed = _listed_after(doc, view, places[0])  # "لتخليص لحج وتعز وأبين من قبضة الحوثيين"
     last = listed[-1]
-    loser = _taken_from(doc, view, None, last)
-    gap = _bare_words(doc.article.text[last.end : loser.start]) if loser is not None else []
+    apposed = _apposed_place(doc, view, last)
+    if apposed is not None and apposed[1]:  # "تحرير الموصل ومركز محافظة نينوى": one more
+        listed.append(apposed[0])
+    end = apposed[0] if apposed is not None else last  # the gap is counted past it
+    loser = _taken_from(doc, view, None, end)
+    gap = _bare_words(doc.article.text[end.end : loser.start]) if loser is not None else []
     if loser is not None and len(gap) <= _LOSER_GAP:
         for m in listed:
             _add(doc, view, loser.key, _loser_predicate(view, i), m.key, "relation-cues")
+
+
+_APPOSED_NOUNS = 2  # place nouns between an apposition head (مركز) and the place it names
+
+
+def _apposed_place(doc: Doc, view: SentView, place: Mention) -> tuple[Mention, bool] | None:
+    """The place an apposition right after ``place`` names («الموصل مركز محافظة نينوى»،
+    «الموصل، مركز محافظة نينوى،»): an ``apposition_head`` of ``relation_words.tsv`` (مركز،
+    عاصمة), after a comma or right after the place, then at most two place nouns and a place
+    rasd knows.  With «و» on the head (ومركز) the place is coordinated (``True``): a second
+    place of the list, not a description of the first."""
+    toks = view.tokens
+    k = next((j for j, t in enumerate(toks) if t.start >= place.end), len(toks))
+    if k < len(toks) and toks[k].text in _COMMAS:
+        k += 1
+    if k >= len(toks) or not toks[k].word:
+        return None
+    f = view.folded[k]
+    coordinated = f[:1] == "و" and f[1:] in relation_words("apposition_head")
+    if f not in relation_words("apposition_head") and not coordinated:
+        return None
+    for j in range(k + 1, min(len(toks), k + 2 + _APPOSED_NOUNS)):
+        named = [
+            m
+            for m in _sentence_mentions(doc, view)
+            if m.start == toks[j].start and m.cls in PLACE_CLASSES
+        ]
+        if named:
+            return named[0], coordinated
+        if strip_al(view.folded[j]) not in place_nouns():
+            return None
+    return None
 
 
 _GAINER_REACH = 16  # tokens between the last place lost and «لصالح» (an apposition may stand there)

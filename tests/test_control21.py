@@ -87,3 +87,35 @@ def test_no_agent_before_a_passive_taking(text: str, place: str) -> None:
 def test_an_agent_named_after_a_passive_taking() -> None:
     found = control("وتم تحرير الفلوجة على يد الجيش العراقي.")
     assert ("الجيش العراقي", "seized", "الفلوجة") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the place freed, then an apposition naming the province it is the centre of: the
+        # side it is freed from loses the place, not the province
+        "وقال الضابط إنه تم تحرير أكثر من نصف أحياء الموصل مركز محافظة نينوى من سيطرة داعش.",
+        "وقال الضابط إنه تم تحرير الموصل مركز محافظة نينوى من تنظيم داعش.",
+        "وقال الضابط إنه تم تحرير الموصل، مركز محافظة نينوى، من سيطرة داعش.",
+        "وقال الضابط إنه تم تحرير الموصل عاصمة محافظة نينوى من سيطرة داعش.",
+        "وقال الضابط إنه تم تحريـــر الموصل مَرْكَز محافظة نينوى من سيطرة داعش.",
+        "وقال الضابط إنه تم تحرير الموصل ومركز محافظة نينوى من سيطرة داعش.",
+    ],
+)
+def test_a_place_freed_with_an_apposition_after_it(text: str) -> None:
+    found = control(text)
+    assert ("داعش", "lostControlOf", "الموصل") in found, found
+    if "ومركز" not in text:  # "و": the centre is a second place, also freed
+        assert not any(o == "نينوى" for _a, _p, o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no side it is freed from, or the «من» far past the apposition
+        "وقال الضابط إنه تم تحرير الموصل مركز محافظة نينوى.",
+        "وقال الضابط إنه تم تحرير الموصل مركز محافظة نينوى وسط مخاوف من تنظيم داعش.",
+    ],
+)
+def test_an_apposition_without_a_side_freed_from(text: str) -> None:
+    assert not any(p == "lostControlOf" for _a, p, _o in control(text)), control(text)
