@@ -29,6 +29,7 @@ import functools
 import itertools
 from collections.abc import Iterator
 
+from rasd.extract.coref import generic_org_key
 from rasd.extract.doc import Doc, SentView, bare_forms, drop_conjunction, strip_al
 from rasd.extract.facilities import facility_heads, town_openers
 from rasd.extract.folding import bare
@@ -2260,6 +2261,41 @@ def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
             _add(doc, view, loser.key, _loser_predicate(view, i), m.key, "relation-cues")
 
 
+def _generic_militants(doc: Doc, view: SentView, i: int) -> Mention | None:
+    """The subject of the control verb at token ``i`` written as a generic plural for the
+    militants (``militants`` of ``relation_words.tsv``: المتطرفون، الجهاديون، المقاتلين), right
+    after the verb («ويسيطر المتطرفون على») or before it with a relative («المقاتلين الذين
+    يسيطرون»), covered by no mention and with no definite word after it (المقاتلون الأكراد): the
+    one «تنظيم» the article names (:func:`coref.generic_org_key`), as a mention there."""
+    toks = view.tokens
+    at = [i + 1]
+    if i > 1 and view.folded[i - 1] in relation_words("relative"):  # "المقاتلين الذين يسيطرون"
+        at.append(i - 2)
+    militants, relative = relation_words("militants"), relation_words("relative")
+    for k in at:
+        if k >= len(toks) or not toks[k].word or not _forms(view, k) & militants:
+            continue
+        nxt = view.folded[k + 1] if k + 1 < len(toks) else ""
+        if (nxt.startswith("ال") and nxt not in relative) or any(
+            m.start <= toks[k].start < m.end for m in doc.mentions
+        ):
+            # "المقاتلون الأكراد"، "المسلحون الحوثيون": a definite adjective names other fighters
+            return None
+        key = generic_org_key(doc)
+        if key is None:
+            return None
+        return Mention(
+            toks[k].start,
+            toks[k].end,
+            toks[k].text,
+            "Organization",
+            key,
+            "relation-cues",
+            view.index,
+        )
+    return None
+
+
 _APPOSED_NOUNS = 2  # place nouns between an apposition head (مركز) and the place it names
 
 
@@ -2584,9 +2620,12 @@ def _taken_from(
     organisation after the actor, the place and ``cue_end`` (the end of a cue after its place:
     «… صلاح الدين لاستعادتها من أيدي داعش»)."""
     after = max(actor.end, place.end, cue_end) if actor is not None else max(place.end, cue_end)
+    stop = relation_words("gainer_stop")  # فيما، بينما، حيث: another clause opens
     for m in doc.mentions_in(after, view.sentence.end):
         if m.cls == "Organization" and (actor is None or m.key != actor.key):
             words = _bare_words(doc.article.text[after : m.start])
+            if any(w in stop or (w[:1] == "و" and w[1:] in stop) for w in words):
+                return None  # "…، فيما تواصل القوات بدعم من التحالف": another clause's «من»
             if words and words[-1] in org_heads():
                 words.pop()  # "من تنظيم داعش"
             if words and words[-1] in relation_words("loser"):
@@ -3217,6 +3256,8 @@ def find_relations(doc: Doc) -> None:
                 if actor is None and before_ok:
                     # "تقدم مقاتلو تنظيم داعش في غرب العراق، وسيطروا على …": their organisation
                     actor = _members_before_comma(doc, view, i)
+                if actor is None:  # "ويسيطر المتطرفون على …": the one «تنظيم» of the article
+                    actor = _generic_militants(doc, view, i)
                 if expelled is not None and (actor is None or actor.start >= expelled[0].start):
                     continue  # the expelled side is named before the agent, or not at all
                 if actor is None:

@@ -428,6 +428,7 @@ RELATION_WORD_ROLES = (
     "fear",
     "from_under",
     "apposition_head",
+    "militants",
 )
 
 

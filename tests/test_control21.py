@@ -119,3 +119,58 @@ def test_a_place_freed_with_an_apposition_after_it(text: str) -> None:
 )
 def test_an_apposition_without_a_side_freed_from(text: str) -> None:
     assert not any(p == "lostControlOf" for _a, p, _o in control(text)), control(text)
+
+
+_ISIS = "وأعلن تنظيم داعش مسؤوليته عن الهجوم. "
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a generic plural for the militants, in an article naming one «تنظيم»: that organisation
+        (_ISIS + "ويسيطر المتطرفون على مناطق واسعة في محافظة نينوى.", "نينوى"),
+        (_ISIS + "وسيطر الجهاديون على مدينة الموصل.", "الموصل"),
+        (_ISIS + "وقصفت الطائرات المقاتلين الذين يسيطرون على مدينة الموصل.", "الموصل"),
+        (_ISIS + "فسيطر المسلحون على مدينة الموصل.", "الموصل"),
+        # tatweel, diacritics
+        (_ISIS + "ويسيطر المتطـــرفون على مدينة الموصل.", "الموصل"),
+        (_ISIS + "ويسيطر الْمُتَطَرِّفُونَ على مدينة الموصل.", "الموصل"),
+    ],
+)
+def test_generic_militants_are_the_one_organisation_named(text: str, place: str) -> None:
+    found = control(text)
+    assert any(a == "داعش" and place in o for a, _p, o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two organisations named: whose fighters is not known
+        _ISIS + "وقاتلت جبهة النصرة تنظيم القاعدة. ويسيطر المتطرفون على مدينة الموصل.",
+        # none named
+        "ويسيطر المتطرفون على مدينة الموصل.",
+        # an adjective names other fighters
+        _ISIS + "وسيطر المقاتلون الأكراد على مدينة الموصل.",
+        # negated
+        _ISIS + "ولم يسيطر المتطرفون على مدينة الموصل.",
+    ],
+)
+def test_generic_militants_that_name_no_organisation(text: str) -> None:
+    assert not any(a == "داعش" and o == "الموصل" for a, _p, o in control(text)), control(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «من» in another clause (after «فيما»/«بينما»/«حيث») names no side the place was taken from
+        "ويسيطر تنظيم داعش على مناطق واسعة في محافظة نينوى، فيما تواصل قوات عراقية بدعم من "
+        "التحالف الدولي تنفيذ عمليات.",
+        "ويسيطر تنظيم داعش على مناطق واسعة في محافظة نينوى بينما تشن قوات عراقية بدعم من "
+        "التحالف الدولي هجوما.",
+        "وسيطر تنظيم داعش على مدينة الموصل، حيث تلقت القوات دعما من التحالف الدولي.",
+    ],
+)
+def test_no_loser_in_another_clause(text: str) -> None:
+    found = control(text)
+    assert not any(a == "التحالف الدولي" for a, _p, _o in found), found
+    assert any(a == "داعش" for a, _p, _o in found), found
