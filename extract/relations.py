@@ -2164,6 +2164,27 @@ def _two_joined(doc: Doc, two: list[Mention]) -> list[Mention]:
     return two if joint == ["و"] else []
 
 
+def _two_before_dual(doc: Doc, view: SentView, i: int, anchors: set[int]) -> list[Mention]:
+    """The two places a dual noun (``dual_place`` of ``relation_words.tsv``: البلدين، الدولتين)
+    stands for when it is the object of the control verb at token ``i`` (reached over area
+    words: :func:`_object_lead`, «على مساحات واسعة في البلدين»): the last two places named
+    before the verb in its sentence, joined by «و» only (في العراق وسوريا)."""
+    toks = view.tokens
+    for k in range(i + 1, min(len(toks), i + 2 + _LEAD_REACH)):
+        if not _forms(view, k) & relation_words("dual_place"):
+            continue
+        dual = Mention(toks[k].start, toks[k].end, toks[k].text, "Place", "", "relation-cues")
+        if not _object_lead(doc, view, dual, anchors):
+            return []
+        before = [
+            m
+            for m in _sentence_mentions(doc, view)
+            if m.cls in PLACE_CLASSES and m.end <= toks[i].start
+        ]
+        return _two_joined(doc, before[-2:]) if len(before) > 1 else []
+    return []
+
+
 _DUAL_REACH = 8  # tokens between a dual pronoun (عليهما) and «وهما» naming its two places
 
 
@@ -3287,6 +3308,8 @@ def find_relations(doc: Doc) -> None:
                     places = _dual_object(doc, view, i, pred)
                 if not places:
                     places = _places_after(doc, view, toks[i].start, anchors)
+                if not places:  # "على مساحات واسعة في البلدين": the two named before
+                    places = _two_before_dual(doc, view, i, anchors)
                 if not places and pred != "operatesIn":
                     places = _quoted_place(doc, view, i)
                 if not places and pred != "operatesIn":

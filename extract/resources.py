@@ -429,6 +429,7 @@ RELATION_WORD_ROLES = (
     "from_under",
     "apposition_head",
     "militants",
+    "dual_place",
 )
 
 

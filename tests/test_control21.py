@@ -174,3 +174,37 @@ def test_no_loser_in_another_clause(text: str) -> None:
     found = control(text)
     assert not any(a == "التحالف الدولي" for a, _p, _o in found), found
     assert any(a == "داعش" for a, _p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «البلدين» after the area words: the two places joined by «و» named before in the sentence
+        _ISIS
+        + "وقصفت الطائرات في العراق وسوريا المقاتلين الذين يسيطرون على مساحات واسعة في البلدين.",
+        "وتتواصل الغارات في العراق وسوريا، حيث يسيطر تنظيم داعش على أجزاء من البلدين.",
+        "وتتواصل الغارات في العراق وسوريا، حيث يسيطر تنظيم داعش على أجزاء من البلديـــن.",
+        "وتتواصل الغارات في العراق وسوريا، حيث يسيطر تنظيم داعش على أجزاء من البَلَدَيْن.",
+        "وتتواصل الغارات في العراق وسوريا، حيث يسيطر تنظيم داعش على مناطق في البلدين.",
+    ],
+)
+def test_the_two_countries_named_before(text: str) -> None:
+    found = control(text)
+    for place in ("العراق", "سوريا"):
+        assert any(a == "داعش" and o == place for a, _p, o in found), (place, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one place before, two not joined by «و», or negated
+        "وتتواصل الغارات في العراق، حيث يسيطر تنظيم داعش على أجزاء من البلدين.",
+        "وتتواصل الغارات في العراق ثم في سوريا، حيث يسيطر تنظيم داعش على أجزاء من البلدين.",
+        "وتتواصل الغارات في العراق وسوريا، حيث لم يسيطر تنظيم داعش على أجزاء من البلدين.",
+        # «البلدين» not after area words: the relation of the two countries, no control
+        "وتتواصل الغارات في العراق وسوريا، حيث يسيطر تنظيم داعش على الحدود بين البلدين.",
+    ],
+)
+def test_the_two_countries_not_read(text: str) -> None:
+    found = control(text)
+    assert not any(o in ("العراق", "سوريا") for _a, _p, o in found), found
