@@ -204,18 +204,25 @@ _WORD = re.compile(r"\S+")
 _GENERIC = ("التنظيم", "تنظيم")
 
 
-def resolve_generic_org(doc: Doc) -> None:
-    """``التنظيم`` (the organisation) → the organisation last named with تنظيم as an alias
-    (داعش, القاعدة), when the article names exactly one such organisation."""
+def generic_org_key(doc: Doc) -> str | None:
+    """The one organisation named in the article with تنظيم as an alias (داعش, القاعدة), which
+    «التنظيم» and the generic plurals of its fighters (المتطرفون) stand for; ``None`` when the
+    article names none or more than one."""
     orgs = {
         e.key
         for e in doc.entities.values()
         if e.cls == "Organization" and any(a.startswith("تنظيم") for a in e.aliases)
     }
     named = {m.key for m in doc.mentions if m.key in orgs}
-    if len(named) != 1:
+    return named.pop() if len(named) == 1 else None
+
+
+def resolve_generic_org(doc: Doc) -> None:
+    """``التنظيم`` (the organisation) → the organisation last named with تنظيم as an alias
+    (داعش, القاعدة), when the article names exactly one such organisation."""
+    key = generic_org_key(doc)
+    if key is None:
         return
-    key = named.pop()
     g = NameMatcher([("التنظيم", key, "Organization")])
     for m in g.find(doc.folded, doc.article.segments):
         doc.add_mention(m.start, m.end, key, "Organization", "coref-generic")

@@ -29,6 +29,7 @@ import functools
 import itertools
 from collections.abc import Iterator
 
+from rasd.extract.coref import generic_org_key
 from rasd.extract.doc import Doc, SentView, bare_forms, drop_conjunction, strip_al
 from rasd.extract.facilities import facility_heads, town_openers
 from rasd.extract.folding import bare
@@ -47,6 +48,7 @@ from rasd.extract.patterns import (
     plural_participle,
     subjectless_words,
     title_table,
+    word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
@@ -722,10 +724,13 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
     proclitic = m.start > 0 and not doc.article.text[m.start - 1].isspace()  # "بمحافظة"
     seen_area = False
     area = relation_words("area")
-    for steps, k in enumerate(reversed(prev)):
+    steps = -1
+    for k in reversed(prev):
+        t, f = toks[k], view.folded[k]
+        if not _figure(f):  # "أكثر من 50 % من أحياء": a figure is no step of the reach
+            steps += 1
         if steps > _LEAD_REACH:
             return False
-        t, f = toks[k], view.folded[k]
         if t.start in anchors or f == "علي" or (t.text in _COMMAS and not proclitic and not steps):
             return not proclitic or seen_area
         if seen_area and (f in relation_words("coordinator") or (f[:1] == "و" and f[1:] in area)):
@@ -741,6 +746,8 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
             and view.folded[k - 2] in area
         ):
             pass  # "أجزاء واسعة من شمال سورية": a part of the place
+        elif f in relation_words("direction") and k > 0 and _area_word(view.folded[k - 1]):
+            pass  # "قطاع من الأراضي شمالي حلب"، "مناطق شرق حلب": a part of the place
         elif (
             strip_al(f) in place_nouns()
             or f in place_nouns()
@@ -766,9 +773,17 @@ def _dual_place_noun(f: str) -> bool:
 
 def _area_word(f: str) -> bool:
     """Whether folded word ``f`` is an ``area`` word of ``relation_words.tsv`` (مناطق، أحياء),
-    bare or definite (المناطق، الأحياء); not «من»/«في», area words only after another."""
+    bare or definite (المناطق، الأحياء), or a figure of a share (:func:`_figure`: «على 60 %
+    من أحياء»); not «من»/«في», area words only after another."""
     area = relation_words("area")
-    return f not in relation_words("area_of") and (f in area or strip_al(f) in area)
+    return f not in relation_words("area_of") and (f in area or strip_al(f) in area or _figure(f))
+
+
+def _figure(f: str) -> bool:
+    """Whether folded word ``f`` is a figure: digits (folded: «٦٠» is «60») or a cardinal of
+    ``number_words.tsv`` (ثلاث، عشرة), which may count the area words after it («على ثلاث
+    نقاط في»، «على أكثر من 50 % من أحياء»)."""
+    return f.isdigit() or f in word_list("number_words.tsv")
 
 
 _AREA_ADJECTIVES = 2  # adjectives between an area word and «من/في» (الأحياء الغربية من)
@@ -2149,6 +2164,27 @@ def _two_joined(doc: Doc, two: list[Mention]) -> list[Mention]:
     return two if joint == ["و"] else []
 
 
+def _two_before_dual(doc: Doc, view: SentView, i: int, anchors: set[int]) -> list[Mention]:
+    """The two places a dual noun (``dual_place`` of ``relation_words.tsv``: البلدين، الدولتين)
+    stands for when it is the object of the control verb at token ``i`` (reached over area
+    words: :func:`_object_lead`, «على مساحات واسعة في البلدين»): the last two places named
+    before the verb in its sentence, joined by «و» only (في العراق وسوريا)."""
+    toks = view.tokens
+    for k in range(i + 1, min(len(toks), i + 2 + _LEAD_REACH)):
+        if not _forms(view, k) & relation_words("dual_place"):
+            continue
+        dual = Mention(toks[k].start, toks[k].end, toks[k].text, "Place", "", "relation-cues")
+        if not _object_lead(doc, view, dual, anchors):
+            return []
+        before = [
+            m
+            for m in _sentence_mentions(doc, view)
+            if m.cls in PLACE_CLASSES and m.end <= toks[i].start
+        ]
+        return _two_joined(doc, before[-2:]) if len(before) > 1 else []
+    return []
+
+
 _DUAL_REACH = 8  # tokens between a dual pronoun (عليهما) and «وهما» naming its two places
 
 
@@ -2223,6 +2259,9 @@ def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
         for m in _sentence_mentions(doc, view)
         if m.start == toks[i + 1].start and m.cls in PLACE_CLASSES
     ]
+    if not places and _area_word(view.folded[i + 1]):
+        # "تم تحرير أكثر من 50 % من أحياء الرمادي من سيطرة داعش": the place past the area words
+        places = _places_after(doc, view, toks[i].start, {toks[i].start})[:1]
     if not places:
         place = _attached_pronoun_place(doc, view, i)  # "… صلاح الدين لاستعادتها من أيدي داعش"
         loser = _taken_from(doc, view, None, place[0], toks[i].end) if place else None
@@ -2232,11 +2271,82 @@ def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
         return
     listed = _listed_after(doc, view, places[0])  # "لتخليص لحج وتعز وأبين من قبضة الحوثيين"
     last = listed[-1]
-    loser = _taken_from(doc, view, None, last)
-    gap = _bare_words(doc.article.text[last.end : loser.start]) if loser is not None else []
+    apposed = _apposed_place(doc, view, last)
+    if apposed is not None and apposed[1]:  # "تحرير الموصل ومركز محافظة نينوى": one more
+        listed.append(apposed[0])
+    end = apposed[0] if apposed is not None else last  # the gap is counted past it
+    loser = _taken_from(doc, view, None, end)
+    gap = _bare_words(doc.article.text[end.end : loser.start]) if loser is not None else []
     if loser is not None and len(gap) <= _LOSER_GAP:
         for m in listed:
             _add(doc, view, loser.key, _loser_predicate(view, i), m.key, "relation-cues")
+
+
+def _generic_militants(doc: Doc, view: SentView, i: int) -> Mention | None:
+    """The subject of the control verb at token ``i`` written as a generic plural for the
+    militants (``militants`` of ``relation_words.tsv``: المتطرفون، الجهاديون، المقاتلين), right
+    after the verb («ويسيطر المتطرفون على») or before it with a relative («المقاتلين الذين
+    يسيطرون»), covered by no mention and with no definite word after it (المقاتلون الأكراد): the
+    one «تنظيم» the article names (:func:`coref.generic_org_key`), as a mention there."""
+    toks = view.tokens
+    at = [i + 1]
+    if i > 1 and view.folded[i - 1] in relation_words("relative"):  # "المقاتلين الذين يسيطرون"
+        at.append(i - 2)
+    militants, relative = relation_words("militants"), relation_words("relative")
+    for k in at:
+        if k >= len(toks) or not toks[k].word or not _forms(view, k) & militants:
+            continue
+        nxt = view.folded[k + 1] if k + 1 < len(toks) else ""
+        if (nxt.startswith("ال") and nxt not in relative) or any(
+            m.start <= toks[k].start < m.end for m in doc.mentions
+        ):
+            # "المقاتلون الأكراد"، "المسلحون الحوثيون": a definite adjective names other fighters
+            return None
+        key = generic_org_key(doc)
+        if key is None:
+            return None
+        return Mention(
+            toks[k].start,
+            toks[k].end,
+            toks[k].text,
+            "Organization",
+            key,
+            "relation-cues",
+            view.index,
+        )
+    return None
+
+
+_APPOSED_NOUNS = 2  # place nouns between an apposition head (مركز) and the place it names
+
+
+def _apposed_place(doc: Doc, view: SentView, place: Mention) -> tuple[Mention, bool] | None:
+    """The place an apposition right after ``place`` names («الموصل مركز محافظة نينوى»،
+    «الموصل، مركز محافظة نينوى،»): an ``apposition_head`` of ``relation_words.tsv`` (مركز،
+    عاصمة), after a comma or right after the place, then at most two place nouns and a place
+    rasd knows.  With «و» on the head (ومركز) the place is coordinated (``True``): a second
+    place of the list, not a description of the first."""
+    toks = view.tokens
+    k = next((j for j, t in enumerate(toks) if t.start >= place.end), len(toks))
+    if k < len(toks) and toks[k].text in _COMMAS:
+        k += 1
+    if k >= len(toks) or not toks[k].word:
+        return None
+    f = view.folded[k]
+    coordinated = f[:1] == "و" and f[1:] in relation_words("apposition_head")
+    if f not in relation_words("apposition_head") and not coordinated:
+        return None
+    for j in range(k + 1, min(len(toks), k + 2 + _APPOSED_NOUNS)):
+        named = [
+            m
+            for m in _sentence_mentions(doc, view)
+            if m.start == toks[j].start and m.cls in PLACE_CLASSES
+        ]
+        if named:
+            return named[0], coordinated
+        if strip_al(view.folded[j]) not in place_nouns():
+            return None
+    return None
 
 
 _GAINER_REACH = 16  # tokens between the last place lost and «لصالح» (an apposition may stand there)
@@ -2531,9 +2641,12 @@ def _taken_from(
     organisation after the actor, the place and ``cue_end`` (the end of a cue after its place:
     «… صلاح الدين لاستعادتها من أيدي داعش»)."""
     after = max(actor.end, place.end, cue_end) if actor is not None else max(place.end, cue_end)
+    stop = relation_words("gainer_stop")  # فيما، بينما، حيث: another clause opens
     for m in doc.mentions_in(after, view.sentence.end):
         if m.cls == "Organization" and (actor is None or m.key != actor.key):
             words = _bare_words(doc.article.text[after : m.start])
+            if any(w in stop or (w[:1] == "و" and w[1:] in stop) for w in words):
+                return None  # "…، فيما تواصل القوات بدعم من التحالف": another clause's «من»
             if words and words[-1] in org_heads():
                 words.pop()  # "من تنظيم داعش"
             if words and words[-1] in relation_words("loser"):
@@ -3120,6 +3233,8 @@ def find_relations(doc: Doc) -> None:
             elif pattern in ("actor-place", "actor-place-from"):
                 if _under_its_control(doc, view, i) or _attempted(view, i):
                     continue  # "اللتين حاول أن يسيطر عليهما": tried, not done
+                if i > 0 and _forms(view, i - 1) & relation_words("passive"):
+                    before_ok = False  # "ونقلت الصحيفة … أنه تم تحرير": no agent before «تم»
                 expelled = _expelled_by(doc, view, i) if pattern == "actor-place-from" else None
                 if expelled is not None:  # "طُردت من ريف إدلب على يد جبهة النصرة"
                     for m in expelled[1]:
@@ -3162,6 +3277,8 @@ def find_relations(doc: Doc) -> None:
                 if actor is None and before_ok:
                     # "تقدم مقاتلو تنظيم داعش في غرب العراق، وسيطروا على …": their organisation
                     actor = _members_before_comma(doc, view, i)
+                if actor is None:  # "ويسيطر المتطرفون على …": the one «تنظيم» of the article
+                    actor = _generic_militants(doc, view, i)
                 if expelled is not None and (actor is None or actor.start >= expelled[0].start):
                     continue  # the expelled side is named before the agent, or not at all
                 if actor is None:
@@ -3191,6 +3308,8 @@ def find_relations(doc: Doc) -> None:
                     places = _dual_object(doc, view, i, pred)
                 if not places:
                     places = _places_after(doc, view, toks[i].start, anchors)
+                if not places:  # "على مساحات واسعة في البلدين": the two named before
+                    places = _two_before_dual(doc, view, i, anchors)
                 if not places and pred != "operatesIn":
                     places = _quoted_place(doc, view, i)
                 if not places and pred != "operatesIn":

@@ -427,6 +427,9 @@ RELATION_WORD_ROLES = (
     "dual_naming",
     "fear",
     "from_under",
+    "apposition_head",
+    "militants",
+    "dual_place",
 )
 
 
