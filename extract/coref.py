@@ -434,9 +434,10 @@ def _link_name_ends(doc: Doc) -> None:
 
 def _surname_part(short: list[str], long: list[str]) -> bool:
     """Whether ``short`` is the last name part of the longer name ``long`` (both match keys
-    split): one word that is its last word (مرسي) or its last two words written joined
-    (نصرالله: «نصر الله»), or a connector and its word (عبد اللهيان, آل سعود) that end it; a
-    last word bound to a connector before it is no part alone (طالب of «أبو طالب»).
+    split): one word that is its last word (مرسي; or that word without its ال: جبير of «عادل
+    الجبير») or its last two words written joined (نصرالله: «نصر الله»), or a connector and
+    its word (عبد اللهيان, آل سعود) that end it; a last word bound to a connector before it is
+    no part alone (طالب of «أبو طالب»).
 
     >>> _surname_part(["نصرالله"], ["حسن", "نصر", "الله"])
     True
@@ -444,10 +445,12 @@ def _surname_part(short: list[str], long: list[str]) -> bool:
     True
     >>> _surname_part(["هلال", "الاسد"], ["سليمان", "هلال", "الاسد"])
     False
+    >>> _surname_part(["جبير"], ["عادل", "الجبير"])
+    True
     """
     connectors = name_connectors()
     if len(short) == 1:
-        if long[-1] == short[0]:
+        if long[-1] in (short[0], "ال" + short[0]):  # a surname written without its ال: جبير
             return long[-2] not in connectors
         joined = len(long) >= 3 and long[-2] + long[-1] == short[0] and long[-3] not in connectors
         return joined and not _given_compound(long[-2], long[-1])

@@ -24,6 +24,7 @@ from rasd.extract.lexicon import (
     alias_index,
     is_nisba,
     lexicon_index,
+    lexicon_person_with_al,
     nisba_country,
     nisba_plural,
 )
@@ -562,7 +563,7 @@ def _family_name(doc: Doc, view: SentView, k: int) -> bool:
 
 def _person_key(name: str) -> str:
     key = match_key(name)
-    return alias_index().get(key, key)
+    return alias_index().get(key) or lexicon_person_with_al(key)
 
 
 def _add_person(doc: Doc, start: int, end: int, layer: str) -> str | None:

@@ -65,3 +65,27 @@ def test_new_suez_canal_is_one_mention_of_the_canal() -> None:
 def test_the_suez_canal_alone_stays_the_canal() -> None:
     text = "وارتفعت إيرادات قناة السويس خلال الشهر الماضي."
     assert ("قناة السويس", "Place", "قناه السويس") in _mentions(text)
+
+
+# --- a lexicon person written without the ال of the surname ----------------------------------
+
+
+def test_lexicon_person_written_without_al_is_that_person() -> None:
+    text = "والتقى وزير الخارجية الأستاذ عادل جبير نظيره الروسي في موسكو أمس."
+    ex = extract_text(text)
+    assert {m.key for m in ex.mentions if "جبير" in m.surface} == {"عادل الجبير"}
+
+
+def test_unknown_name_without_al_keeps_its_own_key() -> None:
+    text = "وقال المواطن سالم حربي إن الطريق أغلق منذ الصباح."
+    ex = extract_text(text)
+    assert "سالم الحربي" not in {m.key for m in ex.mentions}
+
+
+def test_surname_without_al_of_a_lexicon_person_is_that_person() -> None:
+    text = (
+        "والتقى وزير الخارجية عادل الجبير نظيره الروسي في موسكو أمس. "
+        "وقال لافروف إن لقاءه مع جبير كان مثمرا."
+    )
+    ex = extract_text(text)
+    assert {m.key for m in ex.mentions if "جبير" in m.surface} == {"عادل الجبير"}
