@@ -264,6 +264,7 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
     mention and stands before no definite word or nisba («التحالف الوطني» is its own name;
     «التحالف الذي» is not), not after a demonstrative («هذا التحالف») and not before «مع»
     within two words («التحالف مع إيران»: an alliance with, allying)."""
+    from rasd.extract.claims import claim_words
     from rasd.extract.doc import definite_stem, raw_cut
     from rasd.extract.lexicon import bare_org_nouns, lexicon_index
     from rasd.extract.patterns import demonstratives
@@ -288,7 +289,7 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
             held = doc.mention_at_token(tok)
             if held is not None and not _head_and_noun(held, bare):
                 continue
-            if nxt not in _RELATIVES and (is_nisba(nxt) or nxt.startswith("ال")):
+            if nxt not in claim_words("relative") and (is_nisba(nxt) or nxt.startswith("ال")):
                 continue
             if i and view.folded[i - 1] in demonstratives():
                 continue  # «هذا التحالف»: the alliance just described
@@ -344,12 +345,6 @@ def _head_and_noun(m, bare: str) -> bool:
     («قوات التحالف» of the org-heads layer)."""
     words = match_key(m.surface).split()
     return m.layer == "org-heads" and len(words) == 2 and words[1] == bare
-
-
-#: relative pronouns: a definite word after a noun that is no adjective of it
-_RELATIVES = frozenset(
-    match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
-)
 
 
 def _rekey(doc: Doc, old: str, new: str, cls: str) -> None:
@@ -482,11 +477,12 @@ def _given_compound(connector: str, word: str) -> bool:
 
 def bare_place_names(doc: Doc) -> None:
     """A word of ``bare_place_names.tsv`` («عسير») names the lexicon place it is the bare
-    name of («منطقة عسير») right after a preposition («في عسير»، «إلى عسير»), with the clitic
-    بـ not after ليس («بعسير»; «ليس بعسير» = not difficult) or with و right after a place
-    («القطيف والدمام وعسير»)."""
+    name of («منطقة عسير») right after a preposition of place (``relations.place_prepositions``:
+    «في عسير»، «إلى عسير»، «نحو عسير»), with the clitic بـ not after ليس («بعسير»; «ليس بعسير»
+    = not difficult) or with و right after a place («القطيف والدمام وعسير»)."""
     from rasd.extract.lexicon import load_table
     from rasd.extract.records import PLACE_CLASSES
+    from rasd.extract.relations import place_prepositions
     from rasd.extract.resources import WordNote
 
     names = {match_key(r.word) for r in load_table("bare_place_names.tsv", WordNote)}
@@ -503,7 +499,7 @@ def bare_place_names(doc: Doc) -> None:
                 continue
             prev = view.folded[i - 1] if i else ""
             if clitic == "":
-                ok = prev in _PLACE_PREPOSITIONS
+                ok = prev in place_prepositions()
             elif clitic == "و":
                 held = doc.mention_at_token(toks[i - 1]) if i else None
                 ok = held is not None and held.cls in PLACE_CLASSES
@@ -516,10 +512,6 @@ def bare_place_names(doc: Doc) -> None:
                 doc.add_entity(target)
 
 
-#: prepositions after which a bare place name is the place, folded
-_PLACE_PREPOSITIONS = frozenset(
-    match_key(w) for w in ("في", "إلى", "من", "عن", "على", "ففي", "وفي")
-)
 #: «ليس بعسير»: the بـ of «ليس»'s predicate, folded
 _NOT_BE = frozenset(match_key(w) for w in ("ليس", "ليست", "لست", "ليسوا", "ليسا", "لسنا"))
 

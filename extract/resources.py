@@ -427,6 +427,7 @@ RELATION_WORD_ROLES = (
     "dual_naming",
     "fear",
     "from_under",
+    "place_preposition",
 )
 
 

@@ -89,3 +89,29 @@ def test_surname_without_al_of_a_lexicon_person_is_that_person() -> None:
     )
     ex = extract_text(text)
     assert {m.key for m in ex.mentions if "جبير" in m.surface} == {"عادل الجبير"}
+
+
+# --- one list of the prepositions before a place (review19c finding 6) -----------------------
+
+
+def test_bare_region_after_any_place_preposition() -> None:
+    # «نحو»، «داخل» are prepositions of place for the bare names as for relations
+    text = "وتوجهت تعزيزات عسكرية نحو عسير بعد الهجوم."
+    assert ("عسير", "AdministrativeArea", "منطقه عسير") in _mentions(text)
+    text = "وانتشرت دوريات الأمن داخل عسير منذ الصباح."
+    assert ("عسير", "AdministrativeArea", "منطقه عسير") in _mentions(text)
+
+
+def test_bare_region_word_as_an_adjective_stays_no_place() -> None:
+    text = "وقال إن الطريق نحو الحل طويل وعسير، وإن الوصول إليه عسير."
+    assert not {k for _s, _c, k in _mentions(text) if "عسير" in k}
+
+
+def test_bare_coalition_before_a_dual_relative_is_read() -> None:
+    # «التحالف … اللذين»: a relative, no adjective of the noun (one list, claim_words.tsv)
+    text = (
+        "وقصفت طائرات التحالف مواقع داعش قرب الرقة في سوريا، "
+        "ووصلت قوات التحالف اللذين تحدث عنهما البيان إلى المدينة."
+    )
+    ex = extract_text(text)
+    assert {m.key for m in ex.mentions if "التحالف" in m.surface} == {"التحالف الدولي"}
