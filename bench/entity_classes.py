@@ -30,8 +30,10 @@ spurious (a node that matched no gold entity; counted in precision):
 
     PYTHONPATH=$PWD /work/main/.venv/bin/python bench/entity_classes.py [--show REASON] [--json F]
 
-prints one table per side (reason × corpus, with the total) and with ``--show`` every error of
-that reason (``art family name``), unseen17 first.
+prints one table per side (reason × corpus, with the total; the duplicate nodes across a split,
+as ``eval_unseen3`` counts them, by family) and with ``--show`` every error of that reason
+(``art family name``; for a family, its duplicate nodes ``family gold-id: key / key``), unseen17
+first.
 """
 
 from __future__ import annotations
@@ -143,7 +145,12 @@ def why_spurious(ev, gold, art: str, ex, label: str) -> str:
 def classify() -> dict:
     ev = _scorer()
     runs, _transfer = _runs(ev)
-    out: dict = {"missed": defaultdict(Counter), "spurious": defaultdict(Counter), "items": []}
+    out: dict = {
+        "missed": defaultdict(Counter),
+        "spurious": defaultdict(Counter),
+        "duplicate": defaultdict(Counter),
+        "items": [],
+    }
     for corpus, split in runs:
         listed = ev.article_list(BENCH / f"{corpus}_articles.tsv")
         gold = ev.read_gold(BENCH, corpus)
@@ -168,6 +175,10 @@ def classify() -> dict:
         for line in details.get("wrong class", []):
             out["spurious"]["wrong class"][corpus] += 1
             out["items"].append(("spurious", "wrong class", corpus, line))
+        for line in details.get("duplicate nodes", []):
+            fam = line.split(" ", 1)[0]
+            out["duplicate"][fam][corpus] += line.count(" / ")
+            out["items"].append(("duplicate", fam, corpus, line))
         print(f"{corpus}/{split} done", flush=True)
     return out
 
@@ -195,7 +206,7 @@ def main() -> None:
     args = ap.parse_args()
     res = classify()
     corpora = sorted({c for _s, _w, c, _x in res["items"]}, key=lambda c: int(c[6:]))
-    for side in ("missed", "spurious"):
+    for side in ("missed", "spurious", "duplicate"):
         print(f"\n### {side}\n")
         print("\n".join(table(res[side], corpora)))
     for reason in args.show:

@@ -1123,7 +1123,12 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
         if quantity is not None:  # "عدد من الأكاديميين"، "أحد المقربين للدواعش"
             return _unnamed_source(doc, view, quantity, refer_back=False, label_from=j)
         title = match_title(view, j) if tok.word else None
-        if tok.word and is_source_noun(tok.text) and not (title and title[1] > j + 1):
+        if (
+            tok.word
+            and is_source_noun(tok.text)
+            and not (title and title[1] > j + 1)
+            and not _no_source_phrase(view, j)
+        ):
             doc_noun = strip_al(view.folded[j]) in _DOC_NOUNS | _DOCUMENT_SOURCES
             # "الخبير الأمني أستاذ علم الإجرام بجامعة … أحسن أبو طالب": a title reaches further
             span = 14 if match_title(view, j) is not None else 8
@@ -1268,6 +1273,15 @@ def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | No
     ):
         return k
     return None
+
+
+def _no_source_phrase(view: SentView, j: int) -> bool:
+    """Whether the source noun at token ``j`` and the word after it name no source
+    (``not_source_phrases.tsv``: «ضابط الإيقاع», a sports role; «ضابط الشرطة» is a source)."""
+    if j + 1 >= len(view.tokens):
+        return False
+    phrases = word_list("not_source_phrases.tsv")
+    return any(f"{f} {view.folded[j + 1]}" in phrases for f in bare_forms(view.tokens[j].text))
 
 
 def _not_one_of(view: SentView, k: int) -> bool:

@@ -271,6 +271,7 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
     mention and stands before no definite word or nisba («التحالف الوطني» is its own name;
     «التحالف الذي» is not), not after a demonstrative («هذا التحالف») and not before «مع»
     within two words («التحالف مع إيران»: an alliance with, allying)."""
+    from rasd.extract.claims import claim_words
     from rasd.extract.doc import definite_stem, raw_cut
     from rasd.extract.lexicon import bare_org_nouns, lexicon_index
     from rasd.extract.patterns import demonstratives
@@ -295,7 +296,7 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
             held = doc.mention_at_token(tok)
             if held is not None and not _head_and_noun(held, bare):
                 continue
-            if nxt not in _RELATIVES and (is_nisba(nxt) or nxt.startswith("ال")):
+            if nxt not in claim_words("relative") and (is_nisba(nxt) or nxt.startswith("ال")):
                 continue
             if i and view.folded[i - 1] in demonstratives():
                 continue  # «هذا التحالف»: the alliance just described
@@ -351,12 +352,6 @@ def _head_and_noun(m, bare: str) -> bool:
     («قوات التحالف» of the org-heads layer)."""
     words = match_key(m.surface).split()
     return m.layer == "org-heads" and len(words) == 2 and words[1] == bare
-
-
-#: relative pronouns: a definite word after a noun that is no adjective of it
-_RELATIVES = frozenset(
-    match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
-)
 
 
 def _rekey(doc: Doc, old: str, new: str, cls: str) -> None:
@@ -441,9 +436,10 @@ def _link_name_ends(doc: Doc) -> None:
 
 def _surname_part(short: list[str], long: list[str]) -> bool:
     """Whether ``short`` is the last name part of the longer name ``long`` (both match keys
-    split): one word that is its last word (مرسي) or its last two words written joined
-    (نصرالله: «نصر الله»), or a connector and its word (عبد اللهيان, آل سعود) that end it; a
-    last word bound to a connector before it is no part alone (طالب of «أبو طالب»).
+    split): one word that is its last word (مرسي; or that word without its ال: جبير of «عادل
+    الجبير») or its last two words written joined (نصرالله: «نصر الله»), or a connector and
+    its word (عبد اللهيان, آل سعود) that end it; a last word bound to a connector before it is
+    no part alone (طالب of «أبو طالب»).
 
     >>> _surname_part(["نصرالله"], ["حسن", "نصر", "الله"])
     True
@@ -451,10 +447,12 @@ def _surname_part(short: list[str], long: list[str]) -> bool:
     True
     >>> _surname_part(["هلال", "الاسد"], ["سليمان", "هلال", "الاسد"])
     False
+    >>> _surname_part(["جبير"], ["عادل", "الجبير"])
+    True
     """
     connectors = name_connectors()
     if len(short) == 1:
-        if long[-1] == short[0]:
+        if long[-1] in (short[0], "ال" + short[0]):  # a surname written without its ال: جبير
             return long[-2] not in connectors
         joined = len(long) >= 3 and long[-2] + long[-1] == short[0] and long[-3] not in connectors
         return joined and not _given_compound(long[-2], long[-1])
@@ -486,11 +484,12 @@ def _given_compound(connector: str, word: str) -> bool:
 
 def bare_place_names(doc: Doc) -> None:
     """A word of ``bare_place_names.tsv`` («عسير») names the lexicon place it is the bare
-    name of («منطقة عسير») right after a preposition («في عسير»، «إلى عسير»), with the clitic
-    بـ not after ليس («بعسير»; «ليس بعسير» = not difficult) or with و right after a place
-    («القطيف والدمام وعسير»)."""
+    name of («منطقة عسير») right after a preposition of place (``relations.place_prepositions``:
+    «في عسير»، «إلى عسير»، «نحو عسير»), with the clitic بـ not after ليس («بعسير»; «ليس بعسير»
+    = not difficult) or with و right after a place («القطيف والدمام وعسير»)."""
     from rasd.extract.lexicon import load_table
     from rasd.extract.records import PLACE_CLASSES
+    from rasd.extract.relations import place_prepositions
     from rasd.extract.resources import WordNote
 
     names = {match_key(r.word) for r in load_table("bare_place_names.tsv", WordNote)}
@@ -507,7 +506,7 @@ def bare_place_names(doc: Doc) -> None:
                 continue
             prev = view.folded[i - 1] if i else ""
             if clitic == "":
-                ok = prev in _PLACE_PREPOSITIONS
+                ok = prev in place_prepositions()
             elif clitic == "و":
                 held = doc.mention_at_token(toks[i - 1]) if i else None
                 ok = held is not None and held.cls in PLACE_CLASSES
@@ -520,10 +519,6 @@ def bare_place_names(doc: Doc) -> None:
                 doc.add_entity(target)
 
 
-#: prepositions after which a bare place name is the place, folded
-_PLACE_PREPOSITIONS = frozenset(
-    match_key(w) for w in ("في", "إلى", "من", "عن", "على", "ففي", "وفي")
-)
 #: «ليس بعسير»: the بـ of «ليس»'s predicate, folded
 _NOT_BE = frozenset(match_key(w) for w in ("ليس", "ليست", "لست", "ليسوا", "ليسا", "لسنا"))
 

@@ -197,6 +197,21 @@ def alias_index() -> dict[str, str]:
     return out
 
 
+def lexicon_person_with_al(key: str) -> str:
+    """The key of the lexicon person whose name is the name ``key`` (folded) with its last
+    word written with ال («عادل جبير» → عادل الجبير: a surname is written with the article
+    or without it), or ``key`` when there is none.
+
+    >>> lexicon_person_with_al("عادل جبير"), lexicon_person_with_al("سالم حربي")
+    ('عادل الجبير', 'سالم حربي')
+    """
+    words = key.split()
+    if len(words) < 2 or words[-1].startswith("ال"):
+        return key
+    known = lexicon_index().get(alias_index().get(" ".join((*words[:-1], "ال" + words[-1])), ""))
+    return known.key if known is not None and known.cls == "Person" else key
+
+
 @functools.cache
 def nisba_table() -> dict[str, str]:
     """Folded nisba adjective (masculine singular, no ال) → country entity key."""

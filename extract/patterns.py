@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from camel_tools.utils.dediac import dediac_ar
 
@@ -24,6 +24,7 @@ from rasd.extract.lexicon import (
     alias_index,
     is_nisba,
     lexicon_index,
+    lexicon_person_with_al,
     nisba_country,
     nisba_plural,
 )
@@ -562,7 +563,7 @@ def _family_name(doc: Doc, view: SentView, k: int) -> bool:
 
 def _person_key(name: str) -> str:
     key = match_key(name)
-    return alias_index().get(key, key)
+    return alias_index().get(key) or lexicon_person_with_al(key)
 
 
 def _add_person(doc: Doc, start: int, end: int, layer: str) -> str | None:
@@ -957,9 +958,27 @@ def _place_ends_name(view: SentView, i: int, k: int, held: Mention, head: str) -
     )
 
 
+def _one_node_per_placed_body(doc: Doc, placed: dict[tuple[str, ...], list[str]]) -> None:
+    """One node for a body named by a place head and a place written with the place noun and
+    without it in one article («مجلس نجران» … «مجلس منطقة نجران»): every mention takes the
+    key of the name with the place noun, when there is one such name.  ``placed`` maps
+    (head, name words other than place nouns) to the keys made for it, in order."""
+    for sig, keys in placed.items():
+        longer = {k for k in keys if len(k.split()) > len(sig)}  # with a place noun
+        if len(longer) != 1 or set(keys) == longer:
+            continue  # «مجلس محافظة بغداد» and «مجلس مدينة بغداد» are two councils
+        [keep] = longer
+        for i, m in enumerate(doc.mentions):
+            if m.key in keys and m.key != keep:
+                doc.mentions[i] = replace(m, key=keep)
+        for k in set(keys) - {keep}:
+            doc.entities.pop(k, None)
+
+
 def find_organizations(doc: Doc) -> None:
     """Organisations named by a head noun: ``مركز مكافحة الإرهاب``, ``الجيش العراقي``."""
     heads = org_heads()
+    placed: dict[tuple[str, ...], list[str]] = {}
     for view in doc.views:
         toks = view.tokens
         for i, tok in enumerate(toks):
@@ -1054,9 +1073,17 @@ def find_organizations(doc: Doc) -> None:
                     doc.add_entity(known or EntityInfo(key, cls, name, source="pattern"))
                     if not any(m.key == inner.key for m in doc.mentions):
                         doc.entities.pop(inner.key, None)  # the place is named only inside it
+                    if known is None:
+                        words = key.split()
+                        sig = (
+                            words[0],
+                            *(w for w in words[1:] if strip_al(w) not in place_nouns()),
+                        )
+                        placed.setdefault(sig, []).append(key)
                 continue
             doc.add_entity(known or EntityInfo(key, cls, name, source="pattern"))
             doc.add_mention(start, toks[end - 1].end, key, cls, "org-heads")
+    _one_node_per_placed_body(doc, placed)
 
 
 @functools.cache

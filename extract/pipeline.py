@@ -367,7 +367,7 @@ def _ner_spans(doc: Doc) -> list[tuple[int, int, str]]:
 @component("ner", requires=("sentences", "ner_tags"), assigns=("mentions",))
 def _ner(doc: Doc) -> None:
     """Entities the lexicon and patterns do not know, from the statistical NER."""
-    from rasd.extract.lexicon import alias_index
+    from rasd.extract.lexicon import alias_index, lexicon_person_with_al
 
     aliases = alias_index()
     index = lexicon_index()
@@ -392,6 +392,8 @@ def _ner(doc: Doc) -> None:
         ):
             key, start = key[1:], start + 1
         key = aliases.get(key, key)
+        if cls == "Person" and key not in aliases:
+            key = lexicon_person_with_al(key)
         if key.count(" ") < 2:
             owner = _surname_owner(doc, key)  # the NER may call a surname a place
             if owner:

@@ -427,8 +427,16 @@ def _appositions(doc: Doc, view: SentView) -> list[tuple[int, int]]:
     return out
 
 
-#: words right before a place that make it no actor of a control verb (سيطر على العراق)
-_PLACE_PREPOSITIONS = frozenset(("في", "علي", "من", "الي", "عن", "حتي", "نحو", "داخل"))
+@functools.cache
+def place_prepositions() -> frozenset[str]:
+    """Words right before a place that govern it (``relation_words.tsv`` role
+    ``place_preposition``), folded: the place is no actor of a control verb (سيطر على العراق);
+    a bare place name after one is that place (``coref.bare_place_names``).
+
+    >>> "نحو" in place_prepositions(), "وفي" in place_prepositions()
+    (True, True)
+    """
+    return relation_words("place_preposition")
 
 
 def _governed(doc: Doc, m: Mention) -> bool:
@@ -437,7 +445,7 @@ def _governed(doc: Doc, m: Mention) -> bool:
     f = fold(m.surface)
     if (f[:1] in "بل" and f[1:3] == "ال") or f.startswith(("لل", "وب", "ول", "فب", "فل")):
         return True
-    return preceding_word(doc.article.text, m.start) in _PLACE_PREPOSITIONS
+    return preceding_word(doc.article.text, m.start) in place_prepositions()
 
 
 def _subject_position(doc: Doc, m: Mention) -> bool:
@@ -662,7 +670,7 @@ def _unnamed_subject(doc: Doc, view: SentView, pos: int) -> bool:
     for k, w in enumerate(words):
         f = fold(w.strip('«»"“”()'))
         prev = fold(words[k - 1]) if k else ""
-        if f.startswith("ال") and len(f) > 3 and prev not in _PLACE_PREPOSITIONS:
+        if f.startswith("ال") and len(f) > 3 and prev not in place_prepositions():
             return True
     return False
 
@@ -1130,7 +1138,7 @@ def _owner_governed(doc: Doc, pos: int) -> bool:
     """Whether the actor named at ``pos`` follows a preposition («المقربة من حزب العمال»،
     «صورة لسواريز»): the complement of another word, not the owner of a site."""
     f = preceding_word(doc.article.text, pos)
-    return f in _PLACE_PREPOSITIONS or f in ("ل", "ب", "لل", "ول", "وب")
+    return f in place_prepositions() or f in ("ل", "ب", "لل", "ول", "وب")
 
 
 def _launched(doc: Doc, view: SentView, i: int, pred: str) -> None:

@@ -430,6 +430,7 @@ RELATION_WORD_ROLES = (
     "apposition_head",
     "militants",
     "dual_place",
+    "place_preposition",
 )
 
 
@@ -512,7 +513,8 @@ class AccordingToWord(NamedTuple):
 class WordNote(NamedTuple):
     """A word list with a note per word: ``cue_nouns.tsv`` (words that make the verb after
     them a verbal noun), ``cue_blockers.tsv`` (words before a cue that make
-    it no statement), ``not_one_of.tsv`` (words after أحد that make it no person: أحد
+    it no statement), ``not_source_phrases.tsv`` (a source noun and the word after it naming
+    no source: ضابط الإيقاع), ``not_one_of.tsv`` (words after أحد that make it no person: أحد
     عشر، أحد الأيام، أحد الأسباب), ``superlatives.tsv`` (أبرز، أكبر: after أحد the next
     word tells), ``not_saying.tsv`` (words that govern the أن after them),
     ``quote_in_phrase.tsv`` (words after which a quotation is a phrase),
@@ -637,6 +639,7 @@ TABLES: dict[str, type[tuple]] = {
     "nisba.tsv": Nisba,
     "not_org_heads.tsv": NotOrgHead,
     "not_one_of.tsv": WordNote,
+    "not_source_phrases.tsv": WordNote,
     "not_saying.tsv": WordNote,
     "org_heads.tsv": OrgHead,
     "org_words.tsv": OrgWord,

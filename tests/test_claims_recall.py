@@ -25,11 +25,6 @@ from conftest import said
             "وشـدد الاتحاد الذي يرأسه المحامي خالد العمري على تضامنه الكامل مع المملكة.",
             "تضامنه الكامل",
         ),
-        # بـ glued to the object, after the subject and the addressee; diacritic, Arabic-Indic
-        (
-            "وطالبَ مجلس محافظة الأنبار الحكومة العراقية بوقف القصف على الفلوجة لمدة ٧ أيام.",
-            "وقف القصف",
-        ),
         # an adverbial phrase between the verb and its preposition
         ("لكنه أعلن بدلا من ذلك عن إجراءات تتضمن دمج أنظمة الدفاع الصاروخية.", "إجراءات تتضمن"),
     ],
@@ -38,6 +33,15 @@ def test_the_cue_preposition_after_the_subject(sentence: str, start: str) -> Non
     [(speakers, status, claim)] = said(sentence)
     assert claim.startswith(start)
     assert speakers == () and status == "unresolved"  # nobody named: open, not guessed
+
+
+def test_the_cue_preposition_after_a_named_subject() -> None:
+    # بـ glued to the object, after the subject and the addressee; diacritic, Arabic-Indic.
+    # «مجلس» + a governorate is an organisation since round 21 (it was left unresolved before)
+    sentence = "وطالبَ مجلس محافظة الأنبار الحكومة العراقية بوقف القصف على الفلوجة لمدة ٧ أيام."
+    [(speakers, status, claim)] = said(sentence)
+    assert claim.startswith("وقف القصف")
+    assert speakers == ("مجلس محافظة الأنبار",) and status == "resolved"
 
 
 @pytest.mark.parametrize(
