@@ -40,8 +40,7 @@ def resolve_title_refs(doc: Doc) -> None:
         if ahead is not None:  # "مسؤول العلاقات الخارجية في حكومة الإقليم فلاح مصطفى"
             if between:  # the title's complement stood between: the person holds that title
                 doc.person_groups.setdefault(ahead, set()).add(title.group)
-            doc.ref_persons[(start, end)] = [ahead]
-            doc.add_mention(start, end, ahead, "Person", "coref-title")
+            doc.ref_persons[(start, end)] = [ahead]  # no mention: the name itself is one
             continue
         if between:
             continue  # "رئيس الهيئة، الفريق …" with a name rasd does not read: nobody before
