@@ -71,7 +71,6 @@ def resolve_title_refs(doc: Doc) -> None:
 
 
 _AHEAD_WORDS = 8  # how far after a title its complement may run to the name it introduces
-_LINKING = frozenset({"في", "ب", "ل", "لدي", "من"})
 
 
 def _named_ahead(doc: Doc, sent: int, end: int) -> tuple[str | None, bool]:
@@ -81,7 +80,7 @@ def _named_ahead(doc: Doc, sent: int, end: int) -> tuple[str | None, bool]:
     الميناء، اللواء X»); another title, a verb or other punctuation ends it.  Also whether a
     word stood between them (after a comma and a title: True even when no person follows, as
     the title then introduces someone rasd did not read)."""
-    from rasd.extract.patterns import match_title
+    from rasd.extract.patterns import TITLE_LINKS, match_title
 
     view = doc.views[sent]
     toks = view.tokens
@@ -105,7 +104,7 @@ def _named_ahead(doc: Doc, sent: int, end: int) -> tuple[str | None, bool]:
                 k += 1
             continue
         f = view.folded[k]
-        if match_title(view, k) is not None or not (f.startswith("ال") or f in _LINKING):
+        if match_title(view, k) is not None or not (f.startswith("ال") or f in TITLE_LINKS):
             return None, False
         k += 1
     return None, False
