@@ -728,6 +728,8 @@ def _is_single_name(doc: Doc, view: SentView, j: int) -> bool:
     )
     if not (nxt.text in ":،," or (nxt.word and _is_complementiser(nxt.text)) or prep):
         return False
+    if j > 0 and view.folded[j - 1] in _PREPOSITIONS:
+        return False  # "وشدد على ضرورة أن": the word after the cue's preposition is its object
     f = view.folded[j]
     if f.startswith("ال") or len(f) < 3 or is_source_noun(toks[j].text):
         return False

@@ -33,9 +33,17 @@ def resolve_title_refs(doc: Doc) -> None:
         if m.cls == "Person":
             first_seen[m.key] = min(first_seen.get(m.key, m.start), m.start)
     text = doc.article.text
-    for start, end, title, _sent in doc.title_refs:
+    for start, end, title, sent in doc.title_refs:
         if _apposed(doc, start):
             continue  # "ستيف وارن المتحدث باسم …": an apposition, not a reference
+        ahead, between = _named_ahead(doc, sent, end)
+        if ahead is not None:  # "مسؤول العلاقات الخارجية في حكومة الإقليم فلاح مصطفى"
+            if between:  # the title's complement stood between: the person holds that title
+                doc.person_groups.setdefault(ahead, set()).add(title.group)
+            doc.ref_persons[(start, end)] = [ahead]  # no mention: the name itself is one
+            continue
+        if between:
+            continue  # "رئيس الهيئة، الفريق …" with a name rasd does not read: nobody before
         candidates = sorted(
             (pos, key)
             for key, pos in first_seen.items()
@@ -60,6 +68,46 @@ def resolve_title_refs(doc: Doc) -> None:
         doc.ref_persons[(start, end)] = keys
         if n == 1:
             doc.add_mention(start, end, keys[0], "Person", "coref-title")
+
+
+_AHEAD_WORDS = 8  # how far after a title its complement may run to the name it introduces
+
+
+def _named_ahead(doc: Doc, sent: int, end: int) -> tuple[str | None, bool]:
+    """The person a title introduces further on: only definite words (its complement), short
+    prepositions and named places or organisations stand between them («مسؤول العلاقات
+    الخارجية في حكومة الإقليم فلاح مصطفى»), or a comma and a title in apposition («رئيس هيئة
+    الميناء، اللواء X»); another title, a verb or other punctuation ends it.  Also whether a
+    word stood between them (after a comma and a title: True even when no person follows, as
+    the title then introduces someone rasd did not read)."""
+    from rasd.extract.patterns import TITLE_LINKS, match_title
+
+    view = doc.views[sent]
+    toks = view.tokens
+    k = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
+    first = k
+    while k < len(toks) and k - first < _AHEAD_WORDS:
+        if toks[k].text in "،," and k + 1 < len(toks):
+            hit = match_title(view, k + 1)  # "، الفريق X": the apposition's own title
+            if hit is None:
+                return None, False
+            k = hit[1]
+            m = doc.mention_at_token(toks[k]) if k < len(toks) else None
+            return (m.key, True) if m is not None and m.cls == "Person" else (None, True)
+        if not toks[k].word:
+            return None, False
+        m = doc.mention_at_token(toks[k])
+        if m is not None and m.cls == "Person":
+            return m.key, k > first
+        if m is not None:
+            while k < len(toks) and toks[k].start < m.end:
+                k += 1
+            continue
+        f = view.folded[k]
+        if match_title(view, k) is not None or not (f.startswith("ال") or f in TITLE_LINKS):
+            return None, False
+        k += 1
+    return None, False
 
 
 def _apposed(doc: Doc, start: int) -> bool:

@@ -589,6 +589,10 @@ class RoleFacts:
     places: list[str]
 
 
+# short prepositions that tie a title to its place or organisation («مسؤول في الحكومة»)
+TITLE_LINKS = frozenset(("في", "لدي", "من", "ب", "ل"))
+
+
 def skip_modifiers(doc: Doc, view: SentView, j: int, facts: RoleFacts | None) -> int:
     """Skip what may stand between a title and a name: nisbas, السابق, "في سوريا", "لوكالة …"."""
     toks = view.tokens
@@ -613,7 +617,7 @@ def skip_modifiers(doc: Doc, view: SentView, j: int, facts: RoleFacts | None) ->
         if f in _MODIFIERS or (f.startswith("ال") and f.endswith("ي") and len(f) > 5):
             j += 1  # السابق، البارز, and relational adjectives: القانوني، الاجتماعي
             continue
-        target = j + 1 if f in ("في", "لدي", "من", "ب", "ل") else j
+        target = j + 1 if f in TITLE_LINKS else j
         if target < len(toks):
             m = doc.mention_at_token(toks[target])
             head = bare_forms(toks[target].text) & org_heads() if m is None else set()
