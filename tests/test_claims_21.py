@@ -5,8 +5,11 @@ did not find over every spent corpus (unseen3–17, ``bench/miss_classes.py``).
   يشيرون، ترحب، تشجب، اتهمتا …, read as "noun cue" by ``bench/miss_classes.py``).  Not the
   forms whose claims were mostly wrong or matched nothing on unseen3–17: يزعم/تزعم (rhetorical
   «من يزعم أن»)، يعتقدون، يتساءل، يتحدثون عن، اتهما (passive «اتُّهما»)، أبلغوا (reported to the
-  police); nor, for now, أبلغت، يؤكدون، يستنكرون، أكدتا (right claims, but each left one more
-  claim unresolved or cut a statement it stands inside: ``bench/claims21_results.md``).
+  police); nor, for now, أبلغت، يستنكرون، أكدتا (right claims, but each left one more claim
+  unresolved or cut a statement it stands inside: ``bench/claims21_results.md``).
+- a sentence opening with a short fronted phrase and its comma («وإزاء ذلك، خرج X …؛ فهاجم …
+  قائلا») is a clause whose subject the participle continues (``_clause_openings``), not the
+  group that spoke before it.
 
 The sentences are written for these tests, not copied from the corpora.
 """
@@ -62,3 +65,15 @@ def test_a_plural_present_verb_after_its_group() -> None:
     )
     claims = said(text)
     assert any(c[2].startswith("القوات ستواصل") for c in claims)
+
+
+@pytest.mark.parametrize("fronted", ["وإزاء ذلك", "وفي المقابل", "وإزاء ذلـك", "وفي المُقابل"])
+def test_a_participle_after_a_fronted_phrase_continues_its_clause_subject(fronted: str) -> None:
+    text = (
+        "وقال خبراء وسياسيون إن الإرهاب ترك بلا ملاحقة في البلاد.\n"
+        f"{fronted}، خرج رئيس الوزراء سعيد الخالدي لمواجهة الحملة؛ فهاجم المعارضة قائلا: "
+        "«نرفض جميعا هذا الكلام أيا كان مصدره»."
+    )
+    claims = said(text)
+    hit = [c for c in claims if c[2].startswith("نرفض جميعا")]
+    assert hit and hit[0][0] == ("سعيد الخالدي",) and hit[0][1] == "resolved"
