@@ -51,7 +51,9 @@ def test_a_feminine_dual_verb_is_a_cue(verb: str) -> None:
     assert any(c[2].startswith("القوات ستواصل") for c in claims)
 
 
-@pytest.mark.parametrize("verb", ["يطالبون", "ويطالبون", "ويشيرون إلى", "وينددون", "ويُطالبون"])
+@pytest.mark.parametrize(
+    "verb", ["يطالبون", "ويطالبون", "ويشيرون إلى", "وينددون", "ويُطالبون", "ويؤكدون", "يؤكدون"]
+)
 def test_a_plural_present_verb_is_a_cue(verb: str) -> None:
     claims = said(f"{verb} السكان أن القوات ستواصل ملاحقة الخلايا في الأحياء الشمالية.")
     hit = [c for c in claims if c[2].startswith("القوات ستواصل")]
