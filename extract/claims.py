@@ -2225,7 +2225,8 @@ def _head_of_running(doc: Doc, view: SentView, j: int, running: list[str]) -> bo
 def _clause_openings(view: SentView, i: int) -> list[int]:
     """Tokens before ``i`` where a clause of the sentence opens, nearest first: a word with
     و right after a comma («…، وثمن X …»), and the sentence's first word after an aside
-    («من جهته،»، «بدوره،»; :data:`_CLAUSE_OPENERS`)."""
+    («من جهته،»، «بدوره،»; :data:`_CLAUSE_OPENERS`), or after a short fronted phrase and its
+    comma («وإزاء ذلك، خرج X …»، «وفي المقابل، …»)."""
     toks, f = view.tokens, view.folded
     out = [
         p
@@ -2239,6 +2240,11 @@ def _clause_openings(view: SentView, i: int) -> list[int]:
         p = 1
     if 0 < p < len(toks) and toks[p].text in "،,":
         p += 1
+    elif p == 0:
+        # «وإزاء ذلك، خرج X …»، «وفي المقابل، …»: a short fronted phrase and its comma
+        comma = next((k for k in range(1, min(4, i)) if toks[k].text in "،,"), None)
+        if comma is not None and all(toks[k].word for k in range(comma)):
+            p = comma + 1
     return [*out, p]
 
 
