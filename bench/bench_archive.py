@@ -263,8 +263,9 @@ def report(results: list[dict], args: argparse.Namespace) -> str:
     lines.append("")
     lines.append(
         "Stages as `rasd build` prints them: `store X s (Y s waited)` is the loads' wall time,"
-        " which runs beside read+extract in a thread, and the part of it the build waited for"
-        " (the other stages add up to the total)."
+        " which runs beside read+extract in a thread, and the part of it the build waited for;"
+        " turtle+trig is written beside the pages (a process of its own): read+extract, store"
+        " waited, resolve and pages add up to the total."
     )
     lines.append("")
     for r in results:
