@@ -2856,9 +2856,8 @@ def _interviewee(doc: Doc, before: int) -> str | None:
 
 def _sentence_start(doc: Doc, pos: int) -> int:
     """Where the sentence holding ``pos`` begins (``pos`` itself outside every sentence)."""
-    return next(
-        (v.sentence.start for v in doc.views if v.sentence.start <= pos < v.sentence.end), pos
-    )
+    i = doc.sentence_of(pos)
+    return doc.sentences[i].start if i >= 0 else pos
 
 
 def _interview_answers(doc: Doc) -> None:
@@ -2894,9 +2893,7 @@ def _interview_answers(doc: Doc) -> None:
         start, end = _trim(text, a.end(), end)
         if start >= end or _words(text[start:end]) < _MIN_QUOTE_WORDS:
             continue
-        sentence = next(
-            (v.index for v in doc.views if v.sentence.start <= start < v.sentence.end), 0
-        )
+        sentence = max(doc.sentence_of(start), 0)
         doc.claims.append(
             Claim(
                 start=start,
