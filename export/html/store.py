@@ -722,8 +722,11 @@ def _values_of(
 
 
 def _min(v: dict[str, list[str]], key: str) -> str | None:
+    """The least of the values of ``key`` in ``v`` (None: none)."""
     items = v.get(key)
-    return min(items) if items else None
+    if not items:
+        return None
+    return items[0] if len(items) == 1 else min(items)  # most properties: one value
 
 
 def _int_value(value: str | None, default: int = -1) -> int:
@@ -1087,14 +1090,6 @@ def read_article_nquads(
     return _article_detail(iri, own, nodes, entities)
 
 
-def _least(v: dict[str, list[str]], p: str) -> str | None:
-    """The least of the values of ``p`` in ``v`` (None: none)."""
-    items = v.get(p)
-    if not items:
-        return None
-    return items[0] if len(items) == 1 else min(items)
-
-
 def _article_detail(
     iri: str, own: dict[str, list], nodes: dict[str, dict[str, list]], entities: dict[str, Ent]
 ) -> ArticleDetail:
@@ -1111,38 +1106,38 @@ def _article_detail(
         v = nodes[subject]
         types = set(v.get(_P["type"], ()))
         if _MENTION in types:
-            ent = _least(v, _P["refersTo"])
+            ent = _min(v, _P["refersTo"])
             if ent in entities:
                 mentions.append(
                     Mention(
                         entity=ent,
                         article=iri,
-                        sentence=_least(v, _P["inSentence"]),
-                        start=_int_value(_least(v, _P["start"])),
-                        end=_int_value(_least(v, _P["end"])),
+                        sentence=_min(v, _P["inSentence"]),
+                        start=_int_value(_min(v, _P["start"])),
+                        end=_int_value(_min(v, _P["end"])),
                         surface="",  # not read: the pages show the span of the article text
                     )
                 )
         if _SENTENCE in types:
             sentences[subject] = Sentence(
                 iri=subject,
-                text=_least(v, _P["text"]) or "",
+                text=_min(v, _P["text"]) or "",
                 article=iri,
-                index=_int_value(_least(v, _P["index"])),
-                start=_int_value(_least(v, _P["start"])),
-                end=_int_value(_least(v, _P["end"])),
+                index=_int_value(_min(v, _P["index"])),
+                start=_int_value(_min(v, _P["start"])),
+                end=_int_value(_min(v, _P["end"])),
             )
         if _DATE in types:
             dates.append(
                 DateMention(
                     article=iri,
-                    value=iso_date(_least(v, _P["value"])),
-                    original=_least(v, _P["original"]) or "",
-                    start=_int_value(_least(v, _P["start"])),
-                    end=_int_value(_least(v, _P["end"])),
-                    qualifier=_least(v, _P["qualifier"]),
-                    hijri=_least(v, _P["hijri"]),
-                    inferred=(_least(v, _P["inferred"]) or "").lower() in {"true", "1"},
+                    value=iso_date(_min(v, _P["value"])),
+                    original=_min(v, _P["original"]) or "",
+                    start=_int_value(_min(v, _P["start"])),
+                    end=_int_value(_min(v, _P["end"])),
+                    qualifier=_min(v, _P["qualifier"]),
+                    hijri=_min(v, _P["hijri"]),
+                    inferred=(_min(v, _P["inferred"]) or "").lower() in {"true", "1"},
                 )
             )
     mentions.sort(key=lambda m: (m.start, m.end, m.entity))
