@@ -108,6 +108,11 @@ session, before any of it was read) excludes unseen3–unseen17 as used, has see
 **test only** (u01–u40): unseen17 was scored once at the end of the eighteenth session, so it
 is spent.  All 40 come from the other stratum (the online pool is empty).
 
+The nineteenth corpus (``--corpus unseen19``, drawn 2026-12-03 at the start of the twenty-first
+session, before any of it was read) excludes unseen3–unseen18 as used, has seed 27 and is
+**test only** (u01–u40): unseen18 was scored once at the end of the twentieth session, so it
+is spent.
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -129,6 +134,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen16 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen17 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen18 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen19 --write
 """
 
 from __future__ import annotations
@@ -165,6 +171,7 @@ DRAWS = {
     "unseen16": (24, 20, True),
     "unseen17": (25, 20, True),
     "unseen18": (26, 20, True),
+    "unseen19": (27, 20, True),
 }
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
