@@ -52,11 +52,15 @@ from rasd.extract.facilities import facility_heads
 from rasd.extract.folding import TATWEEL, bare
 from rasd.extract.lexicon import lexicon_entities, lexicon_index, nisba_country
 from rasd.extract.patterns import (
+    COMMON_WORD,
     _add_person,
     _name_like,
+    clitic_noun,
     cue_table,
     demonstratives,
     document_source_nouns,
+    frequent_words,
+    given_name,
     is_name_stopword,
     is_nisba,
     is_source_noun,
@@ -656,6 +660,50 @@ def _surname_ref(doc: Doc, view: SentView, j: int) -> list[str]:
     return sorted(found) if len(found) == 1 else []
 
 
+def _family_written_after_given(doc: Doc, view: SentView, j: int) -> list[str]:
+    """``واعتبر الشيشكلي أن`` after ``… لدى دول الخليج أديب الشيشكلي، …``: one word in a cue's
+    subject slot, written earlier in the article right after a given name that rasd did not
+    read as a person (an unlisted title, a long complement, a name the NER left untagged), is
+    that person's family name: the full name written before becomes the person.  Only when
+    one given name stands before the word (two people of one family name neither)."""
+    tok = view.tokens[j]
+    f = view.folded[j]
+    if not tok.word or len(f) < 4 or doc.mention_at_token(tok) is not None:
+        return []
+    if is_source_noun(tok.text) or nisba_country(tok.text) or f in subjectless_words():
+        return []
+    if strip_al(f) in _DOC_NOUNS or not _name_like(doc, view, j, inner=True, family=True):
+        return []
+    common = frequent_words()
+    if max(common.get(f, 0), common.get(strip_al(f), 0)) >= COMMON_WORD:
+        return []  # «وأكدت المعارضة»، «يقول الله»: a common noun, not a family name
+    if f.startswith(("بال", "لل", "وال", "فال", "كال")) or (f.endswith("ه") and f[:2] != "ال"):
+        return []  # «بالانضمام»: a preposition on a noun; «مراقبة دستورية»: an adjective
+    found: dict[str, tuple[SentView, int]] = {}
+    for v in doc.views:
+        if v.index > view.index:
+            break
+        stop = j if v.index == view.index else len(v.tokens)
+        for t in range(1, stop):
+            g = t - 1
+            if v.folded[t] != f or doc.mention_at_token(v.tokens[t]) is not None:
+                continue
+            gf = v.folded[g]
+            if (
+                given_name(v, g)
+                and not clitic_noun(v.tokens[g].text)
+                and not (gf[0] in "وف" and gf[1:] in common)  # «وشرح الصرخي»: a verb
+                and _name_like(doc, v, g)
+                and not is_source_noun(v.tokens[g].text)
+            ):
+                found.setdefault(v.folded[g], (v, g))
+    if len(found) != 1:
+        return []
+    ((v, g),) = found.values()
+    key = _add_person(doc, v.tokens[g].start, v.tokens[g + 1].end, "speech-subject")
+    return [key] if key else []
+
+
 def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 14) -> tuple[str, int] | None:
     """The person named within ``span`` tokens after a title and its modifiers, before the
     content starts (``مدير الإدارة العامة للأوقاف … بمحافظة جدة علي الشمراني أن``; ``رئيس
@@ -1209,7 +1257,11 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
         if view.folded[j] in _SAME and j + 1 < len(toks) and is_source_noun(toks[j + 1].text):
             keys, nxt = _unnamed_source(doc, view, j + 1)  # "نفس المصدر": the one before
             return keys, nxt
-        surname = _surname_ref(doc, view, j) or _single_name(doc, view, j)
+        surname = (
+            _surname_ref(doc, view, j)
+            or _single_name(doc, view, j)
+            or _family_written_after_given(doc, view, j)
+        )
         if surname:
             doc.add_mention(tok.start, tok.end, surname[0], "Person", "speech-subject")
             return surname, _skip_apposition(doc, view, j + 1)

@@ -415,9 +415,10 @@ ALLAH = fold("الله")
 _PLURAL_VERB = re.compile(r"^[وف]?[يت]\w{2,}ون$")
 
 
-def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
+def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False, family: bool = False) -> bool:
     """Could token ``j`` be part of a person's name?  ``inner``: not its first word, where a
-    family name with ال (الخولي، الجبرين) is allowed; past the sentence's end: no."""
+    family name with ال (الخولي، الجبرين) is allowed; ``family``: a family name standing
+    alone (any word with ال, ``وأكد الطرموز``); past the sentence's end: no."""
     if j >= len(view.tokens):
         return False
     tok = view.tokens[j]
@@ -433,8 +434,8 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False) -> bool:
         return False
     if f.startswith("ال"):
         tags = doc.ner_tags.get(view.index)
-        family = f.endswith("ي") and len(f) > 4 and not nisba_country(tok.text)
-        if not inner or not (family or (tags and tags[j].endswith("PERS"))):
+        nisba = f.endswith("ي") and len(f) > 4 and not nisba_country(tok.text)
+        if not family and (not inner or not (nisba or (tags and tags[j].endswith("PERS")))):
             return False
     if tok.text[-1] in _TANWEEN or tok.text.endswith("اً"):
         return False
@@ -551,6 +552,24 @@ def read_names(doc: Doc, view: SentView, j: int) -> list[tuple[int, int, int]]:
     if k > cur_start and cur_char >= 0:
         names.append((cur_start, k, cur_char))
     return names
+
+
+def given_name(view: SentView, k: int) -> bool:
+    """May token ``k`` be a given name (أحمد أبو الغيط; أديب الشيشكلي)?  Not a
+    stopword, a definite word, a title, a speech cue, an adverbial (-اً) or a number."""
+    tok = view.tokens[k]
+    f = view.folded[k]
+    return (
+        tok.word
+        and len(f) >= 3
+        and not f.startswith(("ال", "وال", "فال", "لل"))
+        and not is_name_stopword(tok.text)
+        and not (f[0] in "وف" and is_name_stopword(tok.text[1:]))
+        and not any(ch.isdigit() for ch in f)
+        and not tok.text.endswith(("اً", "ً"))
+        and match_title(view, k) is None
+        and match_cue(view, k) is None
+    )
 
 
 def _family_name(doc: Doc, view: SentView, k: int) -> bool:
@@ -701,6 +720,11 @@ def frequent_words() -> dict[str, int]:
     ``bench/make_frequent_words.py``).  Common words and common first names are in it; most
     foreign surnames (بيترايوس، فوتل، كالامور) are not."""
     return {r.word: r.count for r in load_table("frequent_words.tsv", FrequentWord)}
+
+
+#: occurrences in SaudiNewsNet (:func:`frequent_words`) from which a word opens no new name
+#: (طرد: 210; الشرقي «eastern»: 430) — a rarer word may be a family name (النجيفي: 66)
+COMMON_WORD = 100
 
 
 def clitic_noun(word: str) -> bool:

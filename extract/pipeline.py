@@ -61,10 +61,10 @@ from rasd.extract.patterns import (
     find_organizations,
     find_persons,
     frequent_words,
+    given_name,
     is_name_stopword,
     is_nisba,
     match_cue,
-    match_title,
     name_continuations,
     name_openers,
     org_words,
@@ -319,27 +319,9 @@ def _person_tokens(view: SentView, first: int, last: int) -> tuple[int, int]:
         and match_cue(view, first - 1) is None  # "وقال بن معمر": a speech verb, not a name
     ):
         first -= 1
-    elif view.folded[first] in name_openers() and first > 0 and _given_name(view, first - 1):
+    elif view.folded[first] in name_openers() and first > 0 and given_name(view, first - 1):
         first -= 1  # أحسن أبو طالب: a given name before a kunya
     return first, last
-
-
-def _given_name(view: SentView, k: int) -> bool:
-    """May token ``k``, right before ``أبو``, be a given name (أحمد أبو الغيط)?  Not a
-    stopword, a definite word, a title, a speech cue, an adverbial (-اً) or a number."""
-    tok = view.tokens[k]
-    f = view.folded[k]
-    return (
-        tok.word
-        and len(f) >= 3
-        and not f.startswith(("ال", "وال", "فال", "لل"))
-        and not is_name_stopword(tok.text)
-        and not (f[0] in "وف" and is_name_stopword(tok.text[1:]))
-        and not any(ch.isdigit() for ch in f)
-        and not tok.text.endswith(("اً", "ً"))
-        and match_title(view, k) is None
-        and match_cue(view, k) is None
-    )
 
 
 def _ner_spans(doc: Doc) -> list[tuple[int, int, str]]:

@@ -35,6 +35,7 @@ from rasd.extract.facilities import facility_heads, town_openers
 from rasd.extract.folding import bare
 from rasd.extract.lexicon import alias_index, nisba_plural
 from rasd.extract.patterns import (
+    COMMON_WORD,
     cue_table,
     demonstratives,
     document_source_nouns,
@@ -1937,7 +1938,6 @@ def _two_named(doc: Doc, view: SentView, k: int) -> list[Mention]:
     return out if len(out) == 2 else []
 
 
-_DUAL_COMMON = 100  # occurrences in SaudiNewsNet from which a word opens no new name (طرد: 210)
 
 
 def _dual_name_opens(view: SentView, j: int, after_wa: bool) -> bool:
@@ -1948,14 +1948,14 @@ def _dual_name_opens(view: SentView, j: int, after_wa: bool) -> bool:
     f = view.folded[j]
     common = frequent_words()
     if after_wa:
-        if common.get(f, 0) >= _DUAL_COMMON:
+        if common.get(f, 0) >= COMMON_WORD:
             return False  # "نبل وسط اشتباكات": one word, not «و» and a name
         f = f[1:]
     if f in place_nouns() or f in town_openers():
         return True
     if f.endswith(("ها", "هم", "هما")) and len(f) > 4:
         return False  # "وغيرها": a pronoun on a noun
-    return max(common.get(f, 0), common.get(strip_al(f), 0)) < _DUAL_COMMON
+    return max(common.get(f, 0), common.get(strip_al(f), 0)) < COMMON_WORD
 
 
 def _dual_name_goes_on(view: SentView, k: int, conj: int, j: int) -> bool:
@@ -1969,7 +1969,7 @@ def _dual_name_goes_on(view: SentView, k: int, conj: int, j: int) -> bool:
     f = strip_al(folded[j])
     if f in relation_words("direction") or folded[j] in place_nouns() or f in place_nouns():
         return False
-    if max(frequent_words().get(folded[j], 0), frequent_words().get(f, 0)) < _DUAL_COMMON:
+    if max(frequent_words().get(folded[j], 0), frequent_words().get(f, 0)) < COMMON_WORD:
         return True
     return folded[conj][1:] == folded[k]
 
