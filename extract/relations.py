@@ -1938,8 +1938,6 @@ def _two_named(doc: Doc, view: SentView, k: int) -> list[Mention]:
     return out if len(out) == 2 else []
 
 
-
-
 def _dual_name_opens(view: SentView, j: int, after_wa: bool) -> bool:
     """Whether token ``j`` (after its «و» when ``after_wa``) may open a name rasd does not know
     after a dual place noun: a place noun or town opener (حي الجامعة، تل رفعت), else a word
