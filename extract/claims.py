@@ -544,6 +544,22 @@ def _closing(view: SentView, j: int, limit: int = 8) -> int | None:
     return None
 
 
+def _quoted_phrase_end(view: SentView, k: int) -> int | None:
+    """The closing mark of a quoted name opened at token ``k``, also when «»» opens it as
+    well as closing it (``مؤتمر»مكافحة التطرف»``), within :data:`_QUOTED_NAME_WORDS`."""
+    mark = view.tokens[k].text
+    if mark in _PAIRS:
+        return _closing(view, k, limit=_QUOTED_NAME_WORDS)
+    if mark != "»":
+        return None
+    stop = min(len(view.tokens), k + 2 + _QUOTED_NAME_WORDS)
+    return next((n for n in range(k + 1, stop) if view.tokens[n].text == "»"), None)
+
+
+#: how many words a quoted name (a conference's, a campaign's) may hold
+_QUOTED_NAME_WORDS = 12
+
+
 def _opens_with_lam(m: Mention) -> bool:
     """Whether the ل a mention's surface starts with is its name's own first letter
     (``لجنة مكافحة الإرهاب``، ``لواء التوحيد``), not the preposition (``للتنظيم`` for داعش)."""
@@ -594,6 +610,10 @@ def skip_addressee(doc: Doc, view: SentView, j: int) -> int:
             k = j + 2
             while k < len(toks) and k < j + 6 and toks[k].text not in "،,":
                 if view.folded[k] == "ل" or _is_complementiser(toks[k].text):
+                    break
+                end = _quoted_phrase_end(view, k)
+                if end is not None:  # "في مؤتمر «مواجهة التطرف …»": the name is one word
+                    k = end + 1
                     break
                 k += 1
             if k < len(toks) and toks[k].text in "،,":

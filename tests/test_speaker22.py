@@ -79,3 +79,40 @@ def test_the_full_name_after_a_long_title_complement(given: str) -> None:
     speakers, status, _ = claim_with(said(text), "القرار يضر")
     assert status == "resolved"
     assert len(speakers) == 1 and speakers[0].endswith(" الطرموزي")
+
+
+# a quoted name inside the circumstantial phrase after the verb ---------------------------
+
+_SPOKE = "قال رئيس الحزب الدكتور سمير الخوري إن الحرب وحدها لا تكفي. "
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "«مواجهة التطرف والإرهاب والعنف في المنطقة»",
+        "»مواجهة التطرف والإرهاب والعنف في المنطقة»",  # the closing mark opening it
+        '"مواجهة التطرف والإرهاب والعنف في المنطقة"',
+        "“مواجهة التطرّف والإرهاب والعنف في المنطقة”",
+        "«مواجهة التطـ" + TATWEEL + "رف والإرهاب والعنف في الأردن»",
+    ],
+)
+@pytest.mark.parametrize(
+    ("verb", "prep"),
+    [("ولفت", "إلى أن"), ("ولَفَتَ", "الى أن"), ("وأكد", "أن"), ("واكد", "ان")],
+)
+def test_a_quoted_name_in_the_circumstantial_phrase_keeps_the_running_speaker(
+    quoted: str, verb: str, prep: str
+) -> None:
+    text = _SPOKE + f"{verb} في مؤتمر {quoted} في عمان أمس {prep} «الحل السياسي هو الأساس»."
+    speakers, status, _ = claim_with(said(text), "الحل السياسي")
+    assert (speakers, status) == (("سمير الخوري",), "resolved")
+
+
+def test_a_subject_after_the_quoted_phrase_is_still_read() -> None:
+    # the guard: a person named after the circumstantial phrase is the speaker
+    text = (
+        _SPOKE
+        + "وقال في مؤتمر «الأمن والسلام» وزير الداخلية خالد المومني إن الأمن مستقر في كل المحافظات."
+    )
+    speakers, _status, _ = claim_with(said(text), "الأمن مستقر")
+    assert speakers == ("خالد المومني",)
