@@ -637,6 +637,13 @@ def skip_modifiers(doc: Doc, view: SentView, j: int, facts: RoleFacts | None) ->
             j += 1  # السابق، البارز, and relational adjectives: القانوني، الاجتماعي
             continue
         target = j + 1 if f in TITLE_LINKS else j
+        named = _named_place_after_noun(doc, view, target)
+        if named is not None:  # "نائب رئيس محافظة الأنبار"، "مدير الشرطة بمحافظة X"
+            if facts:
+                facts.places.append(named.key)
+            while j < len(toks) and toks[j].start < named.end:
+                j += 1
+            continue
         if target < len(toks):
             m = doc.mention_at_token(toks[target])
             head = bare_forms(toks[target].text) & org_heads() if m is None else set()
@@ -652,6 +659,22 @@ def skip_modifiers(doc: Doc, view: SentView, j: int, facts: RoleFacts | None) ->
                 continue
         break
     return j
+
+
+def _named_place_after_noun(doc: Doc, view: SentView, k: int) -> Mention | None:
+    """The place mention right after a place noun at token ``k`` (``محافظة الأنبار``،
+    ``بمحافظة جدة``) that the mention leaves out, or None."""
+    toks = view.tokens
+    if k + 1 >= len(toks) or not toks[k].word or doc.mention_at_token(toks[k]) is not None:
+        return None
+    f = view.folded[k]
+    nouns = place_nouns()
+    if not (bare_forms(toks[k].text) & nouns or (f[:1] in "بل" and f[1:] in nouns)):
+        return None
+    m = doc.mention_at_token(toks[k + 1])
+    if m is None or m.cls in ("Person", "Organization") or m.start != toks[k + 1].start:
+        return None
+    return m
 
 
 def clean_role(role: str) -> str:

@@ -116,3 +116,35 @@ def test_a_subject_after_the_quoted_phrase_is_still_read() -> None:
     )
     speakers, _status, _ = claim_with(said(text), "الأمن مستقر")
     assert speakers == ("خالد المومني",)
+
+
+# a place noun and the place it names inside a title's complement --------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "نائب رئيس محافظة الأنبار",
+        "نائب رئيس محافظـ" + TATWEEL + "ة الأنبار",
+        "نائب رئيس محافظه الانبار",  # ة written as ه, no hamza
+        "نائب رئيس مُحافظة الأنبار",
+        "نائب محافظ محافظة الأنبار",
+    ],
+)
+@pytest.mark.parametrize("name", ["أديب الطرموزي", "اديب الطرموزي", "حكمة الطرموزي"])
+@pytest.mark.parametrize("said_to", ['"عكاظ" بأن', "لـ«عكاظ» إن"])
+def test_a_place_noun_and_its_place_in_a_title_introduce_the_name(
+    title: str, name: str, said_to: str
+) -> None:
+    verb = "أبلغ" if said_to.startswith('"') else "قال"
+    text = f"{verb} {title} {name} {said_to} الأمطار أغرقت الشوارع الرئيسية في المدينة."
+    speakers, status, _ = claim_with(said(text), "الأمطار أغرقت")
+    assert status == "resolved"
+    assert len(speakers) == 1 and speakers[0].endswith("الطرموزي")
+
+
+def test_a_place_noun_without_a_named_place_introduces_nobody() -> None:
+    # the guard: «في المدينة» names no place, the words after it are no name
+    text = "أكد مدير الشرطة في المدينة حكمة الموقف أن الأمطار أغرقت الشوارع الرئيسية في المدينة."
+    speakers, _status, _ = claim_with(said(text), "الأمطار أغرقت")
+    assert not any("الموقف" in s for s in speakers)
