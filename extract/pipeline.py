@@ -368,7 +368,7 @@ def _ner(doc: Doc) -> None:
         if key not in aliases and (
             (key[:1] in "وفبلك" and key[1:] in aliases and (key[0] != "ك" or len(key) > 4))
             or (
-                (key.startswith(("وال", "فال")) or clitic_noun(key.split()[0]))
+                (_conjoined_definite(key.split()[0]) or clitic_noun(key.split()[0]))
                 and not _subject_slot(doc.article.text, start, cls)
             )
         ):
@@ -401,6 +401,12 @@ def _ner(doc: Doc) -> None:
             continue  # "يحاولون النيل من المملكة": to harm, not the Nile
         if doc.add_mention(start, end, key, cls, "ner"):
             doc.add_entity(known or EntityInfo(key, cls, doc.article.text[start:end], source="ner"))
+
+
+def _conjoined_definite(word: str) -> bool:
+    """Whether a folded word reads as و/ف and a definite word (والجيش، فالحكومة): ال and a
+    stem of three letters or more after the و/ف — «فالح»، «فالون» are names, not ف + «الح»."""
+    return word.startswith(("وال", "فال")) and len(word) >= 6
 
 
 def _subject_slot(text: str, start: int, cls: str) -> bool:

@@ -15,6 +15,7 @@ import pytest
 from conftest import claim_with, extract_text, said
 
 from rasd.extract.folding import TATWEEL
+from rasd.extract.text import match_key
 
 # the name follows a description rasd does not read as a title: no person is made there
 _FIRST = "تحدثت الفنانة التشكيلية أحلام {name} عن معرضها الجديد في الرياض أمس. "
@@ -148,3 +149,28 @@ def test_a_place_noun_without_a_named_place_introduces_nobody() -> None:
     text = "أكد مدير الشرطة في المدينة حكمة الموقف أن الأمطار أغرقت الشوارع الرئيسية في المدينة."
     speakers, _status, _ = claim_with(said(text), "الأمطار أغرقت")
     assert not any("الموقف" in s for s in speakers)
+
+
+# a given name opening with فال is no ف + a definite word -----------------------------------
+
+
+@pytest.mark.parametrize("given", ["فالح", "فَالِح", "فالـ" + TATWEEL + "ح"])
+@pytest.mark.parametrize("verb", ["والتقى الوفد", "وزار المستشفى"])
+@pytest.mark.parametrize("family", ["الزيدي", "العيساوي"])
+def test_a_given_name_opening_with_fa_al_keeps_its_fa(given: str, verb: str, family: str) -> None:
+    text = (
+        f"{verb} {given} {family} في مكتبه ببغداد أمس. "
+        f"وقال {family} إن القوات الأمنية تقدمت نحو المدينة."
+    )
+    speakers, status, _ = claim_with(said(text), "القوات الأمنية")
+    assert status == "resolved"
+    assert len(speakers) == 1 and match_key(speakers[0]).startswith("فالح ")
+
+
+def test_fa_and_a_definite_word_still_loses_its_fa() -> None:
+    # the guard: «فالحكومة» is ف + الحكومة, not a name
+    text = (
+        "انسحب الوفد من الاجتماع، فالحكومة العراقية رفضت الطلب. وقال الوفد إن القرار نهائي تماما."
+    )
+    ex = extract_text(text)
+    assert not any(m.key.startswith("فالحكومه") for m in ex.mentions)
