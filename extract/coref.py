@@ -23,7 +23,7 @@ from rasd.extract.patterns import (
     name_stopwords,
 )
 from rasd.extract.records import EntityInfo
-from rasd.extract.text import QUOTE_PAIRS, match_key
+from rasd.extract.text import QUOTE_PAIRS, longest_first, match_key
 
 
 def resolve_title_refs(doc: Doc) -> None:
@@ -630,21 +630,28 @@ def _lexicon_places_by_bare_name() -> dict[str, EntityInfo]:
 
 def _link_facility_forms(doc: Doc) -> None:
     """One facility, one node in an article: «قاعدة إنجرليك العسكرية» (with an adjective)
-    and «إنجرليك» (without its head noun) are «قاعدة إنجرليك» when it is named too."""
+    and «إنجرليك» (without its head noun) are «قاعدة إنجرليك» when it is named too.  A bare
+    name that two facilities share («بيت الدين» beside «جسر بيت الدين» and «قصر بيت الدين»)
+    is neither: the text does not say which one it means."""
     from rasd.extract.lexicon import lexicon_index
     from rasd.extract.records import PLACE_CLASSES
 
-    facilities = sorted({m.key for m in doc.mentions if m.layer == "facilities"}, key=len)
+    facilities = sorted(
+        {m.key for m in doc.mentions if m.layer == "facilities"}, key=lambda k: (len(k), k)
+    )
+    names = Counter(fac.split(" ", 1)[1] for fac in facilities if " " in fac)
     places = {m.key for m in doc.mentions if m.cls in PLACE_CLASSES}
     for fac in facilities:
         if fac not in {m.key for m in doc.mentions}:
             continue  # merged already
         name = fac.split(" ", 1)[1] if " " in fac else ""
+        shared = names[name] > 1
         for other in sorted(places - {fac}):
             longer = other.startswith(fac + " ") and all(
                 is_nisba(w) for w in other[len(fac) :].split()
             )
-            if (longer or other == name) and other not in lexicon_index():
+            named = other == name and not shared
+            if (longer or named) and other not in lexicon_index():
                 _rekey(doc, other, fac, doc.entities[fac].cls if fac in doc.entities else "Place")
 
 
@@ -783,7 +790,7 @@ def publisher_mentions(doc: Doc) -> None:
         forms.add(" ".join(words[1:]))
     text = doc.article.text
     found = False
-    for form in sorted(forms, key=len, reverse=True):
+    for form in sorted(forms, key=longest_first):
         for m in re.finditer(re.escape(form), text):
             start, end = m.span()
             if (start > 0 and text[start - 1].isalpha() and text[start - 1] not in "وبل") or (

@@ -45,7 +45,7 @@ from rasd.extract.resources import (
     load_table,
 )
 from rasd.extract.resources import Title as TitleRow
-from rasd.extract.text import fold, match_key
+from rasd.extract.text import fold, longest_first, match_key
 
 _TANWEEN = "\u064b\u064c\u064d"
 _MODIFIERS = frozenset(
@@ -334,7 +334,7 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
             two = f"{first} {view.folded[i + 1]}"
             if two in table:
                 return two, *table[two], i + 2
-    for form in sorted(forms, key=len, reverse=True):
+    for form in sorted(forms, key=longest_first):
         if form in table:
             return form, *table[form], i + 1
     # "وأعربت الكويت عن …"، "وتحدث الوزير خالد عن …": a verb that is a cue only with its

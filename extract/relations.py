@@ -58,6 +58,7 @@ from rasd.extract.text import (
     QUOTE_MARKS,
     QUOTE_PAIRS,
     fold,
+    longest_first,
     match_key,
 )
 
@@ -162,8 +163,8 @@ def _longest_first(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     order a one-word cue is looked up in)."""
     forms = _word_forms(word)
     return (
-        tuple(sorted(forms, key=len, reverse=True)),
-        tuple(sorted(stem_forms(forms), key=len, reverse=True)),
+        tuple(sorted(forms, key=longest_first)),
+        tuple(sorted(stem_forms(forms), key=longest_first)),
     )
 
 
