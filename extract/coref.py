@@ -357,7 +357,7 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
                 continue  # «التحالف الوطني» named: the bare noun may be it
             doc.add_entity(index[key])
             if held is not None:  # «قوات التحالف»: the coalition's forces are the coalition
-                _rekey(doc, held.key, key, "Organization")
+                doc.rekey(held.key, key, "Organization")
                 continue
             start = tok.start + raw_cut(tok.text, cut)
             doc.add_mention(start, tok.end, key, "Organization", "coref-org")
@@ -402,30 +402,6 @@ def _head_and_noun(m, bare: str) -> bool:
     return m.layer == "org-heads" and len(words) == 2 and words[1] == bare
 
 
-def _rekey(doc: Doc, old: str, new: str, cls: str) -> None:
-    """Point every mention of ``old`` at ``new`` (of class ``cls``), in place."""
-    for i, m in enumerate(doc.mentions):
-        if m.key == old:
-            doc.mentions[i] = replace(m, key=new, cls=cls)
-    for i, r in enumerate(doc.relations):
-        if old in (r.subject, r.obj):
-            doc.relations[i] = replace(
-                r,
-                subject=new if r.subject == old else r.subject,
-                obj=new if r.obj == old and not r.literal else r.obj,
-            )
-    groups = doc.person_groups.pop(old, None)
-    if groups:
-        doc.person_groups.setdefault(new, set()).update(groups)
-    _drop_orphan(doc, old)
-
-
-def _drop_orphan(doc: Doc, key: str) -> None:
-    """Forget an entity that no mention refers to any more."""
-    if key in doc.entities and not any(m.key == key for m in doc.mentions):
-        del doc.entities[key]
-
-
 def link_name_variants(doc: Doc) -> None:
     """One person, one node: a name whose words all appear, in order, in a longer name of the
     article with the same first and last word (``هادي الشيباني`` in ``هادي فطيم الشيباني``)
@@ -451,9 +427,9 @@ def _merge_persons(doc: Doc, short: str, long: str) -> None:
     long_e = doc.entities.get(long)
     short_e = doc.entities.get(short)
     if short_e and short_e.source == "lexicon" and long_e and long_e.source != "lexicon":
-        _rekey(doc, long, short, "Person")  # عادل بن أحمد الجبير → عادل الجبير
+        doc.rekey(long, short, "Person")  # عادل بن أحمد الجبير → عادل الجبير
     else:
-        _rekey(doc, short, long, "Person")
+        doc.rekey(short, long, "Person")
 
 
 def _link_name_ends(doc: Doc) -> None:
@@ -596,7 +572,7 @@ def link_place_nouns(doc: Doc) -> None:
             continue
         if rest not in doc.entities:
             doc.add_entity(target)
-        _rekey(doc, key, rest, target.cls)
+        doc.rekey(key, rest, target.cls)
     # «عسير» found by the NER is the lexicon's «منطقة عسير», whose bare name is kept out of
     # the lexicon as a common word (ambiguous_words.tsv): one key in every article
     with_noun = _lexicon_places_by_bare_name()
@@ -605,7 +581,7 @@ def link_place_nouns(doc: Doc) -> None:
         if target is None or key in index:
             continue
         doc.add_entity(target)
-        _rekey(doc, key, target.key, target.cls)
+        doc.rekey(key, target.key, target.cls)
     _link_facility_forms(doc)
 
 
@@ -645,7 +621,7 @@ def _link_facility_forms(doc: Doc) -> None:
                 is_nisba(w) for w in other[len(fac) :].split()
             )
             if (longer or other == name) and other not in lexicon_index():
-                _rekey(doc, other, fac, doc.entities[fac].cls if fac in doc.entities else "Place")
+                doc.rekey(other, fac, doc.entities[fac].cls if fac in doc.entities else "Place")
 
 
 def link_national_orgs(doc: Doc) -> None:
@@ -663,7 +639,7 @@ def link_national_orgs(doc: Doc) -> None:
             if len(lw) == len(sw) + 1 and lw[:-1] == sw and nisba_country(lw[-1])
         ]
         if len(national) == 1:
-            _rekey(doc, short, national[0], "Organization")
+            doc.rekey(short, national[0], "Organization")
 
 
 def link_forces(doc: Doc) -> None:
@@ -681,7 +657,7 @@ def link_forces(doc: Doc) -> None:
             continue
         rest = " ".join(words[1:])
         if rest in named and rest in doc.entities and doc.entities[rest].cls == "Organization":
-            _rekey(doc, key, rest, "Organization")
+            doc.rekey(key, rest, "Organization")
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:
@@ -712,7 +688,7 @@ def quoted_places_are_media(doc: Doc) -> None:
         key = match_key(f"صحيفة {label}")
         doc.add_entity(EntityInfo(key, "Organization", label, source="pattern"))
         doc.mentions[i] = replace(m, key=key, cls="Organization")
-        _drop_orphan(doc, m.key)
+        doc.drop_orphan(m.key)
 
 
 _QUOTED = re.compile(r"[«\"“]\s*([^«»\"“”\n]{2,40}?)\s*[»\"”]")

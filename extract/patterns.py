@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from camel_tools.utils.dediac import dediac_ar
 
@@ -972,11 +972,9 @@ def _one_node_per_placed_body(doc: Doc, placed: dict[tuple[str, ...], list[str]]
         if len(longer) != 1 or set(keys) == longer:
             continue  # «مجلس محافظة بغداد» and «مجلس مدينة بغداد» are two councils
         [keep] = longer
-        for i, m in enumerate(doc.mentions):
-            if m.key in keys and m.key != keep:
-                doc.mentions[i] = replace(m, key=keep)
-        for k in set(keys) - {keep}:
-            doc.entities.pop(k, None)
+        for k in dict.fromkeys(keys):
+            if k != keep:
+                doc.rekey(k, keep)
 
 
 def find_organizations(doc: Doc) -> None:

@@ -1,0 +1,61 @@
+"""One concept in one place inside extract/: the document model's one key rewrite
+(:meth:`extract.doc.Doc.rekey`, which coref and the organisation pattern layer both call)."""
+
+from __future__ import annotations
+
+from rasd.extract.doc import Doc
+from rasd.extract.pipeline import COMPONENTS
+from rasd.extract.reader import parse_record
+from rasd.extract.records import EntityInfo, Relation
+
+TEXT = "قال الجنرال فوتل إن جوزف فوتل زار مجلس نجران ومجلس منطقة نجران"
+
+
+def _doc() -> Doc:
+    doc = Doc.from_article(parse_record({"content": TEXT}, "clean22-test"))
+    COMPONENTS["sentences"].fn(doc)
+    return doc
+
+
+def _span(word: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(word, start + 1)
+    return start, start + len(word)
+
+
+def test_rekey_rewrites_mentions_relations_groups_and_drops_the_old_entity() -> None:
+    doc = _doc()
+    for key in ("فوتل", "جوزف فوتل"):
+        doc.add_entity(EntityInfo(key, "Person", key, source="pattern"))
+    doc.add_mention(*_span("فوتل"), "فوتل", "Person", "titles")
+    doc.add_mention(*_span("جوزف فوتل"), "جوزف فوتل", "Person", "ner")
+    doc.person_groups["فوتل"] = {"military"}
+    s, e = _span("فوتل")
+    doc.relations += [
+        Relation("فوتل", "jobTitle", "فوتل", s, e, 0, "titles", literal=True),
+        Relation("مجلس نجران", "affiliatedWith", "فوتل", s, e, 0, "test"),
+    ]
+    doc.rekey("فوتل", "جوزف فوتل", "Person")
+    assert [m.key for m in doc.mentions] == ["جوزف فوتل", "جوزف فوتل"]
+    assert sorted(doc.entities) == ["جوزف فوتل"]  # no mention of «فوتل» is left
+    assert doc.person_groups == {"جوزف فوتل": {"military"}}
+    # a literal object is text, not a key: only the subject of jobTitle is rewritten
+    assert [(r.subject, r.obj) for r in doc.relations] == [
+        ("جوزف فوتل", "فوتل"),
+        ("مجلس نجران", "جوزف فوتل"),
+    ]
+
+
+def test_rekey_keeps_each_mention_class_unless_told_and_keeps_a_mentioned_entity() -> None:
+    doc = _doc()
+    for key in ("مجلس نجران", "مجلس منطقة نجران"):
+        doc.add_entity(EntityInfo(key, "Organization", key, source="pattern"))
+    doc.add_mention(*_span("مجلس نجران"), "مجلس نجران", "Organization", "org-heads")
+    doc.add_mention(*_span("مجلس منطقة نجران"), "مجلس منطقة نجران", "Organization", "org-heads")
+    doc.rekey("مجلس نجران", "مجلس منطقة نجران")  # as the org-heads layer does: class kept
+    assert [(m.key, m.cls) for m in doc.mentions] == [("مجلس منطقة نجران", "Organization")] * 2
+    assert sorted(doc.entities) == ["مجلس منطقة نجران"]
+    doc.rekey("مجلس منطقة نجران", "مجلس منطقة نجران", "Platform")
+    assert {m.cls for m in doc.mentions} == {"Platform"}
+    assert "مجلس منطقة نجران" in doc.entities  # still mentioned: not dropped
