@@ -47,13 +47,13 @@ from collections.abc import Iterable
 from camel_tools.utils.dediac import dediac_ar
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
-from rasd.extract.errors import DataError
 from rasd.extract.facilities import facility_heads
 from rasd.extract.folding import TATWEEL, bare
 from rasd.extract.lexicon import lexicon_entities, lexicon_index, nisba_country
 from rasd.extract.patterns import (
     _add_person,
     _name_like,
+    claim_words,
     cue_table,
     demonstratives,
     document_source_nouns,
@@ -71,6 +71,7 @@ from rasd.extract.patterns import (
     org_heads,
     plural_participle,
     read_names,
+    relation_words,
     resumptive_pronouns,
     single_source_quantities,
     skip_modifiers,
@@ -82,9 +83,7 @@ from rasd.extract.patterns import (
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
 from rasd.extract.resources import (
     AccordingToWord,
-    ClaimWord,
     DateCue,
-    RelationWord,
     SubjectlessWord,
     load_table,
 )
@@ -96,22 +95,6 @@ from rasd.extract.text import (
     match_key,
     word_runs,
 )
-
-
-@functools.cache
-def claim_words(group: str) -> frozenset[str]:
-    """The folded words of one ``group`` of ``claim_words.tsv`` (the function words this
-    module tests tokens against); a group with no row is a :class:`DataError`.
-
-    >>> sorted(claim_words("same"))
-    ['ذات', 'نفس']
-    """
-    rows = load_table("claim_words.tsv", ClaimWord)
-    words = frozenset(fold(r.word) for r in rows if r.group == group)
-    if not words:
-        raise DataError(f"claim_words.tsv: no word in group {group!r}")
-    return words
-
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
 _OPENING_MARKS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
@@ -210,9 +193,7 @@ def _fa_inna(doc: Doc, view: SentView, j: int, limit: int, source_read: bool = F
 def _complementisers() -> frozenset[str]:
     """The folded ``complementizer`` and ``speech_complementizer`` words of
     ``relation_words.tsv`` (أن، إن، بأنه، بأنهم …; not لأن, a ``clause_complementizer``)."""
-    rows = load_table("relation_words.tsv", RelationWord)
-    roles = ("complementizer", "speech_complementizer")
-    return frozenset(fold(r.word) for r in rows if r.role in roles)
+    return relation_words("complementizer") | relation_words("speech_complementizer")
 
 
 def _is_complementiser(word: str) -> bool:

@@ -17,10 +17,13 @@ from rasd.extract.doc import Doc, bare_forms, strip_al
 from rasd.extract.lexicon import NameMatcher, nisba_country, nisba_plural
 from rasd.extract.patterns import (
     ALLAH,
+    claim_words,
+    generic_org_key,
     is_nisba,
     name_connectors,
     name_continuations,
     name_stopwords,
+    place_prepositions,
 )
 from rasd.extract.records import EntityInfo
 from rasd.extract.text import QUOTE_PAIRS, match_key
@@ -252,19 +255,6 @@ _WORD = re.compile(r"\S+")
 _GENERIC = ("التنظيم", "تنظيم")
 
 
-def generic_org_key(doc: Doc) -> str | None:
-    """The one organisation named in the article with تنظيم as an alias (داعش, القاعدة), which
-    «التنظيم» and the generic plurals of its fighters (المتطرفون) stand for; ``None`` when the
-    article names none or more than one."""
-    orgs = {
-        e.key
-        for e in doc.entities.values()
-        if e.cls == "Organization" and any(a.startswith("تنظيم") for a in e.aliases)
-    }
-    named = {m.key for m in doc.mentions if m.key in orgs}
-    return named.pop() if len(named) == 1 else None
-
-
 def resolve_generic_org(doc: Doc) -> None:
     """``التنظيم`` (the organisation) → the organisation last named with تنظيم as an alias
     (داعش, القاعدة), when the article names exactly one such organisation."""
@@ -319,7 +309,6 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
     mention and stands before no definite word or nisba («التحالف الوطني» is its own name;
     «التحالف الذي» is not), not after a demonstrative («هذا التحالف») and not before «مع»
     within two words («التحالف مع إيران»: an alliance with, allying)."""
-    from rasd.extract.claims import claim_words
     from rasd.extract.doc import definite_stem, raw_cut
     from rasd.extract.lexicon import bare_org_nouns, lexicon_index
     from rasd.extract.patterns import demonstratives
@@ -508,12 +497,11 @@ def _given_compound(connector: str, word: str) -> bool:
 
 def bare_place_names(doc: Doc) -> None:
     """A word of ``bare_place_names.tsv`` («عسير») names the lexicon place it is the bare
-    name of («منطقة عسير») right after a preposition of place (``relations.place_prepositions``:
+    name of («منطقة عسير») right after a preposition of place (``patterns.place_prepositions``:
     «في عسير»، «إلى عسير»، «نحو عسير»), with the clitic بـ not after ليس («بعسير»; «ليس بعسير»
     = not difficult) or with و right after a place («القطيف والدمام وعسير»)."""
     from rasd.extract.lexicon import load_table
     from rasd.extract.records import PLACE_CLASSES
-    from rasd.extract.relations import place_prepositions
     from rasd.extract.resources import WordNote
 
     names = {match_key(r.word) for r in load_table("bare_place_names.tsv", WordNote)}

@@ -29,7 +29,6 @@ import functools
 import itertools
 from collections.abc import Iterator
 
-from rasd.extract.coref import generic_org_key
 from rasd.extract.doc import Doc, SentView, bare_forms, drop_conjunction, strip_al
 from rasd.extract.facilities import facility_heads, town_openers
 from rasd.extract.folding import bare
@@ -39,13 +38,16 @@ from rasd.extract.patterns import (
     demonstratives,
     document_source_nouns,
     frequent_words,
+    generic_org_key,
     is_name_stopword,
     is_nisba,
     media_heads,
     name_connectors,
     org_heads,
     place_nouns,
+    place_prepositions,
     plural_participle,
+    relation_words,
     subjectless_words,
     title_table,
     word_list,
@@ -70,19 +72,6 @@ def relation_cues() -> dict[str, tuple[str, str, str, str]]:
     it, ``either`` side or only ``before`` it)."""
     rows = load_table("relation_cues.tsv", RelationCue)
     return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject) for r in rows}
-
-
-@functools.cache
-def relation_words(role: str) -> frozenset[str]:
-    """The folded words of one role of ``relation_words.tsv`` (area, loser, filler, relative,
-    blocker).
-
-    >>> "مجمل" in relation_words("area"), "ايدي" in relation_words("loser")
-    (True, True)
-    """
-    return frozenset(
-        fold(r.word) for r in load_table("relation_words.tsv", RelationWord) if r.role == role
-    )
 
 
 @functools.cache
@@ -425,18 +414,6 @@ def _appositions(doc: Doc, view: SentView) -> list[tuple[int, int]]:
             continue  # «والتقى عادل الجبير بنظيره جون كيري، …»: an object, not the subject
         out.append((a, b))
     return out
-
-
-@functools.cache
-def place_prepositions() -> frozenset[str]:
-    """Words right before a place that govern it (``relation_words.tsv`` role
-    ``place_preposition``), folded: the place is no actor of a control verb (سيطر على العراق);
-    a bare place name after one is that place (``coref.bare_place_names``).
-
-    >>> "نحو" in place_prepositions(), "وفي" in place_prepositions()
-    (True, True)
-    """
-    return relation_words("place_preposition")
 
 
 def _governed(doc: Doc, m: Mention) -> bool:
@@ -2295,7 +2272,7 @@ def _generic_militants(doc: Doc, view: SentView, i: int) -> Mention | None:
     militants (``militants`` of ``relation_words.tsv``: المتطرفون، الجهاديون، المقاتلين), right
     after the verb («ويسيطر المتطرفون على») or before it with a relative («المقاتلين الذين
     يسيطرون»), covered by no mention and with no definite word after it (المقاتلون الأكراد): the
-    one «تنظيم» the article names (:func:`coref.generic_org_key`), as a mention there."""
+    one «تنظيم» the article names (:func:`patterns.generic_org_key`), as a mention there."""
     toks = view.tokens
     at = [i + 1]
     if i > 1 and view.folded[i - 1] in relation_words("relative"):  # "المقاتلين الذين يسيطرون"
