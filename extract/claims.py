@@ -57,6 +57,7 @@ from rasd.extract.patterns import (
     cue_table,
     demonstratives,
     document_source_nouns,
+    is_figure,
     is_name_stopword,
     is_nisba,
     is_source_noun,
@@ -1666,8 +1667,7 @@ def _group_label(view: SentView, label: int) -> bool:
 def _figure_after(doc: Doc, view: SentView, colon: int) -> bool:
     """Whether the text after a line's colon opens with a figure, a digit or a cardinal
     («مستفيدون من الضمان: 4500 أسرة»، «مشاركون: ثلاثون لاعبا»): a count, no group's words."""
-    nxt = view.tokens[colon + 1].text
-    return nxt[:1].isdigit() or view.folded[colon + 1] in word_list("number_words.tsv")
+    return is_figure(view.folded[colon + 1])
 
 
 def _definite_genitive_source(view: SentView) -> bool:

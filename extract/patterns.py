@@ -665,6 +665,18 @@ def word_list(table: str) -> frozenset[str]:
     return frozenset(fold(r.word) for r in load_table(table, WordNote))
 
 
+def is_figure(folded: str) -> bool:
+    """Whether a folded word is a figure: it opens with a digit (Western or Arabic-Indic: the
+    folded «٤٥٠٠» is «4500»; a unit may be glued to it: «2015م») or is a cardinal of
+    ``number_words.tsv`` (ثلاث، عشرة): a count, as in «مستفيدون من الضمان: 4500 أسرة» or
+    «على ثلاث نقاط في».
+
+    >>> [is_figure(fold(w)) for w in ("٤٥٠٠", "۲۰", "60", "2015م", "ثلاثون", "عشرة", "أسرة")]
+    [True, True, True, True, True, True, False]
+    """
+    return folded[:1].isdigit() or folded in word_list("number_words.tsv")
+
+
 @functools.cache
 def relation_words(role: str) -> frozenset[str]:
     """The folded words of one role of ``relation_words.tsv`` (area, loser, filler, relative,

@@ -39,6 +39,7 @@ from rasd.extract.patterns import (
     document_source_nouns,
     frequent_words,
     generic_org_key,
+    is_figure,
     is_name_stopword,
     is_nisba,
     media_heads,
@@ -50,7 +51,6 @@ from rasd.extract.patterns import (
     relation_words,
     subjectless_words,
     title_table,
-    word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
@@ -712,7 +712,7 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
     steps = -1
     for k in reversed(prev):
         t, f = toks[k], view.folded[k]
-        if not _figure(f):  # "أكثر من 50 % من أحياء": a figure is no step of the reach
+        if not is_figure(f):  # "أكثر من 50 % من أحياء": a figure is no step of the reach
             steps += 1
         if steps > _LEAD_REACH:
             return False
@@ -758,17 +758,10 @@ def _dual_place_noun(f: str) -> bool:
 
 def _area_word(f: str) -> bool:
     """Whether folded word ``f`` is an ``area`` word of ``relation_words.tsv`` (مناطق، أحياء),
-    bare or definite (المناطق، الأحياء), or a figure of a share (:func:`_figure`: «على 60 %
-    من أحياء»); not «من»/«في», area words only after another."""
+    bare or definite (المناطق، الأحياء), or a figure of a share (:func:`patterns.is_figure`:
+    «على 60 % من أحياء»); not «من»/«في», area words only after another."""
     area = relation_words("area")
-    return f not in relation_words("area_of") and (f in area or strip_al(f) in area or _figure(f))
-
-
-def _figure(f: str) -> bool:
-    """Whether folded word ``f`` is a figure: digits (folded: «٦٠» is «60») or a cardinal of
-    ``number_words.tsv`` (ثلاث، عشرة), which may count the area words after it («على ثلاث
-    نقاط في»، «على أكثر من 50 % من أحياء»)."""
-    return f.isdigit() or f in word_list("number_words.tsv")
+    return f not in relation_words("area_of") and (f in area or strip_al(f) in area or is_figure(f))
 
 
 _AREA_ADJECTIVES = 2  # adjectives between an area word and «من/في» (الأحياء الغربية من)

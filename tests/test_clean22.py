@@ -1,12 +1,16 @@
 """One concept in one place inside extract/: the document model's one key rewrite
-(:meth:`extract.doc.Doc.rekey`, which coref and the organisation pattern layer both call)."""
+(:meth:`extract.doc.Doc.rekey`, which coref and the organisation pattern layer both call) and
+one figure predicate (:func:`extract.patterns.is_figure`, for claims and relations)."""
 
 from __future__ import annotations
 
+from rasd.extract import claims, relations
 from rasd.extract.doc import Doc
+from rasd.extract.patterns import is_figure
 from rasd.extract.pipeline import COMPONENTS
 from rasd.extract.reader import parse_record
 from rasd.extract.records import EntityInfo, Relation
+from rasd.extract.text import fold, fold_tokens, tokenize
 
 TEXT = "قال الجنرال فوتل إن جوزف فوتل زار مجلس نجران ومجلس منطقة نجران"
 
@@ -59,3 +63,24 @@ def test_rekey_keeps_each_mention_class_unless_told_and_keeps_a_mentioned_entity
     doc.rekey("مجلس منطقة نجران", "مجلس منطقة نجران", "Platform")
     assert {m.cls for m in doc.mentions} == {"Platform"}
     assert "مجلس منطقة نجران" in doc.entities  # still mentioned: not dropped
+
+
+def test_one_figure_predicate_for_claims_and_relations() -> None:
+    """A figure opens with a digit (Western or Arabic-Indic) or is a cardinal of
+    number_words.tsv: the colon-line test of claims and the area test of relations ask the
+    same predicate."""
+    text = "مستفيدون من الضمان: ٤٥٠٠ أسرة وسيطر على ثلاث نقاط ونحو 60 % من أحياء عام ٢٠١٥م"
+    toks = tokenize(text)
+    figures = [t.text for t, f in zip(toks, fold_tokens(toks), strict=True) if is_figure(f)]
+    assert figures == ["٤٥٠٠", "ثلاث", "60", "٢٠١٥م"]
+    assert relations._area_word(fold("٤٥٠٠")) and not relations._area_word(fold("أسرة"))
+    doc = Doc.from_article(parse_record({"content": "مستفيدون من الضمان: ٤٥٠٠ أسرة"}, "fig"))
+    COMPONENTS["sentences"].fn(doc)
+    view = doc.views[0]
+    colon = next(k for k, t in enumerate(view.tokens) if t.text == ":")
+    assert claims._figure_after(doc, view, colon)
+    other = Doc.from_article(parse_record({"content": "مستفيدون من الضمان: الأسر الفقيرة"}, "x"))
+    COMPONENTS["sentences"].fn(other)
+    view = other.views[0]
+    colon = next(k for k, t in enumerate(view.tokens) if t.text == ":")
+    assert not claims._figure_after(other, view, colon)
