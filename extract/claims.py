@@ -73,6 +73,7 @@ from rasd.extract.patterns import (
     plural_participle,
     read_names,
     relation_words,
+    relative_pronouns,
     resumptive_pronouns,
     single_source_quantities,
     skip_modifiers,
@@ -106,7 +107,7 @@ _MAX_MARKER_GAP = 6  # words between the speaker and "أن" / ":" / a quotation
 # a preposition before a name: the name is the verb's object ("ورد على الرئيس … بالقول")
 _OWNER_BLOCKERS = claim_words("owner_blocker")
 _MAX_MARKER_GAP_AFTER_COMMA = 14  # "…، في تصريح نقله المركز الإعلامي، أن"
-_RELATIVES = claim_words("relative")
+_RELATIVES = relative_pronouns()
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:

@@ -17,13 +17,13 @@ from rasd.extract.doc import Doc, bare_forms, strip_al
 from rasd.extract.lexicon import NameMatcher, nisba_country, nisba_plural
 from rasd.extract.patterns import (
     ALLAH,
-    claim_words,
     generic_org_key,
     is_nisba,
     name_connectors,
     name_continuations,
     name_stopwords,
     place_prepositions,
+    relative_pronouns,
 )
 from rasd.extract.records import EntityInfo
 from rasd.extract.text import QUOTE_PAIRS, match_key
@@ -333,7 +333,7 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
             held = doc.mention_at_token(tok)
             if held is not None and not _head_and_noun(held, bare):
                 continue
-            if nxt not in claim_words("relative") and (is_nisba(nxt) or nxt.startswith("ال")):
+            if nxt not in relative_pronouns() and (is_nisba(nxt) or nxt.startswith("ال")):
                 continue
             if i and view.folded[i - 1] in demonstratives():
                 continue  # «هذا التحالف»: the alliance just described

@@ -762,6 +762,19 @@ def demonstratives() -> frozenset[str]:
     return word_list("demonstratives.tsv")
 
 
+@functools.cache
+def relative_pronouns() -> frozenset[str]:
+    """The relative pronouns of ``relative_pronouns.tsv`` (التي، الذين، اللذان …), folded,
+    and each with «و» before it (والتي، والذين: derived, not listed), for every layer that asks
+    whether a clause describes the noun before it.
+
+    >>> sorted(w for w in relative_pronouns() if "ت" in w)
+    ['التي', 'اللتان', 'اللتين', 'والتي', 'واللتان', 'واللتين']
+    """
+    words = word_list("relative_pronouns.tsv")
+    return words | frozenset("و" + w for w in words)
+
+
 def resumptive_pronouns() -> frozenset[str]:
     """Folded prepositions with the pronoun of a relative clause without «التي» (فيها of
     «منطقة ينشط فيها»), ``resumptive_pronouns.tsv``."""

@@ -49,6 +49,7 @@ from rasd.extract.patterns import (
     place_prepositions,
     plural_participle,
     relation_words,
+    relative_pronouns,
     subjectless_words,
     title_table,
 )
@@ -399,7 +400,7 @@ def _appositions(doc: Doc, view: SentView) -> list[tuple[int, int]]:
         first = view.folded[a + 1]
         if (
             not first.startswith("ال")
-            or first in relation_words("relative")
+            or first in relative_pronouns()
             or doc.overlaps(toks[a + 1].start, toks[a + 1].end) is not None
             or any(toks[x].text in _BREAKS for x in range(a + 1, b))
         ):
@@ -519,7 +520,7 @@ def _actor_near(
         return None
     asides = [(a, b) for a, b in [*_asides(view), *_appositions(doc, view)] if b < i]
     inside = {k for a, b in asides for k in range(a, b + 1)}
-    relative = relation_words("relative")
+    relative = relative_pronouns()
     k, counted = i - 1, 0
     opening = max((a for a, b in _asides(view) if a < i < b), default=-1)  # the cue's own aside
     while k > opening and counted < _BEFORE_WINDOW:
@@ -563,7 +564,7 @@ def _relative_antecedent(
     والتي تسيطر على العاصمة طرابلس»; :func:`_modifier_phrase`), however far from the verb;
     none when another word stands between (the relative then qualifies that word)."""
     toks = view.tokens
-    if i < 2 or view.folded[i - 1] not in relation_words("relative"):
+    if i < 2 or view.folded[i - 1] not in relative_pronouns():
         return None
     k = i - 3 if toks[i - 2].text in _COMMAS else i - 2
     before = [m for m in _sentence_mentions(doc, view) if m.end <= toks[i - 1].start]
@@ -1578,7 +1579,7 @@ def _place_of_area(doc: Doc, view: SentView, i: int) -> list[Mention]:
     twelve tokens before the area word (:func:`_area_before`); none when a relative word
     defines the area («المناطق التي تخضع لسيطرة …»: areas in general)."""
     k = _area_before(view, i)
-    if k is None or any(view.folded[j] in relation_words("relative") for j in range(k, i)):
+    if k is None or any(view.folded[j] in relative_pronouns() for j in range(k, i)):
         return []
     toks = view.tokens
     lo = toks[max(0, k - _AREA_PLACE_REACH)].start
@@ -2205,7 +2206,7 @@ def _aimed(view: SentView, i: int) -> bool:
         return True  # "لتحرير"، "لاستعادتها"
     if i and bare_forms(view.tokens[i - 1].text) & relation_words("purpose"):
         return True
-    opens = relation_words("relative") | relation_words("clause")
+    opens = relative_pronouns() | relation_words("clause")
     for k in range(i - 1, max(-1, i - 1 - _INTENT_REACH), -1):
         if view.tokens[k].text in _BREAKS or view.folded[k] in opens:
             return False  # "وتعهد بتحرير الموصل التي احتلها التنظيم": a clause of its own
@@ -2268,9 +2269,9 @@ def _generic_militants(doc: Doc, view: SentView, i: int) -> Mention | None:
     one «تنظيم» the article names (:func:`patterns.generic_org_key`), as a mention there."""
     toks = view.tokens
     at = [i + 1]
-    if i > 1 and view.folded[i - 1] in relation_words("relative"):  # "المقاتلين الذين يسيطرون"
+    if i > 1 and view.folded[i - 1] in relative_pronouns():  # "المقاتلين الذين يسيطرون"
         at.append(i - 2)
-    militants, relative = relation_words("militants"), relation_words("relative")
+    militants, relative = relation_words("militants"), relative_pronouns()
     for k in at:
         if k >= len(toks) or not toks[k].word or not _forms(view, k) & militants:
             continue
@@ -2399,7 +2400,7 @@ def _gainer_after(
                 or _forms(view, k + 1) & relation_words("gainer_stop")
                 or (
                     _opens_clause(doc, view, k + 1)
-                    and not _forms(view, k + 1) & relation_words("relative")
+                    and not _forms(view, k + 1) & relative_pronouns()
                 )
             ):
                 return None
@@ -2495,9 +2496,7 @@ def _relative_after(doc: Doc, view: SentView, place: Mention, i: int) -> bool:
     text = doc.article.text
     for k in range(len(toks)):
         t = toks[k]
-        if not place.end <= t.start < toks[i].start or view.folded[k] not in relation_words(
-            "relative"
-        ):
+        if not place.end <= t.start < toks[i].start or view.folded[k] not in relative_pronouns():
             continue
         gap = text[place.end : t.start]
         while "(" in gap and ")" in gap:
@@ -2517,7 +2516,7 @@ def _relative_object(doc: Doc, view: SentView, i: int) -> list[Mention]:
     احتلها التنظيم»): the last place named before the relative word (:func:`_relative_after`);
     its actor is then named after the verb, not before it.  Empty for a noun of taking with
     its subject pronoun (واستيلائها على) or when no place stands before the relative word."""
-    if not i or view.folded[i - 1] not in relation_words("relative"):
+    if not i or view.folded[i - 1] not in relative_pronouns():
         return []
     if not _pronoun_attached(view, i):
         return []

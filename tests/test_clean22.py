@@ -1,13 +1,14 @@
 """One concept in one place inside extract/: the document model's one key rewrite
-(:meth:`extract.doc.Doc.rekey`, which coref and the organisation pattern layer both call) and
-one figure predicate (:func:`extract.patterns.is_figure`, for claims and relations)."""
+(:meth:`extract.doc.Doc.rekey`, which coref and the organisation pattern layer both call),
+one figure predicate (:func:`extract.patterns.is_figure`, for claims and relations) and one
+list of relative pronouns (:func:`extract.patterns.relative_pronouns`)."""
 
 from __future__ import annotations
 
 from rasd.extract import claims, relations
 from rasd.extract.doc import Doc
-from rasd.extract.patterns import is_figure
-from rasd.extract.pipeline import COMPONENTS
+from rasd.extract.patterns import is_figure, relative_pronouns
+from rasd.extract.pipeline import COMPONENTS, extract_article
 from rasd.extract.reader import parse_record
 from rasd.extract.records import EntityInfo, Relation
 from rasd.extract.text import fold, fold_tokens, tokenize
@@ -84,3 +85,23 @@ def test_one_figure_predicate_for_claims_and_relations() -> None:
     view = other.views[0]
     colon = next(k for k, t in enumerate(view.tokens) if t.text == ":")
     assert not claims._figure_after(other, view, colon)
+
+
+def test_one_relative_list_with_its_wa_forms_for_claims_relations_and_coref() -> None:
+    """relative_pronouns.tsv is the one list (the duals of claims, the و forms of relations),
+    the و forms derived: «والتي» opens a relative clause for claims too, so the participle after
+    it («مشيرا إلى») still reaches back to the speaker of the sentence."""
+    words = relative_pronouns()
+    assert {fold(w) for w in ("التي", "والتي", "اللذان", "واللذين", "الذين")} <= words
+    assert claims._RELATIVES is words
+    text = (
+        "وأكد الناطق الإعلامي بأمانة الشرقية محمد الصفيان أن قرار منع الحراج جاء نتيجة "
+        "التحاليل المخبرية التي تمت على عينات من الأسماك، والتي كشفت عدم صلاحية تلك العينات، "
+        "الأمر الذي فرض على الأمانة اتخاذ القرار، مشيرا إلى أن القرار مرتبط بالحفاظ على صحة "
+        "المستهلكين."
+    )
+    found = extract_article(parse_record({"content": text}, "clean22-relative")).claims
+    assert [(c.cue, c.speakers) for c in found] == [
+        ("وأكد", ("محمد الصفيان",)),
+        ("مشيرا إلى", ("محمد الصفيان",)),
+    ]
