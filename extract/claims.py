@@ -47,7 +47,6 @@ from collections.abc import Iterable
 from camel_tools.utils.dediac import dediac_ar
 
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
-from rasd.extract.errors import DataError
 from rasd.extract.facilities import facility_heads
 from rasd.extract.folding import TATWEEL, bare
 from rasd.extract.lexicon import lexicon_entities, lexicon_index, nisba_country
@@ -55,12 +54,14 @@ from rasd.extract.patterns import (
     COMMON_WORD,
     _add_person,
     _name_like,
+    claim_words,
     clitic_noun,
     cue_table,
     demonstratives,
     document_source_nouns,
     frequent_words,
     given_name,
+    is_figure,
     is_name_stopword,
     is_nisba,
     is_source_noun,
@@ -75,6 +76,8 @@ from rasd.extract.patterns import (
     org_heads,
     plural_participle,
     read_names,
+    relation_words,
+    relative_pronouns,
     resumptive_pronouns,
     single_source_quantities,
     skip_modifiers,
@@ -86,9 +89,7 @@ from rasd.extract.patterns import (
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
 from rasd.extract.resources import (
     AccordingToWord,
-    ClaimWord,
     DateCue,
-    RelationWord,
     SubjectlessWord,
     load_table,
 )
@@ -101,22 +102,6 @@ from rasd.extract.text import (
     word_runs,
 )
 
-
-@functools.cache
-def claim_words(group: str) -> frozenset[str]:
-    """The folded words of one ``group`` of ``claim_words.tsv`` (the function words this
-    module tests tokens against); a group with no row is a :class:`DataError`.
-
-    >>> sorted(claim_words("same"))
-    ['ذات', 'نفس']
-    """
-    rows = load_table("claim_words.tsv", ClaimWord)
-    words = frozenset(fold(r.word) for r in rows if r.group == group)
-    if not words:
-        raise DataError(f"claim_words.tsv: no word in group {group!r}")
-    return words
-
-
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
 _OPENING_MARKS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 _SPEAKER_CLASSES = ("Person", "Organization", "UnnamedSource", "CreativeWork")
@@ -126,7 +111,7 @@ _MAX_MARKER_GAP = 6  # words between the speaker and "أن" / ":" / a quotation
 # a preposition before a name: the name is the verb's object ("ورد على الرئيس … بالقول")
 _OWNER_BLOCKERS = claim_words("owner_blocker")
 _MAX_MARKER_GAP_AFTER_COMMA = 14  # "…، في تصريح نقله المركز الإعلامي، أن"
-_RELATIVES = claim_words("relative")
+_RELATIVES = relative_pronouns()
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
@@ -214,9 +199,7 @@ def _fa_inna(doc: Doc, view: SentView, j: int, limit: int, source_read: bool = F
 def _complementisers() -> frozenset[str]:
     """The folded ``complementizer`` and ``speech_complementizer`` words of
     ``relation_words.tsv`` (أن، إن، بأنه، بأنهم …; not لأن, a ``clause_complementizer``)."""
-    rows = load_table("relation_words.tsv", RelationWord)
-    roles = ("complementizer", "speech_complementizer")
-    return frozenset(fold(r.word) for r in rows if r.role in roles)
+    return relation_words("complementizer") | relation_words("speech_complementizer")
 
 
 def _is_complementiser(word: str) -> bool:
@@ -1757,8 +1740,7 @@ def _group_label(view: SentView, label: int) -> bool:
 def _figure_after(doc: Doc, view: SentView, colon: int) -> bool:
     """Whether the text after a line's colon opens with a figure, a digit or a cardinal
     («مستفيدون من الضمان: 4500 أسرة»، «مشاركون: ثلاثون لاعبا»): a count, no group's words."""
-    nxt = view.tokens[colon + 1].text
-    return nxt[:1].isdigit() or view.folded[colon + 1] in word_list("number_words.tsv")
+    return is_figure(view.folded[colon + 1])
 
 
 def _definite_genitive_source(view: SentView) -> bool:

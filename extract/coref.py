@@ -17,13 +17,16 @@ from rasd.extract.doc import Doc, bare_forms, strip_al
 from rasd.extract.lexicon import NameMatcher, nisba_country, nisba_plural
 from rasd.extract.patterns import (
     ALLAH,
+    generic_org_key,
     is_nisba,
     name_connectors,
     name_continuations,
     name_stopwords,
+    place_prepositions,
+    relative_pronouns,
 )
 from rasd.extract.records import EntityInfo
-from rasd.extract.text import QUOTE_PAIRS, match_key
+from rasd.extract.text import QUOTE_PAIRS, longest_first, match_key
 
 
 def resolve_title_refs(doc: Doc) -> None:
@@ -252,19 +255,6 @@ _WORD = re.compile(r"\S+")
 _GENERIC = ("التنظيم", "تنظيم")
 
 
-def generic_org_key(doc: Doc) -> str | None:
-    """The one organisation named in the article with تنظيم as an alias (داعش, القاعدة), which
-    «التنظيم» and the generic plurals of its fighters (المتطرفون) stand for; ``None`` when the
-    article names none or more than one."""
-    orgs = {
-        e.key
-        for e in doc.entities.values()
-        if e.cls == "Organization" and any(a.startswith("تنظيم") for a in e.aliases)
-    }
-    named = {m.key for m in doc.mentions if m.key in orgs}
-    return named.pop() if len(named) == 1 else None
-
-
 def resolve_generic_org(doc: Doc) -> None:
     """``التنظيم`` (the organisation) → the organisation last named with تنظيم as an alias
     (داعش, القاعدة), when the article names exactly one such organisation."""
@@ -319,7 +309,6 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
     mention and stands before no definite word or nisba («التحالف الوطني» is its own name;
     «التحالف الذي» is not), not after a demonstrative («هذا التحالف») and not before «مع»
     within two words («التحالف مع إيران»: an alliance with, allying)."""
-    from rasd.extract.claims import claim_words
     from rasd.extract.doc import definite_stem, raw_cut
     from rasd.extract.lexicon import bare_org_nouns, lexicon_index
     from rasd.extract.patterns import demonstratives
@@ -344,7 +333,7 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
             held = doc.mention_at_token(tok)
             if held is not None and not _head_and_noun(held, bare):
                 continue
-            if nxt not in claim_words("relative") and (is_nisba(nxt) or nxt.startswith("ال")):
+            if nxt not in relative_pronouns() and (is_nisba(nxt) or nxt.startswith("ال")):
                 continue
             if i and view.folded[i - 1] in demonstratives():
                 continue  # «هذا التحالف»: the alliance just described
@@ -357,7 +346,7 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
                 continue  # «التحالف الوطني» named: the bare noun may be it
             doc.add_entity(index[key])
             if held is not None:  # «قوات التحالف»: the coalition's forces are the coalition
-                _rekey(doc, held.key, key, "Organization")
+                doc.rekey(held.key, key, "Organization")
                 continue
             start = tok.start + raw_cut(tok.text, cut)
             doc.add_mention(start, tok.end, key, "Organization", "coref-org")
@@ -402,30 +391,6 @@ def _head_and_noun(m, bare: str) -> bool:
     return m.layer == "org-heads" and len(words) == 2 and words[1] == bare
 
 
-def _rekey(doc: Doc, old: str, new: str, cls: str) -> None:
-    """Point every mention of ``old`` at ``new`` (of class ``cls``), in place."""
-    for i, m in enumerate(doc.mentions):
-        if m.key == old:
-            doc.mentions[i] = replace(m, key=new, cls=cls)
-    for i, r in enumerate(doc.relations):
-        if old in (r.subject, r.obj):
-            doc.relations[i] = replace(
-                r,
-                subject=new if r.subject == old else r.subject,
-                obj=new if r.obj == old and not r.literal else r.obj,
-            )
-    groups = doc.person_groups.pop(old, None)
-    if groups:
-        doc.person_groups.setdefault(new, set()).update(groups)
-    _drop_orphan(doc, old)
-
-
-def _drop_orphan(doc: Doc, key: str) -> None:
-    """Forget an entity that no mention refers to any more."""
-    if key in doc.entities and not any(m.key == key for m in doc.mentions):
-        del doc.entities[key]
-
-
 def link_name_variants(doc: Doc) -> None:
     """One person, one node: a name whose words all appear, in order, in a longer name of the
     article with the same first and last word (``هادي الشيباني`` in ``هادي فطيم الشيباني``)
@@ -451,9 +416,9 @@ def _merge_persons(doc: Doc, short: str, long: str) -> None:
     long_e = doc.entities.get(long)
     short_e = doc.entities.get(short)
     if short_e and short_e.source == "lexicon" and long_e and long_e.source != "lexicon":
-        _rekey(doc, long, short, "Person")  # عادل بن أحمد الجبير → عادل الجبير
+        doc.rekey(long, short, "Person")  # عادل بن أحمد الجبير → عادل الجبير
     else:
-        _rekey(doc, short, long, "Person")
+        doc.rekey(short, long, "Person")
 
 
 def _link_name_ends(doc: Doc) -> None:
@@ -532,12 +497,11 @@ def _given_compound(connector: str, word: str) -> bool:
 
 def bare_place_names(doc: Doc) -> None:
     """A word of ``bare_place_names.tsv`` («عسير») names the lexicon place it is the bare
-    name of («منطقة عسير») right after a preposition of place (``relations.place_prepositions``:
+    name of («منطقة عسير») right after a preposition of place (``patterns.place_prepositions``:
     «في عسير»، «إلى عسير»، «نحو عسير»), with the clitic بـ not after ليس («بعسير»; «ليس بعسير»
     = not difficult) or with و right after a place («القطيف والدمام وعسير»)."""
     from rasd.extract.lexicon import load_table
     from rasd.extract.records import PLACE_CLASSES
-    from rasd.extract.relations import place_prepositions
     from rasd.extract.resources import WordNote
 
     names = {match_key(r.word) for r in load_table("bare_place_names.tsv", WordNote)}
@@ -596,7 +560,7 @@ def link_place_nouns(doc: Doc) -> None:
             continue
         if rest not in doc.entities:
             doc.add_entity(target)
-        _rekey(doc, key, rest, target.cls)
+        doc.rekey(key, rest, target.cls)
     # «عسير» found by the NER is the lexicon's «منطقة عسير», whose bare name is kept out of
     # the lexicon as a common word (ambiguous_words.tsv): one key in every article
     with_noun = _lexicon_places_by_bare_name()
@@ -605,7 +569,7 @@ def link_place_nouns(doc: Doc) -> None:
         if target is None or key in index:
             continue
         doc.add_entity(target)
-        _rekey(doc, key, target.key, target.cls)
+        doc.rekey(key, target.key, target.cls)
     _link_facility_forms(doc)
 
 
@@ -630,22 +594,29 @@ def _lexicon_places_by_bare_name() -> dict[str, EntityInfo]:
 
 def _link_facility_forms(doc: Doc) -> None:
     """One facility, one node in an article: «قاعدة إنجرليك العسكرية» (with an adjective)
-    and «إنجرليك» (without its head noun) are «قاعدة إنجرليك» when it is named too."""
+    and «إنجرليك» (without its head noun) are «قاعدة إنجرليك» when it is named too.  A bare
+    name that two facilities share («بيت الدين» beside «جسر بيت الدين» and «قصر بيت الدين»)
+    is neither: the text does not say which one it means."""
     from rasd.extract.lexicon import lexicon_index
     from rasd.extract.records import PLACE_CLASSES
 
-    facilities = sorted({m.key for m in doc.mentions if m.layer == "facilities"}, key=len)
+    facilities = sorted(
+        {m.key for m in doc.mentions if m.layer == "facilities"}, key=lambda k: (len(k), k)
+    )
+    names = Counter(fac.split(" ", 1)[1] for fac in facilities if " " in fac)
     places = {m.key for m in doc.mentions if m.cls in PLACE_CLASSES}
     for fac in facilities:
         if fac not in {m.key for m in doc.mentions}:
             continue  # merged already
         name = fac.split(" ", 1)[1] if " " in fac else ""
+        shared = names[name] > 1
         for other in sorted(places - {fac}):
             longer = other.startswith(fac + " ") and all(
                 is_nisba(w) for w in other[len(fac) :].split()
             )
-            if (longer or other == name) and other not in lexicon_index():
-                _rekey(doc, other, fac, doc.entities[fac].cls if fac in doc.entities else "Place")
+            named = other == name and not shared
+            if (longer or named) and other not in lexicon_index():
+                doc.rekey(other, fac, doc.entities[fac].cls if fac in doc.entities else "Place")
 
 
 def link_national_orgs(doc: Doc) -> None:
@@ -663,7 +634,7 @@ def link_national_orgs(doc: Doc) -> None:
             if len(lw) == len(sw) + 1 and lw[:-1] == sw and nisba_country(lw[-1])
         ]
         if len(national) == 1:
-            _rekey(doc, short, national[0], "Organization")
+            doc.rekey(short, national[0], "Organization")
 
 
 def link_forces(doc: Doc) -> None:
@@ -681,7 +652,7 @@ def link_forces(doc: Doc) -> None:
             continue
         rest = " ".join(words[1:])
         if rest in named and rest in doc.entities and doc.entities[rest].cls == "Organization":
-            _rekey(doc, key, rest, "Organization")
+            doc.rekey(key, rest, "Organization")
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:
@@ -712,7 +683,7 @@ def quoted_places_are_media(doc: Doc) -> None:
         key = match_key(f"صحيفة {label}")
         doc.add_entity(EntityInfo(key, "Organization", label, source="pattern"))
         doc.mentions[i] = replace(m, key=key, cls="Organization")
-        _drop_orphan(doc, m.key)
+        doc.drop_orphan(m.key)
 
 
 _QUOTED = re.compile(r"[«\"“]\s*([^«»\"“”\n]{2,40}?)\s*[»\"”]")
@@ -783,7 +754,7 @@ def publisher_mentions(doc: Doc) -> None:
         forms.add(" ".join(words[1:]))
     text = doc.article.text
     found = False
-    for form in sorted(forms, key=len, reverse=True):
+    for form in sorted(forms, key=longest_first):
         for m in re.finditer(re.escape(form), text):
             start, end = m.span()
             if (start > 0 and text[start - 1].isalpha() and text[start - 1] not in "وبل") or (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rasd.extract.folding import DATE_MARKS
@@ -358,6 +358,32 @@ class Doc:
             and (cls is None or m.cls == cls)
         ]
         return [self.mentions[i] for _s, i in sorted(found)]
+
+    def rekey(self, old: str, new: str, cls: str | None = None) -> None:
+        """Rewrite the entity key ``old`` to ``new`` everywhere it occurs, in place: every
+        mention of ``old`` (taking class ``cls``, or keeping its own when ``cls`` is None),
+        the relations with ``old`` as subject or (non-literal) object, and ``old``'s person
+        groups; ``old``'s entity is dropped once no mention refers to it.
+        """
+        for i, m in enumerate(self.mentions):
+            if m.key == old:
+                self.mentions[i] = replace(m, key=new, cls=m.cls if cls is None else cls)
+        for i, r in enumerate(self.relations):
+            if old in (r.subject, r.obj):
+                self.relations[i] = replace(
+                    r,
+                    subject=new if r.subject == old else r.subject,
+                    obj=new if r.obj == old and not r.literal else r.obj,
+                )
+        groups = self.person_groups.pop(old, None)
+        if groups:
+            self.person_groups.setdefault(new, set()).update(groups)
+        self.drop_orphan(old)
+
+    def drop_orphan(self, key: str) -> None:
+        """Forget the entity ``key`` when no mention refers to it any more."""
+        if key in self.entities and not any(m.key == key for m in self.mentions):
+            del self.entities[key]
 
     def mention_at_token(self, tok: Token) -> Mention | None:
         """The mention covering any character of a token."""

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from camel_tools.utils.dediac import dediac_ar
 
 from rasd.extract.doc import Doc, SentView, bare_forms, definite_stem, drop_conjunction, strip_al
+from rasd.extract.errors import DataError
 from rasd.extract.lexicon import (
     alias_index,
     is_nisba,
@@ -30,6 +31,7 @@ from rasd.extract.lexicon import (
 )
 from rasd.extract.records import EntityInfo, Mention, Relation
 from rasd.extract.resources import (
+    ClaimWord,
     DateCue,
     FrequentWord,
     NameConnector,
@@ -38,6 +40,7 @@ from rasd.extract.resources import (
     OrgHead,
     OrgWord,
     PlaceNoun,
+    RelationWord,
     SourceNoun,
     SpeechCue,
     SubjectlessWord,
@@ -45,7 +48,7 @@ from rasd.extract.resources import (
     load_table,
 )
 from rasd.extract.resources import Title as TitleRow
-from rasd.extract.text import fold, match_key
+from rasd.extract.text import fold, longest_first, match_key
 
 _TANWEEN = "\u064b\u064c\u064d"
 _MODIFIERS = frozenset(
@@ -334,7 +337,7 @@ def match_cue(view: SentView, i: int) -> tuple[str, str, str, int] | None:
             two = f"{first} {view.folded[i + 1]}"
             if two in table:
                 return two, *table[two], i + 2
-    for form in sorted(forms, key=len, reverse=True):
+    for form in sorted(forms, key=longest_first):
         if form in table:
             return form, *table[form], i + 1
     # "وأعربت الكويت عن …"، "وتحدث الوزير خالد عن …": a verb that is a cue only with its
@@ -704,6 +707,76 @@ def word_list(table: str) -> frozenset[str]:
     return frozenset(fold(r.word) for r in load_table(table, WordNote))
 
 
+def is_figure(folded: str) -> bool:
+    """Whether a folded word is a figure: it opens with a digit (Western or Arabic-Indic: the
+    folded «٤٥٠٠» is «4500»; a unit may be glued to it: «2015م») or is a cardinal of
+    ``number_words.tsv`` (ثلاث، عشرة): a count, as in «مستفيدون من الضمان: 4500 أسرة» or
+    «على ثلاث نقاط في».
+
+    >>> [is_figure(fold(w)) for w in ("٤٥٠٠", "۲۰", "60", "2015م", "ثلاثون", "عشرة", "أسرة")]
+    [True, True, True, True, True, True, False]
+    """
+    return folded[:1].isdigit() or folded in word_list("number_words.tsv")
+
+
+@functools.cache
+def relation_words(role: str) -> frozenset[str]:
+    """The folded words of one role of ``relation_words.tsv`` (area, loser, filler, relative,
+    blocker, direction, place_preposition …).
+
+    >>> "مجمل" in relation_words("area"), "ايدي" in relation_words("loser")
+    (True, True)
+    """
+    return frozenset(
+        fold(r.word) for r in load_table("relation_words.tsv", RelationWord) if r.role == role
+    )
+
+
+def place_prepositions() -> frozenset[str]:
+    """Words right before a place that govern it (``relation_words.tsv`` role
+    ``place_preposition``), folded: the place is no actor of a control verb (سيطر على العراق);
+    a bare place name after one is that place (``coref.bare_place_names``).
+
+    >>> "نحو" in place_prepositions(), "وفي" in place_prepositions()
+    (True, True)
+    """
+    return relation_words("place_preposition")
+
+
+def direction_words() -> frozenset[str]:
+    """The direction words (``relation_words.tsv``, role direction: شمال، شرقي), folded."""
+    return relation_words("direction")
+
+
+@functools.cache
+def claim_words(group: str) -> frozenset[str]:
+    """The folded words of one ``group`` of ``claim_words.tsv`` (the function words the claim
+    extractor tests tokens against, and coreference the relatives of); a group with no row is
+    a :class:`DataError`.
+
+    >>> sorted(claim_words("same"))
+    ['ذات', 'نفس']
+    """
+    rows = load_table("claim_words.tsv", ClaimWord)
+    words = frozenset(fold(r.word) for r in rows if r.group == group)
+    if not words:
+        raise DataError(f"claim_words.tsv: no word in group {group!r}")
+    return words
+
+
+def generic_org_key(doc: Doc) -> str | None:
+    """The one organisation named in the article with تنظيم as an alias (داعش, القاعدة), which
+    «التنظيم» and the generic plurals of its fighters (المتطرفون) stand for; ``None`` when the
+    article names none or more than one."""
+    orgs = {
+        e.key
+        for e in doc.entities.values()
+        if e.cls == "Organization" and any(a.startswith("تنظيم") for a in e.aliases)
+    }
+    named = {m.key for m in doc.mentions if m.key in orgs}
+    return named.pop() if len(named) == 1 else None
+
+
 def plural_participle(folded: str, *, mim_only: bool = False) -> bool:
     """Whether a folded word is a sound masculine plural participle in the nominative: «ناشطون»،
     «مغردون»، «المسلحون» (فاعلون or مـ…ون; ``mim_only``: مـ…ون only); a conjunction و/ف and ال
@@ -729,6 +802,19 @@ def demonstratives() -> frozenset[str]:
     True
     """
     return word_list("demonstratives.tsv")
+
+
+@functools.cache
+def relative_pronouns() -> frozenset[str]:
+    """The relative pronouns of ``relative_pronouns.tsv`` (التي، الذين، اللذان …), folded,
+    and each with «و» before it (والتي، والذين: derived, not listed), for every layer that asks
+    whether a clause describes the noun before it.
+
+    >>> sorted(w for w in relative_pronouns() if "ت" in w)
+    ['التي', 'اللتان', 'اللتين', 'والتي', 'واللتان', 'واللتين']
+    """
+    words = word_list("relative_pronouns.tsv")
+    return words | frozenset("و" + w for w in words)
 
 
 def resumptive_pronouns() -> frozenset[str]:
@@ -987,14 +1073,6 @@ def weekday_words() -> frozenset[str]:
     return frozenset(fold(r.word) for r in rows if r.kind == "weekday")
 
 
-@functools.cache
-def direction_words() -> frozenset[str]:
-    """The direction words (``relation_words.tsv``, role direction: شمال، شرقي), folded."""
-    from rasd.extract.relations import relation_words  # relations imports this module
-
-    return relation_words("direction")
-
-
 def _place_ends_name(view: SentView, i: int, k: int, held: Mention, head: str) -> bool:
     """Whether the place mention ``held`` at token ``k`` (a town, governorate or region of
     the lexicon, not a country, starting on the token) ends the name of an organisation
@@ -1019,11 +1097,9 @@ def _one_node_per_placed_body(doc: Doc, placed: dict[tuple[str, ...], list[str]]
         if len(longer) != 1 or set(keys) == longer:
             continue  # «مجلس محافظة بغداد» and «مجلس مدينة بغداد» are two councils
         [keep] = longer
-        for i, m in enumerate(doc.mentions):
-            if m.key in keys and m.key != keep:
-                doc.mentions[i] = replace(m, key=keep)
-        for k in set(keys) - {keep}:
-            doc.entities.pop(k, None)
+        for k in dict.fromkeys(keys):
+            if k != keep:
+                doc.rekey(k, keep)
 
 
 def find_organizations(doc: Doc) -> None:

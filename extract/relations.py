@@ -29,7 +29,6 @@ import functools
 import itertools
 from collections.abc import Iterator
 
-from rasd.extract.coref import generic_org_key
 from rasd.extract.doc import Doc, SentView, bare_forms, drop_conjunction, strip_al
 from rasd.extract.facilities import facility_heads, town_openers
 from rasd.extract.folding import bare
@@ -40,16 +39,20 @@ from rasd.extract.patterns import (
     demonstratives,
     document_source_nouns,
     frequent_words,
+    generic_org_key,
+    is_figure,
     is_name_stopword,
     is_nisba,
     media_heads,
     name_connectors,
     org_heads,
     place_nouns,
+    place_prepositions,
     plural_participle,
+    relation_words,
+    relative_pronouns,
     subjectless_words,
     title_table,
-    word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
@@ -59,6 +62,7 @@ from rasd.extract.text import (
     QUOTE_MARKS,
     QUOTE_PAIRS,
     fold,
+    longest_first,
     match_key,
 )
 
@@ -71,19 +75,6 @@ def relation_cues() -> dict[str, tuple[str, str, str, str]]:
     it, ``either`` side or only ``before`` it)."""
     rows = load_table("relation_cues.tsv", RelationCue)
     return {fold(r.cue): (r.predicate, r.pattern, r.implies, r.subject) for r in rows}
-
-
-@functools.cache
-def relation_words(role: str) -> frozenset[str]:
-    """The folded words of one role of ``relation_words.tsv`` (area, loser, filler, relative,
-    blocker).
-
-    >>> "مجمل" in relation_words("area"), "ايدي" in relation_words("loser")
-    (True, True)
-    """
-    return frozenset(
-        fold(r.word) for r in load_table("relation_words.tsv", RelationWord) if r.role == role
-    )
 
 
 @functools.cache
@@ -163,8 +154,8 @@ def _longest_first(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     order a one-word cue is looked up in)."""
     forms = _word_forms(word)
     return (
-        tuple(sorted(forms, key=len, reverse=True)),
-        tuple(sorted(stem_forms(forms), key=len, reverse=True)),
+        tuple(sorted(forms, key=longest_first)),
+        tuple(sorted(stem_forms(forms), key=longest_first)),
     )
 
 
@@ -411,7 +402,7 @@ def _appositions(doc: Doc, view: SentView) -> list[tuple[int, int]]:
         first = view.folded[a + 1]
         if (
             not first.startswith("ال")
-            or first in relation_words("relative")
+            or first in relative_pronouns()
             or doc.overlaps(toks[a + 1].start, toks[a + 1].end) is not None
             or any(toks[x].text in _BREAKS for x in range(a + 1, b))
         ):
@@ -426,18 +417,6 @@ def _appositions(doc: Doc, view: SentView) -> list[tuple[int, int]]:
             continue  # «والتقى عادل الجبير بنظيره جون كيري، …»: an object, not the subject
         out.append((a, b))
     return out
-
-
-@functools.cache
-def place_prepositions() -> frozenset[str]:
-    """Words right before a place that govern it (``relation_words.tsv`` role
-    ``place_preposition``), folded: the place is no actor of a control verb (سيطر على العراق);
-    a bare place name after one is that place (``coref.bare_place_names``).
-
-    >>> "نحو" in place_prepositions(), "وفي" in place_prepositions()
-    (True, True)
-    """
-    return relation_words("place_preposition")
 
 
 def _governed(doc: Doc, m: Mention) -> bool:
@@ -543,7 +522,7 @@ def _actor_near(
         return None
     asides = [(a, b) for a, b in [*_asides(view), *_appositions(doc, view)] if b < i]
     inside = {k for a, b in asides for k in range(a, b + 1)}
-    relative = relation_words("relative")
+    relative = relative_pronouns()
     k, counted = i - 1, 0
     opening = max((a for a, b in _asides(view) if a < i < b), default=-1)  # the cue's own aside
     while k > opening and counted < _BEFORE_WINDOW:
@@ -587,7 +566,7 @@ def _relative_antecedent(
     والتي تسيطر على العاصمة طرابلس»; :func:`_modifier_phrase`), however far from the verb;
     none when another word stands between (the relative then qualifies that word)."""
     toks = view.tokens
-    if i < 2 or view.folded[i - 1] not in relation_words("relative"):
+    if i < 2 or view.folded[i - 1] not in relative_pronouns():
         return None
     k = i - 3 if toks[i - 2].text in _COMMAS else i - 2
     before = [m for m in _sentence_mentions(doc, view) if m.end <= toks[i - 1].start]
@@ -736,7 +715,7 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
     steps = -1
     for k in reversed(prev):
         t, f = toks[k], view.folded[k]
-        if not _figure(f):  # "أكثر من 50 % من أحياء": a figure is no step of the reach
+        if not is_figure(f):  # "أكثر من 50 % من أحياء": a figure is no step of the reach
             steps += 1
         if steps > _LEAD_REACH:
             return False
@@ -782,17 +761,10 @@ def _dual_place_noun(f: str) -> bool:
 
 def _area_word(f: str) -> bool:
     """Whether folded word ``f`` is an ``area`` word of ``relation_words.tsv`` (مناطق، أحياء),
-    bare or definite (المناطق، الأحياء), or a figure of a share (:func:`_figure`: «على 60 %
-    من أحياء»); not «من»/«في», area words only after another."""
+    bare or definite (المناطق، الأحياء), or a figure of a share (:func:`patterns.is_figure`:
+    «على 60 % من أحياء»); not «من»/«في», area words only after another."""
     area = relation_words("area")
-    return f not in relation_words("area_of") and (f in area or strip_al(f) in area or _figure(f))
-
-
-def _figure(f: str) -> bool:
-    """Whether folded word ``f`` is a figure: digits (folded: «٦٠» is «60») or a cardinal of
-    ``number_words.tsv`` (ثلاث، عشرة), which may count the area words after it («على ثلاث
-    نقاط في»، «على أكثر من 50 % من أحياء»)."""
-    return f.isdigit() or f in word_list("number_words.tsv")
+    return f not in relation_words("area_of") and (f in area or strip_al(f) in area or is_figure(f))
 
 
 _AREA_ADJECTIVES = 2  # adjectives between an area word and «من/في» (الأحياء الغربية من)
@@ -1609,7 +1581,7 @@ def _place_of_area(doc: Doc, view: SentView, i: int) -> list[Mention]:
     twelve tokens before the area word (:func:`_area_before`); none when a relative word
     defines the area («المناطق التي تخضع لسيطرة …»: areas in general)."""
     k = _area_before(view, i)
-    if k is None or any(view.folded[j] in relation_words("relative") for j in range(k, i)):
+    if k is None or any(view.folded[j] in relative_pronouns() for j in range(k, i)):
         return []
     toks = view.tokens
     lo = toks[max(0, k - _AREA_PLACE_REACH)].start
@@ -2233,7 +2205,7 @@ def _aimed(view: SentView, i: int) -> bool:
         return True  # "لتحرير"، "لاستعادتها"
     if i and bare_forms(view.tokens[i - 1].text) & relation_words("purpose"):
         return True
-    opens = relation_words("relative") | relation_words("clause")
+    opens = relative_pronouns() | relation_words("clause")
     for k in range(i - 1, max(-1, i - 1 - _INTENT_REACH), -1):
         if view.tokens[k].text in _BREAKS or view.folded[k] in opens:
             return False  # "وتعهد بتحرير الموصل التي احتلها التنظيم": a clause of its own
@@ -2293,12 +2265,12 @@ def _generic_militants(doc: Doc, view: SentView, i: int) -> Mention | None:
     militants (``militants`` of ``relation_words.tsv``: المتطرفون، الجهاديون، المقاتلين), right
     after the verb («ويسيطر المتطرفون على») or before it with a relative («المقاتلين الذين
     يسيطرون»), covered by no mention and with no definite word after it (المقاتلون الأكراد): the
-    one «تنظيم» the article names (:func:`coref.generic_org_key`), as a mention there."""
+    one «تنظيم» the article names (:func:`patterns.generic_org_key`), as a mention there."""
     toks = view.tokens
     at = [i + 1]
-    if i > 1 and view.folded[i - 1] in relation_words("relative"):  # "المقاتلين الذين يسيطرون"
+    if i > 1 and view.folded[i - 1] in relative_pronouns():  # "المقاتلين الذين يسيطرون"
         at.append(i - 2)
-    militants, relative = relation_words("militants"), relation_words("relative")
+    militants, relative = relation_words("militants"), relative_pronouns()
     for k in at:
         if k >= len(toks) or not toks[k].word or not _forms(view, k) & militants:
             continue
@@ -2427,7 +2399,7 @@ def _gainer_after(
                 or _forms(view, k + 1) & relation_words("gainer_stop")
                 or (
                     _opens_clause(doc, view, k + 1)
-                    and not _forms(view, k + 1) & relation_words("relative")
+                    and not _forms(view, k + 1) & relative_pronouns()
                 )
             ):
                 return None
@@ -2523,9 +2495,7 @@ def _relative_after(doc: Doc, view: SentView, place: Mention, i: int) -> bool:
     text = doc.article.text
     for k in range(len(toks)):
         t = toks[k]
-        if not place.end <= t.start < toks[i].start or view.folded[k] not in relation_words(
-            "relative"
-        ):
+        if not place.end <= t.start < toks[i].start or view.folded[k] not in relative_pronouns():
             continue
         gap = text[place.end : t.start]
         while "(" in gap and ")" in gap:
@@ -2545,7 +2515,7 @@ def _relative_object(doc: Doc, view: SentView, i: int) -> list[Mention]:
     احتلها التنظيم»): the last place named before the relative word (:func:`_relative_after`);
     its actor is then named after the verb, not before it.  Empty for a noun of taking with
     its subject pronoun (واستيلائها على) or when no place stands before the relative word."""
-    if not i or view.folded[i - 1] not in relation_words("relative"):
+    if not i or view.folded[i - 1] not in relative_pronouns():
         return []
     if not _pronoun_attached(view, i):
         return []

@@ -375,7 +375,6 @@ RELATION_WORD_ROLES = (
     "siege",
     "loser",
     "filler",
-    "relative",
     "blocker",
     "passive",
     "link",
@@ -438,8 +437,7 @@ class RelationWord(NamedTuple):
     """``relation_words.tsv``: words that shape a platform or control relation, by role:
     ``area`` (مجمل، معظم، أراض، مناطق: between «سيطر على» and the place), ``loser`` (أيدي، يد،
     قبضة: «من أيدي X» names the side that lost the place, never the actor), ``filler``
-    (كاملة، رجال: between «تحت سيطرة» and its actor), ``relative`` (التي، الذي: between a place
-    and «يسيطر عليها», whose pronoun stands for that place), ``blocker`` (لم، محاولة، تم: right
+    (كاملة، رجال: between «تحت سيطرة» and its actor), ``blocker`` (لم، محاولة، تم: right
     before a cue, no link), ``passive`` (تم: no agent for a verb of use or publication),
     ``link`` (و، مثل، موقع، التواصل الاجتماعي: between listed platforms, or describing the
     platform named after them), ``supporters`` (مناصريه: «حسابات مناصريه» are accounts of the
@@ -524,7 +522,9 @@ class WordNote(NamedTuple):
     ``interview_words.tsv`` (words of the sentence naming an interviewee: حوار، التقت، لقاء),
     ``interviewer_words.tsv`` (words before the interviewer's name: حاوره، أجرى، حوار:),
     ``ruled_out_objects.tsv`` (nouns of a possibility that استبعد rules out),
-    ``resumptive_pronouns.tsv`` (فيها of «منطقة ينشط فيها»), ``state_nouns.tsv``
+    ``resumptive_pronouns.tsv`` (فيها of «منطقة ينشط فيها»), ``relative_pronouns.tsv``
+    (التي، الذين، اللذان: the claim, relation and coreference layers' one list),
+    ``state_nouns.tsv``
     (a bare noun that names the one state of its kind: المملكة), ``subject_adverbs.tsv``
     (آنذاك، أيضا between a speech verb and its subject), ``renewal_verbs.tsv`` (جدد، كرر:
     «جدد X تأكيده» is X's word), ``conditional_openers.tsv`` (هي، لم after a conditional
@@ -655,6 +655,7 @@ TABLES: dict[str, type[tuple]] = {
     "interview_words.tsv": WordNote,
     "interviewer_words.tsv": WordNote,
     "resumptive_pronouns.tsv": WordNote,
+    "relative_pronouns.tsv": WordNote,
     "ruled_out_objects.tsv": WordNote,
     "said_objects.tsv": WordNote,
     "source_nouns.tsv": SourceNoun,

@@ -225,6 +225,16 @@ def _split_compound(word: str) -> str:
 _LABEL_TABLE = {ord(c): None for c in INVISIBLE + TATWEEL} | {ord(c): " " for c in SPACES}
 
 
+def longest_first(form: str) -> tuple[int, str]:
+    """Sort key for word forms tried longest first, ties in text order, so the form chosen
+    never depends on a set's iteration order (salted per process).
+
+    >>> sorted({"قال", "وقال", "فقال"}, key=longest_first)
+    ['فقال', 'وقال', 'قال']
+    """
+    return -len(form), form
+
+
 def clean_label(s: str) -> str:
     """A name as shown (``rdfs:label``): letters and diacritics as written, invisible
     characters and tatweel removed, spaces made plain and collapsed.

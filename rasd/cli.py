@@ -154,11 +154,12 @@ class _Progress:
 )
 @click.option("--no-pages", is_flag=True, help="Write the RDF only, no HTML pages.")
 @click.option(
-    "--keep-answers",
-    is_flag=True,
-    help="At the end, evaluate the shipped queries that list everything (timeline, evidence, "
-    "who_said_what) and keep their answers in OUT/answers/, so that rasd query prints them at "
-    "once (~1 s of CPU a 1,000 articles).",
+    "--keep-answers/--no-keep-answers",
+    default=True,
+    show_default=True,
+    help="Evaluate the shipped queries that list everything (timeline, evidence, "
+    "who_said_what) once the store is written, beside the pages, and keep their answers in "
+    "OUT/answers/, so that rasd query prints them at once (~1 s of CPU a 1,000 articles).",
 )
 @click.option(
     "--strict",

@@ -220,8 +220,9 @@ def test_build_output_does_not_depend_on_hash_order(tmp_path: Path) -> None:
 
 def _output_files(out: Path) -> list[Path]:
     """The files a build writes for people and tools; the store, the cache and the build
-    state are databases whose bytes are not meant to repeat (their content is compared)."""
-    internal = {"store", "cache", "state"}
+    state are databases whose bytes are not meant to repeat (their content is compared), and
+    the kept answers are named by the store's files (their bytes are the query's answer)."""
+    internal = {"store", "cache", "state", "answers"}
     return sorted(
         p.relative_to(out)
         for p in out.rglob("*")

@@ -108,7 +108,7 @@ def test_bare_region_word_as_an_adjective_stays_no_place() -> None:
 
 
 def test_bare_coalition_before_a_dual_relative_is_read() -> None:
-    # «التحالف … اللذين»: a relative, no adjective of the noun (one list, claim_words.tsv)
+    # «التحالف … اللذين»: a relative, no adjective of the noun (one list, relative_pronouns.tsv)
     text = (
         "وقصفت طائرات التحالف مواقع داعش قرب الرقة في سوريا، "
         "ووصلت قوات التحالف اللذين تحدث عنهما البيان إلى المدينة."

@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 from conftest import CORPUS, ROOT, SEEDS, need_shared
 
 from rasd import kept
-from rasd.build import build
+from rasd.build import PRETTY_MAX_TRIPLES, build
 from rasd.cli import main
 from rasd.graph.store import DIRTY, STORE_DIR, format_results, load, run_query
 
@@ -107,7 +107,8 @@ def out(tmp_path_factory: pytest.TempPathFactory, corpus) -> Path:
     """A full build of the seeds and 240 corpus articles (no pages: they are not queried)."""
     root = tmp_path_factory.mktemp("kept")
     out = root / "out"
-    build([SEEDS, _write(root / "in", {"a": corpus["a"]})], out, pages=False)
+    build([SEEDS, _write(root / "in", {"a": corpus["a"]})], out, pages=False, keep_answers=False)
+    assert _kept_files(out) == []
     return out
 
 
@@ -117,7 +118,7 @@ def test_kept_answer_equals_sparql_row_for_row_and_follows_incremental_builds(
     before = _check_equal(out)
     # +60 articles: the build clears the kept answers; new ones equal the new store's answers
     folder = _write(out.parent / "in", {"a": corpus["a"], "b": corpus["b"]})
-    report = build([SEEDS, folder], out, pages=False)
+    report = build([SEEDS, folder], out, pages=False, keep_answers=False)
     assert report.incremental
     assert _kept_files(out) == []
     added = _check_equal(out)
@@ -126,10 +127,12 @@ def test_kept_answer_equals_sparql_row_for_row_and_follows_incremental_builds(
         len(added[q, "table"].splitlines()) > len(before[q, "table"].splitlines()) for q in LISTINGS
     )
     # −60 again: back to the first store's rows (the same set; ties may order differently)
-    # with --keep-answers, the build itself keeps the listings' JSON and table answers
+    # by default the build itself keeps the listings' JSON and table answers (this graph is
+    # over PRETTY_MAX_TRIPLES: by a process of its own)
     _write(out.parent / "in", {"a": corpus["a"]})
-    report = build([SEEDS, folder], out, pages=False, keep_answers=True)
-    assert report.incremental and "answers" in report.times
+    report = build([SEEDS, folder], out, pages=False)
+    assert report.triples > PRETTY_MAX_TRIPLES
+    assert report.incremental and report.times["answers"] > 0
     assert len(_kept_files(out)) == len(LISTINGS) * 2
     for query in LISTINGS:
         text = (ROOT / "queries" / query).read_text(encoding="utf-8")
@@ -222,13 +225,17 @@ def test_serve_warm_up_keeps_json_that_rasd_query_reformats(out: Path) -> None:
     assert "kept answer" in _ask(out, "evidence.rq", "table").stderr
 
 
-def test_build_keep_answers_option(tmp_path: Path) -> None:
+def test_build_keeps_answers_unless_told_not_to(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = CliRunner().invoke(
-        main, ["build", str(SEEDS), "--out", str(out), "--no-pages", "--keep-answers"]
-    )
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(out), "--no-pages"])
     assert result.exit_code == 0, result.output
     assert "answers " in result.output.split("times:")[1]
     assert len(_kept_files(out)) == len(LISTINGS) * 2
     for query in LISTINGS:
         assert "kept answer" in _ask(out, query, "table").stderr
+    args = ["build", str(SEEDS), "--out", str(out), "--no-pages", "--no-keep-answers"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "answers " not in result.output.split("times:")[1]
+    assert _kept_files(out) == []
+    assert "kept answer" not in _ask(out, "timeline.rq", "table").stderr
