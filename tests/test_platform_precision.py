@@ -135,3 +135,32 @@ def test_a_platform_name_inside_a_longer_quoted_name_is_not_the_platform(text: s
 def test_a_quoted_platform_alone_is_still_the_platform(text: str) -> None:
     found = platforms(text)
     assert "Platform" in found.values(), found
+
+
+# --- a platform's short alias as the first word of another name ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويعمل الهاتف بمعالج كوالكوم سناب دراغون 615 وذاكرة كبيرة.",
+        "وشكا المستخدمون سخونة معالج «سناب دراجون 810» الجديد.",
+    ],
+)
+def test_a_processor_named_snap_dragon_is_not_snapchat(text: str) -> None:
+    assert "سناب شات" not in platforms(text), platforms(text)
+
+
+def test_snap_alone_is_still_snapchat() -> None:
+    assert platforms("ونشرت الفنانة مقطعاً على سناب قبل الحفل.").get("سناب شات") == "Platform"
+
+
+@pytest.mark.parametrize(
+    ("text", "platform"),
+    [
+        ("وتشمل الخدمة رسائل برنامج بلاكبيري ماسنجر بين الهواتف.", "فيسبوك ماسنجر"),
+        ("وتضم الشركة وحدات أخرى منها «غوغل فايبر» لخدمة الإنترنت السريع.", "فايبر"),
+    ],
+)
+def test_another_companys_product_is_not_the_platform(text: str, platform: str) -> None:
+    assert platform not in platforms(text), platforms(text)
