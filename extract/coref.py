@@ -695,8 +695,9 @@ def quoted_media_names(doc: Doc) -> None:
     quotation already holds a name."""
     from rasd.extract.doc import bare_forms
     from rasd.extract.patterns import cue_table
+    from rasd.extract.relations import site_is_location
     from rasd.extract.resources import MediaCue, load_table
-    from rasd.extract.text import fold
+    from rasd.extract.text import closing_straight_quote, fold
 
     cues = {fold(r.word).rstrip("ـ"): r.kind for r in load_table("media_cues.tsv", MediaCue)}
     speech = cue_table()
@@ -705,6 +706,8 @@ def quoted_media_names(doc: Doc) -> None:
         start, end = m.span(1)
         if len(m.group(1).split()) > 4 or doc.overlaps(start, end):
             continue
+        if not m.group(1)[0].isalnum() or closing_straight_quote(text, m.start()):
+            continue  # «الموقع". مشدداً على أن "…»: a quote that closes opens no name
         if not any(a <= start and end <= b for a, b in doc.article.segments):
             continue
         before = text[max(0, m.start() - 30) : m.start()].replace("ـ", "").split()
@@ -725,6 +728,11 @@ def quoted_media_names(doc: Doc) -> None:
                 continue
             if fold(text[m.end() : m.end() + 6]).split()[:1] in (["علي"], ["عبر"]):
                 continue
+            w0 = max(0, m.start() - 30)
+            lead = text[w0 : m.start()].rstrip()
+            site_start = w0 + max(lead.rfind(" "), lead.rfind("\n")) + 1  # the noun's start
+            if cls == "Platform" and site_is_location(text, site_start, m.end()):
+                continue  # «موقع “جبة” يقع على مسافة»: a location, not a website
         label = text[start:end]
         key = match_key(label)
         if not key or any(ch.isdigit() for ch in key):

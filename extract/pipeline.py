@@ -72,7 +72,7 @@ from rasd.extract.patterns import (
     title_first_words,
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
-from rasd.extract.relations import find_events, find_relations
+from rasd.extract.relations import find_events, find_relations, named_venue
 from rasd.extract.speaker import rank_speakers
 from rasd.extract.text import fold, match_key, split_sentences
 
@@ -170,6 +170,8 @@ def _lexicon(doc: Doc) -> None:
             continue  # "النيل من المملكة": to harm the kingdom, not the Nile
         if portfolio_as_adjective(text, m.start, m.end):
             continue  # "السياسة الخارجية الأمريكية": the policy, not the State Department
+        if m.cls == "Platform" and named_venue(text, m.start):
+            continue  # "إستاد «سيجنال إيدونا»": a stadium's name, not the app
         if doc.add_mention(m.start, m.end, m.key, m.cls, "lexicon"):
             doc.add_entity(index[m.key])
     _bare_state_nouns(doc)

@@ -2641,11 +2641,21 @@ def _quoted(view: SentView, k: int) -> tuple[int, int] | None:
     closing = {**QUOTE_PAIRS, "(": ")"}
     if k >= len(toks) or toks[k].text not in closing:
         return None
+    if _closes(toks, k):
+        return None  # «الموقع" ، مؤكداً أن "…»: the quote closes the one before
     close = closing[toks[k].text]
     for j in range(k + 1, min(len(toks), k + 2 + _NAME_WORDS)):
         if toks[j].text == close:
-            return (k + 1, j) if j > k + 1 else None
+            return (k + 1, j) if j > k + 1 and toks[k + 1].word else None
     return None
+
+
+def _closes(toks: list, k: int) -> bool:
+    """Whether the straight quote at token ``k`` closes a quotation: glued to the word
+    before it and to no word after it (:func:`extract.text.closing_straight_quote`)."""
+    if toks[k].text != '"' or k == 0 or not toks[k - 1].word or toks[k - 1].end != toks[k].start:
+        return False
+    return k + 1 >= len(toks) or toks[k + 1].start != toks[k].end or not toks[k + 1].word
 
 
 def _new_entity(
@@ -2683,6 +2693,46 @@ def _site_publishes(view: SentView, k: int) -> bool:
 _SITE_WORD = fold("موقع")
 
 
+def named_venue(text: str, pos: int) -> bool:
+    """Whether a name at ``pos`` follows a facility head (``facility_heads.tsv``) or a
+    ``venue`` word of ``relation_words.tsv`` (إستاد، ملعب), in quotes or not, so it names the
+    place: «لإستاد «سيجنال إيدونا»» is a stadium, not the app سيغنال.
+
+    >>> named_venue("رفع سعة إستاد «سيجنال إيدونا»", 15), named_venue("عبر تطبيق «سيجنال»", 11)
+    (True, False)
+    """
+    window = text[max(0, pos - 30) : pos]
+    if window[-1:].isalpha():  # a proclitic glued to the name (لسيجنال): not the word before
+        window = window[: len(window) - len(window.split()[-1])]
+    words = [w for w in (w.strip('«»"“”(') for w in window.split()) if w]
+    heads = facility_heads() | relation_words("venue")
+    return bool(words) and bool(bare_forms(words[-1]) & heads)
+
+
+_LOCATION_REACH = 2  # words after a quoted name where a verb of location makes «موقع» a place
+
+
+def site_is_location(text: str, site_start: int, name_end: int) -> bool:
+    """Whether «موقع» at ``site_start`` before a name ending at ``name_end`` is a location,
+    not a website: a ``site_location`` word of ``relation_words.tsv`` (يقع، يبعد، الأثري) right
+    before «موقع» or among the first words after the name («ويقع موقع «جبة» على مسافة»,
+    «موقع “جبة ” يقع على مسافة»).
+
+    >>> site_is_location("موقع «جبة» يقع شمال حائل", 0, 10)
+    True
+    >>> site_is_location("وذكر موقع «جبة» أن الحادث وقع", 5, 15)
+    False
+    """
+    words = relation_words("site_location")
+    before = text[max(0, site_start - 20) : site_start].split()[-1:]
+    after = text[name_end : name_end + 40].split()[:_LOCATION_REACH]
+    for w in before + after:
+        w = w.strip('«»"“”()،,.:؛')
+        if w and bare_forms(w) & words:
+            return True
+    return False
+
+
 def _website(doc: Doc, view: SentView, k: int) -> None:
     """«الموقع الرسمي لمكتب العبادي» (a site and its owner, an actor named after «ل»),
     «موقع قناة «المتوسط»» (a medium's site: the medium becomes an organisation), «موقع
@@ -2717,6 +2767,8 @@ def _website(doc: Doc, view: SentView, k: int) -> None:
                 label = f"{text[start:end]} {org_label}"
     elif j == k + 1:
         name = _quoted(view, j)
+        if name is not None and site_is_location(text, toks[k].start, toks[name[1]].end):
+            return  # «يبعد موقع (مدائن صالح) نحو 20 كيلومتراً»: a location, not a website
         if name is not None and not doc.mentions_in(toks[name[0]].start, toks[name[1] - 1].end):
             end = toks[name[1] - 1].end
             label = f"{text[start : toks[k].end]} {text[toks[name[0]].start : end]}"
@@ -2777,6 +2829,14 @@ def _account(doc: Doc, view: SentView, k: int) -> None:
         plats = [m for m in _sentence_mentions(doc, view) if m.key == named_after[0]][:1]
     if channel and not plats:
         return  # «قناة «المتوسط»»: a TV channel, no account
+    if (
+        j == k + 1
+        and not plats
+        and forms & relation_words("print_sense")
+        and not _possessive(toks[k].text)
+        and not any(m.cls == "Platform" for m in _sentence_mentions(doc, view))
+    ):
+        return  # «صفحة «الأهرام» الأخيرة»، «وبحساب «كمية البروتين»»: a page of print, a sum
     label = " ".join(text[start:end].split())
     acc = _new_entity(doc, start, end, label, "Account", "accounts", inner_ok=True)
     if acc is None:

@@ -386,6 +386,9 @@ RELATION_WORD_ROLES = (
     "site_adjective",
     "account",
     "channel",
+    "print_sense",
+    "site_location",
+    "venue",
     "naming",
     "site_publish",
     "subject_opener",
@@ -446,7 +449,10 @@ class RelationWord(NamedTuple):
     not reach back over) and ``introducer`` (على، عبر، مثل: the word before a platform that
     makes it a link's medium); websites and accounts: ``site`` (موقع), ``site_adjective``
     (الرسمي), ``account`` (معرف، صفحة), ``channel`` (قناة: an account only on a named
-    platform), ``naming`` (اسم، باسم: between an account noun and its quoted name),
+    platform), ``print_sense`` (صفحة، حساب: an account noun that may be a printed page or a
+    sum: an account only with a platform in its sentence), ``site_location`` (يقع، الأثري:
+    around «موقع «…»», a location, not a website), ``venue`` (إستاد، ملعب: before a name, a
+    venue, not a platform), ``naming`` (اسم، باسم: between an account noun and its quoted name),
     ``site_publish`` (المنشور، ذكر: before a website, its owner published there) and
     ``account_list`` (حسابات: a plural account noun before a colon and a list of handles);
     ``subject_opener`` (أن، إن: a word after which a country may be the subject of a control

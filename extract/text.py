@@ -387,6 +387,21 @@ QUOTE_CLOSERS = frozenset(QUOTE_PAIRS.values())
 #: every mark around a quoted name, opening or closing
 QUOTE_MARKS = frozenset(QUOTE_PAIRS) | QUOTE_CLOSERS
 
+
+def closing_straight_quote(text: str, pos: int) -> bool:
+    """Whether the straight quote at ``pos`` closes a quotation: glued to the word before it
+    and followed by no letter (الموقع". مشدداً، نقل الموقع" ، مؤكداً), so it opens no name; one
+    glued to a letter after it opens one (و"فيس بوك"، لموقع"klout").
+
+    >>> t = 'على الموقع". مشدداً على أن "الحكومة'
+    >>> closing_straight_quote(t, t.index('"')), closing_straight_quote(t, t.rindex('"'))
+    (True, False)
+    """
+    if text[pos : pos + 1] != '"' or pos == 0 or not text[pos - 1].isalnum():
+        return False
+    return pos + 1 >= len(text) or not text[pos + 1].isalnum()
+
+
 _OPEN = {"«": "»", "“": "”"}
 _TOGGLE = {'"', "’", "'"}
 _ENDERS = ".!?؟"
