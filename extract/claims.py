@@ -272,6 +272,9 @@ def _unnamed_source(
         if f in ("صادر", "صادره"):
             k += 1
             continue
+        if label_from is not None and f.startswith("وال") and len(f) > 4:
+            k += 1  # "عدد من المثقفين والمثقفات": a group of two nouns
+            continue
         target = k + 1 if f in _SOURCE_LINKS else k
         m = doc.mention_at_token(toks[target]) if target < len(toks) else None
         if m is None and f[:1] in ("ل", "ب") and len(f) > 2:
@@ -1243,6 +1246,9 @@ def _group(doc: Doc, speakers: list[str]) -> bool:
     return len(speakers) > 1 or (len(speakers) == 1 and doc.cls_of(speakers[0]) != "Person")
 
 
+_COUNT_NOUNS = claim_words("count_noun")
+
+
 def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | None:
     """Where the source noun is when token ``j`` is a quantity before one (``عدد من
     الأكاديميين``، ``أحد المقربين``، ``بعض الخبراء``: ``source_quantities``).
@@ -1273,6 +1279,20 @@ def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | No
         and not is_name_stopword(toks[k].text)
         and not _not_one_of(view, k)
     ):
+        return k
+    if (
+        one_of
+        and not single
+        and noun
+        and view.folded[k].startswith("ال")
+        and not _not_one_of(view, k)
+        # "وذكروا عدد الضحايا": the count of a noun, not a group of it (with no من)
+        and (k == j + 2 or (f[1:] if f[:1] == "و" else f) not in _COUNT_NOUNS)
+        # "عن كشف عدد من الأوكار": a verbal noun after a preposition has no subject
+        and not (j >= 2 and view.folded[j - 2] in _PREPOSITIONS)
+    ):
+        # "استنكر عدد من المثقفين والمثقفات حادثة …"، "أدان عدد من المجالس …": the subject
+        # of a speech verb is a group of whatever noun follows the quantity
         return k
     return None
 

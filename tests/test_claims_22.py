@@ -1,7 +1,9 @@
 """Statements found in claims22 (issue 11): a verbal noun with its speaker right after it
 («بعد إعلان وزارة الداخلية أن …»، «ردا على تأكيد أوباما أن …»، «اتهام حركة X الحكومة بـ…»),
 a class of statements rasd did not find on every spent corpus (``bench/miss_classes.py``:
-the noun cues إعلان، تأكيد، اتهام، دعوة، مطالبة).
+the noun cues إعلان، تأكيد، اتهام، دعوة، مطالبة); and a quantity with any definite noun as
+the subject of a speech verb («استنكر عدد من المثقفين والمثقفات حادثة …»، «وأدان بعض …»),
+a group rasd did not read as a speaker unless the noun was a source noun.
 
 The sentences are written for these tests, not copied from the corpora.
 """
@@ -109,6 +111,37 @@ def test_a_verbal_noun_sets_no_running_speaker() -> None:
     )
     later = [c for c in claims if c[2].startswith("السكان يرفضون")]
     assert later and later[0][0] == ("سامر الخطيب",)
+
+
+# a quantity and any definite plural noun as the subject of a speech verb -----------------
+
+
+@pytest.mark.parametrize(
+    ("verb", "quantity"),
+    [
+        ("استنكر", "عدد من"),
+        ("واستنكر", "عدد من"),
+        ("وأدان", "بعض"),
+        ("وأدان", "عدد من"),
+        ("واستـنكر", "عدد من"),
+    ],
+)
+def test_a_quantity_of_any_noun_speaks(verb: str, quantity: str) -> None:
+    claims = said(f"{verb} {quantity} المثقفين والمثقفات حادثة التفجير الإرهابي في مسجد الحي.")
+    hit = [c for c in claims if c[2].startswith("حادثة التفجير")]
+    assert hit and hit[0][1] == "resolved" and "المثقفين" in hit[0][0][0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحضر السكان إلى المسجد وذكروا عدد الضحايا الذين سقطوا في الحي الشمالي أمس.",
+        "وأشاد الوزير بجهود رجال الأمن التي أسفرت عن كشف عدد من الأوكار التي يستخدمها المسلحون.",
+    ],
+)
+def test_a_count_or_an_object_is_no_group_speaking(text: str) -> None:
+    claims = said(text)
+    assert not [c for c in claims if c[0] and c[0][0].startswith("عدد")]
 
 
 def test_a_verbal_noun_framed_by_according_to_is_no_statement_of_its_own() -> None:
