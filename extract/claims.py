@@ -3391,6 +3391,16 @@ def find_claims(doc: Doc) -> None:
                     found = _content(doc, view, far_k, next_cue)
             rest = j < len(toks) and toks[j].start < next_cue
             according = " ".join(view.folded[max(0, i - 2) : i])
+            if (
+                kind == "verb"
+                and according.endswith("كما")
+                and found is not None
+                and found[0] >= toks[i].start
+            ):
+                # "…، كما أكد الوزير أن …": «كما» and a verb whose content follows it
+                # (after a complementiser, a colon or a quotation) is "also said", not "as …
+                # said" framing the clause before («…، كما ذكرت مصادر رسمية.»)
+                according = ""
             if kind == "verb" and according.endswith(_ACCORDING):
                 # "قتل 30 شخصا، بحسب ما أفادت مصادر أمنية": the claim comes before
                 cut = i - (2 if according.endswith((" ما", " لما")) else 1)

@@ -157,3 +157,23 @@ def test_a_title_read_as_someone_before_that_goes_on_is_no_speaker() -> None:
         "أثيل النجيفي، بتدويل قضية المدينة بعد مقتل العشرات من سكانها."
     )
     assert not [c for c in claims if c[0] == ("سامر الخطيب",) and "بتدويل" in c[2]]
+
+
+# «كما» + a verb with its content after it: "also said" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kama", "verb"), [("كما", "قال"), ("كما", "أكد"), ("وكما", "قال"), ("كمـا", "أكّد")]
+)
+def test_kama_and_a_verb_with_content_after_it_is_also_said(kama: str, verb: str) -> None:
+    claims = said(
+        f"ودخلت القوات المدينة صباح أمس بعد معارك طويلة، {kama} {verb} الوزير سامر الخطيب إن "
+        "الحصار سيستمر طويلا في الأحياء الشمالية."
+    )
+    hit = [c for c in claims if c[2].startswith("الحصار سيستمر")]
+    assert hit and hit[0][0] == ("سامر الخطيب",)
+
+
+def test_kama_and_a_verb_with_nothing_after_it_frames_the_clause_before() -> None:
+    claims = said("ودخلت القوات المدينة صباح أمس بعد معارك طويلة، كما ذكرت مصادر رسمية.")
+    assert [c for c in claims if c[2].startswith("ودخلت القوات")]
