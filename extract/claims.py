@@ -2892,7 +2892,7 @@ def _claimed_up_to(doc: Doc, view: SentView, cues: list, n: int, cut: int) -> bo
 
 
 #: «● question؟ ⏎ ●● answer» (or an answer line opening with a rule of tatweels «ـــ»)
-_ANSWER = re.compile(r"[؟?][ \t\u200f]*\n\s*(?:●●|ـ{2,})[ \t]*(?=\S)")
+_ANSWER = re.compile(r"[؟?][ \t\u200f]*\n\s*(?:●●|••|ـ{2,})[ \t]*(?=\S)")
 
 
 def _interview_words(table: str) -> frozenset[str]:
@@ -2947,9 +2947,9 @@ def _sentence_start(doc: Doc, pos: int) -> int:
 
 
 def _interview_answers(doc: Doc) -> None:
-    """The answers of an interview: a line opening with «●●» (or «ـــ») right after a line
+    """The answers of an interview: a line opening with «●●» or «••» (or «ـــ») right after a line
     ending with a question mark is said by the interviewee (:func:`_interviewee`); the claim
-    is the answer's line.  Two such pairs at least, or a question line opening with «●»: one
+    is the answer's line.  Two such pairs at least, or a question line opening with «●» or «•»: one
     question a column asks itself is no interview.  A claim found before inside an answer line
     keeps its speaker: the line stops where that claim's sentence (or the claim) begins, and
     is no answer when the claim opens it («●● قال الوزير فلان إن …»)."""
@@ -2959,9 +2959,11 @@ def _interview_answers(doc: Doc) -> None:
         return
     if len(answers) < 2:
         q = text[text.rfind("\n", 0, answers[0].start()) + 1 : answers[0].start()].lstrip()
-        if not q.startswith("●") or q.startswith("●●"):
+        if not q.startswith(("●", "•")) or q.startswith(("●●", "••")):
             return
-    speaker = _interviewee(doc, answers[0].start())
+    # the text before the first question: a question names whom it asks about («كيف تقرأ
+    # تعيين مايكل راتناي …؟»), not whom it asks
+    speaker = _interviewee(doc, text.rfind("\n", 0, answers[0].start()) + 1)
     if speaker is None:
         return
     for a in answers:

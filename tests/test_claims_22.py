@@ -177,3 +177,45 @@ def test_kama_and_a_verb_with_content_after_it_is_also_said(kama: str, verb: str
 def test_kama_and_a_verb_with_nothing_after_it_frames_the_clause_before() -> None:
     claims = said("ودخلت القوات المدينة صباح أمس بعد معارك طويلة، كما ذكرت مصادر رسمية.")
     assert [c for c in claims if c[2].startswith("ودخلت القوات")]
+
+
+# interview answers with the bullet «•» ----------------------------------------------------
+
+INTRO = (
+    "التقت الصحيفة رئيس المجلس المحلي سعيد الغامدي في مكتبه، وتحدث سعيد الغامدي عن "
+    "الأوضاع في المدينة. فإلى تفاصيل الحوار:\n"
+)
+
+
+@pytest.mark.parametrize(("question", "answer"), [("•", "••"), ("●", "••")])
+def test_an_interview_answer_after_a_bullet_pair(question: str, answer: str) -> None:
+    text = (
+        INTRO + f"{question} ما هو تقييمكم لعمل البلدية هذا العام؟\n"
+        f"{answer} العمل في البلدية تحسن كثيرا لكن الميزانية ما زالت قليلة.\n"
+        f"{question} وماذا عن الطرق؟\n"
+        f"{answer} الطرق تحتاج إلى صيانة عاجلة قبل موسم الأمطار.\n"
+    )
+    claims = said(text)
+    for words in ("العمل في البلدية", "الطرق تحتاج"):
+        [hit] = [c for c in claims if c[2].startswith(words)]
+        assert hit[:2] == (("سعيد الغامدي",), "resolved")
+
+
+def test_a_bullet_list_after_a_question_in_a_report_is_no_answer() -> None:
+    text = (
+        "لماذا ترتفع الأسعار في الصيف؟\n•• لأن الطلب على السلع يزيد مع قدوم الزوار إلى المدينة.\n"
+    )
+    assert said(text) == []
+
+
+def test_a_person_a_question_asks_about_is_no_interviewee() -> None:
+    text = (
+        "وقال ممثل المجلس المحلي في حواره مع الصحيفة إن الأوضاع في المدينة تتحسن ببطء، "
+        "وأضاف أن تعيين الحكومة للمهندس فهد العتيبي أمر جيد، فيما رحب به سامر الخطيب.\n"
+        "• كيف تقرأ تعيين فهد العتيبي مديرا للبلدية؟\n"
+        "•• العمل في البلدية تحسن كثيرا لكن الميزانية ما زالت قليلة.\n"
+        "• وماذا عن الطرق؟\n"
+        "•• الطرق تحتاج إلى صيانة عاجلة قبل موسم الأمطار.\n"
+    )
+    claims = said(text)
+    assert not [c for c in claims if c[0] == ("فهد العتيبي",)]
