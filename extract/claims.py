@@ -259,6 +259,9 @@ def _unnamed_source(
         if f in ("صادر", "صادره"):
             k += 1
             continue
+        if label_from is not None and f.startswith("وال") and len(f) > 4:
+            k += 1  # "عدد من المثقفين والمثقفات": a group of two nouns
+            continue
         target = k + 1 if f in _SOURCE_LINKS else k
         m = doc.mention_at_token(toks[target]) if target < len(toks) else None
         if m is None and f[:1] in ("ل", "ب") and len(f) > 2:
@@ -1298,6 +1301,9 @@ def _group(doc: Doc, speakers: list[str]) -> bool:
     return len(speakers) > 1 or (len(speakers) == 1 and doc.cls_of(speakers[0]) != "Person")
 
 
+_COUNT_NOUNS = claim_words("count_noun")
+
+
 def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | None:
     """Where the source noun is when token ``j`` is a quantity before one (``عدد من
     الأكاديميين``، ``أحد المقربين``، ``بعض الخبراء``: ``source_quantities``).
@@ -1328,6 +1334,20 @@ def _quantified_source(view: SentView, j: int, one_of: bool = False) -> int | No
         and not is_name_stopword(toks[k].text)
         and not _not_one_of(view, k)
     ):
+        return k
+    if (
+        one_of
+        and not single
+        and noun
+        and view.folded[k].startswith("ال")
+        and not _not_one_of(view, k)
+        # "وذكروا عدد الضحايا": the count of a noun, not a group of it (with no من)
+        and (k == j + 2 or (f[1:] if f[:1] == "و" else f) not in _COUNT_NOUNS)
+        # "عن كشف عدد من الأوكار": a verbal noun after a preposition has no subject
+        and not (j >= 2 and view.folded[j - 2] in _PREPOSITIONS)
+    ):
+        # "استنكر عدد من المثقفين والمثقفات حادثة …"، "أدان عدد من المجالس …": the subject
+        # of a speech verb is a group of whatever noun follows the quantity
         return k
     return None
 
@@ -2508,6 +2528,72 @@ def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | 
     return None
 
 
+_VERBAL_NOUNS = claim_words("verbal_noun")
+_PATIENT_GENITIVE = claim_words("patient_genitive")
+
+
+def _noun_forms(f: str) -> set[str]:
+    """A folded noun with و/ف, then ب/ل, stripped (وبإعلان → إعلان), never ال."""
+    forms = {f, f[1:]} if f[:1] in "وف" else {f}
+    return forms | {w[1:] for w in forms if w[:1] in "بل"}
+
+
+def _verbal_noun(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | None:
+    """``بعد إعلان وزارة الداخلية أن …``، ``ردا على تأكيد أوباما في خطابه أن …``: a verbal
+    noun (``claim_words.tsv``, group ``verbal_noun``; و/ف and ب/ل before it, never ال) whose
+    genitive right after it names a speaker: a person, an organisation or a country named
+    there, a source noun or a title.  Its kind is ``verbal-noun``: a statement only when the
+    speaker is read (:func:`_noun_speaker`)."""
+    toks = view.tokens
+    if not toks[i].word or i + 1 >= len(toks) or not toks[i + 1].word:
+        return None
+    noun = next(iter(_noun_forms(view.folded[i]) & _VERBAL_NOUNS), None)
+    if noun is None:
+        return None
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and (prev.text == ":" or (prev.word and _is_complementiser(prev.text))):
+        return None  # "وقالوا: إن دعوة المالكي لـ… لا يمكن …": the subject of what they said
+    if prev is not None and not bare_forms(prev.text).isdisjoint(_RECAP_VERB):
+        return None  # "وجاءت دعوة مجدلاني فيما …": the call recapped, made before
+    framing = match_cue(view, i - 1) if i > 0 else None
+    if framing is not None and framing[1] == "preposition":
+        return None  # "بحسب دعوة الرئيس": what the "according to" cue frames
+    m = doc.mention_at_token(toks[i + 1])
+    if m is not None:
+        speaker = m.cls in (*_SPEAKER_CLASSES, "Country") and m.start == toks[i + 1].start
+        return (noun, "verbal-noun", "sg", i + 1) if speaker else None
+    if is_source_noun(toks[i + 1].text) or match_title(view, i + 1) is not None:
+        return noun, "verbal-noun", "sg", i + 1
+    return None
+
+
+def _noun_speaker(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
+    """The speaker a verbal noun's genitive names from token ``j`` and where it ends: a
+    country named there («مع إعلان أنقرة عزمها …»: its government), else
+    :func:`speakers_after` as after a finite verb."""
+    toks = view.tokens
+    m = doc.mention_at_token(toks[j]) if j < len(toks) else None
+    if m is not None and m.cls == "Country" and m.start == toks[j].start:
+        speakers, k = [m.key], _token_after(view, j, m.end)
+    else:
+        speakers, k = speakers_after(doc, view, j, heads=True)
+    if m is not None and m.layer == "coref-title" and speakers == [m.key]:
+        n = _token_after(view, j, m.end)
+        if n < len(toks) and toks[n].word and view.folded[n].startswith("ال"):
+            # "مطالبة المحافظ المقال أثيل النجيفي": the title goes on past what was read as
+            # standing for someone named before; whose title it is stays unread
+            return [], j
+    if (
+        speakers
+        and j > 0
+        and not _noun_forms(view.folded[j - 1]).isdisjoint(_PATIENT_GENITIVE)
+        and k < len(toks)
+        and view.folded[k][:1] == "ب"
+    ):
+        return [], j  # "واتهام جبهة النصرة بقتل …": the one accused
+    return speakers, k
+
+
 @functools.cache
 def _body_heads() -> frozenset[str]:
     """Head nouns of a body or organisation, folded: ``org_heads.tsv`` (شرطة، مديرية …),
@@ -2860,7 +2946,7 @@ def _claimed_up_to(doc: Doc, view: SentView, cues: list, n: int, cut: int) -> bo
 
 
 #: «● question؟ ⏎ ●● answer» (or an answer line opening with a rule of tatweels «ـــ»)
-_ANSWER = re.compile(r"[؟?][ \t\u200f]*\n\s*(?:●●|ـ{2,})[ \t]*(?=\S)")
+_ANSWER = re.compile(r"[؟?][ \t\u200f]*\n\s*(?:●●|••|ـ{2,})[ \t]*(?=\S)")
 
 
 def _interview_words(table: str) -> frozenset[str]:
@@ -2915,9 +3001,9 @@ def _sentence_start(doc: Doc, pos: int) -> int:
 
 
 def _interview_answers(doc: Doc) -> None:
-    """The answers of an interview: a line opening with «●●» (or «ـــ») right after a line
+    """The answers of an interview: a line opening with «●●» or «••» (or «ـــ») right after a line
     ending with a question mark is said by the interviewee (:func:`_interviewee`); the claim
-    is the answer's line.  Two such pairs at least, or a question line opening with «●»: one
+    is the answer's line.  Two such pairs at least, or a question line opening with «●» or «•»: one
     question a column asks itself is no interview.  A claim found before inside an answer line
     keeps its speaker: the line stops where that claim's sentence (or the claim) begins, and
     is no answer when the claim opens it («●● قال الوزير فلان إن …»)."""
@@ -2927,9 +3013,11 @@ def _interview_answers(doc: Doc) -> None:
         return
     if len(answers) < 2:
         q = text[text.rfind("\n", 0, answers[0].start()) + 1 : answers[0].start()].lstrip()
-        if not q.startswith("●") or q.startswith("●●"):
+        if not q.startswith(("●", "•")) or q.startswith(("●●", "••")):
             return
-    speaker = _interviewee(doc, answers[0].start())
+    # the text before the first question: a question names whom it asks about («كيف تقرأ
+    # تعيين مايكل راتناي …؟»), not whom it asks
+    speaker = _interviewee(doc, text.rfind("\n", 0, answers[0].start()) + 1)
     if speaker is None:
         return
     for a in answers:
@@ -2985,7 +3073,7 @@ def find_claims(doc: Doc) -> None:
         cues = []
         i = 0
         while i < len(toks):
-            hit = match_cue(view, i) or _expressed(doc, view, i)
+            hit = match_cue(view, i) or _expressed(doc, view, i) or _verbal_noun(doc, view, i)
             named = doc.mention_at_token(toks[i]) if hit is not None else None
             if named is not None and named.cls in ("Person", "Organization"):
                 hit = None  # "طالب" in the name "أبو طالب"
@@ -3078,6 +3166,7 @@ def find_claims(doc: Doc) -> None:
             prayer = False  # a verb of prayer with God right after it
             possessive = kind == "possessive"
             relayed_source = False  # "نقلت X عن Y قوله": Y named as the one speaking
+            noun_cue = False  # "بعد إعلان X أن": sets no running speaker
             # "أُعلن أن …"، "ذُكر أن …" (marked passive) and the impersonal "ويقال إن …"
             # (kind ``passive`` in speech_cues.tsv): nobody is named as saying it
             passive = kind == "passive" or (kind == "verb" and _passive(toks[i].text))
@@ -3099,6 +3188,13 @@ def find_claims(doc: Doc) -> None:
                     # words, not those of the person named before
                     speakers = []
                 kind = "continuation"
+            elif kind == "verbal-noun":
+                # "بعد إعلان وزارة الداخلية أن …": the genitive after the noun speaks; with
+                # no speaker read there the noun says nothing (and sets no running speaker)
+                speakers, j = _noun_speaker(doc, view, after)
+                if not speakers:
+                    continue
+                kind, noun_cue = "verb", True
             elif not passive:
                 if after in subjects:  # parsed above (تبنى، استبعد)
                     speakers, j = subjects[after]
@@ -3351,6 +3447,16 @@ def find_claims(doc: Doc) -> None:
                     found = _content(doc, view, far_k, next_cue)
             rest = j < len(toks) and toks[j].start < next_cue
             according = " ".join(view.folded[max(0, i - 2) : i])
+            if (
+                kind == "verb"
+                and according.endswith("كما")
+                and found is not None
+                and found[0] >= toks[i].start
+            ):
+                # "…، كما أكد الوزير أن …": «كما» and a verb whose content follows it
+                # (after a complementiser, a colon or a quotation) is "also said", not "as …
+                # said" framing the clause before («…، كما ذكرت مصادر رسمية.»)
+                according = ""
             if kind == "verb" and according.endswith(_ACCORDING):
                 # "قتل 30 شخصا، بحسب ما أفادت مصادر أمنية": the claim comes before
                 cut = i - (2 if according.endswith((" ما", " لما")) else 1)
@@ -3478,7 +3584,7 @@ def find_claims(doc: Doc) -> None:
             )
             if (
                 kind != "preposition"
-                and not (possessive or passive or aside)
+                and not (possessive or passive or aside or noun_cue)
                 and (explicit or unresolved)
             ):
                 said_from = toks[j].start if j < len(toks) else view.sentence.end
@@ -3537,7 +3643,7 @@ def find_claims(doc: Doc) -> None:
             # "نقلت الوكالة عن Y قوله: …، مشددا على" goes on speaking
             if (
                 kind != "preposition"
-                and not (passive or aside)
+                and not (passive or aside or noun_cue)
                 and (not possessive or (relayed_source and speakers))
             ):
                 last_speakers, last_at = list(speakers), max(last_at, end)
