@@ -654,6 +654,14 @@ def skip_modifiers(doc: Doc, view: SentView, j: int, facts: RoleFacts | None) ->
                 m2 = doc.mention_at_token(toks[target + 1])
                 if m2 is not None and m2.cls == "Organization":
                     m, target = m2, target + 1
+                else:
+                    place = _place_after_head(doc, view, target + 1)
+                    if place is not None:  # «مدير شرطة محافظة نينوى»، «حكومة الأنبار»
+                        if facts:
+                            facts.places.append(place.key)
+                        while j < len(toks) and toks[j].start < place.end:
+                            j += 1
+                        continue
             if m is not None and m.cls != "Person":
                 if facts:
                     (facts.orgs if m.cls == "Organization" else facts.places).append(m.key)
@@ -662,6 +670,20 @@ def skip_modifiers(doc: Doc, view: SentView, j: int, facts: RoleFacts | None) ->
                 continue
         break
     return j
+
+
+def _place_after_head(doc: Doc, view: SentView, k: int) -> Mention | None:
+    """The place that completes an organisation head not yet read as an organisation (the
+    titles run before the organisations are found): a place mention starting at token ``k``
+    («حكومة الأنبار») or a place noun and the place after it («مجلس محافظة الأنبار»،
+    «شرطة محافظة نينوى»), or None."""
+    if k >= len(view.tokens):
+        return None
+    m = doc.mention_at_token(view.tokens[k])
+    if m is not None:
+        keep = m.cls not in ("Person", "Organization") and m.start == view.tokens[k].start
+        return m if keep else None
+    return _named_place_after_noun(doc, view, k)
 
 
 def _named_place_after_noun(doc: Doc, view: SentView, k: int) -> Mention | None:
