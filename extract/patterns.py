@@ -894,6 +894,22 @@ def ner_confirms(doc: Doc, view: SentView, first: int, end: int, strict: bool = 
     return any(t.endswith("PERS") for t in tags[first:end])
 
 
+def _apposed_to_cue(view: SentView, first: int, end: int) -> bool:
+    """Whether the name ``tokens[first:end]``, standing before «، TITLE», follows a speech cue
+    at once («وقال دليل آمد، عضو …»، «أكدت نوال الحربي، الأستاذة في …»): the cue, the name and
+    the title read together, so the name stands without the NER when at most one of its words
+    is common (:data:`COMMON_WORD`; words of the frequent list rarer than that, آمد: 65, may
+    be names) and its first word is no proclitic on a common word."""
+    if not any(
+        (hit := match_cue(view, c)) is not None and hit[3] == first
+        for c in range(max(0, first - 2), first)
+    ):
+        return False
+    words = view.folded[first:end]
+    common = frequent_words()
+    return not clitic_noun(words[0]) and sum(common.get(w, 0) >= COMMON_WORD for w in words) <= 1
+
+
 def _ner_end(doc: Doc, view: SentView, first: int, end: int) -> int:
     """Cut a pattern's name where the NER ends the person before common words that it does
     not tag (محمد العثيم أطلقها → محمد العثيم; صالح العاروري ينشط → صالح العاروري; الأمير
@@ -986,7 +1002,11 @@ def find_persons(doc: Doc) -> None:
                     a = i - 1
                     while a - 1 >= 0 and (i - 1) - (a - 1) <= 3 and _name_like(doc, view, a - 1):
                         a -= 1
-                    if a < i - 1 and (i - 1) - a >= 2 and ner_confirms(doc, view, a, i - 1):
+                    if (
+                        a < i - 1
+                        and (i - 1) - a >= 2
+                        and (ner_confirms(doc, view, a, i - 1) or _apposed_to_cue(view, a, i - 1))
+                    ):
                         key = _add_person(doc, toks[a].start, toks[i - 2].end, "apposition")
                         if key:
                             persons.append(key)

@@ -14,6 +14,7 @@ import pytest
 from conftest import claim_with, extract_text, said
 
 from rasd.extract.folding import TATWEEL
+from rasd.extract.text import match_key
 
 _CLAIM = "إن المجلس طالب بفتح ممرات آمنة للمدنيين."
 
@@ -55,3 +56,38 @@ def test_no_name_after_the_place_makes_no_person(after: str) -> None:
     text = f"وقال رئيس مجلس محافظة الأنبار {after} {_CLAIM}"
     persons = [m.key for m in extract_text(text).mentions if m.cls == "Person"]
     assert persons == []
+
+
+# a name in apposition right after the cue: «CUE NAME، TITLE …، إن»
+_APPOSED = "{cue} {name}، عضو العلاقات الخارجية في الحزب، لـ«المدى»، إن العمليات الدفاعية مستمرة."
+
+
+@pytest.mark.parametrize("cue", ["وقال", "فقال", "قال", "وأكد", "واكد", "وأكّد"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "دليل آمد",
+        "دليل امد",  # no madda
+        "دَلِيل آمَد",  # diacritics
+        "دلـ" + TATWEEL + "يل آمد",  # tatweel
+    ],
+)
+def test_a_name_in_apposition_after_the_cue_is_the_speaker(cue: str, name: str) -> None:
+    text = _APPOSED.format(cue=cue, name=name)
+    speakers, status, _ = claim_with(said(text), "العمليات الدفاعية")
+    assert status == "resolved"
+    assert [match_key(s) for s in speakers] == ["دليل امد"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no cue before the name: an object, left to the NER
+        "والتقى الوفد دليل آمد، عضو العلاقات الخارجية في الحزب، في العاصمة أمس.",
+        # both words common: no name
+        "وقال دليل عمل، عضو العلاقات الخارجية في الحزب، إن العمليات الدفاعية مستمرة.",
+    ],
+)
+def test_no_apposed_name_without_the_cue_or_with_common_words(text: str) -> None:
+    persons = [m.key for m in extract_text(text).mentions if m.cls == "Person"]
+    assert "دليل امد" not in persons and "دليل عمل" not in persons
