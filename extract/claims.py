@@ -978,6 +978,45 @@ def _titled_subject(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
     return None
 
 
+def _name_after_definites(doc: Doc, view: SentView, j: int, k: int) -> tuple[str, int] | None:
+    """A two- or three-word name at token ``k`` after the definite words ``[j, k)`` of an
+    unlisted title right after the cue («قالت الناشطة المدنية رسالة شركاني، لـ«…»، إن»)
+    that the NER did not tag: the name (accepted by :func:`ner_confirms`, at most one word
+    common (:data:`COMMON_WORD`), no word tagged a place or organisation) is the subject when
+    a complementiser or a colon follows it (an addressee and commas may come between).
+    Returns (key, token after the name)."""
+    toks = view.tokens
+    if k <= j or k >= len(toks):
+        return None
+    names = read_names(doc, view, k)
+    if len(names) != 1 or names[0][0] != k or not 2 <= names[0][1] - k <= 3:
+        return None
+    end = names[0][1]
+    tags = doc.ner_tags.get(view.index)
+    if tags and any(t.endswith(("LOC", "ORG")) for t in tags[k:end]):
+        return None
+    if not ner_confirms(doc, view, k, end):
+        return None
+    n = end
+    for _ in range(4):
+        if n < len(toks) and toks[n].text in "،,":
+            n += 1
+        else:
+            after = skip_addressee(doc, view, n)
+            if after == n:
+                break
+            n = after
+    if n >= len(toks) or not (
+        toks[n].text == ":" or (toks[n].word and _is_complementiser(toks[n].text))
+    ):
+        return None  # «عيدان ندمه على»، «به واغتنام «…»»: no name before a preposition or quote
+    common = frequent_words()
+    if sum(common.get(f, 0) >= COMMON_WORD for f in view.folded[k:end]) > 1:
+        return None
+    key = _add_person(doc, names[0][2], toks[end - 1].end, "speech-subject")
+    return (key, end) if key else None
+
+
 def _titled_source(doc: Doc, view: SentView, first: int, end: int) -> str:
     """An anonymous source named by a title phrase, tokens ``first`` to ``end`` (exclusive,
     a trailing comma dropped): «مدير المطار», «متحدث باسم صندوق النقد الدولي»."""
@@ -1251,6 +1290,9 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
                 while n < len(toks) and toks[n].start < m.end:
                     n += 1
                 return [m.key], _skip_apposition(doc, view, n)
+            named = _name_after_definites(doc, view, j, k)
+            if named is not None:  # "قالت الناشطة المدنية رسالة شركاني، لـ… إن"
+                return [named[0]], named[1]
         headed = _headed_org(doc, view, j)
         if headed is not None:  # "أعلن تنظيم داعش …"، "وقالت جماعة «أنصار بيت المقدس»"
             return [headed[0]], _skip_apposition(doc, view, headed[1])

@@ -91,3 +91,30 @@ def test_a_name_in_apposition_after_the_cue_is_the_speaker(cue: str, name: str) 
 def test_no_apposed_name_without_the_cue_or_with_common_words(text: str) -> None:
     persons = [m.key for m in extract_text(text).mentions if m.cls == "Person"]
     assert "دليل امد" not in persons and "دليل عمل" not in persons
+
+
+# a name after the definite words of an unlisted title, before the complementiser
+@pytest.mark.parametrize("cue", ["قالت", "وقالت", "فقالت", "وقالـ" + TATWEEL + "ت"])
+@pytest.mark.parametrize(
+    "title", ["الناشطة المدنية", "النّاشطة المدنيّة", "الناشطة المدنية الإيزيدية", "الناشطه المدنيه"]
+)
+@pytest.mark.parametrize("after", ["، لـ«المدى»، إن", " إن", " لـ«المدى» أن", " أنّ", ":"])
+def test_a_name_after_an_unlisted_title_is_the_speaker(cue: str, title: str, after: str) -> None:
+    text = f"{cue} {title} رسالة شركاني{after} المختطفات يوجدن في عدد من المناطق."
+    speakers, status, _ = claim_with(said(text), "المختطفات يوجدن")
+    assert status == "resolved"
+    assert [match_key(s) for s in speakers] == ["رساله شركاني"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no complementiser after the two words: no name («المتهم عيدان ندمه على الحادث»)
+        "وطالبت الناشطة المدنية رسالة شركاني بالإفراج عن المختطفات في المناطق.",
+        # both words common: no name
+        "وقالت اللجنة الدولية رسالة واضحة إن المختطفات يوجدن في المناطق.",
+    ],
+)
+def test_no_name_after_definites_before_a_preposition_or_of_common_words(text: str) -> None:
+    persons = [m.key for m in extract_text(text).mentions if m.cls == "Person"]
+    assert "رساله شركاني" not in persons and "رساله واضحه" not in persons
