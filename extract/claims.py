@@ -2609,6 +2609,33 @@ def _verbal_noun(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] 
     return None
 
 
+def _owned_noun(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | None:
+    """``وأعاد X التأكيد بـ…``، ``كرر X تأكيد عزمه …``، ``وحرص X على التأكيد على …``: a
+    verbal noun (group ``verbal_noun`` of ``claim_words.tsv``, with ال or without, no other
+    clitic: «بالتأكيد» is "certainly"), at most a preposition of group
+    ``governed_preposition`` (على، إلى) before it, and right before that the person who is
+    the subject of a verb that renews or commits to what is said (``renewal_verbs.tsv``, group
+    ``noun_governor``: حرص، عاد), the verb opening its clause (:func:`_owner_before`).  Its
+    kind is ``owned-noun``; the speaker is read again in ``find_claims``."""
+    toks = view.tokens
+    if not toks[i].word or i + 1 >= len(toks) or not toks[i + 1].word:
+        return None
+    f = view.folded[i]
+    noun = f[2:] if f.startswith("ال") else f
+    if noun not in _VERBAL_NOUNS or not _noun_owner(doc, view, i):
+        return None
+    return noun, "owned-noun", "sg", i + 1
+
+
+def _noun_owner(doc: Doc, view: SentView, i: int) -> list[str]:
+    """The speaker of :func:`_owned_noun`'s noun at token ``i``, or ``[]``."""
+    k = i - 1 if i > 0 and view.folded[i - 1] in claim_words("governed_preposition") else i
+    if k > 1 and _plain_word(doc, view, k - 1) and is_nisba(view.folded[k - 1]):
+        k -= 1  # "عاد وزير الخارجية المصري إلى التأكيد": a nisba after the title read
+    verbs = renewal_verbs() | claim_words("noun_governor")
+    return _owner_before(doc, view, k, verbs, _CLAUSE_OPENERS)
+
+
 def _noun_speaker(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
     """The speaker a verbal noun's genitive names from token ``j`` and where it ends: a
     country named there («مع إعلان أنقرة عزمها …»: its government), else
@@ -2750,7 +2777,11 @@ def renewal_verbs() -> frozenset[str]:
 
 
 def _owner_before(
-    doc: Doc, view: SentView, i: int, verbs: frozenset[str] | None = None
+    doc: Doc,
+    view: SentView,
+    i: int,
+    verbs: frozenset[str] | None = None,
+    openers: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The person named right before a verbal noun that introduces speech (``قوله``،
     ``بالقول``) when that person is the subject of the verb opening the clause: "واكتفى رئيس
@@ -2759,7 +2790,8 @@ def _owner_before(
     Only a title may stand between the verb and the name, and the verb opens its clause
     (sentence start or a punctuation mark before it): in "ورد أردوغان على رئيس الوزراء
     بنيامين نتنياهو بالقول"، "وسخر من الرئيس بشار الأسد بالقول" the person named is the one
-    answered. ``verbs``: the verb must also be one of these (folded, without و/ف)."""
+    answered. ``verbs``: the verb must also be one of these (folded, without و/ف);
+    ``openers``: words that may stand right before the verb (folded: «كما عاد X إلى …»)."""
     toks = view.tokens
     if i == 0:
         return []
@@ -2777,7 +2809,7 @@ def _owner_before(
             break
     if verb < 0 or not toks[verb].word or view.folded[verb] in _OWNER_BLOCKERS:
         return []
-    if verb > 0 and toks[verb - 1].word:
+    if verb > 0 and toks[verb - 1].word and view.folded[verb - 1] not in openers:
         return []  # the verb does not open its clause: "على تصريحات الرئيس …"
     f = view.folded[verb]
     if verbs is not None and f not in verbs and not (f[:1] in "وف" and f[1:] in verbs):
@@ -3115,7 +3147,12 @@ def find_claims(doc: Doc) -> None:
         cues = []
         i = 0
         while i < len(toks):
-            hit = match_cue(view, i) or _expressed(doc, view, i) or _verbal_noun(doc, view, i)
+            hit = (
+                match_cue(view, i)
+                or _expressed(doc, view, i)
+                or _verbal_noun(doc, view, i)
+                or _owned_noun(doc, view, i)
+            )
             named = doc.mention_at_token(toks[i]) if hit is not None else None
             if named is not None and named.cls in ("Person", "Organization"):
                 hit = None  # "طالب" in the name "أبو طالب"
@@ -3188,6 +3225,12 @@ def find_claims(doc: Doc) -> None:
                 doc.claims.append(claim)
         for n, (i, cue, kind, number, after) in enumerate(cues):
             next_cue = toks[cues[n + 1][0]].start if n + 1 < len(cues) else view.sentence.end
+            if n + 1 < len(cues) and cues[n + 1][2] == "owned-noun":
+                # "…، كما عاد X إلى التأكيد بأن": what was said before ends at the mark
+                # before the clause of the verb governing the noun
+                m = cues[n + 1][0]
+                t = next((t for t in range(m - 1, i, -1) if not toks[t].word), None)
+                next_cue = toks[t].start if t is not None else next_cue
             if n + 1 < len(cues):
                 # "قال إن …، حسبما ذكرت الوكالة": what was said ends before «حسبما»
                 m = cues[n + 1][0]
@@ -3237,6 +3280,9 @@ def find_claims(doc: Doc) -> None:
                 if not speakers:
                     continue
                 kind, noun_cue = "verb", True
+            elif kind == "owned-noun":
+                # "وأعاد X التأكيد بـ…": the subject of the verb before the noun speaks
+                speakers, noun_cue, kind = _noun_owner(doc, view, i), True, "verb"
             elif not passive:
                 if after in subjects:  # parsed above (تبنى، استبعد)
                     speakers, j = subjects[after]

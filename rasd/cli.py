@@ -155,11 +155,11 @@ class _Progress:
 @click.option("--no-pages", is_flag=True, help="Write the RDF only, no HTML pages.")
 @click.option(
     "--keep-answers/--no-keep-answers",
-    default=True,
-    show_default=True,
+    default=None,
     help="Evaluate the shipped queries that list everything (timeline, evidence, "
     "who_said_what) once the store is written, beside the pages, and keep their answers in "
-    "OUT/answers/, so that rasd query prints them at once (~1 s of CPU a 1,000 articles).",
+    "OUT/answers/, so that rasd query prints them at once (~1 s of CPU a 1,000 articles). "
+    "Default: a full build keeps them, an incremental one leaves them to the first query.",
 )
 @click.option(
     "--strict",
@@ -175,7 +175,7 @@ def build(
     pipeline: str | None,
     max_nodes: int,
     no_pages: bool,
-    keep_answers: bool,
+    keep_answers: bool | None,
     strict: bool,
 ) -> None:
     """Build the knowledge graph of INPUTS (files or folders; default: seeds/).

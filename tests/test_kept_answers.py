@@ -118,8 +118,8 @@ def test_kept_answer_equals_sparql_row_for_row_and_follows_incremental_builds(
     before = _check_equal(out)
     # +60 articles: the build clears the kept answers; new ones equal the new store's answers
     folder = _write(out.parent / "in", {"a": corpus["a"], "b": corpus["b"]})
-    report = build([SEEDS, folder], out, pages=False, keep_answers=False)
-    assert report.incremental
+    report = build([SEEDS, folder], out, pages=False)  # incremental: none kept by default
+    assert report.incremental and "answers" not in report.times
     assert _kept_files(out) == []
     added = _check_equal(out)
     assert all(added[k] != before[k] for k in before)  # the listings did change
@@ -127,10 +127,10 @@ def test_kept_answer_equals_sparql_row_for_row_and_follows_incremental_builds(
         len(added[q, "table"].splitlines()) > len(before[q, "table"].splitlines()) for q in LISTINGS
     )
     # −60 again: back to the first store's rows (the same set; ties may order differently)
-    # by default the build itself keeps the listings' JSON and table answers (this graph is
-    # over PRETTY_MAX_TRIPLES: by a process of its own)
+    # with keep_answers the build itself keeps the listings' JSON and table answers (this
+    # graph is over PRETTY_MAX_TRIPLES: by a process of its own)
     _write(out.parent / "in", {"a": corpus["a"]})
-    report = build([SEEDS, folder], out, pages=False)
+    report = build([SEEDS, folder], out, pages=False, keep_answers=True)
     assert report.triples > PRETTY_MAX_TRIPLES
     assert report.incremental and report.times["answers"] > 0
     assert len(_kept_files(out)) == len(LISTINGS) * 2
@@ -233,9 +233,10 @@ def test_build_keeps_answers_unless_told_not_to(tmp_path: Path) -> None:
     assert len(_kept_files(out)) == len(LISTINGS) * 2
     for query in LISTINGS:
         assert "kept answer" in _ask(out, query, "table").stderr
-    args = ["build", str(SEEDS), "--out", str(out), "--no-pages", "--no-keep-answers"]
+    other = tmp_path / "other"
+    args = ["build", str(SEEDS), "--out", str(other), "--no-pages", "--no-keep-answers"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "answers " not in result.output.split("times:")[1]
-    assert _kept_files(out) == []
-    assert "kept answer" not in _ask(out, "timeline.rq", "table").stderr
+    assert _kept_files(other) == []
+    assert "kept answer" not in _ask(other, "timeline.rq", "table").stderr
