@@ -55,6 +55,7 @@ from rasd.extract.lexicon import (
 from rasd.extract.metonymy import capitals_as_states
 from rasd.extract.name_filters import mend_span
 from rasd.extract.patterns import (
+    claim_words,
     clitic_noun,
     cue_forms,
     cue_table,
@@ -170,6 +171,17 @@ def _last_word(text: str, start: int, end: int) -> str:
     return text[start:end].split()[-1]
 
 
+def _after_preposition(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` is a preposition (``claim_words.tsv``,
+    ``genitive_preposition``): «في بريطانياً» is Britain with a stray tanween.
+
+    >>> _after_preposition("مبتعثون في بريطانياً", 11), _after_preposition("لاجئاً سورياً", 7)
+    (True, False)
+    """
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and fold(before[-1]) in claim_words("genitive_preposition")
+
+
 @component("lexicon", assigns=("mentions",))
 def _lexicon(doc: Doc) -> None:
     index = lexicon_index()
@@ -183,7 +195,9 @@ def _lexicon(doc: Doc) -> None:
             continue  # "هذه القاعدة": the base, not al-Qaeda
         if _common_in_context(text, m.start, m.end):
             continue  # "النيل من المملكة": to harm the kingdom, not the Nile
-        if tanween_on_weak_end(_last_word(text, m.start, m.end)):
+        if tanween_on_weak_end(_last_word(text, m.start, m.end)) and not _after_preposition(
+            text, m.start
+        ):
             continue  # "عُثر عليه ميتاً": dead, not Meta; "حلاً سورياً": Syrian, not Syria
         if year and year < lexicon_since().get(match_key(text[m.start : m.end]), 0):
             continue  # «التيك توك» in 2015: a clock's tick-tock, TikTok came in 2016

@@ -204,6 +204,9 @@ def test_a_word_with_tanween_is_not_the_lexicon_name(text: str) -> None:
         ("وقالت «ميتا» إنها حذفت الحسابات.", "ميتا"),
         ("وزار الوفد سوريا الأسبوع الماضي.", "سوريا"),
         ("ووصل الوفد إلى سوريّا أمس.", "سوريا"),
+        # a tanween after a preposition is a typo on the name: no accusative can stand there
+        ("وتحول مبتعثون سعوديون في بريطانياً إلى مرشدين.", "بريطانيا"),
+        ("وسافر الفريق إلى إيطالياً للمعسكر.", "إيطاليا"),
     ],
 )
 def test_the_name_without_tanween_is_still_the_entity(text: str, name: str) -> None:
