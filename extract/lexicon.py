@@ -25,6 +25,7 @@ from rasd.extract.resources import (
     BareOrgNoun,
     LexiconContext,
     LexiconEntry,
+    LexiconSince,
     Nisba,
     Publisher,
     StateNounMember,
@@ -275,6 +276,13 @@ def lexicon_context() -> dict[tuple[str, str], frozenset[str]]:
     for r in load_table("lexicon_context.tsv", LexiconContext):
         out.setdefault((fold(r.form), r.side), set()).add(fold(r.word))
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def lexicon_since() -> dict[str, int]:
+    """``lexicon_since.tsv``: folded lexicon form → the year its entity took it; before
+    that year the form names something else (تيك توك → 2016)."""
+    return {match_key(r.form): int(r.year) for r in load_table("lexicon_since.tsv", LexiconSince)}
 
 
 @functools.cache

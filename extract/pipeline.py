@@ -42,11 +42,12 @@ from rasd.extract.dates import find_dates
 from rasd.extract.doc import Doc, SentView, bare_forms, definite_stem, raw_cut, strip_al
 from rasd.extract.errors import ExtractError, UsageError
 from rasd.extract.facilities import find_facilities
-from rasd.extract.folding import DATE_MARKS
+from rasd.extract.folding import DATE_MARKS, DIACRITICS, TATWEEL
 from rasd.extract.lexicon import (
     lexicon_context,
     lexicon_index,
     lexicon_matches,
+    lexicon_since,
     publisher_countries,
     state_noun_members,
     state_nouns,
@@ -54,6 +55,7 @@ from rasd.extract.lexicon import (
 from rasd.extract.metonymy import capitals_as_states
 from rasd.extract.name_filters import mend_span
 from rasd.extract.patterns import (
+    claim_words,
     clitic_noun,
     cue_forms,
     cue_table,
@@ -74,7 +76,7 @@ from rasd.extract.patterns import (
 from rasd.extract.records import Article, EntityInfo, Extraction
 from rasd.extract.relations import find_events, find_relations, named_venue
 from rasd.extract.speaker import rank_speakers
-from rasd.extract.text import fold, match_key, split_sentences
+from rasd.extract.text import fold, match_key, split_sentences, tanween_on_weak_end
 
 Component = Callable[[Doc], None]
 #: A component's batch form: the same as calling the component on each document, and it
@@ -157,17 +159,48 @@ def _common_in_context(text: str, start: int, end: int) -> bool:
     )
 
 
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last word of ``text[start:end]`` with the marks that follow it (a tanween the
+    match left out).
+
+    >>> _last_word("عُثر عليه ميتاً.", 10, 14)
+    'ميتاً'
+    """
+    while end < len(text) and (text[end] in DIACRITICS or text[end] == TATWEEL):
+        end += 1
+    return text[start:end].split()[-1]
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` is a preposition (``claim_words.tsv``,
+    ``genitive_preposition``): «في بريطانياً» is Britain with a stray tanween.
+
+    >>> _after_preposition("مبتعثون في بريطانياً", 11), _after_preposition("لاجئاً سورياً", 7)
+    (True, False)
+    """
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and fold(before[-1]) in claim_words("genitive_preposition")
+
+
 @component("lexicon", assigns=("mentions",))
 def _lexicon(doc: Doc) -> None:
     index = lexicon_index()
     pointing = demonstratives()
     text = doc.article.text
+    published = doc.article.published
+    year = int(published.value[:4]) if published else 0
     for m in lexicon_matches(doc):
         before = text[max(0, m.start - 8) : m.start].split()
         if before and fold(before[-1]) in pointing and " " not in text[m.start : m.end]:
             continue  # "هذه القاعدة": the base, not al-Qaeda
         if _common_in_context(text, m.start, m.end):
             continue  # "النيل من المملكة": to harm the kingdom, not the Nile
+        if tanween_on_weak_end(_last_word(text, m.start, m.end)) and not _after_preposition(
+            text, m.start
+        ):
+            continue  # "عُثر عليه ميتاً": dead, not Meta; "حلاً سورياً": Syrian, not Syria
+        if year and year < lexicon_since().get(match_key(text[m.start : m.end]), 0):
+            continue  # «التيك توك» in 2015: a clock's tick-tock, TikTok came in 2016
         if portfolio_as_adjective(text, m.start, m.end):
             continue  # "السياسة الخارجية الأمريكية": the policy, not the State Department
         if m.cls == "Platform" and named_venue(text, m.start):

@@ -260,6 +260,21 @@ class LexiconContext(NamedTuple):
         return None
 
 
+class LexiconSince(NamedTuple):
+    """``lexicon_since.tsv``: a lexicon form its entity took in ``year`` (تيك توك 2016, ميتا
+    2021): in a text published before that year the form is something else (the tick-tock
+    of a clock, another company)."""
+
+    form: str
+    year: str
+    note: str
+
+    def problem(self) -> str | None:
+        if not (self.year.isdigit() and len(self.year) == 4):
+            return f"year {self.year!r} is not four digits"
+        return None
+
+
 class NotOrgHead(NamedTuple):
     """``not_org_heads.tsv``: a phrase ending in a head noun that does not start a name."""
 
@@ -637,6 +652,7 @@ TABLES: dict[str, type[tuple]] = {
     "frequent_words.tsv": FrequentWord,
     "latin_initials.tsv": LatinInitial,
     "lexicon_context.tsv": LexiconContext,
+    "lexicon_since.tsv": LexiconSince,
     "media_cues.tsv": MediaCue,
     "months.tsv": Month,
     "name_blessings.tsv": WordNote,

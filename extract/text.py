@@ -342,8 +342,9 @@ _TOKEN_SLOTS = (
 
 
 #: a social-media handle: an "@" that no address character precedes (``name@gmail.com`` is an
-#: e-mail address, not the account @gmail) and that no domain follows
-HANDLE = re.compile(r"(?<![A-Za-z0-9_.+-])@[A-Za-z0-9_]{2,30}(?![A-Za-z0-9_]|\.[A-Za-z])")
+#: e-mail address, not the account @gmail) and that no domain or second "@" follows
+#: (``@name@hotmail.com``: a handle glued to an e-mail address, neither of them whole)
+HANDLE = re.compile(r"(?<![A-Za-z0-9_.+-])@[A-Za-z0-9_]{2,30}(?![A-Za-z0-9_@]|\.[A-Za-z])")
 #: what makes a run of Latin characters an address: "@", "://", "www." or a domain ending
 _ADDRESS = re.compile(r"@|://|www\.|\.[a-z]{2,}")
 #: a Latin word in lower case only: in Arabic news a handle or an address, not a name
@@ -373,6 +374,28 @@ def latin_address(text: str, start: int, end: int) -> bool:
     while b < len(text) and text[b].isascii() and not text[b].isspace():
         b += 1
     return bool(_ADDRESS.search(text[a:b])) or bool(_LOWER_LATIN.fullmatch(span))
+
+
+#: the three tanween marks (fathatan, dammatan, kasratan)
+TANWEEN = "\u064b\u064c\u064d"
+_NOT_LETTER = frozenset(DIACRITICS) - frozenset(TANWEEN) | {TATWEEL}
+
+
+def tanween_on_weak_end(word: str) -> bool:
+    """Whether ``word`` ends in a tanween on ا, ى or ة (ميتاً، ميتًا، حماةً): read so, a
+    name that ends in that letter (ميتا، سوريا، حماة) is an indefinite common word (dead,
+    Syrian, protectors) — such names take no tanween.  Tatweel and the other marks do not
+    count; a tanween on another letter (عليٌّ) is not this.
+
+    >>> [tanween_on_weak_end(w) for w in ("ميتاً", "ميتًا", "مَيْتـاً", "وميتاً", "حماةً")]
+    [True, True, True, True, True]
+    >>> [tanween_on_weak_end(w) for w in ("ميتا", "سوريّا", "عليٌّ", "كتابٌ")]
+    [False, False, False, False]
+    """
+    letters = "".join(c for c in word if c not in _NOT_LETTER)
+    if letters.endswith("\u064bا"):
+        return True  # ميتًا: the fathatan written before its alef
+    return len(letters) > 1 and letters[-1] in TANWEEN and letters[-2] in "اىة"
 
 
 def is_word(tok: Token) -> bool:

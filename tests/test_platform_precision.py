@@ -169,3 +169,98 @@ def test_snap_alone_is_still_snapchat() -> None:
 )
 def test_another_companys_product_is_not_the_platform(text: str, platform: str) -> None:
     assert platform not in platforms(text), platforms(text)
+
+
+# --- plat23: an indefinite accusative is no name; a handle glued to an e-mail address ------
+
+
+def test_entities_are_read_from_the_text() -> None:
+    assert entities("وأعلنت شركة «ميتا» أن الخدمة توقفت.").get("ميتا") == "Organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «ميتاً» = dead (tanween on the alef), not Meta; both orders of the tanween and alef
+        "وعُثر على الرجل ميتاً في شقته.",
+        "ووُجد الحارس ميتًا قرب البوابة.",
+        # with و, tatweel and full diacritics
+        "احترموه حياً وميتاً.",
+        "ثم عُثر عليه ميتـاً بعد يومين.",
+        "عُثِرَ عليه مَيْتاً في المزرعة.",
+        # an adjective in the accusative, not the country
+        "ويريدون حلاً سورياً خالصاً للأزمة.",
+    ],
+)
+def test_a_word_with_tanween_is_not_the_lexicon_name(text: str) -> None:
+    found = entities(text)
+    assert "ميتا" not in found and "سوريا" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأعلنت شركة ميتا أن الخدمة توقفت.", "ميتا"),
+        ("وقالت «ميتا» إنها حذفت الحسابات.", "ميتا"),
+        ("وزار الوفد سوريا الأسبوع الماضي.", "سوريا"),
+        ("ووصل الوفد إلى سوريّا أمس.", "سوريا"),
+        # a tanween after a preposition is a typo on the name: no accusative can stand there
+        ("وتحول مبتعثون سعوديون في بريطانياً إلى مرشدين.", "بريطانيا"),
+        ("وسافر الفريق إلى إيطالياً للمعسكر.", "إيطاليا"),
+    ],
+)
+def test_the_name_without_tanween_is_still_the_entity(text: str, name: str) -> None:
+    assert name in entities(text), entities(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "للتواصل: twitter:@Dr_SalemAhmadsalem77@hotmail.com",
+        "ويمكن مراسلة الكاتب على @ali_kh@gmail.com يومياً.",
+    ],
+)
+def test_a_handle_glued_to_an_email_address_is_no_account(text: str) -> None:
+    assert "Account" not in entities(text).values(), platforms(text)
+
+
+def test_a_handle_before_a_space_and_another_handle_is_still_an_account() -> None:
+    found = platforms("وكتب على تويتر @ali_kh @salem_77 أن الموعد تأجل.")
+    assert found.get("@ali_kh") == "Account", found
+
+
+# --- a name its owner took later: «التيك توك» in 2015 is the tick-tock of a clock ----------
+
+
+def dated(text: str, date: str) -> dict[str, str]:
+    ex = extract_article(parse_record({"content": text, "date": date}, "plat23-test"))
+    return {e.label: e.cls for e in ex.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "name"),
+    [
+        ("وتذكّرك (التيك توك) دوماً بأن الوقت يمضي.", "2015-07-22", "تيك توك"),
+        ("إنها اللحظات الأولى للتيك توك في المفاوضات.", "2015-07-22", "تيك توك"),
+        ("وبدأ العدّ: تيكتوك، تيكتوك، ثم رنّ المنبه.", "2014-01-05", "تيك توك"),
+        ("وقالت شركة ميتا للإنشاءات إن المشروع تأخر.", "2015-03-01", "ميتا"),
+    ],
+)
+def test_a_name_is_not_the_entity_before_its_owner_took_it(text: str, date: str, name: str) -> None:
+    assert name not in dated(text, date), dated(text, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "name"),
+    [
+        ("ونشرت الفنانة مقطعاً على «تيك توك» قبل الحفل.", "2021-05-02", "تيك توك"),
+        ("وانتشر المقطع على التيك توك بسرعة.", "2020-11-30", "تيك توك"),
+        ("وأعلنت شركة ميتا أن الخدمة توقفت.", "2022-10-04", "ميتا"),
+        # no date: nothing to compare with
+        ("ونشرت الفنانة مقطعاً على «تيك توك» قبل الحفل.", "", "تيك توك"),
+    ],
+)
+def test_a_name_after_its_owner_took_it_is_still_the_entity(
+    text: str, date: str, name: str
+) -> None:
+    assert name in dated(text, date), dated(text, date)
