@@ -48,9 +48,8 @@ from rasd.extract.resources import (
     load_table,
 )
 from rasd.extract.resources import Title as TitleRow
-from rasd.extract.text import fold, longest_first, match_key
+from rasd.extract.text import TANWEEN, fold, longest_first, match_key
 
-_TANWEEN = "\u064b\u064c\u064d"
 _MODIFIERS = frozenset(
     fold(w)
     for w in ("السابق", "السابقة", "البارز", "البارزة", "الحالي", "الحالية", "الأسبق", "بارز")
@@ -440,7 +439,7 @@ def _name_like(doc: Doc, view: SentView, j: int, inner: bool = False, family: bo
         nisba = f.endswith("ي") and len(f) > 4 and not nisba_country(tok.text)
         if not family and (not inner or not (nisba or (tags and tags[j].endswith("PERS")))):
             return False
-    if tok.text[-1] in _TANWEEN or tok.text.endswith("اً"):
+    if tok.text[-1] in TANWEEN or tok.text.endswith("اً"):
         return False
     tags = doc.ner_tags.get(view.index)
     tagged = bool(inner and tags and tags[j].endswith("PERS"))

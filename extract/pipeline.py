@@ -74,7 +74,7 @@ from rasd.extract.patterns import (
     title_first_words,
 )
 from rasd.extract.records import Article, EntityInfo, Extraction
-from rasd.extract.relations import find_events, find_relations, named_venue
+from rasd.extract.relations import find_events, find_relations, named_venue, preceding_word
 from rasd.extract.speaker import rank_speakers
 from rasd.extract.text import fold, match_key, split_sentences, tanween_on_weak_end
 
@@ -178,8 +178,7 @@ def _after_preposition(text: str, start: int) -> bool:
     >>> _after_preposition("مبتعثون في بريطانياً", 11), _after_preposition("لاجئاً سورياً", 7)
     (True, False)
     """
-    before = text[max(0, start - 12) : start].split()
-    return bool(before) and fold(before[-1]) in claim_words("genitive_preposition")
+    return preceding_word(text, start) in claim_words("genitive_preposition")
 
 
 @component("lexicon", assigns=("mentions",))
