@@ -31,7 +31,7 @@ import time
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
 from concurrent.futures import wait as futures_wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -1017,20 +1017,14 @@ class _KeptListings:
 
     def __init__(self, out_dir: Path, triples: int) -> None:
         self._out_dir = out_dir
-        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future | None = None
         if triples > PRETTY_MAX_TRIPLES:
-            self._pool = ProcessPoolExecutor(
-                1, mp_context=multiprocessing.get_context("forkserver")
-            )
-            self._future = self._pool.submit(_keep_listings_timed, out_dir)
-            from rasd.export.html.forked import end_when_done
-
-            self._ender = end_when_done(self._future, self._pool)
+            self._future, self._ender = _in_own_process(_keep_listings_timed, out_dir)
 
     def result(self) -> float:
         """Wait for the answers; the seconds their evaluation took."""
         try:
-            if self._pool is None:
+            if self._future is None:
                 return _keep_listings_timed(self._out_dir)
             try:
                 return self._future.result()
@@ -1039,6 +1033,18 @@ class _KeptListings:
         except (OSError, ValueError, RasdError, BrokenProcessPool) as exc:
             log.warning("%s: the listing answers were not kept (%s)", self._out_dir, exc)
             return 0.0
+
+
+def _in_own_process(fn: Callable[..., Any], *args: Any) -> tuple[Future, threading.Thread]:
+    """``fn(*args)`` in a process of its own (forkserver, not fork: this process may still
+    hold the store, whose threads may hold locks), and the thread that ends that process as
+    soon as it is done (:func:`~rasd.export.html.forked.end_when_done`: join it after the
+    result)."""
+    from rasd.export.html.forked import end_when_done
+
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+    future = pool.submit(fn, *args)
+    return future, end_when_done(future, pool)
 
 
 def _keep_listings_timed(out_dir: Path) -> float:
@@ -1058,7 +1064,7 @@ class _RdfFiles:
         self, out_dir: Path, store: ox.Store, state: _State, cache: ResultCache, entity_text: str
     ) -> None:
         t = time.perf_counter()
-        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future | None = None
         total = sum(v[1] for v in state.articles.values())
         keys = state.cache_keys()
         self.keys = keys  # the page writer's too: it need not read the state back
@@ -1066,17 +1072,14 @@ class _RdfFiles:
             files = write_rdf_files(out_dir, store, keys, cache, entity_text, total)
             self._done = (files, time.perf_counter() - t)
             return
-        # forkserver, not fork: this process still holds the store, whose threads may hold locks
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
-        self._future = self._pool.submit(_write_rdf_large, out_dir, cache.path, keys, entity_text)
         # the writer's process ends when it is done instead of idling until result(): at 31k it
         # held ~100 MB beside the whole page stage (bench/archive_results.md, build16)
-        from rasd.export.html.forked import end_when_done
-
-        self._ender = end_when_done(self._future, self._pool)
+        self._future, self._ender = _in_own_process(
+            _write_rdf_large, out_dir, cache.path, keys, entity_text
+        )
 
     def result(self) -> tuple[list[Path], float]:
-        if self._pool is None:
+        if self._future is None:
             return self._done
         try:
             return self._future.result()
@@ -1086,7 +1089,7 @@ class _RdfFiles:
     def close(self) -> None:
         """Wait for the files without taking them, for a build that failed after starting
         them (the pages): the writer's own error is logged, not raised over the build's."""
-        if self._pool is None:
+        if self._future is None:
             return
         try:
             exc = self._future.exception()
