@@ -1316,6 +1316,9 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
         far = _titled_subject(doc, view, j) if heads and titled is None else None
         if far is not None:  # "أكد قائمقام قضاء الرمادي دلف الكبيسي أن": an unlisted title
             return [far[0]], far[1]
+        group = _participle_group(doc, view, j) if heads and titled is None else None
+        if group is not None:  # "وأضاف المصابون بأن"، "واعترف المتهمان بأنه": a group
+            return group
         break
     if titled is not None:
         # "وأوضح مدير المطار أنه …": a title never given a name is an anonymous source
@@ -1335,6 +1338,43 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
                 return named, k
             return [_titled_source(doc, view, titled, k)], k
     return [], j
+
+
+_GROUP_WORDS = 3  # definite plural words naming an unnamed group («المصابون الفلسطينيون»)
+
+
+def _plural_participle(folded: str) -> bool:
+    """A definite masculine plural or dual, in the nominative, of a participle or a nisba
+    (folded): ال + م… + ون/ان (المصابون، المتهمان) or ال + …ي + ون/ان (الجمهوريون،
+    الأمريكيان); not a noun that only ends so (القانون، الزيتون، الميدان)."""
+    if not folded.startswith("ال") or not folded.endswith(("ون", "ان")):
+        return False
+    body = folded[2:-2]
+    least = 3 if folded.endswith("ون") else 4
+    return len(body) >= least and (body[0] == "م" or body[-1] == "ي")
+
+
+def _participle_group(doc: Doc, view: SentView, j: int) -> tuple[list[str], int] | None:
+    """An unnamed group as the subject of a speech verb at token ``j``: definite plural or
+    dual participles or nisbas (:func:`_plural_participle`) that are no mention, right before
+    what was said (:func:`subjectless`: «وأضاف المصابون بأن»، «قال الجمهوريون إن»); the
+    group's source and the token after it.  Not after a relative pronoun before the cue
+    («القرار الذي يعتقد المسيحيون أنه …»: a belief ascribed in a description)."""
+    toks = view.tokens
+    if any(view.folded[n] in _RELATIVES for n in range(max(0, j - 3), j - 1)):
+        return None
+    k = j
+    while (
+        k < len(toks)
+        and k - j < _GROUP_WORDS
+        and toks[k].word
+        and doc.mention_at_token(toks[k]) is None
+        and _plural_participle(view.folded[k])
+    ):
+        k += 1
+    if k == j or k >= len(toks) or not subjectless(view, k):
+        return None
+    return [_titled_source(doc, view, j, k)], k
 
 
 def _group(doc: Doc, speakers: list[str]) -> bool:
