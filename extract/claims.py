@@ -1343,12 +1343,17 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
 _GROUP_WORDS = 3  # definite plural words naming an unnamed group («المصابون الفلسطينيون»)
 
 
-def _plural_participle(folded: str) -> bool:
-    """A definite masculine plural or dual, in the nominative, of a participle or a nisba
-    (folded): ال + م… + ون/ان (المصابون، المتهمان) or ال + …ي + ون/ان (الجمهوريون،
-    الأمريكيان); not a noun that only ends so (القانون، الزيتون، الميدان)."""
-    if not folded.startswith("ال") or not folded.endswith(("ون", "ان")):
+def _plural_participle(folded: str, definite: bool = True) -> bool:
+    """A masculine plural or dual, in the nominative, of a participle or a nisba (folded):
+    ال + م… + ون/ان (المصابون، المتهمان) or ال + …ي + ون/ان (الجمهوريون، الأمريكيان); not a
+    noun that only ends so (القانون، الزيتون، الميدان).  ``definite=False``: also without
+    ال, plural only (يمنيون، مهندسون)."""
+    if not folded.endswith(("ون", "ان")):
         return False
+    if not folded.startswith("ال"):
+        if definite or not folded.endswith("ون"):
+            return False
+        folded = "ال" + folded
     body = folded[2:-2]
     least = 3 if folded.endswith("ون") else 4
     return len(body) >= least and (body[0] == "م" or body[-1] == "ي")
@@ -2425,7 +2430,8 @@ def _verb_opens(doc: Doc, view: SentView, p: int, i: int, cue: bool = False) -> 
         or (not cue and match_cue(view, p) is not None)
         or match_title(view, p) is not None
         or f[p].startswith(("ال", "وال"))
-        or subjectless(view, p)
+        # a cue verb reads as subjectless ("ومضى يقول"): not here, where it opens the clause
+        or (subjectless(view, p) and not (cue and match_cue(view, p) is not None))
         or f[p] in cue_blockers()
         or subjectless(view, p + 1)
     )
@@ -2447,7 +2453,10 @@ def _group_subject(doc: Doc, view: SentView, i: int) -> str | None:
         noun = _quantified_source(view, p + 1)
         if noun is not None and noun < i:
             keys, _k = _unnamed_source(doc, view, noun, refer_back=False, label_from=p + 1)
-        elif is_source_noun(toks[p + 1].text) == "pl":
+        elif is_source_noun(toks[p + 1].text) == "pl" or _plural_participle(
+            view.folded[p + 1], definite=False
+        ):
+            # "واستنكر يمنيون هذه الخطوة، مشيرين": a plural participle or nisba as well
             keys, _k = _unnamed_source(doc, view, p + 1, refer_back=False)
         else:
             return None

@@ -72,3 +72,38 @@ def test_no_group_in_a_relative_clause(relative: str) -> None:
     assert not any(
         match_key("المسيحيون") in [match_key(s) for s in speakers] for speakers, _s, _t in claims
     )
+
+
+_LATER = "أنها تمثل فصلا جديدا في الاعتداء على حرية الصحافة."
+
+
+@pytest.mark.parametrize(
+    "verb", ["واستنكر", "فاستنكر", "استنكر", "وأدان", "وادان", "واستنكـ" + TATWEEL + "ر"]
+)
+@pytest.mark.parametrize("group", ["يمنيون", "مهندسون", "يمنيُّون", "متظاهرون"])
+@pytest.mark.parametrize("participle", ["مشيرين إلى", "مؤكدين", "مؤكِّدين", "مؤكـ" + TATWEEL + "دين"])
+def test_a_plural_participle_goes_on_with_the_group_after_a_cue_verb(
+    verb: str, group: str, participle: str
+) -> None:
+    # the clause opens with a cue verb whose object is no statement, then a plural participle:
+    # the plural participle or nisba after the verb is the group speaking
+    text = f"{verb} {group} هذه الخطوة، {participle} {_LATER}"
+    speakers, status, _ = claim_with(said(text), "فصلا جديدا")
+    assert status == "resolved"
+    assert [match_key(s) for s in speakers] == [match_key(group)]
+
+
+@pytest.mark.parametrize("participle", ["مؤكدين", "مشيرين إلى"])
+def test_a_quantified_group_after_a_cue_verb(participle: str) -> None:
+    text = f"واستنكر عدد من المواطنين الحادث، {participle} {_LATER}"
+    speakers, status, _ = claim_with(said(text), "فصلا جديدا")
+    assert status == "resolved"
+    assert len(speakers) == 1 and "المواطنين" in speakers[0]
+
+
+@pytest.mark.parametrize("name", ["مأمون", "ميمون"])
+def test_no_group_from_a_name_or_a_singular_participle(name: str) -> None:
+    # a masculine singular participle is never a group's; a name ending in ون is one person
+    text = f"واستنكر {name} الحسيني هذه الخطوة، مشيرا إلى {_LATER}"
+    speakers, _status, _ = claim_with(said(text), "فصلا جديدا")
+    assert match_key(name) not in [match_key(s) for s in speakers]
