@@ -1316,6 +1316,9 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
         far = _titled_subject(doc, view, j) if heads and titled is None else None
         if far is not None:  # "أكد قائمقام قضاء الرمادي دلف الكبيسي أن": an unlisted title
             return [far[0]], far[1]
+        group = _participle_group(doc, view, j) if heads and titled is None else None
+        if group is not None:  # "وأضاف المصابون بأن"، "واعترف المتهمان بأنه": a group
+            return group
         break
     if titled is not None:
         # "وأوضح مدير المطار أنه …": a title never given a name is an anonymous source
@@ -1335,6 +1338,48 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
                 return named, k
             return [_titled_source(doc, view, titled, k)], k
     return [], j
+
+
+_GROUP_WORDS = 3  # definite plural words naming an unnamed group («المصابون الفلسطينيون»)
+
+
+def _plural_participle(folded: str, definite: bool = True) -> bool:
+    """A masculine plural or dual, in the nominative, of a participle or a nisba (folded):
+    ال + م… + ون/ان (المصابون، المتهمان) or ال + …ي + ون/ان (الجمهوريون، الأمريكيان); not a
+    noun that only ends so (القانون، الزيتون، الميدان).  ``definite=False``: also without
+    ال, plural only (يمنيون، مهندسون)."""
+    if not folded.endswith(("ون", "ان")):
+        return False
+    if not folded.startswith("ال"):
+        if definite or not folded.endswith("ون"):
+            return False
+        folded = "ال" + folded
+    body = folded[2:-2]
+    least = 3 if folded.endswith("ون") else 4
+    return len(body) >= least and (body[0] == "م" or body[-1] == "ي")
+
+
+def _participle_group(doc: Doc, view: SentView, j: int) -> tuple[list[str], int] | None:
+    """An unnamed group as the subject of a speech verb at token ``j``: definite plural or
+    dual participles or nisbas (:func:`_plural_participle`) that are no mention, right before
+    what was said (:func:`subjectless`: «وأضاف المصابون بأن»، «قال الجمهوريون إن»); the
+    group's source and the token after it.  Not after a relative pronoun before the cue
+    («القرار الذي يعتقد المسيحيون أنه …»: a belief ascribed in a description)."""
+    toks = view.tokens
+    if any(view.folded[n] in _RELATIVES for n in range(max(0, j - 3), j - 1)):
+        return None
+    k = j
+    while (
+        k < len(toks)
+        and k - j < _GROUP_WORDS
+        and toks[k].word
+        and doc.mention_at_token(toks[k]) is None
+        and _plural_participle(view.folded[k])
+    ):
+        k += 1
+    if k == j or k >= len(toks) or not subjectless(view, k):
+        return None
+    return [_titled_source(doc, view, j, k)], k
 
 
 def _group(doc: Doc, speakers: list[str]) -> bool:
@@ -2385,7 +2430,8 @@ def _verb_opens(doc: Doc, view: SentView, p: int, i: int, cue: bool = False) -> 
         or (not cue and match_cue(view, p) is not None)
         or match_title(view, p) is not None
         or f[p].startswith(("ال", "وال"))
-        or subjectless(view, p)
+        # a cue verb reads as subjectless ("ومضى يقول"): not here, where it opens the clause
+        or (subjectless(view, p) and not (cue and match_cue(view, p) is not None))
         or f[p] in cue_blockers()
         or subjectless(view, p + 1)
     )
@@ -2407,7 +2453,10 @@ def _group_subject(doc: Doc, view: SentView, i: int) -> str | None:
         noun = _quantified_source(view, p + 1)
         if noun is not None and noun < i:
             keys, _k = _unnamed_source(doc, view, noun, refer_back=False, label_from=p + 1)
-        elif is_source_noun(toks[p + 1].text) == "pl":
+        elif is_source_noun(toks[p + 1].text) == "pl" or _plural_participle(
+            view.folded[p + 1], definite=False
+        ):
+            # "واستنكر يمنيون هذه الخطوة، مشيرين": a plural participle or nisba as well
             keys, _k = _unnamed_source(doc, view, p + 1, refer_back=False)
         else:
             return None
