@@ -555,6 +555,34 @@ def test_an_article_read_from_its_nquads_text_equals_the_parsed_quads() -> None:
             assert read_article_nquads(data, graph, iri, index.entities) == read_article_quads(
                 [*quads, odd], iri, index.entities
             )
+        # lines written by hand: a blank node as object, IRIs written with an escape (the
+        # escaped predicate is schema:mentions, the escaped subject a mention of the article),
+        # and a literal whose text looks like those (read as text: the same values)
+        plain = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        g_, art = f"<{graph}>", f"<{iri}>"
+        mention = next(
+            q.subject.value
+            for q in quads
+            if q.predicate.value == "https://w3id.org/rasd/ns#refersTo"
+        )
+        escaped_mention = mention.replace("#", "\\u0023").replace("/mention/", "/mention\\u002F")
+        for line in (
+            f"{art} <x:p> _:b2 {g_} .",
+            f"{art} <https://schema.org/mention\\u0073> <x:E> {g_} .",
+            f"<{escaped_mention}> <x:p> <x:o> {g_} .",
+            f"{art} <x:p> <x:\\u0061> {g_} .",
+            f'{art} <https://schema.org/headline> "_: << \\u0061 \\U00000062"@ar {g_} .',
+        ):
+            data = plain + line.encode("utf-8") + b"\n"
+            parsed = list(ox.parse(data, ox.RdfFormat.N_QUADS))
+            expected = read_part_quads(parsed, graph)
+            part = read_part_nquads(data, graph)
+            assert (part is None) == (expected is None), line
+            if part is not None:
+                assert part.canonical() == expected.canonical(), line
+                assert part.articles == expected.articles, line
+            got = read_article_nquads(data, graph, iri, index.entities)
+            assert got == read_article_quads(parsed, iri, index.entities), line
     assert checked == len(index.articles) > 1
     assert escaped
 

@@ -49,6 +49,7 @@ from rasd.export.html.analytics import (
     rank_nodes,
     undirected_weighted,
 )
+from rasd.export.html.article_page import ROOT as PAGE_ROOT
 from rasd.export.html.article_page import article_page
 from rasd.export.html.claims_page import claims_page, network_claims
 from rasd.export.html.entity_page import entity_page, expansion
@@ -63,7 +64,7 @@ from rasd.export.html.netdata import site_data_js
 from rasd.export.html.overview import overview_page, search_index_js
 from rasd.export.html.panels import Refs, Site
 from rasd.export.html.platforms_page import platforms_page
-from rasd.export.html.render import copy_static, environment, write_text
+from rasd.export.html.render import copy_static, environment, shell, write_text
 from rasd.export.html.safe import script_json
 from rasd.export.html.store import (
     MIN_MENTIONS,
@@ -393,6 +394,8 @@ class _Work:
         gc.freeze()
         for name in environment().list_templates():  # compiled once, here, not in each writer
             environment().get_template(name)
+        for kind in ("article", "entity"):  # and the hand-written pages' base.html
+            shell(PAGE_ROOT, kind)
         # each writer is replaced after WRITER_TASKS jobs by a fresh fork: what it made
         # private of the inherited pages (reference counts, allocations into inherited arenas)
         # is given back instead of growing through the stage

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from rasd.export.html.analytics import radial_positions
 from rasd.export.html.entity_page import claim_rows
 from rasd.export.html.highlight import Span, highlight
+from rasd.export.html.model import DateMention
 from rasd.export.html.netdata import node
 from rasd.export.html.panels import (
     REL_STYLE,
@@ -17,7 +19,15 @@ from rasd.export.html.panels import (
     select_edges,
     vis_edges,
 )
-from rasd.export.html.render import render
+from rasd.export.html.render import (
+    claims_table,
+    ent_html,
+    esc,
+    evidence_html,
+    legend_js,
+    network,
+    page,
+)
 from rasd.export.html.safe import script_json, snippet
 from rasd.export.html.store import ArticleDetail, ArticleMeta
 from rasd.export.html.styles import CLASS_AR, GROUP_BY_KEY, GROUPS
@@ -120,17 +130,112 @@ def article_page(site: Site, art: ArticleMeta, detail: ArticleDetail) -> str:
         "source_file": art.source_file,
         "iri": art.iri,
     }
-    return render(
-        "article.html",
-        title=art.headline,
-        root=ROOT,
-        page="article",
-        data=script_json(payload),
-        a=view,
-        groups=[g for g in GROUPS if g.key in GROUP_BY_KEY],
-        entity_groups=entity_groups,
-        body=highlight(detail.body, _spans(site, art, detail)),
-        claims=claim_rows(site, claims, ROOT, here),
-        relations=relations,
-        dates=detail.dates,
+    return page(
+        art.headline,
+        ROOT,
+        "article",
+        article_main(
+            root=ROOT,
+            data=script_json(payload),
+            a=view,
+            groups=[g for g in GROUPS if g.key in GROUP_BY_KEY],
+            entity_groups=entity_groups,
+            body=highlight(detail.body, _spans(site, art, detail)),
+            claims=claim_rows(site, claims, ROOT, here),
+            relations=relations,
+            dates=detail.dates,
+        ),
     )
+
+
+def article_main(
+    *,
+    root: str,
+    data: str,
+    a: dict[str, Any],
+    groups: list,
+    entity_groups: list[dict[str, Any]],
+    body: str,
+    claims: list[dict[str, Any]],
+    relations: list[dict[str, Any]],
+    dates: list[DateMention],
+) -> str:
+    """The main block of an article page (what a template would render from these values:
+    every value escaped as Jinja's autoescaping does, :func:`export.html.render.esc`)."""
+    out = [f'\n<h1 dir="auto">{esc(a["headline"])}</h1>\n<dl class="facts">\n  ']
+    if a["date"]:
+        out.append(f'<dt>تاريخ النشر</dt><dd class="date">{esc(a["date"])}</dd>')
+    out.append("\n  ")
+    if a["publisher"]:
+        out.append(f"<dt>الناشر</dt><dd>{ent_html(a['publisher'])}</dd>")
+    out.append("\n  ")
+    if a["author"]:
+        out.append(f"<dt>الكاتب</dt><dd><bdi>{esc(a['author'])}</bdi></dd>")
+    out.append("\n  ")
+    if a["url"]:
+        url = esc(a["url"])
+        out.append(
+            f'<dt>الرابط</dt><dd><a href="{url}" rel="noopener noreferrer">'
+            f"<bdi>{url}</bdi></a></dd>"
+        )
+    out.append("\n  ")
+    if a["source_file"]:
+        out.append(f"<dt>الملف</dt><dd><bdi>{esc(a['source_file'])}</bdi></dd>")
+    out.append(
+        f'\n  <dt>المعرّف</dt><dd><bdi class="note">{esc(a["iri"])}</bdi></dd>\n'
+        "</dl>\n\n<h2>الكيانات</h2>\n"
+    )
+    for g in entity_groups:
+        members = "، ".join(
+            f'{ent_html(e)} <span class="note">(<bdi>{esc(e["count"])}</bdi>)</span>'
+            for e in g["members"]
+        )
+        out.append(f"\n<p><strong>{esc(g['ar'])}:</strong> {members}</p>\n")
+    if not entity_groups:
+        out.append('<p class="note">لا كيانات.</p>')
+    swatches = "".join(f'<span class="swatch m-{esc(g.key)}"></span> {esc(g.ar)} ' for g in groups)
+    out.append(
+        "\n\n<h2>شبكة المقال</h2>\n"
+        f'<div class="controls">{legend_js()}</div>\n'
+        f"{network('شبكة المقال', 'small', data, root)}\n"
+        "\n<h2>النص</h2>\n"
+        f'<p class="note">{swatches}\n'
+        '· <span class="c">تصريح</span> · <span class="d">تاريخ</span></p>\n'
+        f'<div class="article-text" dir="rtl">{esc(body)}</div>\n'
+        '\n<section class="lazy">\n<h2>التصريحات</h2>\n'
+    )
+    if claims:
+        out.append(claims_table("claims", claims, False))
+    else:
+        out.append('<p class="note">لا تصريحات.</p>')
+    out.append("\n\n<h2>العلاقات</h2>\n")
+    if relations:
+        out.append('\n<ul class="evidence">')
+        for r in relations:
+            out.append(
+                f"\n<li><strong>{ent_html(r['subject'])} ← {esc(r['ar'])} ← "
+                f'{ent_html(r["object"])}</strong> <span class="note">(<bdi>{esc(r["en"])}</bdi>)'
+                f"</span>{evidence_html(r['ev'])}</li>"
+            )
+        out.append("\n</ul>\n")
+    else:
+        out.append('<p class="note">لا علاقات.</p>')
+    out.append("\n\n<h2>التواريخ</h2>\n")
+    if dates:
+        out.append(
+            "\n<table><thead><tr><th>النص</th><th>القيمة</th><th>هجري</th><th>ملاحظة</th></tr>"
+            "</thead><tbody>"
+        )
+        for d in dates:
+            inferred = " (محسوب)" if d.inferred else ""
+            out.append(
+                f'<tr><td dir="auto">{esc(d.original)}</td>'
+                f'<td class="date">{esc(d.value or "")}</td>'
+                f'<td class="date">{esc(d.hijri or "")}</td>'
+                f"<td>{esc(d.qualifier or '')}{inferred}</td></tr>"
+            )
+        out.append("\n</tbody></table>\n")
+    else:
+        out.append('<p class="note">لا تواريخ.</p>')
+    out.append("\n</section>\n")
+    return "".join(out)

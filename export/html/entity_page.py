@@ -32,9 +32,18 @@ from rasd.export.html.panels import (
     select_edges,
     vis_edges,
 )
-from rasd.export.html.render import render
+from rasd.export.html.render import (
+    UNRESOLVED,
+    ent_html,
+    entities_html,
+    esc,
+    evidence_html,
+    legend_js,
+    network,
+    page,
+)
 from rasd.export.html.safe import script_json
-from rasd.export.html.styles import CLAIM_ABOUT, CLASS_AR, GROUPS
+from rasd.export.html.styles import CLAIM_ABOUT, CLASS_AR
 
 MAX_NEIGHBOURS = 40
 MAX_ROWS = 100  # claims by / about, relations
@@ -318,32 +327,217 @@ def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
     shown_relations = relations[:MAX_ROWS]
     shared = site.co_mentions(iri)
     n_csv = csv_keys(ent.label, by_rows, about_rows, shown_relations) + len(mentions)
-    return render(
-        "entity.html",
-        title=ent.label,
-        root=ROOT,
-        page="entity",
-        data=script_json(payload),
-        e=view,
-        groups=GROUPS,
-        ego_shown=len(shown_near),
-        ego_total=len(near),
-        relations=shown_relations,
-        n_relations=len(relations),
-        claims_by=timeline(by_rows),
-        n_claims_by_shown=len(by_rows),
-        n_claims_by=len(by),
-        claims_about=timeline(about_rows),
-        n_claims_about_shown=len(about_rows),
-        n_claims_about=len(about),
-        # named in one article: the entities named with it are that article's (linked)
-        co_mentioned=co_mentioned(site, iri, shared) if n_articles > 1 else [],
-        n_co_mentioned=len(shared),
-        mention_csv=csv_attrs("mention", ent.label, "ذُكر في", ""),
-        co_article=mentions[0] if n_articles == 1 and mentions else None,
-        mentions=mentions,
-        n_evidence=n_csv,
+    return page(
+        ent.label,
+        ROOT,
+        "entity",
+        entity_main(
+            root=ROOT,
+            data=script_json(payload),
+            e=view,
+            ego_shown=len(shown_near),
+            ego_total=len(near),
+            relations=shown_relations,
+            n_relations=len(relations),
+            claims_by=timeline(by_rows),
+            n_claims_by_shown=len(by_rows),
+            n_claims_by=len(by),
+            claims_about=timeline(about_rows),
+            n_claims_about_shown=len(about_rows),
+            n_claims_about=len(about),
+            # named in one article: the entities named with it are that article's (linked)
+            co_mentioned=co_mentioned(site, iri, shared) if n_articles > 1 else [],
+            n_co_mentioned=len(shared),
+            mention_csv=csv_attrs("mention", ent.label, "ذُكر في", ""),
+            co_article=mentions[0] if n_articles == 1 and mentions else None,
+            mentions=mentions,
+            n_evidence=n_csv,
+        ),
     )
+
+
+def _timeline(id: str, groups: list[dict[str, Any]], show_authors: bool) -> str:
+    """A timeline of claim rows grouped by month (:func:`timeline`)."""
+    out = [f'<div class="timeline" id="timeline-{esc(id)}">']
+    for g in groups:
+        rows = g["rows"]
+        out.append(
+            f'\n<h3 class="month">{esc(g["label"])} <span class="note">(<bdi>{len(rows)}</bdi>)'
+            '</span></h3>\n<ol class="timeline">'
+        )
+        for r in rows:
+            date = esc(r["date"])
+            out.append(f'\n<li data-date="{date}" {esc(r["csv"])}>')
+            if r["date"]:
+                out.append(f'<span class="date">{date}</span> ')
+            if show_authors:
+                out.append(f'<span class="who">{entities_html(r["authors"], UNRESOLVED)}:</span> ')
+            out.append(f'<q dir="auto">{esc(r["text"])}</q>')
+            if r["cue"]:
+                kind = f"، {esc(r['kind'])}" if r["kind"] else ""
+                out.append(f' <span class="note">({esc(r["cue"])}{kind})</span>')
+            if r["about"] and not show_authors:
+                out.append(f' <span class="note">عن</span> {entities_html(r["about"])}')
+            a = r["article"]
+            if a["href"]:
+                out.append(
+                    f'<div class="meta"><a href="{esc(a["href"])}" dir="auto">'
+                    f"{esc(a['title'])}</a></div>"
+                )
+            out.append("\n</li>")
+        out.append("\n</ol>")
+    out.append("\n</div>")
+    return "".join(out)
+
+
+_NO_CLAIMS = '<p class="note">لا تصريحات.</p>'
+_NO_ENTITIES = '<p class="note">لا كيانات.</p>'
+
+
+def entity_main(
+    *,
+    root: str,
+    data: str,
+    e: dict[str, Any],
+    ego_shown: int,
+    ego_total: int,
+    relations: list[dict[str, Any]],
+    n_relations: int,
+    claims_by: list[dict[str, Any]],
+    n_claims_by_shown: int,
+    n_claims_by: int,
+    claims_about: list[dict[str, Any]],
+    n_claims_about_shown: int,
+    n_claims_about: int,
+    co_mentioned: list[dict[str, Any]],
+    n_co_mentioned: int,
+    mention_csv: str,
+    co_article: dict[str, str] | None,
+    mentions: list[dict[str, str]],
+    n_evidence: int,
+) -> str:
+    """The main block of an entity page (what a template would render from these values:
+    every value escaped as Jinja's autoescaping does, :func:`export.html.render.esc`)."""
+    label = esc(e["label"])
+    out = [
+        f'\n<h1><bdi>{label}</bdi> <span class="note">· {esc(e["cls_ar"])}</span></h1>\n'
+        '<div class="controls">\n'
+        f'  <button type="button" id="csv-export" data-name="rasd-{esc(e["file"])}.csv">'
+        "تنزيل الأدلة (CSV)</button>\n"
+        '  <span class="note">التصريحات والعلاقات والمقالات المعروضة في هذه الصفحة: '
+        f"<bdi>{esc(n_evidence)}</bdi> صفًا.</span>\n"
+        "</div>\n"
+    ]
+    if e["aliases"]:
+        items = "".join(f"<li><bdi>{esc(a)}</bdi></li>" for a in e["aliases"])
+        out.append(f'<p class="sub">أسماء أخرى:</p>\n<ul class="aliases">{items}</ul>')
+    out.append('\n<dl class="facts">\n  ')
+    if e["latin"]:
+        out.append(f"<dt>بالحروف اللاتينية</dt><dd><bdi>{esc(e['latin'])}</bdi></dd>")
+    out.append("\n  ")
+    for j in e["job_titles"]:
+        out.append(f"<dt>المنصب</dt><dd><bdi>{esc(j)}</bdi></dd>")
+    out.append("\n  ")
+    if e["start_date"]:
+        out.append(f'<dt>التاريخ</dt><dd class="date">{esc(e["start_date"])}</dd>')
+    out.append("\n  ")
+    if e["location"]:
+        out.append(f"<dt>المكان</dt><dd>{ent_html(e['location'])}</dd>")
+    out.append("\n  ")
+    for u in e["same_as"]:
+        u = esc(u)
+        out.append(
+            f'<dt>مطابق</dt><dd><a href="{u}" rel="noopener noreferrer"><bdi>{u}</bdi></a></dd>'
+        )
+    out.append(
+        "\n"
+        f'  <dt>المعرّف</dt><dd><bdi class="note">{esc(e["iri"])}</bdi></dd>\n'
+        f"  <dt>مقالات</dt><dd><bdi>{esc(e['n_articles'])}</bdi> · عدد الإشارات: "
+        f"<bdi>{esc(e['n_mentions'])}</bdi></dd>\n"
+        f"  <dt>عدد الروابط</dt><dd><bdi>{esc(e['degree'])}</bdi></dd>\n"
+        "</dl>\n"
+        "\n"
+        "<h2>الشبكة المحيطة</h2>\n"
+        f'<p class="note">معروض <bdi>{esc(ego_shown)}</bdi> من <bdi>{esc(ego_total)}</bdi> '
+        "كيانًا مرتبطًا. انقر على عقدة لعرض أدلتها وإضافة جيرانها إلى الشبكة، أو على علاقة "
+        'لعرض أدلتها. <span id="expand-status" aria-live="polite"></span></p>\n'
+        f'<div class="controls">{legend_js()}</div>\n'
+        f"{network('الشبكة المحيطة', 'small', data, root)}\n"
+        "\n"
+        '<section class="lazy">\n'
+        "<h2>العلاقات</h2>\n"
+    )
+    if relations:
+        out.append(
+            f'\n<p class="note">معروض <bdi>{len(relations)}</bdi> من '
+            f"<bdi>{esc(n_relations)}</bdi>.</p>\n"
+            '<ul class="evidence">'
+        )
+        for r in relations:
+            other = ent_html(r["other"])
+            ar = esc(r["ar"])
+            if r["outgoing"]:
+                head = f"<bdi>{label}</bdi> ← {ar} ← {other}"
+            else:
+                head = f"{other} ← {ar} ← <bdi>{label}</bdi>"
+            count = f"، أدلة: <bdi>{esc(r['count'])}</bdi>" if r["count"] else ""
+            evs = "".join(map(evidence_html, r["ev"]))
+            out.append(
+                f"\n<li {esc(r['csv'])}><strong>{head}</strong>\n"
+                f'  <span class="note">(<bdi>{esc(r["en"])}</bdi>{count})</span>{evs}\n</li>'
+            )
+        out.append("\n</ul>\n")
+    else:
+        out.append('<p class="note">لا علاقات.</p>')
+    out.append(f'\n\n<h2 id="said-by">ما قاله <bdi>{label}</bdi></h2>\n')
+    if claims_by:
+        out.append(
+            '<p class="note">خط زمني، الأحدث أولًا. معروض '
+            f"<bdi>{esc(n_claims_by_shown)}</bdi> من <bdi>{esc(n_claims_by)}</bdi>.</p>\n"
+            f"{_timeline('by', claims_by, False)}"
+        )
+    else:
+        out.append(_NO_CLAIMS)
+    out.append(f'\n\n<h2 id="said-about">من قال ماذا عن <bdi>{label}</bdi></h2>\n')
+    if claims_about:
+        out.append(
+            '<p class="note">خط زمني، الأحدث أولًا. معروض '
+            f"<bdi>{esc(n_claims_about_shown)}</bdi> من <bdi>{esc(n_claims_about)}</bdi>.</p>\n"
+            f"{_timeline('about', claims_about, True)}"
+        )
+    else:
+        out.append(_NO_CLAIMS)
+    out.append('\n\n<h2 id="co-mentioned">كيانات تُذكر معه</h2>\n')
+    if co_mentioned:
+        items = "".join(
+            f'<li>{ent_html(c)} <bdi class="n">{esc(c["n"])}</bdi></li>' for c in co_mentioned
+        )
+        out.append(
+            '<p class="note">مرتبة حسب عدد المقالات المشتركة (بجانب كل اسم). معروض '
+            f"<bdi>{len(co_mentioned)}</bdi> من <bdi>{esc(n_co_mentioned)}</bdi>.</p>\n"
+            f'<ol class="ranked">{items}</ol>\n'
+        )
+    elif co_article and n_co_mentioned:
+        out.append(
+            '<p class="note">يُذكر في مقال واحد: الكيانات المذكورة معه '
+            f"(<bdi>{esc(n_co_mentioned)}</bdi>) هي كيانات "
+            f'<a href="{esc(co_article["href"])}" dir="auto">{esc(co_article["title"])}</a>.</p>\n'
+        )
+    else:
+        out.append(_NO_ENTITIES)
+    out.append("\n\n<h2>المقالات</h2>\n")
+    if mentions:
+        csv = esc(mention_csv)
+        items = "".join(f"<li {csv}>{evidence_html(ev)}</li>" for ev in mentions)
+        out.append(
+            f'<p class="note">معروض <bdi>{len(mentions)}</bdi> من '
+            f"<bdi>{esc(e['n_articles'])}</bdi>.</p>\n"
+            f'<ul class="evidence" id="mentions">{items}</ul>\n'
+        )
+    else:
+        out.append('<p class="note">لا مقالات.</p>')
+    out.append(f'\n</section>\n<script src="{esc(root)}static/entity.js"></script>\n')
+    return "".join(out)
 
 
 def _newest(claims: list[Claim]) -> list[Claim]:

@@ -25,6 +25,16 @@ class Span:
     anchor: str = ""  # id of an empty marker placed at ``start`` (link target)
 
 
+def _text(piece: str) -> str:
+    """``html.escape(piece, quote=False)``, without its call (a piece of text between spans:
+    ~140k of them at 2k articles)."""
+    return piece.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _marker(anchor: str) -> str:
+    return f'<span id="{escape(anchor)}"></span>'
+
+
 def highlight(body: str, spans: list[Span]) -> Markup:
     """``body`` as HTML with mentions linked and coloured, claims underlined, dates outlined.
 
@@ -46,16 +56,29 @@ def highlight(body: str, spans: list[Span]) -> Markup:
     active: list[Span] = []
     out: list[str] = []
     for a, b in pairwise(cuts):
-        active = [s for s in active if s.end > a] + starts.get(a, [])
+        if active:
+            active = [s for s in active if s.end > a]
+        if a in starts:
+            active = active + starts[a]
         piece = body[a:b]
+        marks = "".join(_marker(i) for i in sorted(anchors[a])) if a in anchors else ""
         if not active:
-            # blanked boilerplate (see graph.build.article_body) shows as one paragraph break
-            piece = _BLANK_RUN.sub("\n\n", piece) if a else piece.lstrip()
-        text = escape(piece, quote=False)
-        marks = "".join(f'<span id="{escape(i)}"></span>' for i in sorted(anchors.get(a, ())))
+            # blanked boilerplate (see graph.build.article_body) shows as one paragraph break;
+            # most pieces hold nothing _BLANK_RUN matches (a newline, a tab, four spaces)
+            if not a:
+                piece = piece.lstrip()
+            elif "\n" in piece or "\t" in piece or "    " in piece:
+                piece = _BLANK_RUN.sub("\n\n", piece)
+            out.append(marks + _text(piece))
+            continue
+        text = _text(piece)
         mentions = [s for s in active if s.kind == "m"]
         if mentions:
-            m = min(mentions, key=lambda s: (s.end - s.start, s.start, s.href))
+            m = (
+                min(mentions, key=lambda s: (s.end - s.start, s.start, s.href))
+                if len(mentions) > 1
+                else mentions[0]
+            )
             href = f' href="{escape(m.href)}"' if m.href else ""
             text = f'<a class="m m-{escape(m.group)}"{href} title="{escape(m.title)}">{text}</a>'
 

@@ -607,25 +607,44 @@ def _nquad_rows(data: bytes, graph: str) -> list[str] | None:
     """The lines of the N-Quads ``data`` (one graph's quads, as a serializer writes them: one
     quad a line, every line ending with a newline) without the graph's IRI, i.e. ``subject
     predicate object`` in N-Triples syntax, when every line is a quad of the named graph
-    ``graph``, no term is a blank node or a triple term and no IRI is written with an escape;
-    None otherwise (the caller parses ``data`` instead, as it does when a line has fewer than
-    three terms left).  No :class:`pyoxigraph.Quad` is built per line: the readers take the
-    few terms they keep from the text.
+    ``graph``; None otherwise (the caller parses ``data`` instead).  No
+    :class:`pyoxigraph.Quad` is built per line: the readers take the few terms they keep
+    from the text, and check each line's terms as they split it (:func:`_plain`): a blank
+    node, a triple term or an IRI written with an escape sends them to the parser too, as
+    does a line with fewer than three terms left.
 
     >>> _nquad_rows(b'<x:a> <x:p> "b c"@ar <x:g> .\\n<x:a> <x:q> <x:b> <x:g> .\\n', "x:g")
     ['<x:a> <x:p> "b c"@ar', '<x:a> <x:q> <x:b>']
-    >>> _nquad_rows(b'<x:a> <x:p> _:b <x:g> .\\n', "x:g")
+    >>> _nquad_rows(b'<x:a> <x:p> <x:b> <x:h> .\\n', "x:g")  # another graph's line
     >>> _nquad_rows(b'<x:a> <x:p> <x:g> .\\n', "x:g")  # the default graph's: two terms left
     ['<x:a> <x:p>']
     """
     text = data.decode("utf-8")
-    # a blank node or triple term, or an escape (in an IRI, or text that looks so)
-    if "_:" in text or "<<" in text or "\\u" in text or "\\U" in text:
-        return None
     lines = text.split(f" <{graph}> .\n")
     if lines.pop() or text.count("\n") != len(lines):  # newlines in literals are escaped
         return None  # a line of another graph
     return lines
+
+
+def _plain(s: str, o: str) -> bool:
+    """Whether a line's subject ``s`` and object ``o`` (tokens of :func:`_nquad_rows`) are
+    terms the text readers take as written: an IRI without an escape, and an IRI without an
+    escape or a literal (its escapes are decoded, :func:`_token_value`); not a blank node or
+    a triple term.  (The readers inline this test: it runs on every line.)
+
+    >>> _plain("<x:a>", '"b"@ar'), _plain("<x:a>", "<x:b>")
+    (True, True)
+    >>> _plain("_:b", "<x:b>"), _plain("<x:a>", "_:b"), _plain("<<", "<x:b>")
+    (False, False, False)
+    >>> _plain("<x:a>", "<<( <x:a> <x:p> <x:b> )>>"), _plain("<x:\\\\u0061>", "<x:b>")
+    (False, False)
+    """
+    h = o[0]
+    return (
+        s[-1] == ">"
+        and "\\" not in s
+        and (h == '"' or (h == "<" and o[1] != "<" and "\\" not in o))
+    )
 
 
 def _token_value(token: str) -> str:
@@ -667,12 +686,16 @@ def read_part_nquads(data: bytes, graph: str) -> GraphPart | None:
     for line in lines:
         try:
             s, p, o = line.split(" ", 2)  # IRIs hold no space
-        except ValueError:  # fewer than three terms
+            h = o[0]
+            # _plain(s, o), inlined: a blank node, triple term or escaped IRI is parsed
+            if s[-1] != ">" or "\\" in s or (h != '"' and (h != "<" or o[1] == "<" or "\\" in o)):
+                raise ValueError
+        except (ValueError, IndexError):  # fewer than three terms, or not plain
             return read_part_quads(ox.parse(data, ox.RdfFormat.N_QUADS), graph)
         if p in kept:
             props[s][kept[p]].add(o)
         if p == _TYPE_TOKEN:
-            if o[0] == "<":
+            if h == "<":
                 typed[o[1:-1]].add(s[1:-1])
         elif p == _REFERS_TOKEN:
             refers.add((s, o))
@@ -680,6 +703,8 @@ def read_part_nquads(data: bytes, graph: str) -> GraphPart | None:
             named.add((s[1:-1], _token_value(o)))
         elif p in relations:
             triples.add((s[1:-1], relations[p], _token_value(o)))
+        elif "\\" in p or p[-1] != ">":  # an escaped IRI may name a property read here
+            return read_part_quads(ox.parse(data, ox.RdfFormat.N_QUADS), graph)
     counts: dict[str, int] = {}
     for _m, o in refers:
         e = _token_value(o)
@@ -1077,15 +1102,22 @@ def read_article_nquads(
     for line in lines:
         try:
             s, p, o = line.split(" ", 2)  # IRIs hold no space
-        except ValueError:  # fewer than three terms
+            h = o[0]
+            # _plain(s, o), inlined: a blank node, triple term or escaped IRI is parsed
+            if s[-1] != ">" or "\\" in s or (h != '"' and (h != "<" or o[1] == "<" or "\\" in o)):
+                raise ValueError
+        except (ValueError, IndexError):  # fewer than three terms, or not plain
             return read_article_quads(ox.parse(data, ox.RdfFormat.N_QUADS), iri, entities)
         if p in used:
             props[s][used[p]].append(_token_value(o))
         elif p == _IN_ARTICLE_TOKEN:
             if o == art:
                 members.add(s)
-        elif p in owned and s == art:
-            own[owned[p]].append(_token_value(o))
+        elif p in owned:
+            if s == art:
+                own[owned[p]].append(_token_value(o))
+        elif "\\" in p or p[-1] != ">":  # an escaped IRI may name a property read here
+            return read_article_quads(ox.parse(data, ox.RdfFormat.N_QUADS), iri, entities)
     nodes = {s[1:-1]: v for s, v in props.items() if s in members}
     return _article_detail(iri, own, nodes, entities)
 
