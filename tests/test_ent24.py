@@ -97,3 +97,16 @@ def test_a_subject_after_the_verb_is_kept_before_a_person_with_his_role() -> Non
     text = "وبحضور اللواء محمد الغامدي مدير الشرطة أدان مجلس الشورى الهجوم على المسجد."
     [(speakers, _status, _text)] = said(text)
     assert speakers == ("مجلس الشورى",)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقالت الوكالة الوطنية للإعلام إن الجيش تقدم.", "الوكالة الوطنية للإعلام"),
+        ("فأكدت الوكاله الدوليه للطاقة الذريّة أن إيران التزمت.", "الوكاله الدوليه للطاقة الذريّة"),
+        ("وأكد المجلس الأعلى للأمن القومي أن الاتفاق جيد.", "المجلس الأعلى للأمن القومي"),
+        ("وقال المجلس المصري للشـؤون الخارجية إن الوضع خطير.", "المجلس المصري للشـؤون الخارجية"),
+    ],
+)
+def test_an_agency_or_council_keeps_its_lam_complement(text: str, name: str) -> None:
+    assert name in _orgs(text)
