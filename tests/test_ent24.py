@@ -110,3 +110,11 @@ def test_a_subject_after_the_verb_is_kept_before_a_person_with_his_role() -> Non
 )
 def test_an_agency_or_council_keeps_its_lam_complement(text: str, name: str) -> None:
     assert name in _orgs(text)
+
+
+def test_the_atomic_energy_agency_short_and_full_is_one_node() -> None:
+    doc = extract_text(
+        "وقالت الوكالة الدولية للطاقة الذرية إن المفاعل توقف. "
+        "وأكدت وكالة الطاقة الذريـة أن المفتشين وصلوا. وقال بيان للوكالة الذرية إن العمل مستمر."
+    )
+    assert len({m.key for m in doc.mentions if m.cls == "Organization"}) == 1
