@@ -2066,6 +2066,37 @@ def _opens_sentence(doc: Doc, view: SentView, m: Mention) -> bool:
     )
 
 
+#: words between a person opening the sentence and his verb, his role included
+_MAX_ROLE_WORDS = 9
+
+
+def _person_with_role(doc: Doc, view: SentView, i: int) -> str | None:
+    """The person opening the sentence whose role in a body stands between him and the
+    verb at token ``i`` («اللواء محمد الغامدي المتحدث الرسمي للمديرية العامة لحرس الحدود
+    أدان …»، «اللواء X مدير جوازات منطقة عسير استنكر …»): right after his name a title or a
+    source noun (مدير، المتحدث), then only words up to the verb — no punctuation, no other
+    person.  The verb's subject is he, not the body named in his role."""
+    toks = view.tokens
+    person = None
+    for k in range(i - 1, max(-1, i - 1 - _MAX_ROLE_WORDS), -1):
+        if not toks[k].word:
+            return None
+        m = doc.mention_at_token(toks[k])
+        if m is not None and m.cls == "Person":
+            person = m
+            break
+    if person is None or person.key not in doc.entities:
+        return None
+    after = next((k for k in range(i) if toks[k].start >= person.end), i)
+    if after == i or doc.mention_at_token(toks[after]) is not None:
+        return None
+    if match_title(view, after) is None and not is_source_noun(toks[after].text):
+        return None
+    if not _opens_sentence(doc, view, person):
+        return None
+    return person.key
+
+
 _TOPIC = claim_words("topic_opener")  # أما
 
 
@@ -3355,6 +3386,10 @@ def find_claims(doc: Doc) -> None:
                     # "أشار إلى إيران"، "وكان داعش هدد تركيا"، "متهما تركيا بـ": the object,
                     # not the speaker
                     speakers, j = [], after
+                if not speakers and kind == "verb" and not view.folded[i].startswith(("و", "ف")):
+                    role_holder = _person_with_role(doc, view, i)
+                    if role_holder is not None:  # not the body in his role
+                        speakers, j = [role_holder], after
                 if (
                     not speakers
                     and kind == "verb"

@@ -1075,7 +1075,9 @@ def _org_continuation(doc: Doc, view: SentView, end: int, head: str, noun_end: b
     """Extend an organisation name ending at token ``end``: a coordinated definite noun right
     after its noun (حزب العدالة والتنمية، هيئة التحقيق والادعاء), then, for heads of
     ``org_words.tsv`` kind ``lam_head``, لـ + noun (+ noun) + adjectives (جامعة نايف العربية
-    للعلوم الأمنية، الاتحاد المصري لجمعيات متحدي الإعاقة)."""
+    للعلوم الأمنية، الاتحاد المصري لجمعيات متحدي الإعاقة، المديرية العامة لحرس الحدود) and up
+    to three definite nouns coordinated after it (الهيئة العامة للسياحة والتراث الوطني; not a
+    plural in ين/ون, a group of people, nor another head)."""
     toks = view.tokens
 
     def free(j: int) -> bool:
@@ -1096,14 +1098,29 @@ def _org_continuation(doc: Doc, view: SentView, end: int, head: str, noun_end: b
     w = f[end]
     if w.startswith("لل") and len(w) > 4 and not is_name_stopword(toks[end].text):
         end = _relational_adjectives(view, end + 1)
-    elif w.startswith("ل") and not w.startswith("لل") and len(w) > 4 and free(end + 1):
+    elif (
+        w.startswith("ل")
+        and not w.startswith("لل")
+        and len(w) >= 4  # لحرس الحدود
+        and free(end + 1)
+        and not is_name_stopword(toks[end].text)
+    ):
         k = end + 1
         if not f[k].startswith("ال") and free(k + 1) and f[k + 1].startswith("ال"):
             k += 1  # لجمعيات متحدي الإعاقة
         if f[k].startswith("ال") and len(f[k]) > 4:
             end = _relational_adjectives(view, k + 1)
-            if free(end) and f[end].startswith("وال") and len(f[end]) > 5:
-                end += 1  # لدراسات الأمن والدفاع
+        else:
+            return end
+    else:
+        return end
+    for _ in range(3):  # للسياحة والتراث الوطني، للتربية والعلوم والثقافة، لدراسات الأمن والدفاع
+        w = f[end] if free(end) else ""
+        if not (w.startswith("وال") and len(w) > 5) or w.endswith(("ين", "ون")):
+            break  # "للسياحة والمواطنين": a group of people, not a name word
+        if bare_forms(toks[end].text) & org_heads():
+            break  # "… والجيش": another body
+        end = _relational_adjectives(view, end + 1)
     return end
 
 
