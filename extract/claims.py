@@ -461,6 +461,49 @@ def _said_object_ahead(view: SentView, after: int) -> bool:
     return any(view.tokens[k].word and view.folded[k] in said_objects() for k in range(after, stop))
 
 
+def _subject_follows(doc: Doc, view: SentView, after: int) -> bool:
+    """Whether a speaker may stand right after a cue ending before token ``after``: what
+    :func:`_source_follows` takes, but no complementiser («وأقر بأنه»: no subject)."""
+    toks = view.tokens
+    return (
+        after < len(toks)
+        and not (toks[after].word and _is_complementiser(toks[after].text))
+        and _source_follows(doc, view, after)
+    )
+
+
+def _opens_speech(view: SentView, j: int) -> bool:
+    """Whether reported speech opens at token ``j`` (commas and dashes skipped): a
+    complementiser, a colon, a quotation mark, or بـ with a noun («تفيد الأنباء بمنع …»)."""
+    toks = view.tokens
+    while j < len(toks) and not toks[j].word and toks[j].text not in _QUOTE_OPEN:
+        if toks[j].text == ":":
+            return True
+        j += 1
+    if j >= len(toks):
+        return False
+    tok = toks[j]
+    if not tok.word:
+        return True  # a quotation mark
+    return _is_complementiser(tok.text) or (
+        _bi_object(view, j) and not view.folded[j].startswith("بال")
+    )
+
+
+def _says_that(subject: tuple[list[str], int] | None, view: SentView) -> bool:
+    """Whether a cue of kind ``said-that`` (``speech_cues.tsv``: تفيد، يزعم، أقر، زاد)
+    reports a statement: a speaker named right after it (``subject`` as
+    :func:`speakers_after` parsed it, None when no speaker may stand there) and reported
+    speech opening right after that speaker («وتفيد التقارير بأن …»، «وأقر الوزير X بأن …»،
+    «وزاد X: "…"»).  With no subject named it is no cue: «لم ترد تقارير تفيد بأن …»، «من يزعم
+    أن …»، «وزاد بطشهم عندما …» (increased), and «أقر البرلمان القانون» (approved) says
+    nothing."""
+    if subject is None:
+        return False
+    speakers, j = subject
+    return bool(speakers) and _opens_speech(view, j)
+
+
 def ruled_out_objects() -> frozenset[str]:
     """Nouns of a possibility that, right after the subject of استبعد, make it a statement
     (``ruled_out_objects.tsv``): «استبعد الوزير احتمال انسحاب القوات»."""
@@ -3200,23 +3243,30 @@ def find_claims(doc: Doc) -> None:
         # further on is not one); the subject is parsed once, here, and kept for the loop
         # (parsing may register an unnamed source)
         # and "استبعد" a statement only when a possibility ruled out follows its subject
+        # and "تفيد/يزعم/أقر/زاد" (kind ``said-that``) only when reported speech opens right
+        # after a subject named after the verb
         subjects = {
             c[4]: speakers_after(doc, view, c[4], heads=True)
             for c in cues
-            if (c[2] == "responsibility" and _said_object_ahead(view, c[4])) or c[2] == "ruling-out"
+            if (c[2] == "responsibility" and _said_object_ahead(view, c[4]))
+            or c[2] == "ruling-out"
+            or (c[2] == "said-that" and _subject_follows(doc, view, c[4]))
         }
         cues = [
             c
             for c in cues
-            if c[2] not in ("responsibility", "ruling-out")
+            if c[2] not in ("responsibility", "ruling-out", "said-that")
             or (
                 c[2] == "responsibility"
                 and c[4] in subjects
                 and _said_object(view, subjects[c[4]][1]) is not None
             )
             or (c[2] == "ruling-out" and _rules_out(view, subjects[c[4]][1]))
+            or (c[2] == "said-that" and _says_that(subjects.get(c[4]), view))
         ]
-        cues = [(*c[:2], "verb", *c[3:]) if c[2] == "ruling-out" else c for c in cues]
+        cues = [
+            (*c[:2], "verb", *c[3:]) if c[2] in ("ruling-out", "said-that") else c for c in cues
+        ]
         cues = _outside_content(doc, view, cues)
         if not cues:
             claim = _colon_claim(doc, view)
