@@ -35,7 +35,11 @@ quotation the cue before opened is what was said.  An organisation named after i
 ``said_objects.tsv`` right after the subject (``مسؤوليته عن الهجوم``) opens what was said;
 the cues of kind ``responsibility`` (تبنى) are statements only then, and those of kind
 ``ruling-out`` (استبعد) only with أن or a possibility of ``ruled_out_objects.tsv`` after the
-subject (``استبعد المدرب اللاعب من القائمة`` excludes and says nothing).
+subject (``استبعد المدرب اللاعب من القائمة`` excludes and says nothing); those of kind
+``said-that`` (تفيد، يزعم، أقر، زاد) only with a speaker named right after them and reported
+speech opening after it (``أقر البرلمان القانون`` approves), and those of kind ``publishing``
+(نشر، بث) only with a noun of ``published_objects.tsv`` after the subject, what was said
+starting there (``نشرت صحيفة «X» تقريرا عن …``; ``نشرت الوزارة قوات`` deploys).
 """
 
 from __future__ import annotations
@@ -436,6 +440,7 @@ def said_objects() -> frozenset[str]:
 
 
 _MAX_SAID_OBJECT = 10  # tokens from a cue of kind responsibility (or ruling-out) to its object
+_MAX_PUBLISHED_GAP = 8  # tokens from the subject of a cue of kind publishing to its object
 
 
 def _said_object(view: SentView, j: int) -> int | None:
@@ -459,6 +464,106 @@ def _said_object_ahead(view: SentView, after: int) -> bool:
     """Whether a said object stands within a few tokens after a cue ending at ``after``."""
     stop = min(len(view.tokens), after + _MAX_SAID_OBJECT)
     return any(view.tokens[k].word and view.folded[k] in said_objects() for k in range(after, stop))
+
+
+def published_objects() -> frozenset[str]:
+    """Nouns of what a publisher puts out (``published_objects.tsv``: تقريرا، مقالا، فيديو):
+    right after the subject of a cue of kind ``publishing`` (نشر، بث) they make it a
+    statement, «نشرت صحيفة «الغارديان» تقريرا عن …»; «نشرت القوات دوريات» says nothing."""
+    return word_list("published_objects.tsv")
+
+
+def _by_author(view: SentView, k: int) -> bool:
+    """Whether the published object at token ``k`` is someone else's: لـ after it names its
+    author or subject («مقالا للكاتب …»، «نعيا للطالب …»), the publisher only carries it."""
+    return k + 1 < len(view.tokens) and view.folded[k + 1][:1] == "ل"
+
+
+def _publication_ahead(view: SentView, after: int) -> bool:
+    """Whether a published object not by another author stands within a few tokens after a
+    cue ending at ``after`` (checked before the subject is parsed)."""
+    stop = min(len(view.tokens), after + _MAX_SAID_OBJECT)
+    k = next(
+        (
+            k
+            for k in range(after, stop)
+            if view.tokens[k].word and view.folded[k] in published_objects()
+        ),
+        None,
+    )
+    return k is not None and not _by_author(view, k)
+
+
+def _bare_definite(doc: Doc, view: SentView, k: int) -> bool:
+    """Whether the subject starting at token ``k`` is one definite word read back to an
+    entity named before («ونشر التنظيم الإرهابي …»: which organisation is not said)."""
+    if k >= len(view.tokens) or not view.folded[k].startswith("ال"):
+        return False
+    m = doc.mention_at_token(view.tokens[k])
+    return m is None or m.end <= view.tokens[k].end
+
+
+def _published_object(doc: Doc, view: SentView, j: int) -> int | None:
+    """The token of a published object at ``j``, or after what may still end the subject
+    (a comma, a closing quotation mark, a nisba, a date: «ونشرت صحيفة “ديلي ميل” البريطانية،
+    اليوم الإثنين، فيديو …»); ``None`` when there is none."""
+    toks = view.tokens
+    k = j
+    while k < len(toks) and k - j < _MAX_PUBLISHED_GAP:
+        f = view.folded[k]
+        if toks[k].word and f in published_objects():
+            return None if _by_author(view, k) else k
+        past = _past_date(doc, view, k)
+        if past > k:
+            k = past
+            continue
+        if toks[k].word and not is_nisba(f) and f not in _day_words() | subject_adverbs():
+            return None
+        k += 1
+    return None
+
+
+def _subject_follows(doc: Doc, view: SentView, after: int) -> bool:
+    """Whether a speaker may stand right after a cue ending before token ``after``: what
+    :func:`_source_follows` takes, but no complementiser («وأقر بأنه»: no subject)."""
+    toks = view.tokens
+    return (
+        after < len(toks)
+        and not (toks[after].word and _is_complementiser(toks[after].text))
+        and _source_follows(doc, view, after)
+    )
+
+
+def _opens_speech(view: SentView, j: int) -> bool:
+    """Whether reported speech opens at token ``j`` (commas and dashes skipped): a
+    complementiser, a colon, a quotation mark, or بـ with a noun («تفيد الأنباء بمنع …»)."""
+    toks = view.tokens
+    while j < len(toks) and not toks[j].word and toks[j].text not in _QUOTE_OPEN:
+        if toks[j].text == ":":
+            return True
+        j += 1
+    if j >= len(toks):
+        return False
+    tok = toks[j]
+    if not tok.word:
+        return True  # a quotation mark
+    return _is_complementiser(tok.text) or (
+        _bi_object(view, j) and not view.folded[j].startswith("بال")
+    )
+
+
+def _says_that(subject: tuple[list[str], int] | None, view: SentView) -> bool:
+    """Whether a cue of kind ``said-that`` (``speech_cues.tsv``: تفيد، يزعم، أقر، زاد)
+    reports a statement: a speaker named right after it (``subject`` as
+    :func:`speakers_after` parsed it, None when no speaker may stand there) and reported
+    speech opening right after that speaker («وتفيد التقارير بأن …»، «وأقر الوزير X بأن …»،
+    «وزاد X: "…"»).  With no subject named it is no cue: «لم ترد تقارير تفيد بأن …»، «من يزعم
+    أن …»، «وزاد بطشهم عندما …» (increased), and «أقر البرلمان القانون» (approved) says
+    nothing."""
+    if subject is None:
+        return False
+    speakers, j = subject
+    return bool(speakers) and _opens_speech(view, j)
 
 
 def ruled_out_objects() -> frozenset[str]:
@@ -3280,23 +3385,54 @@ def find_claims(doc: Doc) -> None:
         # further on is not one); the subject is parsed once, here, and kept for the loop
         # (parsing may register an unnamed source)
         # and "استبعد" a statement only when a possibility ruled out follows its subject
+        # and "تفيد/يزعم/أقر/زاد" (kind ``said-that``) only when reported speech opens right
+        # after a subject named after the verb, "نشر/بث" (kind ``publishing``) only when a
+        # published object follows it
+        # (a publisher is named: "ونشر التنظيم مقطعا" may mean another organisation)
         subjects = {
-            c[4]: speakers_after(doc, view, c[4], heads=True)
+            c[4]: speakers_after(doc, view, c[4], heads=c[2] != "publishing")
             for c in cues
-            if (c[2] == "responsibility" and _said_object_ahead(view, c[4])) or c[2] == "ruling-out"
+            if (c[2] == "responsibility" and _said_object_ahead(view, c[4]))
+            or c[2] == "ruling-out"
+            or (c[2] == "said-that" and _subject_follows(doc, view, c[4]))
+            or (c[2] == "publishing" and _publication_ahead(view, c[4]))
         }
+        # "نشرت صحيفة «X» تقريرا عن …" (kind ``publishing``): what was published is what the
+        # subject says, from the published object on
+        # ("نشرت X شريطا أعلنت فيه أن …": the publication frames the statement after it)
+        published = {
+            c[4]: _published_object(doc, view, subjects[c[4]][1])
+            for n, c in enumerate(cues)
+            if c[2] == "publishing"
+            and c[4] in subjects
+            and subjects[c[4]][0]
+            and not _bare_definite(doc, view, c[4])
+            and not (
+                n + 1 < len(cues)
+                and cues[n + 1][4] < len(toks)
+                and view.folded[cues[n + 1][4]] in resumptive_pronouns()
+            )
+        }
+        subjects.update(
+            (after, (subjects[after][0], k)) for after, k in published.items() if k is not None
+        )
         cues = [
             c
             for c in cues
-            if c[2] not in ("responsibility", "ruling-out")
+            if c[2] not in ("responsibility", "ruling-out", "said-that", "publishing")
             or (
                 c[2] == "responsibility"
                 and c[4] in subjects
                 and _said_object(view, subjects[c[4]][1]) is not None
             )
             or (c[2] == "ruling-out" and _rules_out(view, subjects[c[4]][1]))
+            or (c[2] == "said-that" and _says_that(subjects.get(c[4]), view))
+            or (c[2] == "publishing" and published.get(c[4]) is not None)
         ]
-        cues = [(*c[:2], "verb", *c[3:]) if c[2] == "ruling-out" else c for c in cues]
+        cues = [
+            (*c[:2], "verb", *c[3:]) if c[2] in ("ruling-out", "said-that", "publishing") else c
+            for c in cues
+        ]
         cues = _outside_content(doc, view, cues)
         if not cues:
             claim = _colon_claim(doc, view)

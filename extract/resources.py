@@ -543,6 +543,7 @@ class WordNote(NamedTuple):
     ``interview_words.tsv`` (words of the sentence naming an interviewee: حوار، التقت، لقاء),
     ``interviewer_words.tsv`` (words before the interviewer's name: حاوره، أجرى، حوار:),
     ``ruled_out_objects.tsv`` (nouns of a possibility that استبعد rules out),
+    ``published_objects.tsv`` (what نشر/بث put out: تقريرا، مقالا، فيديو),
     ``resumptive_pronouns.tsv`` (فيها of «منطقة ينشط فيها»), ``relative_pronouns.tsv``
     (التي، الذين، اللذان: the claim, relation and coreference layers' one list),
     ``state_nouns.tsv``
@@ -679,6 +680,7 @@ TABLES: dict[str, type[tuple]] = {
     "resumptive_pronouns.tsv": WordNote,
     "relative_pronouns.tsv": WordNote,
     "ruled_out_objects.tsv": WordNote,
+    "published_objects.tsv": WordNote,
     "said_objects.tsv": WordNote,
     "source_nouns.tsv": SourceNoun,
     "superlatives.tsv": WordNote,
