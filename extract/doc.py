@@ -121,6 +121,15 @@ def strip_al(word: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
+@functools.lru_cache(maxsize=50_000)
+def _surface_words(surface: str) -> tuple[str | None, str | None]:
+    """:meth:`Doc._words_of` of a mention's surface (memoised: a short article's questions
+    scan every mention)."""
+    words = match_key(surface).split()
+    first = strip_al(definite_stem(words[0])[0]) if words else None
+    return (first, words[-1] if len(words) >= 2 else None)
+
+
 @dataclass
 class Doc:
     """Everything known about one article during extraction."""
@@ -301,9 +310,7 @@ class Doc:
     @staticmethod
     def _words_of(m: Mention) -> tuple[str | None, str | None]:
         """A mention's first word without ال, and its last word when it has two or more."""
-        words = match_key(m.surface).split()
-        first = strip_al(definite_stem(words[0])[0]) if words else None
-        return (first, words[-1] if len(words) >= 2 else None)
+        return _surface_words(m.surface)
 
     def _index_words(self) -> None:
         """Bring the first- and last-word indexes up to the mentions added since last time

@@ -952,6 +952,9 @@ def find_persons(doc: Doc) -> None:
         toks = view.tokens
         i = 0
         while i < len(toks):
+            if not toks[i].word or not _may_start_title(toks[i].text):
+                i += 1  # most words (what match_title asks first, without a call a token)
+                continue
             hit = match_title(view, i)
             if hit is None:
                 i += 1
