@@ -288,10 +288,11 @@ def resolve_org_heads(doc: Doc) -> None:
             firsts.setdefault(strip_al(before[-1].lstrip("لب")), []).append(m)  # لصحيفة “ديلي ستار”
     for view in doc.views:
         toks = view.tokens
-        for i, tok in enumerate(toks):
-            f = view.folded[i]
-            stem = f[2:] if f.startswith("ال") else None
-            if stem not in firsts or doc.mention_at_token(tok) is not None:
+        # most words: no head named before (passed over in the comprehension)
+        for i in [k for k, f in enumerate(view.folded) if f.startswith("ال") and f[2:] in firsts]:
+            tok = toks[i]
+            stem = view.folded[i][2:]
+            if doc.mention_at_token(tok) is not None:
                 continue
             nxt = view.folded[i + 1] if i + 1 < len(toks) else ""
             if is_nisba(nxt) or (nxt.startswith("ال") and nxt in kind_adjectives):
@@ -320,11 +321,10 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
     indefinite: set[str] = set()  # «تشكيل تحالف جديد»: an alliance of the article's own
     for view in doc.views:
         toks = view.tokens
-        for i, tok in enumerate(toks):
-            stem = _bare_org_stem(view.folded[i])
-            if stem is None:
-                continue  # most words: no noun of the table, with ال or without
-            bare, cut, word = stem
+        # most words: no noun of the table, with ال or without (passed over in the comprehension)
+        for i in [k for k, f in enumerate(view.folded) if _bare_org_stem(f) is not None]:
+            tok = toks[i]
+            bare, cut, word = _bare_org_stem(view.folded[i])
             nxt = view.folded[i + 1] if i + 1 < len(toks) else ""
             if "ال" + word in table and not nxt.startswith("ال") and not doc.mention_at_token(tok):
                 # «تشكيل تحالف جديد»، not «تحالف دعم الشرعية» (a name in construct)
@@ -525,7 +525,9 @@ def bare_place_names(doc: Doc) -> None:
     clitics = _bare_place_clitics()
     for view in doc.views:
         toks = view.tokens
-        for i, tok in enumerate(toks):
+        # most words: no bare place name (passed over in the comprehension)
+        for i in [k for k, f in enumerate(view.folded) if f.replace("ـ", "") in clitics]:
+            tok = toks[i]
             f = view.folded[i].replace("ـ", "")
             clitic = clitics.get(f)
             if clitic is None or f[len(clitic) :] not in places or doc.mention_at_token(tok):

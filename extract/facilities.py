@@ -275,9 +275,8 @@ def find_towns(doc: Doc, lex_starts: set[int]) -> None:
     for view in doc.views:
         toks = view.tokens
         tags = doc.ner_tags.get(view.index)
-        for i, tok in enumerate(toks):
-            if not tok.word or _place_noun_clitic(view.folded[i]) < 0:
-                continue
+        folded = view.folded  # most words: no place noun (passed over in the comprehension)
+        for i in [k for k, t in enumerate(toks) if t.word and _place_noun_clitic(folded[k]) >= 0]:
             plural = strip_al(view.folded[i].lstrip("وفبل")) in _PLURAL_PLACE_NOUNS
             j = i + 1
             while True:
@@ -336,12 +335,11 @@ def find_facilities(doc: Doc) -> None:
         lex_ends.setdefault(m.start, m.end)
     text = doc.article.text
     for view in doc.views:
-        for i, tok in enumerate(view.tokens):
-            if not tok.word:
-                continue
+        toks, folded = view.tokens, view.folded
+        # most words: no facility head (passed over in the comprehension)
+        for i in [k for k, t in enumerate(toks) if t.word and _head_clitic(folded[k]) >= 0]:
+            tok = toks[i]
             cut = _head_clitic(view.folded[i])
-            if cut < 0:
-                continue
             head = view.folded[i][cut:]
             tags = doc.ner_tags.get(view.index)
             end = _name_end(view, i + 1, lex_ends, tags, head in common_name_heads())

@@ -951,10 +951,11 @@ def find_persons(doc: Doc) -> None:
     for view in doc.views:
         toks = view.tokens
         i = 0
-        while i < len(toks):
-            if not toks[i].word or not _may_start_title(toks[i].text):
-                i += 1  # most words (what match_title asks first, without a call a token)
-                continue
+        # most words: no title starts there (what match_title asks first)
+        for at in [k for k, t in enumerate(toks) if t.word and _may_start_title(t.text)]:
+            if at < i:
+                continue  # inside what was read before
+            i = at
             hit = match_title(view, i)
             if hit is None:
                 i += 1
@@ -1146,17 +1147,24 @@ def _one_node_per_placed_body(doc: Doc, placed: dict[tuple[str, ...], list[str]]
                 doc.rekey(k, keep)
 
 
+@functools.lru_cache(maxsize=100_000)
+def _org_head_word(word: str) -> bool:
+    """Whether one of a word's :func:`bare_forms` is an :func:`org_heads` noun (memoised:
+    asked at every token)."""
+    return not org_heads().isdisjoint(bare_forms(word))
+
+
 def find_organizations(doc: Doc) -> None:
     """Organisations named by a head noun: ``مركز مكافحة الإرهاب``, ``الجيش العراقي``."""
     heads = org_heads()
     placed: dict[tuple[str, ...], list[str]] = {}
     for view in doc.views:
         toks = view.tokens
-        for i, tok in enumerate(toks):
-            if not tok.word:
-                continue
+        # most words: no head (passed over in the comprehension)
+        for i in [k for k, t in enumerate(toks) if t.word and _org_head_word(t.text)]:
+            tok = toks[i]
             forms = bare_forms(tok.text)
-            if forms.isdisjoint(heads) or doc.mention_at_token(tok) is not None:
+            if doc.mention_at_token(tok) is not None:
                 continue
             if tok.text.endswith("ى") and all(h.endswith("ي") for h in forms & heads):
                 continue  # "نادى الدكتور" (he called): the verb, not نادي (club)

@@ -3167,18 +3167,24 @@ def _site_and_account_nouns() -> frozenset[str]:
     return frozenset({_SITE_WORD}).union(*(relation_words(r) for r in roles))
 
 
+@functools.lru_cache(maxsize=100_000)
+def _site_or_account_word(word: str) -> bool:
+    """Whether one of a word's :func:`bare_forms` is a noun of
+    :func:`_site_and_account_nouns` (memoised: asked at every token)."""
+    return not _site_and_account_nouns().isdisjoint(bare_forms(word))
+
+
 def find_sites_and_accounts(doc: Doc) -> None:
     """Websites and accounts as entities of their own (:func:`_website`, :func:`_account`,
     :func:`_account_list`, :func:`_handles`, :func:`_bulleted_accounts`)."""
-    triggers = _site_and_account_nouns()
     for view in doc.views:
         _handles(doc, view)
         _bulleted_accounts(doc, view)
-        for k, tok in enumerate(view.tokens):
-            if tok.word and not triggers.isdisjoint(bare_forms(tok.text)):
-                _website(doc, view, k)
-                _account(doc, view, k)
-                _account_list(doc, view, k)
+        toks = view.tokens
+        for k in [k for k, t in enumerate(toks) if t.word and _site_or_account_word(t.text)]:
+            _website(doc, view, k)
+            _account(doc, view, k)
+            _account_list(doc, view, k)
 
 
 def find_relations(doc: Doc) -> None:
@@ -3187,9 +3193,8 @@ def find_relations(doc: Doc) -> None:
     find_sites_and_accounts(doc)
     for view in doc.views:
         toks = view.tokens
-        for i, tok in enumerate(toks):
-            if not tok.word or not _may_cue(tok.text):
-                continue  # most words (what _cue_at asks first, without a call a token)
+        # most words: no cue (what _cue_at asks first, passed over in the comprehension)
+        for i in [k for k, t in enumerate(toks) if t.word and _may_cue(t.text)]:
             hit = _cue_at(view, i)
             if hit is None:
                 continue
@@ -3395,16 +3400,22 @@ def find_relations(doc: Doc) -> None:
         _on_platform(doc, view)
 
 
+@functools.lru_cache(maxsize=100_000)
+def _event_head_word(word: str) -> bool:
+    """Whether one of a word's :func:`bare_forms` is an :func:`event_heads` noun (memoised:
+    asked at every token)."""
+    return not event_heads().isdisjoint(bare_forms(word))
+
+
 def find_events(doc: Doc) -> None:
     """Named events (``المؤتمر الدولي للسلام والأمن بالعراق في باريس بتاريخ 15 أيلول 2014``)
     with their place and date; an event with neither is too vague and is skipped."""
     text = doc.article.text
-    heads = event_heads()
     for view in doc.views:
         toks = view.tokens
-        for i, tok in enumerate(toks):
-            if not tok.word or heads.isdisjoint(bare_forms(tok.text)):
-                continue  # most words: no event head
+        # most words: no event head (passed over in the comprehension)
+        for i in [k for k, t in enumerate(toks) if t.word and _event_head_word(t.text)]:
+            tok = toks[i]
             f = fold(tok.text)
             if "ال" not in f[:4]:
                 continue
