@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 
-from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
+from rasd.extract.doc import Doc, SentView, bare_forms, strip_al, word_test
 from rasd.extract.lexicon import alias_index, lexicon_index, lexicon_matches, nisba_country
 from rasd.extract.patterns import (
     direction_words,
@@ -215,6 +215,23 @@ def _place_noun_clitic(word: str) -> int:
     return -1
 
 
+def _place_noun_word(word: str) -> bool:
+    """Whether a word (as written) is a place noun after its proclitic (its folded form is
+    what the token's ``view.folded`` holds)."""
+    return _place_noun_clitic(fold(word)) >= 0
+
+
+_PLACE_NOUN = word_test(_place_noun_word)
+
+
+def _facility_head_word(word: str) -> bool:
+    """Whether a word (as written) is a facility head after its proclitic."""
+    return _head_clitic(fold(word)) >= 0
+
+
+_FACILITY_HEAD = word_test(_facility_head_word)
+
+
 def _town(view: SentView, j: int, tags: list[str] | None) -> int | None:
     """The end token of a town's name at token ``j`` after a place noun: a word the NER
     tags (with the words it continues over), or one that is no common Arabic word."""
@@ -275,8 +292,7 @@ def find_towns(doc: Doc, lex_starts: set[int]) -> None:
     for view in doc.views:
         toks = view.tokens
         tags = doc.ner_tags.get(view.index)
-        folded = view.folded  # most words: no place noun (passed over in the comprehension)
-        for i in [k for k, t in enumerate(toks) if t.word and _place_noun_clitic(folded[k]) >= 0]:
+        for i in view.words_passing(_PLACE_NOUN):  # most words: no place noun
             plural = strip_al(view.folded[i].lstrip("وفبل")) in _PLURAL_PLACE_NOUNS
             j = i + 1
             while True:
@@ -335,10 +351,8 @@ def find_facilities(doc: Doc) -> None:
         lex_ends.setdefault(m.start, m.end)
     text = doc.article.text
     for view in doc.views:
-        toks, folded = view.tokens, view.folded
-        # most words: no facility head (passed over in the comprehension)
-        for i in [k for k, t in enumerate(toks) if t.word and _head_clitic(folded[k]) >= 0]:
-            tok = toks[i]
+        for i in view.words_passing(_FACILITY_HEAD):  # most words: no facility head
+            tok = view.tokens[i]
             cut = _head_clitic(view.folded[i])
             head = view.folded[i][cut:]
             tags = doc.ner_tags.get(view.index)

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 
 from camel_tools.utils.dediac import dediac_ar
 
-from rasd.extract.doc import Doc, SentView, bare_forms, definite_stem, drop_conjunction, strip_al
+from rasd.extract.doc import (
+    Doc,
+    SentView,
+    bare_forms,
+    definite_stem,
+    drop_conjunction,
+    strip_al,
+    word_test,
+)
 from rasd.extract.errors import DataError
 from rasd.extract.lexicon import (
     alias_index,
@@ -269,6 +277,9 @@ def _may_start_title(word: str) -> bool:
     """Whether a title may start at a word: one of its :func:`bare_forms` is the first word
     of a title (most words: none; memoised, as :func:`match_title` asks at every token)."""
     return not title_first_words().isdisjoint(bare_forms(word))
+
+
+_TITLE_START = word_test(_may_start_title)
 
 
 def match_title(view: SentView, i: int) -> tuple[Title, int] | None:
@@ -952,7 +963,7 @@ def find_persons(doc: Doc) -> None:
         toks = view.tokens
         i = 0
         # most words: no title starts there (what match_title asks first)
-        for at in [k for k, t in enumerate(toks) if t.word and _may_start_title(t.text)]:
+        for at in view.words_passing(_TITLE_START):
             if at < i:
                 continue  # inside what was read before
             i = at
@@ -1154,14 +1165,16 @@ def _org_head_word(word: str) -> bool:
     return not org_heads().isdisjoint(bare_forms(word))
 
 
+_ORG_HEAD = word_test(_org_head_word)
+
+
 def find_organizations(doc: Doc) -> None:
     """Organisations named by a head noun: ``مركز مكافحة الإرهاب``, ``الجيش العراقي``."""
     heads = org_heads()
     placed: dict[tuple[str, ...], list[str]] = {}
     for view in doc.views:
         toks = view.tokens
-        # most words: no head (passed over in the comprehension)
-        for i in [k for k, t in enumerate(toks) if t.word and _org_head_word(t.text)]:
+        for i in view.words_passing(_ORG_HEAD):  # most words: no head
             tok = toks[i]
             forms = bare_forms(tok.text)
             if doc.mention_at_token(tok) is not None:

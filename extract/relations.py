@@ -29,7 +29,7 @@ import functools
 import itertools
 from collections.abc import Iterator
 
-from rasd.extract.doc import Doc, SentView, bare_forms, drop_conjunction, strip_al
+from rasd.extract.doc import Doc, SentView, bare_forms, drop_conjunction, strip_al, word_test
 from rasd.extract.facilities import facility_heads, town_openers
 from rasd.extract.folding import bare
 from rasd.extract.lexicon import alias_index, nisba_plural
@@ -166,6 +166,9 @@ def _may_cue(word: str) -> bool:
     longest, stems = _longest_first(word)
     table, firsts = relation_cues(), _two_word_firsts()
     return any(f in table or f in firsts for f in longest) or any(f in table for f in stems)
+
+
+_MAY_CUE = word_test(_may_cue)
 
 
 @functools.cache
@@ -1201,11 +1204,13 @@ def _on_platform(doc: Doc, view: SentView) -> None:
     «على» («وقالت مايكروسوفت إنه جرى الحديث عن الثغرة على الإنترنت»: another clause, another
     subject)."""
     toks = view.tokens
+    # most sentences: no «على» after their first word (one pass in C, no set made)
+    at = [k for k, f in enumerate(view.folded) if f == "علي" and k > 0]
+    if not at:
+        return
     linked: set[str] | None = None  # the objects linked in this sentence before this call
     targets = relation_words("target") | relation_words("site") | relation_words("account")
-    for i in range(1, len(toks)):
-        if view.folded[i] != "علي":
-            continue
+    for i in at:
         if _possessive(toks[i - 1].text) and view.folded[i - 1] not in subjectless_words():
             continue  # "على صفحته على فيسبوك"، "في موقعه على الإنترنت": an account or a site
         platforms = _platforms_from(doc, view, toks[i].end, 2)
@@ -3174,14 +3179,16 @@ def _site_or_account_word(word: str) -> bool:
     return not _site_and_account_nouns().isdisjoint(bare_forms(word))
 
 
+_SITE_OR_ACCOUNT = word_test(_site_or_account_word)
+
+
 def find_sites_and_accounts(doc: Doc) -> None:
     """Websites and accounts as entities of their own (:func:`_website`, :func:`_account`,
     :func:`_account_list`, :func:`_handles`, :func:`_bulleted_accounts`)."""
     for view in doc.views:
         _handles(doc, view)
         _bulleted_accounts(doc, view)
-        toks = view.tokens
-        for k in [k for k, t in enumerate(toks) if t.word and _site_or_account_word(t.text)]:
+        for k in view.words_passing(_SITE_OR_ACCOUNT):
             _website(doc, view, k)
             _account(doc, view, k)
             _account_list(doc, view, k)
@@ -3193,8 +3200,7 @@ def find_relations(doc: Doc) -> None:
     find_sites_and_accounts(doc)
     for view in doc.views:
         toks = view.tokens
-        # most words: no cue (what _cue_at asks first, passed over in the comprehension)
-        for i in [k for k, t in enumerate(toks) if t.word and _may_cue(t.text)]:
+        for i in view.words_passing(_MAY_CUE):  # most words: no cue (what _cue_at asks first)
             hit = _cue_at(view, i)
             if hit is None:
                 continue
@@ -3407,14 +3413,16 @@ def _event_head_word(word: str) -> bool:
     return not event_heads().isdisjoint(bare_forms(word))
 
 
+_EVENT_HEAD = word_test(_event_head_word)
+
+
 def find_events(doc: Doc) -> None:
     """Named events (``المؤتمر الدولي للسلام والأمن بالعراق في باريس بتاريخ 15 أيلول 2014``)
     with their place and date; an event with neither is too vague and is skipped."""
     text = doc.article.text
     for view in doc.views:
         toks = view.tokens
-        # most words: no event head (passed over in the comprehension)
-        for i in [k for k, t in enumerate(toks) if t.word and _event_head_word(t.text)]:
+        for i in view.words_passing(_EVENT_HEAD):  # most words: no event head
             tok = toks[i]
             f = fold(tok.text)
             if "ال" not in f[:4]:
