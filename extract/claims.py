@@ -2610,10 +2610,9 @@ def _verbal_noun(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] 
     return None
 
 
-@functools.lru_cache(maxsize=100_000)
 def _verbal_noun_of(f: str) -> str | None:
-    """The verbal noun a folded word is (:func:`_noun_forms`), or None (memoised: asked at
-    every token)."""
+    """The verbal noun a folded word is (:func:`_noun_forms`), or None (asked where
+    :func:`_may_open_cue`, memoised, lets a word through)."""
     return next(iter(_noun_forms(f) & _VERBAL_NOUNS), None)
 
 

@@ -322,7 +322,7 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
     for view in doc.views:
         toks = view.tokens
         # most words: no noun of the table, with ال or without (passed over in the comprehension)
-        for i in [k for k, f in enumerate(view.folded) if _bare_org_stem(f) is not None]:
+        for i in [k for k, f in enumerate(view.folded) if _bare_org_word(f)]:
             tok = toks[i]
             bare, cut, word = _bare_org_stem(view.folded[i])
             nxt = view.folded[i + 1] if i + 1 < len(toks) else ""
@@ -354,12 +354,17 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
             doc.add_mention(start, tok.end, key, "Organization", "coref-org")
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=50_000)
+def _bare_org_word(folded: str) -> bool:
+    """Whether :func:`_bare_org_stem` finds a noun of the table in a folded word (memoised:
+    asked at every token)."""
+    return _bare_org_stem(folded) is not None
+
+
 def _bare_org_stem(folded: str) -> tuple[str, int, str] | None:
     """For :func:`resolve_bare_org_nouns`, a folded word's :func:`~extract.doc.definite_stem`
     (the noun and the characters cut before it) and the noun without و/ب/ل/ف when that is a
-    noun of ``bare_org_nouns.tsv``; None when neither the noun nor «ال» + that word is one
-    (memoised: asked at every token)."""
+    noun of ``bare_org_nouns.tsv``; None when neither the noun nor «ال» + that word is one."""
     from rasd.extract.doc import definite_stem
     from rasd.extract.lexicon import bare_org_nouns
 

@@ -157,7 +157,7 @@ def strip_al(word: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=4096)
 def _surface_words(surface: str) -> tuple[str | None, str | None]:
     """:meth:`Doc._words_of` of a mention's surface (memoised: a short article's questions
     scan every mention)."""

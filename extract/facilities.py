@@ -51,7 +51,7 @@ def facility_heads() -> frozenset[str]:
     return frozenset(fold(r.head) for r in load_table("facility_heads.tsv", FacilityHead))
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=10_000)
 def _head_clitic(word: str) -> int:
     """Length of the proclitic before a facility head in folded ``word``, or -1.
 
@@ -205,7 +205,7 @@ def _town_nouns() -> frozenset[str]:
     return (place_nouns() - {"ريف"}) | _PLURAL_PLACE_NOUNS
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=10_000)
 def _place_noun_clitic(word: str) -> int:
     """Length of the proclitic before a place noun (مدينة، بلدة، قرية …) in folded ``word``."""
     nouns = _town_nouns()

@@ -272,10 +272,11 @@ def title_first_words() -> frozenset[str]:
     return frozenset(k.split()[0] for k in title_table()[0])
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=20_000)
 def _may_start_title(word: str) -> bool:
     """Whether a title may start at a word: one of its :func:`bare_forms` is the first word
-    of a title (most words: none; memoised, as :func:`match_title` asks at every token)."""
+    of a title (most words: none; memoised, as :func:`match_title` asks at many tokens; the
+    loop over every token asks the memo of :func:`~extract.doc.word_test`)."""
     return not title_first_words().isdisjoint(bare_forms(word))
 
 
@@ -327,7 +328,7 @@ def _rank_before_name(view: SentView, i: int, j: int, title: Title) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=20_000)
 def _may_start_cue(folded: str) -> bool:
     """Whether :func:`match_cue` may find a cue at a folded word: one of its cue forms is a
     one-word cue or the first word of a longer one (memoised: asked at every token)."""
@@ -1158,10 +1159,9 @@ def _one_node_per_placed_body(doc: Doc, placed: dict[tuple[str, ...], list[str]]
                 doc.rekey(k, keep)
 
 
-@functools.lru_cache(maxsize=100_000)
 def _org_head_word(word: str) -> bool:
-    """Whether one of a word's :func:`bare_forms` is an :func:`org_heads` noun (memoised:
-    asked at every token)."""
+    """Whether one of a word's :func:`bare_forms` is an :func:`org_heads` noun (a
+    :func:`~extract.doc.word_test`: memoised with the others)."""
     return not org_heads().isdisjoint(bare_forms(word))
 
 

@@ -159,7 +159,7 @@ def _longest_first(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     )
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=20_000)
 def _may_cue(word: str) -> bool:
     """Whether a cue may be found at a word: one of its forms is a one-word cue or the first
     word of a longer one, or one of their stems is a cue (most words: none)."""
@@ -3172,10 +3172,9 @@ def _site_and_account_nouns() -> frozenset[str]:
     return frozenset({_SITE_WORD}).union(*(relation_words(r) for r in roles))
 
 
-@functools.lru_cache(maxsize=100_000)
 def _site_or_account_word(word: str) -> bool:
     """Whether one of a word's :func:`bare_forms` is a noun of
-    :func:`_site_and_account_nouns` (memoised: asked at every token)."""
+    :func:`_site_and_account_nouns` (a :func:`word_test`: memoised with the others)."""
     return not _site_and_account_nouns().isdisjoint(bare_forms(word))
 
 
@@ -3406,10 +3405,9 @@ def find_relations(doc: Doc) -> None:
         _on_platform(doc, view)
 
 
-@functools.lru_cache(maxsize=100_000)
 def _event_head_word(word: str) -> bool:
-    """Whether one of a word's :func:`bare_forms` is an :func:`event_heads` noun (memoised:
-    asked at every token)."""
+    """Whether one of a word's :func:`bare_forms` is an :func:`event_heads` noun (a
+    :func:`word_test`: memoised with the others)."""
     return not event_heads().isdisjoint(bare_forms(word))
 
 
