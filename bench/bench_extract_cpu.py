@@ -16,6 +16,11 @@ so that before and after can be timed in turn, in fresh processes:
 
 ``--gc-threshold 50000,20,100`` sets the garbage collector's thresholds after the warm-up
 (Python's defaults are 700,10,10; raising them gave no clear gain, bench/archive_results.md).
+``--gc-freeze`` moves what the warm-up left (models, tables, memos) out of the collector's
+reach (``gc.collect(); gc.freeze()``): after a short warm-up the memos still grow, and the
+full collections that growth sets off (~0.3 s each, 2-2.5 s of a 300-article run with
+``--warm 200``) land in whichever component allocates at the time; frozen, they cost ~0.05 s
+each, so the components' own CPU time shows (bench/perf24rules_results.md).
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--zip", default=str(ZIP))
     ap.add_argument("--gc-threshold", default=None, help="e.g. 700,10,10")
+    ap.add_argument("--gc-freeze", action="store_true", help="gc.freeze() after the warm-up")
     args = ap.parse_args(argv)
     root = str(Path(args.root).resolve())
     sys.path.insert(0, root)
@@ -81,7 +87,21 @@ def main(argv: list[str] | None = None) -> int:
         process_batch(warm[i : i + 8], names)
     if args.gc_threshold:
         gc.set_threshold(*map(int, args.gc_threshold.split(",")))
+    if args.gc_freeze:
+        gc.collect()
+        gc.freeze()
     runs = []
+    collected: dict[int, float] = {}  # CPU seconds in the collector, by generation
+    started = [0.0]
+
+    def on_gc(phase: str, info: dict) -> None:
+        if phase == "start":
+            started[0] = time.process_time()
+        else:
+            g = info["generation"]
+            collected[g] = collected.get(g, 0.0) + time.process_time() - started[0]
+
+    gc.callbacks.append(on_gc)
     for _ in range(args.repeat):
         spent.clear()
         t0 = time.process_time()
@@ -99,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         "warm": len(warm),
         "repeat": args.repeat,
         "gc_threshold": gc.get_threshold(),
+        "gc_freeze": args.gc_freeze,
         "cpu_s": median,
+        "gc_s_by_generation": {g: round(t / args.repeat, 2) for g, t in sorted(collected.items())},
         "articles_per_cpu_s": round(len(articles) / median["total"], 1),
         "load": round(os.getloadavg()[0], 1),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,

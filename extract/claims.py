@@ -57,6 +57,7 @@ from rasd.extract.lexicon import lexicon_entities, lexicon_index, nisba_country
 from rasd.extract.patterns import (
     COMMON_WORD,
     _add_person,
+    _may_start_cue,
     _name_like,
     claim_words,
     clitic_noun,
@@ -2774,7 +2775,7 @@ def _verbal_noun(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] 
     toks = view.tokens
     if not toks[i].word or i + 1 >= len(toks) or not toks[i + 1].word:
         return None
-    noun = next(iter(_noun_forms(view.folded[i]) & _VERBAL_NOUNS), None)
+    noun = _verbal_noun_of(view.folded[i])
     if noun is None:
         return None
     prev = toks[i - 1] if i > 0 else None
@@ -2792,6 +2793,26 @@ def _verbal_noun(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] 
     if is_source_noun(toks[i + 1].text) or match_title(view, i + 1) is not None:
         return noun, "verbal-noun", "sg", i + 1
     return None
+
+
+def _verbal_noun_of(f: str) -> str | None:
+    """The verbal noun a folded word is (:func:`_noun_forms`), or None (asked where
+    :func:`_may_open_cue`, memoised, lets a word through)."""
+    return next(iter(_noun_forms(f) & _VERBAL_NOUNS), None)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _may_open_cue(f: str) -> bool:
+    """Whether any of :func:`match_cue`, :func:`_expressed`, :func:`_verbal_noun` and
+    :func:`_owned_noun` may find a cue at a token folded ``f`` (each of them returns None
+    at once for any other word; memoised: ``find_claims`` asks at every token)."""
+    return (
+        _may_start_cue(f)
+        or f in _EXPRESSED
+        or (f[:1] in "وف" and f[1:] in _EXPRESSED)
+        or _verbal_noun_of(f) is not None
+        or (f[2:] if f.startswith("ال") else f) in _VERBAL_NOUNS
+    )
 
 
 def _owned_noun(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | None:
@@ -3331,7 +3352,11 @@ def find_claims(doc: Doc) -> None:
             topic_gender = recap[2] if recap is not None else None
         cues = []
         i = 0
-        while i < len(toks):
+        # most words: no cue of the four below can start there
+        for at in [k for k, f in enumerate(view.folded) if _may_open_cue(f)]:
+            if at < i:
+                continue  # inside the cue found before
+            i = at
             hit = (
                 match_cue(view, i)
                 or _expressed(doc, view, i)

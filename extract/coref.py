@@ -288,10 +288,11 @@ def resolve_org_heads(doc: Doc) -> None:
             firsts.setdefault(strip_al(before[-1].lstrip("لب")), []).append(m)  # لصحيفة “ديلي ستار”
     for view in doc.views:
         toks = view.tokens
-        for i, tok in enumerate(toks):
-            f = view.folded[i]
-            stem = f[2:] if f.startswith("ال") else None
-            if stem not in firsts or doc.mention_at_token(tok) is not None:
+        # most words: no head named before (passed over in the comprehension)
+        for i in [k for k, f in enumerate(view.folded) if f.startswith("ال") and f[2:] in firsts]:
+            tok = toks[i]
+            stem = view.folded[i][2:]
+            if doc.mention_at_token(tok) is not None:
                 continue
             nxt = view.folded[i + 1] if i + 1 < len(toks) else ""
             if is_nisba(nxt) or (nxt.startswith("ال") and nxt in kind_adjectives):
@@ -309,7 +310,7 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
     mention and stands before no definite word or nisba («التحالف الوطني» is its own name;
     «التحالف الذي» is not), not after a demonstrative («هذا التحالف») and not before «مع»
     within two words («التحالف مع إيران»: an alliance with, allying)."""
-    from rasd.extract.doc import definite_stem, raw_cut
+    from rasd.extract.doc import raw_cut
     from rasd.extract.lexicon import bare_org_nouns, lexicon_index
     from rasd.extract.patterns import demonstratives
 
@@ -320,10 +321,11 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
     indefinite: set[str] = set()  # «تشكيل تحالف جديد»: an alliance of the article's own
     for view in doc.views:
         toks = view.tokens
-        for i, tok in enumerate(toks):
-            bare, cut = definite_stem(view.folded[i].replace("ـ", ""))
+        # most words: no noun of the table, with ال or without (passed over in the comprehension)
+        for i in [k for k, f in enumerate(view.folded) if _bare_org_word(f)]:
+            tok = toks[i]
+            bare, cut, word = _bare_org_stem(view.folded[i])
             nxt = view.folded[i + 1] if i + 1 < len(toks) else ""
-            word = bare[1:] if bare[:1] in "وبلف" and "ال" + bare[1:] in table else bare
             if "ال" + word in table and not nxt.startswith("ال") and not doc.mention_at_token(tok):
                 # «تشكيل تحالف جديد»، not «تحالف دعم الشرعية» (a name in construct)
                 indefinite.add("ال" + word)
@@ -350,6 +352,28 @@ def resolve_bare_org_nouns(doc: Doc) -> None:
                 continue
             start = tok.start + raw_cut(tok.text, cut)
             doc.add_mention(start, tok.end, key, "Organization", "coref-org")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _bare_org_word(folded: str) -> bool:
+    """Whether :func:`_bare_org_stem` finds a noun of the table in a folded word (memoised:
+    asked at every token)."""
+    return _bare_org_stem(folded) is not None
+
+
+def _bare_org_stem(folded: str) -> tuple[str, int, str] | None:
+    """For :func:`resolve_bare_org_nouns`, a folded word's :func:`~extract.doc.definite_stem`
+    (the noun and the characters cut before it) and the noun without و/ب/ل/ف when that is a
+    noun of ``bare_org_nouns.tsv``; None when neither the noun nor «ال» + that word is one."""
+    from rasd.extract.doc import definite_stem
+    from rasd.extract.lexicon import bare_org_nouns
+
+    table = bare_org_nouns()
+    bare, cut = definite_stem(folded.replace("ـ", ""))
+    word = bare[1:] if bare[:1] in "وبلف" and "ال" + bare[1:] in table else bare
+    if "ال" + word not in table and not table.get(bare):
+        return None
+    return bare, cut, word
 
 
 def _election_sentence(view) -> bool:
@@ -500,20 +524,17 @@ def bare_place_names(doc: Doc) -> None:
     name of («منطقة عسير») right after a preposition of place (``patterns.place_prepositions``:
     «في عسير»، «إلى عسير»، «نحو عسير»), with the clitic بـ not after ليس («بعسير»; «ليس بعسير»
     = not difficult) or with و right after a place («القطيف والدمام وعسير»)."""
-    from rasd.extract.lexicon import load_table
     from rasd.extract.records import PLACE_CLASSES
-    from rasd.extract.resources import WordNote
 
-    names = {match_key(r.word) for r in load_table("bare_place_names.tsv", WordNote)}
     places = _lexicon_places_by_bare_name()
+    clitics = _bare_place_clitics()
     for view in doc.views:
         toks = view.tokens
-        for i, tok in enumerate(toks):
+        # most words: no bare place name (passed over in the comprehension)
+        for i in [k for k, f in enumerate(view.folded) if f.replace("ـ", "") in clitics]:
+            tok = toks[i]
             f = view.folded[i].replace("ـ", "")
-            clitic = next(
-                (c for c in ("", "و", "ب", "وب") if f.startswith(c) and f[len(c) :] in names),
-                None,
-            )
+            clitic = clitics.get(f)
             if clitic is None or f[len(clitic) :] not in places or doc.mention_at_token(tok):
                 continue
             prev = view.folded[i - 1] if i else ""
@@ -529,6 +550,21 @@ def bare_place_names(doc: Doc) -> None:
             target = places[f[len(clitic) :]]
             if doc.add_mention(tok.start + len(clitic), tok.end, target.key, target.cls, "lexicon"):
                 doc.add_entity(target)
+
+
+@functools.cache
+def _bare_place_clitics() -> dict[str, str]:
+    """Each word of ``bare_place_names.tsv`` (match key), alone or with و, ب or وب before
+    it, → that clitic: the first of ``("", "و", "ب", "وب")`` that leaves a name."""
+    from rasd.extract.lexicon import load_table
+    from rasd.extract.resources import WordNote
+
+    names = {match_key(r.word) for r in load_table("bare_place_names.tsv", WordNote)}
+    out: dict[str, str] = {}
+    for c in ("", "و", "ب", "وب"):
+        for name in sorted(names):
+            out.setdefault(c + name, c)
+    return out
 
 
 #: «ليس بعسير»: the بـ of «ليس»'s predicate, folded

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -35,10 +35,46 @@ class SentView:
     sentence: Sentence
     tokens: list[Token]
     folded: list[str]
+    # the word tests' bits of each token (word_tests), made at the first question
+    _bits: tuple[int, list[int], list[int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def index(self) -> int:
         return self.sentence.index
+
+    def words_passing(self, bit: int) -> list[int]:
+        """The indexes of the word tokens whose text passes the test of ``bit`` (from
+        :func:`word_test`), in order: one pass over the sentence for all the tests, then one
+        over the few tokens that pass any (most words pass none)."""
+        b = self._bits
+        if b is None or b[0] != len(_WORD_TESTS):
+            bits = [_word_bits(t.text) if t.word else 0 for t in self.tokens]
+            b = self._bits = (len(_WORD_TESTS), bits, [k for k, x in enumerate(bits) if x])
+        bits = b[1]
+        return [k for k in b[2] if bits[k] & bit]
+
+
+#: tests of a word token's text that the components ask at every token (word_test)
+_WORD_TESTS: list[Callable[[str], bool]] = []
+
+
+def word_test(test: Callable[[str], bool]) -> int:
+    """Register a test of a word token's text (a function of the text alone, the same at every
+    call) and return its bit for :meth:`SentView.words_passing`: the tests of a word are run
+    together once and memoised, so a sentence is passed over once for all of them."""
+    _WORD_TESTS.append(test)
+    _word_bits.cache_clear()
+    return 1 << (len(_WORD_TESTS) - 1)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_bits(word: str) -> int:
+    """The bits of the :func:`word_test` tests ``word`` passes."""
+    bits = 0
+    for n, test in enumerate(_WORD_TESTS):
+        if test(word):
+            bits |= 1 << n
+    return bits
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -119,6 +155,15 @@ def strip_al(word: str) -> str:
     """Folded word without a leading ال."""
     w = fold(word)
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+@functools.lru_cache(maxsize=4096)
+def _surface_words(surface: str) -> tuple[str | None, str | None]:
+    """:meth:`Doc._words_of` of a mention's surface (memoised: a short article's questions
+    scan every mention)."""
+    words = match_key(surface).split()
+    first = strip_al(definite_stem(words[0])[0]) if words else None
+    return (first, words[-1] if len(words) >= 2 else None)
 
 
 @dataclass
@@ -301,9 +346,7 @@ class Doc:
     @staticmethod
     def _words_of(m: Mention) -> tuple[str | None, str | None]:
         """A mention's first word without ال, and its last word when it has two or more."""
-        words = match_key(m.surface).split()
-        first = strip_al(definite_stem(words[0])[0]) if words else None
-        return (first, words[-1] if len(words) >= 2 else None)
+        return _surface_words(m.surface)
 
     def _index_words(self) -> None:
         """Bring the first- and last-word indexes up to the mentions added since last time

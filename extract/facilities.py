@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 
-from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
+from rasd.extract.doc import Doc, SentView, bare_forms, strip_al, word_test
 from rasd.extract.lexicon import alias_index, lexicon_index, lexicon_matches, nisba_country
 from rasd.extract.patterns import (
     direction_words,
@@ -51,7 +51,7 @@ def facility_heads() -> frozenset[str]:
     return frozenset(fold(r.head) for r in load_table("facility_heads.tsv", FacilityHead))
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=10_000)
 def _head_clitic(word: str) -> int:
     """Length of the proclitic before a facility head in folded ``word``, or -1.
 
@@ -205,7 +205,7 @@ def _town_nouns() -> frozenset[str]:
     return (place_nouns() - {"ريف"}) | _PLURAL_PLACE_NOUNS
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=10_000)
 def _place_noun_clitic(word: str) -> int:
     """Length of the proclitic before a place noun (مدينة، بلدة، قرية …) in folded ``word``."""
     nouns = _town_nouns()
@@ -213,6 +213,23 @@ def _place_noun_clitic(word: str) -> int:
         if word.startswith(p) and word[len(p) :] in nouns:
             return len(p)
     return -1
+
+
+def _place_noun_word(word: str) -> bool:
+    """Whether a word (as written) is a place noun after its proclitic (its folded form is
+    what the token's ``view.folded`` holds)."""
+    return _place_noun_clitic(fold(word)) >= 0
+
+
+_PLACE_NOUN = word_test(_place_noun_word)
+
+
+def _facility_head_word(word: str) -> bool:
+    """Whether a word (as written) is a facility head after its proclitic."""
+    return _head_clitic(fold(word)) >= 0
+
+
+_FACILITY_HEAD = word_test(_facility_head_word)
 
 
 def _town(view: SentView, j: int, tags: list[str] | None) -> int | None:
@@ -275,9 +292,7 @@ def find_towns(doc: Doc, lex_starts: set[int]) -> None:
     for view in doc.views:
         toks = view.tokens
         tags = doc.ner_tags.get(view.index)
-        for i, tok in enumerate(toks):
-            if not tok.word or _place_noun_clitic(view.folded[i]) < 0:
-                continue
+        for i in view.words_passing(_PLACE_NOUN):  # most words: no place noun
             plural = strip_al(view.folded[i].lstrip("وفبل")) in _PLURAL_PLACE_NOUNS
             j = i + 1
             while True:
@@ -336,12 +351,9 @@ def find_facilities(doc: Doc) -> None:
         lex_ends.setdefault(m.start, m.end)
     text = doc.article.text
     for view in doc.views:
-        for i, tok in enumerate(view.tokens):
-            if not tok.word:
-                continue
+        for i in view.words_passing(_FACILITY_HEAD):  # most words: no facility head
+            tok = view.tokens[i]
             cut = _head_clitic(view.folded[i])
-            if cut < 0:
-                continue
             head = view.folded[i][cut:]
             tags = doc.ner_tags.get(view.index)
             end = _name_end(view, i + 1, lex_ends, tags, head in common_name_heads())

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 
 from camel_tools.utils.dediac import dediac_ar
 
-from rasd.extract.doc import Doc, SentView, bare_forms, definite_stem, drop_conjunction, strip_al
+from rasd.extract.doc import (
+    Doc,
+    SentView,
+    bare_forms,
+    definite_stem,
+    drop_conjunction,
+    strip_al,
+    word_test,
+)
 from rasd.extract.errors import DataError
 from rasd.extract.lexicon import (
     alias_index,
@@ -264,11 +272,15 @@ def title_first_words() -> frozenset[str]:
     return frozenset(k.split()[0] for k in title_table()[0])
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=20_000)
 def _may_start_title(word: str) -> bool:
     """Whether a title may start at a word: one of its :func:`bare_forms` is the first word
-    of a title (most words: none; memoised, as :func:`match_title` asks at every token)."""
+    of a title (most words: none; memoised, as :func:`match_title` asks at many tokens; the
+    loop over every token asks the memo of :func:`~extract.doc.word_test`)."""
     return not title_first_words().isdisjoint(bare_forms(word))
+
+
+_TITLE_START = word_test(_may_start_title)
 
 
 def match_title(view: SentView, i: int) -> tuple[Title, int] | None:
@@ -316,7 +328,7 @@ def _rank_before_name(view: SentView, i: int, j: int, title: Title) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=20_000)
 def _may_start_cue(folded: str) -> bool:
     """Whether :func:`match_cue` may find a cue at a folded word: one of its cue forms is a
     one-word cue or the first word of a longer one (memoised: asked at every token)."""
@@ -951,7 +963,11 @@ def find_persons(doc: Doc) -> None:
     for view in doc.views:
         toks = view.tokens
         i = 0
-        while i < len(toks):
+        # most words: no title starts there (what match_title asks first)
+        for at in view.words_passing(_TITLE_START):
+            if at < i:
+                continue  # inside what was read before
+            i = at
             hit = match_title(view, i)
             if hit is None:
                 i += 1
@@ -1160,17 +1176,25 @@ def _one_node_per_placed_body(doc: Doc, placed: dict[tuple[str, ...], list[str]]
                 doc.rekey(k, keep)
 
 
+def _org_head_word(word: str) -> bool:
+    """Whether one of a word's :func:`bare_forms` is an :func:`org_heads` noun (a
+    :func:`~extract.doc.word_test`: memoised with the others)."""
+    return not org_heads().isdisjoint(bare_forms(word))
+
+
+_ORG_HEAD = word_test(_org_head_word)
+
+
 def find_organizations(doc: Doc) -> None:
     """Organisations named by a head noun: ``مركز مكافحة الإرهاب``, ``الجيش العراقي``."""
     heads = org_heads()
     placed: dict[tuple[str, ...], list[str]] = {}
     for view in doc.views:
         toks = view.tokens
-        for i, tok in enumerate(toks):
-            if not tok.word:
-                continue
+        for i in view.words_passing(_ORG_HEAD):  # most words: no head
+            tok = toks[i]
             forms = bare_forms(tok.text)
-            if forms.isdisjoint(heads) or doc.mention_at_token(tok) is not None:
+            if doc.mention_at_token(tok) is not None:
                 continue
             if tok.text.endswith("ى") and all(h.endswith("ي") for h in forms & heads):
                 continue  # "نادى الدكتور" (he called): the verb, not نادي (club)

@@ -29,7 +29,7 @@ import functools
 import itertools
 from collections.abc import Iterator
 
-from rasd.extract.doc import Doc, SentView, bare_forms, drop_conjunction, strip_al
+from rasd.extract.doc import Doc, SentView, bare_forms, drop_conjunction, strip_al, word_test
 from rasd.extract.facilities import facility_heads, town_openers
 from rasd.extract.folding import bare
 from rasd.extract.lexicon import alias_index, nisba_plural
@@ -159,13 +159,16 @@ def _longest_first(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     )
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=20_000)
 def _may_cue(word: str) -> bool:
     """Whether a cue may be found at a word: one of its forms is a one-word cue or the first
     word of a longer one, or one of their stems is a cue (most words: none)."""
     longest, stems = _longest_first(word)
     table, firsts = relation_cues(), _two_word_firsts()
     return any(f in table or f in firsts for f in longest) or any(f in table for f in stems)
+
+
+_MAY_CUE = word_test(_may_cue)
 
 
 @functools.cache
@@ -1201,11 +1204,13 @@ def _on_platform(doc: Doc, view: SentView) -> None:
     «على» («وقالت مايكروسوفت إنه جرى الحديث عن الثغرة على الإنترنت»: another clause, another
     subject)."""
     toks = view.tokens
+    # most sentences: no «على» after their first word (one pass in C, no set made)
+    at = [k for k, f in enumerate(view.folded) if f == "علي" and k > 0]
+    if not at:
+        return
     linked: set[str] | None = None  # the objects linked in this sentence before this call
     targets = relation_words("target") | relation_words("site") | relation_words("account")
-    for i in range(1, len(toks)):
-        if view.folded[i] != "علي":
-            continue
+    for i in at:
         if _possessive(toks[i - 1].text) and view.folded[i - 1] not in subjectless_words():
             continue  # "على صفحته على فيسبوك"، "في موقعه على الإنترنت": an account or a site
         platforms = _platforms_from(doc, view, toks[i].end, 2)
@@ -3167,18 +3172,25 @@ def _site_and_account_nouns() -> frozenset[str]:
     return frozenset({_SITE_WORD}).union(*(relation_words(r) for r in roles))
 
 
+def _site_or_account_word(word: str) -> bool:
+    """Whether one of a word's :func:`bare_forms` is a noun of
+    :func:`_site_and_account_nouns` (a :func:`word_test`: memoised with the others)."""
+    return not _site_and_account_nouns().isdisjoint(bare_forms(word))
+
+
+_SITE_OR_ACCOUNT = word_test(_site_or_account_word)
+
+
 def find_sites_and_accounts(doc: Doc) -> None:
     """Websites and accounts as entities of their own (:func:`_website`, :func:`_account`,
     :func:`_account_list`, :func:`_handles`, :func:`_bulleted_accounts`)."""
-    triggers = _site_and_account_nouns()
     for view in doc.views:
         _handles(doc, view)
         _bulleted_accounts(doc, view)
-        for k, tok in enumerate(view.tokens):
-            if tok.word and not triggers.isdisjoint(bare_forms(tok.text)):
-                _website(doc, view, k)
-                _account(doc, view, k)
-                _account_list(doc, view, k)
+        for k in view.words_passing(_SITE_OR_ACCOUNT):
+            _website(doc, view, k)
+            _account(doc, view, k)
+            _account_list(doc, view, k)
 
 
 def find_relations(doc: Doc) -> None:
@@ -3187,9 +3199,7 @@ def find_relations(doc: Doc) -> None:
     find_sites_and_accounts(doc)
     for view in doc.views:
         toks = view.tokens
-        for i, tok in enumerate(toks):
-            if not tok.word or not _may_cue(tok.text):
-                continue  # most words (what _cue_at asks first, without a call a token)
+        for i in view.words_passing(_MAY_CUE):  # most words: no cue (what _cue_at asks first)
             hit = _cue_at(view, i)
             if hit is None:
                 continue
@@ -3395,16 +3405,23 @@ def find_relations(doc: Doc) -> None:
         _on_platform(doc, view)
 
 
+def _event_head_word(word: str) -> bool:
+    """Whether one of a word's :func:`bare_forms` is an :func:`event_heads` noun (a
+    :func:`word_test`: memoised with the others)."""
+    return not event_heads().isdisjoint(bare_forms(word))
+
+
+_EVENT_HEAD = word_test(_event_head_word)
+
+
 def find_events(doc: Doc) -> None:
     """Named events (``المؤتمر الدولي للسلام والأمن بالعراق في باريس بتاريخ 15 أيلول 2014``)
     with their place and date; an event with neither is too vague and is skipped."""
     text = doc.article.text
-    heads = event_heads()
     for view in doc.views:
         toks = view.tokens
-        for i, tok in enumerate(toks):
-            if not tok.word or heads.isdisjoint(bare_forms(tok.text)):
-                continue  # most words: no event head
+        for i in view.words_passing(_EVENT_HEAD):  # most words: no event head
+            tok = toks[i]
             f = fold(tok.text)
             if "ال" not in f[:4]:
                 continue
