@@ -445,6 +445,24 @@ class NumpyNet:
         what a character adds to the filters at the position before it, at its own and at
         the one after it.
         """
+        n, width = chars.shape
+        if n < 2:
+            return self._char_vectors(chars)
+        # the rows by the columns up to their last character (most words are far shorter
+        # than MAX_CHARS): each group computed over those columns and one padding column,
+        # which give its characters' positions the same sums as the full width
+        used = width - np.argmax(chars[:, ::-1] != PAD, axis=1)
+        groups = np.unique(used).tolist()
+        if len(groups) == 1 and groups[0] + 1 >= width:
+            return self._char_vectors(chars)
+        out = np.empty((n, self.conv_b.shape[0]), dtype=np.float32)
+        for w in groups:
+            rows = np.flatnonzero(used == w)
+            out[rows] = self._char_vectors(chars[rows, : min(w + 1, width)])
+        return out
+
+    def _char_vectors(self, chars: np.ndarray) -> np.ndarray:
+        """:meth:`char_vectors` over all the columns of ``chars``."""
         before, own, after = self._char_tables
         h = own[chars]  # (U, L, F)
         h[:, 1:] += before[chars[:, :-1]]
