@@ -109,7 +109,9 @@ class Encoder:
             sid = words.get(stem, UNK)
         lex = wid if wid != UNK else sid
         chars = self.chars
-        cids = list(map(chars.get, norm[:MAX_CHARS], repeat(UNK))) or [UNK]
+        # a tuple: the whole entry holds no container, so the garbage collector stops
+        # tracking it (the cache holds up to WORD_CACHE_SIZE of them)
+        cids = tuple(map(chars.get, norm[:MAX_CHARS], repeat(UNK))) or (UNK,)
         clitic = self.clitics.get(pro + ("+ال" if art else ""), UNK)
         shape = self.shapes.get(word_shape(token), UNK)
         fq = self.fq[lex] if lex != UNK else 0
