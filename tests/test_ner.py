@@ -386,7 +386,7 @@ def test_crf_cached_word_scores_equal_the_feature_strings() -> None:
     fx, attr, w = tagger._fx, tagger._attr, tagger._w
     for word in words:
         own, ctx, *_ = fx._word_features(word, cache=False)
-        vec = tagger._vecs[rows[word][0]]
+        vec = tagger._vecs[rows[word]]
         slots = [own, *(ctx[off] for off in tagger._OFFSETS)]
         for slot, feats in enumerate(slots):
             ids = [attr[f] for f in feats if f in attr]

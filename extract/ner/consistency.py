@@ -79,6 +79,9 @@ def propagate(
     found: list[list[tuple[tuple[str, ...], str]]] = []
     for words, seq in zip(norms, tags, strict=True):
         names = []
+        if seq.count("O") == len(seq):  # no chunk (get_chunks visits no position)
+            found.append(names)
+            continue
         for start, end, typ in get_chunks(list(seq)):
             key = _name_key(words[start:end])
             if len("".join(key)) >= _MIN_LETTERS:
@@ -87,14 +90,27 @@ def propagate(
     n = len(sentences)
     present = set(flat)
     out: list[list[str]] = []
-    whole: tuple[dict, dict] | None = None
+    if window is None:  # the same names for every sentence: count them once
+        votes, by_first = _index(found, present)
+        if not votes:
+            return [list(seq) for seq in tags]
+        # the positions where a name may start, found over the whole document at once
+        hits = [k for k, w in enumerate(flat) if w in by_first]
+        h = 0
+        k = 0
+        for words, seq in zip(norms, tags, strict=True):
+            end = k + len(words)
+            h0 = h
+            while h < len(hits) and hits[h] < end:
+                h += 1
+            new = list(seq)
+            if h > h0:
+                _tag_recurrences(words, new, votes, by_first, [j - k for j in hits[h0:h]])
+            out.append(new)
+            k = end
+        return out
     for i, (words, seq) in enumerate(zip(norms, tags, strict=True)):
-        if window is None:
-            if whole is None:  # the same names for every sentence: count them once
-                whole = _index(found, present)
-            votes, by_first = whole
-        else:
-            votes, by_first = _index(found[max(0, i - window) : min(n, i + window + 1)], present)
+        votes, by_first = _index(found[max(0, i - window) : min(n, i + window + 1)], present)
         new = list(seq)
         if votes:
             _tag_recurrences(words, new, votes, by_first)
@@ -126,12 +142,16 @@ def _tag_recurrences(
     tags: list[str],
     votes: dict[tuple[str, ...], Counter[str]],
     by_first: dict[str, list[tuple[str, ...]]],
+    starts: Sequence[int] | None = None,
 ) -> None:
     """Tag, left to right, the untagged recurrences in one sentence (``words`` normalised,
-    ``tags`` changed in place); a recurrence's tokens are not looked at again."""
+    ``tags`` changed in place); a recurrence's tokens are not looked at again.  ``starts``:
+    the positions of the words in ``by_first``, in order, when the caller has them."""
     n = len(words)
     free = 0  # the first position not inside a recurrence tagged here
-    for i in [k for k, w in enumerate(words) if w in by_first]:
+    if starts is None:
+        starts = [k for k, w in enumerate(words) if w in by_first]
+    for i in starts:
         if i < free or tags[i] != "O":
             continue
         for key in by_first[words[i]]:

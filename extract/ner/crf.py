@@ -18,8 +18,6 @@ import logging
 import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import pairwise, repeat
-from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -430,20 +428,52 @@ class CrfTagger:
         self._bos = self._attr.get("BOS")
         self._eos = self._attr.get("EOS")
         self._cols = np.arange(n_lab)
+        # the pairs' parts numbered: a word's numbers as the left and the right part of each
+        # kind are kept with its row, and the pairs of a batch are found with one
+        # ``searchsorted`` over the pairs' (left, right) numbers (no tuple per token)
+        self._pair_tables: list[tuple[dict[str, int], dict[str, int], np.ndarray, np.ndarray]]
+        self._pair_tables = []
+        for by_pair in self._pairs.values():
+            left: dict[str, int] = {}
+            right: dict[str, int] = {}
+            for a, b in by_pair:
+                left.setdefault(a, len(left))
+                right.setdefault(b, len(right))
+            keys = np.fromiter(
+                (left[a] * len(right) + right[b] for a, b in by_pair),
+                dtype=np.int64,
+                count=len(by_pair),
+            )
+            vals = np.fromiter(by_pair.values(), dtype=np.intp, count=len(by_pair))
+            order = np.argsort(keys, kind="stable")
+            self._pair_tables.append((left, right, keys[order], vals[order]))
         self._cache_size = cache_size
-        self._rows: dict[str, tuple[int, tuple]] = {}
+        self._rows: dict[str, int] = {}
         # room for the whole cache from the start: np.zeros maps pages that are only touched
         # (made resident) as rows are filled: no growing by copies (and a lower peak)
         self._vecs = np.zeros((max(cache_size, 1), 1 + len(self._OFFSETS), n_lab))
+        # per row, what the sentence-level features read of its word (see _add_words)
+        self._alloc_row_info(len(self._vecs))
+
+    def _alloc_row_info(self, size: int) -> None:
+        """Arrays of ``size`` rows for what :meth:`emissions_packed` reads of each cached
+        word besides its scores: the word's numbers as the parts of the ``bg-1=`` and
+        ``pc=`` pairs (left, right, left, right; -1: in no pair), whether a name of the
+        gazetteer, of the self-trained one and of the name list may start at it and whether
+        its normalised form holds a ``|``, its normalised form, stem and mid-level cluster."""
+        self._r_pair = np.full((size, 4), -1, dtype=np.int64)
+        self._r_flag = np.zeros((size, 4), dtype=bool)
+        self._r_norm = np.empty(size, dtype=object)
+        self._r_stem = np.empty(size, dtype=object)
+        self._r_mid = np.empty(size, dtype=object)
 
     # -- scoring ------------------------------------------------------------------------------
-    def _add_words(
-        self, tokens: Iterable[str], ahead: bool = False
-    ) -> dict[str, tuple[int, tuple]]:
+    def _add_words(self, tokens: Iterable[str], ahead: bool = False) -> dict[str, int]:
         """Score the tokens not seen before (all at once) and return the token → row map.
 
         A token's row of ``_vecs`` holds what it adds to the label scores at its own position
-        and at each neighbour offset; its entry keeps its normalised form, stem and cluster.
+        and at each neighbour offset; the same row of the ``_r_…`` arrays
+        (:meth:`_alloc_row_info`) what the sentence-level features read of it.
         When the cache would exceed ``cache_size`` it is emptied first, so every token asked
         for in one call has a valid row afterwards, unless ``ahead`` (the words of several
         sentences, scored ahead of them in one go) and they are more than the cache holds.
@@ -466,31 +496,48 @@ class CrfTagger:
             grown = np.zeros((max(need, 2 * len(self._vecs)), *self._vecs.shape[1:]))
             grown[:first] = self._vecs[:first]
             self._vecs = grown
+            old = (self._r_pair, self._r_flag, self._r_norm, self._r_stem, self._r_mid)
+            self._alloc_row_info(len(grown))
+            for new_a, old_a in zip(
+                (self._r_pair, self._r_flag, self._r_norm, self._r_stem, self._r_mid),
+                old,
+                strict=True,
+            ):
+                new_a[:first] = old_a[:first]
         n_slots = self._vecs.shape[1]
         word_ids = self._word_ids.word_ids
         gaz, auto, names = self._fx.gazetteer, self._fx.auto_gazetteer, self._fx.names
+        (bg_l, bg_r, _, _), (pc_l, pc_r, _, _) = self._pair_tables
         ids: list[int] = []
         counts: list[int] = []
+        norms: list[str] = []
+        stems: list[str] = []
+        mids: list[str] = []
+        pair: list[int] = []
+        flag: list[bool] = []
         for row, token in enumerate(new, start=first):
             # the ids of FeatureExtractor.word_parts' features, slots in _OFFSETS order: own,
             # as the word two to the left (-2), one to the left, one to the right, two to the
             # right; a feature the model lacks is the zero row
             sizes, norm, stem, mid = word_ids(token, ids)
             counts += sizes
-            # keep norm, stem, cluster and whether a (self-trained) gazetteer name may start
-            rows[token] = (
-                row,
-                (
-                    (),
-                    {},
-                    norm,
-                    stem,
-                    mid,
-                    gaz is not None and gaz.may_start(norm, stem),
-                    auto is not None and auto.may_start(norm, stem),
-                    names is not None and names.may_start(norm, stem),
-                ),
+            rows[token] = row
+            # keep norm, stem, cluster, their numbers in the pairs and whether a
+            # (self-trained) gazetteer name may start
+            norms.append(norm)
+            stems.append(stem)
+            mids.append(mid)
+            pair += (bg_l.get(norm, -1), bg_r.get(norm, -1), pc_l.get(norm, -1), pc_r.get(mid, -1))
+            flag += (
+                gaz is not None and gaz.may_start(norm, stem),
+                auto is not None and auto.may_start(norm, stem),
+                names is not None and names.may_start(norm, stem),
+                "|" in norm,
             )
+        self._r_pair[first:need] = np.array(pair, dtype=np.int64).reshape(-1, 4)
+        self._r_flag[first:need] = np.array(flag, dtype=bool).reshape(-1, 4)
+        for target, values in ((self._r_norm, norms), (self._r_stem, stems), (self._r_mid, mids)):
+            target[first:need] = np.array(values, dtype=object)
         # the unknown features dropped in numpy (every slot has at least w= and st=, so no
         # group of ``counts`` is empty), then each slot's known weights summed in order
         flat = self._vecs.reshape(-1, self._vecs.shape[2])
@@ -522,7 +569,8 @@ class CrfTagger:
             if None in ents:  # more words than the cache holds
                 return np.concatenate([self.emissions_packed([s]) for s in sentences])
         n = len(ents)
-        m = self._vecs[np.fromiter(map(itemgetter(0), ents), dtype=np.intp, count=n)]
+        idx = np.fromiter(ents, dtype=np.intp, count=n)
+        m = self._vecs[idx]
         em = m[:, 0].copy()
         # a word at i+off adds its "seen at offset off" vector to position i, within a sentence
         lengths = np.fromiter(map(len, sentences), dtype=np.intp, count=len(sentences))
@@ -537,25 +585,26 @@ class CrfTagger:
         # the features of FeatureExtractor.extras, looked up without building strings: the
         # rows they add to and their ids, a kind of feature after the other (each row's sum
         # then takes them in the order of FeatureExtractor.extras)
-        per = [e[1] for e in ents]
-        norms = [p[2] for p in per]
-        at_rows, ids = self._pair_features(per, norms, at)
+        flags = self._r_flag[idx]
+        at_rows, ids = self._pair_features(idx, flags[:, 3], at)
         gaz, auto, names = self._fx.gazetteer, self._fx.auto_gazetteer, self._fx.names
         gaz_ids = self._gaz_ids
-        stems: list[str] | None = None
+        norms: list[str] | None = None
+        stems: list[str] = []
         for gz, flag, offsets, kind in (
-            (gaz, 5, (0, 1, -1), "g"),
-            (auto, 6, (0,), "a"),
-            (names, 7, (0, 1, -1), "n"),
+            (gaz, 0, (0, 1, -1), "g"),
+            (auto, 1, (0,), "a"),
+            (names, 2, (0, 1, -1), "n"),
         ):
             if gz is None:
                 continue
             # only where a name may start (the same matches as trying every position)
-            may = np.flatnonzero(np.fromiter(map(itemgetter(flag), per), dtype=bool, count=n))
+            may = np.flatnonzero(flags[:, flag])
             if not len(may):
                 continue
-            if stems is None:
-                stems = [p[3] for p in per]
+            if norms is None:
+                norms = self._r_norm[idx].tolist()
+                stems = self._r_stem[idx].tolist()
             # one look-up over all the sentences, each name ending within its sentence
             stops = ends[np.searchsorted(ends, may, side="right")]
             labels = gz.labels_at(norms, stems, may.tolist(), stops.tolist())
@@ -590,43 +639,48 @@ class CrfTagger:
         return em
 
     def _pair_features(
-        self, per: list[tuple], norms: list[str], at: np.ndarray
+        self, idx: np.ndarray, bar: np.ndarray, at: np.ndarray
     ) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Rows and ids of the ``bg-1=`` (previous word, this word) and ``pc=`` (previous
-        word, this word's cluster) features of packed tokens (``per``: their cache entries;
-        ``at``: each one's position in its sentence), in the order of
-        :meth:`FeatureExtractor.extras` within each row."""
-        n = len(norms)
+        word, this word's cluster) features of packed tokens (``idx``: their cache rows;
+        ``bar``: whether each one's normalised form holds a ``|``; ``at``: each one's
+        position in its sentence), in the order of :meth:`FeatureExtractor.extras` within
+        each row."""
+        n = len(idx)
         if n < 2:
             return [], []
-        none = repeat(-1)
-        bg = np.fromiter(
-            map(self._pairs["bg-1="].get, pairwise(norms), none), dtype=np.intp, count=n - 1
-        )
-        mids = [p[4] for p in per[1:]]
-        pc = np.fromiter(
-            map(self._pairs["pc="].get, zip(norms[:-1], mids, strict=True), none),
-            dtype=np.intp,
-            count=n - 1,
-        )
+        part = self._r_pair[idx]
         inside = at[1:] >= 1  # the pair (i - 1, i) is in one sentence
         fallback: list[int] = []
-        if "|" in "".join(norms):  # ambiguous keys: those pairs from the feature strings
-            bar = np.fromiter(("|" in w for w in norms), dtype=bool, count=n)
+        if bar.any():  # ambiguous keys: those pairs from the feature strings
             amb = inside & (bar[1:] | bar[:-1])
             inside &= ~amb
             fallback = (np.flatnonzero(amb) + 1).tolist()
         rows = np.arange(1, n)
-        keep_bg = inside & (bg >= 0)
-        keep_pc = inside & (pc >= 0)
-        at_rows = [rows[keep_bg], rows[keep_pc]]
-        ids = [bg[keep_bg], pc[keep_pc]]
+        at_rows: list[np.ndarray] = []
+        ids: list[np.ndarray] = []
+        for (_, right, keys, vals), col in zip(self._pair_tables, (0, 2), strict=True):
+            a = part[:-1, col]
+            b = part[1:, col + 1]
+            ok = np.flatnonzero(inside & (a >= 0) & (b >= 0))
+            key = a[ok] * len(right) + b[ok]
+            where = np.searchsorted(keys, key)
+            np.minimum(where, len(keys) - 1, out=where)
+            hit = keys[where] == key if len(keys) else np.zeros(len(key), dtype=bool)
+            at_rows.append(rows[ok[hit]])
+            ids.append(vals[where[hit]])
         if fallback:
             f_rows: list[int] = []
             f_ids: list[int] = []
             for r in fallback:
                 i = int(at[r])
-                for f in self._fx.extras(i, per[r - i : r + 1], None):
+                # what FeatureExtractor.extras reads of the two words: normalised forms and
+                # this word's mid-level cluster
+                per = [None] * (i - 1) + [
+                    (None, None, self._r_norm[idx[j]], None, self._r_mid[idx[j]])
+                    for j in (r - 1, r)
+                ]
+                for f in self._fx.extras(i, per, None):
                     k = self._attr.get(f)
                     if k is not None and not f.startswith(("BOS", "EOS")):
                         f_rows.append(r)

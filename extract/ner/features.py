@@ -181,6 +181,9 @@ class Gazetteer:
         self.entries: dict[tuple[str, ...], set[str]] = {}
         self.max_len = 1
         self._lengths: dict[str, list[int]] = {}  # first token → name lengths, longest first
+        # first token → (lengths of its names of two words or more, longest first; their
+        # second words; the types of the one-word name): made when first needed (_plans)
+        self._plan: dict[str, tuple[tuple[int, ...], set[str], set[str] | None]] | None = None
         for key, types in (entries or {}).items():
             self.add(key, types)
 
@@ -190,6 +193,7 @@ class Gazetteer:
             return
         key = tuple(key)
         self.entries.setdefault(key, set()).update(types)
+        self._plan = None
         self.max_len = max(self.max_len, len(key))
         lengths = self._lengths.setdefault(key[0], [])
         if len(key) not in lengths:
@@ -234,22 +238,29 @@ class Gazetteer:
         n = len(norms)
         out: dict[int, list[str]] = {}
         entries = self.entries
-        lengths = self._lengths
+        plans = self._plans()
         positions = range(n) if starts is None else starts
         if stops is not None and len(stops) != len(positions):
             raise ValueError(f"{len(stops)} sentence ends for {len(positions)} starts")
         ends = repeat(n, len(positions)) if stops is None else stops
         for i, stop in zip(positions, ends, strict=True):
-            firsts = [norms[i]]
-            if stems[i] != norms[i]:
-                firsts += [stems[i], "ال" + stems[i]]
-            for first in firsts:
-                types = None
-                for length in lengths.get(first, ()):
-                    if i + length <= stop:
-                        types = entries.get((first, *norms[i + 1 : i + length]))
-                        if types:
-                            break
+            norm = norms[i]
+            stem = stems[i]
+            for first in (norm,) if stem == norm else (norm, stem, "ال" + stem):
+                plan = plans.get(first)
+                if plan is None:
+                    continue
+                multi, seconds, types = plan
+                length = 1
+                # the longest name that fits in the sentence, if the next word may continue
+                # one; else the one-word name
+                if multi and i + 1 < stop and norms[i + 1] in seconds:
+                    for k in multi:
+                        if i + k <= stop:
+                            hit = entries.get((first, *norms[i + 1 : i + k]))
+                            if hit:
+                                types, length = hit, k
+                                break
                 if types:
                     # positions from i on: those below i were all added before (each match
                     # covers the positions from its start), so the keys stay in order
@@ -259,6 +270,25 @@ class Gazetteer:
                             out.setdefault(j, []).append("I-" + t)
                     break
         return out
+
+    def _plans(self) -> dict[str, tuple[tuple[int, ...], set[str], set[str] | None]]:
+        """Per first token: the lengths of its names of two words or more (longest first),
+        their second words, and the types of the one-word name (``None``: none); what
+        :meth:`labels_at` tries, made once after the last :meth:`add`."""
+        if self._plan is None:
+            seconds: dict[str, set[str]] = {}
+            for key in self.entries:
+                if len(key) > 1:
+                    seconds.setdefault(key[0], set()).add(key[1])
+            self._plan = {
+                first: (
+                    tuple(k for k in lengths if k > 1),
+                    seconds.get(first, set()),
+                    self.entries.get((first,)),
+                )
+                for first, lengths in self._lengths.items()
+            }
+        return self._plan
 
 
 #: cached per-token features: (own features, context features by offset, normalised form,

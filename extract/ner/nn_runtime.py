@@ -19,7 +19,7 @@ import functools
 import operator
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from pathlib import Path
 
 import numpy as np
@@ -109,7 +109,9 @@ class Encoder:
             sid = words.get(stem, UNK)
         lex = wid if wid != UNK else sid
         chars = self.chars
-        cids = list(map(chars.get, norm[:MAX_CHARS], repeat(UNK))) or [UNK]
+        # a tuple: the whole entry holds no container, so the garbage collector stops
+        # tracking it (the cache holds up to WORD_CACHE_SIZE of them)
+        cids = tuple(map(chars.get, norm[:MAX_CHARS], repeat(UNK))) or (UNK,)
         clitic = self.clitics.get(pro + ("+ال" if art else ""), UNK)
         shape = self.shapes.get(word_shape(token), UNK)
         fq = self.fq[lex] if lex != UNK else 0
@@ -445,6 +447,24 @@ class NumpyNet:
         what a character adds to the filters at the position before it, at its own and at
         the one after it.
         """
+        n, width = chars.shape
+        if n < 2:
+            return self._char_vectors(chars)
+        # the rows by the columns up to their last character (most words are far shorter
+        # than MAX_CHARS): each group computed over those columns and one padding column,
+        # which give its characters' positions the same sums as the full width
+        used = width - np.argmax(chars[:, ::-1] != PAD, axis=1)
+        groups = np.unique(used).tolist()
+        if len(groups) == 1 and groups[0] + 1 >= width:
+            return self._char_vectors(chars)
+        out = np.empty((n, self.conv_b.shape[0]), dtype=np.float32)
+        for w in groups:
+            rows = np.flatnonzero(used == w)
+            out[rows] = self._char_vectors(chars[rows, : min(w + 1, width)])
+        return out
+
+    def _char_vectors(self, chars: np.ndarray) -> np.ndarray:
+        """:meth:`char_vectors` over all the columns of ``chars``."""
         before, own, after = self._char_tables
         h = own[chars]  # (U, L, F)
         h[:, 1:] += before[chars[:, :-1]]
@@ -650,6 +670,7 @@ class NnTagger:
         # room for the whole cache from the start (128 MB with the defaults, but np.zeros
         # maps pages that only become resident as rows are filled): no growing by copies
         self._gates = np.zeros((2, cache_size + 1, net.lstm_hh_f.shape[0]), dtype=np.float32)
+        self._alloc_row_info(cache_size + 1)
         # the LSTM's many small matrix products run fastest on one BLAS thread (measured:
         # 31k tokens/s against 26k with two threads, which also used twice the CPU)
         self._blas = ThreadpoolController()
@@ -716,30 +737,77 @@ class NnTagger:
                 em = self.emissions_packed(sents)
             yield chunk, em.astype(np.float64), lengths
 
+    def _alloc_row_info(self, size: int) -> None:
+        """Arrays of ``size`` rows for what :meth:`emissions_packed` reads of each cached
+        word besides its gates (from :meth:`Encoder.encode`): whether a name of the
+        gazetteer and of the lexicon may start at it, its normalised form and its stem."""
+        self._r_flag = np.zeros((size, 2), dtype=bool)
+        self._r_norm = np.empty(size, dtype=object)
+        self._r_stem = np.empty(size, dtype=object)
+        # the name lists the flags were read with (Encoder.set_gazetteer may replace one)
+        self._r_lists = (self.encoder.gazetteer, self.encoder.lexicon)
+
     def emissions_packed(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
         """Emissions (N, K), float32, of non-empty sentences packed one after another."""
         enc = self.encoder
-        rows = self._word_rows(sents)
         words = [w for sent in sents for w in sent]
         n = len(words)
-        idx = np.fromiter(map(rows.__getitem__, words), dtype=np.intp, count=n)
-        encoded = list(map(enc._cache.get, words))
-        if None in encoded:  # the encoder's cache was emptied since
-            encoded = [e or enc.encode(w) for e, w in zip(encoded, words, strict=True)]
+        if self._r_lists[0] is not enc.gazetteer or self._r_lists[1] is not enc.lexicon:
+            self._rows.clear()
+            self._r_lists = (enc.gazetteer, enc.lexicon)
+        ents = list(map(self._rows.get, words))
+        if None in ents:
+            rows = self._word_rows(sents, words, ents)
+            ents = list(map(rows.__getitem__, words))
+        idx = np.fromiter(ents, dtype=np.intp, count=n)
         lengths = [len(s) for s in sents]
         gaz = np.zeros((n, N_GAZ), dtype=np.float32)
-        if not enc.gazetteer_packed(encoded, lengths, gaz):
+        if not self._gazetteer_packed(idx, lengths, gaz):
             gaz = None
         return self.net.contextual_rows(self._gates, idx, gaz, lengths)
 
-    def _word_rows(self, sents: Sequence[Sequence[str]]) -> dict[str, int]:
-        """Rows of ``_gates`` holding each token's word gates, computing the missing ones."""
+    def _gazetteer_packed(self, idx: np.ndarray, lengths: Sequence[int], out: np.ndarray) -> bool:
+        """:meth:`Encoder.gazetteer_packed` of the tokens whose rows are ``idx``, read from
+        what the rows keep (no encoding looked up per token)."""
+        enc = self.encoder
+        flags = self._r_flag[idx]
+        ends = np.cumsum(lengths)
+        norms: list[str] | None = None
+        stems: list[str] = []
+        found = False
+        for offset, gaz, col in ((0, enc.gazetteer, 0), (len(GAZ_LABELS), enc.lexicon, 1)):
+            if gaz is None:
+                continue
+            may = np.flatnonzero(flags[:, col])
+            if not len(may):
+                continue
+            if norms is None:
+                norms = self._r_norm[idx].tolist()
+                stems = self._r_stem[idx].tolist()
+            stops = ends[np.searchsorted(ends, may, side="right")]
+            labs_by_pos = gaz.labels_at(norms, stems, may.tolist(), stops.tolist())
+            found = _mark(out, offset, labs_by_pos) or found
+        return found
+
+    def _word_rows(
+        self,
+        sents: Sequence[Sequence[str]],
+        words: Sequence[str] | None = None,
+        ents: Sequence[int | None] | None = None,
+    ) -> dict[str, int]:
+        """Rows of ``_gates`` holding each token's word gates, computing the missing ones
+        (``words``: the tokens of ``sents`` one after another and ``ents`` their rows,
+        ``None`` for a missing one, when the caller has them)."""
         rows = self._rows
-        new = list(dict.fromkeys(w for s in sents for w in s if w not in rows))
+        if words is None:
+            words = [w for s in sents for w in s]
+        if ents is None:
+            ents = list(map(rows.get, words))
+        new = list(dict.fromkeys(compress(words, map(operator.not_, ents))))  # rows are >= 1
         if new:
             if len(rows) + len(new) > self._cache_size:
                 rows.clear()
-                new = list(dict.fromkeys(w for s in sents for w in s))
+                new = list(dict.fromkeys(words))
             encoded = [self.encoder.encode(w) for w in new]
             chars = self.net.char_vectors(char_matrix(encoded))
             gates = self.net.word_gates(self.net.word_vectors(word_ids(encoded), chars))
@@ -750,9 +818,22 @@ class NnTagger:
                 grown = np.zeros((2, size, self._gates.shape[2]), dtype=np.float32)
                 grown[:, :start] = self._gates[:, :start]
                 self._gates = grown
+                old = (self._r_flag, self._r_norm, self._r_stem)
+                self._alloc_row_info(size)
+                kept = (self._r_flag, self._r_norm, self._r_stem)
+                for new_a, old_a in zip(kept, old, strict=True):
+                    new_a[:start] = old_a[:start]
             self._gates[:, start:need] = gates
-            for j, w in enumerate(new):
-                rows[w] = start + j
+            self._r_flag[start:need] = (
+                np.array(
+                    list(map(_GAZ_START, encoded)) + list(map(_LEX_START, encoded)), dtype=bool
+                )
+                .reshape(2, -1)
+                .T
+            )
+            self._r_norm[start:need] = np.array(list(map(_NORM, encoded)), dtype=object)
+            self._r_stem[start:need] = np.array(list(map(_STEM, encoded)), dtype=object)
+            rows.update(zip(new, range(start, need), strict=True))
         return rows
 
     def clear_cache(self) -> None:
