@@ -206,19 +206,28 @@ def process_batch(batch: Sequence[tuple[str, Article]], pipeline: Sequence[str])
         except ExtractError as err:
             out.append((key, err))
     release_free_memory()  # a worker's batch garbage, not kept mapped until the next batch
-    _FREEZER.after_batch()
+    if _in_worker():
+        _FREEZER.after_batch()
     return out
 
 
+def _in_worker() -> bool:
+    """Is this a worker process (a child: of the build's process pool, of a Dask nanny)?
+    Only workers freeze (:class:`_GcFreezer`); a build that extracts in its own process
+    leaves the collector as it found it (its page stage freezes for itself,
+    :func:`~rasd.export.pickled.collector_frozen`)."""
+    return multiprocessing.parent_process() is not None
+
+
 class _GcFreezer:
-    """Moves what an extracting process keeps (models, tables, the rule components' memos)
+    """Moves what an extracting worker keeps (models, tables, the rule components' memos)
     out of the garbage collector's reach as it grows.
 
     A worker holds millions of long-lived objects, and the memos keep filling for thousands of
     articles; every full collection walks all of them (~10 % of the extraction CPU in
     ``bench/bench_extract_cpu.py`` with and without ``--gc-freeze``;
     ``bench/perf24ner_results.md``).
-    After its 1st, 2nd, 4th, 8th … batch a process runs one full collection and freezes what
+    After its 1st, 2nd, 4th, 8th … batch a worker runs one full collection and freezes what
     survives (:func:`gc.freeze`), so later collections skip it.  Nothing else changes: garbage
     made after a freeze is collected as before, and a frozen object is still freed when its last
     reference goes (a memo's eviction); only a reference cycle among frozen objects would be

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 
+import rasd.build
 from rasd.build import _GcFreezer, process_batch
 from rasd.extract.pipeline import DEFAULT_PIPELINE
 from rasd.extract.reader import read_file
@@ -41,9 +42,7 @@ def test_cyclic_garbage_made_before_a_freeze_is_collected_not_frozen():
         gc.unfreeze()
 
 
-def test_batches_give_the_same_results_after_freezes(tmp_path):
-    """A batch processed after its process froze (the policy runs inside process_batch) gives
-    the same named graphs as the first one."""
+def _article(tmp_path):
     path = tmp_path / "gc.txt"
     path.write_text(
         "الجبير: داعش على تويتر\n\nوقال وزير الخارجية السعودي عادل الجبير إن تنظيم «داعش»"
@@ -51,6 +50,24 @@ def test_batches_give_the_same_results_after_freezes(tmp_path):
         encoding="utf-8",
     )
     (art,) = read_file(path)
+    return art
+
+
+def test_the_building_process_itself_never_freezes(tmp_path):
+    """Outside a worker (a build extracting in its own process, these tests) process_batch
+    leaves the collector alone: the page stage's own freeze depends on it."""
+    gc.unfreeze()
+    for _ in range(4):
+        process_batch([("k", _article(tmp_path))], DEFAULT_PIPELINE)
+    assert gc.get_freeze_count() == 0
+
+
+def test_batches_give_the_same_results_after_freezes(tmp_path, monkeypatch):
+    """A batch processed after its worker froze (the policy runs inside process_batch) gives
+    the same named graphs as the first one."""
+    monkeypatch.setattr(rasd.build, "_in_worker", lambda: True)
+    monkeypatch.setattr(rasd.build, "_FREEZER", _GcFreezer())
+    art = _article(tmp_path)
     try:
         first = process_batch([("k", art)], DEFAULT_PIPELINE)
         for _ in range(3):
