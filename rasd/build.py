@@ -230,8 +230,10 @@ class _GcFreezer:
     After its 1st, 2nd, 4th, 8th … batch a worker runs one full collection and freezes what
     survives (:func:`gc.freeze`), so later collections skip it.  Nothing else changes: garbage
     made after a freeze is collected as before, and a frozen object is still freed when its last
-    reference goes (a memo's eviction); only a reference cycle among frozen objects would be
-    kept, and the collection before each freeze leaves none."""
+    reference goes (a memo's eviction).  What a freeze can keep is a cycle of objects that
+    were alive when frozen and became garbage later (none are frozen as garbage: the full
+    collection runs first): it stays until the worker process ends (with the build for the
+    local pool; with the cluster for a Dask worker)."""
 
     def __init__(self) -> None:
         self.batches = 0
