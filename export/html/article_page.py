@@ -24,6 +24,7 @@ from rasd.export.html.render import (
     ent_html,
     esc,
     evidence_html,
+    external_link,
     legend_js,
     network,
     page,
@@ -173,11 +174,7 @@ def article_main(
         out.append(f"<dt>الكاتب</dt><dd><bdi>{esc(a['author'])}</bdi></dd>")
     out.append("\n  ")
     if a["url"]:
-        url = esc(a["url"])
-        out.append(
-            f'<dt>الرابط</dt><dd><a href="{url}" rel="noopener noreferrer">'
-            f"<bdi>{url}</bdi></a></dd>"
-        )
+        out.append(f"<dt>الرابط</dt><dd>{external_link(a['url'])}</dd>")
     out.append("\n  ")
     if a["source_file"]:
         out.append(f"<dt>الملف</dt><dd><bdi>{esc(a['source_file'])}</bdi></dd>")

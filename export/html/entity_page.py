@@ -38,6 +38,7 @@ from rasd.export.html.render import (
     entities_html,
     esc,
     evidence_html,
+    external_link,
     legend_js,
     network,
     page,
@@ -445,10 +446,7 @@ def entity_main(
         out.append(f"<dt>المكان</dt><dd>{ent_html(e['location'])}</dd>")
     out.append("\n  ")
     for u in e["same_as"]:
-        u = esc(u)
-        out.append(
-            f'<dt>مطابق</dt><dd><a href="{u}" rel="noopener noreferrer"><bdi>{u}</bdi></a></dd>'
-        )
+        out.append(f"<dt>مطابق</dt><dd>{external_link(u)}</dd>")
     out.append(
         "\n"
         f'  <dt>المعرّف</dt><dd><bdi class="note">{esc(e["iri"])}</bdi></dd>\n'

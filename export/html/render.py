@@ -60,7 +60,7 @@ def ent(e: dict[str, str]) -> Markup:
 
 
 def evidence_html(ev: dict[str, str]) -> str:
-    """:func:`evidence` as a plain string (for the hand-written pages)."""
+    """An evidence snippet (``pre``/``mark``/``post``) and its article link and date."""
     out = []
     if ev["pre"] or ev["mark"] or ev["post"]:
         mark = f"<mark>{esc(ev['mark'])}</mark>" if ev["mark"] else ""
@@ -77,9 +77,15 @@ def evidence_html(ev: dict[str, str]) -> str:
     return "\n".join(out)
 
 
-def evidence(ev: dict[str, str]) -> Markup:
-    """An evidence snippet (``pre``/``mark``/``post``) and its article link and date."""
-    return Markup(evidence_html(ev))
+def external_link(url: str) -> str:
+    """A link to a page outside the site (an article's URL, an entity's ``sameAs``), escaped,
+    shown as its address.
+
+    >>> external_link("https://x.org/?a=1&b=2")
+    '<a href="https://x.org/?a=1&amp;b=2" rel="noopener noreferrer"><bdi>https://x.org/?a=1&amp;b=2</bdi></a>'
+    """
+    u = esc(url)
+    return f'<a href="{u}" rel="noopener noreferrer"><bdi>{u}</bdi></a>'
 
 
 def legend_js() -> Markup:
@@ -180,9 +186,9 @@ def page(title: str, root: str, kind: str, main: str) -> str:
 
 @cache
 def environment() -> Environment:
-    """The Jinja environment: autoescaping on for every template; ``ent``, ``evidence``,
-    ``legend_js``, ``network`` and ``claims_table`` are global functions (the article and
-    entity pages use them from Python)."""
+    """The Jinja environment: autoescaping on for every template; ``ent``, ``network`` and
+    ``claims_table`` are global functions (the templates' share of what the article and
+    entity pages call from Python)."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
@@ -199,13 +205,7 @@ def environment() -> Environment:
         # calls at 2k articles, ~1 % of the page stage's CPU)
         auto_reload=False,
     )
-    env.globals.update(
-        ent=ent,
-        evidence=evidence,
-        legend_js=legend_js,
-        network=network,
-        claims_table=claims_table,
-    )
+    env.globals.update(ent=ent, network=network, claims_table=claims_table)
     return env
 
 
