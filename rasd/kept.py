@@ -16,11 +16,12 @@ text, rasd's and pyoxigraph's versions, that fingerprint and its own size: an an
 another fingerprint or version, or a file cut short, is never read (the query is evaluated);
 an answer is written to a temporary file a piece at a time (never held whole in memory),
 written to disk, then renamed into place.  A build clears the folder when it opens the store
-(:func:`clear`); ``rasd build --keep-answers`` evaluates the three listings at its end
-(:func:`keep_listings`: ~37 s of CPU at 31k articles, +5 % of the build, so not the default),
-and ``rasd serve``'s warm-up reads and keeps their JSON.  Only the shipped query texts,
-unchanged and without ``--bind``, are kept (:func:`keeps`): a user's own queries are
-evaluated every time, so the folder holds at most one file a shipped query and format.
+(:func:`clear`); a full build evaluates the three listings at its end (:func:`keep_listings`,
+~37–50 s of CPU at 31k articles, in a process beside the pages; an incremental build only with
+``--keep-answers``, ``--no-keep-answers`` skips it), and ``rasd serve``'s warm-up reads and
+keeps their JSON.  Only the shipped query texts, unchanged and without ``--bind``, are kept
+(:func:`keeps`): a user's own queries are evaluated every time, so the folder holds at most
+one file a shipped query and format.
 ``rasd query --fresh`` evaluates the SPARQL anyway (and keeps its answer again).
 
 The kept bytes *are* a SPARQL answer of that store, so they equal a fresh evaluation row for
@@ -55,8 +56,8 @@ from rasd.graph.store import (
 ANSWERS_DIR = "answers"
 #: Output formats of ``rasd query`` that are kept.
 FORMATS = ("table", "csv", "json")
-#: The shipped queries that list everything: the slow ones on an archive, which
-#: ``rasd build --keep-answers`` evaluates once the store is written.
+#: The shipped queries that list everything: the slow ones on an archive, which a full
+#: ``rasd build`` (or one with ``--keep-answers``) evaluates once the store is written.
 LISTINGS = ("timeline.rq", "evidence.rq", "who_said_what.rq")
 
 
