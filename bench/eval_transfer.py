@@ -9,9 +9,10 @@ sixteenth: unseen14 read, unseen3–13 the transfer check; seventeenth: unseen15
 unseen3–14 the transfer check; eighteenth: unseen16 read, unseen3–15 the transfer check;
 nineteenth: unseen17 read first, unseen3–16 the transfer check, and every spent corpus may be
 read for the frequency of an error class; twenty-first: unseen18 read first, unseen3–17 the
-transfer check; twenty-second: unseen19 read first, unseen3–18 the transfer check).
+transfer check; twenty-second: unseen19 read first, unseen3–18 the transfer check;
+twenty-third: unseen20 read first, unseen3–19 the transfer check).
 This runs :func:`bench.eval_unseen3.evaluate` on each split of every dev corpus
-(``eval_unseen3.DEV_CORPORA``; unseen20, the held-out set, is never run) and prints one table
+(``eval_unseen3.DEV_CORPORA``; unseen21, the held-out set, is never run) and prints one table
 row per run plus the sum over the transfer corpora:
 statements found with the right speaker, found with any speaker, claims with an author whose
 speaker is right, claims left without one (unresolved), claims matching no statement,
@@ -38,7 +39,7 @@ from unseen3_select import DRAWS  # beside this script (bench/ is on the path)
 
 BENCH = Path(__file__).resolve().parent
 #: the dev corpus whose errors are read this round; the others are summed as the transfer check
-READ = "unseen19"
+READ = "unseen20"
 
 
 def _runs(ev: types.ModuleType) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
