@@ -54,7 +54,7 @@ from rasd.extract.patterns import (
     subjectless_words,
     title_table,
 )
-from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention, Relation
+from rasd.extract.records import PLACE_CLASSES, EntityInfo, EventRecord, Mention
 from rasd.extract.relations.clauses import (
     _ACTORS,
     _AFTER_WINDOW,
@@ -73,6 +73,7 @@ from rasd.extract.relations.clauses import (
     _sentence_mentions,
     preceding_word,
 )
+from rasd.extract.relations.register import _NAME_WORDS, _add, _new_entity, _quoted
 from rasd.extract.resources import EventHead, RelationCue, RelationWord, load_table
 from rasd.extract.text import (
     HANDLE,
@@ -620,13 +621,6 @@ def _antecedent(doc: Doc, view: SentView, pos: int, classes: tuple[str, ...]) ->
         prev = doc.views[view.index - 1].sentence
         before = [m for m in doc.mentions_in(prev.start, prev.end) if m.cls in classes]
     return before[-1] if before and len({m.key for m in before}) == 1 else None
-
-
-def _add(doc: Doc, view: SentView, s: str, pred: str, o: str, layer: str) -> None:
-    if s != o:
-        doc.relations.append(
-            Relation(s, pred, o, view.sentence.start, view.sentence.end, view.index, layer)
-        )
 
 
 _LEAD_REACH = 6  # area words, place nouns, adjectives before a place («مساحات واسعة من الأراضي في»)
@@ -2564,50 +2558,6 @@ def _taken_from(
                 words.pop()  # "من أيدي ميليشيات الحوثي"
             return m if words and words[-1] == "من" else None
     return None
-
-
-_NAME_WORDS = 6  # words of a quoted account or site name
-
-
-def _quoted(view: SentView, k: int) -> tuple[int, int] | None:
-    """Token range ``(first, end)`` of a name in quotes or parentheses opening at token ``k``
-    («أعماق»، ( جنون الاستشهاد)), at most six words."""
-    toks = view.tokens
-    closing = {**QUOTE_PAIRS, "(": ")"}
-    if k >= len(toks) or toks[k].text not in closing:
-        return None
-    if _closes(toks, k):
-        return None  # «الموقع" ، مؤكداً أن "…»: the quote closes the one before
-    close = closing[toks[k].text]
-    for j in range(k + 1, min(len(toks), k + 2 + _NAME_WORDS)):
-        if toks[j].text == close:
-            return (k + 1, j) if j > k + 1 and toks[k + 1].word else None
-    return None
-
-
-def _closes(toks: list, k: int) -> bool:
-    """Whether the straight quote at token ``k`` closes a quotation: glued to the word
-    before it and to no word after it (:func:`extract.text.closing_straight_quote`)."""
-    if toks[k].text != '"' or k == 0 or not toks[k - 1].word or toks[k - 1].end != toks[k].start:
-        return False
-    return k + 1 >= len(toks) or toks[k + 1].start != toks[k].end or not toks[k + 1].word
-
-
-def _new_entity(
-    doc: Doc, start: int, end: int, label: str, cls: str, layer: str, inner_ok: bool = False
-) -> str | None:
-    """Register an entity of class ``cls`` named ``label`` with a mention over ``[start,
-    end)``; ``None`` when the span is taken (unless ``inner_ok``: a name holding a shorter
-    one, «الرقة تذبح بصمت», is registered without a mention) or the name is known as another
-    class."""
-    key = match_key(label)
-    if not key or (doc.overlaps(start, end) and not inner_ok):
-        return None
-    info = doc.add_entity(EntityInfo(key, cls, label, source="pattern"))  # type: ignore[arg-type]
-    if info.cls != cls:
-        return None
-    doc.add_mention(start, end, key, cls, layer)
-    return key
 
 
 def _media() -> frozenset[str]:
