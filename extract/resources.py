@@ -484,7 +484,7 @@ class RelationWord(NamedTuple):
     the opener and the first place); ``post`` (بيان، هدد: before «على <platform>», a post
     there) and ``complementizer`` (أن، إنه: between an actor and «على <platform>», another
     clause with its own subject, and the word that opens reported speech in claims.py), with
-    ``clause_complementizer`` (لأن: relations.py only) and ``speech_complementizer`` (بأنهم:
+    ``clause_complementizer`` (لأن: relations/ only) and ``speech_complementizer`` (بأنهم:
     claims.py only); ``modifier`` (غير، بها، دوليا: in a modifier phrase between
     an actor and the relative word whose antecedent it is); ``running`` (وذلك: opens a clause
     with no subject of its own, whose actor is the subject of the sentence's first verb);
