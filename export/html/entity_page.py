@@ -200,12 +200,12 @@ def timeline(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def top_co_mentioned(site: Site, shared: dict[str, int], n: int = MAX_COMENTIONED) -> list[str]:
     """The ``n`` entities of ``shared`` (entity → articles shared with some entity) that its
     page lists: most shared articles first, then the more mentioned entity, label and IRI."""
-    ents = site.entities
     cands = list(shared)
     if len(cands) > n:  # only those sharing at least as many articles as the n-th
         cut = heapq.nlargest(n, shared.values())[-1]
         cands = [o for o in cands if shared[o] >= cut]
-    return sorted(cands, key=lambda o: (-shared[o], -ents[o].mentions, ents[o].label, o))[:n]
+    tie = site.tie_key  # (-mentions, label, IRI) of each entity
+    return sorted(cands, key=lambda o: (-shared[o], tie[o]))[:n]
 
 
 def co_mentioned(

@@ -302,19 +302,18 @@ class Digests:
         art: Callable[[str | None], bytes] | None = None,
     ) -> bytes | None:
         art = art or self.art
+        got = [art(a) for a in arts]
+        if _UNKNOWN in got:  # every other digest is 16 bytes, or b"-"
+            return None
+        link = self.link
+        # one update per group: the digest of the concatenation, as one update per item gave
         h = hashlib.blake2b(self.params, digest_size=16)
         h.update(repr(head).encode("utf-8"))
-        for a in arts:
-            d = art(a)
-            if d is _UNKNOWN:
-                return None
-            h.update(d)
+        h.update(b"".join(got))
         h.update(b"|")
-        for e in sorted(ents):
-            h.update(self.link(e))
+        h.update(b"".join([link(e) for e in sorted(ents)]))
         h.update(b"|")
-        for d in rest:
-            h.update(d)
+        h.update(b"".join(rest))
         return h.digest()
 
     def article(self, iri: str) -> bytes | None:
@@ -339,10 +338,10 @@ class Digests:
     def entity(self, iri: str, near: Near) -> bytes | None:
         """Digest of ``entity/<file>.html`` (None: render it); ``near`` is its first
         neighbours in the order the page uses and their number
-        (:func:`export.html.entity_page.nearest`).  Only what the page shows goes in: the neighbours it draws
-        and their number, the articles it lists and their number, the co-mentioned entities it
-        lists and their number — so that an article added elsewhere rewrites the page only
-        when one of these changes."""
+        (:func:`export.html.entity_page.nearest`).  Only what the page shows goes in: the
+        neighbours it draws and their number, the articles it lists and their number, the
+        co-mentioned entities it lists and their number — so that an article added elsewhere
+        rewrites the page only when one of these changes."""
         site, idx = self.site, self.site.idx
         ent = site.entities[iri]
         arts = idx.articles_by_entity.get(iri, ())
