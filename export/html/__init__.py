@@ -52,7 +52,7 @@ from rasd.export.html.analytics import (
 from rasd.export.html.article_page import ROOT as PAGE_ROOT
 from rasd.export.html.article_page import article_page
 from rasd.export.html.claims_page import claims_page, network_claims
-from rasd.export.html.entity_page import entity_page, expansion
+from rasd.export.html.entity_page import Near, entity_page, expansion
 from rasd.export.html.forked import Apart, Beside, ForkedMap
 from rasd.export.html.incremental import (
     Incremental,
@@ -267,6 +267,7 @@ def write_site_from_store(
         # before the writers fork: computed beside them, the digests touch the whole index
         # and so copy the pages the writers share (tried at 31k: 21 s became 100 s of wall)
         work.render = inc.entities(with_page, g, rank)
+        work.near = inc.near
         clock("digests")
 
         # entity pages and side-panel shards go to the page writers now; this process writes
@@ -369,6 +370,7 @@ class _Work:
         self.articles, self.g, self.rank = articles, g, rank
         self.render: set[str] | None = None  # the pages to write (None: every one)
         self.shards: dict[str, list[str]] = {}  # side-panel shard (page-name prefix) -> entities
+        self.near: dict[str, Near] = {}  # entity_page.nearest() where known (the digests')
 
     def run(self, fn, items: list[str], workers: int) -> Iterator[dict[str, float]]:
         """``fn(self, batch)`` over batches of ``items``, as :meth:`start` (the writers start
@@ -471,7 +473,7 @@ def _write_articles(work: _Work, batch: list[str]) -> dict[str, float]:
 def _write_entities(work: _Work, batch: list[str]) -> dict[str, float]:
     t = time.process_time()
     for iri in batch:
-        page = entity_page(work.site, work.g, iri, work.rank)
+        page = entity_page(work.site, work.g, iri, work.rank, work.near.get(iri))
         write_text(work.out_dir / "entity" / f"{work.site.entities[iri].file}.html", page)
     return {"entity_pages": time.process_time() - t}
 
@@ -483,7 +485,9 @@ def _write_shards(work: _Work, prefixes: list[str]) -> dict[str, float]:
     for prefix in prefixes:
         refs = Refs(site)
         records = {
-            ents[i].file: site.panel(i, refs, expansion(site, work.g, i, work.rank))
+            ents[i].file: site.panel(
+                i, refs, expansion(site, work.g, i, work.rank, work.near.get(i))
+            )
             for i in sorted(work.shards[prefix], key=lambda i: ents[i].file)
         }
         write_text(

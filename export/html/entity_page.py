@@ -99,6 +99,29 @@ def neighbours(g: nx.Graph, iri: str, rank: dict[str, int]) -> list[str]:
     return sorted(adj, key=lambda n: (-adj[n].get("weight", 1.0), rank.get(n, 0), n))
 
 
+#: The first neighbours of an entity (:func:`neighbours`, at most :data:`MAX_NEIGHBOURS`)
+#: and how many it has: all that its page, its digest and its side-panel record use.
+Near = tuple[list[str], int]
+
+
+def nearest(g: nx.Graph, iri: str, rank: dict[str, int]) -> Near:
+    """``(neighbours(g, iri, rank)[:MAX_NEIGHBOURS], number of neighbours)``, without
+    sorting every neighbour of a hub (``heapq.nsmallest`` gives what ``sorted(...)[:n]``
+    gives, ties in the same order).
+
+    >>> g = nx.Graph([("a", "b", {"weight": 2}), ("a", "c"), ("a", "d")])
+    >>> nearest(g, "a", {"d": 0, "c": 1}), nearest(g, "x", {})
+    ((['b', 'd', 'c'], 3), ([], 0))
+    """
+    if iri not in g:
+        return [], 0
+    adj = g[iri]
+    key = lambda n: (-adj[n].get("weight", 1.0), rank.get(n, 0), n)  # noqa: E731
+    if len(adj) <= MAX_NEIGHBOURS:
+        return sorted(adj, key=key), len(adj)
+    return heapq.nsmallest(MAX_NEIGHBOURS, adj, key=key), len(adj)
+
+
 def _relations(site: Site, iri: str) -> list[dict[str, Any]]:
     rows = []
     for s, p, o in site.idx.relations_by_entity.get(iri, ()):
@@ -177,12 +200,12 @@ def timeline(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def top_co_mentioned(site: Site, shared: dict[str, int], n: int = MAX_COMENTIONED) -> list[str]:
     """The ``n`` entities of ``shared`` (entity → articles shared with some entity) that its
     page lists: most shared articles first, then the more mentioned entity, label and IRI."""
-    ents = site.entities
     cands = list(shared)
     if len(cands) > n:  # only those sharing at least as many articles as the n-th
         cut = heapq.nlargest(n, shared.values())[-1]
         cands = [o for o in cands if shared[o] >= cut]
-    return sorted(cands, key=lambda o: (-shared[o], -ents[o].mentions, ents[o].label, o))[:n]
+    tie = site.tie_key  # (-mentions, label, IRI) of each entity
+    return sorted(cands, key=lambda o: (-shared[o], tie[o]))[:n]
 
 
 def co_mentioned(
@@ -199,10 +222,13 @@ def co_mentioned(
     return out
 
 
-def expansion(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> list[list]:
+def expansion(
+    site: Site, g: nx.Graph, iri: str, rank: dict[str, int], near: Near | None = None
+) -> list[list]:
     """What clicking ``iri`` in an ego network adds: its :data:`MAX_EXPAND` strongest
     neighbours as ``[page name, label, class, relation key, 1 when iri is the source,
-    evidence count]`` (the relation with most evidence between them, else a claim)."""
+    evidence count]`` (the relation with most evidence between them, else a claim);
+    ``near``: :func:`nearest` of ``iri``, when known."""
     best: dict[str, tuple[int, str, str, str]] = {}
     for s, p, o in site.idx.relations_by_entity.get(iri, ()):
         other = o if s == iri else s
@@ -211,7 +237,9 @@ def expansion(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> list[l
         if other not in best or (-cand[0], cand[1]) < (-best[other][0], best[other][1]):
             best[other] = cand
     out = []
-    for other in neighbours(g, iri, rank)[:MAX_EXPAND]:
+    if near is None:
+        near = nearest(g, iri, rank)
+    for other in near[0][:MAX_EXPAND]:
         ent = site.entities[other]
         if other in best:
             n_ev, key, s, _o = best[other]
@@ -271,11 +299,12 @@ def csv_keys(
     return n
 
 
-def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
-    """HTML of one entity page."""
+def entity_page(
+    site: Site, g: nx.Graph, iri: str, rank: dict[str, int], near: Near | None = None
+) -> str:
+    """HTML of one entity page (``near``: :func:`nearest` of ``iri``, when known)."""
     ent = site.entities[iri]
-    near = neighbours(g, iri, rank)
-    shown_near = near[:MAX_NEIGHBOURS]
+    shown_near, n_near = near if near is not None else nearest(g, iri, rank)
     ents = site.entities
     ring = sorted(shown_near, key=lambda n: (ents[n].group, ents[n].label, n))
     order = [iri, *ring]
@@ -337,7 +366,7 @@ def entity_page(site: Site, g: nx.Graph, iri: str, rank: dict[str, int]) -> str:
             data=script_json(payload),
             e=view,
             ego_shown=len(shown_near),
-            ego_total=len(near),
+            ego_total=n_near,
             relations=shown_relations,
             n_relations=len(relations),
             claims_by=timeline(by_rows),

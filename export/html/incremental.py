@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -36,8 +37,8 @@ import pyoxigraph as ox
 from rasd.export import pickled
 from rasd.export.html.entity_page import (
     MAX_ARTICLES,
-    MAX_NEIGHBOURS,
-    neighbours,
+    Near,
+    nearest,
     top_co_mentioned,
 )
 from rasd.export.html.forked import ForkedMap
@@ -301,19 +302,18 @@ class Digests:
         art: Callable[[str | None], bytes] | None = None,
     ) -> bytes | None:
         art = art or self.art
+        got = [art(a) for a in arts]
+        if _UNKNOWN in got:  # every other digest is 16 bytes, or b"-"
+            return None
+        link = self.link
+        # one update per group: the digest of the concatenation, as one update per item gave
         h = hashlib.blake2b(self.params, digest_size=16)
         h.update(repr(head).encode("utf-8"))
-        for a in arts:
-            d = art(a)
-            if d is _UNKNOWN:
-                return None
-            h.update(d)
+        h.update(b"".join(got))
         h.update(b"|")
-        for e in sorted(ents):
-            h.update(self.link(e))
+        h.update(b"".join([link(e) for e in sorted(ents)]))
         h.update(b"|")
-        for d in rest:
-            h.update(d)
+        h.update(b"".join(rest))
         return h.digest()
 
     def article(self, iri: str) -> bytes | None:
@@ -335,12 +335,13 @@ class Digests:
         rest = [self.claim(c) for c in claims]
         return self._page(head, [iri, *quoted], ents, rest)
 
-    def entity(self, iri: str, near: list[str]) -> bytes | None:
-        """Digest of ``entity/<file>.html`` (None: render it); ``near`` is its neighbours in
-        the order the page uses.  Only what the page shows goes in: the neighbours it draws
-        and their number, the articles it lists and their number, the co-mentioned entities it
-        lists and their number — so that an article added elsewhere rewrites the page only
-        when one of these changes."""
+    def entity(self, iri: str, near: Near) -> bytes | None:
+        """Digest of ``entity/<file>.html`` (None: render it); ``near`` is its first
+        neighbours in the order the page uses and their number
+        (:func:`export.html.entity_page.nearest`).  Only what the page shows goes in: the
+        neighbours it draws and their number, the articles it lists and their number, the
+        co-mentioned entities it lists and their number — so that an article added elsewhere
+        rewrites the page only when one of these changes."""
         site, idx = self.site, self.site.idx
         ent = site.entities[iri]
         arts = idx.articles_by_entity.get(iri, ())
@@ -349,7 +350,7 @@ class Digests:
         claims.update({c.iri: c for c in idx.claims_about.get(iri, ())})
         quoted = {e.article or "" for r in rels for e in idx.evidence.get(r, ())}
         quoted.update(c.article or "" for c in claims.values())
-        shown = sorted(near[:MAX_NEIGHBOURS])
+        shown = sorted(near[0])
         shared = site.co_mentions(iri)
         co = [(o, shared[o]) for o in top_co_mentioned(site, shared)]
         ents = set(shown)
@@ -365,7 +366,7 @@ class Digests:
             "entity",
             field_values(ent),
             shown,
-            len(near),
+            near[1],
             len(arts),
             rels,
             sorted(claims),
@@ -441,6 +442,10 @@ class Incremental:
         self.plan = planned(site) if self.digests is not None else ({}, {})
         self.kept = 0
         self.rendered = 0
+        #: :func:`export.html.entity_page.nearest` of each entity with a page, as
+        #: :meth:`entities` computed it for the digests: the pages and side panels take it
+        self.near: dict[str, Near] = {}
+        self._files: dict[str, set[str]] = {}  # folder of the site -> the files in it
 
     def _keep(self, page: str, digest: bytes | None) -> bool:
         if digest is not None:
@@ -449,8 +454,21 @@ class Incremental:
             self.prev is not None
             and digest is not None
             and self.prev.digests.get(page) == digest
-            and (self.out_dir / page).is_file()
+            and self._present(page)
         )
+
+    def _present(self, page: str) -> bool:
+        """Whether the page ``<folder>/<name>`` is a file of the site: each folder is listed
+        once (an archive's holds tens of thousands of pages; a stat each costs seconds)."""
+        folder, _, name = page.rpartition("/")
+        files = self._files.get(folder)
+        if files is None:
+            files = self._files[folder] = set()
+            path = self.out_dir / folder
+            if path.is_dir():
+                with os.scandir(path) as it:
+                    files.update(e.name for e in it if e.is_file())
+        return name in files
 
     def renders_all(self) -> bool:
         """True when every page is rendered whatever the digests (no previous digests to
@@ -494,7 +512,7 @@ class Incremental:
             return set(with_page)
         render = set()
         for iri in with_page:
-            near = neighbours(g, iri, rank)  # the page's order: strongest tie, then rank
+            near = self.near[iri] = nearest(g, iri, rank)  # strongest tie, then rank
             page = f"entity/{self.site.entities[iri].file}.html"
             if self._keep(page, self.digests.entity(iri, near)):
                 self.kept += 1

@@ -48,6 +48,7 @@ class Site:
         self._want_span: dict[str, set[tuple[str | None, int, int]]] = defaultdict(set)
         self.pair_claims: dict[tuple[str, str], list[Claim]] = {}
         self._named_in: dict[str, list[str]] | None = None
+        self._tie_key: dict[str, tuple[int, str, str]] | None = None
         # the last co_mentions answer: the incremental digest and the page ask for the same
         # entity one after the other
         self._co_last: tuple[str, dict[str, int]] | None = None
@@ -126,6 +127,14 @@ class Site:
                     named[a].append(ent)
             self._named_in = {a: sorted(v) for a, v in named.items()}
         return self._named_in
+
+    @property
+    def tie_key(self) -> dict[str, tuple[int, str, str]]:
+        """Entity IRI → ``(-mentions, label, IRI)``: how co-mentioned entities sharing as many
+        articles are ordered (built once)."""
+        if self._tie_key is None:
+            self._tie_key = {i: (-e.mentions, e.label, i) for i, e in self.entities.items()}
+        return self._tie_key
 
     def co_mentions(self, iri: str) -> dict[str, int]:
         """Other entities named in the articles that name ``iri``, with the number of
