@@ -48,11 +48,42 @@ import functools
 import re
 from collections.abc import Iterable
 
-from camel_tools.utils.dediac import dediac_ar
-
+from rasd.extract.claims.words import (
+    _BEFORE_VERB,
+    _CLAUSE_OPENERS,
+    _DOC_NOUNS,
+    _MAX_MARKER_GAP,
+    _MAX_MARKER_GAP_AFTER_COMMA,
+    _MIN_QUOTE_WORDS,
+    _OWNER_BLOCKERS,
+    _PLURAL_VERB_ENDINGS,
+    _PREPOSITIONS,
+    _RELATIVES,
+    _SPEAKER_CLASSES,
+    _bi_object,
+    _day_words,
+    _detached_lam,
+    _is_complementiser,
+    _passive,
+    _past_date,
+    _plain_word,
+    _times_written,
+    _token_after,
+    _trim,
+    _words,
+    cue_blockers,
+    cue_nouns,
+    honorific_subjects,
+    is_word_between,
+    not_saying,
+    pronoun_subjects,
+    relay_cues,
+    subject_adverbs,
+    subjectless,
+)
 from rasd.extract.doc import Doc, SentView, bare_forms, strip_al
 from rasd.extract.facilities import facility_heads
-from rasd.extract.folding import TATWEEL, bare
+from rasd.extract.folding import bare
 from rasd.extract.lexicon import lexicon_entities, lexicon_index, nisba_country
 from rasd.extract.patterns import (
     COMMON_WORD,
@@ -81,8 +112,6 @@ from rasd.extract.patterns import (
     org_heads,
     plural_participle,
     read_names,
-    relation_words,
-    relative_pronouns,
     resumptive_pronouns,
     single_source_quantities,
     skip_modifiers,
@@ -92,31 +121,11 @@ from rasd.extract.patterns import (
     word_list,
 )
 from rasd.extract.records import PLACE_CLASSES, Claim, EntityInfo, Mention, Relation
-from rasd.extract.resources import (
-    AccordingToWord,
-    DateCue,
-    SubjectlessWord,
-    load_table,
-)
-from rasd.extract.text import (
-    QUOTE_CLOSERS,
-    QUOTE_PAIRS,
-    fold,
-    fold_article,
-    match_key,
-    word_runs,
-)
+from rasd.extract.resources import AccordingToWord, load_table
+from rasd.extract.text import QUOTE_CLOSERS, QUOTE_PAIRS, fold, match_key
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "’": "’", "‘": "’", "”": "”", "„": "“"}
 _OPENING_MARKS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
-_SPEAKER_CLASSES = ("Person", "Organization", "UnnamedSource", "CreativeWork")
-_DOC_NOUNS = claim_words("doc_noun")
-_MIN_QUOTE_WORDS = 3
-_MAX_MARKER_GAP = 6  # words between the speaker and "أن" / ":" / a quotation
-# a preposition before a name: the name is the verb's object ("ورد على الرئيس … بالقول")
-_OWNER_BLOCKERS = claim_words("owner_blocker")
-_MAX_MARKER_GAP_AFTER_COMMA = 14  # "…، في تصريح نقله المركز الإعلامي، أن"
-_RELATIVES = relative_pronouns()
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
@@ -198,22 +207,6 @@ def _fa_inna(doc: Doc, view: SentView, j: int, limit: int, source_read: bool = F
         if _is_complementiser(toks[k].text) or match_cue(view, k) is not None:
             return None
     return None
-
-
-@functools.cache
-def _complementisers() -> frozenset[str]:
-    """The folded ``complementizer`` and ``speech_complementizer`` words of
-    ``relation_words.tsv`` (أن، إن، بأنه، بأنهم …; not لأن, a ``clause_complementizer``)."""
-    return relation_words("complementizer") | relation_words("speech_complementizer")
-
-
-def _is_complementiser(word: str) -> bool:
-    """أن، إن، بأنه … (the word that opens reported speech)."""
-    return fold(word) in _complementisers()
-
-
-def _words(text: str) -> int:
-    return len(text.split())
 
 
 _DOCUMENT_SOURCES = claim_words("document_source")
@@ -414,26 +407,6 @@ def _skip_apposition(doc: Doc, view: SentView, j: int) -> int:
     return skip_modifiers(doc, view, hit[1], None)
 
 
-@functools.cache
-def pronoun_subjects() -> frozenset[str]:
-    """Honorific pronoun subjects (سموه، معاليه …) of ``subjectless_words.tsv``."""
-    rows = load_table("subjectless_words.tsv", SubjectlessWord)
-    return frozenset(fold(r.word) for r in rows if r.note.startswith("pronoun"))
-
-
-def cue_blockers() -> frozenset[str]:
-    """Words right before a cue that make it no statement (``cue_blockers.tsv``): a
-    negation (ولم يذكر المصدر) or the relative من (من يعتقد أن: whoever believes)."""
-    return word_list("cue_blockers.tsv")
-
-
-def cue_nouns() -> frozenset[str]:
-    """Words before a cue verb that make it a verbal noun inside a phrase
-    (``cue_nouns.tsv``): «طالبا عدم كشف اسمه» is neither a statement nor the end of the one
-    it stands in."""
-    return word_list("cue_nouns.tsv")
-
-
 def said_objects() -> frozenset[str]:
     """Nouns that, as the object of a speech verb right after its subject, open what was
     said (``said_objects.tsv``): «أعلن التنظيم مسؤوليته عن الهجوم»."""
@@ -592,19 +565,6 @@ def _rules_out(view: SentView, j: int) -> bool:
     return False
 
 
-def relay_cues() -> frozenset[str]:
-    """Verbs that relay what someone else said (``relay_cues.tsv``): «ونقل X عن Y قوله»,
-    «ونقلت الوكالة عن مصدر: "…"» — Y speaks, X only passes it on."""
-    return word_list("relay_cues.tsv")
-
-
-@functools.cache
-def honorific_subjects() -> frozenset[str]:
-    """Honorific pronoun subjects (سموه، معاليه …): notes with "honorific"."""
-    rows = load_table("subjectless_words.tsv", SubjectlessWord)
-    return frozenset(fold(r.word) for r in rows if "honorific" in r.note)
-
-
 def _dignitary(doc: Doc, before: int) -> list[str]:
     """The person a "سموه" stands for: the one who has spoken most so far, else the first
     person named (the one the report is about)."""
@@ -714,26 +674,6 @@ def skip_addressee(doc: Doc, view: SentView, j: int) -> int:
             continue
         return j
     return j
-
-
-def subjectless(view: SentView, j: int) -> bool:
-    """Whether the cue ending before token ``j`` has no subject of its own: the next word is
-    a complementiser, a colon, a quotation, a dash or a preposition ("وقال إن"، "وأضاف: «…»"،
-    "وأشار ـ في تصريح ـ إلى"), or a participle or verb that carries what was said ("وأضاف
-    مؤكدا أن …"، "ومضى يقول إن …")."""
-    toks = view.tokens
-    if j >= len(toks):
-        return True
-    tok = toks[j]
-    if not tok.text.strip("ـ-–—"):  # "وأضاف -في بيان أمس- أن": a dash opens an aside
-        return True
-    if not tok.word:
-        return tok.text in ':«"“،,.'
-    if _is_complementiser(tok.text) or view.folded[j] in subjectless_words():
-        return True
-    hit = match_cue(view, j)
-    # "وأضاف مؤكدا أن"، "ومضى يقول إن": the next word is the statement's own verb
-    return hit is not None and hit[1] in ("continuation", "verb")
 
 
 def _quoted_speaker(doc: Doc, view: SentView, j: int) -> tuple[list[str], int]:
@@ -864,11 +804,6 @@ def _person_ahead(doc: Doc, view: SentView, j: int, span: int = 14) -> tuple[str
 
 
 _POSSESSIVE = ("ه", "ها", "هم", "هن", "هما")
-
-
-def _times_written(doc: Doc, folded_word: str) -> int:
-    """How often a folded word stands in the article (punctuation around it ignored)."""
-    return word_runs(fold_article(doc.article.text)).get(folded_word, 0)
 
 
 def _is_single_name(doc: Doc, view: SentView, j: int) -> bool:
@@ -1167,41 +1102,6 @@ def _headline_person(doc: Doc, view: SentView, j: int) -> list[str]:
     words = [strip_al(f) for f in view.folded[j : hit[1] + 2]]
     persons = _titled_persons(doc, words, view.index)
     return persons if len(persons) == 1 else []
-
-
-def _token_after(view: SentView, j: int, end: int) -> int:
-    """The first token from ``j`` on that starts at or after offset ``end``."""
-    toks = view.tokens
-    while j < len(toks) and toks[j].start < end:
-        j += 1
-    return j
-
-
-def _past_date(doc: Doc, view: SentView, j: int) -> int:
-    """Token ``j``, or the token after the date found in the text that starts there
-    (``يوم السبت``، ``أمس الجمعة``: "وقالت تركيا يوم السبت إن …")."""
-    toks = view.tokens
-    if j >= len(toks):
-        return j
-    for d in doc.dates_starting_in(toks[j].start, toks[j].start + 1):
-        if d.end <= view.sentence.end:
-            return _token_after(view, j, d.end)
-    return j
-
-
-@functools.cache
-def _day_words() -> frozenset[str]:
-    """One-word days of ``date_cues.tsv`` (weekdays, أمس، اليوم, the parts of a day صباح،
-    مساء), folded: a date the date finder may not resolve (no publication date)."""
-    rows = load_table("date_cues.tsv", DateCue)
-    kinds = ("weekday", "relative", "day_cue")
-    return frozenset(fold(r.word) for r in rows if r.kind in kinds and " " not in r.word)
-
-
-def subject_adverbs() -> frozenset[str]:
-    """Adverbs that may stand between a speech verb and its subject (``subject_adverbs.tsv``:
-    آنذاك، أيضا، بدوره …); dates (أمس، الثلاثاء) are found by the date finder."""
-    return word_list("subject_adverbs.tsv")
 
 
 def _says_after(view: SentView, k: int) -> bool:
@@ -1799,9 +1699,6 @@ def _content(
     return None
 
 
-_PREPOSITIONS = claim_words("preposition")
-
-
 def _may_open_content(view: SentView, j: int, k: int) -> bool:
     """Whether a quotation at token ``k`` may open what a speaker ending before ``j`` said:
     yes, unless a word that makes it part of a phrase stands right before it
@@ -1870,12 +1767,6 @@ def _split_preposition(
 _MAX_FAR_SUBJECT = 24  # tokens of a long subject phrase before its "إنّ"
 
 
-def not_saying() -> frozenset[str]:
-    """Words that govern the أن/إنّ after them (``not_saying.tsv``: بعد أن، يجب أن، حيث إن):
-    such a complementiser opens no statement."""
-    return word_list("not_saying.tsv")
-
-
 def _far_complementiser(view: SentView, j: int, limit: int) -> int | None:
     """The token of a complementiser far after token ``j`` (before ``limit``) that opens
     what a verb with a long, unread subject said: إنّ (written with hamza below), or
@@ -1894,14 +1785,6 @@ def _far_complementiser(view: SentView, j: int, limit: int) -> int | None:
         closing = prev is not None and prev.text in '،,»”"'
         return k if bare(tok.text).startswith("إن") or closing else None
     return None
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in "،,:"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:."):
-        end -= 1
-    return start, end
 
 
 _MAX_LABEL_WORDS = 4  # words before the colon of "الجبير: الأسد فقد شرعيته"
@@ -2069,41 +1952,6 @@ def _source_follows(doc: Doc, view: SentView, j: int) -> bool:
     )
 
 
-_BEFORE_VERB = claim_words("before_verb")
-
-
-def _bi_object(view: SentView, k: int) -> bool:
-    """Whether token ``k`` is a noun with بـ attached (بنزوح، بمراقبة), not بأن or a
-    preposition such as بعد."""
-    f = view.folded[k]
-    tok = view.tokens[k]
-    return (
-        tok.word
-        and f.startswith("ب")
-        and len(f) > 3
-        and not _is_complementiser(tok.text)
-        and f not in subjectless_words()
-    )
-
-
-_DAMMA = "\u064f"
-
-
-def _passive(word: str) -> bool:
-    """Whether a verb is written as a passive: a damma on its first letter (أُعلن، ذُكر،
-    وأُفيد).
-
-    >>> _passive("أُعلن"), _passive("وذُكر"), _passive("وَأُعلن"), _passive("أعلن")
-    (True, True, True, False)
-    """
-    w = word.replace(TATWEEL, "")
-    if w[:1] in "وف" and len(bare(w)) > 3:
-        w = w[1:]
-        while w and not dediac_ar(w[0]):
-            w = w[1:]  # "وَأُعلن": the clitic's own vowel is no mark of the verb
-    return len(w) > 2 and w[1] == _DAMMA
-
-
 def _antecedent(doc: Doc, view: SentView, k: int) -> list[str]:
     """The speaker a relative pronoun at token ``k`` refers to: a mention ending right
     before it (a comma may stand between)."""
@@ -2226,12 +2074,6 @@ def _says_at_once(doc: Doc, view: SentView, after: int) -> bool:
         return True
     prefixed = _detached_lam(t.text, f) or f.startswith("لل")
     return prefixed or (f.startswith("ل") and bool(bare_forms(t.text[1:]) & media_heads()))
-
-
-def _detached_lam(word: str, folded: str) -> bool:
-    """Whether a token is the preposition ل standing apart from its noun: alone («ل
-    "رويترز"») or drawn out with tatweel («لـ«الشرق الأوسط»»); ``folded`` is its folded form."""
-    return folded == "ل" or dediac_ar(word).startswith("ل" + TATWEEL)
 
 
 def _fronted_org(doc: Doc, view: SentView, i: int, after: int) -> str | None:
@@ -2546,11 +2388,6 @@ def _clause_openings(view: SentView, i: int) -> list[int]:
     return [*out, p]
 
 
-#: the folded ending of a past verb with a masculine plural subject («والتقوا»، «اجتمعوا»);
-#: not ا (دعا، نجا) nor ن (أعلن، بين), which singular verbs end in too
-_PLURAL_VERB_ENDINGS = ("وا",)
-
-
 def _verb_opens(doc: Doc, view: SentView, p: int, i: int, cue: bool = False) -> bool:
     """Whether the clause at token ``p`` opens with a verb that is no cue (``cue``: or is
     one) and a word after it (its subject, before token ``i``), as
@@ -2717,8 +2554,6 @@ def _nested(doc: Doc, view: SentView, cues: list, n: int, start: int, end: int) 
 
 
 _EXPRESSED = claim_words("expressed")
-#: words after which a clause (and its verb) begins: "ولطالما عبر"، "من جانبه عبر"
-_CLAUSE_OPENERS = claim_words("clause_opener") | claim_words("clause_conjunction")
 
 
 def _expressed(doc: Doc, view: SentView, i: int) -> tuple[str, str, str, int] | None:
@@ -3040,12 +2875,6 @@ def _mid_clause(view: SentView, cue: tuple[int, str, str, str, int]) -> bool:
     )
 
 
-def is_word_between(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds a letter or digit (not only spaces, punctuation
-    and quotation marks)."""
-    return any(ch.isalnum() for ch in text[start:end])
-
-
 def _coordinated(doc: Doc, view: SentView, j: int) -> bool:
     """Whether token ``j``, right after a subject, coordinates another name with it
     (``و«بي كا كا»``، ``وإسرائيل``): after a cue that is also a noun or a preposition
@@ -3056,17 +2885,6 @@ def _coordinated(doc: Doc, view: SentView, j: int) -> bool:
     if bare(toks[j].text) == "و":  # "وَ" alone too
         return True
     return view.folded[j].startswith("و") and doc.mention_at_token(toks[j]) is not None
-
-
-def _plain_word(doc: Doc, view: SentView, n: int) -> bool:
-    """Token ``n`` is a word in no mention, no cue and no complementiser (an adjective)."""
-    tok = view.tokens[n]
-    return (
-        tok.word
-        and doc.mention_at_token(tok) is None
-        and not _is_complementiser(tok.text)
-        and match_cue(view, n) is None
-    )
 
 
 _MAX_RELAYED = 8  # tokens from "عن" to the possessive "قوله" after the one quoted
@@ -3982,3 +3800,17 @@ def find_claims(doc: Doc) -> None:
                 last_speakers, last_at = list(speakers), max(last_at, end)
                 topic = []
     _interview_answers(doc)  # «● question؟ ⏎ ●● answer»: the interviewee speaks
+
+
+__all__ = [
+    "QUOTE_CLOSERS",
+    "_QUOTE_OPEN",
+    "_RELATIVES",
+    "_figure_after",
+    "_is_complementiser",
+    "_passive",
+    "_title_reading",
+    "find_claims",
+    "find_quotes",
+    "subjectless_words",
+]
