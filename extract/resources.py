@@ -483,9 +483,9 @@ class RelationWord(NamedTuple):
     لسيطرة X», opens the list of the places meant) and ``demonstrative`` (هذه: skipped between
     the opener and the first place); ``post`` (بيان، هدد: before «على <platform>», a post
     there) and ``complementizer`` (أن، إنه: between an actor and «على <platform>», another
-    clause with its own subject, and the word that opens reported speech in claims.py), with
+    clause with its own subject, and the word that opens reported speech in claims/), with
     ``clause_complementizer`` (لأن: relations/ only) and ``speech_complementizer`` (بأنهم:
-    claims.py only); ``modifier`` (غير، بها، دوليا: in a modifier phrase between
+    claims/ only); ``modifier`` (غير، بها، دوليا: in a modifier phrase between
     an actor and the relative word whose antecedent it is); ``running`` (وذلك: opens a clause
     with no subject of its own, whose actor is the subject of the sentence's first verb);
     ``follow`` (تابع، متابعة: a header over a bulleted list of accounts followed);
