@@ -1145,12 +1145,14 @@ class _RdfFiles:
     the pages, whose global stages leave the second core idle.  :meth:`result` waits for the
     files and returns them with the seconds they took."""
 
+    #: a large graph's writer's arguments, until :meth:`start`
+    _large: tuple[Path, Path, dict[str, str], str] | None = None
+
     def __init__(
         self, out_dir: Path, store: ox.Store, state: _State, cache: ResultCache, entity_text: str
     ) -> None:
         t = time.perf_counter()
         self._future: Future | None = None
-        self._large: tuple[Path, Path, dict[str, str], str] | None = None
         total = sum(v[1] for v in state.articles.values())
         keys = state.cache_keys()
         self.keys = keys  # the page writer's too: it need not read the state back

@@ -1,10 +1,13 @@
 """Which error a build raises when the pages and the Turtle/TriG writer beside them both fail:
-the pages' (the builder's own), with the writer's logged, not raised over it."""
+the pages' (the builder's own), with the writer's logged, not raised over it; and that the
+writer and the listing answers, which share one process beside the pages, do not lose each
+other's result when one of them fails."""
 
 from __future__ import annotations
 
 import multiprocessing
 import operator
+import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from conftest import SEEDS
 import rasd.build as build_module
 from rasd.build import _RdfFiles, build
 from rasd.export.html.forked import end_when_done
+from rasd.kept import LISTINGS
 
 
 def _failing_writer() -> _RdfFiles:
@@ -56,3 +60,42 @@ def test_a_page_error_is_not_replaced_by_the_graph_writers(
     with caplog.at_level("WARNING", logger="rasd"), pytest.raises(ValueError, match="pages"):
         build([SEEDS], tmp_path / "out", workers=1)
     assert "ZeroDivisionError" in caplog.text
+
+
+def test_failing_answers_leave_the_graph_files_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A large graph's Turtle/TriG writer and listing answers share one process beside the
+    pages (rasd.build._Steps): answers that fail there are a warning, after graph.ttl and
+    graph.trig were written, and the build's exit status is that of a build that kept them."""
+    monkeypatch.setattr(build_module, "PRETTY_MAX_TRIPLES", 0)  # both in the beside-process
+    # run by the forkserver process (pickled by reference): OSError, out_dir is not empty
+    monkeypatch.setattr(build_module, "_keep_listings_timed", os.rmdir)
+    out = tmp_path / "out"
+    with caplog.at_level("WARNING", logger="rasd"):
+        report = build([SEEDS], out, workers=1, pages=False, keep_answers=True)
+    assert "the listing answers were not kept" in caplog.text
+    assert report.times["answers"] == 0.0 and report.times["turtle+trig"] > 0
+    assert report.exit_code == 0 and not report.failures  # a warning, not a skipped input
+    assert out / "graph.ttl" in report.outputs and out / "graph.trig" in report.outputs
+    for name in ("graph.ttl", "graph.trig"):
+        assert (out / name).stat().st_size > 0
+    assert not list((out / "answers").glob("*.json"))
+
+
+def test_a_failing_graph_writer_still_leaves_the_answers_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer's error is the build's, as before; the answers, the next step of the same
+    process, are kept all the same."""
+    monkeypatch.setattr(build_module, "PRETTY_MAX_TRIPLES", 0)
+
+    def start(self: _RdfFiles, beside: build_module._Steps) -> None:
+        self._future = beside.submit(operator.truediv, 1, 0)
+        self._ender = beside
+
+    monkeypatch.setattr(_RdfFiles, "start", start)
+    out = tmp_path / "out"
+    with pytest.raises(ZeroDivisionError):
+        build([SEEDS], out, workers=1, pages=False, keep_answers=True)
+    assert len(list((out / "answers").glob("*.json"))) == len(LISTINGS)
