@@ -728,14 +728,7 @@ def build(
         report, rdf = _build(inputs, out_dir, incremental=False, **args)
     if keep_answers is None:
         keep_answers = not report.incremental
-    # a large graph's Turtle/TriG writer and then its listing answers run one after the other
-    # in one process of its own beside the pages, so that their peaks do not add up
-    beside = _Steps()
-    rdf.start(beside)
-    answers = (
-        _KeptListings(out_dir, report.triples, beside) if keep_answers and report.articles else None
-    )
-    beside.close()
+    answers = _KeptListings(out_dir, report.triples) if keep_answers and report.articles else None
     try:
         if pages and report.articles:
             # the build's handle on the store is closed now: page writers open it read-only
@@ -789,8 +782,7 @@ def _build(
     batch_size: int,
 ) -> tuple[BuildReport, _RdfFiles]:
     """The build up to the store, the entities and ``errors.jsonl``; ``graph.ttl`` and
-    ``graph.trig`` are written by the returned :class:`_RdfFiles` (a small graph's before it
-    returns, a large one's once :meth:`_RdfFiles.start` is called)."""
+    ``graph.trig`` are being written by the returned :class:`_RdfFiles` when it returns."""
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "state").mkdir(exist_ok=True)
@@ -1062,17 +1054,15 @@ def _article_nquads(article_id: str, key: str, cache: ResultCache) -> bytes:
 class _KeptListings:
     """The shipped listing queries' answers being kept (:func:`rasd.kept.keep_listings`) once
     the build's handle on the store is closed.  A small graph's are kept when :meth:`result`
-    is called (after the pages); a large graph's by the build's process beside the pages
-    (:class:`_Steps`: after ``graph.ttl``/``graph.trig`` when those are written there too;
-    7–15 s of CPU each at 31k articles).  A failure is a warning: the build is done, and
-    ``rasd query`` evaluates what was not kept."""
+    is called (after the pages); a large graph's by a process of its own, started at once,
+    beside the pages (7–15 s of CPU each at 31k articles).  A failure is a warning: the
+    build is done, and ``rasd query`` evaluates what was not kept."""
 
-    def __init__(self, out_dir: Path, triples: int, beside: _Steps) -> None:
+    def __init__(self, out_dir: Path, triples: int) -> None:
         self._out_dir = out_dir
         self._future: Future | None = None
         if triples > PRETTY_MAX_TRIPLES:
-            self._future = beside.submit(_keep_listings_timed, out_dir)
-            self._ender = beside
+            self._future, self._ender = _in_own_process(_keep_listings_timed, out_dir)
 
     def result(self) -> float:
         """Wait for the answers; the seconds their evaluation took."""
@@ -1088,65 +1078,30 @@ class _KeptListings:
             return 0.0
 
 
-class _Steps:
-    """Steps run one after the other, in the order submitted, by one process of its own
-    (forkserver, not fork: the builder may still hold the store, whose threads may hold
-    locks), started at the first :meth:`submit`.  Each step has its own future: a step that
-    raises leaves the next ones to run, and one that is done keeps its result if the process
-    dies in a later one (the later ones then raise ``BrokenProcessPool``).  After
-    :meth:`close` the process ends as soon as the last step is done
-    (:func:`~rasd.export.html.forked.end_when_done`: it does not idle, holding its memory,
-    until the results are asked for); :meth:`join` waits for that.
+def _in_own_process(fn: Callable[..., Any], *args: Any) -> tuple[Future, threading.Thread]:
+    """``fn(*args)`` in a process of its own (forkserver, not fork: this process may still
+    hold the store, whose threads may hold locks), and the thread that ends that process as
+    soon as it is done (:func:`~rasd.export.html.forked.end_when_done`: join it after the
+    result)."""
+    from rasd.export.html.forked import end_when_done
 
-    >>> steps = _Steps()
-    >>> a, b = steps.submit(divmod, 7, 2), steps.submit(abs, -3)
-    >>> steps.close(); steps.join()
-    >>> a.result(), b.result()
-    ((3, 1), 3)
-    """
-
-    def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        self._last: Future | None = None
-        self._ender: threading.Thread | None = None
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
-        if self._pool is None:
-            forkserver = multiprocessing.get_context("forkserver")
-            self._pool = ProcessPoolExecutor(1, mp_context=forkserver)
-        self._last = self._pool.submit(fn, *args)
-        return self._last
-
-    def close(self) -> None:
-        """No more steps: the process ends when the last one is done."""
-        from rasd.export.html.forked import end_when_done
-
-        if self._pool is not None and self._last is not None and self._ender is None:
-            self._ender = end_when_done(self._last, self._pool)
-
-    def join(self) -> None:
-        """Wait for the process to end (after :meth:`close`)."""
-        if self._ender is not None:
-            self._ender.join()
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+    future = pool.submit(fn, *args)
+    return future, end_when_done(future, pool)
 
 
 def _keep_listings_timed(out_dir: Path) -> float:
     """:func:`rasd.kept.keep_listings` over ``out_dir``; the seconds it took."""
     t = time.perf_counter()
-    release_free_memory()  # what the step before it in the same process freed (_Steps)
     kept.keep_listings(out_dir)
     return time.perf_counter() - t
 
 
 class _RdfFiles:
     """``graph.ttl`` and ``graph.trig`` being written (:func:`write_rdf_files`).  A small graph
-    is written at once from the store; a large one from the cache by a process of its own
-    (:meth:`start`, once the build's handle on the store is closed), so that it runs beside
-    the pages, whose global stages leave the second core idle.  :meth:`result` waits for the
-    files and returns them with the seconds they took."""
-
-    #: a large graph's writer's arguments, until :meth:`start`
-    _large: tuple[Path, Path, dict[str, str], str] | None = None
+    is written at once from the store; a large one by a process of its own from the cache, so that
+    it runs beside the pages, whose global stages leave the second core idle.
+    :meth:`result` waits for the files and returns them with the seconds they took."""
 
     def __init__(
         self, out_dir: Path, store: ox.Store, state: _State, cache: ResultCache, entity_text: str
@@ -1160,16 +1115,11 @@ class _RdfFiles:
             files = write_rdf_files(out_dir, store, keys, cache, entity_text, total)
             self._done = (files, time.perf_counter() - t)
             return
-        self._large = (out_dir, cache.path, keys, entity_text)
-
-    def start(self, beside: _Steps) -> None:
-        """Start writing a large graph's files: the first step of ``beside``, whose process ends
-        when its last step is done instead of idling until :meth:`result` (at 31k an idle
-        writer held ~100 MB beside the whole page stage: bench/archive_results.md, build16)."""
-        if self._large is not None and self._future is None:
-            self._future = beside.submit(_write_rdf_large, *self._large)
-            self._ender = beside
-            self._large = None
+        # the writer's process ends when it is done instead of idling until result(): at 31k it
+        # held ~100 MB beside the whole page stage (bench/archive_results.md, build16)
+        self._future, self._ender = _in_own_process(
+            _write_rdf_large, out_dir, cache.path, keys, entity_text
+        )
 
     def result(self) -> tuple[list[Path], float]:
         if self._future is None:

@@ -1,7 +1,7 @@
 """Which error a build raises when the pages and the Turtle/TriG writer beside them both fail:
-the pages' (the builder's own), with the writer's logged, not raised over it; and that the
-writer and the listing answers, which share one process beside the pages, do not lose each
-other's result when one of them fails."""
+the pages' (the builder's own), with the writer's logged, not raised over it; and that
+answers that fail beside the pages are a warning that loses neither the graph files nor the
+build's exit status."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from conftest import SEEDS
 import rasd.build as build_module
 from rasd.build import _RdfFiles, build
 from rasd.export.html.forked import end_when_done
-from rasd.kept import LISTINGS
 
 
 def _failing_writer() -> _RdfFiles:
@@ -65,10 +64,11 @@ def test_a_page_error_is_not_replaced_by_the_graph_writers(
 def test_failing_answers_leave_the_graph_files_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A large graph's Turtle/TriG writer and listing answers share one process beside the
-    pages (rasd.build._Steps): answers that fail there are a warning, after graph.ttl and
-    graph.trig were written, and the build's exit status is that of a build that kept them."""
-    monkeypatch.setattr(build_module, "PRETTY_MAX_TRIPLES", 0)  # both in the beside-process
+    """A large graph's listing answers are kept by a process of their own beside the pages:
+    answers that fail there are a warning, graph.ttl and graph.trig (written by the other
+    beside-process) are written, and the build's exit status is that of a build that kept
+    them."""
+    monkeypatch.setattr(build_module, "PRETTY_MAX_TRIPLES", 0)  # both beside the pages
     # run by the forkserver process (pickled by reference): OSError, out_dir is not empty
     monkeypatch.setattr(build_module, "_keep_listings_timed", os.rmdir)
     out = tmp_path / "out"
@@ -81,21 +81,3 @@ def test_failing_answers_leave_the_graph_files_written(
     for name in ("graph.ttl", "graph.trig"):
         assert (out / name).stat().st_size > 0
     assert not list((out / "answers").glob("*.json"))
-
-
-def test_a_failing_graph_writer_still_leaves_the_answers_kept(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The writer's error is the build's, as before; the answers, the next step of the same
-    process, are kept all the same."""
-    monkeypatch.setattr(build_module, "PRETTY_MAX_TRIPLES", 0)
-
-    def start(self: _RdfFiles, beside: build_module._Steps) -> None:
-        self._future = beside.submit(operator.truediv, 1, 0)
-        self._ender = beside
-
-    monkeypatch.setattr(_RdfFiles, "start", start)
-    out = tmp_path / "out"
-    with pytest.raises(ZeroDivisionError):
-        build([SEEDS], out, workers=1, pages=False, keep_answers=True)
-    assert len(list((out / "answers").glob("*.json"))) == len(LISTINGS)
