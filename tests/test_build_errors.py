@@ -1,10 +1,13 @@
 """Which error a build raises when the pages and the Turtle/TriG writer beside them both fail:
-the pages' (the builder's own), with the writer's logged, not raised over it."""
+the pages' (the builder's own), with the writer's logged, not raised over it; and that
+answers that fail beside the pages are a warning that loses neither the graph files nor the
+build's exit status."""
 
 from __future__ import annotations
 
 import multiprocessing
 import operator
+import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -56,3 +59,25 @@ def test_a_page_error_is_not_replaced_by_the_graph_writers(
     with caplog.at_level("WARNING", logger="rasd"), pytest.raises(ValueError, match="pages"):
         build([SEEDS], tmp_path / "out", workers=1)
     assert "ZeroDivisionError" in caplog.text
+
+
+def test_failing_answers_leave_the_graph_files_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A large graph's listing answers are kept by a process of their own beside the pages:
+    answers that fail there are a warning, graph.ttl and graph.trig (written by the other
+    beside-process) are written, and the build's exit status is that of a build that kept
+    them."""
+    monkeypatch.setattr(build_module, "PRETTY_MAX_TRIPLES", 0)  # both beside the pages
+    # run by the forkserver process (pickled by reference): OSError, out_dir is not empty
+    monkeypatch.setattr(build_module, "_keep_listings_timed", os.rmdir)
+    out = tmp_path / "out"
+    with caplog.at_level("WARNING", logger="rasd"):
+        report = build([SEEDS], out, workers=1, pages=False, keep_answers=True)
+    assert "the listing answers were not kept" in caplog.text
+    assert report.times["answers"] == 0.0 and report.times["turtle+trig"] > 0
+    assert report.exit_code == 0 and not report.failures  # a warning, not a skipped input
+    assert out / "graph.ttl" in report.outputs and out / "graph.trig" in report.outputs
+    for name in ("graph.ttl", "graph.trig"):
+        assert (out / name).stat().st_size > 0
+    assert not list((out / "answers").glob("*.json"))
