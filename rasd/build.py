@@ -1054,15 +1054,38 @@ def _article_nquads(article_id: str, key: str, cache: ResultCache) -> bytes:
 class _KeptListings:
     """The shipped listing queries' answers being kept (:func:`rasd.kept.keep_listings`) once
     the build's handle on the store is closed.  A small graph's are kept when :meth:`result`
-    is called (after the pages); a large graph's by a process of its own, started at once,
-    beside the pages (7–15 s of CPU each at 31k articles).  A failure is a warning: the
-    build is done, and ``rasd query`` evaluates what was not kept."""
+    is called (after the pages); a large graph's beside the pages, started at once, each
+    listing by a process of its own, one after the other (7–19 s each at 31k articles): one
+    process evaluating all three held ~400 MB RSS at the end at 31k, a fresh one for each
+    peaks at ~280 MB (``bench/archive_results.md``, twenty-third session), and the page
+    stage is where a large build peaks.  A failure is a warning: the build is done, and
+    ``rasd query`` evaluates what was not kept."""
 
     def __init__(self, out_dir: Path, triples: int) -> None:
         self._out_dir = out_dir
         self._future: Future | None = None
         if triples > PRETTY_MAX_TRIPLES:
-            self._future, self._ender = _in_own_process(_keep_listings_timed, out_dir)
+            self._future = Future()
+            self._thread = threading.Thread(
+                target=self._each_apart, args=(self._future,), daemon=True
+            )
+            self._thread.start()
+
+    def _each_apart(self, done: Future) -> None:
+        """Each listing in a process of its own, in order; the seconds summed, or the first
+        exception, set on ``done``."""
+        seconds = 0.0
+        try:
+            for name in kept.LISTINGS:
+                future, ender = _in_own_process(_keep_listings_timed, self._out_dir, (name,))
+                try:
+                    seconds += future.result()
+                finally:
+                    ender.join()
+        except BaseException as exc:  # the build's thread raises it, or warns
+            done.set_exception(exc)
+        else:
+            done.set_result(seconds)
 
     def result(self) -> float:
         """Wait for the answers; the seconds their evaluation took."""
@@ -1072,7 +1095,7 @@ class _KeptListings:
             try:
                 return self._future.result()
             finally:
-                self._ender.join()
+                self._thread.join()
         except (OSError, ValueError, RasdError, BrokenProcessPool) as exc:
             log.warning("%s: the listing answers were not kept (%s)", self._out_dir, exc)
             return 0.0
@@ -1090,10 +1113,11 @@ def _in_own_process(fn: Callable[..., Any], *args: Any) -> tuple[Future, threadi
     return future, end_when_done(future, pool)
 
 
-def _keep_listings_timed(out_dir: Path) -> float:
-    """:func:`rasd.kept.keep_listings` over ``out_dir``; the seconds it took."""
+def _keep_listings_timed(out_dir: Path, names: tuple[str, ...] | None = None) -> float:
+    """:func:`rasd.kept.keep_listings` over ``out_dir`` (``names``: those listings only);
+    the seconds it took."""
     t = time.perf_counter()
-    kept.keep_listings(out_dir)
+    kept.keep_listings(out_dir, names=names)
     return time.perf_counter() - t
 
 

@@ -277,15 +277,20 @@ def copy_chunks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
             yield chunk
 
 
-def keep_listings(out_dir: Path, formats: tuple[str, ...] = ("json", "table")) -> int:
-    """Evaluate the :data:`LISTINGS` over ``out_dir``'s finished store and keep their answers
-    in ``formats`` (each evaluated once, as JSON, kept, and the others reformatted from the
-    kept file: no answer is held whole in memory); the number of answers kept."""
+def keep_listings(
+    out_dir: Path,
+    formats: tuple[str, ...] = ("json", "table"),
+    names: tuple[str, ...] | None = None,
+) -> int:
+    """Evaluate the :data:`LISTINGS` (``names``: those of them only) over ``out_dir``'s
+    finished store and keep their answers in ``formats`` (each evaluated once, as JSON, kept,
+    and the others reformatted from the kept file: no answer is held whole in memory); the
+    number of answers kept."""
     store = open_store(out_dir / STORE_DIR, read_only=True)
     try:
         state = store_fingerprint(out_dir)
         n = 0
-        for name in LISTINGS:
+        for name in LISTINGS if names is None else names:
             sparql = shipped_queries()[name]
             with Keeper(out_dir, sparql, "json", state) as keeper:
                 if keeper.file is None:

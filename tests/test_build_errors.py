@@ -61,6 +61,13 @@ def test_a_page_error_is_not_replaced_by_the_graph_writers(
     assert "ZeroDivisionError" in caplog.text
 
 
+def _rmdir_fails(out_dir: Path, names: tuple[str, ...] | None = None) -> float:
+    """Stands for the listing answers of ``names`` in their own process: fails with an
+    OSError (``out_dir`` is not empty)."""
+    os.rmdir(out_dir)
+    return 0.0
+
+
 def test_failing_answers_leave_the_graph_files_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -70,7 +77,7 @@ def test_failing_answers_leave_the_graph_files_written(
     them."""
     monkeypatch.setattr(build_module, "PRETTY_MAX_TRIPLES", 0)  # both beside the pages
     # run by the forkserver process (pickled by reference): OSError, out_dir is not empty
-    monkeypatch.setattr(build_module, "_keep_listings_timed", os.rmdir)
+    monkeypatch.setattr(build_module, "_keep_listings_timed", _rmdir_fails)
     out = tmp_path / "out"
     with caplog.at_level("WARNING", logger="rasd"):
         report = build([SEEDS], out, workers=1, pages=False, keep_answers=True)
