@@ -25,6 +25,7 @@ from rasd.export.html.render import (
     esc,
     evidence_html,
     external_link,
+    fact,
     legend_js,
     network,
     page,
@@ -163,25 +164,19 @@ def article_main(
 ) -> str:
     """The main block of an article page (what a template would render from these values:
     every value escaped as Jinja's autoescaping does, :func:`export.html.render.esc`)."""
-    out = [f'\n<h1 dir="auto">{esc(a["headline"])}</h1>\n<dl class="facts">\n  ']
-    if a["date"]:
-        out.append(f'<dt>تاريخ النشر</dt><dd class="date">{esc(a["date"])}</dd>')
-    out.append("\n  ")
-    if a["publisher"]:
-        out.append(f"<dt>الناشر</dt><dd>{ent_html(a['publisher'])}</dd>")
-    out.append("\n  ")
-    if a["author"]:
-        out.append(f"<dt>الكاتب</dt><dd><bdi>{esc(a['author'])}</bdi></dd>")
-    out.append("\n  ")
-    if a["url"]:
-        out.append(f"<dt>الرابط</dt><dd>{external_link(a['url'])}</dd>")
-    out.append("\n  ")
-    if a["source_file"]:
-        out.append(f"<dt>الملف</dt><dd><bdi>{esc(a['source_file'])}</bdi></dd>")
-    out.append(
-        f'\n  <dt>المعرّف</dt><dd><bdi class="note">{esc(a["iri"])}</bdi></dd>\n'
-        "</dl>\n\n<h2>الكيانات</h2>\n"
-    )
+    rows = [  # each optional, one line each
+        fact("تاريخ النشر", esc(a["date"]), "date") if a["date"] else "",
+        fact("الناشر", ent_html(a["publisher"])) if a["publisher"] else "",
+        fact("الكاتب", f"<bdi>{esc(a['author'])}</bdi>") if a["author"] else "",
+        fact("الرابط", external_link(a["url"])) if a["url"] else "",
+        fact("الملف", f"<bdi>{esc(a['source_file'])}</bdi>") if a["source_file"] else "",
+        fact("المعرّف", f'<bdi class="note">{esc(a["iri"])}</bdi>'),
+    ]
+    out = [
+        f'\n<h1 dir="auto">{esc(a["headline"])}</h1>\n<dl class="facts">\n  ',
+        "\n  ".join(rows),
+        "\n</dl>\n\n<h2>الكيانات</h2>\n",
+    ]
     for g in entity_groups:
         members = "، ".join(
             f'{ent_html(e)} <span class="note">(<bdi>{esc(e["count"])}</bdi>)</span>'

@@ -39,6 +39,7 @@ from rasd.export.html.render import (
     esc,
     evidence_html,
     external_link,
+    fact,
     legend_js,
     network,
     page,
@@ -461,28 +462,21 @@ def entity_main(
     if e["aliases"]:
         items = "".join(f"<li><bdi>{esc(a)}</bdi></li>" for a in e["aliases"])
         out.append(f'<p class="sub">أسماء أخرى:</p>\n<ul class="aliases">{items}</ul>')
-    out.append('\n<dl class="facts">\n  ')
-    if e["latin"]:
-        out.append(f"<dt>بالحروف اللاتينية</dt><dd><bdi>{esc(e['latin'])}</bdi></dd>")
-    out.append("\n  ")
-    for j in e["job_titles"]:
-        out.append(f"<dt>المنصب</dt><dd><bdi>{esc(j)}</bdi></dd>")
-    out.append("\n  ")
-    if e["start_date"]:
-        out.append(f'<dt>التاريخ</dt><dd class="date">{esc(e["start_date"])}</dd>')
-    out.append("\n  ")
-    if e["location"]:
-        out.append(f"<dt>المكان</dt><dd>{ent_html(e['location'])}</dd>")
-    out.append("\n  ")
-    for u in e["same_as"]:
-        out.append(f"<dt>مطابق</dt><dd>{external_link(u)}</dd>")
+    rows = [  # each optional, one line each (job titles and sameAs links on one line)
+        fact("بالحروف اللاتينية", f"<bdi>{esc(e['latin'])}</bdi>") if e["latin"] else "",
+        "".join(fact("المنصب", f"<bdi>{esc(j)}</bdi>") for j in e["job_titles"]),
+        fact("التاريخ", esc(e["start_date"]), "date") if e["start_date"] else "",
+        fact("المكان", ent_html(e["location"])) if e["location"] else "",
+        "".join(fact("مطابق", external_link(u)) for u in e["same_as"]),
+        fact("المعرّف", f'<bdi class="note">{esc(e["iri"])}</bdi>'),
+        fact(
+            "مقالات",
+            f"<bdi>{esc(e['n_articles'])}</bdi> · عدد الإشارات: <bdi>{esc(e['n_mentions'])}</bdi>",
+        ),
+        fact("عدد الروابط", f"<bdi>{esc(e['degree'])}</bdi>"),
+    ]
+    out.append('\n<dl class="facts">\n  ' + "\n  ".join(rows) + "\n</dl>\n")
     out.append(
-        "\n"
-        f'  <dt>المعرّف</dt><dd><bdi class="note">{esc(e["iri"])}</bdi></dd>\n'
-        f"  <dt>مقالات</dt><dd><bdi>{esc(e['n_articles'])}</bdi> · عدد الإشارات: "
-        f"<bdi>{esc(e['n_mentions'])}</bdi></dd>\n"
-        f"  <dt>عدد الروابط</dt><dd><bdi>{esc(e['degree'])}</bdi></dd>\n"
-        "</dl>\n"
         "\n"
         "<h2>الشبكة المحيطة</h2>\n"
         f'<p class="note">معروض <bdi>{esc(ego_shown)}</bdi> من <bdi>{esc(ego_total)}</bdi> '

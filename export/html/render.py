@@ -77,6 +77,18 @@ def evidence_html(ev: dict[str, str]) -> str:
     return "\n".join(out)
 
 
+def fact(label: str, value: str, cls: str = "") -> str:
+    """One row of a page's facts list (``<dl class="facts">``, the article and entity pages):
+    ``label`` the term, ``value`` its description as HTML (escaped by the caller), ``cls`` the
+    description's class.
+
+    >>> fact("التاريخ", "2015-07-21", "date")
+    '<dt>التاريخ</dt><dd class="date">2015-07-21</dd>'
+    """
+    c = f' class="{cls}"' if cls else ""
+    return f"<dt>{label}</dt><dd{c}>{value}</dd>"
+
+
 def external_link(url: str) -> str:
     """A link to a page outside the site (an article's URL, an entity's ``sameAs``), escaped,
     shown as its address.
