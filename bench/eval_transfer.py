@@ -10,9 +10,10 @@ unseen3–14 the transfer check; eighteenth: unseen16 read, unseen3–15 the tra
 nineteenth: unseen17 read first, unseen3–16 the transfer check, and every spent corpus may be
 read for the frequency of an error class; twenty-first: unseen18 read first, unseen3–17 the
 transfer check; twenty-second: unseen19 read first, unseen3–18 the transfer check;
-twenty-third: unseen20 read first, unseen3–19 the transfer check).
+twenty-third: unseen20 read first, unseen3–19 the transfer check; twenty-fourth: unseen21 read
+first, unseen3–20 the transfer check).
 This runs :func:`bench.eval_unseen3.evaluate` on each split of every dev corpus
-(``eval_unseen3.DEV_CORPORA``; unseen21, the held-out set, is never run) and prints one table
+(``eval_unseen3.DEV_CORPORA``; unseen22, the held-out set, is never run) and prints one table
 row per run plus the sum over the transfer corpora:
 statements found with the right speaker, found with any speaker, claims with an author whose
 speaker is right, claims left without one (unresolved), claims matching no statement,
@@ -39,7 +40,7 @@ from unseen3_select import DRAWS  # beside this script (bench/ is on the path)
 
 BENCH = Path(__file__).resolve().parent
 #: the dev corpus whose errors are read this round; the others are summed as the transfer check
-READ = "unseen20"
+READ = "unseen21"
 
 
 def _runs(ev: types.ModuleType) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:

@@ -123,6 +123,11 @@ session, before any of it was read) excludes unseen3–unseen20 as used, has see
 **test only** (u01–u40): unseen20 was scored once at the end of the twenty-second session, so it
 is spent.
 
+The twenty-second corpus (``--corpus unseen22``, drawn 2026-12-03 at the start of the
+twenty-fourth session, before any of it was read) excludes unseen3–unseen21 as used, has seed 30
+and is **test only** (u01–u40): unseen21 was scored once at the end of the twenty-third session,
+so it is spent.
+
 No article text is written: ``bench/unseen3_articles.tsv`` holds ``n split url source zip
 index chars`` (``zip`` = the zip's stem, ``index`` = position in its JSON array, ``chars`` =
 length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
@@ -147,6 +152,7 @@ length of ``content``).  Print an article with ``bench/unseen3_show.py N``.
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen19 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen20 --write
     /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen21 --write
+    /work/main/.venv/bin/python bench/unseen3_select.py --corpus unseen22 --write
 """
 
 from __future__ import annotations
@@ -186,6 +192,7 @@ DRAWS = {
     "unseen19": (27, 20, True),
     "unseen20": (28, 20, True),
     "unseen21": (29, 20, True),
+    "unseen22": (30, 20, True),
 }
 MIN_CHARS, MAX_CHARS = 1000, 4000
 
