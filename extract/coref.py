@@ -683,16 +683,17 @@ def link_national_orgs(doc: Doc) -> None:
 
 
 def _qualify_national_body(doc: Doc, key: str, words: list[str]) -> None:
-    """``وزارة الداخلية`` named with no nationality in the whole article is the ministry of
-    the article's country (one node per real ministry, not one for every state's): the
-    country the article names most (at least twice, more than the publisher's own country
-    and more than any other; a country name or its nisba adjective), else the country its
-    publisher writes from (``publishers.tsv``).  Heads: ``org_words.tsv`` kind
-    ``national_head``.  Nothing when neither is known."""
+    """``وزارة الداخلية`` (a head and its portfolio, nothing after them) named with no
+    nationality in the whole article is the ministry of the article's country (one node per
+    real ministry, not one for every state's): the country the article names most (at
+    least twice, more than the publisher's own country and more than any other; a country
+    name or its nisba adjective), else the country its publisher writes from
+    (``publishers.tsv``).  Heads: ``org_words.tsv`` kind ``national_head``.  Nothing when
+    neither is known."""
     from rasd.extract.patterns import org_words
 
-    if len(words) < 2 or words[0] not in org_words()["national_head"]:
-        return
+    if len(words) != 2 or words[0] not in org_words()["national_head"]:
+        return  # «وزارة الداخلية الاتحادية»: an adjective already tells which one
     if key not in doc.entities or nisba_country(words[-1]):
         return
     country = _article_country(doc)
