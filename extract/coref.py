@@ -14,7 +14,13 @@ from collections import Counter
 from dataclasses import replace
 
 from rasd.extract.doc import Doc, bare_forms, strip_al
-from rasd.extract.lexicon import NameMatcher, nisba_country, nisba_plural
+from rasd.extract.lexicon import (
+    NameMatcher,
+    lexicon_index,
+    nisba_country,
+    nisba_plural,
+    publisher_countries,
+)
 from rasd.extract.patterns import (
     ALLAH,
     generic_org_key,
@@ -26,6 +32,7 @@ from rasd.extract.patterns import (
     relative_pronouns,
 )
 from rasd.extract.records import EntityInfo
+from rasd.extract.resources import Nisba, load_table
 from rasd.extract.text import QUOTE_PAIRS, longest_first, match_key
 
 
@@ -671,6 +678,100 @@ def link_national_orgs(doc: Doc) -> None:
         ]
         if len(national) == 1:
             doc.rekey(short, national[0], "Organization")
+        elif not national:
+            _qualify_national_body(doc, short, sw)
+
+
+def _qualify_national_body(doc: Doc, key: str, words: list[str]) -> None:
+    """``وزارة الداخلية`` (a head and its portfolio, nothing after them) named with no
+    nationality in the whole article is the ministry of the article's country (one node per
+    real ministry, not one for every state's): the country the article names most (at
+    least twice, more than the publisher's own country and more than any other; a country
+    name or its nisba adjective), else the country its publisher writes from
+    (``publishers.tsv``).  Heads: ``org_words.tsv`` kind ``national_head``.  Nothing when
+    neither is known."""
+    from rasd.extract.patterns import org_words
+
+    if len(words) != 2 or words[0] not in org_words()["national_head"]:
+        return  # «وزارة الداخلية الاتحادية»: an adjective already tells which one
+    if key not in doc.entities or nisba_country(words[-1]):
+        return
+    country = _article_country(doc)
+    adjective = _country_adjectives().get(country or "")
+    if adjective is None:
+        return
+    info = doc.entities[key]
+    label = f"{info.label} ال{adjective}ة"
+    new = match_key(label)
+    lexicon = lexicon_index().get(new)
+    doc.add_entity(lexicon or replace(info, key=new, label=label, aliases=()))
+    doc.rekey(key, new, "Organization")
+
+
+def _article_country(doc: Doc) -> str | None:
+    """The country key an article is about, for :func:`_qualify_national_body`."""
+    home = next(iter(publisher_countries().get(doc.article.publisher or "", ())), None)
+    counts: Counter[str] = Counter()
+    for m in doc.mentions:
+        info = doc.entities.get(m.key)
+        if info is not None and info.cls == "Country":
+            counts[m.key] += 1
+    for view in doc.views:
+        for f in view.folded:
+            if f.startswith(_NISBA_OPENERS) and (country := nisba_country(f)):
+                counts[country] += 1
+    top = counts.most_common(2)
+    lead = top and top[0][1] >= 2 and top[0][1] > counts.get(home or "", 0)
+    if lead and (len(top) < 2 or top[0][1] > top[1][1]):
+        return top[0][0]
+    return home
+
+
+# a nisba adjective is counted with its article (السعودية، للسعودية، والسعودية)
+_NISBA_OPENERS = ("ال", "وال", "بال", "فال", "لل", "كال")
+
+
+@functools.cache
+def _country_adjectives() -> dict[str, str]:
+    """Country key → its first nisba adjective in ``nisba.tsv`` (masculine, no ال)."""
+    out: dict[str, str] = {}
+    for r in load_table("nisba.tsv", Nisba):
+        out.setdefault(match_key(r.country), r.adjective)
+    return out
+
+
+def link_short_org_names(doc: Doc) -> None:
+    """One organisation, one node: an organisation name of the article that is the start of
+    exactly one longer organisation name of it, the rest definite words (``حزب الشعوب`` …
+    ``حزب الشعوب الديمقراطي``، ``لجنة الأمن`` … ``لجنة الأمن والدفاع``), or that name without
+    its head noun (``الحركة القومية`` … ``حزب الحركة القومية``، ``الوطن`` … ``صحيفة الوطن``),
+    is that organisation.  A name of the lexicon keeps its own node (``حزب الله`` is not
+    ``كتائب حزب الله``)."""
+    from rasd.extract.patterns import org_heads, org_words
+
+    heads = org_heads() - org_words()["forces_of"]  # «قوات الجيش التركي»: link_forces
+    index = lexicon_index()
+    named = {m.key for m in doc.mentions if m.cls == "Organization"}
+    words = {
+        k: match_key(doc.entities[k].label).split()
+        for k in sorted(named)
+        if k in doc.entities and doc.entities[k].scope is None
+    }
+    for short, sw in sorted(words.items(), key=lambda kw: -len(kw[1])):
+        if short in index or not sw:
+            continue
+        longer = [
+            k
+            for k, lw in words.items()
+            if len(lw) > len(sw)
+            and (
+                (lw[: len(sw)] == sw and all(w.startswith(("ال", "وال")) for w in lw[len(sw) :]))
+                or (len(lw) == len(sw) + 1 and lw[1:] == sw and strip_al(lw[0]) in heads)
+            )
+        ]
+        if len(longer) == 1:
+            doc.rekey(short, longer[0], "Organization")
+            del words[short]
 
 
 def link_forces(doc: Doc) -> None:

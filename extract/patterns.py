@@ -1083,6 +1083,7 @@ def org_words() -> dict[str, frozenset[str]]:
         "person_named",
         "forces_of",
         "place_head",
+        "national_head",
     )
     return {k: frozenset(by_kind.get(k, ())) for k in kinds}
 
@@ -1185,6 +1186,13 @@ def _org_head_word(word: str) -> bool:
 _ORG_HEAD = word_test(_org_head_word)
 
 
+def _lam_named(name: str) -> bool:
+    """Whether a definite head phrase names its body with a لـ complement («الإدارة العامة
+    للمعلومات والتوثيق»): a name of its own, not a reference back to the last body of that
+    head (``إدارة البحث الجنائي``)."""
+    return any(fold(w).startswith("لل") for w in name.split()[1:])
+
+
 def find_organizations(doc: Doc) -> None:
     """Organisations named by a head noun: ``مركز مكافحة الإرهاب``, ``الجيش العراقي``."""
     heads = org_heads()
@@ -1263,7 +1271,7 @@ def find_organizations(doc: Doc) -> None:
             key = alias_index().get(match_key(name), match_key(name))
             if key in org_words()["generic"]:
                 continue  # "القوات الأمنية": security forces, no name
-            if definite and key not in lexicon_index():
+            if definite and key not in lexicon_index() and not _lam_named(name):
                 # "الصحيفة البريطانية" after "صحيفة ديلي ميل": the same organisation
                 same_head = doc.mentions_opening_with(forms & heads, 0, start, "Organization")
                 nis = {nisba_country(w) for w in name.split()} - {None}

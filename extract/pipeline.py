@@ -28,6 +28,7 @@ from rasd.extract.coref import (
     link_name_variants,
     link_national_orgs,
     link_place_nouns,
+    link_short_org_names,
     publisher_mentions,
     quoted_media_names,
     quoted_places_are_media,
@@ -538,6 +539,7 @@ def _coref(doc: Doc) -> None:
     quoted_media_names(doc)
     link_name_variants(doc)
     link_national_orgs(doc)
+    link_short_org_names(doc)
     link_forces(doc)
     bare_place_names(doc)
     link_place_nouns(doc)
