@@ -26,6 +26,8 @@ import psutil
 import pytest
 from conftest import ROOT, SEEDS
 
+import rasd.build
+
 #: the build, with the large-build paths taken for five articles
 DRIVER = (
     "import sys; import rasd.build as b; b.SMALL_BUILD = 0; b.PRETTY_MAX_TRIPLES = 0; "
@@ -163,17 +165,20 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     inp.mkdir()
     for f in sorted(SEEDS.glob("*.txt")):
         shutil.copy(f, inp / f.name)
-    _complete(inp, root / "fresh")
+    with pytest.MonkeyPatch.context() as mp:  # here, as the driver builds (the same files)
+        mp.setattr(rasd.build, "PRETTY_MAX_TRIPLES", 0)
+        rasd.build.build([inp], root / "fresh", workers=1)
     return inp, root / "fresh"
 
 
-def test_ctrl_c_while_extracting_stops_at_once_and_the_next_build_finishes(
+def test_a_build_stopped_twice_exits_at_once_and_the_next_build_equals_a_fresh_one(
     fresh: tuple[Path, Path], tmp_path: Path
 ) -> None:
     inp, ref = fresh
     out = tmp_path / "out"
-    build = _Build(inp, out)
 
+    # Ctrl-C (SIGINT to the process group) while the workers load the models and extract
+    build = _Build(inp, out)
     build.wait_for(lambda: bool(build.forkserver_children()), "extraction workers")
     time.sleep(1.0)
     assert not (out / "graph.ttl").exists()  # still extracting
@@ -185,24 +190,19 @@ def test_ctrl_c_while_extracting_stops_at_once_and_the_next_build_finishes(
     ]
     _no_process_left(build)
     assert (out / "state" / "dirty").exists()  # the next build rebuilds the store
-    _complete(inp, out)
-    _same_as(out, ref)
 
-
-def test_sigterm_beside_the_pages_stops_the_writers_and_the_next_build_finishes(
-    fresh: tuple[Path, Path], tmp_path: Path
-) -> None:
-    inp, ref = fresh
-    out = tmp_path / "out"
+    # the same build again, stopped by SIGTERM to its process alone (as `kill` sends it) once
+    # the store is written and the graph files' writer or a listing's process is running
     build = _Build(inp, out)
-    # the store is written: the graph files' writer and the listing answers' process start
     build.wait_for(lambda: build.logged("rasd: info: store: "), "the end of the store loads")
     build.wait_for(lambda: bool(build.forkserver_children()), "a process beside the pages")
-    rc, took = build.stop(signal.SIGTERM, group=False)  # the build alone, as `kill` does
+    rc, took = build.stop(signal.SIGTERM, group=False)
     assert rc == 143, build.lines[-5:]
     assert took < BOUND
     said = build.said_after_signal()
     assert len(said) == 1 and said[0].startswith("rasd: interrupted (SIGTERM): the build of")
     _no_process_left(build)
+
+    # and once more, to the end: what a fresh build of the same input gives
     _complete(inp, out)
     _same_as(out, ref)
