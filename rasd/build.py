@@ -804,6 +804,8 @@ def _build_all(
         rdf.close()  # the graph files are finished; the pages' error is the one raised
         if answers is not None:
             answers.close()
+            if received() is None:  # kept (or warned about) by close(), as by result()
+                _answers_pending(out_dir).unlink(missing_ok=True)
         raise
     written, seconds = rdf.result()  # the Turtle/TriG writer ran beside the pages
     report.outputs += written + ([index] if index else [])
