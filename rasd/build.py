@@ -46,6 +46,7 @@ from rasd.cache import ResultCache, article_key, fingerprint
 from rasd.export import pickled
 from rasd.export.atomic import atomic_path
 from rasd.export.html.model import SITE_ENTRIES
+from rasd.export.interrupt import ignore_interrupts, received, stop_on_signals
 from rasd.extract.errors import ExtractError, InputError, ProcessDied, RasdError, UsageError
 from rasd.extract.pipeline import (
     DEFAULT_PIPELINE,
@@ -60,7 +61,6 @@ from rasd.graph import nt
 from rasd.graph.build import article_nquads, entity_triples
 from rasd.graph.iri import ENTITIES_GRAPH, entity_iri, graph_iri
 from rasd.graph.store import DIRTY, STORE_DIR, open_store
-from rasd.interrupt import ignore_interrupts, received, stop_on_signals
 
 log = logging.getLogger("rasd")
 
@@ -357,7 +357,7 @@ class _Processes(_Runner):
 
     def _pool(self) -> ProcessPoolExecutor:
         ctx = multiprocessing.get_context("forkserver")
-        # the workers ignore Ctrl-C: an interrupted build ends them itself (rasd.interrupt)
+        # the workers ignore Ctrl-C: an interrupted build ends them itself (rasd.export.interrupt)
         return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=ignore_interrupts)
 
     def submit(self, batch: list[tuple[str, Article]], pipeline: tuple[str, ...]) -> Any:
@@ -712,8 +712,8 @@ def build(
     before it kept them leaves ``state/answers.pending``: the next build keeps them).
 
     SIGINT (Ctrl-C) or SIGTERM stops the build within seconds, every process it started
-    ended (:mod:`rasd.interrupt`), and raises :class:`~rasd.interrupt.Stop`; the folder is
-    left for the next build to finish (``state/dirty``, ``state/pages.dirty``).
+    ended (:mod:`rasd.export.interrupt`), and raises :class:`~rasd.export.interrupt.Stop`;
+    the folder is left for the next build to finish (``state/dirty``, ``state/pages.dirty``).
     """
     with stop_on_signals():
         return _build_all(

@@ -20,8 +20,8 @@ from typing import Any
 import click
 
 from rasd import __version__
+from rasd.export.interrupt import Interrupted
 from rasd.extract.errors import RasdError, UsageError
-from rasd.interrupt import Interrupted
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = "seeds"
@@ -227,7 +227,7 @@ def build(
             progress=progress,
             keep_answers=keep_answers,
         )
-    except KeyboardInterrupt as exc:  # SIGINT or SIGTERM (rasd.interrupt.Stop): one line
+    except KeyboardInterrupt as exc:  # SIGINT, SIGTERM (rasd.export.interrupt.Stop): one line
         signum = getattr(exc, "signum", signal.SIGINT)
         raise Interrupted(
             signum, f"the build of {out_dir} stopped; run it again to finish it"

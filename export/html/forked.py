@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from rasd.interrupt import ignore_interrupts, received
+from rasd.export.interrupt import ignore_interrupts, received
 
 __all__ = ["Apart", "Beside", "ForkedMap", "end_when_done"]
 
@@ -124,7 +124,7 @@ class Apart:
         self._ender: threading.Thread | None = None
         if workers > 1:
             ctx = multiprocessing.get_context("forkserver")
-            # ignores Ctrl-C: an interrupted build ends it itself (rasd.interrupt)
+            # ignores Ctrl-C: an interrupted build ends it itself (rasd.export.interrupt)
             self._pool = ProcessPoolExecutor(1, mp_context=ctx, initializer=ignore_interrupts)
             self._future = self._pool.submit(fn, *args)
             self._ender = end_when_done(self._future, self._pool)

@@ -1,5 +1,8 @@
 """Stopping a build promptly on Ctrl-C (SIGINT) or SIGTERM, its processes with it.
 
+(Here, in ``export/``, because both the build (``rasd/build.py``) and the page stage's
+process helpers (:mod:`export.html.forked`) use it, and the layers import downwards only.)
+
 A build runs beside itself: the extraction pool (forkserver), a large graph's Turtle/TriG
 writer and the listing answers (a forkserver process each), the page stage's readers and
 writers (forked).  Left alone, an interrupted build would wait for each of them to finish its
