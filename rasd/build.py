@@ -46,6 +46,7 @@ from rasd.cache import ResultCache, article_key, fingerprint
 from rasd.export import pickled
 from rasd.export.atomic import atomic_path
 from rasd.export.html.model import SITE_ENTRIES
+from rasd.export.interrupt import ignore_interrupts, received, stop_on_signals
 from rasd.extract.errors import ExtractError, InputError, ProcessDied, RasdError, UsageError
 from rasd.extract.pipeline import (
     DEFAULT_PIPELINE,
@@ -356,7 +357,8 @@ class _Processes(_Runner):
 
     def _pool(self) -> ProcessPoolExecutor:
         ctx = multiprocessing.get_context("forkserver")
-        return ProcessPoolExecutor(self.workers, mp_context=ctx)
+        # the workers ignore Ctrl-C: an interrupted build ends them itself (rasd.export.interrupt)
+        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=ignore_interrupts)
 
     def submit(self, batch: list[tuple[str, Article]], pipeline: tuple[str, ...]) -> Any:
         return self.pool.submit(process_batch, batch, pipeline)
@@ -706,8 +708,49 @@ def build(
     by a process of its own beside the pages), so that every shipped query answers at once from
     the first time it is asked.  By default (None) a full build keeps them and an incremental
     one does not: at 31k articles their evaluation (~37 s of CPU) would double a +10 update,
-    and the first ``rasd query`` of a listing keeps its answer anyway.
+    and the first ``rasd query`` of a listing keeps its answer anyway (a build interrupted
+    before it kept them leaves ``state/answers.pending``: the next build keeps them).
+
+    SIGINT (Ctrl-C) or SIGTERM stops the build within seconds, every process it started
+    ended (:mod:`rasd.export.interrupt`), and raises :class:`~rasd.export.interrupt.Stop`;
+    the folder is left for the next build to finish (``state/dirty``, ``state/pages.dirty``).
     """
+    with stop_on_signals():
+        return _build_all(
+            inputs,
+            out_dir,
+            pipeline=pipeline,
+            workers=workers,
+            dask=dask,
+            strict=strict,
+            pages=pages,
+            max_overview_nodes=max_overview_nodes,
+            progress=progress,
+            batch_size=batch_size,
+            keep_answers=keep_answers,
+        )
+
+
+def _answers_pending(out: Path) -> Path:
+    """The mark of a build that was to keep the listing answers and has not yet."""
+    return out / "state" / "answers.pending"
+
+
+def _build_all(
+    inputs: Sequence[Path],
+    out_dir: Path,
+    *,
+    pipeline: Sequence[str],
+    workers: int,
+    dask: str | None,
+    strict: bool,
+    pages: bool,
+    max_overview_nodes: int,
+    progress: Callable[[str, int], None] | None,
+    batch_size: int,
+    keep_answers: bool | None,
+) -> BuildReport:
+    """:func:`build`, its signals aside."""
     args = dict(
         pipeline=check_pipeline(list(pipeline)),
         workers=workers,
@@ -727,8 +770,11 @@ def build(
         log.warning("%s; rebuilding everything", reason)
         report, rdf = _build(inputs, out_dir, incremental=False, **args)
     if keep_answers is None:
-        keep_answers = not report.incremental
-    answers = _KeptListings(out_dir, report.triples) if keep_answers and report.articles else None
+        keep_answers = not report.incremental or _answers_pending(out_dir).exists()
+    answers = None
+    if keep_answers and report.articles:
+        _answers_pending(out_dir).touch()
+        answers = _KeptListings(out_dir, report.triples)
     try:
         if pages and report.articles:
             # the build's handle on the store is closed now: page writers open it read-only
@@ -757,13 +803,16 @@ def build(
     except BaseException:
         rdf.close()  # the graph files are finished; the pages' error is the one raised
         if answers is not None:
-            answers.result()
+            answers.close()
+            if received() is None:  # kept (or warned about) by close(), as by result()
+                _answers_pending(out_dir).unlink(missing_ok=True)
         raise
     written, seconds = rdf.result()  # the Turtle/TriG writer ran beside the pages
     report.outputs += written + ([index] if index else [])
     report.times["turtle+trig"] = seconds
     if answers is not None:
         report.times["answers"] = answers.result()
+        _answers_pending(out_dir).unlink(missing_ok=True)
     report.times.pop("total")
     report.times["total"] = time.perf_counter() - t0
     return report
@@ -1077,6 +1126,8 @@ class _KeptListings:
         seconds = 0.0
         try:
             for name in kept.LISTINGS:
+                if received() is not None:  # the build is stopping: no further process
+                    raise RasdError("the build was interrupted")
                 future, ender = _in_own_process(_keep_listings_timed, self._out_dir, (name,))
                 try:
                     seconds += future.result()
@@ -1100,6 +1151,15 @@ class _KeptListings:
             log.warning("%s: the listing answers were not kept (%s)", self._out_dir, exc)
             return 0.0
 
+    def close(self) -> None:
+        """For a build that failed after they started: as :meth:`result`; for one being
+        stopped by a signal, the running listing's process is ended already: wait for the
+        thread, evaluate nothing more, and say nothing of the loss."""
+        if received() is None:
+            self.result()
+        elif self._future is not None:
+            self._thread.join()
+
 
 def _in_own_process(fn: Callable[..., Any], *args: Any) -> tuple[Future, threading.Thread]:
     """``fn(*args)`` in a process of its own (forkserver, not fork: this process may still
@@ -1108,7 +1168,8 @@ def _in_own_process(fn: Callable[..., Any], *args: Any) -> tuple[Future, threadi
     result)."""
     from rasd.export.html.forked import end_when_done
 
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+    ctx = multiprocessing.get_context("forkserver")
+    pool = ProcessPoolExecutor(1, mp_context=ctx, initializer=ignore_interrupts)
     future = pool.submit(fn, *args)
     return future, end_when_done(future, pool)
 
@@ -1160,7 +1221,7 @@ class _RdfFiles:
             return
         try:
             exc = self._future.exception()
-            if exc is not None:
+            if exc is not None and received() is None:  # not the loss of a stopping build
                 log.warning("writing graph.ttl/graph.trig failed too: %r", exc)
         finally:
             self._ender.join()

@@ -10,6 +10,7 @@ import errno
 import functools
 import json
 import logging
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from typing import Any
 import click
 
 from rasd import __version__
+from rasd.export.interrupt import Interrupted
 from rasd.extract.errors import RasdError, UsageError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -51,9 +53,16 @@ def _errors_to_exit(fn: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
+        except Interrupted as exc:  # not an error: stopped on request, 128 + the signal
+            click.echo(f"rasd: {exc}", err=True)
+            sys.exit(exc.exit_code)
         except RasdError as exc:
             click.echo(f"rasd: error: {exc}", err=True)
             sys.exit(1)
+        except KeyboardInterrupt as exc:  # Ctrl-C in a command that does not say more
+            signum = getattr(exc, "signum", signal.SIGINT)
+            click.echo(f"rasd: interrupted ({signal.Signals(signum).name})", err=True)
+            sys.exit(128 + signum)
         except OSError as exc:
             # a file or folder the command was told to use, that the system refuses (a parent
             # that is a file, no permission, a read-only disk), or a full disk: the user's to
@@ -186,7 +195,9 @@ def build(
 
     \b
     Exit status: 0 built; 3 built, but some input or article was skipped (one line each on
-    stderr and in OUT/errors.jsonl); 1 nothing built (bad option, no article, --strict).
+    stderr and in OUT/errors.jsonl); 1 nothing built (bad option, no article, --strict);
+    130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM, within seconds, every process it started
+    ended: the next build into OUT finishes the job.
 
     \b
     Example:
@@ -216,6 +227,11 @@ def build(
             progress=progress,
             keep_answers=keep_answers,
         )
+    except KeyboardInterrupt as exc:  # SIGINT, SIGTERM (rasd.export.interrupt.Stop): one line
+        signum = getattr(exc, "signum", signal.SIGINT)
+        raise Interrupted(
+            signum, f"the build of {out_dir} stopped; run it again to finish it"
+        ) from None
     finally:
         progress.close()
     if report.articles == 0:

@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
+from rasd.export.interrupt import ignore_interrupts, received
+
 __all__ = ["Apart", "Beside", "ForkedMap", "end_when_done"]
 
 log = logging.getLogger(__name__)
@@ -87,7 +89,7 @@ class Beside:
             return
         try:
             exc = self._future.exception()
-            if exc is not None:
+            if exc is not None and received() is None:  # not the loss of a stopping build
                 log.warning("%s, not needed after an earlier error, failed too: %r", self.fn, exc)
         finally:
             self._pool.shutdown(wait=True)
@@ -122,7 +124,8 @@ class Apart:
         self._ender: threading.Thread | None = None
         if workers > 1:
             ctx = multiprocessing.get_context("forkserver")
-            self._pool = ProcessPoolExecutor(1, mp_context=ctx)
+            # ignores Ctrl-C: an interrupted build ends it itself (rasd.export.interrupt)
+            self._pool = ProcessPoolExecutor(1, mp_context=ctx, initializer=ignore_interrupts)
             self._future = self._pool.submit(fn, *args)
             self._ender = end_when_done(self._future, self._pool)
 
