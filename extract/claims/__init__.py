@@ -39,7 +39,10 @@ subject (``استبعد المدرب اللاعب من القائمة`` excludes
 ``said-that`` (تفيد، يزعم، أقر، زاد) only with a speaker named right after them and reported
 speech opening after it (``أقر البرلمان القانون`` approves), and those of kind ``publishing``
 (نشر، بث) only with a noun of ``published_objects.tsv`` after the subject, what was said
-starting there (``نشرت صحيفة «X» تقريرا عن …``; ``نشرت الوزارة قوات`` deploys).
+starting there (``نشرت صحيفة «X» تقريرا عن …``; ``نشرت الوزارة قوات`` deploys).  A
+speech verb with و or after «كما», no subject and a noun object with a pronoun ending (``وأكد
+دعم بلاده``، ``كما أعلنت استدعاء سفيرها``) or a بـ object (``وطالب بوضعها``) is one more
+statement of the running speaker.
 
 The package, one module per concept; each imports only those above it in this list (data
 flows one way), and this ``__init__`` holds no logic, only the names other modules, tests and

@@ -9,12 +9,19 @@ from __future__ import annotations
 import functools
 
 from rasd.extract.claims.running import _cue_gender
-from rasd.extract.claims.words import _detached_lam, _is_complementiser
+from rasd.extract.claims.words import _detached_lam, _is_complementiser, relay_cues
 from rasd.extract.doc import Doc, SentView, bare_forms
 from rasd.extract.facilities import facility_heads
 from rasd.extract.folding import bare
 from rasd.extract.lexicon import lexicon_entities
-from rasd.extract.patterns import claim_words, is_source_noun, match_title, object_cues, org_heads
+from rasd.extract.patterns import (
+    claim_words,
+    demonstratives,
+    is_source_noun,
+    match_title,
+    object_cues,
+    org_heads,
+)
 from rasd.extract.text import fold
 
 
@@ -53,6 +60,72 @@ def _object_word(doc: Doc, view: SentView, j: int) -> bool:
         # name is the verb's subject
         and bare_forms(tok.text).isdisjoint(_body_heads())
     )
+
+
+def _continuing_verb(view: SentView, i: int) -> bool:
+    """Whether the speech verb at token ``i`` adds to a report: it carries و or follows «كما»
+    (group ``continuing`` of ``claim_words.tsv``), and it relays nobody (``relay_cues.tsv``:
+    «ونقل تمنياته» passes on another's words)."""
+    if not (view.folded[i].startswith("و") or (i > 0 and view.folded[i - 1] in _CONTINUING)):
+        return False
+    return bare_forms(view.tokens[i].text).isdisjoint(_RELAYS)
+
+
+def _continued_object(doc: Doc, view: SentView, i: int, j: int) -> bool:
+    """Whether the speech verb at token ``i``, with no subject read after it, goes on the
+    running speaker's report with a noun object at token ``j`` that is what was said.
+
+    The verb carries و or follows «كما» (group ``continuing`` of ``claim_words.tsv``) and
+    relays nobody (``relay_cues.tsv``: «ونقل تمنياته»); ``j`` is a noun with a pronoun ending
+    (group ``object_suffix``: «وأكد رفضه …»، «وأكدوا وقوفهم»), an indefinite noun before one
+    («وأكد دعم بلاده») or a demonstrative before a definite noun («وتدين هذا العمل»).  A noun
+    before a definite one is no object here («وكشفت أوساط الفيدرالية»، «واستنكر سكرتير
+    المجلس» are subjects), nor a person with a pronoun (group ``owned_person``: «وأكد
+    شقيقه»), a preposition with one (group ``preposition_stem``: «وأكد عليه») or a noun with
+    بـ/لـ attached («واعترف بتبنيها»: what was said starts after it)."""
+    if not _continuing_verb(view, i):
+        return False
+    toks = view.tokens
+    if j >= len(toks) or not toks[j].word:
+        return False
+    f = view.folded[j]
+    if f in demonstratives():
+        return j + 1 < len(toks) and view.folded[j + 1].startswith("ال")
+    if f.startswith(("ال", "لل", "بال", "وال")) or f[:1] in ("ب", "ل"):
+        return False
+    stem = _owned_stem(toks[j].text)
+    if stem is None and j + 1 < len(toks) and toks[j + 1].word:
+        # «دعم بلاده»: an indefinite noun before a noun with a pronoun ending
+        nxt = _owned_stem(toks[j + 1].text)
+        stem = f if nxt is not None and nxt not in _OWNED_PERSONS else None
+    return (
+        stem is not None
+        and stem not in _OWNED_PERSONS
+        and stem not in _PREPOSITION_STEMS
+        and doc.mention_at_token(toks[j]) is None
+        and match_title(view, j) is None
+        and not is_source_noun(toks[j].text)
+        and bare_forms(toks[j].text).isdisjoint(_body_heads())
+    )
+
+
+def _owned_stem(word: str) -> str | None:
+    """The folded noun of a token's text without its pronoun ending (group
+    ``object_suffix``, read on the unfolded letters so that ة is no ه: «دولة» has none),
+    ``None`` when it has none or too short a stem to be a noun (منه، لها)."""
+    letters = bare(word)
+    for suffix in _OBJECT_SUFFIXES:
+        if letters.endswith(suffix) and len(letters) - len(suffix) >= 3:
+            return fold(letters[: -len(suffix)])
+    return None
+
+
+_CONTINUING = claim_words("continuing")
+_OWNED_PERSONS = claim_words("owned_person")
+_PREPOSITION_STEMS = claim_words("preposition_stem")
+_RELAYS = frozenset(fold(w) for w in relay_cues())
+#: longest first, so that «التزامهما» loses «هما» and not «ه»
+_OBJECT_SUFFIXES = tuple(sorted(claim_words("object_suffix"), key=len, reverse=True))
 
 
 def _prepositional_object(view: SentView, j: int) -> bool:

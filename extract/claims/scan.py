@@ -17,6 +17,8 @@ from rasd.extract.claims.clauses import (
     _adjective,
     _claimed_up_to,
     _clause_start,
+    _continued_object,
+    _continuing_verb,
     _coordinated,
     _country_opening,
     _mid_clause,
@@ -673,6 +675,34 @@ def find_claims(doc: Doc) -> None:
                 first = next((k for k, t in enumerate(toks) if t.start == found[0]), None)
                 if first is not None and _bi_object(view, first):
                     found = (found[0] + 1, *found[1:])  # the content starts after بـ
+            continued = (
+                kind == "verb"
+                and not speakers
+                and unresolved
+                and not passive
+                and rest
+                and bool(last_speakers)
+                and running
+                and agrees
+            )
+            if continued and found is None and _continued_object(doc, view, i, j):
+                # "وأشار كيري إلى …، وأكد دعم بلاده للمعارضة"، "كما أعلنت استدعاء سفيرها":
+                # no subject but a noun object, the running speaker says one more thing
+                speakers = [k for k in last_speakers if k in doc.entities]
+                unresolved = not speakers
+                if speakers:
+                    found = (toks[j].start, next_cue, "reported", [])
+            elif (
+                continued
+                and found is not None
+                and bi
+                and _bi_object(view, j)
+                and _continuing_verb(view, i)
+            ):
+                # "…، وتعهد بمحاربة كل الجماعات": a بـ object right after the verb, no subject
+                # between: the running speaker, as for "وقال إن"
+                speakers = [k for k in last_speakers if k in doc.entities]
+                unresolved = not speakers
             # "…، الذي يعتبر أمنا للمنطقة" with no antecedent rasd can name: a clause inside
             # the running report, which goes on after it
             aside = i > 0 and view.folded[i - 1] in _RELATIVES and not speakers
