@@ -76,6 +76,8 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
         if past == adverbs and view.folded[adverbs] not in subject_adverbs() | _day_words():
             break
         adverbs = max(past, adverbs + 1)
+    if adverbs > j and adverbs + 1 < len(toks) and toks[adverbs].text in "،,":
+        adverbs += 1  # "قال لـ«الاقتصادية» أمس، اللواء عبدالله السعدون …، إن": a comma
     if adverbs > j and adverbs < len(toks):
         # "وقال أمس وزير الخارجية … إن"، "وأوضح آنذاك مسؤول في … أن": the subject after the
         # adverb, when what was said follows it ("وطالب كذلك الحكومة العراقية بحماية …"،
