@@ -49,3 +49,15 @@ def test_a_comma_after_a_title_without_a_name_leaves_the_speaker_open() -> None:
     )
     speakers, _status, _text = claim_with(claims, "المصابين نقلوا")
     assert "البصرة" not in " ".join(speakers)
+
+
+@pytest.mark.parametrize("participle", ["متهما", "مطالبا", "داعيا"])
+def test_the_organisation_after_a_participle_is_its_object(participle: str) -> None:
+    """«وأكد X أن …، متهما الحكومة المحلية بأنها …»: X goes on; the government is accused."""
+    claims = said(
+        "وقال سالم العبيدي، عضو مجلس محافظة الأنبار، للصحفيين: «الطرق مغلقة منذ أسبوع». "
+        "وأكد العبيدي أن قرار الحكومة العراقية بإغلاق المعبر يضر بالمحافظة، "
+        f"{participle} الحكومة الاتحادية بأنها «لا تهتم بأهالي المدن المنكوبة»."
+    )
+    speakers, status, _text = claim_with(claims, "لا تهتم")
+    assert speakers == ("سالم العبيدي",) and status == "resolved"

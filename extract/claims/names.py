@@ -563,6 +563,41 @@ def _appositive_person(doc: Doc, view: SentView, first: int) -> list[str]:
     return sorted(found) if len(found) == 1 else []
 
 
+_HOLDER_GAP = 3  # tokens (commas, a title, an abbreviation) between a title phrase and its name
+
+
+def _earlier_holder(doc: Doc, view: SentView, first: int, end: int) -> str | None:
+    """The one person a title phrase (tokens ``[first, end)``, «رئيس مجلس النواب العراقي»)
+    introduced in an earlier sentence, written there word for word and followed within
+    :data:`_HOLDER_GAP` tokens (commas, a listed title) by that person's name («… مع رئيس
+    مجلس النواب العراقي سليم الجبوري»): the holder the phrase stands for when it comes back
+    alone as a subject.  None when no such sentence or several persons."""
+    words = view.folded[first:end]
+    if len(words) < 2:
+        return None
+    found: set[str] = set()
+    for other in doc.views[: view.index]:
+        f = other.folded
+        for k in range(len(f) - len(words)):
+            if f[k : k + len(words)] != words:
+                continue
+            n = k + len(words)
+            while n < min(len(f), k + len(words) + _HOLDER_GAP):
+                m = doc.mention_at_token(other.tokens[n])
+                if m is not None:
+                    if m.cls == "Person" and m.start == other.tokens[n].start:
+                        found.add(m.key)
+                    break
+                hit = match_title(other, n) if other.tokens[n].word else None
+                if other.tokens[n].text in "،,":
+                    n += 1
+                elif hit is not None:
+                    n = hit[1]
+                else:
+                    break
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _headline_person(doc: Doc, view: SentView, j: int) -> list[str]:
     """In the headline, the title at token ``j`` ("خبير أمني يطالب …"، "نائب بحريني:") is the
     one person the article gives that title (:func:`_titled_persons`); none or several →
