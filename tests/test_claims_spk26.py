@@ -61,3 +61,24 @@ def test_the_organisation_after_a_participle_is_its_object(participle: str) -> N
     )
     speakers, status, _text = claim_with(claims, "لا تهتم")
     assert speakers == ("سالم العبيدي",) and status == "resolved"
+
+
+def test_a_title_phrase_written_before_a_name_stands_for_that_person() -> None:
+    """«… مع رئيس مجلس النواب العراقي سليم الجبوري» … «وقال رئيس مجلس النواب العراقي
+    الشهر الماضي إنه …»: the speaker is the person, not an unnamed holder of the title."""
+    claims = said(
+        "كشفت مصادر برلمانية تفاصيل الاجتماع الذي عقده وزير الدفاع الأمريكي أشتون كارتر في "
+        "بغداد مع رئيس مجلس النواب العراقي سليم الجبوري. وقال رئيس مجلس النواب العراقي "
+        "الشهر الماضي إنه «لا مشكلة لدينا مع الأقاليم»."
+    )
+    speakers, status, _text = claim_with(claims, "لا مشكلة لدينا")
+    assert speakers == ("سليم الجبوري",) and status == "resolved"
+
+
+def test_a_title_phrase_never_written_before_a_name_stays_unnamed() -> None:
+    claims = said(
+        "عقد وزير الدفاع الأمريكي اجتماعا في بغداد. وقال رئيس مجلس النواب العراقي الشهر "
+        "الماضي إنه «لا مشكلة لدينا مع الأقاليم»."
+    )
+    speakers, _status, _text = claim_with(claims, "لا مشكلة لدينا")
+    assert "سليم الجبوري" not in speakers
