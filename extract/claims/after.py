@@ -8,6 +8,7 @@ from rasd.extract.claims.names import (
     _IN_NAME_OF,
     _MAX_TITLE_WORDS,
     _appositive_person,
+    _earlier_holder,
     _family_written_after_given,
     _headed_org,
     _headline_person,
@@ -76,6 +77,8 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
         if past == adverbs and view.folded[adverbs] not in subject_adverbs() | _day_words():
             break
         adverbs = max(past, adverbs + 1)
+    if adverbs > j and adverbs + 1 < len(toks) and toks[adverbs].text in "،,":
+        adverbs += 1  # "قال لـ«الاقتصادية» أمس، اللواء عبدالله السعدون …، إن": a comma
     if adverbs > j and adverbs < len(toks):
         # "وقال أمس وزير الخارجية … إن"، "وأوضح آنذاك مسؤول في … أن": the subject after the
         # adverb, when what was said follows it ("وطالب كذلك الحكومة العراقية بحماية …"،
@@ -134,6 +137,13 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
                     )
                 ):
                     return [m.key], n
+        if m is not None and titled is not None and m.cls == "Organization":
+            n = j
+            while n < len(toks) and toks[n].start < m.end:
+                n += 1
+            holder = _earlier_holder(doc, view, titled, n)
+            if holder is not None:  # "وكان رئيس مجلس النواب العراقي أعلن" after "… سليم الجبوري"
+                return [holder], _skip_apposition(doc, view, n)
         if m is not None:
             if m.cls in _SPEAKER_CLASSES:
                 keys = [m.key]
@@ -280,6 +290,11 @@ def speakers_after(doc: Doc, view: SentView, k: int, heads: bool = False) -> tup
             k += 1
         if k < len(toks) and subjectless(view, k):
             named = _appositive_person(doc, view, titled) or _headline_person(doc, view, titled)
+            for e in range(k, titled + 1, -1) if not named else ():
+                holder = _earlier_holder(doc, view, titled, e)
+                if holder is not None:  # "وقال رئيس مجلس النواب" after "… رئيس مجلس النواب X"
+                    named = [holder]
+                    break
             if named:  # "وقال النائب" after "X النائب في البرلمان": X
                 return named, k
             return [_titled_source(doc, view, titled, k)], k

@@ -433,11 +433,27 @@ _MAX_TITLE_WORDS = 10  # words of a title phrase standing for an unnamed speaker
 _TITLE_SPAN = 10  # words of an unlisted title before the name it heads
 
 
+def _comma_before_person(doc: Doc, view: SentView, k: int) -> bool:
+    """Whether token ``k`` is a comma right before a person mention that starts at the next
+    token or after a listed title there (``، الشيخ محمد الجيراني``): a name set off in
+    apposition after the title phrase it belongs to."""
+    toks = view.tokens
+    if k + 1 >= len(toks) or toks[k].text not in "،,":
+        return False
+    n = k + 1
+    hit = match_title(view, n) if toks[n].word else None
+    if hit is not None and hit[1] < len(toks):
+        n = hit[1]
+    m = doc.mention_at_token(toks[n])
+    return m is not None and m.cls == "Person" and m.start == toks[n].start
+
+
 def _titled_subject(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
     """The one person ending an unlisted title phrase right after a finite speech verb,
     when what was said opens after it (``أعلن مدعي عام العاصمة الفرنسية باريس فرانسوا
-    مولان، اليوم (الجمعة)، أن``، ``أكد قائمقام قضاء الرمادي دلف الكبيسي أن``); returns
-    (key, token after the name).
+    مولان، اليوم (الجمعة)، أن``، ``أكد قائمقام قضاء الرمادي دلف الكبيسي أن``، the name
+    set off by commas: ``وقال قاضي دائرة الأوقاف بمحافظة القطيف، الشيخ محمد الجيراني، إن``);
+    returns (key, token after the name).
 
     The phrase before the name holds no preposition, addressee, quotation, other person or
     cue (``في اتصال مع نظيره X``: X is no subject); after the name come only commas, an
@@ -446,6 +462,10 @@ def _titled_subject(doc: Doc, view: SentView, j: int) -> tuple[str, int] | None:
     k = j
     while k < min(len(toks), j + _TITLE_SPAN):
         tok = toks[k]
+        if _comma_before_person(doc, view, k) and k > j:
+            # "قال الناشط السياسي الموصلي، غانم العابد، لـ«…»:": the name in apposition
+            k += 1
+            continue
         if not tok.word or view.folded[k] in subjectless_words() or match_cue(view, k):
             return None
         if view.folded[k].startswith("ل") and doc.mention_at_token(tok) is None:
@@ -541,6 +561,41 @@ def _appositive_person(doc: Doc, view: SentView, first: int) -> list[str]:
             if n < len(other.tokens) and strip_al(other.folded[n]) == word:
                 found.add(m.key)
     return sorted(found) if len(found) == 1 else []
+
+
+_HOLDER_GAP = 3  # tokens (commas, a title, an abbreviation) between a title phrase and its name
+
+
+def _earlier_holder(doc: Doc, view: SentView, first: int, end: int) -> str | None:
+    """The one person a title phrase (tokens ``[first, end)``, «رئيس مجلس النواب العراقي»)
+    introduced in an earlier sentence, written there word for word and followed within
+    :data:`_HOLDER_GAP` tokens (commas, a listed title) by that person's name («… مع رئيس
+    مجلس النواب العراقي سليم الجبوري»): the holder the phrase stands for when it comes back
+    alone as a subject.  None when no such sentence or several persons."""
+    words = view.folded[first:end]
+    if len(words) < 2:
+        return None
+    found: set[str] = set()
+    for other in doc.views[: view.index]:
+        f = other.folded
+        for k in range(len(f) - len(words)):
+            if f[k : k + len(words)] != words:
+                continue
+            n = k + len(words)
+            while n < min(len(f), k + len(words) + _HOLDER_GAP):
+                m = doc.mention_at_token(other.tokens[n])
+                if m is not None:
+                    if m.cls == "Person" and m.start == other.tokens[n].start:
+                        found.add(m.key)
+                    break
+                hit = match_title(other, n) if other.tokens[n].word else None
+                if other.tokens[n].text in "،,":
+                    n += 1
+                elif hit is not None:
+                    n = hit[1]
+                else:
+                    break
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _headline_person(doc: Doc, view: SentView, j: int) -> list[str]:

@@ -98,9 +98,17 @@ from rasd.extract.claims.words import (
     pronoun_subjects,
     subjectless,
 )
-from rasd.extract.doc import Doc, bare_forms
+from rasd.extract.doc import Doc, SentView, bare_forms
 from rasd.extract.patterns import cue_table, match_cue, resumptive_pronouns, subjectless_words
 from rasd.extract.records import Claim
+
+
+def _participle_cue(view: SentView, i: int) -> bool:
+    """Whether the cue word at token ``i`` is an accusative participle (مضيفا، متهمة،
+    مؤكدين، داعيا) rather than a verb of going on (تابع، أردف، استطرد): ending in alif, ta
+    marbuta or ين, as every participle of ``speech_cues.tsv``'s continuation kind does."""
+    f = view.folded[i]
+    return len(f) > 3 and f.endswith(("ا", "ه", "ين"))
 
 
 def find_claims(doc: Doc) -> None:
@@ -318,6 +326,17 @@ def find_claims(doc: Doc) -> None:
                 ) and any(doc.cls_of(k) == "Country" for k in speakers):
                     # "أشار إلى إيران"، "وكان داعش هدد تركيا"، "متهما تركيا بـ": the object,
                     # not the speaker
+                    speakers, j = [], after
+                if (
+                    kind == "continuation"
+                    and speakers
+                    and not relayed_source
+                    and _participle_cue(view, i)
+                    and any(doc.cls_of(k) in ("Person", "Organization") for k in speakers)
+                ):
+                    # "وأكد X أن …، متهما الحكومة الاتحادية بأنها …"، "داعيا الوزارة إلى":
+                    # a participle carries its clause's subject; the one named after it is
+                    # its object
                     speakers, j = [], after
                 if not speakers and kind == "verb" and not view.folded[i].startswith(("و", "ف")):
                     role_holder = _person_with_role(doc, view, i)
