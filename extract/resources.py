@@ -448,6 +448,9 @@ RELATION_WORD_ROLES = (
     "militants",
     "dual_place",
     "place_preposition",
+    "noun_blocker",
+    "onset",
+    "especially",
 )
 
 

@@ -83,6 +83,8 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
             pass  # "أجزاء واسعة من شمال سورية": a part of the place
         elif f in relation_words("direction") and k > 0 and _area_word(view.folded[k - 1]):
             pass  # "قطاع من الأراضي شمالي حلب"، "مناطق شرق حلب": a part of the place
+        elif f in relation_words("direction") and k > 0 and view.folded[k - 1] == "علي":
+            pass  # "على شمال العراق": a part of the place, the object
         elif (
             strip_al(f) in place_nouns()
             or f in place_nouns()
