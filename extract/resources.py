@@ -451,6 +451,7 @@ RELATION_WORD_ROLES = (
     "noun_blocker",
     "onset",
     "especially",
+    "time_word",
 )
 
 

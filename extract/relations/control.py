@@ -4,6 +4,8 @@ lost, the side a place was taken from, expulsions, attempted or feared seizures 
 
 from __future__ import annotations
 
+import functools
+
 from rasd.extract.doc import Doc, SentView, bare_forms
 from rasd.extract.folding import bare
 from rasd.extract.lexicon import nisba_plural
@@ -56,6 +58,7 @@ from rasd.extract.relations.places import (
     _places_in_after,
 )
 from rasd.extract.relations.register import _add
+from rasd.extract.resources import Month, load_table
 from rasd.extract.text import QUOTE_PAIRS, fold
 
 
@@ -678,7 +681,10 @@ def _expelled_object(
     if not places:
         return None
     text = doc.article.text
-    for m in doc.mentions_in(actor.end, places[0].start):
+    # the place of a relative clause stands before the verb («التي طردت منها القوات الكردية
+    # مقاتلي تنظيم داعش»): the object is sought up to the end of the sentence
+    end = places[0].start if places[0].start >= actor.end else view.sentence.end
+    for m in doc.mentions_in(actor.end, end):
         if m.cls != "Organization" or m.key == actor.key:
             continue
         words = _bare_words(text[actor.end : m.start])
@@ -686,8 +692,25 @@ def _expelled_object(
             words.pop()
         if words and words[-1] in relation_words("filler"):
             words.pop()  # "مقاتلي داعش"
-        return m if not words else None
+        return m if not words or _time_phrase(words) else None
     return None
+
+
+_TIME_WORDS = 4  # words of a time phrase between a verb's subject and its object
+
+
+def _time_phrase(words: list[str]) -> bool:
+    """Whether bare ``words`` are a short time phrase (في نهاية يونيو، أمس، منذ أسبوع): at most
+    four words, each a ``time_word`` of ``relation_words.tsv`` or a month name of
+    ``months.tsv``."""
+    allowed = relation_words("time_word") | _month_names()
+    return len(words) <= _TIME_WORDS and all(w in allowed for w in words)
+
+
+@functools.cache
+def _month_names() -> frozenset[str]:
+    """The one-word month names of ``months.tsv`` (يونيو، حزيران), folded."""
+    return frozenset(fold(r.name) for r in load_table("months.tsv", Month) if " " not in r.name)
 
 
 def _taken_from(

@@ -823,6 +823,50 @@ def _relative_after(doc: Doc, view: SentView, place: Mention, i: int) -> bool:
     return False
 
 
+_RESUMPTIVE_REACH = (
+    8  # tokens between a verb opening a relative clause and the pronoun of its place
+)
+#: the relative word and the pronoun on a preposition that resumes its antecedent, agreeing
+_RESUMED = {
+    "التي": frozenset(("منها", "عليها")),
+    "والتي": frozenset(("منها", "عليها")),
+    "الذي": frozenset(("منه", "عليه")),
+    "والذي": frozenset(("منه", "عليه")),
+}
+
+
+def _resumed_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The place a relative clause opened by the control verb at token ``i`` is about, resumed
+    by a pronoun on a preposition after the verb («عين العرب، التي طردت منها القوات الكردية
+    مقاتلي تنظيم داعش»، «الأنبار، والتي يسيطر التنظيم على مساحات واسعة منها»، «تكريت التي
+    انسحب منها التنظيم»): a relative word right before the verb, a pronoun that agrees with it
+    (التي/منها، عليها; الذي/منه، عليه) within eight tokens after the verb in its clause, and the
+    last place named before the relative word (:func:`_relative_after`).  Not «عليها» right
+    after the verb (:func:`_pronoun_place` reads it), nor a verb with its own pronoun object."""
+    toks = view.tokens
+    if not i or view.folded[i - 1] not in _RESUMED or _pronoun_attached(view, i):
+        return []
+    agreeing = _RESUMED[view.folded[i - 1]]
+    for k in range(i + 1, min(len(toks), i + 1 + _RESUMPTIVE_REACH)):
+        if toks[k].text in _BREAKS:
+            return []
+        if view.folded[k] in agreeing:
+            if k == i + 1 and view.folded[k].startswith("علي"):
+                return []  # "التي يسيطر عليها": the pronoun object of the verb
+            break
+    else:
+        return []
+    text = doc.article.text
+    before = [  # not inside parentheses: «عين العرب (كوباني) السورية، التي»
+        m
+        for m in doc.mentions_in(view.sentence.start, toks[i - 1].start)
+        if m.cls in PLACE_CLASSES
+        and text[view.sentence.start : m.start].count("(")
+        <= text[view.sentence.start : m.start].count(")")
+    ]
+    return before[-1:] if before and _relative_after(doc, view, before[-1], i) else []
+
+
 def _relative_object(doc: Doc, view: SentView, i: int) -> list[Mention]:
     """The place a control verb written with its object pronoun stands for when a relative
     word is right before the verb («الشطر الشمالي من قبرص الذي تحتله تركيا»، «المدينة التي
