@@ -864,7 +864,9 @@ def _resumed_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
         and text[view.sentence.start : m.start].count("(")
         <= text[view.sentence.start : m.start].count(")")
     ]
-    return before[-1:] if before and _relative_after(doc, view, before[-1], i) else []
+    if not before or (before[-1].start and text[before[-1].start - 1] == "و"):
+        return []  # "المحاذية لسوريا والأردن والسعودية، والتي": the last of a list, ambiguous
+    return before[-1:] if _relative_after(doc, view, before[-1], i) else []
 
 
 def _relative_object(doc: Doc, view: SentView, i: int) -> list[Mention]:
