@@ -452,6 +452,7 @@ RELATION_WORD_ROLES = (
     "onset",
     "especially",
     "time_word",
+    "list_lead",
 )
 
 

@@ -154,3 +154,37 @@ def test_no_resumed_place_at_the_end_of_a_list() -> None:
         "تنظيم داعش على مساحات واسعة منها."
     )
     assert not any(p == "السعودية" for _a, _p, p in control(text)), control(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # places listed after the object by an opener or «لا سيما»
+        (
+            "ويسيطر تنظيم داعش على مناطق واسعة في محافظة نينوى بينها مدن رئيسية مثل الموصل "
+            "وتلعفر، فيما تتقدم القوات.",
+            {"الموصل", "تلعفر"},
+        ),
+        (
+            "ويسيطر تنظيم داعش على مناطق في محافظة نينوى، لا سيما مدينة الموصل وتلعفر.",
+            {"الموصل", "تلعفر"},
+        ),
+        ("ويسيطر تنظيم داعش على مناطق في محافظة نينوى، ولاسيما الموصل.", {"الموصل"}),
+    ],
+)
+def test_places_listed_after_the_object(text: str, places: set[str]) -> None:
+    found = {p for a, pred, p in control(text) if a == "داعش" and pred == "controls"}
+    assert places <= found, control(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # another word first: the place after it is no item of the list
+        ("ويسيطر تنظيم داعش على مناطق في محافظة نينوى، خاصة بعد معارك في الموصل.", "الموصل"),
+        # a place after the list not joined by «و»
+        ("ويسيطر تنظيم داعش على مناطق في نينوى، لا سيما الموصل، ثم زار الوزير بغداد.", "بغداد"),
+    ],
+)
+def test_no_place_listed_after_the_object(text: str, place: str) -> None:
+    assert not any(p == place for _a, _p, p in control(text)), control(text)

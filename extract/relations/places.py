@@ -773,6 +773,49 @@ def _apposed_place(doc: Doc, view: SentView, place: Mention) -> tuple[Mention, b
     return None
 
 
+_LISTED_LEAD = 5  # words between the last object place and the first place listed after it
+
+
+def _especially_listed(doc: Doc, view: SentView, last: Mention) -> list[Mention]:
+    """Places listed right after ``last``, the last place object of a control verb, by a
+    ``list_opener`` or an ``especially`` word (over a comma): «على مناطق واسعة في محافظة
+    الأنبار بينها مدن رئيسية مثل الرمادي والفلوجة»، «…، لا سيما مدينة الفلوجة والرمادي».  The
+    first after at most five lead words (openers, especially and area words, place nouns, the
+    ``list_lead`` words: مدن، رئيسية; adjectives), then the places joined to it by «و» (over
+    «،»); nothing when another word stands first."""
+    toks = view.tokens
+    text = doc.article.text
+    k = next((j for j, t in enumerate(toks) if t.start >= last.end), len(toks))
+    if k < len(toks) and toks[k].text in _COMMAS:
+        k += 1
+    if k >= len(toks) or not _forms(view, k) & (
+        relation_words("list_opener") | relation_words("especially")
+    ):
+        return []
+    lead = (
+        relation_words("list_opener")
+        | relation_words("especially")
+        | relation_words("area")
+        | relation_words("list_lead")
+    )
+    mentions = [m for m in _sentence_mentions(doc, view) if m.start >= toks[k].start]
+    if not mentions or mentions[0].cls not in PLACE_CLASSES:
+        return []
+    words = _bare_words(text[toks[k].start : mentions[0].start])
+    if len(words) > _LISTED_LEAD or not all(
+        w in lead or strip_al(w) in lead or strip_al(w) in place_nouns() or _is_adjective(w)
+        for w in words
+    ):
+        return []
+    out = [mentions[0]]
+    for m in mentions[1:]:
+        gap = text[out[-1].end : m.start].strip(" ،,")
+        if m.cls not in PLACE_CLASSES or gap != "و":
+            break  # "مدينة الفلوجة والرمادي"; not "الفلوجة، ثم الرمادي"
+        out.append(m)
+    return out
+
+
 def _listed_after(doc: Doc, view: SentView, first: Mention) -> list[Mention]:
     """``first`` and the places joined to it by «و» or a comma («لحج وتعز، وأبين»), over at
     most one word between them that is no entity («وأبين ولمار وشبوه»: a place rasd does not

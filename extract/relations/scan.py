@@ -41,6 +41,7 @@ from rasd.extract.relations.places import (
     _TAKEN,
     _attached_pronoun_place,
     _dual_object,
+    _especially_listed,
     _named_object,
     _object_on,
     _places_after,
@@ -263,6 +264,8 @@ def find_relations(doc: Doc) -> None:
                         _add(doc, view, actor.key, "seized", m.key, "relation-cues")
                         _add(doc, view, expelled_obj.key, pred, m.key, "relation-cues")
                     continue
+                if places and pred != "operatesIn":  # "… بينها مدن رئيسية مثل الرمادي"
+                    places = places + _especially_listed(doc, view, places[-1])
                 aimed = pred in _TAKEN and _aimed(view, i)  # "وتستعد القوات لتحرير …"
                 lost = pred == "lostControlOf"
                 gainer = _gainer_after(doc, view, actor, places) if lost else None
