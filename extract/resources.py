@@ -448,6 +448,11 @@ RELATION_WORD_ROLES = (
     "militants",
     "dual_place",
     "place_preposition",
+    "noun_blocker",
+    "onset",
+    "especially",
+    "time_word",
+    "list_lead",
 )
 
 

@@ -4,6 +4,8 @@ lost, the side a place was taken from, expulsions, attempted or feared seizures 
 
 from __future__ import annotations
 
+import functools
+
 from rasd.extract.doc import Doc, SentView, bare_forms
 from rasd.extract.folding import bare
 from rasd.extract.lexicon import nisba_plural
@@ -56,6 +58,7 @@ from rasd.extract.relations.places import (
     _places_in_after,
 )
 from rasd.extract.relations.register import _add
+from rasd.extract.resources import Month, load_table
 from rasd.extract.text import QUOTE_PAIRS, fold
 
 
@@ -71,7 +74,9 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
     if pred == "controls" and not (
         prev[-1:] == ["تحت"] or prev[-1:] == ["وتحت"] or f.startswith("لسيطر")
     ):
-        return  # "مناطق سيطرة النظام" names no place; "سيطرة" alone is no relation
+        # "سيطرة" alone is no relation; "سيطرة التنظيم على الموصل" names its object after «على»
+        _control_noun(doc, view, i)
+        return
     if prev[-2:-1] and prev[-2] in relation_words("from_under") and prev[-1] == "تحت":
         return  # "خرجت مدينة الرمادي من تحت سيطرة التنظيم": a control left
     if _feared(view, i):
@@ -110,6 +115,72 @@ def _place_before(doc: Doc, view: SentView, i: int, pred: str) -> None:
     for a in [actor, *_coordinated(doc, view, actor)]:
         for m in places:
             _add(doc, view, a.key, pred, m.key, "relation-cues")
+
+
+#: the noun of control, bare or with a clitic (not «لسيطرة»: read as «الخاضعة لسيطرة»)
+_CONTROL_NOUNS = frozenset(fold(w) for w in ("سيطرة", "وسيطرة", "بسيطرة"))
+_NOUN_GAP = 3  # definite words (adjectives: «تنظيم داعش المتطرف») between the actor and «على»
+_NOUN_BLOCK_REACH = 2  # tokens before the noun where a noun_blocker (دون، منع، مخاوف) stands
+
+
+def _control_noun(doc: Doc, view: SentView, i: int) -> None:
+    """The noun «سيطرة» at token ``i`` with its actor right after it (over an organisation
+    head or quotes: :func:`_adjacent`; with the actors coordinated to it) and, after at most
+    three definite words (adjectives: «تنظيم داعش المتطرف»), «على» and the places named as its
+    object (:func:`_places_after`) in that clause: «سيطرة تنظيم داعش المتطرف على مساحات كبيرة
+    في العراق» (controls), «بعد سيطرة التنظيم على مدينة الموصل» (seized after an ``onset``
+    word of ``relation_words.tsv``: بعد، منذ، عند).  With an area word right before the noun
+    and «في» after the actor, the places after «في»: «مناطق سيطرة تنظيم داعش ولا سيما في
+    سوريا» (controls; an ``especially`` word may stand before «في»).  Besides the blockers of
+    every cue (:func:`cues._cue_at`), nothing after a ``noun_blocker``, a ``fear``, ``attempt``
+    or ``intent`` word in the two tokens before it («حالت دون سيطرة التنظيم على»، «مخاوف من
+    سيطرة»)."""
+    toks = view.tokens
+    if view.folded[i] not in _CONTROL_NOUNS:
+        return  # (the blockers of every cue were read by :func:`cues._cue_at`)
+    stops = (
+        relation_words("noun_blocker")
+        | relation_words("fear")
+        | relation_words("attempt")
+        | relation_words("intent")
+    )
+    before = range(max(0, i - _NOUN_BLOCK_REACH), i)
+    if any(_forms(view, k) & stops for k in before):
+        return
+    actor = next(
+        (m for m in doc.mentions_in(toks[i].end, view.sentence.end) if m.cls in _CONTROL_ACTORS),
+        None,
+    )
+    if actor is None or not _adjacent(doc, i, view, actor):
+        return
+    actors = [actor, *_coordinated(doc, view, actor)]
+    last = max(a.end for a in actors)
+    k = next((j for j, t in enumerate(toks) if t.start >= last), len(toks))
+    gap = 0
+    while k < len(toks) and gap <= _NOUN_GAP and view.folded[k] not in ("علي", "في"):
+        if toks[k].text in QUOTE_PAIRS.values() or toks[k].text in QUOTE_PAIRS:
+            k += 1
+            continue
+        if not (view.folded[k].startswith("ال") or _forms(view, k) & relation_words("especially")):
+            return
+        gap += 1
+        k += 1
+    if k >= len(toks) or gap > _NOUN_GAP:
+        return
+    if view.folded[k] == "علي":
+        end = next((j for j in range(k + 1, len(toks)) if toks[j].text in _BREAKS), len(toks))
+        limit = toks[end - 1].end
+        places = [
+            m for m in _places_after(doc, view, toks[k].start, {toks[k].start}) if m.end <= limit
+        ]
+    elif i and _area_word(view.folded[i - 1]):
+        places = _places_in_after(doc, view, k)  # "مناطق سيطرة تنظيم داعش ولا سيما في سوريا"
+    else:
+        return
+    onset = any(_forms(view, j) & relation_words("onset") for j in before)
+    for a in actors:
+        for m in places:
+            _add(doc, view, a.key, "seized" if onset else "controls", m.key, "relation-cues")
 
 
 _FEAR_REACH = 8  # tokens between «أن» after a verb of fear and the cue
@@ -221,11 +292,49 @@ def _under_its_control(doc: Doc, view: SentView, i: int) -> bool:
     ):
         return False
     actor = _antecedent(doc, view, toks[i].start, ("Organization",))
+    if actor is None:  # "لتنظيم «داعش» الذي أعلن … على الاراضي الخاضعة لسيطرته"
+        actor = _relative_owner(doc, view, i)
     places = _places_in_after(doc, view, i + 1) or _places_before(doc, view, i)[-1:]
     if actor is not None:
         for m in places:
             _add(doc, view, actor.key, "controls", m.key, "relation-cues")
     return True
+
+
+_OWNER_REACH = 12  # tokens between a relative word and the possessive cue in its clause
+#: the relative words that agree with a possessive pronoun (folded suffix → relatives)
+_AGREEING = {
+    "هم": frozenset(("الذين", "والذين")),
+    "ها": frozenset(("التي", "والتي")),
+    "ه": frozenset(("الذي", "والذي")),
+}
+
+
+def _relative_owner(doc: Doc, view: SentView, i: int) -> Mention | None:
+    """The organisation a possessive pronoun on the cue at token ``i`` stands for when the cue
+    is in a relative clause and the sentence names several actors before it: the antecedent of
+    the nearest relative word before the cue (at most twelve tokens, no clause break between),
+    which agrees with the pronoun (الذي/ـه، التي/ـها، الذين/ـهم), the organisation named right
+    before it over quotes («ولاءها لتنظيم «داعش» الذي أعلن قيام «خلافة» على الاراضي الخاضعة
+    لسيطرته في العراق وسوريا»); ``None`` for another relative word or another word before it."""
+    toks, f = view.tokens, view.folded[i]
+    agreeing = next(rel for suffix, rel in _AGREEING.items() if f.endswith(suffix))
+    relative = relative_pronouns()
+    for k in range(i - 1, max(-1, i - 1 - _OWNER_REACH), -1):
+        if toks[k].text in _BREAKS:
+            return None
+        if view.folded[k] not in relative:
+            continue
+        if view.folded[k] not in agreeing:
+            return None
+        text = doc.article.text
+        owner = [
+            m
+            for m in doc.mentions_in(view.sentence.start, toks[k].start)
+            if not text[m.end : toks[k].start].strip(' «»"“”()')
+        ]
+        return owner[-1] if owner and owner[-1].cls == "Organization" else None
+    return None
 
 
 _ATTEMPT_REACH = 3  # tokens between «أن» and the control verb, and between «حاول» and «أن»
@@ -572,7 +681,10 @@ def _expelled_object(
     if not places:
         return None
     text = doc.article.text
-    for m in doc.mentions_in(actor.end, places[0].start):
+    # the place of a relative clause stands before the verb («التي طردت منها القوات الكردية
+    # مقاتلي تنظيم داعش»): the object is sought up to the end of the sentence
+    end = places[0].start if places[0].start >= actor.end else view.sentence.end
+    for m in doc.mentions_in(actor.end, end):
         if m.cls != "Organization" or m.key == actor.key:
             continue
         words = _bare_words(text[actor.end : m.start])
@@ -580,8 +692,25 @@ def _expelled_object(
             words.pop()
         if words and words[-1] in relation_words("filler"):
             words.pop()  # "مقاتلي داعش"
-        return m if not words else None
+        return m if not words or _time_phrase(words) else None
     return None
+
+
+_TIME_WORDS = 4  # words of a time phrase between a verb's subject and its object
+
+
+def _time_phrase(words: list[str]) -> bool:
+    """Whether bare ``words`` are a short time phrase (في نهاية يونيو، أمس، منذ أسبوع): at most
+    four words, each a ``time_word`` of ``relation_words.tsv`` or a month name of
+    ``months.tsv``."""
+    allowed = relation_words("time_word") | _month_names()
+    return len(words) <= _TIME_WORDS and all(w in allowed for w in words)
+
+
+@functools.cache
+def _month_names() -> frozenset[str]:
+    """The one-word month names of ``months.tsv`` (يونيو، حزيران), folded."""
+    return frozenset(fold(r.name) for r in load_table("months.tsv", Month) if " " not in r.name)
 
 
 def _taken_from(

@@ -178,7 +178,9 @@ def _cue_at(view: SentView, i: int) -> tuple[str, str, str, str] | None:
     # "يسعى إلى السيطرة"; not "ينتمون إلى فصائل مختلفة طردت من": control cues only (before a
     # platform cue «إلى» stays a blocker: «سارعت إلى حذف التغريدة التي …»)
     # across nouns of aim only it stays one («يسعى إلى إعادة السيطرة»، «إلى فرض سيطرتها»)
-    far = blockers - relation_words("adjacent") if hit[1].startswith("actor-place") else blockers
+    # the noun «سيطرة» likewise: «لإرسالهن إلى مناطق سيطرة التنظيم» (a place-before cue)
+    control = hit[1].startswith("actor-place") or hit[1] == "place-before"
+    far = blockers - relation_words("adjacent") if control else blockers
     aims = relation_words("aim")
     if _clitic_verb(view, i):
         lo = i  # "خشية القصف وسيطر الجيش": the cue opens its own clause

@@ -83,6 +83,8 @@ def _object_lead(doc: Doc, view: SentView, m: Mention, anchors: set[int]) -> boo
             pass  # "أجزاء واسعة من شمال سورية": a part of the place
         elif f in relation_words("direction") and k > 0 and _area_word(view.folded[k - 1]):
             pass  # "قطاع من الأراضي شمالي حلب"، "مناطق شرق حلب": a part of the place
+        elif f in relation_words("direction") and k > 0 and view.folded[k - 1] == "علي":
+            pass  # "على شمال العراق": a part of the place, the object
         elif (
             strip_al(f) in place_nouns()
             or f in place_nouns()
@@ -771,6 +773,49 @@ def _apposed_place(doc: Doc, view: SentView, place: Mention) -> tuple[Mention, b
     return None
 
 
+_LISTED_LEAD = 5  # words between the last object place and the first place listed after it
+
+
+def _especially_listed(doc: Doc, view: SentView, last: Mention) -> list[Mention]:
+    """Places listed right after ``last``, the last place object of a control verb, by a
+    ``list_opener`` or an ``especially`` word (over a comma): «على مناطق واسعة في محافظة
+    الأنبار بينها مدن رئيسية مثل الرمادي والفلوجة»، «…، لا سيما مدينة الفلوجة والرمادي».  The
+    first after at most five lead words (openers, especially and area words, place nouns, the
+    ``list_lead`` words: مدن، رئيسية; adjectives), then the places joined to it by «و» (over
+    «،»); nothing when another word stands first."""
+    toks = view.tokens
+    text = doc.article.text
+    k = next((j for j, t in enumerate(toks) if t.start >= last.end), len(toks))
+    if k < len(toks) and toks[k].text in _COMMAS:
+        k += 1
+    if k >= len(toks) or not _forms(view, k) & (
+        relation_words("list_opener") | relation_words("especially")
+    ):
+        return []
+    lead = (
+        relation_words("list_opener")
+        | relation_words("especially")
+        | relation_words("area")
+        | relation_words("list_lead")
+    )
+    mentions = [m for m in _sentence_mentions(doc, view) if m.start >= toks[k].start]
+    if not mentions or mentions[0].cls not in PLACE_CLASSES:
+        return []
+    words = _bare_words(text[toks[k].start : mentions[0].start])
+    if len(words) > _LISTED_LEAD or not all(
+        w in lead or strip_al(w) in lead or strip_al(w) in place_nouns() or _is_adjective(w)
+        for w in words
+    ):
+        return []
+    out = [mentions[0]]
+    for m in mentions[1:]:
+        gap = text[out[-1].end : m.start].strip(" ،,")
+        if m.cls not in PLACE_CLASSES or gap != "و":
+            break  # "مدينة الفلوجة والرمادي"; not "الفلوجة، ثم الرمادي"
+        out.append(m)
+    return out
+
+
 def _listed_after(doc: Doc, view: SentView, first: Mention) -> list[Mention]:
     """``first`` and the places joined to it by «و» or a comma («لحج وتعز، وأبين»), over at
     most one word between them that is no entity («وأبين ولمار وشبوه»: a place rasd does not
@@ -819,6 +864,52 @@ def _relative_after(doc: Doc, view: SentView, place: Mention, i: int) -> bool:
         )
         return len(gap.split()) <= _RELATIVE_REACH and inside_parens
     return False
+
+
+_RESUMPTIVE_REACH = (
+    8  # tokens between a verb opening a relative clause and the pronoun of its place
+)
+#: the relative word and the pronoun on a preposition that resumes its antecedent, agreeing
+_RESUMED = {
+    "التي": frozenset(("منها", "عليها")),
+    "والتي": frozenset(("منها", "عليها")),
+    "الذي": frozenset(("منه", "عليه")),
+    "والذي": frozenset(("منه", "عليه")),
+}
+
+
+def _resumed_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
+    """The place a relative clause opened by the control verb at token ``i`` is about, resumed
+    by a pronoun on a preposition after the verb («عين العرب، التي طردت منها القوات الكردية
+    مقاتلي تنظيم داعش»، «الأنبار، والتي يسيطر التنظيم على مساحات واسعة منها»، «تكريت التي
+    انسحب منها التنظيم»): a relative word right before the verb, a pronoun that agrees with it
+    (التي/منها، عليها; الذي/منه، عليه) within eight tokens after the verb in its clause, and the
+    last place named before the relative word (:func:`_relative_after`).  Not «عليها» right
+    after the verb (:func:`_pronoun_place` reads it), nor a verb with its own pronoun object."""
+    toks = view.tokens
+    if not i or view.folded[i - 1] not in _RESUMED or _pronoun_attached(view, i):
+        return []
+    agreeing = _RESUMED[view.folded[i - 1]]
+    for k in range(i + 1, min(len(toks), i + 1 + _RESUMPTIVE_REACH)):
+        if toks[k].text in _BREAKS:
+            return []
+        if view.folded[k] in agreeing:
+            if k == i + 1 and view.folded[k].startswith("علي"):
+                return []  # "التي يسيطر عليها": the pronoun object of the verb
+            break
+    else:
+        return []
+    text = doc.article.text
+    before = [  # not inside parentheses: «عين العرب (كوباني) السورية، التي»
+        m
+        for m in doc.mentions_in(view.sentence.start, toks[i - 1].start)
+        if m.cls in PLACE_CLASSES
+        and text[view.sentence.start : m.start].count("(")
+        <= text[view.sentence.start : m.start].count(")")
+    ]
+    if not before or (before[-1].start and text[before[-1].start - 1] == "و"):
+        return []  # "المحاذية لسوريا والأردن والسعودية، والتي": the last of a list, ambiguous
+    return before[-1:] if _relative_after(doc, view, before[-1], i) else []
 
 
 def _relative_object(doc: Doc, view: SentView, i: int) -> list[Mention]:

@@ -41,12 +41,14 @@ from rasd.extract.relations.places import (
     _TAKEN,
     _attached_pronoun_place,
     _dual_object,
+    _especially_listed,
     _named_object,
     _object_on,
     _places_after,
     _pronoun_place,
     _quoted_place,
     _relative_object,
+    _resumed_place,
     _two_before_dual,
 )
 from rasd.extract.relations.platforms import (
@@ -163,6 +165,8 @@ def find_relations(doc: Doc) -> None:
                     for m in expelled[1]:
                         _add(doc, view, expelled[0].key, "seized", m.key, "relation-cues")
                 relative_object = _relative_object(doc, view, i)
+                resumed = [] if relative_object else _resumed_place(doc, view, i)
+                relative_object = relative_object or resumed  # "التي طردت منها القوات …"
                 if relative_object:  # "قبرص الذي تحتله تركيا": the actor after the verb
                     actor = _actor_near(doc, view, i, _CONTROL_ACTORS, before_ok=False)
                 elif _pronoun_attached(view, i):  # "واستيلائها على": the pronoun is the actor
@@ -249,11 +253,19 @@ def find_relations(doc: Doc) -> None:
                     and _forms(view, i) & relation_words("expulsion")  # not "انسحب X Y من"
                     else None
                 )
+                if (
+                    resumed
+                    and expelled_obj is None
+                    and _forms(view, i) & relation_words("expulsion")
+                ):
+                    continue  # "التي طُردت منها القوات": who expelled them is not named
                 if expelled_obj is not None:  # "طرد الجيش تنظيم داعش من مدينة تكريت": active
                     for m in places:
                         _add(doc, view, actor.key, "seized", m.key, "relation-cues")
                         _add(doc, view, expelled_obj.key, pred, m.key, "relation-cues")
                     continue
+                if places and pred != "operatesIn":  # "… بينها مدن رئيسية مثل الرمادي"
+                    places = places + _especially_listed(doc, view, places[-1])
                 aimed = pred in _TAKEN and _aimed(view, i)  # "وتستعد القوات لتحرير …"
                 lost = pred == "lostControlOf"
                 gainer = _gainer_after(doc, view, actor, places) if lost else None
