@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 from rdflib import Graph
 
 from rasd.cli import main
@@ -18,6 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "saudinewsnet"
+
+# Property tests check behaviour, not speed (speed lives in bench/): no per-example deadline,
+# which a loaded CI machine trips on (test_tables: 254 ms against Hypothesis' 200 ms default).
+settings.register_profile("rasd", deadline=None)
+settings.load_profile("rasd")
 
 
 def extract_text(text: str, title: str | None = None) -> Extraction:
