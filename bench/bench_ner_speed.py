@@ -228,7 +228,8 @@ def same_process(
             if before is None:
                 raise SystemExit(f"{backend}: give --before-path")
             return before.ner.load_tagger(backend.removesuffix(BEFORE))
-        return ner.load_tagger(backend)
+        name, _, nn_list = backend.partition(":")  # crf+nn:LIST = with the networks of LIST
+        return ner.load_tagger(name, nn_list or None)
 
     articles = list(corpus_articles(corpus, n_articles, stride=13))
     news = article_sentences(articles)
@@ -449,7 +450,8 @@ def main(argv: list[str] | None = None) -> int:
         "--same-process",
         metavar="BACKENDS",
         help="instead: these backends (comma-separated) of this checkout in turns in one "
-        "process, --runs rounds (e.g. crf,crf+nn-full,crf+nn)",
+        "process, --runs rounds (e.g. crf,crf+nn-full,crf+nn; crf+nn:LIST runs the networks "
+        "of the network list LIST, e.g. crf+nn:bench/out/nets3.tsv)",
     )
     ap.add_argument(
         "--before-path",

@@ -12,6 +12,8 @@ sentence by sentence and with document consistency over ±7 sentences (as
     PYTHONPATH=$PWD .venv/bin/python bench/eval_ner_candidate.py --crf-dir bench/out/crf-names
     PYTHONPATH=$PWD .venv/bin/python bench/eval_ner_candidate.py --crf-dir extract/models \
         --nn-file bench/out/ft-names/ner_nn.npz --json bench/out/ft-names/eval.json
+    PYTHONPATH=$PWD .venv/bin/python bench/eval_ner_candidate.py --crf-dir extract/models \
+        --nn-file extract/models/ner_nn.npz bench/out/s14/ner_nn.npz --json bench/out/e2.json
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from rasd.extract.ner.consistency import propagate  # noqa: E402
 from rasd.extract.ner.crf import CrfTagger  # noqa: E402
 from rasd.extract.ner.ensemble import DEFAULT_CASCADE, EnsembleTagger  # noqa: E402
 from rasd.extract.ner.features import normalize  # noqa: E402
-from rasd.extract.ner.nn_runtime import NnTagger  # noqa: E402
+from rasd.extract.ner.nn_runtime import NnEnsemble, NnTagger  # noqa: E402
 
 WINDOW = 7
 
@@ -63,7 +65,13 @@ def main(argv: list[str] | None = None) -> int:
     """Score the CRF in ``--crf-dir`` alone and with the network; print and save."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--crf-dir", required=True)
-    ap.add_argument("--nn-file", default=None, help="the network (default: the shipped one)")
+    ap.add_argument(
+        "--nn-file",
+        nargs="+",
+        default=None,
+        help="the network (default: the shipped one); two files or more: their ensemble "
+        "(nn_runtime.NnEnsemble, averaged in the order given)",
+    )
     ap.add_argument("--data", default=str(DEFAULT_DATA))
     ap.add_argument("--json", default=None, help="default: CRF_DIR/eval.json")
     args = ap.parse_args(argv)
@@ -71,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     tokens = [[w for w, _ in s] for s in dev]
     gold = [[t for _, t in s] for s in dev]
     crf = CrfTagger(args.crf_dir)
-    nn = NnTagger.load(args.nn_file)
+    files = args.nn_file or [None]
+    nn = NnTagger.load(files[0]) if len(files) == 1 else NnEnsemble.load(files)
     taggers = {
         "crf": crf,
         "crf+nn": EnsembleTagger(crf, nn, cascade=DEFAULT_CASCADE),

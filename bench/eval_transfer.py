@@ -115,7 +115,17 @@ def _cell(n: int, d: int | None) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", type=Path, help="also write the counts here")
+    ap.add_argument(
+        "--nn-list",
+        type=Path,
+        help="run the default NER backend with the networks of this network list (TSV "
+        "file/note, as extract/models/ner_nn_files.tsv) instead of the shipped one",
+    )
     args = ap.parse_args()
+    if args.nn_list:
+        from rasd.extract.ner import nn_runtime
+
+        nn_runtime.DEFAULT_NN_LIST = args.nn_list.resolve()
     t0 = time.process_time()
     rows = score_all()
     print("| corpus | " + " | ".join(short for _k, short in MEASURES) + " |")

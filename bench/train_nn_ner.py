@@ -375,6 +375,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--report", default=str(ROOT / "bench" / "nn_ner_results.md"))
     ap.add_argument("--json", default=str(ROOT / "bench" / "out" / "nn_ner_results.json"))
     ap.add_argument("--no-train", action="store_true", help="score and time the saved model")
+    ap.add_argument(
+        "--no-dev",
+        action="store_true",
+        help="train and save only: do not score or time on dev (the JSON keeps the training "
+        "info: chosen epoch and validation F1 by epoch)",
+    )
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpora" / "saudinewsnet"))
     ap.add_argument("--stream-tokens", type=int, default=150_000)
     ap.add_argument(
@@ -522,6 +528,11 @@ def main(argv: list[str] | None = None) -> int:
         t_train = time.perf_counter() - t0
         info.update(best_epoch=best["epoch"], val_f1=round(100 * best["f1"], 2), history=history)
         log.info("best epoch %d (val F1 %.2f); saved %s", best["epoch"], 100 * best["f1"], args.out)
+    if args.no_dev:
+        info.update(trained=t_train is not None, train_seconds=t_train, loadavg=os.getloadavg())
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps({"info": info}, indent=1), encoding="utf-8")
+        return 0
     tagger = NnTagger.load(args.out)
     report = score(tagger, dev)
     print(format_report(report))

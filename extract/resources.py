@@ -626,6 +626,15 @@ class NerLexiconRow(NamedTuple):
     source: str
 
 
+class NerNetworkRow(NamedTuple):
+    """``ner_nn_files.tsv`` (in ``extract/models``): a BiLSTM-CRF model file the default NER
+    backends run (a name in that directory), and why it is there; two files or more are run
+    as one ensemble (:class:`extract.ner.nn_runtime.NnEnsemble`)."""
+
+    file: str
+    note: str
+
+
 class ClaimWord(NamedTuple):
     """``claim_words.tsv``: the function words the claim extractor tests tokens against, by
     ``group`` (document nouns, prepositions before a name, relative pronouns, …)."""

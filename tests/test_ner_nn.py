@@ -471,3 +471,75 @@ def test_char_matrix_pads_each_word_s_characters() -> None:
         ids = [enc.chars.get(c, UNK) for c in word[:MAX_CHARS]]
         assert row == ids + [PAD] * (MAX_CHARS - len(ids))
     assert char_matrix([]).shape == (0, MAX_CHARS)
+
+
+# -- ensembles of networks (nn_runtime.NnEnsemble) -----------------------------------------
+
+
+def _write_list(path: Path, files: list[str]) -> Path:
+    path.write_text("file\tnote\n" + "".join(f"{f}\ttest\n" for f in files), encoding="utf-8")
+    return path
+
+
+def test_ensemble_averages_emissions_and_transitions(tmp_path: Path) -> None:
+    from rasd.extract.ner.nn_runtime import NnEnsemble, load_networks
+
+    for seed in (0, 1, 2):
+        model, enc = _tiny_model(seed)
+        save_model(model, enc, tmp_path / f"net{seed}.npz")
+    nets = load_networks(_write_list(tmp_path / "nets.tsv", ["net0.npz", "net1.npz", "net2.npz"]))
+    assert isinstance(nets, NnEnsemble) and len(nets.taggers) == 3
+    # the same inputs: one encoder (and its cache) for the three networks
+    assert all(t.encoder is nets.encoder for t in nets.taggers)
+    sents = [["قال", "بوش", "في", "العراق"], [], ["وبالعراق", "قال"]]
+    one = [t.emissions_many(sents) for t in nets.taggers]
+    got = nets.emissions_many(sents)
+    for k, s in enumerate(sents):
+        want = np.mean([em[k] for em in one], axis=0)
+        np.testing.assert_allclose(got[k], want, rtol=1e-5, atol=1e-5)
+        assert got[k].shape == (len(s), len(TAGS))
+    trans = np.mean([t.transitions[0] for t in nets.taggers], axis=0)
+    np.testing.assert_allclose(nets.transitions[0], trans)
+    # decoded as one network: Viterbi over the averaged potentials
+    from rasd.extract.ner.crf import repair_bio
+    from rasd.extract.ner.nn_runtime import viterbi_packed
+
+    want_tags = [
+        repair_bio([TAGS[j] for j in viterbi_packed(em, [len(em)], *nets.transitions)[0]])
+        for em in got
+    ]
+    assert nets.tag_many(sents) == want_tags
+
+
+def test_one_listed_network_is_the_plain_tagger(tmp_path: Path) -> None:
+    from rasd.extract.ner.ensemble import EnsembleTagger
+    from rasd.extract.ner.nn_runtime import DEFAULT_NN_LIST, network_files
+
+    # the shipped list names the shipped network; one file loads an NnTagger, as before
+    assert [p.name for p in network_files(DEFAULT_NN_LIST)] == ["ner_nn.npz"]
+    tagger = load_tagger("crf+nn")
+    assert isinstance(tagger, EnsembleTagger) and isinstance(tagger.nn, NnTagger)
+    with pytest.raises(ValueError, match="no network file"):
+        network_files(_write_list(tmp_path / "empty.tsv", []))
+
+
+def test_shipped_network_listed_twice_tags_as_one(tmp_path: Path) -> None:
+    # the mean of a network with itself is that network, bit for bit: same tags in the
+    # default cascade on real sentences (a network list given to the crf+nn backend)
+    from rasd.extract.ner.nn_runtime import DEFAULT_NN_FILE, NnEnsemble
+
+    src = str(DEFAULT_NN_FILE)
+    twice = load_tagger("crf+nn", _write_list(tmp_path / "twice.tsv", [src, src]))
+    assert isinstance(twice.nn, NnEnsemble)
+    sents = [
+        simple_word_tokenize(t)
+        for t in (
+            "وقال الجنرال جوزيف فوتل، قائد القيادة المركزية الأمريكية، إن تنظيم داعش خسر الموصل.",
+            "واستقبل خادم الحرمين الشريفين في الرياض وزير خارجية فرنسا لوران فابيوس",
+            "وأعلنت شركة أرامكو السعودية نتائجها في الظهران",
+        )
+    ]
+    tags = twice.tag_many(sents)
+    assert tags == load_tagger("crf+nn").tag_many(sents)
+    by_word = dict(zip(sents[0], tags[0], strict=True))
+    assert (by_word["جوزيف"], by_word["فوتل"]) == ("B-PERS", "I-PERS")

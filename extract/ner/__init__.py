@@ -12,7 +12,8 @@ Use :func:`load_tagger` to get a :class:`Tagger`; tokens are raw words as split 
 
 Backends:
 
-- ``"crf+nn"`` (default): the two shipped models below decoded together,
+- ``"crf+nn"`` (default): the two shipped models below decoded together (the networks listed in
+  ``extract/models/ner_nn_files.tsv``: one, or an ensemble averaged into one),
   :mod:`extract.ner.ensemble` (the most accurate on dev and on hand-annotated Saudi news),
   the network run only around the tokens the CRF is unsure of;
 - ``"crf+nn-full"``: the same with the network run on every token (the slowest);
@@ -58,8 +59,10 @@ def load_tagger(backend: str = "crf+nn", model_path: str | Path | None = None) -
 
     ``backend="nn"``: the BiLSTM-CRF; ``model_path`` is its model file or directory (default:
     ``extract/models/ner_nn.npz``).
-    ``backend="crf+nn"``: both shipped models decoded together, the network only where the
-    CRF is unsure (``model_path`` not used); ``"crf+nn-full"``: the network everywhere.
+    ``backend="crf+nn"``: the shipped CRF and network(s) decoded together, the network only
+    where the CRF is unsure; ``"crf+nn-full"``: the network everywhere.  ``model_path`` is a
+    network list (TSV ``file``/``note``, default ``extract/models/ner_nn_files.tsv``: two
+    files or more are run as an ensemble, :class:`extract.ner.nn_runtime.NnEnsemble`).
     ``backend="crf"``: the CRF; ``model_path`` is a model directory (default: the one shipped
     in ``extract/models/``).  ``backend="bert"``: camel-tools' BERT recogniser;
     ``model_path`` is the fine-tuned model directory (default: the one installed in the
@@ -72,11 +75,9 @@ def load_tagger(backend: str = "crf+nn", model_path: str | Path | None = None) -
     if backend in ("crf+nn", "crf+nn-full"):
         from rasd.extract.ner.ensemble import DEFAULT_CASCADE, EnsembleTagger
 
-        if model_path is not None:
-            raise ValueError(
-                f"backend {backend!r} uses the shipped models; --model is not supported"
-            )
-        return EnsembleTagger.load(cascade=DEFAULT_CASCADE if backend == "crf+nn" else None)
+        return EnsembleTagger.load(
+            cascade=DEFAULT_CASCADE if backend == "crf+nn" else None, nn_list=model_path
+        )
     if backend == "crf":
         from rasd.extract.ner.crf import CrfTagger
 

@@ -31,7 +31,9 @@ import numpy as np
 from rasd.extract.ner.crf import CrfTagger
 from rasd.extract.ner.nn_runtime import (
     TAGS,
+    NnEnsemble,
     NnTagger,
+    load_networks,
     marginals_packed,
     tag_names,
     viterbi_packed,
@@ -66,7 +68,8 @@ DEFAULT_CASCADE = Cascade(threshold=0.95, window=4, context=6, name_threshold=0.
 
 
 class EnsembleTagger:
-    """Tag with the summed potentials of a :class:`CrfTagger` and an :class:`NnTagger`.
+    """Tag with the summed potentials of a :class:`CrfTagger` and an :class:`NnTagger` (or an
+    :class:`NnEnsemble` of networks, whose averaged potentials count as one network's).
 
     ``weights`` scale the two models' potentials (CRF, network).  The default 1:1 is not tuned:
     on the dev split a CRF weight of 1.5 scored higher and was not taken.  ``cascade``: run the
@@ -76,7 +79,7 @@ class EnsembleTagger:
     def __init__(
         self,
         crf: CrfTagger,
-        nn: NnTagger,
+        nn: NnTagger | NnEnsemble,
         weights: tuple[float, float] = (1.0, 1.0),
         cascade: Cascade | None = None,
     ) -> None:
@@ -103,9 +106,15 @@ class EnsembleTagger:
         crf_dir: str | Path | None = None,
         nn_file: str | Path | None = None,
         cascade: Cascade | None = DEFAULT_CASCADE,
+        nn_list: str | Path | None = None,
     ) -> EnsembleTagger:
-        """Load both shipped models (or the given CRF model directory and network file)."""
-        return cls(CrfTagger(crf_dir), NnTagger.load(nn_file), cascade=cascade)
+        """Load the shipped models (or the given CRF model directory, and the network file
+        ``nn_file`` or the networks listed in ``nn_list``: :func:`nn_runtime.load_networks`;
+        by default the shipped list, ``extract/models/ner_nn_files.tsv``)."""
+        if nn_file is not None and nn_list is not None:
+            raise ValueError("give a network file or a network list, not both")
+        nn = NnTagger.load(nn_file) if nn_file is not None else load_networks(nn_list)
+        return cls(CrfTagger(crf_dir), nn, cascade=cascade)
 
     def tag(self, tokens: list[str]) -> list[str]:
         """Return one BIO tag per token (``O``, ``B-PERS``, ``I-LOC``, ...)."""

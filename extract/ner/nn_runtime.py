@@ -32,16 +32,18 @@ from rasd.extract.ner.features import (
     split_clitics,
     word_shape,
 )
-from rasd.extract.resources import NerLexiconRow, load_table
+from rasd.extract.resources import NerLexiconRow, NerNetworkRow, load_table
 
 __all__ = [
     "DEFAULT_NN_FILE",
     "TAGS",
     "Encoder",
+    "NnEnsemble",
     "NnTagger",
     "NumpyNet",
     "load_lexicon",
     "load_model",
+    "load_networks",
     "marginals_packed",
     "tag_names",
     "time_major",
@@ -50,6 +52,8 @@ __all__ = [
 ]
 
 DEFAULT_NN_FILE = Path(__file__).resolve().parent.parent / "models" / "ner_nn.npz"
+#: the network files the default backends run (:func:`load_networks`)
+DEFAULT_NN_LIST = DEFAULT_NN_FILE.parent / "ner_nn_files.tsv"
 FORMAT = 3
 TYPES = ("LOC", "MISC", "ORG", "PERS")
 TAGS = ("O", *(f"{p}-{t}" for t in TYPES for p in ("B", "I")))
@@ -650,40 +654,19 @@ class NumpyNet:
 
 
 # -- the tagger ----------------------------------------------------------------------------------
-class NnTagger:
-    """BIO tagger over raw tokens with the BiLSTM-CRF (trained by ``bench/nn_model.py``).
+class _CrfDecoding:
+    """What a BiLSTM-CRF tagger does with its emissions and CRF transitions (shared by
+    :class:`NnTagger` and :class:`NnEnsemble`): a subclass gives ``emissions_packed``,
+    ``_trans``/``_start``/``_end`` (float64) and ``_blas`` (a ThreadpoolController)."""
 
-    Each distinct token's word-level part of the network (character CNN, projection, and what
-    the projection adds to the LSTM's input gates: :meth:`NumpyNet.word_gates`) is computed
-    once and kept, for up to ``cache_size`` tokens (3.2 KB each: at most ~130 MB by default),
-    so a long run pays it once per word.
-    """
+    _trans: np.ndarray
+    _start: np.ndarray
+    _end: np.ndarray
+    _blas: ThreadpoolController
 
-    def __init__(self, net: NumpyNet, encoder: Encoder, cache_size: int = GATE_CACHE_SIZE) -> None:
-        self.net = net
-        self.encoder = encoder
-        self._trans = net.trans.astype(np.float64)
-        self._start = net.start.astype(np.float64)
-        self._end = net.end.astype(np.float64)
-        self._cache_size = cache_size
-        self._rows: dict[str, int] = {}  # token → row of _gates (row 0 unused)
-        # room for the whole cache from the start (128 MB with the defaults, but np.zeros
-        # maps pages that only become resident as rows are filled): no growing by copies
-        self._gates = np.zeros((2, cache_size + 1, net.lstm_hh_f.shape[0]), dtype=np.float32)
-        self._alloc_row_info(cache_size + 1)
-        # the LSTM's many small matrix products run fastest on one BLAS thread (measured:
-        # 31k tokens/s against 26k with two threads, which also used twice the CPU)
-        self._blas = ThreadpoolController()
-
-    @classmethod
-    def load(cls, path: str | Path | None = None) -> NnTagger:
-        """Load the model file (default: the one shipped in ``extract/models/``)."""
-        p = Path(path) if path is not None else DEFAULT_NN_FILE
-        if p.is_dir():
-            p = p / DEFAULT_NN_FILE.name
-        if not p.exists():
-            raise FileNotFoundError(f"NER model not found: {p}; run bench/train_nn_ner.py")
-        return cls(*load_model(p))
+    def emissions_packed(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
+        """Emissions (N, K), float32, of non-empty sentences packed one after another."""
+        raise NotImplementedError
 
     def tag(self, tokens: list[str]) -> list[str]:
         """Return one BIO tag per token (``O``, ``B-PERS``, ``I-LOC``, ...)."""
@@ -736,6 +719,42 @@ class NnTagger:
             with self._blas.limit(limits=1, user_api="blas"):
                 em = self.emissions_packed(sents)
             yield chunk, em.astype(np.float64), lengths
+
+
+class NnTagger(_CrfDecoding):
+    """BIO tagger over raw tokens with the BiLSTM-CRF (trained by ``bench/nn_model.py``).
+
+    Each distinct token's word-level part of the network (character CNN, projection, and what
+    the projection adds to the LSTM's input gates: :meth:`NumpyNet.word_gates`) is computed
+    once and kept, for up to ``cache_size`` tokens (3.2 KB each: at most ~130 MB by default),
+    so a long run pays it once per word.
+    """
+
+    def __init__(self, net: NumpyNet, encoder: Encoder, cache_size: int = GATE_CACHE_SIZE) -> None:
+        self.net = net
+        self.encoder = encoder
+        self._trans = net.trans.astype(np.float64)
+        self._start = net.start.astype(np.float64)
+        self._end = net.end.astype(np.float64)
+        self._cache_size = cache_size
+        self._rows: dict[str, int] = {}  # token → row of _gates (row 0 unused)
+        # room for the whole cache from the start (128 MB with the defaults, but np.zeros
+        # maps pages that only become resident as rows are filled): no growing by copies
+        self._gates = np.zeros((2, cache_size + 1, net.lstm_hh_f.shape[0]), dtype=np.float32)
+        self._alloc_row_info(cache_size + 1)
+        # the LSTM's many small matrix products run fastest on one BLAS thread (measured:
+        # 31k tokens/s against 26k with two threads, which also used twice the CPU)
+        self._blas = ThreadpoolController()
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> NnTagger:
+        """Load the model file (default: the one shipped in ``extract/models/``)."""
+        p = Path(path) if path is not None else DEFAULT_NN_FILE
+        if p.is_dir():
+            p = p / DEFAULT_NN_FILE.name
+        if not p.exists():
+            raise FileNotFoundError(f"NER model not found: {p}; run bench/train_nn_ner.py")
+        return cls(*load_model(p))
 
     def _alloc_row_info(self, size: int) -> None:
         """Arrays of ``size`` rows for what :meth:`emissions_packed` reads of each cached
@@ -840,6 +859,84 @@ class NnTagger:
         """Forget the per-token encodings and vectors (to time a pass over unseen words)."""
         self.encoder._cache.clear()
         self._rows.clear()
+
+
+class NnEnsemble(_CrfDecoding):
+    """Several BiLSTM-CRF networks over the same labels run as one tagger: per token, the
+    mean of their emission scores; per label pair, the mean of their CRF transition (and
+    start, end) scores; decoded as one network's (Viterbi, marginals).
+
+    Networks whose inputs are the same (vocabularies, name lists: networks warm-started from
+    one another) share one :class:`Encoder` and its cache; each keeps its own cache of word
+    gates (up to 128 MB each at full size).
+    """
+
+    def __init__(self, taggers: Sequence[NnTagger]) -> None:
+        if len(taggers) < 2:
+            raise ValueError("an ensemble needs two networks or more (one: use NnTagger)")
+        first = taggers[0].encoder
+        for t in taggers[1:]:
+            if t.encoder is not first and _same_inputs(first, t.encoder):
+                t.encoder = first
+        self.taggers = list(taggers)
+        self.encoder = first
+        self._trans = np.mean([t._trans for t in taggers], axis=0)
+        self._start = np.mean([t._start for t in taggers], axis=0)
+        self._end = np.mean([t._end for t in taggers], axis=0)
+        self._blas = taggers[0]._blas
+
+    @classmethod
+    def load(cls, paths: Sequence[str | Path]) -> NnEnsemble:
+        """Load the networks of these model files (two or more)."""
+        return cls([NnTagger.load(p) for p in paths])
+
+    def emissions_packed(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
+        """Emissions (N, K), float32, of non-empty sentences packed one after another: the
+        mean of the networks' (summed in the order of :attr:`taggers`)."""
+        em = self.taggers[0].emissions_packed(sents)
+        for t in self.taggers[1:]:
+            em += t.emissions_packed(sents)
+        em *= np.float32(1.0 / len(self.taggers))
+        return em
+
+    def clear_cache(self) -> None:
+        """Forget every network's per-token encodings and vectors."""
+        for t in self.taggers:
+            t.clear_cache()
+
+
+def _same_inputs(a: Encoder, b: Encoder) -> bool:
+    """Whether two encoders map every token to the same network input."""
+    if (a.gazetteer is None) != (b.gazetteer is None) or (a.lexicon is None) != (b.lexicon is None):
+        return False
+    same_lists = all(
+        x is None or x.entries == y.entries
+        for x, y in ((a.gazetteer, b.gazetteer), (a.lexicon, b.lexicon))
+    )
+    return same_lists and all(
+        getattr(a, f) == getattr(b, f)
+        for f in ("words", "fq", "alr", "chars", "shapes", "clitics", "train_words")
+    )
+
+
+def network_files(path: str | Path | None = None) -> list[Path]:
+    """The model files listed in a network list (TSV ``file``/``note``, :class:`NerNetworkRow`;
+    names relative to the list's directory; default :data:`DEFAULT_NN_LIST`)."""
+    p = Path(path) if path is not None else DEFAULT_NN_LIST
+    files = [p.parent / row.file for row in load_table(p, NerNetworkRow) if row.file]
+    if not files:
+        raise ValueError(f"{p}: no network file listed")
+    return files
+
+
+def load_networks(path: str | Path | None = None) -> NnTagger | NnEnsemble:
+    """The network(s) of a network list (default: the shipped ``extract/models/
+    ner_nn_files.tsv``): an :class:`NnTagger` when it lists one file, else an
+    :class:`NnEnsemble` of them, in the listed order."""
+    files = network_files(path)
+    if len(files) == 1:
+        return NnTagger.load(files[0])
+    return NnEnsemble.load(files)
 
 
 def _gaz_from_rows(rows: Sequence[Sequence[str]]) -> Gazetteer | None:
