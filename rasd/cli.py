@@ -656,7 +656,10 @@ def push(
     "installed.",
 )
 @click.option(
-    "--model", type=click.Path(path_type=Path), help="Model file or directory (default: shipped)."
+    "--model",
+    type=click.Path(path_type=Path),
+    help="Model file or directory (default: shipped); for crf+nn, a TSV listing the networks "
+    "whose scores are averaged (as extract/models/ner_nn_files.tsv).",
 )
 @click.option(
     "--doc-window",
