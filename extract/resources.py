@@ -385,6 +385,7 @@ RELATION_WORD_ROLES = (
     "area",
     "direction",
     "expeller",
+    "by_agent",
     "adjacent",
     "pronoun_bar",
     "siege",

@@ -407,7 +407,9 @@ def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
     """A seizure or recovery whose actor rasd does not know («قوات جهاز مكافحة الإرهاب تعلن
     تحرير جامعة الأنبار من سيطرة «داعش»»): the place right after the cue (a place rasd knows,
     or one named by a head noun: :func:`_named_object`) and the side it is taken from
-    (:func:`_taken_from`), which lost it (:func:`_loser_predicate`)."""
+    (:func:`_taken_from`), which lost it (:func:`_loser_predicate`).  After the passive «تم»
+    an agent named by «من قبل» (:func:`_agent_by`) took them («تمت استعادة مدينة تكريت من قبل
+    القوات العراقية»)."""
     toks = view.tokens
     if pred not in _TAKEN or i + 1 >= len(toks):
         return
@@ -437,6 +439,53 @@ def _taken_without_actor(doc: Doc, view: SentView, i: int, pred: str) -> None:
     if loser is not None and len(gap) <= _LOSER_GAP:
         for m in listed:
             _add(doc, view, loser.key, _loser_predicate(view, i), m.key, "relation-cues")
+    else:
+        loser = None
+    after = loser.end if loser is not None else end.end
+    agent = _agent_by(doc, view, next((k for k, t in enumerate(toks) if t.start >= after), None))
+    if agent is not None and not (loser is not None and agent[0].key == loser.key):
+        # "تمت استعادة مدينة تكريت من قبل القوات العراقية": the agent took them
+        # only after the passive «تم» (``passive``): "طالب بتحرير الموصل من قبل الجيش" is an aim
+        done = i > 0 and _forms(view, i - 1) & relation_words("passive") and not _aimed(view, i)
+        for a in agent if done else []:
+            for m in listed:
+                _add(doc, view, a.key, pred, m.key, "relation-cues")
+
+
+_AGENT_REACH = 6  # tokens between the place taken (or the side it is taken from) and «من قبل»
+
+
+def _agent_by(doc: Doc, view: SentView, k: int | None) -> list[Mention] | None:
+    """The actor of a taking with no subject, named after «من» and a ``by_agent`` word of
+    ``relation_words.tsv`` (قبل، طرف) at most six tokens after token ``k`` (the token after
+    the place taken or the side it is taken from), with only words naming a place between
+    (:func:`_only_place_words`): the control actor right after it (over an organisation
+    head) and the actors coordinated to it; ``None`` when none is named there."""
+    toks = view.tokens
+    if k is None:
+        return None
+    for j in range(k, min(len(toks) - 2, k + _AGENT_REACH)):
+        if toks[j].text in _BREAKS:
+            return None
+        if view.folded[j] != "من" or not _forms(view, j + 1) & relation_words("by_agent"):
+            continue
+        if not _only_place_words(doc, view, toks[k].start, j):
+            return None
+        head = toks[min(j + 3, len(toks) - 1)].start  # over one organisation head (تنظيم)
+        actor = next(
+            (
+                m
+                for m in doc.mentions_in(toks[j + 2].start, view.sentence.end)
+                if m.cls in _CONTROL_ACTORS and m.start <= head
+            ),
+            None,
+        )
+        if actor is None or (
+            actor.start > toks[j + 2].start and not _forms(view, j + 2) & org_heads()
+        ):
+            return None
+        return [actor, *_coordinated(doc, view, actor)]
+    return None
 
 
 def _generic_militants(doc: Doc, view: SentView, i: int) -> Mention | None:
@@ -611,7 +660,8 @@ _EXPELLER_REACH = 8  # tokens between a verb of expulsion (طُرد) and the «�
 
 def _expelled_by(doc: Doc, view: SentView, i: int) -> tuple[Mention, list[Mention]] | None:
     """An expulsion with its agent after the place («فصائل طردت من ريف إدلب على يد جبهة
-    النصرة»): the organisation right after «على» and an ``expeller`` word (يد، أيدي) in the
+    النصرة»، «طُرد التنظيم من الرمادي من قبل الجيش»): the organisation right after «على» and
+    an ``expeller`` word (يد، أيدي), or «من» and a ``by_agent`` word (قبل، طرف), in the
     clause of the verb at token ``i``, and the places after «من» before it, which that
     organisation took; ``None`` when no such agent or place is named."""
     toks = view.tokens
@@ -620,7 +670,10 @@ def _expelled_by(doc: Doc, view: SentView, i: int) -> tuple[Mention, list[Mentio
     for k in range(i + 1, min(len(toks) - 2, i + _EXPELLER_REACH)):
         if toks[k].text in _BREAKS:
             return None
-        if view.folded[k] != "علي" or view.folded[k + 1] not in relation_words("expeller"):
+        by_hand = view.folded[k] == "علي" and view.folded[k + 1] in relation_words("expeller")
+        if not by_hand and not (  # "طُرد التنظيم من الرمادي من قبل القوات العراقية"
+            view.folded[k] == "من" and _forms(view, k + 1) & relation_words("by_agent")
+        ):
             continue
         head = toks[min(k + 3, len(toks) - 1)].start  # over one organisation head (تنظيم)
         agent = next(
