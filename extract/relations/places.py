@@ -618,6 +618,8 @@ def _pronoun_place(
     before = _places_before(doc, view, i)
     if before and _relative_after(doc, view, before[-1], i):
         return before[-1:]
+    if before and pred == "controls" and _area_in_place_before(view, before[-1], i):
+        return before[-1:]  # "مناطق واسعة في شمال العراق يسيطر عليها التنظيم": no relative word
     if pred == "controls" and actor is not None and actor.start >= toks[i + 1].end:
         # "المناطق التي يسيطر عليها تنظيم داعش، في كل من العراق وسوريا": after the actor
         k = next((j for j, t in enumerate(toks) if t.start >= actor.end), len(toks))
@@ -627,6 +629,30 @@ def _pronoun_place(
     if pred not in _TAKEN:
         return []
     return next((before[-1:] for before in _places_back(doc, view, toks[i].start) if before), [])
+
+
+def _area_in_place_before(view: SentView, place: Mention, i: int) -> bool:
+    """Whether the control verb at token ``i`` opens a relative clause with no relative word
+    on an indefinite area of ``place`` («مناطق واسعة في شمال وغرب العراق يسيطر عليها تنظيم
+    داعش»): the verb right after the place, which follows «في» (over ``direction`` words) after
+    an indefinite ``area`` word and at most two adjectives (:func:`_area_before_of`)."""
+    toks = view.tokens
+    if i == 0 or not place.start <= toks[i - 1].start < place.end:
+        return False  # a word stands between the place and the verb
+    k = next((j for j, t in enumerate(toks) if t.start >= place.start), i) - 1
+    while k >= 0 and _forms(view, k) & relation_words("direction"):
+        k -= 1  # "في شمال وغرب العراق"
+    if k < 1 or view.folded[k] != "في" or not _area_before_of(view, k):
+        return False
+    area = next(
+        (
+            j
+            for j in range(k - 1, max(-1, k - 2 - _AREA_ADJECTIVES), -1)
+            if _area_word(view.folded[j])
+        ),
+        None,
+    )
+    return area is not None and not view.folded[area].startswith("ال")
 
 
 def _attached_pronoun_place(doc: Doc, view: SentView, i: int) -> list[Mention]:
