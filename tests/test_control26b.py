@@ -1,7 +1,7 @@
 """Control of places, pass 26b (issue 11): the agent of a passive taking named by «من قبل X»
 («تم تحرير …»، «تمت استعادة …»، «تم طرد X من …»), and a relative clause with no relative
-word on an indefinite area («مناطق واسعة في العراق يسيطر عليها التنظيم»).  Every sentence here was written for the
-test (none is copied from a corpus)."""
+word on an indefinite area («مناطق واسعة في العراق يسيطر عليها التنظيم»).  Every sentence
+here was written for the test (none is copied from a corpus)."""
 
 from __future__ import annotations
 
