@@ -71,6 +71,12 @@ def resolve_title_refs(doc: Doc) -> None:
             ]
         if not candidates:
             continue
+        # "الأمين العام لمجلس التعاون X" … "وأكد الأمين العام": of the persons of the title's
+        # group, those given this very title (not the latest "official", named since)
+        same = [
+            (pos, key) for pos, key in candidates if title.text in doc.person_titles.get(key, ())
+        ]
+        candidates = same or candidates
         n = 2 if title.number in ("dual", "pl") else 1
         if n == 1 and _several_recent(doc, [key for _pos, key in candidates], start):
             continue  # "التقى نائب الوزير X رئيس الإقليم Y … وأكد المسؤول": either of them

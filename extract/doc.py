@@ -183,6 +183,8 @@ class Doc:
     warnings: list[str] = field(default_factory=list)
     # person key -> title group ("writer", "researcher", …) as introduced in this article
     person_groups: dict[str, set[str]] = field(default_factory=dict)
+    # person key -> the titles (``Title.text`` of titles.tsv) written before or after the name
+    person_titles: dict[str, set[str]] = field(default_factory=dict)
     # titles standing alone ("الكاتب", "الباحثان"): (start, end, Title, sentence index)
     title_refs: list[tuple[int, int, Any, int]] = field(default_factory=list)
     # persons a standing-alone title refers to, by the title's span
@@ -421,6 +423,9 @@ class Doc:
         groups = self.person_groups.pop(old, None)
         if groups:
             self.person_groups.setdefault(new, set()).update(groups)
+        titles = self.person_titles.pop(old, None)
+        if titles:
+            self.person_titles.setdefault(new, set()).update(titles)
         self.drop_orphan(old)
 
     def drop_orphan(self, key: str) -> None:

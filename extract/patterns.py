@@ -949,6 +949,7 @@ def _record_role(doc: Doc, view: SentView, person: str, facts: RoleFacts) -> Non
     s, e = facts.text_start, facts.text_end
     doc.relations.append(Relation(person, "jobTitle", role, s, e, sent, "titles", literal=True))
     doc.person_groups.setdefault(person, set()).add(facts.title.group)
+    doc.person_titles.setdefault(person, set()).add(facts.title.text)
     for org in facts.orgs:
         pred = "leaderOf" if facts.title.group == "leader" else "affiliatedWith"
         doc.relations.append(Relation(person, pred, org, s, e, sent, "titles"))

@@ -68,6 +68,26 @@ def _opens_sentence(doc: Doc, view: SentView, m: Mention) -> bool:
     )
 
 
+def _titled_org(doc: Doc, view: SentView, m: Mention) -> tuple[int, str | None] | None:
+    """Whether a listed title stands right before the organisation mention ``m`` («رئيس
+    مجلس النواب العراقي»): then (the title's first token, the one person an earlier sentence
+    gave the same title phrase — :func:`_earlier_holder` — or None); None without a title."""
+    from rasd.extract.claims.names import _earlier_holder
+
+    if m.cls != "Organization":
+        return None
+    toks = view.tokens
+    first = next((k for k, t in enumerate(toks) if t.end > m.start), None)
+    if first is None or doc.article.text[toks[first].start : m.start]:
+        return None
+    end = next((k for k in range(first, len(toks)) if toks[k].start >= m.end), len(toks))
+    for k in range(max(0, first - _MAX_OPENING_TITLE), first):
+        hit = match_title(view, k)
+        if hit is not None and hit[1] == first:
+            return k, _earlier_holder(doc, view, k, end)
+    return None
+
+
 #: words between a person opening the sentence and his verb, his role included
 _MAX_ROLE_WORDS = 9
 

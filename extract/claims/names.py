@@ -564,14 +564,19 @@ def _appositive_person(doc: Doc, view: SentView, first: int) -> list[str]:
 
 
 _HOLDER_GAP = 3  # tokens (commas, a title, an abbreviation) between a title phrase and its name
+_HOLDER_SKIPS = 3  # words of the earlier title phrase the later one may leave out
 
 
 def _earlier_holder(doc: Doc, view: SentView, first: int, end: int) -> str | None:
     """The one person a title phrase (tokens ``[first, end)``, «رئيس مجلس النواب العراقي»)
-    introduced in an earlier sentence, written there word for word and followed within
-    :data:`_HOLDER_GAP` tokens (commas, a listed title) by that person's name («… مع رئيس
-    مجلس النواب العراقي سليم الجبوري»): the holder the phrase stands for when it comes back
-    alone as a subject.  None when no such sentence or several persons."""
+    introduced in an earlier sentence, written there with the same words — the later phrase
+    may leave out up to :data:`_HOLDER_SKIPS` of the earlier one's words: the word right
+    after its head or definite words («مدير عام الخطوط الجوية العربية السعودية» … «مدير
+    الخطوط الجوية السعودية») — and followed within :data:`_HOLDER_GAP` tokens (commas, a
+    listed title, a one-letter abbreviation «م.», after which the sentence may have been cut)
+    by that person's name: the holder the
+    phrase stands for when it comes back alone as a subject.  None when no such sentence or
+    several persons."""
     words = view.folded[first:end]
     if len(words) < 2:
         return None
@@ -579,10 +584,13 @@ def _earlier_holder(doc: Doc, view: SentView, first: int, end: int) -> str | Non
     for other in doc.views[: view.index]:
         f = other.folded
         for k in range(len(f) - len(words)):
-            if f[k : k + len(words)] != words:
+            if f[k] != words[0]:
                 continue
-            n = k + len(words)
-            while n < min(len(f), k + len(words) + _HOLDER_GAP):
+            n = _phrase_end(other, k, words)
+            if n is None:
+                continue
+            stop = min(len(f), n + _HOLDER_GAP)
+            while n < stop:
                 m = doc.mention_at_token(other.tokens[n])
                 if m is not None:
                     if m.cls == "Person" and m.start == other.tokens[n].start:
@@ -593,9 +601,44 @@ def _earlier_holder(doc: Doc, view: SentView, first: int, end: int) -> str | Non
                     n += 1
                 elif hit is not None:
                     n = hit[1]
+                elif _abbreviation(other, n):
+                    n += 2
+                    if n == len(f) and other.index + 1 < len(doc.views):
+                        # «، م. صالح …»: the full stop ended the sentence before the name
+                        nxt = doc.views[other.index + 1].tokens
+                        m = doc.mention_at_token(nxt[0]) if nxt else None
+                        if m is not None and m.cls == "Person" and m.start == nxt[0].start:
+                            found.add(m.key)
+                        break
                 else:
                     break
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _phrase_end(view: SentView, k: int, words: list[str]) -> int | None:
+    """Where the earlier title phrase starting at token ``k`` (its head, ``words[0]``) ends
+    when it holds ``words`` in order, leaving out at most :data:`_HOLDER_SKIPS` words (the
+    word after the head, «عام», or definite words); None when it does not."""
+    f = view.folded
+    toks = view.tokens
+    n, w, skipped = k + 1, 1, 0
+    while w < len(words):
+        if n >= len(f) or not toks[n].word:
+            return None
+        if f[n] == words[w]:
+            w += 1
+        elif skipped < _HOLDER_SKIPS and (n == k + 1 or f[n].startswith("ال")):
+            skipped += 1
+        else:
+            return None
+        n += 1
+    return n
+
+
+def _abbreviation(view: SentView, n: int) -> bool:
+    """Whether token ``n`` is a one-letter abbreviation with its full stop («م.»، «د.»)."""
+    toks = view.tokens
+    return toks[n].word and len(toks[n].text) == 1 and n + 1 < len(toks) and toks[n + 1].text == "."
 
 
 def _headline_person(doc: Doc, view: SentView, j: int) -> list[str]:

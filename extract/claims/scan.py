@@ -43,6 +43,7 @@ from rasd.extract.claims.fronted import (
     _opens_sentence,
     _person_with_role,
     _subject_right_before,
+    _titled_org,
 )
 from rasd.extract.claims.interviews import _interview_answers
 from rasd.extract.claims.names import _dignitary, _ministry_short
@@ -352,8 +353,14 @@ def find_claims(doc: Doc) -> None:
                     and _opens_sentence(doc, view, before)
                 ):
                     # "العبيدي يتهم تركيا بالتغطية …": a subject right before the verb, and
-                    # what follows it is its object, not a second subject
-                    speakers, j = [before.key], after
+                    # what follows it is its object, not a second subject; "وكان رئيس مجلس
+                    # النواب العراقي أعلن": the head of the organisation, the person the
+                    # article gave that title (or nobody), not the organisation
+                    headed = _titled_org(doc, view, before)
+                    if headed is None:
+                        speakers, j = [before.key], after
+                    elif headed[1] is not None:
+                        speakers, j = [headed[1]], after
                 fronted = (
                     _fronted_org(doc, view, i, after) if not speakers and kind == "verb" else None
                 )
