@@ -318,7 +318,9 @@ def _relative_owner(doc: Doc, view: SentView, i: int) -> Mention | None:
     before it over quotes («ولاءها لتنظيم «داعش» الذي أعلن قيام «خلافة» على الاراضي الخاضعة
     لسيطرته في العراق وسوريا»); ``None`` for another relative word or another word before it."""
     toks, f = view.tokens, view.folded[i]
-    agreeing = next(rel for suffix, rel in _AGREEING.items() if f.endswith(suffix))
+    agreeing = next((rel for suffix, rel in _AGREEING.items() if f.endswith(suffix)), None)
+    if agreeing is None:  # a cue of :data:`_POSSESSED` without a pronoun this table knows
+        return None
     relative = relative_pronouns()
     for k in range(i - 1, max(-1, i - 1 - _OWNER_REACH), -1):
         if toks[k].text in _BREAKS:
