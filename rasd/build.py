@@ -775,6 +775,8 @@ def _build_all(
     if keep_answers and report.articles:
         _answers_pending(out_dir).touch()
         answers = _KeptListings(out_dir, report.triples)
+    else:
+        _answers_pending(out_dir).unlink(missing_ok=True)
     try:
         if pages and report.articles:
             # the build's handle on the store is closed now: page writers open it read-only
@@ -841,6 +843,10 @@ def _build(
     if prev is None and (out_dir / STORE_DIR).exists():
         shutil.rmtree(out_dir / STORE_DIR)  # no trustworthy state: start the store afresh
     report.incremental = prev is not None
+    if prev is None:
+        # a full build keeps the listing answers by default (:func:`build`): marked before the
+        # store is, so that a build stopped before it kept them leaves the next one to do it
+        _answers_pending(out_dir).touch()
     state = prev or _State(fp)
     old_articles = dict(state.articles)
     old_files = state.files
