@@ -240,3 +240,29 @@ def test_build_keeps_answers_unless_told_not_to(tmp_path: Path) -> None:
     assert "answers " not in result.output.split("times:")[1]
     assert _kept_files(other) == []
     assert "kept answer" not in _ask(other, "timeline.rq", "table").stderr
+
+
+def test_a_full_build_stopped_after_its_store_leaves_the_answers_to_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full build stopped once its store and state are saved, before it kept the listing
+    answers (here: as the graph files' writer starts), leaves the mark that makes the next
+    build, an incremental one with nothing to do, keep them as a full build would."""
+    import rasd.build
+
+    out = tmp_path / "out"
+
+    class _Stopped:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise KeyboardInterrupt  # what Ctrl-C raises in the main thread
+
+    with monkeypatch.context() as m:
+        m.setattr(rasd.build, "_RdfFiles", _Stopped)
+        with pytest.raises(KeyboardInterrupt):
+            build([SEEDS], out, pages=False)
+    assert (out / "state" / "answers.pending").exists()
+    assert _kept_files(out) == []
+    report = build([SEEDS], out, pages=False)
+    assert report.incremental
+    assert len(_kept_files(out)) == len(LISTINGS) * 2
+    assert not (out / "state" / "answers.pending").exists()
