@@ -685,6 +685,12 @@ def release_free_memory() -> None:
         _MALLOC_TRIM(0)
 
 
+def _answers_pending(out: Path) -> Path:
+    """The mark of a build that was to keep the listing answers and has not yet."""
+    return out / "state" / "answers.pending"
+
+
+@stop_on_signals()
 def build(
     inputs: Sequence[Path],
     out_dir: Path,
@@ -715,42 +721,6 @@ def build(
     ended (:mod:`rasd.export.interrupt`), and raises :class:`~rasd.export.interrupt.Stop`;
     the folder is left for the next build to finish (``state/dirty``, ``state/pages.dirty``).
     """
-    with stop_on_signals():
-        return _build_all(
-            inputs,
-            out_dir,
-            pipeline=pipeline,
-            workers=workers,
-            dask=dask,
-            strict=strict,
-            pages=pages,
-            max_overview_nodes=max_overview_nodes,
-            progress=progress,
-            batch_size=batch_size,
-            keep_answers=keep_answers,
-        )
-
-
-def _answers_pending(out: Path) -> Path:
-    """The mark of a build that was to keep the listing answers and has not yet."""
-    return out / "state" / "answers.pending"
-
-
-def _build_all(
-    inputs: Sequence[Path],
-    out_dir: Path,
-    *,
-    pipeline: Sequence[str],
-    workers: int,
-    dask: str | None,
-    strict: bool,
-    pages: bool,
-    max_overview_nodes: int,
-    progress: Callable[[str, int], None] | None,
-    batch_size: int,
-    keep_answers: bool | None,
-) -> BuildReport:
-    """:func:`build`, its signals aside."""
     args = dict(
         pipeline=check_pipeline(list(pipeline)),
         workers=workers,
