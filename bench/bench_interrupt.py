@@ -84,7 +84,7 @@ def describe(procs: list[psutil.Process]) -> list[str]:
     return out
 
 
-def _default_signals() -> None:
+def default_signals() -> None:
     """In the build's process before it runs: SIGINT and SIGTERM as a terminal's foreground
     job has them (a job started in the background by a non-interactive shell inherits SIGINT
     ignored, and Python then leaves it ignored)."""
@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> dict:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
-        preexec_fn=_default_signals,
+        preexec_fn=default_signals,
     )
 
     def pump() -> None:

@@ -11,6 +11,7 @@ their own beside the pages (``PRETTY_MAX_TRIPLES = 0``), as on an archive.
 from __future__ import annotations
 
 import filecmp
+import importlib
 import os
 import shutil
 import signal
@@ -33,17 +34,15 @@ DRIVER = (
     "import sys; import rasd.build as b; b.SMALL_BUILD = 0; b.PRETTY_MAX_TRIPLES = 0; "
     "from rasd.cli import main; sys.argv[0] = 'rasd'; main()"
 )
-MARK = "RASD_TEST_INTERRUPT"
+# the benchmark's process markers (bench/bench_interrupt.py), imported as when it is run
+if str(ROOT / "bench") not in sys.path:
+    sys.path.insert(0, str(ROOT / "bench"))
+_BENCH = importlib.import_module("bench_interrupt")
+MARK = _BENCH.MARK
 #: seconds from the signal to the build's exit (measured: ~1–3 s on a loaded 2-core machine)
 BOUND = 12.0
 COMPARED = ("graph.ttl", "graph.trig", "errors.jsonl", "index.html", "claims.html")
 TREES = ("article", "entity", "static")
-
-
-def _default_signals() -> None:
-    """SIGINT and SIGTERM as a terminal's foreground job has them (not inherited ignored)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 class _Build:
@@ -61,7 +60,7 @@ class _Build:
             stderr=subprocess.PIPE,
             text=True,
             start_new_session=True,
-            preexec_fn=_default_signals,
+            preexec_fn=_BENCH.default_signals,
         )
         self.lines: list[tuple[float, str]] = []
         self.reader = threading.Thread(target=self._pump, daemon=True)
@@ -74,21 +73,12 @@ class _Build:
 
     def processes(self) -> list[psutil.Process]:
         """The live processes of this build (marked in their environment): orphans too."""
-        found = []
-        for proc in psutil.process_iter():
-            try:
-                if proc.environ().get(MARK) == self.tag and proc.status() != "zombie":
-                    found.append(proc)
-            except (psutil.Error, OSError):
-                continue
-        return found
+        return _BENCH.marked(self.tag)
 
     def forkserver_children(self) -> list[psutil.Process]:
         """The processes the build's forkserver started (pool workers, processes of their
         own beside the pages)."""
-        procs = self.processes()
-        servers = {p.pid for p in procs if "forkserver import main" in " ".join(p.cmdline())}
-        return [p for p in procs if p.ppid() in servers]
+        return _BENCH.forkserver_children(self.tag)
 
     def wait_for(self, ready: Callable[[], bool], what: str, timeout: float = 240) -> None:
         t = time.monotonic()
